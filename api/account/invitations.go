@@ -1,0 +1,225 @@
+package account
+
+import (
+	"context"
+	"time"
+
+	"github.com/google/uuid"
+
+	"eutteum/api/apperr"
+	"eutteum/api/authn"
+	"eutteum/api/store"
+	"eutteum/api/validation"
+)
+
+// Invitation statuses.
+const (
+	InvitationPending  = "pending"
+	InvitationAccepted = "accepted"
+	InvitationExpired  = "expired"
+)
+
+// Invitation lets one person join with a role in an agency.
+type Invitation struct {
+	ID         uuid.UUID
+	Email      string
+	Role       string
+	Agency     AgencyRef
+	Department string
+	Status     string
+	InvitedBy  string
+	ExpiresAt  time.Time
+	CreatedAt  time.Time
+	// Token is set only when the invitation is created; only its hash is stored.
+	Token string
+}
+
+// InvitationPath is the web page that accepts an invitation.
+func InvitationPath(token string) string { return "/invite/" + token }
+
+// CreateInvitationInput invites someone.
+type CreateInvitationInput struct {
+	Email      string    `json:"email" validate:"required,email,max=254"`
+	Role       string    `json:"role" validate:"required,oneof=admin organizer judge member"`
+	AgencyID   uuid.UUID `json:"agencyId" validate:"required"`
+	Department string    `json:"department" validate:"max=100"`
+}
+
+// CreateInvitation invites a person. Admins may invite anyone with any role; organizers
+// invite into their agencies and sub-agencies as organizer, judge or member.
+func (s *Service) CreateInvitation(ctx context.Context, p Principal, in CreateInvitationInput) (Invitation, error) {
+	if !p.IsAdmin() && len(p.OrganizerAgencies()) == 0 {
+		return Invitation{}, apperr.Forbidden()
+	}
+	if err := validation.Struct(in); err != nil {
+		return Invitation{}, err
+	}
+	agency, err := s.q.GetAgency(ctx, in.AgencyID)
+	if store.IsNoRows(err) {
+		return Invitation{}, apperr.Invalid(apperr.Field("agencyId", "not_found"))
+	}
+	if err != nil {
+		return Invitation{}, fail(err)
+	}
+	ok, err := s.inScope(ctx, p, in.AgencyID)
+	if err != nil {
+		return Invitation{}, err
+	}
+	var fields []apperr.FieldError
+	if !ok {
+		fields = append(fields, apperr.Field("agencyId", "not_allowed"))
+	}
+	if in.Role == RoleAdmin && !p.IsAdmin() {
+		fields = append(fields, apperr.Field("role", "not_allowed"))
+	}
+	if len(fields) > 0 {
+		return Invitation{}, &apperr.Error{Kind: apperr.KindForbidden, Code: apperr.CodeForbidden, Fields: fields}
+	}
+	email := normalizeEmail(in.Email)
+	if _, err := s.q.GetUserByEmail(ctx, email); err == nil {
+		return Invitation{}, &apperr.Error{Kind: apperr.KindConflict, Code: apperr.CodeEmailTaken, Fields: []apperr.FieldError{apperr.Field("email", "taken")}}
+	} else if !store.IsNoRows(err) {
+		return Invitation{}, fail(err)
+	}
+	token, hash, err := authn.NewOpaqueToken()
+	if err != nil {
+		return Invitation{}, apperr.Internal(err)
+	}
+	row, err := s.q.CreateInvitation(ctx, store.CreateInvitationParams{
+		TokenHash: hash, Email: email, Role: store.Role(in.Role), AgencyID: in.AgencyID,
+		Department: in.Department, InvitedBy: p.UserID, ExpiresAt: s.now().Add(s.cfg.InvitationTTL),
+	})
+	if err != nil {
+		return Invitation{}, fail(err)
+	}
+	inviter, err := s.q.GetUser(ctx, p.UserID)
+	if err != nil {
+		return Invitation{}, fail(err)
+	}
+	inv := s.invitation(row, agency.Name, inviter.DisplayName)
+	inv.Token = token
+	return inv, nil
+}
+
+// ListInvitations returns the invitations an admin or organizer may see, newest first.
+func (s *Service) ListInvitations(ctx context.Context, p Principal) ([]Invitation, error) {
+	var scope []uuid.UUID
+	switch {
+	case p.IsAdmin():
+	case len(p.OrganizerAgencies()) > 0:
+		var err error
+		if scope, err = s.q.AgencyAndDescendantIDs(ctx, p.OrganizerAgencies()); err != nil {
+			return nil, fail(err)
+		}
+	default:
+		return nil, apperr.Forbidden()
+	}
+	rows, err := s.q.ListInvitations(ctx, scope)
+	if err != nil {
+		return nil, fail(err)
+	}
+	out := make([]Invitation, len(rows))
+	for i, r := range rows {
+		out[i] = s.invitation(store.Invitation{
+			ID: r.ID, Email: r.Email, Role: r.Role, AgencyID: r.AgencyID, Department: r.Department,
+			InvitedBy: r.InvitedBy, CreatedAt: r.CreatedAt, ExpiresAt: r.ExpiresAt, AcceptedAt: r.AcceptedAt,
+		}, r.AgencyName, r.InviterName)
+	}
+	return out, nil
+}
+
+// GetInvitation shows what accepting an invitation grants. Accepted or expired
+// invitations answer gone, so the page can say so.
+func (s *Service) GetInvitation(ctx context.Context, token string) (Invitation, error) {
+	r, err := s.q.GetInvitationByTokenHash(ctx, authn.HashOpaqueToken(token))
+	if store.IsNoRows(err) {
+		return Invitation{}, apperr.NotFound()
+	}
+	if err != nil {
+		return Invitation{}, fail(err)
+	}
+	inv := s.invitation(store.Invitation{
+		ID: r.ID, Email: r.Email, Role: r.Role, AgencyID: r.AgencyID, Department: r.Department,
+		InvitedBy: r.InvitedBy, CreatedAt: r.CreatedAt, ExpiresAt: r.ExpiresAt, AcceptedAt: r.AcceptedAt,
+	}, r.AgencyName, r.InviterName)
+	if err := invitationUsable(inv); err != nil {
+		return Invitation{}, err
+	}
+	return inv, nil
+}
+
+// AcceptInvitationInput completes an invitation.
+type AcceptInvitationInput struct {
+	DisplayName string  `json:"displayName" validate:"required,max=50"`
+	Password    string  `json:"password" validate:"required,min=10,max=200"`
+	Department  *string `json:"department" validate:"omitnil,max=100"`
+}
+
+// AcceptInvitation creates the invited account with the invited role and opens a session.
+// The invitation row is locked, so two acceptances of one link cannot both succeed.
+func (s *Service) AcceptInvitation(ctx context.Context, token string, in AcceptInvitationInput) (Session, error) {
+	if err := validation.Struct(in); err != nil {
+		return Session{}, err
+	}
+	var session Session
+	err := store.InTx(ctx, s.pool, func(q *store.Queries) error {
+		row, err := q.LockInvitationByTokenHash(ctx, authn.HashOpaqueToken(token))
+		if store.IsNoRows(err) {
+			return apperr.NotFound()
+		}
+		if err != nil {
+			return err
+		}
+		if err := invitationUsable(s.invitation(row, "", "")); err != nil {
+			return err
+		}
+		department := row.Department
+		if in.Department != nil {
+			department = *in.Department
+		}
+		grant := RoleGrant{Role: string(row.Role)}
+		if grant.Role == RoleOrganizer {
+			agency := row.AgencyID
+			grant.AgencyID = &agency
+		}
+		userID, err := s.createUser(ctx, q, newUser{
+			Email: row.Email, DisplayName: in.DisplayName, AgencyID: row.AgencyID, Department: department,
+			Password: in.Password, Grants: []RoleGrant{grant},
+		}, "agencyId")
+		if err != nil {
+			return err
+		}
+		if err := q.MarkInvitationAccepted(ctx, store.MarkInvitationAcceptedParams{
+			ID: row.ID, AcceptedUserID: uuid.NullUUID{UUID: userID, Valid: true},
+		}); err != nil {
+			return err
+		}
+		session, err = s.openSession(ctx, q, userID, uuid.New())
+		return err
+	})
+	return session, fail(err)
+}
+
+func invitationUsable(inv Invitation) error {
+	switch inv.Status {
+	case InvitationAccepted:
+		return apperr.New(apperr.KindGone, apperr.CodeInvitationUsed)
+	case InvitationExpired:
+		return apperr.New(apperr.KindGone, apperr.CodeInvitationExpired)
+	}
+	return nil
+}
+
+func (s *Service) invitation(r store.Invitation, agencyName, inviter string) Invitation {
+	status := InvitationPending
+	switch {
+	case r.AcceptedAt != nil:
+		status = InvitationAccepted
+	case !r.ExpiresAt.After(s.now()):
+		status = InvitationExpired
+	}
+	return Invitation{
+		ID: r.ID, Email: r.Email, Role: string(r.Role), Agency: AgencyRef{ID: r.AgencyID, Name: agencyName},
+		Department: r.Department, Status: status, InvitedBy: inviter, ExpiresAt: r.ExpiresAt, CreatedAt: r.CreatedAt,
+	}
+}

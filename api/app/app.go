@@ -1,0 +1,60 @@
+// Package app wires the storage, domain services and HTTP server together; the command
+// and the tests build the same application through it.
+package app
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"eutteum/api/account"
+	"eutteum/api/authn"
+	"eutteum/api/httpapi"
+	"eutteum/api/store"
+)
+
+// Settings are what the application needs beyond its database.
+type Settings struct {
+	JWTKey         []byte
+	AccessTTL      time.Duration
+	Accounts       account.Config
+	WebDir         string
+	SecureCookies  bool
+	TrustedProxies []string
+}
+
+// DefaultSettings suit a local run and the tests.
+func DefaultSettings() Settings {
+	return Settings{AccessTTL: 15 * time.Minute, Accounts: account.DefaultConfig()}
+}
+
+// App is the assembled application.
+type App struct {
+	Accounts *account.Service
+	Tokens   *authn.Tokens
+	Handler  http.Handler
+}
+
+// New assembles the application on a migrated database.
+func New(ctx context.Context, pool *pgxpool.Pool, s Settings) (*App, error) {
+	key, err := account.SigningKey(ctx, store.New(pool), s.JWTKey)
+	if err != nil {
+		return nil, fmt.Errorf("signing key: %w", err)
+	}
+	tokens := authn.NewTokens(key, s.AccessTTL)
+	accounts := account.NewService(pool, tokens, s.Accounts)
+	contract, err := httpapi.LoadContract()
+	if err != nil {
+		return nil, err
+	}
+	srv, err := httpapi.New(contract, pool, tokens, accounts, httpapi.Options{
+		WebDir: s.WebDir, SecureCookies: s.SecureCookies, TrustedProxies: s.TrustedProxies,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &App{Accounts: accounts, Tokens: tokens, Handler: srv.Handler()}, nil
+}

@@ -1,0 +1,135 @@
+// Package apperr is the one vocabulary of failures shared by the domain and the HTTP layer.
+//
+// An *Error carries a Kind (what class of failure, mapped to an HTTP status in one place by
+// the HTTP layer), a stable Code (the machine-readable name clients switch on and the key of
+// the localized public message), optional field errors, and an internal cause that is
+// logged but never shown to a client.
+package apperr
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Kind classifies a failure independently of transport.
+type Kind int
+
+const (
+	KindInternal Kind = iota
+	KindInvalid
+	KindUnauthenticated
+	KindForbidden
+	KindNotFound
+	KindConflict
+	KindGone
+	KindPreconditionFailed
+	KindTooLarge
+	KindUnsupportedMediaType
+	KindRateLimited
+	KindUnavailable
+	KindMethodNotAllowed
+)
+
+// Code is a stable machine-readable error code; the list lives in openapi.yaml (Problem.code).
+type Code string
+
+const (
+	CodeValidationFailed     Code = "validation_failed"
+	CodeMalformedJSON        Code = "malformed_json"
+	CodeBodyTooLarge         Code = "body_too_large"
+	CodeUnsupportedMediaType Code = "unsupported_media_type"
+	CodeUnauthenticated      Code = "unauthenticated"
+	CodeInvalidCredentials   Code = "invalid_credentials"
+	CodeTokenInvalid         Code = "token_invalid"
+	CodeTokenExpired         Code = "token_expired"
+	CodeRefreshTokenInvalid  Code = "refresh_token_invalid"
+	CodeForbidden            Code = "forbidden"
+	CodeSignupDisabled       Code = "signup_disabled"
+	CodeNotFound             Code = "not_found"
+	CodeRouteNotFound        Code = "route_not_found"
+	CodeMethodNotAllowed     Code = "method_not_allowed"
+	CodeConflict             Code = "conflict"
+	CodeEmailTaken           Code = "email_taken"
+	CodeAgencyNameTaken      Code = "agency_name_taken"
+	CodeInvitationExpired    Code = "invitation_expired"
+	CodeInvitationUsed       Code = "invitation_used"
+	CodeTooManyLoginAttempts Code = "too_many_login_attempts"
+	CodeRateLimited          Code = "rate_limited"
+	CodeDatabaseUnavailable  Code = "database_unavailable"
+	CodeInternal             Code = "internal"
+)
+
+// FieldError names one invalid input field. Rule is the failed rule ("required",
+// "max_length", …) and Params fill its localized message (e.g. {"max": 50}).
+type FieldError struct {
+	Field  string
+	Rule   string
+	Params map[string]any
+}
+
+// Error is a failure with a public face (Kind, Code, Fields) and a private cause.
+type Error struct {
+	Kind       Kind
+	Code       Code
+	Fields     []FieldError
+	RetryAfter time.Duration
+	// Cause is the internal error: logged, never rendered.
+	Cause error
+}
+
+func (e *Error) Error() string {
+	if e.Cause != nil {
+		return fmt.Sprintf("%s: %v", e.Code, e.Cause)
+	}
+	return string(e.Code)
+}
+
+func (e *Error) Unwrap() error { return e.Cause }
+
+// New returns an error of the given kind and code.
+func New(kind Kind, code Code) *Error { return &Error{Kind: kind, Code: code} }
+
+// Wrap returns an error whose public face is kind/code and whose private cause is err.
+func Wrap(kind Kind, code Code, err error) *Error { return &Error{Kind: kind, Code: code, Cause: err} }
+
+// Internal hides err behind a generic internal error.
+func Internal(err error) *Error { return Wrap(KindInternal, CodeInternal, err) }
+
+// Invalid is a validation failure listing the offending fields.
+func Invalid(fields ...FieldError) *Error {
+	return &Error{Kind: KindInvalid, Code: CodeValidationFailed, Fields: fields}
+}
+
+// Field is shorthand for a FieldError with optional key/value params.
+func Field(field, rule string, kv ...any) FieldError {
+	fe := FieldError{Field: field, Rule: rule}
+	if len(kv) > 1 {
+		fe.Params = make(map[string]any, len(kv)/2)
+		for i := 0; i+1 < len(kv); i += 2 {
+			fe.Params[fmt.Sprint(kv[i])] = kv[i+1]
+		}
+	}
+	return fe
+}
+
+// NotFound is the answer for anything missing or not visible to the caller.
+func NotFound() *Error { return New(KindNotFound, CodeNotFound) }
+
+// Forbidden is the answer for a signed-in caller without the right.
+func Forbidden() *Error { return New(KindForbidden, CodeForbidden) }
+
+// As returns the *Error in err's chain, or an internal error wrapping err.
+func As(err error) *Error {
+	var e *Error
+	if errors.As(err, &e) {
+		return e
+	}
+	return Internal(err)
+}
+
+// Is reports whether err carries the given code.
+func Is(err error, code Code) bool {
+	var e *Error
+	return errors.As(err, &e) && e.Code == code
+}

@@ -1,0 +1,195 @@
+package apperr
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Lang is a language the public messages are written in.
+type Lang string
+
+const (
+	Korean  Lang = "ko"
+	English Lang = "en"
+)
+
+type text struct{ title, detail string }
+
+// messages are the public titles and details per code. Korean comes first: it is the
+// default, and the only language most users read.
+var messages = map[Code]map[Lang]text{
+	CodeValidationFailed: {
+		Korean:  {"입력값을 확인해 주세요", "일부 항목이 올바르지 않습니다. 표시된 항목을 고친 뒤 다시 시도해 주세요."},
+		English: {"Please check your input", "Some fields are not valid. Correct the marked fields and try again."},
+	},
+	CodeMalformedJSON: {
+		Korean:  {"요청 형식이 올바르지 않습니다", "요청 본문이 올바른 JSON이 아닙니다."},
+		English: {"Malformed request", "The request body is not valid JSON."},
+	},
+	CodeBodyTooLarge: {
+		Korean:  {"요청이 너무 큽니다", "요청 본문이 허용된 크기를 넘었습니다."},
+		English: {"Request too large", "The request body exceeds the allowed size."},
+	},
+	CodeUnsupportedMediaType: {
+		Korean:  {"지원하지 않는 형식입니다", "요청 본문은 application/json 형식이어야 합니다."},
+		English: {"Unsupported media type", "The request body must be application/json."},
+	},
+	CodeUnauthenticated: {
+		Korean:  {"로그인이 필요합니다", "이 기능을 사용하려면 로그인해 주세요."},
+		English: {"Sign-in required", "Please sign in to use this feature."},
+	},
+	CodeInvalidCredentials: {
+		Korean:  {"로그인에 실패했습니다", "이메일 또는 비밀번호가 올바르지 않습니다."},
+		English: {"Sign-in failed", "The email or password is incorrect."},
+	},
+	CodeTokenInvalid: {
+		Korean:  {"인증 정보가 올바르지 않습니다", "다시 로그인해 주세요."},
+		English: {"Invalid credentials", "Please sign in again."},
+	},
+	CodeTokenExpired: {
+		Korean:  {"로그인이 만료되었습니다", "다시 로그인해 주세요."},
+		English: {"Session expired", "Please sign in again."},
+	},
+	CodeRefreshTokenInvalid: {
+		Korean:  {"로그인이 만료되었습니다", "보안을 위해 다시 로그인해 주세요."},
+		English: {"Session ended", "For your security, please sign in again."},
+	},
+	CodeForbidden: {
+		Korean:  {"권한이 없습니다", "이 작업을 할 권한이 없습니다."},
+		English: {"Not allowed", "You are not allowed to do this."},
+	},
+	CodeSignupDisabled: {
+		Korean:  {"공개 가입이 닫혀 있습니다", "초대 링크로만 가입할 수 있습니다. 소속 기관 담당자에게 초대를 요청해 주세요."},
+		English: {"Sign-up is closed", "You can join only through an invitation link. Ask your agency's organizer for one."},
+	},
+	CodeNotFound: {
+		Korean:  {"찾을 수 없습니다", "요청한 항목이 없거나 볼 수 없습니다."},
+		English: {"Not found", "The requested item does not exist or is not visible to you."},
+	},
+	CodeRouteNotFound: {
+		Korean:  {"없는 주소입니다", "요청한 API 주소가 없습니다."},
+		English: {"No such endpoint", "The requested API path does not exist."},
+	},
+	CodeMethodNotAllowed: {
+		Korean:  {"허용되지 않는 요청입니다", "이 주소는 해당 HTTP 메서드를 지원하지 않습니다."},
+		English: {"Method not allowed", "This path does not support the HTTP method."},
+	},
+	CodeConflict: {
+		Korean:  {"요청이 현재 상태와 충돌합니다", "다른 변경과 겹쳤습니다. 새로 고친 뒤 다시 시도해 주세요."},
+		English: {"Conflict", "The request conflicts with the current state. Reload and try again."},
+	},
+	CodeEmailTaken: {
+		Korean:  {"이미 가입된 이메일입니다", "이 이메일로 가입한 계정이 이미 있습니다."},
+		English: {"Email already registered", "An account with this email already exists."},
+	},
+	CodeAgencyNameTaken: {
+		Korean:  {"이미 등록된 기관입니다", "같은 이름의 기관이 이미 있습니다."},
+		English: {"Agency exists", "An agency with this name already exists."},
+	},
+	CodeInvitationExpired: {
+		Korean:  {"초대가 만료되었습니다", "초대 링크의 유효 기간이 지났습니다. 담당자에게 새 초대를 요청해 주세요."},
+		English: {"Invitation expired", "The invitation link has expired. Ask for a new one."},
+	},
+	CodeInvitationUsed: {
+		Korean:  {"이미 사용된 초대입니다", "이 초대 링크로 이미 가입했습니다. 로그인해 주세요."},
+		English: {"Invitation already used", "This invitation has already been accepted. Please sign in."},
+	},
+	CodeTooManyLoginAttempts: {
+		Korean:  {"로그인 시도가 너무 많습니다", "잠시 후 다시 시도해 주세요. ({retryAfter}초 후 가능)"},
+		English: {"Too many sign-in attempts", "Please try again later (in {retryAfter} seconds)."},
+	},
+	CodeRateLimited: {
+		Korean:  {"요청이 너무 많습니다", "잠시 후 다시 시도해 주세요. ({retryAfter}초 후 가능)"},
+		English: {"Too many requests", "Please try again later (in {retryAfter} seconds)."},
+	},
+	CodeDatabaseUnavailable: {
+		Korean:  {"일시적으로 사용할 수 없습니다", "데이터베이스에 연결할 수 없습니다. 잠시 후 다시 시도해 주세요."},
+		English: {"Temporarily unavailable", "The database cannot be reached. Please try again shortly."},
+	},
+	CodeInternal: {
+		Korean:  {"서버 오류가 발생했습니다", "요청을 처리하지 못했습니다. 잠시 후 다시 시도해 주세요. 문제가 계속되면 요청 ID와 함께 문의해 주세요."},
+		English: {"Server error", "The request could not be processed. Try again later; if it persists, report the request ID."},
+	},
+}
+
+// ruleMessages are the per-field messages by validation rule. They do not repeat the
+// field's name: the UI shows them next to the field.
+var ruleMessages = map[string]map[Lang]string{
+	"required":       {Korean: "필수 입력 항목입니다.", English: "This field is required."},
+	"min_length":     {Korean: "{min}자 이상 입력해 주세요.", English: "Enter at least {min} characters."},
+	"max_length":     {Korean: "{max}자 이하로 입력해 주세요.", English: "Enter at most {max} characters."},
+	"min":            {Korean: "{min} 이상이어야 합니다.", English: "Must be at least {min}."},
+	"max":            {Korean: "{max} 이하여야 합니다.", English: "Must be at most {max}."},
+	"min_items":      {Korean: "{min}개 이상 입력해 주세요.", English: "Enter at least {min} items."},
+	"max_items":      {Korean: "{max}개 이하로 입력해 주세요.", English: "Enter at most {max} items."},
+	"email":          {Korean: "올바른 이메일 주소를 입력해 주세요.", English: "Enter a valid email address."},
+	"uuid":           {Korean: "올바른 식별자(UUID)가 아닙니다.", English: "Not a valid identifier (UUID)."},
+	"format":         {Korean: "형식이 올바르지 않습니다.", English: "The format is not valid."},
+	"type":           {Korean: "값의 종류가 올바르지 않습니다. ({expected} 필요)", English: "Wrong type of value ({expected} expected)."},
+	"enum":           {Korean: "허용된 값 중에서 골라 주세요.", English: "Choose one of the allowed values."},
+	"unknown_field":  {Korean: "알 수 없는 항목입니다.", English: "Unknown field."},
+	"not_found":      {Korean: "해당 항목을 찾을 수 없습니다.", English: "No such item."},
+	"taken":          {Korean: "이미 사용 중입니다.", English: "Already in use."},
+	"wrong_password": {Korean: "현재 비밀번호가 올바르지 않습니다.", English: "The current password is incorrect."},
+	"same_password":  {Korean: "새 비밀번호는 현재 비밀번호와 달라야 합니다.", English: "The new password must differ from the current one."},
+	"not_allowed":    {Korean: "이 값을 지정할 권한이 없습니다.", English: "You may not set this value."},
+	"invalid":        {Korean: "올바르지 않은 값입니다.", English: "Not a valid value."},
+	"min_properties": {Korean: "바꿀 항목을 하나 이상 보내 주세요.", English: "Send at least one field to change."},
+}
+
+// Title returns the localized title for code.
+func Title(code Code, lang Lang) string { return lookup(code, lang).title }
+
+// Detail returns the localized detail for code, with {name} placeholders filled from params.
+func Detail(code Code, lang Lang, params map[string]any) string {
+	return fill(lookup(code, lang).detail, params)
+}
+
+// FieldMessage returns the localized message for a field error.
+func FieldMessage(fe FieldError, lang Lang) string {
+	m, ok := ruleMessages[fe.Rule]
+	if !ok {
+		m = ruleMessages["invalid"]
+	}
+	s, ok := m[lang]
+	if !ok {
+		s = m[Korean]
+	}
+	return fill(s, fe.Params)
+}
+
+// HasMessage reports whether a public message exists for code; tests use it to keep the
+// catalogue complete.
+func HasMessage(code Code) bool {
+	m, ok := messages[code]
+	return ok && m[Korean].title != "" && m[English].title != ""
+}
+
+// KnownRules lists the field rules with messages, sorted.
+func KnownRules() []string {
+	rules := make([]string, 0, len(ruleMessages))
+	for r := range ruleMessages {
+		rules = append(rules, r)
+	}
+	sort.Strings(rules)
+	return rules
+}
+
+func lookup(code Code, lang Lang) text {
+	m, ok := messages[code]
+	if !ok {
+		m = messages[CodeInternal]
+	}
+	if t, ok := m[lang]; ok {
+		return t
+	}
+	return m[Korean]
+}
+
+func fill(s string, params map[string]any) string {
+	for k, v := range params {
+		s = strings.ReplaceAll(s, "{"+k+"}", fmt.Sprint(v))
+	}
+	return s
+}

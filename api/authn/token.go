@@ -1,0 +1,112 @@
+package authn
+
+import (
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"errors"
+	"time"
+
+	"github.com/golang-jwt/jwt/v5"
+	"github.com/google/uuid"
+
+	"eutteum/api/apperr"
+)
+
+const (
+	Issuer   = "eutteum"
+	Audience = "eutteum-api"
+)
+
+// Claims are what an access token says about its bearer. Roles are copied from the
+// database at login and at each refresh, so role changes take effect at the next refresh.
+type Claims struct {
+	Roles []string `json:"roles"`
+	jwt.RegisteredClaims
+}
+
+// UserID returns the subject as a UUID.
+func (c *Claims) UserID() (uuid.UUID, error) { return uuid.Parse(c.Subject) }
+
+// Tokens signs and verifies access tokens with an HMAC key.
+type Tokens struct {
+	key []byte
+	ttl time.Duration
+	now func() time.Time
+}
+
+// NewTokens returns a signer for key; access tokens live for ttl.
+func NewTokens(key []byte, ttl time.Duration) *Tokens {
+	return &Tokens{key: key, ttl: ttl, now: time.Now}
+}
+
+// TTL is how long an access token lives.
+func (t *Tokens) TTL() time.Duration { return t.ttl }
+
+// Issue returns a signed access token for the user with the given role names.
+func (t *Tokens) Issue(userID uuid.UUID, roles []string) (string, error) {
+	now := t.now()
+	claims := Claims{
+		Roles: roles,
+		RegisteredClaims: jwt.RegisteredClaims{
+			Issuer:    Issuer,
+			Subject:   userID.String(),
+			Audience:  jwt.ClaimStrings{Audience},
+			IssuedAt:  jwt.NewNumericDate(now),
+			NotBefore: jwt.NewNumericDate(now),
+			ExpiresAt: jwt.NewNumericDate(now.Add(t.ttl)),
+			ID:        uuid.NewString(),
+		},
+	}
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(t.key)
+}
+
+// Verify parses and checks a token: signature with HS256 only (so "alg: none" and key
+// confusion are refused), issuer, audience, expiry and not-before.
+func (t *Tokens) Verify(raw string) (*Claims, error) {
+	claims := &Claims{}
+	_, err := jwt.ParseWithClaims(raw, claims, func(*jwt.Token) (any, error) { return t.key, nil },
+		jwt.WithValidMethods([]string{jwt.SigningMethodHS256.Alg()}),
+		jwt.WithIssuer(Issuer),
+		jwt.WithAudience(Audience),
+		jwt.WithExpirationRequired(),
+		jwt.WithIssuedAt(),
+		jwt.WithTimeFunc(t.now),
+		jwt.WithLeeway(5*time.Second),
+	)
+	switch {
+	case err == nil:
+	case errors.Is(err, jwt.ErrTokenExpired):
+		return nil, apperr.Wrap(apperr.KindUnauthenticated, apperr.CodeTokenExpired, err)
+	default:
+		return nil, apperr.Wrap(apperr.KindUnauthenticated, apperr.CodeTokenInvalid, err)
+	}
+	if _, err := claims.UserID(); err != nil {
+		return nil, apperr.Wrap(apperr.KindUnauthenticated, apperr.CodeTokenInvalid, err)
+	}
+	return claims, nil
+}
+
+// NewOpaqueToken returns a random URL-safe token and the SHA-256 hash that is stored
+// instead of it (refresh tokens, invitation tokens).
+func NewOpaqueToken() (token string, hash []byte, err error) {
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		return "", nil, err
+	}
+	token = base64.RawURLEncoding.EncodeToString(b)
+	return token, HashOpaqueToken(token), nil
+}
+
+// HashOpaqueToken is the stored form of an opaque token.
+func HashOpaqueToken(token string) []byte {
+	sum := sha256.Sum256([]byte(token))
+	return sum[:]
+}
+
+// NewSigningKey returns a fresh 256-bit HMAC key.
+func NewSigningKey() ([]byte, error) {
+	b := make([]byte, 32)
+	_, err := rand.Read(b)
+	return b, err
+}

@@ -1,0 +1,218 @@
+// Command eutteum runs the Eutteum server and its maintenance tasks.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"eutteum/api/app"
+	"eutteum/api/config"
+	"eutteum/api/httpapi"
+	"eutteum/api/pgcluster"
+	"eutteum/api/seed"
+	"eutteum/api/store"
+)
+
+const usage = `eutteum — 공공부문 혁신 우수사례 경진대회와 사례 아카이브
+
+Usage:
+  eutteum serve            migrate, then serve HTTP on EUTTEUM_ADDR (default :8080)
+  eutteum migrate          apply database migrations
+  eutteum seed             migrate, then load the Korean demo data (idempotent)
+  eutteum db start|stop|status
+                           manage the embedded PostgreSQL cluster (used when DATABASE_URL is unset)
+  eutteum db url [NAME]    print the URL of database NAME (default eutteum), creating it if missing
+
+Environment: DATABASE_URL, EUTTEUM_DATA_DIR, EUTTEUM_ADDR, EUTTEUM_WEB_DIR, EUTTEUM_JWT_KEY,
+EUTTEUM_ACCESS_TTL, EUTTEUM_OPEN_SIGNUP, EUTTEUM_SECURE_COOKIES, EUTTEUM_TRUSTED_PROXIES,
+EUTTEUM_LOG_LEVEL, EUTTEUM_LOG_FORMAT (see README.md).
+`
+
+const databaseName = "eutteum"
+
+func main() {
+	if len(os.Args) < 2 {
+		fmt.Fprint(os.Stderr, usage)
+		os.Exit(2)
+	}
+	cfg, err := config.FromEnv()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "eutteum:", err)
+		os.Exit(2)
+	}
+	setupLogging(cfg)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	switch os.Args[1] {
+	case "serve":
+		err = serve(ctx, cfg)
+	case "migrate":
+		err = withDatabase(ctx, cfg, func(ctx context.Context, pool *pgxpool.Pool) error { return nil })
+	case "seed":
+		err = withDatabase(ctx, cfg, func(ctx context.Context, pool *pgxpool.Pool) error {
+			a, err := app.New(ctx, pool, settings(cfg))
+			if err != nil {
+				return err
+			}
+			res, err := seed.Demo(ctx, a.Accounts)
+			if err != nil {
+				return err
+			}
+			slog.Info("demo data loaded", "new_agencies", res.Agencies, "new_users", res.Users)
+			return nil
+		})
+	case "db":
+		err = dbCommand(ctx, cfg, os.Args[2:])
+	case "help", "-h", "--help":
+		fmt.Print(usage)
+	default:
+		fmt.Fprintf(os.Stderr, "eutteum: unknown command %q\n\n%s", os.Args[1], usage)
+		os.Exit(2)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "eutteum:", err)
+		os.Exit(1)
+	}
+}
+
+func setupLogging(cfg config.Config) {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(cfg.LogLevel)); err != nil {
+		level = slog.LevelInfo
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	var h slog.Handler = slog.NewJSONHandler(os.Stderr, opts)
+	if strings.EqualFold(cfg.LogFormat, "text") {
+		h = slog.NewTextHandler(os.Stderr, opts)
+	}
+	slog.SetDefault(slog.New(h))
+}
+
+func settings(cfg config.Config) app.Settings {
+	s := app.DefaultSettings()
+	s.JWTKey = cfg.JWTKey
+	s.AccessTTL = cfg.AccessTTL
+	s.Accounts.OpenSignup = cfg.OpenSignup
+	s.WebDir = cfg.WebDir
+	s.SecureCookies = cfg.SecureCookies
+	s.TrustedProxies = cfg.TrustedProxies
+	return s
+}
+
+// withDatabase opens the configured database (starting the embedded cluster when
+// DATABASE_URL is unset, and stopping it afterwards if it was started here), migrates it,
+// and runs fn.
+func withDatabase(ctx context.Context, cfg config.Config, fn func(context.Context, *pgxpool.Pool) error) (err error) {
+	url := cfg.DatabaseURL
+	if url == "" {
+		cluster, err := pgcluster.New(pgcluster.Options{DataDir: cfg.DataDir, Logger: slog.Default()})
+		if err != nil {
+			return err
+		}
+		started, err := cluster.Start(ctx)
+		if err != nil {
+			return err
+		}
+		if started {
+			defer func() {
+				// The caller's context may be cancelled by the signal that ends us; stopping
+				// the cluster must still happen.
+				stopCtx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+				defer cancel()
+				if stopErr := cluster.Stop(stopCtx); stopErr != nil {
+					err = errors.Join(err, stopErr)
+				} else {
+					slog.Info("embedded PostgreSQL stopped")
+				}
+			}()
+		}
+		if err := cluster.EnsureDatabase(ctx, databaseName); err != nil {
+			return err
+		}
+		url = cluster.URL(databaseName)
+	}
+	pool, err := store.Open(ctx, url)
+	if err != nil {
+		return err
+	}
+	defer pool.Close()
+	if err := store.MigratePool(ctx, pool); err != nil {
+		return err
+	}
+	return fn(ctx, pool)
+}
+
+func serve(ctx context.Context, cfg config.Config) error {
+	return withDatabase(ctx, cfg, func(ctx context.Context, pool *pgxpool.Pool) error {
+		a, err := app.New(ctx, pool, settings(cfg))
+		if err != nil {
+			return err
+		}
+		srv := httpapi.NewHTTPServer(cfg.Addr, a.Handler)
+		errc := make(chan error, 1)
+		go func() { errc <- srv.ListenAndServe() }()
+		slog.Info("serving", "addr", cfg.Addr, "web_dir", cfg.WebDir)
+		select {
+		case err := <-errc:
+			return err
+		case <-ctx.Done():
+		}
+		slog.Info("shutting down: draining in-flight requests")
+		shutdownCtx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			return err
+		}
+		return nil
+	})
+}
+
+func dbCommand(ctx context.Context, cfg config.Config, args []string) error {
+	if len(args) == 0 {
+		return errors.New("db needs one of: start, stop, status, url")
+	}
+	cluster, err := pgcluster.New(pgcluster.Options{DataDir: cfg.DataDir, Logger: slog.Default()})
+	if err != nil {
+		return err
+	}
+	switch args[0] {
+	case "start":
+		_, err := cluster.Start(ctx)
+		return err
+	case "stop":
+		return cluster.Stop(ctx)
+	case "status":
+		if cluster.Running() {
+			fmt.Printf("running (data %s)\n", cluster.DataDir())
+			return nil
+		}
+		fmt.Printf("stopped (data %s)\n", cluster.DataDir())
+		return nil
+	case "url":
+		name := databaseName
+		if len(args) > 1 {
+			name = args[1]
+		}
+		if !cluster.Running() {
+			return errors.New("the embedded cluster is not running: run `eutteum db start` first")
+		}
+		if err := cluster.EnsureDatabase(ctx, name); err != nil {
+			return err
+		}
+		fmt.Println(cluster.URL(name))
+		return nil
+	}
+	return fmt.Errorf("unknown db command %q", args[0])
+}
+

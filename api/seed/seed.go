@@ -1,0 +1,107 @@
+// Package seed loads the Korean demo data (db/seed) through the domain services, so demo
+// data obeys the same rules as user input. Loading twice changes nothing.
+package seed
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/google/uuid"
+
+	"eutteum/api/account"
+	"eutteum/db"
+)
+
+type demoData struct {
+	Password string `json:"password"`
+	Agencies []struct {
+		Name   string `json:"name"`
+		Level  string `json:"level"`
+		Region string `json:"region"`
+		Parent string `json:"parent"`
+	} `json:"agencies"`
+	Users []struct {
+		Email       string `json:"email"`
+		DisplayName string `json:"displayName"`
+		Agency      string `json:"agency"`
+		Department  string `json:"department"`
+		Roles       []struct {
+			Role   string `json:"role"`
+			Agency string `json:"agency"`
+		} `json:"roles"`
+	} `json:"users"`
+}
+
+// Result counts what a run created.
+type Result struct {
+	Agencies int
+	Users    int
+}
+
+// Demo loads db/seed/demo.json.
+func Demo(ctx context.Context, accounts *account.Service) (Result, error) {
+	raw, err := db.Seed.ReadFile("seed/demo.json")
+	if err != nil {
+		return Result{}, err
+	}
+	var data demoData
+	if err := json.Unmarshal(raw, &data); err != nil {
+		return Result{}, fmt.Errorf("parse demo.json: %w", err)
+	}
+	var res Result
+	agencyIDs := map[string]uuid.UUID{}
+	before, err := accounts.ListAgencies(ctx)
+	if err != nil {
+		return res, err
+	}
+	for _, a := range data.Agencies {
+		in := account.CreateAgencyInput{Name: a.Name, Level: a.Level, Region: a.Region}
+		if a.Parent != "" {
+			parent, ok := agencyIDs[a.Parent]
+			if !ok {
+				return res, fmt.Errorf("demo agency %q names parent %q before it is defined", a.Name, a.Parent)
+			}
+			in.ParentID = &parent
+		}
+		agency, err := accounts.EnsureAgency(ctx, in)
+		if err != nil {
+			return res, fmt.Errorf("demo agency %q: %w", a.Name, err)
+		}
+		agencyIDs[a.Name] = agency.ID
+	}
+	after, err := accounts.ListAgencies(ctx)
+	if err != nil {
+		return res, err
+	}
+	res.Agencies = len(after) - len(before)
+
+	for _, u := range data.Users {
+		agency, ok := agencyIDs[u.Agency]
+		if !ok {
+			return res, fmt.Errorf("demo user %q names unknown agency %q", u.Email, u.Agency)
+		}
+		in := account.EnsureUserInput{
+			Email: u.Email, DisplayName: u.DisplayName, AgencyID: agency, Department: u.Department, Password: data.Password,
+		}
+		for _, r := range u.Roles {
+			grant := account.RoleGrant{Role: r.Role}
+			if r.Agency != "" {
+				id, ok := agencyIDs[r.Agency]
+				if !ok {
+					return res, fmt.Errorf("demo user %q: role agency %q unknown", u.Email, r.Agency)
+				}
+				grant.AgencyID = &id
+			}
+			in.Roles = append(in.Roles, grant)
+		}
+		created, err := accounts.EnsureUser(ctx, in)
+		if err != nil {
+			return res, fmt.Errorf("demo user %q: %w", u.Email, err)
+		}
+		if created {
+			res.Users++
+		}
+	}
+	return res, nil
+}

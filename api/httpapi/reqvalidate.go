@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"mime"
 	"net/http"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -28,7 +29,10 @@ type Contract struct {
 	Router routers.Router
 }
 
-var defineFormats sync.Once
+var (
+	defineFormats       sync.Once
+	unsupportedProperty = regexp.MustCompile(`^property "(.+)" is unsupported$`)
+)
 
 // LoadContract parses and validates the embedded openapi.yaml.
 func LoadContract() (*Contract, error) {
@@ -220,6 +224,11 @@ func schemaFieldErrors(prefix string, se *openapi3.SchemaError) []apperr.FieldEr
 			}
 			return out
 		}
+	}
+	// kin-openapi's OpenAPI 3.0 validator, used where a schema needs nothing newer, names
+	// an unknown member only in its reason.
+	if m := unsupportedProperty.FindStringSubmatch(se.Reason); m != nil && (se.SchemaField == "properties" || se.SchemaField == "additionalProperties") {
+		return []apperr.FieldError{apperr.Field(joinPath(parent, m[1]), "unknown_field")}
 	}
 	path := parent
 	if path == "" {

@@ -484,6 +484,9 @@ type Forbidden = Problem
 // Gone RFC 9457 problem details.
 type Gone = Problem
 
+// Internal RFC 9457 problem details.
+type Internal = Problem
+
 // NotFound RFC 9457 problem details.
 type NotFound = Problem
 
@@ -953,6 +956,8 @@ type ForbiddenApplicationProblemPlusJSONResponse Problem
 
 type GoneApplicationProblemPlusJSONResponse Problem
 
+type InternalApplicationProblemPlusJSONResponse Problem
+
 type NotFoundApplicationProblemPlusJSONResponse Problem
 
 type SessionResponseHeaders struct {
@@ -1005,6 +1010,41 @@ func (response ListAgencies200JSONResponse) VisitListAgenciesResponse(w http.Res
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAgencies500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response ListAgencies500ApplicationProblemPlusJSONResponse) VisitListAgenciesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAgencies503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response ListAgencies503ApplicationProblemPlusJSONResponse) VisitListAgenciesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -1095,6 +1135,22 @@ func (response CreateAgency409ApplicationProblemPlusJSONResponse) VisitCreateAge
 	return err
 }
 
+type CreateAgency413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response CreateAgency413ApplicationProblemPlusJSONResponse) VisitCreateAgencyResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type CreateAgency415ApplicationProblemPlusJSONResponse struct {
 	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
 }
@@ -1107,6 +1163,41 @@ func (response CreateAgency415ApplicationProblemPlusJSONResponse) VisitCreateAge
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateAgency500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response CreateAgency500ApplicationProblemPlusJSONResponse) VisitCreateAgencyResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateAgency503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response CreateAgency503ApplicationProblemPlusJSONResponse) VisitCreateAgencyResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -1161,6 +1252,41 @@ func (response GetAgency404ApplicationProblemPlusJSONResponse) VisitGetAgencyRes
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAgency500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response GetAgency500ApplicationProblemPlusJSONResponse) VisitGetAgencyResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAgency503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response GetAgency503ApplicationProblemPlusJSONResponse) VisitGetAgencyResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -1273,6 +1399,41 @@ func (response Login429ApplicationProblemPlusJSONResponse) VisitLoginResponse(w 
 	return err
 }
 
+type Login500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response Login500ApplicationProblemPlusJSONResponse) VisitLoginResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type Login503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response Login503ApplicationProblemPlusJSONResponse) VisitLoginResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type LogoutRequestObject struct {
 	Body *LogoutJSONRequestBody
 }
@@ -1313,6 +1474,22 @@ func (response Logout400ApplicationProblemPlusJSONResponse) VisitLogoutResponse(
 	return err
 }
 
+type Logout413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response Logout413ApplicationProblemPlusJSONResponse) VisitLogoutResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type Logout415ApplicationProblemPlusJSONResponse struct {
 	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
 }
@@ -1325,6 +1502,41 @@ func (response Logout415ApplicationProblemPlusJSONResponse) VisitLogoutResponse(
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type Logout500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response Logout500ApplicationProblemPlusJSONResponse) VisitLogoutResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type Logout503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response Logout503ApplicationProblemPlusJSONResponse) VisitLogoutResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -1386,6 +1598,22 @@ func (response RefreshSession401ApplicationProblemPlusJSONResponse) VisitRefresh
 	return err
 }
 
+type RefreshSession413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response RefreshSession413ApplicationProblemPlusJSONResponse) VisitRefreshSessionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type RefreshSession415ApplicationProblemPlusJSONResponse struct {
 	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
 }
@@ -1398,6 +1626,41 @@ func (response RefreshSession415ApplicationProblemPlusJSONResponse) VisitRefresh
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RefreshSession500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response RefreshSession500ApplicationProblemPlusJSONResponse) VisitRefreshSessionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RefreshSession503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response RefreshSession503ApplicationProblemPlusJSONResponse) VisitRefreshSessionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -1475,6 +1738,22 @@ func (response SignUp409ApplicationProblemPlusJSONResponse) VisitSignUpResponse(
 	return err
 }
 
+type SignUp413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response SignUp413ApplicationProblemPlusJSONResponse) VisitSignUpResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type SignUp415ApplicationProblemPlusJSONResponse struct {
 	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
 }
@@ -1487,6 +1766,41 @@ func (response SignUp415ApplicationProblemPlusJSONResponse) VisitSignUpResponse(
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SignUp500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response SignUp500ApplicationProblemPlusJSONResponse) VisitSignUpResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SignUp503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response SignUp503ApplicationProblemPlusJSONResponse) VisitSignUpResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -1540,6 +1854,41 @@ func (response ListInvitations403ApplicationProblemPlusJSONResponse) VisitListIn
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInvitations500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response ListInvitations500ApplicationProblemPlusJSONResponse) VisitListInvitationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInvitations503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response ListInvitations503ApplicationProblemPlusJSONResponse) VisitListInvitationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -1630,6 +1979,22 @@ func (response CreateInvitation409ApplicationProblemPlusJSONResponse) VisitCreat
 	return err
 }
 
+type CreateInvitation413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response CreateInvitation413ApplicationProblemPlusJSONResponse) VisitCreateInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type CreateInvitation415ApplicationProblemPlusJSONResponse struct {
 	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
 }
@@ -1642,6 +2007,41 @@ func (response CreateInvitation415ApplicationProblemPlusJSONResponse) VisitCreat
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateInvitation500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response CreateInvitation500ApplicationProblemPlusJSONResponse) VisitCreateInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateInvitation503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response CreateInvitation503ApplicationProblemPlusJSONResponse) VisitCreateInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -1664,6 +2064,22 @@ func (response GetInvitation200JSONResponse) VisitGetInvitationResponse(w http.R
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetInvitation400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetInvitation400ApplicationProblemPlusJSONResponse) VisitGetInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -1696,6 +2112,41 @@ func (response GetInvitation410ApplicationProblemPlusJSONResponse) VisitGetInvit
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(410)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetInvitation500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response GetInvitation500ApplicationProblemPlusJSONResponse) VisitGetInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetInvitation503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response GetInvitation503ApplicationProblemPlusJSONResponse) VisitGetInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -1790,6 +2241,22 @@ func (response AcceptInvitation410ApplicationProblemPlusJSONResponse) VisitAccep
 	return err
 }
 
+type AcceptInvitation413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response AcceptInvitation413ApplicationProblemPlusJSONResponse) VisitAcceptInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type AcceptInvitation415ApplicationProblemPlusJSONResponse struct {
 	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
 }
@@ -1802,6 +2269,41 @@ func (response AcceptInvitation415ApplicationProblemPlusJSONResponse) VisitAccep
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AcceptInvitation500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response AcceptInvitation500ApplicationProblemPlusJSONResponse) VisitAcceptInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AcceptInvitation503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response AcceptInvitation503ApplicationProblemPlusJSONResponse) VisitAcceptInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -1839,6 +2341,41 @@ func (response GetMe401ApplicationProblemPlusJSONResponse) VisitGetMeResponse(w 
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetMe500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response GetMe500ApplicationProblemPlusJSONResponse) VisitGetMeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetMe503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response GetMe503ApplicationProblemPlusJSONResponse) VisitGetMeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -1897,6 +2434,22 @@ func (response UpdateMe401ApplicationProblemPlusJSONResponse) VisitUpdateMeRespo
 	return err
 }
 
+type UpdateMe413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateMe413ApplicationProblemPlusJSONResponse) VisitUpdateMeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type UpdateMe415ApplicationProblemPlusJSONResponse struct {
 	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
 }
@@ -1909,6 +2462,41 @@ func (response UpdateMe415ApplicationProblemPlusJSONResponse) VisitUpdateMeRespo
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateMe500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateMe500ApplicationProblemPlusJSONResponse) VisitUpdateMeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateMe503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateMe503ApplicationProblemPlusJSONResponse) VisitUpdateMeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -1961,6 +2549,22 @@ func (response ChangePassword401ApplicationProblemPlusJSONResponse) VisitChangeP
 	return err
 }
 
+type ChangePassword413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ChangePassword413ApplicationProblemPlusJSONResponse) VisitChangePasswordResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ChangePassword415ApplicationProblemPlusJSONResponse struct {
 	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
 }
@@ -1973,6 +2577,41 @@ func (response ChangePassword415ApplicationProblemPlusJSONResponse) VisitChangeP
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangePassword500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response ChangePassword500ApplicationProblemPlusJSONResponse) VisitChangePasswordResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangePassword503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response ChangePassword503ApplicationProblemPlusJSONResponse) VisitChangePasswordResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -1994,6 +2633,41 @@ func (response GetPublicSettings200JSONResponse) VisitGetPublicSettingsResponse(
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPublicSettings500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response GetPublicSettings500ApplicationProblemPlusJSONResponse) VisitGetPublicSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPublicSettings503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response GetPublicSettings503ApplicationProblemPlusJSONResponse) VisitGetPublicSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -2047,6 +2721,41 @@ func (response ListUsers403ApplicationProblemPlusJSONResponse) VisitListUsersRes
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUsers500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response ListUsers500ApplicationProblemPlusJSONResponse) VisitListUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUsers503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response ListUsers503ApplicationProblemPlusJSONResponse) VisitListUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -2138,6 +2847,22 @@ func (response SetUserRoles404ApplicationProblemPlusJSONResponse) VisitSetUserRo
 	return err
 }
 
+type SetUserRoles413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response SetUserRoles413ApplicationProblemPlusJSONResponse) VisitSetUserRolesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type SetUserRoles415ApplicationProblemPlusJSONResponse struct {
 	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
 }
@@ -2150,6 +2875,41 @@ func (response SetUserRoles415ApplicationProblemPlusJSONResponse) VisitSetUserRo
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetUserRoles500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response SetUserRoles500ApplicationProblemPlusJSONResponse) VisitSetUserRolesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetUserRoles503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response SetUserRoles503ApplicationProblemPlusJSONResponse) VisitSetUserRolesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -2175,6 +2935,22 @@ func (response GetHealth200JSONResponse) VisitGetHealthResponse(w http.ResponseW
 	return err
 }
 
+type GetHealth500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response GetHealth500ApplicationProblemPlusJSONResponse) VisitGetHealthResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetReadyRequestObject struct {
 }
 
@@ -2192,6 +2968,22 @@ func (response GetReady200JSONResponse) VisitGetReadyResponse(w http.ResponseWri
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetReady500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response GetReady500ApplicationProblemPlusJSONResponse) VisitGetReadyResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -2988,84 +3780,85 @@ func (sh *strictHandler) GetReady(ctx *gin.Context) {
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7Hxbb9xGlvBfOWA+4JOwlNrOOFhExj4od886iWHZyINldFeTp7srJqs4VUXJHaMB2dEujLUXm8GMEceR",
-	"AwcbTHYWDqBxNDMKkLzsT5lHNf0fFnVhN9nNvuhme4AFDENNVvGcOvcbecsLeJxwhkxJb+WW10ESojB/",
-	"XkYluqsthUL/ClEGgiaKcuateGsYcBZKUBw2CVXQxBYXCEp0KWsDaRPKlj3fk0EHY6K3q26C3opHmcI2",
-	"Cq/X6/leQgSJUTlwq21kQfdCqP+mGkZCVMfzPUZivZPkt31P4G9SKjD0VpRIsQilxUVMlLfipSnVKx1U",
-	"qQRlbU/DvMA2qCL6FFf4DWQTgClzbxqkmNy8iKytOt7K2TNnfC+mLP/9+pkqwFcliomHS+3N4xytpzfL",
-	"hDOJhpxvkfAy/iZFqfSvgDOFzPxJkiSigSFBLRG8GWH8D59KbkgxBPf/BLa8Fe+12lA8avaurF2yuyzQ",
-	"slxc6SAICxaohJhEGm8MgQtoERpJ2CARDQ3089BAIbiQDdBkkIAk6ECLYhQuez3fe5uzVkSDl4Z/4OBL",
-	"2KSqA6qDEKRCIFMgFVFokHyPiyYNQytJLwrLNdpmGAJl0EwVMK6ARBHfREu39znDF08zyVMRIOBNKhWG",
-	"BjEqAW8mWpw1+1OJIaSJQfEjrt7jKQtfJJofcZBp0Bmg6mukNO02qKTNCLUtMzwmUYTCoLmGUlI+jbWH",
-	"wy5/XgV2q8BwE6RdsAyWpi2BsgPGGGlikkhykKiASCAMPlAq+ZhFXQg4v0FR29uC9V5DtfS2uVHGb8xu",
-	"9HzvCucXiWjjy9K0Jg+7+oCRRkKA6hBWkugrnH9IWNfZM/lC0eQcYsK6QJTCOFHyvHV4LS6gYTzkknGR",
-	"DZDWJY6wobBkEhZuda3gbw0iVxlJVYcL+hm+YEVRIHML4xudGIggZcZ+a9Vxqm3UyOiNwBCZoiSSQATC",
-	"puCsbdh3lZENQiPSjF6ohK1CiAmyUMcNsKBRDIkiTSJxUR8lHWJ1kjyTaZJwoTD8EENKrhhte7lapW1c",
-	"Y9RoNZZNVOIeaeKvIMBEDeOjQvRAwpDqSyS6JHiCQlEdY7RIJNH3ksIlHSYmRKjYnXXaKd4ZrtTHoDKJ",
-	"SPcjEw/N2FhYaqJIKTe5CGdt+wg3L+VLbbSUh1rXStALT7w+CLN481MMDKI2TNXAygen4RxRmu9FuIHR",
-	"LFQtjItmaS8PEm+NPywhOhq5MB9kgW3ny8oik93b+Z+/9v9jG/r3/ivb2Ybs+63syx9gIXt4Fw6e/XKw",
-	"v+tDtr2TPdr3of+XrezO7uJyZWhdJKhBgVly2iMPEJhM1Is5bUYQ/O632YOvNOhnD3042Ptt9uUPCznW",
-	"iz4c7O9me3ftlYM/7+r/nurLP/5Z/9vfPdjb0ggjS2ONWoBMCaIRilEJnvCIKqKD/SaRNNDsT5sRDeqU",
-	"SUVVqso4D+npcKZWRUaEQWFc/mM2u/UzHRAiBOmO09Q8azL5LmsIRxTLCSI2katVWLzdIayNuY4dzXy4",
-	"APtSQacLmdbrI5nW2aqTFNT8GBZhFJHygyuPL5AozFlxlMMfxzZMy0f9E7McJV7MYMUIQec3BpaQx3VE",
-	"pFBOGPeR9q6JW6gGpFMTiQKaGHHWNnWNBcJ0nNMmjH6GUgd8Pmx2kJlNgkeofWt+XxibOJOSR/WOGBMa",
-	"lXhlr/gljrxxrop5PJrpUS/rNaMMyyGYB/hDek5mWTjkmeFAFH3c8lauTYdd2NPzR62XqZKMMfASUR3g",
-	"LcOITWxCQtqokwYFxMQwcshX82AfcLm9DI2aZXXtlglne43lKhapvCw0XZzzCpHBcJwk13u+906J2aMK",
-	"Ogb4nXIEVFj/xmyr9x7FKHxXCC7GXUDAQ6zWApFGjnAtQiMdy1tC5Qdt+NCIyc16ZCDrX1b+9F8pu8H4",
-	"Jqubeo2+oHGqJqlZMp2NZkkO3kheQ+cVDe2iaSCvnbm+bEuM1RBilJK0K065Cu4WUKe41phgCBFh7ZS0",
-	"cXYwY/H3LSGHwKoU4QMkkRXZMg+kIio1f+VhCL9REVWMAHa7qgCVVa3K9M3nSHTQ0PO9wCrwqioZmZAo",
-	"XFLUGO4Ztmzs9sBkjd8xiaM8DKw5oxhnyt/qjguC0y5TacyFzi4XlRI1v9n0C8ydz9Ct2fWV0VWl1fUG",
-	"MIrUK3JtuoicRJBastNHDVTHaFBQCJ2qa+L7nrXiGA5OG1YG4Bd5mx4xODiGP02OGppOcK9Tk82PysHs",
-	"iG1TECGRCs6egaBDBAkUClN/moZXlevJCwpjIC6/9za8ee6NfwRXqIAQFaGRATKPk1lTpBkhxCToUIZL",
-	"AkloLujVxZxs2BSoW09kDuF6B3VTHfG9Jg+7dcV53ZQJPd9Lh8WWeowhJXVzMn2DpKqDTNGAWDlydat6",
-	"oUjlOV9fd/cGv3OZ0/wyFdj66LrWoOjve5K2WZrUQyr1yUyiwFW9ZarbWo1ThfXilRhVh4fmkitxGs/i",
-	"Wh3OANQVseGF1f+6tlqDa8PApoBq4WIq0R6G12PCuvVI60k9r19qpIjCekRjammTV8XqhYqYeaJCwUhU",
-	"qXtWDsYZ/kEaEzbkM95MIsIMWodywL5nO0NzW6dC/DNmnfRRpCIsqC6iOIRsplBxNy/wuZZnVTOz6ALG",
-	"7ymqoird6HChoFMmmEzjmIjuIYmlXJVxNPa5evkCCGyhQBYgUCP5LdOh1Q/PdVrvNsp4k8RJpNX5mlcL",
-	"eSBfcyuWxtVzZujiNNGeveC+jJ2oMnWXTNVlDZWirC3HvRVPkK0ZXStQucl5hISNQS8sroJ12er10XyH",
-	"MwqD9vGosR2nyzh8XiUQJIwpg79t/R5kVyqMwVygUgmiuDg/zDXNGpEyCUIbFZObAmF5UruQ/efPB3tb",
-	"tvIF/Xt7/Xs/Zd98sXh+nX2ahm20IAIuUEJAJEpYyO49ze48zXa2s6+/WDwPMcZNB4a3WjRAoQWSgEIS",
-	"w2aHg0ybMVVu+/I6K5hyg7TnewNsPd8zYI3t08+tNCiaJO8LwtSkcHZGJk9YgT6lrP08kKZEZls2XHVQ",
-	"mOxdzpWwHzl7NhuvT+C9OegFlqTHKWq8BNwL/dARvIIApbwyIXUeBK0X2ORJkpQpGhm7ZB/mek5uZ8Hs",
-	"FSzrqCpWJ/N5DyaX0LeQiAlSmMrJLZ+cZFelafaUSVYkQBFs8egj+Dpo1XRWmjHyiAaKRzi/5xyRx56J",
-	"Hi/YnYVJlupI34KqPAJts6vJ8Ut3p1ZSO3rD6YSSh6NWpscSB3+kfTW1Unc10Yn2hzgvZ2LKilfPvux+",
-	"X5U7veq09hWsgowc8xBVEjq/kT+Css/O4YvFiCr58nLYs8oQmjsnUYCwdveIpQcdomOQCqq6a/p5FoGm",
-	"8QSrqa3Y2V/v5RT/9SdX8glGE2parzF4ckepxHbgKWvxcb/2bqoUpvFCtvNzf2d/0cZrtrW4JDFQXMdU",
-	"jG/Y5KiJUi0lOoWngU6PmUKpJBAWwg3ExFS0qVhnAmUa6RsSCEgkIuiYvEH/QTdweZ2ts9deA5MJyXX2",
-	"7gaKLphcygwQMRhk9I1JcwgNCHmQaom2c28EZCmLX2cNHcQ3fCDQMPF9o9aw+WBDh4n/zAUSBgshtkga",
-	"qUXgAt5l7YjKDiw0u9CwgwZLF11G01j09TnXWYJiyZRah3OBOmQbJh+mSp3qaMDMR2ks7KhJZGfOXNLU",
-	"cOWMBljRyYmyOqwJUM7WWePSx2tXoEYSWts4WyOp6tRMqtwAgSoVzJBYJ2lLEd3AsByXLPz6kys+SGQh",
-	"UAVErrPGqpvWMY9fARtmwN+2/tBYNIwkILhO0Vm7PNq1DG8JvilRSBAYIN1Al/uZNevMArQzX4186Os8",
-	"rJEY16jCf1pTggaq4cbAdGSfYAiKQ6N4tsZ5F/wGEdV6tc5i0h0coJxvmtGRZbgkUAfOZqKXAYl0ltpd",
-	"MnN85dk0gRv8BhohXWebHR7lE0NBh1Bm84OIBsgk2p60SUSpttrehxeuDOdg9Q+tqjYL9lY828Tv/2Wr",
-	"/3Qfnj+8nd17Atmj3ezuw+zO0/63W3Dw7Jfs++3+/a3nj+5nX22Bu5w92M5+2sse7/X378PqpQuDVHSg",
-	"mO7qBgob0npnls8un9HQdfJIEuqteL8yl2yTxxiMAUG1CXRWrI2qQvuN4llL6YPttsp8Sjro0CgUyHyr",
-	"YI28GWvkPc7T87xFKdBk59pwGsnScZGnDepqjsTI5O/rZ86c2MRiYcihasLKYbBcMrDeyrXrJR66RPS/",
-	"/9j/9rFmBGlLFzPzlCnpXdeREbceonzMYk/dG5Rq3uJh98ROWNW275XdihIp9saIfPaEiTxpnIvhppMF",
-	"M0x3znK36nkDBGuF4W+z5ezsLaVpQ7PpV7M3DaefzY43Z+8YDHXrDWffmAeviom6Xq9KwH73p/63j2Hh",
-	"YG+r/4en2TdfLFYLW88f0+ParTxo7hVUuiyL76MaCGLxzYUJ/e3hktrgzYbe9VNX1UlSdFwJOjd7y2Co",
-	"ew5jkH1+O9ven82fgVM20WOljTBtoFMyDqUW01xWYQ7SDqbAX6Ayn51DmQdT4MdTTd879/qbc0ErzXRP",
-	"E5r+tzsHf93PHpcERkftlcLCbVktl5aRjtYwVBkJYkysAgstwWNz14zP5rPNJrSyYVwQIRGycLnCO1sk",
-	"TkcmR4rXvfFXf1632lo++EXebmMIPFXHeFHgKPJ6PCM/XSIebGdffz5bKByjJ0vFuzcDM7yoQ/6yVFTL",
-	"QwNtEFl3ixsDCTGleO2z11kpX7AJgPblI7G/KfSZLEaH1/bVOR8ktyNmOVqK3MB1hq0WBgo6KHAZVkfl",
-	"l+g00r5mw1mA50FgKrEYnIONzQtReVlunWjlBurlye+rakVPQ5Sf/+uT57d34WD3T9m9J7NlWQ56YNXu",
-	"0BZeT4l35aru/GHy6bLyVQ9UJzH+0f3s6y8Odreyb/4FFnSmu7sD9mf2eA+yn3ey77dNgvtod3GqYAyb",
-	"/5Mz0tUwpkyCRAQ0yelwU6G1aBcUnufeiqMCyCDZq0pGLxRQOMUgd2SmqSLYLSDia3uLUkGLCqmWX1gq",
-	"VEpO+j/u9e/sQ7Z3t39/3iS4knN2Wg0I63KGrjTHusZNLMPHQwa6dZS59xlzvukf3QGn15n2VAvWn1EB",
-	"Mm0u5SsXhy+8mhLvUDx8sB1kLlyPOH9T0VJhnXV4FFpXw5ktmjvv1HKecyhaEFF2Y3wo9zxwFnWBKgkd",
-	"IjtAJUjFBYZVDmt0VPxUawTjE+kvuE4wPmU9Idkrjj4bVmpq2njj/0oIlSWEXD2/v/389lPof3+//7vv",
-	"DvZ3ZyaoBUuZS/C0AkJJUg9XRBj9cMGp1hKmi9gnw1H7vFhZUOu2IEzJ5SOUDTQ755BM8377NMfqmPn8",
-	"qwcjKeO8LKzZw00OskbflTwhbp685Zr0UuerErodVj4Obx/mFqjTCvOcNGZ3H/Yf/zJTGm2feJL9+BBP",
-	"M7hyky2VLsW+EL5EmXlP6qixVDkyurMH2ZMH/R/3JsZDRAWdcULkMwyn5O1HRyTmr/udOhdSg1pY5MHf",
-	"RepbwXOtENmTB3MoRK04NeNm5sqkeTuvknQQ8sWm4pLXPmzGU66XuJdALCnHAsvSu6ynFVZWvjA7l7id",
-	"q3qdyh3c1ozCvN/rvikiIU6lgoi3zSyn/ULT36ME/bTd393qP7v7/OE+9H/cOng226jKwlTxJNM6Mn98",
-	"igo+Aqnq+z7u3uANR5IkwBDDQQvZ9ERmtF1tQSHb/q6sZna4uEwgrQSHKB3o5WNFA/OMXKuqk043qBxW",
-	"5JzVVYWrBq9TNraTKgkG+EuqGmR3nmaP/ph984WrGBS6mj5MmO+eqQaGQ7Vb9mNjvdpgdKzSpl7GJCKB",
-	"M6p6y/+Xbm4arhBjU20xmqjiCoY31WAoxFjbccauoeHrZTc9drjA2X1G7bTi5dHJ21fJ90sUw8KM6STY",
-	"MfZXPKM/dAp4Qhn9QIOyL394/uCJ+a7JkwfzjQd0zGu8n03zF+5N31MUBgdhgjgkgpv2EpX2o2rTCs2/",
-	"3+5/u5Nt72f/9h1kn99+/vnOJH9gRrymnvuyXvHyjp2/rKbPLZDY8UejA2/MI5vFT1FN7S/++272eO/5",
-	"9m7/2ZPs8Z4h3Je7B892p9Gv/LzyeOm169pkSRQbuaFLReSteDVjytyzxr58Y2ANCxluSs5B7Pmj6wd9",
-	"8oMffwbbVyp8QFPjMb5noCfmQzoHe1u+q1UXdubK0bve+98AAAD//w==",
+	"7DxtbxtHen/lwaZAJXQl2jkHxUnoB+VdVycxLBn5YBnkcPchOfFyZm9mVjJjEJAdtTBqF83hzojjyIGD",
+	"Bpde4QA6W7lTgORLf8p9FNf/oZiXJXfJpUjJenFTA4Yh7s7u88zz/jZ70wt4O+YMmZLewk2vhSREYf68",
+	"jEp0lhoKhf4VogwEjRXlzFvwVjDgLJSgOGwQqqCODS4QlOhQ1gTSJJTNe74ngxa2iX5cdWL0FjzKFDZR",
+	"eN1u1/diIkgblQO31EQWdJZD/TfVMGKiWp7vMdLWT5Lstu8J/G1CBYbeghIJ5qE0uGgT5S14SUL1SgdV",
+	"KkFZ09Mwl9k6VUTvYpVfRzYGmDL3DoLUJjcuImuqlrdw/tw532tTlv1+/VwZ4CsSxdjNJfbmi2ytqx+W",
+	"MWcSDTnfJOFl/G2CUulfAWcKmfmTxHFEA0OCSix4PcL2P3wiuSHFANzfCWx4C95rlYF4VOxdWblkn7JA",
+	"i3Kx2kIQFixQCW0SabwxBC6gQWgkYZ1ENDTQF6GGQnAha6DJIAFJ0IIGxSic97q+9xZnjYgGZ4Z/4OBL",
+	"2KCqBaqFECRCIFMgFVFokHyXizoNQytJp4XlCm0yDIEyqCcKGFdAoohvoKXbe5zh6dNM8kQECHiDSoWh",
+	"QYxKwBuxFmfN/kRiCElsUFxmCgUj0WmiucQgYXgjxkDjJ1GsowAjgIuGtyEqQiMniionB8tvazMnMOZC",
+	"Gew/5OpdnrDwNLH/kINMglaf0L4mqeb8OpW0HqFG0UgoiSIUBs0VlJLygwTzcNhl7yujLTDcAGkXzIOV",
+	"iIZA2QJjSrUokEhykKiASCAM3lcq/ohFHQg4v05Re4uc71lBNfeWuVHEb8TqdX1vlfOLRDTxrOxEnYcd",
+	"vcFIIyFAtQgr6OMq5x8Q1nHWWJ4qmpxDm7AOEKWwHSu5aN11gwuoGf8+Zxx8DaR16ENsyC0Zh4VbXclF",
+	"CwaRK4wkqsUF/RRPWVEUyMw++kYn+iJImfE+WnWcYTJqZPRGYIhMURJJIAJhQ3DWNOy7wsg6oRGpR6cq",
+	"YUsQYows1FEPzBgDRRSpE4mzeivJAKvj5JlMYm3mMPwAQ0pWjbadrVZpG1cbNlq1eRNTuVea6DEIMFaD",
+	"6C4X+5AwpPoSiS4JHqNQVEdIDRJJ9L04d0kHuTERqu32etAu3h6s1NugMo5I50MTzU14MLfUxMBSbnAR",
+	"TnrsQ9y4lC21sV4WKF4tQM+98Vo/SOT1TzAwiNogWwMrbpyGU8SYvhfhOkaTULUwLpql3SzEvTn6spjo",
+	"WGp5OsgCm86XFUUmvbv9P3/t/ccW9O7+V7q9Bel3m+kX38NM+uAO7D/9eX9vx4d0azt9uOdD7y+b6e2d",
+	"2fnSxCBPUIMCs+S0W+4jMJ6oFzPaDCH47e/S+19q0E8f+LC/+7v0i+9nMqxnfdjf20l379gr+z/s6P+e",
+	"6MvPftD/9nb2dzc1wsiStkYtQKYE0Qi1UQke84gqolOVOpE00OxP6hENqpRJRVWiijgP6OlwplZFhoRB",
+	"Ybv4x2R263c6IEQI0hmlqXnXePJd1hCOKJZjRGwsV8uweKtFWBMzHTua+XDpwaWcTufyxNeH8sTzZTvJ",
+	"qfkLWIRhRIovLt2+QKIwY8VRNv8ituGgbNo/NstR4MUEVgwRdHpjYAn5oo6I5Iohoz7S3jVxC9WAdGIl",
+	"UUAdI86apiozQ5iOc5qE0U9R6oDPh40WMpvZ8Ai1b83uC2MTJ1LyqN4R24RGBV7ZK36BI29cKGMejyZ6",
+	"1Mt6zTDDMgjmBf6AnuNZFg54ZjgQRR81vIWrB8POPdP1h62XqfGMMPASUS3gDcOIDaxDTJqokwYFxMQw",
+	"csBX82IfcL45D7WKZXXlpglnu7X5MhaprKh1sDhn9S2D4ShJrnV97+0Cs4cVdATw28UIKLf+jclW712K",
+	"UfiOTsVHXUDAQyzXApFEjnANQiMdy1tCZRut+VBrkxvVyEDWv6z86b8Sdp3xDVY11SZ9QeNUTlKz5GA2",
+	"miUZeCN5NZ1X1LSLpoG8eu7avC2QlkNoo5SkWbLLJXC3gLJ8SQJDiAhrJqSJk4MZi79vCTkAVqYI7yOJ",
+	"rMgWeSAVUYn5KwtD+PWSqGIIsHuqDFBR1cpM33SORAcNXd8LrAIvqYKRCYnCOUWN4Z5gy0Zu903W6B2T",
+	"OMrDwJoyinGm/M3OqCA47TLFqUzo7HJRKlHTm00/x9zpDN2KXV8aXZVaXa8PI0+9PNcOFpHjCFILdvqo",
+	"geoIDXIKoVN1TXzfs1Ycw/5uw9IA/CJv0iMGBy/gT+OjhqZj3OuByeaHxWB2yLYpiJBIBefPQdAiggQK",
+	"hak/HYRXmevJCgojIC6/+xb8+sIb/wiuUOFKvAbINE5mRZF6hNAmQYsynBNIQnNBr87nZIOWRtV6IrMJ",
+	"1/momuqI79V52KkqzqumTOj5XjIotlTbGFJSNTvTN0iiWsgUDYiVI1e3quaKVJ7z9VV3r/87kznNL1OB",
+	"rQ6va/RbFr4naZMlcTWkUu/MJApcVRumuq3VOFFYzV9po2rx0FxyJU7jWVyjxhmAqiI2vLD6X9VWq39t",
+	"ENjkUM1dTCTazfBqm7BONdJ6Us3qlxoporAa0Ta1tMmqYtVcRcy80XUYrpUaf+U0qMjw95M2YQM+4404",
+	"IsygdSgH7Hu2rzW1dcrFPyPWSW9FKsKC8iKKQ8hmCiV3swKfa9iWtWLzLmD0nqIqKtONFhcKWkWCyaTd",
+	"JqJzSGIpV2Ucjn2uXF4GgQ0UyAIEaiS/YfrL+uWZTuunjTLeIO040up81auEPJCvuRVzo+o5MXRxmmj3",
+	"nnNfxk6UmbpLpuqygkpR1pSj3orHyFaMruWoXOc8QsJGoOcWl8G6bPX6aL7DGYV+83vY2I7SZRQ+LxMI",
+	"ErYpg79t/gFkRypsg7lApRJEcbE4yDXNGpEwCUIbFZObAmFZUjuT/udP+7ubtvIFvbu7vbs/pl9/Pru4",
+	"xj5JwiZaEAEXKCEgEiXMpHefpLefpNtb6Vefzy5CG9t1B4Y3GjRAoQWSgELSho0WB5nU21S5x+fXWM6U",
+	"G6Q93+tj6/meAWtsn35vqUHRJHlPEKbGhbMTMnnCcvQpZO2LQOoSmW3ZcNVCYbJ3OVXCfuTs2Tx4bQzv",
+	"zUaXWZy8SFHjDHDP9UOH8AoClHJ1TOrcD1qX2fg5mIQpGhm7ZF/mek7uyZzZy1nWYVUsT+azHkwmoW8i",
+	"EWOkMJHjWz4Zya5I0+wpkixPgDzY/NaH8HXQyumsNGPkEQ0Uj3B6zzkkj10TPS7bJ3NzOOWRvgVVugXa",
+	"ZFfiFy/dnVhJ7egNp2NKHo5amR5JHPyh9tWBlborsU60P8BpOdOmLH/1/Fn3+8rc6RWntS9hFWRom4eo",
+	"ktDpjfwRlH1yDp8vRpTJl5fBnlSG0Nw5jgKEtbtHLD3oEB2DRFDVWdHvswjUjSdYSmzFzv56N6P4bz5e",
+	"zeYvTahpvUb/zS2lYtuBp6zBR/3aO4lSmLRn0u2fett7szZes63FOYmB4jqmYnzdJkd1lGou1ik8DXR6",
+	"zBRKJYGwEK4jxqaiTcUaEyiTSN+QQEAiEUHL5A36D7qO82tsjb32GphMSK6xd9ZRdOyIlhkgYtDP6Gvj",
+	"5hBqEPIg0RJtp/YIyEIWv8ZqOoiv+UCgZuL7WqVm88GaDhP/mQskDGZCbJAkUrPABbzDmhGVLZipd6Bm",
+	"Bw3mLrqMpjbr632usRjFnCm1DqYadcg2SD5MlTrR0YCZj9JY2FGTyE7MuaSp5soZNbCikxFlaVAToJyt",
+	"sdqlj1ZWoUJiWlk/XyGJalVMqlwDgSoRzJBYJ2lzEV3HsBiXzPzm41UfJLIQqAIi11htyU3rmNcvgA0z",
+	"4G+bf6zNGkYSEFyn6KxZHO2ahzcF35AoJAgMkK6jy/3MmjVmAdqZr1o29LUIK6SNK1ThP60oQQNVc2Ng",
+	"OrKPMQTFoZbfW23RBb9BRLVerbE26fQ3UMw3zejIPFwSqANnM4/MgEQ6S+3MmSnE4myawHV+3c78rbGN",
+	"Fo+yiaGgRSiz+UFEA2QSbU/aJKJUW23vg+XVwRSv/qFV1WbB3oJnm/i9v2z2nuzB8we30ruPIX24k955",
+	"kN5+0vtmE/af/px+t9W7t/n84b30y01wl9P7W+mPu+mj3d7ePVi6tNxPRfuK6a6uo7AhrXdu/vz8OQ1d",
+	"J48kpt6C9ytzyTZ5jMHoE1SbQGfFmqhKtN8onrWUPthuq8xmvIMWjUKBzLcKVsuasUbe21l6nrUoBZrs",
+	"XBtOI1k6LvK0QV3KkBiaW3793Lljm1jMDTmUTVg5DMyU1xsWbNnb+uhV+mOr5oFfTX4gPzuWt+LewtVr",
+	"BUFx2e5//6n3zSPNbdKULjDnCVPSu6bDL27dUJGW+ca9168HvcnDzrGRsWw2oFv0XUok2B3h5Plj5uS4",
+	"mTGGG07gDC8vTMPL3Hy8eeT8VNwcjDSah6YQgcGAuHni15Of6M+96wfOTwGiPwBrHnhjmo2UzPmdnhKM",
+	"iP3v/9z75hHM7O9u9v74JP3689lyFej6IyascjPLF7o5a1bUkPdQ9dUjf+RkTGt/sKTSP5LSvXbiVmqc",
+	"bL+oXF+Y/Eh/nv1lsYPpZ7fSrb3JQtAPekx0XmoeTZvthOxioYU3lUGcgrb9KftTtGOnamQuvP7rqaAV",
+	"ZubPXDJ732zv/3UvfVSQSp16lUokt7XRTCSH2pKDeHMoEjUBJ8w0BG+bu2YGOhtQN/GxjcWDCImQucsl",
+	"IZZF4mQEf6gD0R09ffa6tTvFjV/kzSaGwBP1Aqc9jqIUv0QnerCc3t9Kv/pssqg68Rsvq+/cCMxcrM4m",
+	"i7JaLqU1tPlJ1S2u9eXWdHl0pLbGCqmozS11BDeUVpoaskmQdeZmz5T6ILmdXszQUuQ6rjFsNDBQ0EKB",
+	"87A0rFWEQR3t+TPOAlwEgYnEfN4HNu3LJXxFbXICn9nms9OqVw7krBXs+b8+fn5rB/Z3/pzefTxZw2S/",
+	"6Vsen9hOwwlJVLGNMX3KdrIC9ippOk5xfHgv/erz/Z3N9Ot/gZn9Zz/s72yD/Zk+2oX0p+30uy1TZ3q4",
+	"M3uguA5mcMYXhpbCNmUSJCKgqRENHsp1+O2C3Pvc4VQqgPRrLmU1oeUcCieYcA2NFpYkXjlEfO2bUCpo",
+	"UCHV/CkWC047G+892+3d3oN0907v3rS1qFLxsJOpQFiHM3RleNYxfnsePhpIiVtHmTu7nAmH/tHpi9Ma",
+	"06HDjA0wqACZ1OeylbODo/mmnTOQQR/stAgXbh4kO5Vs6bDGWjwKre/nzDbIXLjQcKHMQH4houz66AD+",
+	"InAWdYAqCS0iW0AlSMUFhmURxPCxkBMt1Y2ePjnlct3oiYox1Y38MQfDSk1NGwC+quT9H6rkZUbju1vP",
+	"bz2B3nf3er//dn9vZ2IJJ+ckMr06qI5X0J/D1fKGP/xyoiW9gwX/48Fhn6xdkjM2TUGYkqdW8LtwfgoY",
+	"5pMiZx7rOCF7/uX9oTrMtKJVsUQfH40PnyI/Jik7fjs/7rj7yxLjH1YID29NDyG1/5/yAacj6Z0HvUc/",
+	"T9QRO9czztp+gCcZhbtJxNKwwH7AY44yc6716EH3qYfQt3chfXy/92x3bOBMVNAapXY22HZCYeHw3Nz0",
+	"zYoTZ3ViUAvzjH5VtDpOSdS2IH18fwpbUMkPeLrx7iLD3sqqri2EbLGp4Ga1VFsVKNZf3XlFy+CRvKjw",
+	"2YWTyopKv+0wlRJcKDv56zZua9BhNprkPn8loZ1IBRFvmmMH9lOIr+T6uOT6x63ezmbv6Z3nD/ag92xz",
+	"/+lkLydzx3LG+bqhAzwnaAyHIJV93s/d638igMQxMMSwP4Nlmt4vw9ySrTemW98WLYw9AlTkgtb/Q1QW",
+	"9fKRmqJ5R2ZQystF7jhRWFItKi86XjF4nbD3G1doNMB/yUXF9PaT9OGf0q8/dwXF3JSPD2OOek1UaCMG",
+	"lZv2q6ndSn+KvNRnXcY4IoFzWvqRv5fuCBWsEuOzbPOQqPwKhjdUfz7UeLNR6VlBIzyX3SD54TJF9z3Y",
+	"k0oQhw/hvEwRn0QxqNuazq890faSF/wOXVj5RRf8+nqdfvH98/uPzYfXHt+fboivZb4z8ulB/th9iuQE",
+	"RdRBGCOkseBmSIHK7Ju1h6TwQT27P2z1vtlOt/bSf/sW0s9uPf9se5zvNEPrBxLqsl5xdnTKjt9rQgkk",
+	"9kDHSxCZ9P59J320+3xrp/f0cfpo11D6i539pzsHEbz4vuIJm6vXtKm2nw22Bj4RkbfgVYwJd+8a+fif",
+	"gTWoWLqDAg5i1x9e358y23/2E9hJg9wX0DUeo8/0NdF8S3B/d9N3Lbzck5n6da91/zcAAP//",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

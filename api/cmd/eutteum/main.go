@@ -215,4 +215,3 @@ func dbCommand(ctx context.Context, cfg config.Config, args []string) error {
 	}
 	return fmt.Errorf("unknown db command %q", args[0])
 }
-

@@ -2,7 +2,6 @@
 package account
 
 import (
-	"errors"
 	"strings"
 	"time"
 
@@ -11,6 +10,7 @@ import (
 
 	"eutteum/api/apperr"
 	"eutteum/api/authn"
+	"eutteum/api/dberr"
 	"eutteum/api/store"
 )
 
@@ -158,21 +158,8 @@ func tokenRoles(grants []RoleGrant) []string {
 // normalizeEmail is the one form of an address that is stored and compared.
 func normalizeEmail(email string) string { return strings.ToLower(strings.TrimSpace(email)) }
 
-// fail turns an unexpected storage error into a public error: unavailable when the
-// database cannot be reached, internal otherwise.
-func fail(err error) error {
-	if err == nil {
-		return nil
-	}
-	var appErr *apperr.Error
-	if errors.As(err, &appErr) {
-		return err
-	}
-	if store.IsUnavailable(err) {
-		return apperr.Wrap(apperr.KindUnavailable, apperr.CodeDatabaseUnavailable, err)
-	}
-	return apperr.Internal(err)
-}
+// fail turns an unexpected storage error into a public one.
+func fail(err error) error { return dberr.Fail(err) }
 
 // RefreshTTL is how long a refresh token stays valid.
 func (s *Service) RefreshTTL() time.Duration { return s.cfg.RefreshTTL }

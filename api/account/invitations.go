@@ -61,7 +61,7 @@ func (s *Service) CreateInvitation(ctx context.Context, p Principal, in CreateIn
 	if err != nil {
 		return Invitation{}, fail(err)
 	}
-	ok, err := s.inScope(ctx, p, in.AgencyID)
+	ok, err := s.InScope(ctx, p, in.AgencyID)
 	if err != nil {
 		return Invitation{}, err
 	}

@@ -228,9 +228,9 @@ func (s *Service) agencyNames(ctx context.Context, q *store.Queries) (map[uuid.U
 	return names, nil
 }
 
-// inScope reports whether the principal may administer agency: admins anywhere, organizers
+// InScope reports whether the principal may administer agency: admins anywhere, organizers
 // in their agencies and sub-agencies.
-func (s *Service) inScope(ctx context.Context, p Principal, agency uuid.UUID) (bool, error) {
+func (s *Service) InScope(ctx context.Context, p Principal, agency uuid.UUID) (bool, error) {
 	if p.IsAdmin() {
 		return true, nil
 	}

@@ -12,8 +12,11 @@ import (
 
 	"eutteum/api/account"
 	"eutteum/api/authn"
+	"eutteum/api/cases"
 	"eutteum/api/httpapi"
+	"eutteum/api/round"
 	"eutteum/api/store"
+	"eutteum/api/team"
 )
 
 // Settings are what the application needs beyond its database.
@@ -34,6 +37,9 @@ func DefaultSettings() Settings {
 // App is the assembled application.
 type App struct {
 	Accounts *account.Service
+	Teams    *team.Service
+	Rounds   *round.Service
+	Cases    *cases.Service
 	Tokens   *authn.Tokens
 	Handler  http.Handler
 }
@@ -46,15 +52,19 @@ func New(ctx context.Context, pool *pgxpool.Pool, s Settings) (*App, error) {
 	}
 	tokens := authn.NewTokens(key, s.AccessTTL)
 	accounts := account.NewService(pool, tokens, s.Accounts)
+	teams := team.NewService(pool, accounts)
+	rounds := round.NewService(pool, accounts)
+	caseService := cases.NewService(pool, rounds, teams)
 	contract, err := httpapi.LoadContract()
 	if err != nil {
 		return nil, err
 	}
-	srv, err := httpapi.New(contract, pool, tokens, accounts, httpapi.Options{
+	svc := httpapi.Services{Accounts: accounts, Teams: teams, Rounds: rounds, Cases: caseService}
+	srv, err := httpapi.New(contract, pool, tokens, svc, httpapi.Options{
 		WebDir: s.WebDir, SecureCookies: s.SecureCookies, TrustedProxies: s.TrustedProxies,
 	})
 	if err != nil {
 		return nil, err
 	}
-	return &App{Accounts: accounts, Tokens: tokens, Handler: srv.Handler()}, nil
+	return &App{Accounts: accounts, Teams: teams, Rounds: rounds, Cases: caseService, Tokens: tokens, Handler: srv.Handler()}, nil
 }

@@ -29,6 +29,7 @@ const (
 	KindRateLimited
 	KindUnavailable
 	KindMethodNotAllowed
+	KindPreconditionRequired
 )
 
 // Code is a stable machine-readable error code; the list lives in openapi.yaml (Problem.code).
@@ -54,6 +55,15 @@ const (
 	CodeAgencyNameTaken      Code = "agency_name_taken"
 	CodeInvitationExpired    Code = "invitation_expired"
 	CodeInvitationUsed       Code = "invitation_used"
+	CodePreconditionFailed   Code = "precondition_failed"
+	CodePreconditionRequired Code = "precondition_required"
+	CodeRoundNotOpen         Code = "round_not_open"
+	CodeSubmissionClosed     Code = "submission_closed"
+	CodeCaseStatusConflict   Code = "case_status_conflict"
+	CodeLastLeader           Code = "last_leader"
+	CodeAlreadyMember        Code = "already_member"
+	CodeFileTypeNotAllowed   Code = "file_type_not_allowed"
+	CodeAttachmentLimit      Code = "attachment_limit_reached"
 	CodeTooManyLoginAttempts Code = "too_many_login_attempts"
 	CodeRateLimited          Code = "rate_limited"
 	CodeDatabaseUnavailable  Code = "database_unavailable"

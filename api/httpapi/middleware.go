@@ -80,10 +80,15 @@ type errPanic struct{ v any }
 
 func (e errPanic) Error() string { return "panic" }
 
-// limitBody caps request bodies. A declared length over the limit is refused before
-// reading; an undeclared one fails while reading.
-func limitBody(limit int64) gin.HandlerFunc {
+// limitBody caps request bodies: JSON at jsonLimit, file uploads (multipart) at
+// uploadLimit. A declared length over the limit is refused before reading; an undeclared
+// one fails while reading.
+func limitBody(jsonLimit, uploadLimit int64) gin.HandlerFunc {
 	return func(c *gin.Context) {
+		limit := jsonLimit
+		if isMultipart(c.Request) {
+			limit = uploadLimit
+		}
 		if c.Request.ContentLength > limit {
 			renderError(c, apperr.New(apperr.KindTooLarge, apperr.CodeBodyTooLarge))
 			return
@@ -117,6 +122,10 @@ func (s *Server) authenticate(c *gin.Context) {
 	}
 	c.Request = c.Request.WithContext(ctx)
 	c.Next()
+}
+
+func isMultipart(r *http.Request) bool {
+	return strings.HasPrefix(strings.ToLower(r.Header.Get("Content-Type")), "multipart/form-data")
 }
 
 func principalFromContext(ctx context.Context) (account.Principal, bool) {

@@ -31,6 +31,7 @@ var statusOf = map[apperr.Kind]int{
 	apperr.KindRateLimited:          http.StatusTooManyRequests,
 	apperr.KindUnavailable:          http.StatusServiceUnavailable,
 	apperr.KindMethodNotAllowed:     http.StatusMethodNotAllowed,
+	apperr.KindPreconditionRequired: http.StatusPreconditionRequired,
 }
 
 // unavailableRetry is what a client is told to wait when a dependency is down.
@@ -54,25 +55,44 @@ func lang(r *http.Request) apperr.Lang {
 // renderError writes err as RFC 9457 problem details. It is the only place errors become
 // responses; the internal cause is logged here and never written.
 func renderError(c *gin.Context, err error) {
-	e := apperr.As(err)
 	if errors.Is(err, context.Canceled) && c.Request.Context().Err() != nil {
 		// The client went away; there is nobody to answer.
 		c.Abort()
 		return
 	}
+	problem, e := buildProblem(c, err)
+	level := slog.LevelDebug
+	if problem.Status >= 500 {
+		level = slog.LevelError
+	}
+	slog.Default().Log(c.Request.Context(), level, "request failed",
+		"request_id", requestIDOf(c), "status", problem.Status, "code", e.Code, "error", e.Error())
+
+	body, merr := json.Marshal(problem)
+	if merr != nil {
+		c.AbortWithStatus(http.StatusInternalServerError)
+		return
+	}
+	c.Abort()
+	c.Data(problem.Status, "application/problem+json", body)
+}
+
+// buildProblem is the public face of err in the request's language; it also sets the
+// headers that go with it (Retry-After, Content-Language).
+func buildProblem(c *gin.Context, err error) (oapi.Problem, *apperr.Error) {
+	e := apperr.As(err)
 	status, ok := statusOf[e.Kind]
 	if !ok {
 		status = http.StatusInternalServerError
 	}
 	l := lang(c.Request)
-	requestID := requestIDOf(c)
 	problem := oapi.Problem{
 		Type:      "/docs#problem-" + string(e.Code),
 		Title:     apperr.Title(e.Code, l),
 		Status:    status,
 		Code:      oapi.ProblemCode(e.Code),
 		Instance:  ptr(c.Request.URL.Path),
-		RequestId: ptr(requestID),
+		RequestId: ptr(requestIDOf(c)),
 	}
 	retry := e.RetryAfter
 	if retry == 0 && e.Kind == apperr.KindUnavailable {
@@ -93,23 +113,9 @@ func renderError(c *gin.Context, err error) {
 		}
 		problem.Errors = &fields
 	}
-
-	level := slog.LevelDebug
-	if status >= 500 {
-		level = slog.LevelError
-	}
-	slog.Default().Log(c.Request.Context(), level, "request failed",
-		"request_id", requestID, "status", status, "code", e.Code, "error", e.Error())
-
-	body, merr := json.Marshal(problem)
-	if merr != nil {
-		c.AbortWithStatus(http.StatusInternalServerError)
-		return
-	}
 	c.Header("Content-Language", string(l))
 	c.Header("Cache-Control", "no-store")
-	c.Abort()
-	c.Data(status, "application/problem+json", body)
+	return problem, e
 }
 
 func ptr[T any](v T) *T { return &v }

@@ -86,6 +86,9 @@ func (s *Server) validateRequest(c *gin.Context) {
 		Options: &openapi3filter.Options{
 			MultiError:         true,
 			AuthenticationFunc: requireAuthenticated,
+			// Uploads are checked by their handler while streaming; decoding them here would
+			// hold every file in memory twice.
+			ExcludeRequestBody: isMultipart(c.Request),
 		},
 	}
 	if err := openapi3filter.ValidateRequest(c.Request.Context(), input); err != nil {

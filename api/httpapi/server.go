@@ -18,7 +18,10 @@ import (
 	"eutteum/api/account"
 	"eutteum/api/apperr"
 	"eutteum/api/authn"
+	"eutteum/api/cases"
 	"eutteum/api/oapi"
+	"eutteum/api/round"
+	"eutteum/api/team"
 )
 
 // Options configure the HTTP server.
@@ -33,22 +36,36 @@ type Options struct {
 	TrustedProxies []string
 }
 
+// Services are the domain services the handlers call.
+type Services struct {
+	Accounts *account.Service
+	Teams    *team.Service
+	Rounds   *round.Service
+	Cases    *cases.Service
+}
+
 // Server holds what the handlers need.
 type Server struct {
 	contract *Contract
 	tokens   *authn.Tokens
 	accounts *account.Service
+	teams    *team.Service
+	rounds   *round.Service
+	cases    *cases.Service
 	pool     *pgxpool.Pool
 	opts     Options
 	engine   *gin.Engine
 }
 
 // New builds the server and its routes.
-func New(contract *Contract, pool *pgxpool.Pool, tokens *authn.Tokens, accounts *account.Service, opts Options) (*Server, error) {
+func New(contract *Contract, pool *pgxpool.Pool, tokens *authn.Tokens, svc Services, opts Options) (*Server, error) {
 	if opts.MaxBodyBytes == 0 {
 		opts.MaxBodyBytes = 1 << 20
 	}
-	s := &Server{contract: contract, tokens: tokens, accounts: accounts, pool: pool, opts: opts}
+	s := &Server{
+		contract: contract, tokens: tokens, pool: pool, opts: opts,
+		accounts: svc.Accounts, teams: svc.Teams, rounds: svc.Rounds, cases: svc.Cases,
+	}
 	gin.SetMode(gin.ReleaseMode)
 	engine := gin.New()
 	engine.ContextWithFallback = true
@@ -59,7 +76,9 @@ func New(contract *Contract, pool *pgxpool.Pool, tokens *authn.Tokens, accounts 
 	}
 	engine.Use(requestID, accessLog, gin.CustomRecoveryWithWriter(nil, recoverPanic), securityHeaders)
 
-	api := engine.Group("", limitBody(opts.MaxBodyBytes), s.authenticate, s.validateRequest)
+	// A file may be as large as cases.MaxFileBytes; the form around it adds little.
+	uploadLimit := int64(cases.MaxFileBytes + 1<<20)
+	api := engine.Group("", limitBody(opts.MaxBodyBytes, uploadLimit), s.authenticate, s.validateRequest)
 	strict := oapi.NewStrictHandlerWithOptions(s, nil, oapi.StrictGinServerOptions{
 		RequestErrorHandlerFunc: func(c *gin.Context, err error) {
 			renderError(c, apperr.Wrap(apperr.KindInvalid, apperr.CodeMalformedJSON, err))

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"path"
@@ -43,6 +44,186 @@ func (e AgencyLevel) Valid() bool {
 	case Metropolitan:
 		return true
 	case PublicInstitution:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CaseStage.
+const (
+	Idea        CaseStage = "idea"
+	Implemented CaseStage = "implemented"
+	Pilot       CaseStage = "pilot"
+	Spread      CaseStage = "spread"
+)
+
+// Valid indicates whether the value is a known member of the CaseStage enum.
+func (e CaseStage) Valid() bool {
+	switch e {
+	case Idea:
+		return true
+	case Implemented:
+		return true
+	case Pilot:
+		return true
+	case Spread:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CaseStatus.
+const (
+	CaseStatusAwarded    CaseStatus = "awarded"
+	CaseStatusDraft      CaseStatus = "draft"
+	CaseStatusJudging    CaseStatus = "judging"
+	CaseStatusNotAwarded CaseStatus = "not_awarded"
+	CaseStatusSubmitted  CaseStatus = "submitted"
+	CaseStatusWithdrawn  CaseStatus = "withdrawn"
+)
+
+// Valid indicates whether the value is a known member of the CaseStatus enum.
+func (e CaseStatus) Valid() bool {
+	switch e {
+	case CaseStatusAwarded:
+		return true
+	case CaseStatusDraft:
+		return true
+	case CaseStatusJudging:
+		return true
+	case CaseStatusNotAwarded:
+		return true
+	case CaseStatusSubmitted:
+		return true
+	case CaseStatusWithdrawn:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CollaboratorKind.
+const (
+	CollaboratorKindDepartment CollaboratorKind = "department"
+	CollaboratorKindExternal   CollaboratorKind = "external"
+)
+
+// Valid indicates whether the value is a known member of the CollaboratorKind enum.
+func (e CollaboratorKind) Valid() bool {
+	switch e {
+	case CollaboratorKindDepartment:
+		return true
+	case CollaboratorKindExternal:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ConflictProblemCode.
+const (
+	ConflictProblemCodeAgencyNameTaken        ConflictProblemCode = "agency_name_taken"
+	ConflictProblemCodeAlreadyMember          ConflictProblemCode = "already_member"
+	ConflictProblemCodeAttachmentLimitReached ConflictProblemCode = "attachment_limit_reached"
+	ConflictProblemCodeBodyTooLarge           ConflictProblemCode = "body_too_large"
+	ConflictProblemCodeCaseStatusConflict     ConflictProblemCode = "case_status_conflict"
+	ConflictProblemCodeConflict               ConflictProblemCode = "conflict"
+	ConflictProblemCodeDatabaseUnavailable    ConflictProblemCode = "database_unavailable"
+	ConflictProblemCodeEmailTaken             ConflictProblemCode = "email_taken"
+	ConflictProblemCodeFileTypeNotAllowed     ConflictProblemCode = "file_type_not_allowed"
+	ConflictProblemCodeForbidden              ConflictProblemCode = "forbidden"
+	ConflictProblemCodeInternal               ConflictProblemCode = "internal"
+	ConflictProblemCodeInvalidCredentials     ConflictProblemCode = "invalid_credentials"
+	ConflictProblemCodeInvitationExpired      ConflictProblemCode = "invitation_expired"
+	ConflictProblemCodeInvitationUsed         ConflictProblemCode = "invitation_used"
+	ConflictProblemCodeLastLeader             ConflictProblemCode = "last_leader"
+	ConflictProblemCodeMalformedJson          ConflictProblemCode = "malformed_json"
+	ConflictProblemCodeMethodNotAllowed       ConflictProblemCode = "method_not_allowed"
+	ConflictProblemCodeNotFound               ConflictProblemCode = "not_found"
+	ConflictProblemCodePreconditionFailed     ConflictProblemCode = "precondition_failed"
+	ConflictProblemCodePreconditionRequired   ConflictProblemCode = "precondition_required"
+	ConflictProblemCodeRateLimited            ConflictProblemCode = "rate_limited"
+	ConflictProblemCodeRefreshTokenInvalid    ConflictProblemCode = "refresh_token_invalid"
+	ConflictProblemCodeRoundNotOpen           ConflictProblemCode = "round_not_open"
+	ConflictProblemCodeRouteNotFound          ConflictProblemCode = "route_not_found"
+	ConflictProblemCodeSignupDisabled         ConflictProblemCode = "signup_disabled"
+	ConflictProblemCodeSubmissionClosed       ConflictProblemCode = "submission_closed"
+	ConflictProblemCodeTokenExpired           ConflictProblemCode = "token_expired"
+	ConflictProblemCodeTokenInvalid           ConflictProblemCode = "token_invalid"
+	ConflictProblemCodeTooManyLoginAttempts   ConflictProblemCode = "too_many_login_attempts"
+	ConflictProblemCodeUnauthenticated        ConflictProblemCode = "unauthenticated"
+	ConflictProblemCodeUnsupportedMediaType   ConflictProblemCode = "unsupported_media_type"
+	ConflictProblemCodeValidationFailed       ConflictProblemCode = "validation_failed"
+)
+
+// Valid indicates whether the value is a known member of the ConflictProblemCode enum.
+func (e ConflictProblemCode) Valid() bool {
+	switch e {
+	case ConflictProblemCodeAgencyNameTaken:
+		return true
+	case ConflictProblemCodeAlreadyMember:
+		return true
+	case ConflictProblemCodeAttachmentLimitReached:
+		return true
+	case ConflictProblemCodeBodyTooLarge:
+		return true
+	case ConflictProblemCodeCaseStatusConflict:
+		return true
+	case ConflictProblemCodeConflict:
+		return true
+	case ConflictProblemCodeDatabaseUnavailable:
+		return true
+	case ConflictProblemCodeEmailTaken:
+		return true
+	case ConflictProblemCodeFileTypeNotAllowed:
+		return true
+	case ConflictProblemCodeForbidden:
+		return true
+	case ConflictProblemCodeInternal:
+		return true
+	case ConflictProblemCodeInvalidCredentials:
+		return true
+	case ConflictProblemCodeInvitationExpired:
+		return true
+	case ConflictProblemCodeInvitationUsed:
+		return true
+	case ConflictProblemCodeLastLeader:
+		return true
+	case ConflictProblemCodeMalformedJson:
+		return true
+	case ConflictProblemCodeMethodNotAllowed:
+		return true
+	case ConflictProblemCodeNotFound:
+		return true
+	case ConflictProblemCodePreconditionFailed:
+		return true
+	case ConflictProblemCodePreconditionRequired:
+		return true
+	case ConflictProblemCodeRateLimited:
+		return true
+	case ConflictProblemCodeRefreshTokenInvalid:
+		return true
+	case ConflictProblemCodeRoundNotOpen:
+		return true
+	case ConflictProblemCodeRouteNotFound:
+		return true
+	case ConflictProblemCodeSignupDisabled:
+		return true
+	case ConflictProblemCodeSubmissionClosed:
+		return true
+	case ConflictProblemCodeTokenExpired:
+		return true
+	case ConflictProblemCodeTokenInvalid:
+		return true
+	case ConflictProblemCodeTooManyLoginAttempts:
+		return true
+	case ConflictProblemCodeUnauthenticated:
+		return true
+	case ConflictProblemCodeUnsupportedMediaType:
+		return true
+	case ConflictProblemCodeValidationFailed:
 		return true
 	default:
 		return false
@@ -85,31 +266,121 @@ func (e InvitationStatus) Valid() bool {
 	}
 }
 
+// Defines values for LicenceType.
+const (
+	LicenceTypeKogl1 LicenceType = "kogl1"
+	LicenceTypeKogl2 LicenceType = "kogl2"
+	LicenceTypeKogl3 LicenceType = "kogl3"
+	LicenceTypeKogl4 LicenceType = "kogl4"
+	LicenceTypeNone  LicenceType = "none"
+)
+
+// Valid indicates whether the value is a known member of the LicenceType enum.
+func (e LicenceType) Valid() bool {
+	switch e {
+	case LicenceTypeKogl1:
+		return true
+	case LicenceTypeKogl2:
+		return true
+	case LicenceTypeKogl3:
+		return true
+	case LicenceTypeKogl4:
+		return true
+	case LicenceTypeNone:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for MetricDirection.
+const (
+	Decrease MetricDirection = "decrease"
+	Increase MetricDirection = "increase"
+)
+
+// Valid indicates whether the value is a known member of the MetricDirection enum.
+func (e MetricDirection) Valid() bool {
+	switch e {
+	case Decrease:
+		return true
+	case Increase:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for Period.
+const (
+	Annual Period = "annual"
+	Custom Period = "custom"
+	H1     Period = "H1"
+	H2     Period = "H2"
+	Q1     Period = "Q1"
+	Q2     Period = "Q2"
+	Q3     Period = "Q3"
+	Q4     Period = "Q4"
+)
+
+// Valid indicates whether the value is a known member of the Period enum.
+func (e Period) Valid() bool {
+	switch e {
+	case Annual:
+		return true
+	case Custom:
+		return true
+	case H1:
+		return true
+	case H2:
+		return true
+	case Q1:
+		return true
+	case Q2:
+		return true
+	case Q3:
+		return true
+	case Q4:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ProblemCode.
 const (
-	ProblemCodeAgencyNameTaken      ProblemCode = "agency_name_taken"
-	ProblemCodeBodyTooLarge         ProblemCode = "body_too_large"
-	ProblemCodeConflict             ProblemCode = "conflict"
-	ProblemCodeDatabaseUnavailable  ProblemCode = "database_unavailable"
-	ProblemCodeEmailTaken           ProblemCode = "email_taken"
-	ProblemCodeForbidden            ProblemCode = "forbidden"
-	ProblemCodeInternal             ProblemCode = "internal"
-	ProblemCodeInvalidCredentials   ProblemCode = "invalid_credentials"
-	ProblemCodeInvitationExpired    ProblemCode = "invitation_expired"
-	ProblemCodeInvitationUsed       ProblemCode = "invitation_used"
-	ProblemCodeMalformedJson        ProblemCode = "malformed_json"
-	ProblemCodeMethodNotAllowed     ProblemCode = "method_not_allowed"
-	ProblemCodeNotFound             ProblemCode = "not_found"
-	ProblemCodeRateLimited          ProblemCode = "rate_limited"
-	ProblemCodeRefreshTokenInvalid  ProblemCode = "refresh_token_invalid"
-	ProblemCodeRouteNotFound        ProblemCode = "route_not_found"
-	ProblemCodeSignupDisabled       ProblemCode = "signup_disabled"
-	ProblemCodeTokenExpired         ProblemCode = "token_expired"
-	ProblemCodeTokenInvalid         ProblemCode = "token_invalid"
-	ProblemCodeTooManyLoginAttempts ProblemCode = "too_many_login_attempts"
-	ProblemCodeUnauthenticated      ProblemCode = "unauthenticated"
-	ProblemCodeUnsupportedMediaType ProblemCode = "unsupported_media_type"
-	ProblemCodeValidationFailed     ProblemCode = "validation_failed"
+	ProblemCodeAgencyNameTaken        ProblemCode = "agency_name_taken"
+	ProblemCodeAlreadyMember          ProblemCode = "already_member"
+	ProblemCodeAttachmentLimitReached ProblemCode = "attachment_limit_reached"
+	ProblemCodeBodyTooLarge           ProblemCode = "body_too_large"
+	ProblemCodeCaseStatusConflict     ProblemCode = "case_status_conflict"
+	ProblemCodeConflict               ProblemCode = "conflict"
+	ProblemCodeDatabaseUnavailable    ProblemCode = "database_unavailable"
+	ProblemCodeEmailTaken             ProblemCode = "email_taken"
+	ProblemCodeFileTypeNotAllowed     ProblemCode = "file_type_not_allowed"
+	ProblemCodeForbidden              ProblemCode = "forbidden"
+	ProblemCodeInternal               ProblemCode = "internal"
+	ProblemCodeInvalidCredentials     ProblemCode = "invalid_credentials"
+	ProblemCodeInvitationExpired      ProblemCode = "invitation_expired"
+	ProblemCodeInvitationUsed         ProblemCode = "invitation_used"
+	ProblemCodeLastLeader             ProblemCode = "last_leader"
+	ProblemCodeMalformedJson          ProblemCode = "malformed_json"
+	ProblemCodeMethodNotAllowed       ProblemCode = "method_not_allowed"
+	ProblemCodeNotFound               ProblemCode = "not_found"
+	ProblemCodePreconditionFailed     ProblemCode = "precondition_failed"
+	ProblemCodePreconditionRequired   ProblemCode = "precondition_required"
+	ProblemCodeRateLimited            ProblemCode = "rate_limited"
+	ProblemCodeRefreshTokenInvalid    ProblemCode = "refresh_token_invalid"
+	ProblemCodeRoundNotOpen           ProblemCode = "round_not_open"
+	ProblemCodeRouteNotFound          ProblemCode = "route_not_found"
+	ProblemCodeSignupDisabled         ProblemCode = "signup_disabled"
+	ProblemCodeSubmissionClosed       ProblemCode = "submission_closed"
+	ProblemCodeTokenExpired           ProblemCode = "token_expired"
+	ProblemCodeTokenInvalid           ProblemCode = "token_invalid"
+	ProblemCodeTooManyLoginAttempts   ProblemCode = "too_many_login_attempts"
+	ProblemCodeUnauthenticated        ProblemCode = "unauthenticated"
+	ProblemCodeUnsupportedMediaType   ProblemCode = "unsupported_media_type"
+	ProblemCodeValidationFailed       ProblemCode = "validation_failed"
 )
 
 // Valid indicates whether the value is a known member of the ProblemCode enum.
@@ -117,13 +388,21 @@ func (e ProblemCode) Valid() bool {
 	switch e {
 	case ProblemCodeAgencyNameTaken:
 		return true
+	case ProblemCodeAlreadyMember:
+		return true
+	case ProblemCodeAttachmentLimitReached:
+		return true
 	case ProblemCodeBodyTooLarge:
+		return true
+	case ProblemCodeCaseStatusConflict:
 		return true
 	case ProblemCodeConflict:
 		return true
 	case ProblemCodeDatabaseUnavailable:
 		return true
 	case ProblemCodeEmailTaken:
+		return true
+	case ProblemCodeFileTypeNotAllowed:
 		return true
 	case ProblemCodeForbidden:
 		return true
@@ -135,19 +414,29 @@ func (e ProblemCode) Valid() bool {
 		return true
 	case ProblemCodeInvitationUsed:
 		return true
+	case ProblemCodeLastLeader:
+		return true
 	case ProblemCodeMalformedJson:
 		return true
 	case ProblemCodeMethodNotAllowed:
 		return true
 	case ProblemCodeNotFound:
 		return true
+	case ProblemCodePreconditionFailed:
+		return true
+	case ProblemCodePreconditionRequired:
+		return true
 	case ProblemCodeRateLimited:
 		return true
 	case ProblemCodeRefreshTokenInvalid:
 		return true
+	case ProblemCodeRoundNotOpen:
+		return true
 	case ProblemCodeRouteNotFound:
 		return true
 	case ProblemCodeSignupDisabled:
+		return true
+	case ProblemCodeSubmissionClosed:
 		return true
 	case ProblemCodeTokenExpired:
 		return true
@@ -168,22 +457,46 @@ func (e ProblemCode) Valid() bool {
 
 // Defines values for Role.
 const (
-	Admin     Role = "admin"
-	Judge     Role = "judge"
-	Member    Role = "member"
-	Organizer Role = "organizer"
+	RoleAdmin     Role = "admin"
+	RoleJudge     Role = "judge"
+	RoleMember    Role = "member"
+	RoleOrganizer Role = "organizer"
 )
 
 // Valid indicates whether the value is a known member of the Role enum.
 func (e Role) Valid() bool {
 	switch e {
-	case Admin:
+	case RoleAdmin:
 		return true
-	case Judge:
+	case RoleJudge:
 		return true
-	case Member:
+	case RoleMember:
 		return true
-	case Organizer:
+	case RoleOrganizer:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for RoundStatus.
+const (
+	RoundStatusAnnounced RoundStatus = "announced"
+	RoundStatusJudging   RoundStatus = "judging"
+	RoundStatusOpen      RoundStatus = "open"
+	RoundStatusUpcoming  RoundStatus = "upcoming"
+)
+
+// Valid indicates whether the value is a known member of the RoundStatus enum.
+func (e RoundStatus) Valid() bool {
+	switch e {
+	case RoundStatusAnnounced:
+		return true
+	case RoundStatusJudging:
+		return true
+	case RoundStatusOpen:
+		return true
+	case RoundStatusUpcoming:
 		return true
 	default:
 		return false
@@ -199,6 +512,111 @@ const (
 func (e SessionTokenType) Valid() bool {
 	switch e {
 	case Bearer:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for TeamMyRole.
+const (
+	TeamMyRoleLeader TeamMyRole = "leader"
+	TeamMyRoleMember TeamMyRole = "member"
+	TeamMyRoleNone   TeamMyRole = "none"
+)
+
+// Valid indicates whether the value is a known member of the TeamMyRole enum.
+func (e TeamMyRole) Valid() bool {
+	switch e {
+	case TeamMyRoleLeader:
+		return true
+	case TeamMyRoleMember:
+		return true
+	case TeamMyRoleNone:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for TeamDetailMyRole.
+const (
+	TeamDetailMyRoleLeader TeamDetailMyRole = "leader"
+	TeamDetailMyRoleMember TeamDetailMyRole = "member"
+	TeamDetailMyRoleNone   TeamDetailMyRole = "none"
+)
+
+// Valid indicates whether the value is a known member of the TeamDetailMyRole enum.
+func (e TeamDetailMyRole) Valid() bool {
+	switch e {
+	case TeamDetailMyRoleLeader:
+		return true
+	case TeamDetailMyRoleMember:
+		return true
+	case TeamDetailMyRoleNone:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for TeamKind.
+const (
+	TeamKindDepartment       TeamKind = "department"
+	TeamKindIndividual       TeamKind = "individual"
+	TeamKindInnovationTeam   TeamKind = "innovation_team"
+	TeamKindMzDiscoveryGroup TeamKind = "mz_discovery_group"
+	TeamKindPolicyClub       TeamKind = "policy_club"
+)
+
+// Valid indicates whether the value is a known member of the TeamKind enum.
+func (e TeamKind) Valid() bool {
+	switch e {
+	case TeamKindDepartment:
+		return true
+	case TeamKindIndividual:
+		return true
+	case TeamKindInnovationTeam:
+		return true
+	case TeamKindMzDiscoveryGroup:
+		return true
+	case TeamKindPolicyClub:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for TeamMemberRole.
+const (
+	TeamMemberRoleLeader TeamMemberRole = "leader"
+	TeamMemberRoleMember TeamMemberRole = "member"
+)
+
+// Valid indicates whether the value is a known member of the TeamMemberRole enum.
+func (e TeamMemberRole) Valid() bool {
+	switch e {
+	case TeamMemberRoleLeader:
+		return true
+	case TeamMemberRoleMember:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UploadAttachmentMultipartBodyPublic.
+const (
+	False UploadAttachmentMultipartBodyPublic = "false"
+	True  UploadAttachmentMultipartBodyPublic = "true"
+)
+
+// Valid indicates whether the value is a known member of the UploadAttachmentMultipartBodyPublic enum.
+func (e UploadAttachmentMultipartBodyPublic) Valid() bool {
+	switch e {
+	case False:
+		return true
+	case True:
 		return true
 	default:
 		return false
@@ -241,12 +659,254 @@ type AgencyRef struct {
 	Name string             `json:"name"`
 }
 
+// Attachment defines model for Attachment.
+type Attachment struct {
+	// ContentType The type read from the content.
+	ContentType string             `json:"contentType"`
+	CreatedAt   time.Time          `json:"createdAt"`
+	Filename    string             `json:"filename"`
+	Id          openapi_types.UUID `json:"id"`
+	Public      bool               `json:"public"`
+	Sha256      string             `json:"sha256"`
+	SizeBytes   int                `json:"sizeBytes"`
+}
+
+// AwardTier defines model for AwardTier.
+type AwardTier struct {
+	Count int                `json:"count"`
+	Id    openapi_types.UUID `json:"id"`
+	Name  string             `json:"name"`
+
+	// PrizeKrw 포상금 per award, in won.
+	PrizeKrw int `json:"prizeKrw"`
+}
+
+// AwardTierInput defines model for AwardTierInput.
+type AwardTierInput struct {
+	Count int    `json:"count"`
+	Name  string `json:"name"`
+
+	// PrizeKrw 포상금 per award, in won.
+	PrizeKrw int `json:"prizeKrw"`
+}
+
+// Case defines model for Case.
+type Case struct {
+	Attachments   []Attachment        `json:"attachments"`
+	Beneficiaries *string             `json:"beneficiaries,omitempty"`
+	Category      *Category           `json:"category,omitempty"`
+	Collaborators []CollaboratorInput `json:"collaborators"`
+	CostKrw       *int                `json:"costKrw,omitempty"`
+	CreatedAt     time.Time           `json:"createdAt"`
+
+	// Editable Whether the caller may change the case now (a team member before the deadline).
+	Editable      bool `json:"editable"`
+	EvidenceLevel *int `json:"evidenceLevel,omitempty"`
+
+	// HasUnsubmittedChanges The working copy differs from the latest submitted version.
+	HasUnsubmittedChanges *bool              `json:"hasUnsubmittedChanges,omitempty"`
+	Id                    openapi_types.UUID `json:"id"`
+
+	// Licence 공공누리 제1유형 (출처표시) … 제4유형 (출처표시+상업적이용금지+변경금지), or not for reuse.
+	Licence  *LicenceType `json:"licence,omitempty"`
+	Metrics  []Metric     `json:"metrics"`
+	Outcomes string       `json:"outcomes"`
+	Problem  string       `json:"problem"`
+
+	// Revision Increases on every save; the ETag carries it.
+	Revision   int      `json:"revision"`
+	Round      RoundRef `json:"round"`
+	SavingsKrw *int     `json:"savingsKrw,omitempty"`
+	Solution   string   `json:"solution"`
+
+	// Stage 아이디어, 시범, 시행, 확산.
+	Stage     *CaseStage          `json:"stage,omitempty"`
+	StartedOn *openapi_types.Date `json:"startedOn,omitempty"`
+
+	// Status 작성중, 제출, 철회, 심사중, 수상, 미수상.
+	Status      CaseStatus `json:"status"`
+	SubmittedAt *time.Time `json:"submittedAt,omitempty"`
+
+	// SubmittedVersion The latest submitted version, 0 when never submitted.
+	SubmittedVersion int       `json:"submittedVersion"`
+	Summary          string    `json:"summary"`
+	Tags             []string  `json:"tags"`
+	Team             TeamRef   `json:"team"`
+	Title            string    `json:"title"`
+	UpdatedAt        time.Time `json:"updatedAt"`
+}
+
+// CaseContent defines model for CaseContent.
+type CaseContent struct {
+	Beneficiaries *string             `json:"beneficiaries,omitempty"`
+	Category      *Category           `json:"category,omitempty"`
+	Collaborators []CollaboratorInput `json:"collaborators"`
+	CostKrw       *int                `json:"costKrw,omitempty"`
+	EvidenceLevel *int                `json:"evidenceLevel,omitempty"`
+
+	// Licence 공공누리 제1유형 (출처표시) … 제4유형 (출처표시+상업적이용금지+변경금지), or not for reuse.
+	Licence    *LicenceType `json:"licence,omitempty"`
+	Metrics    []Metric     `json:"metrics"`
+	Outcomes   string       `json:"outcomes"`
+	Problem    string       `json:"problem"`
+	SavingsKrw *int         `json:"savingsKrw,omitempty"`
+	Solution   string       `json:"solution"`
+
+	// Stage 아이디어, 시범, 시행, 확산.
+	Stage     *CaseStage          `json:"stage,omitempty"`
+	StartedOn *openapi_types.Date `json:"startedOn,omitempty"`
+	Summary   string              `json:"summary"`
+	Tags      []string            `json:"tags"`
+	Title     string              `json:"title"`
+}
+
+// CaseCreateInput defines model for CaseCreateInput.
+type CaseCreateInput struct {
+	TeamId openapi_types.UUID `json:"teamId"`
+	Title  string             `json:"title"`
+}
+
+// CaseInput The working copy. Only the title is needed to save a draft; submitting needs summary, problem, solution, outcomes and category.
+type CaseInput struct {
+	Beneficiaries *string              `json:"beneficiaries,omitempty"`
+	CategoryId    *openapi_types.UUID  `json:"categoryId,omitempty"`
+	Collaborators *[]CollaboratorInput `json:"collaborators,omitempty"`
+	CostKrw       *int                 `json:"costKrw,omitempty"`
+
+	// EvidenceLevel 1 an account of impact … 5 replicated elsewhere at scale.
+	EvidenceLevel *int `json:"evidenceLevel,omitempty"`
+
+	// Licence 공공누리 제1유형 (출처표시) … 제4유형 (출처표시+상업적이용금지+변경금지), or not for reuse.
+	Licence *LicenceType   `json:"licence,omitempty"`
+	Metrics *[]MetricInput `json:"metrics,omitempty"`
+
+	// Outcomes 성과
+	Outcomes *string `json:"outcomes,omitempty"`
+
+	// Problem 추진배경
+	Problem    *string `json:"problem,omitempty"`
+	SavingsKrw *int    `json:"savingsKrw,omitempty"`
+
+	// Solution 추진내용
+	Solution *string `json:"solution,omitempty"`
+
+	// Stage 아이디어, 시범, 시행, 확산.
+	Stage     *CaseStage          `json:"stage,omitempty"`
+	StartedOn *openapi_types.Date `json:"startedOn,omitempty"`
+	Summary   *string             `json:"summary,omitempty"`
+	Tags      *[]string           `json:"tags,omitempty"`
+	Title     string              `json:"title"`
+}
+
+// CaseStage 아이디어, 시범, 시행, 확산.
+type CaseStage string
+
+// CaseStatus 작성중, 제출, 철회, 심사중, 수상, 미수상.
+type CaseStatus string
+
+// CaseSummary defines model for CaseSummary.
+type CaseSummary struct {
+	Category *Category          `json:"category,omitempty"`
+	Id       openapi_types.UUID `json:"id"`
+	Round    RoundRef           `json:"round"`
+
+	// Status 작성중, 제출, 철회, 심사중, 수상, 미수상.
+	Status           CaseStatus `json:"status"`
+	SubmittedAt      *time.Time `json:"submittedAt,omitempty"`
+	SubmittedVersion int        `json:"submittedVersion"`
+	Summary          string     `json:"summary"`
+	Team             TeamRef    `json:"team"`
+	Title            string     `json:"title"`
+	UpdatedAt        time.Time  `json:"updatedAt"`
+}
+
+// CaseSummaryList defines model for CaseSummaryList.
+type CaseSummaryList struct {
+	Items []CaseSummary `json:"items"`
+}
+
+// CaseVersion defines model for CaseVersion.
+type CaseVersion struct {
+	Attachments []Attachment `json:"attachments"`
+
+	// Changes What changed from the previous version; empty for the first.
+	Changes     []FieldChange `json:"changes"`
+	Content     CaseContent   `json:"content"`
+	SubmittedAt time.Time     `json:"submittedAt"`
+	SubmittedBy string        `json:"submittedBy"`
+	Version     int           `json:"version"`
+}
+
+// CaseVersionInfo defines model for CaseVersionInfo.
+type CaseVersionInfo struct {
+	// Changes What changed from the previous version; empty for the first.
+	Changes     []FieldChange `json:"changes"`
+	SubmittedAt time.Time     `json:"submittedAt"`
+	SubmittedBy string        `json:"submittedBy"`
+	Version     int           `json:"version"`
+}
+
+// CaseVersionList defines model for CaseVersionList.
+type CaseVersionList struct {
+	Items []CaseVersionInfo `json:"items"`
+}
+
+// Category defines model for Category.
+type Category struct {
+	Id   openapi_types.UUID `json:"id"`
+	Name string             `json:"name"`
+}
+
 // ChangePasswordRequest defines model for ChangePasswordRequest.
 type ChangePasswordRequest struct {
 	CurrentPassword string `json:"currentPassword"`
 
 	// NewPassword At least 10 characters.
 	NewPassword NewPassword `json:"newPassword"`
+}
+
+// CollaboratorInput defines model for CollaboratorInput.
+type CollaboratorInput struct {
+	// Kind 기관 내 부서 or 외부 기관·단체.
+	Kind CollaboratorKind `json:"kind"`
+	Name string           `json:"name"`
+	Role *string          `json:"role,omitempty"`
+}
+
+// CollaboratorKind 기관 내 부서 or 외부 기관·단체.
+type CollaboratorKind string
+
+// ConflictProblem defines model for ConflictProblem.
+type ConflictProblem struct {
+	// Code Stable machine-readable code.
+	Code    ConflictProblemCode `json:"code"`
+	Current *Case               `json:"current,omitempty"`
+
+	// Detail Human-readable explanation in the requested language.
+	Detail            *string       `json:"detail,omitempty"`
+	Errors            *[]FieldError `json:"errors,omitempty"`
+	Instance          *string       `json:"instance,omitempty"`
+	RequestId         *string       `json:"requestId,omitempty"`
+	RetryAfterSeconds *int          `json:"retryAfterSeconds,omitempty"`
+	Status            int           `json:"status"`
+
+	// Title Short human-readable summary in the requested language.
+	Title string `json:"title"`
+
+	// Type A URI reference identifying the problem type.
+	//
+	// Examples: /docs#problem-validation_failed
+	Type string `json:"type"`
+}
+
+// ConflictProblemCode Stable machine-readable code.
+type ConflictProblemCode string
+
+// CountByKey defines model for CountByKey.
+type CountByKey struct {
+	Count int    `json:"count"`
+	Key   string `json:"key"`
+	Label string `json:"label"`
 }
 
 // CreateAgencyRequest defines model for CreateAgencyRequest.
@@ -298,6 +958,18 @@ type Department = string
 // DisplayName defines model for DisplayName.
 type DisplayName = string
 
+// FieldChange defines model for FieldChange.
+type FieldChange struct {
+	// After The value in this version (any JSON).
+	After interface{} `json:"after,omitempty"`
+
+	// Before The value in the earlier version (any JSON).
+	Before interface{} `json:"before,omitempty"`
+
+	// Field The changed field, e.g. `title`, `metrics`, `attachments`.
+	Field string `json:"field"`
+}
+
 // FieldError defines model for FieldError.
 type FieldError struct {
 	// Code The rule that failed, e.g. `required`, `max_length`, `format`, `unknown_field`, `type`.
@@ -317,6 +989,17 @@ type Health struct {
 
 // HealthStatus defines model for Health.Status.
 type HealthStatus string
+
+// Improvement Computed from before and after. For units of % the change is in percentage points
+// (74.7 → 85.8 is +11.1 %p); otherwise `percentChange` is relative and `factor` is how
+// many times better it got in the metric's direction (2 hours → 2 minutes is 60).
+type Improvement struct {
+	Delta            float64  `json:"delta"`
+	Factor           *float64 `json:"factor,omitempty"`
+	Improved         bool     `json:"improved"`
+	PercentChange    *float64 `json:"percentChange,omitempty"`
+	PercentagePoints *float64 `json:"percentagePoints,omitempty"`
+}
 
 // Invitation defines model for Invitation.
 type Invitation struct {
@@ -344,14 +1027,64 @@ type InvitationList struct {
 // InvitationStatus defines model for InvitationStatus.
 type InvitationStatus string
 
+// LicenceType 공공누리 제1유형 (출처표시) … 제4유형 (출처표시+상업적이용금지+변경금지), or not for reuse.
+type LicenceType string
+
 // LoginRequest defines model for LoginRequest.
 type LoginRequest struct {
 	Email    openapi_types.Email `json:"email"`
 	Password string              `json:"password"`
 }
 
+// Metric defines model for Metric.
+type Metric struct {
+	After  float64 `json:"after"`
+	Before float64 `json:"before"`
+
+	// Direction Whether a larger or a smaller value is the improvement.
+	Direction MetricDirection `json:"direction"`
+
+	// Improvement Computed from before and after. For units of % the change is in percentage points
+	// (74.7 → 85.8 is +11.1 %p); otherwise `percentChange` is relative and `factor` is how
+	// many times better it got in the metric's direction (2 hours → 2 minutes is 60).
+	Improvement Improvement `json:"improvement"`
+
+	// Name Examples: 통화 성공률
+	Name string `json:"name"`
+
+	// Period When it was measured, e.g. 2024.1.~2024.6.
+	Period *string `json:"period,omitempty"`
+
+	// Unit Examples: %, 분, 건
+	Unit string `json:"unit"`
+}
+
+// MetricDirection Whether a larger or a smaller value is the improvement.
+type MetricDirection string
+
+// MetricInput defines model for MetricInput.
+type MetricInput struct {
+	After  float64 `json:"after"`
+	Before float64 `json:"before"`
+
+	// Direction Whether a larger or a smaller value is the improvement.
+	Direction MetricDirection `json:"direction"`
+
+	// Name Examples: 통화 성공률
+	Name string `json:"name"`
+
+	// Period When it was measured, e.g. 2024.1.~2024.6.
+	Period *string `json:"period,omitempty"`
+
+	// Unit Examples: %, 분, 건
+	Unit string `json:"unit"`
+}
+
 // NewPassword At least 10 characters.
 type NewPassword = string
+
+// Period 상반기, 하반기, 1–4분기, 연간, 기타.
+type Period string
 
 // Problem RFC 9457 problem details.
 type Problem struct {
@@ -411,6 +1144,98 @@ type RoleGrantInput struct {
 	Role Role `json:"role"`
 }
 
+// Round defines model for Round.
+type Round struct {
+	AwardName  string      `json:"awardName"`
+	AwardTiers []AwardTier `json:"awardTiers"`
+
+	// CanManage Whether the caller organizes this round.
+	CanManage             bool               `json:"canManage"`
+	Categories            []Category         `json:"categories"`
+	CreatedAt             time.Time          `json:"createdAt"`
+	Description           *string            `json:"description,omitempty"`
+	EligibleTeamKinds     []TeamKind         `json:"eligibleTeamKinds"`
+	HostAgency            AgencyRef          `json:"hostAgency"`
+	Id                    openapi_types.UUID `json:"id"`
+	IncludeSubAgencies    bool               `json:"includeSubAgencies"`
+	ParticipatingAgencies []AgencyRef        `json:"participatingAgencies"`
+
+	// Period 상반기, 하반기, 1–4분기, 연간, 기타.
+	Period      Period     `json:"period"`
+	Published   bool       `json:"published"`
+	PublishedAt *time.Time `json:"publishedAt,omitempty"`
+
+	// Schedule Instants with an offset; the web app enters and shows them in Asia/Seoul.
+	Schedule RoundSchedule `json:"schedule"`
+
+	// Status 예정 (before submissions open), 접수중, 심사중 (after submissions close), 결과발표 (after results are announced). Follows the schedule.
+	Status RoundStatus `json:"status"`
+	Title  string      `json:"title"`
+	Year   int         `json:"year"`
+}
+
+// RoundInput defines model for RoundInput.
+type RoundInput struct {
+	// AwardName Examples: 으뜸상
+	AwardName  string           `json:"awardName"`
+	AwardTiers []AwardTierInput `json:"awardTiers"`
+
+	// Categories 분야 names; when a round is created from the defaults the web app offers 복지, 안전, 환경, 교통·보행, 일자리·경제, 재정·회계, 소통·참여, 조직문화, 규제개혁, 디지털·데이터.
+	Categories        []string           `json:"categories"`
+	Description       *string            `json:"description,omitempty"`
+	EligibleTeamKinds []TeamKind         `json:"eligibleTeamKinds"`
+	HostAgencyId      openapi_types.UUID `json:"hostAgencyId"`
+
+	// IncludeSubAgencies Whether the sub-agencies of the participating agencies take part too (경기도 and its cities).
+	IncludeSubAgencies     bool                 `json:"includeSubAgencies"`
+	ParticipatingAgencyIds []openapi_types.UUID `json:"participatingAgencyIds"`
+
+	// Period 상반기, 하반기, 1–4분기, 연간, 기타.
+	Period Period `json:"period"`
+
+	// Schedule Instants with an offset; the web app enters and shows them in Asia/Seoul.
+	Schedule RoundSchedule `json:"schedule"`
+	Title    string        `json:"title"`
+	Year     int           `json:"year"`
+}
+
+// RoundList defines model for RoundList.
+type RoundList struct {
+	Items []Round `json:"items"`
+}
+
+// RoundOverview defines model for RoundOverview.
+type RoundOverview struct {
+	// ByCategory Submitted cases per category.
+	ByCategory []CountByKey `json:"byCategory"`
+	ByStatus   []CountByKey `json:"byStatus"`
+
+	// ByTeamKind Submitted cases per team kind.
+	ByTeamKind []CountByKey       `json:"byTeamKind"`
+	RoundId    openapi_types.UUID `json:"roundId"`
+
+	// Total Cases in the round, drafts included.
+	Total int `json:"total"`
+}
+
+// RoundRef defines model for RoundRef.
+type RoundRef struct {
+	Id                 openapi_types.UUID `json:"id"`
+	SubmissionClosesAt time.Time          `json:"submissionClosesAt"`
+	Title              string             `json:"title"`
+}
+
+// RoundSchedule Instants with an offset; the web app enters and shows them in Asia/Seoul.
+type RoundSchedule struct {
+	JudgingClosesAt    time.Time `json:"judgingClosesAt"`
+	ResultsAnnouncedAt time.Time `json:"resultsAnnouncedAt"`
+	SubmissionClosesAt time.Time `json:"submissionClosesAt"`
+	SubmissionOpensAt  time.Time `json:"submissionOpensAt"`
+}
+
+// RoundStatus 예정 (before submissions open), 접수중, 심사중 (after submissions close), 결과발표 (after results are announced). Follows the schedule.
+type RoundStatus string
+
 // Session defines model for Session.
 type Session struct {
 	AccessToken string `json:"accessToken"`
@@ -441,6 +1266,119 @@ type SignUpRequest struct {
 	Password NewPassword `json:"password"`
 }
 
+// Team defines model for Team.
+type Team struct {
+	Agency      AgencyRef          `json:"agency"`
+	CreatedAt   time.Time          `json:"createdAt"`
+	Description *string            `json:"description,omitempty"`
+	Id          openapi_types.UUID `json:"id"`
+
+	// Kind 혁신팀, MZ혁신발굴단, 정책동아리, 부서, 개인.
+	Kind        TeamKind `json:"kind"`
+	MemberCount int      `json:"memberCount"`
+
+	// MyRole The caller's role in the team; `none` for organizers looking in.
+	MyRole TeamMyRole `json:"myRole"`
+	Name   string     `json:"name"`
+}
+
+// TeamMyRole The caller's role in the team; `none` for organizers looking in.
+type TeamMyRole string
+
+// TeamDetail defines model for TeamDetail.
+type TeamDetail struct {
+	Agency      AgencyRef          `json:"agency"`
+	Cases       []CaseSummary      `json:"cases"`
+	CreatedAt   time.Time          `json:"createdAt"`
+	Description *string            `json:"description,omitempty"`
+	Id          openapi_types.UUID `json:"id"`
+
+	// Invitations Pending invitations (shown to the team's members).
+	Invitations []TeamInvitation `json:"invitations"`
+
+	// Kind 혁신팀, MZ혁신발굴단, 정책동아리, 부서, 개인.
+	Kind        TeamKind     `json:"kind"`
+	MemberCount int          `json:"memberCount"`
+	Members     []TeamMember `json:"members"`
+
+	// MyRole The caller's role in the team; `none` for organizers looking in.
+	MyRole TeamDetailMyRole `json:"myRole"`
+	Name   string           `json:"name"`
+}
+
+// TeamDetailMyRole The caller's role in the team; `none` for organizers looking in.
+type TeamDetailMyRole string
+
+// TeamInput defines model for TeamInput.
+type TeamInput struct {
+	Description *string `json:"description,omitempty"`
+
+	// Kind 혁신팀, MZ혁신발굴단, 정책동아리, 부서, 개인.
+	Kind TeamKind `json:"kind"`
+	Name string   `json:"name"`
+}
+
+// TeamInvitation defines model for TeamInvitation.
+type TeamInvitation struct {
+	CreatedAt time.Time          `json:"createdAt"`
+	Email     string             `json:"email"`
+	Id        openapi_types.UUID `json:"id"`
+	InvitedBy string             `json:"invitedBy"`
+	Team      TeamRef            `json:"team"`
+}
+
+// TeamInvitationInput defines model for TeamInvitationInput.
+type TeamInvitationInput struct {
+	Email openapi_types.Email `json:"email"`
+}
+
+// TeamInvitationList defines model for TeamInvitationList.
+type TeamInvitationList struct {
+	Items []TeamInvitation `json:"items"`
+}
+
+// TeamKind 혁신팀, MZ혁신발굴단, 정책동아리, 부서, 개인.
+type TeamKind string
+
+// TeamList defines model for TeamList.
+type TeamList struct {
+	Items []Team `json:"items"`
+}
+
+// TeamMember defines model for TeamMember.
+type TeamMember struct {
+	Department  *string            `json:"department,omitempty"`
+	DisplayName string             `json:"displayName"`
+	Email       *string            `json:"email,omitempty"`
+	JoinedAt    time.Time          `json:"joinedAt"`
+	Role        TeamMemberRole     `json:"role"`
+	UserId      openapi_types.UUID `json:"userId"`
+}
+
+// TeamMemberRole defines model for TeamMemberRole.
+type TeamMemberRole string
+
+// TeamMemberRoleInput defines model for TeamMemberRoleInput.
+type TeamMemberRoleInput struct {
+	Role TeamMemberRole `json:"role"`
+}
+
+// TeamRef defines model for TeamRef.
+type TeamRef struct {
+	Agency *AgencyRef         `json:"agency,omitempty"`
+	Id     openapi_types.UUID `json:"id"`
+
+	// Kind 혁신팀, MZ혁신발굴단, 정책동아리, 부서, 개인.
+	Kind TeamKind `json:"kind"`
+	Name string   `json:"name"`
+}
+
+// TeamUpdate defines model for TeamUpdate.
+type TeamUpdate struct {
+	Description *string `json:"description,omitempty"`
+	Name        *string `json:"name,omitempty"`
+}
+
 // UpdateMeRequest defines model for UpdateMeRequest.
 type UpdateMeRequest struct {
 	Department  *Department  `json:"department,omitempty"`
@@ -466,8 +1404,26 @@ type UserList struct {
 // AgencyId defines model for AgencyId.
 type AgencyId = openapi_types.UUID
 
+// AttachmentId defines model for AttachmentId.
+type AttachmentId = openapi_types.UUID
+
+// CaseId defines model for CaseId.
+type CaseId = openapi_types.UUID
+
+// IfMatch defines model for IfMatch.
+type IfMatch = string
+
+// InvitationId defines model for InvitationId.
+type InvitationId = openapi_types.UUID
+
 // InvitationToken defines model for InvitationToken.
 type InvitationToken = string
+
+// RoundId defines model for RoundId.
+type RoundId = openapi_types.UUID
+
+// TeamId defines model for TeamId.
+type TeamId = openapi_types.UUID
 
 // UserId defines model for UserId.
 type UserId = openapi_types.UUID
@@ -490,6 +1446,12 @@ type Internal = Problem
 // NotFound RFC 9457 problem details.
 type NotFound = Problem
 
+// PreconditionFailed defines model for PreconditionFailed.
+type PreconditionFailed = ConflictProblem
+
+// PreconditionRequired RFC 9457 problem details.
+type PreconditionRequired = Problem
+
 // TooLarge RFC 9457 problem details.
 type TooLarge = Problem
 
@@ -504,6 +1466,34 @@ type Unavailable = Problem
 
 // UnsupportedMediaType RFC 9457 problem details.
 type UnsupportedMediaType = Problem
+
+// UpdateCaseParams defines parameters for UpdateCase.
+type UpdateCaseParams struct {
+	// IfMatch The ETag the change is based on. Required; its absence is answered with 428.
+	IfMatch *IfMatch `json:"If-Match,omitempty"`
+}
+
+// UploadAttachmentMultipartBody defines parameters for UploadAttachment.
+type UploadAttachmentMultipartBody struct {
+	File openapi_types.File `json:"file"`
+
+	// Public Whether the file may be shown in the public archive later.
+	Public *UploadAttachmentMultipartBodyPublic `json:"public,omitempty"`
+}
+
+// UploadAttachmentMultipartBodyPublic defines parameters for UploadAttachment.
+type UploadAttachmentMultipartBodyPublic string
+
+// SubmitCaseParams defines parameters for SubmitCase.
+type SubmitCaseParams struct {
+	// IfMatch The ETag the change is based on. Required; its absence is answered with 428.
+	IfMatch *IfMatch `json:"If-Match,omitempty"`
+}
+
+// ListRoundsParams defines parameters for ListRounds.
+type ListRoundsParams struct {
+	Status *RoundStatus `form:"status,omitempty" json:"status,omitempty"`
+}
 
 // CreateAgencyJSONRequestBody defines body for CreateAgency for application/json ContentType.
 type CreateAgencyJSONRequestBody = CreateAgencyRequest
@@ -520,6 +1510,12 @@ type RefreshSessionJSONRequestBody = RefreshRequest
 // SignUpJSONRequestBody defines body for SignUp for application/json ContentType.
 type SignUpJSONRequestBody = SignUpRequest
 
+// UpdateCaseJSONRequestBody defines body for UpdateCase for application/json ContentType.
+type UpdateCaseJSONRequestBody = CaseInput
+
+// UploadAttachmentMultipartRequestBody defines body for UploadAttachment for multipart/form-data ContentType.
+type UploadAttachmentMultipartRequestBody UploadAttachmentMultipartBody
+
 // CreateInvitationJSONRequestBody defines body for CreateInvitation for application/json ContentType.
 type CreateInvitationJSONRequestBody = CreateInvitationRequest
 
@@ -531,6 +1527,27 @@ type UpdateMeJSONRequestBody = UpdateMeRequest
 
 // ChangePasswordJSONRequestBody defines body for ChangePassword for application/json ContentType.
 type ChangePasswordJSONRequestBody = ChangePasswordRequest
+
+// CreateRoundJSONRequestBody defines body for CreateRound for application/json ContentType.
+type CreateRoundJSONRequestBody = RoundInput
+
+// UpdateRoundJSONRequestBody defines body for UpdateRound for application/json ContentType.
+type UpdateRoundJSONRequestBody = RoundInput
+
+// CreateCaseJSONRequestBody defines body for CreateCase for application/json ContentType.
+type CreateCaseJSONRequestBody = CaseCreateInput
+
+// CreateTeamJSONRequestBody defines body for CreateTeam for application/json ContentType.
+type CreateTeamJSONRequestBody = TeamInput
+
+// UpdateTeamJSONRequestBody defines body for UpdateTeam for application/json ContentType.
+type UpdateTeamJSONRequestBody = TeamUpdate
+
+// InviteTeamMemberJSONRequestBody defines body for InviteTeamMember for application/json ContentType.
+type InviteTeamMemberJSONRequestBody = TeamInvitationInput
+
+// SetTeamMemberRoleJSONRequestBody defines body for SetTeamMemberRole for application/json ContentType.
+type SetTeamMemberRoleJSONRequestBody = TeamMemberRoleInput
 
 // SetUserRolesJSONRequestBody defines body for SetUserRoles for application/json ContentType.
 type SetUserRolesJSONRequestBody = SetRolesRequest
@@ -558,6 +1575,36 @@ type ServerInterface interface {
 	// SignUp 회원가입 (공개 가입이 켜진 경우)
 	// (POST /api/v1/auth/signup)
 	SignUp(c *gin.Context)
+	// DeleteCase 작성 중인 사례 삭제 (팀원)
+	// (DELETE /api/v1/cases/{caseId})
+	DeleteCase(c *gin.Context, caseId CaseId)
+	// GetCase 사례 상세
+	// (GET /api/v1/cases/{caseId})
+	GetCase(c *gin.Context, caseId CaseId)
+	// UpdateCase 사례 저장 (팀원, 마감 전)
+	// (PUT /api/v1/cases/{caseId})
+	UpdateCase(c *gin.Context, caseId CaseId, params UpdateCaseParams)
+	// UploadAttachment 첨부파일 올리기 (팀원, 마감 전)
+	// (POST /api/v1/cases/{caseId}/attachments)
+	UploadAttachment(c *gin.Context, caseId CaseId)
+	// DeleteAttachment 첨부파일 삭제 (팀원, 마감 전)
+	// (DELETE /api/v1/cases/{caseId}/attachments/{attachmentId})
+	DeleteAttachment(c *gin.Context, caseId CaseId, attachmentId AttachmentId)
+	// DownloadAttachment 첨부파일 받기
+	// (GET /api/v1/cases/{caseId}/attachments/{attachmentId})
+	DownloadAttachment(c *gin.Context, caseId CaseId, attachmentId AttachmentId)
+	// SubmitCase 사례 제출 (팀원, 마감 전)
+	// (POST /api/v1/cases/{caseId}/submit)
+	SubmitCase(c *gin.Context, caseId CaseId, params SubmitCaseParams)
+	// ListCaseVersions 제출 이력
+	// (GET /api/v1/cases/{caseId}/versions)
+	ListCaseVersions(c *gin.Context, caseId CaseId)
+	// GetCaseVersion 제출본 보기
+	// (GET /api/v1/cases/{caseId}/versions/{version})
+	GetCaseVersion(c *gin.Context, caseId CaseId, version int)
+	// WithdrawCase 제출 철회 (팀원, 마감 전)
+	// (POST /api/v1/cases/{caseId}/withdraw)
+	WithdrawCase(c *gin.Context, caseId CaseId)
 	// ListInvitations 보낸 초대 목록
 	// (GET /api/v1/invitations)
 	ListInvitations(c *gin.Context)
@@ -576,12 +1623,72 @@ type ServerInterface interface {
 	// UpdateMe 내 정보 수정
 	// (PATCH /api/v1/me)
 	UpdateMe(c *gin.Context)
+	// ListMyCases 내 사례 (내 팀들의 사례)
+	// (GET /api/v1/me/cases)
+	ListMyCases(c *gin.Context)
 	// ChangePassword 비밀번호 변경
 	// (PUT /api/v1/me/password)
 	ChangePassword(c *gin.Context)
+	// ListMyTeamInvitations 나에게 온 팀 초대
+	// (GET /api/v1/me/team-invitations)
+	ListMyTeamInvitations(c *gin.Context)
+	// ListRounds 경진대회 목록
+	// (GET /api/v1/rounds)
+	ListRounds(c *gin.Context, params ListRoundsParams)
+	// CreateRound 경진대회 만들기 (주관기관)
+	// (POST /api/v1/rounds)
+	CreateRound(c *gin.Context)
+	// GetRound 경진대회 상세
+	// (GET /api/v1/rounds/{roundId})
+	GetRound(c *gin.Context, roundId RoundId)
+	// UpdateRound 경진대회 수정 (주관기관)
+	// (PUT /api/v1/rounds/{roundId})
+	UpdateRound(c *gin.Context, roundId RoundId)
+	// ListRoundCases 접수된 사례 목록 (주관기관)
+	// (GET /api/v1/rounds/{roundId}/cases)
+	ListRoundCases(c *gin.Context, roundId RoundId)
+	// CreateCase 사례 작성 시작 (팀원)
+	// (POST /api/v1/rounds/{roundId}/cases)
+	CreateCase(c *gin.Context, roundId RoundId)
+	// CopyRound 지난 회차를 복사해 새 경진대회 만들기 (주관기관)
+	// (POST /api/v1/rounds/{roundId}/copy)
+	CopyRound(c *gin.Context, roundId RoundId)
+	// GetRoundOverview 접수 현황 (주관기관)
+	// (GET /api/v1/rounds/{roundId}/overview)
+	GetRoundOverview(c *gin.Context, roundId RoundId)
+	// PublishRound 경진대회 공개 (주관기관)
+	// (POST /api/v1/rounds/{roundId}/publish)
+	PublishRound(c *gin.Context, roundId RoundId)
 	// GetPublicSettings 공개 설정
 	// (GET /api/v1/settings)
 	GetPublicSettings(c *gin.Context)
+	// AcceptTeamInvitation 팀 초대 수락
+	// (POST /api/v1/team-invitations/{invitationId}/accept)
+	AcceptTeamInvitation(c *gin.Context, invitationId InvitationId)
+	// DeclineTeamInvitation 팀 초대 거절
+	// (POST /api/v1/team-invitations/{invitationId}/decline)
+	DeclineTeamInvitation(c *gin.Context, invitationId InvitationId)
+	// ListMyTeams 내 팀 목록
+	// (GET /api/v1/teams)
+	ListMyTeams(c *gin.Context)
+	// CreateTeam 팀 만들기
+	// (POST /api/v1/teams)
+	CreateTeam(c *gin.Context)
+	// GetTeam 팀 상세 (구성원, 초대, 사례)
+	// (GET /api/v1/teams/{teamId})
+	GetTeam(c *gin.Context, teamId TeamId)
+	// UpdateTeam 팀 정보 수정 (팀장)
+	// (PATCH /api/v1/teams/{teamId})
+	UpdateTeam(c *gin.Context, teamId TeamId)
+	// InviteTeamMember 팀원 초대 (팀장)
+	// (POST /api/v1/teams/{teamId}/invitations)
+	InviteTeamMember(c *gin.Context, teamId TeamId)
+	// RemoveTeamMember 팀원 내보내기 (팀장) 또는 팀 나가기 (본인)
+	// (DELETE /api/v1/teams/{teamId}/members/{userId})
+	RemoveTeamMember(c *gin.Context, teamId TeamId, userId UserId)
+	// SetTeamMemberRole 팀원 역할 변경 (팀장)
+	// (PUT /api/v1/teams/{teamId}/members/{userId})
+	SetTeamMemberRole(c *gin.Context, teamId TeamId, userId UserId)
 	// ListUsers 사용자 목록 (관리자, 주관기관 담당자)
 	// (GET /api/v1/users)
 	ListUsers(c *gin.Context)
@@ -708,6 +1815,331 @@ func (siw *ServerInterfaceWrapper) SignUp(c *gin.Context) {
 	siw.Handler.SignUp(c)
 }
 
+// DeleteCase operation middleware
+func (siw *ServerInterfaceWrapper) DeleteCase(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "caseId" -------------
+	var caseId CaseId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "caseId", c.Param("caseId"), &caseId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter caseId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.DeleteCase(c, caseId)
+}
+
+// GetCase operation middleware
+func (siw *ServerInterfaceWrapper) GetCase(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "caseId" -------------
+	var caseId CaseId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "caseId", c.Param("caseId"), &caseId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter caseId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.GetCase(c, caseId)
+}
+
+// UpdateCase operation middleware
+func (siw *ServerInterfaceWrapper) UpdateCase(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "caseId" -------------
+	var caseId CaseId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "caseId", c.Param("caseId"), &caseId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter caseId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params UpdateCaseParams
+
+	headers := c.Request.Header
+
+	// ------------- Optional header parameter "If-Match" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("If-Match")]; found {
+		var IfMatch IfMatch
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandler(c, fmt.Errorf("Expected one value for If-Match, got %d", n), http.StatusBadRequest)
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "If-Match", valueList[0], &IfMatch, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter If-Match: %w", err), http.StatusBadRequest)
+			return
+		}
+
+		params.IfMatch = &IfMatch
+
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.UpdateCase(c, caseId, params)
+}
+
+// UploadAttachment operation middleware
+func (siw *ServerInterfaceWrapper) UploadAttachment(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "caseId" -------------
+	var caseId CaseId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "caseId", c.Param("caseId"), &caseId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter caseId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.UploadAttachment(c, caseId)
+}
+
+// DeleteAttachment operation middleware
+func (siw *ServerInterfaceWrapper) DeleteAttachment(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "caseId" -------------
+	var caseId CaseId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "caseId", c.Param("caseId"), &caseId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter caseId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Path parameter "attachmentId" -------------
+	var attachmentId AttachmentId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "attachmentId", c.Param("attachmentId"), &attachmentId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter attachmentId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.DeleteAttachment(c, caseId, attachmentId)
+}
+
+// DownloadAttachment operation middleware
+func (siw *ServerInterfaceWrapper) DownloadAttachment(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "caseId" -------------
+	var caseId CaseId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "caseId", c.Param("caseId"), &caseId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter caseId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Path parameter "attachmentId" -------------
+	var attachmentId AttachmentId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "attachmentId", c.Param("attachmentId"), &attachmentId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter attachmentId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.DownloadAttachment(c, caseId, attachmentId)
+}
+
+// SubmitCase operation middleware
+func (siw *ServerInterfaceWrapper) SubmitCase(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "caseId" -------------
+	var caseId CaseId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "caseId", c.Param("caseId"), &caseId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter caseId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params SubmitCaseParams
+
+	headers := c.Request.Header
+
+	// ------------- Optional header parameter "If-Match" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("If-Match")]; found {
+		var IfMatch IfMatch
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandler(c, fmt.Errorf("Expected one value for If-Match, got %d", n), http.StatusBadRequest)
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "If-Match", valueList[0], &IfMatch, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter If-Match: %w", err), http.StatusBadRequest)
+			return
+		}
+
+		params.IfMatch = &IfMatch
+
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.SubmitCase(c, caseId, params)
+}
+
+// ListCaseVersions operation middleware
+func (siw *ServerInterfaceWrapper) ListCaseVersions(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "caseId" -------------
+	var caseId CaseId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "caseId", c.Param("caseId"), &caseId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter caseId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.ListCaseVersions(c, caseId)
+}
+
+// GetCaseVersion operation middleware
+func (siw *ServerInterfaceWrapper) GetCaseVersion(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "caseId" -------------
+	var caseId CaseId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "caseId", c.Param("caseId"), &caseId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter caseId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Path parameter "version" -------------
+	var version int
+
+	err = runtime.BindStyledParameterWithOptions("simple", "version", c.Param("version"), &version, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter version: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.GetCaseVersion(c, caseId, version)
+}
+
+// WithdrawCase operation middleware
+func (siw *ServerInterfaceWrapper) WithdrawCase(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "caseId" -------------
+	var caseId CaseId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "caseId", c.Param("caseId"), &caseId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter caseId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.WithdrawCase(c, caseId)
+}
+
 // ListInvitations operation middleware
 func (siw *ServerInterfaceWrapper) ListInvitations(c *gin.Context) {
 
@@ -810,6 +2242,19 @@ func (siw *ServerInterfaceWrapper) UpdateMe(c *gin.Context) {
 	siw.Handler.UpdateMe(c)
 }
 
+// ListMyCases operation middleware
+func (siw *ServerInterfaceWrapper) ListMyCases(c *gin.Context) {
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.ListMyCases(c)
+}
+
 // ChangePassword operation middleware
 func (siw *ServerInterfaceWrapper) ChangePassword(c *gin.Context) {
 
@@ -823,6 +2268,234 @@ func (siw *ServerInterfaceWrapper) ChangePassword(c *gin.Context) {
 	siw.Handler.ChangePassword(c)
 }
 
+// ListMyTeamInvitations operation middleware
+func (siw *ServerInterfaceWrapper) ListMyTeamInvitations(c *gin.Context) {
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.ListMyTeamInvitations(c)
+}
+
+// ListRounds operation middleware
+func (siw *ServerInterfaceWrapper) ListRounds(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListRoundsParams
+
+	// ------------- Optional query parameter "status" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "status", c.Request.URL.Query(), &params.Status, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter status: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.ListRounds(c, params)
+}
+
+// CreateRound operation middleware
+func (siw *ServerInterfaceWrapper) CreateRound(c *gin.Context) {
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.CreateRound(c)
+}
+
+// GetRound operation middleware
+func (siw *ServerInterfaceWrapper) GetRound(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "roundId" -------------
+	var roundId RoundId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "roundId", c.Param("roundId"), &roundId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter roundId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.GetRound(c, roundId)
+}
+
+// UpdateRound operation middleware
+func (siw *ServerInterfaceWrapper) UpdateRound(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "roundId" -------------
+	var roundId RoundId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "roundId", c.Param("roundId"), &roundId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter roundId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.UpdateRound(c, roundId)
+}
+
+// ListRoundCases operation middleware
+func (siw *ServerInterfaceWrapper) ListRoundCases(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "roundId" -------------
+	var roundId RoundId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "roundId", c.Param("roundId"), &roundId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter roundId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.ListRoundCases(c, roundId)
+}
+
+// CreateCase operation middleware
+func (siw *ServerInterfaceWrapper) CreateCase(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "roundId" -------------
+	var roundId RoundId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "roundId", c.Param("roundId"), &roundId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter roundId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.CreateCase(c, roundId)
+}
+
+// CopyRound operation middleware
+func (siw *ServerInterfaceWrapper) CopyRound(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "roundId" -------------
+	var roundId RoundId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "roundId", c.Param("roundId"), &roundId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter roundId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.CopyRound(c, roundId)
+}
+
+// GetRoundOverview operation middleware
+func (siw *ServerInterfaceWrapper) GetRoundOverview(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "roundId" -------------
+	var roundId RoundId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "roundId", c.Param("roundId"), &roundId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter roundId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.GetRoundOverview(c, roundId)
+}
+
+// PublishRound operation middleware
+func (siw *ServerInterfaceWrapper) PublishRound(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "roundId" -------------
+	var roundId RoundId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "roundId", c.Param("roundId"), &roundId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter roundId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.PublishRound(c, roundId)
+}
+
 // GetPublicSettings operation middleware
 func (siw *ServerInterfaceWrapper) GetPublicSettings(c *gin.Context) {
 
@@ -834,6 +2507,225 @@ func (siw *ServerInterfaceWrapper) GetPublicSettings(c *gin.Context) {
 	}
 
 	siw.Handler.GetPublicSettings(c)
+}
+
+// AcceptTeamInvitation operation middleware
+func (siw *ServerInterfaceWrapper) AcceptTeamInvitation(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "invitationId" -------------
+	var invitationId InvitationId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "invitationId", c.Param("invitationId"), &invitationId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter invitationId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.AcceptTeamInvitation(c, invitationId)
+}
+
+// DeclineTeamInvitation operation middleware
+func (siw *ServerInterfaceWrapper) DeclineTeamInvitation(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "invitationId" -------------
+	var invitationId InvitationId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "invitationId", c.Param("invitationId"), &invitationId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter invitationId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.DeclineTeamInvitation(c, invitationId)
+}
+
+// ListMyTeams operation middleware
+func (siw *ServerInterfaceWrapper) ListMyTeams(c *gin.Context) {
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.ListMyTeams(c)
+}
+
+// CreateTeam operation middleware
+func (siw *ServerInterfaceWrapper) CreateTeam(c *gin.Context) {
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.CreateTeam(c)
+}
+
+// GetTeam operation middleware
+func (siw *ServerInterfaceWrapper) GetTeam(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "teamId" -------------
+	var teamId TeamId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "teamId", c.Param("teamId"), &teamId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter teamId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.GetTeam(c, teamId)
+}
+
+// UpdateTeam operation middleware
+func (siw *ServerInterfaceWrapper) UpdateTeam(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "teamId" -------------
+	var teamId TeamId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "teamId", c.Param("teamId"), &teamId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter teamId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.UpdateTeam(c, teamId)
+}
+
+// InviteTeamMember operation middleware
+func (siw *ServerInterfaceWrapper) InviteTeamMember(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "teamId" -------------
+	var teamId TeamId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "teamId", c.Param("teamId"), &teamId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter teamId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.InviteTeamMember(c, teamId)
+}
+
+// RemoveTeamMember operation middleware
+func (siw *ServerInterfaceWrapper) RemoveTeamMember(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "teamId" -------------
+	var teamId TeamId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "teamId", c.Param("teamId"), &teamId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter teamId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Path parameter "userId" -------------
+	var userId UserId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "userId", c.Param("userId"), &userId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter userId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.RemoveTeamMember(c, teamId, userId)
+}
+
+// SetTeamMemberRole operation middleware
+func (siw *ServerInterfaceWrapper) SetTeamMemberRole(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "teamId" -------------
+	var teamId TeamId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "teamId", c.Param("teamId"), &teamId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter teamId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Path parameter "userId" -------------
+	var userId UserId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "userId", c.Param("userId"), &userId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter userId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.SetTeamMemberRole(c, teamId, userId)
 }
 
 // ListUsers operation middleware
@@ -946,6 +2838,36 @@ func RegisterHandlersWithOptions(router gin.IRouter, si ServerInterface, options
 	router.POST(options.BaseURL+"/api/v1/invitations", wrapper.CreateInvitation)
 	router.GET(options.BaseURL+"/api/v1/invitations/:token", wrapper.GetInvitation)
 	router.POST(options.BaseURL+"/api/v1/invitations/:token/accept", wrapper.AcceptInvitation)
+	router.GET(options.BaseURL+"/api/v1/teams", wrapper.ListMyTeams)
+	router.POST(options.BaseURL+"/api/v1/teams", wrapper.CreateTeam)
+	router.GET(options.BaseURL+"/api/v1/teams/:teamId", wrapper.GetTeam)
+	router.PATCH(options.BaseURL+"/api/v1/teams/:teamId", wrapper.UpdateTeam)
+	router.POST(options.BaseURL+"/api/v1/teams/:teamId/invitations", wrapper.InviteTeamMember)
+	router.DELETE(options.BaseURL+"/api/v1/teams/:teamId/members/:userId", wrapper.RemoveTeamMember)
+	router.PUT(options.BaseURL+"/api/v1/teams/:teamId/members/:userId", wrapper.SetTeamMemberRole)
+	router.GET(options.BaseURL+"/api/v1/me/team-invitations", wrapper.ListMyTeamInvitations)
+	router.POST(options.BaseURL+"/api/v1/team-invitations/:invitationId/accept", wrapper.AcceptTeamInvitation)
+	router.POST(options.BaseURL+"/api/v1/team-invitations/:invitationId/decline", wrapper.DeclineTeamInvitation)
+	router.GET(options.BaseURL+"/api/v1/rounds", wrapper.ListRounds)
+	router.POST(options.BaseURL+"/api/v1/rounds", wrapper.CreateRound)
+	router.GET(options.BaseURL+"/api/v1/rounds/:roundId", wrapper.GetRound)
+	router.PUT(options.BaseURL+"/api/v1/rounds/:roundId", wrapper.UpdateRound)
+	router.POST(options.BaseURL+"/api/v1/rounds/:roundId/publish", wrapper.PublishRound)
+	router.POST(options.BaseURL+"/api/v1/rounds/:roundId/copy", wrapper.CopyRound)
+	router.GET(options.BaseURL+"/api/v1/rounds/:roundId/overview", wrapper.GetRoundOverview)
+	router.GET(options.BaseURL+"/api/v1/rounds/:roundId/cases", wrapper.ListRoundCases)
+	router.POST(options.BaseURL+"/api/v1/rounds/:roundId/cases", wrapper.CreateCase)
+	router.GET(options.BaseURL+"/api/v1/me/cases", wrapper.ListMyCases)
+	router.DELETE(options.BaseURL+"/api/v1/cases/:caseId", wrapper.DeleteCase)
+	router.GET(options.BaseURL+"/api/v1/cases/:caseId", wrapper.GetCase)
+	router.PUT(options.BaseURL+"/api/v1/cases/:caseId", wrapper.UpdateCase)
+	router.POST(options.BaseURL+"/api/v1/cases/:caseId/submit", wrapper.SubmitCase)
+	router.POST(options.BaseURL+"/api/v1/cases/:caseId/withdraw", wrapper.WithdrawCase)
+	router.GET(options.BaseURL+"/api/v1/cases/:caseId/versions", wrapper.ListCaseVersions)
+	router.GET(options.BaseURL+"/api/v1/cases/:caseId/versions/:version", wrapper.GetCaseVersion)
+	router.POST(options.BaseURL+"/api/v1/cases/:caseId/attachments", wrapper.UploadAttachment)
+	router.DELETE(options.BaseURL+"/api/v1/cases/:caseId/attachments/:attachmentId", wrapper.DeleteAttachment)
+	router.GET(options.BaseURL+"/api/v1/cases/:caseId/attachments/:attachmentId", wrapper.DownloadAttachment)
 }
 
 type BadRequestApplicationProblemPlusJSONResponse Problem
@@ -959,6 +2881,10 @@ type GoneApplicationProblemPlusJSONResponse Problem
 type InternalApplicationProblemPlusJSONResponse Problem
 
 type NotFoundApplicationProblemPlusJSONResponse Problem
+
+type PreconditionFailedApplicationProblemPlusJSONResponse ConflictProblem
+
+type PreconditionRequiredApplicationProblemPlusJSONResponse Problem
 
 type SessionResponseHeaders struct {
 	SetCookie *string
@@ -1805,6 +3731,1334 @@ func (response SignUp503ApplicationProblemPlusJSONResponse) VisitSignUpResponse(
 	return err
 }
 
+type DeleteCaseRequestObject struct {
+	CaseId CaseId `json:"caseId"`
+}
+
+type DeleteCaseResponseObject interface {
+	VisitDeleteCaseResponse(w http.ResponseWriter) error
+}
+
+type DeleteCase204Response struct {
+}
+
+func (response DeleteCase204Response) VisitDeleteCaseResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type DeleteCase400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response DeleteCase400ApplicationProblemPlusJSONResponse) VisitDeleteCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteCase401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response DeleteCase401ApplicationProblemPlusJSONResponse) VisitDeleteCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteCase404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response DeleteCase404ApplicationProblemPlusJSONResponse) VisitDeleteCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteCase409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response DeleteCase409ApplicationProblemPlusJSONResponse) VisitDeleteCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteCase500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response DeleteCase500ApplicationProblemPlusJSONResponse) VisitDeleteCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteCase503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response DeleteCase503ApplicationProblemPlusJSONResponse) VisitDeleteCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCaseRequestObject struct {
+	CaseId CaseId `json:"caseId"`
+}
+
+type GetCaseResponseObject interface {
+	VisitGetCaseResponse(w http.ResponseWriter) error
+}
+
+type GetCase200ResponseHeaders struct {
+	ETag *string
+}
+
+type GetCase200JSONResponse struct {
+	Body    Case
+	Headers GetCase200ResponseHeaders
+}
+
+func (response GetCase200JSONResponse) VisitGetCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.ETag != nil {
+		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
+	}
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCase400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetCase400ApplicationProblemPlusJSONResponse) VisitGetCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCase401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response GetCase401ApplicationProblemPlusJSONResponse) VisitGetCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCase404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response GetCase404ApplicationProblemPlusJSONResponse) VisitGetCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCase500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response GetCase500ApplicationProblemPlusJSONResponse) VisitGetCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCase503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response GetCase503ApplicationProblemPlusJSONResponse) VisitGetCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateCaseRequestObject struct {
+	CaseId CaseId `json:"caseId"`
+	Params UpdateCaseParams
+	Body   *UpdateCaseJSONRequestBody
+}
+
+type UpdateCaseResponseObject interface {
+	VisitUpdateCaseResponse(w http.ResponseWriter) error
+}
+
+type UpdateCase200ResponseHeaders struct {
+	ETag *string
+}
+
+type UpdateCase200JSONResponse struct {
+	Body    Case
+	Headers UpdateCase200ResponseHeaders
+}
+
+func (response UpdateCase200JSONResponse) VisitUpdateCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.ETag != nil {
+		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
+	}
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateCase400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateCase400ApplicationProblemPlusJSONResponse) VisitUpdateCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateCase401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateCase401ApplicationProblemPlusJSONResponse) VisitUpdateCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateCase404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateCase404ApplicationProblemPlusJSONResponse) VisitUpdateCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateCase409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateCase409ApplicationProblemPlusJSONResponse) VisitUpdateCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateCase412ApplicationProblemPlusJSONResponse struct {
+	PreconditionFailedApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateCase412ApplicationProblemPlusJSONResponse) VisitUpdateCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(412)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateCase413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateCase413ApplicationProblemPlusJSONResponse) VisitUpdateCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateCase415ApplicationProblemPlusJSONResponse struct {
+	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateCase415ApplicationProblemPlusJSONResponse) VisitUpdateCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateCase428ApplicationProblemPlusJSONResponse struct {
+	PreconditionRequiredApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateCase428ApplicationProblemPlusJSONResponse) VisitUpdateCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(428)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateCase500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateCase500ApplicationProblemPlusJSONResponse) VisitUpdateCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateCase503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateCase503ApplicationProblemPlusJSONResponse) VisitUpdateCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UploadAttachmentRequestObject struct {
+	CaseId CaseId `json:"caseId"`
+	Body   *multipart.Reader
+}
+
+type UploadAttachmentResponseObject interface {
+	VisitUploadAttachmentResponse(w http.ResponseWriter) error
+}
+
+type UploadAttachment201JSONResponse Attachment
+
+func (response UploadAttachment201JSONResponse) VisitUploadAttachmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UploadAttachment400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response UploadAttachment400ApplicationProblemPlusJSONResponse) VisitUploadAttachmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UploadAttachment401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response UploadAttachment401ApplicationProblemPlusJSONResponse) VisitUploadAttachmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UploadAttachment404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response UploadAttachment404ApplicationProblemPlusJSONResponse) VisitUploadAttachmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UploadAttachment409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response UploadAttachment409ApplicationProblemPlusJSONResponse) VisitUploadAttachmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UploadAttachment413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response UploadAttachment413ApplicationProblemPlusJSONResponse) VisitUploadAttachmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UploadAttachment415ApplicationProblemPlusJSONResponse struct {
+	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
+}
+
+func (response UploadAttachment415ApplicationProblemPlusJSONResponse) VisitUploadAttachmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UploadAttachment500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response UploadAttachment500ApplicationProblemPlusJSONResponse) VisitUploadAttachmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UploadAttachment503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response UploadAttachment503ApplicationProblemPlusJSONResponse) VisitUploadAttachmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteAttachmentRequestObject struct {
+	CaseId       CaseId       `json:"caseId"`
+	AttachmentId AttachmentId `json:"attachmentId"`
+}
+
+type DeleteAttachmentResponseObject interface {
+	VisitDeleteAttachmentResponse(w http.ResponseWriter) error
+}
+
+type DeleteAttachment204Response struct {
+}
+
+func (response DeleteAttachment204Response) VisitDeleteAttachmentResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type DeleteAttachment400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response DeleteAttachment400ApplicationProblemPlusJSONResponse) VisitDeleteAttachmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteAttachment401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response DeleteAttachment401ApplicationProblemPlusJSONResponse) VisitDeleteAttachmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteAttachment404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response DeleteAttachment404ApplicationProblemPlusJSONResponse) VisitDeleteAttachmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteAttachment409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response DeleteAttachment409ApplicationProblemPlusJSONResponse) VisitDeleteAttachmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteAttachment500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response DeleteAttachment500ApplicationProblemPlusJSONResponse) VisitDeleteAttachmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteAttachment503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response DeleteAttachment503ApplicationProblemPlusJSONResponse) VisitDeleteAttachmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadAttachmentRequestObject struct {
+	CaseId       CaseId       `json:"caseId"`
+	AttachmentId AttachmentId `json:"attachmentId"`
+}
+
+type DownloadAttachmentResponseObject interface {
+	VisitDownloadAttachmentResponse(w http.ResponseWriter) error
+}
+
+type DownloadAttachment200ResponseHeaders struct {
+	ContentDisposition *string
+	ETag               *string
+}
+
+type DownloadAttachment200AsteriskResponse struct {
+	Body          io.Reader
+	Headers       DownloadAttachment200ResponseHeaders
+	ContentType   string
+	ContentLength int64
+}
+
+func (response DownloadAttachment200AsteriskResponse) VisitDownloadAttachmentResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", response.ContentType)
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	if response.Headers.ContentDisposition != nil {
+		w.Header().Set("Content-Disposition", fmt.Sprint(*response.Headers.ContentDisposition))
+	}
+	if response.Headers.ETag != nil {
+		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type DownloadAttachment400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response DownloadAttachment400ApplicationProblemPlusJSONResponse) VisitDownloadAttachmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadAttachment401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response DownloadAttachment401ApplicationProblemPlusJSONResponse) VisitDownloadAttachmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadAttachment404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response DownloadAttachment404ApplicationProblemPlusJSONResponse) VisitDownloadAttachmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadAttachment500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response DownloadAttachment500ApplicationProblemPlusJSONResponse) VisitDownloadAttachmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadAttachment503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response DownloadAttachment503ApplicationProblemPlusJSONResponse) VisitDownloadAttachmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SubmitCaseRequestObject struct {
+	CaseId CaseId `json:"caseId"`
+	Params SubmitCaseParams
+}
+
+type SubmitCaseResponseObject interface {
+	VisitSubmitCaseResponse(w http.ResponseWriter) error
+}
+
+type SubmitCase200ResponseHeaders struct {
+	ETag *string
+}
+
+type SubmitCase200JSONResponse struct {
+	Body    Case
+	Headers SubmitCase200ResponseHeaders
+}
+
+func (response SubmitCase200JSONResponse) VisitSubmitCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.ETag != nil {
+		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
+	}
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SubmitCase400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response SubmitCase400ApplicationProblemPlusJSONResponse) VisitSubmitCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SubmitCase401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response SubmitCase401ApplicationProblemPlusJSONResponse) VisitSubmitCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SubmitCase404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response SubmitCase404ApplicationProblemPlusJSONResponse) VisitSubmitCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SubmitCase409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response SubmitCase409ApplicationProblemPlusJSONResponse) VisitSubmitCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SubmitCase412ApplicationProblemPlusJSONResponse struct {
+	PreconditionFailedApplicationProblemPlusJSONResponse
+}
+
+func (response SubmitCase412ApplicationProblemPlusJSONResponse) VisitSubmitCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(412)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SubmitCase428ApplicationProblemPlusJSONResponse struct {
+	PreconditionRequiredApplicationProblemPlusJSONResponse
+}
+
+func (response SubmitCase428ApplicationProblemPlusJSONResponse) VisitSubmitCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(428)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SubmitCase500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response SubmitCase500ApplicationProblemPlusJSONResponse) VisitSubmitCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SubmitCase503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response SubmitCase503ApplicationProblemPlusJSONResponse) VisitSubmitCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCaseVersionsRequestObject struct {
+	CaseId CaseId `json:"caseId"`
+}
+
+type ListCaseVersionsResponseObject interface {
+	VisitListCaseVersionsResponse(w http.ResponseWriter) error
+}
+
+type ListCaseVersions200JSONResponse CaseVersionList
+
+func (response ListCaseVersions200JSONResponse) VisitListCaseVersionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCaseVersions400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListCaseVersions400ApplicationProblemPlusJSONResponse) VisitListCaseVersionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCaseVersions401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListCaseVersions401ApplicationProblemPlusJSONResponse) VisitListCaseVersionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCaseVersions404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ListCaseVersions404ApplicationProblemPlusJSONResponse) VisitListCaseVersionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCaseVersions500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response ListCaseVersions500ApplicationProblemPlusJSONResponse) VisitListCaseVersionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCaseVersions503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response ListCaseVersions503ApplicationProblemPlusJSONResponse) VisitListCaseVersionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCaseVersionRequestObject struct {
+	CaseId  CaseId `json:"caseId"`
+	Version int    `json:"version"`
+}
+
+type GetCaseVersionResponseObject interface {
+	VisitGetCaseVersionResponse(w http.ResponseWriter) error
+}
+
+type GetCaseVersion200JSONResponse CaseVersion
+
+func (response GetCaseVersion200JSONResponse) VisitGetCaseVersionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCaseVersion400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetCaseVersion400ApplicationProblemPlusJSONResponse) VisitGetCaseVersionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCaseVersion401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response GetCaseVersion401ApplicationProblemPlusJSONResponse) VisitGetCaseVersionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCaseVersion404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response GetCaseVersion404ApplicationProblemPlusJSONResponse) VisitGetCaseVersionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCaseVersion500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response GetCaseVersion500ApplicationProblemPlusJSONResponse) VisitGetCaseVersionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCaseVersion503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response GetCaseVersion503ApplicationProblemPlusJSONResponse) VisitGetCaseVersionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type WithdrawCaseRequestObject struct {
+	CaseId CaseId `json:"caseId"`
+}
+
+type WithdrawCaseResponseObject interface {
+	VisitWithdrawCaseResponse(w http.ResponseWriter) error
+}
+
+type WithdrawCase200ResponseHeaders struct {
+	ETag *string
+}
+
+type WithdrawCase200JSONResponse struct {
+	Body    Case
+	Headers WithdrawCase200ResponseHeaders
+}
+
+func (response WithdrawCase200JSONResponse) VisitWithdrawCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.ETag != nil {
+		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
+	}
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type WithdrawCase400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response WithdrawCase400ApplicationProblemPlusJSONResponse) VisitWithdrawCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type WithdrawCase401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response WithdrawCase401ApplicationProblemPlusJSONResponse) VisitWithdrawCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type WithdrawCase404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response WithdrawCase404ApplicationProblemPlusJSONResponse) VisitWithdrawCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type WithdrawCase409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response WithdrawCase409ApplicationProblemPlusJSONResponse) VisitWithdrawCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type WithdrawCase500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response WithdrawCase500ApplicationProblemPlusJSONResponse) VisitWithdrawCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type WithdrawCase503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response WithdrawCase503ApplicationProblemPlusJSONResponse) VisitWithdrawCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListInvitationsRequestObject struct {
 }
 
@@ -2501,6 +5755,78 @@ func (response UpdateMe503ApplicationProblemPlusJSONResponse) VisitUpdateMeRespo
 	return err
 }
 
+type ListMyCasesRequestObject struct {
+}
+
+type ListMyCasesResponseObject interface {
+	VisitListMyCasesResponse(w http.ResponseWriter) error
+}
+
+type ListMyCases200JSONResponse CaseSummaryList
+
+func (response ListMyCases200JSONResponse) VisitListMyCasesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMyCases401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListMyCases401ApplicationProblemPlusJSONResponse) VisitListMyCasesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMyCases500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response ListMyCases500ApplicationProblemPlusJSONResponse) VisitListMyCasesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMyCases503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response ListMyCases503ApplicationProblemPlusJSONResponse) VisitListMyCasesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ChangePasswordRequestObject struct {
 	Body *ChangePasswordJSONRequestBody
 }
@@ -2616,6 +5942,1243 @@ func (response ChangePassword503ApplicationProblemPlusJSONResponse) VisitChangeP
 	return err
 }
 
+type ListMyTeamInvitationsRequestObject struct {
+}
+
+type ListMyTeamInvitationsResponseObject interface {
+	VisitListMyTeamInvitationsResponse(w http.ResponseWriter) error
+}
+
+type ListMyTeamInvitations200JSONResponse TeamInvitationList
+
+func (response ListMyTeamInvitations200JSONResponse) VisitListMyTeamInvitationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMyTeamInvitations401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListMyTeamInvitations401ApplicationProblemPlusJSONResponse) VisitListMyTeamInvitationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMyTeamInvitations500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response ListMyTeamInvitations500ApplicationProblemPlusJSONResponse) VisitListMyTeamInvitationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMyTeamInvitations503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response ListMyTeamInvitations503ApplicationProblemPlusJSONResponse) VisitListMyTeamInvitationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoundsRequestObject struct {
+	Params ListRoundsParams
+}
+
+type ListRoundsResponseObject interface {
+	VisitListRoundsResponse(w http.ResponseWriter) error
+}
+
+type ListRounds200JSONResponse RoundList
+
+func (response ListRounds200JSONResponse) VisitListRoundsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRounds400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListRounds400ApplicationProblemPlusJSONResponse) VisitListRoundsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRounds401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListRounds401ApplicationProblemPlusJSONResponse) VisitListRoundsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRounds500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response ListRounds500ApplicationProblemPlusJSONResponse) VisitListRoundsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRounds503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response ListRounds503ApplicationProblemPlusJSONResponse) VisitListRoundsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateRoundRequestObject struct {
+	Body *CreateRoundJSONRequestBody
+}
+
+type CreateRoundResponseObject interface {
+	VisitCreateRoundResponse(w http.ResponseWriter) error
+}
+
+type CreateRound201JSONResponse Round
+
+func (response CreateRound201JSONResponse) VisitCreateRoundResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateRound400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response CreateRound400ApplicationProblemPlusJSONResponse) VisitCreateRoundResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateRound401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response CreateRound401ApplicationProblemPlusJSONResponse) VisitCreateRoundResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateRound403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response CreateRound403ApplicationProblemPlusJSONResponse) VisitCreateRoundResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateRound413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response CreateRound413ApplicationProblemPlusJSONResponse) VisitCreateRoundResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateRound415ApplicationProblemPlusJSONResponse struct {
+	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
+}
+
+func (response CreateRound415ApplicationProblemPlusJSONResponse) VisitCreateRoundResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateRound500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response CreateRound500ApplicationProblemPlusJSONResponse) VisitCreateRoundResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateRound503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response CreateRound503ApplicationProblemPlusJSONResponse) VisitCreateRoundResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRoundRequestObject struct {
+	RoundId RoundId `json:"roundId"`
+}
+
+type GetRoundResponseObject interface {
+	VisitGetRoundResponse(w http.ResponseWriter) error
+}
+
+type GetRound200JSONResponse Round
+
+func (response GetRound200JSONResponse) VisitGetRoundResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRound400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetRound400ApplicationProblemPlusJSONResponse) VisitGetRoundResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRound401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response GetRound401ApplicationProblemPlusJSONResponse) VisitGetRoundResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRound404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response GetRound404ApplicationProblemPlusJSONResponse) VisitGetRoundResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRound500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response GetRound500ApplicationProblemPlusJSONResponse) VisitGetRoundResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRound503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response GetRound503ApplicationProblemPlusJSONResponse) VisitGetRoundResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateRoundRequestObject struct {
+	RoundId RoundId `json:"roundId"`
+	Body    *UpdateRoundJSONRequestBody
+}
+
+type UpdateRoundResponseObject interface {
+	VisitUpdateRoundResponse(w http.ResponseWriter) error
+}
+
+type UpdateRound200JSONResponse Round
+
+func (response UpdateRound200JSONResponse) VisitUpdateRoundResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateRound400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateRound400ApplicationProblemPlusJSONResponse) VisitUpdateRoundResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateRound401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateRound401ApplicationProblemPlusJSONResponse) VisitUpdateRoundResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateRound403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateRound403ApplicationProblemPlusJSONResponse) VisitUpdateRoundResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateRound404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateRound404ApplicationProblemPlusJSONResponse) VisitUpdateRoundResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateRound409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateRound409ApplicationProblemPlusJSONResponse) VisitUpdateRoundResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateRound413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateRound413ApplicationProblemPlusJSONResponse) VisitUpdateRoundResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateRound415ApplicationProblemPlusJSONResponse struct {
+	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateRound415ApplicationProblemPlusJSONResponse) VisitUpdateRoundResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateRound500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateRound500ApplicationProblemPlusJSONResponse) VisitUpdateRoundResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateRound503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateRound503ApplicationProblemPlusJSONResponse) VisitUpdateRoundResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoundCasesRequestObject struct {
+	RoundId RoundId `json:"roundId"`
+}
+
+type ListRoundCasesResponseObject interface {
+	VisitListRoundCasesResponse(w http.ResponseWriter) error
+}
+
+type ListRoundCases200JSONResponse CaseSummaryList
+
+func (response ListRoundCases200JSONResponse) VisitListRoundCasesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoundCases400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListRoundCases400ApplicationProblemPlusJSONResponse) VisitListRoundCasesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoundCases401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListRoundCases401ApplicationProblemPlusJSONResponse) VisitListRoundCasesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoundCases403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ListRoundCases403ApplicationProblemPlusJSONResponse) VisitListRoundCasesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoundCases404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ListRoundCases404ApplicationProblemPlusJSONResponse) VisitListRoundCasesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoundCases500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response ListRoundCases500ApplicationProblemPlusJSONResponse) VisitListRoundCasesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoundCases503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response ListRoundCases503ApplicationProblemPlusJSONResponse) VisitListRoundCasesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateCaseRequestObject struct {
+	RoundId RoundId `json:"roundId"`
+	Body    *CreateCaseJSONRequestBody
+}
+
+type CreateCaseResponseObject interface {
+	VisitCreateCaseResponse(w http.ResponseWriter) error
+}
+
+type CreateCase201ResponseHeaders struct {
+	ETag *string
+}
+
+type CreateCase201JSONResponse struct {
+	Body    Case
+	Headers CreateCase201ResponseHeaders
+}
+
+func (response CreateCase201JSONResponse) VisitCreateCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.ETag != nil {
+		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
+	}
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateCase400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response CreateCase400ApplicationProblemPlusJSONResponse) VisitCreateCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateCase401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response CreateCase401ApplicationProblemPlusJSONResponse) VisitCreateCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateCase403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response CreateCase403ApplicationProblemPlusJSONResponse) VisitCreateCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateCase404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response CreateCase404ApplicationProblemPlusJSONResponse) VisitCreateCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateCase409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response CreateCase409ApplicationProblemPlusJSONResponse) VisitCreateCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateCase413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response CreateCase413ApplicationProblemPlusJSONResponse) VisitCreateCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateCase415ApplicationProblemPlusJSONResponse struct {
+	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
+}
+
+func (response CreateCase415ApplicationProblemPlusJSONResponse) VisitCreateCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateCase500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response CreateCase500ApplicationProblemPlusJSONResponse) VisitCreateCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateCase503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response CreateCase503ApplicationProblemPlusJSONResponse) VisitCreateCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CopyRoundRequestObject struct {
+	RoundId RoundId `json:"roundId"`
+}
+
+type CopyRoundResponseObject interface {
+	VisitCopyRoundResponse(w http.ResponseWriter) error
+}
+
+type CopyRound201JSONResponse Round
+
+func (response CopyRound201JSONResponse) VisitCopyRoundResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CopyRound400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response CopyRound400ApplicationProblemPlusJSONResponse) VisitCopyRoundResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CopyRound401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response CopyRound401ApplicationProblemPlusJSONResponse) VisitCopyRoundResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CopyRound403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response CopyRound403ApplicationProblemPlusJSONResponse) VisitCopyRoundResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CopyRound404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response CopyRound404ApplicationProblemPlusJSONResponse) VisitCopyRoundResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CopyRound500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response CopyRound500ApplicationProblemPlusJSONResponse) VisitCopyRoundResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CopyRound503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response CopyRound503ApplicationProblemPlusJSONResponse) VisitCopyRoundResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRoundOverviewRequestObject struct {
+	RoundId RoundId `json:"roundId"`
+}
+
+type GetRoundOverviewResponseObject interface {
+	VisitGetRoundOverviewResponse(w http.ResponseWriter) error
+}
+
+type GetRoundOverview200JSONResponse RoundOverview
+
+func (response GetRoundOverview200JSONResponse) VisitGetRoundOverviewResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRoundOverview400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetRoundOverview400ApplicationProblemPlusJSONResponse) VisitGetRoundOverviewResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRoundOverview401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response GetRoundOverview401ApplicationProblemPlusJSONResponse) VisitGetRoundOverviewResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRoundOverview403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response GetRoundOverview403ApplicationProblemPlusJSONResponse) VisitGetRoundOverviewResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRoundOverview404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response GetRoundOverview404ApplicationProblemPlusJSONResponse) VisitGetRoundOverviewResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRoundOverview500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response GetRoundOverview500ApplicationProblemPlusJSONResponse) VisitGetRoundOverviewResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRoundOverview503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response GetRoundOverview503ApplicationProblemPlusJSONResponse) VisitGetRoundOverviewResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PublishRoundRequestObject struct {
+	RoundId RoundId `json:"roundId"`
+}
+
+type PublishRoundResponseObject interface {
+	VisitPublishRoundResponse(w http.ResponseWriter) error
+}
+
+type PublishRound200JSONResponse Round
+
+func (response PublishRound200JSONResponse) VisitPublishRoundResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PublishRound400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response PublishRound400ApplicationProblemPlusJSONResponse) VisitPublishRoundResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PublishRound401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response PublishRound401ApplicationProblemPlusJSONResponse) VisitPublishRoundResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PublishRound403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response PublishRound403ApplicationProblemPlusJSONResponse) VisitPublishRoundResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PublishRound404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response PublishRound404ApplicationProblemPlusJSONResponse) VisitPublishRoundResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PublishRound500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response PublishRound500ApplicationProblemPlusJSONResponse) VisitPublishRoundResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PublishRound503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response PublishRound503ApplicationProblemPlusJSONResponse) VisitPublishRoundResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetPublicSettingsRequestObject struct {
 }
 
@@ -2658,6 +7221,1167 @@ type GetPublicSettings503ApplicationProblemPlusJSONResponse struct {
 }
 
 func (response GetPublicSettings503ApplicationProblemPlusJSONResponse) VisitGetPublicSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AcceptTeamInvitationRequestObject struct {
+	InvitationId InvitationId `json:"invitationId"`
+}
+
+type AcceptTeamInvitationResponseObject interface {
+	VisitAcceptTeamInvitationResponse(w http.ResponseWriter) error
+}
+
+type AcceptTeamInvitation200JSONResponse Team
+
+func (response AcceptTeamInvitation200JSONResponse) VisitAcceptTeamInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AcceptTeamInvitation400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response AcceptTeamInvitation400ApplicationProblemPlusJSONResponse) VisitAcceptTeamInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AcceptTeamInvitation401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response AcceptTeamInvitation401ApplicationProblemPlusJSONResponse) VisitAcceptTeamInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AcceptTeamInvitation404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response AcceptTeamInvitation404ApplicationProblemPlusJSONResponse) VisitAcceptTeamInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AcceptTeamInvitation410ApplicationProblemPlusJSONResponse struct {
+	GoneApplicationProblemPlusJSONResponse
+}
+
+func (response AcceptTeamInvitation410ApplicationProblemPlusJSONResponse) VisitAcceptTeamInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(410)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AcceptTeamInvitation500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response AcceptTeamInvitation500ApplicationProblemPlusJSONResponse) VisitAcceptTeamInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AcceptTeamInvitation503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response AcceptTeamInvitation503ApplicationProblemPlusJSONResponse) VisitAcceptTeamInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeclineTeamInvitationRequestObject struct {
+	InvitationId InvitationId `json:"invitationId"`
+}
+
+type DeclineTeamInvitationResponseObject interface {
+	VisitDeclineTeamInvitationResponse(w http.ResponseWriter) error
+}
+
+type DeclineTeamInvitation204Response struct {
+}
+
+func (response DeclineTeamInvitation204Response) VisitDeclineTeamInvitationResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type DeclineTeamInvitation400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response DeclineTeamInvitation400ApplicationProblemPlusJSONResponse) VisitDeclineTeamInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeclineTeamInvitation401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response DeclineTeamInvitation401ApplicationProblemPlusJSONResponse) VisitDeclineTeamInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeclineTeamInvitation404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response DeclineTeamInvitation404ApplicationProblemPlusJSONResponse) VisitDeclineTeamInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeclineTeamInvitation410ApplicationProblemPlusJSONResponse struct {
+	GoneApplicationProblemPlusJSONResponse
+}
+
+func (response DeclineTeamInvitation410ApplicationProblemPlusJSONResponse) VisitDeclineTeamInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(410)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeclineTeamInvitation500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response DeclineTeamInvitation500ApplicationProblemPlusJSONResponse) VisitDeclineTeamInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeclineTeamInvitation503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response DeclineTeamInvitation503ApplicationProblemPlusJSONResponse) VisitDeclineTeamInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMyTeamsRequestObject struct {
+}
+
+type ListMyTeamsResponseObject interface {
+	VisitListMyTeamsResponse(w http.ResponseWriter) error
+}
+
+type ListMyTeams200JSONResponse TeamList
+
+func (response ListMyTeams200JSONResponse) VisitListMyTeamsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMyTeams401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListMyTeams401ApplicationProblemPlusJSONResponse) VisitListMyTeamsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMyTeams500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response ListMyTeams500ApplicationProblemPlusJSONResponse) VisitListMyTeamsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMyTeams503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response ListMyTeams503ApplicationProblemPlusJSONResponse) VisitListMyTeamsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTeamRequestObject struct {
+	Body *CreateTeamJSONRequestBody
+}
+
+type CreateTeamResponseObject interface {
+	VisitCreateTeamResponse(w http.ResponseWriter) error
+}
+
+type CreateTeam201JSONResponse Team
+
+func (response CreateTeam201JSONResponse) VisitCreateTeamResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTeam400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response CreateTeam400ApplicationProblemPlusJSONResponse) VisitCreateTeamResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTeam401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response CreateTeam401ApplicationProblemPlusJSONResponse) VisitCreateTeamResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTeam413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response CreateTeam413ApplicationProblemPlusJSONResponse) VisitCreateTeamResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTeam415ApplicationProblemPlusJSONResponse struct {
+	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
+}
+
+func (response CreateTeam415ApplicationProblemPlusJSONResponse) VisitCreateTeamResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTeam500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response CreateTeam500ApplicationProblemPlusJSONResponse) VisitCreateTeamResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTeam503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response CreateTeam503ApplicationProblemPlusJSONResponse) VisitCreateTeamResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetTeamRequestObject struct {
+	TeamId TeamId `json:"teamId"`
+}
+
+type GetTeamResponseObject interface {
+	VisitGetTeamResponse(w http.ResponseWriter) error
+}
+
+type GetTeam200JSONResponse TeamDetail
+
+func (response GetTeam200JSONResponse) VisitGetTeamResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetTeam400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetTeam400ApplicationProblemPlusJSONResponse) VisitGetTeamResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetTeam401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response GetTeam401ApplicationProblemPlusJSONResponse) VisitGetTeamResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetTeam404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response GetTeam404ApplicationProblemPlusJSONResponse) VisitGetTeamResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetTeam500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response GetTeam500ApplicationProblemPlusJSONResponse) VisitGetTeamResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetTeam503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response GetTeam503ApplicationProblemPlusJSONResponse) VisitGetTeamResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTeamRequestObject struct {
+	TeamId TeamId `json:"teamId"`
+	Body   *UpdateTeamJSONRequestBody
+}
+
+type UpdateTeamResponseObject interface {
+	VisitUpdateTeamResponse(w http.ResponseWriter) error
+}
+
+type UpdateTeam200JSONResponse Team
+
+func (response UpdateTeam200JSONResponse) VisitUpdateTeamResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTeam400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateTeam400ApplicationProblemPlusJSONResponse) VisitUpdateTeamResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTeam401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateTeam401ApplicationProblemPlusJSONResponse) VisitUpdateTeamResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTeam403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateTeam403ApplicationProblemPlusJSONResponse) VisitUpdateTeamResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTeam404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateTeam404ApplicationProblemPlusJSONResponse) VisitUpdateTeamResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTeam413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateTeam413ApplicationProblemPlusJSONResponse) VisitUpdateTeamResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTeam415ApplicationProblemPlusJSONResponse struct {
+	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateTeam415ApplicationProblemPlusJSONResponse) VisitUpdateTeamResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTeam500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateTeam500ApplicationProblemPlusJSONResponse) VisitUpdateTeamResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTeam503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateTeam503ApplicationProblemPlusJSONResponse) VisitUpdateTeamResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type InviteTeamMemberRequestObject struct {
+	TeamId TeamId `json:"teamId"`
+	Body   *InviteTeamMemberJSONRequestBody
+}
+
+type InviteTeamMemberResponseObject interface {
+	VisitInviteTeamMemberResponse(w http.ResponseWriter) error
+}
+
+type InviteTeamMember201JSONResponse TeamInvitation
+
+func (response InviteTeamMember201JSONResponse) VisitInviteTeamMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type InviteTeamMember400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response InviteTeamMember400ApplicationProblemPlusJSONResponse) VisitInviteTeamMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type InviteTeamMember401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response InviteTeamMember401ApplicationProblemPlusJSONResponse) VisitInviteTeamMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type InviteTeamMember403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response InviteTeamMember403ApplicationProblemPlusJSONResponse) VisitInviteTeamMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type InviteTeamMember404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response InviteTeamMember404ApplicationProblemPlusJSONResponse) VisitInviteTeamMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type InviteTeamMember409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response InviteTeamMember409ApplicationProblemPlusJSONResponse) VisitInviteTeamMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type InviteTeamMember413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response InviteTeamMember413ApplicationProblemPlusJSONResponse) VisitInviteTeamMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type InviteTeamMember415ApplicationProblemPlusJSONResponse struct {
+	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
+}
+
+func (response InviteTeamMember415ApplicationProblemPlusJSONResponse) VisitInviteTeamMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type InviteTeamMember500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response InviteTeamMember500ApplicationProblemPlusJSONResponse) VisitInviteTeamMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type InviteTeamMember503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response InviteTeamMember503ApplicationProblemPlusJSONResponse) VisitInviteTeamMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RemoveTeamMemberRequestObject struct {
+	TeamId TeamId `json:"teamId"`
+	UserId UserId `json:"userId"`
+}
+
+type RemoveTeamMemberResponseObject interface {
+	VisitRemoveTeamMemberResponse(w http.ResponseWriter) error
+}
+
+type RemoveTeamMember204Response struct {
+}
+
+func (response RemoveTeamMember204Response) VisitRemoveTeamMemberResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type RemoveTeamMember400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response RemoveTeamMember400ApplicationProblemPlusJSONResponse) VisitRemoveTeamMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RemoveTeamMember401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response RemoveTeamMember401ApplicationProblemPlusJSONResponse) VisitRemoveTeamMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RemoveTeamMember403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response RemoveTeamMember403ApplicationProblemPlusJSONResponse) VisitRemoveTeamMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RemoveTeamMember404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response RemoveTeamMember404ApplicationProblemPlusJSONResponse) VisitRemoveTeamMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RemoveTeamMember409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response RemoveTeamMember409ApplicationProblemPlusJSONResponse) VisitRemoveTeamMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RemoveTeamMember500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response RemoveTeamMember500ApplicationProblemPlusJSONResponse) VisitRemoveTeamMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RemoveTeamMember503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response RemoveTeamMember503ApplicationProblemPlusJSONResponse) VisitRemoveTeamMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetTeamMemberRoleRequestObject struct {
+	TeamId TeamId `json:"teamId"`
+	UserId UserId `json:"userId"`
+	Body   *SetTeamMemberRoleJSONRequestBody
+}
+
+type SetTeamMemberRoleResponseObject interface {
+	VisitSetTeamMemberRoleResponse(w http.ResponseWriter) error
+}
+
+type SetTeamMemberRole200JSONResponse TeamMember
+
+func (response SetTeamMemberRole200JSONResponse) VisitSetTeamMemberRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetTeamMemberRole400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response SetTeamMemberRole400ApplicationProblemPlusJSONResponse) VisitSetTeamMemberRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetTeamMemberRole401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response SetTeamMemberRole401ApplicationProblemPlusJSONResponse) VisitSetTeamMemberRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetTeamMemberRole403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response SetTeamMemberRole403ApplicationProblemPlusJSONResponse) VisitSetTeamMemberRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetTeamMemberRole404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response SetTeamMemberRole404ApplicationProblemPlusJSONResponse) VisitSetTeamMemberRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetTeamMemberRole409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response SetTeamMemberRole409ApplicationProblemPlusJSONResponse) VisitSetTeamMemberRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetTeamMemberRole413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response SetTeamMemberRole413ApplicationProblemPlusJSONResponse) VisitSetTeamMemberRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetTeamMemberRole415ApplicationProblemPlusJSONResponse struct {
+	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
+}
+
+func (response SetTeamMemberRole415ApplicationProblemPlusJSONResponse) VisitSetTeamMemberRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetTeamMemberRole500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response SetTeamMemberRole500ApplicationProblemPlusJSONResponse) VisitSetTeamMemberRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetTeamMemberRole503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response SetTeamMemberRole503ApplicationProblemPlusJSONResponse) VisitSetTeamMemberRoleResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
@@ -3030,6 +8754,36 @@ type StrictServerInterface interface {
 	// SignUp 회원가입 (공개 가입이 켜진 경우)
 	// (POST /api/v1/auth/signup)
 	SignUp(ctx context.Context, request SignUpRequestObject) (SignUpResponseObject, error)
+	// DeleteCase 작성 중인 사례 삭제 (팀원)
+	// (DELETE /api/v1/cases/{caseId})
+	DeleteCase(ctx context.Context, request DeleteCaseRequestObject) (DeleteCaseResponseObject, error)
+	// GetCase 사례 상세
+	// (GET /api/v1/cases/{caseId})
+	GetCase(ctx context.Context, request GetCaseRequestObject) (GetCaseResponseObject, error)
+	// UpdateCase 사례 저장 (팀원, 마감 전)
+	// (PUT /api/v1/cases/{caseId})
+	UpdateCase(ctx context.Context, request UpdateCaseRequestObject) (UpdateCaseResponseObject, error)
+	// UploadAttachment 첨부파일 올리기 (팀원, 마감 전)
+	// (POST /api/v1/cases/{caseId}/attachments)
+	UploadAttachment(ctx context.Context, request UploadAttachmentRequestObject) (UploadAttachmentResponseObject, error)
+	// DeleteAttachment 첨부파일 삭제 (팀원, 마감 전)
+	// (DELETE /api/v1/cases/{caseId}/attachments/{attachmentId})
+	DeleteAttachment(ctx context.Context, request DeleteAttachmentRequestObject) (DeleteAttachmentResponseObject, error)
+	// DownloadAttachment 첨부파일 받기
+	// (GET /api/v1/cases/{caseId}/attachments/{attachmentId})
+	DownloadAttachment(ctx context.Context, request DownloadAttachmentRequestObject) (DownloadAttachmentResponseObject, error)
+	// SubmitCase 사례 제출 (팀원, 마감 전)
+	// (POST /api/v1/cases/{caseId}/submit)
+	SubmitCase(ctx context.Context, request SubmitCaseRequestObject) (SubmitCaseResponseObject, error)
+	// ListCaseVersions 제출 이력
+	// (GET /api/v1/cases/{caseId}/versions)
+	ListCaseVersions(ctx context.Context, request ListCaseVersionsRequestObject) (ListCaseVersionsResponseObject, error)
+	// GetCaseVersion 제출본 보기
+	// (GET /api/v1/cases/{caseId}/versions/{version})
+	GetCaseVersion(ctx context.Context, request GetCaseVersionRequestObject) (GetCaseVersionResponseObject, error)
+	// WithdrawCase 제출 철회 (팀원, 마감 전)
+	// (POST /api/v1/cases/{caseId}/withdraw)
+	WithdrawCase(ctx context.Context, request WithdrawCaseRequestObject) (WithdrawCaseResponseObject, error)
 	// ListInvitations 보낸 초대 목록
 	// (GET /api/v1/invitations)
 	ListInvitations(ctx context.Context, request ListInvitationsRequestObject) (ListInvitationsResponseObject, error)
@@ -3048,12 +8802,72 @@ type StrictServerInterface interface {
 	// UpdateMe 내 정보 수정
 	// (PATCH /api/v1/me)
 	UpdateMe(ctx context.Context, request UpdateMeRequestObject) (UpdateMeResponseObject, error)
+	// ListMyCases 내 사례 (내 팀들의 사례)
+	// (GET /api/v1/me/cases)
+	ListMyCases(ctx context.Context, request ListMyCasesRequestObject) (ListMyCasesResponseObject, error)
 	// ChangePassword 비밀번호 변경
 	// (PUT /api/v1/me/password)
 	ChangePassword(ctx context.Context, request ChangePasswordRequestObject) (ChangePasswordResponseObject, error)
+	// ListMyTeamInvitations 나에게 온 팀 초대
+	// (GET /api/v1/me/team-invitations)
+	ListMyTeamInvitations(ctx context.Context, request ListMyTeamInvitationsRequestObject) (ListMyTeamInvitationsResponseObject, error)
+	// ListRounds 경진대회 목록
+	// (GET /api/v1/rounds)
+	ListRounds(ctx context.Context, request ListRoundsRequestObject) (ListRoundsResponseObject, error)
+	// CreateRound 경진대회 만들기 (주관기관)
+	// (POST /api/v1/rounds)
+	CreateRound(ctx context.Context, request CreateRoundRequestObject) (CreateRoundResponseObject, error)
+	// GetRound 경진대회 상세
+	// (GET /api/v1/rounds/{roundId})
+	GetRound(ctx context.Context, request GetRoundRequestObject) (GetRoundResponseObject, error)
+	// UpdateRound 경진대회 수정 (주관기관)
+	// (PUT /api/v1/rounds/{roundId})
+	UpdateRound(ctx context.Context, request UpdateRoundRequestObject) (UpdateRoundResponseObject, error)
+	// ListRoundCases 접수된 사례 목록 (주관기관)
+	// (GET /api/v1/rounds/{roundId}/cases)
+	ListRoundCases(ctx context.Context, request ListRoundCasesRequestObject) (ListRoundCasesResponseObject, error)
+	// CreateCase 사례 작성 시작 (팀원)
+	// (POST /api/v1/rounds/{roundId}/cases)
+	CreateCase(ctx context.Context, request CreateCaseRequestObject) (CreateCaseResponseObject, error)
+	// CopyRound 지난 회차를 복사해 새 경진대회 만들기 (주관기관)
+	// (POST /api/v1/rounds/{roundId}/copy)
+	CopyRound(ctx context.Context, request CopyRoundRequestObject) (CopyRoundResponseObject, error)
+	// GetRoundOverview 접수 현황 (주관기관)
+	// (GET /api/v1/rounds/{roundId}/overview)
+	GetRoundOverview(ctx context.Context, request GetRoundOverviewRequestObject) (GetRoundOverviewResponseObject, error)
+	// PublishRound 경진대회 공개 (주관기관)
+	// (POST /api/v1/rounds/{roundId}/publish)
+	PublishRound(ctx context.Context, request PublishRoundRequestObject) (PublishRoundResponseObject, error)
 	// GetPublicSettings 공개 설정
 	// (GET /api/v1/settings)
 	GetPublicSettings(ctx context.Context, request GetPublicSettingsRequestObject) (GetPublicSettingsResponseObject, error)
+	// AcceptTeamInvitation 팀 초대 수락
+	// (POST /api/v1/team-invitations/{invitationId}/accept)
+	AcceptTeamInvitation(ctx context.Context, request AcceptTeamInvitationRequestObject) (AcceptTeamInvitationResponseObject, error)
+	// DeclineTeamInvitation 팀 초대 거절
+	// (POST /api/v1/team-invitations/{invitationId}/decline)
+	DeclineTeamInvitation(ctx context.Context, request DeclineTeamInvitationRequestObject) (DeclineTeamInvitationResponseObject, error)
+	// ListMyTeams 내 팀 목록
+	// (GET /api/v1/teams)
+	ListMyTeams(ctx context.Context, request ListMyTeamsRequestObject) (ListMyTeamsResponseObject, error)
+	// CreateTeam 팀 만들기
+	// (POST /api/v1/teams)
+	CreateTeam(ctx context.Context, request CreateTeamRequestObject) (CreateTeamResponseObject, error)
+	// GetTeam 팀 상세 (구성원, 초대, 사례)
+	// (GET /api/v1/teams/{teamId})
+	GetTeam(ctx context.Context, request GetTeamRequestObject) (GetTeamResponseObject, error)
+	// UpdateTeam 팀 정보 수정 (팀장)
+	// (PATCH /api/v1/teams/{teamId})
+	UpdateTeam(ctx context.Context, request UpdateTeamRequestObject) (UpdateTeamResponseObject, error)
+	// InviteTeamMember 팀원 초대 (팀장)
+	// (POST /api/v1/teams/{teamId}/invitations)
+	InviteTeamMember(ctx context.Context, request InviteTeamMemberRequestObject) (InviteTeamMemberResponseObject, error)
+	// RemoveTeamMember 팀원 내보내기 (팀장) 또는 팀 나가기 (본인)
+	// (DELETE /api/v1/teams/{teamId}/members/{userId})
+	RemoveTeamMember(ctx context.Context, request RemoveTeamMemberRequestObject) (RemoveTeamMemberResponseObject, error)
+	// SetTeamMemberRole 팀원 역할 변경 (팀장)
+	// (PUT /api/v1/teams/{teamId}/members/{userId})
+	SetTeamMemberRole(ctx context.Context, request SetTeamMemberRoleRequestObject) (SetTeamMemberRoleResponseObject, error)
 	// ListUsers 사용자 목록 (관리자, 주관기관 담당자)
 	// (GET /api/v1/users)
 	ListUsers(ctx context.Context, request ListUsersRequestObject) (ListUsersResponseObject, error)
@@ -3391,6 +9205,296 @@ func (sh *strictHandler) SignUp(ctx *gin.Context) {
 	}
 }
 
+// DeleteCase operation middleware
+func (sh *strictHandler) DeleteCase(ctx *gin.Context, caseId CaseId) {
+	var request DeleteCaseRequestObject
+
+	request.CaseId = caseId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.DeleteCase(ctx, request.(DeleteCaseRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DeleteCase")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(DeleteCaseResponseObject); ok {
+		if err := validResponse.VisitDeleteCaseResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetCase operation middleware
+func (sh *strictHandler) GetCase(ctx *gin.Context, caseId CaseId) {
+	var request GetCaseRequestObject
+
+	request.CaseId = caseId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetCase(ctx, request.(GetCaseRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetCase")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(GetCaseResponseObject); ok {
+		if err := validResponse.VisitGetCaseResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// UpdateCase operation middleware
+func (sh *strictHandler) UpdateCase(ctx *gin.Context, caseId CaseId, params UpdateCaseParams) {
+	var request UpdateCaseRequestObject
+
+	request.CaseId = caseId
+	request.Params = params
+
+	var body UpdateCaseJSONRequestBody
+	var err error
+	// A request validator built on kin-openapi's openapi3filter with
+	// KeepValidatedValue leaves the value it validated on the body. Bind
+	// that value, matching member names exactly, so the handler receives
+	// what was validated instead of a second, case-insensitive decode.
+	if vb, ok := ctx.Request.Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+		err = ctx.ShouldBindJSON(&body)
+	} else if binding.Validator != nil {
+		// ShouldBindJSON runs the struct validator after decoding; keep that.
+		err = binding.Validator.ValidateStruct(&body)
+	}
+	if err != nil {
+		sh.options.RequestErrorHandlerFunc(ctx, err)
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateCase(ctx, request.(UpdateCaseRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateCase")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(UpdateCaseResponseObject); ok {
+		if err := validResponse.VisitUpdateCaseResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// UploadAttachment operation middleware
+func (sh *strictHandler) UploadAttachment(ctx *gin.Context, caseId CaseId) {
+	var request UploadAttachmentRequestObject
+
+	request.CaseId = caseId
+
+	if reader, err := ctx.Request.MultipartReader(); err != nil {
+		sh.options.RequestErrorHandlerFunc(ctx, err)
+		return
+	} else {
+		request.Body = reader
+	}
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.UploadAttachment(ctx, request.(UploadAttachmentRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UploadAttachment")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(UploadAttachmentResponseObject); ok {
+		if err := validResponse.VisitUploadAttachmentResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// DeleteAttachment operation middleware
+func (sh *strictHandler) DeleteAttachment(ctx *gin.Context, caseId CaseId, attachmentId AttachmentId) {
+	var request DeleteAttachmentRequestObject
+
+	request.CaseId = caseId
+	request.AttachmentId = attachmentId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.DeleteAttachment(ctx, request.(DeleteAttachmentRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DeleteAttachment")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(DeleteAttachmentResponseObject); ok {
+		if err := validResponse.VisitDeleteAttachmentResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// DownloadAttachment operation middleware
+func (sh *strictHandler) DownloadAttachment(ctx *gin.Context, caseId CaseId, attachmentId AttachmentId) {
+	var request DownloadAttachmentRequestObject
+
+	request.CaseId = caseId
+	request.AttachmentId = attachmentId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.DownloadAttachment(ctx, request.(DownloadAttachmentRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DownloadAttachment")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(DownloadAttachmentResponseObject); ok {
+		if err := validResponse.VisitDownloadAttachmentResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// SubmitCase operation middleware
+func (sh *strictHandler) SubmitCase(ctx *gin.Context, caseId CaseId, params SubmitCaseParams) {
+	var request SubmitCaseRequestObject
+
+	request.CaseId = caseId
+	request.Params = params
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.SubmitCase(ctx, request.(SubmitCaseRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "SubmitCase")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(SubmitCaseResponseObject); ok {
+		if err := validResponse.VisitSubmitCaseResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListCaseVersions operation middleware
+func (sh *strictHandler) ListCaseVersions(ctx *gin.Context, caseId CaseId) {
+	var request ListCaseVersionsRequestObject
+
+	request.CaseId = caseId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListCaseVersions(ctx, request.(ListCaseVersionsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListCaseVersions")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(ListCaseVersionsResponseObject); ok {
+		if err := validResponse.VisitListCaseVersionsResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetCaseVersion operation middleware
+func (sh *strictHandler) GetCaseVersion(ctx *gin.Context, caseId CaseId, version int) {
+	var request GetCaseVersionRequestObject
+
+	request.CaseId = caseId
+	request.Version = version
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetCaseVersion(ctx, request.(GetCaseVersionRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetCaseVersion")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(GetCaseVersionResponseObject); ok {
+		if err := validResponse.VisitGetCaseVersionResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// WithdrawCase operation middleware
+func (sh *strictHandler) WithdrawCase(ctx *gin.Context, caseId CaseId) {
+	var request WithdrawCaseRequestObject
+
+	request.CaseId = caseId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.WithdrawCase(ctx, request.(WithdrawCaseRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "WithdrawCase")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(WithdrawCaseResponseObject); ok {
+		if err := validResponse.VisitWithdrawCaseResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // ListInvitations operation middleware
 func (sh *strictHandler) ListInvitations(ctx *gin.Context) {
 	var request ListInvitationsRequestObject
@@ -3593,6 +9697,30 @@ func (sh *strictHandler) UpdateMe(ctx *gin.Context) {
 	}
 }
 
+// ListMyCases operation middleware
+func (sh *strictHandler) ListMyCases(ctx *gin.Context) {
+	var request ListMyCasesRequestObject
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListMyCases(ctx, request.(ListMyCasesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListMyCases")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(ListMyCasesResponseObject); ok {
+		if err := validResponse.VisitListMyCasesResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // ChangePassword operation middleware
 func (sh *strictHandler) ChangePassword(ctx *gin.Context) {
 	var request ChangePasswordRequestObject
@@ -3635,6 +9763,316 @@ func (sh *strictHandler) ChangePassword(ctx *gin.Context) {
 	}
 }
 
+// ListMyTeamInvitations operation middleware
+func (sh *strictHandler) ListMyTeamInvitations(ctx *gin.Context) {
+	var request ListMyTeamInvitationsRequestObject
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListMyTeamInvitations(ctx, request.(ListMyTeamInvitationsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListMyTeamInvitations")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(ListMyTeamInvitationsResponseObject); ok {
+		if err := validResponse.VisitListMyTeamInvitationsResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListRounds operation middleware
+func (sh *strictHandler) ListRounds(ctx *gin.Context, params ListRoundsParams) {
+	var request ListRoundsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListRounds(ctx, request.(ListRoundsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListRounds")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(ListRoundsResponseObject); ok {
+		if err := validResponse.VisitListRoundsResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CreateRound operation middleware
+func (sh *strictHandler) CreateRound(ctx *gin.Context) {
+	var request CreateRoundRequestObject
+
+	var body CreateRoundJSONRequestBody
+	var err error
+	// A request validator built on kin-openapi's openapi3filter with
+	// KeepValidatedValue leaves the value it validated on the body. Bind
+	// that value, matching member names exactly, so the handler receives
+	// what was validated instead of a second, case-insensitive decode.
+	if vb, ok := ctx.Request.Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+		err = ctx.ShouldBindJSON(&body)
+	} else if binding.Validator != nil {
+		// ShouldBindJSON runs the struct validator after decoding; keep that.
+		err = binding.Validator.ValidateStruct(&body)
+	}
+	if err != nil {
+		sh.options.RequestErrorHandlerFunc(ctx, err)
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateRound(ctx, request.(CreateRoundRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateRound")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(CreateRoundResponseObject); ok {
+		if err := validResponse.VisitCreateRoundResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetRound operation middleware
+func (sh *strictHandler) GetRound(ctx *gin.Context, roundId RoundId) {
+	var request GetRoundRequestObject
+
+	request.RoundId = roundId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetRound(ctx, request.(GetRoundRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetRound")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(GetRoundResponseObject); ok {
+		if err := validResponse.VisitGetRoundResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// UpdateRound operation middleware
+func (sh *strictHandler) UpdateRound(ctx *gin.Context, roundId RoundId) {
+	var request UpdateRoundRequestObject
+
+	request.RoundId = roundId
+
+	var body UpdateRoundJSONRequestBody
+	var err error
+	// A request validator built on kin-openapi's openapi3filter with
+	// KeepValidatedValue leaves the value it validated on the body. Bind
+	// that value, matching member names exactly, so the handler receives
+	// what was validated instead of a second, case-insensitive decode.
+	if vb, ok := ctx.Request.Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+		err = ctx.ShouldBindJSON(&body)
+	} else if binding.Validator != nil {
+		// ShouldBindJSON runs the struct validator after decoding; keep that.
+		err = binding.Validator.ValidateStruct(&body)
+	}
+	if err != nil {
+		sh.options.RequestErrorHandlerFunc(ctx, err)
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateRound(ctx, request.(UpdateRoundRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateRound")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(UpdateRoundResponseObject); ok {
+		if err := validResponse.VisitUpdateRoundResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListRoundCases operation middleware
+func (sh *strictHandler) ListRoundCases(ctx *gin.Context, roundId RoundId) {
+	var request ListRoundCasesRequestObject
+
+	request.RoundId = roundId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListRoundCases(ctx, request.(ListRoundCasesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListRoundCases")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(ListRoundCasesResponseObject); ok {
+		if err := validResponse.VisitListRoundCasesResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CreateCase operation middleware
+func (sh *strictHandler) CreateCase(ctx *gin.Context, roundId RoundId) {
+	var request CreateCaseRequestObject
+
+	request.RoundId = roundId
+
+	var body CreateCaseJSONRequestBody
+	var err error
+	// A request validator built on kin-openapi's openapi3filter with
+	// KeepValidatedValue leaves the value it validated on the body. Bind
+	// that value, matching member names exactly, so the handler receives
+	// what was validated instead of a second, case-insensitive decode.
+	if vb, ok := ctx.Request.Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+		err = ctx.ShouldBindJSON(&body)
+	} else if binding.Validator != nil {
+		// ShouldBindJSON runs the struct validator after decoding; keep that.
+		err = binding.Validator.ValidateStruct(&body)
+	}
+	if err != nil {
+		sh.options.RequestErrorHandlerFunc(ctx, err)
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateCase(ctx, request.(CreateCaseRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateCase")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(CreateCaseResponseObject); ok {
+		if err := validResponse.VisitCreateCaseResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CopyRound operation middleware
+func (sh *strictHandler) CopyRound(ctx *gin.Context, roundId RoundId) {
+	var request CopyRoundRequestObject
+
+	request.RoundId = roundId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.CopyRound(ctx, request.(CopyRoundRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CopyRound")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(CopyRoundResponseObject); ok {
+		if err := validResponse.VisitCopyRoundResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetRoundOverview operation middleware
+func (sh *strictHandler) GetRoundOverview(ctx *gin.Context, roundId RoundId) {
+	var request GetRoundOverviewRequestObject
+
+	request.RoundId = roundId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetRoundOverview(ctx, request.(GetRoundOverviewRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetRoundOverview")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(GetRoundOverviewResponseObject); ok {
+		if err := validResponse.VisitGetRoundOverviewResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// PublishRound operation middleware
+func (sh *strictHandler) PublishRound(ctx *gin.Context, roundId RoundId) {
+	var request PublishRoundRequestObject
+
+	request.RoundId = roundId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.PublishRound(ctx, request.(PublishRoundRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PublishRound")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(PublishRoundResponseObject); ok {
+		if err := validResponse.VisitPublishRoundResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // GetPublicSettings operation middleware
 func (sh *strictHandler) GetPublicSettings(ctx *gin.Context) {
 	var request GetPublicSettingsRequestObject
@@ -3652,6 +10090,310 @@ func (sh *strictHandler) GetPublicSettings(ctx *gin.Context) {
 		sh.options.HandlerErrorFunc(ctx, err)
 	} else if validResponse, ok := response.(GetPublicSettingsResponseObject); ok {
 		if err := validResponse.VisitGetPublicSettingsResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// AcceptTeamInvitation operation middleware
+func (sh *strictHandler) AcceptTeamInvitation(ctx *gin.Context, invitationId InvitationId) {
+	var request AcceptTeamInvitationRequestObject
+
+	request.InvitationId = invitationId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.AcceptTeamInvitation(ctx, request.(AcceptTeamInvitationRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "AcceptTeamInvitation")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(AcceptTeamInvitationResponseObject); ok {
+		if err := validResponse.VisitAcceptTeamInvitationResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// DeclineTeamInvitation operation middleware
+func (sh *strictHandler) DeclineTeamInvitation(ctx *gin.Context, invitationId InvitationId) {
+	var request DeclineTeamInvitationRequestObject
+
+	request.InvitationId = invitationId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.DeclineTeamInvitation(ctx, request.(DeclineTeamInvitationRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DeclineTeamInvitation")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(DeclineTeamInvitationResponseObject); ok {
+		if err := validResponse.VisitDeclineTeamInvitationResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListMyTeams operation middleware
+func (sh *strictHandler) ListMyTeams(ctx *gin.Context) {
+	var request ListMyTeamsRequestObject
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListMyTeams(ctx, request.(ListMyTeamsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListMyTeams")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(ListMyTeamsResponseObject); ok {
+		if err := validResponse.VisitListMyTeamsResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CreateTeam operation middleware
+func (sh *strictHandler) CreateTeam(ctx *gin.Context) {
+	var request CreateTeamRequestObject
+
+	var body CreateTeamJSONRequestBody
+	var err error
+	// A request validator built on kin-openapi's openapi3filter with
+	// KeepValidatedValue leaves the value it validated on the body. Bind
+	// that value, matching member names exactly, so the handler receives
+	// what was validated instead of a second, case-insensitive decode.
+	if vb, ok := ctx.Request.Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+		err = ctx.ShouldBindJSON(&body)
+	} else if binding.Validator != nil {
+		// ShouldBindJSON runs the struct validator after decoding; keep that.
+		err = binding.Validator.ValidateStruct(&body)
+	}
+	if err != nil {
+		sh.options.RequestErrorHandlerFunc(ctx, err)
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateTeam(ctx, request.(CreateTeamRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateTeam")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(CreateTeamResponseObject); ok {
+		if err := validResponse.VisitCreateTeamResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetTeam operation middleware
+func (sh *strictHandler) GetTeam(ctx *gin.Context, teamId TeamId) {
+	var request GetTeamRequestObject
+
+	request.TeamId = teamId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetTeam(ctx, request.(GetTeamRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetTeam")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(GetTeamResponseObject); ok {
+		if err := validResponse.VisitGetTeamResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// UpdateTeam operation middleware
+func (sh *strictHandler) UpdateTeam(ctx *gin.Context, teamId TeamId) {
+	var request UpdateTeamRequestObject
+
+	request.TeamId = teamId
+
+	var body UpdateTeamJSONRequestBody
+	var err error
+	// A request validator built on kin-openapi's openapi3filter with
+	// KeepValidatedValue leaves the value it validated on the body. Bind
+	// that value, matching member names exactly, so the handler receives
+	// what was validated instead of a second, case-insensitive decode.
+	if vb, ok := ctx.Request.Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+		err = ctx.ShouldBindJSON(&body)
+	} else if binding.Validator != nil {
+		// ShouldBindJSON runs the struct validator after decoding; keep that.
+		err = binding.Validator.ValidateStruct(&body)
+	}
+	if err != nil {
+		sh.options.RequestErrorHandlerFunc(ctx, err)
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateTeam(ctx, request.(UpdateTeamRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateTeam")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(UpdateTeamResponseObject); ok {
+		if err := validResponse.VisitUpdateTeamResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// InviteTeamMember operation middleware
+func (sh *strictHandler) InviteTeamMember(ctx *gin.Context, teamId TeamId) {
+	var request InviteTeamMemberRequestObject
+
+	request.TeamId = teamId
+
+	var body InviteTeamMemberJSONRequestBody
+	var err error
+	// A request validator built on kin-openapi's openapi3filter with
+	// KeepValidatedValue leaves the value it validated on the body. Bind
+	// that value, matching member names exactly, so the handler receives
+	// what was validated instead of a second, case-insensitive decode.
+	if vb, ok := ctx.Request.Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+		err = ctx.ShouldBindJSON(&body)
+	} else if binding.Validator != nil {
+		// ShouldBindJSON runs the struct validator after decoding; keep that.
+		err = binding.Validator.ValidateStruct(&body)
+	}
+	if err != nil {
+		sh.options.RequestErrorHandlerFunc(ctx, err)
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.InviteTeamMember(ctx, request.(InviteTeamMemberRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "InviteTeamMember")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(InviteTeamMemberResponseObject); ok {
+		if err := validResponse.VisitInviteTeamMemberResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// RemoveTeamMember operation middleware
+func (sh *strictHandler) RemoveTeamMember(ctx *gin.Context, teamId TeamId, userId UserId) {
+	var request RemoveTeamMemberRequestObject
+
+	request.TeamId = teamId
+	request.UserId = userId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.RemoveTeamMember(ctx, request.(RemoveTeamMemberRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "RemoveTeamMember")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(RemoveTeamMemberResponseObject); ok {
+		if err := validResponse.VisitRemoveTeamMemberResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// SetTeamMemberRole operation middleware
+func (sh *strictHandler) SetTeamMemberRole(ctx *gin.Context, teamId TeamId, userId UserId) {
+	var request SetTeamMemberRoleRequestObject
+
+	request.TeamId = teamId
+	request.UserId = userId
+
+	var body SetTeamMemberRoleJSONRequestBody
+	var err error
+	// A request validator built on kin-openapi's openapi3filter with
+	// KeepValidatedValue leaves the value it validated on the body. Bind
+	// that value, matching member names exactly, so the handler receives
+	// what was validated instead of a second, case-insensitive decode.
+	if vb, ok := ctx.Request.Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+		err = ctx.ShouldBindJSON(&body)
+	} else if binding.Validator != nil {
+		// ShouldBindJSON runs the struct validator after decoding; keep that.
+		err = binding.Validator.ValidateStruct(&body)
+	}
+	if err != nil {
+		sh.options.RequestErrorHandlerFunc(ctx, err)
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.SetTeamMemberRole(ctx, request.(SetTeamMemberRoleRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "SetTeamMemberRole")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(SetTeamMemberRoleResponseObject); ok {
+		if err := validResponse.VisitSetTeamMemberRoleResponse(ctx.Writer); err != nil {
 			sh.options.ResponseErrorHandlerFunc(ctx, err)
 		}
 	} else if response != nil {
@@ -3780,85 +10522,189 @@ func (sh *strictHandler) GetReady(ctx *gin.Context) {
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7DxtbxtHen/lwaZAJXQl2jkHxUnoB+VdVycxLBn5YBnkcPchOfFyZm9mVjJjEJAdtTBqF83hzojjyIGD",
-	"Bpde4QA6W7lTgORLf8p9FNf/oZiXJXfJpUjJenFTA4Yh7s7u88zz/jZ70wt4O+YMmZLewk2vhSREYf68",
-	"jEp0lhoKhf4VogwEjRXlzFvwVjDgLJSgOGwQqqCODS4QlOhQ1gTSJJTNe74ngxa2iX5cdWL0FjzKFDZR",
-	"eN1u1/diIkgblQO31EQWdJZD/TfVMGKiWp7vMdLWT5Lstu8J/G1CBYbeghIJ5qE0uGgT5S14SUL1SgdV",
-	"KkFZ09Mwl9k6VUTvYpVfRzYGmDL3DoLUJjcuImuqlrdw/tw532tTlv1+/VwZ4CsSxdjNJfbmi2ytqx+W",
-	"MWcSDTnfJOFl/G2CUulfAWcKmfmTxHFEA0OCSix4PcL2P3wiuSHFANzfCWx4C95rlYF4VOxdWblkn7JA",
-	"i3Kx2kIQFixQCW0SabwxBC6gQWgkYZ1ENDTQF6GGQnAha6DJIAFJ0IIGxSic97q+9xZnjYgGZ4Z/4OBL",
-	"2KCqBaqFECRCIFMgFVFokHyXizoNQytJp4XlCm0yDIEyqCcKGFdAoohvoKXbe5zh6dNM8kQECHiDSoWh",
-	"QYxKwBuxFmfN/kRiCElsUFxmCgUj0WmiucQgYXgjxkDjJ1GsowAjgIuGtyEqQiMniionB8tvazMnMOZC",
-	"Gew/5OpdnrDwNLH/kINMglaf0L4mqeb8OpW0HqFG0UgoiSIUBs0VlJLygwTzcNhl7yujLTDcAGkXzIOV",
-	"iIZA2QJjSrUokEhykKiASCAM3lcq/ohFHQg4v05Re4uc71lBNfeWuVHEb8TqdX1vlfOLRDTxrOxEnYcd",
-	"vcFIIyFAtQgr6OMq5x8Q1nHWWJ4qmpxDm7AOEKWwHSu5aN11gwuoGf8+Zxx8DaR16ENsyC0Zh4VbXclF",
-	"CwaRK4wkqsUF/RRPWVEUyMw++kYn+iJImfE+WnWcYTJqZPRGYIhMURJJIAJhQ3DWNOy7wsg6oRGpR6cq",
-	"YUsQYows1FEPzBgDRRSpE4mzeivJAKvj5JlMYm3mMPwAQ0pWjbadrVZpG1cbNlq1eRNTuVea6DEIMFaD",
-	"6C4X+5AwpPoSiS4JHqNQVEdIDRJJ9L04d0kHuTERqu32etAu3h6s1NugMo5I50MTzU14MLfUxMBSbnAR",
-	"TnrsQ9y4lC21sV4WKF4tQM+98Vo/SOT1TzAwiNogWwMrbpyGU8SYvhfhOkaTULUwLpql3SzEvTn6spjo",
-	"WGp5OsgCm86XFUUmvbv9P3/t/ccW9O7+V7q9Bel3m+kX38NM+uAO7D/9eX9vx4d0azt9uOdD7y+b6e2d",
-	"2fnSxCBPUIMCs+S0W+4jMJ6oFzPaDCH47e/S+19q0E8f+LC/+7v0i+9nMqxnfdjf20l379gr+z/s6P+e",
-	"6MvPftD/9nb2dzc1wsiStkYtQKYE0Qi1UQke84gqolOVOpE00OxP6hENqpRJRVWiijgP6OlwplZFhoRB",
-	"Ybv4x2R263c6IEQI0hmlqXnXePJd1hCOKJZjRGwsV8uweKtFWBMzHTua+XDpwaWcTufyxNeH8sTzZTvJ",
-	"qfkLWIRhRIovLt2+QKIwY8VRNv8ituGgbNo/NstR4MUEVgwRdHpjYAn5oo6I5Iohoz7S3jVxC9WAdGIl",
-	"UUAdI86apiozQ5iOc5qE0U9R6oDPh40WMpvZ8Ai1b83uC2MTJ1LyqN4R24RGBV7ZK36BI29cKGMejyZ6",
-	"1Mt6zTDDMgjmBf6AnuNZFg54ZjgQRR81vIWrB8POPdP1h62XqfGMMPASUS3gDcOIDaxDTJqokwYFxMQw",
-	"csBX82IfcL45D7WKZXXlpglnu7X5MhaprKh1sDhn9S2D4ShJrnV97+0Cs4cVdATw28UIKLf+jclW712K",
-	"UfiOTsVHXUDAQyzXApFEjnANQiMdy1tCZRut+VBrkxvVyEDWv6z86b8Sdp3xDVY11SZ9QeNUTlKz5GA2",
-	"miUZeCN5NZ1X1LSLpoG8eu7avC2QlkNoo5SkWbLLJXC3gLJ8SQJDiAhrJqSJk4MZi79vCTkAVqYI7yOJ",
-	"rMgWeSAVUYn5KwtD+PWSqGIIsHuqDFBR1cpM33SORAcNXd8LrAIvqYKRCYnCOUWN4Z5gy0Zu903W6B2T",
-	"OMrDwJoyinGm/M3OqCA47TLFqUzo7HJRKlHTm00/x9zpDN2KXV8aXZVaXa8PI0+9PNcOFpHjCFILdvqo",
-	"geoIDXIKoVN1TXzfs1Ycw/5uw9IA/CJv0iMGBy/gT+OjhqZj3OuByeaHxWB2yLYpiJBIBefPQdAiggQK",
-	"hak/HYRXmevJCgojIC6/+xb8+sIb/wiuUOFKvAbINE5mRZF6hNAmQYsynBNIQnNBr87nZIOWRtV6IrMJ",
-	"1/momuqI79V52KkqzqumTOj5XjIotlTbGFJSNTvTN0iiWsgUDYiVI1e3quaKVJ7z9VV3r/87kznNL1OB",
-	"rQ6va/RbFr4naZMlcTWkUu/MJApcVRumuq3VOFFYzV9po2rx0FxyJU7jWVyjxhmAqiI2vLD6X9VWq39t",
-	"ENjkUM1dTCTazfBqm7BONdJ6Us3qlxoporAa0Ta1tMmqYtVcRcy80XUYrpUaf+U0qMjw95M2YQM+4404",
-	"IsygdSgH7Hu2rzW1dcrFPyPWSW9FKsKC8iKKQ8hmCiV3swKfa9iWtWLzLmD0nqIqKtONFhcKWkWCyaTd",
-	"JqJzSGIpV2Ucjn2uXF4GgQ0UyAIEaiS/YfrL+uWZTuunjTLeIO040up81auEPJCvuRVzo+o5MXRxmmj3",
-	"nnNfxk6UmbpLpuqygkpR1pSj3orHyFaMruWoXOc8QsJGoOcWl8G6bPX6aL7DGYV+83vY2I7SZRQ+LxMI",
-	"ErYpg79t/gFkRypsg7lApRJEcbE4yDXNGpEwCUIbFZObAmFZUjuT/udP+7ubtvIFvbu7vbs/pl9/Pru4",
-	"xj5JwiZaEAEXKCEgEiXMpHefpLefpNtb6Vefzy5CG9t1B4Y3GjRAoQWSgELSho0WB5nU21S5x+fXWM6U",
-	"G6Q93+tj6/meAWtsn35vqUHRJHlPEKbGhbMTMnnCcvQpZO2LQOoSmW3ZcNVCYbJ3OVXCfuTs2Tx4bQzv",
-	"zUaXWZy8SFHjDHDP9UOH8AoClHJ1TOrcD1qX2fg5mIQpGhm7ZF/mek7uyZzZy1nWYVUsT+azHkwmoW8i",
-	"EWOkMJHjWz4Zya5I0+wpkixPgDzY/NaH8HXQyumsNGPkEQ0Uj3B6zzkkj10TPS7bJ3NzOOWRvgVVugXa",
-	"ZFfiFy/dnVhJ7egNp2NKHo5amR5JHPyh9tWBlborsU60P8BpOdOmLH/1/Fn3+8rc6RWntS9hFWRom4eo",
-	"ktDpjfwRlH1yDp8vRpTJl5fBnlSG0Nw5jgKEtbtHLD3oEB2DRFDVWdHvswjUjSdYSmzFzv56N6P4bz5e",
-	"zeYvTahpvUb/zS2lYtuBp6zBR/3aO4lSmLRn0u2fett7szZes63FOYmB4jqmYnzdJkd1lGou1ik8DXR6",
-	"zBRKJYGwEK4jxqaiTcUaEyiTSN+QQEAiEUHL5A36D7qO82tsjb32GphMSK6xd9ZRdOyIlhkgYtDP6Gvj",
-	"5hBqEPIg0RJtp/YIyEIWv8ZqOoiv+UCgZuL7WqVm88GaDhP/mQskDGZCbJAkUrPABbzDmhGVLZipd6Bm",
-	"Bw3mLrqMpjbr632usRjFnCm1DqYadcg2SD5MlTrR0YCZj9JY2FGTyE7MuaSp5soZNbCikxFlaVAToJyt",
-	"sdqlj1ZWoUJiWlk/XyGJalVMqlwDgSoRzJBYJ2lzEV3HsBiXzPzm41UfJLIQqAIi11htyU3rmNcvgA0z",
-	"4G+bf6zNGkYSEFyn6KxZHO2ahzcF35AoJAgMkK6jy/3MmjVmAdqZr1o29LUIK6SNK1ThP60oQQNVc2Ng",
-	"OrKPMQTFoZbfW23RBb9BRLVerbE26fQ3UMw3zejIPFwSqANnM4/MgEQ6S+3MmSnE4myawHV+3c78rbGN",
-	"Fo+yiaGgRSiz+UFEA2QSbU/aJKJUW23vg+XVwRSv/qFV1WbB3oJnm/i9v2z2nuzB8we30ruPIX24k955",
-	"kN5+0vtmE/af/px+t9W7t/n84b30y01wl9P7W+mPu+mj3d7ePVi6tNxPRfuK6a6uo7AhrXdu/vz8OQ1d",
-	"J48kpt6C9ytzyTZ5jMHoE1SbQGfFmqhKtN8onrWUPthuq8xmvIMWjUKBzLcKVsuasUbe21l6nrUoBZrs",
-	"XBtOI1k6LvK0QV3KkBiaW3793Lljm1jMDTmUTVg5DMyU1xsWbNnb+uhV+mOr5oFfTX4gPzuWt+LewtVr",
-	"BUFx2e5//6n3zSPNbdKULjDnCVPSu6bDL27dUJGW+ca9168HvcnDzrGRsWw2oFv0XUok2B3h5Plj5uS4",
-	"mTGGG07gDC8vTMPL3Hy8eeT8VNwcjDSah6YQgcGAuHni15Of6M+96wfOTwGiPwBrHnhjmo2UzPmdnhKM",
-	"iP3v/9z75hHM7O9u9v74JP3689lyFej6IyascjPLF7o5a1bUkPdQ9dUjf+RkTGt/sKTSP5LSvXbiVmqc",
-	"bL+oXF+Y/Eh/nv1lsYPpZ7fSrb3JQtAPekx0XmoeTZvthOxioYU3lUGcgrb9KftTtGOnamQuvP7rqaAV",
-	"ZubPXDJ732zv/3UvfVSQSp16lUokt7XRTCSH2pKDeHMoEjUBJ8w0BG+bu2YGOhtQN/GxjcWDCImQucsl",
-	"IZZF4mQEf6gD0R09ffa6tTvFjV/kzSaGwBP1Aqc9jqIUv0QnerCc3t9Kv/pssqg68Rsvq+/cCMxcrM4m",
-	"i7JaLqU1tPlJ1S2u9eXWdHl0pLbGCqmozS11BDeUVpoaskmQdeZmz5T6ILmdXszQUuQ6rjFsNDBQ0EKB",
-	"87A0rFWEQR3t+TPOAlwEgYnEfN4HNu3LJXxFbXICn9nms9OqVw7krBXs+b8+fn5rB/Z3/pzefTxZw2S/",
-	"6Vsen9hOwwlJVLGNMX3KdrIC9ippOk5xfHgv/erz/Z3N9Ot/gZn9Zz/s72yD/Zk+2oX0p+30uy1TZ3q4",
-	"M3uguA5mcMYXhpbCNmUSJCKgqRENHsp1+O2C3Pvc4VQqgPRrLmU1oeUcCieYcA2NFpYkXjlEfO2bUCpo",
-	"UCHV/CkWC047G+892+3d3oN0907v3rS1qFLxsJOpQFiHM3RleNYxfnsePhpIiVtHmTu7nAmH/tHpi9Ma",
-	"06HDjA0wqACZ1OeylbODo/mmnTOQQR/stAgXbh4kO5Vs6bDGWjwKre/nzDbIXLjQcKHMQH4houz66AD+",
-	"InAWdYAqCS0iW0AlSMUFhmURxPCxkBMt1Y2ePjnlct3oiYox1Y38MQfDSk1NGwC+quT9H6rkZUbju1vP",
-	"bz2B3nf3er//dn9vZ2IJJ+ckMr06qI5X0J/D1fKGP/xyoiW9gwX/48Fhn6xdkjM2TUGYkqdW8LtwfgoY",
-	"5pMiZx7rOCF7/uX9oTrMtKJVsUQfH40PnyI/Jik7fjs/7rj7yxLjH1YID29NDyG1/5/yAacj6Z0HvUc/",
-	"T9QRO9czztp+gCcZhbtJxNKwwH7AY44yc6716EH3qYfQt3chfXy/92x3bOBMVNAapXY22HZCYeHw3Nz0",
-	"zYoTZ3ViUAvzjH5VtDpOSdS2IH18fwpbUMkPeLrx7iLD3sqqri2EbLGp4Ga1VFsVKNZf3XlFy+CRvKjw",
-	"2YWTyopKv+0wlRJcKDv56zZua9BhNprkPn8loZ1IBRFvmmMH9lOIr+T6uOT6x63ezmbv6Z3nD/ag92xz",
-	"/+lkLydzx3LG+bqhAzwnaAyHIJV93s/d638igMQxMMSwP4Nlmt4vw9ySrTemW98WLYw9AlTkgtb/Q1QW",
-	"9fKRmqJ5R2ZQystF7jhRWFItKi86XjF4nbD3G1doNMB/yUXF9PaT9OGf0q8/dwXF3JSPD2OOek1UaCMG",
-	"lZv2q6ndSn+KvNRnXcY4IoFzWvqRv5fuCBWsEuOzbPOQqPwKhjdUfz7UeLNR6VlBIzyX3SD54TJF9z3Y",
-	"k0oQhw/hvEwRn0QxqNuazq890faSF/wOXVj5RRf8+nqdfvH98/uPzYfXHt+fboivZb4z8ulB/th9iuQE",
-	"RdRBGCOkseBmSIHK7Ju1h6TwQT27P2z1vtlOt/bSf/sW0s9uPf9se5zvNEPrBxLqsl5xdnTKjt9rQgkk",
-	"9kDHSxCZ9P59J320+3xrp/f0cfpo11D6i539pzsHEbz4vuIJm6vXtKm2nw22Bj4RkbfgVYwJd+8a+fif",
-	"gTWoWLqDAg5i1x9e358y23/2E9hJg9wX0DUeo8/0NdF8S3B/d9N3Lbzck5n6da91/zcAAP//",
+	"7H1rbxzHteBfKUz2wmTSIkVGdhIR+4GWLJuxZTOiHAc3NDjF7pqZinqq5lZVk5oIWlASY2ivdBH5Rrqm",
+	"ZEqgsbblLBQsLVEyA9hf/FP8kdPzHxb16Nd09bw4JGVfBoHF6e56nTp16rzPlZJL6w1KEBG8dPpKqYag",
+	"h5j6842LsCr/9RB3GW4ITEnpdOliDQGGVjDHlABaAaKGgAs5cgCaqE6A8mLpV4ul8gzgiHgAC7AM3UsA",
+	"E1Ceq5w4D4VbK4PVGiKAwxVMqhMlp8TdGqpDOZJoNlDpdIkLhkm1dPWqU7qABGvOVgRi+ZksIJcSjwNB",
+	"wSqUI6EKZQgI1sSkCmAVYmLtHhOBqoiVrsoBGpDBOhJmybNVRNzmnCf/xnKMBhS1klMisC5bwui1U2Lo",
+	"3wLMkFc6LViA0qNUKKtDUTpdCgIsv8wvalYI6NbqiIjikdKf7G+0M5CjwnFc/XJ/I8xV1MbacUVikUaS",
+	"GiRVBDAHy5AjD1AyAS6YUWcAFhzAZY6Iqz6BhK8ihjywikUNnJr+tdxJNX+NoMkKIrTK7HQdXn4Hkaqo",
+	"lU5PnTxpnTNZwQLKeRbCBqc/2SeE4q4u0kuIFAwo1LtuI3Wuq45J9HvauswLNCBe4QqZebu/xV1EsF44",
+	"hNAv9zfC+xyxwhEC/XI/I1yVjXmDEo4UGXgdehIzERfyl0uJQET9CRsNH7tqIycbjC77qP6LP3GqNjQZ",
+	"7n8wVCmdLv1sMiGtk/otn5zXrfSgNsqqhpVHoA59OW95UhioQOxzsAJ97KnRZ0AZMUYZLwMJBg4QdGug",
+	"gpHvTZTkoaek4mP3yObvmvG5PsDq/AeMISIAF1AgNclzlC1jz9Pn4bBmuYCrBHnyRloOBCBUAOj7dBVp",
+	"uL1JCTp8mHEaMBcBdBlzgTw1McwButyQ6Cy3P5AEM2ioKc4RgRiB/mFOc5aAgKDLDeTK+XHEVhADCgFn",
+	"1N56SEDsG1QUKTyYOyuvZ4YalAk1+3epOCepzmHO/l0KeODWYkA7EqRy5yUXs+wjOUXNxvg+Ymqa80wx",
+	"F1j2cA5iH41+wtER7YEd8oY2d6cHOJb3o5xrFa8goi7XGVA2R6sMatT3uOS6oPov5oDQ1dyCLsSE8nAR",
+	"3XAABCFP3vBpllDf6gmxUFyDXkHMLchlLCDOMe1GMAabcdSfDecBQauA6w8mgD6pFYZ4DaiLWrEpPqeA",
+	"IwVvSMBbQjTeI34TuJRewkjyLCl+egGJE2fUi+z8creRvFMpfQeyKjoq+r1MvaZcoC8nwYCoQZKhkxcp",
+	"PQ9J09yS/FCnSSmoQ9IEUAhUbwg+o9n/CmWgrOSFE0pgKAOuBYSObUh9UjQL8/VkSvpQE3mfwEDUKMN/",
+	"RodMwATg0b3lqAMSoyAmiiuQJM1cGIq8KXrGkIeIwNDnADIEVhmVEpdeyArEPlz2DxXDZoGHGoh4UooC",
+	"Y+rigALKAz4ulxIksxrlnvGgIa8f5J1HHoYX1Wk72lMl755yJ9EqTyhe13SppFHXRQ2RyA4pnhR6mpRD",
+	"f57RBmICS861An2OnFIj9UiKZA3IRN2stdsqziZfymVg3vBh813FZfdomPpUydScr1Lm9Wr2Llqdjz7V",
+	"PHh0L/0xM3qqxw9j5p0u/wm5aqJaaJeDZReOvT54f6fkoxXk95qqHuMd9enVSPS4ku+sAVks1vccmaGq",
+	"ucuyKBPe2vz+m9Zf10Hr1lfh5joIH6+Fn/wDjIUbN8He0+/2drcdEK5vhg92HdB6sRZe3x6fsMpNaYCq",
+	"KRANTr3keALFQH0ngk3HBD//OLx3Xw79dMMBezsfh5/8Yyya9bgD9na3w52b+sne8235nyfy8bPn8v+7",
+	"23s7a3LCiAR1OTUXEcGgnFAdCUYb1McCSkF4GXLsyu0Pln3sLmHCBRaByM45gaeZM9ZHpAMZBKpn/+i9",
+	"3bJPMwhkDDbzMFV9FYPvghxhSLQsQLHCXbXOItYi5adh6F9EDvNES/YGGIIeqDBa1xeKbjNhm6/LEBTI",
+	"mxWZ1XlQoBMCK6zLNalgHxWepD7BpFEj1cMypT6CRL7jNTj96mvW3jn+M3q9KTQocnpBC4zjuToZyKV7",
+	"igeMZ5WGinV/ViHzLmJ9qUHff69SOv3HHpgZNZkjjUB2MhR65VeYn96H6Qnq0Qa7eFwaaMSrw8u4Lo/6",
+	"1EmjtDI/nRzoE7xPqbp+mdV0TdnQQPJkb7PVPCq3//okvHFtb/cmaCAGoFyQI6X/Vaq0w5m5mf+lpnjS",
+	"6YUdMVLIxaYmYtvvM5Cj/rdafn3GcCn5fU40xAOQtYQe5EjbUCcYeVhETGQW7B/UkKghlpKrQR02IxEw",
+	"MhpI8RSMQSAQrIM6qi8jFqvxlVoBej4mKH29pc53DXLJ3S3XsRDIO6O65nZitkrZJUyqwKWNJvBwpYIY",
+	"T+iaD4Vkz+KuwApiSuqzDov7vd21kSQ/oTkiQc0RB5QAtIJYE3C4gmYSydeFjGEkZfjUFFKHhEUqlG67",
+	"rXS/8gqS9E5AEfTED4lxC/pL2SYCxyAYETf6vQahfTuKAO6Ak9o6RCRYkvd2KEis6bWkiwjWDQyChjcY",
+	"ftvuAQ15M3YM19RuW0DgZA5r6tSkz1x6fnZinKYHuet8GRFUwS6GDGcutdQFDQWqUtbsjQTmO9mG+j5c",
+	"pgwKyvonM2dSraJrKk9tKBeGYOd3Fq1gKSSimP/Mf+JjV37Ray7v6M/UZX1VM5jY7X8p59X3tvnTQLi0",
+	"XgBrI0XaWQ9l+OSFa+fU1yyutbGAVdTnMa4i00LKvu+RHNbbj2+9DjWO5N4JWM0CLv9FB4wEFn4fTKz+",
+	"LBk8gV8KGimIm6kku9mJqEV37xl12obhZURs4+pJ9+NFdzHWTfWiNbHZTPdWtKD+ltL9OpwASmWplEpy",
+	"MKWgQMhDHhBUXUwAAo/BipiJCLJsqrW4ZsscYHbMAdGGOSDaLwCJByLqM1FyelGuFNymLcbbhJL1uSEj",
+	"JGJ1eHlON/7lya4kzcZW9mIsLWQvu3NTABIAXcVqAloBuN6ArgA/rH0JXgUMaXUS8gDyOVqtIYYAFIC7",
+	"UKvT4im92osFP0zSagHt9Mnu1LZDF7H+9d6zb/X6UmhjRZwUWe7o5MXd8PF6a3t77+l3/XWVpeLDbXea",
+	"0lvnc30nfPD3PudzeBdDRjKzzSV3UQwmy3XHhNGQ165UdSGCZcem3FsPH+607t4N/2vHAeGtzdbTu+rf",
+	"9n/9bwe0798Lr2+n1VrYQ1BSO+xTyd7hesNHkgVEkkrxBkPQs6qxUlx4fg6PPg7Xvw4//9gB4dZm+GLT",
+	"AeHTrfaD23IiT8LrT/SrmxvhjWsOaP2/Xf1nelqKlKfZ1JJTWsWi5jG4Kq/ZPwVeVc7EKSlhWb0nVCxF",
+	"vwqnnGBIhx5gCMazXxnrRyUHWShAN3ZrMOmmiNcakdyT59GKJCGL+NNNsskgzyh0t2lcHF6BK3tJbV3/",
+	"GhvTaI5U6OFobRKJsG9lUgcUoi6ycmqxEJpeYv60F6lhPqhBETsyxKqXhhScacAjDcAMQPWGaCprrnxf",
+	"wYwrJUhfoDqHkW8UQTZY7e8kv24/pyvFB7wDzivxgUhPJDuCEwOwB1aO6qhk8XX445LQ+CMzd+iNj0yK",
+	"w1lLjSvNfMqE2SmP9GBfSMqquQ8DaOdEsh1bl5+TWAZb+iXc+y5Nj/G2/N6usZ/qA06M5vi4abuvrkXd",
+	"rubaCwhvmwVl6ZC2P4LW9R1lPF3fBJSB8P5u68Ua0O++/6Z166vw6U6Ga0ps404JXTYueFZeqMOvq+/b",
+	"I3YiyN0aBhf6Oc4KYDa6LYXG15tvIxuDFhlq8gzKJWQnej5czijmCnZLNo8+jmwk1l1TipnIaDrMud2P",
+	"Fb+bV7UzMht/Bs8HE1f6N9tHGq79uYzAVBhEXnmk36rbWbnIIw8EXBlufEqqKh5jDBIPUFaFBP8ZcXmZ",
+	"O1qvr3xDqVYyRe+ZMu/0hOSwfiyoDrGf2Sv9JCtWv3qqC4nqLl34KLdh0QiqAyeBZ/GWecme9U8xUm3y",
+	"REN5yec2cB6KWhS2s4qWQQMqcxwUACpvI57sK9RqPB3WM6m3evKKcjy7Wrb6AIgouKGH9G3iHNQM7Wzm",
+	"2cxm9wjncEpns75Kqe9f7X0RpZnGHG2E9tgjeQ5WoB9IUAFRwzH/KlG/CX678N6748rTTlsze3aAAILM",
+	"x4gV9aNc++3dxDy1/CTaLyWvlR1QNmo5+WeKuy/3dhjSI9owVgHsDcYos90lXsFqWeAbTKsoh+poptGY",
+	"arLw8pKvtkr+0gdW/hWQS4SukiU1J/lAzsmOgwWASuN9BlDqqJYlDxCB6o8nP5zQ22YfoY44tyqIZoF5",
+	"Fe2p8ftDHvAhqQawivoFu6MBmQxm24e3EPT1Gc/uQaLkiLgXesnCqnQMbFrZBpqrNxhdQdFxzK76DK03",
+	"AhHJdMZ6L+m/OjoT4BxlICBYcAn+f+kIBcMENBBzERESbA2KieCLZOxXpyZ+BX746D/Br1+d+LX87hdT",
+	"UxNT4F8a4zOAihpiq5gjUDZN9dkty+8Y8qHAK3oC5Qp0BWXqRY2uLhLlNizlPA6WkRCIASxAlYpovzQC",
+	"vMKBhxlyhTqG06BGA8bVbKZBHZNAIC57fO3k+MQiKeXdLX2RDTryaKCNvQauJKgva+5Kz6/Pj7HeBM/u",
+	"65QBRZ89JpCfV4Dvq1mnRBbNyjErt+JP5m6z8Rr9cW5G1TWEo0qWecj7sUQ8Qv6N8qnmg4zVp8RreCet",
+	"VcgeKXOdqXiaiGjpz9lEaV98Sr8a0GTHIj2oTRK3sjlpXWACvV6ucMmAo1BsZBijYXUaORikCGoDEc8o",
+	"yRXbpA6A8b+3SoVpY1leJFWOsa2b660vn4Bwa3Mq3Nxqb9wDY+GLzfDpRvvjzfDW5rgy9IVbm6dsb38R",
+	"3rgWfvKXcOta+HAnfPD3vd2b4eO1X7SerSmPYfljPI57qlAGGAo4Sku4l2jVn5KiNa360+bfX5p/Tykb",
+	"AEH2pdEqHlLQ2Adv3hhWQ1PAqnd1MTduIH0z5lnbZg6Xs9dpV0ROfVpAetU7Oxetp3E2usyKvfRgFOhD",
+	"5d+8rh32DH9qRIJktIyRy/iyKfpv/rQhSRoiAwqjEQfex42WcNt9fOyl4dJ7NxMwplQH6DKsN3w50T+W",
+	"2h89b9+/C5RB+nnriy0JhwF1Yg3EMPWs+0Qkr7IKOagjyAMW88/TJ6dPTUxN/C/172sTJae3tCS5sc7J",
+	"/0vJKbVerJec0t7XOx0zn+5XK6c6jnfBMVuXhrTtcL2bVZh28NQC+AhyAaZOSraRQVcgxidyRvEsaG2r",
+	"ni+AbXjjWmt7QwVVtO9tRH9O/bD2t1OtF+s62OKT7b3tdRXX0L6RCV14S1LMtyS5/J3863fqL0k1fydJ",
+	"JiQkUHENbsAFrVsPxnyRT8KFc2fAb069+qvItcYE2fK8B41d5lpQPoagDt0aJugEQ9BTD+TX6SUkQeVL",
+	"WjBTsDWx50sqDsopLVOvuSQoXVJ0Qm11HFa1VEcehktC+8MHKkYOEaGdUVTaBjXEUiocrWR0BUvmXfw7",
+	"ukIleqlYy6XO7ypx0LhT4rhKgsaSh7lcWWSorhjDJKOBQEvpJ3UkatRTj0wwo3bn16Hyhp9ZElCrJzQ7",
+	"syRxO36WKEZSU009DLh60khF2yZQzTyNj4+xpKpZ0QaKzUMq7nTJ9anu0oUcLWnGaik1ZR9yseRHOTGg",
+	"L7e5uaRdqU3YgtqZjkUnqoAlH9exWGIIujWkN4IuSUFpyZf3+lIUZSnnCQXSn2t+38TuLaXi9hQ0uijH",
+	"NQ7nkfWtoA5JgqPocsOHRIF0IFnaKemsCH0ziilVhsVeiAkX0HhCWTS7akJzXsHbKAzRpKkpcACIOUuL",
+	"e3Nk0e841zXKBKhlAWbM8gMCS1i50Vnw/oU5wFAFMZ2ORZ3aisqqo022mh7J1oqQpK6RSY+6/GfmixN5",
+	"0tJTC2GoSOxuEEkSisbZbo95FWqzgJRXIs8LDvJILSg6YROcO0ZPfWwb64KmScPxuoagxQlgetu98uNT",
+	"G0JAr44J+GHtLuBNLlAdqAeYC2UEm0n07OobFhAOFMVRennlUqgV+mPh//l2b2ctso/d2mnd+mf46M74",
+	"zCL5U+BVkR7CpQxxFbzBwZjxOdpcDz+9Mz4TRXDI72ilgl3EJEKa8I7VGjX+o6a51p5E15CadMkpxbM1",
+	"rkhaCabImY2gSJC8yaDNJb4vKwYkKfhkLBYzOh+RlpaU0klZLnhfxoqhLQeq4YcFe68WOhQPnQLFkczd",
+	"uGl1zGoVMu/dogBAGMWeDeApE8fT2RxlIDkPiVVxawlWSlBBaffVgbGHAxn3tk49Rb+ebiOIwsosxqbD",
+	"8nEVL/voIoL1t7G5i/qaaNTCNtEa5WJ2cOVd39ox1w88tBAsq9bZoJa03hMygV3cgJL8pz8dIM438qDr",
+	"WGAijHW12uuvolBUXivU0EavB3I+kkxZ0M95DIi3EH3ct5pPN4s9HYt9CJsIsn5DZaO7Oznepn0M0gzy",
+	"FO2hFQcyx82G2SmQZUhIipVI9ilNFHopKHUmtWFob5rKpXmlcPPb1uZueOPaEIqC/RDHPl3us3QtSzBb",
+	"L9bDe9/qfE8z2rIPNY0EmAMDyMTJz0MVGPjGtryKlgFsNCSHgBgHrWfPw8drDgjv3Qy31h3Qvr+x9/Q7",
+	"B+w9v9P+6Pn337Se7Sj/6vDht+GjO60vn3z/zd7T78KtTQeEj56EW/e+/6b94Pbes3UHhB/dVk3C7d3w",
+	"kycOCD/bDh9faz3Zbd+/64C9bzbDrc297c32xjUHtO7eDR+vtdd3v/+m9R/b4cOd9vp2xs1wMBtyAkrz",
+	"sfk1lYdrB7XOjGNV14yGfHedU3Ic5/ZDnotvVR4sn4Dmy8iikTn2IH4rRW31DghKwZhOeNH667oy6Snm",
+	"EcujVRATnKclzbkOiPVcXHoze+3moJfE0ATdFvcw3Ye3UkS54xCV6alMZMp0GumK6PpgJF0FrhVsxGip",
+	"eiGhHoURSXOtw9uPVPv3VhBbwWjVErHbTDvNdsj4cWC0FrQaiGUi6PqMYItd/izczXIzsWqNpLuY2PS1",
+	"GiUSXsKaqR7B+CxJdNo7QpMKaNFBnVGTizQosj9Hxz3KhwpnrXHoOSEoyqmqh0lB2knveQZkheiznwwy",
+	"iRbxjE/5YDbsPiN3O0JDcuMVrmshRQYHiF2dUwq5KKuolN0rFY7ETIaxQERIxkJeF7xGVxXXUZf7Ossx",
+	"nFxANPDzOnQT9TQ4pBjikrWZJYQGxB0itGDIHUravtdAhA8d3ZPvxzovJwch69KLN7wooG3jZrh1D4wZ",
+	"v6FkZA5oA5FxB4RbH4c3N3RcWxTiBsaUaSnzudKUjztg7+n23rNvW9ub7Y83o+/MTFUWPBhNd3wCnKO+",
+	"bzAERDdM2jYSNFxa13Z+o5pPRcdF/Vj1UqlElR3igOsizi8WeErGLhNzpDjheUAE9tWcdWcmGaBpWZAx",
+	"pEP7aPfdjNwTovW/jiArULwFvDgXX0Sy3+cWApkGQHrY9NI75mtGsyHXAhIXqI/4kDpZ6qNBGIKMCq6H",
+	"BGVRjtn5hAVcJe839u+pfWAe1MNnAhyRf8ewMTQ53w6nI69gV8fsiyYA82j81bqr9PpkAfoJ6ckIiUrR",
+	"fqY4HqTetNsgLsaa01e4cfDXfJTk82ZAmVCCylqTHmnbOfApVVkodJ2GiObExszYiFnoeTRo0JgBSMpT",
+	"Lb3geHW9VEESYmdjQ2Z/HkEKmSyRPZCjEYW2pu3Qlot2XnuspVz7ORiT/BGJ0l/LrXqFGyOOlq/71jJ0",
+	"c7iLoDyY3uI8ivx0upLVqOvs6h0DWLtblJ7w4Jq8Ys3NlF1zM+jxGyqSbsAAuY7dyjvwD5EFrtB7dhhX",
+	"2P0FwlsFFB2hHt0GyWj9HPRUoZAhUGboC9B6k/We4yj0Hr3Oc98KkGKNQHvjWnhrq317zQHn/1X/aG1v",
+	"7j3fad36SnL898Kv/9L66/3w3nrryyeOidN0wN72ZvhwN+t+SOiK9jAwu1z/85KHuUtXEGsuVRkNGpIB",
+	"oD52m0uuHyyXnGwsJyYeXsFeUOCwItcwKqDuE5SGIuYm0sO3vYN7G+D0/oliMhgl6Md0nCwlckkP4vIu",
+	"g6UtjSu/ZJk6440ez747PCN+poj9KEKKpPUwdGEYQPVrbY9o4ShY1wPiM4dk3IpW+77KL9JzC+qYpJ9O",
+	"7ft+H/a+zi1CL+A86lcI7L2Sw5X0rGviNmL1UoT7DE8Scf8uNEPoFXpfEOmoG5soW4rG7sXayN0Zxb2m",
+	"VTxD3mtXnRJHbsCwaC7I/qKEgJAhNhvo0Eb961wE8d9+cDGq9KYsf1pBFfdcE6KhqzBgk50my3i8EQiB",
+	"gvqYtr2Pa284na37BEeuoAwkLAVYRlycaDDoCuya7OdcaM3yJYQaSm+I2SKJ1YscQMARZG5NeWXKP/AK",
+	"mlgki+RnPwPKz5QvkjdUyl/lqapr3YHY17tcVIuiDDzqBhKjje4b8Ix/9yIpu9RDZQfAKPh3sqy9bctS",
+	"Fn+bMgQJGDOm+HFAGXiDVH3Ma2BsuQnKutjEiXeMv2h53JHrXCQNxE6omNSk4pgU4xPXThXOGzDEdY0c",
+	"OQutaPV1NSujCCgbR/cy0KgTAWU28RbHlCyS8vx7CxfBJGzgyZWpSRiI2qRyRC4DhkTAiAJxjTJxwscr",
+	"yMuqQMd++8FFJy49CfkiKc+aii2q+9NAazTBD2tflsd1lCpgVGgTdKa8zwR4ndFVjhgHDLkIryDjWau+",
+	"WSR6QF33pxwV/pkBC7COFrBA/3NBMOyKsikFBLhLGzqjZjm9trKJZwWuj5GKfa3DZryArDevKh8yAeYZ",
+	"4hJgpKp8N7XH9wlVISxbn4ihFXpJ1+NaJKs16kdVY9waxER7X6pUjzopuXHzVdnoS+fnLiYV9uSPdLKy",
+	"KF7txVrryS7Q7DsIH2yHNzfC609an62BvaffhY/XW7fX2g9uh/fXgHkc3lsP/7kTPtxp7d4Gs/NzsfEo",
+	"PpjmaZxTqXRyYmripMoA2UAENnDpdOmX6pFOH6AIRgzQlCtCFVlClfXB05TSATqPB49Clt0a9j2GiKMP",
+	"WDlK86HwvR45P0fJLxhShgJJOOMqkiVJUFNG7UxNwemTJ0dWtSpV6MJWZcfMQOUNeFUPa+stnt5kXFJO",
+	"Nfhl7wbp+kFpKl46/ccPM4hifIn/799bnz2M8vZqGwANVJKxq1I409dQFpbplDCl2Nv+deo1RwZGW9aZ",
+	"q9m7S7AAXc3t5NSId7KobhBBqwbh1F6e6mcvU7UrVZOpvnYzKWulGvWBAknxRtXiN71bxDUpZYOpPoaI",
+	"i6CpBq/2sxBLrafDOwQ5tP/b163PHoKxvZ211pdPwkd3xu1H4KqTI2GTVyLTxNUUNcuekDdRxoUyLmNc",
+	"oIlOPpmM3XSufnjgVKoIt/eL16d6N4lrTb4sdDC8cS1c3+2NBDHTo7hzK3lUQdcHRBczAd19EcQ+YBtX",
+	"WjxEOnaoRObU9G/6Gi1TN/HIMbP12ebeN7vhwwxWStHLipFUK7oilOwIWE34zQ5OVDGcYCz2B1Z18KIi",
+	"hYo/1ry46yPIeOqxhcXSkzgYxO+I77qarww9relOduHv0GoVeYAGYh8VP4c5FD/FS7Q7nt5bDz+90RtV",
+	"DfoV4+obl02aVSn/ZXDVjqVlpOWTJfNxOcZbFUMnObVFkhFFtWwpObgOsVK5qygBWRVXg1WIiQM41Wbz",
+	"aFoCXkKLBFUqyBWghhiaALOdpwoSsIx0bWhKXDSjc3qk5T6gxb6UwJc9TQbhI9p8dKfq+AI56gPW/mir",
+	"fW0b7G1/Hd7a6n3CeBxSa+dPtFPTAWFU1mOqf5HtYBHsWGgaJTo+uB1+emdvey189Bcwtvfs+d72JtA/",
+	"w4c7IPx2M3y8rvRMD7bHu6Kr8gSZvCL/MdKUh3wkLE5Mqg6O8fhWiQpXEUOdpcgisqs78fIcyln14ozO",
+	"idObeTgb9XOoAv6A0tPAqHrYEreuiwHCzz8OH+7G6sbr/wi3NsFY+/Za+GlG+DbeQVcdu57wYlKOkAOO",
+	"tOY3XTNpJokReIWnXdrkx7wj3AFy4EMuFpNShRNgljQpQapSD6giwcGpk6e0/lxXvue5IV/hIKoxZ7vJ",
+	"30TCjnKjk+dNeml7aX/IO2t2y4X0Ktatvhma/T0U1D90TDa426kqSFB2MF2PKhOmNT3GTaFTamv40EV5",
+	"hJsA5bnKifNQuLUyqAdcqKqUzaRIpcpa62EBTCUhFe85s0hUOCindSQxnMMVbQNaRmIVIVO9HhK+ipTx",
+	"69TUtNa3K6FP5znXpUExWSRl86SsjFGAUFFTPowc0BXEVpk8TWQCqDwrUZyhCQiIi4cmxUYxXySS5z5B",
+	"JaEfO3XyN6CcS7VTHrcdL22gNydssA2YqygYGl3bAWix4zpw/atqDpwe6G3/6VKFIXi36d4N5lMJos7p",
+	"hDlHoMb69WATvRAh3BESy6218NEX0UXvgNbjm3vbd0C4tW679At5w8mO6jzDE1qrzmH+7DkHvPXB/ORb",
+	"H8z/wQHz7745+dv5N96cfHPu3OQHaHke4DqsIu6AP7yz8AdF784s/F4zBaoWu0pvnC7HXsE+eoUvEnOa",
+	"HZ3bU77FgpvksUbJpqzLr3Dg+hDXJ8CsAHXKBZg+Cc6/DqDqSY04dVI/Id4imT6pnnMA9UG2kkWfQi9V",
+	"oKgbiasHvsANyMRkhbL6CQ/qPMkJscn6ocixM842y5joylNdisAXR6CrJdZhU/Lu2u3dWNd148hXQ5Um",
+	"ZmkXU0lGS05JeV71zl+lZm3xdDlcq2KqYlQBfRaUIQ8kCP8Tkz9+2vbF8OlXrRdr7du3w4ffgnDjSevL",
+	"J3u72yOlf5NXkh85sdkm8HYQgWOx9/ARISPu9sICx25UPktXiYWmd2Uhfz758yxt6kmy7URJ0k4ncm8z",
+	"xepOnMW8QbniNLRSRnveGX82lYEGjF04dwa8Nv3aa6oL+ezn4x18p6W77jYZ51iAHQFOtrY/3dvdHqEY",
+	"6/R2bkjRLR3vVUDttDrmABi9MzXkXuJpuRPIniTBc4DknJmn3AZxvR5oJ86o6AutKL9F4oE6ZJc4wFmt",
+	"0UJSfluZjSLXNZ1jyYi78QDK+GR6tjFvurcRyLRHIV9mdGzHMua+ZcwfpdS3Gb7Y3D/XY44IL3S0egdz",
+	"kSqVyQ9ayZqu8GnB/ySdTjRzRx51xIWuluoABN2avkdXrUVXKUGGdLzc/NehI5bGqPDhTmvri1HqXnsj",
+	"3+QV81dXf790VeLDQcJuCn8AeYoQY8OfRTfOMWblMKv1bBe0nu2MnCPCcldUNb3YZ38lhSVptYOTQoE4",
+	"B9yUJatVF5yNqsWPhHXK4vgHpuujtGXFxfCPeYsjlGwNKX661X5we4g7viMXhtXMO+vVMdE2W6QiQ5JG",
+	"M51G3XTaDJ0vA7M4Z6U9EmQuk5DiwFC5I/jfgtSpiWQ5hYlDDBE4bARqPdtpXd8F4c7N1u1+I1Cs6KHT",
+	"RQCoLfYm8VxTeetNgPcSLDHfYWLSqSQJTWuoGaPTIqlQBsa0Xh6zTGLU8cQSqoI4Exx0gM7AT5lxS9Bm",
+	"gQgOi6RGfY9HvJ0KizVOglEd/QR/gY/JpXxB1xmgrKJYcFCDvCaFVq0ktomOnWWGDzRAJ1/N+JDV6fkK",
+	"vQU3R7psrtpKCU3t9nkcv/Nj0q8bovH4WvvaE9B6fLv1t8+zTJs9cCN1SUTnqhs3nzk/Aypg4qY6Q96B",
+	"KmK6I/4HSfHoKEgyRWyqDBLBDy3M59RUH2O8SclL4OFokKx9/15H9EW/qDWpgV7sg6tDukeOZaOn850T",
+	"fdk8ew9ecTcA1v538gI2ZyS8udF6+F3PM6KzeRRR2/MHKlCaVKd2ZTWuEuSdwAQEHLHhme5DZ6Gv74Bw",
+	"617r2U4h46ysADloR+lsDogt7MyWc8h+b922OlBT89IbfRyqMkpMlLQg3LrXBy2YjHNrFir1zzdVzveD",
+	"VjSZlJ1F4rnOO2+KYsRJVAWC9ZGJ60eyX9pKMyb/bt9ea/3t8/DhhnnaQ3lTR5Pp9L9Wv+UzUaCcqiSi",
+	"P1aW0yj8Tat0siFzBsj6dOaEWtXjfJIr+EBE2swgA1EwixdN1E9k4omyyXBkkqIrv22fVlUdvirE5Jgo",
+	"jQ7J/7ne2l5rPb3Z3tgFutB6P2RJHuwTdvWkjUJls3EeKK2ypBK1kCtbImGj8oqJl0pR9mMiVxvhJ3f2",
+	"nt4G4cZXklgZtWFqOxU5zu6lLqJZqF2ej8qMRdU2MxCK8ghBSapUtSNMdJCDoVuqmJahV5GCcJFYKxQq",
+	"jWJc1cwU+R+fACn9NvR9Mw2bOk9u9QW9mpyIqGxL/xYg5cZljEtxKbU+A4DTVeYOVFOR1P6xIK5eoQ5A",
+	"4ZQSea/a4kXSd+3h0MlDz0+TSs+VV40bvO6VmulCVGb7IELGk2J7h6zrNUWfivMxmcJAhArQRALEx+5l",
+	"1/D+tBMuZRA60tdmKxqP21A8R84nr5gCTl01twnuHyQhK0JDU4z22L+iAAFysZNpijaQAvSCKeaVip60",
+	"aTpeJlJ4SDgYKTqOAhcHt24dh5uM7nAp/cv+SGtONdO9XqDhgjVLbKLpE8ezmShlAxewCRoMr0CBEh8N",
+	"xbhPFLO8L40G6Kd2iA7fY+jj8OZG685mpHnSjG0xpg7reJe5FKyeIwsCMsEB1Jipyx4RZFfxGU8OhdtK",
+	"W7OMEqZSFzEU2Pd1diltYk1VvXPSlXsuYSk+muKpcblcI2nCpN4uEcU+HbHj3cEEqkceHUfA2Xdz+ZOM",
+	"vdqrH4m33/ENeDQRBybLzK3N8NHH3fLKdL37aKM5uOdsb6JzhjZwlH3RJKbhSAULcTCW1Fd2EgoR1+Dl",
+	"TkExbmeRqGrLQGDE+Lh2btOBRQFpZBVcsasZQZcF0GWhT4O3psAPH/0neGs6on4c1tEiaSLIHPlUvZyK",
+	"Xqqm+t3vdMPfTYMf1r50ACQkgL56FH80AyQPykGdriCw3Ex1zxuQmMh5LHz0ClffK5KoJwZWdYwUizlZ",
+	"K0mkjWaBqHfYGodj7mCfJ/jxWuv6Jmg/uB1uf9X64lvQevY8vP6kfW8HhDdugoNQIEzSVO3vrpqEuEj4",
+	"QUtz8UBFYUVaFaotF/JIaU2vExcfV0coVbv7GCn3z7KC9sZ6+/7f+0C24TnVbmhq6PhB3Enn4aX0lQRW",
+	"MNc3DzV2W9ul80qRzGYsKkerfOu49Y6PwAh1CybN40BUN+JxuhFZhTjuQvTlAaJOx0g2MhvxZOmS9QQh",
+	"Ly5EojK/vwzFO/RuhOufZx1ueJMLVM/uQqdRe/JK8kNlFklcVYf0QO0aNqYdSDsKVx6wpbyIQKjbURcf",
+	"fMmzm7yEvtJJ/tfYCJ/3/rTY4nvhn4dcHxN0YAh4VvffCwOtiXBUy2NcGQmu7H29HW7d7I0r/XjdHLiv",
+	"TZE6WA2eUhWCZeRTdWXQH5cLYNsWeRftSBHPqKLLGYKCyoW7tG44SKPk1PVZjXAvSW0CHA0y3TR2sZko",
+	"UHRe1OWCD0LRmdQXP2QVZ7driaBVBa9jB8CR0h1bcFgRzZm8Iv/JuhZkN+r3WfkoW5HfScckG4WZ+cLo",
+	"+MdULQpduM48M0UOlSeY8Q7loIqESjhtyyIdn4sDJHxnVV3KrgyUCp+MF96w+ByqgjFHYDh7yQUqdRkq",
+	"Bwgwtvf8Sbj+tQqc1/ejY/G/TtHjgTgjReUMT9QtDOSACa2p/XzIvhHdKG3kGnH41PYQ7EI/eYKeCTPR",
+	"Np5HX4wPQt07c08Mf6ys/JGSL1RW3oBL3rBpvK1BNgIdrEIseJTkVgf7I8k/YS5AQAT2TdCu9hg2ApI3",
+	"o4rKeh5DnCsiTAOhHml3dtOrbq/S/TQQ45QogdeistOTTSrZHyjHFUtqR8V7DZIh4Nhn6qdOSsJP70Ri",
+	"6VBkxHA/k1fkOe9RumZWc03QX4VNblKkQiGFJS6U74kRmywVwOp0pfOA9tJZ6EbHbn9HhFSt6zsqu81O",
+	"nPT50RfjoLVxp/Xvd7XMfX1jb3tNvW092w0f7o6S3+udgfV9ha/FTrMLWsrQCHeB+ugAb4VkkCPxoU0d",
+	"rIIbQZ/yJPOPtvj76Ph++G9xP3zyj/a9LRM92Oc1Ia+DAZKayc9z6cxUH53hZdlMVbqyJfEsiars7rTv",
+	"q3kdcOB9kc5UDf5TzmcWXn8SPvh7+OhO7NcalxV3QNpgClq3dlq3/tlXuXGFBjGDMamyjhVGXGcqRckm",
+	"r3Cdp2wCXFR2flOtFIr0F8pbS0dfm1jsPPYsIIU8qjLqwElqUrfNgdSaRELN62VMNsFtFwc/1jn8yFxL",
+	"zbk2d0H4eE1pHuLj3eUY1xD0Re3P3Xwf3lKfHCRZNiMU+cswqqoiYw6CxjBeDd2KhN5db322Ga7vhv/+",
+	"OQhvXGvf2CzyU2AIes2ugLogvzg6OHlQwGVTLYAh6NYkrrwEXiCt/9gOH+6017dbT7fChzsK0p9s7z3d",
+	"7gbwbH9XSssIMsRmA1GT3UtSzRFbiQh8wPzS6dKkIuGmr867R4+VJEuLAtH1iFImyX4fl7Xfe/Yt0KWN",
+	"k1aqRmy+TXwSHaBvUidJAxC1jI5fvnV741p4a6t9e80B5/9V/2htb+4932nd+soB4da98Ou/tP56P7y3",
+	"3vrySdKj5u/y3WX8orTXatLI+EFZlvBgO7y5kfFWlwDQyXST9tpN/eqHV/9/AAAA//8=",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

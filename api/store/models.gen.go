@@ -67,6 +67,240 @@ func (e AgencyLevel) Valid() bool {
 	return false
 }
 
+type CaseStage string
+
+const (
+	CaseStageIdea        CaseStage = "idea"
+	CaseStagePilot       CaseStage = "pilot"
+	CaseStageImplemented CaseStage = "implemented"
+	CaseStageSpread      CaseStage = "spread"
+)
+
+func (e *CaseStage) Scan(src interface{}) error {
+	switch s := src.(type) {
+	case []byte:
+		*e = CaseStage(s)
+	case string:
+		*e = CaseStage(s)
+	default:
+		return fmt.Errorf("unsupported scan type for CaseStage: %T", src)
+	}
+	return nil
+}
+
+type NullCaseStage struct {
+	CaseStage CaseStage
+	Valid     bool // Valid is true if CaseStage is not NULL
+}
+
+// Scan implements the Scanner interface.
+func (ns *NullCaseStage) Scan(value interface{}) error {
+	if value == nil {
+		ns.CaseStage, ns.Valid = "", false
+		return nil
+	}
+	ns.Valid = true
+	return ns.CaseStage.Scan(value)
+}
+
+// Value implements the driver Valuer interface.
+func (ns NullCaseStage) Value() (driver.Value, error) {
+	if !ns.Valid {
+		return nil, nil
+	}
+	return string(ns.CaseStage), nil
+}
+
+func (e CaseStage) Valid() bool {
+	switch e {
+	case CaseStageIdea,
+		CaseStagePilot,
+		CaseStageImplemented,
+		CaseStageSpread:
+		return true
+	}
+	return false
+}
+
+type CaseStatus string
+
+const (
+	CaseStatusDraft      CaseStatus = "draft"
+	CaseStatusSubmitted  CaseStatus = "submitted"
+	CaseStatusWithdrawn  CaseStatus = "withdrawn"
+	CaseStatusJudging    CaseStatus = "judging"
+	CaseStatusAwarded    CaseStatus = "awarded"
+	CaseStatusNotAwarded CaseStatus = "not_awarded"
+)
+
+func (e *CaseStatus) Scan(src interface{}) error {
+	switch s := src.(type) {
+	case []byte:
+		*e = CaseStatus(s)
+	case string:
+		*e = CaseStatus(s)
+	default:
+		return fmt.Errorf("unsupported scan type for CaseStatus: %T", src)
+	}
+	return nil
+}
+
+type NullCaseStatus struct {
+	CaseStatus CaseStatus
+	Valid      bool // Valid is true if CaseStatus is not NULL
+}
+
+// Scan implements the Scanner interface.
+func (ns *NullCaseStatus) Scan(value interface{}) error {
+	if value == nil {
+		ns.CaseStatus, ns.Valid = "", false
+		return nil
+	}
+	ns.Valid = true
+	return ns.CaseStatus.Scan(value)
+}
+
+// Value implements the driver Valuer interface.
+func (ns NullCaseStatus) Value() (driver.Value, error) {
+	if !ns.Valid {
+		return nil, nil
+	}
+	return string(ns.CaseStatus), nil
+}
+
+func (e CaseStatus) Valid() bool {
+	switch e {
+	case CaseStatusDraft,
+		CaseStatusSubmitted,
+		CaseStatusWithdrawn,
+		CaseStatusJudging,
+		CaseStatusAwarded,
+		CaseStatusNotAwarded:
+		return true
+	}
+	return false
+}
+
+type LicenceType string
+
+const (
+	LicenceTypeKogl1 LicenceType = "kogl1"
+	LicenceTypeKogl2 LicenceType = "kogl2"
+	LicenceTypeKogl3 LicenceType = "kogl3"
+	LicenceTypeKogl4 LicenceType = "kogl4"
+	LicenceTypeNone  LicenceType = "none"
+)
+
+func (e *LicenceType) Scan(src interface{}) error {
+	switch s := src.(type) {
+	case []byte:
+		*e = LicenceType(s)
+	case string:
+		*e = LicenceType(s)
+	default:
+		return fmt.Errorf("unsupported scan type for LicenceType: %T", src)
+	}
+	return nil
+}
+
+type NullLicenceType struct {
+	LicenceType LicenceType
+	Valid       bool // Valid is true if LicenceType is not NULL
+}
+
+// Scan implements the Scanner interface.
+func (ns *NullLicenceType) Scan(value interface{}) error {
+	if value == nil {
+		ns.LicenceType, ns.Valid = "", false
+		return nil
+	}
+	ns.Valid = true
+	return ns.LicenceType.Scan(value)
+}
+
+// Value implements the driver Valuer interface.
+func (ns NullLicenceType) Value() (driver.Value, error) {
+	if !ns.Valid {
+		return nil, nil
+	}
+	return string(ns.LicenceType), nil
+}
+
+func (e LicenceType) Valid() bool {
+	switch e {
+	case LicenceTypeKogl1,
+		LicenceTypeKogl2,
+		LicenceTypeKogl3,
+		LicenceTypeKogl4,
+		LicenceTypeNone:
+		return true
+	}
+	return false
+}
+
+type Period string
+
+const (
+	PeriodH1     Period = "H1"
+	PeriodH2     Period = "H2"
+	PeriodQ1     Period = "Q1"
+	PeriodQ2     Period = "Q2"
+	PeriodQ3     Period = "Q3"
+	PeriodQ4     Period = "Q4"
+	PeriodAnnual Period = "annual"
+	PeriodCustom Period = "custom"
+)
+
+func (e *Period) Scan(src interface{}) error {
+	switch s := src.(type) {
+	case []byte:
+		*e = Period(s)
+	case string:
+		*e = Period(s)
+	default:
+		return fmt.Errorf("unsupported scan type for Period: %T", src)
+	}
+	return nil
+}
+
+type NullPeriod struct {
+	Period Period
+	Valid  bool // Valid is true if Period is not NULL
+}
+
+// Scan implements the Scanner interface.
+func (ns *NullPeriod) Scan(value interface{}) error {
+	if value == nil {
+		ns.Period, ns.Valid = "", false
+		return nil
+	}
+	ns.Valid = true
+	return ns.Period.Scan(value)
+}
+
+// Value implements the driver Valuer interface.
+func (ns NullPeriod) Value() (driver.Value, error) {
+	if !ns.Valid {
+		return nil, nil
+	}
+	return string(ns.Period), nil
+}
+
+func (e Period) Valid() bool {
+	switch e {
+	case PeriodH1,
+		PeriodH2,
+		PeriodQ1,
+		PeriodQ2,
+		PeriodQ3,
+		PeriodQ4,
+		PeriodAnnual,
+		PeriodCustom:
+		return true
+	}
+	return false
+}
+
 type Role string
 
 const (
@@ -122,6 +356,114 @@ func (e Role) Valid() bool {
 	return false
 }
 
+type TeamKind string
+
+const (
+	TeamKindInnovationTeam   TeamKind = "innovation_team"
+	TeamKindMzDiscoveryGroup TeamKind = "mz_discovery_group"
+	TeamKindPolicyClub       TeamKind = "policy_club"
+	TeamKindDepartment       TeamKind = "department"
+	TeamKindIndividual       TeamKind = "individual"
+)
+
+func (e *TeamKind) Scan(src interface{}) error {
+	switch s := src.(type) {
+	case []byte:
+		*e = TeamKind(s)
+	case string:
+		*e = TeamKind(s)
+	default:
+		return fmt.Errorf("unsupported scan type for TeamKind: %T", src)
+	}
+	return nil
+}
+
+type NullTeamKind struct {
+	TeamKind TeamKind
+	Valid    bool // Valid is true if TeamKind is not NULL
+}
+
+// Scan implements the Scanner interface.
+func (ns *NullTeamKind) Scan(value interface{}) error {
+	if value == nil {
+		ns.TeamKind, ns.Valid = "", false
+		return nil
+	}
+	ns.Valid = true
+	return ns.TeamKind.Scan(value)
+}
+
+// Value implements the driver Valuer interface.
+func (ns NullTeamKind) Value() (driver.Value, error) {
+	if !ns.Valid {
+		return nil, nil
+	}
+	return string(ns.TeamKind), nil
+}
+
+func (e TeamKind) Valid() bool {
+	switch e {
+	case TeamKindInnovationTeam,
+		TeamKindMzDiscoveryGroup,
+		TeamKindPolicyClub,
+		TeamKindDepartment,
+		TeamKindIndividual:
+		return true
+	}
+	return false
+}
+
+type TeamMemberRole string
+
+const (
+	TeamMemberRoleLeader TeamMemberRole = "leader"
+	TeamMemberRoleMember TeamMemberRole = "member"
+)
+
+func (e *TeamMemberRole) Scan(src interface{}) error {
+	switch s := src.(type) {
+	case []byte:
+		*e = TeamMemberRole(s)
+	case string:
+		*e = TeamMemberRole(s)
+	default:
+		return fmt.Errorf("unsupported scan type for TeamMemberRole: %T", src)
+	}
+	return nil
+}
+
+type NullTeamMemberRole struct {
+	TeamMemberRole TeamMemberRole
+	Valid          bool // Valid is true if TeamMemberRole is not NULL
+}
+
+// Scan implements the Scanner interface.
+func (ns *NullTeamMemberRole) Scan(value interface{}) error {
+	if value == nil {
+		ns.TeamMemberRole, ns.Valid = "", false
+		return nil
+	}
+	ns.Valid = true
+	return ns.TeamMemberRole.Scan(value)
+}
+
+// Value implements the driver Valuer interface.
+func (ns NullTeamMemberRole) Value() (driver.Value, error) {
+	if !ns.Valid {
+		return nil, nil
+	}
+	return string(ns.TeamMemberRole), nil
+}
+
+func (e TeamMemberRole) Valid() bool {
+	switch e {
+	case TeamMemberRoleLeader,
+		TeamMemberRoleMember:
+		return true
+	}
+	return false
+}
+
 type Agency struct {
 	ID        uuid.UUID
 	Name      string
@@ -129,6 +471,73 @@ type Agency struct {
 	Region    string
 	ParentID  uuid.NullUUID
 	CreatedAt time.Time
+}
+
+type Attachment struct {
+	ID          uuid.UUID
+	CaseID      uuid.UUID
+	Filename    string
+	ContentType string
+	SizeBytes   int64
+	Sha256      []byte
+	Public      bool
+	CreatedBy   uuid.UUID
+	CreatedAt   time.Time
+	RemovedAt   *time.Time
+}
+
+type AttachmentBlob struct {
+	Sha256    []byte
+	SizeBytes int64
+	Data      []byte
+}
+
+type AwardTier struct {
+	ID         uuid.UUID
+	RoundID    uuid.UUID
+	Name       string
+	Position   int32
+	AwardCount int32
+	PrizeKrw   int64
+}
+
+type Case struct {
+	ID               uuid.UUID
+	RoundID          uuid.UUID
+	TeamID           uuid.UUID
+	Status           CaseStatus
+	Revision         int32
+	SubmittedVersion int32
+	Title            string
+	Summary          string
+	Problem          string
+	Solution         string
+	Outcomes         string
+	CategoryID       uuid.NullUUID
+	Tags             []string
+	Beneficiaries    string
+	CostKrw          *int64
+	SavingsKrw       *int64
+	StartedOn        *time.Time
+	Stage            NullCaseStage
+	EvidenceLevel    *int16
+	Licence          NullLicenceType
+	Metrics          []byte
+	Collaborators    []byte
+	CreatedBy        uuid.UUID
+	UpdatedBy        uuid.UUID
+	CreatedAt        time.Time
+	UpdatedAt        time.Time
+	SubmittedAt      *time.Time
+}
+
+type CaseVersion struct {
+	CaseID      uuid.UUID
+	Version     int32
+	Content     []byte
+	Attachments []byte
+	SubmittedBy uuid.UUID
+	SubmittedAt time.Time
 }
 
 type Invitation struct {
@@ -171,10 +580,69 @@ type RoleGrant struct {
 	GrantedAt time.Time
 }
 
+type Round struct {
+	ID                 uuid.UUID
+	HostAgencyID       uuid.UUID
+	Title              string
+	AwardName          string
+	Year               int32
+	Period             Period
+	Description        string
+	IncludeSubAgencies bool
+	EligibleTeamKinds  []string
+	SubmissionOpensAt  time.Time
+	SubmissionClosesAt time.Time
+	JudgingClosesAt    time.Time
+	ResultsAnnouncedAt time.Time
+	PublishedAt        *time.Time
+	CreatedBy          uuid.UUID
+	CreatedAt          time.Time
+	UpdatedAt          time.Time
+}
+
+type RoundAgency struct {
+	RoundID  uuid.UUID
+	AgencyID uuid.UUID
+}
+
+type RoundCategory struct {
+	ID       uuid.UUID
+	RoundID  uuid.UUID
+	Name     string
+	Position int32
+}
+
 type ServerSecret struct {
 	Name      string
 	Value     []byte
 	CreatedAt time.Time
+}
+
+type Team struct {
+	ID          uuid.UUID
+	AgencyID    uuid.UUID
+	Name        string
+	Kind        TeamKind
+	Description string
+	CreatedBy   uuid.UUID
+	CreatedAt   time.Time
+}
+
+type TeamInvitation struct {
+	ID         uuid.UUID
+	TeamID     uuid.UUID
+	Email      string
+	InvitedBy  uuid.UUID
+	CreatedAt  time.Time
+	AcceptedAt *time.Time
+	DeclinedAt *time.Time
+}
+
+type TeamMember struct {
+	TeamID   uuid.UUID
+	UserID   uuid.UUID
+	Role     TeamMemberRole
+	JoinedAt time.Time
 }
 
 type User struct {

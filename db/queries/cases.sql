@@ -1,0 +1,92 @@
+-- name: CreateCase :one
+INSERT INTO cases (round_id, team_id, title, created_by, updated_by)
+VALUES ($1, $2, $3, $4, $4)
+RETURNING *;
+
+-- name: GetCase :one
+SELECT * FROM cases WHERE id = $1;
+
+-- name: LockCase :one
+SELECT * FROM cases WHERE id = $1 FOR UPDATE;
+
+-- name: UpdateCaseContent :one
+UPDATE cases
+SET title = $2, summary = $3, problem = $4, solution = $5, outcomes = $6, category_id = $7, tags = $8,
+    beneficiaries = $9, cost_krw = $10, savings_krw = $11, started_on = $12, stage = $13,
+    evidence_level = $14, licence = $15, metrics = $16, collaborators = $17, updated_by = $18,
+    revision = revision + 1, updated_at = now()
+WHERE id = $1
+RETURNING *;
+
+-- name: SetCaseStatus :one
+UPDATE cases
+SET status = $2, submitted_version = $3, submitted_at = $4, revision = revision + 1, updated_by = $5, updated_at = now()
+WHERE id = $1
+RETURNING *;
+
+-- name: DeleteCase :exec
+DELETE FROM cases WHERE id = $1;
+
+-- name: ListCasesOfTeams :many
+SELECT c.id, c.title, c.summary, c.status, c.submitted_version, c.updated_at, c.submitted_at, c.category_id,
+       c.round_id, r.title AS round_title, r.submission_closes_at,
+       c.team_id, t.name AS team_name, t.kind AS team_kind
+FROM cases c
+JOIN rounds r ON r.id = c.round_id
+JOIN teams t ON t.id = c.team_id
+WHERE c.team_id = ANY(@team_ids::uuid[])
+ORDER BY c.updated_at DESC
+LIMIT 500;
+
+-- name: ListSubmittedCasesOfRound :many
+SELECT c.id, c.status, c.submitted_version, c.updated_at, c.submitted_at,
+       c.team_id, t.name AS team_name, t.kind AS team_kind, v.content
+FROM cases c
+JOIN teams t ON t.id = c.team_id
+JOIN case_versions v ON v.case_id = c.id AND v.version = c.submitted_version
+WHERE c.round_id = $1 AND c.submitted_version > 0
+ORDER BY c.submitted_at;
+
+-- name: CreateCaseVersion :exec
+INSERT INTO case_versions (case_id, version, content, attachments, submitted_by)
+VALUES ($1, $2, $3, $4, $5);
+
+-- name: ListCaseVersions :many
+SELECT v.version, v.content, v.attachments, v.submitted_at, u.display_name AS submitted_by_name
+FROM case_versions v JOIN users u ON u.id = v.submitted_by
+WHERE v.case_id = $1
+ORDER BY v.version;
+
+-- name: GetCaseVersion :one
+SELECT v.version, v.content, v.attachments, v.submitted_at, u.display_name AS submitted_by_name
+FROM case_versions v JOIN users u ON u.id = v.submitted_by
+WHERE v.case_id = $1 AND v.version = $2;
+
+-- name: InsertBlob :exec
+INSERT INTO attachment_blobs (sha256, size_bytes, data) VALUES ($1, $2, $3)
+ON CONFLICT (sha256) DO NOTHING;
+
+-- name: CreateAttachment :one
+INSERT INTO attachments (case_id, filename, content_type, size_bytes, sha256, public, created_by)
+VALUES ($1, $2, $3, $4, $5, $6, $7)
+RETURNING *;
+
+-- name: ListAttachments :many
+SELECT * FROM attachments WHERE case_id = $1 AND removed_at IS NULL ORDER BY created_at;
+
+-- name: AttachmentTotals :one
+SELECT count(*)::int AS files, coalesce(sum(size_bytes), 0)::bigint AS bytes
+FROM attachments WHERE case_id = $1 AND removed_at IS NULL;
+
+-- name: GetAttachment :one
+SELECT * FROM attachments WHERE id = $1 AND case_id = $2;
+
+-- name: GetBlob :one
+SELECT data FROM attachment_blobs WHERE sha256 = $1;
+
+-- name: RemoveAttachment :execrows
+UPDATE attachments SET removed_at = now() WHERE id = $1 AND case_id = $2 AND removed_at IS NULL;
+
+-- name: TouchCase :exec
+-- An attachment change is a change of the working copy: it moves the revision on.
+UPDATE cases SET revision = revision + 1, updated_by = $2, updated_at = now() WHERE id = $1;

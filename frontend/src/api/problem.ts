@@ -1,0 +1,68 @@
+import type { Problem } from "./types";
+
+/** True for an RFC 9457 problem document as the API sends it. */
+export function isProblem(value: unknown): value is Problem {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.status === "number" && (typeof v.title === "string" || typeof v.code === "string");
+}
+
+export interface FormErrors<F extends string> {
+  /** Message for the whole form (the problem's detail, or title), or null. */
+  summary: string | null;
+  /** First message per known form field, to show next to the field. */
+  fields: Partial<Record<F, string>>;
+  /** Field messages the form has no field for (shown with the summary). */
+  other: string[];
+}
+
+export function noFormErrors<F extends string>(): FormErrors<F> {
+  return { summary: null, fields: {}, other: [] };
+}
+
+export function hasFormErrors<F extends string>(errors: FormErrors<F>): boolean {
+  return errors.summary !== null || errors.other.length > 0 || Object.keys(errors.fields).length > 0;
+}
+
+/** "metrics[0].before" → "metrics"; "password" → "password". */
+function topLevelField(path: string): string {
+  return path.split(/[.[]/)[0] ?? path;
+}
+
+/**
+ * Maps an API error body to form errors: each `errors[]` item goes next to its field
+ * (matched exactly, then by its top-level name, then through `aliases`, e.g.
+ * agencyId → agency); the problem's `detail` (else `title`) becomes the summary.
+ * Anything that is not a problem document yields `fallback` as the summary.
+ */
+export function problemToFormErrors<F extends string>(
+  body: unknown,
+  fields: readonly F[],
+  fallback: string,
+  aliases: Readonly<Record<string, F>> = {},
+): FormErrors<F> {
+  if (!isProblem(body)) return { summary: fallback, fields: {}, other: [] };
+
+  const known = new Set<string>(fields);
+  const resolve = (path: string): F | null => {
+    for (const candidate of [path, topLevelField(path)]) {
+      if (known.has(candidate)) return candidate as F;
+      const alias = aliases[candidate];
+      if (alias !== undefined) return alias;
+    }
+    return null;
+  };
+
+  const result: FormErrors<F> = { summary: null, fields: {}, other: [] };
+  for (const item of body.errors ?? []) {
+    if (!item || typeof item.message !== "string") continue;
+    const field = typeof item.field === "string" ? resolve(item.field) : null;
+    if (field === null) {
+      if (!result.other.includes(item.message)) result.other.push(item.message);
+    } else if (result.fields[field] === undefined) {
+      result.fields[field] = item.message;
+    }
+  }
+  result.summary = body.detail ?? body.title ?? fallback;
+  return result;
+}

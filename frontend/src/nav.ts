@@ -1,0 +1,62 @@
+import type { Role, User } from "./api/types";
+import type { MessageKey } from "./i18n/messages";
+
+export type NavId =
+  | "archive"
+  | "myTeam"
+  | "myCases"
+  | "judging"
+  | "rounds"
+  | "invitations"
+  | "users"
+  | "agencies";
+
+export interface NavItem {
+  id: NavId;
+  path: string;
+  label: MessageKey;
+  description: MessageKey;
+  /** Who sees the item; "everyone" includes visitors who are not signed in. */
+  roles: readonly Role[] | "everyone";
+}
+
+/** Header navigation, in display order. Routes are guarded with the same role lists. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { id: "archive", path: "/archive", label: "nav.archive", description: "nav.desc.archive", roles: "everyone" },
+  { id: "myTeam", path: "/teams/mine", label: "nav.myTeam", description: "nav.desc.myTeam", roles: ["member"] },
+  { id: "myCases", path: "/cases/mine", label: "nav.myCases", description: "nav.desc.myCases", roles: ["member"] },
+  { id: "judging", path: "/judging", label: "nav.judging", description: "nav.desc.judging", roles: ["judge"] },
+  { id: "rounds", path: "/rounds/manage", label: "nav.rounds", description: "nav.desc.rounds", roles: ["organizer"] },
+  // Admins invite too: they are the only ones who may invite organizers and admins.
+  {
+    id: "invitations",
+    path: "/admin/invitations",
+    label: "nav.invitations",
+    description: "nav.desc.invitations",
+    roles: ["organizer", "admin"],
+  },
+  { id: "users", path: "/admin/users", label: "nav.users", description: "nav.desc.users", roles: ["admin"] },
+  { id: "agencies", path: "/admin/agencies", label: "nav.agencies", description: "nav.desc.agencies", roles: ["admin"] },
+];
+
+/** The distinct roles of a user (a role can be granted for several agencies). */
+export function rolesOf(user: Pick<User, "roles"> | null | undefined): Role[] {
+  const seen: Role[] = [];
+  for (const grant of user?.roles ?? []) if (!seen.includes(grant.role)) seen.push(grant.role);
+  return seen;
+}
+
+export function canSee(item: Pick<NavItem, "roles">, roles: readonly Role[]): boolean {
+  return item.roles === "everyone" || item.roles.some((role) => roles.includes(role));
+}
+
+/** Header items for a user with these roles (pass [] for a visitor). */
+export function navItemsFor(roles: readonly Role[]): NavItem[] {
+  return NAV_ITEMS.filter((item) => canSee(item, roles));
+}
+
+export function navItem(id: NavId): NavItem {
+  const item = NAV_ITEMS.find((candidate) => candidate.id === id);
+  if (!item) throw new Error(`unknown nav item ${id}`);
+  return item;
+}

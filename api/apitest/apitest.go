@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -127,13 +128,43 @@ func (c *Client) Do(method, path string, body any) *Response {
 			t.Fatalf("apitest: encode body: %v", err)
 		}
 	}
+	return c.send(method, path, "application/json", raw)
+}
+
+// Upload posts one file as multipart/form-data field "file", with extra form fields.
+func (c *Client) Upload(path, filename string, content []byte, fields map[string]string) *Response {
+	t := c.env.T
+	t.Helper()
+	var buf bytes.Buffer
+	w := multipart.NewWriter(&buf)
+	for k, v := range fields {
+		if err := w.WriteField(k, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	part, err := w.CreateFormFile("file", filename)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := part.Write(content); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return c.send(http.MethodPost, path, w.FormDataContentType(), buf.Bytes())
+}
+
+func (c *Client) send(method, path, contentType string, raw []byte) *Response {
+	t := c.env.T
+	t.Helper()
 	var reader io.Reader
 	if raw != nil {
 		reader = bytes.NewReader(raw)
 	}
 	req := httptest.NewRequest(method, path, reader)
 	if raw != nil {
-		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Content-Type", contentType)
 	}
 	for k, vs := range c.Header {
 		req.Header.Del(k)
@@ -155,6 +186,14 @@ func (c *Client) Do(method, path string, body any) *Response {
 	res := &Response{t: t, Code: rec.Code, Head: rec.Header(), Body: rec.Body.Bytes(), Cookies: rec.Result().Cookies()}
 	c.env.checkContract(req, raw, res)
 	return res
+}
+
+// With returns a copy of the client that adds a header to its requests.
+func (c *Client) With(name, value string) *Client {
+	cp := *c
+	cp.Header = c.Header.Clone()
+	cp.Header.Set(name, value)
+	return &cp
 }
 
 // checkContract fails the test when a response to an operation of openapi.yaml is not

@@ -1048,9 +1048,12 @@ export interface components {
             /** @description 포상금 per award, in won. */
             prizeKrw: number;
         };
-        AwardTier: components["schemas"]["AwardTierInput"] & {
+        AwardTier: {
             /** Format: uuid */
             id: string;
+            name: string;
+            count: number;
+            prizeKrw: number;
         };
         /** @description Instants with an offset; the web app enters and shows them in Asia/Seoul. */
         RoundSchedule: {
@@ -1177,7 +1180,15 @@ export interface components {
             /** Format: double */
             factor?: number;
         };
-        Metric: components["schemas"]["MetricInput"] & {
+        Metric: {
+            name: string;
+            unit: string;
+            /** Format: double */
+            before: number;
+            /** Format: double */
+            after: number;
+            direction: components["schemas"]["MetricDirection"];
+            period?: string;
             improvement: components["schemas"]["Improvement"];
         };
         /**

@@ -85,7 +85,7 @@ func TestRoundIsCreatedValidatedAndPublished(t *testing.T) {
 
 	// Unpublished: the participating member does not see it yet.
 	m := env.Login(member, password)
-	m.Get("/api/v1/rounds/" + id).Problem(http.StatusNotFound, "not_found")
+	m.Get("/api/v1/rounds/"+id).Problem(http.StatusNotFound, "not_found")
 	if items := m.Get("/api/v1/rounds").JSON()["items"].([]any); len(items) != 0 {
 		t.Fatalf("member sees unpublished rounds: %v", items)
 	}

@@ -82,3 +82,17 @@ func (s *Service) EnsureUser(ctx context.Context, in EnsureUserInput) (bool, err
 	})
 	return err == nil, fail(err)
 }
+
+// PrincipalFor returns the principal of the account with the email, as its access token
+// would describe it; seeding and import act as that person.
+func (s *Service) PrincipalFor(ctx context.Context, email string) (Principal, error) {
+	u, err := s.q.GetUserByEmail(ctx, normalizeEmail(email))
+	if err != nil {
+		return Principal{}, fail(err)
+	}
+	user, err := s.loadUser(ctx, s.q, u.ID)
+	if err != nil {
+		return Principal{}, err
+	}
+	return Principal{UserID: u.ID, Roles: tokenRoles(user.Roles)}, nil
+}

@@ -63,7 +63,7 @@ func New(t testing.TB, opts ...func(*app.Settings)) *Env {
 func NewSeeded(t testing.TB, opts ...func(*app.Settings)) *Env {
 	t.Helper()
 	e := New(t, opts...)
-	if _, err := seed.Demo(context.Background(), e.App.Accounts); err != nil {
+	if _, err := seed.Demo(context.Background(), e.App); err != nil {
 		t.Fatalf("apitest: seed: %v", err)
 	}
 	return e

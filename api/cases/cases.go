@@ -638,3 +638,12 @@ func hasCategory(r round.Round, id uuid.UUID) bool {
 	}
 	return false
 }
+
+// FindByTitle returns the id of the team's case in the round with the title, if any.
+func (s *Service) FindByTitle(ctx context.Context, roundID, teamID uuid.UUID, title string) (uuid.UUID, bool, error) {
+	c, err := s.q.GetCaseByTitle(ctx, store.GetCaseByTitleParams{RoundID: roundID, TeamID: teamID, Title: title})
+	if store.IsNoRows(err) {
+		return uuid.Nil, false, nil
+	}
+	return c.ID, err == nil, dberr.Fail(err)
+}

@@ -74,6 +74,9 @@ func sniff(filename string, head []byte) string {
 func safeFilename(name, contentType string) string {
 	name = strings.ReplaceAll(name, "\\", "/")
 	name = filepath.Base("/" + name)
+	if name == "/" {
+		name = ""
+	}
 	var b strings.Builder
 	for _, r := range name {
 		switch {
@@ -90,7 +93,7 @@ func safeFilename(name, contentType string) string {
 	if strings.EqualFold(filepath.Ext(clean), ext) || (ext == ".jpg" && strings.EqualFold(filepath.Ext(clean), ".jpeg")) {
 		base, ext = clean[:len(clean)-len(filepath.Ext(clean))], filepath.Ext(clean)
 	}
-	if base == "" || base == "/" {
+	if base == "" {
 		base = "첨부파일"
 	}
 	if utf8.RuneCountInString(base) > 150 {

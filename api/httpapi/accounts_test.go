@@ -397,11 +397,11 @@ func TestListUsersScope(t *testing.T) {
 		return out
 	}
 	all := emails(env.Login(admin, password))
-	if len(all) != 6 {
+	if len(all) != 9 {
 		t.Fatalf("admin sees %d users", len(all))
 	}
 	bucheon := emails(env.Login(organizer, password))
-	if !bucheon[member] || !bucheon[organizer] || bucheon["member.fire@demo.test"] || bucheon[admin] {
+	if len(bucheon) != 3 || !bucheon[member] || !bucheon["member2@demo.test"] || !bucheon[organizer] || bucheon["member.fire@demo.test"] || bucheon[admin] {
 		t.Fatalf("부천시 organizer sees %v", bucheon)
 	}
 	env.Login(member, password).Get("/api/v1/users").Problem(http.StatusForbidden, "forbidden")

@@ -566,3 +566,12 @@ var statusLabels = map[string]string{
 var TeamKindLabels = map[string]string{
 	"innovation_team": "혁신팀", "mz_discovery_group": "MZ혁신발굴단", "policy_club": "정책동아리", "department": "부서", "individual": "개인",
 }
+
+// FindByTitle returns the id of the host agency's round with the title, if there is one.
+func (s *Service) FindByTitle(ctx context.Context, hostAgencyID uuid.UUID, title string) (uuid.UUID, bool, error) {
+	r, err := s.q.GetRoundByTitle(ctx, store.GetRoundByTitleParams{HostAgencyID: hostAgencyID, Title: title})
+	if store.IsNoRows(err) {
+		return uuid.Nil, false, nil
+	}
+	return r.ID, err == nil, dberr.Fail(err)
+}

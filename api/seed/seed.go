@@ -10,12 +10,17 @@ import (
 	"github.com/google/uuid"
 
 	"eutteum/api/account"
+	"eutteum/api/app"
 	"eutteum/db"
 )
 
 type demoData struct {
-	Password string `json:"password"`
-	Agencies []struct {
+	Password    string      `json:"password"`
+	Teams       []demoTeam  `json:"teams"`
+	Rounds      []demoRound `json:"rounds"`
+	RoundCopies []demoCopy  `json:"roundCopies"`
+	Cases       []demoCase  `json:"cases"`
+	Agencies    []struct {
 		Name   string `json:"name"`
 		Level  string `json:"level"`
 		Region string `json:"region"`
@@ -37,10 +42,14 @@ type demoData struct {
 type Result struct {
 	Agencies int
 	Users    int
+	Teams    int
+	Rounds   int
+	Cases    int
 }
 
-// Demo loads db/seed/demo.json.
-func Demo(ctx context.Context, accounts *account.Service) (Result, error) {
+// Demo loads db/seed/demo.json: agencies and accounts, then teams, rounds and cases.
+func Demo(ctx context.Context, a *app.App) (Result, error) {
+	accounts := a.Accounts
 	raw, err := db.Seed.ReadFile("seed/demo.json")
 	if err != nil {
 		return Result{}, err
@@ -102,6 +111,9 @@ func Demo(ctx context.Context, accounts *account.Service) (Result, error) {
 		if created {
 			res.Users++
 		}
+	}
+	if err := demoContests(ctx, a, data, agencyIDs, &res); err != nil {
+		return res, err
 	}
 	return res, nil
 }

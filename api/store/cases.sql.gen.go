@@ -234,6 +234,51 @@ func (q *Queries) GetCase(ctx context.Context, id uuid.UUID) (Case, error) {
 	return i, err
 }
 
+const getCaseByTitle = `-- name: GetCaseByTitle :one
+SELECT id, round_id, team_id, status, revision, submitted_version, title, summary, problem, solution, outcomes, category_id, tags, beneficiaries, cost_krw, savings_krw, started_on, stage, evidence_level, licence, metrics, collaborators, created_by, updated_by, created_at, updated_at, submitted_at FROM cases WHERE round_id = $1 AND team_id = $2 AND title = $3 LIMIT 1
+`
+
+type GetCaseByTitleParams struct {
+	RoundID uuid.UUID
+	TeamID  uuid.UUID
+	Title   string
+}
+
+func (q *Queries) GetCaseByTitle(ctx context.Context, arg GetCaseByTitleParams) (Case, error) {
+	row := q.db.QueryRow(ctx, getCaseByTitle, arg.RoundID, arg.TeamID, arg.Title)
+	var i Case
+	err := row.Scan(
+		&i.ID,
+		&i.RoundID,
+		&i.TeamID,
+		&i.Status,
+		&i.Revision,
+		&i.SubmittedVersion,
+		&i.Title,
+		&i.Summary,
+		&i.Problem,
+		&i.Solution,
+		&i.Outcomes,
+		&i.CategoryID,
+		&i.Tags,
+		&i.Beneficiaries,
+		&i.CostKrw,
+		&i.SavingsKrw,
+		&i.StartedOn,
+		&i.Stage,
+		&i.EvidenceLevel,
+		&i.Licence,
+		&i.Metrics,
+		&i.Collaborators,
+		&i.CreatedBy,
+		&i.UpdatedBy,
+		&i.CreatedAt,
+		&i.UpdatedAt,
+		&i.SubmittedAt,
+	)
+	return i, err
+}
+
 const getCaseVersion = `-- name: GetCaseVersion :one
 SELECT v.version, v.content, v.attachments, v.submitted_at, u.display_name AS submitted_by_name
 FROM case_versions v JOIN users u ON u.id = v.submitted_by

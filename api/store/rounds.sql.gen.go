@@ -201,6 +201,40 @@ func (q *Queries) GetRound(ctx context.Context, id uuid.UUID) (Round, error) {
 	return i, err
 }
 
+const getRoundByTitle = `-- name: GetRoundByTitle :one
+SELECT id, host_agency_id, title, award_name, year, period, description, include_sub_agencies, eligible_team_kinds, submission_opens_at, submission_closes_at, judging_closes_at, results_announced_at, published_at, created_by, created_at, updated_at FROM rounds WHERE host_agency_id = $1 AND title = $2 ORDER BY created_at LIMIT 1
+`
+
+type GetRoundByTitleParams struct {
+	HostAgencyID uuid.UUID
+	Title        string
+}
+
+func (q *Queries) GetRoundByTitle(ctx context.Context, arg GetRoundByTitleParams) (Round, error) {
+	row := q.db.QueryRow(ctx, getRoundByTitle, arg.HostAgencyID, arg.Title)
+	var i Round
+	err := row.Scan(
+		&i.ID,
+		&i.HostAgencyID,
+		&i.Title,
+		&i.AwardName,
+		&i.Year,
+		&i.Period,
+		&i.Description,
+		&i.IncludeSubAgencies,
+		&i.EligibleTeamKinds,
+		&i.SubmissionOpensAt,
+		&i.SubmissionClosesAt,
+		&i.JudgingClosesAt,
+		&i.ResultsAnnouncedAt,
+		&i.PublishedAt,
+		&i.CreatedBy,
+		&i.CreatedAt,
+		&i.UpdatedAt,
+	)
+	return i, err
+}
+
 const listAwardTiers = `-- name: ListAwardTiers :many
 SELECT id, round_id, name, position, award_count, prize_krw FROM award_tiers WHERE round_id = ANY($1::uuid[]) ORDER BY round_id, position
 `

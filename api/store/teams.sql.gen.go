@@ -124,6 +124,30 @@ func (q *Queries) GetTeam(ctx context.Context, id uuid.UUID) (GetTeamRow, error)
 	return i, err
 }
 
+const getTeamByName = `-- name: GetTeamByName :one
+SELECT id, agency_id, name, kind, description, created_by, created_at FROM teams WHERE agency_id = $1 AND name = $2 ORDER BY created_at LIMIT 1
+`
+
+type GetTeamByNameParams struct {
+	AgencyID uuid.UUID
+	Name     string
+}
+
+func (q *Queries) GetTeamByName(ctx context.Context, arg GetTeamByNameParams) (Team, error) {
+	row := q.db.QueryRow(ctx, getTeamByName, arg.AgencyID, arg.Name)
+	var i Team
+	err := row.Scan(
+		&i.ID,
+		&i.AgencyID,
+		&i.Name,
+		&i.Kind,
+		&i.Description,
+		&i.CreatedBy,
+		&i.CreatedAt,
+	)
+	return i, err
+}
+
 const getTeamMember = `-- name: GetTeamMember :one
 SELECT team_id, user_id, role, joined_at FROM team_members WHERE team_id = $1 AND user_id = $2
 `

@@ -438,3 +438,12 @@ func (s *Service) get(ctx context.Context, id uuid.UUID, myRole string) (Team, e
 func alreadyMember() error {
 	return &apperr.Error{Kind: apperr.KindConflict, Code: apperr.CodeAlreadyMember, Fields: []apperr.FieldError{apperr.Field("email", "already_member")}}
 }
+
+// FindByName returns the id of the agency's team with the name, if there is one.
+func (s *Service) FindByName(ctx context.Context, agencyID uuid.UUID, name string) (uuid.UUID, bool, error) {
+	t, err := s.q.GetTeamByName(ctx, store.GetTeamByNameParams{AgencyID: agencyID, Name: name})
+	if store.IsNoRows(err) {
+		return uuid.Nil, false, nil
+	}
+	return t.ID, err == nil, dberr.Fail(err)
+}

@@ -90,3 +90,6 @@ UPDATE attachments SET removed_at = now() WHERE id = $1 AND case_id = $2 AND rem
 -- name: TouchCase :exec
 -- An attachment change is a change of the working copy: it moves the revision on.
 UPDATE cases SET revision = revision + 1, updated_by = $2, updated_at = now() WHERE id = $1;
+
+-- name: GetCaseByTitle :one
+SELECT * FROM cases WHERE round_id = $1 AND team_id = $2 AND title = $3 LIMIT 1;

@@ -101,3 +101,6 @@ SELECT t.kind, count(*)::int AS n
 FROM cases c JOIN teams t ON t.id = c.team_id
 WHERE c.round_id = $1 AND c.submitted_version > 0 AND c.status <> 'withdrawn'
 GROUP BY t.kind ORDER BY t.kind;
+
+-- name: GetRoundByTitle :one
+SELECT * FROM rounds WHERE host_agency_id = $1 AND title = $2 ORDER BY created_at LIMIT 1;

@@ -75,3 +75,6 @@ UPDATE team_invitations SET accepted_at = now() WHERE id = $1;
 
 -- name: MarkTeamInvitationDeclined :exec
 UPDATE team_invitations SET declined_at = now() WHERE id = $1;
+
+-- name: GetTeamByName :one
+SELECT * FROM teams WHERE agency_id = $1 AND name = $2 ORDER BY created_at LIMIT 1;

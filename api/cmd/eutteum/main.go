@@ -65,11 +65,11 @@ func main() {
 			if err != nil {
 				return err
 			}
-			res, err := seed.Demo(ctx, a.Accounts)
+			res, err := seed.Demo(ctx, a)
 			if err != nil {
 				return err
 			}
-			slog.Info("demo data loaded", "new_agencies", res.Agencies, "new_users", res.Users)
+			slog.Info("demo data loaded", "new_agencies", res.Agencies, "new_users", res.Users, "new_teams", res.Teams, "new_rounds", res.Rounds, "new_cases", res.Cases)
 			return nil
 		})
 	case "db":

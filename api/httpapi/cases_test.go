@@ -258,3 +258,39 @@ func TestAttachments(t *testing.T) {
 	m.Do(http.MethodDelete, path+"/attachments/"+a["id"].(string), nil).Status(http.StatusNoContent)
 	m.Get(path+"/attachments/"+a["id"].(string)).Problem(http.StatusNotFound, "not_found")
 }
+
+func TestBadCaseInputKeepsTheSavedDraft(t *testing.T) {
+	t.Parallel()
+	env := apitest.NewSeeded(t)
+	r := createPublishedRound(t, env, roundBody(t, env))
+	caseID, tag := startCase(t, env, r["id"].(string))
+	path := "/api/v1/cases/" + caseID
+	m := env.Login(member, password)
+	good := completeCase(categoryID(t, r, "복지"))
+	saved := m.With("If-Match", tag).Put(path, good).Status(http.StatusOK)
+	etag := saved.Head.Get("ETag")
+
+	long := completeCase(categoryID(t, r, "복지"))
+	long["title"] = strings.Repeat("가", 101)
+	if p := m.With("If-Match", etag).Put(path, long).Problem(http.StatusBadRequest, "validation_failed"); p.FieldCodes()["title"] != "max_length" {
+		t.Fatalf("long title: %+v", p.Errors)
+	}
+	nonNumeric := completeCase(categoryID(t, r, "복지"))
+	nonNumeric["metrics"] = []map[string]any{{"name": "통화 성공률", "unit": "%", "before": "칠십사", "after": 85.8, "direction": "increase"}}
+	if p := m.With("If-Match", etag).Put(path, nonNumeric).Problem(http.StatusBadRequest, "validation_failed"); p.FieldCodes()["metrics[0].before"] != "type" {
+		t.Fatalf("non-numeric metric: %+v", p.Errors)
+	}
+	unknownCategory := completeCase("00000000-0000-4000-8000-000000000000")
+	if p := m.With("If-Match", etag).Put(path, unknownCategory).Problem(http.StatusBadRequest, "validation_failed"); p.FieldCodes()["categoryId"] != "not_found" {
+		t.Fatalf("unknown category: %+v", p.Errors)
+	}
+	otherRound := createPublishedRound(t, env, roundBody(t, env))
+	if p := m.With("If-Match", etag).Put(path, completeCase(categoryID(t, otherRound, "복지"))).Problem(http.StatusBadRequest, "validation_failed"); p.FieldCodes()["categoryId"] != "not_found" {
+		t.Fatalf("another round's category: %+v", p.Errors)
+	}
+
+	after := m.Get(path).Status(http.StatusOK)
+	if after.Head.Get("ETag") != etag || after.JSON()["title"] != good["title"] || len(after.JSON()["metrics"].([]any)) != 2 {
+		t.Fatalf("refused input changed the draft: %s", after.Body)
+	}
+}

@@ -96,3 +96,12 @@ func (s *Service) PrincipalFor(ctx context.Context, email string) (Principal, er
 	}
 	return Principal{UserID: u.ID, Roles: tokenRoles(user.Roles)}, nil
 }
+
+// PrincipalForID returns the principal of a user by id.
+func (s *Service) PrincipalForID(ctx context.Context, id uuid.UUID) (Principal, error) {
+	user, err := s.loadUser(ctx, s.q, id)
+	if err != nil {
+		return Principal{}, err
+	}
+	return Principal{UserID: id, Roles: tokenRoles(user.Roles)}, nil
+}

@@ -14,6 +14,8 @@ import (
 	"eutteum/api/authn"
 	"eutteum/api/cases"
 	"eutteum/api/httpapi"
+	"eutteum/api/judging"
+	"eutteum/api/notify"
 	"eutteum/api/round"
 	"eutteum/api/store"
 	"eutteum/api/team"
@@ -40,6 +42,7 @@ type App struct {
 	Teams    *team.Service
 	Rounds   *round.Service
 	Cases    *cases.Service
+	Judging  *judging.Service
 	Tokens   *authn.Tokens
 	Handler  http.Handler
 }
@@ -55,16 +58,20 @@ func New(ctx context.Context, pool *pgxpool.Pool, s Settings) (*App, error) {
 	teams := team.NewService(pool, accounts)
 	rounds := round.NewService(pool, accounts)
 	caseService := cases.NewService(pool, rounds, teams)
+	judgingService := judging.NewService(pool, accounts, rounds)
 	contract, err := httpapi.LoadContract()
 	if err != nil {
 		return nil, err
 	}
-	svc := httpapi.Services{Accounts: accounts, Teams: teams, Rounds: rounds, Cases: caseService}
+	svc := httpapi.Services{
+		Accounts: accounts, Teams: teams, Rounds: rounds, Cases: caseService,
+		Judging: judgingService, Notify: notify.NewService(pool),
+	}
 	srv, err := httpapi.New(contract, pool, tokens, svc, httpapi.Options{
 		WebDir: s.WebDir, SecureCookies: s.SecureCookies, TrustedProxies: s.TrustedProxies,
 	})
 	if err != nil {
 		return nil, err
 	}
-	return &App{Accounts: accounts, Teams: teams, Rounds: rounds, Cases: caseService, Tokens: tokens, Handler: srv.Handler()}, nil
+	return &App{Accounts: accounts, Teams: teams, Rounds: rounds, Cases: caseService, Judging: judgingService, Tokens: tokens, Handler: srv.Handler()}, nil
 }

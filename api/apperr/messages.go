@@ -131,6 +131,50 @@ var messages = map[Code]map[Lang]text{
 		Korean:  {"첨부 한도를 넘었습니다", "사례 하나에 파일은 20개, 합계 100MB까지 올릴 수 있습니다."},
 		English: {"Attachment limit reached", "A case holds at most 20 files and 100 MB in total."},
 	},
+	CodeJudgingFrozen: {
+		Korean:  {"심사가 이미 시작되었습니다", "심사가 시작된 뒤에는 집계 방법과 동점 처리 기준을 바꿀 수 없습니다."},
+		English: {"Judging has started", "The aggregation method and tie-breaks cannot change once judging has opened."},
+	},
+	CodeJudgingNotOpen: {
+		Korean:  {"아직 심사할 수 없습니다", "접수 마감 뒤에 심사를 시작할 수 있습니다. 앞 단계가 마감되어야 다음 단계를 열 수 있습니다."},
+		English: {"Judging cannot start yet", "Judging starts after the submission deadline, and a stage opens only after the previous one has closed."},
+	},
+	CodeStageNotOpen: {
+		Korean:  {"심사 단계가 열리지 않았습니다", "이 심사 단계는 아직 시작되지 않았거나 준비 중입니다."},
+		English: {"Stage not open", "This judging stage has not opened."},
+	},
+	CodeStageClosed: {
+		Korean:  {"심사가 마감되었습니다", "이 심사 단계는 마감되어 점수를 저장하거나 바꿀 수 없습니다."},
+		English: {"Judging closed", "This stage has closed; scores can no longer be saved or changed."},
+	},
+	CodeUnscoredCases: {
+		Korean:  {"채점이 끝나지 않았습니다", "아직 제출되지 않은 채점표가 있습니다. 진행 현황에서 미완료 심사위원을 확인해 주세요."},
+		English: {"Scoring unfinished", "Some assigned score sheets are not submitted yet; see the progress view."},
+	},
+	CodeConflictOfInterest: {
+		Korean:  {"이해충돌로 배정할 수 없습니다", "이 심사위원은 해당 사례와 이해충돌(제척·회피·기피) 관계에 있습니다."},
+		English: {"Conflict of interest", "This judge has a conflict of interest with the case."},
+	},
+	CodeNotAJudge: {
+		Korean:  {"심사위원이 아닙니다", "심사위원 역할이 있는 사용자만 위촉할 수 있습니다. 외부 전문가는 먼저 심사위원으로 초대해 주세요."},
+		English: {"Not a judge", "Only users with the judge role can sit on a stage; invite outside experts as judges first."},
+	},
+	CodeResultsNotReady: {
+		Korean:  {"결과를 발표할 수 없습니다", "모든 심사 단계가 마감되어야 결과를 발표할 수 있습니다."},
+		English: {"Results not ready", "Every judging stage must be closed before results are published."},
+	},
+	CodeResultsPublished: {
+		Korean:  {"이미 결과를 발표했습니다", "발표된 결과는 바꿀 수 없습니다. 이의신청 답변으로 기록해 주세요."},
+		English: {"Results already published", "Published results cannot change; record it in an objection answer."},
+	},
+	CodeObjectionWindowClosed: {
+		Korean:  {"이의신청 기간이 아닙니다", "이의신청은 결과 발표 후 정해진 기간 안에만 할 수 있습니다."},
+		English: {"Objection window closed", "Objections can be filed only within the window after results are published."},
+	},
+	CodeWeightsNot100: {
+		Korean:  {"배점 합계가 100이 아닙니다", "심사기준 항목의 가중치 합계는 100이어야 합니다."},
+		English: {"Weights must total 100", "The criteria weights must add up to 100."},
+	},
 	CodeTooManyLoginAttempts: {
 		Korean:  {"로그인 시도가 너무 많습니다", "잠시 후 다시 시도해 주세요. ({retryAfter}초 후 가능)"},
 		English: {"Too many sign-in attempts", "Please try again later (in {retryAfter} seconds)."},
@@ -177,6 +221,10 @@ var ruleMessages = map[string]map[Lang]string{
 	"after":           {Korean: "{other}보다 늦어야 합니다.", English: "Must be later than {other}."},
 	"in_use":          {Korean: "사례가 쓰고 있는 분야({name})는 뺄 수 없습니다.", English: "The category {name} is used by cases and cannot be removed."},
 	"file_type":       {Korean: "PDF, HWP·HWPX, 이미지, XLSX, CSV 파일만 올릴 수 있습니다.", English: "Only PDF, HWP/HWPX, images, XLSX and CSV files."},
+	"out_of_scale":    {Korean: "척도 범위를 벗어난 점수입니다.", English: "The score is outside the scale."},
+	"not_in_scale":    {Korean: "척도에 없는 등급입니다.", English: "The grade is not in the scale."},
+	"sum_100":         {Korean: "가중치 합계가 100이 되어야 합니다 (현재 {sum}).", English: "Weights must total 100 (now {sum})."},
+	"too_few_judges":  {Korean: "최고·최저점 제외 평균은 사례마다 심사위원이 {min}명 이상이어야 합니다 (부족한 사례 {cases}건).", English: "The trimmed mean needs at least {min} judges on every case ({cases} short)."},
 	"empty_file":      {Korean: "빈 파일입니다.", English: "The file is empty."},
 	"too_large":       {Korean: "{max} 이하의 파일만 올릴 수 있습니다.", English: "Files up to {max} only."},
 	"duplicate":       {Korean: "중복된 값이 있습니다.", English: "Contains a duplicate."},

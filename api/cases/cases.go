@@ -647,3 +647,20 @@ func (s *Service) FindByTitle(ctx context.Context, roundID, teamID uuid.UUID, ti
 	}
 	return c.ID, err == nil, dberr.Fail(err)
 }
+
+// Submitted returns a case's latest submitted version as stored, for readers outside the
+// team (judges) whose access the caller has already checked.
+func Submitted(ctx context.Context, q *store.Queries, caseID uuid.UUID) (Version, error) {
+	c, err := q.GetCase(ctx, caseID)
+	if err != nil {
+		return Version{}, dberr.Fail(err)
+	}
+	if c.SubmittedVersion == 0 {
+		return Version{}, apperr.NotFound()
+	}
+	r, err := q.GetCaseVersion(ctx, store.GetCaseVersionParams{CaseID: caseID, Version: c.SubmittedVersion})
+	if err != nil {
+		return Version{}, dberr.Fail(err)
+	}
+	return decodeVersion(int(r.Version), r.Content, r.Attachments, r.SubmittedAt, r.SubmittedByName)
+}

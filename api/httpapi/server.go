@@ -19,6 +19,8 @@ import (
 	"eutteum/api/apperr"
 	"eutteum/api/authn"
 	"eutteum/api/cases"
+	"eutteum/api/judging"
+	"eutteum/api/notify"
 	"eutteum/api/oapi"
 	"eutteum/api/round"
 	"eutteum/api/team"
@@ -42,19 +44,23 @@ type Services struct {
 	Teams    *team.Service
 	Rounds   *round.Service
 	Cases    *cases.Service
+	Judging  *judging.Service
+	Notify   *notify.Service
 }
 
 // Server holds what the handlers need.
 type Server struct {
-	contract *Contract
-	tokens   *authn.Tokens
-	accounts *account.Service
-	teams    *team.Service
-	rounds   *round.Service
-	cases    *cases.Service
-	pool     *pgxpool.Pool
-	opts     Options
-	engine   *gin.Engine
+	contract      *Contract
+	tokens        *authn.Tokens
+	accounts      *account.Service
+	teams         *team.Service
+	rounds        *round.Service
+	cases         *cases.Service
+	judging       *judging.Service
+	notifications *notify.Service
+	pool          *pgxpool.Pool
+	opts          Options
+	engine        *gin.Engine
 }
 
 // New builds the server and its routes.
@@ -65,6 +71,7 @@ func New(contract *Contract, pool *pgxpool.Pool, tokens *authn.Tokens, svc Servi
 	s := &Server{
 		contract: contract, tokens: tokens, pool: pool, opts: opts,
 		accounts: svc.Accounts, teams: svc.Teams, rounds: svc.Rounds, cases: svc.Cases,
+		judging: svc.Judging, notifications: svc.Notify,
 	}
 	gin.SetMode(gin.ReleaseMode)
 	engine := gin.New()

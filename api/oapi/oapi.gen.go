@@ -50,6 +50,51 @@ func (e AgencyLevel) Valid() bool {
 	}
 }
 
+// Defines values for AggregationMethod.
+const (
+	Mean        AggregationMethod = "mean"
+	Median      AggregationMethod = "median"
+	TrimmedMean AggregationMethod = "trimmed_mean"
+	Zscore      AggregationMethod = "zscore"
+)
+
+// Valid indicates whether the value is a known member of the AggregationMethod enum.
+func (e AggregationMethod) Valid() bool {
+	switch e {
+	case Mean:
+		return true
+	case Median:
+		return true
+	case TrimmedMean:
+		return true
+	case Zscore:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AssignedJudgeSheetStatus.
+const (
+	AssignedJudgeSheetStatusDraft     AssignedJudgeSheetStatus = "draft"
+	AssignedJudgeSheetStatusNone      AssignedJudgeSheetStatus = "none"
+	AssignedJudgeSheetStatusSubmitted AssignedJudgeSheetStatus = "submitted"
+)
+
+// Valid indicates whether the value is a known member of the AssignedJudgeSheetStatus enum.
+func (e AssignedJudgeSheetStatus) Valid() bool {
+	switch e {
+	case AssignedJudgeSheetStatusDraft:
+		return true
+	case AssignedJudgeSheetStatusNone:
+		return true
+	case AssignedJudgeSheetStatusSubmitted:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for CaseStage.
 const (
 	Idea        CaseStage = "idea"
@@ -122,6 +167,33 @@ func (e CollaboratorKind) Valid() bool {
 	}
 }
 
+// Defines values for ConflictKind.
+const (
+	ConflictKindChallenged     ConflictKind = "challenged"
+	ConflictKindDeclared       ConflictKind = "declared"
+	ConflictKindSameAgency     ConflictKind = "same_agency"
+	ConflictKindSameDepartment ConflictKind = "same_department"
+	ConflictKindTeamMember     ConflictKind = "team_member"
+)
+
+// Valid indicates whether the value is a known member of the ConflictKind enum.
+func (e ConflictKind) Valid() bool {
+	switch e {
+	case ConflictKindChallenged:
+		return true
+	case ConflictKindDeclared:
+		return true
+	case ConflictKindSameAgency:
+		return true
+	case ConflictKindSameDepartment:
+		return true
+	case ConflictKindTeamMember:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ConflictProblemCode.
 const (
 	ConflictProblemCodeAgencyNameTaken        ConflictProblemCode = "agency_name_taken"
@@ -130,6 +202,7 @@ const (
 	ConflictProblemCodeBodyTooLarge           ConflictProblemCode = "body_too_large"
 	ConflictProblemCodeCaseStatusConflict     ConflictProblemCode = "case_status_conflict"
 	ConflictProblemCodeConflict               ConflictProblemCode = "conflict"
+	ConflictProblemCodeConflictOfInterest     ConflictProblemCode = "conflict_of_interest"
 	ConflictProblemCodeDatabaseUnavailable    ConflictProblemCode = "database_unavailable"
 	ConflictProblemCodeEmailTaken             ConflictProblemCode = "email_taken"
 	ConflictProblemCodeFileTypeNotAllowed     ConflictProblemCode = "file_type_not_allowed"
@@ -138,24 +211,34 @@ const (
 	ConflictProblemCodeInvalidCredentials     ConflictProblemCode = "invalid_credentials"
 	ConflictProblemCodeInvitationExpired      ConflictProblemCode = "invitation_expired"
 	ConflictProblemCodeInvitationUsed         ConflictProblemCode = "invitation_used"
+	ConflictProblemCodeJudgingFrozen          ConflictProblemCode = "judging_frozen"
+	ConflictProblemCodeJudgingNotOpen         ConflictProblemCode = "judging_not_open"
 	ConflictProblemCodeLastLeader             ConflictProblemCode = "last_leader"
 	ConflictProblemCodeMalformedJson          ConflictProblemCode = "malformed_json"
 	ConflictProblemCodeMethodNotAllowed       ConflictProblemCode = "method_not_allowed"
+	ConflictProblemCodeNotAJudge              ConflictProblemCode = "not_a_judge"
 	ConflictProblemCodeNotFound               ConflictProblemCode = "not_found"
+	ConflictProblemCodeObjectionWindowClosed  ConflictProblemCode = "objection_window_closed"
 	ConflictProblemCodePreconditionFailed     ConflictProblemCode = "precondition_failed"
 	ConflictProblemCodePreconditionRequired   ConflictProblemCode = "precondition_required"
 	ConflictProblemCodeRateLimited            ConflictProblemCode = "rate_limited"
 	ConflictProblemCodeRefreshTokenInvalid    ConflictProblemCode = "refresh_token_invalid"
+	ConflictProblemCodeResultsNotReady        ConflictProblemCode = "results_not_ready"
+	ConflictProblemCodeResultsPublished       ConflictProblemCode = "results_published"
 	ConflictProblemCodeRoundNotOpen           ConflictProblemCode = "round_not_open"
 	ConflictProblemCodeRouteNotFound          ConflictProblemCode = "route_not_found"
 	ConflictProblemCodeSignupDisabled         ConflictProblemCode = "signup_disabled"
+	ConflictProblemCodeStageClosed            ConflictProblemCode = "stage_closed"
+	ConflictProblemCodeStageNotOpen           ConflictProblemCode = "stage_not_open"
 	ConflictProblemCodeSubmissionClosed       ConflictProblemCode = "submission_closed"
 	ConflictProblemCodeTokenExpired           ConflictProblemCode = "token_expired"
 	ConflictProblemCodeTokenInvalid           ConflictProblemCode = "token_invalid"
 	ConflictProblemCodeTooManyLoginAttempts   ConflictProblemCode = "too_many_login_attempts"
 	ConflictProblemCodeUnauthenticated        ConflictProblemCode = "unauthenticated"
+	ConflictProblemCodeUnscoredCases          ConflictProblemCode = "unscored_cases"
 	ConflictProblemCodeUnsupportedMediaType   ConflictProblemCode = "unsupported_media_type"
 	ConflictProblemCodeValidationFailed       ConflictProblemCode = "validation_failed"
+	ConflictProblemCodeWeightsNot100          ConflictProblemCode = "weights_not_100"
 )
 
 // Valid indicates whether the value is a known member of the ConflictProblemCode enum.
@@ -173,6 +256,8 @@ func (e ConflictProblemCode) Valid() bool {
 		return true
 	case ConflictProblemCodeConflict:
 		return true
+	case ConflictProblemCodeConflictOfInterest:
+		return true
 	case ConflictProblemCodeDatabaseUnavailable:
 		return true
 	case ConflictProblemCodeEmailTaken:
@@ -189,13 +274,21 @@ func (e ConflictProblemCode) Valid() bool {
 		return true
 	case ConflictProblemCodeInvitationUsed:
 		return true
+	case ConflictProblemCodeJudgingFrozen:
+		return true
+	case ConflictProblemCodeJudgingNotOpen:
+		return true
 	case ConflictProblemCodeLastLeader:
 		return true
 	case ConflictProblemCodeMalformedJson:
 		return true
 	case ConflictProblemCodeMethodNotAllowed:
 		return true
+	case ConflictProblemCodeNotAJudge:
+		return true
 	case ConflictProblemCodeNotFound:
+		return true
+	case ConflictProblemCodeObjectionWindowClosed:
 		return true
 	case ConflictProblemCodePreconditionFailed:
 		return true
@@ -205,11 +298,19 @@ func (e ConflictProblemCode) Valid() bool {
 		return true
 	case ConflictProblemCodeRefreshTokenInvalid:
 		return true
+	case ConflictProblemCodeResultsNotReady:
+		return true
+	case ConflictProblemCodeResultsPublished:
+		return true
 	case ConflictProblemCodeRoundNotOpen:
 		return true
 	case ConflictProblemCodeRouteNotFound:
 		return true
 	case ConflictProblemCodeSignupDisabled:
+		return true
+	case ConflictProblemCodeStageClosed:
+		return true
+	case ConflictProblemCodeStageNotOpen:
 		return true
 	case ConflictProblemCodeSubmissionClosed:
 		return true
@@ -221,9 +322,34 @@ func (e ConflictProblemCode) Valid() bool {
 		return true
 	case ConflictProblemCodeUnauthenticated:
 		return true
+	case ConflictProblemCodeUnscoredCases:
+		return true
 	case ConflictProblemCodeUnsupportedMediaType:
 		return true
 	case ConflictProblemCodeValidationFailed:
+		return true
+	case ConflictProblemCodeWeightsNot100:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CutKind.
+const (
+	CutKindNone      CutKind = "none"
+	CutKindThreshold CutKind = "threshold"
+	CutKindTopN      CutKind = "top_n"
+)
+
+// Valid indicates whether the value is a known member of the CutKind enum.
+func (e CutKind) Valid() bool {
+	switch e {
+	case CutKindNone:
+		return true
+	case CutKindThreshold:
+		return true
+	case CutKindTopN:
 		return true
 	default:
 		return false
@@ -260,6 +386,27 @@ func (e InvitationStatus) Valid() bool {
 	case Expired:
 		return true
 	case Pending:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for JudgeStageCasesSheetStatus.
+const (
+	JudgeStageCasesSheetStatusDraft     JudgeStageCasesSheetStatus = "draft"
+	JudgeStageCasesSheetStatusNone      JudgeStageCasesSheetStatus = "none"
+	JudgeStageCasesSheetStatusSubmitted JudgeStageCasesSheetStatus = "submitted"
+)
+
+// Valid indicates whether the value is a known member of the JudgeStageCasesSheetStatus enum.
+func (e JudgeStageCasesSheetStatus) Valid() bool {
+	switch e {
+	case JudgeStageCasesSheetStatusDraft:
+		return true
+	case JudgeStageCasesSheetStatusNone:
+		return true
+	case JudgeStageCasesSheetStatusSubmitted:
 		return true
 	default:
 		return false
@@ -355,6 +502,7 @@ const (
 	ProblemCodeBodyTooLarge           ProblemCode = "body_too_large"
 	ProblemCodeCaseStatusConflict     ProblemCode = "case_status_conflict"
 	ProblemCodeConflict               ProblemCode = "conflict"
+	ProblemCodeConflictOfInterest     ProblemCode = "conflict_of_interest"
 	ProblemCodeDatabaseUnavailable    ProblemCode = "database_unavailable"
 	ProblemCodeEmailTaken             ProblemCode = "email_taken"
 	ProblemCodeFileTypeNotAllowed     ProblemCode = "file_type_not_allowed"
@@ -363,24 +511,34 @@ const (
 	ProblemCodeInvalidCredentials     ProblemCode = "invalid_credentials"
 	ProblemCodeInvitationExpired      ProblemCode = "invitation_expired"
 	ProblemCodeInvitationUsed         ProblemCode = "invitation_used"
+	ProblemCodeJudgingFrozen          ProblemCode = "judging_frozen"
+	ProblemCodeJudgingNotOpen         ProblemCode = "judging_not_open"
 	ProblemCodeLastLeader             ProblemCode = "last_leader"
 	ProblemCodeMalformedJson          ProblemCode = "malformed_json"
 	ProblemCodeMethodNotAllowed       ProblemCode = "method_not_allowed"
+	ProblemCodeNotAJudge              ProblemCode = "not_a_judge"
 	ProblemCodeNotFound               ProblemCode = "not_found"
+	ProblemCodeObjectionWindowClosed  ProblemCode = "objection_window_closed"
 	ProblemCodePreconditionFailed     ProblemCode = "precondition_failed"
 	ProblemCodePreconditionRequired   ProblemCode = "precondition_required"
 	ProblemCodeRateLimited            ProblemCode = "rate_limited"
 	ProblemCodeRefreshTokenInvalid    ProblemCode = "refresh_token_invalid"
+	ProblemCodeResultsNotReady        ProblemCode = "results_not_ready"
+	ProblemCodeResultsPublished       ProblemCode = "results_published"
 	ProblemCodeRoundNotOpen           ProblemCode = "round_not_open"
 	ProblemCodeRouteNotFound          ProblemCode = "route_not_found"
 	ProblemCodeSignupDisabled         ProblemCode = "signup_disabled"
+	ProblemCodeStageClosed            ProblemCode = "stage_closed"
+	ProblemCodeStageNotOpen           ProblemCode = "stage_not_open"
 	ProblemCodeSubmissionClosed       ProblemCode = "submission_closed"
 	ProblemCodeTokenExpired           ProblemCode = "token_expired"
 	ProblemCodeTokenInvalid           ProblemCode = "token_invalid"
 	ProblemCodeTooManyLoginAttempts   ProblemCode = "too_many_login_attempts"
 	ProblemCodeUnauthenticated        ProblemCode = "unauthenticated"
+	ProblemCodeUnscoredCases          ProblemCode = "unscored_cases"
 	ProblemCodeUnsupportedMediaType   ProblemCode = "unsupported_media_type"
 	ProblemCodeValidationFailed       ProblemCode = "validation_failed"
+	ProblemCodeWeightsNot100          ProblemCode = "weights_not_100"
 )
 
 // Valid indicates whether the value is a known member of the ProblemCode enum.
@@ -398,6 +556,8 @@ func (e ProblemCode) Valid() bool {
 		return true
 	case ProblemCodeConflict:
 		return true
+	case ProblemCodeConflictOfInterest:
+		return true
 	case ProblemCodeDatabaseUnavailable:
 		return true
 	case ProblemCodeEmailTaken:
@@ -414,13 +574,21 @@ func (e ProblemCode) Valid() bool {
 		return true
 	case ProblemCodeInvitationUsed:
 		return true
+	case ProblemCodeJudgingFrozen:
+		return true
+	case ProblemCodeJudgingNotOpen:
+		return true
 	case ProblemCodeLastLeader:
 		return true
 	case ProblemCodeMalformedJson:
 		return true
 	case ProblemCodeMethodNotAllowed:
 		return true
+	case ProblemCodeNotAJudge:
+		return true
 	case ProblemCodeNotFound:
+		return true
+	case ProblemCodeObjectionWindowClosed:
 		return true
 	case ProblemCodePreconditionFailed:
 		return true
@@ -430,11 +598,19 @@ func (e ProblemCode) Valid() bool {
 		return true
 	case ProblemCodeRefreshTokenInvalid:
 		return true
+	case ProblemCodeResultsNotReady:
+		return true
+	case ProblemCodeResultsPublished:
+		return true
 	case ProblemCodeRoundNotOpen:
 		return true
 	case ProblemCodeRouteNotFound:
 		return true
 	case ProblemCodeSignupDisabled:
+		return true
+	case ProblemCodeStageClosed:
+		return true
+	case ProblemCodeStageNotOpen:
 		return true
 	case ProblemCodeSubmissionClosed:
 		return true
@@ -446,9 +622,13 @@ func (e ProblemCode) Valid() bool {
 		return true
 	case ProblemCodeUnauthenticated:
 		return true
+	case ProblemCodeUnscoredCases:
+		return true
 	case ProblemCodeUnsupportedMediaType:
 		return true
 	case ProblemCodeValidationFailed:
+		return true
+	case ProblemCodeWeightsNot100:
 		return true
 	default:
 		return false
@@ -503,6 +683,45 @@ func (e RoundStatus) Valid() bool {
 	}
 }
 
+// Defines values for ScaleInputKind.
+const (
+	Grades ScaleInputKind = "grades"
+	Points ScaleInputKind = "points"
+)
+
+// Valid indicates whether the value is a known member of the ScaleInputKind enum.
+func (e ScaleInputKind) Valid() bool {
+	switch e {
+	case Grades:
+		return true
+	case Points:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ScoreSheetStatus.
+const (
+	ScoreSheetStatusDraft     ScoreSheetStatus = "draft"
+	ScoreSheetStatusNone      ScoreSheetStatus = "none"
+	ScoreSheetStatusSubmitted ScoreSheetStatus = "submitted"
+)
+
+// Valid indicates whether the value is a known member of the ScoreSheetStatus enum.
+func (e ScoreSheetStatus) Valid() bool {
+	switch e {
+	case ScoreSheetStatusDraft:
+		return true
+	case ScoreSheetStatusNone:
+		return true
+	case ScoreSheetStatusSubmitted:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for SessionTokenType.
 const (
 	Bearer SessionTokenType = "Bearer"
@@ -512,6 +731,84 @@ const (
 func (e SessionTokenType) Valid() bool {
 	switch e {
 	case Bearer:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for StageJudgeKind.
+const (
+	StageJudgeKindExternal StageJudgeKind = "external"
+	StageJudgeKindInternal StageJudgeKind = "internal"
+)
+
+// Valid indicates whether the value is a known member of the StageJudgeKind enum.
+func (e StageJudgeKind) Valid() bool {
+	switch e {
+	case StageJudgeKindExternal:
+		return true
+	case StageJudgeKindInternal:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for StageJudgeInputKind.
+const (
+	StageJudgeInputKindExternal StageJudgeInputKind = "external"
+	StageJudgeInputKindInternal StageJudgeInputKind = "internal"
+)
+
+// Valid indicates whether the value is a known member of the StageJudgeInputKind enum.
+func (e StageJudgeInputKind) Valid() bool {
+	switch e {
+	case StageJudgeInputKindExternal:
+		return true
+	case StageJudgeInputKindInternal:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for StageKind.
+const (
+	Final        StageKind = "final"
+	Presentation StageKind = "presentation"
+	Written      StageKind = "written"
+)
+
+// Valid indicates whether the value is a known member of the StageKind enum.
+func (e StageKind) Valid() bool {
+	switch e {
+	case Final:
+		return true
+	case Presentation:
+		return true
+	case Written:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for StageStatus.
+const (
+	StageStatusClosed StageStatus = "closed"
+	StageStatusOpen   StageStatus = "open"
+	StageStatusSetup  StageStatus = "setup"
+)
+
+// Valid indicates whether the value is a known member of the StageStatus enum.
+func (e StageStatus) Valid() bool {
+	switch e {
+	case StageStatusClosed:
+		return true
+	case StageStatusOpen:
+		return true
+	case StageStatusSetup:
 		return true
 	default:
 		return false
@@ -605,6 +902,27 @@ func (e TeamMemberRole) Valid() bool {
 	}
 }
 
+// Defines values for TieBreakKind.
+const (
+	TieBreakKindCriterion         TieBreakKind = "criterion"
+	TieBreakKindEarlierSubmission TieBreakKind = "earlier_submission"
+	TieBreakKindFirstPlaces       TieBreakKind = "first_places"
+)
+
+// Valid indicates whether the value is a known member of the TieBreakKind enum.
+func (e TieBreakKind) Valid() bool {
+	switch e {
+	case TieBreakKindCriterion:
+		return true
+	case TieBreakKindEarlierSubmission:
+		return true
+	case TieBreakKindFirstPlaces:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for UploadAttachmentMultipartBodyPublic.
 const (
 	False UploadAttachmentMultipartBodyPublic = "false"
@@ -659,6 +977,45 @@ type AgencyRef struct {
 	Name string             `json:"name"`
 }
 
+// AggregationMethod 평균; 최고·최저점 제외 평균 (needs ≥ 3 judges a case; with ties one copy is dropped); 중앙값; 심사위원별 표준화(z-score) 후 평균.
+type AggregationMethod string
+
+// AssignedCase defines model for AssignedCase.
+type AssignedCase struct {
+	CaseId openapi_types.UUID `json:"caseId"`
+	Judges []AssignedJudge    `json:"judges"`
+	Team   TeamRef            `json:"team"`
+	Title  string             `json:"title"`
+}
+
+// AssignedJudge defines model for AssignedJudge.
+type AssignedJudge struct {
+	DisplayName string                   `json:"displayName"`
+	SheetStatus AssignedJudgeSheetStatus `json:"sheetStatus"`
+	UserId      openapi_types.UUID       `json:"userId"`
+}
+
+// AssignedJudgeSheetStatus defines model for AssignedJudge.SheetStatus.
+type AssignedJudgeSheetStatus string
+
+// AssignmentBoard defines model for AssignmentBoard.
+type AssignmentBoard struct {
+	Cases     []AssignedCase  `json:"cases"`
+	Conflicts []JudgeConflict `json:"conflicts"`
+}
+
+// AssignmentReport defines model for AssignmentReport.
+type AssignmentReport struct {
+	// Assigned New assignments made.
+	Assigned int `json:"assigned"`
+
+	// Shortfalls Cases that could not get enough judges, with how many they lack.
+	Shortfalls []struct {
+		CaseId  openapi_types.UUID `json:"caseId"`
+		Missing int                `json:"missing"`
+	} `json:"shortfalls"`
+}
+
 // Attachment defines model for Attachment.
 type Attachment struct {
 	// ContentType The type read from the content.
@@ -669,6 +1026,32 @@ type Attachment struct {
 	Public      bool               `json:"public"`
 	Sha256      string             `json:"sha256"`
 	SizeBytes   int                `json:"sizeBytes"`
+}
+
+// AutoAssignInput defines model for AutoAssignInput.
+type AutoAssignInput struct {
+	JudgesPerCase int `json:"judgesPerCase"`
+}
+
+// AwardOverrideInput defines model for AwardOverrideInput.
+type AwardOverrideInput struct {
+	Reason string `json:"reason"`
+
+	// TierId The tier to give; absent for no award.
+	TierId *openapi_types.UUID `json:"tierId,omitempty"`
+}
+
+// AwardRow defines model for AwardRow.
+type AwardRow struct {
+	CaseId         openapi_types.UUID `json:"caseId"`
+	Overridden     bool               `json:"overridden"`
+	OverrideReason *string            `json:"overrideReason,omitempty"`
+	Rank           int                `json:"rank"`
+	Score          float64            `json:"score"`
+	StageReached   *string            `json:"stageReached,omitempty"`
+	Team           TeamRef            `json:"team"`
+	Tier           *AwardTier         `json:"tier,omitempty"`
+	Title          string             `json:"title"`
 }
 
 // AwardTier defines model for AwardTier.
@@ -855,6 +1238,13 @@ type Category struct {
 	Name string             `json:"name"`
 }
 
+// ChallengeInput defines model for ChallengeInput.
+type ChallengeInput struct {
+	CaseId  openapi_types.UUID `json:"caseId"`
+	JudgeId openapi_types.UUID `json:"judgeId"`
+	Reason  string             `json:"reason"`
+}
+
 // ChangePasswordRequest defines model for ChangePasswordRequest.
 type ChangePasswordRequest struct {
 	CurrentPassword string `json:"currentPassword"`
@@ -873,6 +1263,9 @@ type CollaboratorInput struct {
 
 // CollaboratorKind 기관 내 부서 or 외부 기관·단체.
 type CollaboratorKind string
+
+// ConflictKind 제척 (team member, same department, same agency when agencies compete), 회피 (declared by the judge), 기피 (raised by the organizer).
+type ConflictKind string
 
 // ConflictProblem defines model for ConflictProblem.
 type ConflictProblem struct {
@@ -950,6 +1343,40 @@ type CreatedInvitation struct {
 	Token  string           `json:"token"`
 }
 
+// Criterion defines model for Criterion.
+type Criterion struct {
+	Description *string            `json:"description,omitempty"`
+	Guidance    []GuidanceInput    `json:"guidance"`
+	Id          openapi_types.UUID `json:"id"`
+	Name        string             `json:"name"`
+
+	// Scale Points from min to max in steps, or grades each worth points.
+	Scale  ScaleInput `json:"scale"`
+	Weight float64    `json:"weight"`
+}
+
+// CriterionInput defines model for CriterionInput.
+type CriterionInput struct {
+	Description *string          `json:"description,omitempty"`
+	Guidance    *[]GuidanceInput `json:"guidance,omitempty"`
+	Name        string           `json:"name"`
+
+	// Scale Points from min to max in steps, or grades each worth points.
+	Scale  ScaleInput `json:"scale"`
+	Weight float64    `json:"weight"`
+}
+
+// Cut defines model for Cut.
+type Cut struct {
+	Kind CutKind `json:"kind"`
+
+	// Value N for top_n; the lowest advancing score (0–100) for threshold.
+	Value *float64 `json:"value,omitempty"`
+}
+
+// CutKind defines model for Cut.Kind.
+type CutKind string
+
 // Department defines model for Department.
 type Department = string
 
@@ -978,6 +1405,19 @@ type FieldError struct {
 
 	// Message A message in the requested language.
 	Message string `json:"message"`
+}
+
+// GradeInput defines model for GradeInput.
+type GradeInput struct {
+	Label  string  `json:"label"`
+	Points float64 `json:"points"`
+}
+
+// GuidanceInput defines model for GuidanceInput.
+type GuidanceInput struct {
+	// Level A grade label or a point band such as "9–10".
+	Level string `json:"level"`
+	Text  string `json:"text"`
 }
 
 // Health defines model for Health.
@@ -1025,6 +1465,78 @@ type InvitationList struct {
 // InvitationStatus defines model for InvitationStatus.
 type InvitationStatus string
 
+// JudgeConflict defines model for JudgeConflict.
+type JudgeConflict struct {
+	Automatic bool               `json:"automatic"`
+	CaseId    openapi_types.UUID `json:"caseId"`
+	JudgeId   openapi_types.UUID `json:"judgeId"`
+	JudgeName string             `json:"judgeName"`
+
+	// Kind 제척 (team member, same department, same agency when agencies compete), 회피 (declared by the judge), 기피 (raised by the organizer).
+	Kind       ConflictKind `json:"kind"`
+	Reason     string       `json:"reason"`
+	RecordedAt *time.Time   `json:"recordedAt,omitempty"`
+	RecordedBy *string      `json:"recordedBy,omitempty"`
+}
+
+// JudgeDashboard defines model for JudgeDashboard.
+type JudgeDashboard struct {
+	Items []JudgeStage `json:"items"`
+}
+
+// JudgeStage defines model for JudgeStage.
+type JudgeStage struct {
+	Assigned int `json:"assigned"`
+	Cases    []struct {
+		CaseId      openapi_types.UUID         `json:"caseId"`
+		SheetStatus JudgeStageCasesSheetStatus `json:"sheetStatus"`
+		Title       string                     `json:"title"`
+		Total       *float64                   `json:"total,omitempty"`
+	} `json:"cases"`
+	RoundTitle string `json:"roundTitle"`
+	Stage      Stage  `json:"stage"`
+	Submitted  int    `json:"submitted"`
+}
+
+// JudgeStageCasesSheetStatus defines model for JudgeStage.Cases.SheetStatus.
+type JudgeStageCasesSheetStatus string
+
+// JudgingCase defines model for JudgingCase.
+type JudgingCase struct {
+	Attachments []Attachment       `json:"attachments"`
+	Blind       bool               `json:"blind"`
+	CaseId      openapi_types.UUID `json:"caseId"`
+	Content     CaseContent        `json:"content"`
+	Editable    bool               `json:"editable"`
+
+	// IdentityWarnings In a blind stage, attachment names that may reveal the team or agency.
+	IdentityWarnings *[]string  `json:"identityWarnings,omitempty"`
+	Sheet            ScoreSheet `json:"sheet"`
+	Stage            Stage      `json:"stage"`
+	Team             *TeamRef   `json:"team,omitempty"`
+}
+
+// JudgingSettings defines model for JudgingSettings.
+type JudgingSettings struct {
+	// Frozen True once judging has opened; the method can no longer change.
+	Frozen bool `json:"frozen"`
+
+	// Method 평균; 최고·최저점 제외 평균 (needs ≥ 3 judges a case; with ties one copy is dropped); 중앙값; 심사위원별 표준화(z-score) 후 평균.
+	Method        AggregationMethod `json:"method"`
+	ObjectionDays int               `json:"objectionDays"`
+	TieBreaks     []TieBreak        `json:"tieBreaks"`
+}
+
+// JudgingSettingsInput defines model for JudgingSettingsInput.
+type JudgingSettingsInput struct {
+	// Method 평균; 최고·최저점 제외 평균 (needs ≥ 3 judges a case; with ties one copy is dropped); 중앙값; 심사위원별 표준화(z-score) 후 평균.
+	Method AggregationMethod `json:"method"`
+
+	// ObjectionDays Days after results are published during which teams may file an objection.
+	ObjectionDays int        `json:"objectionDays"`
+	TieBreaks     []TieBreak `json:"tieBreaks"`
+}
+
 // LicenceType 공공누리 제1유형 (출처표시) … 제4유형 (출처표시+상업적이용금지+변경금지), or not for reuse.
 type LicenceType string
 
@@ -1032,6 +1544,36 @@ type LicenceType string
 type LoginRequest struct {
 	Email    openapi_types.Email `json:"email"`
 	Password string              `json:"password"`
+}
+
+// ManualAssignInput defines model for ManualAssignInput.
+type ManualAssignInput struct {
+	JudgeIds []openapi_types.UUID `json:"judgeIds"`
+}
+
+// MatrixRow defines model for MatrixRow.
+type MatrixRow struct {
+	CaseId   openapi_types.UUID   `json:"caseId"`
+	Outliers []openapi_types.UUID `json:"outliers"`
+	Range    float64              `json:"range"`
+	StdDev   float64              `json:"stdDev"`
+	Title    string               `json:"title"`
+
+	// Totals The weighted total (0–100) of each submitted sheet for the case.
+	Totals []struct {
+		JudgeId openapi_types.UUID `json:"judgeId"`
+		Total   float64            `json:"total"`
+	} `json:"totals"`
+}
+
+// MethodRanking defines model for MethodRanking.
+type MethodRanking struct {
+	// Error Why the method cannot rank these scores (e.g. a case with fewer than 3 judges for the trimmed mean), in the requested language.
+	Error *string `json:"error,omitempty"`
+
+	// Method 평균; 최고·최저점 제외 평균 (needs ≥ 3 judges a case; with ties one copy is dropped); 중앙값; 심사위원별 표준화(z-score) 후 평균.
+	Method AggregationMethod `json:"method"`
+	Rows   []RankingRow      `json:"rows"`
 }
 
 // Metric defines model for Metric.
@@ -1075,6 +1617,59 @@ type MetricInput struct {
 // NewPassword At least 10 characters.
 type NewPassword = string
 
+// Notification defines model for Notification.
+type Notification struct {
+	Body      *string            `json:"body,omitempty"`
+	CreatedAt time.Time          `json:"createdAt"`
+	Id        openapi_types.UUID `json:"id"`
+
+	// Kind e.g. judging_reminder, results_published, objection_answered, case_adopted.
+	Kind string `json:"kind"`
+
+	// Link A path in the web app.
+	Link  *string `json:"link,omitempty"`
+	Read  bool    `json:"read"`
+	Title string  `json:"title"`
+}
+
+// NotificationList defines model for NotificationList.
+type NotificationList struct {
+	Items  []Notification `json:"items"`
+	Unread int            `json:"unread"`
+}
+
+// Objection defines model for Objection.
+type Objection struct {
+	Answer     *string            `json:"answer,omitempty"`
+	AnsweredAt *time.Time         `json:"answeredAt,omitempty"`
+	AnsweredBy *string            `json:"answeredBy,omitempty"`
+	CaseId     openapi_types.UUID `json:"caseId"`
+	CaseTitle  string             `json:"caseTitle"`
+	FiledAt    time.Time          `json:"filedAt"`
+	FiledBy    string             `json:"filedBy"`
+	Id         openapi_types.UUID `json:"id"`
+	Text       string             `json:"text"`
+	Upheld     *bool              `json:"upheld,omitempty"`
+}
+
+// ObjectionAnswerInput defines model for ObjectionAnswerInput.
+type ObjectionAnswerInput struct {
+	Answer string `json:"answer"`
+
+	// Upheld Whether the objection was accepted (results may then be corrected by an award override).
+	Upheld bool `json:"upheld"`
+}
+
+// ObjectionInput defines model for ObjectionInput.
+type ObjectionInput struct {
+	Text string `json:"text"`
+}
+
+// ObjectionList defines model for ObjectionList.
+type ObjectionList struct {
+	Items []Objection `json:"items"`
+}
+
 // Period 상반기, 하반기, 1–4분기, 연간, 기타.
 type Period string
 
@@ -1103,14 +1698,71 @@ type Problem struct {
 // ProblemCode Stable machine-readable code.
 type ProblemCode string
 
+// PublicResultCase defines model for PublicResultCase.
+type PublicResultCase struct {
+	AgencyName *string            `json:"agencyName,omitempty"`
+	CaseId     openapi_types.UUID `json:"caseId"`
+	Rank       int                `json:"rank"`
+	Score      float64            `json:"score"`
+	Scores     []PublicScore      `json:"scores"`
+	TeamName   *string            `json:"teamName,omitempty"`
+	Tier       *string            `json:"tier,omitempty"`
+	Title      string             `json:"title"`
+}
+
+// PublicResults defines model for PublicResults.
+type PublicResults struct {
+	Cases    []PublicResultCase `json:"cases"`
+	Criteria []Criterion        `json:"criteria"`
+
+	// Method 평균; 최고·최저점 제외 평균 (needs ≥ 3 judges a case; with ties one copy is dropped); 중앙값; 심사위원별 표준화(z-score) 후 평균.
+	Method      AggregationMethod  `json:"method"`
+	PublishedAt time.Time          `json:"publishedAt"`
+	RoundId     openapi_types.UUID `json:"roundId"`
+
+	// Stage The stage whose scores decide the ranking.
+	Stage     *string    `json:"stage,omitempty"`
+	TieBreaks []TieBreak `json:"tieBreaks"`
+	Title     string     `json:"title"`
+}
+
+// PublicScore defines model for PublicScore.
+type PublicScore struct {
+	Criterion string `json:"criterion"`
+
+	// Judge J1, J2, … per stage.
+	Judge  string  `json:"judge"`
+	Points float64 `json:"points"`
+}
+
 // PublicSettings defines model for PublicSettings.
 type PublicSettings struct {
 	OpenSignup bool `json:"openSignup"`
 }
 
+// RankingRow defines model for RankingRow.
+type RankingRow struct {
+	CaseId      openapi_types.UUID    `json:"caseId"`
+	Dropped     *[]openapi_types.UUID `json:"dropped,omitempty"`
+	Rank        int                   `json:"rank"`
+	Score       float64               `json:"score"`
+	TieBrokenBy *string               `json:"tieBrokenBy,omitempty"`
+	Title       string                `json:"title"`
+}
+
+// RecusalInput defines model for RecusalInput.
+type RecusalInput struct {
+	Reason string `json:"reason"`
+}
+
 // RefreshRequest defines model for RefreshRequest.
 type RefreshRequest struct {
 	RefreshToken *string `json:"refreshToken,omitempty"`
+}
+
+// ReminderReport defines model for ReminderReport.
+type ReminderReport struct {
+	Reminded int `json:"reminded"`
 }
 
 // Role admin — system administrator; organizer — runs rounds for an agency (주관기관 담당자);
@@ -1217,6 +1869,20 @@ type RoundRef struct {
 	Title              string             `json:"title"`
 }
 
+// RoundResults defines model for RoundResults.
+type RoundResults struct {
+	// Method 평균; 최고·최저점 제외 평균 (needs ≥ 3 judges a case; with ties one copy is dropped); 중앙값; 심사위원별 표준화(z-score) 후 평균.
+	Method            AggregationMethod `json:"method"`
+	ObjectionsCloseAt *time.Time        `json:"objectionsCloseAt,omitempty"`
+	Published         bool              `json:"published"`
+	PublishedAt       *time.Time        `json:"publishedAt,omitempty"`
+
+	// Ready Every stage is closed, so the results can be published.
+	Ready   bool               `json:"ready"`
+	RoundId openapi_types.UUID `json:"roundId"`
+	Rows    []AwardRow         `json:"rows"`
+}
+
 // RoundSchedule Instants with an offset; the web app enters and shows them in Asia/Seoul.
 type RoundSchedule struct {
 	JudgingClosesAt    time.Time `json:"judgingClosesAt"`
@@ -1227,6 +1893,81 @@ type RoundSchedule struct {
 
 // RoundStatus 예정 (before submissions open), 접수중, 심사중 (after submissions close), 결과발표 (after results are announced). Follows the schedule.
 type RoundStatus string
+
+// RubricTemplate defines model for RubricTemplate.
+type RubricTemplate struct {
+	Agency   *AgencyRef         `json:"agency,omitempty"`
+	BuiltIn  bool               `json:"builtIn"`
+	Criteria []Criterion        `json:"criteria"`
+	Id       openapi_types.UUID `json:"id"`
+	Name     string             `json:"name"`
+}
+
+// RubricTemplateInput defines model for RubricTemplateInput.
+type RubricTemplateInput struct {
+	AgencyId openapi_types.UUID `json:"agencyId"`
+
+	// Criteria Weights must sum to 100.
+	Criteria []CriterionInput `json:"criteria"`
+	Name     string           `json:"name"`
+}
+
+// RubricTemplateList defines model for RubricTemplateList.
+type RubricTemplateList struct {
+	Items []RubricTemplate `json:"items"`
+}
+
+// ScaleInput Points from min to max in steps, or grades each worth points.
+type ScaleInput struct {
+	Grades *[]GradeInput  `json:"grades,omitempty"`
+	Kind   ScaleInputKind `json:"kind"`
+	Max    *float64       `json:"max,omitempty"`
+	Min    *float64       `json:"min,omitempty"`
+	Step   *float64       `json:"step,omitempty"`
+}
+
+// ScaleInputKind defines model for ScaleInput.Kind.
+type ScaleInputKind string
+
+// ScoreItem defines model for ScoreItem.
+type ScoreItem struct {
+	Comment     *string            `json:"comment,omitempty"`
+	CriterionId openapi_types.UUID `json:"criterionId"`
+	Grade       *string            `json:"grade,omitempty"`
+	Points      *float64           `json:"points,omitempty"`
+}
+
+// ScoreItemInput defines model for ScoreItemInput.
+type ScoreItemInput struct {
+	Comment     *string            `json:"comment,omitempty"`
+	CriterionId openapi_types.UUID `json:"criterionId"`
+	Grade       *string            `json:"grade,omitempty"`
+	Points      *float64           `json:"points,omitempty"`
+}
+
+// ScoreSheet defines model for ScoreSheet.
+type ScoreSheet struct {
+	Items          []ScoreItem      `json:"items"`
+	OverallComment *string          `json:"overallComment,omitempty"`
+	Status         ScoreSheetStatus `json:"status"`
+	SubmittedAt    *time.Time       `json:"submittedAt,omitempty"`
+
+	// Total Weighted total on 0–100, when every criterion is scored.
+	Total     *float64   `json:"total,omitempty"`
+	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
+}
+
+// ScoreSheetStatus defines model for ScoreSheet.Status.
+type ScoreSheetStatus string
+
+// ScoreSheetInput defines model for ScoreSheetInput.
+type ScoreSheetInput struct {
+	Items          []ScoreItemInput `json:"items"`
+	OverallComment *string          `json:"overallComment,omitempty"`
+
+	// Submit Submit the sheet (every criterion scored) rather than save a draft.
+	Submit bool `json:"submit"`
+}
 
 // Session defines model for Session.
 type Session struct {
@@ -1256,6 +1997,121 @@ type SignUpRequest struct {
 
 	// Password At least 10 characters.
 	Password NewPassword `json:"password"`
+}
+
+// Stage defines model for Stage.
+type Stage struct {
+	Blind      bool               `json:"blind"`
+	CaseCount  int                `json:"caseCount"`
+	ClosedAt   *time.Time         `json:"closedAt,omitempty"`
+	Criteria   []Criterion        `json:"criteria"`
+	Cut        Cut                `json:"cut"`
+	Id         openapi_types.UUID `json:"id"`
+	JudgeCount int                `json:"judgeCount"`
+
+	// Kind 서면심사, 발표심사, 본선.
+	Kind            StageKind          `json:"kind"`
+	Name            string             `json:"name"`
+	OpenedAt        *time.Time         `json:"openedAt,omitempty"`
+	Position        int                `json:"position"`
+	RoundId         openapi_types.UUID `json:"roundId"`
+	ScoringClosesAt time.Time          `json:"scoringClosesAt"`
+
+	// Status 준비 (judges and assignments are set up), 진행 (judges score), 마감.
+	Status StageStatus `json:"status"`
+}
+
+// StageInput defines model for StageInput.
+type StageInput struct {
+	// Blind Judges see no team, member, agency or department (removed by the server).
+	Blind    bool              `json:"blind"`
+	Criteria *[]CriterionInput `json:"criteria,omitempty"`
+	Cut      Cut               `json:"cut"`
+
+	// Kind 서면심사, 발표심사, 본선.
+	Kind StageKind `json:"kind"`
+	Name string    `json:"name"`
+
+	// RubricTemplateId Copy this template's criteria; or give `criteria`.
+	RubricTemplateId *openapi_types.UUID `json:"rubricTemplateId,omitempty"`
+	ScoringClosesAt  time.Time           `json:"scoringClosesAt"`
+}
+
+// StageJudge defines model for StageJudge.
+type StageJudge struct {
+	Agency      AgencyRef          `json:"agency"`
+	Assigned    int                `json:"assigned"`
+	Department  *string            `json:"department,omitempty"`
+	DisplayName string             `json:"displayName"`
+	Kind        StageJudgeKind     `json:"kind"`
+	MaxCases    *int               `json:"maxCases,omitempty"`
+	Submitted   int                `json:"submitted"`
+	UserId      openapi_types.UUID `json:"userId"`
+}
+
+// StageJudgeKind defines model for StageJudge.Kind.
+type StageJudgeKind string
+
+// StageJudgeInput defines model for StageJudgeInput.
+type StageJudgeInput struct {
+	// Kind 내부 공무원 or 외부 전문가.
+	Kind     *StageJudgeInputKind `json:"kind,omitempty"`
+	MaxCases *int                 `json:"maxCases,omitempty"`
+	UserId   openapi_types.UUID   `json:"userId"`
+}
+
+// StageJudgeInputKind 내부 공무원 or 외부 전문가.
+type StageJudgeInputKind string
+
+// StageJudgeList defines model for StageJudgeList.
+type StageJudgeList struct {
+	Items []StageJudge `json:"items"`
+}
+
+// StageKind 서면심사, 발표심사, 본선.
+type StageKind string
+
+// StageList defines model for StageList.
+type StageList struct {
+	Items []Stage `json:"items"`
+}
+
+// StageProgress defines model for StageProgress.
+type StageProgress struct {
+	Cases int `json:"cases"`
+
+	// Complete Every assigned sheet is submitted.
+	Complete bool               `json:"complete"`
+	Judges   []StageJudge       `json:"judges"`
+	StageId  openapi_types.UUID `json:"stageId"`
+}
+
+// StageResults defines model for StageResults.
+type StageResults struct {
+	Judges []struct {
+		DisplayName string             `json:"displayName"`
+		UserId      openapi_types.UUID `json:"userId"`
+	} `json:"judges"`
+	Matrix []MatrixRow `json:"matrix"`
+
+	// Method 평균; 최고·최저점 제외 평균 (needs ≥ 3 judges a case; with ties one copy is dropped); 중앙값; 심사위원별 표준화(z-score) 후 평균.
+	Method   AggregationMethod  `json:"method"`
+	Rankings []MethodRanking    `json:"rankings"`
+	StageId  openapi_types.UUID `json:"stageId"`
+}
+
+// StageStatus 준비 (judges and assignments are set up), 진행 (judges score), 마감.
+type StageStatus string
+
+// StageUpdate defines model for StageUpdate.
+type StageUpdate struct {
+	Blind *bool `json:"blind,omitempty"`
+
+	// Criteria Replaces the rubric; only before the stage opens.
+	Criteria        *[]CriterionInput `json:"criteria,omitempty"`
+	Cut             *Cut              `json:"cut,omitempty"`
+	Name            *string           `json:"name,omitempty"`
+	ScoringClosesAt *time.Time        `json:"scoringClosesAt,omitempty"`
 }
 
 // Team defines model for Team.
@@ -1371,6 +2227,16 @@ type TeamUpdate struct {
 	Name        *string `json:"name,omitempty"`
 }
 
+// TieBreak defines model for TieBreak.
+type TieBreak struct {
+	// CriterionName For `criterion`, the criterion whose higher mean wins (by name, as the rubric of every stage may be a copy).
+	CriterionName *string      `json:"criterionName,omitempty"`
+	Kind          TieBreakKind `json:"kind"`
+}
+
+// TieBreakKind defines model for TieBreak.Kind.
+type TieBreakKind string
+
 // UpdateMeRequest defines model for UpdateMeRequest.
 type UpdateMeRequest struct {
 	Department  *Department  `json:"department,omitempty"`
@@ -1413,6 +2279,9 @@ type InvitationToken = string
 
 // RoundId defines model for RoundId.
 type RoundId = openapi_types.UUID
+
+// StageId defines model for StageId.
+type StageId = openapi_types.UUID
 
 // TeamId defines model for TeamId.
 type TeamId = openapi_types.UUID
@@ -1487,6 +2356,11 @@ type ListRoundsParams struct {
 	Status *RoundStatus `form:"status,omitempty" json:"status,omitempty"`
 }
 
+// ExportResultsParams defines parameters for ExportResults.
+type ExportResultsParams struct {
+	Table string `form:"table" json:"table"`
+}
+
 // CreateAgencyJSONRequestBody defines body for CreateAgency for application/json ContentType.
 type CreateAgencyJSONRequestBody = CreateAgencyRequest
 
@@ -1508,6 +2382,9 @@ type UpdateCaseJSONRequestBody = CaseInput
 // UploadAttachmentMultipartRequestBody defines body for UploadAttachment for multipart/form-data ContentType.
 type UploadAttachmentMultipartRequestBody UploadAttachmentMultipartBody
 
+// FileObjectionJSONRequestBody defines body for FileObjection for application/json ContentType.
+type FileObjectionJSONRequestBody = ObjectionInput
+
 // CreateInvitationJSONRequestBody defines body for CreateInvitation for application/json ContentType.
 type CreateInvitationJSONRequestBody = CreateInvitationRequest
 
@@ -1520,14 +2397,50 @@ type UpdateMeJSONRequestBody = UpdateMeRequest
 // ChangePasswordJSONRequestBody defines body for ChangePassword for application/json ContentType.
 type ChangePasswordJSONRequestBody = ChangePasswordRequest
 
+// AnswerObjectionJSONRequestBody defines body for AnswerObjection for application/json ContentType.
+type AnswerObjectionJSONRequestBody = ObjectionAnswerInput
+
 // CreateRoundJSONRequestBody defines body for CreateRound for application/json ContentType.
 type CreateRoundJSONRequestBody = RoundInput
 
 // UpdateRoundJSONRequestBody defines body for UpdateRound for application/json ContentType.
 type UpdateRoundJSONRequestBody = RoundInput
 
+// OverrideAwardJSONRequestBody defines body for OverrideAward for application/json ContentType.
+type OverrideAwardJSONRequestBody = AwardOverrideInput
+
 // CreateCaseJSONRequestBody defines body for CreateCase for application/json ContentType.
 type CreateCaseJSONRequestBody = CaseCreateInput
+
+// UpdateJudgingSettingsJSONRequestBody defines body for UpdateJudgingSettings for application/json ContentType.
+type UpdateJudgingSettingsJSONRequestBody = JudgingSettingsInput
+
+// CreateStageJSONRequestBody defines body for CreateStage for application/json ContentType.
+type CreateStageJSONRequestBody = StageInput
+
+// CreateRubricTemplateJSONRequestBody defines body for CreateRubricTemplate for application/json ContentType.
+type CreateRubricTemplateJSONRequestBody = RubricTemplateInput
+
+// UpdateStageJSONRequestBody defines body for UpdateStage for application/json ContentType.
+type UpdateStageJSONRequestBody = StageUpdate
+
+// AutoAssignJSONRequestBody defines body for AutoAssign for application/json ContentType.
+type AutoAssignJSONRequestBody = AutoAssignInput
+
+// SetAssignmentJSONRequestBody defines body for SetAssignment for application/json ContentType.
+type SetAssignmentJSONRequestBody = ManualAssignInput
+
+// RecuseJSONRequestBody defines body for Recuse for application/json ContentType.
+type RecuseJSONRequestBody = RecusalInput
+
+// SaveScoreSheetJSONRequestBody defines body for SaveScoreSheet for application/json ContentType.
+type SaveScoreSheetJSONRequestBody = ScoreSheetInput
+
+// ChallengeJudgeJSONRequestBody defines body for ChallengeJudge for application/json ContentType.
+type ChallengeJudgeJSONRequestBody = ChallengeInput
+
+// AddStageJudgeJSONRequestBody defines body for AddStageJudge for application/json ContentType.
+type AddStageJudgeJSONRequestBody = StageJudgeInput
 
 // CreateTeamJSONRequestBody defines body for CreateTeam for application/json ContentType.
 type CreateTeamJSONRequestBody = TeamInput
@@ -1585,6 +2498,9 @@ type ServerInterface interface {
 	// DownloadAttachment 첨부파일 받기
 	// (GET /api/v1/cases/{caseId}/attachments/{attachmentId})
 	DownloadAttachment(c *gin.Context, caseId CaseId, attachmentId AttachmentId)
+	// FileObjection 이의신청 (팀원, 결과 발표 후 정해진 기간 안)
+	// (POST /api/v1/cases/{caseId}/objections)
+	FileObjection(c *gin.Context, caseId CaseId)
 	// SubmitCase 사례 제출 (팀원, 마감 전)
 	// (POST /api/v1/cases/{caseId}/submit)
 	SubmitCase(c *gin.Context, caseId CaseId, params SubmitCaseParams)
@@ -1609,6 +2525,9 @@ type ServerInterface interface {
 	// AcceptInvitation 초대 수락
 	// (POST /api/v1/invitations/{token}/accept)
 	AcceptInvitation(c *gin.Context, token InvitationToken)
+	// ListMyAssignments 내 심사 (심사위원)
+	// (GET /api/v1/judging/assignments)
+	ListMyAssignments(c *gin.Context)
 	// GetMe 내 정보
 	// (GET /api/v1/me)
 	GetMe(c *gin.Context)
@@ -1618,12 +2537,24 @@ type ServerInterface interface {
 	// ListMyCases 내 사례 (내 팀들의 사례)
 	// (GET /api/v1/me/cases)
 	ListMyCases(c *gin.Context)
+	// ListNotifications 알림
+	// (GET /api/v1/me/notifications)
+	ListNotifications(c *gin.Context)
+	// MarkNotificationRead 알림 읽음
+	// (POST /api/v1/me/notifications/{notificationId}/read)
+	MarkNotificationRead(c *gin.Context, notificationId openapi_types.UUID)
 	// ChangePassword 비밀번호 변경
 	// (PUT /api/v1/me/password)
 	ChangePassword(c *gin.Context)
 	// ListMyTeamInvitations 나에게 온 팀 초대
 	// (GET /api/v1/me/team-invitations)
 	ListMyTeamInvitations(c *gin.Context)
+	// AnswerObjection 이의신청 답변 (주관기관)
+	// (POST /api/v1/objections/{objectionId}/answer)
+	AnswerObjection(c *gin.Context, objectionId openapi_types.UUID)
+	// GetPublicResults 공개 결과와 익명 점수표
+	// (GET /api/v1/public/rounds/{roundId}/results)
+	GetPublicResults(c *gin.Context, roundId RoundId)
 	// ListRounds 경진대회 목록
 	// (GET /api/v1/rounds)
 	ListRounds(c *gin.Context, params ListRoundsParams)
@@ -1636,6 +2567,9 @@ type ServerInterface interface {
 	// UpdateRound 경진대회 수정 (주관기관)
 	// (PUT /api/v1/rounds/{roundId})
 	UpdateRound(c *gin.Context, roundId RoundId)
+	// OverrideAward 시상 등급 조정 (사유 기록)
+	// (PUT /api/v1/rounds/{roundId}/awards/{caseId})
+	OverrideAward(c *gin.Context, roundId RoundId, caseId CaseId)
 	// ListRoundCases 접수된 사례 목록 (주관기관)
 	// (GET /api/v1/rounds/{roundId}/cases)
 	ListRoundCases(c *gin.Context, roundId RoundId)
@@ -1645,15 +2579,96 @@ type ServerInterface interface {
 	// CopyRound 지난 회차를 복사해 새 경진대회 만들기 (주관기관)
 	// (POST /api/v1/rounds/{roundId}/copy)
 	CopyRound(c *gin.Context, roundId RoundId)
+	// GetJudgingSettings 심사 방식 (집계 방법, 동점 처리, 이의신청 기간)
+	// (GET /api/v1/rounds/{roundId}/judging)
+	GetJudgingSettings(c *gin.Context, roundId RoundId)
+	// UpdateJudgingSettings 심사 방식 정하기 (주관기관, 심사 시작 전)
+	// (PUT /api/v1/rounds/{roundId}/judging)
+	UpdateJudgingSettings(c *gin.Context, roundId RoundId)
+	// ListObjections 이의신청 목록 (주관기관; 팀원은 자기 팀 것)
+	// (GET /api/v1/rounds/{roundId}/objections)
+	ListObjections(c *gin.Context, roundId RoundId)
 	// GetRoundOverview 접수 현황 (주관기관)
 	// (GET /api/v1/rounds/{roundId}/overview)
 	GetRoundOverview(c *gin.Context, roundId RoundId)
 	// PublishRound 경진대회 공개 (주관기관)
 	// (POST /api/v1/rounds/{roundId}/publish)
 	PublishRound(c *gin.Context, roundId RoundId)
+	// GetRoundResults 최종 순위와 시상 (주관기관)
+	// (GET /api/v1/rounds/{roundId}/results)
+	GetRoundResults(c *gin.Context, roundId RoundId)
+	// ExportResults 결과·점수표 CSV (엑셀에서 한글이 깨지지 않는 UTF-8 BOM)
+	// (GET /api/v1/rounds/{roundId}/results/export)
+	ExportResults(c *gin.Context, roundId RoundId, params ExportResultsParams)
+	// PublishResults 결과 발표
+	// (POST /api/v1/rounds/{roundId}/results/publish)
+	PublishResults(c *gin.Context, roundId RoundId)
+	// ListStages 심사 단계 목록 (주관기관)
+	// (GET /api/v1/rounds/{roundId}/stages)
+	ListStages(c *gin.Context, roundId RoundId)
+	// CreateStage 심사 단계 추가 (서면심사 → 발표심사 → 본선)
+	// (POST /api/v1/rounds/{roundId}/stages)
+	CreateStage(c *gin.Context, roundId RoundId)
+	// ListRubricTemplates 심사기준 템플릿 목록
+	// (GET /api/v1/rubric-templates)
+	ListRubricTemplates(c *gin.Context)
+	// CreateRubricTemplate 심사기준 템플릿 만들기 (주관기관)
+	// (POST /api/v1/rubric-templates)
+	CreateRubricTemplate(c *gin.Context)
 	// GetPublicSettings 공개 설정
 	// (GET /api/v1/settings)
 	GetPublicSettings(c *gin.Context)
+	// GetStage 심사 단계 상세 (주관기관)
+	// (GET /api/v1/stages/{stageId})
+	GetStage(c *gin.Context, stageId StageId)
+	// UpdateStage 심사 단계 수정 (열리기 전; 마감 시각은 언제나)
+	// (PUT /api/v1/stages/{stageId})
+	UpdateStage(c *gin.Context, stageId StageId)
+	// ListAssignments 배정 현황과 이해충돌 (주관기관)
+	// (GET /api/v1/stages/{stageId}/assignments)
+	ListAssignments(c *gin.Context, stageId StageId)
+	// AutoAssign 자동 배정
+	// (POST /api/v1/stages/{stageId}/assignments/auto)
+	AutoAssign(c *gin.Context, stageId StageId)
+	// SetAssignment 수동 배정
+	// (PUT /api/v1/stages/{stageId}/assignments/{caseId})
+	SetAssignment(c *gin.Context, stageId StageId, caseId CaseId)
+	// GetJudgingCase 심사할 사례 (심사위원)
+	// (GET /api/v1/stages/{stageId}/cases/{caseId})
+	GetJudgingCase(c *gin.Context, stageId StageId, caseId CaseId)
+	// Recuse 회피 신청 (심사위원)
+	// (POST /api/v1/stages/{stageId}/cases/{caseId}/recusal)
+	Recuse(c *gin.Context, stageId StageId, caseId CaseId)
+	// SaveScoreSheet 채점 저장·제출 (심사위원, 단계 마감 전)
+	// (PUT /api/v1/stages/{stageId}/cases/{caseId}/sheet)
+	SaveScoreSheet(c *gin.Context, stageId StageId, caseId CaseId)
+	// CloseStage 단계 마감과 진출 결정
+	// (POST /api/v1/stages/{stageId}/close)
+	CloseStage(c *gin.Context, stageId StageId)
+	// ChallengeJudge 기피 (주관기관이 심사위원을 사례에서 제외)
+	// (POST /api/v1/stages/{stageId}/conflicts)
+	ChallengeJudge(c *gin.Context, stageId StageId)
+	// ListStageJudges 단계의 심사위원
+	// (GET /api/v1/stages/{stageId}/judges)
+	ListStageJudges(c *gin.Context, stageId StageId)
+	// AddStageJudge 심사위원 위촉 (주관기관)
+	// (POST /api/v1/stages/{stageId}/judges)
+	AddStageJudge(c *gin.Context, stageId StageId)
+	// WithdrawStageJudge 심사위원 해촉 (배정된 사례는 다른 위원에게 다시 배정)
+	// (DELETE /api/v1/stages/{stageId}/judges/{userId})
+	WithdrawStageJudge(c *gin.Context, stageId StageId, userId UserId)
+	// OpenStage 심사 시작
+	// (POST /api/v1/stages/{stageId}/open)
+	OpenStage(c *gin.Context, stageId StageId)
+	// GetStageProgress 심사 진행 현황 (주관기관)
+	// (GET /api/v1/stages/{stageId}/progress)
+	GetStageProgress(c *gin.Context, stageId StageId)
+	// RemindJudges 미완료 심사위원에게 알림 보내기
+	// (POST /api/v1/stages/{stageId}/reminders)
+	RemindJudges(c *gin.Context, stageId StageId)
+	// GetStageResults 점수표와 순위 미리보기 (주관기관)
+	// (GET /api/v1/stages/{stageId}/results)
+	GetStageResults(c *gin.Context, stageId StageId)
 	// AcceptTeamInvitation 팀 초대 수락
 	// (POST /api/v1/team-invitations/{invitationId}/accept)
 	AcceptTeamInvitation(c *gin.Context, invitationId InvitationId)
@@ -1999,6 +3014,31 @@ func (siw *ServerInterfaceWrapper) DownloadAttachment(c *gin.Context) {
 	siw.Handler.DownloadAttachment(c, caseId, attachmentId)
 }
 
+// FileObjection operation middleware
+func (siw *ServerInterfaceWrapper) FileObjection(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "caseId" -------------
+	var caseId CaseId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "caseId", c.Param("caseId"), &caseId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter caseId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.FileObjection(c, caseId)
+}
+
 // SubmitCase operation middleware
 func (siw *ServerInterfaceWrapper) SubmitCase(c *gin.Context) {
 
@@ -2208,6 +3248,19 @@ func (siw *ServerInterfaceWrapper) AcceptInvitation(c *gin.Context) {
 	siw.Handler.AcceptInvitation(c, token)
 }
 
+// ListMyAssignments operation middleware
+func (siw *ServerInterfaceWrapper) ListMyAssignments(c *gin.Context) {
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.ListMyAssignments(c)
+}
+
 // GetMe operation middleware
 func (siw *ServerInterfaceWrapper) GetMe(c *gin.Context) {
 
@@ -2247,6 +3300,44 @@ func (siw *ServerInterfaceWrapper) ListMyCases(c *gin.Context) {
 	siw.Handler.ListMyCases(c)
 }
 
+// ListNotifications operation middleware
+func (siw *ServerInterfaceWrapper) ListNotifications(c *gin.Context) {
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.ListNotifications(c)
+}
+
+// MarkNotificationRead operation middleware
+func (siw *ServerInterfaceWrapper) MarkNotificationRead(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "notificationId" -------------
+	var notificationId openapi_types.UUID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "notificationId", c.Param("notificationId"), &notificationId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter notificationId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.MarkNotificationRead(c, notificationId)
+}
+
 // ChangePassword operation middleware
 func (siw *ServerInterfaceWrapper) ChangePassword(c *gin.Context) {
 
@@ -2271,6 +3362,56 @@ func (siw *ServerInterfaceWrapper) ListMyTeamInvitations(c *gin.Context) {
 	}
 
 	siw.Handler.ListMyTeamInvitations(c)
+}
+
+// AnswerObjection operation middleware
+func (siw *ServerInterfaceWrapper) AnswerObjection(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "objectionId" -------------
+	var objectionId openapi_types.UUID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "objectionId", c.Param("objectionId"), &objectionId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter objectionId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.AnswerObjection(c, objectionId)
+}
+
+// GetPublicResults operation middleware
+func (siw *ServerInterfaceWrapper) GetPublicResults(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "roundId" -------------
+	var roundId RoundId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "roundId", c.Param("roundId"), &roundId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter roundId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.GetPublicResults(c, roundId)
 }
 
 // ListRounds operation middleware
@@ -2363,6 +3504,40 @@ func (siw *ServerInterfaceWrapper) UpdateRound(c *gin.Context) {
 	siw.Handler.UpdateRound(c, roundId)
 }
 
+// OverrideAward operation middleware
+func (siw *ServerInterfaceWrapper) OverrideAward(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "roundId" -------------
+	var roundId RoundId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "roundId", c.Param("roundId"), &roundId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter roundId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Path parameter "caseId" -------------
+	var caseId CaseId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "caseId", c.Param("caseId"), &caseId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter caseId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.OverrideAward(c, roundId, caseId)
+}
+
 // ListRoundCases operation middleware
 func (siw *ServerInterfaceWrapper) ListRoundCases(c *gin.Context) {
 
@@ -2438,6 +3613,81 @@ func (siw *ServerInterfaceWrapper) CopyRound(c *gin.Context) {
 	siw.Handler.CopyRound(c, roundId)
 }
 
+// GetJudgingSettings operation middleware
+func (siw *ServerInterfaceWrapper) GetJudgingSettings(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "roundId" -------------
+	var roundId RoundId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "roundId", c.Param("roundId"), &roundId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter roundId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.GetJudgingSettings(c, roundId)
+}
+
+// UpdateJudgingSettings operation middleware
+func (siw *ServerInterfaceWrapper) UpdateJudgingSettings(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "roundId" -------------
+	var roundId RoundId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "roundId", c.Param("roundId"), &roundId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter roundId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.UpdateJudgingSettings(c, roundId)
+}
+
+// ListObjections operation middleware
+func (siw *ServerInterfaceWrapper) ListObjections(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "roundId" -------------
+	var roundId RoundId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "roundId", c.Param("roundId"), &roundId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter roundId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.ListObjections(c, roundId)
+}
+
 // GetRoundOverview operation middleware
 func (siw *ServerInterfaceWrapper) GetRoundOverview(c *gin.Context) {
 
@@ -2488,6 +3738,168 @@ func (siw *ServerInterfaceWrapper) PublishRound(c *gin.Context) {
 	siw.Handler.PublishRound(c, roundId)
 }
 
+// GetRoundResults operation middleware
+func (siw *ServerInterfaceWrapper) GetRoundResults(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "roundId" -------------
+	var roundId RoundId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "roundId", c.Param("roundId"), &roundId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter roundId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.GetRoundResults(c, roundId)
+}
+
+// ExportResults operation middleware
+func (siw *ServerInterfaceWrapper) ExportResults(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "roundId" -------------
+	var roundId RoundId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "roundId", c.Param("roundId"), &roundId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter roundId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ExportResultsParams
+
+	// ------------- Required query parameter "table" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "table", c.Request.URL.Query(), &params.Table, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter table: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.ExportResults(c, roundId, params)
+}
+
+// PublishResults operation middleware
+func (siw *ServerInterfaceWrapper) PublishResults(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "roundId" -------------
+	var roundId RoundId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "roundId", c.Param("roundId"), &roundId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter roundId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.PublishResults(c, roundId)
+}
+
+// ListStages operation middleware
+func (siw *ServerInterfaceWrapper) ListStages(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "roundId" -------------
+	var roundId RoundId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "roundId", c.Param("roundId"), &roundId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter roundId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.ListStages(c, roundId)
+}
+
+// CreateStage operation middleware
+func (siw *ServerInterfaceWrapper) CreateStage(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "roundId" -------------
+	var roundId RoundId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "roundId", c.Param("roundId"), &roundId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter roundId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.CreateStage(c, roundId)
+}
+
+// ListRubricTemplates operation middleware
+func (siw *ServerInterfaceWrapper) ListRubricTemplates(c *gin.Context) {
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.ListRubricTemplates(c)
+}
+
+// CreateRubricTemplate operation middleware
+func (siw *ServerInterfaceWrapper) CreateRubricTemplate(c *gin.Context) {
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.CreateRubricTemplate(c)
+}
+
 // GetPublicSettings operation middleware
 func (siw *ServerInterfaceWrapper) GetPublicSettings(c *gin.Context) {
 
@@ -2499,6 +3911,476 @@ func (siw *ServerInterfaceWrapper) GetPublicSettings(c *gin.Context) {
 	}
 
 	siw.Handler.GetPublicSettings(c)
+}
+
+// GetStage operation middleware
+func (siw *ServerInterfaceWrapper) GetStage(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "stageId" -------------
+	var stageId StageId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "stageId", c.Param("stageId"), &stageId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter stageId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.GetStage(c, stageId)
+}
+
+// UpdateStage operation middleware
+func (siw *ServerInterfaceWrapper) UpdateStage(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "stageId" -------------
+	var stageId StageId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "stageId", c.Param("stageId"), &stageId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter stageId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.UpdateStage(c, stageId)
+}
+
+// ListAssignments operation middleware
+func (siw *ServerInterfaceWrapper) ListAssignments(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "stageId" -------------
+	var stageId StageId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "stageId", c.Param("stageId"), &stageId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter stageId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.ListAssignments(c, stageId)
+}
+
+// AutoAssign operation middleware
+func (siw *ServerInterfaceWrapper) AutoAssign(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "stageId" -------------
+	var stageId StageId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "stageId", c.Param("stageId"), &stageId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter stageId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.AutoAssign(c, stageId)
+}
+
+// SetAssignment operation middleware
+func (siw *ServerInterfaceWrapper) SetAssignment(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "stageId" -------------
+	var stageId StageId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "stageId", c.Param("stageId"), &stageId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter stageId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Path parameter "caseId" -------------
+	var caseId CaseId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "caseId", c.Param("caseId"), &caseId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter caseId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.SetAssignment(c, stageId, caseId)
+}
+
+// GetJudgingCase operation middleware
+func (siw *ServerInterfaceWrapper) GetJudgingCase(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "stageId" -------------
+	var stageId StageId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "stageId", c.Param("stageId"), &stageId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter stageId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Path parameter "caseId" -------------
+	var caseId CaseId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "caseId", c.Param("caseId"), &caseId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter caseId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.GetJudgingCase(c, stageId, caseId)
+}
+
+// Recuse operation middleware
+func (siw *ServerInterfaceWrapper) Recuse(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "stageId" -------------
+	var stageId StageId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "stageId", c.Param("stageId"), &stageId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter stageId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Path parameter "caseId" -------------
+	var caseId CaseId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "caseId", c.Param("caseId"), &caseId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter caseId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.Recuse(c, stageId, caseId)
+}
+
+// SaveScoreSheet operation middleware
+func (siw *ServerInterfaceWrapper) SaveScoreSheet(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "stageId" -------------
+	var stageId StageId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "stageId", c.Param("stageId"), &stageId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter stageId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Path parameter "caseId" -------------
+	var caseId CaseId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "caseId", c.Param("caseId"), &caseId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter caseId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.SaveScoreSheet(c, stageId, caseId)
+}
+
+// CloseStage operation middleware
+func (siw *ServerInterfaceWrapper) CloseStage(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "stageId" -------------
+	var stageId StageId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "stageId", c.Param("stageId"), &stageId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter stageId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.CloseStage(c, stageId)
+}
+
+// ChallengeJudge operation middleware
+func (siw *ServerInterfaceWrapper) ChallengeJudge(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "stageId" -------------
+	var stageId StageId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "stageId", c.Param("stageId"), &stageId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter stageId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.ChallengeJudge(c, stageId)
+}
+
+// ListStageJudges operation middleware
+func (siw *ServerInterfaceWrapper) ListStageJudges(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "stageId" -------------
+	var stageId StageId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "stageId", c.Param("stageId"), &stageId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter stageId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.ListStageJudges(c, stageId)
+}
+
+// AddStageJudge operation middleware
+func (siw *ServerInterfaceWrapper) AddStageJudge(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "stageId" -------------
+	var stageId StageId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "stageId", c.Param("stageId"), &stageId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter stageId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.AddStageJudge(c, stageId)
+}
+
+// WithdrawStageJudge operation middleware
+func (siw *ServerInterfaceWrapper) WithdrawStageJudge(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "stageId" -------------
+	var stageId StageId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "stageId", c.Param("stageId"), &stageId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter stageId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Path parameter "userId" -------------
+	var userId UserId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "userId", c.Param("userId"), &userId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter userId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.WithdrawStageJudge(c, stageId, userId)
+}
+
+// OpenStage operation middleware
+func (siw *ServerInterfaceWrapper) OpenStage(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "stageId" -------------
+	var stageId StageId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "stageId", c.Param("stageId"), &stageId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter stageId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.OpenStage(c, stageId)
+}
+
+// GetStageProgress operation middleware
+func (siw *ServerInterfaceWrapper) GetStageProgress(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "stageId" -------------
+	var stageId StageId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "stageId", c.Param("stageId"), &stageId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter stageId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.GetStageProgress(c, stageId)
+}
+
+// RemindJudges operation middleware
+func (siw *ServerInterfaceWrapper) RemindJudges(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "stageId" -------------
+	var stageId StageId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "stageId", c.Param("stageId"), &stageId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter stageId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.RemindJudges(c, stageId)
+}
+
+// GetStageResults operation middleware
+func (siw *ServerInterfaceWrapper) GetStageResults(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "stageId" -------------
+	var stageId StageId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "stageId", c.Param("stageId"), &stageId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter stageId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.GetStageResults(c, stageId)
 }
 
 // AcceptTeamInvitation operation middleware
@@ -2860,6 +4742,40 @@ func RegisterHandlersWithOptions(router gin.IRouter, si ServerInterface, options
 	router.POST(options.BaseURL+"/api/v1/cases/:caseId/attachments", wrapper.UploadAttachment)
 	router.DELETE(options.BaseURL+"/api/v1/cases/:caseId/attachments/:attachmentId", wrapper.DeleteAttachment)
 	router.GET(options.BaseURL+"/api/v1/cases/:caseId/attachments/:attachmentId", wrapper.DownloadAttachment)
+	router.GET(options.BaseURL+"/api/v1/rubric-templates", wrapper.ListRubricTemplates)
+	router.POST(options.BaseURL+"/api/v1/rubric-templates", wrapper.CreateRubricTemplate)
+	router.GET(options.BaseURL+"/api/v1/rounds/:roundId/judging", wrapper.GetJudgingSettings)
+	router.PUT(options.BaseURL+"/api/v1/rounds/:roundId/judging", wrapper.UpdateJudgingSettings)
+	router.GET(options.BaseURL+"/api/v1/rounds/:roundId/stages", wrapper.ListStages)
+	router.POST(options.BaseURL+"/api/v1/rounds/:roundId/stages", wrapper.CreateStage)
+	router.GET(options.BaseURL+"/api/v1/stages/:stageId", wrapper.GetStage)
+	router.PUT(options.BaseURL+"/api/v1/stages/:stageId", wrapper.UpdateStage)
+	router.POST(options.BaseURL+"/api/v1/stages/:stageId/open", wrapper.OpenStage)
+	router.GET(options.BaseURL+"/api/v1/stages/:stageId/judges", wrapper.ListStageJudges)
+	router.POST(options.BaseURL+"/api/v1/stages/:stageId/judges", wrapper.AddStageJudge)
+	router.DELETE(options.BaseURL+"/api/v1/stages/:stageId/judges/:userId", wrapper.WithdrawStageJudge)
+	router.GET(options.BaseURL+"/api/v1/stages/:stageId/assignments", wrapper.ListAssignments)
+	router.POST(options.BaseURL+"/api/v1/stages/:stageId/assignments/auto", wrapper.AutoAssign)
+	router.PUT(options.BaseURL+"/api/v1/stages/:stageId/assignments/:caseId", wrapper.SetAssignment)
+	router.POST(options.BaseURL+"/api/v1/stages/:stageId/conflicts", wrapper.ChallengeJudge)
+	router.GET(options.BaseURL+"/api/v1/judging/assignments", wrapper.ListMyAssignments)
+	router.GET(options.BaseURL+"/api/v1/stages/:stageId/cases/:caseId", wrapper.GetJudgingCase)
+	router.PUT(options.BaseURL+"/api/v1/stages/:stageId/cases/:caseId/sheet", wrapper.SaveScoreSheet)
+	router.POST(options.BaseURL+"/api/v1/stages/:stageId/cases/:caseId/recusal", wrapper.Recuse)
+	router.GET(options.BaseURL+"/api/v1/stages/:stageId/progress", wrapper.GetStageProgress)
+	router.POST(options.BaseURL+"/api/v1/stages/:stageId/reminders", wrapper.RemindJudges)
+	router.GET(options.BaseURL+"/api/v1/stages/:stageId/results", wrapper.GetStageResults)
+	router.POST(options.BaseURL+"/api/v1/stages/:stageId/close", wrapper.CloseStage)
+	router.GET(options.BaseURL+"/api/v1/rounds/:roundId/results", wrapper.GetRoundResults)
+	router.PUT(options.BaseURL+"/api/v1/rounds/:roundId/awards/:caseId", wrapper.OverrideAward)
+	router.POST(options.BaseURL+"/api/v1/rounds/:roundId/results/publish", wrapper.PublishResults)
+	router.GET(options.BaseURL+"/api/v1/rounds/:roundId/results/export", wrapper.ExportResults)
+	router.GET(options.BaseURL+"/api/v1/public/rounds/:roundId/results", wrapper.GetPublicResults)
+	router.POST(options.BaseURL+"/api/v1/cases/:caseId/objections", wrapper.FileObjection)
+	router.GET(options.BaseURL+"/api/v1/rounds/:roundId/objections", wrapper.ListObjections)
+	router.POST(options.BaseURL+"/api/v1/objections/:objectionId/answer", wrapper.AnswerObjection)
+	router.GET(options.BaseURL+"/api/v1/me/notifications", wrapper.ListNotifications)
+	router.POST(options.BaseURL+"/api/v1/me/notifications/:notificationId/read", wrapper.MarkNotificationRead)
 }
 
 type BadRequestApplicationProblemPlusJSONResponse Problem
@@ -4545,6 +6461,160 @@ func (response DownloadAttachment503ApplicationProblemPlusJSONResponse) VisitDow
 	return err
 }
 
+type FileObjectionRequestObject struct {
+	CaseId CaseId `json:"caseId"`
+	Body   *FileObjectionJSONRequestBody
+}
+
+type FileObjectionResponseObject interface {
+	VisitFileObjectionResponse(w http.ResponseWriter) error
+}
+
+type FileObjection201JSONResponse Objection
+
+func (response FileObjection201JSONResponse) VisitFileObjectionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FileObjection400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response FileObjection400ApplicationProblemPlusJSONResponse) VisitFileObjectionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FileObjection401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response FileObjection401ApplicationProblemPlusJSONResponse) VisitFileObjectionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FileObjection404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response FileObjection404ApplicationProblemPlusJSONResponse) VisitFileObjectionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FileObjection409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response FileObjection409ApplicationProblemPlusJSONResponse) VisitFileObjectionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FileObjection413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response FileObjection413ApplicationProblemPlusJSONResponse) VisitFileObjectionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FileObjection415ApplicationProblemPlusJSONResponse struct {
+	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
+}
+
+func (response FileObjection415ApplicationProblemPlusJSONResponse) VisitFileObjectionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FileObjection500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response FileObjection500ApplicationProblemPlusJSONResponse) VisitFileObjectionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FileObjection503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response FileObjection503ApplicationProblemPlusJSONResponse) VisitFileObjectionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type SubmitCaseRequestObject struct {
 	CaseId CaseId `json:"caseId"`
 	Params SubmitCaseParams
@@ -5554,6 +7624,78 @@ func (response AcceptInvitation503ApplicationProblemPlusJSONResponse) VisitAccep
 	return err
 }
 
+type ListMyAssignmentsRequestObject struct {
+}
+
+type ListMyAssignmentsResponseObject interface {
+	VisitListMyAssignmentsResponse(w http.ResponseWriter) error
+}
+
+type ListMyAssignments200JSONResponse JudgeDashboard
+
+func (response ListMyAssignments200JSONResponse) VisitListMyAssignmentsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMyAssignments401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListMyAssignments401ApplicationProblemPlusJSONResponse) VisitListMyAssignmentsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMyAssignments500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response ListMyAssignments500ApplicationProblemPlusJSONResponse) VisitListMyAssignmentsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMyAssignments503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response ListMyAssignments503ApplicationProblemPlusJSONResponse) VisitListMyAssignmentsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetMeRequestObject struct {
 }
 
@@ -5819,6 +7961,177 @@ func (response ListMyCases503ApplicationProblemPlusJSONResponse) VisitListMyCase
 	return err
 }
 
+type ListNotificationsRequestObject struct {
+}
+
+type ListNotificationsResponseObject interface {
+	VisitListNotificationsResponse(w http.ResponseWriter) error
+}
+
+type ListNotifications200JSONResponse NotificationList
+
+func (response ListNotifications200JSONResponse) VisitListNotificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListNotifications401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListNotifications401ApplicationProblemPlusJSONResponse) VisitListNotificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListNotifications500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response ListNotifications500ApplicationProblemPlusJSONResponse) VisitListNotificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListNotifications503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response ListNotifications503ApplicationProblemPlusJSONResponse) VisitListNotificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type MarkNotificationReadRequestObject struct {
+	NotificationId openapi_types.UUID `json:"notificationId"`
+}
+
+type MarkNotificationReadResponseObject interface {
+	VisitMarkNotificationReadResponse(w http.ResponseWriter) error
+}
+
+type MarkNotificationRead204Response struct {
+}
+
+func (response MarkNotificationRead204Response) VisitMarkNotificationReadResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type MarkNotificationRead400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response MarkNotificationRead400ApplicationProblemPlusJSONResponse) VisitMarkNotificationReadResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type MarkNotificationRead401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response MarkNotificationRead401ApplicationProblemPlusJSONResponse) VisitMarkNotificationReadResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type MarkNotificationRead404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response MarkNotificationRead404ApplicationProblemPlusJSONResponse) VisitMarkNotificationReadResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type MarkNotificationRead500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response MarkNotificationRead500ApplicationProblemPlusJSONResponse) VisitMarkNotificationReadResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type MarkNotificationRead503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response MarkNotificationRead503ApplicationProblemPlusJSONResponse) VisitMarkNotificationReadResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ChangePasswordRequestObject struct {
 	Body *ChangePasswordJSONRequestBody
 }
@@ -5992,6 +8305,265 @@ type ListMyTeamInvitations503ApplicationProblemPlusJSONResponse struct {
 }
 
 func (response ListMyTeamInvitations503ApplicationProblemPlusJSONResponse) VisitListMyTeamInvitationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AnswerObjectionRequestObject struct {
+	ObjectionId openapi_types.UUID `json:"objectionId"`
+	Body        *AnswerObjectionJSONRequestBody
+}
+
+type AnswerObjectionResponseObject interface {
+	VisitAnswerObjectionResponse(w http.ResponseWriter) error
+}
+
+type AnswerObjection200JSONResponse Objection
+
+func (response AnswerObjection200JSONResponse) VisitAnswerObjectionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AnswerObjection400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response AnswerObjection400ApplicationProblemPlusJSONResponse) VisitAnswerObjectionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AnswerObjection401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response AnswerObjection401ApplicationProblemPlusJSONResponse) VisitAnswerObjectionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AnswerObjection403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response AnswerObjection403ApplicationProblemPlusJSONResponse) VisitAnswerObjectionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AnswerObjection404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response AnswerObjection404ApplicationProblemPlusJSONResponse) VisitAnswerObjectionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AnswerObjection409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response AnswerObjection409ApplicationProblemPlusJSONResponse) VisitAnswerObjectionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AnswerObjection413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response AnswerObjection413ApplicationProblemPlusJSONResponse) VisitAnswerObjectionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AnswerObjection415ApplicationProblemPlusJSONResponse struct {
+	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
+}
+
+func (response AnswerObjection415ApplicationProblemPlusJSONResponse) VisitAnswerObjectionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AnswerObjection500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response AnswerObjection500ApplicationProblemPlusJSONResponse) VisitAnswerObjectionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AnswerObjection503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response AnswerObjection503ApplicationProblemPlusJSONResponse) VisitAnswerObjectionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPublicResultsRequestObject struct {
+	RoundId RoundId `json:"roundId"`
+}
+
+type GetPublicResultsResponseObject interface {
+	VisitGetPublicResultsResponse(w http.ResponseWriter) error
+}
+
+type GetPublicResults200JSONResponse PublicResults
+
+func (response GetPublicResults200JSONResponse) VisitGetPublicResultsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPublicResults400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetPublicResults400ApplicationProblemPlusJSONResponse) VisitGetPublicResultsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPublicResults404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response GetPublicResults404ApplicationProblemPlusJSONResponse) VisitGetPublicResultsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPublicResults500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response GetPublicResults500ApplicationProblemPlusJSONResponse) VisitGetPublicResultsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPublicResults503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response GetPublicResults503ApplicationProblemPlusJSONResponse) VisitGetPublicResultsResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
@@ -6507,6 +9079,177 @@ func (response UpdateRound503ApplicationProblemPlusJSONResponse) VisitUpdateRoun
 	return err
 }
 
+type OverrideAwardRequestObject struct {
+	RoundId RoundId `json:"roundId"`
+	CaseId  CaseId  `json:"caseId"`
+	Body    *OverrideAwardJSONRequestBody
+}
+
+type OverrideAwardResponseObject interface {
+	VisitOverrideAwardResponse(w http.ResponseWriter) error
+}
+
+type OverrideAward200JSONResponse RoundResults
+
+func (response OverrideAward200JSONResponse) VisitOverrideAwardResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type OverrideAward400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response OverrideAward400ApplicationProblemPlusJSONResponse) VisitOverrideAwardResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type OverrideAward401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response OverrideAward401ApplicationProblemPlusJSONResponse) VisitOverrideAwardResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type OverrideAward403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response OverrideAward403ApplicationProblemPlusJSONResponse) VisitOverrideAwardResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type OverrideAward404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response OverrideAward404ApplicationProblemPlusJSONResponse) VisitOverrideAwardResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type OverrideAward409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response OverrideAward409ApplicationProblemPlusJSONResponse) VisitOverrideAwardResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type OverrideAward413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response OverrideAward413ApplicationProblemPlusJSONResponse) VisitOverrideAwardResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type OverrideAward415ApplicationProblemPlusJSONResponse struct {
+	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
+}
+
+func (response OverrideAward415ApplicationProblemPlusJSONResponse) VisitOverrideAwardResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type OverrideAward500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response OverrideAward500ApplicationProblemPlusJSONResponse) VisitOverrideAwardResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type OverrideAward503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response OverrideAward503ApplicationProblemPlusJSONResponse) VisitOverrideAwardResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListRoundCasesRequestObject struct {
 	RoundId RoundId `json:"roundId"`
 }
@@ -6929,6 +9672,402 @@ func (response CopyRound503ApplicationProblemPlusJSONResponse) VisitCopyRoundRes
 	return err
 }
 
+type GetJudgingSettingsRequestObject struct {
+	RoundId RoundId `json:"roundId"`
+}
+
+type GetJudgingSettingsResponseObject interface {
+	VisitGetJudgingSettingsResponse(w http.ResponseWriter) error
+}
+
+type GetJudgingSettings200JSONResponse JudgingSettings
+
+func (response GetJudgingSettings200JSONResponse) VisitGetJudgingSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetJudgingSettings400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetJudgingSettings400ApplicationProblemPlusJSONResponse) VisitGetJudgingSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetJudgingSettings401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response GetJudgingSettings401ApplicationProblemPlusJSONResponse) VisitGetJudgingSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetJudgingSettings403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response GetJudgingSettings403ApplicationProblemPlusJSONResponse) VisitGetJudgingSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetJudgingSettings404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response GetJudgingSettings404ApplicationProblemPlusJSONResponse) VisitGetJudgingSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetJudgingSettings500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response GetJudgingSettings500ApplicationProblemPlusJSONResponse) VisitGetJudgingSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetJudgingSettings503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response GetJudgingSettings503ApplicationProblemPlusJSONResponse) VisitGetJudgingSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateJudgingSettingsRequestObject struct {
+	RoundId RoundId `json:"roundId"`
+	Body    *UpdateJudgingSettingsJSONRequestBody
+}
+
+type UpdateJudgingSettingsResponseObject interface {
+	VisitUpdateJudgingSettingsResponse(w http.ResponseWriter) error
+}
+
+type UpdateJudgingSettings200JSONResponse JudgingSettings
+
+func (response UpdateJudgingSettings200JSONResponse) VisitUpdateJudgingSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateJudgingSettings400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateJudgingSettings400ApplicationProblemPlusJSONResponse) VisitUpdateJudgingSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateJudgingSettings401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateJudgingSettings401ApplicationProblemPlusJSONResponse) VisitUpdateJudgingSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateJudgingSettings403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateJudgingSettings403ApplicationProblemPlusJSONResponse) VisitUpdateJudgingSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateJudgingSettings404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateJudgingSettings404ApplicationProblemPlusJSONResponse) VisitUpdateJudgingSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateJudgingSettings409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateJudgingSettings409ApplicationProblemPlusJSONResponse) VisitUpdateJudgingSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateJudgingSettings413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateJudgingSettings413ApplicationProblemPlusJSONResponse) VisitUpdateJudgingSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateJudgingSettings415ApplicationProblemPlusJSONResponse struct {
+	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateJudgingSettings415ApplicationProblemPlusJSONResponse) VisitUpdateJudgingSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateJudgingSettings500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateJudgingSettings500ApplicationProblemPlusJSONResponse) VisitUpdateJudgingSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateJudgingSettings503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateJudgingSettings503ApplicationProblemPlusJSONResponse) VisitUpdateJudgingSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListObjectionsRequestObject struct {
+	RoundId RoundId `json:"roundId"`
+}
+
+type ListObjectionsResponseObject interface {
+	VisitListObjectionsResponse(w http.ResponseWriter) error
+}
+
+type ListObjections200JSONResponse ObjectionList
+
+func (response ListObjections200JSONResponse) VisitListObjectionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListObjections400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListObjections400ApplicationProblemPlusJSONResponse) VisitListObjectionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListObjections401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListObjections401ApplicationProblemPlusJSONResponse) VisitListObjectionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListObjections404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ListObjections404ApplicationProblemPlusJSONResponse) VisitListObjectionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListObjections500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response ListObjections500ApplicationProblemPlusJSONResponse) VisitListObjectionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListObjections503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response ListObjections503ApplicationProblemPlusJSONResponse) VisitListObjectionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetRoundOverviewRequestObject struct {
 	RoundId RoundId `json:"roundId"`
 }
@@ -7171,6 +10310,900 @@ func (response PublishRound503ApplicationProblemPlusJSONResponse) VisitPublishRo
 	return err
 }
 
+type GetRoundResultsRequestObject struct {
+	RoundId RoundId `json:"roundId"`
+}
+
+type GetRoundResultsResponseObject interface {
+	VisitGetRoundResultsResponse(w http.ResponseWriter) error
+}
+
+type GetRoundResults200JSONResponse RoundResults
+
+func (response GetRoundResults200JSONResponse) VisitGetRoundResultsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRoundResults400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetRoundResults400ApplicationProblemPlusJSONResponse) VisitGetRoundResultsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRoundResults401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response GetRoundResults401ApplicationProblemPlusJSONResponse) VisitGetRoundResultsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRoundResults403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response GetRoundResults403ApplicationProblemPlusJSONResponse) VisitGetRoundResultsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRoundResults404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response GetRoundResults404ApplicationProblemPlusJSONResponse) VisitGetRoundResultsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRoundResults500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response GetRoundResults500ApplicationProblemPlusJSONResponse) VisitGetRoundResultsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRoundResults503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response GetRoundResults503ApplicationProblemPlusJSONResponse) VisitGetRoundResultsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportResultsRequestObject struct {
+	RoundId RoundId `json:"roundId"`
+	Params  ExportResultsParams
+}
+
+type ExportResultsResponseObject interface {
+	VisitExportResultsResponse(w http.ResponseWriter) error
+}
+
+type ExportResults200ResponseHeaders struct {
+	ContentDisposition *string
+}
+
+type ExportResults200TextcsvResponse struct {
+	Body          io.Reader
+	Headers       ExportResults200ResponseHeaders
+	ContentLength int64
+}
+
+func (response ExportResults200TextcsvResponse) VisitExportResultsResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "text/csv")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	if response.Headers.ContentDisposition != nil {
+		w.Header().Set("Content-Disposition", fmt.Sprint(*response.Headers.ContentDisposition))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type ExportResults400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ExportResults400ApplicationProblemPlusJSONResponse) VisitExportResultsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportResults401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ExportResults401ApplicationProblemPlusJSONResponse) VisitExportResultsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportResults403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ExportResults403ApplicationProblemPlusJSONResponse) VisitExportResultsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportResults404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ExportResults404ApplicationProblemPlusJSONResponse) VisitExportResultsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportResults500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response ExportResults500ApplicationProblemPlusJSONResponse) VisitExportResultsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportResults503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response ExportResults503ApplicationProblemPlusJSONResponse) VisitExportResultsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PublishResultsRequestObject struct {
+	RoundId RoundId `json:"roundId"`
+}
+
+type PublishResultsResponseObject interface {
+	VisitPublishResultsResponse(w http.ResponseWriter) error
+}
+
+type PublishResults200JSONResponse RoundResults
+
+func (response PublishResults200JSONResponse) VisitPublishResultsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PublishResults400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response PublishResults400ApplicationProblemPlusJSONResponse) VisitPublishResultsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PublishResults401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response PublishResults401ApplicationProblemPlusJSONResponse) VisitPublishResultsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PublishResults403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response PublishResults403ApplicationProblemPlusJSONResponse) VisitPublishResultsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PublishResults404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response PublishResults404ApplicationProblemPlusJSONResponse) VisitPublishResultsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PublishResults409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response PublishResults409ApplicationProblemPlusJSONResponse) VisitPublishResultsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PublishResults500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response PublishResults500ApplicationProblemPlusJSONResponse) VisitPublishResultsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PublishResults503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response PublishResults503ApplicationProblemPlusJSONResponse) VisitPublishResultsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListStagesRequestObject struct {
+	RoundId RoundId `json:"roundId"`
+}
+
+type ListStagesResponseObject interface {
+	VisitListStagesResponse(w http.ResponseWriter) error
+}
+
+type ListStages200JSONResponse StageList
+
+func (response ListStages200JSONResponse) VisitListStagesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListStages400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListStages400ApplicationProblemPlusJSONResponse) VisitListStagesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListStages401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListStages401ApplicationProblemPlusJSONResponse) VisitListStagesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListStages403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ListStages403ApplicationProblemPlusJSONResponse) VisitListStagesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListStages404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ListStages404ApplicationProblemPlusJSONResponse) VisitListStagesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListStages500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response ListStages500ApplicationProblemPlusJSONResponse) VisitListStagesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListStages503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response ListStages503ApplicationProblemPlusJSONResponse) VisitListStagesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateStageRequestObject struct {
+	RoundId RoundId `json:"roundId"`
+	Body    *CreateStageJSONRequestBody
+}
+
+type CreateStageResponseObject interface {
+	VisitCreateStageResponse(w http.ResponseWriter) error
+}
+
+type CreateStage201JSONResponse Stage
+
+func (response CreateStage201JSONResponse) VisitCreateStageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateStage400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response CreateStage400ApplicationProblemPlusJSONResponse) VisitCreateStageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateStage401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response CreateStage401ApplicationProblemPlusJSONResponse) VisitCreateStageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateStage403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response CreateStage403ApplicationProblemPlusJSONResponse) VisitCreateStageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateStage404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response CreateStage404ApplicationProblemPlusJSONResponse) VisitCreateStageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateStage409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response CreateStage409ApplicationProblemPlusJSONResponse) VisitCreateStageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateStage413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response CreateStage413ApplicationProblemPlusJSONResponse) VisitCreateStageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateStage415ApplicationProblemPlusJSONResponse struct {
+	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
+}
+
+func (response CreateStage415ApplicationProblemPlusJSONResponse) VisitCreateStageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateStage500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response CreateStage500ApplicationProblemPlusJSONResponse) VisitCreateStageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateStage503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response CreateStage503ApplicationProblemPlusJSONResponse) VisitCreateStageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRubricTemplatesRequestObject struct {
+}
+
+type ListRubricTemplatesResponseObject interface {
+	VisitListRubricTemplatesResponse(w http.ResponseWriter) error
+}
+
+type ListRubricTemplates200JSONResponse RubricTemplateList
+
+func (response ListRubricTemplates200JSONResponse) VisitListRubricTemplatesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRubricTemplates401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListRubricTemplates401ApplicationProblemPlusJSONResponse) VisitListRubricTemplatesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRubricTemplates500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response ListRubricTemplates500ApplicationProblemPlusJSONResponse) VisitListRubricTemplatesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRubricTemplates503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response ListRubricTemplates503ApplicationProblemPlusJSONResponse) VisitListRubricTemplatesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateRubricTemplateRequestObject struct {
+	Body *CreateRubricTemplateJSONRequestBody
+}
+
+type CreateRubricTemplateResponseObject interface {
+	VisitCreateRubricTemplateResponse(w http.ResponseWriter) error
+}
+
+type CreateRubricTemplate201JSONResponse RubricTemplate
+
+func (response CreateRubricTemplate201JSONResponse) VisitCreateRubricTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateRubricTemplate400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response CreateRubricTemplate400ApplicationProblemPlusJSONResponse) VisitCreateRubricTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateRubricTemplate401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response CreateRubricTemplate401ApplicationProblemPlusJSONResponse) VisitCreateRubricTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateRubricTemplate403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response CreateRubricTemplate403ApplicationProblemPlusJSONResponse) VisitCreateRubricTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateRubricTemplate413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response CreateRubricTemplate413ApplicationProblemPlusJSONResponse) VisitCreateRubricTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateRubricTemplate415ApplicationProblemPlusJSONResponse struct {
+	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
+}
+
+func (response CreateRubricTemplate415ApplicationProblemPlusJSONResponse) VisitCreateRubricTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateRubricTemplate500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response CreateRubricTemplate500ApplicationProblemPlusJSONResponse) VisitCreateRubricTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateRubricTemplate503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response CreateRubricTemplate503ApplicationProblemPlusJSONResponse) VisitCreateRubricTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetPublicSettingsRequestObject struct {
 }
 
@@ -7213,6 +11246,2379 @@ type GetPublicSettings503ApplicationProblemPlusJSONResponse struct {
 }
 
 func (response GetPublicSettings503ApplicationProblemPlusJSONResponse) VisitGetPublicSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStageRequestObject struct {
+	StageId StageId `json:"stageId"`
+}
+
+type GetStageResponseObject interface {
+	VisitGetStageResponse(w http.ResponseWriter) error
+}
+
+type GetStage200JSONResponse Stage
+
+func (response GetStage200JSONResponse) VisitGetStageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStage400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetStage400ApplicationProblemPlusJSONResponse) VisitGetStageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStage401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response GetStage401ApplicationProblemPlusJSONResponse) VisitGetStageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStage403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response GetStage403ApplicationProblemPlusJSONResponse) VisitGetStageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStage404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response GetStage404ApplicationProblemPlusJSONResponse) VisitGetStageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStage500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response GetStage500ApplicationProblemPlusJSONResponse) VisitGetStageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStage503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response GetStage503ApplicationProblemPlusJSONResponse) VisitGetStageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateStageRequestObject struct {
+	StageId StageId `json:"stageId"`
+	Body    *UpdateStageJSONRequestBody
+}
+
+type UpdateStageResponseObject interface {
+	VisitUpdateStageResponse(w http.ResponseWriter) error
+}
+
+type UpdateStage200JSONResponse Stage
+
+func (response UpdateStage200JSONResponse) VisitUpdateStageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateStage400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateStage400ApplicationProblemPlusJSONResponse) VisitUpdateStageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateStage401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateStage401ApplicationProblemPlusJSONResponse) VisitUpdateStageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateStage403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateStage403ApplicationProblemPlusJSONResponse) VisitUpdateStageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateStage404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateStage404ApplicationProblemPlusJSONResponse) VisitUpdateStageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateStage409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateStage409ApplicationProblemPlusJSONResponse) VisitUpdateStageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateStage413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateStage413ApplicationProblemPlusJSONResponse) VisitUpdateStageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateStage415ApplicationProblemPlusJSONResponse struct {
+	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateStage415ApplicationProblemPlusJSONResponse) VisitUpdateStageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateStage500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateStage500ApplicationProblemPlusJSONResponse) VisitUpdateStageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateStage503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateStage503ApplicationProblemPlusJSONResponse) VisitUpdateStageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAssignmentsRequestObject struct {
+	StageId StageId `json:"stageId"`
+}
+
+type ListAssignmentsResponseObject interface {
+	VisitListAssignmentsResponse(w http.ResponseWriter) error
+}
+
+type ListAssignments200JSONResponse AssignmentBoard
+
+func (response ListAssignments200JSONResponse) VisitListAssignmentsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAssignments400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListAssignments400ApplicationProblemPlusJSONResponse) VisitListAssignmentsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAssignments401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListAssignments401ApplicationProblemPlusJSONResponse) VisitListAssignmentsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAssignments403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ListAssignments403ApplicationProblemPlusJSONResponse) VisitListAssignmentsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAssignments404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ListAssignments404ApplicationProblemPlusJSONResponse) VisitListAssignmentsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAssignments500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response ListAssignments500ApplicationProblemPlusJSONResponse) VisitListAssignmentsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAssignments503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response ListAssignments503ApplicationProblemPlusJSONResponse) VisitListAssignmentsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AutoAssignRequestObject struct {
+	StageId StageId `json:"stageId"`
+	Body    *AutoAssignJSONRequestBody
+}
+
+type AutoAssignResponseObject interface {
+	VisitAutoAssignResponse(w http.ResponseWriter) error
+}
+
+type AutoAssign200JSONResponse AssignmentReport
+
+func (response AutoAssign200JSONResponse) VisitAutoAssignResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AutoAssign400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response AutoAssign400ApplicationProblemPlusJSONResponse) VisitAutoAssignResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AutoAssign401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response AutoAssign401ApplicationProblemPlusJSONResponse) VisitAutoAssignResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AutoAssign403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response AutoAssign403ApplicationProblemPlusJSONResponse) VisitAutoAssignResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AutoAssign404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response AutoAssign404ApplicationProblemPlusJSONResponse) VisitAutoAssignResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AutoAssign409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response AutoAssign409ApplicationProblemPlusJSONResponse) VisitAutoAssignResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AutoAssign413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response AutoAssign413ApplicationProblemPlusJSONResponse) VisitAutoAssignResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AutoAssign415ApplicationProblemPlusJSONResponse struct {
+	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
+}
+
+func (response AutoAssign415ApplicationProblemPlusJSONResponse) VisitAutoAssignResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AutoAssign500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response AutoAssign500ApplicationProblemPlusJSONResponse) VisitAutoAssignResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AutoAssign503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response AutoAssign503ApplicationProblemPlusJSONResponse) VisitAutoAssignResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetAssignmentRequestObject struct {
+	StageId StageId `json:"stageId"`
+	CaseId  CaseId  `json:"caseId"`
+	Body    *SetAssignmentJSONRequestBody
+}
+
+type SetAssignmentResponseObject interface {
+	VisitSetAssignmentResponse(w http.ResponseWriter) error
+}
+
+type SetAssignment200JSONResponse AssignmentBoard
+
+func (response SetAssignment200JSONResponse) VisitSetAssignmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetAssignment400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response SetAssignment400ApplicationProblemPlusJSONResponse) VisitSetAssignmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetAssignment401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response SetAssignment401ApplicationProblemPlusJSONResponse) VisitSetAssignmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetAssignment403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response SetAssignment403ApplicationProblemPlusJSONResponse) VisitSetAssignmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetAssignment404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response SetAssignment404ApplicationProblemPlusJSONResponse) VisitSetAssignmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetAssignment409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response SetAssignment409ApplicationProblemPlusJSONResponse) VisitSetAssignmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetAssignment413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response SetAssignment413ApplicationProblemPlusJSONResponse) VisitSetAssignmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetAssignment415ApplicationProblemPlusJSONResponse struct {
+	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
+}
+
+func (response SetAssignment415ApplicationProblemPlusJSONResponse) VisitSetAssignmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetAssignment500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response SetAssignment500ApplicationProblemPlusJSONResponse) VisitSetAssignmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetAssignment503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response SetAssignment503ApplicationProblemPlusJSONResponse) VisitSetAssignmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetJudgingCaseRequestObject struct {
+	StageId StageId `json:"stageId"`
+	CaseId  CaseId  `json:"caseId"`
+}
+
+type GetJudgingCaseResponseObject interface {
+	VisitGetJudgingCaseResponse(w http.ResponseWriter) error
+}
+
+type GetJudgingCase200JSONResponse JudgingCase
+
+func (response GetJudgingCase200JSONResponse) VisitGetJudgingCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetJudgingCase400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetJudgingCase400ApplicationProblemPlusJSONResponse) VisitGetJudgingCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetJudgingCase401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response GetJudgingCase401ApplicationProblemPlusJSONResponse) VisitGetJudgingCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetJudgingCase404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response GetJudgingCase404ApplicationProblemPlusJSONResponse) VisitGetJudgingCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetJudgingCase500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response GetJudgingCase500ApplicationProblemPlusJSONResponse) VisitGetJudgingCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetJudgingCase503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response GetJudgingCase503ApplicationProblemPlusJSONResponse) VisitGetJudgingCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RecuseRequestObject struct {
+	StageId StageId `json:"stageId"`
+	CaseId  CaseId  `json:"caseId"`
+	Body    *RecuseJSONRequestBody
+}
+
+type RecuseResponseObject interface {
+	VisitRecuseResponse(w http.ResponseWriter) error
+}
+
+type Recuse201JSONResponse JudgeConflict
+
+func (response Recuse201JSONResponse) VisitRecuseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type Recuse400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response Recuse400ApplicationProblemPlusJSONResponse) VisitRecuseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type Recuse401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response Recuse401ApplicationProblemPlusJSONResponse) VisitRecuseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type Recuse404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response Recuse404ApplicationProblemPlusJSONResponse) VisitRecuseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type Recuse413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response Recuse413ApplicationProblemPlusJSONResponse) VisitRecuseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type Recuse415ApplicationProblemPlusJSONResponse struct {
+	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
+}
+
+func (response Recuse415ApplicationProblemPlusJSONResponse) VisitRecuseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type Recuse500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response Recuse500ApplicationProblemPlusJSONResponse) VisitRecuseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type Recuse503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response Recuse503ApplicationProblemPlusJSONResponse) VisitRecuseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SaveScoreSheetRequestObject struct {
+	StageId StageId `json:"stageId"`
+	CaseId  CaseId  `json:"caseId"`
+	Body    *SaveScoreSheetJSONRequestBody
+}
+
+type SaveScoreSheetResponseObject interface {
+	VisitSaveScoreSheetResponse(w http.ResponseWriter) error
+}
+
+type SaveScoreSheet200JSONResponse ScoreSheet
+
+func (response SaveScoreSheet200JSONResponse) VisitSaveScoreSheetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SaveScoreSheet400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response SaveScoreSheet400ApplicationProblemPlusJSONResponse) VisitSaveScoreSheetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SaveScoreSheet401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response SaveScoreSheet401ApplicationProblemPlusJSONResponse) VisitSaveScoreSheetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SaveScoreSheet404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response SaveScoreSheet404ApplicationProblemPlusJSONResponse) VisitSaveScoreSheetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SaveScoreSheet409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response SaveScoreSheet409ApplicationProblemPlusJSONResponse) VisitSaveScoreSheetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SaveScoreSheet413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response SaveScoreSheet413ApplicationProblemPlusJSONResponse) VisitSaveScoreSheetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SaveScoreSheet415ApplicationProblemPlusJSONResponse struct {
+	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
+}
+
+func (response SaveScoreSheet415ApplicationProblemPlusJSONResponse) VisitSaveScoreSheetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SaveScoreSheet500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response SaveScoreSheet500ApplicationProblemPlusJSONResponse) VisitSaveScoreSheetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SaveScoreSheet503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response SaveScoreSheet503ApplicationProblemPlusJSONResponse) VisitSaveScoreSheetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CloseStageRequestObject struct {
+	StageId StageId `json:"stageId"`
+}
+
+type CloseStageResponseObject interface {
+	VisitCloseStageResponse(w http.ResponseWriter) error
+}
+
+type CloseStage200JSONResponse Stage
+
+func (response CloseStage200JSONResponse) VisitCloseStageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CloseStage400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response CloseStage400ApplicationProblemPlusJSONResponse) VisitCloseStageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CloseStage401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response CloseStage401ApplicationProblemPlusJSONResponse) VisitCloseStageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CloseStage403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response CloseStage403ApplicationProblemPlusJSONResponse) VisitCloseStageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CloseStage404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response CloseStage404ApplicationProblemPlusJSONResponse) VisitCloseStageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CloseStage409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response CloseStage409ApplicationProblemPlusJSONResponse) VisitCloseStageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CloseStage500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response CloseStage500ApplicationProblemPlusJSONResponse) VisitCloseStageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CloseStage503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response CloseStage503ApplicationProblemPlusJSONResponse) VisitCloseStageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChallengeJudgeRequestObject struct {
+	StageId StageId `json:"stageId"`
+	Body    *ChallengeJudgeJSONRequestBody
+}
+
+type ChallengeJudgeResponseObject interface {
+	VisitChallengeJudgeResponse(w http.ResponseWriter) error
+}
+
+type ChallengeJudge201JSONResponse JudgeConflict
+
+func (response ChallengeJudge201JSONResponse) VisitChallengeJudgeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChallengeJudge400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ChallengeJudge400ApplicationProblemPlusJSONResponse) VisitChallengeJudgeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChallengeJudge401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ChallengeJudge401ApplicationProblemPlusJSONResponse) VisitChallengeJudgeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChallengeJudge403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ChallengeJudge403ApplicationProblemPlusJSONResponse) VisitChallengeJudgeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChallengeJudge404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ChallengeJudge404ApplicationProblemPlusJSONResponse) VisitChallengeJudgeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChallengeJudge409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response ChallengeJudge409ApplicationProblemPlusJSONResponse) VisitChallengeJudgeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChallengeJudge413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ChallengeJudge413ApplicationProblemPlusJSONResponse) VisitChallengeJudgeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChallengeJudge415ApplicationProblemPlusJSONResponse struct {
+	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
+}
+
+func (response ChallengeJudge415ApplicationProblemPlusJSONResponse) VisitChallengeJudgeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChallengeJudge500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response ChallengeJudge500ApplicationProblemPlusJSONResponse) VisitChallengeJudgeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChallengeJudge503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response ChallengeJudge503ApplicationProblemPlusJSONResponse) VisitChallengeJudgeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListStageJudgesRequestObject struct {
+	StageId StageId `json:"stageId"`
+}
+
+type ListStageJudgesResponseObject interface {
+	VisitListStageJudgesResponse(w http.ResponseWriter) error
+}
+
+type ListStageJudges200JSONResponse StageJudgeList
+
+func (response ListStageJudges200JSONResponse) VisitListStageJudgesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListStageJudges400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListStageJudges400ApplicationProblemPlusJSONResponse) VisitListStageJudgesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListStageJudges401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListStageJudges401ApplicationProblemPlusJSONResponse) VisitListStageJudgesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListStageJudges403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ListStageJudges403ApplicationProblemPlusJSONResponse) VisitListStageJudgesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListStageJudges404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ListStageJudges404ApplicationProblemPlusJSONResponse) VisitListStageJudgesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListStageJudges500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response ListStageJudges500ApplicationProblemPlusJSONResponse) VisitListStageJudgesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListStageJudges503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response ListStageJudges503ApplicationProblemPlusJSONResponse) VisitListStageJudgesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddStageJudgeRequestObject struct {
+	StageId StageId `json:"stageId"`
+	Body    *AddStageJudgeJSONRequestBody
+}
+
+type AddStageJudgeResponseObject interface {
+	VisitAddStageJudgeResponse(w http.ResponseWriter) error
+}
+
+type AddStageJudge201JSONResponse StageJudge
+
+func (response AddStageJudge201JSONResponse) VisitAddStageJudgeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddStageJudge400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response AddStageJudge400ApplicationProblemPlusJSONResponse) VisitAddStageJudgeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddStageJudge401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response AddStageJudge401ApplicationProblemPlusJSONResponse) VisitAddStageJudgeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddStageJudge403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response AddStageJudge403ApplicationProblemPlusJSONResponse) VisitAddStageJudgeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddStageJudge404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response AddStageJudge404ApplicationProblemPlusJSONResponse) VisitAddStageJudgeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddStageJudge409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response AddStageJudge409ApplicationProblemPlusJSONResponse) VisitAddStageJudgeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddStageJudge413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response AddStageJudge413ApplicationProblemPlusJSONResponse) VisitAddStageJudgeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddStageJudge415ApplicationProblemPlusJSONResponse struct {
+	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
+}
+
+func (response AddStageJudge415ApplicationProblemPlusJSONResponse) VisitAddStageJudgeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddStageJudge500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response AddStageJudge500ApplicationProblemPlusJSONResponse) VisitAddStageJudgeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddStageJudge503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response AddStageJudge503ApplicationProblemPlusJSONResponse) VisitAddStageJudgeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type WithdrawStageJudgeRequestObject struct {
+	StageId StageId `json:"stageId"`
+	UserId  UserId  `json:"userId"`
+}
+
+type WithdrawStageJudgeResponseObject interface {
+	VisitWithdrawStageJudgeResponse(w http.ResponseWriter) error
+}
+
+type WithdrawStageJudge200JSONResponse AssignmentReport
+
+func (response WithdrawStageJudge200JSONResponse) VisitWithdrawStageJudgeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type WithdrawStageJudge400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response WithdrawStageJudge400ApplicationProblemPlusJSONResponse) VisitWithdrawStageJudgeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type WithdrawStageJudge401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response WithdrawStageJudge401ApplicationProblemPlusJSONResponse) VisitWithdrawStageJudgeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type WithdrawStageJudge403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response WithdrawStageJudge403ApplicationProblemPlusJSONResponse) VisitWithdrawStageJudgeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type WithdrawStageJudge404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response WithdrawStageJudge404ApplicationProblemPlusJSONResponse) VisitWithdrawStageJudgeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type WithdrawStageJudge500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response WithdrawStageJudge500ApplicationProblemPlusJSONResponse) VisitWithdrawStageJudgeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type WithdrawStageJudge503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response WithdrawStageJudge503ApplicationProblemPlusJSONResponse) VisitWithdrawStageJudgeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type OpenStageRequestObject struct {
+	StageId StageId `json:"stageId"`
+}
+
+type OpenStageResponseObject interface {
+	VisitOpenStageResponse(w http.ResponseWriter) error
+}
+
+type OpenStage200JSONResponse Stage
+
+func (response OpenStage200JSONResponse) VisitOpenStageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type OpenStage400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response OpenStage400ApplicationProblemPlusJSONResponse) VisitOpenStageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type OpenStage401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response OpenStage401ApplicationProblemPlusJSONResponse) VisitOpenStageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type OpenStage403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response OpenStage403ApplicationProblemPlusJSONResponse) VisitOpenStageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type OpenStage404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response OpenStage404ApplicationProblemPlusJSONResponse) VisitOpenStageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type OpenStage409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response OpenStage409ApplicationProblemPlusJSONResponse) VisitOpenStageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type OpenStage500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response OpenStage500ApplicationProblemPlusJSONResponse) VisitOpenStageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type OpenStage503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response OpenStage503ApplicationProblemPlusJSONResponse) VisitOpenStageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStageProgressRequestObject struct {
+	StageId StageId `json:"stageId"`
+}
+
+type GetStageProgressResponseObject interface {
+	VisitGetStageProgressResponse(w http.ResponseWriter) error
+}
+
+type GetStageProgress200JSONResponse StageProgress
+
+func (response GetStageProgress200JSONResponse) VisitGetStageProgressResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStageProgress400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetStageProgress400ApplicationProblemPlusJSONResponse) VisitGetStageProgressResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStageProgress401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response GetStageProgress401ApplicationProblemPlusJSONResponse) VisitGetStageProgressResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStageProgress403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response GetStageProgress403ApplicationProblemPlusJSONResponse) VisitGetStageProgressResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStageProgress404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response GetStageProgress404ApplicationProblemPlusJSONResponse) VisitGetStageProgressResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStageProgress500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response GetStageProgress500ApplicationProblemPlusJSONResponse) VisitGetStageProgressResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStageProgress503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response GetStageProgress503ApplicationProblemPlusJSONResponse) VisitGetStageProgressResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RemindJudgesRequestObject struct {
+	StageId StageId `json:"stageId"`
+}
+
+type RemindJudgesResponseObject interface {
+	VisitRemindJudgesResponse(w http.ResponseWriter) error
+}
+
+type RemindJudges200JSONResponse ReminderReport
+
+func (response RemindJudges200JSONResponse) VisitRemindJudgesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RemindJudges400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response RemindJudges400ApplicationProblemPlusJSONResponse) VisitRemindJudgesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RemindJudges401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response RemindJudges401ApplicationProblemPlusJSONResponse) VisitRemindJudgesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RemindJudges403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response RemindJudges403ApplicationProblemPlusJSONResponse) VisitRemindJudgesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RemindJudges404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response RemindJudges404ApplicationProblemPlusJSONResponse) VisitRemindJudgesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RemindJudges500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response RemindJudges500ApplicationProblemPlusJSONResponse) VisitRemindJudgesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RemindJudges503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response RemindJudges503ApplicationProblemPlusJSONResponse) VisitRemindJudgesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStageResultsRequestObject struct {
+	StageId StageId `json:"stageId"`
+}
+
+type GetStageResultsResponseObject interface {
+	VisitGetStageResultsResponse(w http.ResponseWriter) error
+}
+
+type GetStageResults200JSONResponse StageResults
+
+func (response GetStageResults200JSONResponse) VisitGetStageResultsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStageResults400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetStageResults400ApplicationProblemPlusJSONResponse) VisitGetStageResultsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStageResults401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response GetStageResults401ApplicationProblemPlusJSONResponse) VisitGetStageResultsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStageResults403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response GetStageResults403ApplicationProblemPlusJSONResponse) VisitGetStageResultsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStageResults404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response GetStageResults404ApplicationProblemPlusJSONResponse) VisitGetStageResultsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStageResults500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response GetStageResults500ApplicationProblemPlusJSONResponse) VisitGetStageResultsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStageResults503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response GetStageResults503ApplicationProblemPlusJSONResponse) VisitGetStageResultsResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
@@ -8764,6 +15170,9 @@ type StrictServerInterface interface {
 	// DownloadAttachment 첨부파일 받기
 	// (GET /api/v1/cases/{caseId}/attachments/{attachmentId})
 	DownloadAttachment(ctx context.Context, request DownloadAttachmentRequestObject) (DownloadAttachmentResponseObject, error)
+	// FileObjection 이의신청 (팀원, 결과 발표 후 정해진 기간 안)
+	// (POST /api/v1/cases/{caseId}/objections)
+	FileObjection(ctx context.Context, request FileObjectionRequestObject) (FileObjectionResponseObject, error)
 	// SubmitCase 사례 제출 (팀원, 마감 전)
 	// (POST /api/v1/cases/{caseId}/submit)
 	SubmitCase(ctx context.Context, request SubmitCaseRequestObject) (SubmitCaseResponseObject, error)
@@ -8788,6 +15197,9 @@ type StrictServerInterface interface {
 	// AcceptInvitation 초대 수락
 	// (POST /api/v1/invitations/{token}/accept)
 	AcceptInvitation(ctx context.Context, request AcceptInvitationRequestObject) (AcceptInvitationResponseObject, error)
+	// ListMyAssignments 내 심사 (심사위원)
+	// (GET /api/v1/judging/assignments)
+	ListMyAssignments(ctx context.Context, request ListMyAssignmentsRequestObject) (ListMyAssignmentsResponseObject, error)
 	// GetMe 내 정보
 	// (GET /api/v1/me)
 	GetMe(ctx context.Context, request GetMeRequestObject) (GetMeResponseObject, error)
@@ -8797,12 +15209,24 @@ type StrictServerInterface interface {
 	// ListMyCases 내 사례 (내 팀들의 사례)
 	// (GET /api/v1/me/cases)
 	ListMyCases(ctx context.Context, request ListMyCasesRequestObject) (ListMyCasesResponseObject, error)
+	// ListNotifications 알림
+	// (GET /api/v1/me/notifications)
+	ListNotifications(ctx context.Context, request ListNotificationsRequestObject) (ListNotificationsResponseObject, error)
+	// MarkNotificationRead 알림 읽음
+	// (POST /api/v1/me/notifications/{notificationId}/read)
+	MarkNotificationRead(ctx context.Context, request MarkNotificationReadRequestObject) (MarkNotificationReadResponseObject, error)
 	// ChangePassword 비밀번호 변경
 	// (PUT /api/v1/me/password)
 	ChangePassword(ctx context.Context, request ChangePasswordRequestObject) (ChangePasswordResponseObject, error)
 	// ListMyTeamInvitations 나에게 온 팀 초대
 	// (GET /api/v1/me/team-invitations)
 	ListMyTeamInvitations(ctx context.Context, request ListMyTeamInvitationsRequestObject) (ListMyTeamInvitationsResponseObject, error)
+	// AnswerObjection 이의신청 답변 (주관기관)
+	// (POST /api/v1/objections/{objectionId}/answer)
+	AnswerObjection(ctx context.Context, request AnswerObjectionRequestObject) (AnswerObjectionResponseObject, error)
+	// GetPublicResults 공개 결과와 익명 점수표
+	// (GET /api/v1/public/rounds/{roundId}/results)
+	GetPublicResults(ctx context.Context, request GetPublicResultsRequestObject) (GetPublicResultsResponseObject, error)
 	// ListRounds 경진대회 목록
 	// (GET /api/v1/rounds)
 	ListRounds(ctx context.Context, request ListRoundsRequestObject) (ListRoundsResponseObject, error)
@@ -8815,6 +15239,9 @@ type StrictServerInterface interface {
 	// UpdateRound 경진대회 수정 (주관기관)
 	// (PUT /api/v1/rounds/{roundId})
 	UpdateRound(ctx context.Context, request UpdateRoundRequestObject) (UpdateRoundResponseObject, error)
+	// OverrideAward 시상 등급 조정 (사유 기록)
+	// (PUT /api/v1/rounds/{roundId}/awards/{caseId})
+	OverrideAward(ctx context.Context, request OverrideAwardRequestObject) (OverrideAwardResponseObject, error)
 	// ListRoundCases 접수된 사례 목록 (주관기관)
 	// (GET /api/v1/rounds/{roundId}/cases)
 	ListRoundCases(ctx context.Context, request ListRoundCasesRequestObject) (ListRoundCasesResponseObject, error)
@@ -8824,15 +15251,96 @@ type StrictServerInterface interface {
 	// CopyRound 지난 회차를 복사해 새 경진대회 만들기 (주관기관)
 	// (POST /api/v1/rounds/{roundId}/copy)
 	CopyRound(ctx context.Context, request CopyRoundRequestObject) (CopyRoundResponseObject, error)
+	// GetJudgingSettings 심사 방식 (집계 방법, 동점 처리, 이의신청 기간)
+	// (GET /api/v1/rounds/{roundId}/judging)
+	GetJudgingSettings(ctx context.Context, request GetJudgingSettingsRequestObject) (GetJudgingSettingsResponseObject, error)
+	// UpdateJudgingSettings 심사 방식 정하기 (주관기관, 심사 시작 전)
+	// (PUT /api/v1/rounds/{roundId}/judging)
+	UpdateJudgingSettings(ctx context.Context, request UpdateJudgingSettingsRequestObject) (UpdateJudgingSettingsResponseObject, error)
+	// ListObjections 이의신청 목록 (주관기관; 팀원은 자기 팀 것)
+	// (GET /api/v1/rounds/{roundId}/objections)
+	ListObjections(ctx context.Context, request ListObjectionsRequestObject) (ListObjectionsResponseObject, error)
 	// GetRoundOverview 접수 현황 (주관기관)
 	// (GET /api/v1/rounds/{roundId}/overview)
 	GetRoundOverview(ctx context.Context, request GetRoundOverviewRequestObject) (GetRoundOverviewResponseObject, error)
 	// PublishRound 경진대회 공개 (주관기관)
 	// (POST /api/v1/rounds/{roundId}/publish)
 	PublishRound(ctx context.Context, request PublishRoundRequestObject) (PublishRoundResponseObject, error)
+	// GetRoundResults 최종 순위와 시상 (주관기관)
+	// (GET /api/v1/rounds/{roundId}/results)
+	GetRoundResults(ctx context.Context, request GetRoundResultsRequestObject) (GetRoundResultsResponseObject, error)
+	// ExportResults 결과·점수표 CSV (엑셀에서 한글이 깨지지 않는 UTF-8 BOM)
+	// (GET /api/v1/rounds/{roundId}/results/export)
+	ExportResults(ctx context.Context, request ExportResultsRequestObject) (ExportResultsResponseObject, error)
+	// PublishResults 결과 발표
+	// (POST /api/v1/rounds/{roundId}/results/publish)
+	PublishResults(ctx context.Context, request PublishResultsRequestObject) (PublishResultsResponseObject, error)
+	// ListStages 심사 단계 목록 (주관기관)
+	// (GET /api/v1/rounds/{roundId}/stages)
+	ListStages(ctx context.Context, request ListStagesRequestObject) (ListStagesResponseObject, error)
+	// CreateStage 심사 단계 추가 (서면심사 → 발표심사 → 본선)
+	// (POST /api/v1/rounds/{roundId}/stages)
+	CreateStage(ctx context.Context, request CreateStageRequestObject) (CreateStageResponseObject, error)
+	// ListRubricTemplates 심사기준 템플릿 목록
+	// (GET /api/v1/rubric-templates)
+	ListRubricTemplates(ctx context.Context, request ListRubricTemplatesRequestObject) (ListRubricTemplatesResponseObject, error)
+	// CreateRubricTemplate 심사기준 템플릿 만들기 (주관기관)
+	// (POST /api/v1/rubric-templates)
+	CreateRubricTemplate(ctx context.Context, request CreateRubricTemplateRequestObject) (CreateRubricTemplateResponseObject, error)
 	// GetPublicSettings 공개 설정
 	// (GET /api/v1/settings)
 	GetPublicSettings(ctx context.Context, request GetPublicSettingsRequestObject) (GetPublicSettingsResponseObject, error)
+	// GetStage 심사 단계 상세 (주관기관)
+	// (GET /api/v1/stages/{stageId})
+	GetStage(ctx context.Context, request GetStageRequestObject) (GetStageResponseObject, error)
+	// UpdateStage 심사 단계 수정 (열리기 전; 마감 시각은 언제나)
+	// (PUT /api/v1/stages/{stageId})
+	UpdateStage(ctx context.Context, request UpdateStageRequestObject) (UpdateStageResponseObject, error)
+	// ListAssignments 배정 현황과 이해충돌 (주관기관)
+	// (GET /api/v1/stages/{stageId}/assignments)
+	ListAssignments(ctx context.Context, request ListAssignmentsRequestObject) (ListAssignmentsResponseObject, error)
+	// AutoAssign 자동 배정
+	// (POST /api/v1/stages/{stageId}/assignments/auto)
+	AutoAssign(ctx context.Context, request AutoAssignRequestObject) (AutoAssignResponseObject, error)
+	// SetAssignment 수동 배정
+	// (PUT /api/v1/stages/{stageId}/assignments/{caseId})
+	SetAssignment(ctx context.Context, request SetAssignmentRequestObject) (SetAssignmentResponseObject, error)
+	// GetJudgingCase 심사할 사례 (심사위원)
+	// (GET /api/v1/stages/{stageId}/cases/{caseId})
+	GetJudgingCase(ctx context.Context, request GetJudgingCaseRequestObject) (GetJudgingCaseResponseObject, error)
+	// Recuse 회피 신청 (심사위원)
+	// (POST /api/v1/stages/{stageId}/cases/{caseId}/recusal)
+	Recuse(ctx context.Context, request RecuseRequestObject) (RecuseResponseObject, error)
+	// SaveScoreSheet 채점 저장·제출 (심사위원, 단계 마감 전)
+	// (PUT /api/v1/stages/{stageId}/cases/{caseId}/sheet)
+	SaveScoreSheet(ctx context.Context, request SaveScoreSheetRequestObject) (SaveScoreSheetResponseObject, error)
+	// CloseStage 단계 마감과 진출 결정
+	// (POST /api/v1/stages/{stageId}/close)
+	CloseStage(ctx context.Context, request CloseStageRequestObject) (CloseStageResponseObject, error)
+	// ChallengeJudge 기피 (주관기관이 심사위원을 사례에서 제외)
+	// (POST /api/v1/stages/{stageId}/conflicts)
+	ChallengeJudge(ctx context.Context, request ChallengeJudgeRequestObject) (ChallengeJudgeResponseObject, error)
+	// ListStageJudges 단계의 심사위원
+	// (GET /api/v1/stages/{stageId}/judges)
+	ListStageJudges(ctx context.Context, request ListStageJudgesRequestObject) (ListStageJudgesResponseObject, error)
+	// AddStageJudge 심사위원 위촉 (주관기관)
+	// (POST /api/v1/stages/{stageId}/judges)
+	AddStageJudge(ctx context.Context, request AddStageJudgeRequestObject) (AddStageJudgeResponseObject, error)
+	// WithdrawStageJudge 심사위원 해촉 (배정된 사례는 다른 위원에게 다시 배정)
+	// (DELETE /api/v1/stages/{stageId}/judges/{userId})
+	WithdrawStageJudge(ctx context.Context, request WithdrawStageJudgeRequestObject) (WithdrawStageJudgeResponseObject, error)
+	// OpenStage 심사 시작
+	// (POST /api/v1/stages/{stageId}/open)
+	OpenStage(ctx context.Context, request OpenStageRequestObject) (OpenStageResponseObject, error)
+	// GetStageProgress 심사 진행 현황 (주관기관)
+	// (GET /api/v1/stages/{stageId}/progress)
+	GetStageProgress(ctx context.Context, request GetStageProgressRequestObject) (GetStageProgressResponseObject, error)
+	// RemindJudges 미완료 심사위원에게 알림 보내기
+	// (POST /api/v1/stages/{stageId}/reminders)
+	RemindJudges(ctx context.Context, request RemindJudgesRequestObject) (RemindJudgesResponseObject, error)
+	// GetStageResults 점수표와 순위 미리보기 (주관기관)
+	// (GET /api/v1/stages/{stageId}/results)
+	GetStageResults(ctx context.Context, request GetStageResultsRequestObject) (GetStageResultsResponseObject, error)
 	// AcceptTeamInvitation 팀 초대 수락
 	// (POST /api/v1/team-invitations/{invitationId}/accept)
 	AcceptTeamInvitation(ctx context.Context, request AcceptTeamInvitationRequestObject) (AcceptTeamInvitationResponseObject, error)
@@ -9381,6 +15889,50 @@ func (sh *strictHandler) DownloadAttachment(ctx *gin.Context, caseId CaseId, att
 	}
 }
 
+// FileObjection operation middleware
+func (sh *strictHandler) FileObjection(ctx *gin.Context, caseId CaseId) {
+	var request FileObjectionRequestObject
+
+	request.CaseId = caseId
+
+	var body FileObjectionJSONRequestBody
+	var err error
+	// A request validator built on kin-openapi's openapi3filter with
+	// KeepValidatedValue leaves the value it validated on the body. Bind
+	// that value, matching member names exactly, so the handler receives
+	// what was validated instead of a second, case-insensitive decode.
+	if vb, ok := ctx.Request.Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+		err = ctx.ShouldBindJSON(&body)
+	} else if binding.Validator != nil {
+		// ShouldBindJSON runs the struct validator after decoding; keep that.
+		err = binding.Validator.ValidateStruct(&body)
+	}
+	if err != nil {
+		sh.options.RequestErrorHandlerFunc(ctx, err)
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.FileObjection(ctx, request.(FileObjectionRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "FileObjection")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(FileObjectionResponseObject); ok {
+		if err := validResponse.VisitFileObjectionResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // SubmitCase operation middleware
 func (sh *strictHandler) SubmitCase(ctx *gin.Context, caseId CaseId, params SubmitCaseParams) {
 	var request SubmitCaseRequestObject
@@ -9623,6 +16175,30 @@ func (sh *strictHandler) AcceptInvitation(ctx *gin.Context, token InvitationToke
 	}
 }
 
+// ListMyAssignments operation middleware
+func (sh *strictHandler) ListMyAssignments(ctx *gin.Context) {
+	var request ListMyAssignmentsRequestObject
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListMyAssignments(ctx, request.(ListMyAssignmentsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListMyAssignments")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(ListMyAssignmentsResponseObject); ok {
+		if err := validResponse.VisitListMyAssignmentsResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // GetMe operation middleware
 func (sh *strictHandler) GetMe(ctx *gin.Context) {
 	var request GetMeRequestObject
@@ -9713,6 +16289,56 @@ func (sh *strictHandler) ListMyCases(ctx *gin.Context) {
 	}
 }
 
+// ListNotifications operation middleware
+func (sh *strictHandler) ListNotifications(ctx *gin.Context) {
+	var request ListNotificationsRequestObject
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListNotifications(ctx, request.(ListNotificationsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListNotifications")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(ListNotificationsResponseObject); ok {
+		if err := validResponse.VisitListNotificationsResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// MarkNotificationRead operation middleware
+func (sh *strictHandler) MarkNotificationRead(ctx *gin.Context, notificationId openapi_types.UUID) {
+	var request MarkNotificationReadRequestObject
+
+	request.NotificationId = notificationId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.MarkNotificationRead(ctx, request.(MarkNotificationReadRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "MarkNotificationRead")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(MarkNotificationReadResponseObject); ok {
+		if err := validResponse.VisitMarkNotificationReadResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // ChangePassword operation middleware
 func (sh *strictHandler) ChangePassword(ctx *gin.Context) {
 	var request ChangePasswordRequestObject
@@ -9772,6 +16398,76 @@ func (sh *strictHandler) ListMyTeamInvitations(ctx *gin.Context) {
 		sh.options.HandlerErrorFunc(ctx, err)
 	} else if validResponse, ok := response.(ListMyTeamInvitationsResponseObject); ok {
 		if err := validResponse.VisitListMyTeamInvitationsResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// AnswerObjection operation middleware
+func (sh *strictHandler) AnswerObjection(ctx *gin.Context, objectionId openapi_types.UUID) {
+	var request AnswerObjectionRequestObject
+
+	request.ObjectionId = objectionId
+
+	var body AnswerObjectionJSONRequestBody
+	var err error
+	// A request validator built on kin-openapi's openapi3filter with
+	// KeepValidatedValue leaves the value it validated on the body. Bind
+	// that value, matching member names exactly, so the handler receives
+	// what was validated instead of a second, case-insensitive decode.
+	if vb, ok := ctx.Request.Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+		err = ctx.ShouldBindJSON(&body)
+	} else if binding.Validator != nil {
+		// ShouldBindJSON runs the struct validator after decoding; keep that.
+		err = binding.Validator.ValidateStruct(&body)
+	}
+	if err != nil {
+		sh.options.RequestErrorHandlerFunc(ctx, err)
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.AnswerObjection(ctx, request.(AnswerObjectionRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "AnswerObjection")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(AnswerObjectionResponseObject); ok {
+		if err := validResponse.VisitAnswerObjectionResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetPublicResults operation middleware
+func (sh *strictHandler) GetPublicResults(ctx *gin.Context, roundId RoundId) {
+	var request GetPublicResultsRequestObject
+
+	request.RoundId = roundId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetPublicResults(ctx, request.(GetPublicResultsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetPublicResults")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(GetPublicResultsResponseObject); ok {
+		if err := validResponse.VisitGetPublicResultsResponse(ctx.Writer); err != nil {
 			sh.options.ResponseErrorHandlerFunc(ctx, err)
 		}
 	} else if response != nil {
@@ -9917,6 +16613,51 @@ func (sh *strictHandler) UpdateRound(ctx *gin.Context, roundId RoundId) {
 	}
 }
 
+// OverrideAward operation middleware
+func (sh *strictHandler) OverrideAward(ctx *gin.Context, roundId RoundId, caseId CaseId) {
+	var request OverrideAwardRequestObject
+
+	request.RoundId = roundId
+	request.CaseId = caseId
+
+	var body OverrideAwardJSONRequestBody
+	var err error
+	// A request validator built on kin-openapi's openapi3filter with
+	// KeepValidatedValue leaves the value it validated on the body. Bind
+	// that value, matching member names exactly, so the handler receives
+	// what was validated instead of a second, case-insensitive decode.
+	if vb, ok := ctx.Request.Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+		err = ctx.ShouldBindJSON(&body)
+	} else if binding.Validator != nil {
+		// ShouldBindJSON runs the struct validator after decoding; keep that.
+		err = binding.Validator.ValidateStruct(&body)
+	}
+	if err != nil {
+		sh.options.RequestErrorHandlerFunc(ctx, err)
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.OverrideAward(ctx, request.(OverrideAwardRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "OverrideAward")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(OverrideAwardResponseObject); ok {
+		if err := validResponse.VisitOverrideAwardResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // ListRoundCases operation middleware
 func (sh *strictHandler) ListRoundCases(ctx *gin.Context, roundId RoundId) {
 	var request ListRoundCasesRequestObject
@@ -10013,6 +16754,102 @@ func (sh *strictHandler) CopyRound(ctx *gin.Context, roundId RoundId) {
 	}
 }
 
+// GetJudgingSettings operation middleware
+func (sh *strictHandler) GetJudgingSettings(ctx *gin.Context, roundId RoundId) {
+	var request GetJudgingSettingsRequestObject
+
+	request.RoundId = roundId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetJudgingSettings(ctx, request.(GetJudgingSettingsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetJudgingSettings")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(GetJudgingSettingsResponseObject); ok {
+		if err := validResponse.VisitGetJudgingSettingsResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// UpdateJudgingSettings operation middleware
+func (sh *strictHandler) UpdateJudgingSettings(ctx *gin.Context, roundId RoundId) {
+	var request UpdateJudgingSettingsRequestObject
+
+	request.RoundId = roundId
+
+	var body UpdateJudgingSettingsJSONRequestBody
+	var err error
+	// A request validator built on kin-openapi's openapi3filter with
+	// KeepValidatedValue leaves the value it validated on the body. Bind
+	// that value, matching member names exactly, so the handler receives
+	// what was validated instead of a second, case-insensitive decode.
+	if vb, ok := ctx.Request.Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+		err = ctx.ShouldBindJSON(&body)
+	} else if binding.Validator != nil {
+		// ShouldBindJSON runs the struct validator after decoding; keep that.
+		err = binding.Validator.ValidateStruct(&body)
+	}
+	if err != nil {
+		sh.options.RequestErrorHandlerFunc(ctx, err)
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateJudgingSettings(ctx, request.(UpdateJudgingSettingsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateJudgingSettings")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(UpdateJudgingSettingsResponseObject); ok {
+		if err := validResponse.VisitUpdateJudgingSettingsResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListObjections operation middleware
+func (sh *strictHandler) ListObjections(ctx *gin.Context, roundId RoundId) {
+	var request ListObjectionsRequestObject
+
+	request.RoundId = roundId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListObjections(ctx, request.(ListObjectionsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListObjections")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(ListObjectionsResponseObject); ok {
+		if err := validResponse.VisitListObjectionsResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // GetRoundOverview operation middleware
 func (sh *strictHandler) GetRoundOverview(ctx *gin.Context, roundId RoundId) {
 	var request GetRoundOverviewRequestObject
@@ -10065,6 +16902,221 @@ func (sh *strictHandler) PublishRound(ctx *gin.Context, roundId RoundId) {
 	}
 }
 
+// GetRoundResults operation middleware
+func (sh *strictHandler) GetRoundResults(ctx *gin.Context, roundId RoundId) {
+	var request GetRoundResultsRequestObject
+
+	request.RoundId = roundId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetRoundResults(ctx, request.(GetRoundResultsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetRoundResults")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(GetRoundResultsResponseObject); ok {
+		if err := validResponse.VisitGetRoundResultsResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ExportResults operation middleware
+func (sh *strictHandler) ExportResults(ctx *gin.Context, roundId RoundId, params ExportResultsParams) {
+	var request ExportResultsRequestObject
+
+	request.RoundId = roundId
+	request.Params = params
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportResults(ctx, request.(ExportResultsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportResults")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(ExportResultsResponseObject); ok {
+		if err := validResponse.VisitExportResultsResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// PublishResults operation middleware
+func (sh *strictHandler) PublishResults(ctx *gin.Context, roundId RoundId) {
+	var request PublishResultsRequestObject
+
+	request.RoundId = roundId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.PublishResults(ctx, request.(PublishResultsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PublishResults")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(PublishResultsResponseObject); ok {
+		if err := validResponse.VisitPublishResultsResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListStages operation middleware
+func (sh *strictHandler) ListStages(ctx *gin.Context, roundId RoundId) {
+	var request ListStagesRequestObject
+
+	request.RoundId = roundId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListStages(ctx, request.(ListStagesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListStages")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(ListStagesResponseObject); ok {
+		if err := validResponse.VisitListStagesResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CreateStage operation middleware
+func (sh *strictHandler) CreateStage(ctx *gin.Context, roundId RoundId) {
+	var request CreateStageRequestObject
+
+	request.RoundId = roundId
+
+	var body CreateStageJSONRequestBody
+	var err error
+	// A request validator built on kin-openapi's openapi3filter with
+	// KeepValidatedValue leaves the value it validated on the body. Bind
+	// that value, matching member names exactly, so the handler receives
+	// what was validated instead of a second, case-insensitive decode.
+	if vb, ok := ctx.Request.Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+		err = ctx.ShouldBindJSON(&body)
+	} else if binding.Validator != nil {
+		// ShouldBindJSON runs the struct validator after decoding; keep that.
+		err = binding.Validator.ValidateStruct(&body)
+	}
+	if err != nil {
+		sh.options.RequestErrorHandlerFunc(ctx, err)
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateStage(ctx, request.(CreateStageRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateStage")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(CreateStageResponseObject); ok {
+		if err := validResponse.VisitCreateStageResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListRubricTemplates operation middleware
+func (sh *strictHandler) ListRubricTemplates(ctx *gin.Context) {
+	var request ListRubricTemplatesRequestObject
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListRubricTemplates(ctx, request.(ListRubricTemplatesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListRubricTemplates")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(ListRubricTemplatesResponseObject); ok {
+		if err := validResponse.VisitListRubricTemplatesResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CreateRubricTemplate operation middleware
+func (sh *strictHandler) CreateRubricTemplate(ctx *gin.Context) {
+	var request CreateRubricTemplateRequestObject
+
+	var body CreateRubricTemplateJSONRequestBody
+	var err error
+	// A request validator built on kin-openapi's openapi3filter with
+	// KeepValidatedValue leaves the value it validated on the body. Bind
+	// that value, matching member names exactly, so the handler receives
+	// what was validated instead of a second, case-insensitive decode.
+	if vb, ok := ctx.Request.Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+		err = ctx.ShouldBindJSON(&body)
+	} else if binding.Validator != nil {
+		// ShouldBindJSON runs the struct validator after decoding; keep that.
+		err = binding.Validator.ValidateStruct(&body)
+	}
+	if err != nil {
+		sh.options.RequestErrorHandlerFunc(ctx, err)
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateRubricTemplate(ctx, request.(CreateRubricTemplateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateRubricTemplate")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(CreateRubricTemplateResponseObject); ok {
+		if err := validResponse.VisitCreateRubricTemplateResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // GetPublicSettings operation middleware
 func (sh *strictHandler) GetPublicSettings(ctx *gin.Context) {
 	var request GetPublicSettingsRequestObject
@@ -10082,6 +17134,579 @@ func (sh *strictHandler) GetPublicSettings(ctx *gin.Context) {
 		sh.options.HandlerErrorFunc(ctx, err)
 	} else if validResponse, ok := response.(GetPublicSettingsResponseObject); ok {
 		if err := validResponse.VisitGetPublicSettingsResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetStage operation middleware
+func (sh *strictHandler) GetStage(ctx *gin.Context, stageId StageId) {
+	var request GetStageRequestObject
+
+	request.StageId = stageId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetStage(ctx, request.(GetStageRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetStage")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(GetStageResponseObject); ok {
+		if err := validResponse.VisitGetStageResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// UpdateStage operation middleware
+func (sh *strictHandler) UpdateStage(ctx *gin.Context, stageId StageId) {
+	var request UpdateStageRequestObject
+
+	request.StageId = stageId
+
+	var body UpdateStageJSONRequestBody
+	var err error
+	// A request validator built on kin-openapi's openapi3filter with
+	// KeepValidatedValue leaves the value it validated on the body. Bind
+	// that value, matching member names exactly, so the handler receives
+	// what was validated instead of a second, case-insensitive decode.
+	if vb, ok := ctx.Request.Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+		err = ctx.ShouldBindJSON(&body)
+	} else if binding.Validator != nil {
+		// ShouldBindJSON runs the struct validator after decoding; keep that.
+		err = binding.Validator.ValidateStruct(&body)
+	}
+	if err != nil {
+		sh.options.RequestErrorHandlerFunc(ctx, err)
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateStage(ctx, request.(UpdateStageRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateStage")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(UpdateStageResponseObject); ok {
+		if err := validResponse.VisitUpdateStageResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListAssignments operation middleware
+func (sh *strictHandler) ListAssignments(ctx *gin.Context, stageId StageId) {
+	var request ListAssignmentsRequestObject
+
+	request.StageId = stageId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListAssignments(ctx, request.(ListAssignmentsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListAssignments")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(ListAssignmentsResponseObject); ok {
+		if err := validResponse.VisitListAssignmentsResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// AutoAssign operation middleware
+func (sh *strictHandler) AutoAssign(ctx *gin.Context, stageId StageId) {
+	var request AutoAssignRequestObject
+
+	request.StageId = stageId
+
+	var body AutoAssignJSONRequestBody
+	var err error
+	// A request validator built on kin-openapi's openapi3filter with
+	// KeepValidatedValue leaves the value it validated on the body. Bind
+	// that value, matching member names exactly, so the handler receives
+	// what was validated instead of a second, case-insensitive decode.
+	if vb, ok := ctx.Request.Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+		err = ctx.ShouldBindJSON(&body)
+	} else if binding.Validator != nil {
+		// ShouldBindJSON runs the struct validator after decoding; keep that.
+		err = binding.Validator.ValidateStruct(&body)
+	}
+	if err != nil {
+		sh.options.RequestErrorHandlerFunc(ctx, err)
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.AutoAssign(ctx, request.(AutoAssignRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "AutoAssign")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(AutoAssignResponseObject); ok {
+		if err := validResponse.VisitAutoAssignResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// SetAssignment operation middleware
+func (sh *strictHandler) SetAssignment(ctx *gin.Context, stageId StageId, caseId CaseId) {
+	var request SetAssignmentRequestObject
+
+	request.StageId = stageId
+	request.CaseId = caseId
+
+	var body SetAssignmentJSONRequestBody
+	var err error
+	// A request validator built on kin-openapi's openapi3filter with
+	// KeepValidatedValue leaves the value it validated on the body. Bind
+	// that value, matching member names exactly, so the handler receives
+	// what was validated instead of a second, case-insensitive decode.
+	if vb, ok := ctx.Request.Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+		err = ctx.ShouldBindJSON(&body)
+	} else if binding.Validator != nil {
+		// ShouldBindJSON runs the struct validator after decoding; keep that.
+		err = binding.Validator.ValidateStruct(&body)
+	}
+	if err != nil {
+		sh.options.RequestErrorHandlerFunc(ctx, err)
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.SetAssignment(ctx, request.(SetAssignmentRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "SetAssignment")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(SetAssignmentResponseObject); ok {
+		if err := validResponse.VisitSetAssignmentResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetJudgingCase operation middleware
+func (sh *strictHandler) GetJudgingCase(ctx *gin.Context, stageId StageId, caseId CaseId) {
+	var request GetJudgingCaseRequestObject
+
+	request.StageId = stageId
+	request.CaseId = caseId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetJudgingCase(ctx, request.(GetJudgingCaseRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetJudgingCase")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(GetJudgingCaseResponseObject); ok {
+		if err := validResponse.VisitGetJudgingCaseResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// Recuse operation middleware
+func (sh *strictHandler) Recuse(ctx *gin.Context, stageId StageId, caseId CaseId) {
+	var request RecuseRequestObject
+
+	request.StageId = stageId
+	request.CaseId = caseId
+
+	var body RecuseJSONRequestBody
+	var err error
+	// A request validator built on kin-openapi's openapi3filter with
+	// KeepValidatedValue leaves the value it validated on the body. Bind
+	// that value, matching member names exactly, so the handler receives
+	// what was validated instead of a second, case-insensitive decode.
+	if vb, ok := ctx.Request.Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+		err = ctx.ShouldBindJSON(&body)
+	} else if binding.Validator != nil {
+		// ShouldBindJSON runs the struct validator after decoding; keep that.
+		err = binding.Validator.ValidateStruct(&body)
+	}
+	if err != nil {
+		sh.options.RequestErrorHandlerFunc(ctx, err)
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.Recuse(ctx, request.(RecuseRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "Recuse")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(RecuseResponseObject); ok {
+		if err := validResponse.VisitRecuseResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// SaveScoreSheet operation middleware
+func (sh *strictHandler) SaveScoreSheet(ctx *gin.Context, stageId StageId, caseId CaseId) {
+	var request SaveScoreSheetRequestObject
+
+	request.StageId = stageId
+	request.CaseId = caseId
+
+	var body SaveScoreSheetJSONRequestBody
+	var err error
+	// A request validator built on kin-openapi's openapi3filter with
+	// KeepValidatedValue leaves the value it validated on the body. Bind
+	// that value, matching member names exactly, so the handler receives
+	// what was validated instead of a second, case-insensitive decode.
+	if vb, ok := ctx.Request.Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+		err = ctx.ShouldBindJSON(&body)
+	} else if binding.Validator != nil {
+		// ShouldBindJSON runs the struct validator after decoding; keep that.
+		err = binding.Validator.ValidateStruct(&body)
+	}
+	if err != nil {
+		sh.options.RequestErrorHandlerFunc(ctx, err)
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.SaveScoreSheet(ctx, request.(SaveScoreSheetRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "SaveScoreSheet")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(SaveScoreSheetResponseObject); ok {
+		if err := validResponse.VisitSaveScoreSheetResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CloseStage operation middleware
+func (sh *strictHandler) CloseStage(ctx *gin.Context, stageId StageId) {
+	var request CloseStageRequestObject
+
+	request.StageId = stageId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.CloseStage(ctx, request.(CloseStageRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CloseStage")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(CloseStageResponseObject); ok {
+		if err := validResponse.VisitCloseStageResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ChallengeJudge operation middleware
+func (sh *strictHandler) ChallengeJudge(ctx *gin.Context, stageId StageId) {
+	var request ChallengeJudgeRequestObject
+
+	request.StageId = stageId
+
+	var body ChallengeJudgeJSONRequestBody
+	var err error
+	// A request validator built on kin-openapi's openapi3filter with
+	// KeepValidatedValue leaves the value it validated on the body. Bind
+	// that value, matching member names exactly, so the handler receives
+	// what was validated instead of a second, case-insensitive decode.
+	if vb, ok := ctx.Request.Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+		err = ctx.ShouldBindJSON(&body)
+	} else if binding.Validator != nil {
+		// ShouldBindJSON runs the struct validator after decoding; keep that.
+		err = binding.Validator.ValidateStruct(&body)
+	}
+	if err != nil {
+		sh.options.RequestErrorHandlerFunc(ctx, err)
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ChallengeJudge(ctx, request.(ChallengeJudgeRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ChallengeJudge")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(ChallengeJudgeResponseObject); ok {
+		if err := validResponse.VisitChallengeJudgeResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListStageJudges operation middleware
+func (sh *strictHandler) ListStageJudges(ctx *gin.Context, stageId StageId) {
+	var request ListStageJudgesRequestObject
+
+	request.StageId = stageId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListStageJudges(ctx, request.(ListStageJudgesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListStageJudges")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(ListStageJudgesResponseObject); ok {
+		if err := validResponse.VisitListStageJudgesResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// AddStageJudge operation middleware
+func (sh *strictHandler) AddStageJudge(ctx *gin.Context, stageId StageId) {
+	var request AddStageJudgeRequestObject
+
+	request.StageId = stageId
+
+	var body AddStageJudgeJSONRequestBody
+	var err error
+	// A request validator built on kin-openapi's openapi3filter with
+	// KeepValidatedValue leaves the value it validated on the body. Bind
+	// that value, matching member names exactly, so the handler receives
+	// what was validated instead of a second, case-insensitive decode.
+	if vb, ok := ctx.Request.Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+		err = ctx.ShouldBindJSON(&body)
+	} else if binding.Validator != nil {
+		// ShouldBindJSON runs the struct validator after decoding; keep that.
+		err = binding.Validator.ValidateStruct(&body)
+	}
+	if err != nil {
+		sh.options.RequestErrorHandlerFunc(ctx, err)
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.AddStageJudge(ctx, request.(AddStageJudgeRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "AddStageJudge")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(AddStageJudgeResponseObject); ok {
+		if err := validResponse.VisitAddStageJudgeResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// WithdrawStageJudge operation middleware
+func (sh *strictHandler) WithdrawStageJudge(ctx *gin.Context, stageId StageId, userId UserId) {
+	var request WithdrawStageJudgeRequestObject
+
+	request.StageId = stageId
+	request.UserId = userId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.WithdrawStageJudge(ctx, request.(WithdrawStageJudgeRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "WithdrawStageJudge")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(WithdrawStageJudgeResponseObject); ok {
+		if err := validResponse.VisitWithdrawStageJudgeResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// OpenStage operation middleware
+func (sh *strictHandler) OpenStage(ctx *gin.Context, stageId StageId) {
+	var request OpenStageRequestObject
+
+	request.StageId = stageId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.OpenStage(ctx, request.(OpenStageRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "OpenStage")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(OpenStageResponseObject); ok {
+		if err := validResponse.VisitOpenStageResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetStageProgress operation middleware
+func (sh *strictHandler) GetStageProgress(ctx *gin.Context, stageId StageId) {
+	var request GetStageProgressRequestObject
+
+	request.StageId = stageId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetStageProgress(ctx, request.(GetStageProgressRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetStageProgress")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(GetStageProgressResponseObject); ok {
+		if err := validResponse.VisitGetStageProgressResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// RemindJudges operation middleware
+func (sh *strictHandler) RemindJudges(ctx *gin.Context, stageId StageId) {
+	var request RemindJudgesRequestObject
+
+	request.StageId = stageId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.RemindJudges(ctx, request.(RemindJudgesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "RemindJudges")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(RemindJudgesResponseObject); ok {
+		if err := validResponse.VisitRemindJudgesResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetStageResults operation middleware
+func (sh *strictHandler) GetStageResults(ctx *gin.Context, stageId StageId) {
+	var request GetStageResultsRequestObject
+
+	request.StageId = stageId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetStageResults(ctx, request.(GetStageResultsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetStageResults")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(GetStageResultsResponseObject); ok {
+		if err := validResponse.VisitGetStageResultsResponse(ctx.Writer); err != nil {
 			sh.options.ResponseErrorHandlerFunc(ctx, err)
 		}
 	} else if response != nil {
@@ -10514,190 +18139,299 @@ func (sh *strictHandler) GetReady(ctx *gin.Context) {
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7H1tbxy3uehfIbb3IFI7lizVSVsL94Nix4maOFEtpylOFWipGe4u61lyD8mRvDF8Idtq4Hvsgzqn9ons",
-	"yIaCm8TJhYqr2LKjAs6X/JR83J39Dxd8mbddzr5pJTk5KopYO0MOyYcPHz7vz5WCS6s1ShARvHD6SqGC",
-	"oIeY+vONi7As//UQdxmuCUxJ4XThYgUBhlYwx5QAWgKigoALOXIAmihPgOJi4TeLheIM4Ih4AAuwDN1L",
-	"ABNQnCudOA+FWymC1QoigMMVTMoTBafA3QqqQjmSqNdQ4XSBC4ZJuXD1qlO4gASrz5YEYp0zWUAuJR4H",
-	"goJVKEdCJcoQEKyOSRnAMsTE+nlMBCojVrgqB6hBBqtImCXPlhFx63Oe/BvLMWpQVApOgcCq7Amj106B",
-	"oX8LMENe4bRgAUqPUqKsCkXhdCEIsGzZuahZIaBbqSIi8kdKN9nfaGcgR7njuPrl/kaYK6mNteOKxCKN",
-	"JBVIyghgDpYhRx6gZAJcMKPOACw4gMscEVc1gYSvIoY8sIpFBZya/q3cSTV/jaDJCiK0yux0FV5+B5Gy",
-	"qBROT508aZ0zWcECynnmwganm+wTQvGnLtJLiOQMKNS7biO1r6uKSfR72rrMCzQgXu4KmXm7v8VdRLCa",
-	"O4TQL/c3wvscsdwRAv1yPyNclZ15jRKOFBl4HXoSMxEX8pdLiUBE/QlrNR+7aiMna4wu+6j6q79wqjY0",
-	"Ge5/MFQqnC78YjIhrZP6LZ+c1730oDbKqoaVR6AKfTlveVIYKEHsc7ACfeyp0WdAETFGGS8CCQYOEHQr",
-	"oISR700U5KGnpORj98jm75rxuT7A6vwHjCEiABdQIDXJc5QtY8/T5+GwZrmAywR58kZaDgQgVADo+3QV",
-	"abi9SQk6fJhxGjAXAXQZc4E8NTHMAbpck+gstz+QBDOoqSnOEYEYgf5hTnOWgICgyzXkyvlxxFYQAwoB",
-	"Z9TeekhA7BtUFCk8mDsrr2eGapQJNft3qTgnqc5hzv5dCnjgVmJAOxKkcuclF7PsIzlFzcb4PmJqmvNM",
-	"MRdYfuEcxD4a/YSjI9oDO+QNbe5OD3As70c51zJeQURdrjOgaI5WEVSo73HJdUH1X8wBoasdC7oQE8rD",
-	"RXTDARCEPHnDp1lCfasnxEJxDXoFMbcgl7GAOMe0G8EYbMbR92w4DwhaBVw3mAD6pJYY4hWgLmrFpvic",
-	"Ao4UvCEBbwlRe4/4deBSegkjybOk+OkFJE6cUS+y8+u4jeSdSuk7kJXRUdHvZerV5QJ9OQkGRAWSDJ28",
-	"SOl5SOrmluSHOk1KQRWSOoBCoGpN8BnN/pcoA0UlL5xQAkMRcC0gtG1DqkneLEzryZT0oSbyPoGBqFCG",
-	"P0KHTMAE4NG95agDEqMgJoorkCTNXBiKvCl6xpCHiMDQ5wAyBFYZlRKXXsgKxD5c9g8Vw2aBh2qIeFKK",
-	"AmPq4oACygM+LpcSJLMa5Z7xoCavH+SdRx6GF9VpO9pTJe+eYjvRKk4oXtd8UkmjrotqIpEdUjwp9DQp",
-	"h/48ozXEBJacawn6HDmFWuqRFMlqkImqWWu3VZxNWsplYF7zYf1dxWX36JhqqmRqzlcp83p1exetzkdN",
-	"NQ8e3Ut/zoye+uKHMfNOl/+CXDVRLbTLwbILx14fvL9T8NEK8ntNVY/xjmp6NRI9rnR+rAZZLNb3HJmh",
-	"srnLsigT3tr84bvm39ZB89bX4eY6CB+vhZ/+A4yFGzdB48n3jb0dB4Trm+GDPQc0n6+F13fGJ6xyUxqg",
-	"agpEg1MvOZ5APlDfiWDTNsEvPgnv3ZdDP9lwQGP3k/DTf4xFsx53QGNvJ9y9qZ80nu3I/2zLx0+fyf/v",
-	"7TR21+SEEQmqcmouIoJBOaEqEozWqI8FlILwMuTYldsfLPvYXcKECywCkZ1zAk8zZ6yPSBsyCFTN/tF7",
-	"u+U3zSCQMVjvhKn6Vj74LsgRhkTLHBTL3VXrLGItUuc0DP2LyGEn0ZJfAwxBD5QYreoLRfeZsM3XZQgK",
-	"5M2KzOo8KNAJgRXWdXQpYR/lnqQ+waRRI/WFZUp9BIl8xytw+tXXrF/n+CP0el1oUHToBS0wjufqZCCX",
-	"/lI8YDyrNFSs+7MKmXcR60utfXsCvWvtk3P2iUDyesAfobfZar9Lj5ctZ5Tq3nVFc6QWDHpTxWuuwsu4",
-	"KmnD1Emj5TI/HQs4onWmdGO/zqrGppzuQMjifutv2+GNa429m6CGGIByQQ7ABKxSpU7OzM38LzXFk04v",
-	"mA4CzjOQq7VB33+vVDj95x4SJeTojGFrrjrtGJWolAeggwkB6aCFQx155GERcZ1ZsH9QQaKCWEoQB1VY",
-	"j2TGyMog5VkwBoFAsAqqqLqMWKz3V3oI6PmYoPR9mCIIFcglO7hcxUIg74z6NLdTv1XKLmFSBi6t1YGH",
-	"SyXEeEIIfSgkPxd/CqwgpsRE67C4X3ZAW1U6JzRHJKg54oASgFYQqwMOV9BMIiq7kDGMpNCfmkLqkLBI",
-	"59Jtt5WyWN5ZkkAKKIKe+CExbkG3lH0icAyCEXGnP2oQ2rcjD+AOOKnNSUSCJXlvh4LEml5Luohg1cAg",
-	"qHmD4beNemrIm7FjuKZ22wICJ3NYU6cmfebS8+ukHR8a6nEmEXOy5GAZEVTCLoYMZ27B1I0OBSpTVu+N",
-	"BKad7EN9Hy5TBgVl/ZOZM6le+uKwURvKRc6t5RTQCpZSJYoZ1s4mPnZli15zeUc3U7f7Vc2RYrf/pZxX",
-	"7W3zp4FwaTUH1kbstPMqylLKc9fOqa95YmtnAcuoz2NcRqaHFJbfIx1Ybz++1SrUONLxTsByFnCdLdpg",
-	"JLDw++B6dbNk8AR+KWikIG6mkuxmO6Lm3b1n1GkbhpcRsVGsJ92PF93FujfVi9bEdjb9tbwF9beU7tfh",
-	"BFA6TqWFkoMpjQZCHvKAoOpiAhB4DJbETESQZVet9jVb5gCzYw6INswB0X4BSDwQUZ+JgtOLcqXgNm2x",
-	"9iaUrM8NGSERq8LLc7rzr092JWk2trIXY2khe9mdmwKQAOgqVhPQEsDVGnQF+HHtK/AqYEjrn5AHkM/R",
-	"agUxBKAA3IVa/xZP6dVeLPhhklYLaKdPdqe2bcqL9W8bT1/o9aXQxoo4KbLc9pHnd8PH682dncaT7/v7",
-	"VJaKD7fdaUpvnc/13fDBN33O5/AuhoxkZptLx0UxmCzXHRNGQ167UtWFCJZtm3JvPXy427x7N/yvXQeE",
-	"tzabT+6qf1v/9b8d0Lp/L7y+k9aDYQ9BSe2wTyV7h6s1H0kWEEkqxWsMQc+q90px4Z1zePRJuP5t+MUn",
-	"Dgi3NsPnmw4In2y1HtyWE9kOr2/rVzc3whvXHND8f3v6z/S0FClPs6kFp7CKRcVjcFVes38JvLKciVNQ",
-	"wrJ6T6hYin7lTjnBkDY9wBCMZ78y1k9KDrJQgG7s1mDSTR6vNSK5p5NHy5OELOJPN8kmgzyjUPamcXF4",
-	"ja/8Smrr+tfYmE5zpEQPR2uTSIR9K5PaoBB9Iiun5guh6SV2nvY8NcwHFShiz4dY9VKTgjMNeKQBmAGo",
-	"WhN1Zf6V70uYcaUE6QtU5zDyjSLIBqv9neTX7ed0Jf+At8F5JT4Q6YlkR3BiAPbAylEdlSy+Dn9cEhp/",
-	"ZPYRvfGRDXI486rxvZlP2Tzb5ZEe7AtJmUH3YTFtn0j2w9bld0gsgy39Eu59l6bHeFu2t2vsp/qAE6Md",
-	"fNy03bnXom5Xc+0FhLfNgrJ0SBssQfP6rrK2rm8CykB4f6/5fA3odz9817z1dfhkN8M1JcZ0p4AuG589",
-	"Ky/U5gjW9+0Rex103BoGF/o5zgpgNrothcbX62+j+kDGqUvITvR8uJxRzOXsluweNY5sJNZdU4qZyMo6",
-	"zLndj9m/mxu2MzKngAyeDyau9G/njzRc+/Mxgam4iU7lkX6rbmflU488EHBluPEpKasAjjFIPEBZGRL8",
-	"EeLyMne0Xl85k1KtZIreM2Xe6QnJYR1fUBViP7NX+klWrH71VBcS1V268FHHhkUjqA84CTzzt8xL9qx/",
-	"ipHq00k0lFt9xwbOQ1GJ4nxW0TKoQWWOgwJA5Z7Ek32FWo2n44Am9VZPXlGealeLVqcBEUVD9JC+TWCE",
-	"mqGdzTyb2ewe8R9O4WzWuSnV/tXeF1GaaeygjdAerCTPwQr0AwkqICo45l8l6tfB7xfee3dcueZpa2bP",
-	"DyCAIPMxYnnfUbEA9s/EPLVsEu2XkteKDigatZz8M8XdF3t7GOkRbRirAPYGY9Tq6ODlrJYFvsG0kvLA",
-	"jmYajakmCy8v+Wqr5C99YOVfAblE6CpZUnOSD+Sc7DiYA6g03mcApY5qUfIAEaj+fPLDCb1t9hGqiHOr",
-	"gmgWmFfRnhpHQeQBH5JyAMuoX7A7GpDJYLZ9eAtBX5/x7B4kSo6Ie6GXLKxK28Cml22guWqN0RUUHcfs",
-	"qs/Qai0QkUxnrPeS/qujMwHOUQYCggWX4P+XttgxTEANMRcRIcFWo5gIvkjGfnNq4jfgx4//E/z21Ynf",
-	"yna/mpqamAL/UhufAVRUEFvFHIGi6arPblG2Y8iHAq/oCRRL0BWUqRcVurpIlJ+xlPM4WEZCIAawAGUq",
-	"ov3SCPAKBx5myBXqGE6DCg0YV7OZBlVMAoG4/OJrJ8cnFkmh0z/TF9koJY8G2thr4EqC6rLmrvT8+myM",
-	"9SZ4dueoDCj6/GIC+XkF+L66tUtk0awcs3Ir/mTuNhuv0R/nZlRdQziqZJmHTj+WiEfofKOcsPkgY/Up",
-	"8RreSWsVskfKXGcqACciWro5myjsi0/pVwOa7FikB7VJ4lY2J60LTKDXy3cuGXAUio0MYzSsTqMDBimC",
-	"WkPEM0pyxTapA2Ac9q1SYdpY1imSKk/a5s315lfbINzanAo3t1ob98BY+HwzfLLR+mQzvLU5rgx94dbm",
-	"KdvbX4U3roWf/jXcuhY+3A0ffNPYuxk+XvtV8+macjGWP8bjQKkSZYChgKO0hHuJlv0pKVrTsj9t/v21",
-	"+feUsgEQZF8aLeMhBY198Oa1YTU0Oax6V5904waSzx32QW0TTrCPxvEF1J8V9WzcPLko+pGU0hd7Vx9T",
-	"xDD17NYFgkVvlt9IsKpxDArHwC+93Oz08/fibBpAdtdDGIU7Ufk3r2ovRMN0GzknGStjuTMOeupSM3/a",
-	"MD9twh5Qwn4ZESfafnQZVmu+nOifC62Pn7Xu3wXKyv6s+eWWhMOAir4EeTr2iUgGbBVyUEWQBywWCqZP",
-	"Tp+amJr4X+rf1yYKTm8RMMLD9OT/peAUms/XC06h8e1u28yn+1U19sZZG5a+m9UCtwkKAvgIcgGmTkpe",
-	"mEFXIMYnOiz9WdDaVj2fA9vwxrXmzoYKLWnd24j+nPpx7e+nms/XdcjJpzuNnXUV3dG6kQngeEteA2/J",
-	"O+AP8q8/qL/kVfAHeQ9AQgIV3eEGXNCq9WDM5zlaXDh3Bvzu1Ku/ifyFTKgx73QLsguSC8pxElShW8EE",
-	"nWAIeuqBbJ1eQhJav6SlTQVbE4G/pKLBnMIy9epLgtIlRSfUVsfBZUtV5GG4JHRUQKAiBRER2sNGJa9Q",
-	"QyylgvIKRgGyZN7FvyO+QKKXijhdam9XikPnnQLHZRLUljzM5coi63vJWFsZDQRaSj+pIlGhnnpkQjp1",
-	"UINOGGCYtCUBtc5F82hLErfjZ4m2JzXV1MOAqye1VMxxAtXM0/j4GPOwmhWtodjmpaJvl1yf6k+6kKMl",
-	"zS0upabsQy6W/CgzCPTlNteXtH+4Cd5QO9O26ES/seTjKhZLDEG3gvRG0CUp/S35kllZimJN5TyhQLq5",
-	"FmJMBONSKnpRQaOLxl/jcCeyvhVUIUlwFF2u+ZAokA6kIHAKOjdE39xvSj9jMYJiwgU07l0WdbWa0JyX",
-	"8zYKxjTJenK8GmJ22eKzHbkptJ3rCmUCVLIAM74GAwJLWFnsWfD+hTnAUAkxnZRGndqSyi2k7dCaHsne",
-	"ipCkrpFJj7r8F6bFiU7S0lO1YqhI7EMRiUeKxtluj3kVcLSAlKsl7+Q75ZFaUHTCpg1oGz3V2DbWBU2T",
-	"hmPgDUGL0+D0NuZ1jk9tCAG9Kibgx7W7gNe5QFWgHmAulGVvJjEeqDYsIBwoiqOMDcpPUlspxsL/86Kx",
-	"uxYZ/W7tNm/9M3x0Z3xmkfwl8MpID+FShriKSOFgzDhSba6Hn90Zn4nCUmQ7WiphFzGJkCZmZbVCjVOs",
-	"6a5VQtE1pCZdcArxbI1/ldbsKXJmIygSJG8yaPPz78s0A0kKPhkzzIzOyqRFQKVJU+YY3pcFZmhziOr4",
-	"Yc7eq4UOxUOnQHEkcze+Z22zWoXMezdPkIJRQN0A7j9xVKHN+weS85BYtdGWCKwEFZTJQh0Ye4yT8dlr",
-	"V7706743gtCyzGJsijkfl/Gyjy4iWH0bm7uor4lGPWwTrVAuZgfXSPat8nP9wEMLwbLqnY3USStzIRPY",
-	"xTUoyX+66QDRzpFbYNsCE2GsqyuCbhUF5PJKrto5ej2QR5VkyoJ+zmNAvIWocd+6S90tdt/Md4ysI8j6",
-	"jZqN7u7keJv+MUgzyJO3h1YcyBw3G2anQJYhISlWItmnNFHopXXV+eSGob1pKpfmlcLNF83NvfDGtSEU",
-	"Bfshjn3GEWTpWpZgNp+vh/de6KxXM9pdAWoaCTAHBpCJ56KHSjDwjcF8FS0DWKtJDgExDppPn4WP1xwQ",
-	"3rsZbq07oHV/o/Hkewc0nt1pffzsh++aT3eV03j48EX46E7zq+0fvms8+T7c2nRA+Gg73Lr3w3etB7cb",
-	"T9cdEH58W3UJd/bCT7cdEH6+Ez6+1tzea92/64DGd5vh1mZjZ7O1cc0Bzbt3w8drrfW9H75r/sdO+HC3",
-	"tb6T8Z0czDCegNI0Nr+mOuHaRq0z41jVNaMh313nlBzHuf2Q5/xblQfLJ6BpGZlpMscexG+lqK3eAUEp",
-	"GNNpP5p/W1d2SsU8Ynm0cgKdO2lJfa4NYj0Xl97MXrs56CUxNEG3BXNM9+GCFVHuOO5meioTbjOdRro8",
-	"uj4YSVfReDkbMVqqnkuoR2EZ01zr8EYx1f+9FcRWMFq1hCHX057AbTJ+HO2tBa0aYpmwwD7D8mI/Rgt3",
-	"s1xPTHUj+VxMbPpajRIJL2HNVI9gfJake+0ddkoFtOigzqjJRRoU+T1HB3PKhwpnrcH1HUJQlFlWD5OC",
-	"tJPe8wzIctFnP3l0Ei3iGZ/ywQzzfYYjt8W7dIyXu66FFBkcICB3TinkotyqUnYvlTgSMxnGAhEhGQt5",
-	"XfAKXVVcR1Xu6yzHcHIB0cDv1KGbUK7BIcUQl6zNLCE0IO4Q8RJD7lDS970aInzokKXO71jn5XRAyLr0",
-	"/A3Pi9LbuBlu3QNjxhkqGZkDWkNk3AHh1ifhzQ0drBfF7YExZVrKNFea8nEHNJ7sNJ6+aO5stj7ZjNqZ",
-	"mapcgDCa7vgEOEd932AIiG6YtG0kqLm0qp0XjGo+FfIXfceql0ql62wTB1wXcX4xx/0z9gOZI/lp3wMi",
-	"sK/mrD9mUiKanjlpUNq0j3aH1MjnIlr/6wiyHMVbwPMzEkYk+31uIZBpAKSHTS+9bb5mNBtyLSBxgfqI",
-	"D6mTpT4ahCHIqOB6SFAW5ZidT1jAZfJ+bf/u5wfmFj58PsQROa0MGxjU4bDitGVX7OptftFElR6NE153",
-	"lV6fLEA/cUoZIVEp2s/kB7lU63YbxMVYc/oKN1ELmo+SfN4MKBJKUFFr0iNtOwc+pSq1hq5WEdGc2JgZ",
-	"GzFz3akGjYQzAEm536UXHK+ulypIQuxsbMjsL/5AIZMlXAlyNKJ43bQd2nLRzms3vFS8Agdjkj8iURJw",
-	"uVWvcGPE0fJ131qGbl6EEZQH01ucR5GfTleyGn06u3rHANYeMaEnPLgmL19zM2XX3Ax6/IYKDxww6q9t",
-	"tzqjEoZIbZfrEjyMf+/+ovutAooOu49ug2S0fg56qlzKECgz9AVovcl6z3EUeo9e57lvBUi+RqC1cS28",
-	"tdW6veaA8/+qfzR3NhvPdpu3vpYc/73w2782/3Y/vLfe/GrbMcGnDmjsbIYP97Luh4SuaA8Ds8vVj5Y8",
-	"zF26glh9qcxoUJMMAPWxW19y/WC54GQDVDHx8Ar2ghyHFbmGUQF1n6A0FLFjIj0c9tu4twFO718oJoNR",
-	"gn5Mx8lSIj/7IC5y07sgThpccf2bLFNnXOzj2XeHZ8TP5LEfeUiR9B6GLgwDqH6t7REtHAXrekB85pCM",
-	"W95q31dJU3puQRWT9NOpfd/vw97XHYvQCziP+hUCe6/kcCU965q4jVi9FDFMw5NE3L8LzRB6hd4XRDqU",
-	"yCbKFqKxe7E2cndGca9pFc+Q99pVp8CRGzAs6gvye1GWQ8gQmw10vKb+dS6C+O8/uBjVu1OWP62gir9c",
-	"EaKma1Fgk3Iny3i8EQiBguqYtr2Pa284nbP8BEeuoAwkLAVYRlycqDHoCuyaHPBcaM3yJYRqSm+I2SKJ",
-	"1YscQMARZG5FeWXKP/AKmlgki+QXvwDKz5QvkjdUHmPlqaor/oHY17uYV5GjCDzqBhKjje4b8Ix/9yIp",
-	"utRDRQfAKKJ5sqi9bYtSFn+bMgQJGDOm+HFAGXiDlH3MK2BsuQ6KuuTGiXeMv2hx3JHrXCQ1xE6oQNuk",
-	"7poU4xPXThWjHDDEdaUgOQutaPV1TS+jCCgaR/ci0KgTAWU28RbHlCyS4vx7CxfBJKzhyZWpSRiIyqRy",
-	"RC4ChkTAiAJxhTJxwscryMuqQMd+/8FFJy7ACfkiKc6aujXq86eB1miCH9e+Ko7r0FvAqNAm6EyRownw",
-	"OqOrHDEOGHIRXkHGs1a1WSR6QF39qBiVP5oBC7CKFrBA/3NBMOyKoimIBLhLazpNaDG9tqIJ0gWuj5EK",
-	"6K3CeryArDevKqIyAeYZ4hJgpKx8N7XH9wlVJy1bpYmhFXpJVyVbJKsV6ke1c9wKxER7X6r8lTrTunHz",
-	"VTn5C+fnLiZ1BuWPdAa2KAjv+Vpzew9o9h2ED3bCmxvh9e3m52ug8eT78PF68/Za68Ht8P4aMI/De+vh",
-	"P3fDh7vNvdtgdn4uNh7FB9M8jRNFFU5OTE2cVGkta4jAGi6cLvxaPdI5ERTBiAGackUoI0v8tT54mlI6",
-	"QCcn4VEctlvBvscQcfQBK0a5SxS+VyPn5yijB0PKUCAJZ1xLsyAJasqonamsOH3y5Mhqd6XKfdhqDZkZ",
-	"qGQIr+phbV+LpzcZF9ZTHX7du0O6ilKaihdO//nDDKIYX+L/+03z84dRMmJtA6CBypx2VQpn+hrKwjKd",
-	"56YQe9u/Tr36yMBoS6VzNXt3CRagqx07OTXincyrnkTQqkE4tZen+tnLVAVP1WWqr91MinupTn2gQFLC",
-	"UvX4Xe8ecWVO2WGqjyHiUnCqw6v9LMRS8erwDkEH2v/92+bnD8FYY3et+dV2+OjOuP0IXHU6SNjklcg0",
-	"cTVFzbIn5E2UcaGMiznnaKKTJpOxm87VDw+cSuXh9n7x+lTvLnHFzZeFDoY3roXre72RIGZ6FHduJY8q",
-	"kvyA6GImSr0vgtgHbON6k4dIxw6VyJya/l1fo2WqRx45ZjY/32x8txc+zGClFL2sGEm1oitCybaA1YTf",
-	"bONEFcMJxmJ/YFUNMCrVqPhjzYu7PoKMpx5bWCw9iYNB/Lb4rqud9bGnNd3JLvwdWi4jD9BA7KPu6TCH",
-	"4ud4iXbH03vr4Wc3eqOqQb98XH3jsskdK+W/DK7asbSItHyyZBoXY7xVMXSSU1skGVFUy5aSg2sTK5W7",
-	"ihKQVYk5WIaYOIBTbTaPpiXgJbRIUKmEXAEqiKEJMNt+qiABy0hXyKbERTM6UUla7gNa7EsJfNnTZBA+",
-	"os1Hd6qOL5CjPmCtj7da13ZAY+fb8NZW7xPG45BaO3+inZoOCKOyHlP9i2wHi2DHQtMo0fHB7fCzO42d",
-	"tfDRX8FY4+mzxs4m0D/Dh7sgfLEZPl5XeqYHO+Nd0VV5gkxekf8YacpDPhIWJyZV3Md4fKvsi6uIofb6",
-	"ahHZ1R/xOjmUs+rFGZ0TpzfzcDb6zqEK+ANKTwOj6mFL3LrYBwi/+CR8uBerG6//I9zaBGOt22vhZxnh",
-	"23gHXXXsesKLSY1FDjjSmt90IaiZJEbgFZ52aZONeVu4A+TAh1wsJvUXJ8AsqVOCVPkhUEaCg1MnT2n9",
-	"ua7/zzuGfIWDqHCe7SZ/Ewk7yo1Onjc5s63SvFxpG/MrF9KrZLlqMzT7eyiof+iYbHC3XVWQoOxguh5V",
-	"+0xreoybQrvUVvOhizoRbgIU50onzkPhVoqgGnChSm3Wk8qbKhWvhwUw5ZFUvOfMIlHhoJxWkcRwDle0",
-	"DWgZiVWETA1/SPgqUsavU1PTWt+uhD6dvF3XO8VkkRTNk6IyRgFCRUX5MHJAVxBbZfI0kQmg8qxEcYYm",
-	"ICCuiJpUUMV8kUie+wSVhH7s1MnfgWJHqp3iuO14aQO9OWGDbcBcScHQ6NoOQIsdF7frX1Vz4PRAb/vP",
-	"lyoMwbtN9+4wn0oQdU4nzDkCNdZvB5vohQjhjpBYbq2Fj76MLnoHNB/fbOzcAeHWuu3Sz+UNJ9tKDg1P",
-	"aK06h/mz5xzw1gfzk299MP8nB8y/++bk7+ffeHPyzblzkx+g5XmAq7CMuAP+9M7CnxS9O7PwR80UqIr0",
-	"Kmdzuih9CfvoFb5IzGl2dMJS+RYLbjLiGiWbsi6/woHrQ1ydALMCVCkXYPokOP86gOpLasSpk/oJ8RbJ",
-	"9En1nAOoD7KVLPoUeqmqS91IXDXwBa5BJiZLlFVPeFAnf06ITdYPRY6dcbZZxkSX0+pSCj8/Al0tsQrr",
-	"knfXbu/Guq47R74aqt4yS7uYSjJacArK86p3/io1a4uny+FaFVNlsHLos6AMeSBB+J+Z/PHzti+GT75u",
-	"Pl9r3b4dPnwBwo3t5lfbjb2dkdK/ySvJjw6x2SbwthGBY7H38BEhI+72wgLHblQ+S1eJhaZ3ZSF/OfnL",
-	"LG3qSbLtREnSTidybzMV+E6cxbxGueI0tFJGe94ZfzaVgQaMXTh3Brw2/dpr6hPy2S/H2/hOy+e622Sc",
-	"YwF2BDjZ3PmssbczQjHW6e3ckKJbOt4rh9ppdcwBMHpnKsi9xNNyJ5BfkgTPAZJzZp5yG8TVaqCdOKNK",
-	"NrSk/BaJB6qQXeIAZ7VGC0lNcWU2ilzXdI4lI+7GAyjjk/myjXnTXxuBTHsU8mVGx3YsY+5bxvxJSn2b",
-	"4fPN/XM95ojwXEerdzAXqfqf/KCVrOmypRb8T9LpRDN35FFHXOgSsA5A0K3oe3TVWkmWEmRIx8vNfx06",
-	"YmmMCh/uNre+HKXutTfyTV4xf3X190uXWj4cJOym8AeQpwgxNvxZdOMcY1YHZjWf7oHm092Rc0RY7ooq",
-	"ERj77K+ksCStdnBSKBDngJuyZLXqgrNRCfyRsE5ZHP/AfPoobVlxhf9j3uIIJVtDip9stR7cHuKOb8uF",
-	"YTXzznpVTLTNFqnIkKTTTLtRN502Q+fLwCzOWWmPBJnLJKQ4MFRuC/63IHVqIllOYeIQQwQOG4GaT3eb",
-	"1/dAuHuzebvfCBQreuh0EQBqi71JPFdX3noT4L0ES0w7TEw6lSShaQXVY3RaJCXKwJjWy2OWSYw6nlhC",
-	"VRBngoMO0Bn4KTNuCdosEMFhkVSo7/GIt1NhscZJsGQsAAn+Ah+TS51VameAsopiwUEF8ooUWrWS2CY6",
-	"ttdOPtAAnc4SzYesTu8sO5xzc6RrAautlNDUbp/H8Ts/Jf26IRqPr7WubYPm49vNv3+RZdrsgRupSyI6",
-	"V924+cz5GVABE3fVGfIOVBHTHfE/SCpiR0GSKWJTZpAIfmhhPqem+hjjTUpeAg9Hg2St+/faoi/6Ra1J",
-	"DfR8H1wd0j1yLBs9nW+f6Mvm2XvwirsBsPa/kxewOSPhzY3mw+97nhGdzSOP2p4/UIHSpDq1K6txmSDv",
-	"BCYg4IgNz3QfOgt9fReEW/eaT3dzGWdlBeiAdpTO5oDYwvZsOYfs99ZtqwM1NS+90cehKqPEREkLwq17",
-	"fdCCyTi3Zq5S/3xd5Xw/aEWTSdmZJ57rvPOmKEacRFUgWB2ZuH4k+6WtNGPy79bttebfvwgfbpinPZQ3",
-	"VTSZTv9r9Vs+EwXKqUoiurGynEbhb1qlkw2ZM0DWp7NDqFVfnE9yBR+ISJsZZCAKZvGiib4TmXiibDIc",
-	"maToym/bp2VVh68MMTkmSqND8n+uN3fWmk9utjb2gK4e3w9Zkgf7hF09aaNQ2WycB0qrLKlELeTKlkjY",
-	"qLxi4qVSlP2UyNVG+OmdxpPbINz4WhIrozZMbacix9m91EU0c7XL81GZsajaZgZCUR4hKEmVqnaEiQ5y",
-	"MHRLFdMy9CpSEC4Sa4VCpVGMq5oBygChYnwCpPTb0PfNNGzqPLnVF/RqOkREZVv6twApNy5jXIpLqfUZ",
-	"AJyuMnegmoqk9o8FcfUKdQAKp5TIe9UWL5K+aw+HTh56fppUeq5O1bjB616pmS5EZbYPImQ8KbZ3yLpe",
-	"U/QpPx+TKQxEqAB1JEB87F52De/PO+FSBqEjfW22ovG4DcU7yPnkFVPAqavmNsH9gyRkeWhoitEe+1fk",
-	"IEBH7GSaog2kAL1ginmloidtmo6XiRQeEg5Gio6jwMXBrVvH4SajO1xK/7I/0tqhmuleL9BwwZolNtH0",
-	"iePZTJSygQtYBzWGV6BAiY+GYtwn8lnel0YD9HM7RIfvMfRJeHOjeWcz0jxpxjYfU4d1vMtcClbPkQUB",
-	"meAAaszUZY8Isqv4jCeHwm2lrVlGCVOpixgK7Ps6u5Q2saaq3jnpyj2XsBQfTfHUuFyukTRhUm+XiHyf",
-	"jtjx7mAC1SOPjiPg7Lu5/EnGXu3VT8Tb7/gGPJqIA5Nl5tZm+OiTbnllut59tFYf3HO2N9E5Q2s4yr5o",
-	"EtNwpIKFOBhL6is7CYWIa/ByJ6cYt7NIVLVlIDBifFw7t+nAooDUsgqu2NWMoMsC6LLQp8FbU+DHj/8T",
-	"vDUdUT8Oq2iR1BFkjnyqXk5FL1VX/e4PuuMfpsGPa185ABISQF89ihvNAMmDclClKwgs11Of5zVITOQ8",
-	"Fj56hav2iiTqiYFVHSPFYk7WShJprZ4j6h22xuGYO9jnCX681ry+CVoPboc7Xze/fAGaT5+F17db93ZB",
-	"eOMmOAgFwiRN1f7uqkmIi4QftDQXD5QXVqRVodpyIY+U1vQ6cfFxdYRStbuPkXL/LCtobay37n/TB7IN",
-	"z6l2Q1NDxw/iTjoPL6WvJLCCub55qLHb2i6dV/JkNmNROVrlW9utd3wERqhbMGkeB6K6EY/TjcgqxHEX",
-	"opYHiDptI9nIbMSTpUvWE4S8uBCJyvz+MhTv0LsRrn+RdbjhdS5QNbsL7UbtySvJD5VZJHFVHdIDtWvY",
-	"mHYgbStcecCW8jwCoW5HXXzwJc9u8hL6Sif5X2MjfKf3p8UW3wv/POT6mKADQ8Cz+vu9MNCaCEf1PMaV",
-	"keBK49udcOtmb1zpx+vmwH1t8tTBavCUqhAsI5+qK4P+tFwAW7bIu2hH8nhGFV3OEBRULtylVcNBGiWn",
-	"rs9qhHtJahPgaJDprrGLzUSOovOiLhd8EIrOpL74Ias4u11LBK0qeB07AI6U7tiCw/JozuQV+U/WtSC7",
-	"UX/MykfZivxOOibZKMxMC6PjH1O1KHThOvPMFDlUnmDGO5SDMhIq4bQti3R8Lg6Q8J1VdSm7MlAqfDJe",
-	"eM3ic6gKxhyB4ewlF6jUZagcIMBY49l2uP6tCpzX96Nj8b9O0eOBOCNF5QxP1C0M5IAJran9fMi+Ed0o",
-	"beQacfjU9hDsQj97gp4JM9E2nkdfjg9C3dtzTwx/rKz8kZIvVFbegEvesG68rUE2Ah2sQix4lORWB/sj",
-	"yT9hLkBABPZN0K72GDYCkjejisp6HkOcKyJMA6EeaXd281XdX6X7qSHGKVECr0VlpyebVLI/UI4rltSO",
-	"ivcaJEPAsc/Uz52UhJ/dicTSociI4X4mr8hz3qN0zazmmqC/CuvcpEiFQgpLXCjfEyM2WSqAVelK+wHt",
-	"pbPQnY7d/o4IqZrXd1V2m9046fOjL8dBc+NO89/vapn7+kZjZ029bT7dCx/ujZLf652B9X2Fr/lOswta",
-	"ytAId4H66ABvhWSQI/GhTR2snBtBn/Ik84+2+Pvo+H74b3E/fPqP1r0tEz3Y5zUhr4MBkprJ5h3pzNQ3",
-	"2sPLspmqdGVL4lkSVdndad9X8zrgwPs8naka/Oeczyy8vh0++CZ8dCf2a43LijsgbTAFzVu7zVv/7Kvc",
-	"uEKDmMGYVFnHciOuM5WiZJdXuM5TNgEuKju/qVYKRbqF8tbS0dcmFrsTexaQQh5VGXXgJDWp2+ZAak0i",
-	"oeb1Miab4LaLgx/rHH5irqXmXJu7IHy8pjQP8fHucowrCPqi8lE334e3VJODJMtmhDx/GUZVVWTMQVAb",
-	"xquhW5HQu+vNzzfD9b3w378A4Y1rrRubeX4KDEGv3hVQF2SLo4OTBwVcNtUCGIJuReLKS+AF0vyPnfDh",
-	"bmt9p/lkK3y4qyD96U7jyU43gGe/d6WwjCBDbDYQFfl5Sao5YisRgQ+YXzhdmFQk3Hyr/e7RYyXJ0qJA",
-	"dD2ilEmy7eOy9o2nL4AubZz0UjViO/vEJ9EB+iZ1kjQAUc/o+HX2bm1cC29ttW6vOeD8v+ofzZ3NxrPd",
-	"5q2vHRBu3Qu//Wvzb/fDe+vNr7aTL2r+rvNzGb8o7bWadDJ+UJYlPNgJb25kvNUlAHQy3aS/dlO/+uHV",
-	"/x8AAP//",
+	"7L19b1vHuS/6VQbcdyPS7rJkuU53G+H+4dhx4jSOvS2n2ThVII24RuTUizM8M0PRjOEL2VEKt/ZB7F27",
+	"kR05UO5O4uTARRVbTlTAwQVyv0n+JJe+w8E8M+uNnMU3kVLiqihiipy15u2ZZ57X33OlUOSVKmeEKVl4",
+	"5UqhTLBPBHx87SIu6X99IouCVhXlrPBK4WKZIEFWqKScIb6MVJmgIpbEQ2SqNIUW5wv/Pl9YnEWSMB9R",
+	"hZZw8RKiDC2eWT5yFqtieRHVy4QhiVcoK00VvIIslkkF655Uo0oKrxSkEpSVCleveoULRInGiWVFROdI",
+	"5kiRM18ixVEd657IMhcEKdGgrIRwCVPmfD1lipSIKFzVHVSxwBWi7JRPlAgrNs74+jPVfVSxKhe8AsMV",
+	"/SSOfvYKgvzPGhXEL7yiRI2ke1nmooJV4ZVCrUZ1y85JnVAKF8sVwlR+T+kme+vtJJYkt5+i+XFvPZxZ",
+	"ho1104qmIkMkZcxKBFGJlrAkPuJsCl2wvc4iqiTCS5KwIjTBTNaJID6qU1VGx4/9Wu8kjN8QaDKDiKwy",
+	"O13Bl98irKTKhVdmjh51jpmtUIX1OHPXhqab7HGF4ldd5JcIy+lQwW/demqfV4Wy6O9jzmle4DXm585Q",
+	"2F/3Nrk5hUv5FCbtr3vr4yLBldwulPlxbz28I4nI7aFmftxLD1f1w7LKmSTAal7FvqZ+IpX+q8iZIgw+",
+	"4mo1oEUglumq4EsBqfziD5ID0STd/V+CLBdeKfzLdMK+p82vcvq8ecp06uLe0K0+ZhUc6HHr0yjQMqaB",
+	"RCs4oD70PosWiRBcyEWkl0EigotltExJ4E8VNGPhbDmgxQMbf9H2Lw2TAB5TE4IwhaTCisAgT3OxRH3f",
+	"nLn9GuUcLTHi61tvqaYQ4wrhIOB1Ytbtdc7I/q+Z5DVRJIhcplIRHwZGJSKXq5qc9fbXNFOuVWGIZ5gi",
+	"guFgP4d5gqEaI5erpKjHJ4lYIQIBAc7C3vpEYRpYUlQpOjhzSosAglS5UDD6t7k6rTnbfo7+bY5krViO",
+	"F9rTS6p3XktKSwHRQzSiUhAQAcM8L0CAofoNpzENyOgHHB3RHtShpQB7P/tIUn0H67GW6AphcIHPokV7",
+	"tBZRmQe+1JIdhv9SiRivd0zoQswo95fQrZTBCPG1FJEWO43kkDALkEzMDGKJRE9jjkhJeTeGMdiIo/e5",
+	"aB4xUkfSNJhC5qQuCyLLCIQBEIUCyZEksN6YoTeUqp5jQQMVOb9EiZaLUjL7HFFHTsIP2fF13Eb6TuX8",
+	"LSxK5KD49xL3G3qCgR6EQKqMWYZPXuT8LGYNe0vKfR0m56iCWQNhpUilquSsUTGWuUCLoJMcAaVkEUmj",
+	"hLRtQ6pJ3ihs6+mUhgMDeYfhmipzQd8n+8zAFJLRveXBAYlJkDKQCjRLsxcGsDfgZ4L4hCmKA4mwIKgu",
+	"uNbqzERWMA3wUrCvFHYC+aRKmK81NTQBFwdWWB/wST2VWjKqUe6ZrFX19UP8s8Sn+CKctoM9VfruWWxn",
+	"WotTIOvaV4LGWyySqkr0k5RMin3DynFwXvAqEYpqyXUZB5J4hWrqK632VbFQFTvXbrM4lbTU06CyGuDG",
+	"2yBl93gw1RT0dinrXPi9Hnub1M9HTY0MHt1Lv8/0nnrje7Hwzpf+QIowUGMY0J1lJ079PmR/rxCQFRL0",
+	"Gqrp4y1oejVSPa50vqyKRWw66NmzICV7l2VJJry58cN3rY/WUOvmV+HGGgofrYYf/w1NhOs3UPPJ982d",
+	"LQ+Faxvhgx0Ptb5dDa9vTU459ab0gsIQmFlOM+V4APmL+la0Nm0D/PxOeO++7vrJuoea23fCj/82EY16",
+	"0kPNna1w+4b5pvlsS//nsf766TP9/52t5vaqHjBhtYoeWpEwJbAeUIUowas8oAprZXsJS1rU219bCmhx",
+	"gTKpqKqp7JiT9bRjpuaItBGDIpXsh97brd9pO8FC4EbnmsK78pfvgu5hSLLMIbHcXXWPoiRICXjHWaLK",
+	"3O/cyt2P/tT8bnMWhc82mk83f/gufLYRbq6Gm7dRuLkR3t9BpgGaMFLbj3/6Av0S/aHml4hEGITTWSu1",
+	"USIRZwQVeRWYnC94tUr8yVlkyKW59V+zKLz5OLz+ONxYCz+53Xq6hnbvbISfr+7evzvx/hFZ5IJMot1P",
+	"1mynaRqpEKAIJWilQvwF+2dFc3T94X142E0V0lydJ7EknbtRjC1wPXfEzLp/GrL9vqkf6yQlD0wjvV5y",
+	"keCKpiLdnKqgD4qIrYamve0mHr2TTDIj7ViitougY11kmRA1p7CqQfNox5hWpb2CL/CyKngFWVuqUKWI",
+	"79ykWmzh6W0NSs82Nv5k74v0kPJnrG+6Vzk2F1UnWQy+1UBijp2OrSF9vxG2Ijbi9OJDZrTpfrpP+gLo",
+	"452zxnYenWzibVJHOH5eogr2SerOic32eum5UMs4CGTnW/T6SK1MKFTktcAHQahEFCKM10ply1c8w1DK",
+	"vG7kfFUmDRTg4iWwM0erN/QxrlAp9UeX0yHnKEWPuFa168bEC5pZF+fmxE4Fx+SMqBpJrp3ypX4bEgT7",
+	"aFnwipH9zTNTrhUoCoIV8U+ozHr5WJEjisL56XhkmQYkV+jp80Yzt3jqDUucB5qPA9XgYy//ys1e6Pvk",
+	"1YYyS9Fjx6DjeKxeZuXSb4o7jEeVXhXn/tQUNwfoDKvWBpXBDWGfJyK6hCr4Mq1oPvlL4ykwf8x4vSaY",
+	"fZFzoHUs/HMrRAjqk2HGKgi2uk/Wo9Hm0nBssKIRE3eQKCUCKQ52q1njTTIqO+MI6yFrSh2M99uB5i7C",
+	"BV7fE6PgZhGtfbqTZu3v5EK8YJ0SPmaXXGSr1Twtr2TOH68tBanDx2qVJdtW4ZLupVg2rLlz4QeVJPLV",
+	"6PhK0yt4kZoB7FH0gFWIppxZ19y9u2iH2M4Ia4Y/dq7n3qRqfQbo++S3ot4vk4kZjB5R6vGuMxrmOMZz",
+	"jllGfBZzmUYyz9QR/mX2AM943RehXU14HH5wrblzA1WJMAfWQ5ShOgc/fmZs9n+pIR7tydcGWc6Ih+Ig",
+	"OLdceOX3PczsWGpBShmrRofEE1+7A0h7yVXtkvUGv1yJT1Vkissu+7tlospEpLwTqIIbkSE9Cu9AjNfR",
+	"BEb6uKEK0WwjDrgA5wz2A8pI2kiQYmNlLN9hsXR+El4t3Uy8zsUlykpGxfPp8jIRMhE5AqyIVCh+FVoh",
+	"Amznzm5pvzYSE87SOaAzTC+1BK0TkRUiGkhifbnE/oMiFkJrpVS5RVUROaK67TZ46S3jlLGS04virO5x",
+	"NaX3DEIR8UO/M0vo3o68BffQURPHw/SyJL+7V2HAy6NW9Qejbxf3NCsfXxB2XVO77VgCL3NYU6cmfebS",
+	"4+vkHe9Z7nEysf1m2cESYWSZFikWNCNvpmRnrEiJi0ZvIrDtQP0LArzEBVZc9M9mTqaeMheHU7OUKufW",
+	"8gpkhfqEFUlsxetsEtCibtFrLG+ZZiBHXzVmOlrsfypnob1r/LymirySs9bWFu/WCiBETebOXfLAGAqd",
+	"D2uBqs9jbGw3UmGhiH+OdVC9+/hWKtjQSKeshkvZhets0W4n6k/6ioSuqPNk/VKrkVpxO5RkN9sJNe/u",
+	"PQmnbRhZRsWRQj35fjzpLmFVM714TRx8ZN6WN6H+ptL9OpxC4PgF15zuDNw8hPjE11qPvpgQRmALm40Y",
+	"sn7UWFXtlnnI7piHog3zULRfCDMfRdxnquD14lypdTvmCLNLOFmfGzJCJlbBl8+Yh395tCtLc4mVvQRL",
+	"B9vL7twMwgzhIoiaiC8jWqniokI/rn6JXkaCGKcc8REJJKmXiSAIKySL2Dgl4yG93EsE30/W6ljaY0e7",
+	"c9s2j87aN82nz838UmTjJJwUW257ybd3w0drra2t5pPv+3tVlosPt91pTu8cz/Xt8MHXfY5n/y6GjGbm",
+	"GkvHRTGYLtedEkbDXrty1bloLds25d5a+HC7dfdu+NdtD4U3N1pP7sK/u3/9k4d2798Lr2+lHT/UJ1hz",
+	"OxpwLd7RSjUgWgQ0RtWqINjtUUhJ4Z1j+PROuPZN+PkdD7xc3254KHyyufvglhc5qOCnG+vhB9c81Pr7",
+	"jvmYHlanW8Mr1Kkq+wLXmXW36JF4BVCW4XfG1UL0V+6QEwppN1wNLnj2q2P9rPQgBwfoJm6Nxsk2Ir2n",
+	"U0bL04Qc6k83zSZDPKPwgKdpcXg3uH5Lauv6t9jYh86wZb4/VptEI+zbmNRu/bTfZ/XUfCU0PcXO055n",
+	"hnkXnGc2HDQ2vVS14sxrMrIAzCJSqaoGGNj178tUSJVxn3Wb5WlKAmsIcq3V3k7yq+5zupJ/wNvWeSU+",
+	"EOmBZHvw4gXsQZWjOipZeh3+uCQ8/sCCRk6WcRAQVhpKwxs0nKLvSCmHT+rlni6pPP9E1LXXzYdkDkAU",
+	"oDZc7J0NzD6fCohr18t6iHEsFSO3h3C69oFkX+ycfofmNtjUL9HeMkW6j9/q9m7PxUwf6yR4hzx7zJ1d",
+	"5nA7wFh7LcJv7YSy/NhEs6HW9W0IxVvbQFyg8P5O69tVZH774bvWza/CJ9sZ6TGJtPQK5LJN6HDKhDak",
+	"w927ll6f3EcTKcu/hySuEJT0YL8w+ZHGLgyfKZFI7wlRZNJDuw9u7d59jiZ8UgywID5aMsYMOCompA9+",
+	"F5jK5FcuSpjR94mYTM9Oj2bBjEbzZVwhC5kJwzdmPAWvEPVomLZhPX7XtTifKKD9SRRxeG6HJGHPRT8s",
+	"HojHdZfzGlOvNn5LGgM5LC8R90UY4KWMsTaHcvXjUePIb+akYDDWReGIw/CwvcTHdsuJ9EYWPZs584Op",
+	"sP0HxEZWz70FY+NUEnOnQdGeUX2yIMGV+KgmwZkXcFaCbOoJzPz42Ekt4HnmTEPWFTeGx+yx7LmSw0aI",
+	"kwqmQWavzDdZU8vLx7uw6+4aZ0A6NizqAV7gJeuZv2V+smf9c4zUM51MA/JPOzbwPFblKOm+TpZQFYOL",
+	"FiuEIY5fJvuKjWnXJOVPm62evgIpHVcXnSFbKkpN7mGRsVnKMMIc1UNQRYRdjPZMgdR8HKypVKM+tibN",
+	"viTj1+0Due6rvUZtgFm2Z46XbhQPoU5oqaz6irzpEvdh3xKNILU2bkK0az6MINW2K+0C8Bh2KTEdzjhM",
+	"hw7e/nJv+WxPO0UuF4OapCvkbMoS3Ll9aftxr81076Nz84YWfdsioRWvLkAMe1kQWeaBW8hZwUHNYTZ9",
+	"2+jy+hUmwiHgdSIVwv4KZkXKSgjCq9DE0R9X/zJz9Oik1f1tV5l7IFmwTsN6znLlSsinMndHD2wHr3Aq",
+	"G0s+GA2l7RKdsctuIBJ9rcKSIqrvSBqbSPRN2kBvzp17exJS4kzATM8XEESwCCgRee+BHHz3a2KzjW4S",
+	"sX8wCS56aNF6fvTHlAFpsXdmj+nRtTmwYK8JwZ2xdH7ObEUtsBfXMmQ+RyON+oTB4ssLAWyV/stQlv5U",
+	"Y5cYr7MFGJP+Qo/JfaXlLFT6Gs0sFNz8i1q9ipbq90ffmzLb5u6hQqR0+iBOIPtTtKc2QY/4KMCsVMMl",
+	"0u+ye2Yhk85c+/C6wMPF4sbKQOZg9Y7j49SaRge94yKFwr7BOZnMdTGkLtG+HyW9Qgh61zuMEQwALWlp",
+	"F3L3sUTzhd8Ab5svTLV781wSE7ms+rgv2+dvFQF42jX7NwgOjPSXnZnsyH/hlxz8va07mZ+icqZSFXyF",
+	"RJy1LZGCV6o1FVmAbayfXivgglPoNBeoxqiS+iT9axvED2WoSkSRMKVPgNnpeTbx78en/h39+Mf/Qr9+",
+	"eerXut0vZmamZtC/VidnEVdlIupUErRoHzVseFG3EyTAiq6YASwu46LiAn4o8/o8MykctEIkWiJKEYGo",
+	"QiWuoqNnzvJLEvlUkKICjnoMlXlNSBjNMVShrKaI1G/81dHJqXlW6BSRAoX7DKY24+uzMTWb4LsDwDNL",
+	"0ecbk5U/P/QhjUfl2Zk76Sej9bi00P50eusYGyKsNatWdka9Rtpj5y+Qxy4H6atPRcJq1cYHkT1SVjIB",
+	"DJPo/jHNxVRhTxpsv/7SZMcir6lLAXEqwGnPYbJ6vXJakg5H4QbJqMzDekA61iDFUKuE+dalDgo1HACL",
+	"eeAUpbNJdJ2noKZ4Bau8lKQxuTKgbW4uZX9W85RJOOMccdjIilz4gx3b6Bmno663RyWZn51NPEAvteKu",
+	"vYftOoVlecmdkzkYOcLb4jCdIckx9ZKuyZKd5t3OBNKhHWWjyK/Nj2tQXOFgmFuoI9unV9JtuyEBQh8u",
+	"5g6sr1isJA4rnn5vD7J5c2YAXiZVMxXTY/YxjzYoK7nTykcfobAUWNawJ041TJxDNkHFlclBmKKq8S4W",
+	"jLKSdKVqIIxgAgjW3kPJ+sSgYVhBbosgKwQHJpCW4ApoA3DHZcIXegZNAzH2tjdxQeag5cAEN1BgUQ4B",
+	"xkfIHTsSbXo0m9RGdCHIOQKhxQ6esyz4+8SVSyJqBHFWNN4+ykqojCXiVcKIPxsJ6WXuoyJmiHEUcFYi",
+	"wmoU7uyeSgw30V3CbMenuOrZCVHOTuGGdDNXRcmrguBL/Z+ti/aJnneBHXi6j/YhedFC9rEJwyjJo1y7",
+	"NhkXN6RREZEgshYogwsFKdCyTHzk1/R5QvUyLZbh+Ek4k8s00Nodil+fiYT+Vc8Q3b3tV2KOfnnvm+fa",
+	"s3QIdqeDH0BrWjfWWl8+RuHmxky4sbm7fg9NhN9uhE/Wd+9shDc3JiF8PNzcOO769RfhB9fCjz8MN6+F",
+	"D7fDB183d26Ej1Z/0Xq6Cmg++o/JGJNwmevNqUmS9qhf4qVgRgtUvBQcs//+0v57HCJLmRv85C1eokO6",
+	"Kvfg3asOG++S4+zrCv90FrMaDvaYm3/Gz9JmbxSJLjkMrpx93YF79ErQy3tOVa+pgBIx4Bw6BLIB7BhS",
+	"+afISp+Ne0ifedmm4JuBBBqFg5Rngy8buNsk8RHuxzjaUS9cF6yQQbS1oaXjRCEyrxgYOqQzmd4sVbz0",
+	"0X6ldt9JYMATL2B2yYKetJ3yyDvQHmbaaLv4NW8SmF3SX0tivE0STYBt3gBBGdiWZVKPACNjoKhoYyx6",
+	"E6oQzCa9gYzvexIpBK/3f/XYpdJHsm9hATrIWX1hDAw53qo+Tk/imeqjcWxF7S9x6FTcPLF29hMIkrZO",
+	"d4VVIIJyN2hFjVHV28Jg/bTQOF4Kz65ferrZ4efvxan0Armz7XEEewqeCFkxiffWCWjDOJK+MskqNifd",
+	"hLWZj65rOZ21NWAA0U+RcKLtJ5dxpRrogf6+sPvHZ7v37yJILHvW+mJTr8OAMZ0J8XTsE0NUoTqWmpXI",
+	"moidlMeOHjs+NTP1/8C/v2rzE7ld0hEdpgf/rwWv0Pp2reAVmt9st438WL9Rpb1p1kWlb2cDftscZQoF",
+	"BEuFZo5q9UvgoiJCdrjD2pbWNeu3uaLLFn7UkQfPfXd04hBugD5N85ecAa6wqVYrXRCkQplPhBdpLwux",
+	"5uIluslCVJ/Cg1tpAfu8mgU/SAVbUoPP0+6OrGJVjq6nOllCuFqdyolLz7HJ9Jm0DWthzaTRRZ9GM2hL",
+	"b0uRSWr/RmG9z9CDQzassba55qLjQG/xA66xn4u2ynEvwt45SS/a1kFoL3omJ+lkEMMZliTfVqkV5IHx",
+	"1PJG1eeBiRzcjky1so2saCdLF/ElNqh4hvbdySiTCXbdzhOw2kPdavG2Z931vUOGk8nmI+fErAFujMh5",
+	"hCYiG0gFg7DL0BJBRS6EqXKw1IBE8ToWPoqgvpwQOu2Yf2Yu8dC6LtlwKAquyIaePL8DG+Fyj+0cBVtJ",
+	"jvrwTpjzOWJA+MG11tY6oCHv3luPPs78uPqX461v1wxK8sdbza01k73wQQZz+I2Zgld441jBK/yH/vQf",
+	"8OmX+j/H9VXNWA0AiYs1qXjFKcOdz0uDv3D6JPrN8Zf/PUJzsNUxZCdogzsGaw5MvKiCi2XKyBHNRuEL",
+	"3To9haQazIIJ1AIxwBaNWfiDcbnpm3xBcb4AIi3w5RgPfQHgcxeUQUesAbg9YcrgH0BNJ+hiIYUjX7Ch",
+	"yAv2t/jvyA+rNxWKJCy0t1uOq714BUlLrFZd8KnUM4tyo5dtLqzgNUUW0t8YRQu+slUIUminkVN8QWET",
+	"/Wz8BQtaDIu/S+KuU0NNfVmT8E01VSYjWdXMtzHRWgcSjIpXSZyRCAUjFooBl7EHacF45xdSQw6wVAtB",
+	"VDALB3qbG0nWjGa4sDNtk078AwsBrVC1ICwuYJxyvmCt08kX6QEqXCKdX8SDrTFQ7P2FdkjZBb68oK98",
+	"QaSKUtkXQL2HLTfimP4W5pH6LhbR0qbYhTplPq8n/Rpbj3nDzNGjQFZ8oYJZYyHgJcoWomIPYPZQxEze",
+	"hMDYEgILqfIBsLddsqrMiew8em/UKpglJ45crgaYAYEMaKwwxZn6ZpOpQE1XlDyTKorodoigMKAzfs6v",
+	"UTUEW5EvJ4M+9i67jPfKBU03V+ZCoXJ2wWxe+4CLpZyG9xPonQtnkCDLRJjKc8CDlqGAoMl5NtxVPw1s",
+	"MaW/Tfu8KP/FtjjSySh7BuZZnhi7tqPgGuDYzksKYGQvANHnuISBK+VGfgwgi44IVRQseH2TqJkgeEzz",
+	"wMxz5xYBjvYdltDLFtqGKGqn0mtf5F5xvjs22Yn/CLkeuP/08Tghx/G2PRg9Y8Y7UPBPUpOwd1yKG+Dl",
+	"YpkYLz+ql3liKfZJkfoGkFIYC6ubF4zQtds3fSW1FiMCc3oS4631YsT19CLnk99cdCzbiC+diuUOFOtc",
+	"3jdnPPTmMQ8cjlUizFI7l3L4KPDoXk8G2DUi3E4yN+5AixpzIPH1oZSmGrv6Slnn9+Iws8Up9uwvGwEf",
+	"BgrTsnKOOWAkPNK5lKRYkzgYGUb4wHgMXcAXLhglYjjPtdVA4nKuvTEBHP0bU2NepQRriuzHIBY3dc6T",
+	"u2Qr7FcoQz+u3kWyIRWpIPiCSgVABLNJfi+0ETUmEbAw42nDLEokngj/+3lzezXCKLi53br5j/DT25Oz",
+	"8wyOuOnC8GfgaGgiXaBlcjZCE9bt+PIyLRKhZTsLNVwvc+uDtY+b2PxIP4VBa6k/Gm0UHQr8FcjfJZvr",
+	"JXldYBc8a1/Z05il1ieTKZ3BnYeUBsiYln0lSQ+dsQwP5u09THQoi1lqKQ5k7BYyrG1UdSz8XDEQRzjo",
+	"A8REZmDo20UtzM5i5hRCHMDZCSlAGiAcGHfwmoVao2QQDKAEdW0EiOC9MrFJQEt0KSAXCa78ljJ/AGnJ",
+	"PuEaaJlLdWLw1JC+cy+KQc0nc7WlExZ+JCerBgtFi7SKtTSRbjpA5a4Iza1tgolDsauUb1qlReickQ4j",
+	"Yete/Fo/57HG/Lmocd9JJOaxGHUvP/KmQbDot9hBJFIkx9s+Hy9phnjy9tBJA5nj5qLs1JJlWEhKK0/b",
+	"mBKm0Cv9xdRfH4b3prlc2uwQbjxvbeyEH1wbwtm9F+bYJ/xrlq9lGWbr27Xw3nMTjD1rUYIMj0RUIruQ",
+	"CeCcT5Yx+E5SHlItIRAhUevps/DRqofCezfCzTUP7d5fbz753kPNZ7d3//jsh+9aT7cB6zN8+Dz89Hbr",
+	"y8c/fNd88n24ueGh8NPH4ea9H77bfXCr+XTNQ+Efb8Ej4dZO+PFjD4WfbYWPrrUe7+zev+uh5ncb4eZG",
+	"c2tjd/2ah1p374aPVnfXdn74rvW/tsKH27trW5kosMGSzVNRp6ZxBInQua5dERpczvfRsO+uY0qO45m9",
+	"sOf8W1XWlo7EOFI2Xy5z7BOUKYUvmd+Q4hxNmBKWrY/WIGEUhEeqj1ZOfYpOXtLYQ7RmpKTkr9ygl8TQ",
+	"DN2FwXusD5dnxLnjAOxjMxmU5GNposvj64OxdFAsczZitFw9l1GPwhtppNbhPZHw/LkVIlYocdgflhpp",
+	"AMc2c3kcq2oUrSoRGTT3PtHUY6gxV4ZQI0kSG8nrYmbT12xAJbxEjVA9gv4HMUXGYbqueoORM0K/zzMY",
+	"/PpLoFlnTZR86yB0k1ppL73nmSXLJZ+91IRN3IsnAy4Hy5AeJCApgSnu6K/LvHJM7KNIZ5HQ/yDTHYfo",
+	"blybHVT2mqk9BCZvLSuBT9NDklsfmAkyKWKIL4k7dl92gxD9QFHNcUW8XtwvofZsdHNWyjZLkUsMc6k7",
+	"cYCiGmfA0amkiSTHTEuUkqjZjJRJmNJSJiCDlHkdRNCKPuQnJMXTc4TXgs5IC+sKH/zY2O07wRivseIQ",
+	"mMdDHtfk2XNVwuTQsOOd73GOy+tYIefU8zc8D2l//Ua4eQ9NWIiSpGeTXzjpoXDzTnhj3QDuR9j7aMIk",
+	"qaWbw7Ga9FDzyVbz6fPW1sbunY2oXTqZDUfDnZxCp3kQWApBkbiRjqCpVYu8YiAFbDhECrY/eo/bSFlb",
+	"ErR4kVSqAVZkJAgbSzUaqDM5tSZH61UcE5p0MofUgJ0kk1m9sZs/04vXptCYsBNUqUEdtQpSHM0cPdq/",
+	"BJMF9sti5x3roWgMhXTsDjXHiZQ+wMKPRKTOHoThZesU9t9gl4bB0TGmiYqW9Tiq4Mv6QpCKVCUkVgK8",
+	"lDRZY3UuVNnCHnVeFKZl/9iJCbJXT+DEdlhA61H1oj7fcyuufboRK5T1nbpHqgOgKg4JDAg+b70aLui5",
+	"Si4qUOxy7vNsw9q5U4+Gdn+nx9B1asPVc6040BKPuQ1FQ69GG17cfi/OXIS+sBfWklCQq3DgChE4CE52",
+	"ISW5N8iUocpc5Cii72ZTWTlDNpnVgjeb8qXx0mo1wsRhunE7O470XovTxJb0bvw52tdhqH7Inc+5VnsT",
+	"Q28brNnePNOGERkhq3iifXPMzkwiga0xFLNMgb8+cgSiJBk7COd6EyndKTLFIpHyYg4gdIz/dcaR4Ghj",
+	"QFGNKWogVszLEMRqI/tkTrHctqAKN0R1hKEQnbhXCRY5fv6a7F2F/B3p4EDpBUh3m55623htb+51Vhd4",
+	"QOSQoSY8IIPYHzMe/x4OG4cvPudo0hJ7p7p3QPqxAcX7WdTfrg+mmu4NYr46grIpHQAU2bn0wJ/PAQ7r",
+	"geR0Mr9mhDEtDXIfjVZvLNZ6I0cZuqYDgOF1mXA/cHiwyu3VYzoRMgDNaCALIpdU5dacGyhQtsjFUMan",
+	"/lz+sADdICMTk148Jy9T+iYFNBXXn2sbs9n8jhjYk7Zgf2ojc0/CMHJDfFbagmANroQkBDEOngcvLn9j",
+	"w8C4SNXAQROCVPhKUrhGErFiy2OM0tjSp7zS/zka+gAM5uwWWYOM70IcrjZM4JSyrV6SkUyEZ0HHpisE",
+	"LUZfLfYVVDfkyehSxSlFyk4KzqXON6Nw6z0b8roDQ/ZAxW27KnPT5BPECZvm1KOOVAVfPhnlOrgqaHZB",
+	"TzTCU1+8rm1j7HPuSzPZMSf0YveN2ktFsrbAl+vbUKvr6bPW4+3wk9up+l3h5lrr8U5zazUL8TH4gmcK",
+	"G/eqG73Hxe6+bqMw+aWOyx7MfTHTctSi3mh9vW2cAR4ylv74r6c74dpmej/qQtOLwQQnkjALQewVlmne",
+	"1kDfI1uJvS7CecFLgshuyUkOSZBXqgFRJM8bGR0pq8NSmYBlue88g9Q0EhqwmUHD0HD0YDyeJNMmnnHu",
+	"QuZ6oB1za8OP78F0R8r/+oHGrQAqXP9F4GMQudGmkNlErYGq0afAxsZDGbFbOiYRu1qp8ebSSK6f8vPV",
+	"1j/W0IQFLINSCnCEAIkVHIuSKFSrTnoofLS2+9c/xW3BHDTpodajG82t22nWJImqVRPfok12zuVI74AR",
+	"r+elVqEs/e2MN4B6mesIu0CqAS4S4yo10uAs4ixoRMUlVJzVp2cj98dD1r+cPGxRqmHFzw7qumjhgA+m",
+	"0EL3bIEBEZj6jj8FhauL9l5puNObLsZJGS9JW7OQxYDPs2iRcUYWTZJOlMgjUcC5PtuIsvQRiwEUYuCE",
+	"XCjUwb3ZkXgaiavpCcez6xVlrlfsVAw30F/1QSAmR7HSgZKVu1ZwT2NfONjheVNqIVWtUKIJWeZ1cK9G",
+	"W/WStEq3Cd3tO4C5W6WIaJUHC4k+S+Jsyu54jebV2dnng7y/Z/dvtGX7ZtwOiUGP3wjDB3KduG275chg",
+	"HphZ5Zd9GaaGiwMVa3hYdtOffkFSZiXprZ+DnqzVMCQztLHbabXuPcZRqEC9znPfulB+sPHu+rXw5ubu",
+	"rVUPnf0f5o/W1kbz2Xbr5lceCjfvhd982ProfnhvrfWlVhGhDLeHmlsb4cOdrOrO+IrBAbG7XHl/waey",
+	"yLXOtFASHMS1Kg9osbFQDGpLBS9bqpsyn65Qv5ajWOo5jGpR97iUliM6arzuyfyUf3r/wCkbFGuid9JE",
+	"MpWoltKIbVG2jFI8+u7rGckzeeJHHlEkTw+VbT/EQvWbyBvxwlGIrmOSM4cU3PJmOyI1a+D7fdj7unMS",
+	"EeDJgIFHkSYWHe4slz3NRWy952zRM6nTcdCDwXIp01KZCMDvRnWqhcIlUzHNQzitOwJEeyosvoK1Iokw",
+	"KvJqY7INr/blbtJQdNLSUCTLVEi1YBRWzd5NQdaFJFq4N75TLoUY6jhL+vWm9yaT/XWZuwjmHem6CX4S",
+	"RQCHv29o/9AHQwRo9L5907X4ctwbpu9ecqPenVEIDSZWZkih4apXkKRYE1Q15vT7rCkJondO1EzBU/PX",
+	"6WjF33z3os3iq4CZyUT6xG8uK1UtXL0KAvsyd9ipa0qRWmXC5ExPGhQTSDEpHpGkqLhAibyGlohUR6oC",
+	"FxUtEgTlkqQydrpLhFSB91Axz+JMAIkwkgSLYhmA6fQHukKm5tk8+5d/QQC1J+eZMZYDWB+i+nUoBu9c",
+	"xNVqYAGRpy2S3C/+IDlbRD4v1sCrbNJUNI9LAXbOs8Ui98mih3BU3Xl60QAOLiLK0G+50OxzwqZQTyIu",
+	"0GusFFBZBna6eAIAao+8ZSHzFic9Pc95ViXiCBQdRosGXtDYSBJ0O6jXXBNETiEwsXCfGNNlQAGEz1pZ",
+	"Fi1y6SIypBMtyokE/pNyNs8Wz5+bu4imcZVOr8xM45oqTwMW4yISRNUEgyUuc6GOBHSF+NlYsok3373o",
+	"IUkgwxdhOc8W9fu5oO/D619BJjQM/bj65eKkMbgiwZVJHbbBW+ZdU+hVweuSCIkEKRK6YlHETJt5ZjrE",
+	"sH2LbyhVPceCxiyawxUyRxX5v+eUoEW1iIqcX6KAR1aFSEy0mJ7boq1yi4oBJVARV19a0QSygIZoifuN",
+	"KXTeOJwg15khC+F5pCaJn50AEmSFXzLG1XlWL/OA2B+KZUyZQc0JaJEwgxtokQ4BNK9w9szFSLAxf4C7",
+	"1ph14upE3662Hu8goxuh8MFWeGM9vP649dkqaj75Pny01rq1uvvgVnh/Fdmvw3tr4T+2w4fbrZ1b6MT5",
+	"M3HSX3ww7be2ynnhlcLRqZmpo1EoDa7SwiuFX8JXXqGKVRkYRrygqRTyElG5XirglB6qYgFmdmtrLpZp",
+	"4AvCPHPAFs3PZ3yg90qE/2jjPJQgkNOjGafRvP3CKwXNUFPJyILIKmfWenbs6FETiB2Xwksf9T9YYCtz",
+	"Nvq7HoF9A69rg7C0I4DC8C+bbl1vi4c3fSbyLsMDv+z9wDsp0NM0Fy+88vv3MoRiMaD+99etzx7q3cYl",
+	"aYMpeQ2A3UzIk7KAbam1PAnXV4ztYc/Aq7ZEwEiWMd1FJHldzd5dStTI1Y6dnBnxTrp2UfNSRupxGcKr",
+	"XuF4P3v5KvbjuehHZvraTcskiW8e6oMETsfAyvDEb3o/EdfE1Q/M9NHFRc7fAvxoeODlfiYSo0yfJT7F",
+	"EKC7f4egg+z/8k3rs4doorm92vrycfjp7Un3EbjqdbCw6StRjOfVFDfLnpDXSQb6BleIAgt2jpk/aTId",
+	"wytcfW/sXCqPtvdK18d7P/I2V6cj7IWfBB8MP7gWru30JoJY6AHp3MkeocTemPhipnxfXwyxj7WNMgv2",
+	"k4/tK5M5fuw3ffV2FrPotpEHT5mtzzaa3+2EDzNUqVUvJ0VyY0WMSLLdmx/Lm22SKAicaCLGcdKCLIrK",
+	"5oF8bGTxYkCwkKmvHSKWGcR4CL8N//Oqpf0MqR/vnPhbvFQiPuI1SMIpg3UWWs8RdeQkTCQ7hnYr0dUh",
+	"D8WLeIl2p9N7a+EnH/QmVUt++bT62mVTR1hrk1ladVPpIjH6yYJtvBjTLWCfakltnmVUUaNbagmuTa2E",
+	"vB9QkLXmhnAJUwa4HRCTEA1L4UtknpHlZVJUqEwEmUIn2k+VwfYAzY+zIpk1FVzTeh8yal9K4cueJkvw",
+	"EW8+uFN1eIEc9AHb/ePm7rUt1Nz6Jry52fuEyRhZ2y2fmOywMVFUNvWsf5VtvAR2qDSNkhwf3Ao/ud3c",
+	"Wg0//RBNNJ8+a25tIPNn+HAbhc83wkdrYGd6sDXZlVwhzGb6ikEqv2quAncQ8zkWNCKkLlXGCtWJ0Er4",
+	"SgQKY7HHgO2al/idEsop+OGkqcfZW3g4Fb1nXxX8AbWngUl1vzXu8NM74do3KPz8TvhwJzY3Xv9buLmB",
+	"JnZvrYafZJRvG3p11XPbCS8SXImCzCDdC65SLiAUsMirjdkE2+0lmY4X1I1lG0wdlijAUs2zJBgenWAN",
+	"zggigSSoRJREx48eN/bz1y7iUlTvNd3lS1Jf7FRzKNdN/jpRbpIbnT5vao+4tfmo+HVK+NUTyXulbTYN",
+	"bYYWf/eF9Pedki3ttpsKEpIdzNZz0lRouPqeV7AxIF1isNMEN4UWzywfOYtVsbxooIqKWAiTyAhEqj8Q",
+	"nyokFRYRTu/sPANsCckrRFO4xCvGB7REVJ0QZjz8plqhJvPjM8eMvR2UvpoQhClT15uyebZov1kEZxRi",
+	"XJUhQFRCbUSbhDOFoNRUhA9rvfHIJ9gPKCNxcXZE5TyUBz0CIeYTx4/+Bi121E5bnHQdL+OgtydssA04",
+	"swxraG1tY7Bi6w02Ye59m2rGzg/Mtr+4XGEI2e1Y7wfOpyr+nTY1ww7AjPXrwQZ6ISK4A2SWm6vhp19E",
+	"F32UFIPCzTXXpZ8rG04nZQ5NutbQjNZpczh/6rSH3nj3/PQb757/Tw+df/v16TfPv/b69OtnTk+/S5bO",
+	"I1rBJSI99J9vzf0n8LuTc78zQoFqVAHlEywGsYFimQbkJTnP7Gn2NH80v1IlIUAqNrKBd/kliYoBppUp",
+	"dEKhCpcKHTuKzr6KMLwJepw5ar5h/jw7dhS+lwibg+xkiwHH/ol42brqe5VaoGgVCzW9zEXliI8VzjKb",
+	"bByK7jsTbLNEGQbAWzfsarE7cjhM0UaEmZwC6103D0exGijAioh0/K5mowWvAJFXvUO8YNSOSJf99Som",
+	"G5LHnxUXxEcJwb9g+seL7V8Mn3zV+nZ199at8OFzFK4/bn35uLmzNVL+N30l+aNDbXYpvG1M4FDt3X9C",
+	"yKi7vajAczuVT/E6c/D0riLkv03/W5Y39WTZbqakeacXhbedNO8/corKCD/GGGVM5J2NZ4PKIWjiwumT",
+	"6FfHfvUreIX+7t8m2+ROx+u6+2S8QwV2BDTZ2vqkubM1QjXW6x3ckOJbJpkuh9slOO8jEfay5+g0DUhS",
+	"hn48ml9bPf99FjJSRfbdxzle30PZ4uckWzzcDh+uhzc3wyd/S+4Sg39uYVHQ7idrKNy8t3tvG4zwO1vN",
+	"rTUU3ruRvmciTPNu8kaChjliVetkmRQvybTlB0VIHh7SuqvwIXCXVio1E0ZtI04RX4bIYeajChaXJKJZ",
+	"u60tQWIKDWEwa8VABbHBKe4A3L/2zS71ybxtBFalg7DwZKzch1aePVt5fpZ2l43w24296x32iMjcUMe3",
+	"qIRj8ruo4ZiJ3vaTF2GdFCKKRu7po06kQpAl5lnMdy3J1rXMaqI6UqYbzohlHT/ty3HfCctQVPhwu7X5",
+	"xSi9H72Jb/qK/dQ14jZFHftEhN1cbginILaMQQur+MY5pKwOymo93UGtp9sj10mo3pUqVuUka2YlRSVp",
+	"mdxLkUA3TL5uNKs5iy9wfQyKy7v21QfpTY6mxw5liwO0LVlW/GRz98GtIe74NqgfZ6DFCb9CmYmaMInb",
+	"yUOz7WEVaVQgAwdERVzt052LdSaDtzM2Um7DNnEQdWogWUlhah+TdPabgFpPt1vXd1C4faN1q98cMCd5",
+	"GDQchE3MjK3S1oB42Sl0LqES244yixaVlIItk0ZMTvNsmQs0YTxjVGRKyk4msQiQRp3QoIcAeA9xYQOD",
+	"jGMuWod5VuaBLyPZDhLTbZjusvXBJfSLAsouoUVzQsj0FWh3ddFC31ElURnLMsBngpvGpTqa3LUUBs44",
+	"U+SSbg4oTc4Mw09D/rhvjmSRrSFZr6YJvD7MoPs5WaEs03h0bffaY9R6dKv1l8+zQps7dSp1SUTnqps0",
+	"nzk/Axpg4kdNsY+xGmK6E/67WujHkL8fpSmnmE1JYKg5tk+Jdsdn+ujjdc5+AjHGlsh2799ry3/ql7Sm",
+	"zaLnR8EbUIWRU9no+Xz7QH9qsfXjN9wNQLX/THH49oyEN9ZbD7/veUas0X86hWKcK/ufqxJmgJokqpeJ",
+	"iAI1g4AII2xJLxHHYmhxE1M9gUEpYGipgbBpbVIIVRrltWpBzqdQtNdJULYgEC5lQErc6sPZxonUPMbI",
+	"3gHS/BSW5SWOoR5QJ6ZDMpDhVYZ9VwCub9vqumjCVtndWGuLxHe6iQwsU96lfXasdglb/Mvt8wASPEIZ",
+	"qkkifmYbsXmv9XQ7V/8CZ1LHake4ZGPSLtphz/Y5gLnbVtvahumNPsw5HCUl6isl3LzX80qpkOkYgTrX",
+	"N3S2cdIWbBirvdICW+dZeWAMiC9nLyFFcGVkVp8D2S/j7JvQn3dvrbb+8nn4cN1+28MGWCHTjCu6bJe8",
+	"+ya+nWk5xq1Md5S3lxm0+Mwc2l19sYhSg+QSBET889nh8N6t1pfP+zmGmVWYvpL+84x/dVpP3uGPcHhG",
+	"sk92dZD0QtvNdWOcxeJSep8v6NH1E5iqH/ypx6UeDI2g8OH34cNb/ZBKugqmM+vsZARzUCYoagzyewRe",
+	"YNwBWcADy1nNldxhEIU3nk9KZo7FHJrpZCCxxUFq0Xui8IAIC1AaZVmarLuAlxBlJtzoUBIZ3c32j7XW",
+	"1mrryY3d9R3UerrafPJ9P5Stb/MjbteWSyzJAtWP9VZzoOw77jVXjQ3rLomvOwCY/TnJKOvhx7ebT26h",
+	"cP0rLaFYl1NqO0EGy+5lEv07fSX+DEkQkJva302WenA819gJGMy+BRKb7g4km7RnOLHZF+IfWFzx4C6d",
+	"w0jkkUUit24+az1dRRPhfz9vbq8aPL2ediST2jcNOA1y+oqtSKxF1bhmn9M0eV4/J8uAqAstPci8hEBh",
+	"Le7zmgJbkGGkryBcx8KPTIsmw93UizNp6yDLpMKITfE2ozjYcm6an/jozZkfV798k3kmTrBepsVy5PUu",
+	"YgZxxZVqTVkkYlN2LgcMAqZQjIoTjvHcZjvKObvV9gX9Z8F9tLg1ED0PQMgPn7X+94co3Lwd3ljfvbPh",
+	"pOBBnUQXbKXtTMSYIfp+SBwaZiWACOUYa1G8ioVClKVo2TwTyeNR8MQ8Sxnwo8AJCfEPEwkBcKHV6ckp",
+	"lIr9wUFgh+GiZi3KXDCz8Zx38v+sEUgys5dyqpp4X/Bk+tVxIfNxenGhpzzBzMzQMA/JOSNSOdEs0gak",
+	"/bn59h09NwUe3hk2ZOm6F3A0LOe4AO3gvB1EzpWZVRe0aFgdAwTQICrhuz91UenFhoPOEHQUy5Ivy8Qk",
+	"3sHOExmmm4Msof1xMrI8MoQRHtrPcgmgA9kpzdGGvPdjbCeX++6nxAr3iQYj791B0OKhmniQhwucintj",
+	"rdOgzmUhI4c8mN4Q8GzZI3xuhQhBfXJCj2lMhxjeHXV0cIe5hw4ZF1mKwd6M2fzweL/YVqCbG+EH11Dr",
+	"L980d/6Ews+2zPm+/jjc2ETNna3WZw972oE6Tnh7REFeemcx7dE3Sq9F80zS7mYjyFipcANVBV3BiiQZ",
+	"KmB6nspXan8ygQsv2jna/3ypO+GN9dbtjShgwqiu+XfRsGmHGbHPmTczp7DQnNJQpqlpz4g7MsXmsQBt",
+	"g79xKW2uw8xHUtEgMOj2JsA8MUtYe4Uty36JMh+RgJbokoWToyq2JWGwI9EirWKm8jNa4rTD8QBlRvks",
+	"B6C7d0t41Ko77NXPJNfx8BI8GLwFi3J9cyP89E43XOuudx+vNvYg0uZjrvAqjaq/WGBsSQAqRaKJIlak",
+	"xAUl0ks4hGYbwDSklzAHi61iTMrePANhHClKhJw0qX0GVqXGqlkTdpxox8hlhapEUO6/gt6YQT/+8b/Q",
+	"G8ci7idxhcyzBsHC09/CjzPRj/Co+e0/zIP/cQz9uPqlhzBjNRzAV3GjWaS1TIkqfIWgpUbq9bKKmUXu",
+	"pCogL0loDyzRDAzVDUKMiHVVJ0vk1UaOMWe/bYqH0sEeT/Cj1db1DbT74Fa49VXri+eo9fRZeP3x7r1t",
+	"FH5wA43DRBhlY3QzFb5pmszZgzruJId0V93Mhy9JZAcf85BDAtyrHgWJGK2tr8ObWih9dKf5dE3/2Xpy",
+	"z0Otj+6Hm7dR+GS99eVjD2Vc7wbfa3LErsocOHpTGrAkSMlkLxo/ukntoeTIkiD4EuLCJwKY57Lg7xOG",
+	"AHLeoPwKqWz5d14lTFqYdzviBdN+cXIqB+HddR5GL4m29XIgJpc+j+OLevwOBcwu3AGw/dY7LiAvyuay",
+	"AmgbBkh/ppcs6mZu6OS5pNl+BJ3lWUaSYRx6tPJjsxyGjllktJPwoVZbbmta2r21ippPPpgcd8xLmthW",
+	"iFihpN7TW3ouajhuI3fcUR6snAn3MNHHWqkw0SweshpUw1yFkeZ0KBWNwmiHdtfXdu9/3Ye4PR4ytZrs",
+	"OLTys/hSWilHK1Qa3Zvb3AuX2v1SntXaRo0dbIBBm95/eARG6D+1AYt70zt7hdcarHeGgyiGFU1oWjRu",
+	"FS26vxRl/hv/S7GmEMEioESgJRLwOqIqhdSUWIgM7KZ+KargKiQ2QBlW1oB6UYL6jorC0RWwD7Gyvdyc",
+	"F/YaHHtI0cDUn22E/++HKLyxEW6sQdSt8SH2ETw+Hv5uD8Q0uaxF/Vxh5DX4uW86VOSymi7KlR61pTuc",
+	"fXO/22tthKuH9Lk3jrvVfPr8h+/iKHB0cu53aCL8+E744Wr48e1wbQPt3tto7qyGD7dR8x9fhY9Ww0er",
+	"KLz359af76J3Lp4+8mv06rmzIyZhzx1ODfjoXbObokpJIqbcClaCXnZVS+rrnIxRHnqbED/KLjVmIlP2",
+	"bwqdBbx3c+OEN9bDD65Nt/6+Yz55NgXcilIgHSHKjuBq1UMVLWJZR0UcM2CrSkU+CVtdysTQRwKMtLUQ",
+	"OWtUNLnbvBBYcJc7IJK+Dv6iGnFOxwtiIjoYPmKLMgxsiDHQS12NMHOmyRgJDXrIhVk34FCUGYPvoVg0",
+	"Ghvfza/A8t8jOmVENn4nEzYV6EDQR6K2JGjRVOio0ggjHyNFKtUAKwJIrSW6QhiiLKDM4nwVMRj8oRQ3",
+	"8SmUnwVeS2WUncSCxlROlAlQ1riK0+t3H0iEiZlVbsU/fBgr+U9ixTcnPPz2bnNrFU2Eaxutr7ftbz/+",
+	"8b/shZH+4ulOuLbZ25YPR/VIdDK7K/hLNRqoI5RFldp8soxrgUIT4db34cP1cO0bD+0++Kr59Ln5eP9e",
+	"eH2rubXa+vMX8EXz2d9af38ePtlubt1ufbTmod31O+HHH3qodX0jfLjd+mgtAfyLR9SekojyMhJzAjJh",
+	"ghfj+Y1Twsp0lYtCFA3lZ4QnBGTV3NkKP19Fux9u7N691fry/+vM48vcL90S+TILNa40lkwnB5Pal51n",
+	"DhePKP0wn+/A2WwnifcO23Gy1cjF3s1JZbLs9yNMp60nl1geRfVp5lonSwhXq4iBXm2roQW8ZLGKfhLp",
+	"9+Ha51mkQdmQilTadgGUjekr8G+PBMtEfBynWvRPJckdsKgEOZnjUIaMNtAzR3PsConpZr+DjA41kkON",
+	"JH3MouzMj7dtyfJwc202Lil0c6O5dQ0CRv66E25utK6v974727h2DvJ4p6i/T8jeSTev5kF7v4aLxtGZ",
+	"FCyxoEAJ3krREkzSRBAsXzwErH2HjtuCdEIT/tF8+hyFD7d3722H337d+ujWeK+DPol4GtcUH9wRkrl2",
+	"nDa41+kKkcZhDsS3aIjuPBEnsSSLMQL/Eg4wK1JWQgHHPhAgZeY5aPKSREVcBVplmlgtUj+Ek8R0S3zT",
+	"eAq9dplKE2uSzNFQNTg/TErEJVJVnRr6iZri5jyNKw867uBAInITXnGBgJ84r9RLHcukHoJeeFNjlNcC",
+	"H5Bflg5v1Rf8Vv30duuj+8hwr71ckXvAOIg5zN4xDuZI6joe09k+i1kNBz+J050rCYDZVP94iHHwT3ae",
+	"b6zv4Txna8N2Ncp31Ay2eHNZX1xHHR0TlyDLhKgpdIYhjJYCyvx5ZiIoopAIDyRTUx5RenHiN/ORT6pY",
+	"KE38cL8LUuErxI9zJolYIWJqnp2wRRZNicdYevAsaGB86XmoRJREx48e15Ohy0mhf5+aK5BoMSMHGtNm",
+	"voy7wG26m24lnJe5iJLdDnMMOnXH3XubcQWK3kWEvH24xfo/i9OCFGsSB/t2u+Z62825kopUJcJ13Egq",
+	"0SeaJ7ZK5WzyfUDwivGiUQGlsjql8gt6imPzy5j1OxCHDBTlSu6gPFCiIjdRX7bhT/sIv9jX6O6DW7t3",
+	"nyOblTRYybFeJxkuv32WktvcLnAULaYLXInmFpcm+3XR/LWIqET6aEyhEyiFOK2Hjyq4gZYimdJHNaZo",
+	"kAgAJhJSzkY2J2ilX6fVcURNgi2u+VQhJaBCQDsv0EOc07LCHKzWmMzZcQcHIsen5pdn1wY5qfBCFZ9/",
+	"weXvb9Yg+31zNfz0ix++s5XvMwzEi+PmnPXv++Qp+oCNw5h3Ek4uyOlgW2M+Agq3ETCRfF+sKTSheBW9",
+	"jSBWThBZ5oGfqXpu0BdM2r2RBLC/Yi2AJrS5xKPsMUBCMW4c9BowjdgsZRmOBZRKGJFJx68xUCn8BXij",
+	"Kx0fZnSwflYTGH7opjqQ2ObMaQPL/KM1fSibT4bTke1U5GhOX0fpqSAgrAToEWR8padMJ4fC8KHZ6ieC",
+	"vLuzpeXtjJssfBjV/DX3ZvhwzarvNrFJX673dwa/O40/qne6wpum3bgvDegmL2zTjCG+VbXuzPFhovJI",
+	"rgSoPZoisNFH6TglrBO+r5WvmiQC1cscabnJCFfGtCJ4QNAEVFUjiNeUpD5B5HKViMi/iVmq6Briy+YR",
+	"8zTAFjmkoBO+n1DbOMODoIODS1ow88u5Vozn+PAqefHjhMyJRvqf7T8NGkXrvjCmr+gja/0iPgmIIp2X",
+	"x7tUlX2B621n7aD9/BBfa4eGA7DOGu3q8CYZIbXt3tsGajPetwS/ufXnu6h18/PWFzvIijKmyGTr5ufh",
+	"zQ3rrNt3L8Q7QM09vBC8Stg4zAwmeTqD8OqoUFXFEhKqL7bh8ZlqYjb1OjIIzDNwNEwYMcmAHaElUuQV",
+	"IqN7/vM7k7MIowArIjLvivwUto6wICuU16RpMs+M3UKP5LQg5P02bNpOkEGXu/BclbCDtULovTy0QagD",
+	"DF41aHcD3z9VwUuCSNkzkeB81HDcJBZ3lBeFGgX0ZYLLEtudASU7vHxGQ1WP1nb/+qeeyGPjDjUVpEJZ",
+	"BAQzasPYBXj5+DXyC3YS+fLUG7yOKpg1otDqOjFhKPqxQ3Fqr4r533fC+2ut/76VtfzYmtz3brW+fI5a",
+	"T7db17ebO1sD89F+0MRMgJJBndGqdZvjEwDotZjw/39sCWDSQz6VuCQIgaikKhE2OIr584zXVEBNDJMN",
+	"hYqAymqazKwM0ylBeBkJo1jmkkQ/zTNTuBOdMsVifA5xSsBSc+KU4HztA9hLpp9DVLLxQU1atCdAJANs",
+	"MtT6+07ry8etp9t9Zo2O5A5QBFeOpOr/T19J/oD4YCj0Mvh9cCb1li6Xwgl4/UWCK8kD4yRv3VN+OjWu",
+	"oD9wuv869cCBO30M7HXODibu5tYqCrdvtPQ/N9ZbD79P0S5AZWU5fC/680lR65FjI8BT5v29KPB451Vj",
+	"nzyklZHQSvObrXDzRm9a6e70Odu4CG3GzEHyETpwJQMzskQCDsnx/OeD2dG6vg3o3B0gHdGOdAstLQqC",
+	"FRex0SZVECwAjElbCEez2mRxzJKZR+OC83lwTcDCx+P9MFzgAPwe3a4lRuqwXvvLZ17s2FBN3hFARx88",
+	"Z/qK/qdbPsXvskjaluTj7IcIbkjEoES2hU2LmODC1MSDpAj4zgAaYb9CmZxFXJX1wyWi0PGjx524xfG5",
+	"GCPjO0UUpkFXAQrcm/HEq4T5WlVK3fAWsW3/i0z+xFUCuAwt9ETz2eNw7RuINDT3o2f9EJNufjyQZARc",
+	"zspEWBXLeTAUY2a0BwNC0Y3TRoXC95/b7oN9/YVn6OHmvdbT7RhWYvfWavjpF5ODcPfpFJcaXOFIHyun",
+	"fAT6BYkDR5YaiFQwDYxElIoGqWOqZBRib4JIiJafqFQ2St8o5cRHXCCrIPmzCDOEfV8QaWJMeE3BV0Uw",
+	"K9m3RlH+GKxckjNQeB3FHcxg9ZzOAi8fq8QVa2oHJXulVL8c3pDsz2HwyYvOSiDsxKilQ7ERK/3kRJu0",
+	"hZIZqQkHddyQ6BKBnDyllSWpoE6zVZscqXYVvtJ+QHvZLMxD/qHz+GCIqnV9O3Z9xKSFWuu3W3++a3Tu",
+	"6+vNrVX4tfV0J3y4M0p5b4B4knxshoTgLvCAjPFWSDo5kMyu1MHKuRHMKU+yZUx13OAwMuOf4374+G+7",
+	"9zZR6+lq88n3fV4T+jrId12eAFUfSUKsS1E3n02bDvRP8A4XsnEjbgkgAtZXSSEx9EjU0I10/A6Ma4yH",
+	"SXeQZzOFzqf28QAcQLn28MHX4ae3Y5T95vZq68vH4adau095+VDr5nbr5j/CTzMJylZ+d5FSLGBMa75j",
+	"VBZXsvAFUg1w0Vpj9SMvSeBUcgpdNGF4y8ukqJCNMrUtIJ9P8UuEIUGWBZFlR44vAeK5AN0Pei+lbpux",
+	"hLITBeOKWez+XiB6drmGBum6OOShzeFnFaUen2t7F4SPVsHyEB/vLse4THCgyu93Cwd8A5qMky3bHvJK",
+	"+gheJFIiKlGtOgx+cxcs5t27a63PNsK1nfDPn6Pwg2u7H2zkITILgv1G14W6oFsc3Dr5WOElLAEcQRBc",
+	"LEPFpoPHu279r63w4fbu2lbryWb4cBtW+uOt5pOtbguefd+VwhLBgogTNVXWr9es2uAzGQZfE0HhlcI0",
+	"sHD7rva7x/QFFR0e7iR1xGyPWifJtm99ttH8Tms+zafP0e4fN3evbSVPaQ7meCY+iR6Ka1OD+p56Mjp+",
+	"nU/vrl8Lb27u3lr10Nn/Yf5obW00n223bn7loXDzXvjNh62P7of31lpfPk5VQgP5rvN1mQqauw9uhVtf",
+	"JQ/ZipmOKTzYCm+sW2ij8NM74do3kOcM4APJ8+A2cT2eAqGPC3ObFDkvE4dnMxXa0U09ZFAPPBQ+utN8",
+	"mqqTmPQdBR5dfe/q/wkAAP//",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

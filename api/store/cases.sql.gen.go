@@ -74,7 +74,7 @@ func (q *Queries) CreateAttachment(ctx context.Context, arg CreateAttachmentPara
 const createCase = `-- name: CreateCase :one
 INSERT INTO cases (round_id, team_id, title, created_by, updated_by)
 VALUES ($1, $2, $3, $4, $4)
-RETURNING id, round_id, team_id, status, revision, submitted_version, title, summary, problem, solution, outcomes, category_id, tags, beneficiaries, cost_krw, savings_krw, started_on, stage, evidence_level, licence, metrics, collaborators, created_by, updated_by, created_at, updated_at, submitted_at
+RETURNING id, round_id, team_id, status, revision, submitted_version, title, summary, problem, solution, outcomes, category_id, tags, beneficiaries, cost_krw, savings_krw, started_on, stage, evidence_level, licence, metrics, collaborators, created_by, updated_by, created_at, updated_at, submitted_at, award_tier_id, final_rank, archived_at
 `
 
 type CreateCaseParams struct {
@@ -120,6 +120,9 @@ func (q *Queries) CreateCase(ctx context.Context, arg CreateCaseParams) (Case, e
 		&i.CreatedAt,
 		&i.UpdatedAt,
 		&i.SubmittedAt,
+		&i.AwardTierID,
+		&i.FinalRank,
+		&i.ArchivedAt,
 	)
 	return i, err
 }
@@ -196,7 +199,7 @@ func (q *Queries) GetBlob(ctx context.Context, sha256 []byte) ([]byte, error) {
 }
 
 const getCase = `-- name: GetCase :one
-SELECT id, round_id, team_id, status, revision, submitted_version, title, summary, problem, solution, outcomes, category_id, tags, beneficiaries, cost_krw, savings_krw, started_on, stage, evidence_level, licence, metrics, collaborators, created_by, updated_by, created_at, updated_at, submitted_at FROM cases WHERE id = $1
+SELECT id, round_id, team_id, status, revision, submitted_version, title, summary, problem, solution, outcomes, category_id, tags, beneficiaries, cost_krw, savings_krw, started_on, stage, evidence_level, licence, metrics, collaborators, created_by, updated_by, created_at, updated_at, submitted_at, award_tier_id, final_rank, archived_at FROM cases WHERE id = $1
 `
 
 func (q *Queries) GetCase(ctx context.Context, id uuid.UUID) (Case, error) {
@@ -230,12 +233,15 @@ func (q *Queries) GetCase(ctx context.Context, id uuid.UUID) (Case, error) {
 		&i.CreatedAt,
 		&i.UpdatedAt,
 		&i.SubmittedAt,
+		&i.AwardTierID,
+		&i.FinalRank,
+		&i.ArchivedAt,
 	)
 	return i, err
 }
 
 const getCaseByTitle = `-- name: GetCaseByTitle :one
-SELECT id, round_id, team_id, status, revision, submitted_version, title, summary, problem, solution, outcomes, category_id, tags, beneficiaries, cost_krw, savings_krw, started_on, stage, evidence_level, licence, metrics, collaborators, created_by, updated_by, created_at, updated_at, submitted_at FROM cases WHERE round_id = $1 AND team_id = $2 AND title = $3 LIMIT 1
+SELECT id, round_id, team_id, status, revision, submitted_version, title, summary, problem, solution, outcomes, category_id, tags, beneficiaries, cost_krw, savings_krw, started_on, stage, evidence_level, licence, metrics, collaborators, created_by, updated_by, created_at, updated_at, submitted_at, award_tier_id, final_rank, archived_at FROM cases WHERE round_id = $1 AND team_id = $2 AND title = $3 LIMIT 1
 `
 
 type GetCaseByTitleParams struct {
@@ -275,6 +281,9 @@ func (q *Queries) GetCaseByTitle(ctx context.Context, arg GetCaseByTitleParams) 
 		&i.CreatedAt,
 		&i.UpdatedAt,
 		&i.SubmittedAt,
+		&i.AwardTierID,
+		&i.FinalRank,
+		&i.ArchivedAt,
 	)
 	return i, err
 }
@@ -520,7 +529,7 @@ func (q *Queries) ListSubmittedCasesOfRound(ctx context.Context, roundID uuid.UU
 }
 
 const lockCase = `-- name: LockCase :one
-SELECT id, round_id, team_id, status, revision, submitted_version, title, summary, problem, solution, outcomes, category_id, tags, beneficiaries, cost_krw, savings_krw, started_on, stage, evidence_level, licence, metrics, collaborators, created_by, updated_by, created_at, updated_at, submitted_at FROM cases WHERE id = $1 FOR UPDATE
+SELECT id, round_id, team_id, status, revision, submitted_version, title, summary, problem, solution, outcomes, category_id, tags, beneficiaries, cost_krw, savings_krw, started_on, stage, evidence_level, licence, metrics, collaborators, created_by, updated_by, created_at, updated_at, submitted_at, award_tier_id, final_rank, archived_at FROM cases WHERE id = $1 FOR UPDATE
 `
 
 func (q *Queries) LockCase(ctx context.Context, id uuid.UUID) (Case, error) {
@@ -554,6 +563,9 @@ func (q *Queries) LockCase(ctx context.Context, id uuid.UUID) (Case, error) {
 		&i.CreatedAt,
 		&i.UpdatedAt,
 		&i.SubmittedAt,
+		&i.AwardTierID,
+		&i.FinalRank,
+		&i.ArchivedAt,
 	)
 	return i, err
 }
@@ -579,7 +591,7 @@ const setCaseStatus = `-- name: SetCaseStatus :one
 UPDATE cases
 SET status = $2, submitted_version = $3, submitted_at = $4, revision = revision + 1, updated_by = $5, updated_at = now()
 WHERE id = $1
-RETURNING id, round_id, team_id, status, revision, submitted_version, title, summary, problem, solution, outcomes, category_id, tags, beneficiaries, cost_krw, savings_krw, started_on, stage, evidence_level, licence, metrics, collaborators, created_by, updated_by, created_at, updated_at, submitted_at
+RETURNING id, round_id, team_id, status, revision, submitted_version, title, summary, problem, solution, outcomes, category_id, tags, beneficiaries, cost_krw, savings_krw, started_on, stage, evidence_level, licence, metrics, collaborators, created_by, updated_by, created_at, updated_at, submitted_at, award_tier_id, final_rank, archived_at
 `
 
 type SetCaseStatusParams struct {
@@ -627,6 +639,9 @@ func (q *Queries) SetCaseStatus(ctx context.Context, arg SetCaseStatusParams) (C
 		&i.CreatedAt,
 		&i.UpdatedAt,
 		&i.SubmittedAt,
+		&i.AwardTierID,
+		&i.FinalRank,
+		&i.ArchivedAt,
 	)
 	return i, err
 }
@@ -653,7 +668,7 @@ SET title = $2, summary = $3, problem = $4, solution = $5, outcomes = $6, catego
     evidence_level = $14, licence = $15, metrics = $16, collaborators = $17, updated_by = $18,
     revision = revision + 1, updated_at = now()
 WHERE id = $1
-RETURNING id, round_id, team_id, status, revision, submitted_version, title, summary, problem, solution, outcomes, category_id, tags, beneficiaries, cost_krw, savings_krw, started_on, stage, evidence_level, licence, metrics, collaborators, created_by, updated_by, created_at, updated_at, submitted_at
+RETURNING id, round_id, team_id, status, revision, submitted_version, title, summary, problem, solution, outcomes, category_id, tags, beneficiaries, cost_krw, savings_krw, started_on, stage, evidence_level, licence, metrics, collaborators, created_by, updated_by, created_at, updated_at, submitted_at, award_tier_id, final_rank, archived_at
 `
 
 type UpdateCaseContentParams struct {
@@ -727,6 +742,9 @@ func (q *Queries) UpdateCaseContent(ctx context.Context, arg UpdateCaseContentPa
 		&i.CreatedAt,
 		&i.UpdatedAt,
 		&i.SubmittedAt,
+		&i.AwardTierID,
+		&i.FinalRank,
+		&i.ArchivedAt,
 	)
 	return i, err
 }

@@ -356,6 +356,112 @@ func (e Role) Valid() bool {
 	return false
 }
 
+type StageKind string
+
+const (
+	StageKindWritten      StageKind = "written"
+	StageKindPresentation StageKind = "presentation"
+	StageKindFinal        StageKind = "final"
+)
+
+func (e *StageKind) Scan(src interface{}) error {
+	switch s := src.(type) {
+	case []byte:
+		*e = StageKind(s)
+	case string:
+		*e = StageKind(s)
+	default:
+		return fmt.Errorf("unsupported scan type for StageKind: %T", src)
+	}
+	return nil
+}
+
+type NullStageKind struct {
+	StageKind StageKind
+	Valid     bool // Valid is true if StageKind is not NULL
+}
+
+// Scan implements the Scanner interface.
+func (ns *NullStageKind) Scan(value interface{}) error {
+	if value == nil {
+		ns.StageKind, ns.Valid = "", false
+		return nil
+	}
+	ns.Valid = true
+	return ns.StageKind.Scan(value)
+}
+
+// Value implements the driver Valuer interface.
+func (ns NullStageKind) Value() (driver.Value, error) {
+	if !ns.Valid {
+		return nil, nil
+	}
+	return string(ns.StageKind), nil
+}
+
+func (e StageKind) Valid() bool {
+	switch e {
+	case StageKindWritten,
+		StageKindPresentation,
+		StageKindFinal:
+		return true
+	}
+	return false
+}
+
+type StageStatus string
+
+const (
+	StageStatusSetup  StageStatus = "setup"
+	StageStatusOpen   StageStatus = "open"
+	StageStatusClosed StageStatus = "closed"
+)
+
+func (e *StageStatus) Scan(src interface{}) error {
+	switch s := src.(type) {
+	case []byte:
+		*e = StageStatus(s)
+	case string:
+		*e = StageStatus(s)
+	default:
+		return fmt.Errorf("unsupported scan type for StageStatus: %T", src)
+	}
+	return nil
+}
+
+type NullStageStatus struct {
+	StageStatus StageStatus
+	Valid       bool // Valid is true if StageStatus is not NULL
+}
+
+// Scan implements the Scanner interface.
+func (ns *NullStageStatus) Scan(value interface{}) error {
+	if value == nil {
+		ns.StageStatus, ns.Valid = "", false
+		return nil
+	}
+	ns.Valid = true
+	return ns.StageStatus.Scan(value)
+}
+
+// Value implements the driver Valuer interface.
+func (ns NullStageStatus) Value() (driver.Value, error) {
+	if !ns.Valid {
+		return nil, nil
+	}
+	return string(ns.StageStatus), nil
+}
+
+func (e StageStatus) Valid() bool {
+	switch e {
+	case StageStatusSetup,
+		StageStatusOpen,
+		StageStatusClosed:
+		return true
+	}
+	return false
+}
+
 type TeamKind string
 
 const (
@@ -473,6 +579,13 @@ type Agency struct {
 	CreatedAt time.Time
 }
 
+type Assignment struct {
+	StageID    uuid.UUID
+	CaseID     uuid.UUID
+	JudgeID    uuid.UUID
+	AssignedAt time.Time
+}
+
 type Attachment struct {
 	ID          uuid.UUID
 	CaseID      uuid.UUID
@@ -490,6 +603,25 @@ type AttachmentBlob struct {
 	Sha256    []byte
 	SizeBytes int64
 	Data      []byte
+}
+
+type AuditLog struct {
+	ID          int64
+	At          time.Time
+	ActorID     uuid.NullUUID
+	Action      string
+	SubjectType string
+	SubjectID   uuid.NullUUID
+	Details     []byte
+}
+
+type AwardOverride struct {
+	RoundID   uuid.UUID
+	CaseID    uuid.UUID
+	TierID    uuid.NullUUID
+	Reason    string
+	DecidedBy uuid.UUID
+	DecidedAt time.Time
 }
 
 type AwardTier struct {
@@ -529,6 +661,9 @@ type Case struct {
 	CreatedAt        time.Time
 	UpdatedAt        time.Time
 	SubmittedAt      *time.Time
+	AwardTierID      uuid.NullUUID
+	FinalRank        *int32
+	ArchivedAt       *time.Time
 }
 
 type CaseVersion struct {
@@ -538,6 +673,17 @@ type CaseVersion struct {
 	Attachments []byte
 	SubmittedBy uuid.UUID
 	SubmittedAt time.Time
+}
+
+type DeclaredConflict struct {
+	ID         uuid.UUID
+	RoundID    uuid.UUID
+	CaseID     uuid.UUID
+	JudgeID    uuid.UUID
+	Kind       string
+	Reason     string
+	RecordedBy uuid.UUID
+	RecordedAt time.Time
 }
 
 type Invitation struct {
@@ -560,6 +706,38 @@ type LoginAttempt struct {
 	ClientIp    string
 	Succeeded   bool
 	AttemptedAt time.Time
+}
+
+type Notification struct {
+	ID        uuid.UUID
+	UserID    uuid.UUID
+	Kind      string
+	Title     string
+	Body      string
+	Link      string
+	CreatedAt time.Time
+	ReadAt    *time.Time
+}
+
+type Objection struct {
+	ID         uuid.UUID
+	RoundID    uuid.UUID
+	CaseID     uuid.UUID
+	FiledBy    uuid.UUID
+	Text       string
+	FiledAt    time.Time
+	Answer     *string
+	Upheld     *bool
+	AnsweredBy uuid.NullUUID
+	AnsweredAt *time.Time
+}
+
+type PublishedResult struct {
+	RoundID     uuid.UUID
+	Results     []byte
+	PublicTable []byte
+	PublishedBy uuid.UUID
+	PublishedAt time.Time
 }
 
 type RefreshToken struct {
@@ -598,6 +776,11 @@ type Round struct {
 	CreatedBy          uuid.UUID
 	CreatedAt          time.Time
 	UpdatedAt          time.Time
+	AggregationMethod  string
+	TieBreaks          []byte
+	ObjectionDays      int32
+	JudgingOpenedAt    *time.Time
+	ResultsPublishedAt *time.Time
 }
 
 type RoundAgency struct {
@@ -612,10 +795,73 @@ type RoundCategory struct {
 	Position int32
 }
 
+type RubricTemplate struct {
+	ID        uuid.UUID
+	AgencyID  uuid.NullUUID
+	Name      string
+	Criteria  []byte
+	CreatedBy uuid.NullUUID
+	CreatedAt time.Time
+}
+
+type ScoreSheet struct {
+	ID             uuid.UUID
+	StageID        uuid.UUID
+	CaseID         uuid.UUID
+	JudgeID        uuid.UUID
+	Status         string
+	Items          []byte
+	OverallComment string
+	Total          *float64
+	UpdatedAt      time.Time
+	SubmittedAt    *time.Time
+}
+
+type ScoreSheetChange struct {
+	ID        int64
+	SheetID   uuid.UUID
+	ChangedBy uuid.UUID
+	ChangedAt time.Time
+	OldValue  []byte
+	NewValue  []byte
+}
+
 type ServerSecret struct {
 	Name      string
 	Value     []byte
 	CreatedAt time.Time
+}
+
+type Stage struct {
+	ID              uuid.UUID
+	RoundID         uuid.UUID
+	Position        int32
+	Name            string
+	Kind            StageKind
+	Blind           bool
+	Status          StageStatus
+	ScoringClosesAt time.Time
+	CutKind         string
+	CutValue        float64
+	Criteria        []byte
+	OpenedAt        *time.Time
+	ClosedAt        *time.Time
+	CreatedAt       time.Time
+}
+
+type StageCase struct {
+	StageID  uuid.UUID
+	CaseID   uuid.UUID
+	Advanced *bool
+}
+
+type StageJudge struct {
+	StageID     uuid.UUID
+	UserID      uuid.UUID
+	Kind        string
+	MaxCases    *int32
+	AddedAt     time.Time
+	WithdrawnAt *time.Time
 }
 
 type Team struct {

@@ -79,7 +79,7 @@ INSERT INTO rounds (host_agency_id, title, award_name, year, period, description
                     eligible_team_kinds, submission_opens_at, submission_closes_at, judging_closes_at,
                     results_announced_at, created_by)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-RETURNING id, host_agency_id, title, award_name, year, period, description, include_sub_agencies, eligible_team_kinds, submission_opens_at, submission_closes_at, judging_closes_at, results_announced_at, published_at, created_by, created_at, updated_at
+RETURNING id, host_agency_id, title, award_name, year, period, description, include_sub_agencies, eligible_team_kinds, submission_opens_at, submission_closes_at, judging_closes_at, results_announced_at, published_at, created_by, created_at, updated_at, aggregation_method, tie_breaks, objection_days, judging_opened_at, results_published_at
 `
 
 type CreateRoundParams struct {
@@ -133,6 +133,11 @@ func (q *Queries) CreateRound(ctx context.Context, arg CreateRoundParams) (Round
 		&i.CreatedBy,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.AggregationMethod,
+		&i.TieBreaks,
+		&i.ObjectionDays,
+		&i.JudgingOpenedAt,
+		&i.ResultsPublishedAt,
 	)
 	return i, err
 }
@@ -173,7 +178,7 @@ func (q *Queries) DeleteRoundCategoriesNotIn(ctx context.Context, arg DeleteRoun
 }
 
 const getRound = `-- name: GetRound :one
-SELECT id, host_agency_id, title, award_name, year, period, description, include_sub_agencies, eligible_team_kinds, submission_opens_at, submission_closes_at, judging_closes_at, results_announced_at, published_at, created_by, created_at, updated_at FROM rounds WHERE id = $1
+SELECT id, host_agency_id, title, award_name, year, period, description, include_sub_agencies, eligible_team_kinds, submission_opens_at, submission_closes_at, judging_closes_at, results_announced_at, published_at, created_by, created_at, updated_at, aggregation_method, tie_breaks, objection_days, judging_opened_at, results_published_at FROM rounds WHERE id = $1
 `
 
 func (q *Queries) GetRound(ctx context.Context, id uuid.UUID) (Round, error) {
@@ -197,12 +202,17 @@ func (q *Queries) GetRound(ctx context.Context, id uuid.UUID) (Round, error) {
 		&i.CreatedBy,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.AggregationMethod,
+		&i.TieBreaks,
+		&i.ObjectionDays,
+		&i.JudgingOpenedAt,
+		&i.ResultsPublishedAt,
 	)
 	return i, err
 }
 
 const getRoundByTitle = `-- name: GetRoundByTitle :one
-SELECT id, host_agency_id, title, award_name, year, period, description, include_sub_agencies, eligible_team_kinds, submission_opens_at, submission_closes_at, judging_closes_at, results_announced_at, published_at, created_by, created_at, updated_at FROM rounds WHERE host_agency_id = $1 AND title = $2 ORDER BY created_at LIMIT 1
+SELECT id, host_agency_id, title, award_name, year, period, description, include_sub_agencies, eligible_team_kinds, submission_opens_at, submission_closes_at, judging_closes_at, results_announced_at, published_at, created_by, created_at, updated_at, aggregation_method, tie_breaks, objection_days, judging_opened_at, results_published_at FROM rounds WHERE host_agency_id = $1 AND title = $2 ORDER BY created_at LIMIT 1
 `
 
 type GetRoundByTitleParams struct {
@@ -231,6 +241,11 @@ func (q *Queries) GetRoundByTitle(ctx context.Context, arg GetRoundByTitleParams
 		&i.CreatedBy,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.AggregationMethod,
+		&i.TieBreaks,
+		&i.ObjectionDays,
+		&i.JudgingOpenedAt,
+		&i.ResultsPublishedAt,
 	)
 	return i, err
 }
@@ -333,7 +348,7 @@ WITH RECURSIVE ancestors AS (
     UNION ALL
     SELECT p.id, p.parent_id, an.depth + 1 FROM agencies p JOIN ancestors an ON p.id = an.parent_id
 )
-SELECT r.id, r.host_agency_id, r.title, r.award_name, r.year, r.period, r.description, r.include_sub_agencies, r.eligible_team_kinds, r.submission_opens_at, r.submission_closes_at, r.judging_closes_at, r.results_announced_at, r.published_at, r.created_by, r.created_at, r.updated_at FROM rounds r
+SELECT r.id, r.host_agency_id, r.title, r.award_name, r.year, r.period, r.description, r.include_sub_agencies, r.eligible_team_kinds, r.submission_opens_at, r.submission_closes_at, r.judging_closes_at, r.results_announced_at, r.published_at, r.created_by, r.created_at, r.updated_at, r.aggregation_method, r.tie_breaks, r.objection_days, r.judging_opened_at, r.results_published_at FROM rounds r
 WHERE $1::boolean
    OR r.host_agency_id = ANY($2::uuid[])
    OR (r.published_at IS NOT NULL AND EXISTS (
@@ -379,6 +394,11 @@ func (q *Queries) ListRoundsVisibleTo(ctx context.Context, arg ListRoundsVisible
 			&i.CreatedBy,
 			&i.CreatedAt,
 			&i.UpdatedAt,
+			&i.AggregationMethod,
+			&i.TieBreaks,
+			&i.ObjectionDays,
+			&i.JudgingOpenedAt,
+			&i.ResultsPublishedAt,
 		); err != nil {
 			return nil, err
 		}
@@ -391,7 +411,7 @@ func (q *Queries) ListRoundsVisibleTo(ctx context.Context, arg ListRoundsVisible
 }
 
 const lockRound = `-- name: LockRound :one
-SELECT id, host_agency_id, title, award_name, year, period, description, include_sub_agencies, eligible_team_kinds, submission_opens_at, submission_closes_at, judging_closes_at, results_announced_at, published_at, created_by, created_at, updated_at FROM rounds WHERE id = $1 FOR UPDATE
+SELECT id, host_agency_id, title, award_name, year, period, description, include_sub_agencies, eligible_team_kinds, submission_opens_at, submission_closes_at, judging_closes_at, results_announced_at, published_at, created_by, created_at, updated_at, aggregation_method, tie_breaks, objection_days, judging_opened_at, results_published_at FROM rounds WHERE id = $1 FOR UPDATE
 `
 
 func (q *Queries) LockRound(ctx context.Context, id uuid.UUID) (Round, error) {
@@ -415,12 +435,17 @@ func (q *Queries) LockRound(ctx context.Context, id uuid.UUID) (Round, error) {
 		&i.CreatedBy,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.AggregationMethod,
+		&i.TieBreaks,
+		&i.ObjectionDays,
+		&i.JudgingOpenedAt,
+		&i.ResultsPublishedAt,
 	)
 	return i, err
 }
 
 const publishRound = `-- name: PublishRound :one
-UPDATE rounds SET published_at = coalesce(published_at, now()) WHERE id = $1 RETURNING id, host_agency_id, title, award_name, year, period, description, include_sub_agencies, eligible_team_kinds, submission_opens_at, submission_closes_at, judging_closes_at, results_announced_at, published_at, created_by, created_at, updated_at
+UPDATE rounds SET published_at = coalesce(published_at, now()) WHERE id = $1 RETURNING id, host_agency_id, title, award_name, year, period, description, include_sub_agencies, eligible_team_kinds, submission_opens_at, submission_closes_at, judging_closes_at, results_announced_at, published_at, created_by, created_at, updated_at, aggregation_method, tie_breaks, objection_days, judging_opened_at, results_published_at
 `
 
 func (q *Queries) PublishRound(ctx context.Context, id uuid.UUID) (Round, error) {
@@ -444,6 +469,11 @@ func (q *Queries) PublishRound(ctx context.Context, id uuid.UUID) (Round, error)
 		&i.CreatedBy,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.AggregationMethod,
+		&i.TieBreaks,
+		&i.ObjectionDays,
+		&i.JudgingOpenedAt,
+		&i.ResultsPublishedAt,
 	)
 	return i, err
 }
@@ -550,7 +580,7 @@ SET host_agency_id = $2, title = $3, award_name = $4, year = $5, period = $6, de
     include_sub_agencies = $8, eligible_team_kinds = $9, submission_opens_at = $10,
     submission_closes_at = $11, judging_closes_at = $12, results_announced_at = $13, updated_at = now()
 WHERE id = $1
-RETURNING id, host_agency_id, title, award_name, year, period, description, include_sub_agencies, eligible_team_kinds, submission_opens_at, submission_closes_at, judging_closes_at, results_announced_at, published_at, created_by, created_at, updated_at
+RETURNING id, host_agency_id, title, award_name, year, period, description, include_sub_agencies, eligible_team_kinds, submission_opens_at, submission_closes_at, judging_closes_at, results_announced_at, published_at, created_by, created_at, updated_at, aggregation_method, tie_breaks, objection_days, judging_opened_at, results_published_at
 `
 
 type UpdateRoundParams struct {
@@ -604,6 +634,11 @@ func (q *Queries) UpdateRound(ctx context.Context, arg UpdateRoundParams) (Round
 		&i.CreatedBy,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.AggregationMethod,
+		&i.TieBreaks,
+		&i.ObjectionDays,
+		&i.JudgingOpenedAt,
+		&i.ResultsPublishedAt,
 	)
 	return i, err
 }

@@ -764,6 +764,617 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rubric-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 심사기준 템플릿 목록
+         * @description The built-in Korean default (창의성, 효과성, 확산가능성, 국민체감도, 협업, 난이도) and the templates of the agencies the caller organizes for.
+         */
+        get: operations["listRubricTemplates"];
+        put?: never;
+        /** 심사기준 템플릿 만들기 (주관기관) */
+        post: operations["createRubricTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{roundId}/judging": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: components["parameters"]["RoundId"];
+            };
+            cookie?: never;
+        };
+        /** 심사 방식 (집계 방법, 동점 처리, 이의신청 기간) */
+        get: operations["getJudgingSettings"];
+        /**
+         * 심사 방식 정하기 (주관기관, 심사 시작 전)
+         * @description The aggregation method and tie-break order are frozen when the first stage opens (409 `judging_frozen`).
+         */
+        put: operations["updateJudgingSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{roundId}/stages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: components["parameters"]["RoundId"];
+            };
+            cookie?: never;
+        };
+        /** 심사 단계 목록 (주관기관) */
+        get: operations["listStages"];
+        put?: never;
+        /**
+         * 심사 단계 추가 (서면심사 → 발표심사 → 본선)
+         * @description The stage's rubric is copied from a template (or given inline) and can then be edited for this round only.
+         */
+        post: operations["createStage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stages/{stageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        /** 심사 단계 상세 (주관기관) */
+        get: operations["getStage"];
+        /** 심사 단계 수정 (열리기 전; 마감 시각은 언제나) */
+        put: operations["updateStage"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stages/{stageId}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 심사 시작
+         * @description Needs the round's submission deadline passed. The first stage takes every submitted
+         *     case (their status becomes 심사중); a later stage takes the cases the previous stage
+         *     advanced. Freezes the round's aggregation method.
+         */
+        post: operations["openStage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stages/{stageId}/judges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        /** 단계의 심사위원 */
+        get: operations["listStageJudges"];
+        put?: never;
+        /**
+         * 심사위원 위촉 (주관기관)
+         * @description Adds a user who holds the judge role (invite outside experts with an invitation of role judge first).
+         */
+        post: operations["addStageJudge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stages/{stageId}/judges/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 심사위원 해촉 (배정된 사례는 다른 위원에게 다시 배정) */
+        delete: operations["withdrawStageJudge"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stages/{stageId}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        /** 배정 현황과 이해충돌 (주관기관) */
+        get: operations["listAssignments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stages/{stageId}/assignments/auto": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 자동 배정
+         * @description Gives each case `judgesPerCase` judges, balancing load within each judge's cap and never assigning a conflicted judge. Existing assignments with scores are kept.
+         */
+        post: operations["autoAssign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stages/{stageId}/assignments/{caseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** 수동 배정 */
+        put: operations["setAssignment"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stages/{stageId}/conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 기피 (주관기관이 심사위원을 사례에서 제외) */
+        post: operations["challengeJudge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/judging/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 내 심사 (심사위원)
+         * @description Open stages where the caller judges, with the assigned cases (as seen by a judge) and the caller's progress. Conflicted cases are not listed.
+         */
+        get: operations["listMyAssignments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stages/{stageId}/cases/{caseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * 심사할 사례 (심사위원)
+         * @description The case as submitted, the stage's rubric and the caller's score sheet. In a blind
+         *     stage the team, its members, agency and department are removed by the server.
+         *     A judge with a conflict, or not assigned, gets 404 as if the case did not exist.
+         */
+        get: operations["getJudgingCase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stages/{stageId}/cases/{caseId}/sheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 채점 저장·제출 (심사위원, 단계 마감 전)
+         * @description Saves a draft, or submits when `submit` is true. A submitted sheet may be changed until the stage closes; every change is kept in the audit trail.
+         */
+        put: operations["saveScoreSheet"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stages/{stageId}/cases/{caseId}/recusal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 회피 신청 (심사위원)
+         * @description The judge steps away from the case with a reason; the case leaves their list.
+         */
+        post: operations["recuse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stages/{stageId}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        /** 심사 진행 현황 (주관기관) */
+        get: operations["getStageProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stages/{stageId}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 미완료 심사위원에게 알림 보내기 */
+        post: operations["remindJudges"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stages/{stageId}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * 점수표와 순위 미리보기 (주관기관)
+         * @description The score matrix of submitted sheets (cases × judges), disagreement per case and
+         *     outliers, and the ranking under every aggregation method, the round's chosen method
+         *     first. Drafts do not count.
+         */
+        get: operations["getStageResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stages/{stageId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 단계 마감과 진출 결정
+         * @description Closes scoring and applies the stage's cut (top N or threshold) with the round's method; the advancing cases go to the next stage. Every assigned sheet must be submitted (409 `unscored_cases`).
+         */
+        post: operations["closeStage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{roundId}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: components["parameters"]["RoundId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * 최종 순위와 시상 (주관기관)
+         * @description The final ranking (the last stage's, with cases cut earlier below it) with the award tier each rank maps to and any override.
+         */
+        get: operations["getRoundResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{roundId}/awards/{caseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: components["parameters"]["RoundId"];
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** 시상 등급 조정 (사유 기록) */
+        put: operations["overrideAward"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{roundId}/results/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: components["parameters"]["RoundId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 결과 발표
+         * @description Needs every stage closed. Marks cases 수상/미수상, notifies the teams in-app, makes
+         *     awarded cases public for the archive, and publishes the anonymized score table.
+         */
+        post: operations["publishResults"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{roundId}/results/export": {
+        parameters: {
+            query: {
+                table: "results" | "matrix";
+            };
+            header?: never;
+            path: {
+                roundId: components["parameters"]["RoundId"];
+            };
+            cookie?: never;
+        };
+        /** 결과·점수표 CSV (엑셀에서 한글이 깨지지 않는 UTF-8 BOM) */
+        get: operations["exportResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/rounds/{roundId}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: components["parameters"]["RoundId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * 공개 결과와 익명 점수표
+         * @description Published results, readable without signing in: awarded cases, the method, and every
+         *     submitted score with judges named J1…Jn, from which anyone can recompute the ranking.
+         */
+        get: operations["getPublicResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{caseId}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 이의신청 (팀원, 결과 발표 후 정해진 기간 안) */
+        post: operations["fileObjection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{roundId}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: components["parameters"]["RoundId"];
+            };
+            cookie?: never;
+        };
+        /** 이의신청 목록 (주관기관; 팀원은 자기 팀 것) */
+        get: operations["listObjections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/objections/{objectionId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                objectionId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 이의신청 답변 (주관기관) */
+        post: operations["answerObjection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 알림 */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/{notificationId}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                notificationId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 알림 읽음 */
+        post: operations["markNotificationRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -785,7 +1396,7 @@ export interface components {
              * @description Stable machine-readable code.
              * @enum {string}
              */
-            code: "validation_failed" | "malformed_json" | "body_too_large" | "unsupported_media_type" | "unauthenticated" | "invalid_credentials" | "token_invalid" | "token_expired" | "refresh_token_invalid" | "forbidden" | "signup_disabled" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "email_taken" | "agency_name_taken" | "invitation_expired" | "invitation_used" | "precondition_failed" | "precondition_required" | "round_not_open" | "submission_closed" | "case_status_conflict" | "last_leader" | "already_member" | "file_type_not_allowed" | "attachment_limit_reached" | "too_many_login_attempts" | "rate_limited" | "database_unavailable" | "internal";
+            code: "validation_failed" | "malformed_json" | "body_too_large" | "unsupported_media_type" | "unauthenticated" | "invalid_credentials" | "token_invalid" | "token_expired" | "refresh_token_invalid" | "forbidden" | "signup_disabled" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "email_taken" | "agency_name_taken" | "invitation_expired" | "invitation_used" | "precondition_failed" | "precondition_required" | "round_not_open" | "submission_closed" | "case_status_conflict" | "last_leader" | "already_member" | "file_type_not_allowed" | "attachment_limit_reached" | "judging_frozen" | "judging_not_open" | "stage_not_open" | "stage_closed" | "unscored_cases" | "conflict_of_interest" | "not_a_judge" | "results_not_ready" | "results_published" | "objection_window_closed" | "weights_not_100" | "too_many_login_attempts" | "rate_limited" | "database_unavailable" | "internal";
             requestId?: string;
             retryAfterSeconds?: number;
             errors?: components["schemas"]["FieldError"][];
@@ -1335,6 +1946,476 @@ export interface components {
         ConflictProblem: components["schemas"]["Problem"] & {
             current?: components["schemas"]["Case"];
         };
+        /**
+         * @description 평균; 최고·최저점 제외 평균 (needs ≥ 3 judges a case; with ties one copy is dropped); 중앙값; 심사위원별 표준화(z-score) 후 평균.
+         * @enum {string}
+         */
+        AggregationMethod: "mean" | "trimmed_mean" | "median" | "zscore";
+        TieBreak: {
+            /** @enum {string} */
+            kind: "criterion" | "first_places" | "earlier_submission";
+            /** @description For `criterion`, the criterion whose higher mean wins (by name, as the rubric of every stage may be a copy). */
+            criterionName?: string;
+        };
+        JudgingSettingsInput: {
+            method: components["schemas"]["AggregationMethod"];
+            tieBreaks: components["schemas"]["TieBreak"][];
+            /** @description Days after results are published during which teams may file an objection. */
+            objectionDays: number;
+        };
+        JudgingSettings: {
+            method: components["schemas"]["AggregationMethod"];
+            tieBreaks: components["schemas"]["TieBreak"][];
+            objectionDays: number;
+            /** @description True once judging has opened; the method can no longer change. */
+            frozen: boolean;
+        };
+        GradeInput: {
+            label: string;
+            /** Format: double */
+            points: number;
+        };
+        GuidanceInput: {
+            /** @description A grade label or a point band such as "9–10". */
+            level: string;
+            text: string;
+        };
+        /** @description Points from min to max in steps, or grades each worth points. */
+        ScaleInput: {
+            /** @enum {string} */
+            kind: "points" | "grades";
+            /** Format: double */
+            min?: number;
+            /** Format: double */
+            max?: number;
+            /** Format: double */
+            step?: number;
+            grades?: components["schemas"]["GradeInput"][];
+        };
+        CriterionInput: {
+            name: string;
+            description?: string;
+            /** Format: double */
+            weight: number;
+            scale: components["schemas"]["ScaleInput"];
+            guidance?: components["schemas"]["GuidanceInput"][];
+        };
+        Criterion: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description?: string;
+            /** Format: double */
+            weight: number;
+            scale: components["schemas"]["ScaleInput"];
+            guidance: components["schemas"]["GuidanceInput"][];
+        };
+        RubricTemplateInput: {
+            name: string;
+            /** Format: uuid */
+            agencyId: string;
+            /** @description Weights must sum to 100. */
+            criteria: components["schemas"]["CriterionInput"][];
+        };
+        RubricTemplate: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            builtIn: boolean;
+            agency?: components["schemas"]["AgencyRef"];
+            criteria: components["schemas"]["Criterion"][];
+        };
+        RubricTemplateList: {
+            items: components["schemas"]["RubricTemplate"][];
+        };
+        /**
+         * @description 서면심사, 발표심사, 본선.
+         * @enum {string}
+         */
+        StageKind: "written" | "presentation" | "final";
+        /**
+         * @description 준비 (judges and assignments are set up), 진행 (judges score), 마감.
+         * @enum {string}
+         */
+        StageStatus: "setup" | "open" | "closed";
+        Cut: {
+            /** @enum {string} */
+            kind: "none" | "top_n" | "threshold";
+            /**
+             * Format: double
+             * @description N for top_n; the lowest advancing score (0–100) for threshold.
+             */
+            value?: number;
+        };
+        StageInput: {
+            name: string;
+            kind: components["schemas"]["StageKind"];
+            /** @description Judges see no team, member, agency or department (removed by the server). */
+            blind: boolean;
+            /** Format: date-time */
+            scoringClosesAt: string;
+            cut: components["schemas"]["Cut"];
+            /**
+             * Format: uuid
+             * @description Copy this template's criteria; or give `criteria`.
+             */
+            rubricTemplateId?: string;
+            criteria?: components["schemas"]["CriterionInput"][];
+        };
+        StageUpdate: {
+            name?: string;
+            blind?: boolean;
+            /** Format: date-time */
+            scoringClosesAt?: string;
+            cut?: components["schemas"]["Cut"];
+            /** @description Replaces the rubric; only before the stage opens. */
+            criteria?: components["schemas"]["CriterionInput"][];
+        };
+        Stage: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            roundId: string;
+            position: number;
+            name: string;
+            kind: components["schemas"]["StageKind"];
+            blind: boolean;
+            status: components["schemas"]["StageStatus"];
+            /** Format: date-time */
+            scoringClosesAt: string;
+            cut: components["schemas"]["Cut"];
+            criteria: components["schemas"]["Criterion"][];
+            caseCount: number;
+            judgeCount: number;
+            /** Format: date-time */
+            openedAt?: string;
+            /** Format: date-time */
+            closedAt?: string;
+        };
+        StageList: {
+            items: components["schemas"]["Stage"][];
+        };
+        StageJudgeInput: {
+            /** Format: uuid */
+            userId: string;
+            /**
+             * @description 내부 공무원 or 외부 전문가.
+             * @enum {string}
+             */
+            kind?: "internal" | "external";
+            maxCases?: number;
+        };
+        StageJudge: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            agency: components["schemas"]["AgencyRef"];
+            department?: string;
+            /** @enum {string} */
+            kind: "internal" | "external";
+            maxCases?: number;
+            assigned: number;
+            submitted: number;
+        };
+        StageJudgeList: {
+            items: components["schemas"]["StageJudge"][];
+        };
+        /**
+         * @description 제척 (team member, same department, same agency when agencies compete), 회피 (declared by the judge), 기피 (raised by the organizer).
+         * @enum {string}
+         */
+        ConflictKind: "team_member" | "same_department" | "same_agency" | "declared" | "challenged";
+        JudgeConflict: {
+            /** Format: uuid */
+            caseId: string;
+            /** Format: uuid */
+            judgeId: string;
+            judgeName: string;
+            kind: components["schemas"]["ConflictKind"];
+            reason: string;
+            automatic: boolean;
+            recordedBy?: string;
+            /** Format: date-time */
+            recordedAt?: string;
+        };
+        AssignedCase: {
+            /** Format: uuid */
+            caseId: string;
+            title: string;
+            team: components["schemas"]["TeamRef"];
+            judges: components["schemas"]["AssignedJudge"][];
+        };
+        AssignedJudge: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            /** @enum {string} */
+            sheetStatus: "none" | "draft" | "submitted";
+        };
+        AssignmentBoard: {
+            cases: components["schemas"]["AssignedCase"][];
+            conflicts: components["schemas"]["JudgeConflict"][];
+        };
+        AutoAssignInput: {
+            judgesPerCase: number;
+        };
+        ManualAssignInput: {
+            judgeIds: string[];
+        };
+        AssignmentReport: {
+            /** @description New assignments made. */
+            assigned: number;
+            /** @description Cases that could not get enough judges, with how many they lack. */
+            shortfalls: {
+                /** Format: uuid */
+                caseId: string;
+                missing: number;
+            }[];
+        };
+        ChallengeInput: {
+            /** Format: uuid */
+            caseId: string;
+            /** Format: uuid */
+            judgeId: string;
+            reason: string;
+        };
+        RecusalInput: {
+            reason: string;
+        };
+        ScoreItemInput: {
+            /** Format: uuid */
+            criterionId: string;
+            /** Format: double */
+            points?: number;
+            grade?: string;
+            comment?: string;
+        };
+        ScoreSheetInput: {
+            items: components["schemas"]["ScoreItemInput"][];
+            overallComment?: string;
+            /** @description Submit the sheet (every criterion scored) rather than save a draft. */
+            submit: boolean;
+        };
+        ScoreItem: {
+            /** Format: uuid */
+            criterionId: string;
+            /** Format: double */
+            points?: number;
+            grade?: string;
+            comment?: string;
+        };
+        ScoreSheet: {
+            /** @enum {string} */
+            status: "none" | "draft" | "submitted";
+            items: components["schemas"]["ScoreItem"][];
+            overallComment?: string;
+            /**
+             * Format: double
+             * @description Weighted total on 0–100, when every criterion is scored.
+             */
+            total?: number;
+            /** Format: date-time */
+            updatedAt?: string;
+            /** Format: date-time */
+            submittedAt?: string;
+        };
+        JudgingCase: {
+            stage: components["schemas"]["Stage"];
+            /** Format: uuid */
+            caseId: string;
+            content: components["schemas"]["CaseContent"];
+            team?: components["schemas"]["TeamRef"];
+            attachments: components["schemas"]["Attachment"][];
+            blind: boolean;
+            /** @description In a blind stage, attachment names that may reveal the team or agency. */
+            identityWarnings?: string[];
+            sheet: components["schemas"]["ScoreSheet"];
+            editable: boolean;
+        };
+        JudgeStage: {
+            stage: components["schemas"]["Stage"];
+            roundTitle: string;
+            assigned: number;
+            submitted: number;
+            cases: {
+                /** Format: uuid */
+                caseId: string;
+                title: string;
+                /** @enum {string} */
+                sheetStatus: "none" | "draft" | "submitted";
+                /** Format: double */
+                total?: number;
+            }[];
+        };
+        JudgeDashboard: {
+            items: components["schemas"]["JudgeStage"][];
+        };
+        StageProgress: {
+            /** Format: uuid */
+            stageId: string;
+            judges: components["schemas"]["StageJudge"][];
+            cases: number;
+            /** @description Every assigned sheet is submitted. */
+            complete: boolean;
+        };
+        ReminderReport: {
+            reminded: number;
+        };
+        MatrixRow: {
+            /** Format: uuid */
+            caseId: string;
+            title: string;
+            /** @description The weighted total (0–100) of each submitted sheet for the case. */
+            totals: {
+                /** Format: uuid */
+                judgeId: string;
+                /** Format: double */
+                total: number;
+            }[];
+            /** Format: double */
+            stdDev: number;
+            /** Format: double */
+            range: number;
+            outliers: string[];
+        };
+        RankingRow: {
+            /** Format: uuid */
+            caseId: string;
+            title: string;
+            rank: number;
+            /** Format: double */
+            score: number;
+            tieBrokenBy?: string;
+            dropped?: string[];
+        };
+        MethodRanking: {
+            method: components["schemas"]["AggregationMethod"];
+            /** @description Why the method cannot rank these scores (e.g. a case with fewer than 3 judges for the trimmed mean), in the requested language. */
+            error?: string;
+            rows: components["schemas"]["RankingRow"][];
+        };
+        StageResults: {
+            /** Format: uuid */
+            stageId: string;
+            method: components["schemas"]["AggregationMethod"];
+            judges: {
+                /** Format: uuid */
+                userId: string;
+                displayName: string;
+            }[];
+            matrix: components["schemas"]["MatrixRow"][];
+            rankings: components["schemas"]["MethodRanking"][];
+        };
+        AwardRow: {
+            /** Format: uuid */
+            caseId: string;
+            title: string;
+            team: components["schemas"]["TeamRef"];
+            rank: number;
+            /** Format: double */
+            score: number;
+            stageReached?: string;
+            tier?: components["schemas"]["AwardTier"];
+            overridden: boolean;
+            overrideReason?: string;
+        };
+        RoundResults: {
+            /** Format: uuid */
+            roundId: string;
+            method: components["schemas"]["AggregationMethod"];
+            rows: components["schemas"]["AwardRow"][];
+            /** @description Every stage is closed, so the results can be published. */
+            ready: boolean;
+            published: boolean;
+            /** Format: date-time */
+            publishedAt?: string;
+            /** Format: date-time */
+            objectionsCloseAt?: string;
+        };
+        AwardOverrideInput: {
+            /**
+             * Format: uuid
+             * @description The tier to give; absent for no award.
+             */
+            tierId?: string;
+            reason: string;
+        };
+        PublicScore: {
+            /** @description J1, J2, … per stage. */
+            judge: string;
+            criterion: string;
+            /** Format: double */
+            points: number;
+        };
+        PublicResultCase: {
+            /** Format: uuid */
+            caseId: string;
+            title: string;
+            teamName?: string;
+            agencyName?: string;
+            rank: number;
+            /** Format: double */
+            score: number;
+            tier?: string;
+            scores: components["schemas"]["PublicScore"][];
+        };
+        PublicResults: {
+            /** Format: uuid */
+            roundId: string;
+            title: string;
+            method: components["schemas"]["AggregationMethod"];
+            tieBreaks: components["schemas"]["TieBreak"][];
+            /** @description The stage whose scores decide the ranking. */
+            stage?: string;
+            criteria: components["schemas"]["Criterion"][];
+            cases: components["schemas"]["PublicResultCase"][];
+            /** Format: date-time */
+            publishedAt: string;
+        };
+        ObjectionInput: {
+            text: string;
+        };
+        ObjectionAnswerInput: {
+            answer: string;
+            /** @description Whether the objection was accepted (results may then be corrected by an award override). */
+            upheld: boolean;
+        };
+        Objection: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            caseTitle: string;
+            text: string;
+            filedBy: string;
+            /** Format: date-time */
+            filedAt: string;
+            answer?: string;
+            upheld?: boolean;
+            answeredBy?: string;
+            /** Format: date-time */
+            answeredAt?: string;
+        };
+        ObjectionList: {
+            items: components["schemas"]["Objection"][];
+        };
+        Notification: {
+            /** Format: uuid */
+            id: string;
+            /** @description e.g. judging_reminder, results_published, objection_answered, case_adopted. */
+            kind: string;
+            title: string;
+            body?: string;
+            /** @description A path in the web app. */
+            link?: string;
+            /** Format: date-time */
+            createdAt: string;
+            read: boolean;
+        };
+        NotificationList: {
+            items: components["schemas"]["Notification"][];
+            unread: number;
+        };
     };
     responses: {
         /** @description A new session. The refresh token is also set as an HttpOnly cookie. */
@@ -1468,6 +2549,7 @@ export interface components {
         };
     };
     parameters: {
+        StageId: string;
         TeamId: string;
         RoundId: string;
         CaseId: string;
@@ -2866,6 +3948,1031 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listRubricTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Templates. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RubricTemplateList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createRubricTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RubricTemplateInput"];
+            };
+        };
+        responses: {
+            /** @description The template. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RubricTemplate"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getJudgingSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: components["parameters"]["RoundId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The round's judging settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgingSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateJudgingSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: components["parameters"]["RoundId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JudgingSettingsInput"];
+            };
+        };
+        responses: {
+            /** @description The settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgingSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listStages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: components["parameters"]["RoundId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Stages in order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StageList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createStage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: components["parameters"]["RoundId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StageInput"];
+            };
+        };
+        responses: {
+            /** @description The stage. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Stage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getStage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stage. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Stage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateStage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StageUpdate"];
+            };
+        };
+        responses: {
+            /** @description The stage. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Stage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    openStage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The open stage. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Stage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listStageJudges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Judges with their load. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StageJudgeList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    addStageJudge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StageJudgeInput"];
+            };
+        };
+        responses: {
+            /** @description The judge. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StageJudge"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    withdrawStageJudge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the withdrawal reassigned. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listAssignments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Each case with its judges and every conflict with its reason. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentBoard"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    autoAssign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AutoAssignInput"];
+            };
+        };
+        responses: {
+            /** @description What was assigned and what could not be. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    setAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ManualAssignInput"];
+            };
+        };
+        responses: {
+            /** @description The board after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentBoard"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    challengeJudge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChallengeInput"];
+            };
+        };
+        responses: {
+            /** @description The recorded conflict. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgeConflict"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listMyAssignments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Assignments. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgeDashboard"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getJudgingCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The case for judging. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgingCase"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    saveScoreSheet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScoreSheetInput"];
+            };
+        };
+        responses: {
+            /** @description The sheet. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoreSheet"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    recuse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecusalInput"];
+            };
+        };
+        responses: {
+            /** @description The recorded conflict. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgeConflict"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getStageProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Each judge's assigned and submitted counts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StageProgress"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    remindJudges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many judges were reminded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getStageResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Results. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StageResults"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    closeStage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The closed stage. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Stage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getRoundResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: components["parameters"]["RoundId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Results. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundResults"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    overrideAward: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: components["parameters"]["RoundId"];
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AwardOverrideInput"];
+            };
+        };
+        responses: {
+            /** @description The results after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundResults"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    publishResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: components["parameters"]["RoundId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The published results. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundResults"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    exportResults: {
+        parameters: {
+            query: {
+                table: "results" | "matrix";
+            };
+            header?: never;
+            path: {
+                roundId: components["parameters"]["RoundId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV. */
+            200: {
+                headers: {
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getPublicResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: components["parameters"]["RoundId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The published results. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicResults"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    fileObjection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectionInput"];
+            };
+        };
+        responses: {
+            /** @description The objection. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Objection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listObjections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: components["parameters"]["RoundId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Objections. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectionList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    answerObjection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                objectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectionAnswerInput"];
+            };
+        };
+        responses: {
+            /** @description The answered objection. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Objection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's notifications, newest first, with the unread count. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    markNotificationRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                notificationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Marked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Unavailable"];
         };

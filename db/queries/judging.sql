@@ -1,0 +1,229 @@
+-- name: GetJudgingSettings :one
+SELECT aggregation_method, tie_breaks, objection_days, judging_opened_at, results_published_at
+FROM rounds WHERE id = $1;
+
+-- name: UpdateJudgingSettings :exec
+UPDATE rounds SET aggregation_method = $2, tie_breaks = $3, objection_days = $4, updated_at = now() WHERE id = $1;
+
+-- name: MarkJudgingOpened :exec
+UPDATE rounds SET judging_opened_at = coalesce(judging_opened_at, now()) WHERE id = $1;
+
+-- name: ListRubricTemplates :many
+SELECT t.*, a.name AS agency_name FROM rubric_templates t LEFT JOIN agencies a ON a.id = t.agency_id
+WHERE t.agency_id IS NULL OR t.agency_id = ANY(@agency_ids::uuid[])
+ORDER BY t.agency_id NULLS FIRST, t.created_at;
+
+-- name: GetRubricTemplate :one
+SELECT * FROM rubric_templates WHERE id = $1;
+
+-- name: CreateRubricTemplate :one
+INSERT INTO rubric_templates (agency_id, name, criteria, created_by) VALUES ($1, $2, $3, $4) RETURNING *;
+
+-- name: ListStages :many
+SELECT s.*,
+       (SELECT count(*) FROM stage_cases sc WHERE sc.stage_id = s.id)::int AS case_count,
+       (SELECT count(*) FROM stage_judges sj WHERE sj.stage_id = s.id AND sj.withdrawn_at IS NULL)::int AS judge_count
+FROM stages s WHERE s.round_id = $1 ORDER BY s.position;
+
+-- name: GetStage :one
+SELECT s.*,
+       (SELECT count(*) FROM stage_cases sc WHERE sc.stage_id = s.id)::int AS case_count,
+       (SELECT count(*) FROM stage_judges sj WHERE sj.stage_id = s.id AND sj.withdrawn_at IS NULL)::int AS judge_count
+FROM stages s WHERE s.id = $1;
+
+-- name: LockStage :one
+SELECT * FROM stages WHERE id = $1 FOR UPDATE;
+
+-- name: CreateStage :one
+INSERT INTO stages (round_id, position, name, kind, blind, scoring_closes_at, cut_kind, cut_value, criteria)
+VALUES ($1, (SELECT coalesce(max(position), 0) + 1 FROM stages WHERE round_id = $1), $2, $3, $4, $5, $6, $7, $8)
+RETURNING *;
+
+-- name: UpdateStage :exec
+UPDATE stages SET name = $2, blind = $3, scoring_closes_at = $4, cut_kind = $5, cut_value = $6, criteria = $7 WHERE id = $1;
+
+-- name: MarkStageOpen :exec
+UPDATE stages SET status = 'open', opened_at = now() WHERE id = $1;
+
+-- name: MarkStageClosed :exec
+UPDATE stages SET status = 'closed', closed_at = now() WHERE id = $1;
+
+-- name: AddStageCase :exec
+INSERT INTO stage_cases (stage_id, case_id) VALUES ($1, $2) ON CONFLICT DO NOTHING;
+
+-- name: ListStageCases :many
+SELECT sc.case_id, sc.advanced, c.team_id, c.submitted_at, c.submitted_version, t.agency_id AS team_agency_id, t.name AS team_name, t.kind AS team_kind
+FROM stage_cases sc
+JOIN cases c ON c.id = sc.case_id
+JOIN teams t ON t.id = c.team_id
+WHERE sc.stage_id = $1
+ORDER BY sc.case_id;
+
+-- name: SetStageCaseAdvanced :exec
+UPDATE stage_cases SET advanced = $3 WHERE stage_id = $1 AND case_id = $2;
+
+-- name: SubmittedCasesOfRound :many
+SELECT id FROM cases WHERE round_id = $1 AND status = 'submitted' ORDER BY id;
+
+-- name: SetCaseStatusPlain :exec
+UPDATE cases SET status = $2 WHERE id = $1;
+
+-- name: AddStageJudge :exec
+INSERT INTO stage_judges (stage_id, user_id, kind, max_cases) VALUES ($1, $2, $3, $4)
+ON CONFLICT (stage_id, user_id) DO UPDATE SET kind = excluded.kind, max_cases = excluded.max_cases, withdrawn_at = NULL;
+
+-- name: WithdrawStageJudge :execrows
+UPDATE stage_judges SET withdrawn_at = now() WHERE stage_id = $1 AND user_id = $2 AND withdrawn_at IS NULL;
+
+-- name: ListStageJudges :many
+SELECT sj.user_id, sj.kind, sj.max_cases, u.display_name, u.department, u.agency_id, a.name AS agency_name,
+       (SELECT count(*) FROM assignments x WHERE x.stage_id = sj.stage_id AND x.judge_id = sj.user_id)::int AS assigned,
+       (SELECT count(*) FROM score_sheets s JOIN assignments x ON x.stage_id = s.stage_id AND x.case_id = s.case_id AND x.judge_id = s.judge_id
+         WHERE s.stage_id = sj.stage_id AND s.judge_id = sj.user_id AND s.status = 'submitted')::int AS submitted
+FROM stage_judges sj
+JOIN users u ON u.id = sj.user_id
+JOIN agencies a ON a.id = u.agency_id
+WHERE sj.stage_id = $1 AND sj.withdrawn_at IS NULL
+ORDER BY u.display_name, sj.user_id;
+
+-- name: IsStageJudge :one
+SELECT EXISTS (SELECT 1 FROM stage_judges WHERE stage_id = $1 AND user_id = $2 AND withdrawn_at IS NULL);
+
+-- name: ListAssignments :many
+SELECT a.case_id, a.judge_id, u.display_name, coalesce(s.status, 'none')::text AS sheet_status
+FROM assignments a
+JOIN users u ON u.id = a.judge_id
+LEFT JOIN score_sheets s ON s.stage_id = a.stage_id AND s.case_id = a.case_id AND s.judge_id = a.judge_id
+WHERE a.stage_id = $1
+ORDER BY a.case_id, u.display_name;
+
+-- name: AddAssignment :exec
+INSERT INTO assignments (stage_id, case_id, judge_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING;
+
+-- name: DeleteAssignment :exec
+DELETE FROM assignments WHERE stage_id = $1 AND case_id = $2 AND judge_id = $3;
+
+-- name: DeleteJudgeAssignments :many
+DELETE FROM assignments WHERE stage_id = $1 AND judge_id = $2 RETURNING case_id;
+
+-- name: IsAssigned :one
+SELECT EXISTS (SELECT 1 FROM assignments WHERE stage_id = $1 AND case_id = $2 AND judge_id = $3);
+
+-- name: ListJudgeStages :many
+SELECT s.id FROM stages s JOIN stage_judges sj ON sj.stage_id = s.id
+WHERE sj.user_id = $1 AND sj.withdrawn_at IS NULL AND s.status = 'open'
+ORDER BY s.scoring_closes_at, s.id;
+
+-- name: ListDeclaredConflicts :many
+SELECT d.*, u.display_name AS judge_name, r.display_name AS recorder_name
+FROM declared_conflicts d JOIN users u ON u.id = d.judge_id JOIN users r ON r.id = d.recorded_by
+WHERE d.round_id = $1
+ORDER BY d.recorded_at;
+
+-- name: AddDeclaredConflict :one
+INSERT INTO declared_conflicts (round_id, case_id, judge_id, kind, reason, recorded_by)
+VALUES ($1, $2, $3, $4, $5, $6)
+ON CONFLICT (case_id, judge_id, kind) DO UPDATE SET reason = excluded.reason
+RETURNING *;
+
+-- name: TeamMembersOfCases :many
+SELECT c.id AS case_id, m.user_id, u.agency_id, u.department
+FROM cases c JOIN team_members m ON m.team_id = c.team_id JOIN users u ON u.id = m.user_id
+WHERE c.id = ANY(@case_ids::uuid[]);
+
+-- name: UsersByIDs :many
+SELECT u.id, u.display_name, u.agency_id, u.department FROM users u WHERE u.id = ANY(@ids::uuid[]);
+
+-- name: AgencyParents :many
+SELECT id, parent_id FROM agencies;
+
+-- name: GetSheet :one
+SELECT * FROM score_sheets WHERE stage_id = $1 AND case_id = $2 AND judge_id = $3;
+
+-- name: LockSheet :one
+SELECT * FROM score_sheets WHERE stage_id = $1 AND case_id = $2 AND judge_id = $3 FOR UPDATE;
+
+-- name: UpsertSheet :one
+INSERT INTO score_sheets (stage_id, case_id, judge_id, status, items, overall_comment, total, submitted_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+ON CONFLICT (stage_id, case_id, judge_id) DO UPDATE
+SET status = excluded.status, items = excluded.items, overall_comment = excluded.overall_comment,
+    total = excluded.total, submitted_at = coalesce(excluded.submitted_at, score_sheets.submitted_at), updated_at = now()
+RETURNING *;
+
+-- name: AddSheetChange :exec
+INSERT INTO score_sheet_changes (sheet_id, changed_by, old_value, new_value) VALUES ($1, $2, $3, $4);
+
+-- name: ListSheetChanges :many
+SELECT ch.*, s.case_id, s.judge_id FROM score_sheet_changes ch JOIN score_sheets s ON s.id = ch.sheet_id
+WHERE s.stage_id = $1 ORDER BY ch.id;
+
+-- name: ListSubmittedSheets :many
+-- Sheets that count: submitted, by a judge still on the stage and still assigned.
+SELECT s.case_id, s.judge_id, s.items, s.total
+FROM score_sheets s
+JOIN assignments a ON a.stage_id = s.stage_id AND a.case_id = s.case_id AND a.judge_id = s.judge_id
+JOIN stage_judges sj ON sj.stage_id = s.stage_id AND sj.user_id = s.judge_id AND sj.withdrawn_at IS NULL
+WHERE s.stage_id = $1 AND s.status = 'submitted'
+ORDER BY s.case_id, s.judge_id;
+
+-- name: ListJudgeSheets :many
+SELECT case_id, status, total FROM score_sheets WHERE stage_id = $1 AND judge_id = $2;
+
+-- name: AddAudit :exec
+INSERT INTO audit_log (actor_id, action, subject_type, subject_id, details) VALUES ($1, $2, $3, $4, $5);
+
+-- name: ListAwardOverrides :many
+SELECT * FROM award_overrides WHERE round_id = $1;
+
+-- name: UpsertAwardOverride :exec
+INSERT INTO award_overrides (round_id, case_id, tier_id, reason, decided_by) VALUES ($1, $2, $3, $4, $5)
+ON CONFLICT (round_id, case_id) DO UPDATE SET tier_id = excluded.tier_id, reason = excluded.reason,
+    decided_by = excluded.decided_by, decided_at = now();
+
+-- name: GetPublishedResults :one
+SELECT * FROM published_results WHERE round_id = $1;
+
+-- name: InsertPublishedResults :exec
+INSERT INTO published_results (round_id, results, public_table, published_by, published_at) VALUES ($1, $2, $3, $4, $5);
+
+-- name: MarkResultsPublished :exec
+UPDATE rounds SET results_published_at = now() WHERE id = $1;
+
+-- name: SetCaseAward :exec
+UPDATE cases SET status = @status, award_tier_id = @award_tier_id, final_rank = @final_rank,
+    archived_at = CASE WHEN @archive::boolean THEN now() ELSE archived_at END
+WHERE id = @id;
+
+-- name: TeamMemberIDs :many
+SELECT user_id FROM team_members WHERE team_id = $1;
+
+-- name: CreateObjection :one
+INSERT INTO objections (round_id, case_id, filed_by, text) VALUES ($1, $2, $3, $4) RETURNING *;
+
+-- name: ListObjections :many
+SELECT o.*, c.title AS case_title, c.team_id, f.display_name AS filer_name, a.display_name AS answerer_name
+FROM objections o
+JOIN cases c ON c.id = o.case_id
+JOIN users f ON f.id = o.filed_by
+LEFT JOIN users a ON a.id = o.answered_by
+WHERE o.round_id = $1
+ORDER BY o.filed_at;
+
+-- name: LockObjection :one
+SELECT * FROM objections WHERE id = $1 FOR UPDATE;
+
+-- name: AnswerObjection :exec
+UPDATE objections SET answer = $2, upheld = $3, answered_by = $4, answered_at = now() WHERE id = $1;
+
+-- name: CreateNotification :exec
+INSERT INTO notifications (user_id, kind, title, body, link) VALUES ($1, $2, $3, $4, $5);
+
+-- name: ListNotifications :many
+SELECT * FROM notifications WHERE user_id = $1 ORDER BY created_at DESC LIMIT 100;
+
+-- name: CountUnreadNotifications :one
+SELECT count(*)::int FROM notifications WHERE user_id = $1 AND read_at IS NULL;
+
+-- name: MarkNotificationRead :execrows
+UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2;

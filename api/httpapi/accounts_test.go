@@ -397,7 +397,7 @@ func TestListUsersScope(t *testing.T) {
 		return out
 	}
 	all := emails(env.Login(admin, password))
-	if len(all) != 9 {
+	if len(all) != 11 {
 		t.Fatalf("admin sees %d users", len(all))
 	}
 	bucheon := emails(env.Login(organizer, password))

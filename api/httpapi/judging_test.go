@@ -369,7 +369,7 @@ func TestScoringRulesAndBlindStage(t *testing.T) {
 		t.Fatalf("audit entries %d %v", audited, err)
 	}
 	var changes int
-	if err := je.env.Pool.QueryRow(context.Background(), "select count(*) from score_sheet_changes").Scan(&changes); err != nil || changes != 1 {
+	if err := je.env.Pool.QueryRow(context.Background(), "select count(*) from score_sheet_changes ch join score_sheets s on s.id = ch.sheet_id where s.case_id = $1", je.cases["복지 알림 서비스"]).Scan(&changes); err != nil || changes != 1 {
 		t.Fatalf("sheet audit trail %d %v", changes, err)
 	}
 }

@@ -149,6 +149,12 @@ func demoContests(ctx context.Context, a *app.App, data demoData, agencyIDs map[
 		}
 	}
 
+	for _, j := range data.Judging {
+		if err := demoJudgingLoad(ctx, a, j, roundIDs[j.Round]); err != nil {
+			return fmt.Errorf("demo judging of %q: %w", j.Round, err)
+		}
+	}
+
 	for _, cp := range data.RoundCopies {
 		from := roundIDs[cp.From]
 		src, err := a.Rounds.Get(ctx, admin, from)

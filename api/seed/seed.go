@@ -15,11 +15,12 @@ import (
 )
 
 type demoData struct {
-	Password    string      `json:"password"`
-	Teams       []demoTeam  `json:"teams"`
-	Rounds      []demoRound `json:"rounds"`
-	RoundCopies []demoCopy  `json:"roundCopies"`
-	Cases       []demoCase  `json:"cases"`
+	Password    string        `json:"password"`
+	Teams       []demoTeam    `json:"teams"`
+	Rounds      []demoRound   `json:"rounds"`
+	RoundCopies []demoCopy    `json:"roundCopies"`
+	Cases       []demoCase    `json:"cases"`
+	Judging     []demoJudging `json:"judging"`
 	Agencies    []struct {
 		Name   string `json:"name"`
 		Level  string `json:"level"`

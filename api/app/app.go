@@ -11,6 +11,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"eutteum/api/account"
+	"eutteum/api/archive"
 	"eutteum/api/authn"
 	"eutteum/api/cases"
 	"eutteum/api/httpapi"
@@ -43,6 +44,7 @@ type App struct {
 	Rounds   *round.Service
 	Cases    *cases.Service
 	Judging  *judging.Service
+	Archive  *archive.Service
 	Tokens   *authn.Tokens
 	Handler  http.Handler
 }
@@ -59,13 +61,14 @@ func New(ctx context.Context, pool *pgxpool.Pool, s Settings) (*App, error) {
 	rounds := round.NewService(pool, accounts)
 	caseService := cases.NewService(pool, rounds, teams)
 	judgingService := judging.NewService(pool, accounts, rounds)
+	archiveService := archive.NewService(pool)
 	contract, err := httpapi.LoadContract()
 	if err != nil {
 		return nil, err
 	}
 	svc := httpapi.Services{
 		Accounts: accounts, Teams: teams, Rounds: rounds, Cases: caseService,
-		Judging: judgingService, Notify: notify.NewService(pool),
+		Judging: judgingService, Notify: notify.NewService(pool), Archive: archiveService,
 	}
 	srv, err := httpapi.New(contract, pool, tokens, svc, httpapi.Options{
 		WebDir: s.WebDir, SecureCookies: s.SecureCookies, TrustedProxies: s.TrustedProxies,
@@ -73,5 +76,5 @@ func New(ctx context.Context, pool *pgxpool.Pool, s Settings) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &App{Accounts: accounts, Teams: teams, Rounds: rounds, Cases: caseService, Judging: judgingService, Tokens: tokens, Handler: srv.Handler()}, nil
+	return &App{Accounts: accounts, Teams: teams, Rounds: rounds, Cases: caseService, Judging: judgingService, Archive: archiveService, Tokens: tokens, Handler: srv.Handler()}, nil
 }

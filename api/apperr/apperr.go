@@ -75,6 +75,8 @@ const (
 	CodeResultsPublished      Code = "results_published"
 	CodeObjectionWindowClosed Code = "objection_window_closed"
 	CodeWeightsNot100         Code = "weights_not_100"
+	CodeInvalidCursor         Code = "invalid_cursor"
+	CodeOwnAgencyCase         Code = "own_agency_case"
 	CodeTooManyLoginAttempts  Code = "too_many_login_attempts"
 	CodeRateLimited           Code = "rate_limited"
 	CodeDatabaseUnavailable   Code = "database_unavailable"

@@ -175,6 +175,14 @@ var messages = map[Code]map[Lang]text{
 		Korean:  {"배점 합계가 100이 아닙니다", "심사기준 항목의 가중치 합계는 100이어야 합니다."},
 		English: {"Weights must total 100", "The criteria weights must add up to 100."},
 	},
+	CodeInvalidCursor: {
+		Korean:  {"페이지 정보가 올바르지 않습니다", "다음 페이지 정보(cursor)가 잘못되었거나 다른 검색의 것입니다. 처음부터 다시 검색해 주세요."},
+		English: {"Invalid page cursor", "The cursor is malformed or belongs to another search. Search again from the start."},
+	},
+	CodeOwnAgencyCase: {
+		Korean:  {"우리 기관의 사례입니다", "자기 기관의 사례는 벤치마킹(도입)으로 기록할 수 없습니다."},
+		English: {"Your agency's own case", "An agency cannot record adopting its own case."},
+	},
 	CodeTooManyLoginAttempts: {
 		Korean:  {"로그인 시도가 너무 많습니다", "잠시 후 다시 시도해 주세요. ({retryAfter}초 후 가능)"},
 		English: {"Too many sign-in attempts", "Please try again later (in {retryAfter} seconds)."},

@@ -17,6 +17,7 @@ import (
 	"eutteum"
 	"eutteum/api/account"
 	"eutteum/api/apperr"
+	"eutteum/api/archive"
 	"eutteum/api/authn"
 	"eutteum/api/cases"
 	"eutteum/api/judging"
@@ -46,6 +47,7 @@ type Services struct {
 	Cases    *cases.Service
 	Judging  *judging.Service
 	Notify   *notify.Service
+	Archive  *archive.Service
 }
 
 // Server holds what the handlers need.
@@ -58,6 +60,7 @@ type Server struct {
 	cases         *cases.Service
 	judging       *judging.Service
 	notifications *notify.Service
+	archive       *archive.Service
 	pool          *pgxpool.Pool
 	opts          Options
 	engine        *gin.Engine
@@ -71,7 +74,7 @@ func New(contract *Contract, pool *pgxpool.Pool, tokens *authn.Tokens, svc Servi
 	s := &Server{
 		contract: contract, tokens: tokens, pool: pool, opts: opts,
 		accounts: svc.Accounts, teams: svc.Teams, rounds: svc.Rounds, cases: svc.Cases,
-		judging: svc.Judging, notifications: svc.Notify,
+		judging: svc.Judging, notifications: svc.Notify, archive: svc.Archive,
 	}
 	gin.SetMode(gin.ReleaseMode)
 	engine := gin.New()

@@ -16,6 +16,7 @@ import (
 
 	"eutteum/api/account"
 	"eutteum/api/apperr"
+	"eutteum/api/archive"
 	"eutteum/api/dberr"
 	"eutteum/api/notify"
 	"eutteum/api/round"
@@ -475,6 +476,14 @@ func (s *Service) Publish(ctx context.Context, p account.Principal, roundID uuid
 			if row.Tier != nil {
 				status, tier = store.CaseStatusAwarded, uuid.NullUUID{UUID: row.Tier.ID, Valid: true}
 				body = row.Title + " — " + row.Tier.Name + " 수상을 축하합니다."
+			}
+			if row.Tier != nil {
+				if err := archive.AddPublished(ctx, q, archive.Published{
+					CaseID: row.CaseID, Year: r.Year, Period: r.Period, RoundTitle: r.Title, AwardName: r.AwardName,
+					AwardTier: row.Tier.Name, On: now.In(kst),
+				}); err != nil {
+					return err
+				}
 			}
 			if err := q.SetCaseAward(ctx, store.SetCaseAwardParams{ID: row.CaseID, Status: status, AwardTierID: tier, FinalRank: ptr(int32(row.Rank)), Archive: row.Tier != nil}); err != nil {
 				return err

@@ -26,6 +26,42 @@ import (
 	openapi_types "github.com/oapi-codegen/runtime/types"
 )
 
+// Defines values for AdoptionStatus.
+const (
+	AdoptionStatusAdopted    AdoptionStatus = "adopted"
+	AdoptionStatusInterested AdoptionStatus = "interested"
+)
+
+// Valid indicates whether the value is a known member of the AdoptionStatus enum.
+func (e AdoptionStatus) Valid() bool {
+	switch e {
+	case AdoptionStatusAdopted:
+		return true
+	case AdoptionStatusInterested:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AdoptionInputStatus.
+const (
+	AdoptionInputStatusAdopted    AdoptionInputStatus = "adopted"
+	AdoptionInputStatusInterested AdoptionInputStatus = "interested"
+)
+
+// Valid indicates whether the value is a known member of the AdoptionInputStatus enum.
+func (e AdoptionInputStatus) Valid() bool {
+	switch e {
+	case AdoptionInputStatusAdopted:
+		return true
+	case AdoptionInputStatusInterested:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for AgencyLevel.
 const (
 	Basic             AgencyLevel = "basic"
@@ -209,6 +245,7 @@ const (
 	ConflictProblemCodeForbidden              ConflictProblemCode = "forbidden"
 	ConflictProblemCodeInternal               ConflictProblemCode = "internal"
 	ConflictProblemCodeInvalidCredentials     ConflictProblemCode = "invalid_credentials"
+	ConflictProblemCodeInvalidCursor          ConflictProblemCode = "invalid_cursor"
 	ConflictProblemCodeInvitationExpired      ConflictProblemCode = "invitation_expired"
 	ConflictProblemCodeInvitationUsed         ConflictProblemCode = "invitation_used"
 	ConflictProblemCodeJudgingFrozen          ConflictProblemCode = "judging_frozen"
@@ -219,6 +256,7 @@ const (
 	ConflictProblemCodeNotAJudge              ConflictProblemCode = "not_a_judge"
 	ConflictProblemCodeNotFound               ConflictProblemCode = "not_found"
 	ConflictProblemCodeObjectionWindowClosed  ConflictProblemCode = "objection_window_closed"
+	ConflictProblemCodeOwnAgencyCase          ConflictProblemCode = "own_agency_case"
 	ConflictProblemCodePreconditionFailed     ConflictProblemCode = "precondition_failed"
 	ConflictProblemCodePreconditionRequired   ConflictProblemCode = "precondition_required"
 	ConflictProblemCodeRateLimited            ConflictProblemCode = "rate_limited"
@@ -270,6 +308,8 @@ func (e ConflictProblemCode) Valid() bool {
 		return true
 	case ConflictProblemCodeInvalidCredentials:
 		return true
+	case ConflictProblemCodeInvalidCursor:
+		return true
 	case ConflictProblemCodeInvitationExpired:
 		return true
 	case ConflictProblemCodeInvitationUsed:
@@ -289,6 +329,8 @@ func (e ConflictProblemCode) Valid() bool {
 	case ConflictProblemCodeNotFound:
 		return true
 	case ConflictProblemCodeObjectionWindowClosed:
+		return true
+	case ConflictProblemCodeOwnAgencyCase:
 		return true
 	case ConflictProblemCodePreconditionFailed:
 		return true
@@ -509,6 +551,7 @@ const (
 	ProblemCodeForbidden              ProblemCode = "forbidden"
 	ProblemCodeInternal               ProblemCode = "internal"
 	ProblemCodeInvalidCredentials     ProblemCode = "invalid_credentials"
+	ProblemCodeInvalidCursor          ProblemCode = "invalid_cursor"
 	ProblemCodeInvitationExpired      ProblemCode = "invitation_expired"
 	ProblemCodeInvitationUsed         ProblemCode = "invitation_used"
 	ProblemCodeJudgingFrozen          ProblemCode = "judging_frozen"
@@ -519,6 +562,7 @@ const (
 	ProblemCodeNotAJudge              ProblemCode = "not_a_judge"
 	ProblemCodeNotFound               ProblemCode = "not_found"
 	ProblemCodeObjectionWindowClosed  ProblemCode = "objection_window_closed"
+	ProblemCodeOwnAgencyCase          ProblemCode = "own_agency_case"
 	ProblemCodePreconditionFailed     ProblemCode = "precondition_failed"
 	ProblemCodePreconditionRequired   ProblemCode = "precondition_required"
 	ProblemCodeRateLimited            ProblemCode = "rate_limited"
@@ -570,6 +614,8 @@ func (e ProblemCode) Valid() bool {
 		return true
 	case ProblemCodeInvalidCredentials:
 		return true
+	case ProblemCodeInvalidCursor:
+		return true
 	case ProblemCodeInvitationExpired:
 		return true
 	case ProblemCodeInvitationUsed:
@@ -589,6 +635,8 @@ func (e ProblemCode) Valid() bool {
 	case ProblemCodeNotFound:
 		return true
 	case ProblemCodeObjectionWindowClosed:
+		return true
+	case ProblemCodeOwnAgencyCase:
 		return true
 	case ProblemCodePreconditionFailed:
 		return true
@@ -731,6 +779,33 @@ const (
 func (e SessionTokenType) Valid() bool {
 	switch e {
 	case Bearer:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for SnippetField.
+const (
+	SnippetFieldOutcomes SnippetField = "outcomes"
+	SnippetFieldProblem  SnippetField = "problem"
+	SnippetFieldSolution SnippetField = "solution"
+	SnippetFieldSummary  SnippetField = "summary"
+	SnippetFieldTitle    SnippetField = "title"
+)
+
+// Valid indicates whether the value is a known member of the SnippetField enum.
+func (e SnippetField) Valid() bool {
+	switch e {
+	case SnippetFieldOutcomes:
+		return true
+	case SnippetFieldProblem:
+		return true
+	case SnippetFieldSolution:
+		return true
+	case SnippetFieldSummary:
+		return true
+	case SnippetFieldTitle:
 		return true
 	default:
 		return false
@@ -923,6 +998,27 @@ func (e TieBreakKind) Valid() bool {
 	}
 }
 
+// Defines values for SearchArchiveParamsSort.
+const (
+	MostAdopted SearchArchiveParamsSort = "most_adopted"
+	Newest      SearchArchiveParamsSort = "newest"
+	Relevance   SearchArchiveParamsSort = "relevance"
+)
+
+// Valid indicates whether the value is a known member of the SearchArchiveParamsSort enum.
+func (e SearchArchiveParamsSort) Valid() bool {
+	switch e {
+	case MostAdopted:
+		return true
+	case Newest:
+		return true
+	case Relevance:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for UploadAttachmentMultipartBodyPublic.
 const (
 	False UploadAttachmentMultipartBodyPublic = "false"
@@ -949,6 +1045,36 @@ type AcceptInvitationRequest struct {
 	// Password At least 10 characters.
 	Password NewPassword `json:"password"`
 }
+
+// Adoption defines model for Adoption.
+type Adoption struct {
+	Adaptation *string             `json:"adaptation,omitempty"`
+	AdoptedOn  *openapi_types.Date `json:"adoptedOn,omitempty"`
+	Agency     AgencyRef           `json:"agency"`
+
+	// Order 1 for the first agency to adopt, 2 for the second…; 0 while only interested.
+	Order     int            `json:"order"`
+	Results   *[]Metric      `json:"results,omitempty"`
+	Status    AdoptionStatus `json:"status"`
+	UpdatedAt time.Time      `json:"updatedAt"`
+}
+
+// AdoptionStatus defines model for Adoption.Status.
+type AdoptionStatus string
+
+// AdoptionInput defines model for AdoptionInput.
+type AdoptionInput struct {
+	// Adaptation What was changed to fit the adopting agency.
+	Adaptation *string `json:"adaptation,omitempty"`
+
+	// AdoptedOn Required when `adopted`.
+	AdoptedOn *openapi_types.Date `json:"adoptedOn,omitempty"`
+	Results   *[]MetricInput      `json:"results,omitempty"`
+	Status    AdoptionInputStatus `json:"status"`
+}
+
+// AdoptionInputStatus defines model for AdoptionInput.Status.
+type AdoptionInputStatus string
 
 // Agency defines model for Agency.
 type Agency struct {
@@ -977,8 +1103,114 @@ type AgencyRef struct {
 	Name string             `json:"name"`
 }
 
+// AgencySpread defines model for AgencySpread.
+type AgencySpread struct {
+	AdoptingAgencies []FacetValue `json:"adoptingAgencies"`
+
+	// AdoptionsMade Cases of other agencies this agency adopted.
+	AdoptionsMade []struct {
+		AdoptedOn openapi_types.Date `json:"adoptedOn"`
+		Agency    AgencyRef          `json:"agency"`
+		EntryId   openapi_types.UUID `json:"entryId"`
+		Title     string             `json:"title"`
+	} `json:"adoptionsMade"`
+
+	// AdoptionsReceived Completed adoptions of the agency's cases by other agencies.
+	AdoptionsReceived int       `json:"adoptionsReceived"`
+	Agency            AgencyRef `json:"agency"`
+
+	// Cases Archived cases of the agency.
+	Cases int `json:"cases"`
+
+	// TopCases The agency's most adopted cases.
+	TopCases *[]ArchiveSummary `json:"topCases,omitempty"`
+}
+
 // AggregationMethod 평균; 최고·최저점 제외 평균 (needs ≥ 3 judges a case; with ties one copy is dropped); 중앙값; 심사위원별 표준화(z-score) 후 평균.
 type AggregationMethod string
+
+// ArchiveCase defines model for ArchiveCase.
+type ArchiveCase struct {
+	AdoptionCount int `json:"adoptionCount"`
+
+	// Adoptions Agencies that adopted or showed interest, first adopter first.
+	Adoptions       []Adoption          `json:"adoptions"`
+	Agency          AgencyRef           `json:"agency"`
+	Attachments     []Attachment        `json:"attachments"`
+	AwardName       *string             `json:"awardName,omitempty"`
+	AwardTier       string              `json:"awardTier"`
+	Category        string              `json:"category"`
+	Collaborators   []CollaboratorInput `json:"collaborators"`
+	EvidenceLevel   *int                `json:"evidenceLevel,omitempty"`
+	HasMetrics      bool                `json:"hasMetrics"`
+	Id              openapi_types.UUID  `json:"id"`
+	Licence         string              `json:"licence"`
+	Metrics         []Metric            `json:"metrics"`
+	Outcomes        string              `json:"outcomes"`
+	Period          string              `json:"period"`
+	Problem         string              `json:"problem"`
+	PublishedOn     openapi_types.Date  `json:"publishedOn"`
+	Region          string              `json:"region"`
+	RoundTitle      *string             `json:"roundTitle,omitempty"`
+	Snippet         *Snippet            `json:"snippet,omitempty"`
+	Solution        string              `json:"solution"`
+	Stage           *string             `json:"stage,omitempty"`
+	Summary         string              `json:"summary"`
+	Tags            []string            `json:"tags"`
+	TeamKind        *string             `json:"teamKind,omitempty"`
+	TeamName        *string             `json:"teamName,omitempty"`
+	Title           string              `json:"title"`
+	TitleHighlights *[]Highlight        `json:"titleHighlights,omitempty"`
+	Year            int                 `json:"year"`
+}
+
+// ArchiveFacets defines model for ArchiveFacets.
+type ArchiveFacets struct {
+	Agency        []FacetValue `json:"agency"`
+	AwardTier     []FacetValue `json:"awardTier"`
+	Category      []FacetValue `json:"category"`
+	EvidenceLevel []FacetValue `json:"evidenceLevel"`
+	HasMetrics    []FacetValue `json:"hasMetrics"`
+	Period        []FacetValue `json:"period"`
+	Region        []FacetValue `json:"region"`
+	Stage         []FacetValue `json:"stage"`
+	TeamKind      []FacetValue `json:"teamKind"`
+	Year          []FacetValue `json:"year"`
+}
+
+// ArchiveSearchResult defines model for ArchiveSearchResult.
+type ArchiveSearchResult struct {
+	Facets ArchiveFacets    `json:"facets"`
+	Items  []ArchiveSummary `json:"items"`
+
+	// NextCursor Pass as `cursor` for the next page; absent on the last page.
+	NextCursor *string `json:"nextCursor,omitempty"`
+	Total      int     `json:"total"`
+}
+
+// ArchiveSummary defines model for ArchiveSummary.
+type ArchiveSummary struct {
+	AdoptionCount   int                `json:"adoptionCount"`
+	Agency          AgencyRef          `json:"agency"`
+	AwardName       *string            `json:"awardName,omitempty"`
+	AwardTier       string             `json:"awardTier"`
+	Category        string             `json:"category"`
+	EvidenceLevel   *int               `json:"evidenceLevel,omitempty"`
+	HasMetrics      bool               `json:"hasMetrics"`
+	Id              openapi_types.UUID `json:"id"`
+	Period          string             `json:"period"`
+	PublishedOn     openapi_types.Date `json:"publishedOn"`
+	Region          string             `json:"region"`
+	RoundTitle      *string            `json:"roundTitle,omitempty"`
+	Snippet         *Snippet           `json:"snippet,omitempty"`
+	Stage           *string            `json:"stage,omitempty"`
+	Summary         string             `json:"summary"`
+	TeamKind        *string            `json:"teamKind,omitempty"`
+	TeamName        *string            `json:"teamName,omitempty"`
+	Title           string             `json:"title"`
+	TitleHighlights *[]Highlight       `json:"titleHighlights,omitempty"`
+	Year            int                `json:"year"`
+}
 
 // AssignedCase defines model for AssignedCase.
 type AssignedCase struct {
@@ -1383,6 +1615,13 @@ type Department = string
 // DisplayName defines model for DisplayName.
 type DisplayName = string
 
+// FacetValue defines model for FacetValue.
+type FacetValue struct {
+	Count int    `json:"count"`
+	Label string `json:"label"`
+	Value string `json:"value"`
+}
+
 // FieldChange defines model for FieldChange.
 type FieldChange struct {
 	// After The value in this version (any JSON).
@@ -1427,6 +1666,12 @@ type Health struct {
 
 // HealthStatus defines model for Health.Status.
 type HealthStatus string
+
+// Highlight A highlighted span, in characters (Unicode code points) of `text`.
+type Highlight struct {
+	Length int `json:"length"`
+	Start  int `json:"start"`
+}
 
 // Improvement Computed from before and after. For units of % the change is in percentage points
 // (74.7 → 85.8 is +11.1 %p); otherwise `percentChange` is relative and `factor` is how
@@ -1999,6 +2244,43 @@ type SignUpRequest struct {
 	Password NewPassword `json:"password"`
 }
 
+// SimilarCase defines model for SimilarCase.
+type SimilarCase struct {
+	Agency    AgencyRef          `json:"agency"`
+	AwardTier *string            `json:"awardTier,omitempty"`
+	Id        openapi_types.UUID `json:"id"`
+
+	// Reasons Why it is similar, e.g. shared words and the same category.
+	Reasons []string `json:"reasons"`
+	Score   float64  `json:"score"`
+	Title   string   `json:"title"`
+	Year    int      `json:"year"`
+}
+
+// SimilarDraftInput defines model for SimilarDraftInput.
+type SimilarDraftInput struct {
+	Category *string `json:"category,omitempty"`
+	Problem  *string `json:"problem,omitempty"`
+	Solution *string `json:"solution,omitempty"`
+	Summary  *string `json:"summary,omitempty"`
+	Title    string  `json:"title"`
+}
+
+// SimilarList defines model for SimilarList.
+type SimilarList struct {
+	Items []SimilarCase `json:"items"`
+}
+
+// Snippet defines model for Snippet.
+type Snippet struct {
+	Field      SnippetField `json:"field"`
+	Highlights []Highlight  `json:"highlights"`
+	Text       string       `json:"text"`
+}
+
+// SnippetField defines model for Snippet.Field.
+type SnippetField string
+
 // Stage defines model for Stage.
 type Stage struct {
 	Blind      bool               `json:"blind"`
@@ -2268,6 +2550,9 @@ type AttachmentId = openapi_types.UUID
 // CaseId defines model for CaseId.
 type CaseId = openapi_types.UUID
 
+// EntryId defines model for EntryId.
+type EntryId = openapi_types.UUID
+
 // IfMatch defines model for IfMatch.
 type IfMatch = string
 
@@ -2328,6 +2613,29 @@ type Unavailable = Problem
 // UnsupportedMediaType RFC 9457 problem details.
 type UnsupportedMediaType = Problem
 
+// SearchArchiveParams defines parameters for SearchArchive.
+type SearchArchiveParams struct {
+	Q             *string             `form:"q,omitempty" json:"q,omitempty"`
+	Year          *int                `form:"year,omitempty" json:"year,omitempty"`
+	Period        *Period             `form:"period,omitempty" json:"period,omitempty"`
+	AgencyId      *openapi_types.UUID `form:"agencyId,omitempty" json:"agencyId,omitempty"`
+	Region        *string             `form:"region,omitempty" json:"region,omitempty"`
+	Category      *string             `form:"category,omitempty" json:"category,omitempty"`
+	AwardTier     *string             `form:"awardTier,omitempty" json:"awardTier,omitempty"`
+	TeamKind      *TeamKind           `form:"teamKind,omitempty" json:"teamKind,omitempty"`
+	Stage         *CaseStage          `form:"stage,omitempty" json:"stage,omitempty"`
+	EvidenceLevel *int                `form:"evidenceLevel,omitempty" json:"evidenceLevel,omitempty"`
+	HasMetrics    *bool               `form:"hasMetrics,omitempty" json:"hasMetrics,omitempty"`
+
+	// Sort Relevance when there is a query, newest otherwise.
+	Sort   *SearchArchiveParamsSort `form:"sort,omitempty" json:"sort,omitempty"`
+	Cursor *string                  `form:"cursor,omitempty" json:"cursor,omitempty"`
+	Limit  *int                     `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
+// SearchArchiveParamsSort defines parameters for SearchArchive.
+type SearchArchiveParamsSort string
+
 // UpdateCaseParams defines parameters for UpdateCase.
 type UpdateCaseParams struct {
 	// IfMatch The ETag the change is based on. Required; its absence is answered with 428.
@@ -2363,6 +2671,12 @@ type ExportResultsParams struct {
 
 // CreateAgencyJSONRequestBody defines body for CreateAgency for application/json ContentType.
 type CreateAgencyJSONRequestBody = CreateAgencyRequest
+
+// RecordAdoptionJSONRequestBody defines body for RecordAdoption for application/json ContentType.
+type RecordAdoptionJSONRequestBody = AdoptionInput
+
+// FindSimilarToDraftJSONRequestBody defines body for FindSimilarToDraft for application/json ContentType.
+type FindSimilarToDraftJSONRequestBody = SimilarDraftInput
 
 // LoginJSONRequestBody defines body for Login for application/json ContentType.
 type LoginJSONRequestBody = LoginRequest
@@ -2468,6 +2782,27 @@ type ServerInterface interface {
 	// GetAgency 기관 상세
 	// (GET /api/v1/agencies/{agencyId})
 	GetAgency(c *gin.Context, agencyId AgencyId)
+	// GetAgencySpread 기관별 확산 현황
+	// (GET /api/v1/archive/agencies/{agencyId}/spread)
+	GetAgencySpread(c *gin.Context, agencyId AgencyId)
+	// SearchArchive 우수사례 아카이브 검색 (로그인 없이)
+	// (GET /api/v1/archive/cases)
+	SearchArchive(c *gin.Context, params SearchArchiveParams)
+	// GetArchiveCase 아카이브 사례 상세
+	// (GET /api/v1/archive/cases/{entryId})
+	GetArchiveCase(c *gin.Context, entryId EntryId)
+	// WithdrawAdoption 벤치마킹 관심 철회
+	// (DELETE /api/v1/archive/cases/{entryId}/adoption)
+	WithdrawAdoption(c *gin.Context, entryId EntryId)
+	// RecordAdoption 벤치마킹 관심·도입 완료 기록 (다른 기관 사용자)
+	// (PUT /api/v1/archive/cases/{entryId}/adoption)
+	RecordAdoption(c *gin.Context, entryId EntryId)
+	// GetSimilarCases 비슷한 사례
+	// (GET /api/v1/archive/cases/{entryId}/similar)
+	GetSimilarCases(c *gin.Context, entryId EntryId)
+	// FindSimilarToDraft 작성 중인 사례와 비슷한 아카이브 사례
+	// (POST /api/v1/archive/similar)
+	FindSimilarToDraft(c *gin.Context)
 	// Login 로그인
 	// (POST /api/v1/auth/login)
 	Login(c *gin.Context)
@@ -2768,6 +3103,275 @@ func (siw *ServerInterfaceWrapper) GetAgency(c *gin.Context) {
 	}
 
 	siw.Handler.GetAgency(c, agencyId)
+}
+
+// GetAgencySpread operation middleware
+func (siw *ServerInterfaceWrapper) GetAgencySpread(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "agencyId" -------------
+	var agencyId AgencyId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "agencyId", c.Param("agencyId"), &agencyId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter agencyId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.GetAgencySpread(c, agencyId)
+}
+
+// SearchArchive operation middleware
+func (siw *ServerInterfaceWrapper) SearchArchive(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params SearchArchiveParams
+
+	// ------------- Optional query parameter "q" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "q", c.Request.URL.Query(), &params.Q, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter q: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Optional query parameter "year" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "year", c.Request.URL.Query(), &params.Year, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter year: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Optional query parameter "period" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "period", c.Request.URL.Query(), &params.Period, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter period: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Optional query parameter "agencyId" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "agencyId", c.Request.URL.Query(), &params.AgencyId, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter agencyId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Optional query parameter "region" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "region", c.Request.URL.Query(), &params.Region, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter region: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Optional query parameter "category" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "category", c.Request.URL.Query(), &params.Category, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter category: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Optional query parameter "awardTier" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "awardTier", c.Request.URL.Query(), &params.AwardTier, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter awardTier: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Optional query parameter "teamKind" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "teamKind", c.Request.URL.Query(), &params.TeamKind, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter teamKind: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Optional query parameter "stage" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "stage", c.Request.URL.Query(), &params.Stage, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter stage: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Optional query parameter "evidenceLevel" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "evidenceLevel", c.Request.URL.Query(), &params.EvidenceLevel, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter evidenceLevel: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Optional query parameter "hasMetrics" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "hasMetrics", c.Request.URL.Query(), &params.HasMetrics, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter hasMetrics: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Optional query parameter "sort" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort", c.Request.URL.Query(), &params.Sort, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter sort: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Optional query parameter "cursor" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "cursor", c.Request.URL.Query(), &params.Cursor, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter cursor: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", c.Request.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter limit: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.SearchArchive(c, params)
+}
+
+// GetArchiveCase operation middleware
+func (siw *ServerInterfaceWrapper) GetArchiveCase(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "entryId" -------------
+	var entryId EntryId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "entryId", c.Param("entryId"), &entryId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter entryId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.GetArchiveCase(c, entryId)
+}
+
+// WithdrawAdoption operation middleware
+func (siw *ServerInterfaceWrapper) WithdrawAdoption(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "entryId" -------------
+	var entryId EntryId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "entryId", c.Param("entryId"), &entryId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter entryId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.WithdrawAdoption(c, entryId)
+}
+
+// RecordAdoption operation middleware
+func (siw *ServerInterfaceWrapper) RecordAdoption(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "entryId" -------------
+	var entryId EntryId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "entryId", c.Param("entryId"), &entryId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter entryId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.RecordAdoption(c, entryId)
+}
+
+// GetSimilarCases operation middleware
+func (siw *ServerInterfaceWrapper) GetSimilarCases(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "entryId" -------------
+	var entryId EntryId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "entryId", c.Param("entryId"), &entryId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter entryId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.GetSimilarCases(c, entryId)
+}
+
+// FindSimilarToDraft operation middleware
+func (siw *ServerInterfaceWrapper) FindSimilarToDraft(c *gin.Context) {
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.FindSimilarToDraft(c)
 }
 
 // Login operation middleware
@@ -4776,6 +5380,13 @@ func RegisterHandlersWithOptions(router gin.IRouter, si ServerInterface, options
 	router.POST(options.BaseURL+"/api/v1/objections/:objectionId/answer", wrapper.AnswerObjection)
 	router.GET(options.BaseURL+"/api/v1/me/notifications", wrapper.ListNotifications)
 	router.POST(options.BaseURL+"/api/v1/me/notifications/:notificationId/read", wrapper.MarkNotificationRead)
+	router.GET(options.BaseURL+"/api/v1/archive/cases", wrapper.SearchArchive)
+	router.GET(options.BaseURL+"/api/v1/archive/cases/:entryId", wrapper.GetArchiveCase)
+	router.GET(options.BaseURL+"/api/v1/archive/cases/:entryId/similar", wrapper.GetSimilarCases)
+	router.POST(options.BaseURL+"/api/v1/archive/similar", wrapper.FindSimilarToDraft)
+	router.DELETE(options.BaseURL+"/api/v1/archive/cases/:entryId/adoption", wrapper.WithdrawAdoption)
+	router.PUT(options.BaseURL+"/api/v1/archive/cases/:entryId/adoption", wrapper.RecordAdoption)
+	router.GET(options.BaseURL+"/api/v1/archive/agencies/:agencyId/spread", wrapper.GetAgencySpread)
 }
 
 type BadRequestApplicationProblemPlusJSONResponse Problem
@@ -5111,6 +5722,720 @@ type GetAgency503ApplicationProblemPlusJSONResponse struct {
 }
 
 func (response GetAgency503ApplicationProblemPlusJSONResponse) VisitGetAgencyResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAgencySpreadRequestObject struct {
+	AgencyId AgencyId `json:"agencyId"`
+}
+
+type GetAgencySpreadResponseObject interface {
+	VisitGetAgencySpreadResponse(w http.ResponseWriter) error
+}
+
+type GetAgencySpread200JSONResponse AgencySpread
+
+func (response GetAgencySpread200JSONResponse) VisitGetAgencySpreadResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAgencySpread400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetAgencySpread400ApplicationProblemPlusJSONResponse) VisitGetAgencySpreadResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAgencySpread404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response GetAgencySpread404ApplicationProblemPlusJSONResponse) VisitGetAgencySpreadResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAgencySpread500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response GetAgencySpread500ApplicationProblemPlusJSONResponse) VisitGetAgencySpreadResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAgencySpread503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response GetAgencySpread503ApplicationProblemPlusJSONResponse) VisitGetAgencySpreadResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SearchArchiveRequestObject struct {
+	Params SearchArchiveParams
+}
+
+type SearchArchiveResponseObject interface {
+	VisitSearchArchiveResponse(w http.ResponseWriter) error
+}
+
+type SearchArchive200JSONResponse ArchiveSearchResult
+
+func (response SearchArchive200JSONResponse) VisitSearchArchiveResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SearchArchive400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response SearchArchive400ApplicationProblemPlusJSONResponse) VisitSearchArchiveResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SearchArchive500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response SearchArchive500ApplicationProblemPlusJSONResponse) VisitSearchArchiveResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SearchArchive503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response SearchArchive503ApplicationProblemPlusJSONResponse) VisitSearchArchiveResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetArchiveCaseRequestObject struct {
+	EntryId EntryId `json:"entryId"`
+}
+
+type GetArchiveCaseResponseObject interface {
+	VisitGetArchiveCaseResponse(w http.ResponseWriter) error
+}
+
+type GetArchiveCase200JSONResponse ArchiveCase
+
+func (response GetArchiveCase200JSONResponse) VisitGetArchiveCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetArchiveCase400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetArchiveCase400ApplicationProblemPlusJSONResponse) VisitGetArchiveCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetArchiveCase404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response GetArchiveCase404ApplicationProblemPlusJSONResponse) VisitGetArchiveCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetArchiveCase500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response GetArchiveCase500ApplicationProblemPlusJSONResponse) VisitGetArchiveCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetArchiveCase503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response GetArchiveCase503ApplicationProblemPlusJSONResponse) VisitGetArchiveCaseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type WithdrawAdoptionRequestObject struct {
+	EntryId EntryId `json:"entryId"`
+}
+
+type WithdrawAdoptionResponseObject interface {
+	VisitWithdrawAdoptionResponse(w http.ResponseWriter) error
+}
+
+type WithdrawAdoption204Response struct {
+}
+
+func (response WithdrawAdoption204Response) VisitWithdrawAdoptionResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type WithdrawAdoption400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response WithdrawAdoption400ApplicationProblemPlusJSONResponse) VisitWithdrawAdoptionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type WithdrawAdoption401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response WithdrawAdoption401ApplicationProblemPlusJSONResponse) VisitWithdrawAdoptionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type WithdrawAdoption404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response WithdrawAdoption404ApplicationProblemPlusJSONResponse) VisitWithdrawAdoptionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type WithdrawAdoption500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response WithdrawAdoption500ApplicationProblemPlusJSONResponse) VisitWithdrawAdoptionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type WithdrawAdoption503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response WithdrawAdoption503ApplicationProblemPlusJSONResponse) VisitWithdrawAdoptionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RecordAdoptionRequestObject struct {
+	EntryId EntryId `json:"entryId"`
+	Body    *RecordAdoptionJSONRequestBody
+}
+
+type RecordAdoptionResponseObject interface {
+	VisitRecordAdoptionResponse(w http.ResponseWriter) error
+}
+
+type RecordAdoption200JSONResponse Adoption
+
+func (response RecordAdoption200JSONResponse) VisitRecordAdoptionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RecordAdoption400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response RecordAdoption400ApplicationProblemPlusJSONResponse) VisitRecordAdoptionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RecordAdoption401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response RecordAdoption401ApplicationProblemPlusJSONResponse) VisitRecordAdoptionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RecordAdoption403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response RecordAdoption403ApplicationProblemPlusJSONResponse) VisitRecordAdoptionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RecordAdoption404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response RecordAdoption404ApplicationProblemPlusJSONResponse) VisitRecordAdoptionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RecordAdoption413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response RecordAdoption413ApplicationProblemPlusJSONResponse) VisitRecordAdoptionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RecordAdoption415ApplicationProblemPlusJSONResponse struct {
+	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
+}
+
+func (response RecordAdoption415ApplicationProblemPlusJSONResponse) VisitRecordAdoptionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RecordAdoption500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response RecordAdoption500ApplicationProblemPlusJSONResponse) VisitRecordAdoptionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RecordAdoption503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response RecordAdoption503ApplicationProblemPlusJSONResponse) VisitRecordAdoptionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSimilarCasesRequestObject struct {
+	EntryId EntryId `json:"entryId"`
+}
+
+type GetSimilarCasesResponseObject interface {
+	VisitGetSimilarCasesResponse(w http.ResponseWriter) error
+}
+
+type GetSimilarCases200JSONResponse SimilarList
+
+func (response GetSimilarCases200JSONResponse) VisitGetSimilarCasesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSimilarCases400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetSimilarCases400ApplicationProblemPlusJSONResponse) VisitGetSimilarCasesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSimilarCases404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response GetSimilarCases404ApplicationProblemPlusJSONResponse) VisitGetSimilarCasesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSimilarCases500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response GetSimilarCases500ApplicationProblemPlusJSONResponse) VisitGetSimilarCasesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSimilarCases503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response GetSimilarCases503ApplicationProblemPlusJSONResponse) VisitGetSimilarCasesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FindSimilarToDraftRequestObject struct {
+	Body *FindSimilarToDraftJSONRequestBody
+}
+
+type FindSimilarToDraftResponseObject interface {
+	VisitFindSimilarToDraftResponse(w http.ResponseWriter) error
+}
+
+type FindSimilarToDraft200JSONResponse SimilarList
+
+func (response FindSimilarToDraft200JSONResponse) VisitFindSimilarToDraftResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FindSimilarToDraft400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response FindSimilarToDraft400ApplicationProblemPlusJSONResponse) VisitFindSimilarToDraftResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FindSimilarToDraft401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response FindSimilarToDraft401ApplicationProblemPlusJSONResponse) VisitFindSimilarToDraftResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FindSimilarToDraft413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response FindSimilarToDraft413ApplicationProblemPlusJSONResponse) VisitFindSimilarToDraftResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FindSimilarToDraft415ApplicationProblemPlusJSONResponse struct {
+	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
+}
+
+func (response FindSimilarToDraft415ApplicationProblemPlusJSONResponse) VisitFindSimilarToDraftResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FindSimilarToDraft500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response FindSimilarToDraft500ApplicationProblemPlusJSONResponse) VisitFindSimilarToDraftResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FindSimilarToDraft503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response FindSimilarToDraft503ApplicationProblemPlusJSONResponse) VisitFindSimilarToDraftResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
@@ -15140,6 +16465,27 @@ type StrictServerInterface interface {
 	// GetAgency 기관 상세
 	// (GET /api/v1/agencies/{agencyId})
 	GetAgency(ctx context.Context, request GetAgencyRequestObject) (GetAgencyResponseObject, error)
+	// GetAgencySpread 기관별 확산 현황
+	// (GET /api/v1/archive/agencies/{agencyId}/spread)
+	GetAgencySpread(ctx context.Context, request GetAgencySpreadRequestObject) (GetAgencySpreadResponseObject, error)
+	// SearchArchive 우수사례 아카이브 검색 (로그인 없이)
+	// (GET /api/v1/archive/cases)
+	SearchArchive(ctx context.Context, request SearchArchiveRequestObject) (SearchArchiveResponseObject, error)
+	// GetArchiveCase 아카이브 사례 상세
+	// (GET /api/v1/archive/cases/{entryId})
+	GetArchiveCase(ctx context.Context, request GetArchiveCaseRequestObject) (GetArchiveCaseResponseObject, error)
+	// WithdrawAdoption 벤치마킹 관심 철회
+	// (DELETE /api/v1/archive/cases/{entryId}/adoption)
+	WithdrawAdoption(ctx context.Context, request WithdrawAdoptionRequestObject) (WithdrawAdoptionResponseObject, error)
+	// RecordAdoption 벤치마킹 관심·도입 완료 기록 (다른 기관 사용자)
+	// (PUT /api/v1/archive/cases/{entryId}/adoption)
+	RecordAdoption(ctx context.Context, request RecordAdoptionRequestObject) (RecordAdoptionResponseObject, error)
+	// GetSimilarCases 비슷한 사례
+	// (GET /api/v1/archive/cases/{entryId}/similar)
+	GetSimilarCases(ctx context.Context, request GetSimilarCasesRequestObject) (GetSimilarCasesResponseObject, error)
+	// FindSimilarToDraft 작성 중인 사례와 비슷한 아카이브 사례
+	// (POST /api/v1/archive/similar)
+	FindSimilarToDraft(ctx context.Context, request FindSimilarToDraftRequestObject) (FindSimilarToDraftResponseObject, error)
 	// Login 로그인
 	// (POST /api/v1/auth/login)
 	Login(ctx context.Context, request LoginRequestObject) (LoginResponseObject, error)
@@ -15524,6 +16870,222 @@ func (sh *strictHandler) GetAgency(ctx *gin.Context, agencyId AgencyId) {
 		sh.options.HandlerErrorFunc(ctx, err)
 	} else if validResponse, ok := response.(GetAgencyResponseObject); ok {
 		if err := validResponse.VisitGetAgencyResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetAgencySpread operation middleware
+func (sh *strictHandler) GetAgencySpread(ctx *gin.Context, agencyId AgencyId) {
+	var request GetAgencySpreadRequestObject
+
+	request.AgencyId = agencyId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetAgencySpread(ctx, request.(GetAgencySpreadRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetAgencySpread")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(GetAgencySpreadResponseObject); ok {
+		if err := validResponse.VisitGetAgencySpreadResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// SearchArchive operation middleware
+func (sh *strictHandler) SearchArchive(ctx *gin.Context, params SearchArchiveParams) {
+	var request SearchArchiveRequestObject
+
+	request.Params = params
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.SearchArchive(ctx, request.(SearchArchiveRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "SearchArchive")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(SearchArchiveResponseObject); ok {
+		if err := validResponse.VisitSearchArchiveResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetArchiveCase operation middleware
+func (sh *strictHandler) GetArchiveCase(ctx *gin.Context, entryId EntryId) {
+	var request GetArchiveCaseRequestObject
+
+	request.EntryId = entryId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetArchiveCase(ctx, request.(GetArchiveCaseRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetArchiveCase")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(GetArchiveCaseResponseObject); ok {
+		if err := validResponse.VisitGetArchiveCaseResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// WithdrawAdoption operation middleware
+func (sh *strictHandler) WithdrawAdoption(ctx *gin.Context, entryId EntryId) {
+	var request WithdrawAdoptionRequestObject
+
+	request.EntryId = entryId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.WithdrawAdoption(ctx, request.(WithdrawAdoptionRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "WithdrawAdoption")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(WithdrawAdoptionResponseObject); ok {
+		if err := validResponse.VisitWithdrawAdoptionResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// RecordAdoption operation middleware
+func (sh *strictHandler) RecordAdoption(ctx *gin.Context, entryId EntryId) {
+	var request RecordAdoptionRequestObject
+
+	request.EntryId = entryId
+
+	var body RecordAdoptionJSONRequestBody
+	var err error
+	// A request validator built on kin-openapi's openapi3filter with
+	// KeepValidatedValue leaves the value it validated on the body. Bind
+	// that value, matching member names exactly, so the handler receives
+	// what was validated instead of a second, case-insensitive decode.
+	if vb, ok := ctx.Request.Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+		err = ctx.ShouldBindJSON(&body)
+	} else if binding.Validator != nil {
+		// ShouldBindJSON runs the struct validator after decoding; keep that.
+		err = binding.Validator.ValidateStruct(&body)
+	}
+	if err != nil {
+		sh.options.RequestErrorHandlerFunc(ctx, err)
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.RecordAdoption(ctx, request.(RecordAdoptionRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "RecordAdoption")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(RecordAdoptionResponseObject); ok {
+		if err := validResponse.VisitRecordAdoptionResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetSimilarCases operation middleware
+func (sh *strictHandler) GetSimilarCases(ctx *gin.Context, entryId EntryId) {
+	var request GetSimilarCasesRequestObject
+
+	request.EntryId = entryId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetSimilarCases(ctx, request.(GetSimilarCasesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetSimilarCases")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(GetSimilarCasesResponseObject); ok {
+		if err := validResponse.VisitGetSimilarCasesResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// FindSimilarToDraft operation middleware
+func (sh *strictHandler) FindSimilarToDraft(ctx *gin.Context) {
+	var request FindSimilarToDraftRequestObject
+
+	var body FindSimilarToDraftJSONRequestBody
+	var err error
+	// A request validator built on kin-openapi's openapi3filter with
+	// KeepValidatedValue leaves the value it validated on the body. Bind
+	// that value, matching member names exactly, so the handler receives
+	// what was validated instead of a second, case-insensitive decode.
+	if vb, ok := ctx.Request.Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+		err = ctx.ShouldBindJSON(&body)
+	} else if binding.Validator != nil {
+		// ShouldBindJSON runs the struct validator after decoding; keep that.
+		err = binding.Validator.ValidateStruct(&body)
+	}
+	if err != nil {
+		sh.options.RequestErrorHandlerFunc(ctx, err)
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.FindSimilarToDraft(ctx, request.(FindSimilarToDraftRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "FindSimilarToDraft")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(FindSimilarToDraftResponseObject); ok {
+		if err := validResponse.VisitFindSimilarToDraftResponse(ctx.Writer); err != nil {
 			sh.options.ResponseErrorHandlerFunc(ctx, err)
 		}
 	} else if response != nil {
@@ -18139,299 +19701,331 @@ func (sh *strictHandler) GetReady(ctx *gin.Context) {
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7L19b1vHuS/6VQbcdyPS7rJkuU53G+H+4dhx4jSOvS2n2ThVII24RuTUizM8M0PRjOEL2VEKt/ZB7F27",
-	"kR05UO5O4uTARRVbTlTAwQVyv0n+JJe+w8E8M+uNnMU3kVLiqihiipy15u2ZZ57X33OlUOSVKmeEKVl4",
-	"5UqhTLBPBHx87SIu6X99IouCVhXlrPBK4WKZIEFWqKScIb6MVJmgIpbEQ2SqNIUW5wv/Pl9YnEWSMB9R",
-	"hZZw8RKiDC2eWT5yFqtieRHVy4QhiVcoK00VvIIslkkF655Uo0oKrxSkEpSVCleveoULRInGiWVFROdI",
-	"5kiRM18ixVEd657IMhcEKdGgrIRwCVPmfD1lipSIKFzVHVSxwBWi7JRPlAgrNs74+jPVfVSxKhe8AsMV",
-	"/SSOfvYKgvzPGhXEL7yiRI2ke1nmooJV4ZVCrUZ1y85JnVAKF8sVwlR+T+kme+vtJJYkt5+i+XFvPZxZ",
-	"ho1104qmIkMkZcxKBFGJlrAkPuJsCl2wvc4iqiTCS5KwIjTBTNaJID6qU1VGx4/9Wu8kjN8QaDKDiKwy",
-	"O13Bl98irKTKhVdmjh51jpmtUIX1OHPXhqab7HGF4ldd5JcIy+lQwW/demqfV4Wy6O9jzmle4DXm585Q",
-	"2F/3Nrk5hUv5FCbtr3vr4yLBldwulPlxbz28I4nI7aFmftxLD1f1w7LKmSTAal7FvqZ+IpX+q8iZIgw+",
-	"4mo1oEUglumq4EsBqfziD5ID0STd/V+CLBdeKfzLdMK+p82vcvq8ecp06uLe0K0+ZhUc6HHr0yjQMqaB",
-	"RCs4oD70PosWiRBcyEWkl0EigotltExJ4E8VNGPhbDmgxQMbf9H2Lw2TAB5TE4IwhaTCisAgT3OxRH3f",
-	"nLn9GuUcLTHi61tvqaYQ4wrhIOB1Ytbtdc7I/q+Z5DVRJIhcplIRHwZGJSKXq5qc9fbXNFOuVWGIZ5gi",
-	"guFgP4d5gqEaI5erpKjHJ4lYIQIBAc7C3vpEYRpYUlQpOjhzSosAglS5UDD6t7k6rTnbfo7+bY5krViO",
-	"F9rTS6p3XktKSwHRQzSiUhAQAcM8L0CAofoNpzENyOgHHB3RHtShpQB7P/tIUn0H67GW6AphcIHPokV7",
-	"tBZRmQe+1JIdhv9SiRivd0zoQswo95fQrZTBCPG1FJEWO43kkDALkEzMDGKJRE9jjkhJeTeGMdiIo/e5",
-	"aB4xUkfSNJhC5qQuCyLLCIQBEIUCyZEksN6YoTeUqp5jQQMVOb9EiZaLUjL7HFFHTsIP2fF13Eb6TuX8",
-	"LSxK5KD49xL3G3qCgR6EQKqMWYZPXuT8LGYNe0vKfR0m56iCWQNhpUilquSsUTGWuUCLoJMcAaVkEUmj",
-	"hLRtQ6pJ3ihs6+mUhgMDeYfhmipzQd8n+8zAFJLRveXBAYlJkDKQCjRLsxcGsDfgZ4L4hCmKA4mwIKgu",
-	"uNbqzERWMA3wUrCvFHYC+aRKmK81NTQBFwdWWB/wST2VWjKqUe6ZrFX19UP8s8Sn+CKctoM9VfruWWxn",
-	"WotTIOvaV4LGWyySqkr0k5RMin3DynFwXvAqEYpqyXUZB5J4hWrqK632VbFQFTvXbrM4lbTU06CyGuDG",
-	"2yBl93gw1RT0dinrXPi9Hnub1M9HTY0MHt1Lv8/0nnrje7Hwzpf+QIowUGMY0J1lJ079PmR/rxCQFRL0",
-	"Gqrp4y1oejVSPa50vqyKRWw66NmzICV7l2VJJry58cN3rY/WUOvmV+HGGgofrYYf/w1NhOs3UPPJ982d",
-	"LQ+Faxvhgx0Ptb5dDa9vTU459ab0gsIQmFlOM+V4APmL+la0Nm0D/PxOeO++7vrJuoea23fCj/82EY16",
-	"0kPNna1w+4b5pvlsS//nsf766TP9/52t5vaqHjBhtYoeWpEwJbAeUIUowas8oAprZXsJS1rU219bCmhx",
-	"gTKpqKqp7JiT9bRjpuaItBGDIpXsh97brd9pO8FC4EbnmsK78pfvgu5hSLLMIbHcXXWPoiRICXjHWaLK",
-	"3O/cyt2P/tT8bnMWhc82mk83f/gufLYRbq6Gm7dRuLkR3t9BpgGaMFLbj3/6Av0S/aHml4hEGITTWSu1",
-	"USIRZwQVeRWYnC94tUr8yVlkyKW59V+zKLz5OLz+ONxYCz+53Xq6hnbvbISfr+7evzvx/hFZ5IJMot1P",
-	"1mynaRqpEKAIJWilQvwF+2dFc3T94X142E0V0lydJ7EknbtRjC1wPXfEzLp/GrL9vqkf6yQlD0wjvV5y",
-	"keCKpiLdnKqgD4qIrYamve0mHr2TTDIj7ViitougY11kmRA1p7CqQfNox5hWpb2CL/CyKngFWVuqUKWI",
-	"79ykWmzh6W0NSs82Nv5k74v0kPJnrG+6Vzk2F1UnWQy+1UBijp2OrSF9vxG2Ijbi9OJDZrTpfrpP+gLo",
-	"452zxnYenWzibVJHOH5eogr2SerOic32eum5UMs4CGTnW/T6SK1MKFTktcAHQahEFCKM10ply1c8w1DK",
-	"vG7kfFUmDRTg4iWwM0erN/QxrlAp9UeX0yHnKEWPuFa168bEC5pZF+fmxE4Fx+SMqBpJrp3ypX4bEgT7",
-	"aFnwipH9zTNTrhUoCoIV8U+ozHr5WJEjisL56XhkmQYkV+jp80Yzt3jqDUucB5qPA9XgYy//ys1e6Pvk",
-	"1YYyS9Fjx6DjeKxeZuXSb4o7jEeVXhXn/tQUNwfoDKvWBpXBDWGfJyK6hCr4Mq1oPvlL4ykwf8x4vSaY",
-	"fZFzoHUs/HMrRAjqk2HGKgi2uk/Wo9Hm0nBssKIRE3eQKCUCKQ52q1njTTIqO+MI6yFrSh2M99uB5i7C",
-	"BV7fE6PgZhGtfbqTZu3v5EK8YJ0SPmaXXGSr1Twtr2TOH68tBanDx2qVJdtW4ZLupVg2rLlz4QeVJPLV",
-	"6PhK0yt4kZoB7FH0gFWIppxZ19y9u2iH2M4Ia4Y/dq7n3qRqfQbo++S3ot4vk4kZjB5R6vGuMxrmOMZz",
-	"jllGfBZzmUYyz9QR/mX2AM943RehXU14HH5wrblzA1WJMAfWQ5ShOgc/fmZs9n+pIR7tydcGWc6Ih+Ig",
-	"OLdceOX3PczsWGpBShmrRofEE1+7A0h7yVXtkvUGv1yJT1Vkissu+7tlospEpLwTqIIbkSE9Cu9AjNfR",
-	"BEb6uKEK0WwjDrgA5wz2A8pI2kiQYmNlLN9hsXR+El4t3Uy8zsUlykpGxfPp8jIRMhE5AqyIVCh+FVoh",
-	"Amznzm5pvzYSE87SOaAzTC+1BK0TkRUiGkhifbnE/oMiFkJrpVS5RVUROaK67TZ46S3jlLGS04virO5x",
-	"NaX3DEIR8UO/M0vo3o68BffQURPHw/SyJL+7V2HAy6NW9Qejbxf3NCsfXxB2XVO77VgCL3NYU6cmfebS",
-	"4+vkHe9Z7nEysf1m2cESYWSZFikWNCNvpmRnrEiJi0ZvIrDtQP0LArzEBVZc9M9mTqaeMheHU7OUKufW",
-	"8gpkhfqEFUlsxetsEtCibtFrLG+ZZiBHXzVmOlrsfypnob1r/LymirySs9bWFu/WCiBETebOXfLAGAqd",
-	"D2uBqs9jbGw3UmGhiH+OdVC9+/hWKtjQSKeshkvZhets0W4n6k/6ioSuqPNk/VKrkVpxO5RkN9sJNe/u",
-	"PQmnbRhZRsWRQj35fjzpLmFVM714TRx8ZN6WN6H+ptL9OpxC4PgF15zuDNw8hPjE11qPvpgQRmALm40Y",
-	"sn7UWFXtlnnI7piHog3zULRfCDMfRdxnquD14lypdTvmCLNLOFmfGzJCJlbBl8+Yh395tCtLc4mVvQRL",
-	"B9vL7twMwgzhIoiaiC8jWqniokI/rn6JXkaCGKcc8REJJKmXiSAIKySL2Dgl4yG93EsE30/W6ljaY0e7",
-	"c9s2j87aN82nz838UmTjJJwUW257ybd3w0drra2t5pPv+3tVlosPt91pTu8cz/Xt8MHXfY5n/y6GjGbm",
-	"GkvHRTGYLtedEkbDXrty1bloLds25d5a+HC7dfdu+NdtD4U3N1pP7sK/u3/9k4d2798Lr2+lHT/UJ1hz",
-	"OxpwLd7RSjUgWgQ0RtWqINjtUUhJ4Z1j+PROuPZN+PkdD7xc3254KHyyufvglhc5qOCnG+vhB9c81Pr7",
-	"jvmYHlanW8Mr1Kkq+wLXmXW36JF4BVCW4XfG1UL0V+6QEwppN1wNLnj2q2P9rPQgBwfoJm6Nxsk2Ir2n",
-	"U0bL04Qc6k83zSZDPKPwgKdpcXg3uH5Lauv6t9jYh86wZb4/VptEI+zbmNRu/bTfZ/XUfCU0PcXO055n",
-	"hnkXnGc2HDQ2vVS14sxrMrIAzCJSqaoGGNj178tUSJVxn3Wb5WlKAmsIcq3V3k7yq+5zupJ/wNvWeSU+",
-	"EOmBZHvw4gXsQZWjOipZeh3+uCQ8/sCCRk6WcRAQVhpKwxs0nKLvSCmHT+rlni6pPP9E1LXXzYdkDkAU",
-	"oDZc7J0NzD6fCohr18t6iHEsFSO3h3C69oFkX+ycfofmNtjUL9HeMkW6j9/q9m7PxUwf6yR4hzx7zJ1d",
-	"5nA7wFh7LcJv7YSy/NhEs6HW9W0IxVvbQFyg8P5O69tVZH774bvWza/CJ9sZ6TGJtPQK5LJN6HDKhDak",
-	"w927ll6f3EcTKcu/hySuEJT0YL8w+ZHGLgyfKZFI7wlRZNJDuw9u7d59jiZ8UgywID5aMsYMOCompA9+",
-	"F5jK5FcuSpjR94mYTM9Oj2bBjEbzZVwhC5kJwzdmPAWvEPVomLZhPX7XtTifKKD9SRRxeG6HJGHPRT8s",
-	"HojHdZfzGlOvNn5LGgM5LC8R90UY4KWMsTaHcvXjUePIb+akYDDWReGIw/CwvcTHdsuJ9EYWPZs584Op",
-	"sP0HxEZWz70FY+NUEnOnQdGeUX2yIMGV+KgmwZkXcFaCbOoJzPz42Ekt4HnmTEPWFTeGx+yx7LmSw0aI",
-	"kwqmQWavzDdZU8vLx7uw6+4aZ0A6NizqAV7gJeuZv2V+smf9c4zUM51MA/JPOzbwPFblKOm+TpZQFYOL",
-	"FiuEIY5fJvuKjWnXJOVPm62evgIpHVcXnSFbKkpN7mGRsVnKMMIc1UNQRYRdjPZMgdR8HKypVKM+tibN",
-	"viTj1+0Due6rvUZtgFm2Z46XbhQPoU5oqaz6irzpEvdh3xKNILU2bkK0az6MINW2K+0C8Bh2KTEdzjhM",
-	"hw7e/nJv+WxPO0UuF4OapCvkbMoS3Ll9aftxr81076Nz84YWfdsioRWvLkAMe1kQWeaBW8hZwUHNYTZ9",
-	"2+jy+hUmwiHgdSIVwv4KZkXKSgjCq9DE0R9X/zJz9Oik1f1tV5l7IFmwTsN6znLlSsinMndHD2wHr3Aq",
-	"G0s+GA2l7RKdsctuIBJ9rcKSIqrvSBqbSPRN2kBvzp17exJS4kzATM8XEESwCCgRee+BHHz3a2KzjW4S",
-	"sX8wCS56aNF6fvTHlAFpsXdmj+nRtTmwYK8JwZ2xdH7ObEUtsBfXMmQ+RyON+oTB4ssLAWyV/stQlv5U",
-	"Y5cYr7MFGJP+Qo/JfaXlLFT6Gs0sFNz8i1q9ipbq90ffmzLb5u6hQqR0+iBOIPtTtKc2QY/4KMCsVMMl",
-	"0u+ye2Yhk85c+/C6wMPF4sbKQOZg9Y7j49SaRge94yKFwr7BOZnMdTGkLtG+HyW9Qgh61zuMEQwALWlp",
-	"F3L3sUTzhd8Ab5svTLV781wSE7ms+rgv2+dvFQF42jX7NwgOjPSXnZnsyH/hlxz8va07mZ+icqZSFXyF",
-	"RJy1LZGCV6o1FVmAbayfXivgglPoNBeoxqiS+iT9axvED2WoSkSRMKVPgNnpeTbx78en/h39+Mf/Qr9+",
-	"eerXut0vZmamZtC/VidnEVdlIupUErRoHzVseFG3EyTAiq6YASwu46LiAn4o8/o8MykctEIkWiJKEYGo",
-	"QiWuoqNnzvJLEvlUkKICjnoMlXlNSBjNMVShrKaI1G/81dHJqXlW6BSRAoX7DKY24+uzMTWb4LsDwDNL",
-	"0ecbk5U/P/QhjUfl2Zk76Sej9bi00P50eusYGyKsNatWdka9Rtpj5y+Qxy4H6atPRcJq1cYHkT1SVjIB",
-	"DJPo/jHNxVRhTxpsv/7SZMcir6lLAXEqwGnPYbJ6vXJakg5H4QbJqMzDekA61iDFUKuE+dalDgo1HACL",
-	"eeAUpbNJdJ2noKZ4Bau8lKQxuTKgbW4uZX9W85RJOOMccdjIilz4gx3b6Bmno663RyWZn51NPEAvteKu",
-	"vYftOoVlecmdkzkYOcLb4jCdIckx9ZKuyZKd5t3OBNKhHWWjyK/Nj2tQXOFgmFuoI9unV9JtuyEBQh8u",
-	"5g6sr1isJA4rnn5vD7J5c2YAXiZVMxXTY/YxjzYoK7nTykcfobAUWNawJ041TJxDNkHFlclBmKKq8S4W",
-	"jLKSdKVqIIxgAgjW3kPJ+sSgYVhBbosgKwQHJpCW4ApoA3DHZcIXegZNAzH2tjdxQeag5cAEN1BgUQ4B",
-	"xkfIHTsSbXo0m9RGdCHIOQKhxQ6esyz4+8SVSyJqBHFWNN4+ykqojCXiVcKIPxsJ6WXuoyJmiHEUcFYi",
-	"wmoU7uyeSgw30V3CbMenuOrZCVHOTuGGdDNXRcmrguBL/Z+ti/aJnneBHXi6j/YhedFC9rEJwyjJo1y7",
-	"NhkXN6RREZEgshYogwsFKdCyTHzk1/R5QvUyLZbh+Ek4k8s00Nodil+fiYT+Vc8Q3b3tV2KOfnnvm+fa",
-	"s3QIdqeDH0BrWjfWWl8+RuHmxky4sbm7fg9NhN9uhE/Wd+9shDc3JiF8PNzcOO769RfhB9fCjz8MN6+F",
-	"D7fDB183d26Ej1Z/0Xq6Cmg++o/JGJNwmevNqUmS9qhf4qVgRgtUvBQcs//+0v57HCJLmRv85C1eokO6",
-	"Kvfg3asOG++S4+zrCv90FrMaDvaYm3/Gz9JmbxSJLjkMrpx93YF79ErQy3tOVa+pgBIx4Bw6BLIB7BhS",
-	"+afISp+Ne0ifedmm4JuBBBqFg5Rngy8buNsk8RHuxzjaUS9cF6yQQbS1oaXjRCEyrxgYOqQzmd4sVbz0",
-	"0X6ldt9JYMATL2B2yYKetJ3yyDvQHmbaaLv4NW8SmF3SX0tivE0STYBt3gBBGdiWZVKPACNjoKhoYyx6",
-	"E6oQzCa9gYzvexIpBK/3f/XYpdJHsm9hATrIWX1hDAw53qo+Tk/imeqjcWxF7S9x6FTcPLF29hMIkrZO",
-	"d4VVIIJyN2hFjVHV28Jg/bTQOF4Kz65ferrZ4efvxan0Armz7XEEewqeCFkxiffWCWjDOJK+MskqNifd",
-	"hLWZj65rOZ21NWAA0U+RcKLtJ5dxpRrogf6+sPvHZ7v37yJILHvW+mJTr8OAMZ0J8XTsE0NUoTqWmpXI",
-	"moidlMeOHjs+NTP1/8C/v2rzE7ld0hEdpgf/rwWv0Pp2reAVmt9st438WL9Rpb1p1kWlb2cDftscZQoF",
-	"BEuFZo5q9UvgoiJCdrjD2pbWNeu3uaLLFn7UkQfPfXd04hBugD5N85ecAa6wqVYrXRCkQplPhBdpLwux",
-	"5uIluslCVJ/Cg1tpAfu8mgU/SAVbUoPP0+6OrGJVjq6nOllCuFqdyolLz7HJ9Jm0DWthzaTRRZ9GM2hL",
-	"b0uRSWr/RmG9z9CDQzassba55qLjQG/xA66xn4u2ynEvwt45SS/a1kFoL3omJ+lkEMMZliTfVqkV5IHx",
-	"1PJG1eeBiRzcjky1so2saCdLF/ElNqh4hvbdySiTCXbdzhOw2kPdavG2Z931vUOGk8nmI+fErAFujMh5",
-	"hCYiG0gFg7DL0BJBRS6EqXKw1IBE8ToWPoqgvpwQOu2Yf2Yu8dC6LtlwKAquyIaePL8DG+Fyj+0cBVtJ",
-	"jvrwTpjzOWJA+MG11tY6oCHv3luPPs78uPqX461v1wxK8sdbza01k73wQQZz+I2Zgld441jBK/yH/vQf",
-	"8OmX+j/H9VXNWA0AiYs1qXjFKcOdz0uDv3D6JPrN8Zf/PUJzsNUxZCdogzsGaw5MvKiCi2XKyBHNRuEL",
-	"3To9haQazIIJ1AIxwBaNWfiDcbnpm3xBcb4AIi3w5RgPfQHgcxeUQUesAbg9YcrgH0BNJ+hiIYUjX7Ch",
-	"yAv2t/jvyA+rNxWKJCy0t1uOq714BUlLrFZd8KnUM4tyo5dtLqzgNUUW0t8YRQu+slUIUminkVN8QWET",
-	"/Wz8BQtaDIu/S+KuU0NNfVmT8E01VSYjWdXMtzHRWgcSjIpXSZyRCAUjFooBl7EHacF45xdSQw6wVAtB",
-	"VDALB3qbG0nWjGa4sDNtk078AwsBrVC1ICwuYJxyvmCt08kX6QEqXCKdX8SDrTFQ7P2FdkjZBb68oK98",
-	"QaSKUtkXQL2HLTfimP4W5pH6LhbR0qbYhTplPq8n/Rpbj3nDzNGjQFZ8oYJZYyHgJcoWomIPYPZQxEze",
-	"hMDYEgILqfIBsLddsqrMiew8em/UKpglJ45crgaYAYEMaKwwxZn6ZpOpQE1XlDyTKorodoigMKAzfs6v",
-	"UTUEW5EvJ4M+9i67jPfKBU03V+ZCoXJ2wWxe+4CLpZyG9xPonQtnkCDLRJjKc8CDlqGAoMl5NtxVPw1s",
-	"MaW/Tfu8KP/FtjjSySh7BuZZnhi7tqPgGuDYzksKYGQvANHnuISBK+VGfgwgi44IVRQseH2TqJkgeEzz",
-	"wMxz5xYBjvYdltDLFtqGKGqn0mtf5F5xvjs22Yn/CLkeuP/08Tghx/G2PRg9Y8Y7UPBPUpOwd1yKG+Dl",
-	"YpkYLz+ql3liKfZJkfoGkFIYC6ubF4zQtds3fSW1FiMCc3oS4631YsT19CLnk99cdCzbiC+diuUOFOtc",
-	"3jdnPPTmMQ8cjlUizFI7l3L4KPDoXk8G2DUi3E4yN+5AixpzIPH1oZSmGrv6Slnn9+Iws8Up9uwvGwEf",
-	"BgrTsnKOOWAkPNK5lKRYkzgYGUb4wHgMXcAXLhglYjjPtdVA4nKuvTEBHP0bU2NepQRriuzHIBY3dc6T",
-	"u2Qr7FcoQz+u3kWyIRWpIPiCSgVABLNJfi+0ETUmEbAw42nDLEokngj/+3lzezXCKLi53br5j/DT25Oz",
-	"8wyOuOnC8GfgaGgiXaBlcjZCE9bt+PIyLRKhZTsLNVwvc+uDtY+b2PxIP4VBa6k/Gm0UHQr8FcjfJZvr",
-	"JXldYBc8a1/Z05il1ieTKZ3BnYeUBsiYln0lSQ+dsQwP5u09THQoi1lqKQ5k7BYyrG1UdSz8XDEQRzjo",
-	"A8REZmDo20UtzM5i5hRCHMDZCSlAGiAcGHfwmoVao2QQDKAEdW0EiOC9MrFJQEt0KSAXCa78ljJ/AGnJ",
-	"PuEaaJlLdWLw1JC+cy+KQc0nc7WlExZ+JCerBgtFi7SKtTSRbjpA5a4Iza1tgolDsauUb1qlReickQ4j",
-	"Yete/Fo/57HG/Lmocd9JJOaxGHUvP/KmQbDot9hBJFIkx9s+Hy9phnjy9tBJA5nj5qLs1JJlWEhKK0/b",
-	"mBKm0Cv9xdRfH4b3prlc2uwQbjxvbeyEH1wbwtm9F+bYJ/xrlq9lGWbr27Xw3nMTjD1rUYIMj0RUIruQ",
-	"CeCcT5Yx+E5SHlItIRAhUevps/DRqofCezfCzTUP7d5fbz753kPNZ7d3//jsh+9aT7cB6zN8+Dz89Hbr",
-	"y8c/fNd88n24ueGh8NPH4ea9H77bfXCr+XTNQ+Efb8Ej4dZO+PFjD4WfbYWPrrUe7+zev+uh5ncb4eZG",
-	"c2tjd/2ah1p374aPVnfXdn74rvW/tsKH27trW5kosMGSzVNRp6ZxBInQua5dERpczvfRsO+uY0qO45m9",
-	"sOf8W1XWlo7EOFI2Xy5z7BOUKYUvmd+Q4hxNmBKWrY/WIGEUhEeqj1ZOfYpOXtLYQ7RmpKTkr9ygl8TQ",
-	"DN2FwXusD5dnxLnjAOxjMxmU5GNposvj64OxdFAsczZitFw9l1GPwhtppNbhPZHw/LkVIlYocdgflhpp",
-	"AMc2c3kcq2oUrSoRGTT3PtHUY6gxV4ZQI0kSG8nrYmbT12xAJbxEjVA9gv4HMUXGYbqueoORM0K/zzMY",
-	"/PpLoFlnTZR86yB0k1ppL73nmSXLJZ+91IRN3IsnAy4Hy5AeJCApgSnu6K/LvHJM7KNIZ5HQ/yDTHYfo",
-	"blybHVT2mqk9BCZvLSuBT9NDklsfmAkyKWKIL4k7dl92gxD9QFHNcUW8XtwvofZsdHNWyjZLkUsMc6k7",
-	"cYCiGmfA0amkiSTHTEuUkqjZjJRJmNJSJiCDlHkdRNCKPuQnJMXTc4TXgs5IC+sKH/zY2O07wRivseIQ",
-	"mMdDHtfk2XNVwuTQsOOd73GOy+tYIefU8zc8D2l//Ua4eQ9NWIiSpGeTXzjpoXDzTnhj3QDuR9j7aMIk",
-	"qaWbw7Ga9FDzyVbz6fPW1sbunY2oXTqZDUfDnZxCp3kQWApBkbiRjqCpVYu8YiAFbDhECrY/eo/bSFlb",
-	"ErR4kVSqAVZkJAgbSzUaqDM5tSZH61UcE5p0MofUgJ0kk1m9sZs/04vXptCYsBNUqUEdtQpSHM0cPdq/",
-	"BJMF9sti5x3roWgMhXTsDjXHiZQ+wMKPRKTOHoThZesU9t9gl4bB0TGmiYqW9Tiq4Mv6QpCKVCUkVgK8",
-	"lDRZY3UuVNnCHnVeFKZl/9iJCbJXT+DEdlhA61H1oj7fcyuufboRK5T1nbpHqgOgKg4JDAg+b70aLui5",
-	"Si4qUOxy7vNsw9q5U4+Gdn+nx9B1asPVc6040BKPuQ1FQ69GG17cfi/OXIS+sBfWklCQq3DgChE4CE52",
-	"ISW5N8iUocpc5Cii72ZTWTlDNpnVgjeb8qXx0mo1wsRhunE7O470XovTxJb0bvw52tdhqH7Inc+5VnsT",
-	"Q28brNnePNOGERkhq3iifXPMzkwiga0xFLNMgb8+cgSiJBk7COd6EyndKTLFIpHyYg4gdIz/dcaR4Ghj",
-	"QFGNKWogVszLEMRqI/tkTrHctqAKN0R1hKEQnbhXCRY5fv6a7F2F/B3p4EDpBUh3m55623htb+51Vhd4",
-	"QOSQoSY8IIPYHzMe/x4OG4cvPudo0hJ7p7p3QPqxAcX7WdTfrg+mmu4NYr46grIpHQAU2bn0wJ/PAQ7r",
-	"geR0Mr9mhDEtDXIfjVZvLNZ6I0cZuqYDgOF1mXA/cHiwyu3VYzoRMgDNaCALIpdU5dacGyhQtsjFUMan",
-	"/lz+sADdICMTk148Jy9T+iYFNBXXn2sbs9n8jhjYk7Zgf2ojc0/CMHJDfFbagmANroQkBDEOngcvLn9j",
-	"w8C4SNXAQROCVPhKUrhGErFiy2OM0tjSp7zS/zka+gAM5uwWWYOM70IcrjZM4JSyrV6SkUyEZ0HHpisE",
-	"LUZfLfYVVDfkyehSxSlFyk4KzqXON6Nw6z0b8roDQ/ZAxW27KnPT5BPECZvm1KOOVAVfPhnlOrgqaHZB",
-	"TzTCU1+8rm1j7HPuSzPZMSf0YveN2ktFsrbAl+vbUKvr6bPW4+3wk9up+l3h5lrr8U5zazUL8TH4gmcK",
-	"G/eqG73Hxe6+bqMw+aWOyx7MfTHTctSi3mh9vW2cAR4ylv74r6c74dpmej/qQtOLwQQnkjALQewVlmne",
-	"1kDfI1uJvS7CecFLgshuyUkOSZBXqgFRJM8bGR0pq8NSmYBlue88g9Q0EhqwmUHD0HD0YDyeJNMmnnHu",
-	"QuZ6oB1za8OP78F0R8r/+oHGrQAqXP9F4GMQudGmkNlErYGq0afAxsZDGbFbOiYRu1qp8ebSSK6f8vPV",
-	"1j/W0IQFLINSCnCEAIkVHIuSKFSrTnoofLS2+9c/xW3BHDTpodajG82t22nWJImqVRPfok12zuVI74AR",
-	"r+elVqEs/e2MN4B6mesIu0CqAS4S4yo10uAs4ixoRMUlVJzVp2cj98dD1r+cPGxRqmHFzw7qumjhgA+m",
-	"0EL3bIEBEZj6jj8FhauL9l5puNObLsZJGS9JW7OQxYDPs2iRcUYWTZJOlMgjUcC5PtuIsvQRiwEUYuCE",
-	"XCjUwb3ZkXgaiavpCcez6xVlrlfsVAw30F/1QSAmR7HSgZKVu1ZwT2NfONjheVNqIVWtUKIJWeZ1cK9G",
-	"W/WStEq3Cd3tO4C5W6WIaJUHC4k+S+Jsyu54jebV2dnng7y/Z/dvtGX7ZtwOiUGP3wjDB3KduG275chg",
-	"HphZ5Zd9GaaGiwMVa3hYdtOffkFSZiXprZ+DnqzVMCQztLHbabXuPcZRqEC9znPfulB+sPHu+rXw5ubu",
-	"rVUPnf0f5o/W1kbz2Xbr5lceCjfvhd982ProfnhvrfWlVhGhDLeHmlsb4cOdrOrO+IrBAbG7XHl/waey",
-	"yLXOtFASHMS1Kg9osbFQDGpLBS9bqpsyn65Qv5ajWOo5jGpR97iUliM6arzuyfyUf3r/wCkbFGuid9JE",
-	"MpWoltKIbVG2jFI8+u7rGckzeeJHHlEkTw+VbT/EQvWbyBvxwlGIrmOSM4cU3PJmOyI1a+D7fdj7unMS",
-	"EeDJgIFHkSYWHe4slz3NRWy952zRM6nTcdCDwXIp01KZCMDvRnWqhcIlUzHNQzitOwJEeyosvoK1Iokw",
-	"KvJqY7INr/blbtJQdNLSUCTLVEi1YBRWzd5NQdaFJFq4N75TLoUY6jhL+vWm9yaT/XWZuwjmHem6CX4S",
-	"RQCHv29o/9AHQwRo9L5907X4ctwbpu9ecqPenVEIDSZWZkih4apXkKRYE1Q15vT7rCkJondO1EzBU/PX",
-	"6WjF33z3os3iq4CZyUT6xG8uK1UtXL0KAvsyd9ipa0qRWmXC5ExPGhQTSDEpHpGkqLhAibyGlohUR6oC",
-	"FxUtEgTlkqQydrpLhFSB91Axz+JMAIkwkgSLYhmA6fQHukKm5tk8+5d/QQC1J+eZMZYDWB+i+nUoBu9c",
-	"xNVqYAGRpy2S3C/+IDlbRD4v1sCrbNJUNI9LAXbOs8Ui98mih3BU3Xl60QAOLiLK0G+50OxzwqZQTyIu",
-	"0GusFFBZBna6eAIAao+8ZSHzFic9Pc95ViXiCBQdRosGXtDYSBJ0O6jXXBNETiEwsXCfGNNlQAGEz1pZ",
-	"Fi1y6SIypBMtyokE/pNyNs8Wz5+bu4imcZVOr8xM45oqTwMW4yISRNUEgyUuc6GOBHSF+NlYsok3373o",
-	"IUkgwxdhOc8W9fu5oO/D619BJjQM/bj65eKkMbgiwZVJHbbBW+ZdU+hVweuSCIkEKRK6YlHETJt5ZjrE",
-	"sH2LbyhVPceCxiyawxUyRxX5v+eUoEW1iIqcX6KAR1aFSEy0mJ7boq1yi4oBJVARV19a0QSygIZoifuN",
-	"KXTeOJwg15khC+F5pCaJn50AEmSFXzLG1XlWL/OA2B+KZUyZQc0JaJEwgxtokQ4BNK9w9szFSLAxf4C7",
-	"1ph14upE3662Hu8goxuh8MFWeGM9vP649dkqaj75Pny01rq1uvvgVnh/Fdmvw3tr4T+2w4fbrZ1b6MT5",
-	"M3HSX3ww7be2ynnhlcLRqZmpo1EoDa7SwiuFX8JXXqGKVRkYRrygqRTyElG5XirglB6qYgFmdmtrLpZp",
-	"4AvCPHPAFs3PZ3yg90qE/2jjPJQgkNOjGafRvP3CKwXNUFPJyILIKmfWenbs6FETiB2Xwksf9T9YYCtz",
-	"Nvq7HoF9A69rg7C0I4DC8C+bbl1vi4c3fSbyLsMDv+z9wDsp0NM0Fy+88vv3MoRiMaD+99etzx7q3cYl",
-	"aYMpeQ2A3UzIk7KAbam1PAnXV4ztYc/Aq7ZEwEiWMd1FJHldzd5dStTI1Y6dnBnxTrp2UfNSRupxGcKr",
-	"XuF4P3v5KvbjuehHZvraTcskiW8e6oMETsfAyvDEb3o/EdfE1Q/M9NHFRc7fAvxoeODlfiYSo0yfJT7F",
-	"EKC7f4egg+z/8k3rs4doorm92vrycfjp7Un3EbjqdbCw6StRjOfVFDfLnpDXSQb6BleIAgt2jpk/aTId",
-	"wytcfW/sXCqPtvdK18d7P/I2V6cj7IWfBB8MP7gWru30JoJY6AHp3MkeocTemPhipnxfXwyxj7WNMgv2",
-	"k4/tK5M5fuw3ffV2FrPotpEHT5mtzzaa3+2EDzNUqVUvJ0VyY0WMSLLdmx/Lm22SKAicaCLGcdKCLIrK",
-	"5oF8bGTxYkCwkKmvHSKWGcR4CL8N//Oqpf0MqR/vnPhbvFQiPuI1SMIpg3UWWs8RdeQkTCQ7hnYr0dUh",
-	"D8WLeIl2p9N7a+EnH/QmVUt++bT62mVTR1hrk1ladVPpIjH6yYJtvBjTLWCfakltnmVUUaNbagmuTa2E",
-	"vB9QkLXmhnAJUwa4HRCTEA1L4UtknpHlZVJUqEwEmUIn2k+VwfYAzY+zIpk1FVzTeh8yal9K4cueJkvw",
-	"EW8+uFN1eIEc9AHb/ePm7rUt1Nz6Jry52fuEyRhZ2y2fmOywMVFUNvWsf5VtvAR2qDSNkhwf3Ao/ud3c",
-	"Wg0//RBNNJ8+a25tIPNn+HAbhc83wkdrYGd6sDXZlVwhzGb6ikEqv2quAncQ8zkWNCKkLlXGCtWJ0Er4",
-	"SgQKY7HHgO2al/idEsop+OGkqcfZW3g4Fb1nXxX8AbWngUl1vzXu8NM74do3KPz8TvhwJzY3Xv9buLmB",
-	"JnZvrYafZJRvG3p11XPbCS8SXImCzCDdC65SLiAUsMirjdkE2+0lmY4X1I1lG0wdlijAUs2zJBgenWAN",
-	"zggigSSoRJREx48eN/bz1y7iUlTvNd3lS1Jf7FRzKNdN/jpRbpIbnT5vao+4tfmo+HVK+NUTyXulbTYN",
-	"bYYWf/eF9Pedki3ttpsKEpIdzNZz0lRouPqeV7AxIF1isNMEN4UWzywfOYtVsbxooIqKWAiTyAhEqj8Q",
-	"nyokFRYRTu/sPANsCckrRFO4xCvGB7REVJ0QZjz8plqhJvPjM8eMvR2UvpoQhClT15uyebZov1kEZxRi",
-	"XJUhQFRCbUSbhDOFoNRUhA9rvfHIJ9gPKCNxcXZE5TyUBz0CIeYTx4/+Bi121E5bnHQdL+OgtydssA04",
-	"swxraG1tY7Bi6w02Ye59m2rGzg/Mtr+4XGEI2e1Y7wfOpyr+nTY1ww7AjPXrwQZ6ISK4A2SWm6vhp19E",
-	"F32UFIPCzTXXpZ8rG04nZQ5NutbQjNZpczh/6rSH3nj3/PQb757/Tw+df/v16TfPv/b69OtnTk+/S5bO",
-	"I1rBJSI99J9vzf0n8LuTc78zQoFqVAHlEywGsYFimQbkJTnP7Gn2NH80v1IlIUAqNrKBd/kliYoBppUp",
-	"dEKhCpcKHTuKzr6KMLwJepw5ar5h/jw7dhS+lwibg+xkiwHH/ol42brqe5VaoGgVCzW9zEXliI8VzjKb",
-	"bByK7jsTbLNEGQbAWzfsarE7cjhM0UaEmZwC6103D0exGijAioh0/K5mowWvAJFXvUO8YNSOSJf99Som",
-	"G5LHnxUXxEcJwb9g+seL7V8Mn3zV+nZ199at8OFzFK4/bn35uLmzNVL+N30l+aNDbXYpvG1M4FDt3X9C",
-	"yKi7vajAczuVT/E6c/D0riLkv03/W5Y39WTZbqakeacXhbedNO8/corKCD/GGGVM5J2NZ4PKIWjiwumT",
-	"6FfHfvUreIX+7t8m2+ROx+u6+2S8QwV2BDTZ2vqkubM1QjXW6x3ckOJbJpkuh9slOO8jEfay5+g0DUhS",
-	"hn48ml9bPf99FjJSRfbdxzle30PZ4uckWzzcDh+uhzc3wyd/S+4Sg39uYVHQ7idrKNy8t3tvG4zwO1vN",
-	"rTUU3ruRvmciTPNu8kaChjliVetkmRQvybTlB0VIHh7SuqvwIXCXVio1E0ZtI04RX4bIYeajChaXJKJZ",
-	"u60tQWIKDWEwa8VABbHBKe4A3L/2zS71ybxtBFalg7DwZKzch1aePVt5fpZ2l43w24296x32iMjcUMe3",
-	"qIRj8ruo4ZiJ3vaTF2GdFCKKRu7po06kQpAl5lnMdy3J1rXMaqI6UqYbzohlHT/ty3HfCctQVPhwu7X5",
-	"xSi9H72Jb/qK/dQ14jZFHftEhN1cbginILaMQQur+MY5pKwOymo93UGtp9sj10mo3pUqVuUka2YlRSVp",
-	"mdxLkUA3TL5uNKs5iy9wfQyKy7v21QfpTY6mxw5liwO0LVlW/GRz98GtIe74NqgfZ6DFCb9CmYmaMInb",
-	"yUOz7WEVaVQgAwdERVzt052LdSaDtzM2Um7DNnEQdWogWUlhah+TdPabgFpPt1vXd1C4faN1q98cMCd5",
-	"GDQchE3MjK3S1oB42Sl0LqES244yixaVlIItk0ZMTvNsmQs0YTxjVGRKyk4msQiQRp3QoIcAeA9xYQOD",
-	"jGMuWod5VuaBLyPZDhLTbZjusvXBJfSLAsouoUVzQsj0FWh3ddFC31ElURnLMsBngpvGpTqa3LUUBs44",
-	"U+SSbg4oTc4Mw09D/rhvjmSRrSFZr6YJvD7MoPs5WaEs03h0bffaY9R6dKv1l8+zQps7dSp1SUTnqps0",
-	"nzk/Axpg4kdNsY+xGmK6E/67WujHkL8fpSmnmE1JYKg5tk+Jdsdn+ujjdc5+AjHGlsh2799ry3/ql7Sm",
-	"zaLnR8EbUIWRU9no+Xz7QH9qsfXjN9wNQLX/THH49oyEN9ZbD7/veUas0X86hWKcK/ufqxJmgJokqpeJ",
-	"iAI1g4AII2xJLxHHYmhxE1M9gUEpYGipgbBpbVIIVRrltWpBzqdQtNdJULYgEC5lQErc6sPZxonUPMbI",
-	"3gHS/BSW5SWOoR5QJ6ZDMpDhVYZ9VwCub9vqumjCVtndWGuLxHe6iQwsU96lfXasdglb/Mvt8wASPEIZ",
-	"qkkifmYbsXmv9XQ7V/8CZ1LHake4ZGPSLtphz/Y5gLnbVtvahumNPsw5HCUl6isl3LzX80qpkOkYgTrX",
-	"N3S2cdIWbBirvdICW+dZeWAMiC9nLyFFcGVkVp8D2S/j7JvQn3dvrbb+8nn4cN1+28MGWCHTjCu6bJe8",
-	"+ya+nWk5xq1Md5S3lxm0+Mwc2l19sYhSg+QSBET889nh8N6t1pfP+zmGmVWYvpL+84x/dVpP3uGPcHhG",
-	"sk92dZD0QtvNdWOcxeJSep8v6NH1E5iqH/ypx6UeDI2g8OH34cNb/ZBKugqmM+vsZARzUCYoagzyewRe",
-	"YNwBWcADy1nNldxhEIU3nk9KZo7FHJrpZCCxxUFq0Xui8IAIC1AaZVmarLuAlxBlJtzoUBIZ3c32j7XW",
-	"1mrryY3d9R3UerrafPJ9P5Stb/MjbteWSyzJAtWP9VZzoOw77jVXjQ3rLomvOwCY/TnJKOvhx7ebT26h",
-	"cP0rLaFYl1NqO0EGy+5lEv07fSX+DEkQkJva302WenA819gJGMy+BRKb7g4km7RnOLHZF+IfWFzx4C6d",
-	"w0jkkUUit24+az1dRRPhfz9vbq8aPL2ediST2jcNOA1y+oqtSKxF1bhmn9M0eV4/J8uAqAstPci8hEBh",
-	"Le7zmgJbkGGkryBcx8KPTIsmw93UizNp6yDLpMKITfE2ozjYcm6an/jozZkfV798k3kmTrBepsVy5PUu",
-	"YgZxxZVqTVkkYlN2LgcMAqZQjIoTjvHcZjvKObvV9gX9Z8F9tLg1ED0PQMgPn7X+94co3Lwd3ljfvbPh",
-	"pOBBnUQXbKXtTMSYIfp+SBwaZiWACOUYa1G8ioVClKVo2TwTyeNR8MQ8Sxnwo8AJCfEPEwkBcKHV6ckp",
-	"lIr9wUFgh+GiZi3KXDCz8Zx38v+sEUgys5dyqpp4X/Bk+tVxIfNxenGhpzzBzMzQMA/JOSNSOdEs0gak",
-	"/bn59h09NwUe3hk2ZOm6F3A0LOe4AO3gvB1EzpWZVRe0aFgdAwTQICrhuz91UenFhoPOEHQUy5Ivy8Qk",
-	"3sHOExmmm4Msof1xMrI8MoQRHtrPcgmgA9kpzdGGvPdjbCeX++6nxAr3iQYj791B0OKhmniQhwucintj",
-	"rdOgzmUhI4c8mN4Q8GzZI3xuhQhBfXJCj2lMhxjeHXV0cIe5hw4ZF1mKwd6M2fzweL/YVqCbG+EH11Dr",
-	"L980d/6Ews+2zPm+/jjc2ETNna3WZw972oE6Tnh7REFeemcx7dE3Sq9F80zS7mYjyFipcANVBV3BiiQZ",
-	"KmB6nspXan8ygQsv2jna/3ypO+GN9dbtjShgwqiu+XfRsGmHGbHPmTczp7DQnNJQpqlpz4g7MsXmsQBt",
-	"g79xKW2uw8xHUtEgMOj2JsA8MUtYe4Uty36JMh+RgJbokoWToyq2JWGwI9EirWKm8jNa4rTD8QBlRvks",
-	"B6C7d0t41Ko77NXPJNfx8BI8GLwFi3J9cyP89E43XOuudx+vNvYg0uZjrvAqjaq/WGBsSQAqRaKJIlak",
-	"xAUl0ks4hGYbwDSklzAHi61iTMrePANhHClKhJw0qX0GVqXGqlkTdpxox8hlhapEUO6/gt6YQT/+8b/Q",
-	"G8ci7idxhcyzBsHC09/CjzPRj/Co+e0/zIP/cQz9uPqlhzBjNRzAV3GjWaS1TIkqfIWgpUbq9bKKmUXu",
-	"pCogL0loDyzRDAzVDUKMiHVVJ0vk1UaOMWe/bYqH0sEeT/Cj1db1DbT74Fa49VXri+eo9fRZeP3x7r1t",
-	"FH5wA43DRBhlY3QzFb5pmszZgzruJId0V93Mhy9JZAcf85BDAtyrHgWJGK2tr8ObWih9dKf5dE3/2Xpy",
-	"z0Otj+6Hm7dR+GS99eVjD2Vc7wbfa3LErsocOHpTGrAkSMlkLxo/ukntoeTIkiD4EuLCJwKY57Lg7xOG",
-	"AHLeoPwKqWz5d14lTFqYdzviBdN+cXIqB+HddR5GL4m29XIgJpc+j+OLevwOBcwu3AGw/dY7LiAvyuay",
-	"AmgbBkh/ppcs6mZu6OS5pNl+BJ3lWUaSYRx6tPJjsxyGjllktJPwoVZbbmta2r21ippPPpgcd8xLmthW",
-	"iFihpN7TW3ouajhuI3fcUR6snAn3MNHHWqkw0SweshpUw1yFkeZ0KBWNwmiHdtfXdu9/3Ye4PR4ytZrs",
-	"OLTys/hSWilHK1Qa3Zvb3AuX2v1SntXaRo0dbIBBm95/eARG6D+1AYt70zt7hdcarHeGgyiGFU1oWjRu",
-	"FS26vxRl/hv/S7GmEMEioESgJRLwOqIqhdSUWIgM7KZ+KargKiQ2QBlW1oB6UYL6jorC0RWwD7Gyvdyc",
-	"F/YaHHtI0cDUn22E/++HKLyxEW6sQdSt8SH2ETw+Hv5uD8Q0uaxF/Vxh5DX4uW86VOSymi7KlR61pTuc",
-	"fXO/22tthKuH9Lk3jrvVfPr8h+/iKHB0cu53aCL8+E744Wr48e1wbQPt3tto7qyGD7dR8x9fhY9Ww0er",
-	"KLz359af76J3Lp4+8mv06rmzIyZhzx1ODfjoXbObokpJIqbcClaCXnZVS+rrnIxRHnqbED/KLjVmIlP2",
-	"bwqdBbx3c+OEN9bDD65Nt/6+Yz55NgXcilIgHSHKjuBq1UMVLWJZR0UcM2CrSkU+CVtdysTQRwKMtLUQ",
-	"OWtUNLnbvBBYcJc7IJK+Dv6iGnFOxwtiIjoYPmKLMgxsiDHQS12NMHOmyRgJDXrIhVk34FCUGYPvoVg0",
-	"Ghvfza/A8t8jOmVENn4nEzYV6EDQR6K2JGjRVOio0ggjHyNFKtUAKwJIrSW6QhiiLKDM4nwVMRj8oRQ3",
-	"8SmUnwVeS2WUncSCxlROlAlQ1riK0+t3H0iEiZlVbsU/fBgr+U9ixTcnPPz2bnNrFU2Eaxutr7ftbz/+",
-	"8b/shZH+4ulOuLbZ25YPR/VIdDK7K/hLNRqoI5RFldp8soxrgUIT4db34cP1cO0bD+0++Kr59Ln5eP9e",
-	"eH2rubXa+vMX8EXz2d9af38ePtlubt1ufbTmod31O+HHH3qodX0jfLjd+mgtAfyLR9SekojyMhJzAjJh",
-	"ghfj+Y1Twsp0lYtCFA3lZ4QnBGTV3NkKP19Fux9u7N691fry/+vM48vcL90S+TILNa40lkwnB5Pal51n",
-	"DhePKP0wn+/A2WwnifcO23Gy1cjF3s1JZbLs9yNMp60nl1geRfVp5lonSwhXq4iBXm2roQW8ZLGKfhLp",
-	"9+Ha51mkQdmQilTadgGUjekr8G+PBMtEfBynWvRPJckdsKgEOZnjUIaMNtAzR3PsConpZr+DjA41kkON",
-	"JH3MouzMj7dtyfJwc202Lil0c6O5dQ0CRv66E25utK6v974727h2DvJ4p6i/T8jeSTev5kF7v4aLxtGZ",
-	"FCyxoEAJ3krREkzSRBAsXzwErH2HjtuCdEIT/tF8+hyFD7d3722H337d+ujWeK+DPol4GtcUH9wRkrl2",
-	"nDa41+kKkcZhDsS3aIjuPBEnsSSLMQL/Eg4wK1JWQgHHPhAgZeY5aPKSREVcBVplmlgtUj+Ek8R0S3zT",
-	"eAq9dplKE2uSzNFQNTg/TErEJVJVnRr6iZri5jyNKw867uBAInITXnGBgJ84r9RLHcukHoJeeFNjlNcC",
-	"H5Bflg5v1Rf8Vv30duuj+8hwr71ckXvAOIg5zN4xDuZI6joe09k+i1kNBz+J050rCYDZVP94iHHwT3ae",
-	"b6zv4Txna8N2Ncp31Ay2eHNZX1xHHR0TlyDLhKgpdIYhjJYCyvx5ZiIoopAIDyRTUx5RenHiN/ORT6pY",
-	"KE38cL8LUuErxI9zJolYIWJqnp2wRRZNicdYevAsaGB86XmoRJREx48e15Ohy0mhf5+aK5BoMSMHGtNm",
-	"voy7wG26m24lnJe5iJLdDnMMOnXH3XubcQWK3kWEvH24xfo/i9OCFGsSB/t2u+Z62825kopUJcJ13Egq",
-	"0SeaJ7ZK5WzyfUDwivGiUQGlsjql8gt6imPzy5j1OxCHDBTlSu6gPFCiIjdRX7bhT/sIv9jX6O6DW7t3",
-	"nyOblTRYybFeJxkuv32WktvcLnAULaYLXInmFpcm+3XR/LWIqET6aEyhEyiFOK2Hjyq4gZYimdJHNaZo",
-	"kAgAJhJSzkY2J2ilX6fVcURNgi2u+VQhJaBCQDsv0EOc07LCHKzWmMzZcQcHIsen5pdn1wY5qfBCFZ9/",
-	"weXvb9Yg+31zNfz0ix++s5XvMwzEi+PmnPXv++Qp+oCNw5h3Ek4uyOlgW2M+Agq3ETCRfF+sKTSheBW9",
-	"jSBWThBZ5oGfqXpu0BdM2r2RBLC/Yi2AJrS5xKPsMUBCMW4c9BowjdgsZRmOBZRKGJFJx68xUCn8BXij",
-	"Kx0fZnSwflYTGH7opjqQ2ObMaQPL/KM1fSibT4bTke1U5GhOX0fpqSAgrAToEWR8padMJ4fC8KHZ6ieC",
-	"vLuzpeXtjJssfBjV/DX3ZvhwzarvNrFJX673dwa/O40/qne6wpum3bgvDegmL2zTjCG+VbXuzPFhovJI",
-	"rgSoPZoisNFH6TglrBO+r5WvmiQC1cscabnJCFfGtCJ4QNAEVFUjiNeUpD5B5HKViMi/iVmq6Briy+YR",
-	"8zTAFjmkoBO+n1DbOMODoIODS1ow88u5Vozn+PAqefHjhMyJRvqf7T8NGkXrvjCmr+gja/0iPgmIIp2X",
-	"x7tUlX2B621n7aD9/BBfa4eGA7DOGu3q8CYZIbXt3tsGajPetwS/ufXnu6h18/PWFzvIijKmyGTr5ufh",
-	"zQ3rrNt3L8Q7QM09vBC8Stg4zAwmeTqD8OqoUFXFEhKqL7bh8ZlqYjb1OjIIzDNwNEwYMcmAHaElUuQV",
-	"IqN7/vM7k7MIowArIjLvivwUto6wICuU16RpMs+M3UKP5LQg5P02bNpOkEGXu/BclbCDtULovTy0QagD",
-	"DF41aHcD3z9VwUuCSNkzkeB81HDcJBZ3lBeFGgX0ZYLLEtudASU7vHxGQ1WP1nb/+qeeyGPjDjUVpEJZ",
-	"BAQzasPYBXj5+DXyC3YS+fLUG7yOKpg1otDqOjFhKPqxQ3Fqr4r533fC+2ut/76VtfzYmtz3brW+fI5a",
-	"T7db17ebO1sD89F+0MRMgJJBndGqdZvjEwDotZjw/39sCWDSQz6VuCQIgaikKhE2OIr584zXVEBNDJMN",
-	"hYqAymqazKwM0ylBeBkJo1jmkkQ/zTNTuBOdMsVifA5xSsBSc+KU4HztA9hLpp9DVLLxQU1atCdAJANs",
-	"MtT6+07ry8etp9t9Zo2O5A5QBFeOpOr/T19J/oD4YCj0Mvh9cCb1li6Xwgl4/UWCK8kD4yRv3VN+OjWu",
-	"oD9wuv869cCBO30M7HXODibu5tYqCrdvtPQ/N9ZbD79P0S5AZWU5fC/680lR65FjI8BT5v29KPB451Vj",
-	"nzyklZHQSvObrXDzRm9a6e70Odu4CG3GzEHyETpwJQMzskQCDsnx/OeD2dG6vg3o3B0gHdGOdAstLQqC",
-	"FRex0SZVECwAjElbCEez2mRxzJKZR+OC83lwTcDCx+P9MFzgAPwe3a4lRuqwXvvLZ17s2FBN3hFARx88",
-	"Z/qK/qdbPsXvskjaluTj7IcIbkjEoES2hU2LmODC1MSDpAj4zgAaYb9CmZxFXJX1wyWi0PGjx524xfG5",
-	"GCPjO0UUpkFXAQrcm/HEq4T5WlVK3fAWsW3/i0z+xFUCuAwt9ETz2eNw7RuINDT3o2f9EJNufjyQZARc",
-	"zspEWBXLeTAUY2a0BwNC0Y3TRoXC95/b7oN9/YVn6OHmvdbT7RhWYvfWavjpF5ODcPfpFJcaXOFIHyun",
-	"fAT6BYkDR5YaiFQwDYxElIoGqWOqZBRib4JIiJafqFQ2St8o5cRHXCCrIPmzCDOEfV8QaWJMeE3BV0Uw",
-	"K9m3RlH+GKxckjNQeB3FHcxg9ZzOAi8fq8QVa2oHJXulVL8c3pDsz2HwyYvOSiDsxKilQ7ERK/3kRJu0",
-	"hZIZqQkHddyQ6BKBnDyllSWpoE6zVZscqXYVvtJ+QHvZLMxD/qHz+GCIqnV9O3Z9xKSFWuu3W3++a3Tu",
-	"6+vNrVX4tfV0J3y4M0p5b4B4knxshoTgLvCAjPFWSDo5kMyu1MHKuRHMKU+yZUx13OAwMuOf4374+G+7",
-	"9zZR6+lq88n3fV4T+jrId12eAFUfSUKsS1E3n02bDvRP8A4XsnEjbgkgAtZXSSEx9EjU0I10/A6Ma4yH",
-	"SXeQZzOFzqf28QAcQLn28MHX4ae3Y5T95vZq68vH4adau095+VDr5nbr5j/CTzMJylZ+d5FSLGBMa75j",
-	"VBZXsvAFUg1w0Vpj9SMvSeBUcgpdNGF4y8ukqJCNMrUtIJ9P8UuEIUGWBZFlR44vAeK5AN0Pei+lbpux",
-	"hLITBeOKWez+XiB6drmGBum6OOShzeFnFaUen2t7F4SPVsHyEB/vLse4THCgyu93Cwd8A5qMky3bHvJK",
-	"+gheJFIiKlGtOgx+cxcs5t27a63PNsK1nfDPn6Pwg2u7H2zkITILgv1G14W6oFsc3Dr5WOElLAEcQRBc",
-	"LEPFpoPHu279r63w4fbu2lbryWb4cBtW+uOt5pOtbguefd+VwhLBgogTNVXWr9es2uAzGQZfE0HhlcI0",
-	"sHD7rva7x/QFFR0e7iR1xGyPWifJtm99ttH8Tms+zafP0e4fN3evbSVPaQ7meCY+iR6Ka1OD+p56Mjp+",
-	"nU/vrl8Lb27u3lr10Nn/Yf5obW00n223bn7loXDzXvjNh62P7of31lpfPk5VQgP5rvN1mQqauw9uhVtf",
-	"JQ/ZipmOKTzYCm+sW2ij8NM74do3kOcM4APJ8+A2cT2eAqGPC3ObFDkvE4dnMxXa0U09ZFAPPBQ+utN8",
-	"mqqTmPQdBR5dfe/q/wkAAP//",
+	"7L1/b1vHmT/6Vgbcu4i0PZYs1+m2Ee4fih0nzsax13KaxVaFNOIZkVMfznBnhqKVwBeyoxRu7S9ib+1G",
+	"TuVAvZvEyRcuqthyogAOLpD7TvKnePQevphn5vwi55CHFCk5rooiFslz5uczzzw/P8/7pTKv1TkjTMnS",
+	"K++XqgT7RMCfr13CFf2vT2RZ0LqinJVeKV2qEiTIMpWUM8SXkKoSVMaSeIhMVCbQwlzpX+dKC9NIEuYj",
+	"qtAiLl9GlKGFs0vHzmFVri6gZpUwJPEyZZWJkleS5SqpYd2TWqmT0islqQRlldLVq17pIlFiZWZJEdE5",
+	"kllS5syXSHHUxLonssQFQUqsUFZBuIIpczZPmSIVIkpXdQd1LHCNKDvlmQph5ZWzvv6b6j7qWFVLXonh",
+	"mn4TRz97JUH+q0EF8UuvKNEg6V6WuKhhVXql1GhQ/WTnpGaUwuVqjTCV31P6kf31dgpLkttP2fy4vx5e",
+	"Y0rkLxqxv+6vj7NLQDxuetSUagixilmFICrRIpbER5xNoIu212lElUR4URJWhkcwk00iiI+aVFXRyRO/",
+	"1NQCEzCHIJlCRLoZaqrhK28RVlHV0itTx487x8yWqcJ6nLmLQ9OP7HOF4qYu8cuE5XSo4LduPbXPq0ZZ",
+	"9PmEc5oXeYP5uTMU9tf9TW5W4Uo+FUv76/76uERwLbcLZX7cXw/vSCJye2iYH/fTw1X9sqxzJgmws1ex",
+	"r6mfSKU/lTlThMGfuF4PaBmIZbIu+GJAaj/7neRANEl3/5cgS6VXSv80mVwRk+ZXOXnBvGU6dd0Q0K0+",
+	"ZjUc6HHr0yjQEqaBRMs4oD70Po0WiBBcyAWkl0EigstVtERJ4E+UNPPibCmg5UMbf9n2Lw2TAB7TEIIw",
+	"haTCisAgz3CxSH3fnLmDGuUsrTDi65t1saEQ4wrhIOBNYtbtdc7Iwa+Z5A1RJohcoVIRHwZGJSJX6pqc",
+	"9fY3NFNu1GGIZ5kiguHgIIc5w1CDkSt1Utbjk0QsE4GAAKdhb32iMA0sKaoUHZw9rcUMQepcKBj921yd",
+	"0ZztIEf/NkeyUa7GC+3pJdU7r6WxxYDoIRpxLAiIgGFeECAkUd3CGUwDMvwBR0e0B3VoScPezz6SVN/B",
+	"eqwVukwYXODTaMEerQVU5YEvtfSI4b9UIsabHRO6GDPKgyV0K2UwQnwtRaRFWyM5JMwCJBMzg1gi0dOY",
+	"JVJS3o1h9DfiqD0XzSNGmkiaByaQOalLgsgqAmEARKFAciQJrDdm6A2l6udZsILKnF+mRMtFKb1glqhj",
+	"p+CH7Pg6biN9p3L+FhYVclj8e5H7K3qCgR6EQKqKWYZPXuL8HGYr9paUBzpMzlENsxWElSK1upLTRo1Z",
+	"4gItgN5zDBSfBSSNotO2DalH8kZhn55MaVEwkHcYbqgqF/Q9csAMTCEZ3VseHJCYBCkDqUCzNHthAHsD",
+	"fiaIT5iiOJAIC4KagmvN0UxkGdMALwYHSmEzyCd1wnytDaIxuDiwwvqAj+upNJJRDXPPZKOurx/inyM+",
+	"xZfgtB3uqdJ3z0I701qYAFnXNgladblM6irRT1IyKfYNK8fBBcHrRCiqJdclHEjileqpr7TaV8dC1exc",
+	"u83idPKkngaV9QCvvA1Sdo8XU4+CbUDKJhd+r9feJs0L0aNGBo/upd9kek+1+NtYeOeLvyNlGOiMz+1i",
+	"v982dezjulk6B5/1Sli/SPzzLKMj+FiRTh3Bs0aMXnMylpCLZEm/woXvMsBMAa/S5L9EhVTItKylEBiR",
+	"h07EDxgW9uPqF9PoOGpWaUAQ1xcM1UIg0dLiRDLW2EAD6kwjMHyZKlKTvYZ9jihBy/pN2xYWAq/oz1pc",
+	"b8D7hDVqemuSvkvxGqY2JlmxRl2vpT+jOtb3mKI14lT10jRgVzweQ7Sg6Za7EcRZVm/0e1qyJJPdt3er",
+	"WKEmlrE4pjhaogo2CtbB2M/0oPWupAwCJ447LB1tBJjtK5LRjNFvwT65oNvtSamDbb5Zrasw7rPmtanj",
+	"Q6SHts217Tj3Lz5p2b2hfgFl3isFZJkExc7pW/Do1ciW4OARdSxie2PPngWpOAknvLnxw7etj9ZQ6+aX",
+	"4cYaCh+uhh//DY2F6zfQ7uPvd3e2PBSubYSf7Hio9c1qeH1rfKLn6YAhMMMfzZTjAeQv6lvR2rQN8LM7",
+	"4b37uuvH6x7a3b4Tfvy3sWjU4x7a3dkKt2+Yb3afbun/PNJfP3mq/7+ztbu9qgccUUSZMCWwHlCNKMHr",
+	"PKAKs5JXWsSSljU/bywGtDxPmVRUNVR2zMl62jFTc+e1EUNE2YVI3JJUB39rX1NoK3/5NF8flCxzSCx3",
+	"V/NHMVsXBPuu687wIHiqfZm6rc4ZXCbq1zhoENcNgC07leewTzpp5xSWRCK+hLiqEmH4HwUzgFaQzNVm",
+	"uQIYiqMBOcY+yruYJMb2nlulqAoK7FVioTcveMmNlUzHtY25K3yRlAldNspF2yrzWj0givgofjjyIplO",
+	"X5JgKpBocaVtJ9wSwgBLCO13Dm1GlKt60Lb/zKjcfSteP+Vu61J6PjWuhSOzkqbxDAF1HbcZ02yjVsOi",
+	"97mP981M0bUjXufxaj8a7hNbEaQCAsU5oqrcsbV7H/1h99vNaRQ+3dh9svnDt+HTjXBzNdy8jcLNjfD+",
+	"DjIPoDFjOPnxD5+jn6PfNfwKkQjDukxbw4k+dpwRVOZ10DN8wet14o9PI8Pgd7f+exqFNx+F1x+FG2vh",
+	"X263nqyhvTsb4Were/fvjr13TJa5IONo7y9rttM0V68R4OFK0FqN+PP2Y00rVfqP9+BlNx83u6H3HM56",
+	"EJxfKr3ymz630M3uOHORZMKEcEJCXCBZ5U3Qoo3I4kUSODwhzKfiRBYpHq4jHTsi+7ik4ndcLZZ5EOBF",
+	"LrDionibp1JvxRJee9MBLRNWdgtANRAOh6FJ8IYq85rZu045y2rQrt8kDxq5SpzClezgOp/odvKjflO9",
+	"pEaaTL99/W3HydpltzzFGhxs4bfJmYCr13Ufxux5GDd4Ewv/EjW66BDaK2NFKlwMa3hkmfp6DWPhdAht",
+	"VrE81yfldm+wTgQ13HsIjSWKwhAaAy/ukNpSBNf+jbJhzXOF4OHQXNuphXbjPUnJXXZhUySapv7U/KJl",
+	"a6e+DOU4L3R7LREsytWLoGl3nt6l+FQXuOEsC7jq9avT9JBxvBIjV9SphpDcYYS6gKVEWILzSHKxEJuc",
+	"9Euojitk2gR9KMQZ/BBgaX6YcMrMXBmfZEe0kEvFip73oqXqttR2gq/kCQCneMMYN4ci5QK5vJ1nD8iw",
+	"0o5f04yx48cONtc53CzXsr8vch5oWUsTSDH9JeFVnT9pzVtWC2taCafq/Ik3mH8pR1XySpLRep30NDrP",
+	"2sfSjKyzrYQEOgkvxbKcP+bupcodO/zyBq1UA1qp9iHBxa90Y4a9DkhaoYwm7mJx7Uwwh+WlaMprOzJZ",
+	"cnAeQWn8TpHonj2A5ThEridJGn2lOG+z/b6pX8u7qHo1congmj3UBTX6OKwvWn/oJh59txUyI+1YojYv",
+	"SidlVwlRsx02VcaZ7t4XeEkBGSzWqMq1s8fhUb1DqdKzjSOnss6W9JDyZ6zl3Fc5Fr6bLPrfaiAxp95j",
+	"Q4kKtwhbEUdA9ZIlIpU/6af7pC9CMIvjNrLz6Lxq3yZNhOP3Japhn7gNI7LKhVrCQSDz7Gyg0JZ5I/DB",
+	"i1ghChHGG5WqtQh4xhRQ5U3jJFdVsoICXL7cxfbWxzGuUSn1n73ZWHyUold6G8LajTLRgmbWxbk5ieLc",
+	"OTnj543cvp3mJt0aEgT7aEnwmnGcm3ecck5ZkP6cWl5piQYk18FQ9EoHi7lbKpBVfOLlX7jZC32PvLqi",
+	"Mkp314snHquXWbl0S3GH8ajSq+Lcn4bi5gAN4pIzhH2BiOgSquErtKb55M9NmK35MOX1mmC2IedA9b15",
+	"fpkIQX0yyFgFwTZwIBsO3BYP7LQ5R0zcQaKUCKQ4BH3FUvkSBLEhuOozbsFCvN8ONHcRLvLmvhgFN4to",
+	"gzs7adb+Ti7GC9YpX2J22S0mG0tj5vzxxmKQOnysUVu0z2qh8iLB5SrJFxH7kiTyY1DiKy0Wv/YvesAq",
+	"RFPOrGvu3kXqSTsjzNWS9ufB0meAvkf+TTSLMpmYwVghNHq964wGOY7xnGOWEZ/FXKaRzDN1hH+ePcBT",
+	"XvdFaDfwPwo/uLa7cwPViTAH1kOUoSZnNk4gGZv9X2qIx3vytX6Wsz8bvH76lA2Uchjgh2/j7v9yJT5V",
+	"URxbe7gGAT9YEtqLanglikKN8q8Q4000hpE+bqhGNNuIM6Igshn7AWUk7ZBPsbEqlu+wWDo/BU3nuLWa",
+	"XFymrGKcMz5dWiJCJiJHgBWRCsVNoWUiIPDU2S0tGo9g8s06B3SW6aUGdx1DZJmIFSSxvlzi4NsyFoIS",
+	"iajKiTCKori77TakuFjGmQSO9KI4q3tcTek9/VBE/NKvzRK6tyNvwT0ItCIMMb0sye85nsz+Lo/9RkTB",
+	"NpuVjy+IODgq3m3HErR7J+JTkz5z3eOqfmu5x6kkcDLLDhYJI0u0TLGgOU6etHmsOxHY50br9ipzqXJu",
+	"rULWupTbrNtY3jKPgRz9nDjUIIdU5s69q8MtttIVOMbGdiMVFsVjO7ra+vp09hWWvjrtbb0cg9b9l+cf",
+	"zLt7T8FpG0SWUXGaXfH4lS45iVO9eE2cuWday5tQsal0vw4nEGRNQFy77gxipAnxTYilvpgQRmALm44Y",
+	"sn7VxEPYLfOQ3TEPRRvmoWi/EGY+irjPRMnrxbmyoZtePicruCFDZGJJdObPj3dlaS6xspdg6WB77aHL",
+	"mCFcBlET8SVEa3VcVujH1S/Qy0gQE9FOfEQCSZpVIgjCCskyNhH98ZBe7iWCHyRrdSztiePduW1b9OTa",
+	"17tPnnVG/B73urLltka+uRs+XGttbe0+/r5YU1kuPth2pzm9czzXt8NPvio4noO7GDKamWssHRdFf7pc",
+	"d0oYDnvtylVno7Vs25R7a+GD7dbdu+Gftz0U3txoPb4L/+79+Q8e2rt/L7y+lQ7Zoj7BmtvRgGvxjtbq",
+	"AdEioDGqmjBSl0chJYV3juHTO+Ha1+FndzyIT/tmw0Ph4829T255UWgZ/HRjPfzgmodaf98xf6aH1enW",
+	"8EpNqqq+wE1m3S16JNaRBb8zruajT7lDzvMUDyJ4FtWxflJ6kIMD9HCtDsHJNiS9p1NGy9OEHOpP94yR",
+	"FPEMI9o8TYuDh5zrVlJbV9xiY186y5b4wVhtEo2wsDGp3fppv8/qqflKaHqKnac9zwwDCTxR8k5seqlr",
+	"xZk3ZGQBmEakVlcr2SStwkGhZygJrCHIGay1r5P8qvucLucf8LZ1Xo4PRHog2R68eAF7UOWwjkqWXgc/",
+	"LgmPP7QEjVNVHASEVQbS8PoNpyicleTwSb3c0yWV55+Iuva6+ZDMAYiyOwdLXLWoBhdS2aTtelkPMY6l",
+	"Ekz3kYvaPpBsw87pd2hu/U39Mu0tU6T7gPgnt+diqsA6Cd4hz55wQzM53A4w1l6LEAVoZfmxyRxDrevb",
+	"kPa2toG4QOH9ndY3q8j89sO3rZtfho+3M9JjkqbslcgVi4bilAltSIe7dy29Pr6PxlKWfw9JXCMo6cF+",
+	"YdOYwC4cJzjpPSGKjHto75Nbe3efoTGflAMsiI8WjTEDjopJn4PfBaYy+ZWLCmb0PSLG07PTo5k3o9F8",
+	"GdfIfGbC8E0cDBb1aJi2YT1+17W4kCigxSSKOLe9Q5Kw56IIiwficd3lvMHUqyv/Rlb6clheJu6LMMCL",
+	"GWNtDuXq16OHI7+Zk4LBWBdFhw7Cw/aTi9oNUMwbWqZq5sz3p8IWTz6NrJ77QzLAKZTBvLQxOFmADkd8",
+	"1JDgzAs4qwDc4RhmfnzspBbwPHOmAbKIG8Nj9lj2XMlB4RVIDdMgs1fmm6yp5eWTXdh1d40zIJ0Ji7YH",
+	"aMBL1jN/y/xkz4pzjNQ7nUwDwNsc0eiqGmUONskihJnb5C0AwZDJvmJj2jWomZNmqyffBzyUqws5oemX",
+	"CSvgA7AQfzDCHNVDUEWEE2siMx8Ha6o0qI+tSbOQZPy6fSHXfbXfqA0wy/YMz9YPxUNoEghuLhJ50yXu",
+	"w7YSjSC1Nm5CtGs+iCDVtivtAvAIdqk7eoKDt7/cWz7b106RK+WgIekyOZeyBHduX9p+3Gsz3fvo3LyB",
+	"Rd+2SGjF6/OQfVoVRFZ54BZyliF7qDMA1+jyugkT4RDwJoG0z2XMypRVEIRXobHjP67+aer48XGr+9uu",
+	"sqAb8YJ1GtZzlitXQj6duTt6AKN6pdPZWPL+aCiVXdWPpJUnUaXWujtXNY8VkbbSlpPO6Go3lrG++KEH",
+	"RJlBHLAWDn3Xr6A3Z8+/PQ6IVyakp2cDBBEsAkpEXjsAseluJjYs6UeiCwqMlgseWrC+Kf1nysS10Bvn",
+	"w/SYu2CvCcGd0X5+zmxFI7BX6xIAG0YjjfqEweIr8wEQk/5kaF//1WCXGW+yeRiT/kKPyX3p5ixU+qLP",
+	"LBTIJgtaAYyW6jfHfzthts3dQ41I6fSSzCD7U7SnFn+L+CjArNJwp7A5l90zC5l05tqH1wUeLFo4PlyZ",
+	"o9870pBTa7zt9xaODqFtwTmZzIU2oLbTvh8VvUIIetc7jBEMAC1qeRygObFEc6VfAfedK3WAJ7lkOnJF",
+	"FbjR2+dvVRV42zX7NwgOjHyanVkn6hG/vC+MoyRTzLFc1ehH4iNZxwyiRctVLHBZESHR2DuMarpE8B+z",
+	"meP6VC3oiS10BjgEdomcDiCFhSpgOjbPeVFbrkmdrdUFXybRhdaJYNJQkeHdhlhqAgDWPoHOcIEajCpA",
+	"EPnnNlhyylCdiDJhSh9rM+M5NvavJyf+Ff34+/9Gv3x54pf6uZ9NTU1MoX+uj08bEJQmlQQt2FfN3bKg",
+	"nxMkwIoumwEsLOGy4gJ+qPLmHDOZM7RGJFokShGBqEIVriJ+YhjUSxL5VJCygmviBKryhpAwmhOoRllD",
+	"Ealb/MXx8Yk5VuqUTAOFC8awm/EVfJiaTfDdcfeZpSjYYrLyFwbmPPGoPDtzJ/1klM08QITieDX9RxNn",
+	"tfnOYONIae/8BbA3ZT99FdTfrDHDuH6yR8oKhIC7HF2q5nExUdqX4aComzrZschZ7dL7nHaHtMM2Wb1e",
+	"qURJh8PwPmUsFYM6njrWIHVL1AnzbSQD2DHgAFicVqcGk81d7DwFDcVrWOVlgo3IgwTP5qawFnNWpCzx",
+	"GZ+UwzRZ5sLv79hG7zj9o70dWcn87GziAXqpFXftPWzXaSyri+5U2P7IEVqLo6MGJMdUI11zVDslgc68",
+	"3YH9k8NIa+6Snh9hTfR7C3UkWfXKde4AbumBeVAkBC4Jf4unX0j6ArSS1AC8TIZsKpTK7GMebVBWcWfz",
+	"Dz8wZDHI4jIMxqkGCS/J5gW5EmgIU1StvIsFo6wiXRkyCCOYAIK191CyPnGhA6wgpUiQZYIDE79McA1U",
+	"nBj+rnisOhBjbzMfF2QWnuyb4PqK58ohwPgIuUN2ok2PZpPaiC4EOUsgotvBc5YEf4+4UnhEgyDOysbJ",
+	"SlkFVbFEvE4Y8acjIb3KfVTGDDGOAs4qRFiNwp1UVYvx+bpLmO2Aflc9OyHK2Wm8It3MVVHyqiD4cvGz",
+	"dcm+0fMusANP99E+JC9ayAKbMIjmP8y1a5Nx8Yo0KiKyuMaAZR8DlyC/oc8TalZpuQrHT8KZXKKB1u5Q",
+	"3HwmAP0XPSOj97dfiRfg5f1vnmvP0pHvnXEVgMvburHW+uIRCjc3psKNzb31e2gs/GYjfLy+d2cjvLkx",
+	"DlH74ebGSdevPws/uBZ+/GG4eS18sB1+8tXuzo3w4erPWk9WAbBYfxiP66gscb05DUnSgQyXeSWY0gIV",
+	"rwQn7L8/t/+ehIBe5kaLfItX6IAe4n04VeuDhhnl+Fi7Qtafw6yBg31CIpz1s7TZG7yjS+qICypBd+Ae",
+	"vRL0yr4RAhoqoET0OYcOgawPO4ZU/mmyXPDhHtJnXpIvsWY7eCjlUOJLpkRXkm8K92McZKoXrgtESz/a",
+	"2sDScaIQmSb6RmzpxDAwSxUvfbRfqd13EhjwxIuYXbZYM22nPHJ5tEf3rrRd/Jo3Ccwu668lMU4+icbA",
+	"4WCQcw1azhJpRkVuYmTdaGMs3C2qEczGvb48CvsSKQRvFr967FLpI1lYWIAOclZfGANDjguuwOlJ3G0F",
+	"Ho6tqMXytU7HjyfWziLxN2nrdFc0i3z0vAajqreFwbrH4eF4KTy7funpZoefvxen0wvkBjnAUakmcK/I",
+	"msE7sJ5NGz2T9JXJEbJQACaa0PzpupbTyXJ9xm09j4QTbT+5gmv1QA/0N6W93z/du38XQT7f09bnm3od",
+	"+gylTYinY58YoqZ8SI1g2RCx5/XE8RMnJ6Ym/h/49xdtzi93JEBEh+nB/3PJK7W+WSt5pd2vt9tGfqJo",
+	"MG9vmnVR6dvZOOs2d5ZCAcFSoanjKR9WZ4GU7NK6Zv02V3TJlkxywA9w3x0UOoAboKBp/rIzrhg21Wql",
+	"84LUKPOJ8CLtZT7WXLxEN5mPaup6cCvNp+oldMa4UgOL1O40rGNVja6nJllEuF6fyEkHyLHJFMyVh7Ww",
+	"ZtLook+DSLRlFabIJLV/w7DeZ+jBIRs2WNtce2HS2hdcYz8fbZXjXoS9c6PF2m3th/aid3JyffoxnGFJ",
+	"8m2VWkHuG8Yub1QFD0zktXckCFZtuEg7WbqIL7FBxTO0bSejTCbYdTtnYLUHutXibc/GIPSO1E4mmw9Y",
+	"FLMGuDEi5xEai2wgNQzCLkOLBJW5EKYy6+IK5Oc3sfBRhLDmRC5qh1o0c4mH1nXJBgOvcIVr9OT5HZAU",
+	"V3ps5zDYSnLUB3fCXMgRA8IPrrW21qHg09699ejPqR9X/3Sy9c2aKQT18dbu1ppJGvkgU1bpjamSV3rj",
+	"RMkr/bv+69/hr5/r/5zUVzVjDUDULjek4jWnDHchD33g4plT6FcnX/7XCETDVvSVnaEk7sCyWTDxohou",
+	"VykjxzQbhS/00+kpJBWs5030GYgBttD1/O+My03f5POK83kQaYEvxzUc56HeyLwyoJQNKMhJmDKwE1CH",
+	"HrqYT9W+LNkI8Hn7W/w58sPqTYXCrvPtzy3FFaq9kqQV1qjP+1TqmUUp6Us2BVnwhiLz6W+MogVf2cqp",
+	"KZDZyCk+r7AJOjf+gnkthsXfJeHuqaGmvmxI+KaeKu2brGrm25horQMJRsXrJE4EhSK38+WAy9iDNG+8",
+	"8/OpIQdYqvkgKvKPA73NK0mykma4sDNtk078A/MBrVE1LywcY5zpP2+t08kX6QEqXCGdX8SDbTBQ7P35",
+	"diTfeb40H1V6iRAE5kG9L8VF8qBdmEfqu1hES5ti55uU+byZ9GtsPaaFqePH08RnMPe9Em8ym6sFgwPK",
+	"4/M1zFbmA16hbD6qYQuWEUXM+pgoGVsZdT5VFRW66JLvZg5t5+l8o1HDLDmU5Eo9wAxoqE97hqk5X7yi",
+	"QxKg6spfYFLhvLIzdkBn/ZxfoyKvs6bGb25om3VAu+z7ygUaOFvlQqFqdsEs4kCfi6WctvkZ9M7Fs0iQ",
+	"JSIIKxNkPJFLK5RVbDa6YcD6beCcKRVv0udl+U/2iWOdvLRnQKJlm7H3O4q/AabuvMcA4NeUucjxGgN5",
+	"5waH9CGuDgnvFYx8hUnUTBCcqnkw813qB+SI/YNCvrZhvdqp9NoXuV8E9o5NdiJzQhYOLp7YH6dKOVrb",
+	"h1005s19xQfpS69o6IobeudSlZhAANSs8sSY7JMy9Q1UqDBGWDcvGKL3tzB9RbNOCMzpbIy3Nil/l17k",
+	"fPKbjY5lG/Glk+TcsWSdy/vmlIfePOGBT7JOhFlq51IOHv0eXf3JALtGwttJ5oYmaGlkFoTCAnpr6mFX",
+	"XykD/n58arbg375dakPgw0BhWpzOsRgMhUc6l5KUGxIHQ0Nv7xspowssxkWjZwzm3LZKyqUom7U3WoOj",
+	"f2ONzKthYa2VRWxm8aPOeXKXbIX9GmXox9W7SK5IRWoIvqBSAUTEdJJ5Dc+IBpMIWJhxxmEWpXiPhf/z",
+	"bHd7NUKPuLnduvld+Ont8ek5BkfcdGH4s6lJOpYuejk+HeE86+f40hItE6FlOwsC3axy66a1r5vw/UiF",
+	"hUFDLXI72iiAFPgrkL9LNtdL8rrALuDcQnntmKXWJ5PDnqkIYEq/Ch6YYqkF4MsGzCWHF/P2HiY6kFEt",
+	"tRSHMnYL5tY2qmIlwfoIm8wUCOiorsjOYeYUQhyQ5gkpQPojHBh3fJsFweunMHQaD28IWO29cuRJQCt0",
+	"MSCXbEmvPqSlqAiYqxQkl2qm/+yRwukZ5aDhk9nGYrrstiPxBgtFy7SOB6rQnRlZfmnKrlK+eSotQueM",
+	"dBAJW/fiN4qcxwbzZ6OHC+eZmNdiPMT84JxBiqwlx7uzqFqKePL20EkDmePmouzUkmVYSEorT5uhEqbQ",
+	"K0MGlmog3pvmcmmzQ7jxrLWxE35wbQB/+H6YY0Fg3ixfyzLM1jdr4b1nJl572uI3GR6JqER2IRMoQJ8s",
+	"YXCvpJyoWkIgQqLWk6fhw1UPhfduhJtrHtq7v777+HsP7T69vff7pz9823qyDSis4YNn4ae3W188+uHb",
+	"3cffh5sbHgo/fRRu3vvh271Pbu0+WfNQ+Ptb8Eq4tRN+/MhD4V+3wofXWo929u7f9dDutxvh5sbu1sbe",
+	"+jUPte7eDR+u7q3t/PBt639thQ+299a2MoFi/cEApAJTzcMRWEXnunbFznD554fDvruOKTmOZ/fDnvNv",
+	"VdlYPBYjfNmUusyxT/C/FL5sfkOKczQGcbFbrY/WIKcUhEeqj1ZO5ZBOXrKyj4DOSEnJX7l+L4mBGboL",
+	"HflEAa9oxLnjGO0TUxn86hNposvj6/2xdFAsczZiuFw9l1EPw2FppNbBnZXw/vllIpYpcdgfFlfS0Jpt",
+	"5vI4nNUoWnUiMjj7BXHuYxA4VxLRSpJHNpTmLqUKxvaeDaiEl6kRqofQfz+myDiS11UJMnJG6PY8Ux1B",
+	"fwk066xWk28dtKWY45X20nueWbJc8tGi6aDAq4kH8lTAZX9J1P3ELCUA0h39dZlXjol9GBkvEvrvZ7qj",
+	"EN2N97ODyl4zVaHA5K1lJXB7ekhy6wMzcShlDCEoccfuy64fou8r8DmuVdiL+yXUng2AzkrZZilyiWE2",
+	"dSf2Ue7kLDg6lTTB5phpiVISNZ2RMgkDaA9ARKnyJoigNX3IZyTFk7OEN4LOYAzrLe//2Njtm2GMN1h5",
+	"ADTqAY9r8u75OmFyYED4znac4/I6Vsg59fwNz6uBsH4j3LyHxiyKSdKzSUEc91C4eSe8sW5KIURVEdCY",
+	"yWNLPw7HatxDu4+3dp88a21t7N3ZiJ5L57vhaLjjE+gMDwJLISgSN9JBNo16mdcM6oCNmEgVVIjacRsp",
+	"G4uCli+RWj3AigwFhGOxQQN1NqcK6HC9iiPC+U7mkBqwk2Qyqzdy82d68doUGhOZgmoNqHBXQ4qjqePH",
+	"i0swWcjFLKrhiR6KxkAY1O5odJxI6X0s/FBE6uxBGFy2TqEy9ndpGKgdY5qoaVmPoxq+oi8EqUhdQu4l",
+	"wGpJk1jW5EJVLTJS50VhniyOapkgmvWEtGwHbLQeVS/q87duxbWgG7FGWeHsPlLvA+9yQMhG8Hnr1XBB",
+	"7tVygYNil3PBsw1r585OGtj9nR5D16kNVmm35sCxPOE2FA28Gm04eQe9OLMRQMN+WEtCQa6SjstE4CA4",
+	"1YWU5P5QVQYqQJKjiL6bzXblDNl8VwurbQrLxkur1QgTqulGVO040vstGxRb0rvx52hfB6H6AXc+51rt",
+	"TQy9bbBme/NMG0ZkhMTjsfbNMTszjgS2xlDMMqUXC6QRRHk0dhDO9SZSurNoymUi5aUcqO4YIuysIwfS",
+	"xoCiBlPUoLCYxhCEcyP7Zk4Z47agCjd4eASzEJ24VwkWOX7+huxdH/4d6eBA6QVId5ueett4bW/udVYX",
+	"eUDkgKEmPCD92B8zHv8eDhuHLz7naNIKe6e+/1IBI4Pw97N4zF1fTD26P/D/+hAK2nRgVGTn0qMywCyt",
+	"0QCLbuHAfWmIsZl8P5llJuhKulEBqIKrx4zbZt3KKlRq0dM3VhdgjbhG3Pbr3uBNfcXGDdV9HbmnraMj",
+	"Ch+OlqTLHp7WjH2wUlWJR6DNAdmt5GmRKqKpiqRFHu+nKOho63baNR2G+pk+YvvQPRmt110Ca4zNHRcd",
+	"6rP8tevii0GLi08zAUF2ht5fKYC1EMF02+zP1CCcK+KGReyBU3cqHx7fWMX7EaWHa/IqN3rj4pkrmfYB",
+	"9dllwkXAPmGV20uSdeL/AFZbX84PLqnKLWTaV4x/mYuB7ObFopVgAboB4ibeiHhOXqaeWgpGLy5q2jZm",
+	"s/kd4ftm7zIbmXsSBuH88Vlpi983qDmSEMQ4OE29uKaajWDlIlVYDY0JUuPLSTU0ScSyrbk0TDtxQVWr",
+	"+Dka+AD0F6cjsrZk34WnXl8xMZ/KPvWSjNQ5PA3mQbpM0EL01UKheOABT0aX0oApUnZScC51vhlliuxf",
+	"wuwKe9sD87tNys8FAUnwdGyGZo/ihDV85VSUpuUqy9wFG9bofYV4XdvG2Pfc8n6yY05g2e4btZ8yl20x",
+	"e9e3oQDkk6etR9vhX26nikKGm2utRzu7W6tZAKP+FzxTLT8VZDTlDX+xu6/bUMTF5LjsQ1qMmVanu3Nt",
+	"o/XVtvFjesg4KeNPT3bCtc30fjSFphdT8YBIwizAuldaonlbA30PbSX2uwgXBK8IIrvlVTokQV6rB0SR",
+	"vECK6EhZ85vWR6OT5b7zDA7dUGjAJjUOQsPRi/F4kiTBeMa5C5kbPOOYW1t1jB5Md6j8rwjwdw0wLwvv",
+	"RgKROdzsV5tjWpwsslCKo6GMOKImJhG7Wqnx5tJIbojFZ6ut79bQmIVjhEIxcIQAZxpiIiRRqFEf91D4",
+	"cG3vz3+InwUDyLiHWg9v7G7dTrMmSVSjnoRFWCiHXI70Dvgfel5qNcrS3055faiXuT78i6Qe4DIxUR5G",
+	"GpxGnAUrUekcFSck69nIg3HuF5eTB610OKj42UFdlyzY+eGUkeme6NQnvlzh0HlQuLpo77UVd2bmpTif",
+	"7CVpC+GyGM5+Gi0wzsiCyS+MchAlCjjXZxtRlj5iMTxMDAuTC/TcfyBOJJ5G4mp6wvHseiXI6BU7HSOl",
+	"FCtpC8TkqIDdF86Clj5nrYXNiYcSIfs42OEFU0gmVQJXojFZ5U2IDIm26iVplW6TdVA496JbHZxolfvL",
+	"5jhHYmN3dzRa03R29vklLH5r92+4tWCn3Lblfo/fECOfcuNP2nbLAb7QN7PKL2o1SIUqB+bf4EUnTH+6",
+	"gaSIVNJbkYOerNUgJDOwn87pcOs9xmGoQL3Oc2FdKD9PYm/9Wnhzc+/WqofO/af50Nra2H263br5pYfC",
+	"zXvh1x+2Prof3ltrfaFVxG9Ww7UND+1ubYQPdrKqO+PLBsLI7nLtvXmfyjLXOtN8RXAQ1+o8oOWV+XLQ",
+	"WCxl7DWaGny6TP1GjmKp5zCsRd3nUlqO6Cgcvi/zU/7p/R2nrF+YnN75XslUokpxQ7ZF2SJx8ei7r2ck",
+	"z+SJH3lEkbw9EFDIAAtVFIMg4oXDEF1HJGcOKLjlzXZIalbf9/ug93XnJCKspj6d6JEmFh3uLJc9w0Vs",
+	"vedswTOoD3G8loGhqtJKlQioToCaVAuFi6YepIdwWneEAhSpjJ4a1ookwqjM6yvjbWjcL3eThqKTlkZR",
+	"WqJCqnmjsGr2bmpozyeJDr2h6XIpxFDHOVI0EKg3mRxstI+LYN6RrpvguShxOvh9Q4ujtgwQW9b79k1X",
+	"Gs1xb5i+e8mNeneGITSYML8BhYarXkmSckNQtTKr27OmJAg8nGmYYs7m05loxd9895JNQK6BmckEKcYt",
+	"V5Wql65eBYF9iTvs1A2lSKM2ZuAexg0AE2THlY9JUlZcoEReQ4tEqmN1gcuKlgmCYnBSGTvdZULqwHuo",
+	"mGNxEpNEGEmCRbkKmJr6D7pMJubYHPunf0KAEirnmDGWA84ooro5FEMTL+B6PbBw75M2PuVnv5OcLSCf",
+	"lxvgVTYZdprHpeCI59hCmftkwUM4Ksg/uWCwUhcQZejfuNDsc8yiP4wjLtBrrBJQWQV2ujAD8NvH3rJo",
+	"nwvjnp7nHKsTcQwCUNCCQUY1NpIEmBNK7DcEkRMITCzcJ8Z0GVDAD7VWlgWLy7yADOlEizKTgBtTzubY",
+	"woXzs5fQJK7TyeWpSdxQ1UmAkV1AgqiGYLDEVS7UsYAuEz8bBjv25ruXPCQJgBMgLOfYgm6fC/oeNP8K",
+	"MlGt6MfVLxbGjcEVCa4M6oGNOzVtTaBXBW9KIiQSpEzosgVANM/MMdMhhu1beEOp+nkWrEyjWVwjs1SR",
+	"/3tWCVpWC6jM+WUKUIp1CCJHC+m5Ldga3qgcUAL1vvWlFU0gi8WKFrm/MoEuGIcTwDQwZAGKjzUk8bMT",
+	"QIIs88vGuDrHmlUeEPtDuYopM4BfAS0TZmIcLUgrxCiWzp29FAk25kM6DC2qvfbNauvRDjK6EQo/2Qpv",
+	"rIfXH7X+uop2H38fPlxr3Vrd++RWeH8V2a/De2vhd9vhg+3Wzi00c+FsHOAXH0z77TIRJoK6dHxiauJ4",
+	"FEqD67T0Sunn8JVXqmNVBYYRL2gK/aJCVK6XCjilh+pYgJnd2prLVRr4gjDPHLAF8/NZH+i9FkHX2jgP",
+	"JQikI2rGaTRvv/RKSTPUFI6CILLOmbWenTh+3OSQxIU+00f9dxaTz5yNYtcjsG/gdW3ou3YEE3rZXjbd",
+	"ulqLhzd5NvIuwws/7/3COym85jQXL73ym99mCMXC1/3vr1p/faB3G1ekjQPnDcCkNCFPymJNptbyFFxf",
+	"MSyRPQOv2gIoQ1nGdBeR5HU1e3cp0SBXO3Zyasg76dpFzUsZacZFVq96pZNF9vJV7Mdz0a9MFdpNyySJ",
+	"b14qQAJnYth4eONXvd+IK37rF6YKdHGJ87cAHR9eeLnIRGIM/XPEpxhyCw7uEHSQ/Z++bv31ARrb3V5t",
+	"ffEo/PT2uPsIXPU6WNjk+1F4+tUUN8uekNdJBrUL14gCC3aOmT95ZDJGhrn625FzqTza3i9dn+z9yttc",
+	"nYlgY54LPhh+cC1c2+lNBEZsdBHDpKxH9X6608SseW7k22v7cWzyG7yJlrBI3ZovRVClZhIgYKJmFSsQ",
+	"1qJyUP9ABNF6sob27t8Lr2+hvfW1vftfpUnDEIG5IQc93Q6iit15TgnJqglLjSA4psgVZbUZKLSTqkfc",
+	"pIxpichAx4Lc/18NLVstUeZLm3BCmaQ+mWO2LHWShYLLgktpIccCItFY65vV8PEG+vH3/43Mn+HNjd2t",
+	"1XEP0QoDjFtZx2Xdo0+XbFUBOcfGwgfb4YNb4ff61bvIfELh9xvjnu7usq1w2eTH5EoAm2JG4SGTp2KG",
+	"85aW/tHY1NSvPHTuP43eA0Dnco6BeIpqWJWrWqtZ5MtJpQTzSQvlHsL+73AZlDMzS/NgGStFBPERZ3qZ",
+	"QPycY0s0UEQghoWIEC6sAjmNlnCZKGSYAihRsPD6EfMWCPnwrJHfs6d/FjZrxlJOB91QvcOwT4ls/1+R",
+	"No0LwS27G4mTclLt9IVv5m42RjMrxpAiXLe85lJIC0mDPc357rYEqRirYM7aFW6onEBQOZt6uXhTSY5Z",
+	"Tls/L96WiizhRRc/MZ3nNRkV1y8om2NJbKBjXoNkWausZfIWWSaBm/xe7h72mtdyFUtTTVNmmu3MDO4M",
+	"aArIMmZlYnLDtWYPwFLYsEdPS/Rakwedv0ltOWTXYnGhMn1HFmkR9aCfhcZKXqnGpYrqKTqt0Dm0F5Xw",
+	"2TcDgJI+mYasncmchWQ/esQhj1YeNXzRMEkTtulUn1EdAs6WYmwiUz9Zc2Y5qHhyuNJGxjaTMcLsPl4N",
+	"P/gDGmv9dWP3253wwQ4KP/59+GB73CmJ5IkTk+8TpkRPZcW8csoUiRr1Npu8QrfuAVWxsUSpMqWwx1Rf",
+	"uvoYUc7kP4gkmiGHiEQ69JSBhdHXDGF0kUUT4pmM1t4wkCjSPEtI71JV9QVuzkTPdpDSSUeCtH2JHbAd",
+	"5fmkhHjvW48/C79bbz28sXf9O7S7vRrefITCx5t7n9wa8t57JRt/0H5dlkFcVunQzFhXjMraIcoACSqi",
+	"DsSXrJ8YS2IABrmgFcqMFR/ATKlEDCrnmsyDLAmZbjMENHzjYtS8jUAuYlY8PvTOc40v9vfn3qzY5wF6",
+	"sc2KjuP6w7etj9bCTz9E4f211v/cQrs7W2BybN38rPX5DorsTtcfhZ981W6A7ONan7S4Et2u91Q+/0id",
+	"H2kIghzy1vJwBIUROWEjvGO46I3OjeV+TsBP6pZvfbcW/vHbvXsb9oof/d2eopjIwdMZ+hNxcUR8qrgw",
+	"yLsE10ySNZgGrYMTkStUGtS/LOWdocy3JHGJn7bwYKNg6J1wIgfM1HsQ/qyT3g+Ww7/Q7Df89E649jUK",
+	"P7sDehKco/D+KkqdrU5ZuifDjQMc0ielza0MP4+GqqHtvpyfBRY9AkB7YUnv5IlfFertHGaRZ1k+B5dA",
+	"pOSnibKhqm6K5EZidzPvi0lsSVvUCQSXoLG43Mwi9wEWA1g9xMKYuJtyQLCQqa8d4RRmEKMh/LYyhVct",
+	"7ffSJN/ilQrxEW8AVmAVIrHh6Vmijp2CiWTH0G5BuzrgoXgRWWt3Or23Fv7lg96kaskvn1Zfu1KuYgYJ",
+	"tm206qbSBWJikebtwwsx3UKJRsRIc45lws5MHBkjzfYQMoAnBD+OFmIQrmCty0pu8g+jYSl8mcwxsrRE",
+	"ygpViSATaKb9VJkSBBDlxVmZTCNBGpKkY7yQCfFKBXe1a73QYMSbD+9UHV0gh33A9n6/uXdtC+1ufR3e",
+	"3Ox9wmRcANgtnxgQy5GJ3WmEzOLhWaMlsKMAqWGS4ye3wr/c3t1aDT/9EI3tPnm6u7WBzMfwwTYKn22E",
+	"D9cgpvSTrfGu5GrNFqag8tWsGTl7KZxnwUpUUEhpPbNJBEGMLEe1K2yJJGC7phGHJfE0/OD2aDiEh9NR",
+	"O8+zEbpvUn0e9DAUXv9buLmBxvZurYZ/ydi5bJr1Vc8d8XKJ4FqUUA5WB7hKuYC0/zKvr0wnJahekmls",
+	"AP2wbKumhSUKsFRzLAG+QTNshTOCSCAJqhAl0cnjJ03MzGuXcAVR2dHlS1Jf7FRzKNdN/jpRo3ai9fKe",
+	"tQm/eiJ5TdrHJuGZgcXfF9L/kuduS0i2P4PcKVNIvou/JYW3kia4CbRwdunYOazK1QVTUaWMhTCghUCk",
+	"+g/iU4WkwiIqJzo9xyDMQfIa0RQu8bLJ91gkqkkIM14azGSTQKLLyakTifm13BCCMGXMf5TNsQX7zYIJ",
+	"wGJcVQEMQkIMlAXcmkAzUDbIlrG0mXfIJ9gPKCOJQZHKOaZl7mMAJzN28viv0ELywrxBxVkYdx0vk4xn",
+	"T1h/G3B2CdbQxtWOIGJdb/Bh2B678QOz7S8uVxhAdjvR+4ULAhD9IcfzDKbB4ZixftnfQC9GBHeIzHJz",
+	"Nfz08+iijwCwULi55rr0c2XDSawULlcBaAs0m4EZrdPmcOH0GQ+98e6FyTfevfAfHrrw9uuTb1547fXJ",
+	"18+emXyXLF5AtIYrRHroP96a/Q/gd6dmf22EArVSh5gxsBjEBoolGpCX5Byzp9nT/NH8SpWEZOjYyAaZ",
+	"ZC9JVA4wrU2gGWX8YSeOo3OvIgwtQY9Tx803zJ9jJ47D9xJhc5CdbDHg2J+Jl62rvldrBIrWsVCTS1zU",
+	"jvlY4SyzaQfrDrK48ouUGYxud3XIcvcCxzBFm/1t8INsJp15OXKRoAArItJYHZqNlrwSZFn3TueGUTuy",
+	"Wg82gyjZkDz+rLggPkoI/gXTP15wr9PjL1vfrO7duhU+eIbC9UetLx7t7mwNlf9Nvp986FCbXQpvGxM4",
+	"UnsPnhAy6m4vKvDcQRuneZM5eHpXEfJfJv8ly5t6smw3U9K804tS2U+Z9o+dpjLCijdGGZNlb5NS9CUn",
+	"0djFM6fQL0784hfQhP7uX8bb5E5Hc919Mt6RAjsEmmxt/WV3Z2uIaqzXO9UpxbeyYSht3C4pRz0UYa89",
+	"BCUg56MORmQGj9vvQ/2bGn7vecc5Xt8j2eKnJFs82A4frIc3N8PHf0vuElOm2UKgo72/rKFw897evW0w",
+	"wu9s7W6tofDejfQ9E5Ve7iZvJEX7hqxqnaqS8mWZtvygCLXbQ8JGGGOGaK3WMJApFl0C8SVIPGU+qmFx",
+	"WSKatduacoIGaKOCwawVgxLHBqe4A3D/2paduXnQ2hCsSodh4clYuY+sPPu28vwk7S4b4Tcb+9c77BGR",
+	"uaHEb1EJx+TX0YMjJnrbT25YZUz70cjjLD5AhPNsaWotyULAqonqSJluOCOWdRxln2QIy1BU+GC7tfn5",
+	"ML0fvYlv8n37V9eEtRR1HBAR9kpYSxgxtRpSdOMcUVYHZbWe7KDWk+2h6ySQAFvHqprkvy6nqCQtk2dS",
+	"a7vmvebTbNPmro1AcYnS4g7TmxxNjx3JFodoW7KsGHL/Brjj22D9nYEWM36NMhM1YUBak5em28Mq0hUA",
+	"DPQ/FQjHuGYu3LWzGWz9kZFyG465g6hTA8lKChMHmDl34KlpT7Zb13dQuH2jdaso3puTPAzyPcImZsbY",
+	"B9kKxMtOoPMJldjnKLOVISLi0B9WYnKaY0tcoDHjGaMQ2XUsenI8lQoGYboxDXoIiuwgLmxgkHHMResw",
+	"x6o8sFmrnBkQWhumu2R9cAn9ooCyy2jBnBAy+T48d3XBlrmhSqIqllUolQVuGpfqaHDqUnj3o4TDS7o5",
+	"JEg8Mww/De/vvjmSRU6l75vA6yO0vJ+SFcoyjYfX9q49Qq2Ht1p/+iwrtLlh0lKXRHSuuknzmfPTpwEm",
+	"fvWS7ma0hpjuhP8u5EQCVm8ESZpiNhWBmTo45IqTUwX6eJ2z5yDG2BLZ3v17bflPRUlr0ix6fhS8AVAe",
+	"OpWNAJmgbaDPW2z96A13fVDtP1Icvj0j4Y311oPve54Ra/SfTFUszJX9z9cJM0UZJGoCKFYC+WGELekl",
+	"4lhcRtTEVI9hUAoYWlxB2DxtUggzsCF1W9B0AkV7nQRlCwLhUgaQ3K0+nFuZSc1jhOwdypeexrK6yLFw",
+	"AmemBjK4ynDgCsD1bWTK5aIx82+4sdYWie90E5kSDHmX9rmR2iVM8YIcnweQ4DHKUEMS8RPbiM17rSfb",
+	"ufoXOJM6VjuqQTIi7aK9xMkBBzB32+oGDM1Pb/RRzuEwKVFfKeHmvZ5XSq0TntbFqUcOMZMqYpln5YEx",
+	"IL6UvYQAu2RYVp9D2S/j7BvTf+/dWm396bPwwbr9tocNsEYmDeRWucMQ2LmJb2eeHOFWpjvqBhkUb2Fm",
+	"Du2uvlhEaUByiQHq/enscHjvVuuLZ0WOYWYVJt9PfzzrX52MMMhdAMNZz0j2za4Okl5QvLlujHNYXE7v",
+	"80Un8rkjMFW/+LzHpR4OjaDwwffhg1tFSKWOpWxyYeih4QzQsTAHVYKihw3GtgUvMO6ALOCB5azmSu4w",
+	"iEKLF6KOR2QOzXTSl9jiILWonSg8IKr7I42yLE3WXcAriDITbnQkiQzvZvturbW12np8Y299B7WerO4+",
+	"/r4IZevb/JjbteUSS7JFaUd6qzkq6jruNVc9besuia87KCb3U5JR1sOPb+8+voXC9S+1hGJdTqntBBks",
+	"u5dJ9O/k+/HfkAQBuanFbrLUi6O5xmZgMAcWSGy6O5Rs0p7hxGZfiH9occWjRyo98gHlRiK3bj5tPVlF",
+	"Y+H/PNvdXjUYpj3tSCa1bxJwGuTk+/CvEVUBxD3XNHkhLmpin/Qg89IUC6GqyhsKbEGGkb6CoMpCZFo0",
+	"Ge41oqrclrMhpsZHEqgly1xYR7YxdEIei4/enPpx9Ys3mWfiBJtVWq5GXu8yZhBXXKs3lK06iNllyio5",
+	"YBAwhfJFO9ERnttsRzlnt96+oP8oJX0sbg1Ez0PRwwdPW//7QxRu3g5vrO/d2XBScL9OoouGrrNRjobo",
+	"i5A4POjC2wYQMlOTB/C2Y1o270TyeBQ8McdSBvwocMKU2xlLCIALrU6PT6BU7A8OAjsMFzVrUeaimU2h",
+	"8jVSYdWQhauKQNOz5p3RFpuAnvIEMzNDwzwk54xI5USzSBuQDubmO/BKealCoZ1hQ5auexWJhOUcFaAd",
+	"nLfDyLkys+pSGRJWxwABrBCV8N3nXVR6sUs/Zgg6imXJl2ViEu9g54kM081BltD+KBlZHhnCCI/sZ7kE",
+	"0IHslOZoA977MbaTy333PLHCA6LByHt3GLR4pCYe5uECp+L+WOskqHNZyMgBD6Y3ADxb9gifXyZCUJ/M",
+	"6DGNqiyNbjvq6PAOcw8dMqq8hmOwN2M2PzreL7YV6OZG+ME11PrT17s7f0DhX7fM+b7+KNzYtKVtetqB",
+	"Ok5494K3s20AnlbPNUqvRfNM0u6mI8hYqfAKqgu6jBVJMlTA9DyRr9Q+N4ELL9o5Ovh8qTvhjfXW7aic",
+	"jlVd8++iQdMOM2KfM29mVmGhOaWhTLDAcEbckSk2jwVoG/yNi2lzHWY+kooGgUG3NwHmiVnC2it0Qy9J",
+	"dJkyH5GAVuiihZOD4onGloRtbWdax0zlZ7TEaYejAcqM8lkOQXfvlvCoVXfYq59IruPRJXg4eAsW5frm",
+	"RvjpnW641l3vPl5f2YdIm4+5wus0qv5igbElAagUicZsSWtKpJdwCKjKqJmG9BLmYLFVjEnZm2MgjCNF",
+	"iZDjJrXPwKo0WD1rwo4T7Ri5opCpE/4KemMKKsi/cSLifhLXyBxbIVh4+lv4cSr6EV41v/27efHfT6Af",
+	"V7/wEGasgQP4Kn5oGmktU6Ia1HxfSTUv65hZ5E6qAvKShOeBJZqBRTXhRayrOlkir6/kGHMO2qZ4JB3s",
+	"8wQ/XG1d30B7n9wKt75sff4MtZ48Da8/2ru3jcIPbqBRmAijbIxupsI3zSOz9qCOOskh3VU38+FLEtnB",
+	"xzzkiAD3q0dBIkZr66vwphZKH97ZfbKmP7Ye3/NQ66P74eZtFD5eb33xyEMZ17vB9xofsqsyB44eIj0q",
+	"FUEqJnvR+NFNag8lxxYFwZcRFz4RwDyXBH+PsLiyvvGOmawixOuESQvzbkc8b55fGJ/IQXh3nYfhS6Jt",
+	"vRyKyaXgcXxRj9+RgNmFOwC233rHBeRF2VxWAG3DAClmesmibuaGTp5PHjuIoLM8y0gyjCOPVn5slsPQ",
+	"MY2MdhI+0GrLbU1Le7dW0e7jD8ZHHfOSJrZlIpYpafb0lp6PHhy1kTvuKA9WzoR7mOhjrVSYaBYPWQ1q",
+	"xVyFkeZ0JBUNw2iH9tbX9u5/VUDcHg2ZWk12FFr5OXw5rZSjZSqN7s1t7oVL7X4pz2pto8YON8CgTe8/",
+	"OgJD9J/agMX96Z29wmsN1jvDQRTDisY0LRq3ihbdX4oy/43/pdxQiGARUCLQIgl4E1GVQmpKLEQGdlM3",
+	"imq4DokNUIaVrUC9KEF9R0Xh6Ao4gFjZXm7Oi/sNjj2iaGDqTzfC//dDFN7YCDfWIOrW+BALBI+Phr/b",
+	"AzFJrmhRP1cYeQ1+LkyHilxRk2W53KO2dIezb/bX+62NcPWIPvfHcbd2nzz74ds4Chydmv01Ggs/vhN+",
+	"uBp+fDtc20B79zZ2d1bDB9to97svw4er4cNVFN77Y+uPd9E7l84c+yV69fy5IZOw5w6nBnz0rtlNUaUk",
+	"EVNuDStBr7iqJRU6JyOUh94mxI+yS42ZyJT9m0DnAO/d3DjhjfXwg2uTrb/vmL88mwJuRSmQjhBlx3C9",
+	"7qGaFrGsoyKOGbBVpSKfhK0uZWLoIwFG2lqInK3UNLnbvBBYcJc7IJK+Dv+iGnJOxwtiIjocPmKLMvRt",
+	"iDHQS12NMLPmkRESGvSQC7NuwKEoMwbfI7FoODa+m1+C5b9HdMqQbPxOJmwq0IGgj0RjUdCyqdBRpxFG",
+	"PkaK1OoBVgSQWit0mTBEWUCZxfkqYzD4Qylu4lMoPwu8lsooO4kFKxM5USZAWaMqTq/bPpQIEzOr3Ip/",
+	"+ChW8h/Eim9OePjN3d2tVTQWrm20vtq2v/34+/+2F0b6iyc74dpmb1s+HNVj0cnsruAvNmigjlEWVWrz",
+	"yRJuBAqNhVvfhw/Ww7WvPbT3yZe7T56ZP+/fC69v7W6ttv74OXyx+/Rvrb8/Cx9v727dbn205qG99Tvh",
+	"xx96qHV9I3yw3fpoLQH8i0fUnpKI8jIScwIyYYKX4vmNUsLKdJWLQhQN5SeEJwRktbuzFX62ivY+3Ni7",
+	"e6v1xf/XmceXuV+6JfJlFmpUaSyZTg4ntS87zxwuHlH6UT7fobPZThLvHbbjZKuRi72bk8pk2R9EmE5b",
+	"Ty6xPIrq08y1SRYRrtcRA73aVkMLeMViFT0X6ffh2mdZpEG5IhWpte0CKBuT78O/PRIsE/FxlGrRP5Qk",
+	"d8iiEuRkjkIZMtpAzxzNkSskppuDDjI60kiONJL0MYuyMz/etiXLw8216bik0M2N3a1rEDDy551wc6N1",
+	"fb333dnGtXOQxztF/QNC9k66eTUP2vs1XDaOzqRgiQUFSvBWypZgkkcEwfLFQ8A6cOi4LUgnNOEfu0+e",
+	"ofDB9t697fCbr1of3RrtdVCQiCdxQ/H+HSGZa8dpg3udLhNpHOZAfAuG6C4QcQpLshAj8C/iALMyZRUU",
+	"cOwDAVJm3oNHXpKojOtAq0wTq0Xqh3CSmG6Jbx6eQK9dodLEmiRzNFQNzg+TEnGZ1FWnhj7TUNycp1Hl",
+	"QccdHEpEbsIrLhLwE+eVemlimdRD0AtvaozyRuAD8svi0a36gt+qn95ufXQfGe61nytyHxgHMYfZP8bB",
+	"LEldxyM62+cwa+DguTjduZIAmE31j0cYB/9g5/nG+j7Oc7Y2bFejfEfNYIs3l/XFddTRMXEJskqImkBn",
+	"GcJoMaDMn2MmgiIKifBAMjXlEaUXJ34zH/mkjoXSxA/3uyA1vkz8OGeSiGUiJubYjC2yaEo8xtKDZ0ED",
+	"40vPQxWiJDp5/KSeDF1KCv371FyBRIsZOdCYNvNl1AVu0910K+G8xEWU7HaUY9CpO+7d24wrUPQuIuQd",
+	"wC1W/CxOClJuSBwc2O2a620350oqUpcIN/FKUok+0TyxVSqnk+8DgpeNF40KKJXVKZVf1FMcmV/GrN+h",
+	"OGSgKFdyB+WBEpW5ifqyDz7fR/jFvkb3Prm1d/cZsllJ/ZUc63WS4fI7YCm5ze0CR9FiusCVaG5xabJf",
+	"F8ynBUQl0kdjAs2gFOK0Hj6q4RW0GMmUPmowRYNEADCRkHI6sjnBU7o5rY4jahJsccOnCikBFQLaeYEe",
+	"4qyWFWZhtUZkzo47OBQ5PjW/PLs2yEmlF6r4/Asuf3+9Btnvm6vhp5//8K2tfJ9hIF4cN+esf1+Qp+gD",
+	"Ngpj3ik4uSCng22N+Qgo3EbARPJ9uaHQmOJ19DaCWDlBZJUHfqbquUFfMGn3RhLA/rK1AJrQ5gqPsscA",
+	"CcW4cdBrwDRis5RlOBZQKmFEJh2/wUCl8OehRVc6PszocP2sJjD8yE11KLHNmdMGlvmHa/pQ7j4eTEe2",
+	"U5HDOX0dpaeCgLAKoEeQ0ZWeMp0cCcNHZqvnBHl3Z0vL2xk3Wfggqvlr7s3wwZpV321ik75c7+/0f3ca",
+	"f1TvdIU3zXOjvjSgm7ywTTOG+FbVujPHR4nKQ7kSoPZoisCGH6XjlLBmfF8rXw1JBGpWOdJykxGujGlF",
+	"8ICgMaiqRhBvKEl9gsiVOhGRfxOzVNE1xJfMK+ZtgC1ySEEzvp9Q2yjDg6CDw0taMPPLuVaM5/joKnnx",
+	"44TMiUb6n+0/9BtF674wJt/XR9b6RXwSEEU6L493qar6Ajfbztph+/khvtYODQdgnTXa1dFNMkRq27u3",
+	"DdRmvG8JfnPrj3dR6+Znrc93kBVlTJHJ1s3Pwpsb1ll34F6Id4Cae3gheJ2wUZgZTPJ0BuHVUaGqjiUk",
+	"VF9qw+Mz1cRs6nVkEJhj4GgYM2KSATtCi6TMa0RG9/xnd8anEUYBVkRk2or8FLaOsCDLlDekeWSOGbuF",
+	"HskZQch7bdi0nSCDLnfh+Tphh2uF0Ht5ZINQhxi8atDu+r5/6oJXBJGyZyLBhejBUZNY3FFeFGoU0JcJ",
+	"LktsdwaU7OjyGQ5VPVzb+/MfeiKPjTrUVJAaZREQzLANYxeh8dFr5BftJPLlqTd4E9UwW4lCq5vEhKHo",
+	"147Eqf0q5n/fCe+vtf7nVtbyY2ty37vV+uIZaj3Zbl3f3t3Z6puPFkETMwFKBnVGq9Ztjk8AoNdiwv//",
+	"sSWAcQ/5VOKKIASikupE2OAo5s8x3lABNTFMNhQqAipraDKzMkynBOFlJIxylUsS/TTHTOFOdNoUi/E5",
+	"xCkBS82JU4LzdQBgL5l+jlDJRgc1adGeAJEMsMlQ6+87rS8etZ5sF8waHcodoAiuHUvV/598P/kA8cFQ",
+	"6KX/++BsqpUul8IMNH+J4FrywijJW/eUn06Na+h3nB68Tt134E6Bgb3O2eHE3dxaReH2jZb+58Z668H3",
+	"KdoFqKwsh+9Ffz4paz1yZAR42rTfiwJPdl419s0jWhkKrex+vRVu3uhNK92dPudWLsEzI+Yg+QgduJaB",
+	"GVkkAYfkeP7TwexoXd8GdO4OkI5oR7qFlpYFwYqL2GiTKggWAMakLYSjWW2yOGbJzKtxwfk8uCZg4aPx",
+	"fhgucAh+j27XEiNNWK+D5TMvdmyoJu8IoKMAz5l8X//TLZ/i11kkbUvycfZDBDckYlAi+4RNixjjwtTE",
+	"g6QI+M4AGmG/RpmcRlxV9csVotDJ4yeduMXxuRgh4ztNFKZBVwEK3JvxxOuE+VpVSt3wFrHt4ItMPucq",
+	"AVyGFnpi9+mjcO1riDQ096Nn/RDjbn7cl2QEXM7KRFiVq3kwFCNmtIcDQtGN00aFwg+e2x6Aff2FZ+jh",
+	"5r3Wk+0YVmLv1mr46efj/XD3yRSX6l/hSB8rp3wE+gWJA0cWVxCpYRoYiSgVDdLEVMkoxN4EkRAtP1Gp",
+	"bJS+UcqJj7hAVkHypxFmCPu+INLEmPCGgq/KYFayrUZR/hisXJIzUHgdxR3MYPWczgEvH6nEFWtqhyV7",
+	"pVS/HN6Q7M9R8MmLzkog7MSopQOxESv95ESbtIWSGakJB028ItFlAjl5SitLUkGdZqs2OVLtany5/YD2",
+	"slmYl/wj5/HhEFXr+nbs+ohJC7XWb7f+eNfo3NfXd7dW4dfWk53wwc4w5b0+4knysRkSgrvIAzLCWyHp",
+	"5FAyu1IHK+dGMKc8yZYx1XGDo8iMf4z74eO/7d3bRK0nq7uPvy94TejrIN91OQOqPpKEWJeifnw6bTrQ",
+	"P0EbLmTjlfhJABGwvkoKiaHHogfdSMfvwLhGeJh0B3k2U+h84gAPwCGUaw8/+Sr89HaMsr+7vdr64lH4",
+	"qdbuU14+1Lq53br5XfhpJkHZyu8uUooFjEnNd4zK4koWvkjqAS5ba6x+5SUJnEpOoEsmDG9piZQVslGm",
+	"9gnI51P8MmFIkCVBZNWR40uAeC5C9/3eS6nbZiSh7ETBuGIWe7AXiJ5drqFBui4OeWRz+ElFqcfn2t4F",
+	"4cNVsDzEx7vLMa4SHKjqe93CAd+AR0bJlm0PeSV9BC8TKRGVqFEfBL+5Cxbz3t211l83wrWd8I+fofCD",
+	"a3sfbOQhMguC/ZWuC3VRP3F46+RjhRexBHAEQXC5ChWbDh/vuvW/tsIH23trW63Hm+GDbVjpj7d2H291",
+	"W/Bse++XFgkWRMw0VFU3r1m1wWcyDL4hgtIrpUlg4bat9rvH9AUVHR7sJHXEbI9aJ8k+3/rrxu63WvPZ",
+	"ffIM7f1+c+/aVvKW5mCOd+KT6KG4NjWo76k3o+PX+fbe+rXw5uberVUPnftP86G1tbH7dLt180sPhZv3",
+	"wq8/bH10P7y31vriUaoSGsh3nc1lKmjufXIr3PoyeclWzHRM4ZOt8Ma6hTYKP70Trn0Nec4APpC8D26T",
+	"nq/fWwu/2w4fbLd2bnlo9/Fq+MEfPNR6/Fn43Xrr4Y2969+NtT5aCz/9cBzWGGptpFbKFCdzdZJCuo+r",
+	"f5s8PC8T7GfTIdohVD1koBU8FD68s/skVYwx6T2Kbrr626v/JwAA//8=",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

@@ -570,6 +570,19 @@ func (e TeamMemberRole) Valid() bool {
 	return false
 }
 
+type Adoption struct {
+	ID         uuid.UUID
+	EntryID    uuid.UUID
+	AgencyID   uuid.UUID
+	Status     string
+	AdoptedOn  *time.Time
+	Adaptation string
+	Results    []byte
+	RecordedBy uuid.UUID
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
+}
+
 type Agency struct {
 	ID        uuid.UUID
 	Name      string
@@ -577,6 +590,37 @@ type Agency struct {
 	Region    string
 	ParentID  uuid.NullUUID
 	CreatedAt time.Time
+}
+
+type ArchiveEntry struct {
+	ID            uuid.UUID
+	CaseID        uuid.NullUUID
+	ExternalID    *string
+	AgencyID      uuid.UUID
+	AgencyName    string
+	Title         string
+	Summary       string
+	Problem       string
+	Solution      string
+	Outcomes      string
+	Metrics       []byte
+	Collaborators []byte
+	Tags          []string
+	Category      string
+	TeamName      string
+	TeamKind      string
+	Year          int32
+	Period        string
+	RoundTitle    string
+	AwardName     string
+	AwardTier     string
+	Stage         string
+	EvidenceLevel *int16
+	Licence       string
+	Attachments   []byte
+	PublishedOn   time.Time
+	CreatedAt     time.Time
+	Search        interface{}
 }
 
 type Assignment struct {

@@ -1375,6 +1375,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/archive/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 우수사례 아카이브 검색 (로그인 없이)
+         * @description Korean full-text search over published winning cases. The query finds words inside
+         *     longer words and across particles (부천 → 부천시가), ignores spacing differences
+         *     (이음콜 ↔ 이음 콜), works for two-syllable words, numbers and Latin (119, MZ), and ranks
+         *     title matches above summary above body, adjacent words above scattered ones. Every
+         *     filter narrows the results; facet counts are over the filtered results.
+         */
+        get: operations["searchArchive"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/archive/cases/{entryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: components["parameters"]["EntryId"];
+            };
+            cookie?: never;
+        };
+        /** 아카이브 사례 상세 */
+        get: operations["getArchiveCase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/archive/cases/{entryId}/similar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: components["parameters"]["EntryId"];
+            };
+            cookie?: never;
+        };
+        /** 비슷한 사례 */
+        get: operations["getSimilarCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/archive/similar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 작성 중인 사례와 비슷한 아카이브 사례
+         * @description For the case editor, so teams see what already exists.
+         */
+        post: operations["findSimilarToDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/archive/cases/{entryId}/adoption": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: components["parameters"]["EntryId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 벤치마킹 관심·도입 완료 기록 (다른 기관 사용자)
+         * @description Records the caller's agency's interest in, or adoption of, the case; the originating team is notified.
+         */
+        put: operations["recordAdoption"];
+        post?: never;
+        /** 벤치마킹 관심 철회 */
+        delete: operations["withdrawAdoption"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/archive/agencies/{agencyId}/spread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agencyId: components["parameters"]["AgencyId"];
+            };
+            cookie?: never;
+        };
+        /** 기관별 확산 현황 */
+        get: operations["getAgencySpread"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1396,7 +1520,7 @@ export interface components {
              * @description Stable machine-readable code.
              * @enum {string}
              */
-            code: "validation_failed" | "malformed_json" | "body_too_large" | "unsupported_media_type" | "unauthenticated" | "invalid_credentials" | "token_invalid" | "token_expired" | "refresh_token_invalid" | "forbidden" | "signup_disabled" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "email_taken" | "agency_name_taken" | "invitation_expired" | "invitation_used" | "precondition_failed" | "precondition_required" | "round_not_open" | "submission_closed" | "case_status_conflict" | "last_leader" | "already_member" | "file_type_not_allowed" | "attachment_limit_reached" | "judging_frozen" | "judging_not_open" | "stage_not_open" | "stage_closed" | "unscored_cases" | "conflict_of_interest" | "not_a_judge" | "results_not_ready" | "results_published" | "objection_window_closed" | "weights_not_100" | "too_many_login_attempts" | "rate_limited" | "database_unavailable" | "internal";
+            code: "validation_failed" | "malformed_json" | "body_too_large" | "unsupported_media_type" | "unauthenticated" | "invalid_credentials" | "token_invalid" | "token_expired" | "refresh_token_invalid" | "forbidden" | "signup_disabled" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "email_taken" | "agency_name_taken" | "invitation_expired" | "invitation_used" | "precondition_failed" | "precondition_required" | "round_not_open" | "submission_closed" | "case_status_conflict" | "last_leader" | "already_member" | "file_type_not_allowed" | "attachment_limit_reached" | "judging_frozen" | "judging_not_open" | "stage_not_open" | "stage_closed" | "unscored_cases" | "conflict_of_interest" | "not_a_judge" | "results_not_ready" | "results_published" | "objection_window_closed" | "weights_not_100" | "invalid_cursor" | "own_agency_case" | "too_many_login_attempts" | "rate_limited" | "database_unavailable" | "internal";
             requestId?: string;
             retryAfterSeconds?: number;
             errors?: components["schemas"]["FieldError"][];
@@ -2416,6 +2540,143 @@ export interface components {
             items: components["schemas"]["Notification"][];
             unread: number;
         };
+        /** @description A highlighted span, in characters (Unicode code points) of `text`. */
+        Highlight: {
+            start: number;
+            length: number;
+        };
+        Snippet: {
+            /** @enum {string} */
+            field: "title" | "summary" | "problem" | "solution" | "outcomes";
+            text: string;
+            highlights: components["schemas"]["Highlight"][];
+        };
+        ArchiveSummary: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            summary: string;
+            titleHighlights?: components["schemas"]["Highlight"][];
+            snippet?: components["schemas"]["Snippet"];
+            agency: components["schemas"]["AgencyRef"];
+            region: string;
+            year: number;
+            period: string;
+            roundTitle?: string;
+            awardName?: string;
+            awardTier: string;
+            category: string;
+            teamName?: string;
+            teamKind?: string;
+            stage?: string;
+            evidenceLevel?: number;
+            hasMetrics: boolean;
+            adoptionCount: number;
+            /** Format: date */
+            publishedOn: string;
+        };
+        FacetValue: {
+            value: string;
+            label: string;
+            count: number;
+        };
+        ArchiveFacets: {
+            year: components["schemas"]["FacetValue"][];
+            period: components["schemas"]["FacetValue"][];
+            agency: components["schemas"]["FacetValue"][];
+            region: components["schemas"]["FacetValue"][];
+            category: components["schemas"]["FacetValue"][];
+            awardTier: components["schemas"]["FacetValue"][];
+            teamKind: components["schemas"]["FacetValue"][];
+            stage: components["schemas"]["FacetValue"][];
+            evidenceLevel: components["schemas"]["FacetValue"][];
+            hasMetrics: components["schemas"]["FacetValue"][];
+        };
+        ArchiveSearchResult: {
+            items: components["schemas"]["ArchiveSummary"][];
+            total: number;
+            facets: components["schemas"]["ArchiveFacets"];
+            /** @description Pass as `cursor` for the next page; absent on the last page. */
+            nextCursor?: string;
+        };
+        ArchiveCase: components["schemas"]["ArchiveSummary"] & {
+            problem: string;
+            solution: string;
+            outcomes: string;
+            metrics: components["schemas"]["Metric"][];
+            collaborators: components["schemas"]["CollaboratorInput"][];
+            tags: string[];
+            licence: string;
+            attachments: components["schemas"]["Attachment"][];
+            /** @description Agencies that adopted or showed interest, first adopter first. */
+            adoptions: components["schemas"]["Adoption"][];
+        };
+        SimilarCase: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            agency: components["schemas"]["AgencyRef"];
+            year: number;
+            awardTier?: string;
+            /** Format: double */
+            score: number;
+            /** @description Why it is similar, e.g. shared words and the same category. */
+            reasons: string[];
+        };
+        SimilarList: {
+            items: components["schemas"]["SimilarCase"][];
+        };
+        SimilarDraftInput: {
+            title: string;
+            summary?: string;
+            problem?: string;
+            solution?: string;
+            category?: string;
+        };
+        AdoptionInput: {
+            /** @enum {string} */
+            status: "interested" | "adopted";
+            /**
+             * Format: date
+             * @description Required when `adopted`.
+             */
+            adoptedOn?: string;
+            /** @description What was changed to fit the adopting agency. */
+            adaptation?: string;
+            results?: components["schemas"]["MetricInput"][];
+        };
+        Adoption: {
+            agency: components["schemas"]["AgencyRef"];
+            /** @enum {string} */
+            status: "interested" | "adopted";
+            /** @description 1 for the first agency to adopt, 2 for the second…; 0 while only interested. */
+            order: number;
+            /** Format: date */
+            adoptedOn?: string;
+            adaptation?: string;
+            results?: components["schemas"]["Metric"][];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        AgencySpread: {
+            agency: components["schemas"]["AgencyRef"];
+            /** @description Archived cases of the agency. */
+            cases: number;
+            /** @description Completed adoptions of the agency's cases by other agencies. */
+            adoptionsReceived: number;
+            adoptingAgencies: components["schemas"]["FacetValue"][];
+            /** @description Cases of other agencies this agency adopted. */
+            adoptionsMade: {
+                /** Format: uuid */
+                entryId: string;
+                title: string;
+                agency: components["schemas"]["AgencyRef"];
+                /** Format: date */
+                adoptedOn: string;
+            }[];
+            /** @description The agency's most adopted cases. */
+            topCases?: components["schemas"]["ArchiveSummary"][];
+        };
     };
     responses: {
         /** @description A new session. The refresh token is also set as an HttpOnly cookie. */
@@ -2549,6 +2810,7 @@ export interface components {
         };
     };
     parameters: {
+        EntryId: string;
         StageId: string;
         TeamId: string;
         RoundId: string;
@@ -4972,6 +5234,212 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    searchArchive: {
+        parameters: {
+            query?: {
+                q?: string;
+                year?: number;
+                period?: components["schemas"]["Period"];
+                agencyId?: string;
+                region?: string;
+                category?: string;
+                awardTier?: string;
+                teamKind?: components["schemas"]["TeamKind"];
+                stage?: components["schemas"]["CaseStage"];
+                evidenceLevel?: number;
+                hasMetrics?: boolean;
+                /** @description Relevance when there is a query, newest otherwise. */
+                sort?: "relevance" | "newest" | "most_adopted";
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of results with facets. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchiveSearchResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getArchiveCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: components["parameters"]["EntryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The case as published, with its adoptions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchiveCase"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getSimilarCases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: components["parameters"]["EntryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The most similar archived cases with the reason. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimilarList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    findSimilarToDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SimilarDraftInput"];
+            };
+        };
+        responses: {
+            /** @description Similar archived cases. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimilarList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    recordAdoption: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: components["parameters"]["EntryId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdoptionInput"];
+            };
+        };
+        responses: {
+            /** @description The adoption. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Adoption"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    withdrawAdoption: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: components["parameters"]["EntryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getAgencySpread: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agencyId: components["parameters"]["AgencyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How far the agency's cases spread, and what it adopted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencySpread"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Unavailable"];

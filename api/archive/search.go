@@ -1,0 +1,373 @@
+package archive
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"regexp"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
+
+	"eutteum/api/apperr"
+	"eutteum/api/dberr"
+)
+
+// Query is a search of the archive.
+type Query struct {
+	Text          string
+	Year          *int
+	Period        string
+	AgencyID      *uuid.UUID
+	Region        string
+	Category      string
+	AwardTier     string
+	TeamKind      string
+	Stage         string
+	EvidenceLevel *int
+	HasMetrics    *bool
+	Sort          string
+	Cursor        string
+	Limit         int
+}
+
+// FacetValue is one value of a filter with how many results have it.
+type FacetValue struct {
+	Value string
+	Label string
+	Count int
+}
+
+// Result is a page of search results with facet counts.
+type Result struct {
+	Items      []Summary
+	Total      int
+	Facets     map[string][]FacetValue
+	NextCursor string
+}
+
+// Highlight marks a span of text, in characters.
+type Highlight struct{ Start, Length int }
+
+// Snippet is a short passage around the first match.
+type Snippet struct {
+	Field      string
+	Text       string
+	Highlights []Highlight
+}
+
+// Sorts.
+const (
+	SortRelevance   = "relevance"
+	SortNewest      = "newest"
+	SortMostAdopted = "most_adopted"
+)
+
+// Ranking weighs the title (A) above the summary, tags and category (B) above the body (C).
+const rankWeights = "{0.05, 0.2, 0.5, 1.0}"
+
+type cursor struct {
+	Sort string  `json:"s"`
+	K1   float64 `json:"a"`
+	K2   string  `json:"b"`
+	ID   string  `json:"i"`
+}
+
+// Search finds archived cases. The query is parsed inside PostgreSQL by search_query, the
+// counterpart of the tokenizer that built the index, so both always agree.
+func (s *Service) Search(ctx context.Context, in Query) (Result, error) {
+	if in.Limit <= 0 || in.Limit > 50 {
+		in.Limit = 20
+	}
+	in.Text = strings.TrimSpace(in.Text)
+	if utf8.RuneCountInString(in.Text) > 200 {
+		return Result{}, apperr.Invalid(apperr.Field("q", "max_length", "max", 200))
+	}
+	if in.Sort == "" {
+		in.Sort = SortNewest
+		if in.Text != "" {
+			in.Sort = SortRelevance
+		}
+	}
+	if in.Sort == SortRelevance && in.Text == "" {
+		in.Sort = SortNewest
+	}
+
+	where := []string{"true"}
+	args := pgx.NamedArgs{"q": in.Text, "has_q": in.Text != "", "weights": rankWeights}
+	if in.Text != "" {
+		where = append(where, "e.search @@ search_query(@q)")
+	}
+	add := func(cond, name string, value any) {
+		where = append(where, cond)
+		args[name] = value
+	}
+	if in.Year != nil {
+		add("e.year = @year", "year", *in.Year)
+	}
+	if in.Period != "" {
+		add("e.period = @period", "period", in.Period)
+	}
+	if in.AgencyID != nil {
+		add("e.agency_id = @agency_id", "agency_id", *in.AgencyID)
+	}
+	if in.Region != "" {
+		add("a.region = @region", "region", in.Region)
+	}
+	if in.Category != "" {
+		add("e.category = @category", "category", in.Category)
+	}
+	if in.AwardTier != "" {
+		add("e.award_tier = @award_tier", "award_tier", in.AwardTier)
+	}
+	if in.TeamKind != "" {
+		add("e.team_kind = @team_kind", "team_kind", in.TeamKind)
+	}
+	if in.Stage != "" {
+		add("e.stage = @stage", "stage", in.Stage)
+	}
+	if in.EvidenceLevel != nil {
+		add("e.evidence_level = @evidence_level", "evidence_level", *in.EvidenceLevel)
+	}
+	if in.HasMetrics != nil {
+		add("(jsonb_array_length(e.metrics) > 0) = @has_metrics", "has_metrics", *in.HasMetrics)
+	}
+	filtered := `
+		SELECT e.*, a.region AS agency_region,
+		       (SELECT count(*) FROM adoptions ad WHERE ad.entry_id = e.id AND ad.status = 'adopted')::float8 AS adoption_count,
+		       CASE WHEN @has_q THEN ts_rank_cd(@weights::float4[], e.search, search_query(@q))::float8 ELSE 0 END AS rank
+		FROM archive_entries e JOIN agencies a ON a.id = e.agency_id
+		WHERE ` + strings.Join(where, " AND ")
+
+	var k1 string
+	switch in.Sort {
+	case SortRelevance:
+		k1 = "rank"
+	case SortMostAdopted:
+		k1 = "adoption_count"
+	case SortNewest:
+		k1 = "0::float8"
+	default:
+		return Result{}, apperr.Invalid(apperr.Field("sort", "enum"))
+	}
+	page := `WITH f AS (` + filtered + `)
+		SELECT id, title, summary, problem, solution, outcomes, agency_id, agency_name, agency_region, year, period,
+		       round_title, award_name, award_tier, category, team_name, team_kind, stage, evidence_level,
+		       jsonb_array_length(metrics) > 0, adoption_count::int, published_on, ` + k1 + ` AS k1
+		FROM f`
+	if in.Cursor != "" {
+		c, err := decodeCursor(in.Cursor, in.Sort)
+		if err != nil {
+			return Result{}, err
+		}
+		page += ` WHERE (` + k1 + `, published_on, id) < (@c1::float8, @c2::date, @c3::uuid)`
+		args["c1"], args["c2"], args["c3"] = c.K1, c.K2, c.ID
+	}
+	page += ` ORDER BY k1 DESC, published_on DESC, id DESC LIMIT @limit`
+	args["limit"] = in.Limit + 1
+
+	rows, err := s.pool.Query(ctx, page, args)
+	if err != nil {
+		return Result{}, dberr.Fail(err)
+	}
+	var items []Summary
+	var keys []cursor
+	for rows.Next() {
+		var it Summary
+		var problem, solution, outcomes string
+		var k float64
+		if err := rows.Scan(&it.ID, &it.Title, &it.Summary, &problem, &solution, &outcomes, &it.Agency.ID, &it.Agency.Name,
+			&it.Region, &it.Year, &it.Period, &it.RoundTitle, &it.AwardName, &it.AwardTier, &it.Category, &it.TeamName,
+			&it.TeamKind, &it.Stage, &it.EvidenceLevel, &it.HasMetrics, &it.AdoptionCount, &it.PublishedOn, &k); err != nil {
+			rows.Close()
+			return Result{}, dberr.Fail(err)
+		}
+		if in.Text != "" {
+			terms := highlightTerms(in.Text)
+			it.TitleHighlights = highlights(it.Title, terms)
+			it.Snippet = snippet(terms, [][2]string{{"summary", it.Summary}, {"problem", problem}, {"solution", solution}, {"outcomes", outcomes}})
+		}
+		items = append(items, it)
+		keys = append(keys, cursor{Sort: in.Sort, K1: k, K2: it.PublishedOn.Format(time.DateOnly), ID: it.ID.String()})
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return Result{}, dberr.Fail(err)
+	}
+	res := Result{Items: []Summary{}}
+	if len(items) > in.Limit {
+		items = items[:in.Limit]
+		res.NextCursor = encodeCursor(keys[in.Limit-1])
+	}
+	if items != nil {
+		res.Items = items
+	}
+	if res.Facets, res.Total, err = s.facets(ctx, filtered, args); err != nil {
+		return Result{}, err
+	}
+	return res, nil
+}
+
+var facetLabels = map[string]map[string]string{
+	"period":     {"H1": "상반기", "H2": "하반기", "Q1": "1분기", "Q2": "2분기", "Q3": "3분기", "Q4": "4분기", "annual": "연간", "custom": "기타"},
+	"teamKind":   {"innovation_team": "혁신팀", "mz_discovery_group": "MZ혁신발굴단", "policy_club": "정책동아리", "department": "부서", "individual": "개인"},
+	"stage":      {"idea": "아이디어", "pilot": "시범", "implemented": "시행", "spread": "확산"},
+	"hasMetrics": {"true": "성과지표 있음", "false": "성과지표 없음"},
+}
+
+// facets counts the filtered results by each filter's values in one query.
+func (s *Service) facets(ctx context.Context, filtered string, args pgx.NamedArgs) (map[string][]FacetValue, int, error) {
+	sql := `WITH f AS (` + filtered + `)
+		SELECT 'year', year::text, year::text, count(*) FROM f GROUP BY year
+		UNION ALL SELECT 'period', period, period, count(*) FROM f GROUP BY period
+		UNION ALL SELECT 'agency', agency_id::text, agency_name, count(*) FROM f GROUP BY agency_id, agency_name
+		UNION ALL SELECT 'region', agency_region, agency_region, count(*) FROM f GROUP BY agency_region
+		UNION ALL SELECT 'category', category, category, count(*) FROM f WHERE category <> '' GROUP BY category
+		UNION ALL SELECT 'awardTier', award_tier, award_tier, count(*) FROM f WHERE award_tier <> '' GROUP BY award_tier
+		UNION ALL SELECT 'teamKind', team_kind, team_kind, count(*) FROM f WHERE team_kind <> '' GROUP BY team_kind
+		UNION ALL SELECT 'stage', stage, stage, count(*) FROM f WHERE stage <> '' GROUP BY stage
+		UNION ALL SELECT 'evidenceLevel', evidence_level::text, evidence_level::text, count(*) FROM f WHERE evidence_level IS NOT NULL GROUP BY evidence_level
+		UNION ALL SELECT 'hasMetrics', (jsonb_array_length(metrics) > 0)::text, (jsonb_array_length(metrics) > 0)::text, count(*) FROM f GROUP BY 2
+		ORDER BY 1, 4 DESC, 2`
+	rows, err := s.pool.Query(ctx, sql, args)
+	if err != nil {
+		return nil, 0, dberr.Fail(err)
+	}
+	defer rows.Close()
+	out := map[string][]FacetValue{}
+	for _, k := range []string{"year", "period", "agency", "region", "category", "awardTier", "teamKind", "stage", "evidenceLevel", "hasMetrics"} {
+		out[k] = []FacetValue{}
+	}
+	total := 0
+	for rows.Next() {
+		var facet, value, label string
+		var n int
+		if err := rows.Scan(&facet, &value, &label, &n); err != nil {
+			return nil, 0, dberr.Fail(err)
+		}
+		if l, ok := facetLabels[facet][value]; ok {
+			label = l
+		}
+		out[facet] = append(out[facet], FacetValue{Value: value, Label: label, Count: n})
+		if facet == "year" {
+			total += n
+		}
+	}
+	return out, total, dberr.Fail(rows.Err())
+}
+
+func encodeCursor(c cursor) string {
+	raw, _ := json.Marshal(c)
+	return base64.RawURLEncoding.EncodeToString(raw)
+}
+
+func decodeCursor(s, sort string) (cursor, error) {
+	bad := apperr.New(apperr.KindInvalid, apperr.CodeInvalidCursor)
+	raw, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil {
+		return cursor{}, bad
+	}
+	var c cursor
+	if json.Unmarshal(raw, &c) != nil || c.Sort != sort {
+		return cursor{}, bad
+	}
+	if _, err := uuid.Parse(c.ID); err != nil {
+		return cursor{}, bad
+	}
+	if _, err := time.Parse(time.DateOnly, c.K2); err != nil {
+		return cursor{}, bad
+	}
+	return c, nil
+}
+
+// highlightTerms turns the query into patterns that find its words in text whatever the
+// spacing: a one-syllable word joins its neighbour, as in search_query, and a single space
+// may stand between any two characters.
+func highlightTerms(q string) []*regexp.Regexp {
+	var words []string
+	for _, w := range strings.Fields(strings.ToLower(q)) {
+		w = strings.Map(func(r rune) rune {
+			if unicode.Is(unicode.Hangul, r) || unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return r
+			}
+			return -1
+		}, w)
+		if w == "" {
+			continue
+		}
+		if n := len(words); n > 0 && utf8.RuneCountInString(w) == 1 && isHangul(w) && isHangul(words[n-1]) {
+			words[n-1] += w
+			continue
+		}
+		words = append(words, w)
+	}
+	var out []*regexp.Regexp
+	for _, w := range words {
+		var parts []string
+		for _, r := range w {
+			parts = append(parts, regexp.QuoteMeta(string(r)))
+		}
+		out = append(out, regexp.MustCompile("(?i)"+strings.Join(parts, " ?")))
+	}
+	return out
+}
+
+func isHangul(s string) bool {
+	for _, r := range s {
+		if !unicode.Is(unicode.Hangul, r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// highlights finds every match of the terms in text, as character offsets.
+func highlights(text string, terms []*regexp.Regexp) []Highlight {
+	out := []Highlight{}
+	for _, re := range terms {
+		for _, m := range re.FindAllStringIndex(text, -1) {
+			start := utf8.RuneCountInString(text[:m[0]])
+			out = append(out, Highlight{Start: start, Length: utf8.RuneCountInString(text[m[0]:m[1]])})
+		}
+	}
+	return out
+}
+
+// snippet cuts about 120 characters around the first match in the first field that has one.
+func snippet(terms []*regexp.Regexp, fields [][2]string) *Snippet {
+	for _, f := range fields {
+		text := f[1]
+		first := -1
+		for _, re := range terms {
+			if m := re.FindStringIndex(text); m != nil && (first < 0 || m[0] < first) {
+				first = m[0]
+			}
+		}
+		if first < 0 {
+			continue
+		}
+		runes := []rune(text)
+		at := utf8.RuneCountInString(text[:first])
+		from := max(0, at-40)
+		to := min(len(runes), from+120)
+		cut := string(runes[from:to])
+		prefix, suffix := "", ""
+		if from > 0 {
+			prefix = "…"
+		}
+		if to < len(runes) {
+			suffix = "…"
+		}
+		sn := &Snippet{Field: f[0], Text: prefix + cut + suffix}
+		for _, h := range highlights(cut, terms) {
+			h.Start += utf8.RuneCountInString(prefix)
+			sn.Highlights = append(sn.Highlights, h)
+		}
+		return sn
+	}
+	return nil
+}

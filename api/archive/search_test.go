@@ -1,0 +1,228 @@
+package archive_test
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+
+	"eutteum/api/archive"
+	"eutteum/api/store"
+	"eutteum/api/testdb"
+)
+
+type relevanceSet struct {
+	Documents []struct {
+		ID       string   `json:"id"`
+		Agency   string   `json:"agency"`
+		Title    string   `json:"title"`
+		Summary  string   `json:"summary"`
+		Body     string   `json:"body"`
+		Category string   `json:"category"`
+		Tags     []string `json:"tags"`
+		Year     int      `json:"year"`
+	} `json:"documents"`
+	Queries []struct {
+		Q        string   `json:"q"`
+		Top      []string `json:"top"`
+		Includes []string `json:"includes"`
+		Last     string   `json:"last"`
+		None     bool     `json:"none"`
+	} `json:"queries"`
+}
+
+// loadRelevanceSet puts the documents of testdata/relevance.json in a fresh archive and
+// returns the service and a map from entry id to document id.
+func loadRelevanceSet(t *testing.T) (*archive.Service, map[uuid.UUID]string, relevanceSet) {
+	t.Helper()
+	raw, err := os.ReadFile("testdata/relevance.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var set relevanceSet
+	if err := json.Unmarshal(raw, &set); err != nil {
+		t.Fatal(err)
+	}
+	pool := testdb.New(t)
+	ctx := context.Background()
+	q := store.New(pool)
+	agencies := map[string]uuid.UUID{}
+	ids := map[uuid.UUID]string{}
+	for i, d := range set.Documents {
+		agency, ok := agencies[d.Agency]
+		if !ok {
+			a, err := q.CreateAgency(ctx, store.CreateAgencyParams{Name: d.Agency, Level: store.AgencyLevelBasic, Region: strings.Fields(d.Agency)[0][:6]})
+			if err != nil {
+				t.Fatal(err)
+			}
+			agency, agencies[d.Agency] = a.ID, a.ID
+		}
+		ext := d.ID
+		id, err := q.InsertArchiveEntry(ctx, store.InsertArchiveEntryParams{
+			ExternalID: &ext, AgencyID: agency, Title: d.Title, Summary: d.Summary, Problem: d.Body, Metrics: []byte("[]"),
+			Collaborators: []byte("[]"), Attachments: []byte("[]"), Tags: append([]string{}, d.Tags...), Category: d.Category,
+			Year: int32(d.Year), Period: "H1", PublishedOn: time.Date(d.Year, 7, 1+i, 0, 0, 0, 0, time.UTC),
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids[id] = d.ID
+	}
+	return archive.NewService(pool), ids, set
+}
+
+// TestKoreanRelevance runs the relevance set in testdata/relevance.json: particles,
+// spacing variants, two-syllable words, numbers and Latin, and ranking order.
+func TestKoreanRelevance(t *testing.T) {
+	svc, ids, set := loadRelevanceSet(t)
+	for _, tc := range set.Queries {
+		res, err := svc.Search(context.Background(), archive.Query{Text: tc.Q, Limit: 50})
+		if err != nil {
+			t.Fatalf("%q: %v", tc.Q, err)
+		}
+		var got []string
+		for _, it := range res.Items {
+			got = append(got, ids[it.ID])
+		}
+		if tc.None {
+			if len(got) != 0 {
+				t.Errorf("%q: want no results, got %v", tc.Q, got)
+			}
+			continue
+		}
+		if len(got) < len(tc.Top) {
+			t.Errorf("%q: got %v, want at least %v first", tc.Q, got, tc.Top)
+			continue
+		}
+		for _, want := range tc.Top {
+			if !slices.Contains(got[:len(tc.Top)], want) {
+				t.Errorf("%q: top %d are %v, want %v among them", tc.Q, len(tc.Top), got[:len(tc.Top)], tc.Top)
+			}
+		}
+		for _, want := range tc.Includes {
+			if !slices.Contains(got, want) {
+				t.Errorf("%q: %v missing from %v", tc.Q, want, got)
+			}
+		}
+		if tc.Last != "" && got[len(got)-1] != tc.Last {
+			t.Errorf("%q: last is %v, want %v (%v)", tc.Q, got[len(got)-1], tc.Last, got)
+		}
+		if res.Total != len(got) {
+			t.Errorf("%q: total %d, items %d", tc.Q, res.Total, len(got))
+		}
+	}
+}
+
+func TestSearchHighlightsFacetsAndPages(t *testing.T) {
+	svc, ids, _ := loadRelevanceSet(t)
+	ctx := context.Background()
+
+	res, err := svc.Search(ctx, archive.Query{Text: "이음 콜"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range res.Items {
+		if ids[it.ID] == "ieumcall" {
+			if len(it.TitleHighlights) != 1 || string([]rune(it.Title)[it.TitleHighlights[0].Start:it.TitleHighlights[0].Start+it.TitleHighlights[0].Length]) != "이음콜" {
+				t.Fatalf("title highlight %+v in %q", it.TitleHighlights, it.Title)
+			}
+		}
+		if ids[it.ID] == "ieumcall-spaced" && (it.Snippet == nil || it.Snippet.Field != "summary" || len(it.Snippet.Highlights) == 0) {
+			t.Fatalf("snippet: %+v", it.Snippet)
+		}
+	}
+
+	safety, err := svc.Search(ctx, archive.Query{Category: "안전", Limit: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if safety.Total != 5 || len(safety.Items) != 2 || safety.NextCursor == "" {
+		t.Fatalf("first page: total %d, %d items, cursor %q", safety.Total, len(safety.Items), safety.NextCursor)
+	}
+	seen := map[uuid.UUID]bool{}
+	pages := 0
+	for q := (archive.Query{Category: "안전", Limit: 2}); ; pages++ {
+		r, err := svc.Search(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, it := range r.Items {
+			if seen[it.ID] {
+				t.Fatalf("%s on two pages", ids[it.ID])
+			}
+			seen[it.ID] = true
+		}
+		if r.NextCursor == "" {
+			break
+		}
+		q.Cursor = r.NextCursor
+	}
+	if len(seen) != 5 || pages != 2 {
+		t.Fatalf("paged through %d results in %d pages", len(seen), pages+1)
+	}
+	years := map[string]int{}
+	for _, f := range safety.Facets["year"] {
+		years[f.Value] = f.Count
+	}
+	if years["2023"] != 2 || years["2024"] != 3 || len(safety.Facets["category"]) != 1 {
+		t.Fatalf("facets: %+v", safety.Facets)
+	}
+	withQuery, _ := svc.Search(ctx, archive.Query{Text: "드론"})
+	if _, err := svc.Search(ctx, archive.Query{Text: "드론", Cursor: safety.NextCursor}); err == nil {
+		t.Fatal("a cursor of another sort must be refused")
+	}
+	if withQuery.Total != 2 {
+		t.Fatalf("드론: %d", withQuery.Total)
+	}
+}
+
+func TestSearchSurvivesHostileQueries(t *testing.T) {
+	svc, _, _ := loadRelevanceSet(t)
+	for _, q := range []string{"&|!():*'\\", "' OR 1=1 --", "<->", "!!!", "복지 & 감사", "a:*", strings.Repeat("가", 200)} {
+		if _, err := svc.Search(context.Background(), archive.Query{Text: q}); err != nil {
+			t.Errorf("%q: %v", q, err)
+		}
+	}
+	if _, err := svc.Search(context.Background(), archive.Query{Text: strings.Repeat("가", 201)}); err == nil {
+		t.Error("an over-long query must be refused")
+	}
+	if _, err := svc.Search(context.Background(), archive.Query{Cursor: "not-a-cursor"}); err == nil {
+		t.Error("a malformed cursor must be refused")
+	}
+}
+
+func TestSimilarCases(t *testing.T) {
+	svc, ids, _ := loadRelevanceSet(t)
+	res, _ := svc.Search(context.Background(), archive.Query{Text: "이음콜 출동정보"})
+	var ieum uuid.UUID
+	for id, name := range ids {
+		if name == "ieumcall" {
+			ieum = id
+		}
+	}
+	if len(res.Items) == 0 {
+		t.Fatal("no ieumcall")
+	}
+	similar, err := svc.SimilarTo(context.Background(), ieum)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(similar) == 0 || ids[similar[0].ID] != "ieumcall-spaced" {
+		t.Fatalf("similar to 이음콜: %+v", similar)
+	}
+	if !slices.ContainsFunc(similar[0].Reasons, func(r string) bool { return strings.Contains(r, "같은 분야: 안전") }) {
+		t.Fatalf("reasons: %v", similar[0].Reasons)
+	}
+	draft, err := svc.SimilarToDraft(context.Background(), archive.Draft{Title: "드론으로 위반 건축물 찾기", Category: "안전"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(draft) == 0 || ids[draft[0].ID] != "illegal-building-spaced" {
+		t.Fatalf("similar to the draft: %+v", draft)
+	}
+}

@@ -1,0 +1,68 @@
+-- name: InsertArchiveEntry :one
+INSERT INTO archive_entries (case_id, external_id, agency_id, agency_name, title, summary, problem, solution, outcomes, metrics,
+    collaborators, tags, category, team_name, team_kind, year, period, round_title, award_name, award_tier, stage,
+    evidence_level, licence, attachments, published_on)
+VALUES (@case_id, @external_id, @agency_id, (SELECT name FROM agencies WHERE id = @agency_id), @title, @summary, @problem, @solution, @outcomes, @metrics,
+    @collaborators, @tags, @category, @team_name, @team_kind, @year, @period, @round_title, @award_name, @award_tier, @stage,
+    @evidence_level, @licence, @attachments, @published_on)
+ON CONFLICT (case_id) DO NOTHING
+RETURNING id;
+
+-- name: GetArchiveEntry :one
+SELECT e.id, e.case_id, e.agency_id, e.title, e.summary, e.problem, e.solution, e.outcomes, e.metrics, e.collaborators,
+       e.tags, e.category, e.team_name, e.team_kind, e.year, e.period, e.round_title, e.award_name, e.award_tier,
+       e.stage, e.evidence_level, e.licence, e.attachments, e.published_on,
+       a.name AS agency_name, a.region,
+       (SELECT count(*) FROM adoptions ad WHERE ad.entry_id = e.id AND ad.status = 'adopted')::int AS adoption_count
+FROM archive_entries e JOIN agencies a ON a.id = e.agency_id
+WHERE e.id = $1;
+
+-- name: ListAdoptions :many
+SELECT ad.*, a.name AS agency_name FROM adoptions ad JOIN agencies a ON a.id = ad.agency_id
+WHERE ad.entry_id = $1
+ORDER BY ad.status = 'adopted' DESC, ad.adopted_on NULLS LAST, ad.created_at;
+
+-- name: UpsertAdoption :one
+INSERT INTO adoptions (entry_id, agency_id, status, adopted_on, adaptation, results, recorded_by)
+VALUES ($1, $2, $3, $4, $5, $6, $7)
+ON CONFLICT (entry_id, agency_id) DO UPDATE
+SET status = excluded.status, adopted_on = excluded.adopted_on, adaptation = excluded.adaptation,
+    results = excluded.results, recorded_by = excluded.recorded_by, updated_at = now()
+RETURNING *;
+
+-- name: DeleteAdoption :execrows
+DELETE FROM adoptions WHERE entry_id = $1 AND agency_id = $2;
+
+-- name: SimilarEntries :many
+-- Entries sharing the most pieces of the given text, a shared category counting extra.
+WITH q AS (
+    SELECT to_tsquery('simple', string_agg(quote_literal(t), ' | ')) AS query
+    FROM (SELECT DISTINCT t FROM unnest(search_tokens(@text::text)) t LIMIT 60) pieces
+)
+SELECT e.id, e.title, e.summary, e.tags, e.category, e.year, e.award_tier, e.agency_id, a.name AS agency_name,
+       (ts_rank(e.search, q.query) + CASE WHEN e.category <> '' AND e.category = @category::text THEN 0.05 ELSE 0 END)::float8 AS score
+FROM archive_entries e JOIN agencies a ON a.id = e.agency_id, q
+WHERE q.query IS NOT NULL AND e.search @@ q.query AND e.id IS DISTINCT FROM sqlc.narg(exclude)::uuid
+ORDER BY score DESC, e.id
+LIMIT 5;
+
+-- name: AgencyArchiveCount :one
+SELECT count(*)::int FROM archive_entries WHERE agency_id = $1;
+
+-- name: AdoptionsReceivedByAgency :many
+SELECT a.id, a.name, count(*)::int AS n
+FROM adoptions ad JOIN archive_entries e ON e.id = ad.entry_id JOIN agencies a ON a.id = ad.agency_id
+WHERE e.agency_id = $1 AND ad.status = 'adopted'
+GROUP BY a.id, a.name ORDER BY n DESC, a.name;
+
+-- name: AdoptionsMadeByAgency :many
+SELECT e.id, e.title, e.agency_id, a.name AS agency_name, ad.adopted_on
+FROM adoptions ad JOIN archive_entries e ON e.id = ad.entry_id JOIN agencies a ON a.id = e.agency_id
+WHERE ad.agency_id = $1 AND ad.status = 'adopted'
+ORDER BY ad.adopted_on DESC;
+
+-- name: TopEntriesOfAgency :many
+SELECT e.id FROM archive_entries e
+WHERE e.agency_id = $1
+ORDER BY (SELECT count(*) FROM adoptions ad WHERE ad.entry_id = e.id AND ad.status = 'adopted') DESC, e.published_on DESC, e.id
+LIMIT 5;

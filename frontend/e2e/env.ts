@@ -27,3 +27,14 @@ export function launchBrowser(): Promise<Browser> {
 export function newContext(browser: Browser): Promise<BrowserContext> {
   return browser.newContext({ baseURL: BASE_URL, locale: "ko-KR", viewport: { width: 1280, height: 900 } });
 }
+
+export const MEMBER = { email: "member@demo.test", name: "최유나" };
+export const MEMBER2 = { email: "member2@demo.test", name: "김도윤" };
+export const MZ_TEAM = "부천 MZ혁신발굴단";
+export const OPEN_ROUND = "2026 하반기 으뜸상";
+export const CLOSED_CASE = "위반건축물 동별 맞춤 점검";
+
+/** A unique suffix so reruns on the same database never collide. */
+export function stamp(): string {
+  return `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+}

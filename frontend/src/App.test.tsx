@@ -57,7 +57,7 @@ describe("app shell", () => {
     fireEvent.click(screen.getByRole("button", { name: "로그인" }));
     expect(await screen.findByRole("heading", { level: 1, name: "김혜진님, 환영합니다" })).toBeTruthy();
     const nav = screen.getByRole("navigation", { name: "주 메뉴" });
-    expect(within(nav).getAllByRole("link").map((a) => a.textContent)).toEqual(["사례 아카이브", "경진대회 운영", "초대"]);
+    expect(within(nav).getAllByRole("link").map((a) => a.textContent)).toEqual(["사례 아카이브", "경진대회", "경진대회 운영", "초대"]);
     expect(screen.getByRole("button", { name: "로그아웃" })).toBeTruthy();
   });
 

@@ -2,23 +2,33 @@ import { describe, expect, it } from "vitest";
 import type { Role } from "./api/types";
 import { canSee, NAV_ITEMS, navItemsFor, rolesOf } from "./nav";
 
-const ids = (roles: Role[]) => navItemsFor(roles).map((item) => item.id);
+const ids = (roles: Role[], signedIn?: boolean) => navItemsFor(roles, signedIn).map((item) => item.id);
 
 describe("navItemsFor", () => {
   it("shows visitors only the archive", () => {
     expect(ids([])).toEqual(["archive"]);
+    expect(ids([], false)).toEqual(["archive"]);
+  });
+
+  it("shows the contests to every signed-in user, even one without a role", () => {
+    expect(ids([], true)).toEqual(["archive", "contests"]);
   });
 
   it("gives each kind of user their items", () => {
-    expect(ids(["member"])).toEqual(["archive", "myTeam", "myCases"]);
-    expect(ids(["judge"])).toEqual(["archive", "judging"]);
-    expect(ids(["organizer"])).toEqual(["archive", "rounds", "invitations"]);
-    expect(ids(["admin"])).toEqual(["archive", "invitations", "users", "agencies"]);
+    expect(ids(["member"])).toEqual(["archive", "myTeam", "myCases", "contests"]);
+    expect(ids(["judge"])).toEqual(["archive", "contests", "judging"]);
+    expect(ids(["organizer"])).toEqual(["archive", "contests", "rounds", "invitations"]);
+    expect(ids(["admin"])).toEqual(["archive", "contests", "invitations", "users", "agencies"]);
   });
 
   it("combines roles without duplicates, in menu order", () => {
-    expect(ids(["admin", "organizer"])).toEqual(["archive", "rounds", "invitations", "users", "agencies"]);
-    expect(ids(["judge", "member"])).toEqual(["archive", "myTeam", "myCases", "judging"]);
+    expect(ids(["admin", "organizer"])).toEqual(["archive", "contests", "rounds", "invitations", "users", "agencies"]);
+    expect(ids(["judge", "member"])).toEqual(["archive", "myTeam", "myCases", "contests", "judging"]);
+  });
+
+  it("points members and organizers at the new pages", () => {
+    const paths = Object.fromEntries(NAV_ITEMS.map((item) => [item.id, item.path]));
+    expect(paths).toMatchObject({ myTeam: "/teams", myCases: "/cases", contests: "/rounds", rounds: "/organizer/rounds" });
   });
 
   it("uses the header labels from the product brief", () => {
@@ -27,6 +37,7 @@ describe("navItemsFor", () => {
       archive: "nav.archive",
       myTeam: "nav.myTeam",
       myCases: "nav.myCases",
+      contests: "nav.contests",
       judging: "nav.judging",
       rounds: "nav.rounds",
       invitations: "nav.invitations",
@@ -49,8 +60,10 @@ describe("rolesOf / canSee", () => {
     expect(rolesOf(null)).toEqual([]);
   });
 
-  it("lets everyone see public items", () => {
+  it("lets everyone see public items and signed-in users the signed-in ones", () => {
     expect(canSee({ roles: "everyone" }, [])).toBe(true);
     expect(canSee({ roles: ["admin"] }, ["member"])).toBe(false);
+    expect(canSee({ roles: "signedIn" }, [], false)).toBe(false);
+    expect(canSee({ roles: "signedIn" }, [], true)).toBe(true);
   });
 });

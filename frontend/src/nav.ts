@@ -5,6 +5,7 @@ export type NavId =
   | "archive"
   | "myTeam"
   | "myCases"
+  | "contests"
   | "judging"
   | "rounds"
   | "invitations"
@@ -16,17 +17,21 @@ export interface NavItem {
   path: string;
   label: MessageKey;
   description: MessageKey;
-  /** Who sees the item; "everyone" includes visitors who are not signed in. */
-  roles: readonly Role[] | "everyone";
+  /**
+   * Who sees the item: users with one of the roles, "signedIn" for every signed-in user,
+   * or "everyone" (visitors who are not signed in too).
+   */
+  roles: readonly Role[] | "everyone" | "signedIn";
 }
 
 /** Header navigation, in display order. Routes are guarded with the same role lists. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { id: "archive", path: "/archive", label: "nav.archive", description: "nav.desc.archive", roles: "everyone" },
-  { id: "myTeam", path: "/teams/mine", label: "nav.myTeam", description: "nav.desc.myTeam", roles: ["member"] },
-  { id: "myCases", path: "/cases/mine", label: "nav.myCases", description: "nav.desc.myCases", roles: ["member"] },
+  { id: "myTeam", path: "/teams", label: "nav.myTeam", description: "nav.desc.myTeam", roles: ["member"] },
+  { id: "myCases", path: "/cases", label: "nav.myCases", description: "nav.desc.myCases", roles: ["member"] },
+  { id: "contests", path: "/rounds", label: "nav.contests", description: "nav.desc.contests", roles: "signedIn" },
   { id: "judging", path: "/judging", label: "nav.judging", description: "nav.desc.judging", roles: ["judge"] },
-  { id: "rounds", path: "/rounds/manage", label: "nav.rounds", description: "nav.desc.rounds", roles: ["organizer"] },
+  { id: "rounds", path: "/organizer/rounds", label: "nav.rounds", description: "nav.desc.rounds", roles: ["organizer"] },
   // Admins invite too: they are the only ones who may invite organizers and admins.
   {
     id: "invitations",
@@ -46,13 +51,19 @@ export function rolesOf(user: Pick<User, "roles"> | null | undefined): Role[] {
   return seen;
 }
 
-export function canSee(item: Pick<NavItem, "roles">, roles: readonly Role[]): boolean {
-  return item.roles === "everyone" || item.roles.some((role) => roles.includes(role));
+/**
+ * Whether a user with these roles sees the item. `signedIn` tells a signed-in user without
+ * roles from a visitor; it defaults to "has a role".
+ */
+export function canSee(item: Pick<NavItem, "roles">, roles: readonly Role[], signedIn = roles.length > 0): boolean {
+  if (item.roles === "everyone") return true;
+  if (item.roles === "signedIn") return signedIn;
+  return item.roles.some((role) => roles.includes(role));
 }
 
-/** Header items for a user with these roles (pass [] for a visitor). */
-export function navItemsFor(roles: readonly Role[]): NavItem[] {
-  return NAV_ITEMS.filter((item) => canSee(item, roles));
+/** Header items for a user with these roles (pass [] and signedIn=false for a visitor). */
+export function navItemsFor(roles: readonly Role[], signedIn = roles.length > 0): NavItem[] {
+  return NAV_ITEMS.filter((item) => canSee(item, roles, signedIn));
 }
 
 export function navItem(id: NavId): NavItem {

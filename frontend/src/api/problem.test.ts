@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasFormErrors, isProblem, problemToFormErrors } from "./problem";
+import { hasFormErrors, isProblem, normalizeFieldPath, problemToFormErrors, problemToPathErrors } from "./problem";
 
 const validation = {
   type: "/docs#problem-validation_failed",
@@ -66,5 +66,67 @@ describe("problemToFormErrors", () => {
     expect(isProblem({ status: 404, code: "not_found" })).toBe(true);
     expect(isProblem({ status: "404" })).toBe(false);
     expect(isProblem([])).toBe(false);
+  });
+});
+
+describe("problemToPathErrors (nested and repeated fields)", () => {
+  const problem = {
+    type: "/docs#problem-validation_failed",
+    title: "입력값을 확인해 주세요",
+    status: 400,
+    code: "validation_failed",
+    detail: "일부 항목이 올바르지 않습니다.",
+    errors: [
+      { field: "metrics[0].name", code: "min_length", message: "1자 이상 입력해 주세요." },
+      { field: "metrics.1.before", code: "required", message: "필수 입력 항목입니다." },
+      { field: "/collaborators/0/kind", code: "enum", message: "허용된 값 중에서 골라 주세요." },
+      { field: "categoryId", code: "required", message: "분야를 고르세요." },
+      { field: "metrics[2].extra", code: "unknown_field", message: "알 수 없는 항목입니다." },
+      { field: "attachmentsNote", code: "unknown_field", message: "모르는 항목" },
+    ],
+  };
+  const shows = (path: string) =>
+    /^(title|category|metrics)$|^metrics\[\d+\]$|^metrics\[\d+\]\.(name|before)$|^collaborators\[\d+\]\.kind$/.test(path);
+
+  it("keeps each message under its full path, normalizing dotted and pointer spellings", () => {
+    const result = problemToPathErrors(problem, shows, "fallback", { categoryId: "category" });
+    expect(result.summary).toBe("일부 항목이 올바르지 않습니다.");
+    expect(result.fields).toEqual({
+      "metrics[0].name": "1자 이상 입력해 주세요.",
+      "metrics[1].before": "필수 입력 항목입니다.",
+      "collaborators[0].kind": "허용된 값 중에서 골라 주세요.",
+      category: "분야를 고르세요.",
+      "metrics[2]": "알 수 없는 항목입니다.", // no place for .extra: the row shows it
+    });
+    expect(result.other).toEqual(["모르는 항목"]);
+    expect(result.paths).toContain("metrics[1].before");
+  });
+
+  it("maps round form paths such as schedule.submissionClosesAt and awardTiers[0].prizeKrw", () => {
+    const round = {
+      title: "Invalid",
+      status: 400,
+      code: "validation_failed",
+      errors: [
+        { field: "schedule.submissionClosesAt", code: "after", message: "접수 시작보다 늦어야 합니다." },
+        { field: "awardTiers[0].prizeKrw", code: "min", message: "0 이상이어야 합니다." },
+      ],
+    };
+    const result = problemToPathErrors(round, (p) => p.startsWith("schedule.") || /^awardTiers\[\d+\]\.\w+$/.test(p), "x");
+    expect(result.fields).toEqual({
+      "schedule.submissionClosesAt": "접수 시작보다 늦어야 합니다.",
+      "awardTiers[0].prizeKrw": "0 이상이어야 합니다.",
+    });
+  });
+
+  it("normalizes field paths", () => {
+    expect(normalizeFieldPath("metrics.0.name")).toBe("metrics[0].name");
+    expect(normalizeFieldPath("/metrics/10/after")).toBe("metrics[10].after");
+    expect(normalizeFieldPath("tags[3]")).toBe("tags[3]");
+    expect(normalizeFieldPath("schedule.submissionClosesAt")).toBe("schedule.submissionClosesAt");
+  });
+
+  it("falls back for bodies that are not problems", () => {
+    expect(problemToPathErrors("Bad Gateway", () => true, "서버 오류")).toEqual({ summary: "서버 오류", fields: {}, other: [], paths: [] });
   });
 });

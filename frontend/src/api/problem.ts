@@ -66,3 +66,71 @@ export function problemToFormErrors<F extends string>(
   result.summary = body.detail ?? body.title ?? fallback;
   return result;
 }
+
+/**
+ * A field path as the API names it, in one spelling: "metrics.0.name", "/metrics/0/name"
+ * and "metrics[0].name" all become "metrics[0].name".
+ */
+export function normalizeFieldPath(path: string): string {
+  let p = path.trim();
+  if (p.startsWith("/")) p = p.slice(1).split("/").join(".");
+  return p.replace(/\.(\d+)(?=\.|\[|$)/g, "[$1]").replace(/^\./, "");
+}
+
+export interface PathErrors {
+  summary: string | null;
+  /** First message per field path the form shows, e.g. "metrics[0].name" or "schedule.submissionClosesAt". */
+  fields: Record<string, string>;
+  /** Messages for paths the form has no place for. */
+  other: string[];
+  /** Every field path named by the problem (normalized), in order. */
+  paths: string[];
+}
+
+export function noPathErrors(): PathErrors {
+  return { summary: null, fields: {}, other: [], paths: [] };
+}
+
+/**
+ * Like problemToFormErrors for forms with nested and repeated fields: each `errors[]` item
+ * is kept under its full normalized path (after `aliases`, e.g. categoryId → category) when
+ * `shows(path)` says the form has a place for it; else under the nearest parent path the
+ * form shows ("awardTiers[0]" for "awardTiers[0].foo", then "awardTiers"); else in `other`.
+ */
+export function problemToPathErrors(
+  body: unknown,
+  shows: (path: string) => boolean,
+  fallback: string,
+  aliases: Readonly<Record<string, string>> = {},
+): PathErrors {
+  if (!isProblem(body)) return { summary: fallback, fields: {}, other: [], paths: [] };
+  const result: PathErrors = { summary: body.detail ?? body.title ?? fallback, fields: {}, other: [], paths: [] };
+  for (const item of body.errors ?? []) {
+    if (!item || typeof item.message !== "string") continue;
+    const raw = typeof item.field === "string" ? normalizeFieldPath(item.field) : "";
+    const path = aliases[raw] ?? raw;
+    if (path) result.paths.push(path);
+    let target: string | null = null;
+    for (let candidate = path; candidate; candidate = parentPath(candidate)) {
+      const aliased = aliases[candidate] ?? candidate;
+      if (shows(aliased)) {
+        target = aliased;
+        break;
+      }
+    }
+    if (target === null) {
+      if (!result.other.includes(item.message)) result.other.push(item.message);
+    } else if (result.fields[target] === undefined) {
+      result.fields[target] = item.message;
+    }
+  }
+  return result;
+}
+
+/** "metrics[0].name" → "metrics[0]" → "metrics" → "". */
+export function parentPath(path: string): string {
+  const dot = path.lastIndexOf(".");
+  const bracket = path.lastIndexOf("[");
+  const cut = Math.max(dot, bracket);
+  return cut <= 0 ? "" : path.slice(0, cut);
+}

@@ -88,7 +88,7 @@ export function Layout() {
   const { t } = useI18n();
   const session = useSession();
   const roles = session.status === "authenticated" ? rolesOf(session.user) : [];
-  const items = navItemsFor(roles);
+  const items = navItemsFor(roles, session.status === "authenticated");
   const mainRef = useRef<HTMLElement | null>(null);
   useRouteFocus(mainRef);
 

@@ -1,5 +1,6 @@
 import { useEffect, type ReactNode } from "react";
 import { Link } from "react-router";
+import { isProblem, problemToFormErrors } from "../api/problem";
 import { useI18n } from "../i18n/I18nProvider";
 
 /** Sets document.title as "<page> | 으뜸". */
@@ -51,5 +52,26 @@ export function ComingSoon({ title }: { title: string }) {
         </Link>
       </p>
     </>
+  );
+}
+
+/** A failed load: the server's message (or a Korean fallback) with a retry button. */
+export function LoadError({ error, httpStatus, onRetry }: { error: unknown; httpStatus: number | null; onRetry?: () => void }) {
+  const { t } = useI18n();
+  const message =
+    httpStatus === 404
+      ? t("common.notFound")
+      : httpStatus === null && !isProblem(error)
+        ? t("common.errorNetwork")
+        : problemToFormErrors(error, [], t("common.errorUnknown")).summary;
+  return (
+    <Notice tone="danger">
+      <p>{message}</p>
+      {onRetry && httpStatus !== 404 ? (
+        <button type="button" className="krds-btn secondary small" onClick={onRetry}>
+          {t("common.retry")}
+        </button>
+      ) : null}
+    </Notice>
   );
 }

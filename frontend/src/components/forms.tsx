@@ -7,6 +7,7 @@ import {
   type ReactNode,
   type RefObject,
   type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
 } from "react";
 import { noFormErrors, type FormErrors } from "../api/problem";
 import { useI18n } from "../i18n/I18nProvider";
@@ -113,6 +114,73 @@ export function SelectField({ id, label, value, onValue, error, hint, required, 
         </select>
       )}
     </FieldFrame>
+  );
+}
+
+type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | "value" | "onChange" | "className"> & {
+  id: string;
+  label: string;
+  value: string;
+  onValue: (value: string) => void;
+  error?: string | undefined;
+  hint?: string | undefined;
+  optional?: boolean;
+};
+
+export function TextAreaField({ id, label, value, onValue, error, hint, optional, required, rows, ...area }: TextAreaFieldProps) {
+  return (
+    <FieldFrame id={id} label={label} error={error} hint={hint} required={required} optional={optional}>
+      {(aria) => (
+        <textarea
+          {...area}
+          {...aria}
+          id={id}
+          className="krds-input textarea"
+          rows={rows ?? 6}
+          value={value}
+          required={required}
+          onChange={(event) => onValue(event.target.value)}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+/** A KRDS checkbox with its label (and an optional error tied to it). */
+export function CheckboxField({
+  id,
+  label,
+  checked,
+  onChecked,
+  error,
+  disabled,
+}: {
+  id: string;
+  label: ReactNode;
+  checked: boolean;
+  onChecked: (checked: boolean) => void;
+  error?: string | undefined;
+  disabled?: boolean;
+}) {
+  const errorId = `${id}-error`;
+  return (
+    <div className="krds-form-check medium">
+      <input
+        type="checkbox"
+        id={id}
+        checked={checked}
+        disabled={disabled}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        onChange={(event) => onChecked(event.target.checked)}
+      />
+      <label htmlFor={id}>{label}</label>
+      {error ? (
+        <p className="form-hint-invalid" id={errorId}>
+          {error}
+        </p>
+      ) : null}
+    </div>
   );
 }
 

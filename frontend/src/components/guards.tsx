@@ -19,12 +19,18 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 }
 
 /** Like RequireAuth, and the user must hold one of the roles. */
-export function RequireRoles({ roles, children }: { roles: readonly Role[] | "everyone"; children: ReactNode }) {
+export function RequireRoles({
+  roles,
+  children,
+}: {
+  roles: readonly Role[] | "everyone" | "signedIn";
+  children: ReactNode;
+}) {
   const session = useSession();
   return (
     <RequireAuth>
       {session.status === "authenticated" &&
-      roles !== "everyone" &&
+      Array.isArray(roles) &&
       !rolesOf(session.user).some((role) => roles.includes(role)) ? (
         <Forbidden />
       ) : (

@@ -61,7 +61,7 @@ function Landing() {
 function Dashboard({ user }: { user: User }) {
   const { t } = useI18n();
   const roles = rolesOf(user);
-  const items = navItemsFor(roles);
+  const items = navItemsFor(roles, true);
   const roleNames = roles.map((role) => t(`role.${role}`)).join(", ");
   return (
     <>
@@ -78,7 +78,7 @@ function Dashboard({ user }: { user: User }) {
           {t("home.cardsTitle")}
         </h2>
         <ul className="card-grid">
-          {[...items.filter((item) => item.roles !== "everyone"), ...items.filter((item) => item.roles === "everyone")].map(
+          {[...items.filter((item) => Array.isArray(item.roles)), ...items.filter((item) => !Array.isArray(item.roles))].map(
             (item) => (
               <li key={item.id} className="card card-link">
                 <h3 className="card-title">

@@ -220,8 +220,12 @@ func TestAttachments(t *testing.T) {
 	path := "/api/v1/cases/" + caseID
 	m := env.Login(member, password)
 
+	before := m.Get(path).Head.Get("ETag")
 	up := m.Upload(path+"/attachments", "../../성과보고서 (최종).pdf", minimalPDF, map[string]string{"public": "true"})
 	up.Status(http.StatusCreated)
+	if tag := up.Head.Get("ETag"); tag == "" || tag == before || tag != m.Get(path).Head.Get("ETag") {
+		t.Fatalf("upload ETag %q (before %q)", tag, before)
+	}
 	a := up.JSON()
 	if a["filename"] != "성과보고서 (최종).pdf" || a["contentType"] != "application/pdf" || a["public"] != true {
 		t.Fatalf("attachment: %v", a)

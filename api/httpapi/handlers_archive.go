@@ -2,9 +2,13 @@ package httpapi
 
 import (
 	"context"
+	"errors"
+	"io"
+	"strings"
 
 	openapi_types "github.com/oapi-codegen/runtime/types"
 
+	"eutteum/api/apperr"
 	"eutteum/api/archive"
 	"eutteum/api/cases"
 	"eutteum/api/oapi"
@@ -224,4 +228,48 @@ func (s *Server) GetAgencySpread(ctx context.Context, req oapi.GetAgencySpreadRe
 	}
 	out.TopCases = &top
 	return out, nil
+}
+
+func (s *Server) ImportArchive(ctx context.Context, req oapi.ImportArchiveRequestObject) (oapi.ImportArchiveResponseObject, error) {
+	p, err := principal(ctx)
+	if err != nil {
+		return nil, err
+	}
+	create := false
+	for {
+		part, err := req.Body.NextPart()
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				return nil, apperr.Invalid(apperr.Field("file", "required"))
+			}
+			return nil, requestError(err)
+		}
+		switch part.FormName() {
+		case "createAgencies":
+			value, _ := io.ReadAll(io.LimitReader(part, 10))
+			create = string(value) == "true"
+		case "file":
+			format := ""
+			if strings.HasSuffix(strings.ToLower(part.FileName()), ".jsonl") {
+				format = "jsonl"
+			}
+			report, err := s.archive.Import(ctx, p, s.accounts, part, archive.ImportOptions{Format: format, CreateAgencies: create})
+			if err != nil {
+				return nil, err
+			}
+			out := oapi.ImportArchive200JSONResponse{
+				Rows: report.Rows, Imported: report.Imported, Updated: report.Updated, Unchanged: report.Unchanged,
+				NewAgencies: report.NewAgencies,
+			}
+			out.Rejected = make([]struct {
+				Field  string `json:"field"`
+				Line   int    `json:"line"`
+				Reason string `json:"reason"`
+			}, len(report.Rejected))
+			for i, r := range report.Rejected {
+				out.Rejected[i].Field, out.Rejected[i].Line, out.Rejected[i].Reason = r.Field, r.Line, r.Reason
+			}
+			return out, nil
+		}
+	}
 }

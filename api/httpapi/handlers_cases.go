@@ -182,7 +182,11 @@ func (s *Server) UploadAttachment(ctx context.Context, req oapi.UploadAttachment
 			if err != nil {
 				return nil, err
 			}
-			return oapi.UploadAttachment201JSONResponse(toAttachment(a)), nil
+			c, err := s.cases.Get(ctx, p, req.CaseId)
+			if err != nil {
+				return nil, err
+			}
+			return oapi.UploadAttachment201JSONResponse{Body: toAttachment(a), Headers: oapi.UploadAttachment201ResponseHeaders{ETag: etag(c)}}, nil
 		}
 	}
 }
@@ -211,7 +215,11 @@ func (s *Server) DeleteAttachment(ctx context.Context, req oapi.DeleteAttachment
 	if err := s.cases.RemoveAttachment(ctx, p, req.CaseId, req.AttachmentId); err != nil {
 		return nil, err
 	}
-	return oapi.DeleteAttachment204Response{}, nil
+	c, err := s.cases.Get(ctx, p, req.CaseId)
+	if err != nil {
+		return nil, err
+	}
+	return oapi.DeleteAttachment204Response{Headers: oapi.DeleteAttachment204ResponseHeaders{ETag: etag(c)}}, nil
 }
 
 // contentDisposition names a download for every browser: an ASCII fallback, and the real

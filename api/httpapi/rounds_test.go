@@ -64,7 +64,7 @@ func TestRoundIsCreatedValidatedAndPublished(t *testing.T) {
 	}
 	bad["awardTiers"] = []map[string]any{}
 	p = org.Post("/api/v1/rounds", bad).Problem(http.StatusBadRequest, "validation_failed")
-	if p.FieldCodes()["schedule.submissionClosesAt"] != "after" {
+	if p.FieldCodes()["schedule.submissionClosesAt"] != "after_submission_opens" {
 		t.Fatalf("end before start: %+v", p.Errors)
 	}
 	dup := roundBody(t, env)

@@ -119,7 +119,7 @@ func checkCriteria(criteria []Criterion, field string) error {
 			}
 			steps := (c.Scale.Max - c.Scale.Min) / c.Scale.Step
 			if c.Scale.Max <= c.Scale.Min {
-				fields = append(fields, apperr.Field(at+".scale.max", "after", "other", "min"))
+				fields = append(fields, apperr.Field(at+".scale.max", "above_min"))
 			} else if math.Abs(steps-math.Round(steps)) > 1e-9 {
 				fields = append(fields, apperr.Field(at+".scale.step", "invalid"))
 			}

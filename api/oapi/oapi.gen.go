@@ -1019,18 +1019,36 @@ func (e SearchArchiveParamsSort) Valid() bool {
 	}
 }
 
+// Defines values for ImportArchiveMultipartBodyCreateAgencies.
+const (
+	ImportArchiveMultipartBodyCreateAgenciesFalse ImportArchiveMultipartBodyCreateAgencies = "false"
+	ImportArchiveMultipartBodyCreateAgenciesTrue  ImportArchiveMultipartBodyCreateAgencies = "true"
+)
+
+// Valid indicates whether the value is a known member of the ImportArchiveMultipartBodyCreateAgencies enum.
+func (e ImportArchiveMultipartBodyCreateAgencies) Valid() bool {
+	switch e {
+	case ImportArchiveMultipartBodyCreateAgenciesFalse:
+		return true
+	case ImportArchiveMultipartBodyCreateAgenciesTrue:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for UploadAttachmentMultipartBodyPublic.
 const (
-	False UploadAttachmentMultipartBodyPublic = "false"
-	True  UploadAttachmentMultipartBodyPublic = "true"
+	UploadAttachmentMultipartBodyPublicFalse UploadAttachmentMultipartBodyPublic = "false"
+	UploadAttachmentMultipartBodyPublicTrue  UploadAttachmentMultipartBodyPublic = "true"
 )
 
 // Valid indicates whether the value is a known member of the UploadAttachmentMultipartBodyPublic enum.
 func (e UploadAttachmentMultipartBodyPublic) Valid() bool {
 	switch e {
-	case False:
+	case UploadAttachmentMultipartBodyPublicFalse:
 		return true
-	case True:
+	case UploadAttachmentMultipartBodyPublicTrue:
 		return true
 	default:
 		return false
@@ -1671,6 +1689,20 @@ type HealthStatus string
 type Highlight struct {
 	Length int `json:"length"`
 	Start  int `json:"start"`
+}
+
+// ImportReport defines model for ImportReport.
+type ImportReport struct {
+	Imported    int      `json:"imported"`
+	NewAgencies []string `json:"newAgencies"`
+	Rejected    []struct {
+		Field  string `json:"field"`
+		Line   int    `json:"line"`
+		Reason string `json:"reason"`
+	} `json:"rejected"`
+	Rows      int `json:"rows"`
+	Unchanged int `json:"unchanged"`
+	Updated   int `json:"updated"`
 }
 
 // Improvement Computed from before and after. For units of % the change is in percentage points
@@ -2636,6 +2668,15 @@ type SearchArchiveParams struct {
 // SearchArchiveParamsSort defines parameters for SearchArchive.
 type SearchArchiveParamsSort string
 
+// ImportArchiveMultipartBody defines parameters for ImportArchive.
+type ImportArchiveMultipartBody struct {
+	CreateAgencies *ImportArchiveMultipartBodyCreateAgencies `json:"createAgencies,omitempty"`
+	File           openapi_types.File                        `json:"file"`
+}
+
+// ImportArchiveMultipartBodyCreateAgencies defines parameters for ImportArchive.
+type ImportArchiveMultipartBodyCreateAgencies string
+
 // UpdateCaseParams defines parameters for UpdateCase.
 type UpdateCaseParams struct {
 	// IfMatch The ETag the change is based on. Required; its absence is answered with 428.
@@ -2674,6 +2715,9 @@ type CreateAgencyJSONRequestBody = CreateAgencyRequest
 
 // RecordAdoptionJSONRequestBody defines body for RecordAdoption for application/json ContentType.
 type RecordAdoptionJSONRequestBody = AdoptionInput
+
+// ImportArchiveMultipartRequestBody defines body for ImportArchive for multipart/form-data ContentType.
+type ImportArchiveMultipartRequestBody ImportArchiveMultipartBody
 
 // FindSimilarToDraftJSONRequestBody defines body for FindSimilarToDraft for application/json ContentType.
 type FindSimilarToDraftJSONRequestBody = SimilarDraftInput
@@ -2800,6 +2844,9 @@ type ServerInterface interface {
 	// GetSimilarCases 비슷한 사례
 	// (GET /api/v1/archive/cases/{entryId}/similar)
 	GetSimilarCases(c *gin.Context, entryId EntryId)
+	// ImportArchive 지난 수상 사례 일괄 가져오기 (주관기관·관리자)
+	// (POST /api/v1/archive/import)
+	ImportArchive(c *gin.Context)
 	// FindSimilarToDraft 작성 중인 사례와 비슷한 아카이브 사례
 	// (POST /api/v1/archive/similar)
 	FindSimilarToDraft(c *gin.Context)
@@ -3359,6 +3406,19 @@ func (siw *ServerInterfaceWrapper) GetSimilarCases(c *gin.Context) {
 	}
 
 	siw.Handler.GetSimilarCases(c, entryId)
+}
+
+// ImportArchive operation middleware
+func (siw *ServerInterfaceWrapper) ImportArchive(c *gin.Context) {
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.ImportArchive(c)
 }
 
 // FindSimilarToDraft operation middleware
@@ -5387,6 +5447,7 @@ func RegisterHandlersWithOptions(router gin.IRouter, si ServerInterface, options
 	router.DELETE(options.BaseURL+"/api/v1/archive/cases/:entryId/adoption", wrapper.WithdrawAdoption)
 	router.PUT(options.BaseURL+"/api/v1/archive/cases/:entryId/adoption", wrapper.RecordAdoption)
 	router.GET(options.BaseURL+"/api/v1/archive/agencies/:agencyId/spread", wrapper.GetAgencySpread)
+	router.POST(options.BaseURL+"/api/v1/archive/import", wrapper.ImportArchive)
 }
 
 type BadRequestApplicationProblemPlusJSONResponse Problem
@@ -6315,6 +6376,143 @@ type GetSimilarCases503ApplicationProblemPlusJSONResponse struct {
 }
 
 func (response GetSimilarCases503ApplicationProblemPlusJSONResponse) VisitGetSimilarCasesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportArchiveRequestObject struct {
+	Body *multipart.Reader
+}
+
+type ImportArchiveResponseObject interface {
+	VisitImportArchiveResponse(w http.ResponseWriter) error
+}
+
+type ImportArchive200JSONResponse ImportReport
+
+func (response ImportArchive200JSONResponse) VisitImportArchiveResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportArchive400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ImportArchive400ApplicationProblemPlusJSONResponse) VisitImportArchiveResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportArchive401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ImportArchive401ApplicationProblemPlusJSONResponse) VisitImportArchiveResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportArchive403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ImportArchive403ApplicationProblemPlusJSONResponse) VisitImportArchiveResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportArchive413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ImportArchive413ApplicationProblemPlusJSONResponse) VisitImportArchiveResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportArchive415ApplicationProblemPlusJSONResponse struct {
+	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
+}
+
+func (response ImportArchive415ApplicationProblemPlusJSONResponse) VisitImportArchiveResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportArchive500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response ImportArchive500ApplicationProblemPlusJSONResponse) VisitImportArchiveResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportArchive503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response ImportArchive503ApplicationProblemPlusJSONResponse) VisitImportArchiveResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
@@ -7400,15 +7598,25 @@ type UploadAttachmentResponseObject interface {
 	VisitUploadAttachmentResponse(w http.ResponseWriter) error
 }
 
-type UploadAttachment201JSONResponse Attachment
+type UploadAttachment201ResponseHeaders struct {
+	ETag *string
+}
+
+type UploadAttachment201JSONResponse struct {
+	Body    Attachment
+	Headers UploadAttachment201ResponseHeaders
+}
 
 func (response UploadAttachment201JSONResponse) VisitUploadAttachmentResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.ETag != nil {
+		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
+	}
 	w.WriteHeader(201)
 	_, err := buf.WriteTo(w)
 	return err
@@ -7554,10 +7762,18 @@ type DeleteAttachmentResponseObject interface {
 	VisitDeleteAttachmentResponse(w http.ResponseWriter) error
 }
 
+type DeleteAttachment204ResponseHeaders struct {
+	ETag *string
+}
+
 type DeleteAttachment204Response struct {
+	Headers DeleteAttachment204ResponseHeaders
 }
 
 func (response DeleteAttachment204Response) VisitDeleteAttachmentResponse(w http.ResponseWriter) error {
+	if response.Headers.ETag != nil {
+		w.Header().Set("ETag", fmt.Sprint(*response.Headers.ETag))
+	}
 	w.WriteHeader(204)
 	return nil
 }
@@ -16483,6 +16699,9 @@ type StrictServerInterface interface {
 	// GetSimilarCases 비슷한 사례
 	// (GET /api/v1/archive/cases/{entryId}/similar)
 	GetSimilarCases(ctx context.Context, request GetSimilarCasesRequestObject) (GetSimilarCasesResponseObject, error)
+	// ImportArchive 지난 수상 사례 일괄 가져오기 (주관기관·관리자)
+	// (POST /api/v1/archive/import)
+	ImportArchive(ctx context.Context, request ImportArchiveRequestObject) (ImportArchiveResponseObject, error)
 	// FindSimilarToDraft 작성 중인 사례와 비슷한 아카이브 사례
 	// (POST /api/v1/archive/similar)
 	FindSimilarToDraft(ctx context.Context, request FindSimilarToDraftRequestObject) (FindSimilarToDraftResponseObject, error)
@@ -17044,6 +17263,37 @@ func (sh *strictHandler) GetSimilarCases(ctx *gin.Context, entryId EntryId) {
 		sh.options.HandlerErrorFunc(ctx, err)
 	} else if validResponse, ok := response.(GetSimilarCasesResponseObject); ok {
 		if err := validResponse.VisitGetSimilarCasesResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ImportArchive operation middleware
+func (sh *strictHandler) ImportArchive(ctx *gin.Context) {
+	var request ImportArchiveRequestObject
+
+	if reader, err := ctx.Request.MultipartReader(); err != nil {
+		sh.options.RequestErrorHandlerFunc(ctx, err)
+		return
+	} else {
+		request.Body = reader
+	}
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ImportArchive(ctx, request.(ImportArchiveRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ImportArchive")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(ImportArchiveResponseObject); ok {
+		if err := validResponse.VisitImportArchiveResponse(ctx.Writer); err != nil {
 			sh.options.ResponseErrorHandlerFunc(ctx, err)
 		}
 	} else if response != nil {
@@ -19701,331 +19951,338 @@ func (sh *strictHandler) GetReady(ctx *gin.Context) {
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7L1/b1vHmT/6Vgbcu4i0PZYs1+m2Ee4fih0nzsax13KaxVaFNOIZkVMfznBnhqKVwBeyoxRu7S9ib+1G",
-	"TuVAvZvEyRcuqthyogAOLpD7TvKnePQevphn5vwi55CHFCk5rooiFslz5uczzzw/P8/7pTKv1TkjTMnS",
-	"K++XqgT7RMCfr13CFf2vT2RZ0LqinJVeKV2qEiTIMpWUM8SXkKoSVMaSeIhMVCbQwlzpX+dKC9NIEuYj",
-	"qtAiLl9GlKGFs0vHzmFVri6gZpUwJPEyZZWJkleS5SqpYd2TWqmT0islqQRlldLVq17pIlFiZWZJEdE5",
-	"kllS5syXSHHUxLonssQFQUqsUFZBuIIpczZPmSIVIkpXdQd1LHCNKDvlmQph5ZWzvv6b6j7qWFVLXonh",
-	"mn4TRz97JUH+q0EF8UuvKNEg6V6WuKhhVXql1GhQ/WTnpGaUwuVqjTCV31P6kf31dgpLkttP2fy4vx5e",
-	"Y0rkLxqxv+6vj7NLQDxuetSUagixilmFICrRIpbER5xNoIu212lElUR4URJWhkcwk00iiI+aVFXRyRO/",
-	"1NQCEzCHIJlCRLoZaqrhK28RVlHV0itTx487x8yWqcJ6nLmLQ9OP7HOF4qYu8cuE5XSo4LduPbXPq0ZZ",
-	"9PmEc5oXeYP5uTMU9tf9TW5W4Uo+FUv76/76uERwLbcLZX7cXw/vSCJye2iYH/fTw1X9sqxzJgmws1ex",
-	"r6mfSKU/lTlThMGfuF4PaBmIZbIu+GJAaj/7neRANEl3/5cgS6VXSv80mVwRk+ZXOXnBvGU6dd0Q0K0+",
-	"ZjUc6HHr0yjQEqaBRMs4oD70Po0WiBBcyAWkl0EigstVtERJ4E+UNPPibCmg5UMbf9n2Lw2TAB7TEIIw",
-	"haTCisAgz3CxSH3fnLmDGuUsrTDi65t1saEQ4wrhIOBNYtbtdc7Iwa+Z5A1RJohcoVIRHwZGJSJX6pqc",
-	"9fY3NFNu1GGIZ5kiguHgIIc5w1CDkSt1Utbjk0QsE4GAAKdhb32iMA0sKaoUHZw9rcUMQepcKBj921yd",
-	"0ZztIEf/NkeyUa7GC+3pJdU7r6WxxYDoIRpxLAiIgGFeECAkUd3CGUwDMvwBR0e0B3VoScPezz6SVN/B",
-	"eqwVukwYXODTaMEerQVU5YEvtfSI4b9UIsabHRO6GDPKgyV0K2UwQnwtRaRFWyM5JMwCJBMzg1gi0dOY",
-	"JVJS3o1h9DfiqD0XzSNGmkiaByaQOalLgsgqAmEARKFAciQJrDdm6A2l6udZsILKnF+mRMtFKb1glqhj",
-	"p+CH7Pg6biN9p3L+FhYVclj8e5H7K3qCgR6EQKqKWYZPXuL8HGYr9paUBzpMzlENsxWElSK1upLTRo1Z",
-	"4gItgN5zDBSfBSSNotO2DalH8kZhn55MaVEwkHcYbqgqF/Q9csAMTCEZ3VseHJCYBCkDqUCzNHthAHsD",
-	"fiaIT5iiOJAIC4KagmvN0UxkGdMALwYHSmEzyCd1wnytDaIxuDiwwvqAj+upNJJRDXPPZKOurx/inyM+",
-	"xZfgtB3uqdJ3z0I701qYAFnXNgladblM6irRT1IyKfYNK8fBBcHrRCiqJdclHEjileqpr7TaV8dC1exc",
-	"u83idPKkngaV9QCvvA1Sdo8XU4+CbUDKJhd+r9feJs0L0aNGBo/upd9kek+1+NtYeOeLvyNlGOiMz+1i",
-	"v982dezjulk6B5/1Sli/SPzzLKMj+FiRTh3Bs0aMXnMylpCLZEm/woXvMsBMAa/S5L9EhVTItKylEBiR",
-	"h07EDxgW9uPqF9PoOGpWaUAQ1xcM1UIg0dLiRDLW2EAD6kwjMHyZKlKTvYZ9jihBy/pN2xYWAq/oz1pc",
-	"b8D7hDVqemuSvkvxGqY2JlmxRl2vpT+jOtb3mKI14lT10jRgVzweQ7Sg6Za7EcRZVm/0e1qyJJPdt3er",
-	"WKEmlrE4pjhaogo2CtbB2M/0oPWupAwCJ447LB1tBJjtK5LRjNFvwT65oNvtSamDbb5Zrasw7rPmtanj",
-	"Q6SHts217Tj3Lz5p2b2hfgFl3isFZJkExc7pW/Do1ciW4OARdSxie2PPngWpOAknvLnxw7etj9ZQ6+aX",
-	"4cYaCh+uhh//DY2F6zfQ7uPvd3e2PBSubYSf7Hio9c1qeH1rfKLn6YAhMMMfzZTjAeQv6lvR2rQN8LM7",
-	"4b37uuvH6x7a3b4Tfvy3sWjU4x7a3dkKt2+Yb3afbun/PNJfP3mq/7+ztbu9qgccUUSZMCWwHlCNKMHr",
-	"PKAKs5JXWsSSljU/bywGtDxPmVRUNVR2zMl62jFTc+e1EUNE2YVI3JJUB39rX1NoK3/5NF8flCxzSCx3",
-	"V/NHMVsXBPuu687wIHiqfZm6rc4ZXCbq1zhoENcNgC07leewTzpp5xSWRCK+hLiqEmH4HwUzgFaQzNVm",
-	"uQIYiqMBOcY+yruYJMb2nlulqAoK7FVioTcveMmNlUzHtY25K3yRlAldNspF2yrzWj0givgofjjyIplO",
-	"X5JgKpBocaVtJ9wSwgBLCO13Dm1GlKt60Lb/zKjcfSteP+Vu61J6PjWuhSOzkqbxDAF1HbcZ02yjVsOi",
-	"97mP981M0bUjXufxaj8a7hNbEaQCAsU5oqrcsbV7H/1h99vNaRQ+3dh9svnDt+HTjXBzNdy8jcLNjfD+",
-	"DjIPoDFjOPnxD5+jn6PfNfwKkQjDukxbw4k+dpwRVOZ10DN8wet14o9PI8Pgd7f+exqFNx+F1x+FG2vh",
-	"X263nqyhvTsb4Were/fvjr13TJa5IONo7y9rttM0V68R4OFK0FqN+PP2Y00rVfqP9+BlNx83u6H3HM56",
-	"EJxfKr3ymz630M3uOHORZMKEcEJCXCBZ5U3Qoo3I4kUSODwhzKfiRBYpHq4jHTsi+7ik4ndcLZZ5EOBF",
-	"LrDionibp1JvxRJee9MBLRNWdgtANRAOh6FJ8IYq85rZu045y2rQrt8kDxq5SpzClezgOp/odvKjflO9",
-	"pEaaTL99/W3HydpltzzFGhxs4bfJmYCr13Ufxux5GDd4Ewv/EjW66BDaK2NFKlwMa3hkmfp6DWPhdAht",
-	"VrE81yfldm+wTgQ13HsIjSWKwhAaAy/ukNpSBNf+jbJhzXOF4OHQXNuphXbjPUnJXXZhUySapv7U/KJl",
-	"a6e+DOU4L3R7LREsytWLoGl3nt6l+FQXuOEsC7jq9avT9JBxvBIjV9SphpDcYYS6gKVEWILzSHKxEJuc",
-	"9Euojitk2gR9KMQZ/BBgaX6YcMrMXBmfZEe0kEvFip73oqXqttR2gq/kCQCneMMYN4ci5QK5vJ1nD8iw",
-	"0o5f04yx48cONtc53CzXsr8vch5oWUsTSDH9JeFVnT9pzVtWC2taCafq/Ik3mH8pR1XySpLRep30NDrP",
-	"2sfSjKyzrYQEOgkvxbKcP+bupcodO/zyBq1UA1qp9iHBxa90Y4a9DkhaoYwm7mJx7Uwwh+WlaMprOzJZ",
-	"cnAeQWn8TpHonj2A5ThEridJGn2lOG+z/b6pX8u7qHo1congmj3UBTX6OKwvWn/oJh59txUyI+1YojYv",
-	"SidlVwlRsx02VcaZ7t4XeEkBGSzWqMq1s8fhUb1DqdKzjSOnss6W9JDyZ6zl3Fc5Fr6bLPrfaiAxp95j",
-	"Q4kKtwhbEUdA9ZIlIpU/6af7pC9CMIvjNrLz6Lxq3yZNhOP3Japhn7gNI7LKhVrCQSDz7Gyg0JZ5I/DB",
-	"i1ghChHGG5WqtQh4xhRQ5U3jJFdVsoICXL7cxfbWxzGuUSn1n73ZWHyUold6G8LajTLRgmbWxbk5ieLc",
-	"OTnj543cvp3mJt0aEgT7aEnwmnGcm3ecck5ZkP6cWl5piQYk18FQ9EoHi7lbKpBVfOLlX7jZC32PvLqi",
-	"Mkp314snHquXWbl0S3GH8ajSq+Lcn4bi5gAN4pIzhH2BiOgSquErtKb55M9NmK35MOX1mmC2IedA9b15",
-	"fpkIQX0yyFgFwTZwIBsO3BYP7LQ5R0zcQaKUCKQ4BH3FUvkSBLEhuOozbsFCvN8ONHcRLvLmvhgFN4to",
-	"gzs7adb+Ti7GC9YpX2J22S0mG0tj5vzxxmKQOnysUVu0z2qh8iLB5SrJFxH7kiTyY1DiKy0Wv/YvesAq",
-	"RFPOrGvu3kXqSTsjzNWS9ufB0meAvkf+TTSLMpmYwVghNHq964wGOY7xnGOWEZ/FXKaRzDN1hH+ePcBT",
-	"XvdFaDfwPwo/uLa7cwPViTAH1kOUoSZnNk4gGZv9X2qIx3vytX6Wsz8bvH76lA2Uchjgh2/j7v9yJT5V",
-	"URxbe7gGAT9YEtqLanglikKN8q8Q4000hpE+bqhGNNuIM6Igshn7AWUk7ZBPsbEqlu+wWDo/BU3nuLWa",
-	"XFymrGKcMz5dWiJCJiJHgBWRCsVNoWUiIPDU2S0tGo9g8s06B3SW6aUGdx1DZJmIFSSxvlzi4NsyFoIS",
-	"iajKiTCKori77TakuFjGmQSO9KI4q3tcTek9/VBE/NKvzRK6tyNvwT0ItCIMMb0sye85nsz+Lo/9RkTB",
-	"NpuVjy+IODgq3m3HErR7J+JTkz5z3eOqfmu5x6kkcDLLDhYJI0u0TLGgOU6etHmsOxHY50br9ipzqXJu",
-	"rULWupTbrNtY3jKPgRz9nDjUIIdU5s69q8MtttIVOMbGdiMVFsVjO7ra+vp09hWWvjrtbb0cg9b9l+cf",
-	"zLt7T8FpG0SWUXGaXfH4lS45iVO9eE2cuWday5tQsal0vw4nEGRNQFy77gxipAnxTYilvpgQRmALm44Y",
-	"sn7VxEPYLfOQ3TEPRRvmoWi/EGY+irjPRMnrxbmyoZtePicruCFDZGJJdObPj3dlaS6xspdg6WB77aHL",
-	"mCFcBlET8SVEa3VcVujH1S/Qy0gQE9FOfEQCSZpVIgjCCskyNhH98ZBe7iWCHyRrdSztiePduW1b9OTa",
-	"17tPnnVG/B73urLltka+uRs+XGttbe0+/r5YU1kuPth2pzm9czzXt8NPvio4noO7GDKamWssHRdFf7pc",
-	"d0oYDnvtylVno7Vs25R7a+GD7dbdu+Gftz0U3txoPb4L/+79+Q8e2rt/L7y+lQ7Zoj7BmtvRgGvxjtbq",
-	"AdEioDGqmjBSl0chJYV3juHTO+Ha1+FndzyIT/tmw0Ph4829T255UWgZ/HRjPfzgmodaf98xf6aH1enW",
-	"8EpNqqq+wE1m3S16JNaRBb8zruajT7lDzvMUDyJ4FtWxflJ6kIMD9HCtDsHJNiS9p1NGy9OEHOpP94yR",
-	"FPEMI9o8TYuDh5zrVlJbV9xiY186y5b4wVhtEo2wsDGp3fppv8/qqflKaHqKnac9zwwDCTxR8k5seqlr",
-	"xZk3ZGQBmEakVlcr2SStwkGhZygJrCHIGay1r5P8qvucLucf8LZ1Xo4PRHog2R68eAF7UOWwjkqWXgc/",
-	"LgmPP7QEjVNVHASEVQbS8PoNpyicleTwSb3c0yWV55+Iuva6+ZDMAYiyOwdLXLWoBhdS2aTtelkPMY6l",
-	"Ekz3kYvaPpBsw87pd2hu/U39Mu0tU6T7gPgnt+diqsA6Cd4hz55wQzM53A4w1l6LEAVoZfmxyRxDrevb",
-	"kPa2toG4QOH9ndY3q8j89sO3rZtfho+3M9JjkqbslcgVi4bilAltSIe7dy29Pr6PxlKWfw9JXCMo6cF+",
-	"YdOYwC4cJzjpPSGKjHto75Nbe3efoTGflAMsiI8WjTEDjopJn4PfBaYy+ZWLCmb0PSLG07PTo5k3o9F8",
-	"GdfIfGbC8E0cDBb1aJi2YT1+17W4kCigxSSKOLe9Q5Kw56IIiwficd3lvMHUqyv/Rlb6clheJu6LMMCL",
-	"GWNtDuXq16OHI7+Zk4LBWBdFhw7Cw/aTi9oNUMwbWqZq5sz3p8IWTz6NrJ77QzLAKZTBvLQxOFmADkd8",
-	"1JDgzAs4qwDc4RhmfnzspBbwPHOmAbKIG8Nj9lj2XMlB4RVIDdMgs1fmm6yp5eWTXdh1d40zIJ0Ji7YH",
-	"aMBL1jN/y/xkz4pzjNQ7nUwDwNsc0eiqGmUONskihJnb5C0AwZDJvmJj2jWomZNmqyffBzyUqws5oemX",
-	"CSvgA7AQfzDCHNVDUEWEE2siMx8Ha6o0qI+tSbOQZPy6fSHXfbXfqA0wy/YMz9YPxUNoEghuLhJ50yXu",
-	"w7YSjSC1Nm5CtGs+iCDVtivtAvAIdqk7eoKDt7/cWz7b106RK+WgIekyOZeyBHduX9p+3Gsz3fvo3LyB",
-	"Rd+2SGjF6/OQfVoVRFZ54BZyliF7qDMA1+jyugkT4RDwJoG0z2XMypRVEIRXobHjP67+aer48XGr+9uu",
-	"sqAb8YJ1GtZzlitXQj6duTt6AKN6pdPZWPL+aCiVXdWPpJUnUaXWujtXNY8VkbbSlpPO6Go3lrG++KEH",
-	"RJlBHLAWDn3Xr6A3Z8+/PQ6IVyakp2cDBBEsAkpEXjsAseluJjYs6UeiCwqMlgseWrC+Kf1nysS10Bvn",
-	"w/SYu2CvCcGd0X5+zmxFI7BX6xIAG0YjjfqEweIr8wEQk/5kaF//1WCXGW+yeRiT/kKPyX3p5ixU+qLP",
-	"LBTIJgtaAYyW6jfHfzthts3dQ41I6fSSzCD7U7SnFn+L+CjArNJwp7A5l90zC5l05tqH1wUeLFo4PlyZ",
-	"o9870pBTa7zt9xaODqFtwTmZzIU2oLbTvh8VvUIIetc7jBEMAC1qeRygObFEc6VfAfedK3WAJ7lkOnJF",
-	"FbjR2+dvVRV42zX7NwgOjHyanVkn6hG/vC+MoyRTzLFc1ehH4iNZxwyiRctVLHBZESHR2DuMarpE8B+z",
-	"meP6VC3oiS10BjgEdomcDiCFhSpgOjbPeVFbrkmdrdUFXybRhdaJYNJQkeHdhlhqAgDWPoHOcIEajCpA",
-	"EPnnNlhyylCdiDJhSh9rM+M5NvavJyf+Ff34+/9Gv3x54pf6uZ9NTU1MoX+uj08bEJQmlQQt2FfN3bKg",
-	"nxMkwIoumwEsLOGy4gJ+qPLmHDOZM7RGJFokShGBqEIVriJ+YhjUSxL5VJCygmviBKryhpAwmhOoRllD",
-	"Ealb/MXx8Yk5VuqUTAOFC8awm/EVfJiaTfDdcfeZpSjYYrLyFwbmPPGoPDtzJ/1klM08QITieDX9RxNn",
-	"tfnOYONIae/8BbA3ZT99FdTfrDHDuH6yR8oKhIC7HF2q5nExUdqX4aComzrZschZ7dL7nHaHtMM2Wb1e",
-	"qURJh8PwPmUsFYM6njrWIHVL1AnzbSQD2DHgAFicVqcGk81d7DwFDcVrWOVlgo3IgwTP5qawFnNWpCzx",
-	"GZ+UwzRZ5sLv79hG7zj9o70dWcn87GziAXqpFXftPWzXaSyri+5U2P7IEVqLo6MGJMdUI11zVDslgc68",
-	"3YH9k8NIa+6Snh9hTfR7C3UkWfXKde4AbumBeVAkBC4Jf4unX0j6ArSS1AC8TIZsKpTK7GMebVBWcWfz",
-	"Dz8wZDHI4jIMxqkGCS/J5gW5EmgIU1StvIsFo6wiXRkyCCOYAIK191CyPnGhA6wgpUiQZYIDE79McA1U",
-	"nBj+rnisOhBjbzMfF2QWnuyb4PqK58ohwPgIuUN2ok2PZpPaiC4EOUsgotvBc5YEf4+4UnhEgyDOysbJ",
-	"SlkFVbFEvE4Y8acjIb3KfVTGDDGOAs4qRFiNwp1UVYvx+bpLmO2Aflc9OyHK2Wm8It3MVVHyqiD4cvGz",
-	"dcm+0fMusANP99E+JC9ayAKbMIjmP8y1a5Nx8Yo0KiKyuMaAZR8DlyC/oc8TalZpuQrHT8KZXKKB1u5Q",
-	"3HwmAP0XPSOj97dfiRfg5f1vnmvP0pHvnXEVgMvburHW+uIRCjc3psKNzb31e2gs/GYjfLy+d2cjvLkx",
-	"DlH74ebGSdevPws/uBZ+/GG4eS18sB1+8tXuzo3w4erPWk9WAbBYfxiP66gscb05DUnSgQyXeSWY0gIV",
-	"rwQn7L8/t/+ehIBe5kaLfItX6IAe4n04VeuDhhnl+Fi7Qtafw6yBg31CIpz1s7TZG7yjS+qICypBd+Ae",
-	"vRL0yr4RAhoqoET0OYcOgawPO4ZU/mmyXPDhHtJnXpIvsWY7eCjlUOJLpkRXkm8K92McZKoXrgtESz/a",
-	"2sDScaIQmSb6RmzpxDAwSxUvfbRfqd13EhjwxIuYXbZYM22nPHJ5tEf3rrRd/Jo3Ccwu668lMU4+icbA",
-	"4WCQcw1azhJpRkVuYmTdaGMs3C2qEczGvb48CvsSKQRvFr967FLpI1lYWIAOclZfGANDjguuwOlJ3G0F",
-	"Ho6tqMXytU7HjyfWziLxN2nrdFc0i3z0vAajqreFwbrH4eF4KTy7funpZoefvxen0wvkBjnAUakmcK/I",
-	"msE7sJ5NGz2T9JXJEbJQACaa0PzpupbTyXJ9xm09j4QTbT+5gmv1QA/0N6W93z/du38XQT7f09bnm3od",
-	"+gylTYinY58YoqZ8SI1g2RCx5/XE8RMnJ6Ym/h/49xdtzi93JEBEh+nB/3PJK7W+WSt5pd2vt9tGfqJo",
-	"MG9vmnVR6dvZOOs2d5ZCAcFSoanjKR9WZ4GU7NK6Zv02V3TJlkxywA9w3x0UOoAboKBp/rIzrhg21Wql",
-	"84LUKPOJ8CLtZT7WXLxEN5mPaup6cCvNp+oldMa4UgOL1O40rGNVja6nJllEuF6fyEkHyLHJFMyVh7Ww",
-	"ZtLook+DSLRlFabIJLV/w7DeZ+jBIRs2WNtce2HS2hdcYz8fbZXjXoS9c6PF2m3th/aid3JyffoxnGFJ",
-	"8m2VWkHuG8Yub1QFD0zktXckCFZtuEg7WbqIL7FBxTO0bSejTCbYdTtnYLUHutXibc/GIPSO1E4mmw9Y",
-	"FLMGuDEi5xEai2wgNQzCLkOLBJW5EKYy6+IK5Oc3sfBRhLDmRC5qh1o0c4mH1nXJBgOvcIVr9OT5HZAU",
-	"V3ps5zDYSnLUB3fCXMgRA8IPrrW21qHg09699ejPqR9X/3Sy9c2aKQT18dbu1ppJGvkgU1bpjamSV3rj",
-	"RMkr/bv+69/hr5/r/5zUVzVjDUDULjek4jWnDHchD33g4plT6FcnX/7XCETDVvSVnaEk7sCyWTDxohou",
-	"VykjxzQbhS/00+kpJBWs5030GYgBttD1/O+My03f5POK83kQaYEvxzUc56HeyLwyoJQNKMhJmDKwE1CH",
-	"HrqYT9W+LNkI8Hn7W/w58sPqTYXCrvPtzy3FFaq9kqQV1qjP+1TqmUUp6Us2BVnwhiLz6W+MogVf2cqp",
-	"KZDZyCk+r7AJOjf+gnkthsXfJeHuqaGmvmxI+KaeKu2brGrm25horQMJRsXrJE4EhSK38+WAy9iDNG+8",
-	"8/OpIQdYqvkgKvKPA73NK0mykma4sDNtk078A/MBrVE1LywcY5zpP2+t08kX6QEqXCGdX8SDbTBQ7P35",
-	"diTfeb40H1V6iRAE5kG9L8VF8qBdmEfqu1hES5ti55uU+byZ9GtsPaaFqePH08RnMPe9Em8ym6sFgwPK",
-	"4/M1zFbmA16hbD6qYQuWEUXM+pgoGVsZdT5VFRW66JLvZg5t5+l8o1HDLDmU5Eo9wAxoqE97hqk5X7yi",
-	"QxKg6spfYFLhvLIzdkBn/ZxfoyKvs6bGb25om3VAu+z7ygUaOFvlQqFqdsEs4kCfi6WctvkZ9M7Fs0iQ",
-	"JSIIKxNkPJFLK5RVbDa6YcD6beCcKRVv0udl+U/2iWOdvLRnQKJlm7H3O4q/AabuvMcA4NeUucjxGgN5",
-	"5waH9CGuDgnvFYx8hUnUTBCcqnkw813qB+SI/YNCvrZhvdqp9NoXuV8E9o5NdiJzQhYOLp7YH6dKOVrb",
-	"h1005s19xQfpS69o6IobeudSlZhAANSs8sSY7JMy9Q1UqDBGWDcvGKL3tzB9RbNOCMzpbIy3Nil/l17k",
-	"fPKbjY5lG/Glk+TcsWSdy/vmlIfePOGBT7JOhFlq51IOHv0eXf3JALtGwttJ5oYmaGlkFoTCAnpr6mFX",
-	"XykD/n58arbg375dakPgw0BhWpzOsRgMhUc6l5KUGxIHQ0Nv7xspowssxkWjZwzm3LZKyqUom7U3WoOj",
-	"f2ONzKthYa2VRWxm8aPOeXKXbIX9GmXox9W7SK5IRWoIvqBSAUTEdJJ5Dc+IBpMIWJhxxmEWpXiPhf/z",
-	"bHd7NUKPuLnduvld+Ont8ek5BkfcdGH4s6lJOpYuejk+HeE86+f40hItE6FlOwsC3axy66a1r5vw/UiF",
-	"hUFDLXI72iiAFPgrkL9LNtdL8rrALuDcQnntmKXWJ5PDnqkIYEq/Ch6YYqkF4MsGzCWHF/P2HiY6kFEt",
-	"tRSHMnYL5tY2qmIlwfoIm8wUCOiorsjOYeYUQhyQ5gkpQPojHBh3fJsFweunMHQaD28IWO29cuRJQCt0",
-	"MSCXbEmvPqSlqAiYqxQkl2qm/+yRwukZ5aDhk9nGYrrstiPxBgtFy7SOB6rQnRlZfmnKrlK+eSotQueM",
-	"dBAJW/fiN4qcxwbzZ6OHC+eZmNdiPMT84JxBiqwlx7uzqFqKePL20EkDmePmouzUkmVYSEorT5uhEqbQ",
-	"K0MGlmog3pvmcmmzQ7jxrLWxE35wbQB/+H6YY0Fg3ixfyzLM1jdr4b1nJl572uI3GR6JqER2IRMoQJ8s",
-	"YXCvpJyoWkIgQqLWk6fhw1UPhfduhJtrHtq7v777+HsP7T69vff7pz9823qyDSis4YNn4ae3W188+uHb",
-	"3cffh5sbHgo/fRRu3vvh271Pbu0+WfNQ+Ptb8Eq4tRN+/MhD4V+3wofXWo929u7f9dDutxvh5sbu1sbe",
-	"+jUPte7eDR+u7q3t/PBt639thQ+299a2MoFi/cEApAJTzcMRWEXnunbFznD554fDvruOKTmOZ/fDnvNv",
-	"VdlYPBYjfNmUusyxT/C/FL5sfkOKczQGcbFbrY/WIKcUhEeqj1ZO5ZBOXrKyj4DOSEnJX7l+L4mBGboL",
-	"HflEAa9oxLnjGO0TUxn86hNposvj6/2xdFAsczZiuFw9l1EPw2FppNbBnZXw/vllIpYpcdgfFlfS0Jpt",
-	"5vI4nNUoWnUiMjj7BXHuYxA4VxLRSpJHNpTmLqUKxvaeDaiEl6kRqofQfz+myDiS11UJMnJG6PY8Ux1B",
-	"fwk066xWk28dtKWY45X20nueWbJc8tGi6aDAq4kH8lTAZX9J1P3ELCUA0h39dZlXjol9GBkvEvrvZ7qj",
-	"EN2N97ODyl4zVaHA5K1lJXB7ekhy6wMzcShlDCEoccfuy64fou8r8DmuVdiL+yXUng2AzkrZZilyiWE2",
-	"dSf2Ue7kLDg6lTTB5phpiVISNZ2RMgkDaA9ARKnyJoigNX3IZyTFk7OEN4LOYAzrLe//2Njtm2GMN1h5",
-	"ADTqAY9r8u75OmFyYED4znac4/I6Vsg59fwNz6uBsH4j3LyHxiyKSdKzSUEc91C4eSe8sW5KIURVEdCY",
-	"yWNLPw7HatxDu4+3dp88a21t7N3ZiJ5L57vhaLjjE+gMDwJLISgSN9JBNo16mdcM6oCNmEgVVIjacRsp",
-	"G4uCli+RWj3AigwFhGOxQQN1NqcK6HC9iiPC+U7mkBqwk2Qyqzdy82d68doUGhOZgmoNqHBXQ4qjqePH",
-	"i0swWcjFLKrhiR6KxkAY1O5odJxI6X0s/FBE6uxBGFy2TqEy9ndpGKgdY5qoaVmPoxq+oi8EqUhdQu4l",
-	"wGpJk1jW5EJVLTJS50VhniyOapkgmvWEtGwHbLQeVS/q87duxbWgG7FGWeHsPlLvA+9yQMhG8Hnr1XBB",
-	"7tVygYNil3PBsw1r585OGtj9nR5D16kNVmm35sCxPOE2FA28Gm04eQe9OLMRQMN+WEtCQa6SjstE4CA4",
-	"1YWU5P5QVQYqQJKjiL6bzXblDNl8VwurbQrLxkur1QgTqulGVO040vstGxRb0rvx52hfB6H6AXc+51rt",
-	"TQy9bbBme/NMG0ZkhMTjsfbNMTszjgS2xlDMMqUXC6QRRHk0dhDO9SZSurNoymUi5aUcqO4YIuysIwfS",
-	"xoCiBlPUoLCYxhCEcyP7Zk4Z47agCjd4eASzEJ24VwkWOX7+huxdH/4d6eBA6QVId5ueett4bW/udVYX",
-	"eUDkgKEmPCD92B8zHv8eDhuHLz7naNIKe6e+/1IBI4Pw97N4zF1fTD26P/D/+hAK2nRgVGTn0qMywCyt",
-	"0QCLbuHAfWmIsZl8P5llJuhKulEBqIKrx4zbZt3KKlRq0dM3VhdgjbhG3Pbr3uBNfcXGDdV9HbmnraMj",
-	"Ch+OlqTLHp7WjH2wUlWJR6DNAdmt5GmRKqKpiqRFHu+nKOho63baNR2G+pk+YvvQPRmt110Ca4zNHRcd",
-	"6rP8tevii0GLi08zAUF2ht5fKYC1EMF02+zP1CCcK+KGReyBU3cqHx7fWMX7EaWHa/IqN3rj4pkrmfYB",
-	"9dllwkXAPmGV20uSdeL/AFZbX84PLqnKLWTaV4x/mYuB7ObFopVgAboB4ibeiHhOXqaeWgpGLy5q2jZm",
-	"s/kd4ftm7zIbmXsSBuH88Vlpi983qDmSEMQ4OE29uKaajWDlIlVYDY0JUuPLSTU0ScSyrbk0TDtxQVWr",
-	"+Dka+AD0F6cjsrZk34WnXl8xMZ/KPvWSjNQ5PA3mQbpM0EL01UKheOABT0aX0oApUnZScC51vhlliuxf",
-	"wuwKe9sD87tNys8FAUnwdGyGZo/ihDV85VSUpuUqy9wFG9bofYV4XdvG2Pfc8n6yY05g2e4btZ8yl20x",
-	"e9e3oQDkk6etR9vhX26nikKGm2utRzu7W6tZAKP+FzxTLT8VZDTlDX+xu6/bUMTF5LjsQ1qMmVanu3Nt",
-	"o/XVtvFjesg4KeNPT3bCtc30fjSFphdT8YBIwizAuldaonlbA30PbSX2uwgXBK8IIrvlVTokQV6rB0SR",
-	"vECK6EhZ85vWR6OT5b7zDA7dUGjAJjUOQsPRi/F4kiTBeMa5C5kbPOOYW1t1jB5Md6j8rwjwdw0wLwvv",
-	"RgKROdzsV5tjWpwsslCKo6GMOKImJhG7Wqnx5tJIbojFZ6ut79bQmIVjhEIxcIQAZxpiIiRRqFEf91D4",
-	"cG3vz3+InwUDyLiHWg9v7G7dTrMmSVSjnoRFWCiHXI70Dvgfel5qNcrS3055faiXuT78i6Qe4DIxUR5G",
-	"GpxGnAUrUekcFSck69nIg3HuF5eTB610OKj42UFdlyzY+eGUkeme6NQnvlzh0HlQuLpo77UVd2bmpTif",
-	"7CVpC+GyGM5+Gi0wzsiCyS+MchAlCjjXZxtRlj5iMTxMDAuTC/TcfyBOJJ5G4mp6wvHseiXI6BU7HSOl",
-	"FCtpC8TkqIDdF86Clj5nrYXNiYcSIfs42OEFU0gmVQJXojFZ5U2IDIm26iVplW6TdVA496JbHZxolfvL",
-	"5jhHYmN3dzRa03R29vklLH5r92+4tWCn3Lblfo/fECOfcuNP2nbLAb7QN7PKL2o1SIUqB+bf4EUnTH+6",
-	"gaSIVNJbkYOerNUgJDOwn87pcOs9xmGoQL3Oc2FdKD9PYm/9Wnhzc+/WqofO/af50Nra2H263br5pYfC",
-	"zXvh1x+2Prof3ltrfaFVxG9Ww7UND+1ubYQPdrKqO+PLBsLI7nLtvXmfyjLXOtN8RXAQ1+o8oOWV+XLQ",
-	"WCxl7DWaGny6TP1GjmKp5zCsRd3nUlqO6Cgcvi/zU/7p/R2nrF+YnN75XslUokpxQ7ZF2SJx8ei7r2ck",
-	"z+SJH3lEkbw9EFDIAAtVFIMg4oXDEF1HJGcOKLjlzXZIalbf9/ug93XnJCKspj6d6JEmFh3uLJc9w0Vs",
-	"vedswTOoD3G8loGhqtJKlQioToCaVAuFi6YepIdwWneEAhSpjJ4a1ookwqjM6yvjbWjcL3eThqKTlkZR",
-	"WqJCqnmjsGr2bmpozyeJDr2h6XIpxFDHOVI0EKg3mRxstI+LYN6RrpvguShxOvh9Q4ujtgwQW9b79k1X",
-	"Gs1xb5i+e8mNeneGITSYML8BhYarXkmSckNQtTKr27OmJAg8nGmYYs7m05loxd9895JNQK6BmckEKcYt",
-	"V5Wql65eBYF9iTvs1A2lSKM2ZuAexg0AE2THlY9JUlZcoEReQ4tEqmN1gcuKlgmCYnBSGTvdZULqwHuo",
-	"mGNxEpNEGEmCRbkKmJr6D7pMJubYHPunf0KAEirnmDGWA84ooro5FEMTL+B6PbBw75M2PuVnv5OcLSCf",
-	"lxvgVTYZdprHpeCI59hCmftkwUM4Ksg/uWCwUhcQZejfuNDsc8yiP4wjLtBrrBJQWQV2ujAD8NvH3rJo",
-	"nwvjnp7nHKsTcQwCUNCCQUY1NpIEmBNK7DcEkRMITCzcJ8Z0GVDAD7VWlgWLy7yADOlEizKTgBtTzubY",
-	"woXzs5fQJK7TyeWpSdxQ1UmAkV1AgqiGYLDEVS7UsYAuEz8bBjv25ruXPCQJgBMgLOfYgm6fC/oeNP8K",
-	"MlGt6MfVLxbGjcEVCa4M6oGNOzVtTaBXBW9KIiQSpEzosgVANM/MMdMhhu1beEOp+nkWrEyjWVwjs1SR",
-	"/3tWCVpWC6jM+WUKUIp1CCJHC+m5Ldga3qgcUAL1vvWlFU0gi8WKFrm/MoEuGIcTwDQwZAGKjzUk8bMT",
-	"QIIs88vGuDrHmlUeEPtDuYopM4BfAS0TZmIcLUgrxCiWzp29FAk25kM6DC2qvfbNauvRDjK6EQo/2Qpv",
-	"rIfXH7X+uop2H38fPlxr3Vrd++RWeH8V2a/De2vhd9vhg+3Wzi00c+FsHOAXH0z77TIRJoK6dHxiauJ4",
-	"FEqD67T0Sunn8JVXqmNVBYYRL2gK/aJCVK6XCjilh+pYgJnd2prLVRr4gjDPHLAF8/NZH+i9FkHX2jgP",
-	"JQikI2rGaTRvv/RKSTPUFI6CILLOmbWenTh+3OSQxIU+00f9dxaTz5yNYtcjsG/gdW3ou3YEE3rZXjbd",
-	"ulqLhzd5NvIuwws/7/3COym85jQXL73ym99mCMXC1/3vr1p/faB3G1ekjQPnDcCkNCFPymJNptbyFFxf",
-	"MSyRPQOv2gIoQ1nGdBeR5HU1e3cp0SBXO3Zyasg76dpFzUsZacZFVq96pZNF9vJV7Mdz0a9MFdpNyySJ",
-	"b14qQAJnYth4eONXvd+IK37rF6YKdHGJ87cAHR9eeLnIRGIM/XPEpxhyCw7uEHSQ/Z++bv31ARrb3V5t",
-	"ffEo/PT2uPsIXPU6WNjk+1F4+tUUN8uekNdJBrUL14gCC3aOmT95ZDJGhrn625FzqTza3i9dn+z9yttc",
-	"nYlgY54LPhh+cC1c2+lNBEZsdBHDpKxH9X6608SseW7k22v7cWzyG7yJlrBI3ZovRVClZhIgYKJmFSsQ",
-	"1qJyUP9ABNF6sob27t8Lr2+hvfW1vftfpUnDEIG5IQc93Q6iit15TgnJqglLjSA4psgVZbUZKLSTqkfc",
-	"pIxpichAx4Lc/18NLVstUeZLm3BCmaQ+mWO2LHWShYLLgktpIccCItFY65vV8PEG+vH3/43Mn+HNjd2t",
-	"1XEP0QoDjFtZx2Xdo0+XbFUBOcfGwgfb4YNb4ff61bvIfELh9xvjnu7usq1w2eTH5EoAm2JG4SGTp2KG",
-	"85aW/tHY1NSvPHTuP43eA0Dnco6BeIpqWJWrWqtZ5MtJpQTzSQvlHsL+73AZlDMzS/NgGStFBPERZ3qZ",
-	"QPycY0s0UEQghoWIEC6sAjmNlnCZKGSYAihRsPD6EfMWCPnwrJHfs6d/FjZrxlJOB91QvcOwT4ls/1+R",
-	"No0LwS27G4mTclLt9IVv5m42RjMrxpAiXLe85lJIC0mDPc357rYEqRirYM7aFW6onEBQOZt6uXhTSY5Z",
-	"Tls/L96WiizhRRc/MZ3nNRkV1y8om2NJbKBjXoNkWausZfIWWSaBm/xe7h72mtdyFUtTTVNmmu3MDO4M",
-	"aArIMmZlYnLDtWYPwFLYsEdPS/Rakwedv0ltOWTXYnGhMn1HFmkR9aCfhcZKXqnGpYrqKTqt0Dm0F5Xw",
-	"2TcDgJI+mYasncmchWQ/esQhj1YeNXzRMEkTtulUn1EdAs6WYmwiUz9Zc2Y5qHhyuNJGxjaTMcLsPl4N",
-	"P/gDGmv9dWP3253wwQ4KP/59+GB73CmJ5IkTk+8TpkRPZcW8csoUiRr1Npu8QrfuAVWxsUSpMqWwx1Rf",
-	"uvoYUc7kP4gkmiGHiEQ69JSBhdHXDGF0kUUT4pmM1t4wkCjSPEtI71JV9QVuzkTPdpDSSUeCtH2JHbAd",
-	"5fmkhHjvW48/C79bbz28sXf9O7S7vRrefITCx5t7n9wa8t57JRt/0H5dlkFcVunQzFhXjMraIcoACSqi",
-	"DsSXrJ8YS2IABrmgFcqMFR/ATKlEDCrnmsyDLAmZbjMENHzjYtS8jUAuYlY8PvTOc40v9vfn3qzY5wF6",
-	"sc2KjuP6w7etj9bCTz9E4f211v/cQrs7W2BybN38rPX5DorsTtcfhZ981W6A7ONan7S4Et2u91Q+/0id",
-	"H2kIghzy1vJwBIUROWEjvGO46I3OjeV+TsBP6pZvfbcW/vHbvXsb9oof/d2eopjIwdMZ+hNxcUR8qrgw",
-	"yLsE10ySNZgGrYMTkStUGtS/LOWdocy3JHGJn7bwYKNg6J1wIgfM1HsQ/qyT3g+Ww7/Q7Df89E649jUK",
-	"P7sDehKco/D+KkqdrU5ZuifDjQMc0ielza0MP4+GqqHtvpyfBRY9AkB7YUnv5IlfFertHGaRZ1k+B5dA",
-	"pOSnibKhqm6K5EZidzPvi0lsSVvUCQSXoLG43Mwi9wEWA1g9xMKYuJtyQLCQqa8d4RRmEKMh/LYyhVct",
-	"7ffSJN/ilQrxEW8AVmAVIrHh6Vmijp2CiWTH0G5BuzrgoXgRWWt3Or23Fv7lg96kaskvn1Zfu1KuYgYJ",
-	"tm206qbSBWJikebtwwsx3UKJRsRIc45lws5MHBkjzfYQMoAnBD+OFmIQrmCty0pu8g+jYSl8mcwxsrRE",
-	"ygpViSATaKb9VJkSBBDlxVmZTCNBGpKkY7yQCfFKBXe1a73QYMSbD+9UHV0gh33A9n6/uXdtC+1ufR3e",
-	"3Ox9wmRcANgtnxgQy5GJ3WmEzOLhWaMlsKMAqWGS4ye3wr/c3t1aDT/9EI3tPnm6u7WBzMfwwTYKn22E",
-	"D9cgpvSTrfGu5GrNFqag8tWsGTl7KZxnwUpUUEhpPbNJBEGMLEe1K2yJJGC7phGHJfE0/OD2aDiEh9NR",
-	"O8+zEbpvUn0e9DAUXv9buLmBxvZurYZ/ydi5bJr1Vc8d8XKJ4FqUUA5WB7hKuYC0/zKvr0wnJahekmls",
-	"AP2wbKumhSUKsFRzLAG+QTNshTOCSCAJqhAl0cnjJ03MzGuXcAVR2dHlS1Jf7FRzKNdN/jpRo3ai9fKe",
-	"tQm/eiJ5TdrHJuGZgcXfF9L/kuduS0i2P4PcKVNIvou/JYW3kia4CbRwdunYOazK1QVTUaWMhTCghUCk",
-	"+g/iU4WkwiIqJzo9xyDMQfIa0RQu8bLJ91gkqkkIM14azGSTQKLLyakTifm13BCCMGXMf5TNsQX7zYIJ",
-	"wGJcVQEMQkIMlAXcmkAzUDbIlrG0mXfIJ9gPKCOJQZHKOaZl7mMAJzN28viv0ELywrxBxVkYdx0vk4xn",
-	"T1h/G3B2CdbQxtWOIGJdb/Bh2B678QOz7S8uVxhAdjvR+4ULAhD9IcfzDKbB4ZixftnfQC9GBHeIzHJz",
-	"Nfz08+iijwCwULi55rr0c2XDSawULlcBaAs0m4EZrdPmcOH0GQ+98e6FyTfevfAfHrrw9uuTb1547fXJ",
-	"18+emXyXLF5AtIYrRHroP96a/Q/gd6dmf22EArVSh5gxsBjEBoolGpCX5Byzp9nT/NH8SpWEZOjYyAaZ",
-	"ZC9JVA4wrU2gGWX8YSeOo3OvIgwtQY9Tx803zJ9jJ47D9xJhc5CdbDHg2J+Jl62rvldrBIrWsVCTS1zU",
-	"jvlY4SyzaQfrDrK48ouUGYxud3XIcvcCxzBFm/1t8INsJp15OXKRoAArItJYHZqNlrwSZFn3TueGUTuy",
-	"Wg82gyjZkDz+rLggPkoI/gXTP15wr9PjL1vfrO7duhU+eIbC9UetLx7t7mwNlf9Nvp986FCbXQpvGxM4",
-	"UnsPnhAy6m4vKvDcQRuneZM5eHpXEfJfJv8ly5t6smw3U9K804tS2U+Z9o+dpjLCijdGGZNlb5NS9CUn",
-	"0djFM6fQL0784hfQhP7uX8bb5E5Hc919Mt6RAjsEmmxt/WV3Z2uIaqzXO9UpxbeyYSht3C4pRz0UYa89",
-	"BCUg56MORmQGj9vvQ/2bGn7vecc5Xt8j2eKnJFs82A4frIc3N8PHf0vuElOm2UKgo72/rKFw897evW0w",
-	"wu9s7W6tofDejfQ9E5Ve7iZvJEX7hqxqnaqS8mWZtvygCLXbQ8JGGGOGaK3WMJApFl0C8SVIPGU+qmFx",
-	"WSKatduacoIGaKOCwawVgxLHBqe4A3D/2paduXnQ2hCsSodh4clYuY+sPPu28vwk7S4b4Tcb+9c77BGR",
-	"uaHEb1EJx+TX0YMjJnrbT25YZUz70cjjLD5AhPNsaWotyULAqonqSJluOCOWdRxln2QIy1BU+GC7tfn5",
-	"ML0fvYlv8n37V9eEtRR1HBAR9kpYSxgxtRpSdOMcUVYHZbWe7KDWk+2h6ySQAFvHqprkvy6nqCQtk2dS",
-	"a7vmvebTbNPmro1AcYnS4g7TmxxNjx3JFodoW7KsGHL/Brjj22D9nYEWM36NMhM1YUBak5em28Mq0hUA",
-	"DPQ/FQjHuGYu3LWzGWz9kZFyG465g6hTA8lKChMHmDl34KlpT7Zb13dQuH2jdaso3puTPAzyPcImZsbY",
-	"B9kKxMtOoPMJldjnKLOVISLi0B9WYnKaY0tcoDHjGaMQ2XUsenI8lQoGYboxDXoIiuwgLmxgkHHMResw",
-	"x6o8sFmrnBkQWhumu2R9cAn9ooCyy2jBnBAy+T48d3XBlrmhSqIqllUolQVuGpfqaHDqUnj3o4TDS7o5",
-	"JEg8Mww/De/vvjmSRU6l75vA6yO0vJ+SFcoyjYfX9q49Qq2Ht1p/+iwrtLlh0lKXRHSuuknzmfPTpwEm",
-	"fvWS7ma0hpjuhP8u5EQCVm8ESZpiNhWBmTo45IqTUwX6eJ2z5yDG2BLZ3v17bflPRUlr0ix6fhS8AVAe",
-	"OpWNAJmgbaDPW2z96A13fVDtP1Icvj0j4Y311oPve54Ra/SfTFUszJX9z9cJM0UZJGoCKFYC+WGELekl",
-	"4lhcRtTEVI9hUAoYWlxB2DxtUggzsCF1W9B0AkV7nQRlCwLhUgaQ3K0+nFuZSc1jhOwdypeexrK6yLFw",
-	"AmemBjK4ynDgCsD1bWTK5aIx82+4sdYWie90E5kSDHmX9rmR2iVM8YIcnweQ4DHKUEMS8RPbiM17rSfb",
-	"ufoXOJM6VjuqQTIi7aK9xMkBBzB32+oGDM1Pb/RRzuEwKVFfKeHmvZ5XSq0TntbFqUcOMZMqYpln5YEx",
-	"IL6UvYQAu2RYVp9D2S/j7BvTf+/dWm396bPwwbr9tocNsEYmDeRWucMQ2LmJb2eeHOFWpjvqBhkUb2Fm",
-	"Du2uvlhEaUByiQHq/enscHjvVuuLZ0WOYWYVJt9PfzzrX52MMMhdAMNZz0j2za4Okl5QvLlujHNYXE7v",
-	"80Un8rkjMFW/+LzHpR4OjaDwwffhg1tFSKWOpWxyYeih4QzQsTAHVYKihw3GtgUvMO6ALOCB5azmSu4w",
-	"iEKLF6KOR2QOzXTSl9jiILWonSg8IKr7I42yLE3WXcAriDITbnQkiQzvZvturbW12np8Y299B7WerO4+",
-	"/r4IZevb/JjbteUSS7JFaUd6qzkq6jruNVc9besuia87KCb3U5JR1sOPb+8+voXC9S+1hGJdTqntBBks",
-	"u5dJ9O/k+/HfkAQBuanFbrLUi6O5xmZgMAcWSGy6O5Rs0p7hxGZfiH9occWjRyo98gHlRiK3bj5tPVlF",
-	"Y+H/PNvdXjUYpj3tSCa1bxJwGuTk+/CvEVUBxD3XNHkhLmpin/Qg89IUC6GqyhsKbEGGkb6CoMpCZFo0",
-	"Ge41oqrclrMhpsZHEqgly1xYR7YxdEIei4/enPpx9Ys3mWfiBJtVWq5GXu8yZhBXXKs3lK06iNllyio5",
-	"YBAwhfJFO9ERnttsRzlnt96+oP8oJX0sbg1Ez0PRwwdPW//7QxRu3g5vrO/d2XBScL9OoouGrrNRjobo",
-	"i5A4POjC2wYQMlOTB/C2Y1o270TyeBQ8McdSBvwocMKU2xlLCIALrU6PT6BU7A8OAjsMFzVrUeaimU2h",
-	"8jVSYdWQhauKQNOz5p3RFpuAnvIEMzNDwzwk54xI5USzSBuQDubmO/BKealCoZ1hQ5auexWJhOUcFaAd",
-	"nLfDyLkys+pSGRJWxwABrBCV8N3nXVR6sUs/Zgg6imXJl2ViEu9g54kM081BltD+KBlZHhnCCI/sZ7kE",
-	"0IHslOZoA977MbaTy333PLHCA6LByHt3GLR4pCYe5uECp+L+WOskqHNZyMgBD6Y3ADxb9gifXyZCUJ/M",
-	"6DGNqiyNbjvq6PAOcw8dMqq8hmOwN2M2PzreL7YV6OZG+ME11PrT17s7f0DhX7fM+b7+KNzYtKVtetqB",
-	"Ok5494K3s20AnlbPNUqvRfNM0u6mI8hYqfAKqgu6jBVJMlTA9DyRr9Q+N4ELL9o5Ovh8qTvhjfXW7aic",
-	"jlVd8++iQdMOM2KfM29mVmGhOaWhTLDAcEbckSk2jwVoG/yNi2lzHWY+kooGgUG3NwHmiVnC2it0Qy9J",
-	"dJkyH5GAVuiihZOD4onGloRtbWdax0zlZ7TEaYejAcqM8lkOQXfvlvCoVXfYq59IruPRJXg4eAsW5frm",
-	"RvjpnW641l3vPl5f2YdIm4+5wus0qv5igbElAagUicZsSWtKpJdwCKjKqJmG9BLmYLFVjEnZm2MgjCNF",
-	"iZDjJrXPwKo0WD1rwo4T7Ri5opCpE/4KemMKKsi/cSLifhLXyBxbIVh4+lv4cSr6EV41v/27efHfT6Af",
-	"V7/wEGasgQP4Kn5oGmktU6Ia1HxfSTUv65hZ5E6qAvKShOeBJZqBRTXhRayrOlkir6/kGHMO2qZ4JB3s",
-	"8wQ/XG1d30B7n9wKt75sff4MtZ48Da8/2ru3jcIPbqBRmAijbIxupsI3zSOz9qCOOskh3VU38+FLEtnB",
-	"xzzkiAD3q0dBIkZr66vwphZKH97ZfbKmP7Ye3/NQ66P74eZtFD5eb33xyEMZ17vB9xofsqsyB44eIj0q",
-	"FUEqJnvR+NFNag8lxxYFwZcRFz4RwDyXBH+PsLiyvvGOmawixOuESQvzbkc8b55fGJ/IQXh3nYfhS6Jt",
-	"vRyKyaXgcXxRj9+RgNmFOwC233rHBeRF2VxWAG3DAClmesmibuaGTp5PHjuIoLM8y0gyjCOPVn5slsPQ",
-	"MY2MdhI+0GrLbU1Le7dW0e7jD8ZHHfOSJrZlIpYpafb0lp6PHhy1kTvuKA9WzoR7mOhjrVSYaBYPWQ1q",
-	"xVyFkeZ0JBUNw2iH9tbX9u5/VUDcHg2ZWk12FFr5OXw5rZSjZSqN7s1t7oVL7X4pz2pto8YON8CgTe8/",
-	"OgJD9J/agMX96Z29wmsN1jvDQRTDisY0LRq3ihbdX4oy/43/pdxQiGARUCLQIgl4E1GVQmpKLEQGdlM3",
-	"imq4DokNUIaVrUC9KEF9R0Xh6Ao4gFjZXm7Oi/sNjj2iaGDqTzfC//dDFN7YCDfWIOrW+BALBI+Phr/b",
-	"AzFJrmhRP1cYeQ1+LkyHilxRk2W53KO2dIezb/bX+62NcPWIPvfHcbd2nzz74ds4Chydmv01Ggs/vhN+",
-	"uBp+fDtc20B79zZ2d1bDB9to97svw4er4cNVFN77Y+uPd9E7l84c+yV69fy5IZOw5w6nBnz0rtlNUaUk",
-	"EVNuDStBr7iqJRU6JyOUh94mxI+yS42ZyJT9m0DnAO/d3DjhjfXwg2uTrb/vmL88mwJuRSmQjhBlx3C9",
-	"7qGaFrGsoyKOGbBVpSKfhK0uZWLoIwFG2lqInK3UNLnbvBBYcJc7IJK+Dv+iGnJOxwtiIjocPmKLMvRt",
-	"iDHQS12NMLPmkRESGvSQC7NuwKEoMwbfI7FoODa+m1+C5b9HdMqQbPxOJmwq0IGgj0RjUdCyqdBRpxFG",
-	"PkaK1OoBVgSQWit0mTBEWUCZxfkqYzD4Qylu4lMoPwu8lsooO4kFKxM5USZAWaMqTq/bPpQIEzOr3Ip/",
-	"+ChW8h/Eim9OePjN3d2tVTQWrm20vtq2v/34+/+2F0b6iyc74dpmb1s+HNVj0cnsruAvNmigjlEWVWrz",
-	"yRJuBAqNhVvfhw/Ww7WvPbT3yZe7T56ZP+/fC69v7W6ttv74OXyx+/Rvrb8/Cx9v727dbn205qG99Tvh",
-	"xx96qHV9I3yw3fpoLQH8i0fUnpKI8jIScwIyYYKX4vmNUsLKdJWLQhQN5SeEJwRktbuzFX62ivY+3Ni7",
-	"e6v1xf/XmceXuV+6JfJlFmpUaSyZTg4ntS87zxwuHlH6UT7fobPZThLvHbbjZKuRi72bk8pk2R9EmE5b",
-	"Ty6xPIrq08y1SRYRrtcRA73aVkMLeMViFT0X6ffh2mdZpEG5IhWpte0CKBuT78O/PRIsE/FxlGrRP5Qk",
-	"d8iiEuRkjkIZMtpAzxzNkSskppuDDjI60kiONJL0MYuyMz/etiXLw8216bik0M2N3a1rEDDy551wc6N1",
-	"fb333dnGtXOQxztF/QNC9k66eTUP2vs1XDaOzqRgiQUFSvBWypZgkkcEwfLFQ8A6cOi4LUgnNOEfu0+e",
-	"ofDB9t697fCbr1of3RrtdVCQiCdxQ/H+HSGZa8dpg3udLhNpHOZAfAuG6C4QcQpLshAj8C/iALMyZRUU",
-	"cOwDAVJm3oNHXpKojOtAq0wTq0Xqh3CSmG6Jbx6eQK9dodLEmiRzNFQNzg+TEnGZ1FWnhj7TUNycp1Hl",
-	"QccdHEpEbsIrLhLwE+eVemlimdRD0AtvaozyRuAD8svi0a36gt+qn95ufXQfGe61nytyHxgHMYfZP8bB",
-	"LEldxyM62+cwa+DguTjduZIAmE31j0cYB/9g5/nG+j7Oc7Y2bFejfEfNYIs3l/XFddTRMXEJskqImkBn",
-	"GcJoMaDMn2MmgiIKifBAMjXlEaUXJ34zH/mkjoXSxA/3uyA1vkz8OGeSiGUiJubYjC2yaEo8xtKDZ0ED",
-	"40vPQxWiJDp5/KSeDF1KCv371FyBRIsZOdCYNvNl1AVu0910K+G8xEWU7HaUY9CpO+7d24wrUPQuIuQd",
-	"wC1W/CxOClJuSBwc2O2a620350oqUpcIN/FKUok+0TyxVSqnk+8DgpeNF40KKJXVKZVf1FMcmV/GrN+h",
-	"OGSgKFdyB+WBEpW5ifqyDz7fR/jFvkb3Prm1d/cZsllJ/ZUc63WS4fI7YCm5ze0CR9FiusCVaG5xabJf",
-	"F8ynBUQl0kdjAs2gFOK0Hj6q4RW0GMmUPmowRYNEADCRkHI6sjnBU7o5rY4jahJsccOnCikBFQLaeYEe",
-	"4qyWFWZhtUZkzo47OBQ5PjW/PLs2yEmlF6r4/Asuf3+9Btnvm6vhp5//8K2tfJ9hIF4cN+esf1+Qp+gD",
-	"Ngpj3ik4uSCng22N+Qgo3EbARPJ9uaHQmOJ19DaCWDlBZJUHfqbquUFfMGn3RhLA/rK1AJrQ5gqPsscA",
-	"CcW4cdBrwDRis5RlOBZQKmFEJh2/wUCl8OehRVc6PszocP2sJjD8yE11KLHNmdMGlvmHa/pQ7j4eTEe2",
-	"U5HDOX0dpaeCgLAKoEeQ0ZWeMp0cCcNHZqvnBHl3Z0vL2xk3Wfggqvlr7s3wwZpV321ik75c7+/0f3ca",
-	"f1TvdIU3zXOjvjSgm7ywTTOG+FbVujPHR4nKQ7kSoPZoisCGH6XjlLBmfF8rXw1JBGpWOdJykxGujGlF",
-	"8ICgMaiqRhBvKEl9gsiVOhGRfxOzVNE1xJfMK+ZtgC1ySEEzvp9Q2yjDg6CDw0taMPPLuVaM5/joKnnx",
-	"44TMiUb6n+0/9BtF674wJt/XR9b6RXwSEEU6L493qar6Ajfbztph+/khvtYODQdgnTXa1dFNMkRq27u3",
-	"DdRmvG8JfnPrj3dR6+Znrc93kBVlTJHJ1s3Pwpsb1ll34F6Id4Cae3gheJ2wUZgZTPJ0BuHVUaGqjiUk",
-	"VF9qw+Mz1cRs6nVkEJhj4GgYM2KSATtCi6TMa0RG9/xnd8anEUYBVkRk2or8FLaOsCDLlDekeWSOGbuF",
-	"HskZQch7bdi0nSCDLnfh+Tphh2uF0Ht5ZINQhxi8atDu+r5/6oJXBJGyZyLBhejBUZNY3FFeFGoU0JcJ",
-	"LktsdwaU7OjyGQ5VPVzb+/MfeiKPjTrUVJAaZREQzLANYxeh8dFr5BftJPLlqTd4E9UwW4lCq5vEhKHo",
-	"147Eqf0q5n/fCe+vtf7nVtbyY2ty37vV+uIZaj3Zbl3f3t3Z6puPFkETMwFKBnVGq9Ztjk8AoNdiwv//",
-	"sSWAcQ/5VOKKIASikupE2OAo5s8x3lABNTFMNhQqAipraDKzMkynBOFlJIxylUsS/TTHTOFOdNoUi/E5",
-	"xCkBS82JU4LzdQBgL5l+jlDJRgc1adGeAJEMsMlQ6+87rS8etZ5sF8waHcodoAiuHUvV/598P/kA8cFQ",
-	"6KX/++BsqpUul8IMNH+J4FrywijJW/eUn06Na+h3nB68Tt134E6Bgb3O2eHE3dxaReH2jZb+58Z668H3",
-	"KdoFqKwsh+9Ffz4paz1yZAR42rTfiwJPdl419s0jWhkKrex+vRVu3uhNK92dPudWLsEzI+Yg+QgduJaB",
-	"GVkkAYfkeP7TwexoXd8GdO4OkI5oR7qFlpYFwYqL2GiTKggWAMakLYSjWW2yOGbJzKtxwfk8uCZg4aPx",
-	"fhgucAh+j27XEiNNWK+D5TMvdmyoJu8IoKMAz5l8X//TLZ/i11kkbUvycfZDBDckYlAi+4RNixjjwtTE",
-	"g6QI+M4AGmG/RpmcRlxV9csVotDJ4yeduMXxuRgh4ztNFKZBVwEK3JvxxOuE+VpVSt3wFrHt4ItMPucq",
-	"AVyGFnpi9+mjcO1riDQ096Nn/RDjbn7cl2QEXM7KRFiVq3kwFCNmtIcDQtGN00aFwg+e2x6Aff2FZ+jh",
-	"5r3Wk+0YVmLv1mr46efj/XD3yRSX6l/hSB8rp3wE+gWJA0cWVxCpYRoYiSgVDdLEVMkoxN4EkRAtP1Gp",
-	"bJS+UcqJj7hAVkHypxFmCPu+INLEmPCGgq/KYFayrUZR/hisXJIzUHgdxR3MYPWczgEvH6nEFWtqhyV7",
-	"pVS/HN6Q7M9R8MmLzkog7MSopQOxESv95ESbtIWSGakJB028ItFlAjl5SitLUkGdZqs2OVLtany5/YD2",
-	"slmYl/wj5/HhEFXr+nbs+ohJC7XWb7f+eNfo3NfXd7dW4dfWk53wwc4w5b0+4knysRkSgrvIAzLCWyHp",
-	"5FAyu1IHK+dGMKc8yZYx1XGDo8iMf4z74eO/7d3bRK0nq7uPvy94TejrIN91OQOqPpKEWJeifnw6bTrQ",
-	"P0EbLmTjlfhJABGwvkoKiaHHogfdSMfvwLhGeJh0B3k2U+h84gAPwCGUaw8/+Sr89HaMsr+7vdr64lH4",
-	"qdbuU14+1Lq53br5XfhpJkHZyu8uUooFjEnNd4zK4koWvkjqAS5ba6x+5SUJnEpOoEsmDG9piZQVslGm",
-	"9gnI51P8MmFIkCVBZNWR40uAeC5C9/3eS6nbZiSh7ETBuGIWe7AXiJ5drqFBui4OeWRz+ElFqcfn2t4F",
-	"4cNVsDzEx7vLMa4SHKjqe93CAd+AR0bJlm0PeSV9BC8TKRGVqFEfBL+5Cxbz3t211l83wrWd8I+fofCD",
-	"a3sfbOQhMguC/ZWuC3VRP3F46+RjhRexBHAEQXC5ChWbDh/vuvW/tsIH23trW63Hm+GDbVjpj7d2H291",
-	"W/Bse++XFgkWRMw0VFU3r1m1wWcyDL4hgtIrpUlg4bat9rvH9AUVHR7sJHXEbI9aJ8k+3/rrxu63WvPZ",
-	"ffIM7f1+c+/aVvKW5mCOd+KT6KG4NjWo76k3o+PX+fbe+rXw5uberVUPnftP86G1tbH7dLt180sPhZv3",
-	"wq8/bH10P7y31vriUaoSGsh3nc1lKmjufXIr3PoyeclWzHRM4ZOt8Ma6hTYKP70Trn0Nec4APpC8D26T",
-	"nq/fWwu/2w4fbLd2bnlo9/Fq+MEfPNR6/Fn43Xrr4Y2969+NtT5aCz/9cBzWGGptpFbKFCdzdZJCuo+r",
-	"f5s8PC8T7GfTIdohVD1koBU8FD68s/skVYwx6T2Kbrr626v/JwAA//8=",
+	"7L19bxzHlTf6VQqzd2Fy0yJFRc4mJu4fsmTZcixLK8rxYsOALHYXZ8rqqZqtquGINnRBybShRHpgKZFi",
+	"yqEM5q5t2Q8UhJYomwZkXMD3m/hPTvM7PKhT1W8z1fPGGVKWGQQWZ6a7Xk+dOq+/817J59UaZ4QpWXrp",
+	"vVKF4IAI+POVi7is/w2I9AWtKcpZ6aXSxQpBgixRSTlDfBGpCkE+lsRDZKI8geZnS/8+W5qfRpKwAFGF",
+	"FrB/CVGG5s8sHjmLlV+ZR40KYUjiJcrKEyWvJP0KqWLdk1qukdJLJakEZeXSlSte6QJRYvnEoiKifSQz",
+	"xOcskEhx1MC6J7LIBUFKLFNWRriMKXM2T5kiZSJKV3QHNSxwlSg75RNlwvzlM4H+m+o+alhVSl6J4ap+",
+	"E8c/eyVB/rtOBQlKLylRJ9leFrmoYlV6qVSvU/1k+6ROKIX9SpUwVdxT9pG99XYSS1LYj29+3FsPrzAl",
+	"iheN2F/31seZRSAeNz1qSjWEWMGsTBCVaAFLEiDOJtAF2+s0okoivCAJ8+ERzGSDCBKgBlUVdPzYrzW1",
+	"wATMIUinEJNujpqq+PIbhJVVpfTS1NGjzjGzJaqwHmfh4tDsI3tcoaSpi/wSYQUdKvitU0+t86pSFn8+",
+	"5pzmBV5nQeEMhf11b5ObUbhcTMXS/rq3Pi4SXC3sQpkf99bDW5KIwh7q5se99HBFvyxrnEkC7OxlHGjq",
+	"J1LpTz5nijD4E9dqIfWBWCZrgi+EpPqLdyQHokm7+78EWSy9VPqXyfSKmDS/ysnz5i3TqeuGgG71Mavi",
+	"UI9bn0aBFjENJVrCIQ2g92k0T4TgQs4jvQwSEexX0CIlYTBR0syLs8WQ+gc2ft/2Lw2TAB5TF4IwhaTC",
+	"isAgT3OxQIPAnLn9GuUMLTMS6Jt1oa4Q4wrhMOQNYtbtVc7I/q+Z5HXhE0QuU6lIAAOjEpHLNU3Oevvr",
+	"minXazDEM0wRwXC4n8M8wVCdkcs14uvxSSKWiEBAgNOwtwFRmIaWFFWGDs6c0mKGIDUuFIz+Ta5Oa862",
+	"n6N/kyNZ9yvJQnt6SfXOa2lsISR6iEYcC0MiYJjnBQhJVLdwGtOQDH/A8RHtQh1a0rD3c4Ak1XewHmuZ",
+	"LhEGF/g0mrdHax5VeBhILT1i+C+ViPFG24QuJIxyfwndShmMkEBLEVnR1kgOKbMAycTMIJFI9DRmiJSU",
+	"d2IY/Y04bs9F84iRBpLmgQlkTuqiILKCQBgAUSiUHEkC640Zek2p2jkWLiOf80uUaLkooxfMEHXkJPyQ",
+	"H1/bbaTvVM7fwKJMDop/L/BgWU8w1IMQSFUwy/HJi5yfxWzZ3pJyX4fJOapitoywUqRaU3LaqDGLXKB5",
+	"0HuOgOIzj6RRdFq2IfNI0Sjs05MZLQoG8hbDdVXhgr5L9pmBKSTje8uDA5KQIGUgFWiWZi8MYG/AzwQJ",
+	"CFMUhxJhQVBDcK05moksYRrihXBfKewECkiNsEBrg2gMLg6ssD7g43oq9XRUw9wzWa/p64cEZ0lA8UU4",
+	"bQd7qvTdM9/KtOYnQNa1TYJW7fukplL9JCOT4sCwchyeF7xGhKJacl3EoSReqZb5Sqt9NSxU1c610yxO",
+	"pU/qaVBZC/HymyBld3kx8yjYBqRscBF0e+1N0jgfP2pk8Phe+n2u90yLf0iEd77wDvFhoCcCbhf7vZap",
+	"4wDXzNI5+KxXwvpFEpxjOR0hwIq06wieNWJ0m5OxhFwgi/oVLgKXAWYKeJUm/0UqpEKmZS2FwIg8dCx5",
+	"wLCwH1e+mEZHUaNCQ4K4vmCoFgKJlhYn0rEmBhpQZ+qh4ctUkarsNuyzRAnq6zdtW1gIvKw/a3G9Du8T",
+	"Vq/qrUn7LiVrmNmYdMXqNb2WwQnVtr5HFK0Sp6qXpQG74skY4gXNttyJIM6wWr3f05Inmfy+vV3BCjWw",
+	"TMQxxdEiVbBRsA7GfqYHrXclYxA4dtRh6WghwHxfsYxmjH7z9sl53W5XSh1s881qXYFxnzGvTR0dIj20",
+	"bK5tx7l/yUnL7w0NelDmvVJIlkjY2zl9Ax69EtsSHDyihkVib+zasyBlJ+FEN9Z/+Lb50Spq3vgyWl9F",
+	"0YOV6ON/oLFo7TraefT9zvamh6LV9eiTbQ81v1mJrm2OT3Q9HTAEZvijmXIygOJFfSNem5YBfnY7untP",
+	"d/1ozUM7W7ejj/8xFo963EM725vR1nXzzc6TTf2fh/rrx0/0/7c3d7ZW9IBjivAJUwLrAVWJErzGQ6ow",
+	"K3mlBSypr/l5fSGk/hxlUlFVV/kxp+tpx0zNnddCDDFl90TilqTa+FvrmkJbxcun+fqgZFlAYoW7WjyK",
+	"mZogOHBdd4YHwVOty9RpdU5jn6jf4bBOXDcAtuxUnsUBaaedk1gSifgi4qpChOF/FMwAWkEyV5vlCmAo",
+	"jgfkGPso72KSGtu7bpWiKuxhr1ILvXnBS2+sdDqubSxc4QvEJ3TJKBctq8yrtZAoEqDk4diLZDp9QYKp",
+	"QKKF5ZadcEsIAywhtN8+tBPCr+hB2/5zo3L3rXjtpLuti9n5VLkWjsxKmsZzBNRx3GZMM/VqFYvu5z7Z",
+	"NzNF14547cer9Wi4T2xZkDIIFGeJqnDH1u5+9MedbzemUfRkfefxxg/fRk/Wo42VaOMWijbWo3vbyDyA",
+	"xozh5Mc/fo5+id6pB2UiEYZ1mbaGE33sOCPI5zXQMwLBazUSjE8jw+B3Nv88jaIbD6NrD6P11ehvt5qP",
+	"V9Hu7fXos5Xde3fG3j0ifS7IONr926rtNMvVqwR4uBK0WiXBnP1Y1UqV/uNdeNnNx81u6D2Hsx6G5xZL",
+	"L/2+zy10szvOXCSZMiGckhAXSFZ4A7RoI7J4sQQOTwjzqXciixUP15FOHJF9XFLJO64WfR6GeIELrLjo",
+	"vc2TmbcSCa+16ZD6hPluAagKwuEwNAleVz6vmr1rl7OsBu36TfKwXqjEKVzOD679iU4nP+4300tmpOn0",
+	"W9ffdpyuXX7LM6zBwRb+kJ4JuHpd92HCnodxgzewCC5So4sOoT0fK1LmYljDI0s00GuYCKdDaLOC5dk+",
+	"KbdzgzUiqOHeQ2gsVRSG0Bh4cYfUliK4+lvKhjXPZYKHQ3MtpxbaTfYkI3fZhc2QaJb6M/OLl62V+nKU",
+	"47zQ7bVEsPArF0DTbj+9i8mp7uGGsyzgitevTtNFxvFKjFxWJ+tCcocR6jyWEmEJziPJxXxictIvoRou",
+	"k2kT9KEQZ/BDiKX5YcIpM3NlfJJt0UIuFSt+3ouXqtNS2wm+VCQAnOR1Y9wcipQL5PJmkT0gx0rbfs0y",
+	"xrYf29hc+3DzXMv+vsB5qGUtTSC96S8pr2r/SWvestKzppVyqvafeJ0FFwtUJa8kGa3VSFej84x9LMvI",
+	"2ttKSaCd8DIsy/lj4V6qwrHDL6/RciWk5UofElzySidm2O2AZBXKeOIuFtfKBAtYXoamvJYjkycH5xGU",
+	"xu8Ui+75A+gnIXJdSdLoK73zNtvv6/q1oouqWyMXCa7aQ92jRp+E9cXrD90ko++0QmakbUvU4kVpp+wK",
+	"IWqmzabKONPdBwIvKiCDhSpVhXb2JDyqeyhVdrZJ5FTe2ZIdUvGMtZz7MscicJNF/1sNJObUe2woUc8t",
+	"wlYkEVDdZIlY5U/76TzpCxDM4riN7Dzar9o3SQPh5H2JqjggbsOIrHChFnEYyiI7Gyi0Pq+HAXgRy0Qh",
+	"wni9XLEWAc+YAiq8YZzkqkKWUYj9Sx1sb30c4yqVUv/ZnY0lRyl+pbshrNUoEy9obl2cm5Mqzu2TM37e",
+	"2O3bbm7SrSFBcIAWBa8ax7l5xynn+IL059TySos0JIUOhl6vdLCYu6UCWcHHXvyVm73Qd8nLyyqndHe8",
+	"eJKxermVy7aUdJiMKrsqzv2pK24O0CAuOUPY54mIL6Eqvkyrmk/+0oTZmg9TXrcJ5htyDlTfm+eWiBA0",
+	"IIOMVRBsAwfy4cAt8cBOm3PMxB0kSolAikPQVyKVL0IQG4KrPucW7In324EWLsIF3tgTo+BmEW1wZzvN",
+	"2t/JhWTB2uVLzC65xWRjacydP15fCDOHj9WrC/ZZLVReINivkGIRsS9JojgGJbnSEvFr76IHrEI85dy6",
+	"Fu5drJ60MsJCLWlvHix9Bui75Lei0SuTSRiMFULj1zvOaJDjmMw5YRnJWSxkGuk8M0f4l/kDPOV1XoRW",
+	"A//D6P2rO9vXUY0Ic2A9RBlqcGbjBNKx2f9lhni0K1/rZzn7s8Hrp0/aQCmHAX74Nu7+L1cSUBXHsbWG",
+	"axDwg6WhvaiKl+Mo1Dj/CjHeQGMY6eOGqkSzjSQjCiKbcRBSRrIO+Qwbq2D5Fkuk85PQdIFbq8HFJcrK",
+	"xjkT0MVFImQqcoRYEalQ0hRaIgICT53d0l7jEUy+WfuAzjC91OCuY4gsEbGMJNaXSxJ862MhKJGIqoII",
+	"oziKu9NuQ4qLZZxp4Eg3irO6x5WM3tMPRSQv/c4soXs7ihbcg0ArwhDTy5L+XuDJ7O/y2GtEFGyzWfnk",
+	"gkiCo5LddixBq3ciOTXZM9c5ruoPlnucTAMn8+xggTCySH2KBS1w8mTNY52JwD43WreXz6UquLV6stZl",
+	"3GadxvKGeQzk6GfEoQY5pLJw7h0dbomVrodjbGw3UmHRe2xHR1tfn86+nqWvdntbN8egdf8V+QeL7t6T",
+	"cNoGkWVUkmbXe/xKh5zEqW68JsncM60VTai3qXS+DicQZE1AXLvuDGKkCQlMiKW+mBBGYAubjhmyftXE",
+	"Q9gt85DdMQ/FG+aheL8QZgGKuc9EyevGufKhm14xJ+txQ4bIxNLozF8e7cjSXGJlN8HSwfZaQ5cxQ9gH",
+	"URPxRUSrNewr9OPKF+hFJIiJaCcBIqEkjQoRBGGFpI9NRH8ypBe7ieD7yVodS3vsaGdu2xI9ufr1zuOn",
+	"7RG/R72ObLmlkW/uRA9Wm5ubO4++762pPBcfbLuznN45nmtb0Sdf9Tie/bsYcpqZayxtF0V/ulxnShgO",
+	"e+3IVWfitWzZlLur0f2t5p070V+3PBTdWG8+ugP/7v71jx7avXc3uraZDdmiAcGa29GQa/GOVmsh0SKg",
+	"MaqaMFKXRyEjhbeP4dPb0erX0We3PYhP+2bdQ9Gjjd1PbnpxaBn8dH0tev+qh5r/3DZ/ZofV7tbwSg2q",
+	"KoHADWbdLXok1pEFvzOu5uJPhUMu8hQPInj2qmP9pPQgBwfo4lodgpNtSHpPu4xWpAk51J/OGSMZ4hlG",
+	"tHmWFgcPOdetZLaud4uNfekMW+T7Y7VJNcKejUmt1k/7fV5PLVZCs1NsP+1FZhhI4ImTdxLTS00rzrwu",
+	"YwvANCLVmlrOJ2n1HBR6mpLQGoKcwVp7Oskvu8/pUvEBb1nnpeRAZAeS78FLFrALVQ7rqOTpdfDjkvL4",
+	"A0vQOFnBYUhYeSANr99wip6zkhw+qRe7uqSK/BNx114nH5I5AHF252CJqxbV4Hwmm7RVL+sixrFMguke",
+	"clFbB5Jv2Dn9Ns2tv6lfot1limwfEP/k9lxM9bBOgrfJs8fc0EwOtwOMtdsixAFaeX5sMsdQ89oWpL2t",
+	"riMuUHRvu/nNCjK//fBt88aX0aOtnPSYpil7JXLZoqE4ZUIb0uHuXUuvj+6hsYzl30MSVwlKe7Bf2DQm",
+	"sAsnCU56T4gi4x7a/eTm7p2naCwgfogFCdCCMWbAUTHpc/C7wFSmv3JRxoy+S8R4dnZ6NHNmNJov4yqZ",
+	"y00YvkmCweIeDdM2rCfouBbnUwW0N4kiyW1vkyTsueiFxQPxuO5yXmfq5eXfkuW+HJaXiPsiDPFCzlhb",
+	"QLn69fjh2G/mpGAw1sXRoYPwsL3konYCFPOGlqmaO/P9qbC9J5/GVs+9IRngDMpgUdoYnCxAhyMBqktw",
+	"5oWclQHucAyzIDl2Ugt4njnTAFnEjeExfyy7ruSg8AqkimmY2yvzTd7U8uLxDuy6s8YZkvaERdsDNOCl",
+	"61m8ZUG6Z71zjMw77UwDwNsc0eiqEmcONsgChJnb5C0AwZDpvmJj2jWomZNmqyffAzyUK/MFoemXCOvB",
+	"B2Ah/mCEBaqHoIoIJ9ZEbj4O1lSu0wBbk2ZPkvGr9oVC99VeozbALNs1PFs/lAyhQSC4uZfImw5xH7aV",
+	"eASZtXETol3zQQSpll1pFYBHsEud0RMcvP3F7vLZnnaKXPbDuqRL5GzGEty+fVn7cbfNdO+jc/MGFn1b",
+	"IqEVr81B9mlFEFnhoVvIWYLsofYAXKPL6yZMhEPIGwTSPpcw8ykrIwivQmNHf1z5y9TRo+NW97dd5UE3",
+	"kgVrN6wXLFehhHwqd3d0AUb1SqfyseT90VAmu6ofSatIosqsdWeuah7rRdrKWk7ao6vdWMb64oceEGUG",
+	"ccBaOPRdv4xenzn35jggXpmQnq4NEESwCCkRRe0AxKa7mcSwpB+JLygwWs57aN76pvSfGRPXfHecD9Nj",
+	"4YK9IgR3RvsFBbMV9dBerYsAbBiPNO4TBosvz4VATPqToX39V51dYrzB5mBM+gs9JvelW7BQ2Ys+t1Ag",
+	"m8xrBTBeqt8f/cOE2TZ3D1UipdNLcgLZn+I9tfhbJEAhZuW6O4XNueyeWci0M9c+vCrwYNHCyeHKHf3u",
+	"kYacWuNtv7dwfAhtC87J5C60AbWd1v0o6xVC0LveYYxgAGhBy+MAzYklmi39BrjvbKkNPMkl05HLqocb",
+	"vXX+VlWBt12zf43g0Min+Zm1ox7xS3vCOEozxRzLVYl/JAGSNcwgWtSvYIF9RYREY28xqukSwX/MZo7r",
+	"UzWvJzbfHuAQ2iVyOoAUFqoH07F5zovbck3qTLXGRWGCDK0aGD73MBhpOHFrukb4CPIOwNLm3mpJx415",
+	"UbvBgDLiHo8oCkxvJSkK8knMLjrYRNsGzhvS3Xed2buk4Gfjy+phz6ALL1359N1sJ5k1zO9DwR4LvkRi",
+	"oaUdpaauYueKDaPVhxyu7wl0mgtUZ1QBSsy/tkDPU4ZqRPiEKc26DVXPsrF/Pz7x7+jHD/+Mfv3ixK/1",
+	"c7+YmpqYQv9aG582QDcNKgmat68a+WFePydIiBVdMgOYX8S+4gJ+qPDGLDPZUbRKJFogShGBqEJlruI7",
+	"w1xCL0gUUEF8BaLAMVThdSFhNMdQlbK6IlK3+Kuj4xOzrNSufYQK95inYMbX48PUbELgzq3ILUWPLaYr",
+	"f37g2yUZlWdn7qSfnEGhCPSid0yi/iPG8xab9oDy2DDT/gvgq8p++upRR7cGK+Peyx8pK/QDtnYsOJnH",
+	"xURpT8ahXkMR0h2LAxJcur3TtpR1yqer1y1dLO1wGB7GnDVqUOdi2xpkJIEaYYGNVgFbFRwAi8Xr1FLz",
+	"+antp6CueBWromy/EXkJ4dnCNOXeHFIZb0unG1T/5HMR9Hds43ecPvDuzsp0fnY2yQC9zIq79h626xSW",
+	"lQV3unN/5AitJRFwA5JjppGOecjtskN7bvbAPuhhpK53gGCI8UT6vYXaEum65bO3y2WdcS16CXNMQxyT",
+	"6fckYQMiTWYAXi4LOhMuZ/axiDYoK7sRG4Yf/LMQ5rE3BuNUg4QQ5XO/XElShCmqlt/GglFWlq4sKIQR",
+	"TADB2nsoXZ+kmAVWkDYmyBLBoYlRJ7gKamwCcdi7tgLE2N2UywWZgSf7Jri+YvYKCDA5Qu6wrHjT49lk",
+	"NqIDQc4QiNp3qWeCv0tcaVqiThBnvnGkU1ZGFSwRrxFGgulYSK/wAPmYIcZRyFmZCKtRuBPnqgkGY2cJ",
+	"sxW08YpnJ0Q5O4WXC/Q2RcnLguBLvZ+ti/aNrneBHXi2j9YhefFC9rAJg1h3hrl2LTIuXpZGRUQWuxrq",
+	"FSTgNCio6/OEGhXqV+D4STiTizTU2h1Kms8lGfyqa/T73vYr9fS8uPfNc+1ZNruhPXYGsJeb11ebXzxE",
+	"0cb6VLS+sbt2F41F36xHj9Z2b69HN9bHITMj2lg/7vr1F9H7V6OPP4g2rkb3t6JPvtrZvh49WPlF8/EK",
+	"gFLrD+NJrZxFrjenLkk2WOUSL4dTWqDi5fCY/feX9t/jELTN3Iigb/AyHTAKYA+O89qgoWQFfvSOZQnO",
+	"YlbH4R5hL84EedrsDtDSIT3IBYehO3CPXgl6ec8oEHUVUiL6nEObQNaHHUOq4BRZ6vHhLtJnUSI3saZZ",
+	"eCjjNOSLpgxbmlMM92MSSKwXrgMMTz/a2sDScaoQmSb6RuVpx6kwS5Usfbxfmd13EhjwxAuYXbJ4Qi2n",
+	"PHZrtUZwL7dc/Jo3Ccwu6a8lMY5cicbAqWTQkQ0i0iJpxIWMEvTkeGMspDGqEszGvb68RnsSKWILcE9X",
+	"j10qfSR7Fhagg4LVF8bAUOBm7eH0pC7VHh5OrKi95eSdSh5PrZ29xFhlrdMdEUuKERLrjKruFgYbAgEP",
+	"J0vh2fXLTjc//OK9OJVdIDeQBY7LcYELTVYNpoX1XtsIqbSvXB6YhXswEaPmT9e1nE2I7DM271kknHj7",
+	"yWVcrYV6oL8v7X74ZPfeHQQ5m0+an2/odegzXDolnrZ9YoiaEjFVgmVdJN71Y0ePHZ+Ymvh/4N9ftTg4",
+	"3dEeMR1mB/+vJa/U/Ga15JV2vt5qGfmxXgO2u9Osi0rfzMfSt7gsFQoJlgpNHc34KduL4OSX1jXrN7mi",
+	"i7YslgNiggfuwN8B3AA9muYvOWPHYVOtVjonSJWygAgv1l7mEs3FS3WTubhusge30lymJobLLXnJ5Riu",
+	"YVWJr6cGWUC4VpsoSPkosMn0iIcAa2HNpPFFnwUKackczZBJZv+GYb3P0YNDNqyzlrl2wx22L7jGfi7e",
+	"Kse9CHvnRgS229oP7cXvFORz9WM4w5IU2yq1gtw3VGHRqHo8MHFkhiMJtJJ3wydk6SK+1AaVzNC2nY4y",
+	"nWDH7TwBqz3QrZZsez7OpHs0fjrZYlCqhDXAjRE7j9BYbAOpYhB2GVogyOdCmOq7C8uAwdDAIkAxip4T",
+	"naoVTtPMJRlaxyUbDKDEFZLTlee3wY5c7rKdw2Ar6VEf3AlzvkAMiN6/2txcg6Jeu3fX4j+nflz5y/Hm",
+	"N6um2NfHmzubqyYx6P1c6azXpkpe6bVjJa/0H/qv/4C/fqn/c1xf1YzVATXdr0vFq04Z7nwRwsSF0yfR",
+	"b46/+O8xUIqt2izbw4XcwYMzYOJFVexXKCNHNBuFL/TT2SmkVcrnTIQhiAG2mPncO8blpm/yOcX5HIi0",
+	"wJeTOp1zUFNmThng0ToUXSVMGWiREnjLdRdzmfqmJRvlP2d/Sz7Hfli9qVC8d671ucWkCrlXkrTM6rW5",
+	"gEo9sxh2YNGmmQteV2Qu+41RtOArWx03AyQcO8XnFDaJBcZfMKfFsOS7NKUhM9TMl3UJ39Qy5ZvTVc19",
+	"mxCtdSDBqHiNJMm+UMh4zg+5TDxIc8Y7P5cZcoilmguhmKoecqi3eTlNSNMMF3amZdKpf2AupFWq5oSF",
+	"3EzQHOasdTr9IjtAhcuk/YtksHUGin0w14rWPMcX5+JqPjFKxByo96WkECK0C/PIfJeIaFlT7FyDsoA3",
+	"0n6Nrce0MHX0aJb4TF0Fr8QbzObjweCA8vhcFbPluZCXKZuL6xSDZUQRsz4mSsZWv53LVL6FLjrkNJpD",
+	"2346X6tXMUsPJblcCzEDGurTngGWlz6qpqRByK4cFSYVLiotZAd0Jij4NS7kO2PqOBeGL1oHtMu+r1zA",
+	"kDMVLhSq5BfMokr0uVjKaZs/gd66cAYJskgEYT5BxhO5uExZ2SIOGAas3wbOmVHxJgPuy3+xTxxp56Vd",
+	"g04t20y833H8DTB15z0GIM6mlEmB1xjIuzA4pA9xdUiYvmDk65lEzQTBqVpUSqBDjYgCsX9QWN8WPF87",
+	"lW77IveKst+2yU70Vci0wr2DNyTpcI7W9mAXTXhzX/FB+tLrNXTFDa90sUJMIABqVHhqTA6ITwMDByuM",
+	"EdbNC4bo/e2ZvuJZpwTmdDYmW5uWOMwucjH5zcTHsoX4somQ7liy9uV9fcpDrx/zwCdZI8IstXMpB89w",
+	"iK/+dIAdsx3sJAtDE7Q0MgNCYQ96a+ZhV18ZA/5efGq2qOOeXWpD4MNAYVqcLrAYDIVHOpeS+HWJw6Eh",
+	"9PeNhtIhzP+C0TMGc25bJeVinLHcHZHD0b+xRhalYVhrZU/pA/Gjznlyl2yFgypl6MeVO0guS0WqCL6g",
+	"UgEMyHSaXQ/PiDqTCFiYccZhFqfxj0X/83RnayVGCLmx1bzxXfTprfHpWQZH3HRh+LOpOzuWLWw6Ph1j",
+	"eevn+OIi9YnQsp0F+m5UuHXT2tdN+H6swsKgod68HW0cQAr8FcjfJZvrJXlVYBc4ck/YBZhl1ieHU5Cr",
+	"+mDK+woemoK4PUDUDYgXAC8W7T1MdCCjWmYpDmTsFrCvZVS9lX3rI2wyVwSirYImO4uZUwhxwNanpAAp",
+	"rnBg3PFtFuiwn+LfWczDIeDxd8NBICEt04WQXLRl2/qQluJCb65yn1yqE/1nj/ScnuGH9YDM1BeyKWqO",
+	"xBssFPVpDQ9UhT03suLyox2lfPNUVoQuGOkgErbuJaj3ch7rLJiJH+45z8S8lmBeFgfnDFJILz3e7YXz",
+	"MsRTtIdOGsgdNxdlZ5Ysx0IyWnnWDJUyhW4ZMrBUA/HeLJfLmh2i9afN9e3o/asD+MP3whx7BF/O87U8",
+	"w2x+sxrdfWritactRpfhkYhKZBcyhXsMyCIG90rGiaolBCIkaj5+Ej1Y8VB093q0seqh3XtrO4++99DO",
+	"k1u7Hz754dvm4y1A2o3uP40+vdX84uEP3+48+j7aWPdQ9OnDaOPuD9/ufnJz5/Gqh6IPb8Ir0eZ29PFD",
+	"D0V/34weXG0+3N69d8dDO9+uRxvrO5vru2tXPdS8cyd6sLK7uv3Dt83/tRnd39pd3cwFivUH9ZAJTDUP",
+	"x4Ak7evaER/F5Z8fDvvuOKb0OJ7ZC3suvlVlfeFIguJmU+pyxz7FeFP4kvkNKc7RGMTFbjY/WoWcUhAe",
+	"qT5aBdVh2nnJ8h4COmMlpXjl+r0kBmboLgTsYz14RWPOncRoH5vKYZQfyxJdEV/vj6WDYlmwEcPl6oWM",
+	"ehgOSyO1Du6shPfPLRGxRInD/rCwnIVPbTGXJ+GsRtGqEZGrpdBjLYME6M+VRLSc5pENpbmLmaLA3WcD",
+	"KuElaoTqIfTfjykyieR1VfuMnRG6Pc9UwNBfAs06KxIVWwdtue1kpb3snueWrJB8tGg6KLhu6oE8GXLZ",
+	"XxJ1PzFLKUh4W38d5lVgYh9GxouE/vuZ7ihEd+P9bKOyV0zlLzB5a1kJ3J4ektz6wEwcio8hBCXp2H3Z",
+	"9UP0fQU+J/Uou3G/lNrzAdB5KdssRSExzGTuxD5K2pwBR6eSJtgcMy1RSqKmc1ImYQDfAqg3Fd4AEbSq",
+	"D/kJSfHkDOH1sD0Yw3rL+z82dvtOMMbrzB8AcXzA45q+e65GmBwY9L+9Hee4vLYVck69eMOL6lysXY82",
+	"7qIxi2KS9mxSEMc9FG3cjq6vmXIXceULNGby2LKPw7Ea99DOo82dx0+bm+u7t9fj57L5bjge7vgEOs3D",
+	"0FIIisWNbJBNvebzqkEdsBETmaIZcTtuI2V9QVD/IqnWQqzIUEA4Fuo0VGcKKr0O16s4Iiz3dA6ZATtJ",
+	"Jrd6Izd/ZhevRaExkSmoWocqhlWkOJo6erR3CSYPq5lHrjzWRdEYCGfcHY2OUym9j4UfikidPwiDy9YZ",
+	"5M3+Lg0DtWNME1Ut63FUxZf1hSAVqUnIvQToNGkSyxpcqIpFRmq/KMyTvSOXpqh1XWFLW0E5rUfVi/v8",
+	"g1tx7dGNWKWs5+w+UusD03RAWE7weevVcMEqVguBgxKXc49nG9bOnZ00sPs7O4aOUxusmnLVgVV6zG0o",
+	"Gng1WrAQ93txZmKAhr2wlpSCXGU7l4jAYXiyAynJvaGqDFRkpkARfTuf7coZsvmuFjrdFA9OllarESZU",
+	"042a23ak91oaKrGkd+LP8b4OQvUD7nzBtdqdGLrbYM32Fpk2jMgIicdjrZtjdmYcCWyNoZjlymv2kEYQ",
+	"59HYQTjXm0jpzqLxfSLlxQI49gQi7IwjB9LGgKI6U9SgsJjGEIRzI/tmQanqlqAKN0B8DLMQn7iXCRYF",
+	"fv66NEGBnQjhLengQNkFyHabnXrLeG1v7nVWF3hI5IChJjwk/dgfcx7/Lg4bhy++4GjSMnurtvdyECMr",
+	"0xDkMbc7vph5dG8FHmpDKFrUhlGRn0uX6g8ztEpDLDqFA/elISZm8r1klpmgK+lGBaAKrh4zbpt1KytQ",
+	"jUdP31hdgDXiKnHbr7uDN/UVGzdU93XsnraOjjh8OF6SDnt4SjP2wcqRpR6BFgdkp7K2vVSKzVSd7eXx",
+	"fgq/jrY2q13TYaif2SO2B92T0VrNJbAmmMdJYak+S5y7Lr4EmLr3aaZA187Q+8s9YC3E2Mo2+zMzCOeK",
+	"uGERu+DUnSwugWCs4v2I0sM1efn17rh45kqmfUB9dphwL2CfsMqtZefa8X8Aq60v5weXVBUWq+0rxt/n",
+	"YiC7eW/RSrAAnQBxU29EMicvVzMvA6OXFK5tGbPZ/LbwfbN3uY0sPAmDcP7krLTE7xvUHEkIYhycpl5S",
+	"N89GsHKRKZ6HxgSp8qW04p0kYsnW1RqmnbhHVav3czTwAegvTkfkbcmBC0+9tmxiPpV96gUZq3N4GsyD",
+	"dImg+fir+Z7igQc8GR3KP2ZI2UnBhdT5epwpsncJsyPsbRfM7xYpvxAEJMXTsRmaXQpQVvHlk3Galqv0",
+	"dgdsWKP39cTrWjbGvueW99MdcwLLdt6ovZQybYnZu7YFRT4fP2k+3Ir+ditT+DPaWG0+3N7ZXMkDGPW/",
+	"4NmKVtkgoylv+Ivded2GIi6mx2UP0mLCtNrdnavrza+2jB/TQ8ZJmXx6vB2tbmT3oyE0vZiKB0QSZgHW",
+	"vdIiLdoa6HtoK7HXRTgveFkQ2Smv0iEJ8motJIoUBVLER8qa37Q+Gp8s951ncOiGQgM2qXEQGo5fTMaT",
+	"JgkmMy5cyMLgGcfcWqpjdGG6Q+V/vQB/VwHzsufdSCEyh5v9anNMeyeLPJTiaCgjiahJSMSuVma8hTRS",
+	"GGLx2Urzu1U0ZuEYoVAMHCHAmYaYCEkUqtfGPRQ9WN396x+TZ8EAMu6h5oPrO5u3sqxJElWvpWERFsqh",
+	"kCO9Bf6HrpdalbLst1NeH+ploQ//AqmF2CcmysNIg9OIs3A5Lp2jkoRkPRu5P8793uXkQatZDip+tlHX",
+	"RQt2fjBlZDonOvWJL9dz6DwoXB209+qyOzPzYpJP9oK0xY5ZAmc/jeYZZ2Te5BfGOYgShZzrs40oyx6x",
+	"BB4mgYUpBHruPxAnFk9jcTU74WR23RJk9IqdSpBSeitbDMTkqHLeF86Clj5nrIXNiYcSI/s42OF5U0gm",
+	"U+ZYojFZ4Q2IDIm36gVplW6TddBz7kWnOjjxKveXzXGWJMbuzmi0pun87ItLWPzB7t9w6/1OuW3L/R6/",
+	"IUY+FcaftOyWA3yhb2ZVXNRqkApVDsy/wYtOmP50A2kRqbS3Xg56ulaDkMzAfjqnw637GIehAnU7zz3r",
+	"QsV5ErtrV6MbG7s3Vzx09r/Mh+bm+s6TreaNLz0UbdyNvv6g+dG96O5q8wutIn6zEq2ue2hncz26v51X",
+	"3RlfMhBGdper784FVPpc60xzZcFBXKvxkPrLc35YXyjl7DWaGgK6RIN6gWKp5zCsRd3jUlqO6CgOvyfz",
+	"U/HpfYdT1i9MTvd8r3QqcaW4IduibJG4ZPSd1zOWZ4rEjyKiSN8eCChkgIXqFYMg5oXDEF1HJGcOKLgV",
+	"zXZIalbf9/ug93X7JGKspj6d6LEmFh/uPJc9zUViveds3jOoD0m8loGhqtByhQioToAaVAuFC6YepIdw",
+	"VneEAhSZjJ4q1ookwsjnteXxFjTuFztJQ/FJy6IoLVIh1ZxRWDV7N3XS59JEh+7QdIUUYqjjLOk1EKg7",
+	"mexvtI+LYN6SrpvgmShxOvh9Q3tHbRkgtqz77ZutNFrg3jB9d5Mb9e4MQ2gwYX4DCg1XvJIkfl1QtTyj",
+	"27OmJAg8PFE3BbvNp9Pxir/+9kWbgFwFM5MJUkxarihVK125AgL7InfYqetKkXp1zMA9jBsAJsiO849I",
+	"4isuUCqvoQUi1ZGawL6iPkFQDE4qY6e7REgNeA8VsyxJYpIII0mw8CuAqan/oEtkYpbNsn/5FwQooXKW",
+	"GWM54IwiqptDCTTxPK7VQgv3PmnjU37xjuRsHgXcr4NX2WTYaR6XgSOeZfM+D8i8hzCah1CX+cl5g5U6",
+	"jyhDv+VCs88xi/4wjrhAr7BySGUF2On8CYDfPvKGRfucH/f0PGdZjYgjEICC5g0yqrGRpMCcaBHTsC6I",
+	"nEBgYuEBMabLkAJ+qLWyzFtc5nlkSCdelBMpuDHlbJbNnz83cxFN4hqdXJqaxHVVmQQY2XkkiKoLBktc",
+	"4UIdCekSCfJhsGOvv33RQ5IAOAHCcpbN6/a5oO9C8y8hE9WKflz5Yn7cGFyR4MqgHti4U9PWBHpZ8IYk",
+	"QiJBfEKXLACieWaWmQ4xbN/8a0rVzrFweRrN4CqZoYr83zNKUF/NI5/zSxSgFGsQRI7ms3ObtzW8kR9S",
+	"AvW+9aUVTyCPxYoWeLA8gc4bhxPANDBkAYqP1CUJ8hNAgizxS8a4OssaFR4S+4NfwZQZwK+Q+oSZGEcL",
+	"0goxiqWzZy7Ggo35kA1Di2uvfbPSfLiNjG6Eok82o+tr0bWHzb+voJ1H30cPVps3V3Y/uRndW0H26+ju",
+	"avTdVnR/q7l9E504fyYJ8EsOpv12iQgTQV06OjE1cTQOpcE1Wnqp9Ev4yivVsKoAw0gWNIN+USaq0EsF",
+	"nNJDNSzAzG5tzX6FhoEgzDMHbN78fCYAeq/G0LU2zkMJAumImnEazTsovVTSDDWDoyCIrHFmrWfHjh41",
+	"OSRJoc/sUX/HYvKZs9Hb9QjsG3hdC/quHcGEXrYXTbeu1pLhTZ6Jvcvwwi+7v/BWBq85y8VLL/3+DzlC",
+	"sfB1//ur5t/v693GZWnjwHkdMClNyJOyWJOZtTwJ11cCS2TPwMu2AMpQljHbRSx5XcnfXUrUyZW2nZwa",
+	"8k66dlHzUkYaSZHVK17peC97+TIOkrnoV6Z62k3LJElgXuqBBE4nsPHwxm+6v5FU/NYvTPXQxUXO3wB0",
+	"fHjhxV4mkmDonyUBxZBbsH+HoI3s//J18+/30djO1krzi4fRp7fG3UfgitfGwibfi8PTr2S4Wf6EvEpy",
+	"qF24ShRYsAvM/OkjkwkyzJU/jJxLFdH2Xun6ePdX3uTqdAwb80zwwej9q9HqdnciMGKjixgmZS2u99OZ",
+	"JmbMcyPfXtuPY5Nf4w20iEXm1nwhhio1kwABEzUqWIGwFpeD+hkRRPPxKtq9dze6tol211Z3732VJQ1D",
+	"BOaGHPR0O4gqcec5JSSrJizWw/CIIpeV1Wag0E6mHnGDMqYlIgMdC3L/f9e1bLVIWSBtwgllkgZkltmy",
+	"1GkWCvYFl9JCjoVEorHmNyvRo3X044d/RubP6Mb6zubKuIdomQHGraxhX/cY0EVbVUDOsrHo/lZ0/2b0",
+	"vX71DjKfUPT9+rinu7tkK1w2+BG5HMKmmFF4yOSpmOG8oaV/NDY19RsPnf0vo/cA0LmcZSCeoipWfkVr",
+	"NQt8Ka2UYD5podxDOHgH+6CcmVmaB32sFBEkQJzpZQLxc5Yt0lARgRgWIka4sArkNFrEPlHIMAVQomDh",
+	"9SPmLRDy4Vkjv+dP/wxs1glLOW10Q/UOwz6lsv1/x9o07glu2d1IkpSTaacvfDN3swmaWW8MKcZ1K2ou",
+	"g7SQNtjVnO9uS5CysQoWrF3PDfkpBJWzqRd7byrNMSto65e9t6ViS3ivi5+azouajIvr9yibY0lsoGNR",
+	"g2RJq6w+eYMskdBNfi92DnstarmCpammKXPNtmcGtwc0hWQJM5+Y3HCt2QOwFDbs0dMSvdbkQedvUFsO",
+	"2bVYXKhc37FFWsQ96GehsZJXqnKp4nqKTit0Ae3FJXz2zACgpE+uIWtnMmch3Y8uccijlUcNXzRM0oRt",
+	"OtVnVIOAs8UEm8jUT9acWQ4qnhystJGzzeSMMDuPVqL3/4jGmn9f3/l2O7q/jaKPP4zub407JZEicWLy",
+	"PcKU6KqsmFdOmiJRo95mk1fo1j2gKjaWKFOmFPaY6ktXHyPKmfyZSKI5cohJpE1PGVgYfcUQRgdZNCWe",
+	"yXjtDQOJI83zhPQ2VZVA4MaJ+Nk2UjruSJC2L7F9tqM8m5SQ7H3z0WfRd2vNB9d3r32HdrZWohsPUfRo",
+	"Y/eTm0Pee69k4w9ar0sfxGWVDc1MdMW4rB2iDJCgYupAfNH6ibEkBmCQC1qmzFjxAcyUSsSgcq7JPMiT",
+	"kOk2R0DDNy7GzdsI5F7MikeH3nmh8cX+/sybFfs8QM+3WdFxXH/4tvnRavTpByi6t9r8n5toZ3sTTI7N",
+	"G581P99Gsd3p2sPok69aDZB9XOuTFlei0/WeyecfqfMjC0FQQN5aHo6hMGInbIx3DBe90bmx3MsJ+End",
+	"8s3vVqM/fbt7d91e8aO/22k1Kb9k/Tstqb0zv0Njb108feTXwNxPnv/N8d9MvvLWySO/vaBFM2uIeuWy",
+	"T0KAaJKIGq/16zPn3kRvUEYkhP+YVhfA0TzLAu5L2/VENZhAF3jD2FH8CvEvGUsMWljW/7yEMFrAARK8",
+	"oa8LQcwJR2MhZcRD4PP2LJWMzzLMAn2lVPQVwxdjuBXFBQnsHaR1OtOZGQAJJtAZ+Ct2HgL0yiINCcJl",
+	"rIfrVzArE5k0PCbi8RqTE2SOxwmfiAbjE+hcmpxgujE2rtjISomcZapClpMsBlM+CbJqoKyTqattokNQ",
+	"nV1ivMGSd11WJTOH1KpUfFtW66GiNSzU5CIX1SMBVjh/rl1x3NmaBQlWh6jrniDayRneqBcxZ75ZoMyA",
+	"enSD0nBGJO7v7WwW1NYnK2Bhdm8NVT7r1/RzfetGD1aa19aRVqDfv5poSPef7mytop3NlWhjO1r7bGd7",
+	"M1+y7Ydv3V6/Tpdu5pJ188zTXCSCLyIBVVwYsHKCqwaXArwpNiYEkctUGqDU/IE+TVlgb9GL/JRFVByF",
+	"DNyOwLTPJ62LrDDjFBH297Q932fn09vR6tco+uw2mJbg7ET3VlBGHGk3P3Q9LklMWPaktETiwM+joWpo",
+	"u694kR4WPcaMfG5J7/ix3/TU21nM4mAc+QzIzbFdNEuUdVVxUySvdxB4L6TheC2BehCPh8aSCl0LPAAk",
+	"IWD1ED5oQhX9kGAhM187ItDMIEZD+C2VXa9Y2u9mfHuDl8ta8q4DvGoFklfg6RmijpyEieTH0CrCXRnw",
+	"UDyPrLUznd5djf72fndSteRXTKuvXI41E9xCq24qnScmfHPOPjyf0C1UtUWMNGZZLlLXhN4y0miNugVE",
+	"V1CBtBBjFCUQciBlOx6WwpfILCOLi8RXqEIEmUAnWk+VqdoCgbGc+WQaCVKXJBsWi0xUbCYettVQCA3G",
+	"vPngTtXhBXLQB2z3w43dq5toZ/Pr6MZG9xMmk5rpbvnE4P6OTOzOggr3HtE6WgI7jCkdJjl+cjP62y2t",
+	"fn76ARrbefxkZ3MdmY/R/S0UPV2PHqxCGP4nm+MdydVaek0N+it5z1v+UjjHwuW4BpvSemaDCIIYWYrL",
+	"/diqcsB2TSMO58sp+MHtBHYID6fidp5lv13fpPos6GEouvaPaGMdje3eXIn+lrNSWGSKK547SPAiwdUY",
+	"gwOsDnCVcgFIKT6vLU+nVftekFk4Ff2wbClAiCUKsVSzLMUKQyfYMmcEkVASVCZKouNHj5sww1cu4jKi",
+	"sq3LF6S+2KnmUK6b/FWiRh130C3goEX41RMpatI+NgnPDCz+Ppcu66IIhZRk+/NhnAS+18lFnYGoyhLc",
+	"BJo/s3jkLFZ+Zd4UofKxEAbnFYhU/0ECqpBUWMQVmKdnGUSGSV4lmsIlXjIpcgtENQhhxrGNmWwQyA08",
+	"PnUs9Vj5dSEIU8b8R9ksm7ffzJuY1diLQCWEjVqMwgl0Aiqt2cq/NlkZBQQHIWUkNShSOcu0zH0EfAVj",
+	"x4/+Bs2nL8wZILH5cdfxMvnL9oT1twFnFmENbSrCCJJ89AYfhO2xEz8w2/78coUBZLdj3V84L6AICqTF",
+	"n8Y0PBgz1q/7G+iFmOAOkFlurESffh5f9DFmIIo2Vl2XfqFsOImVwn4FsAlBsxmY0TptDudPnfbQa2+f",
+	"n3zt7fP/6aHzb746+fr5V16dfPXM6cm3ycJ5RKu4TKSH/vONmf8Efndy5ndGKFDLNWJ8uDhT6H6RhuQF",
+	"OcvsafY0fzS/UiUBPyIxskHy7QsS+SGm1Ql0QpkQgmNH0dmXEbYuWxagqaPmGxbMsmNH4XuJsDnITrYY",
+	"chycSJZtmM7Tnj2gtvqr37kmPEzRAmYYyDWbfGxejl0kKMSKiCy8URdX7fD8r0NMukw3pIg/g18fpQQ/",
+	"geY1252PRU+94y9Ia7+yYuchJ/8ZOLQefdn8ZmX35s3o/lMUrT1sfvEQXL9DZK2T76Uf2jRyly7dwl96",
+	"1agPKfpZVdZzNJZT0rsRmOeOzjvFG8xxE3UUfP9t8t/yHLV7qI2TlWqO78WYJSdN+0dOURkXBTGmJAOn",
+	"YoO+9NUs0diF0yfRr4796lfQhP7u38ZbKNLRXGdPkneodg+BJpubf9vZ3hyi8u11z2nNsMR8vGELIzUS",
+	"RYwvu2cRtTVwJiTn4g5GZLxP2u9DaZ0afu9FxzlZ3+fMIvuciy33t6L7a9GNjejRP9K7xNTjt7Uu0O7f",
+	"VlG0cXf37ha4DrY3dzZXUXT3evaeiWvsdxJl0uqsQ1YQT1aIf0lm7VUoLs/gIWFTSTBDtFqtG2wsCyNk",
+	"43W1AlfF4pJENG9tNnVjDaJSGYMxLkGfT8xkSQcgItmWnUnY0NoQbGEHYZfK2eYP5b8926Z+ktai9eib",
+	"9b2rNPaIyMKckTeohGPyu/jBERO97acwGDSh/XjkSbo2QH96iGC/YiRZCLM1sSgZgxPkFgDrOEwzzBGW",
+	"oajo/lZz4/Nh+my6E9/ke/avjpnJGerYJyLslpmcMmJqNaT4xjmkrDbKaj7eRs3HW0PXSQDpoIZVJQU6",
+	"WMpQSVYmz2EodAQ4KKbZhk1SHoHiEuc/H6QPPJ4eO5QtDtC2ZFkxJHkPcMe31G9xhoecMFlmkhCLxp2+",
+	"NN0aDJIt9WJqvFCRJqM5ATbP5IqojC5JK1+wwkHUmYHkJYWJfcy92vcc5MdbzWvbKNq63rzZK7CnkzxM",
+	"iROETaSPsQ+yZYjyzSc5mucosyWAYuJAuSTHWbbIBRoz/jwK8WhH4ifHMzm/EFyc0KCHoJoa4sKGMxl3",
+	"YrwOs6zCQwtPwJlBG7fBxXHOZUq/KKTsEpo3J4RMvgfPXZm3mZdUSVTBspImjbpURwNImilsMkrc07Sb",
+	"A8I+NcMIsnVcCnIhkycyOC0mXPwQFvWnZIWyTOPB1d2rD1Hzwc3mXz7LC21uPMzMJRGfq07SfO789GmA",
+	"SV69qLsZrSGmM+G/DZmcAMoep49nmE1ZYKb2D6Lo+FQPfbzK2TMQGW2JbPfe3ZasrV5Ja9IsenHsvkHK",
+	"HzqVjQCCpmWgz1pGwOgNd31Q7c8pe8Cekej6WvP+913PiDX6T2ZK0xbK/udqhJnqOxI1AP0wxXYywpb0",
+	"UnEsqRdtIsHHMCgFDC0sI2yeNomPOXyomq1cPYHivU5DyQWBIC9TecKtPpxdPpGZxwjZO9SpPoVlZYFj",
+	"4URIzgxkcJVh3xWAa1vI1EVHY+bfaH21JX/A6SYytXaKLu2zI7VLmCo1BT4PIMEjlKG6JOInthEbd5uP",
+	"twr1L3Amta12XGxqRNpFay2rfQ677rTVdRhakN3ow0zJYVIioKRs3O16pVTbcchdnHrkWGKZasVFVh4Y",
+	"A+KL+UsIEFeGZfU5kP0yzr4x/ffuzZXmXz6L7q/Zb7vYAKtk0mAr+m2GwPZNfDP35Ai3MttRJ2y4ZAtz",
+	"c2h19SUiSh1SYgwi+09nh6O7N5tfPO3lGOZWYfK97MczwZXJuNiEC0k+7xnJv9nRQdINc73QjXEWi0vZ",
+	"fb7gLHHhiHnVLz7rSaQHQyMouv99dP9mL6RSw1I2uDD0UHcG6FhwhgpB8cOmmIKFXDDugDxMg+Ws5kpu",
+	"M4hCi+fjjkdkDs110pfY4iC1uJ04PCAu8CaNsixNrmDIy4gyE250KIkM72b7brW5udJ8dH13bRs1H6/s",
+	"PPq+F8rWt/kRt2vLJZbkq4+P9FZzlE533GvnCQsg8bPNm5Zed1A19Kcko6xFH9/aeXQTRWtfagnFupwy",
+	"2wkyWH4v0+jfyfeSvyG/AjJqe7vJMi+O5ho7AYPZt0Bi092B5MB2DSc2+0KCA4srHj0k9aEPqDASuXnj",
+	"SfPxSh44s6sdySQkTgK6hJx8D/41oipU6yg0TZ5PqlfZJwHcNzBVoaiq8LoCW5BhpC8hKKcTmxZNXn6V",
+	"qAq3dcuIKeaUBmpJnwvryDaGTshjCdDrUz+ufPE680ycYKNC/Urs9fYxg7jiaq2ubHlZzC5RVi6AsIAp",
+	"+BfsREd4bvMdFZzdWuuC/lxqt1m0HYieh+q29580//cHKNq4FV1f27297qTgfp1EFwxd56McDdH3QuLw",
+	"oKuwAkCnmeJrUFghoWXzTiyP58CkYwN+HDhh6qqNpQTAhVanxydQJvYHh6EdhouatShzwcympzplUmFV",
+	"lz2Xj4KmZ8w7o60qBD0VCWZmhoZ5SM4ZkcqJwZE1IO3PzbfvJVEzFaHbw4YsXXerBgzLOSoYPjhvB5Fz",
+	"ZWbVoQQwrI6BL1gmKuW7h7DgB1njN0fQcSxLsSyTkHgbO09lmE4OspT2R8nIisgQRnhoPyskgDY8qixH",
+	"G/DeTxCpXO67Z4kV7hMNxt67g6DFQzXxIA8XOBX3xlonQZ3LA10OeDC9AUDl8kf43BIRggbkhB7TqOqP",
+	"6bbjjg7uMHfRIeMSmziBqDNm88Pj/XxbgW6sR+9fRc2/fL2z/UcU/X3TnO9rD6P1DVvDrKsdqO2Ed65s",
+	"PtMCO2r1XKP0WgzSNO1uOga6lQovo5qgS1iRNEMFTM8TxUrtMxO48Lydo/3Pl7odXV9r3orrplnVtfgu",
+	"GjTtMCf2OfNmZhQWmlMaygQLDGfEHZli81iAtsHfuJA112EWIKloGBpMfhNgnpolrL1CN/SCRJcoCxAJ",
+	"aZkuWBA8qJJrbEnYFvGnNcxUcUZLknY4GnjPOJ/lAHT3TgmPWnWHvfqJ5DoeXoIHg7dgsblvrEef3u6E",
+	"xt3x7uO15T2ItMWYK7xG45o1Fs5bEoBKkWjMx4qUuaBEeimHgPK7mmlIL2UOFlvFmJS9WQbCOFKUCDlu",
+	"UvsMrEqd1fIm7CTRjpHLCtWIoDx4Cb02hX788M/otWMx95O4SmbZMsHC09/Cj1Pxj/Cq+e0/zIv/cQz9",
+	"uPKFhzBjdRzCV8lD00hrmRJV+RJUikyblzXMLN4oVSF5QcLzwBLNwFDDIMSIRFd1skReWy4w5uy3TfFQ",
+	"OhhKacDdT25Gm182P3+Kmo+fRNce7t7dQtH719EoTIRxNkYnU+Hr5pEZe1BHneSQ7aqT+fAFiezgEx5y",
+	"SIB71aMgEaO5+VV0QwulD27vPF7VH5uP7nqo+dG9aOMWih6tNb946KGc693ge40P2VVZAKIPkR7lsiBl",
+	"k71o/OgmtYeSIwuC4EuIi4AIYJ6Lgr9LGAKgfINNLKQyWUWI1wiTFpzejnjOPD8/PlGAS+86D8OXRFt6",
+	"ORCTS4/H8Xk9focCZgfuANh+a20XkBdnc1kBtAUDpDfTSx51szB08lz62H4EnRVZRtJhHHq0imOzHIaO",
+	"aWS0k+i+VltuaVravbmCdh69Pz7qmJcssS0RsURJo6u39Fz84KiN3ElHRbByJtzDRB9rpcJEs3jIalDL",
+	"5iqMNadDqWgYRju0u7a6e++rHsTt0ZCp1WRHoZWfxZeySjlaotLo3tzmXrjU7heKrNY2auxgAwxa9P7D",
+	"IzBE/6kNWNyb3tktvNZgvTMcxjGsaEzTonGraNH9hTjz3/hf/LpCBIuQEoEWSMgbiKoMUlNqITKwm7pR",
+	"VMU1SGyA4rFsGapcCRo46iDHV8A+xMp2c3Ne2Gtw7CFFA1N/sh79vx+g6Pp6tL4KUbfGh9hD8Pho+Ls9",
+	"EJPkshb1C4WRV+DnnulQkctq0pdLXSpitzn7Zn6319oIVw7pc28cd3Pn8dMfvk2iwNHJmd+hsejj29EH",
+	"K9HHt6LVdbR7d31neyW6v4V2vvsyerASPVhB0d0/Nf90B7118fSRX6OXz50dMgl77nBqwEfvmN0U13cS",
+	"CeVWsRL0sqvGU0/nZITy0JuEBHF2qTETmWKFE+gs4L2bGye6vha9f3Wy+c9t85dnU8CtKAXSEaLsCK7V",
+	"PFTVIpZ1VCQxA7YWVuyTsDWxTAx9LMBIW8GRs+WqJnebFwIL7nIHxNLXwV9UQ87peE5MRAfDR2xRhr4N",
+	"MQZ6qaMRZsY8MkJCgx4KYdYNOBRlxuB7KBYNx8Z340uw/HeJThmSjd/JhE3dPBD0kagvCOqbCh01GmPk",
+	"Y6RItRZiRQCptUyXCEOUhZRZnC8fg8EfCoiTgELRXOC1VMbZSSxcniiIMgHKGlVJfd32gUSYmFkV1inE",
+	"h7GSPxMrvjnh0Td3djZX0Fi0ut78asv+9uOHf7YXRvaLx9vR6kZ3Wz4c1SPxyeys4C/UaaiOUBZXagvI",
+	"Iq6HCo1Fm99H99ei1a89tPvJlzuPn5o/792Nrm3ubK40//Q5fLHz5B/Nfz6NHm3tbN5qfrTqod2129HH",
+	"H3ioeW09ur/V/Gg1BfxLRtSakoiKMhILAjJhgheT+Y1Swsp1VYhCFA/lJ4QnBGS1s70ZfbaCdj9Y371z",
+	"s/nF/9eex5e7Xzol8uUWalRpLLlODia1Lz/PAi4eU/phPt+Bs9l2Eu8etuNkq7GLvZOTymTZ70eYTktP",
+	"LrE8jurTzLVBFhCu1RADvdpWQwt52WIVPRPp99HqZ3mkQbksFam27AIoG5Pvwb9dEixT8XGUatHPSpI7",
+	"YFEJcjJHoQwZbaBrjubIFRLTzX4HGR1qJIcaSfaYxdmZH2/ZaujRxup0UlLoxvrO5lUIGPnrdrSx3ry2",
+	"1v3ubOHaBcjj7aL+PiF7p928XATt/Qr2jaMzLVhiQYFSvBXfEkz6iCBYPn8IWPsOHbcJ6YQm/GPn8VMU",
+	"3d/avbsVffNV86Obo70OeiTiSVxXvH9HSO7acdrgXqVLRBqHORDfvCG680ScxJLMJwj8CzjEzKesjEKO",
+	"AyBAysx78MgLEvm4BrTKNLFapH4IJ0nolgTm4Qn0ymUqTaxJOkdD1eD8MCkRl0hNtWvoJ+qKm/M0qjzo",
+	"pIMDichNecUFAn7iolIvDSzTegh64U2NUV4PA0B+WTi8VZ/zW/XTW82P7iHDvfZyRe4B4yDhMHvHOJgh",
+	"met4RGf7LGZ1HD4Tp7tQEgCzqf7xEOPgZ3aer6/t4Tzna8N2NMq31Qy2eHN5X1xbHR0TlyArhKgJdIYh",
+	"jBZCyoJZZiIo4pAIDyRTUx5RekniNwtQQGpYKE38cL8LUuVLJEhyJolYImJilp2wRRZNicdEevAsaGBy",
+	"6XmoTJREx48e15Ohi2mh/4CaK5BoMaMAGtNmvoy6wG22m04lnBe5iJPdDnMM2nXH3bsbSQWK7kWEvH24",
+	"xXo/i5OC+HWJw327XQu97eZcSUVqEuEGXk4r0aeaJ7ZK5XT6fUjwkvGiUQGlstql8gt6iiPzy5j1OxCH",
+	"DBTlSu+gIlAin5uoL/vgs32En+9rdPeTm7t3niKbldRfybFuJxkuv32WklvcLnAULaYLXInmFpcm+3Xe",
+	"fJpHVCJ9NCbQCZRBnNbDR1W8jBZimTJAdaZomAoAJhJSTsc2J3hKN6fVcURNgi2uB1QhJaBCQCsv0EOc",
+	"0bLCDKzWiMzZSQcHIsdn5ldk1wY5qfRcFZ9/zuXvr1ch+31jJfr08x++tZXvcwzES+LmnPXve+Qp+oCN",
+	"wph3Ek4uyOlgW2MBAgq3ETCxfO/XFRpTvIbeRBArJ4is8DDIVT036Asm7d5IAjhYshZAE9pc5nH2GCCh",
+	"GDcOegWYRmKWsgzHAkqljMik49cZqBTBHLToSseHGR2sn9UEhh+6qQ4ktjl32sAy/2BVH8qdR4PpyHYq",
+	"cjinr630VBgSVgb0CDK60lOmk0Nh+NBs9Ywg725vank75yaL7sc1f829Gd1fteq7TWzSl+u97f7vTuOP",
+	"6p6u8Lp5btSXBnRTFLZpxpDcqlp35vgwUXkoVwLUHs0Q2PCjdJwS1okg0MpXXRKBGhWOtNxkhCtjWhE8",
+	"JGgMqqoRxOtK0oAgcrlGROzfxCxTdA3xRfOKeRtgixxS0IkgSKltlOFB0MHBJS2Y+RVcK8ZzfHiVPP9x",
+	"QuZEI/3P1h/7jaJ1XxiT7+kja/0iAQmJIu2Xx9tUVQKBGy1n7aD9/BBfa4eGQ7DOGu3q8CYZIrXt3t0C",
+	"ajPetxS/ufmnO6h547Pm59vIijKmyGTzxmfRjXXrrNt3L8RbQM1dvBC8RtgozAwmeTqH8OqoUFXDEhKq",
+	"L7bg8ZlqYjb1OjYIzDJwNIwZMcmAHaEF4vMqkfE9/9nt8WmEUYgVEbm2Yj+FrSMsyBLldWkemWXGbqFH",
+	"cloQ8m4LNm07yKDLXXiuRtjBWiH0Xh7aINQBBq8atLu+75+a4GVBpOyaSHA+fnDUJJZ0VBSFGgf05YLL",
+	"UtudASU7vHyGQ1UPVnf/+seuyGOjDjUVpEpZDAQzbMPYBWh89Br5BTuJYnnqNd5AVcyW49DqBjFhKPq1",
+	"Q3Fqr4r5P7eje6vN/7mZt/zYmtx3bza/eIqaj7ea17Z2tjf75qO9oImZACWDOqNV6xbHJwDQazHh///Y",
+	"EsC4hwIqcVkQAlFJNSJscBQLZhmvq5CaGCYbChUDldU1mVkZpl2C8HIShl/hksQ/zTJTuBOdMsViAg5x",
+	"SsBSC+KU4HztA9hLrp9DVLLRQU1atCdAJANsMtT853bzi4fNx1s9Zo0O5Q5QBFePZOr/T76XfoD4YCj0",
+	"0v99cCbTSodL4QQ0f5HgavrCKMlb91ScTo2r6B1O91+n7jtwp4eBvcrZwcTd3FxB0db1pv7n+lrz/vcZ",
+	"2gWorDyH70Z/AfG1HjkyAjxl2u9Ggcfbrxr75iGtDIVWdr7ejDaud6eVzk6fs8sX4ZkRc5BihA5czcGM",
+	"LJCQQ3I8/+lgdjSvbQE6dxtIR7wjnUJLfUGw4iIx2mQKgoWAMWkL4WhWmy6OWTLzalJwvgiuCVj4aLwf",
+	"hgscgN+j07XESAPWa3/5zPMdG6rJOwbo6IHnTL6n/+mUT/G7PJK2Jfkk+yGGGxIJKJF9wqZFjHFhauJB",
+	"UgR8ZwCNcFClTE4jrir65TJR6PjR407c4uRcjJDxnSIK07CjAAXuzWTiNcICrSplbniL2Lb/RSafcZUA",
+	"LkMLPbHz5GG0+jVEGpr70bN+iHE3P+5LMgIuZ2UirPxKEQzFiBntwYBQdOK0caHw/ee2+2Bff+4ZerRx",
+	"t/l4K4GV2L25En36+Xg/3H0yw6X6Vziyx8opH4F+QZLAkYVlRKqYhkYiykSDNDBVMg6xN0EkRMtPVCob",
+	"pW+UchIgLpBVkIJphBnCQSCINDEmvK7gKx/MSrbVOMofg5VLcgYKr6O4gxmsntNZ4OUjlbgSTe2gZK+M",
+	"6lfAG9L9OQw+ed5ZCYSdGLV0IDZipZ+CaJOWUDIjNeGwgZclukQgJ09pZUkqqNNs1SZHql2VL7Ue0G42",
+	"C/NScOg8Phiial7bSlwfCWmh5tqt5p/uGJ372trO5gr82ny8Hd3fHqa810c8STE2Q0pwF3hIRngrpJ0c",
+	"SGZX5mAV3AjmlKfZMqY6bngYmfHzuB8+/sfu3Q3UfLyy8+j7Hq8JfR0Uuy5PgKqPJCHWpagfn86aDvRP",
+	"0IYL2Xg5eRJABKyvkkJi6JH4QTfS8VswrhEeJt1Bkc0UOp/YxwNwAOXao0++ij69laDs72ytNL94GH2q",
+	"tfuMlw81b2w1b3wXfZpLULbyu4uUEgFjUvMdo7K4koUvkFqIfWuN1a+8IIFTyQl00YThLS4SXyEbZWqf",
+	"gHw+xS8RhgRZFERWHDm+BIjnAnTf772UuW1GEspOFIwrYbH7e4Ho2RUaGqTr4pCHNoefVJR6cq7tXRA9",
+	"WAHLQ3K8OxzjCsGhqrzbKRzwNXhklGzZ9lBU0kdwn0iJqET12iD4zR2wmHfvrDb/vh6tbkd/+gxF71/d",
+	"fX+9CJFZEBwsd1yoC/qJg1unACu8gCWAIwiC/QpUbDp4vOvm/9qM7m/trm42H21E97dgpT/e3Hm02WnB",
+	"8+29V1ogWBBxoq4qunnNqg0+k2HwdRGWXipNAgu3bbXePaYvqOhwfzutI2Z71DpJ/vnm39d3vtWaz87j",
+	"p2j3w43dq5vpW5qDOd5JTqKHktrUoL5n3oyPX/vbu2tXoxsbuzdXPHT2v8yH5ub6zpOt5o0vPRRt3I2+",
+	"/qD50b3o7mrzi4eZSmgg37U3l6ugufvJzWjzy/QlWzHTMYVPNqPraxbaKPr0drT6NeQ5A/hA+j64Tbq+",
+	"fnc1+m4rur/V3L7poZ1HK9H7f/RQ89Fn0XdrzQfXd699N9b8aDX69INxWGOotZFZKVOczNVJBuk+qf5t",
+	"8vC8XLCfTYdohVD1kIFW8FD04PbO40wxxrT3OLrpyh+u/J8AAAD//w==",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

@@ -134,13 +134,13 @@ func (s *Service) check(ctx context.Context, p account.Principal, in *Input) err
 	var fields []apperr.FieldError
 	sc := in.Schedule
 	if !sc.SubmissionClosesAt.After(sc.SubmissionOpensAt) {
-		fields = append(fields, apperr.Field("schedule.submissionClosesAt", "after", "other", "접수 시작 / submission opening"))
+		fields = append(fields, apperr.Field("schedule.submissionClosesAt", "after_submission_opens"))
 	}
 	if sc.JudgingClosesAt.Before(sc.SubmissionClosesAt) {
-		fields = append(fields, apperr.Field("schedule.judgingClosesAt", "after", "other", "접수 마감 / submission deadline"))
+		fields = append(fields, apperr.Field("schedule.judgingClosesAt", "after_submission_closes"))
 	}
 	if sc.ResultsAnnouncedAt.Before(sc.JudgingClosesAt) {
-		fields = append(fields, apperr.Field("schedule.resultsAnnouncedAt", "after", "other", "심사 마감 / judging deadline"))
+		fields = append(fields, apperr.Field("schedule.resultsAnnouncedAt", "after_judging_closes"))
 	}
 	seen := map[string]bool{}
 	for i, c := range in.Categories {

@@ -189,6 +189,57 @@ func (q *Queries) GetArchiveEntry(ctx context.Context, id uuid.UUID) (GetArchive
 	return i, err
 }
 
+const getArchiveEntryByExternalID = `-- name: GetArchiveEntryByExternalID :one
+SELECT id, agency_id, title, summary, problem, solution, outcomes, metrics, collaborators, tags, category,
+       year, period, round_title, award_name, award_tier, published_on
+FROM archive_entries WHERE external_id = $1
+`
+
+type GetArchiveEntryByExternalIDRow struct {
+	ID            uuid.UUID
+	AgencyID      uuid.UUID
+	Title         string
+	Summary       string
+	Problem       string
+	Solution      string
+	Outcomes      string
+	Metrics       []byte
+	Collaborators []byte
+	Tags          []string
+	Category      string
+	Year          int32
+	Period        string
+	RoundTitle    string
+	AwardName     string
+	AwardTier     string
+	PublishedOn   time.Time
+}
+
+func (q *Queries) GetArchiveEntryByExternalID(ctx context.Context, externalID *string) (GetArchiveEntryByExternalIDRow, error) {
+	row := q.db.QueryRow(ctx, getArchiveEntryByExternalID, externalID)
+	var i GetArchiveEntryByExternalIDRow
+	err := row.Scan(
+		&i.ID,
+		&i.AgencyID,
+		&i.Title,
+		&i.Summary,
+		&i.Problem,
+		&i.Solution,
+		&i.Outcomes,
+		&i.Metrics,
+		&i.Collaborators,
+		&i.Tags,
+		&i.Category,
+		&i.Year,
+		&i.Period,
+		&i.RoundTitle,
+		&i.AwardName,
+		&i.AwardTier,
+		&i.PublishedOn,
+	)
+	return i, err
+}
+
 const insertArchiveEntry = `-- name: InsertArchiveEntry :one
 INSERT INTO archive_entries (case_id, external_id, agency_id, agency_name, title, summary, problem, solution, outcomes, metrics,
     collaborators, tags, category, team_name, team_kind, year, period, round_title, award_name, award_tier, stage,
@@ -252,6 +303,63 @@ func (q *Queries) InsertArchiveEntry(ctx context.Context, arg InsertArchiveEntry
 		arg.EvidenceLevel,
 		arg.Licence,
 		arg.Attachments,
+		arg.PublishedOn,
+	)
+	var id uuid.UUID
+	err := row.Scan(&id)
+	return id, err
+}
+
+const insertImportedEntry = `-- name: InsertImportedEntry :one
+INSERT INTO archive_entries (external_id, agency_id, agency_name, title, summary, problem, solution, outcomes, metrics,
+    collaborators, tags, category, team_name, team_kind, year, period, round_title, award_name, award_tier, stage,
+    evidence_level, licence, attachments, published_on)
+VALUES ($1, $2, (SELECT name FROM agencies WHERE id = $2), $3, $4, $5, $6,
+    $7, $8, $9, $10, $11, $12, '', $13, $14, $15, $16,
+    $17, '', NULL, 'kogl1', '[]', $18)
+RETURNING id
+`
+
+type InsertImportedEntryParams struct {
+	ExternalID    *string
+	AgencyID      uuid.UUID
+	Title         string
+	Summary       string
+	Problem       string
+	Solution      string
+	Outcomes      string
+	Metrics       []byte
+	Collaborators []byte
+	Tags          []string
+	Category      string
+	TeamName      string
+	Year          int32
+	Period        string
+	RoundTitle    string
+	AwardName     string
+	AwardTier     string
+	PublishedOn   time.Time
+}
+
+func (q *Queries) InsertImportedEntry(ctx context.Context, arg InsertImportedEntryParams) (uuid.UUID, error) {
+	row := q.db.QueryRow(ctx, insertImportedEntry,
+		arg.ExternalID,
+		arg.AgencyID,
+		arg.Title,
+		arg.Summary,
+		arg.Problem,
+		arg.Solution,
+		arg.Outcomes,
+		arg.Metrics,
+		arg.Collaborators,
+		arg.Tags,
+		arg.Category,
+		arg.TeamName,
+		arg.Year,
+		arg.Period,
+		arg.RoundTitle,
+		arg.AwardName,
+		arg.AwardTier,
 		arg.PublishedOn,
 	)
 	var id uuid.UUID
@@ -400,6 +508,61 @@ func (q *Queries) TopEntriesOfAgency(ctx context.Context, agencyID uuid.UUID) ([
 		return nil, err
 	}
 	return items, nil
+}
+
+const updateImportedEntry = `-- name: UpdateImportedEntry :exec
+UPDATE archive_entries
+SET agency_id = $1, agency_name = (SELECT name FROM agencies WHERE id = $1), title = $2,
+    summary = $3, problem = $4, solution = $5, outcomes = $6, metrics = $7,
+    collaborators = $8, tags = $9, category = $10, team_name = $11, year = $12,
+    period = $13, round_title = $14, award_name = $15, award_tier = $16,
+    published_on = $17
+WHERE external_id = $18
+`
+
+type UpdateImportedEntryParams struct {
+	AgencyID      uuid.UUID
+	Title         string
+	Summary       string
+	Problem       string
+	Solution      string
+	Outcomes      string
+	Metrics       []byte
+	Collaborators []byte
+	Tags          []string
+	Category      string
+	TeamName      string
+	Year          int32
+	Period        string
+	RoundTitle    string
+	AwardName     string
+	AwardTier     string
+	PublishedOn   time.Time
+	ExternalID    *string
+}
+
+func (q *Queries) UpdateImportedEntry(ctx context.Context, arg UpdateImportedEntryParams) error {
+	_, err := q.db.Exec(ctx, updateImportedEntry,
+		arg.AgencyID,
+		arg.Title,
+		arg.Summary,
+		arg.Problem,
+		arg.Solution,
+		arg.Outcomes,
+		arg.Metrics,
+		arg.Collaborators,
+		arg.Tags,
+		arg.Category,
+		arg.TeamName,
+		arg.Year,
+		arg.Period,
+		arg.RoundTitle,
+		arg.AwardName,
+		arg.AwardTier,
+		arg.PublishedOn,
+		arg.ExternalID,
+	)
+	return err
 }
 
 const upsertAdoption = `-- name: UpsertAdoption :one

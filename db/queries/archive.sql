@@ -66,3 +66,26 @@ SELECT e.id FROM archive_entries e
 WHERE e.agency_id = $1
 ORDER BY (SELECT count(*) FROM adoptions ad WHERE ad.entry_id = e.id AND ad.status = 'adopted') DESC, e.published_on DESC, e.id
 LIMIT 5;
+
+-- name: GetArchiveEntryByExternalID :one
+SELECT id, agency_id, title, summary, problem, solution, outcomes, metrics, collaborators, tags, category,
+       year, period, round_title, award_name, award_tier, published_on
+FROM archive_entries WHERE external_id = $1;
+
+-- name: InsertImportedEntry :one
+INSERT INTO archive_entries (external_id, agency_id, agency_name, title, summary, problem, solution, outcomes, metrics,
+    collaborators, tags, category, team_name, team_kind, year, period, round_title, award_name, award_tier, stage,
+    evidence_level, licence, attachments, published_on)
+VALUES (@external_id, @agency_id, (SELECT name FROM agencies WHERE id = @agency_id), @title, @summary, @problem, @solution,
+    @outcomes, @metrics, @collaborators, @tags, @category, @team_name, '', @year, @period, @round_title, @award_name,
+    @award_tier, '', NULL, 'kogl1', '[]', @published_on)
+RETURNING id;
+
+-- name: UpdateImportedEntry :exec
+UPDATE archive_entries
+SET agency_id = @agency_id, agency_name = (SELECT name FROM agencies WHERE id = @agency_id), title = @title,
+    summary = @summary, problem = @problem, solution = @solution, outcomes = @outcomes, metrics = @metrics,
+    collaborators = @collaborators, tags = @tags, category = @category, team_name = @team_name, year = @year,
+    period = @period, round_title = @round_title, award_name = @award_name, award_tier = @award_tier,
+    published_on = @published_on
+WHERE external_id = @external_id;

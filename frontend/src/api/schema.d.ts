@@ -1499,6 +1499,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/archive/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 지난 수상 사례 일괄 가져오기 (주관기관·관리자)
+         * @description CSV (UTF-8, or CP949/EUC-KR as Korean Excel saves it) or JSON Lines, as described in
+         *     docs/import.md. Rows are checked one by one: a bad row is reported (line, field, reason)
+         *     and nothing of it is stored; the others are imported. Importing the same file again
+         *     changes nothing (rows are matched by external id). Organizers import for the agencies
+         *     they organize for; only admins may create unknown agencies.
+         */
+        post: operations["importArchive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2676,6 +2700,18 @@ export interface components {
             }[];
             /** @description The agency's most adopted cases. */
             topCases?: components["schemas"]["ArchiveSummary"][];
+        };
+        ImportReport: {
+            rows: number;
+            imported: number;
+            updated: number;
+            unchanged: number;
+            rejected: {
+                line: number;
+                field: string;
+                reason: string;
+            }[];
+            newAgencies: string[];
         };
     };
     responses: {
@@ -4138,9 +4174,10 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The stored attachment. */
+            /** @description The stored attachment. `ETag` is the case's new revision. */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4199,9 +4236,10 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted. */
+            /** @description Deleted. `ETag` is the case's new revision. */
             204: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5441,6 +5479,42 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    importArchive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                    /** @enum {string} */
+                    createAgencies?: "true" | "false";
+                };
+            };
+        };
+        responses: {
+            /** @description The import report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Unavailable"];
         };

@@ -12,5 +12,5 @@ var Migrations embed.FS
 
 // Seed holds the demo data.
 //
-//go:embed seed/*.json seed/*.txt
+//go:embed seed/*.json seed/*.jsonl seed/*.txt
 var Seed embed.FS

@@ -138,7 +138,7 @@ func TestBadInputIsRefusedWithFieldErrorsAndNothingWritten(t *testing.T) {
 	}
 	before := count()
 
-	adm.Post("/api/v1/agencies", `{"name": "시흥시",`).Problem(http.StatusBadRequest, "malformed_json")
+	adm.Post("/api/v1/agencies", `{"name": "의왕시",`).Problem(http.StatusBadRequest, "malformed_json")
 
 	p := adm.Post("/api/v1/agencies", map[string]any{"name": 7, "level": "village", "regoin": "경기"}).
 		Problem(http.StatusBadRequest, "validation_failed")
@@ -370,18 +370,18 @@ func TestAgencies(t *testing.T) {
 
 	adm := env.Login(admin, password)
 	gyeonggi := agencyID(t, env, "경기도")
-	created := adm.Post("/api/v1/agencies", map[string]any{"name": "시흥시", "level": "basic", "region": "경기", "parentId": gyeonggi})
+	created := adm.Post("/api/v1/agencies", map[string]any{"name": "의왕시", "level": "basic", "region": "경기", "parentId": gyeonggi})
 	created.Status(http.StatusCreated)
 	env.Client().Get("/api/v1/agencies/" + created.JSON()["id"].(string)).Status(http.StatusOK)
 
-	adm.Post("/api/v1/agencies", map[string]any{"name": "시흥시", "level": "basic", "region": "경기"}).
+	adm.Post("/api/v1/agencies", map[string]any{"name": "의왕시", "level": "basic", "region": "경기"}).
 		Problem(http.StatusConflict, "agency_name_taken")
-	p := adm.Post("/api/v1/agencies", map[string]any{"name": "안산시", "level": "basic", "region": "경기", "parentId": "00000000-0000-4000-8000-000000000000"}).
+	p := adm.Post("/api/v1/agencies", map[string]any{"name": "과천시", "level": "basic", "region": "경기", "parentId": "00000000-0000-4000-8000-000000000000"}).
 		Problem(http.StatusBadRequest, "validation_failed")
 	if p.FieldCodes()["parentId"] != "not_found" {
 		t.Fatalf("unknown parent: %+v", p.Errors)
 	}
-	env.Login(organizer, password).Post("/api/v1/agencies", map[string]any{"name": "안산시", "level": "basic", "region": "경기"}).
+	env.Login(organizer, password).Post("/api/v1/agencies", map[string]any{"name": "과천시", "level": "basic", "region": "경기"}).
 		Problem(http.StatusForbidden, "forbidden")
 	env.Client().Get("/api/v1/agencies/00000000-0000-4000-8000-000000000000").Problem(http.StatusNotFound, "not_found")
 }

@@ -14,14 +14,15 @@ func TestArchiveSearchAndAdoption(t *testing.T) {
 	env := apitest.NewSeeded(t)
 	anon := env.Client()
 
-	// The demo rounds published three winners; anyone may search them.
+	// The demo rounds published three winners beside 330 imported past winners; anyone may
+	// search them.
 	all := anon.Get("/api/v1/archive/cases").Status(http.StatusOK).JSON()
-	if all["total"].(float64) != 3 {
-		t.Fatalf("archive: %v", all)
+	if all["total"].(float64) != 333 || all["nextCursor"] == nil {
+		t.Fatalf("archive total %v", all["total"])
 	}
 	res := anon.Get("/api/v1/archive/cases?q=" + url.QueryEscape("이음 콜")).Status(http.StatusOK).JSON()
 	items := res["items"].([]any)
-	if len(items) != 1 {
+	if len(items) < 2 {
 		t.Fatalf("이음 콜: %v", items)
 	}
 	hit := items[0].(map[string]any)
@@ -83,7 +84,8 @@ func TestArchiveSearchAndAdoption(t *testing.T) {
 
 	fire := agencyID(t, env, "인천광역시 소방본부")
 	spread := anon.Get("/api/v1/archive/agencies/" + fire + "/spread").Status(http.StatusOK).JSON()
-	if spread["cases"].(float64) != 1 || spread["adoptionsReceived"].(float64) != 1 {
+	top := spread["topCases"].([]any)
+	if spread["cases"].(float64) < 2 || spread["adoptionsReceived"].(float64) != 1 || top[0].(map[string]any)["id"] != id {
 		t.Fatalf("spread: %v", spread)
 	}
 	made := anon.Get("/api/v1/archive/agencies/" + agencyID(t, env, "부천시") + "/spread").JSON()["adoptionsMade"].([]any)
@@ -91,8 +93,8 @@ func TestArchiveSearchAndAdoption(t *testing.T) {
 		t.Fatalf("부천시 adopted: %v", made)
 	}
 
-	similar := env.Login(member, password).Post("/api/v1/archive/similar", map[string]any{"title": "119 출동 문자 알림", "category": "안전"}).Status(http.StatusOK).JSON()["items"].([]any)
-	if len(similar) == 0 || similar[0].(map[string]any)["id"] != id {
+	similar := env.Login(member, password).Post("/api/v1/archive/similar", map[string]any{"title": "119 이음콜 출동 알림", "category": "안전"}).Status(http.StatusOK).JSON()["items"].([]any)
+	if len(similar) == 0 || !strings.Contains(similar[0].(map[string]any)["title"].(string), "119") {
 		t.Fatalf("similar to draft: %v", similar)
 	}
 	org.Do(http.MethodDelete, "/api/v1/archive/cases/"+id+"/adoption", nil).Status(http.StatusNoContent)
@@ -100,3 +102,18 @@ func TestArchiveSearchAndAdoption(t *testing.T) {
 }
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
+
+func TestArchiveImportEndpoint(t *testing.T) {
+	t.Parallel()
+	env := apitest.NewSeeded(t)
+	csv := "external_id,title,agency,year,period,published_date,award_tier\n" +
+		"api-1,야간 민원 창구,부천시,2023,H2,2023-12-20,장려\n" +
+		"api-2,연도 오류,부천시,이천,H2,2023-12-20,장려\n"
+	report := env.Login(admin, password).Upload("/api/v1/archive/import", "지난 수상작.csv", []byte(csv), map[string]string{"createAgencies": "false"}).
+		Status(http.StatusOK).JSON()
+	rejected := report["rejected"].([]any)
+	if report["imported"].(float64) != 1 || len(rejected) != 1 || rejected[0].(map[string]any)["line"].(float64) != 3 {
+		t.Fatalf("report: %v", report)
+	}
+	env.Login(member, password).Upload("/api/v1/archive/import", "x.csv", []byte(csv), nil).Problem(http.StatusForbidden, "forbidden")
+}

@@ -1,16 +1,20 @@
 package seed
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"time"
 
 	"github.com/google/uuid"
 
+	"eutteum/api/account"
 	"eutteum/api/app"
+	"eutteum/api/archive"
 	"eutteum/api/cases"
 	"eutteum/api/round"
 	"eutteum/api/team"
+	"eutteum/db"
 )
 
 type demoTeam struct {
@@ -155,6 +159,10 @@ func demoContests(ctx context.Context, a *app.App, data demoData, agencyIDs map[
 		}
 	}
 
+	if err := demoArchive(ctx, a, res); err != nil {
+		return err
+	}
+
 	for _, cp := range data.RoundCopies {
 		from := roundIDs[cp.From]
 		src, err := a.Rounds.Get(ctx, admin, from)
@@ -218,5 +226,24 @@ func demoCaseLoad(ctx context.Context, a *app.App, c demoCase, roundID, teamID u
 		}
 	}
 	res.Cases++
+	return nil
+}
+
+// demoArchive imports the synthetic past winners of db/seed/archive.jsonl (written by
+// scripts/gen-demo-archive.py) as an operator would with `eutteum import cases`.
+func demoArchive(ctx context.Context, a *app.App, res *Result) error {
+	raw, err := db.Seed.ReadFile("seed/archive.jsonl")
+	if err != nil {
+		return err
+	}
+	report, err := a.Archive.Import(ctx, account.Operator(), a.Accounts, bytes.NewReader(raw), archive.ImportOptions{Format: "jsonl", CreateAgencies: true})
+	if err != nil {
+		return err
+	}
+	if len(report.Rejected) > 0 {
+		r := report.Rejected[0]
+		return fmt.Errorf("demo archive line %d, %s: %s", r.Line, r.Field, r.Reason)
+	}
+	res.Archived = report.Imported
 	return nil
 }

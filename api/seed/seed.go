@@ -46,6 +46,7 @@ type Result struct {
 	Teams    int
 	Rounds   int
 	Cases    int
+	Archived int
 }
 
 // Demo loads db/seed/demo.json: agencies and accounts, then teams, rounds and cases.

@@ -2,8 +2,10 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -15,7 +17,9 @@ import (
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"eutteum/api/account"
 	"eutteum/api/app"
+	"eutteum/api/archive"
 	"eutteum/api/config"
 	"eutteum/api/httpapi"
 	"eutteum/api/pgcluster"
@@ -32,6 +36,8 @@ Usage:
   eutteum db start|stop|status
                            manage the embedded PostgreSQL cluster (used when DATABASE_URL is unset)
   eutteum db url [NAME]    print the URL of database NAME (default eutteum), creating it if missing
+  eutteum import cases FILE [--create-agencies]
+                           import past winners into the archive from CSV or JSON Lines (docs/import.md)
 
 Environment: DATABASE_URL, EUTTEUM_DATA_DIR, EUTTEUM_ADDR, EUTTEUM_WEB_DIR, EUTTEUM_JWT_KEY,
 EUTTEUM_ACCESS_TTL, EUTTEUM_OPEN_SIGNUP, EUTTEUM_SECURE_COOKIES, EUTTEUM_TRUSTED_PROXIES,
@@ -69,11 +75,13 @@ func main() {
 			if err != nil {
 				return err
 			}
-			slog.Info("demo data loaded", "new_agencies", res.Agencies, "new_users", res.Users, "new_teams", res.Teams, "new_rounds", res.Rounds, "new_cases", res.Cases)
+			slog.Info("demo data loaded", "new_agencies", res.Agencies, "new_users", res.Users, "new_teams", res.Teams, "new_rounds", res.Rounds, "new_cases", res.Cases, "new_archive_entries", res.Archived)
 			return nil
 		})
 	case "db":
 		err = dbCommand(ctx, cfg, os.Args[2:])
+	case "import":
+		err = importCommand(ctx, cfg, os.Args[2:])
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 	default:
@@ -214,4 +222,63 @@ func dbCommand(ctx context.Context, cfg config.Config, args []string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown db command %q", args[0])
+}
+
+func importCommand(ctx context.Context, cfg config.Config, args []string) error {
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	create := fs.Bool("create-agencies", false, "create agencies the file names but the system lacks")
+	if len(args) == 0 || args[0] != "cases" {
+		return errors.New("usage: eutteum import cases FILE [--create-agencies]")
+	}
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return errors.New("usage: eutteum import cases FILE [--create-agencies]")
+	}
+	path := fs.Arg(0)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	total := bytes.Count(data, []byte("\n"))
+	return withDatabase(ctx, cfg, func(ctx context.Context, pool *pgxpool.Pool) error {
+		a, err := app.New(ctx, pool, settings(cfg))
+		if err != nil {
+			return err
+		}
+		format := ""
+		if strings.HasSuffix(strings.ToLower(path), ".jsonl") {
+			format = "jsonl"
+		}
+		report, err := a.Archive.Import(ctx, account.Operator(), a.Accounts, bytes.NewReader(data), archive.ImportOptions{
+			Format: format, CreateAgencies: *create, Progress: progressBar(total),
+		})
+		fmt.Fprintln(os.Stderr)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("행 %d: 새로 %d, 바뀜 %d, 그대로 %d, 거부 %d\n", report.Rows, report.Imported, report.Updated, report.Unchanged, len(report.Rejected))
+		for _, r := range report.Rejected {
+			fmt.Printf("  %d행 %s: %s\n", r.Line, r.Field, r.Reason)
+		}
+		if len(report.NewAgencies) > 0 {
+			fmt.Printf("새 기관: %s\n", strings.Join(report.NewAgencies, ", "))
+		}
+		return nil
+	})
+}
+
+// progressBar draws the import's progress on standard error.
+func progressBar(total int) func(int) {
+	if total < 1 {
+		total = 1
+	}
+	return func(done int) {
+		if done%10 != 0 && done != total {
+			return
+		}
+		pct := min(100, done*100/total)
+		fmt.Fprintf(os.Stderr, "\r가져오는 중 %d/%d [%-30s] %3d%%", done, total, strings.Repeat("#", pct*30/100), pct)
+	}
 }

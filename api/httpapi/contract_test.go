@@ -159,3 +159,19 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+func TestMetricsCountRequestsAndEvents(t *testing.T) {
+	t.Parallel()
+	env := apitest.NewSeeded(t)
+	env.Login(member, password)
+	body := string(env.Client().Get("/metrics").Status(http.StatusOK).Body)
+	for _, want := range []string{
+		`eutteum_http_request_duration_seconds_count{method="POST",route="/api/v1/auth/login",status="200"} 1`,
+		`eutteum_events_total{event="login"} 1`,
+		`eutteum_db_pool_connections{state="max"}`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("/metrics lacks %s", want)
+		}
+	}
+}

@@ -1,13 +1,16 @@
 package httpapi
 
 import (
+	"bytes"
 	"context"
 	"net/http"
 	"time"
 
 	"github.com/gin-gonic/gin"
 
+	"eutteum"
 	"eutteum/api/account"
+	"eutteum/api/apperr"
 	"eutteum/api/oapi"
 )
 
@@ -27,6 +30,19 @@ func (s *Server) GetReady(ctx context.Context, _ oapi.GetReadyRequestObject) (oa
 		return nil, err
 	}
 	return oapi.GetReady200JSONResponse{Status: oapi.Ok}, nil
+}
+
+func (s *Server) GetMetrics(context.Context, oapi.GetMetricsRequestObject) (oapi.GetMetricsResponseObject, error) {
+	text, err := s.metrics.text()
+	if err != nil {
+		return nil, apperr.Internal(err)
+	}
+	return oapi.GetMetrics200TextResponse(text), nil
+}
+
+func (s *Server) GetOpenAPISpec(ctx context.Context, _ oapi.GetOpenAPISpecRequestObject) (oapi.GetOpenAPISpecResponseObject, error) {
+	ginContext(ctx).Header("Cache-Control", "no-cache")
+	return oapi.GetOpenAPISpec200ApplicationyamlResponse{Body: bytes.NewReader(eutteum.OpenAPISpec), ContentLength: int64(len(eutteum.OpenAPISpec))}, nil
 }
 
 func (s *Server) GetPublicSettings(context.Context, oapi.GetPublicSettingsRequestObject) (oapi.GetPublicSettingsResponseObject, error) {

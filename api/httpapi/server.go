@@ -14,7 +14,6 @@ import (
 	"github.com/gin-gonic/gin"
 	"github.com/jackc/pgx/v5/pgxpool"
 
-	"eutteum"
 	"eutteum/api/account"
 	"eutteum/api/apperr"
 	"eutteum/api/archive"
@@ -53,6 +52,7 @@ type Services struct {
 // Server holds what the handlers need.
 type Server struct {
 	contract      *Contract
+	metrics       *metrics
 	tokens        *authn.Tokens
 	accounts      *account.Service
 	teams         *team.Service
@@ -72,6 +72,7 @@ func New(contract *Contract, pool *pgxpool.Pool, tokens *authn.Tokens, svc Servi
 		opts.MaxBodyBytes = 1 << 20
 	}
 	s := &Server{
+		metrics:  newMetrics(pool),
 		contract: contract, tokens: tokens, pool: pool, opts: opts,
 		accounts: svc.Accounts, teams: svc.Teams, rounds: svc.Rounds, cases: svc.Cases,
 		judging: svc.Judging, notifications: svc.Notify, archive: svc.Archive,
@@ -84,7 +85,7 @@ func New(contract *Contract, pool *pgxpool.Pool, tokens *authn.Tokens, svc Servi
 	if err := engine.SetTrustedProxies(opts.TrustedProxies); err != nil {
 		return nil, err
 	}
-	engine.Use(requestID, accessLog, gin.CustomRecoveryWithWriter(nil, recoverPanic), securityHeaders)
+	engine.Use(requestID, accessLog, s.metrics.middleware, gin.CustomRecoveryWithWriter(nil, recoverPanic), securityHeaders)
 
 	// A file may be as large as cases.MaxFileBytes; the form around it adds little.
 	uploadLimit := int64(cases.MaxFileBytes + 1<<20)
@@ -102,8 +103,6 @@ func New(contract *Contract, pool *pgxpool.Pool, tokens *authn.Tokens, svc Servi
 		},
 	})
 
-	engine.GET("/openapi.yaml", serveSpec)
-	engine.HEAD("/openapi.yaml", serveSpec)
 	engine.NoRoute(s.noRoute)
 	engine.NoMethod(func(c *gin.Context) {
 		renderError(c, apperr.New(apperr.KindMethodNotAllowed, apperr.CodeMethodNotAllowed))
@@ -126,11 +125,6 @@ func NewHTTPServer(addr string, handler http.Handler) *http.Server {
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    64 << 10,
 	}
-}
-
-func serveSpec(c *gin.Context) {
-	c.Header("Cache-Control", "no-cache")
-	c.Data(http.StatusOK, "application/yaml; charset=utf-8", eutteum.OpenAPISpec)
 }
 
 // securityHeaders are set on every response. The CSP allows only same-origin scripts, so

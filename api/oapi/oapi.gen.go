@@ -3087,6 +3087,12 @@ type ServerInterface interface {
 	// GetHealth 프로세스 상태
 	// (GET /healthz)
 	GetHealth(c *gin.Context)
+	// GetMetrics Prometheus 지표
+	// (GET /metrics)
+	GetMetrics(c *gin.Context)
+	// GetOpenAPISpec 이 API 명세 (OpenAPI 3.1)
+	// (GET /openapi.yaml)
+	GetOpenAPISpec(c *gin.Context)
 	// GetReady 데이터베이스 연결 상태
 	// (GET /readyz)
 	GetReady(c *gin.Context)
@@ -5317,6 +5323,32 @@ func (siw *ServerInterfaceWrapper) GetHealth(c *gin.Context) {
 	siw.Handler.GetHealth(c)
 }
 
+// GetMetrics operation middleware
+func (siw *ServerInterfaceWrapper) GetMetrics(c *gin.Context) {
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.GetMetrics(c)
+}
+
+// GetOpenAPISpec operation middleware
+func (siw *ServerInterfaceWrapper) GetOpenAPISpec(c *gin.Context) {
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.GetOpenAPISpec(c)
+}
+
 // GetReady operation middleware
 func (siw *ServerInterfaceWrapper) GetReady(c *gin.Context) {
 
@@ -5359,6 +5391,8 @@ func RegisterHandlersWithOptions(router gin.IRouter, si ServerInterface, options
 
 	router.GET(options.BaseURL+"/healthz", wrapper.GetHealth)
 	router.GET(options.BaseURL+"/readyz", wrapper.GetReady)
+	router.GET(options.BaseURL+"/metrics", wrapper.GetMetrics)
+	router.GET(options.BaseURL+"/openapi.yaml", wrapper.GetOpenAPISpec)
 	router.GET(options.BaseURL+"/api/v1/settings", wrapper.GetPublicSettings)
 	router.POST(options.BaseURL+"/api/v1/auth/login", wrapper.Login)
 	router.POST(options.BaseURL+"/api/v1/auth/refresh", wrapper.RefreshSession)
@@ -16614,6 +16648,121 @@ func (response GetHealth500ApplicationProblemPlusJSONResponse) VisitGetHealthRes
 	return err
 }
 
+type GetMetricsRequestObject struct {
+}
+
+type GetMetricsResponseObject interface {
+	VisitGetMetricsResponse(w http.ResponseWriter) error
+}
+
+type GetMetrics200TextResponse string
+
+func (response GetMetrics200TextResponse) VisitGetMetricsResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "text/plain")
+	w.WriteHeader(200)
+
+	_, err := w.Write([]byte(fmt.Sprint(response)))
+	return err
+}
+
+type GetMetrics500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response GetMetrics500ApplicationProblemPlusJSONResponse) VisitGetMetricsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetMetrics503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response GetMetrics503ApplicationProblemPlusJSONResponse) VisitGetMetricsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetOpenAPISpecRequestObject struct {
+}
+
+type GetOpenAPISpecResponseObject interface {
+	VisitGetOpenAPISpecResponse(w http.ResponseWriter) error
+}
+
+type GetOpenAPISpec200ApplicationyamlResponse struct {
+	Body          io.Reader
+	ContentLength int64
+}
+
+func (response GetOpenAPISpec200ApplicationyamlResponse) VisitGetOpenAPISpecResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "application/yaml")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type GetOpenAPISpec500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response GetOpenAPISpec500ApplicationProblemPlusJSONResponse) VisitGetOpenAPISpecResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetOpenAPISpec503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response GetOpenAPISpec503ApplicationProblemPlusJSONResponse) VisitGetOpenAPISpecResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetReadyRequestObject struct {
 }
 
@@ -16942,6 +17091,12 @@ type StrictServerInterface interface {
 	// GetHealth 프로세스 상태
 	// (GET /healthz)
 	GetHealth(ctx context.Context, request GetHealthRequestObject) (GetHealthResponseObject, error)
+	// GetMetrics Prometheus 지표
+	// (GET /metrics)
+	GetMetrics(ctx context.Context, request GetMetricsRequestObject) (GetMetricsResponseObject, error)
+	// GetOpenAPISpec 이 API 명세 (OpenAPI 3.1)
+	// (GET /openapi.yaml)
+	GetOpenAPISpec(ctx context.Context, request GetOpenAPISpecRequestObject) (GetOpenAPISpecResponseObject, error)
 	// GetReady 데이터베이스 연결 상태
 	// (GET /readyz)
 	GetReady(ctx context.Context, request GetReadyRequestObject) (GetReadyResponseObject, error)
@@ -19922,6 +20077,54 @@ func (sh *strictHandler) GetHealth(ctx *gin.Context) {
 	}
 }
 
+// GetMetrics operation middleware
+func (sh *strictHandler) GetMetrics(ctx *gin.Context) {
+	var request GetMetricsRequestObject
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetMetrics(ctx, request.(GetMetricsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetMetrics")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(GetMetricsResponseObject); ok {
+		if err := validResponse.VisitGetMetricsResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetOpenAPISpec operation middleware
+func (sh *strictHandler) GetOpenAPISpec(ctx *gin.Context) {
+	var request GetOpenAPISpecRequestObject
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetOpenAPISpec(ctx, request.(GetOpenAPISpecRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetOpenAPISpec")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(GetOpenAPISpecResponseObject); ok {
+		if err := validResponse.VisitGetOpenAPISpecResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // GetReady operation middleware
 func (sh *strictHandler) GetReady(ctx *gin.Context) {
 	var request GetReadyRequestObject
@@ -19951,338 +20154,342 @@ func (sh *strictHandler) GetReady(ctx *gin.Context) {
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7L19bxzHlTf6VQqzd2Fy0yJFRc4mJu4fsmTZcixLK8rxYsOALHYXZ8rqqZqtquGINnRBybShRHpgKZFi",
-	"yqEM5q5t2Q8UhJYomwZkXMD3m/hPTvM7PKhT1W8z1fPGGVKWGQQWZ6a7Xk+dOq+/817J59UaZ4QpWXrp",
-	"vVKF4IAI+POVi7is/w2I9AWtKcpZ6aXSxQpBgixRSTlDfBGpCkE+lsRDZKI8geZnS/8+W5qfRpKwAFGF",
-	"FrB/CVGG5s8sHjmLlV+ZR40KYUjiJcrKEyWvJP0KqWLdk1qukdJLJakEZeXSlSte6QJRYvnEoiKifSQz",
-	"xOcskEhx1MC6J7LIBUFKLFNWRriMKXM2T5kiZSJKV3QHNSxwlSg75RNlwvzlM4H+m+o+alhVSl6J4ap+",
-	"E8c/eyVB/rtOBQlKLylRJ9leFrmoYlV6qVSvU/1k+6ROKIX9SpUwVdxT9pG99XYSS1LYj29+3FsPrzAl",
-	"iheN2F/31seZRSAeNz1qSjWEWMGsTBCVaAFLEiDOJtAF2+s0okoivCAJ8+ERzGSDCBKgBlUVdPzYrzW1",
-	"wATMIUinEJNujpqq+PIbhJVVpfTS1NGjzjGzJaqwHmfh4tDsI3tcoaSpi/wSYQUdKvitU0+t86pSFn8+",
-	"5pzmBV5nQeEMhf11b5ObUbhcTMXS/rq3Pi4SXC3sQpkf99bDW5KIwh7q5se99HBFvyxrnEkC7OxlHGjq",
-	"J1LpTz5nijD4E9dqIfWBWCZrgi+EpPqLdyQHokm7+78EWSy9VPqXyfSKmDS/ysnz5i3TqeuGgG71Mavi",
-	"UI9bn0aBFjENJVrCIQ2g92k0T4TgQs4jvQwSEexX0CIlYTBR0syLs8WQ+gc2ft/2Lw2TAB5TF4IwhaTC",
-	"isAgT3OxQIPAnLn9GuUMLTMS6Jt1oa4Q4wrhMOQNYtbtVc7I/q+Z5HXhE0QuU6lIAAOjEpHLNU3Oevvr",
-	"minXazDEM0wRwXC4n8M8wVCdkcs14uvxSSKWiEBAgNOwtwFRmIaWFFWGDs6c0mKGIDUuFIz+Ta5Oa862",
-	"n6N/kyNZ9yvJQnt6SfXOa2lsISR6iEYcC0MiYJjnBQhJVLdwGtOQDH/A8RHtQh1a0rD3c4Ak1XewHmuZ",
-	"LhEGF/g0mrdHax5VeBhILT1i+C+ViPFG24QuJIxyfwndShmMkEBLEVnR1kgOKbMAycTMIJFI9DRmiJSU",
-	"d2IY/Y04bs9F84iRBpLmgQlkTuqiILKCQBgAUSiUHEkC640Zek2p2jkWLiOf80uUaLkooxfMEHXkJPyQ",
-	"H1/bbaTvVM7fwKJMDop/L/BgWU8w1IMQSFUwy/HJi5yfxWzZ3pJyX4fJOapitoywUqRaU3LaqDGLXKB5",
-	"0HuOgOIzj6RRdFq2IfNI0Sjs05MZLQoG8hbDdVXhgr5L9pmBKSTje8uDA5KQIGUgFWiWZi8MYG/AzwQJ",
-	"CFMUhxJhQVBDcK05moksYRrihXBfKewECkiNsEBrg2gMLg6ssD7g43oq9XRUw9wzWa/p64cEZ0lA8UU4",
-	"bQd7qvTdM9/KtOYnQNa1TYJW7fukplL9JCOT4sCwchyeF7xGhKJacl3EoSReqZb5Sqt9NSxU1c610yxO",
-	"pU/qaVBZC/HymyBld3kx8yjYBqRscBF0e+1N0jgfP2pk8Phe+n2u90yLf0iEd77wDvFhoCcCbhf7vZap",
-	"4wDXzNI5+KxXwvpFEpxjOR0hwIq06wieNWJ0m5OxhFwgi/oVLgKXAWYKeJUm/0UqpEKmZS2FwIg8dCx5",
-	"wLCwH1e+mEZHUaNCQ4K4vmCoFgKJlhYn0rEmBhpQZ+qh4ctUkarsNuyzRAnq6zdtW1gIvKw/a3G9Du8T",
-	"Vq/qrUn7LiVrmNmYdMXqNb2WwQnVtr5HFK0Sp6qXpQG74skY4gXNttyJIM6wWr3f05Inmfy+vV3BCjWw",
-	"TMQxxdEiVbBRsA7GfqYHrXclYxA4dtRh6WghwHxfsYxmjH7z9sl53W5XSh1s881qXYFxnzGvTR0dIj20",
-	"bK5tx7l/yUnL7w0NelDmvVJIlkjY2zl9Ax69EtsSHDyihkVib+zasyBlJ+FEN9Z/+Lb50Spq3vgyWl9F",
-	"0YOV6ON/oLFo7TraefT9zvamh6LV9eiTbQ81v1mJrm2OT3Q9HTAEZvijmXIygOJFfSNem5YBfnY7untP",
-	"d/1ozUM7W7ejj/8xFo963EM725vR1nXzzc6TTf2fh/rrx0/0/7c3d7ZW9IBjivAJUwLrAVWJErzGQ6ow",
-	"K3mlBSypr/l5fSGk/hxlUlFVV/kxp+tpx0zNnddCDDFl90TilqTa+FvrmkJbxcun+fqgZFlAYoW7WjyK",
-	"mZogOHBdd4YHwVOty9RpdU5jn6jf4bBOXDcAtuxUnsUBaaedk1gSifgi4qpChOF/FMwAWkEyV5vlCmAo",
-	"jgfkGPso72KSGtu7bpWiKuxhr1ILvXnBS2+sdDqubSxc4QvEJ3TJKBctq8yrtZAoEqDk4diLZDp9QYKp",
-	"QKKF5ZadcEsIAywhtN8+tBPCr+hB2/5zo3L3rXjtpLuti9n5VLkWjsxKmsZzBNRx3GZMM/VqFYvu5z7Z",
-	"NzNF14547cer9Wi4T2xZkDIIFGeJqnDH1u5+9MedbzemUfRkfefxxg/fRk/Wo42VaOMWijbWo3vbyDyA",
-	"xozh5Mc/fo5+id6pB2UiEYZ1mbaGE33sOCPI5zXQMwLBazUSjE8jw+B3Nv88jaIbD6NrD6P11ehvt5qP",
-	"V9Hu7fXos5Xde3fG3j0ifS7IONr926rtNMvVqwR4uBK0WiXBnP1Y1UqV/uNdeNnNx81u6D2Hsx6G5xZL",
-	"L/2+zy10szvOXCSZMiGckhAXSFZ4A7RoI7J4sQQOTwjzqXciixUP15FOHJF9XFLJO64WfR6GeIELrLjo",
-	"vc2TmbcSCa+16ZD6hPluAagKwuEwNAleVz6vmr1rl7OsBu36TfKwXqjEKVzOD679iU4nP+4300tmpOn0",
-	"W9ffdpyuXX7LM6zBwRb+kJ4JuHpd92HCnodxgzewCC5So4sOoT0fK1LmYljDI0s00GuYCKdDaLOC5dk+",
-	"KbdzgzUiqOHeQ2gsVRSG0Bh4cYfUliK4+lvKhjXPZYKHQ3MtpxbaTfYkI3fZhc2QaJb6M/OLl62V+nKU",
-	"47zQ7bVEsPArF0DTbj+9i8mp7uGGsyzgitevTtNFxvFKjFxWJ+tCcocR6jyWEmEJziPJxXxictIvoRou",
-	"k2kT9KEQZ/BDiKX5YcIpM3NlfJJt0UIuFSt+3ouXqtNS2wm+VCQAnOR1Y9wcipQL5PJmkT0gx0rbfs0y",
-	"xrYf29hc+3DzXMv+vsB5qGUtTSC96S8pr2r/SWvestKzppVyqvafeJ0FFwtUJa8kGa3VSFej84x9LMvI",
-	"2ttKSaCd8DIsy/lj4V6qwrHDL6/RciWk5UofElzySidm2O2AZBXKeOIuFtfKBAtYXoamvJYjkycH5xGU",
-	"xu8Ui+75A+gnIXJdSdLoK73zNtvv6/q1oouqWyMXCa7aQ92jRp+E9cXrD90ko++0QmakbUvU4kVpp+wK",
-	"IWqmzabKONPdBwIvKiCDhSpVhXb2JDyqeyhVdrZJ5FTe2ZIdUvGMtZz7MscicJNF/1sNJObUe2woUc8t",
-	"wlYkEVDdZIlY5U/76TzpCxDM4riN7Dzar9o3SQPh5H2JqjggbsOIrHChFnEYyiI7Gyi0Pq+HAXgRy0Qh",
-	"wni9XLEWAc+YAiq8YZzkqkKWUYj9Sx1sb30c4yqVUv/ZnY0lRyl+pbshrNUoEy9obl2cm5Mqzu2TM37e",
-	"2O3bbm7SrSFBcIAWBa8ax7l5xynn+IL059TySos0JIUOhl6vdLCYu6UCWcHHXvyVm73Qd8nLyyqndHe8",
-	"eJKxermVy7aUdJiMKrsqzv2pK24O0CAuOUPY54mIL6Eqvkyrmk/+0oTZmg9TXrcJ5htyDlTfm+eWiBA0",
-	"IIOMVRBsAwfy4cAt8cBOm3PMxB0kSolAikPQVyKVL0IQG4KrPucW7In324EWLsIF3tgTo+BmEW1wZzvN",
-	"2t/JhWTB2uVLzC65xWRjacydP15fCDOHj9WrC/ZZLVReINivkGIRsS9JojgGJbnSEvFr76IHrEI85dy6",
-	"Fu5drJ60MsJCLWlvHix9Bui75Lei0SuTSRiMFULj1zvOaJDjmMw5YRnJWSxkGuk8M0f4l/kDPOV1XoRW",
-	"A//D6P2rO9vXUY0Ic2A9RBlqcGbjBNKx2f9lhni0K1/rZzn7s8Hrp0/aQCmHAX74Nu7+L1cSUBXHsbWG",
-	"axDwg6WhvaiKl+Mo1Dj/CjHeQGMY6eOGqkSzjSQjCiKbcRBSRrIO+Qwbq2D5Fkuk85PQdIFbq8HFJcrK",
-	"xjkT0MVFImQqcoRYEalQ0hRaIgICT53d0l7jEUy+WfuAzjC91OCuY4gsEbGMJNaXSxJ862MhKJGIqoII",
-	"oziKu9NuQ4qLZZxp4Eg3irO6x5WM3tMPRSQv/c4soXs7ihbcg0ArwhDTy5L+XuDJ7O/y2GtEFGyzWfnk",
-	"gkiCo5LddixBq3ciOTXZM9c5ruoPlnucTAMn8+xggTCySH2KBS1w8mTNY52JwD43WreXz6UquLV6stZl",
-	"3GadxvKGeQzk6GfEoQY5pLJw7h0dbomVrodjbGw3UmHRe2xHR1tfn86+nqWvdntbN8egdf8V+QeL7t6T",
-	"cNoGkWVUkmbXe/xKh5zEqW68JsncM60VTai3qXS+DicQZE1AXLvuDGKkCQlMiKW+mBBGYAubjhmyftXE",
-	"Q9gt85DdMQ/FG+aheL8QZgGKuc9EyevGufKhm14xJ+txQ4bIxNLozF8e7cjSXGJlN8HSwfZaQ5cxQ9gH",
-	"URPxRUSrNewr9OPKF+hFJIiJaCcBIqEkjQoRBGGFpI9NRH8ypBe7ieD7yVodS3vsaGdu2xI9ufr1zuOn",
-	"7RG/R72ObLmlkW/uRA9Wm5ubO4++762pPBcfbLuznN45nmtb0Sdf9Tie/bsYcpqZayxtF0V/ulxnShgO",
-	"e+3IVWfitWzZlLur0f2t5p070V+3PBTdWG8+ugP/7v71jx7avXc3uraZDdmiAcGa29GQa/GOVmsh0SKg",
-	"MaqaMFKXRyEjhbeP4dPb0erX0We3PYhP+2bdQ9Gjjd1PbnpxaBn8dH0tev+qh5r/3DZ/ZofV7tbwSg2q",
-	"KoHADWbdLXok1pEFvzOu5uJPhUMu8hQPInj2qmP9pPQgBwfo4lodgpNtSHpPu4xWpAk51J/OGSMZ4hlG",
-	"tHmWFgcPOdetZLaud4uNfekMW+T7Y7VJNcKejUmt1k/7fV5PLVZCs1NsP+1FZhhI4ImTdxLTS00rzrwu",
-	"YwvANCLVmlrOJ2n1HBR6mpLQGoKcwVp7Oskvu8/pUvEBb1nnpeRAZAeS78FLFrALVQ7rqOTpdfDjkvL4",
-	"A0vQOFnBYUhYeSANr99wip6zkhw+qRe7uqSK/BNx114nH5I5AHF252CJqxbV4Hwmm7RVL+sixrFMguke",
-	"clFbB5Jv2Dn9Ns2tv6lfot1limwfEP/k9lxM9bBOgrfJs8fc0EwOtwOMtdsixAFaeX5sMsdQ89oWpL2t",
-	"riMuUHRvu/nNCjK//fBt88aX0aOtnPSYpil7JXLZoqE4ZUIb0uHuXUuvj+6hsYzl30MSVwlKe7Bf2DQm",
-	"sAsnCU56T4gi4x7a/eTm7p2naCwgfogFCdCCMWbAUTHpc/C7wFSmv3JRxoy+S8R4dnZ6NHNmNJov4yqZ",
-	"y00YvkmCweIeDdM2rCfouBbnUwW0N4kiyW1vkyTsueiFxQPxuO5yXmfq5eXfkuW+HJaXiPsiDPFCzlhb",
-	"QLn69fjh2G/mpGAw1sXRoYPwsL3konYCFPOGlqmaO/P9qbC9J5/GVs+9IRngDMpgUdoYnCxAhyMBqktw",
-	"5oWclQHucAyzIDl2Ugt4njnTAFnEjeExfyy7ruSg8AqkimmY2yvzTd7U8uLxDuy6s8YZkvaERdsDNOCl",
-	"61m8ZUG6Z71zjMw77UwDwNsc0eiqEmcONsgChJnb5C0AwZDpvmJj2jWomZNmqyffAzyUK/MFoemXCOvB",
-	"B2Ah/mCEBaqHoIoIJ9ZEbj4O1lSu0wBbk2ZPkvGr9oVC99VeozbALNs1PFs/lAyhQSC4uZfImw5xH7aV",
-	"eASZtXETol3zQQSpll1pFYBHsEud0RMcvP3F7vLZnnaKXPbDuqRL5GzGEty+fVn7cbfNdO+jc/MGFn1b",
-	"IqEVr81B9mlFEFnhoVvIWYLsofYAXKPL6yZMhEPIGwTSPpcw8ykrIwivQmNHf1z5y9TRo+NW97dd5UE3",
-	"kgVrN6wXLFehhHwqd3d0AUb1SqfyseT90VAmu6ofSatIosqsdWeuah7rRdrKWk7ao6vdWMb64oceEGUG",
-	"ccBaOPRdv4xenzn35jggXpmQnq4NEESwCCkRRe0AxKa7mcSwpB+JLygwWs57aN76pvSfGRPXfHecD9Nj",
-	"4YK9IgR3RvsFBbMV9dBerYsAbBiPNO4TBosvz4VATPqToX39V51dYrzB5mBM+gs9JvelW7BQ2Ys+t1Ag",
-	"m8xrBTBeqt8f/cOE2TZ3D1UipdNLcgLZn+I9tfhbJEAhZuW6O4XNueyeWci0M9c+vCrwYNHCyeHKHf3u",
-	"kYacWuNtv7dwfAhtC87J5C60AbWd1v0o6xVC0LveYYxgAGhBy+MAzYklmi39BrjvbKkNPMkl05HLqocb",
-	"vXX+VlWBt12zf43g0Min+Zm1ox7xS3vCOEozxRzLVYl/JAGSNcwgWtSvYIF9RYREY28xqukSwX/MZo7r",
-	"UzWvJzbfHuAQ2iVyOoAUFqoH07F5zovbck3qTLXGRWGCDK0aGD73MBhpOHFrukb4CPIOwNLm3mpJx415",
-	"UbvBgDLiHo8oCkxvJSkK8knMLjrYRNsGzhvS3Xed2buk4Gfjy+phz6ALL1359N1sJ5k1zO9DwR4LvkRi",
-	"oaUdpaauYueKDaPVhxyu7wl0mgtUZ1QBSsy/tkDPU4ZqRPiEKc26DVXPsrF/Pz7x7+jHD/+Mfv3ixK/1",
-	"c7+YmpqYQv9aG582QDcNKgmat68a+WFePydIiBVdMgOYX8S+4gJ+qPDGLDPZUbRKJFogShGBqEJlruI7",
-	"w1xCL0gUUEF8BaLAMVThdSFhNMdQlbK6IlK3+Kuj4xOzrNSufYQK95inYMbX48PUbELgzq3ILUWPLaYr",
-	"f37g2yUZlWdn7qSfnEGhCPSid0yi/iPG8xab9oDy2DDT/gvgq8p++upRR7cGK+Peyx8pK/QDtnYsOJnH",
-	"xURpT8ahXkMR0h2LAxJcur3TtpR1yqer1y1dLO1wGB7GnDVqUOdi2xpkJIEaYYGNVgFbFRwAi8Xr1FLz",
-	"+antp6CueBWromy/EXkJ4dnCNOXeHFIZb0unG1T/5HMR9Hds43ecPvDuzsp0fnY2yQC9zIq79h626xSW",
-	"lQV3unN/5AitJRFwA5JjppGOecjtskN7bvbAPuhhpK53gGCI8UT6vYXaEum65bO3y2WdcS16CXNMQxyT",
-	"6fckYQMiTWYAXi4LOhMuZ/axiDYoK7sRG4Yf/LMQ5rE3BuNUg4QQ5XO/XElShCmqlt/GglFWlq4sKIQR",
-	"TADB2nsoXZ+kmAVWkDYmyBLBoYlRJ7gKamwCcdi7tgLE2N2UywWZgSf7Jri+YvYKCDA5Qu6wrHjT49lk",
-	"NqIDQc4QiNp3qWeCv0tcaVqiThBnvnGkU1ZGFSwRrxFGgulYSK/wAPmYIcZRyFmZCKtRuBPnqgkGY2cJ",
-	"sxW08YpnJ0Q5O4WXC/Q2RcnLguBLvZ+ti/aNrneBHXi2j9YhefFC9rAJg1h3hrl2LTIuXpZGRUQWuxrq",
-	"FSTgNCio6/OEGhXqV+D4STiTizTU2h1Kms8lGfyqa/T73vYr9fS8uPfNc+1ZNruhPXYGsJeb11ebXzxE",
-	"0cb6VLS+sbt2F41F36xHj9Z2b69HN9bHITMj2lg/7vr1F9H7V6OPP4g2rkb3t6JPvtrZvh49WPlF8/EK",
-	"gFLrD+NJrZxFrjenLkk2WOUSL4dTWqDi5fCY/feX9t/jELTN3Iigb/AyHTAKYA+O89qgoWQFfvSOZQnO",
-	"YlbH4R5hL84EedrsDtDSIT3IBYehO3CPXgl6ec8oEHUVUiL6nEObQNaHHUOq4BRZ6vHhLtJnUSI3saZZ",
-	"eCjjNOSLpgxbmlMM92MSSKwXrgMMTz/a2sDScaoQmSb6RuVpx6kwS5Usfbxfmd13EhjwxAuYXbJ4Qi2n",
-	"PHZrtUZwL7dc/Jo3Ccwu6a8lMY5cicbAqWTQkQ0i0iJpxIWMEvTkeGMspDGqEszGvb68RnsSKWILcE9X",
-	"j10qfSR7Fhagg4LVF8bAUOBm7eH0pC7VHh5OrKi95eSdSh5PrZ29xFhlrdMdEUuKERLrjKruFgYbAgEP",
-	"J0vh2fXLTjc//OK9OJVdIDeQBY7LcYELTVYNpoX1XtsIqbSvXB6YhXswEaPmT9e1nE2I7DM271kknHj7",
-	"yWVcrYV6oL8v7X74ZPfeHQQ5m0+an2/odegzXDolnrZ9YoiaEjFVgmVdJN71Y0ePHZ+Ymvh/4N9ftTg4",
-	"3dEeMR1mB/+vJa/U/Ga15JV2vt5qGfmxXgO2u9Osi0rfzMfSt7gsFQoJlgpNHc34KduL4OSX1jXrN7mi",
-	"i7YslgNiggfuwN8B3AA9muYvOWPHYVOtVjonSJWygAgv1l7mEs3FS3WTubhusge30lymJobLLXnJ5Riu",
-	"YVWJr6cGWUC4VpsoSPkosMn0iIcAa2HNpPFFnwUKackczZBJZv+GYb3P0YNDNqyzlrl2wx22L7jGfi7e",
-	"Kse9CHvnRgS229oP7cXvFORz9WM4w5IU2yq1gtw3VGHRqHo8MHFkhiMJtJJ3wydk6SK+1AaVzNC2nY4y",
-	"nWDH7TwBqz3QrZZsez7OpHs0fjrZYlCqhDXAjRE7j9BYbAOpYhB2GVogyOdCmOq7C8uAwdDAIkAxip4T",
-	"naoVTtPMJRlaxyUbDKDEFZLTlee3wY5c7rKdw2Ar6VEf3AlzvkAMiN6/2txcg6Jeu3fX4j+nflz5y/Hm",
-	"N6um2NfHmzubqyYx6P1c6azXpkpe6bVjJa/0H/qv/4C/fqn/c1xf1YzVATXdr0vFq04Z7nwRwsSF0yfR",
-	"b46/+O8xUIqt2izbw4XcwYMzYOJFVexXKCNHNBuFL/TT2SmkVcrnTIQhiAG2mPncO8blpm/yOcX5HIi0",
-	"wJeTOp1zUFNmThng0ToUXSVMGWiREnjLdRdzmfqmJRvlP2d/Sz7Hfli9qVC8d671ucWkCrlXkrTM6rW5",
-	"gEo9sxh2YNGmmQteV2Qu+41RtOArWx03AyQcO8XnFDaJBcZfMKfFsOS7NKUhM9TMl3UJ39Qy5ZvTVc19",
-	"mxCtdSDBqHiNJMm+UMh4zg+5TDxIc8Y7P5cZcoilmguhmKoecqi3eTlNSNMMF3amZdKpf2AupFWq5oSF",
-	"3EzQHOasdTr9IjtAhcuk/YtksHUGin0w14rWPMcX5+JqPjFKxByo96WkECK0C/PIfJeIaFlT7FyDsoA3",
-	"0n6Nrce0MHX0aJb4TF0Fr8QbzObjweCA8vhcFbPluZCXKZuL6xSDZUQRsz4mSsZWv53LVL6FLjrkNJpD",
-	"2346X6tXMUsPJblcCzEDGurTngGWlz6qpqRByK4cFSYVLiotZAd0Jij4NS7kO2PqOBeGL1oHtMu+r1zA",
-	"kDMVLhSq5BfMokr0uVjKaZs/gd66cAYJskgEYT5BxhO5uExZ2SIOGAas3wbOmVHxJgPuy3+xTxxp56Vd",
-	"g04t20y833H8DTB15z0GIM6mlEmB1xjIuzA4pA9xdUiYvmDk65lEzQTBqVpUSqBDjYgCsX9QWN8WPF87",
-	"lW77IveKst+2yU70Vci0wr2DNyTpcI7W9mAXTXhzX/FB+tLrNXTFDa90sUJMIABqVHhqTA6ITwMDByuM",
-	"EdbNC4bo/e2ZvuJZpwTmdDYmW5uWOMwucjH5zcTHsoX4somQ7liy9uV9fcpDrx/zwCdZI8IstXMpB89w",
-	"iK/+dIAdsx3sJAtDE7Q0MgNCYQ96a+ZhV18ZA/5efGq2qOOeXWpD4MNAYVqcLrAYDIVHOpeS+HWJw6Eh",
-	"9PeNhtIhzP+C0TMGc25bJeVinLHcHZHD0b+xRhalYVhrZU/pA/Gjznlyl2yFgypl6MeVO0guS0WqCL6g",
-	"UgEMyHSaXQ/PiDqTCFiYccZhFqfxj0X/83RnayVGCLmx1bzxXfTprfHpWQZH3HRh+LOpOzuWLWw6Ph1j",
-	"eevn+OIi9YnQsp0F+m5UuHXT2tdN+H6swsKgod68HW0cQAr8FcjfJZvrJXlVYBc4ck/YBZhl1ieHU5Cr",
-	"+mDK+woemoK4PUDUDYgXAC8W7T1MdCCjWmYpDmTsFrCvZVS9lX3rI2wyVwSirYImO4uZUwhxwNanpAAp",
-	"rnBg3PFtFuiwn+LfWczDIeDxd8NBICEt04WQXLRl2/qQluJCb65yn1yqE/1nj/ScnuGH9YDM1BeyKWqO",
-	"xBssFPVpDQ9UhT03suLyox2lfPNUVoQuGOkgErbuJaj3ch7rLJiJH+45z8S8lmBeFgfnDFJILz3e7YXz",
-	"MsRTtIdOGsgdNxdlZ5Ysx0IyWnnWDJUyhW4ZMrBUA/HeLJfLmh2i9afN9e3o/asD+MP3whx7BF/O87U8",
-	"w2x+sxrdfWritactRpfhkYhKZBcyhXsMyCIG90rGiaolBCIkaj5+Ej1Y8VB093q0seqh3XtrO4++99DO",
-	"k1u7Hz754dvm4y1A2o3uP40+vdX84uEP3+48+j7aWPdQ9OnDaOPuD9/ufnJz5/Gqh6IPb8Ir0eZ29PFD",
-	"D0V/34weXG0+3N69d8dDO9+uRxvrO5vru2tXPdS8cyd6sLK7uv3Dt83/tRnd39pd3cwFivUH9ZAJTDUP",
-	"x4Ak7evaER/F5Z8fDvvuOKb0OJ7ZC3suvlVlfeFIguJmU+pyxz7FeFP4kvkNKc7RGMTFbjY/WoWcUhAe",
-	"qT5aBdVh2nnJ8h4COmMlpXjl+r0kBmboLgTsYz14RWPOncRoH5vKYZQfyxJdEV/vj6WDYlmwEcPl6oWM",
-	"ehgOSyO1Du6shPfPLRGxRInD/rCwnIVPbTGXJ+GsRtGqEZGrpdBjLYME6M+VRLSc5pENpbmLmaLA3WcD",
-	"KuElaoTqIfTfjykyieR1VfuMnRG6Pc9UwNBfAs06KxIVWwdtue1kpb3snueWrJB8tGg6KLhu6oE8GXLZ",
-	"XxJ1PzFLKUh4W38d5lVgYh9GxouE/vuZ7ihEd+P9bKOyV0zlLzB5a1kJ3J4ektz6wEwcio8hBCXp2H3Z",
-	"9UP0fQU+J/Uou3G/lNrzAdB5KdssRSExzGTuxD5K2pwBR6eSJtgcMy1RSqKmc1ImYQDfAqg3Fd4AEbSq",
-	"D/kJSfHkDOH1sD0Yw3rL+z82dvtOMMbrzB8AcXzA45q+e65GmBwY9L+9Hee4vLYVck69eMOL6lysXY82",
-	"7qIxi2KS9mxSEMc9FG3cjq6vmXIXceULNGby2LKPw7Ea99DOo82dx0+bm+u7t9fj57L5bjge7vgEOs3D",
-	"0FIIisWNbJBNvebzqkEdsBETmaIZcTtuI2V9QVD/IqnWQqzIUEA4Fuo0VGcKKr0O16s4Iiz3dA6ZATtJ",
-	"Jrd6Izd/ZhevRaExkSmoWocqhlWkOJo6erR3CSYPq5lHrjzWRdEYCGfcHY2OUym9j4UfikidPwiDy9YZ",
-	"5M3+Lg0DtWNME1Ut63FUxZf1hSAVqUnIvQToNGkSyxpcqIpFRmq/KMyTvSOXpqh1XWFLW0E5rUfVi/v8",
-	"g1tx7dGNWKWs5+w+UusD03RAWE7weevVcMEqVguBgxKXc49nG9bOnZ00sPs7O4aOUxusmnLVgVV6zG0o",
-	"Gng1WrAQ93txZmKAhr2wlpSCXGU7l4jAYXiyAynJvaGqDFRkpkARfTuf7coZsvmuFjrdFA9OllarESZU",
-	"042a23ak91oaKrGkd+LP8b4OQvUD7nzBtdqdGLrbYM32Fpk2jMgIicdjrZtjdmYcCWyNoZjlymv2kEYQ",
-	"59HYQTjXm0jpzqLxfSLlxQI49gQi7IwjB9LGgKI6U9SgsJjGEIRzI/tmQanqlqAKN0B8DLMQn7iXCRYF",
-	"fv66NEGBnQjhLengQNkFyHabnXrLeG1v7nVWF3hI5IChJjwk/dgfcx7/Lg4bhy++4GjSMnurtvdyECMr",
-	"0xDkMbc7vph5dG8FHmpDKFrUhlGRn0uX6g8ztEpDLDqFA/elISZm8r1klpmgK+lGBaAKrh4zbpt1KytQ",
-	"jUdP31hdgDXiKnHbr7uDN/UVGzdU93XsnraOjjh8OF6SDnt4SjP2wcqRpR6BFgdkp7K2vVSKzVSd7eXx",
-	"fgq/jrY2q13TYaif2SO2B92T0VrNJbAmmMdJYak+S5y7Lr4EmLr3aaZA187Q+8s9YC3E2Mo2+zMzCOeK",
-	"uGERu+DUnSwugWCs4v2I0sM1efn17rh45kqmfUB9dphwL2CfsMqtZefa8X8Aq60v5weXVBUWq+0rxt/n",
-	"YiC7eW/RSrAAnQBxU29EMicvVzMvA6OXFK5tGbPZ/LbwfbN3uY0sPAmDcP7krLTE7xvUHEkIYhycpl5S",
-	"N89GsHKRKZ6HxgSp8qW04p0kYsnW1RqmnbhHVav3czTwAegvTkfkbcmBC0+9tmxiPpV96gUZq3N4GsyD",
-	"dImg+fir+Z7igQc8GR3KP2ZI2UnBhdT5epwpsncJsyPsbRfM7xYpvxAEJMXTsRmaXQpQVvHlk3Galqv0",
-	"dgdsWKP39cTrWjbGvueW99MdcwLLdt6ovZQybYnZu7YFRT4fP2k+3Ir+ditT+DPaWG0+3N7ZXMkDGPW/",
-	"4NmKVtkgoylv+Ivded2GIi6mx2UP0mLCtNrdnavrza+2jB/TQ8ZJmXx6vB2tbmT3oyE0vZiKB0QSZgHW",
-	"vdIiLdoa6HtoK7HXRTgveFkQ2Smv0iEJ8motJIoUBVLER8qa37Q+Gp8s951ncOiGQgM2qXEQGo5fTMaT",
-	"JgkmMy5cyMLgGcfcWqpjdGG6Q+V/vQB/VwHzsufdSCEyh5v9anNMeyeLPJTiaCgjiahJSMSuVma8hTRS",
-	"GGLx2Urzu1U0ZuEYoVAMHCHAmYaYCEkUqtfGPRQ9WN396x+TZ8EAMu6h5oPrO5u3sqxJElWvpWERFsqh",
-	"kCO9Bf6HrpdalbLst1NeH+ploQ//AqmF2CcmysNIg9OIs3A5Lp2jkoRkPRu5P8793uXkQatZDip+tlHX",
-	"RQt2fjBlZDonOvWJL9dz6DwoXB209+qyOzPzYpJP9oK0xY5ZAmc/jeYZZ2Te5BfGOYgShZzrs40oyx6x",
-	"BB4mgYUpBHruPxAnFk9jcTU74WR23RJk9IqdSpBSeitbDMTkqHLeF86Clj5nrIXNiYcSI/s42OF5U0gm",
-	"U+ZYojFZ4Q2IDIm36gVplW6TddBz7kWnOjjxKveXzXGWJMbuzmi0pun87ItLWPzB7t9w6/1OuW3L/R6/",
-	"IUY+FcaftOyWA3yhb2ZVXNRqkApVDsy/wYtOmP50A2kRqbS3Xg56ulaDkMzAfjqnw637GIehAnU7zz3r",
-	"QsV5ErtrV6MbG7s3Vzx09r/Mh+bm+s6TreaNLz0UbdyNvv6g+dG96O5q8wutIn6zEq2ue2hncz26v51X",
-	"3RlfMhBGdper784FVPpc60xzZcFBXKvxkPrLc35YXyjl7DWaGgK6RIN6gWKp5zCsRd3jUlqO6CgOvyfz",
-	"U/HpfYdT1i9MTvd8r3QqcaW4IduibJG4ZPSd1zOWZ4rEjyKiSN8eCChkgIXqFYMg5oXDEF1HJGcOKLgV",
-	"zXZIalbf9/ug93X7JGKspj6d6LEmFh/uPJc9zUViveds3jOoD0m8loGhqtByhQioToAaVAuFC6YepIdw",
-	"VneEAhSZjJ4q1ookwsjnteXxFjTuFztJQ/FJy6IoLVIh1ZxRWDV7N3XS59JEh+7QdIUUYqjjLOk1EKg7",
-	"mexvtI+LYN6SrpvgmShxOvh9Q3tHbRkgtqz77ZutNFrg3jB9d5Mb9e4MQ2gwYX4DCg1XvJIkfl1QtTyj",
-	"27OmJAg8PFE3BbvNp9Pxir/+9kWbgFwFM5MJUkxarihVK125AgL7InfYqetKkXp1zMA9jBsAJsiO849I",
-	"4isuUCqvoQUi1ZGawL6iPkFQDE4qY6e7REgNeA8VsyxJYpIII0mw8CuAqan/oEtkYpbNsn/5FwQooXKW",
-	"GWM54IwiqptDCTTxPK7VQgv3PmnjU37xjuRsHgXcr4NX2WTYaR6XgSOeZfM+D8i8hzCah1CX+cl5g5U6",
-	"jyhDv+VCs88xi/4wjrhAr7BySGUF2On8CYDfPvKGRfucH/f0PGdZjYgjEICC5g0yqrGRpMCcaBHTsC6I",
-	"nEBgYuEBMabLkAJ+qLWyzFtc5nlkSCdelBMpuDHlbJbNnz83cxFN4hqdXJqaxHVVmQQY2XkkiKoLBktc",
-	"4UIdCekSCfJhsGOvv33RQ5IAOAHCcpbN6/a5oO9C8y8hE9WKflz5Yn7cGFyR4MqgHti4U9PWBHpZ8IYk",
-	"QiJBfEKXLACieWaWmQ4xbN/8a0rVzrFweRrN4CqZoYr83zNKUF/NI5/zSxSgFGsQRI7ms3ObtzW8kR9S",
-	"AvW+9aUVTyCPxYoWeLA8gc4bhxPANDBkAYqP1CUJ8hNAgizxS8a4OssaFR4S+4NfwZQZwK+Q+oSZGEcL",
-	"0goxiqWzZy7Ggo35kA1Di2uvfbPSfLiNjG6Eok82o+tr0bWHzb+voJ1H30cPVps3V3Y/uRndW0H26+ju",
-	"avTdVnR/q7l9E504fyYJ8EsOpv12iQgTQV06OjE1cTQOpcE1Wnqp9Ev4yivVsKoAw0gWNIN+USaq0EsF",
-	"nNJDNSzAzG5tzX6FhoEgzDMHbN78fCYAeq/G0LU2zkMJAumImnEazTsovVTSDDWDoyCIrHFmrWfHjh41",
-	"OSRJoc/sUX/HYvKZs9Hb9QjsG3hdC/quHcGEXrYXTbeu1pLhTZ6Jvcvwwi+7v/BWBq85y8VLL/3+DzlC",
-	"sfB1//ur5t/v693GZWnjwHkdMClNyJOyWJOZtTwJ11cCS2TPwMu2AMpQljHbRSx5XcnfXUrUyZW2nZwa",
-	"8k66dlHzUkYaSZHVK17peC97+TIOkrnoV6Z62k3LJElgXuqBBE4nsPHwxm+6v5FU/NYvTPXQxUXO3wB0",
-	"fHjhxV4mkmDonyUBxZBbsH+HoI3s//J18+/30djO1krzi4fRp7fG3UfgitfGwibfi8PTr2S4Wf6EvEpy",
-	"qF24ShRYsAvM/OkjkwkyzJU/jJxLFdH2Xun6ePdX3uTqdAwb80zwwej9q9HqdnciMGKjixgmZS2u99OZ",
-	"JmbMcyPfXtuPY5Nf4w20iEXm1nwhhio1kwABEzUqWIGwFpeD+hkRRPPxKtq9dze6tol211Z3732VJQ1D",
-	"BOaGHPR0O4gqcec5JSSrJizWw/CIIpeV1Wag0E6mHnGDMqYlIgMdC3L/f9e1bLVIWSBtwgllkgZkltmy",
-	"1GkWCvYFl9JCjoVEorHmNyvRo3X044d/RubP6Mb6zubKuIdomQHGraxhX/cY0EVbVUDOsrHo/lZ0/2b0",
-	"vX71DjKfUPT9+rinu7tkK1w2+BG5HMKmmFF4yOSpmOG8oaV/NDY19RsPnf0vo/cA0LmcZSCeoipWfkVr",
-	"NQt8Ka2UYD5podxDOHgH+6CcmVmaB32sFBEkQJzpZQLxc5Yt0lARgRgWIka4sArkNFrEPlHIMAVQomDh",
-	"9SPmLRDy4Vkjv+dP/wxs1glLOW10Q/UOwz6lsv1/x9o07glu2d1IkpSTaacvfDN3swmaWW8MKcZ1K2ou",
-	"g7SQNtjVnO9uS5CysQoWrF3PDfkpBJWzqRd7byrNMSto65e9t6ViS3ivi5+azouajIvr9yibY0lsoGNR",
-	"g2RJq6w+eYMskdBNfi92DnstarmCpammKXPNtmcGtwc0hWQJM5+Y3HCt2QOwFDbs0dMSvdbkQedvUFsO",
-	"2bVYXKhc37FFWsQ96GehsZJXqnKp4nqKTit0Ae3FJXz2zACgpE+uIWtnMmch3Y8uccijlUcNXzRM0oRt",
-	"OtVnVIOAs8UEm8jUT9acWQ4qnhystJGzzeSMMDuPVqL3/4jGmn9f3/l2O7q/jaKPP4zub407JZEicWLy",
-	"PcKU6KqsmFdOmiJRo95mk1fo1j2gKjaWKFOmFPaY6ktXHyPKmfyZSKI5cohJpE1PGVgYfcUQRgdZNCWe",
-	"yXjtDQOJI83zhPQ2VZVA4MaJ+Nk2UjruSJC2L7F9tqM8m5SQ7H3z0WfRd2vNB9d3r32HdrZWohsPUfRo",
-	"Y/eTm0Pee69k4w9ar0sfxGWVDc1MdMW4rB2iDJCgYupAfNH6ibEkBmCQC1qmzFjxAcyUSsSgcq7JPMiT",
-	"kOk2R0DDNy7GzdsI5F7MikeH3nmh8cX+/sybFfs8QM+3WdFxXH/4tvnRavTpByi6t9r8n5toZ3sTTI7N",
-	"G581P99Gsd3p2sPok69aDZB9XOuTFlei0/WeyecfqfMjC0FQQN5aHo6hMGInbIx3DBe90bmx3MsJ+End",
-	"8s3vVqM/fbt7d91e8aO/22k1Kb9k/Tstqb0zv0Njb108feTXwNxPnv/N8d9MvvLWySO/vaBFM2uIeuWy",
-	"T0KAaJKIGq/16zPn3kRvUEYkhP+YVhfA0TzLAu5L2/VENZhAF3jD2FH8CvEvGUsMWljW/7yEMFrAARK8",
-	"oa8LQcwJR2MhZcRD4PP2LJWMzzLMAn2lVPQVwxdjuBXFBQnsHaR1OtOZGQAJJtAZ+Ct2HgL0yiINCcJl",
-	"rIfrVzArE5k0PCbi8RqTE2SOxwmfiAbjE+hcmpxgujE2rtjISomcZapClpMsBlM+CbJqoKyTqattokNQ",
-	"nV1ivMGSd11WJTOH1KpUfFtW66GiNSzU5CIX1SMBVjh/rl1x3NmaBQlWh6jrniDayRneqBcxZ75ZoMyA",
-	"enSD0nBGJO7v7WwW1NYnK2Bhdm8NVT7r1/RzfetGD1aa19aRVqDfv5poSPef7mytop3NlWhjO1r7bGd7",
-	"M1+y7Ydv3V6/Tpdu5pJ188zTXCSCLyIBVVwYsHKCqwaXArwpNiYEkctUGqDU/IE+TVlgb9GL/JRFVByF",
-	"DNyOwLTPJ62LrDDjFBH297Q932fn09vR6tco+uw2mJbg7ET3VlBGHGk3P3Q9LklMWPaktETiwM+joWpo",
-	"u694kR4WPcaMfG5J7/ix3/TU21nM4mAc+QzIzbFdNEuUdVVxUySvdxB4L6TheC2BehCPh8aSCl0LPAAk",
-	"IWD1ED5oQhX9kGAhM187ItDMIEZD+C2VXa9Y2u9mfHuDl8ta8q4DvGoFklfg6RmijpyEieTH0CrCXRnw",
-	"UDyPrLUznd5djf72fndSteRXTKuvXI41E9xCq24qnScmfHPOPjyf0C1UtUWMNGZZLlLXhN4y0miNugVE",
-	"V1CBtBBjFCUQciBlOx6WwpfILCOLi8RXqEIEmUAnWk+VqdoCgbGc+WQaCVKXJBsWi0xUbCYettVQCA3G",
-	"vPngTtXhBXLQB2z3w43dq5toZ/Pr6MZG9xMmk5rpbvnE4P6OTOzOggr3HtE6WgI7jCkdJjl+cjP62y2t",
-	"fn76ARrbefxkZ3MdmY/R/S0UPV2PHqxCGP4nm+MdydVaek0N+it5z1v+UjjHwuW4BpvSemaDCIIYWYrL",
-	"/diqcsB2TSMO58sp+MHtBHYID6fidp5lv13fpPos6GEouvaPaGMdje3eXIn+lrNSWGSKK547SPAiwdUY",
-	"gwOsDnCVcgFIKT6vLU+nVftekFk4Ff2wbClAiCUKsVSzLMUKQyfYMmcEkVASVCZKouNHj5sww1cu4jKi",
-	"sq3LF6S+2KnmUK6b/FWiRh130C3goEX41RMpatI+NgnPDCz+Ppcu66IIhZRk+/NhnAS+18lFnYGoyhLc",
-	"BJo/s3jkLFZ+Zd4UofKxEAbnFYhU/0ECqpBUWMQVmKdnGUSGSV4lmsIlXjIpcgtENQhhxrGNmWwQyA08",
-	"PnUs9Vj5dSEIU8b8R9ksm7ffzJuY1diLQCWEjVqMwgl0Aiqt2cq/NlkZBQQHIWUkNShSOcu0zH0EfAVj",
-	"x4/+Bs2nL8wZILH5cdfxMvnL9oT1twFnFmENbSrCCJJ89AYfhO2xEz8w2/78coUBZLdj3V84L6AICqTF",
-	"n8Y0PBgz1q/7G+iFmOAOkFlurESffh5f9DFmIIo2Vl2XfqFsOImVwn4FsAlBsxmY0TptDudPnfbQa2+f",
-	"n3zt7fP/6aHzb746+fr5V16dfPXM6cm3ycJ5RKu4TKSH/vONmf8Efndy5ndGKFDLNWJ8uDhT6H6RhuQF",
-	"OcvsafY0fzS/UiUBPyIxskHy7QsS+SGm1Ql0QpkQgmNH0dmXEbYuWxagqaPmGxbMsmNH4XuJsDnITrYY",
-	"chycSJZtmM7Tnj2gtvqr37kmPEzRAmYYyDWbfGxejl0kKMSKiCy8URdX7fD8r0NMukw3pIg/g18fpQQ/",
-	"geY1252PRU+94y9Ia7+yYuchJ/8ZOLQefdn8ZmX35s3o/lMUrT1sfvEQXL9DZK2T76Uf2jRyly7dwl96",
-	"1agPKfpZVdZzNJZT0rsRmOeOzjvFG8xxE3UUfP9t8t/yHLV7qI2TlWqO78WYJSdN+0dOURkXBTGmJAOn",
-	"YoO+9NUs0diF0yfRr4796lfQhP7u38ZbKNLRXGdPkneodg+BJpubf9vZ3hyi8u11z2nNsMR8vGELIzUS",
-	"RYwvu2cRtTVwJiTn4g5GZLxP2u9DaZ0afu9FxzlZ3+fMIvuciy33t6L7a9GNjejRP9K7xNTjt7Uu0O7f",
-	"VlG0cXf37ha4DrY3dzZXUXT3evaeiWvsdxJl0uqsQ1YQT1aIf0lm7VUoLs/gIWFTSTBDtFqtG2wsCyNk",
-	"43W1AlfF4pJENG9tNnVjDaJSGYMxLkGfT8xkSQcgItmWnUnY0NoQbGEHYZfK2eYP5b8926Z+ktai9eib",
-	"9b2rNPaIyMKckTeohGPyu/jBERO97acwGDSh/XjkSbo2QH96iGC/YiRZCLM1sSgZgxPkFgDrOEwzzBGW",
-	"oajo/lZz4/Nh+my6E9/ke/avjpnJGerYJyLslpmcMmJqNaT4xjmkrDbKaj7eRs3HW0PXSQDpoIZVJQU6",
-	"WMpQSVYmz2EodAQ4KKbZhk1SHoHiEuc/H6QPPJ4eO5QtDtC2ZFkxJHkPcMe31G9xhoecMFlmkhCLxp2+",
-	"NN0aDJIt9WJqvFCRJqM5ATbP5IqojC5JK1+wwkHUmYHkJYWJfcy92vcc5MdbzWvbKNq63rzZK7CnkzxM",
-	"iROETaSPsQ+yZYjyzSc5mucosyWAYuJAuSTHWbbIBRoz/jwK8WhH4ifHMzm/EFyc0KCHoJoa4sKGMxl3",
-	"YrwOs6zCQwtPwJlBG7fBxXHOZUq/KKTsEpo3J4RMvgfPXZm3mZdUSVTBspImjbpURwNImilsMkrc07Sb",
-	"A8I+NcMIsnVcCnIhkycyOC0mXPwQFvWnZIWyTOPB1d2rD1Hzwc3mXz7LC21uPMzMJRGfq07SfO789GmA",
-	"SV69qLsZrSGmM+G/DZmcAMoep49nmE1ZYKb2D6Lo+FQPfbzK2TMQGW2JbPfe3ZasrV5Ja9IsenHsvkHK",
-	"HzqVjQCCpmWgz1pGwOgNd31Q7c8pe8Cekej6WvP+913PiDX6T2ZK0xbK/udqhJnqOxI1AP0wxXYywpb0",
-	"UnEsqRdtIsHHMCgFDC0sI2yeNomPOXyomq1cPYHivU5DyQWBIC9TecKtPpxdPpGZxwjZO9SpPoVlZYFj",
-	"4URIzgxkcJVh3xWAa1vI1EVHY+bfaH21JX/A6SYytXaKLu2zI7VLmCo1BT4PIMEjlKG6JOInthEbd5uP",
-	"twr1L3Amta12XGxqRNpFay2rfQ677rTVdRhakN3ow0zJYVIioKRs3O16pVTbcchdnHrkWGKZasVFVh4Y",
-	"A+KL+UsIEFeGZfU5kP0yzr4x/ffuzZXmXz6L7q/Zb7vYAKtk0mAr+m2GwPZNfDP35Ai3MttRJ2y4ZAtz",
-	"c2h19SUiSh1SYgwi+09nh6O7N5tfPO3lGOZWYfK97MczwZXJuNiEC0k+7xnJv9nRQdINc73QjXEWi0vZ",
-	"fb7gLHHhiHnVLz7rSaQHQyMouv99dP9mL6RSw1I2uDD0UHcG6FhwhgpB8cOmmIKFXDDugDxMg+Ws5kpu",
-	"M4hCi+fjjkdkDs110pfY4iC1uJ04PCAu8CaNsixNrmDIy4gyE250KIkM72b7brW5udJ8dH13bRs1H6/s",
-	"PPq+F8rWt/kRt2vLJZbkq4+P9FZzlE533GvnCQsg8bPNm5Zed1A19Kcko6xFH9/aeXQTRWtfagnFupwy",
-	"2wkyWH4v0+jfyfeSvyG/AjJqe7vJMi+O5ho7AYPZt0Bi092B5MB2DSc2+0KCA4srHj0k9aEPqDASuXnj",
-	"SfPxSh44s6sdySQkTgK6hJx8D/41oipU6yg0TZ5PqlfZJwHcNzBVoaiq8LoCW5BhpC8hKKcTmxZNXn6V",
-	"qAq3dcuIKeaUBmpJnwvryDaGTshjCdDrUz+ufPE680ycYKNC/Urs9fYxg7jiaq2ubHlZzC5RVi6AsIAp",
-	"+BfsREd4bvMdFZzdWuuC/lxqt1m0HYieh+q29580//cHKNq4FV1f27297qTgfp1EFwxd56McDdH3QuLw",
-	"oKuwAkCnmeJrUFghoWXzTiyP58CkYwN+HDhh6qqNpQTAhVanxydQJvYHh6EdhouatShzwcympzplUmFV",
-	"lz2Xj4KmZ8w7o60qBD0VCWZmhoZ5SM4ZkcqJwZE1IO3PzbfvJVEzFaHbw4YsXXerBgzLOSoYPjhvB5Fz",
-	"ZWbVoQQwrI6BL1gmKuW7h7DgB1njN0fQcSxLsSyTkHgbO09lmE4OspT2R8nIisgQRnhoPyskgDY8qixH",
-	"G/DeTxCpXO67Z4kV7hMNxt67g6DFQzXxIA8XOBX3xlonQZ3LA10OeDC9AUDl8kf43BIRggbkhB7TqOqP",
-	"6bbjjg7uMHfRIeMSmziBqDNm88Pj/XxbgW6sR+9fRc2/fL2z/UcU/X3TnO9rD6P1DVvDrKsdqO2Ed65s",
-	"PtMCO2r1XKP0WgzSNO1uOga6lQovo5qgS1iRNEMFTM8TxUrtMxO48Lydo/3Pl7odXV9r3orrplnVtfgu",
-	"GjTtMCf2OfNmZhQWmlMaygQLDGfEHZli81iAtsHfuJA112EWIKloGBpMfhNgnpolrL1CN/SCRJcoCxAJ",
-	"aZkuWBA8qJJrbEnYFvGnNcxUcUZLknY4GnjPOJ/lAHT3TgmPWnWHvfqJ5DoeXoIHg7dgsblvrEef3u6E",
-	"xt3x7uO15T2ItMWYK7xG45o1Fs5bEoBKkWjMx4qUuaBEeimHgPK7mmlIL2UOFlvFmJS9WQbCOFKUCDlu",
-	"UvsMrEqd1fIm7CTRjpHLCtWIoDx4Cb02hX788M/otWMx95O4SmbZMsHC09/Cj1Pxj/Cq+e0/zIv/cQz9",
-	"uPKFhzBjdRzCV8lD00hrmRJV+RJUikyblzXMLN4oVSF5QcLzwBLNwFDDIMSIRFd1skReWy4w5uy3TfFQ",
-	"OhhKacDdT25Gm182P3+Kmo+fRNce7t7dQtH719EoTIRxNkYnU+Hr5pEZe1BHneSQ7aqT+fAFiezgEx5y",
-	"SIB71aMgEaO5+VV0QwulD27vPF7VH5uP7nqo+dG9aOMWih6tNb946KGc693ge40P2VVZAKIPkR7lsiBl",
-	"k71o/OgmtYeSIwuC4EuIi4AIYJ6Lgr9LGAKgfINNLKQyWUWI1wiTFpzejnjOPD8/PlGAS+86D8OXRFt6",
-	"ORCTS4/H8Xk9focCZgfuANh+a20XkBdnc1kBtAUDpDfTSx51szB08lz62H4EnRVZRtJhHHq0imOzHIaO",
-	"aWS0k+i+VltuaVravbmCdh69Pz7qmJcssS0RsURJo6u39Fz84KiN3ElHRbByJtzDRB9rpcJEs3jIalDL",
-	"5iqMNadDqWgYRju0u7a6e++rHsTt0ZCp1WRHoZWfxZeySjlaotLo3tzmXrjU7heKrNY2auxgAwxa9P7D",
-	"IzBE/6kNWNyb3tktvNZgvTMcxjGsaEzTonGraNH9hTjz3/hf/LpCBIuQEoEWSMgbiKoMUlNqITKwm7pR",
-	"VMU1SGyA4rFsGapcCRo46iDHV8A+xMp2c3Ne2Gtw7CFFA1N/sh79vx+g6Pp6tL4KUbfGh9hD8Pho+Ls9",
-	"EJPkshb1C4WRV+DnnulQkctq0pdLXSpitzn7Zn6319oIVw7pc28cd3Pn8dMfvk2iwNHJmd+hsejj29EH",
-	"K9HHt6LVdbR7d31neyW6v4V2vvsyerASPVhB0d0/Nf90B7118fSRX6OXz50dMgl77nBqwEfvmN0U13cS",
-	"CeVWsRL0sqvGU0/nZITy0JuEBHF2qTETmWKFE+gs4L2bGye6vha9f3Wy+c9t85dnU8CtKAXSEaLsCK7V",
-	"PFTVIpZ1VCQxA7YWVuyTsDWxTAx9LMBIW8GRs+WqJnebFwIL7nIHxNLXwV9UQ87peE5MRAfDR2xRhr4N",
-	"MQZ6qaMRZsY8MkJCgx4KYdYNOBRlxuB7KBYNx8Z340uw/HeJThmSjd/JhE3dPBD0kagvCOqbCh01GmPk",
-	"Y6RItRZiRQCptUyXCEOUhZRZnC8fg8EfCoiTgELRXOC1VMbZSSxcniiIMgHKGlVJfd32gUSYmFkV1inE",
-	"h7GSPxMrvjnh0Td3djZX0Fi0ut78asv+9uOHf7YXRvaLx9vR6kZ3Wz4c1SPxyeys4C/UaaiOUBZXagvI",
-	"Iq6HCo1Fm99H99ei1a89tPvJlzuPn5o/792Nrm3ubK40//Q5fLHz5B/Nfz6NHm3tbN5qfrTqod2129HH",
-	"H3ioeW09ur/V/Gg1BfxLRtSakoiKMhILAjJhgheT+Y1Swsp1VYhCFA/lJ4QnBGS1s70ZfbaCdj9Y371z",
-	"s/nF/9eex5e7Xzol8uUWalRpLLlODia1Lz/PAi4eU/phPt+Bs9l2Eu8etuNkq7GLvZOTymTZ70eYTktP",
-	"LrE8jurTzLVBFhCu1RADvdpWQwt52WIVPRPp99HqZ3mkQbksFam27AIoG5Pvwb9dEixT8XGUatHPSpI7",
-	"YFEJcjJHoQwZbaBrjubIFRLTzX4HGR1qJIcaSfaYxdmZH2/ZaujRxup0UlLoxvrO5lUIGPnrdrSx3ry2",
-	"1v3ubOHaBcjj7aL+PiF7p928XATt/Qr2jaMzLVhiQYFSvBXfEkz6iCBYPn8IWPsOHbcJ6YQm/GPn8VMU",
-	"3d/avbsVffNV86Obo70OeiTiSVxXvH9HSO7acdrgXqVLRBqHORDfvCG680ScxJLMJwj8CzjEzKesjEKO",
-	"AyBAysx78MgLEvm4BrTKNLFapH4IJ0nolgTm4Qn0ymUqTaxJOkdD1eD8MCkRl0hNtWvoJ+qKm/M0qjzo",
-	"pIMDichNecUFAn7iolIvDSzTegh64U2NUV4PA0B+WTi8VZ/zW/XTW82P7iHDvfZyRe4B4yDhMHvHOJgh",
-	"met4RGf7LGZ1HD4Tp7tQEgCzqf7xEOPgZ3aer6/t4Tzna8N2NMq31Qy2eHN5X1xbHR0TlyArhKgJdIYh",
-	"jBZCyoJZZiIo4pAIDyRTUx5RekniNwtQQGpYKE38cL8LUuVLJEhyJolYImJilp2wRRZNicdEevAsaGBy",
-	"6XmoTJREx48e15Ohi2mh/4CaK5BoMaMAGtNmvoy6wG22m04lnBe5iJPdDnMM2nXH3bsbSQWK7kWEvH24",
-	"xXo/i5OC+HWJw327XQu97eZcSUVqEuEGXk4r0aeaJ7ZK5XT6fUjwkvGiUQGlstql8gt6iiPzy5j1OxCH",
-	"DBTlSu+gIlAin5uoL/vgs32En+9rdPeTm7t3niKbldRfybFuJxkuv32WklvcLnAULaYLXInmFpcm+3Xe",
-	"fJpHVCJ9NCbQCZRBnNbDR1W8jBZimTJAdaZomAoAJhJSTsc2J3hKN6fVcURNgi2uB1QhJaBCQCsv0EOc",
-	"0bLCDKzWiMzZSQcHIsdn5ldk1wY5qfRcFZ9/zuXvr1ch+31jJfr08x++tZXvcwzES+LmnPXve+Qp+oCN",
-	"wph3Ek4uyOlgW2MBAgq3ETCxfO/XFRpTvIbeRBArJ4is8DDIVT036Asm7d5IAjhYshZAE9pc5nH2GCCh",
-	"GDcOegWYRmKWsgzHAkqljMik49cZqBTBHLToSseHGR2sn9UEhh+6qQ4ktjl32sAy/2BVH8qdR4PpyHYq",
-	"cjinr630VBgSVgb0CDK60lOmk0Nh+NBs9Ywg725vank75yaL7sc1f829Gd1fteq7TWzSl+u97f7vTuOP",
-	"6p6u8Lp5btSXBnRTFLZpxpDcqlp35vgwUXkoVwLUHs0Q2PCjdJwS1okg0MpXXRKBGhWOtNxkhCtjWhE8",
-	"JGgMqqoRxOtK0oAgcrlGROzfxCxTdA3xRfOKeRtgixxS0IkgSKltlOFB0MHBJS2Y+RVcK8ZzfHiVPP9x",
-	"QuZEI/3P1h/7jaJ1XxiT7+kja/0iAQmJIu2Xx9tUVQKBGy1n7aD9/BBfa4eGQ7DOGu3q8CYZIrXt3t0C",
-	"ajPetxS/ufmnO6h547Pm59vIijKmyGTzxmfRjXXrrNt3L8RbQM1dvBC8RtgozAwmeTqH8OqoUFXDEhKq",
-	"L7bg8ZlqYjb1OjYIzDJwNIwZMcmAHaEF4vMqkfE9/9nt8WmEUYgVEbm2Yj+FrSMsyBLldWkemWXGbqFH",
-	"cloQ8m4LNm07yKDLXXiuRtjBWiH0Xh7aINQBBq8atLu+75+a4GVBpOyaSHA+fnDUJJZ0VBSFGgf05YLL",
-	"UtudASU7vHyGQ1UPVnf/+seuyGOjDjUVpEpZDAQzbMPYBWh89Br5BTuJYnnqNd5AVcyW49DqBjFhKPq1",
-	"Q3Fqr4r5P7eje6vN/7mZt/zYmtx3bza/eIqaj7ea17Z2tjf75qO9oImZACWDOqNV6xbHJwDQazHh///Y",
-	"EsC4hwIqcVkQAlFJNSJscBQLZhmvq5CaGCYbChUDldU1mVkZpl2C8HIShl/hksQ/zTJTuBOdMsViAg5x",
-	"SsBSC+KU4HztA9hLrp9DVLLRQU1atCdAJANsMtT853bzi4fNx1s9Zo0O5Q5QBFePZOr/T76XfoD4YCj0",
-	"0v99cCbTSodL4QQ0f5HgavrCKMlb91ScTo2r6B1O91+n7jtwp4eBvcrZwcTd3FxB0db1pv7n+lrz/vcZ",
-	"2gWorDyH70Z/AfG1HjkyAjxl2u9Ggcfbrxr75iGtDIVWdr7ejDaud6eVzk6fs8sX4ZkRc5BihA5czcGM",
-	"LJCQQ3I8/+lgdjSvbQE6dxtIR7wjnUJLfUGw4iIx2mQKgoWAMWkL4WhWmy6OWTLzalJwvgiuCVj4aLwf",
-	"hgscgN+j07XESAPWa3/5zPMdG6rJOwbo6IHnTL6n/+mUT/G7PJK2Jfkk+yGGGxIJKJF9wqZFjHFhauJB",
-	"UgR8ZwCNcFClTE4jrir65TJR6PjR407c4uRcjJDxnSIK07CjAAXuzWTiNcICrSplbniL2Lb/RSafcZUA",
-	"LkMLPbHz5GG0+jVEGpr70bN+iHE3P+5LMgIuZ2UirPxKEQzFiBntwYBQdOK0caHw/ee2+2Bff+4ZerRx",
-	"t/l4K4GV2L25En36+Xg/3H0yw6X6Vziyx8opH4F+QZLAkYVlRKqYhkYiykSDNDBVMg6xN0EkRMtPVCob",
-	"pW+UchIgLpBVkIJphBnCQSCINDEmvK7gKx/MSrbVOMofg5VLcgYKr6O4gxmsntNZ4OUjlbgSTe2gZK+M",
-	"6lfAG9L9OQw+ed5ZCYSdGLV0IDZipZ+CaJOWUDIjNeGwgZclukQgJ09pZUkqqNNs1SZHql2VL7Ue0G42",
-	"C/NScOg8Phiial7bSlwfCWmh5tqt5p/uGJ372trO5gr82ny8Hd3fHqa810c8STE2Q0pwF3hIRngrpJ0c",
-	"SGZX5mAV3AjmlKfZMqY6bngYmfHzuB8+/sfu3Q3UfLyy8+j7Hq8JfR0Uuy5PgKqPJCHWpagfn86aDvRP",
-	"0IYL2Xg5eRJABKyvkkJi6JH4QTfS8VswrhEeJt1Bkc0UOp/YxwNwAOXao0++ij69laDs72ytNL94GH2q",
-	"tfuMlw81b2w1b3wXfZpLULbyu4uUEgFjUvMdo7K4koUvkFqIfWuN1a+8IIFTyQl00YThLS4SXyEbZWqf",
-	"gHw+xS8RhgRZFERWHDm+BIjnAnTf772UuW1GEspOFIwrYbH7e4Ho2RUaGqTr4pCHNoefVJR6cq7tXRA9",
-	"WAHLQ3K8OxzjCsGhqrzbKRzwNXhklGzZ9lBU0kdwn0iJqET12iD4zR2wmHfvrDb/vh6tbkd/+gxF71/d",
-	"fX+9CJFZEBwsd1yoC/qJg1unACu8gCWAIwiC/QpUbDp4vOvm/9qM7m/trm42H21E97dgpT/e3Hm02WnB",
-	"8+29V1ogWBBxoq4qunnNqg0+k2HwdRGWXipNAgu3bbXePaYvqOhwfzutI2Z71DpJ/vnm39d3vtWaz87j",
-	"p2j3w43dq5vpW5qDOd5JTqKHktrUoL5n3oyPX/vbu2tXoxsbuzdXPHT2v8yH5ub6zpOt5o0vPRRt3I2+",
-	"/qD50b3o7mrzi4eZSmgg37U3l6ugufvJzWjzy/QlWzHTMYVPNqPraxbaKPr0drT6NeQ5A/hA+j64Tbq+",
-	"fnc1+m4rur/V3L7poZ1HK9H7f/RQ89Fn0XdrzQfXd699N9b8aDX69INxWGOotZFZKVOczNVJBuk+qf5t",
-	"8vC8XLCfTYdohVD1kIFW8FD04PbO40wxxrT3OLrpyh+u/J8AAAD//w==",
+	"7P19c1zFmT+Mv5Wu2d8W0uZYsozJJqh+fwgbgwnGXsuErY1SUuuc1kzjM92z3T0aC8p3yUZQTuxvAQkO",
+	"MpEo5V7AsOVUhC1AVJm6q7jfCX9qjt7DXX11n6eZPvOkGck4SqWwZuacfrz66uvxc71d8nm1xhlhSpae",
+	"f7tUITggAv588Qou638DIn1Ba4pyVnq+dKVCkCDLVFLOEF9CqkKQjyXxEJkoT6CFudK/z5UWppEkLEBU",
+	"oUXsX0WUoYXzSycuYOVXFlCjQhiSeJmy8kTJK0m/QqpY96RWaqT0fEkqQVm5dP26V7pMlFiZWVJEtI9k",
+	"lvicBRIpjhpY90SWuCBIiRXKygiXMWXO5ilTpExE6bruoIYFrhJlpzxTJsxfOR/ov6nuo4ZVpeSVGK7q",
+	"N3H8s1cS5L/rVJCg9LwSdZLtZYmLKlal50v1OtVPtk9qRinsV6qEqeKeso8crLczWJLCfnzz48F6eJEp",
+	"UbxoxP56sD7OLwHxuOlRU6ohxApmZYKoRItYkgBxNoEu216nEVUS4UVJmA+PYCYbRJAANaiqoNOnfqWp",
+	"BSZgDkE6hZh0c9RUxddeJaysKqXnp06edI6ZLVOF9TgLF4dmHzngCiVNXeFXCSvoUMFvnXpqnVeVsvjz",
+	"Kec0L/M6CwpnKOyvB5vcrMLlYiqW9teD9XGF4GphF8r8eLAeXpdEFPZQNz8epIfr+mVZ40wSYGcv4EBT",
+	"P5FKf/I5U4TBn7hWC6kPxDJZE3wxJNVfvCk5EE3a3f9PkKXS86V/mUyviEnzq5y8ZN4ynbpuCOhWH7Mq",
+	"DvW49WkUaAnTUKJlHNIAep9GC0QILuQC0ssgEcF+BS1REgYTJc28OFsKqX9k4/dt/9IwCeAxdSEIU0gq",
+	"rAgM8hwXizQIzJk7rFHO0jIjgb5ZF+sKMa4QDkPeIGbdXuKMHP6aSV4XPkHkGpWKBDAwKhG5VtPkrLe/",
+	"rplyvQZDPM8UEQyHhznMGYbqjFyrEV+PTxKxTAQCApyGvQ2IwjS0pKgydHD+rBYzBKlxoWD0r3F1TnO2",
+	"wxz9axzJul9JFtrTS6p3XktjiyHRQzTiWBgSAcO8JEBIorqFc5iGZPgDjo9oF+rQkoa9nwMkqb6D9VjL",
+	"dJkwuMCn0YI9WguowsNAaukRw3+pRIw32iZ0OWGUh0voVspghARaisiKtkZySJkFSCZmBolEoqcxS6Sk",
+	"vBPD6G/EcXsumkeMNJA0D0wgc1KXBJEVBMIAiEKh5EgSWG/M0MtK1S6ycAX5nF+lRMtFGb1glqgTZ+CH",
+	"/PjabiN9p3L+KhZlclT8e5EHK3qCoR6EQKqCWY5PXuH8AmYr9paUhzpMzlEVsxWElSLVmpLTRo1Z4gIt",
+	"gN5zAhSfBSSNotOyDZlHikZhn57MaFEwkNcZrqsKF/QtcsgMTCEZ31seHJCEBCkDqUCzNHthAHsDfiZI",
+	"QJiiOJQIC4IagmvN0UxkGdMQL4aHSmEzKCA1wgKtDaIxuDiwwvqAj+up1NNRDXPPZL2mrx8SXCABxVfg",
+	"tB3tqdJ3z0Ir01qYAFnXNglate+Tmkr1k4xMigPDynF4SfAaEYpqyXUJh5J4pVrmK6321bBQVTvXTrM4",
+	"mz6pp0FlLcQrr4GU3eXFzKNgG5CywUXQ7bXXSONS/KiRweN76Xe53jMt/j4R3vnim8SHgc4E3C722y1T",
+	"xwGumaVz8FmvhPWLJLjIcjpCgBVp1xE8a8ToNidjCblMlvQrXAQuA8wU8CpN/ktUSIVMy1oKgRF56FTy",
+	"gGFhP61+MY1OokaFhgRxfcFQLQQSLS1OpGNNDDSgztRDw5epIlXZbdgXiBLU12/atrAQeEV/1uJ6Hd4n",
+	"rF7VW5P2XUrWMLMx6YrVa3otgxnVtr4nFK0Sp6qXpQG74skY4gXNttyJIM6zWr3f05Inmfy+vVHBCjWw",
+	"TMQxxdESVbBRsA7GfqYHrXclYxA4ddJh6WghwHxfsYxmjH4L9skF3W5XSh1s881qXYdxnzevTZ0cIj20",
+	"bK5tx7l/yUnL7w0NelDmvVJIlknY2zl9FR69HtsSHDyihkVib+zasyBlJ+FEtzd+/K75/hpq3v4y2lhD",
+	"0f3V6OO/o7Fo/Rbae/jD3u62h6K1jeiTXQ81v12Nbm6PT3Q9HTAEZvijmXIygOJFfTVem5YBfvZhdPee",
+	"7vrhuof2dj6MPv77WDzqcQ/t7W5HO7fMN3vfbOv/PNBfP/pG/393e29nVQ84pgifMCWwHlCVKMFrPKQK",
+	"s5JXWsSS+pqf1xdD6s9TJhVVdZUfc7qedszU3HktxBBTdk8kbkmqjb+1rim0Vbx8mq8PSpYFJFa4q8Wj",
+	"mK0JggPXdWd4EDzVukydVucc9on6LQ7rxHUDYMtO5QUckHbaOYMlkYgvIa4qRBj+R8EMoBUkc7VZrgCG",
+	"4nhAjrGP8i4mqbG961YpqsIe9iq10JsXvPTGSqfj2sbCFb5MfEKXjXLRssq8WguJIgFKHo69SKbTZySY",
+	"CiRaXGnZCbeEMMASQvvtQ5sRfkUP2vafG5W7b8VrZ9xtXcnOp8q1cGRW0jSeI6CO4zZjmq1Xq1h0P/fJ",
+	"vpkpunbEaz9erUfDfWLLgpRBoLhAVIU7tnb//T/sfbc1jaJvNvYebf34XfTNRrS1Gm19gKKtjejeLjIP",
+	"oDFjOPnpD5+jZ9Gb9aBMJMKwLtPWcKKPHWcE+bwGekYgeK1GgvFpZBj83vafplF0+0F080G0sRb99YPm",
+	"ozW0/+FG9Nnq/r2Pxt46IX0uyDja/+ua7TTL1asEeLgStFolwbz9WNVKlf7jLXjZzcfNbug9h7MehheX",
+	"Ss//rs8tdLM7zlwkmTIhnJIQF0hWeAO0aCOyeLEEDk8I86l3IosVD9eRThyRfVxSyTuuFn0ehniRC6y4",
+	"6L3NM5m3EgmvtemQ+oT5bgGoCsLhMDQJXlc+r5q9a5ezrAbt+k3ysF6oxClczg+u/YlOJz/uN9NLZqTp",
+	"9FvX33acrl1+yzOswcEWfp+eCbh6Xfdhwp6HcYM3sAiuUKOLDqE9HytS5mJYwyPLNNBrmAinQ2izguWF",
+	"Pim3c4M1Iqjh3kNoLFUUhtAYeHGH1JYiuPobyoY1zxWCh0NzLacW2k32JCN32YXNkGiW+jPzi5etlfpy",
+	"lOO80O21RLDwK5dB024/vUvJqe7hhrMs4LrXr07TRcbxSoxcU2fqQnKHEeoSlhJhCc4jycVCYnLSL6Ea",
+	"LpNpE/ShEGfwQ4il+WHCKTNzZXySbdFCLhUrft6Ll6rTUtsJPl8kAJzhdWPcHIqUC+TyWpE9IMdK237N",
+	"Msa2H9vYXPtw81zL/r7IeahlLU0gvekvKa9q/0lr3rLSs6aVcqr2n3idBVcKVCWvJBmt1UhXo/OsfSzL",
+	"yNrbSkmgnfAyLMv5Y+FeqsKxwy8v03IlpOVKHxJc8konZtjtgGQVynjiLhbXygQLWF6GpryWI5MnB+cR",
+	"lMbvFIvu+QPoJyFyXUnS6Cu98zbb7yv6taKLqlsjVwiu2kPdo0afhPXF6w/dJKPvtEJmpG1L1OJFaafs",
+	"CiFqts2myjjT3QcCLykgg8UqVYV29iQ8qnsoVXa2SeRU3tmSHVLxjLWc+wLHInCTRf9bDSTm1HtsKFHP",
+	"LcJWJBFQ3WSJWOVP++k86csQzOK4jew82q/a10gD4eR9iao4IG7DiKxwoZZwGMoiOxsotD6vhwF4EctE",
+	"IcJ4vVyxFgHPmAIqvGGc5KpCVlCI/asdbG99HOMqlVL/2Z2NJUcpfqW7IazVKBMvaG5dnJuTKs7tkzN+",
+	"3tjt225u0q0hQXCAlgSvGse5eccp5/iC9OfU8kpLNCSFDoZer3SwmLulAlnBp577pZu90LfICysqp3R3",
+	"vHiSsXq5lcu2lHSYjCq7Ks79qStuDtAgLjlD2JeIiC+hKr5Gq5pPPmvCbM2HKa/bBPMNOQeq782Ly0QI",
+	"GpBBxioItoED+XDglnhgp805ZuIOEqVEIMUh6CuRypcgiA3BVZ9zC/bE++1ACxfhMm8ciFFws4g2uLOd",
+	"Zu3v5HKyYO3yJWZX3WKysTTmzh+vL4aZw8fq1UX7rBYqLxPsV0ixiNiXJFEcg5JcaYn4dXDRA1YhnnJu",
+	"XQv3LlZPWhlhoZZ0MA+WPgP0LfIb0eiVySQMxgqh8esdZzTIcUzmnLCM5CwWMo10npkj/Gz+AE95nReh",
+	"1cD/IHrnxt7uLVQjwhxYD1GGGpzZOIF0bPZ/mSGe7MrX+lnO/mzw+ukzNlDKYYAfvo27/8uVBFTFcWyt",
+	"4RoE/GBpaC+q4pU4CjXOv0KMN9AYRvq4oSrRbCPJiILIZhyElJGsQz7DxipYvs4S6fwMNF3g1mpwcZWy",
+	"snHOBHRpiQiZihwhVkQqlDSFlomAwFNnt7TXeASTb9Y+oPNMLzW46xgiy0SsIIn15ZIE3/pYCEokoqog",
+	"wiiO4u6025DiYhlnGjjSjeKs7nE9o/f0QxHJS781S+jejqIF9yDQijDE9LKkvxd4Mvu7PA4aEQXbbFY+",
+	"uSCS4Khktx1L0OqdSE5N9sx1jqv6veUeZ9LAyTw7WCSMLFGfYkELnDxZ81hnIrDPjdbt5XOpCm6tnqx1",
+	"GbdZp7G8ah4DOfoJcahBDqksnHtHh1tipevhGBvbjVRY9B7b0dHW16ezr2fpq93e1s0xaN1/Rf7Borv3",
+	"DJy2QWQZlaTZ9R6/0iEncaobr0ky90xrRRPqbSqdr8MJBFkTENeuO4MYaUICE2KpLyaEEdjCpmOGrF81",
+	"8RB2yzxkd8xD8YZ5KN4vhFmAYu4zUfK6ca586KZXzMl63JAhMrE0OvPZkx1Zmkus7CZYOthea+gyZgj7",
+	"IGoivoRotYZ9hX5a/QI9hwQxEe0kQCSUpFEhgiCskPSxiehPhvRcNxH8MFmrY2lPnezMbVuiJ9e+3nv0",
+	"uD3i96TXkS23NPLtR9H9teb29t7DH3prKs/FB9vuLKd3jufmTvTJVz2O5/Auhpxm5hpL20XRny7XmRKG",
+	"w147ctXZeC1bNuXuWrS50/zoo+gvOx6Kbm80H34E/+7/5Q8e2r93N7q5nQ3ZogHBmtvRkGvxjlZrIdEi",
+	"oDGqmjBSl0chI4W3j+HTD6O1r6PPPvQgPu3bDQ9FD7f2P7njxaFl8NOt9eidGx5q/mPX/JkdVrtbwys1",
+	"qKoEAjeYdbfokVhHFvzOuJqPPxUOuchTPIjg2auO9bPSgxwcoItrdQhOtiHpPe0yWpEm5FB/OmeMZIhn",
+	"GNHmWVocPORct5LZut4tNval82yJH47VJtUIezYmtVo/7fd5PbVYCc1Osf20F5lhIIEnTt5JTC81rTjz",
+	"uowtANOIVGtqJZ+k1XNQ6DlKQmsIcgZrHegkv+A+p8vFB7xlnZeTA5EdSL4HL1nALlQ5rKOSp9fBj0vK",
+	"448sQeNMBYchYeWBNLx+wyl6zkpy+KSe6+qSKvJPxF17nXxI5gDE2Z2DJa5aVINLmWzSVr2sixjHMgmm",
+	"B8hFbR1IvmHn9Ns0t/6mfpV2lymyfUD8k9tzMdXDOgneJs+eckMzOdwOMNZuixAHaOX5sckcQ82bO5D2",
+	"traBuEDRvd3mt6vI/Pbjd83bX0YPd3LSY5qm7JXINYuG4pQJbUiHu3ctvT68h8Yyln8PSVwlKO3BfmHT",
+	"mMAunCQ46T0hiox7aP+TO/sfPUZjAfFDLEiAFo0xA46KSZ+D3wWmMv2VizJm9C0ixrOz06OZN6PRfBlX",
+	"yXxuwvBNEgwW92iYtmE9Qce1uJQqoL1JFElue5skYc9FLyweiMd1l/M6Uy+s/Ias9OWwvErcF2GIF3PG",
+	"2gLK1a/HD8d+MycFg7Eujg4dhIcdJBe1E6CYN7RM1dyZ70+F7T35NLZ6HgzJAGdQBovSxuBkATocCVBd",
+	"gjMv5KwMcIdjmAXJsZNawPPMmQbIIm4Mj/lj2XUlB4VXIFVMw9xemW/yppbnTndg1501zpC0JyzaHqAB",
+	"L13P4i0L0j3rnWNk3mlnGgDe5ohGV5U4c7BBFiHM3CZvAQiGTPcVG9OuQc2cNFs9+TbgoVxfKAhNv0pY",
+	"Dz4AC/EHIyxQPQRVRDixJnLzcbCmcp0G2Jo0e5KMX7IvFLqvDhq1AWbZruHZ+qFkCA0Cwc29RN50iPuw",
+	"rcQjyKyNmxDtmg8iSLXsSqsAPIJd6oye4ODtz3WXzw60U+SaH9YlXSYXMpbg9u3L2o+7baZ7H52bN7Do",
+	"2xIJrXhtHrJPK4LICg/dQs4yZA+1B+AaXV43YSIcQt4gkPa5jJlPWRlBeBUaO/nT6p+nTp4ct7q/7SoP",
+	"upEsWLthvWC5CiXks7m7owswqlc6m48l74+GMtlV/UhaRRJVZq07c1XzWC/SVtZy0h5d7cYy1hc/9IAo",
+	"M4gD1sKh7/oV9MrsxdfGAfHKhPR0bYAggkVIiShqByA23c0khiX9SHxBgdFywUML1jel/8yYuBa643yY",
+	"HgsX7EUhuDPaLyiYraiH9mpdAmDDeKRxnzBYfG0+BGLSnwzt67/q7CrjDTYPY9Jf6DG5L92Chcpe9LmF",
+	"AtlkQSuA8VL97uTvJ8y2uXuoEimdXpIZZH+K99Tib5EAhZiV6+4UNueye2Yh085c+/CSwINFCyeHK3f0",
+	"u0cacmqNt/3ewvEhtC04J5O70AbUdlr3o6xXCEHveocxggGgRS2PAzQnlmiu9GvgvnOlNvAkl0xHrqke",
+	"bvTW+VtVBd52zf5lgkMjn+Zn1o56xK8eCOMozRRzLFcl/pEESNYwg2hRv4IF9hUREo29zqimSwT/MZs5",
+	"rk/Vgp7YQnuAQ2iXyOkAUlioHkzH5jkvbss1qfPVGheFCTK0amD43MNgpOHEreka4SPImwBLm3urJR03",
+	"5kXtBgPKiHs8oigwvZWkKMgnMbvoYBNtGzhvSHffdWbvkoKfjS+rhz2DLrx05dN3s51k1jC/DwV7LPgy",
+	"iYWWdpSauoqdKzaMVh9yuL4n0DkuUJ1RBSgx/9oCPU8ZqhHhE6Y06zZUPcfG/v30xL+jn977E/rVcxO/",
+	"0s/9YmpqYgr9a2182gDdNKgkaMG+auSHBf2cICFWdNkMYGEJ+4oL+KHCG3PMZEfRKpFokShFBKIKlbmK",
+	"7wxzCT0jUUAF8RWIAqdQhdeFhNGcQlXK6opI3eIvT45PzLFSu/YRKtxjnoIZX48PU7MJgTu3IrcUPbaY",
+	"rvylgW+XZFSenbmTfnIGhSLQi94xifqPGM9bbNoDymPDTPsvgK8q++mrRx3dGqyMey9/pKzQD9jaseBk",
+	"HhcTpQMZh3oNRUh3LA5IcOn2TttS1imfrl63dLG0w2F4GHPWqEGdi21rkJEEaoQFNloFbFVwACwWr1NL",
+	"zeentp+CuuJVrIqy/UbkJYRnC9OUe3NIZbwtnW5Q/ZPPRdDfsY3fcfrAuzsr0/nZ2SQD9DIr7tp72K6z",
+	"WFYW3enO/ZEjtJZEwA1IjplGOuYht8sO7bnZA/ugh5G63gGCIcYT6fcWakuk65bP3i6Xdca16CXMMQ1x",
+	"TKbfk4QNiDSZAXi5LOhMuJzZxyLaoKzsRmwYfvDPYpjH3hiMUw0SQpTP/XIlSRGmqFp5AwtGWVm6sqAQ",
+	"RjABBGvvoXR9kmIWWEHamCDLBIcmRp3gKqixCcRh79oKEGN3Uy4XZBae7Jvg+orZKyDA5Ai5w7LiTY9n",
+	"k9mIDgQ5SyBq36WeCf4WcaVpiTpBnPnGkU5ZGVWwRLxGGAmmYyG9wgPkY4YYRyFnZSKsRuFOnKsmGIyd",
+	"JcxW0Mbrnp0Q5ewsXinQ2xQlLwiCr/Z+tq7YN7reBXbg2T5ah+TFC9nDJgxi3Rnm2rXIuHhFGhURWexq",
+	"qFeQgNOgoK7PE2pUqF+B4yfhTC7RUGt3KGk+l2Twy67R7wfbr9TT89zBN8+1Z9nshvbYGcBebt5aa37x",
+	"AEVbG1PRxtb++l00Fn27ET1c3/9wI7q9MQ6ZGdHWxmnXr7+I3rkRffxutHUj2tyJPvlqb/dWdH/1F81H",
+	"qwBKrT+MJ7VylrjenLok2WCVq7wcTmmBipfDU/bfZ+2/pyFom7kRQV/lZTpgFMABHOe1QUPJCvzoHcsS",
+	"XMCsjsMDwl6cD/K02R2gpUN6kAsOQ3fgHr0S9NqBUSDqKqRE9DmHNoGsDzuGVMFZstzjw12kz6JEbmJN",
+	"s/BQxmnIl0wZtjSnGO7HJJBYL1wHGJ5+tLWBpeNUITJN9I3K045TYZYqWfp4vzK77yQw4ImXMbtq8YRa",
+	"Tnns1mqN4F5pufg1bxKYXdVfS2IcuRKNgVPJoCMbRKQl0ogLGSXoyfHGWEhjVCWYjXt9eY0OJFLEFuCe",
+	"rh67VPpI9iwsQAcFqy+MgaHAzdrD6Uldqj08nFhRe8vJO5s8nlo7e4mxylqnOyKWFCMk1hlV3S0MNgQC",
+	"Hk6WwrPrl51ufvjFe3E2u0BuIAscl+MCF5qsGkwL6722EVJpX7k8MAv3YCJGzZ+uazmbENlnbN6TSDjx",
+	"9pNruFoL9UB/V9p/75v9ex8hyNn8pvn5ll6HPsOlU+Jp2yeGqCkRUyVY1kXiXT918tTpiamJ/wv+/WWL",
+	"g9Md7RHTYXbw/1rySs1v10peae/rnZaRn+o1YLs7zbqo9LV8LH2Ly1KhkGCp0NTJjJ+yvQhOfmlds36N",
+	"K7pky2I5ICZ44A78HcAN0KNp/qozdhw21Wql84JUKQuI8GLtZT7RXLxUN5mP6yZ7cCvNZ2piuNySV12O",
+	"4RpWlfh6apBFhGu1iYKUjwKbTI94CLAW1kwaX/RZoJCWzNEMmWT2bxjW+xw9OGTDOmuZazfcYfuCa+wX",
+	"461y3Iuwd25EYLut/dBe/E5BPlc/hjMsSbGtUivIfUMVFo2qxwMTR2Y4kkAreTd8QpYu4kttUMkMbdvp",
+	"KNMJdtzOGVjtgW61ZNvzcSbdo/HTyRaDUiWsAW6M2HmExmIbSBWDsMvQIkE+F8JU311cAQyGBhYBilH0",
+	"nOhUrXCaZi7J0Dou2WAAJa6QnK48vw125FqX7RwGW0mP+uBOmEsFYkD0zo3m9joU9dq/ux7/OfXT6p9P",
+	"N79dM8W+Pt7e214ziUHv5EpnvTxV8kovnyp5pf/Qf/0H/PWs/s9pfVUzVgfUdL8uFa86ZbhLRQgTl8+d",
+	"Qb8+/dy/x0AptmqzbA8XcgcPzoKJF1WxX6GMnNBsFL7QT2enkFYpnzcRhiAG2GLm828al5u+yecV5/Mg",
+	"0gJfTup0zkNNmXllgEfrUHSVMGWgRUrgLdddzGfqm5ZslP+8/S35HPth9aZC8d751ueWkirkXknSMqvX",
+	"5gMq9cxi2IElm2YueF2R+ew3RtGCr2x13AyQcOwUn1fYJBYYf8G8FsOS79KUhsxQM1/WJXxTy5RvTlc1",
+	"921CtNaBBKPiNZIk+0Ih43k/5DLxIM0b7/x8Zsghlmo+hGKqesih3uaVNCFNM1zYmZZJp/6B+ZBWqZoX",
+	"FnIzQXOYt9bp9IvsABUuk/YvksHWGSj2wXwrWvM8X5qPq/nEKBHzoN6XkkKI0C7MI/NdIqJlTbHzDcoC",
+	"3kj7NbYe08LUyZNZ4jN1FbwSbzCbjweDA8rj81XMVuZDXqZsPq5TDJYRRcz6mCgZW/12PlP5FrrokNNo",
+	"Dm376Xy5XsUsPZTkWi3EDGioT3sGWF76qJqSBiG7clSYVLiotJAd0Pmg4Ne4kO+sqeNcGL5oHdAu+75y",
+	"AUPOVrhQqJJfMIsq0ediKadtfga9fvk8EmSJCMJ8gowncmmFsrJFHDAMWL8NnDOj4k0G3Jf/Yp840c5L",
+	"uwadWraZeL/j+Btg6s57DECcTSmTAq8xkHdhcEgf4uqQMH3ByNcziZoJglO1qJRAhxoRBWL/oLC+LXi+",
+	"dird9kUeFGW/bZOd6KuQaYV7B29I0uEcrR3ALprw5r7ig/Sl12voihte6UqFmEAA1Kjw1JgcEJ8GBg5W",
+	"GCOsmxcM0fvbM33Fs04JzOlsTLY2LXGYXeRi8puNj2UL8WUTId2xZO3L+8qUh1455YFPskaEWWrnUg6e",
+	"4RBf/ekAO2Y72EkWhiZoaWQWhMIe9NbMw66+Mgb8g/jUbFHHA7vUhsCHgcK0OF1gMRgKj3QuJfHrEodD",
+	"Q+jvGw2lQ5j/ZaNnDObctkrKlThjuTsih6N/Y40sSsOw1sqe0gfiR53z5C7ZCgdVytBPqx8huSIVqSL4",
+	"gkoFMCDTaXY9PCPqTCJgYcYZh1mcxj8W/c/jvZ3VGCHk9k7z9vfRpx+MT88xOOKmC8OfTd3ZsWxh0/Hp",
+	"GMtbP8eXlqhPhJbtLNB3o8Ktm9a+bsL3YxUWBg315u1o4wBS4K9A/i7ZXC/JSwK7wJF7wi7ALLM+OZyC",
+	"XNUHU95X8NAUxO0Bom5AvAB4sWjvYaIDGdUyS3EkY7eAfS2j6q3sWx9hk7kiEG0VNNkFzJxCiAO2PiUF",
+	"SHGFA+OOb7NAh/0U/85iHg4Bj78bDgIJaZkuhuSKLdvWh7QUF3pzlfvkUs30nz3Sc3qGH9YDMltfzKao",
+	"ORJvsFDUpzU8UBX23MiKy492lPLNU1kRumCkg0jYupeg3st5rLNgNn645zwT81qCeVkcnDNIIb30eLcX",
+	"zssQT9EeOmkgd9xclJ1ZshwLyWjlWTNUyhS6ZcjAUg3Ee7NcLmt2iDYeNzd2o3duDOAPPwhz7BF8Oc/X",
+	"8gyz+e1adPexideethhdhkciKpFdyBTuMSBLGNwrGSeqlhCIkKj56Jvo/qqHoru3oq01D+3fW997+IOH",
+	"9r75YP+9b378rvloB5B2o83H0acfNL948ON3ew9/iLY2PBR9+iDauvvjd/uf3Nl7tOah6L078Eq0vRt9",
+	"/MBD0d+2o/s3mg929+995KG97zairY297Y399Rsean70UXR/dX9t98fvmv9nO9rc2V/bzgWK9Qf1kAlM",
+	"NQ/HgCTt69oRH8Xlnx8O++44pvQ4nj8Iey6+VWV98USC4mZT6nLHPsV4U/iq+Q0pztEYxMVuN99fg5xS",
+	"EB6pPloF1WHaecnKAQI6YyWleOX6vSQGZuguBOxTPXhFY86dxGifmsphlJ/KEl0RX++PpYNiWbARw+Xq",
+	"hYx6GA5LI7UO7qyE9y8uE7FMicP+sLiShU9tMZcn4axG0aoRkaul0GMtgwToz5VEtJLmkQ2luSuZosDd",
+	"ZwMq4VVqhOoh9N+PKTKJ5HVV+4ydEbo9z1TA0F8CzTorEhVbB2257WSlveye55askHy0aDoouG7qgTwT",
+	"ctlfEnU/MUspSHhbfx3mVWBiH0bGi4T++5nuKER34/1so7IXTeUvMHlrWQncnh6S3PrATByKjyEEJenY",
+	"fdn1Q/R9BT4n9Si7cb+U2vMB0Hkp2yxFITHMZu7EPkranAdHp5Im2BwzLVFKoqZzUiZhAN8CqDcV3gAR",
+	"tKoP+YykeHKW8HrYHoxhveX9Hxu7fTOM8TrzB0AcH/C4pu9erBEmBwb9b2/HOS6vbYWcUy/e8KI6F+u3",
+	"oq27aMyimKQ9mxTEcQ9FWx9Gt9ZNuYu48gUaM3ls2cfhWI17aO/h9t6jx83tjf0PN+LnsvluOB7u+AQ6",
+	"x8PQUgiKxY1skE295vOqQR2wEROZohlxO24jZX1RUP8KqdZCrMhQQDgW6zRU5wsqvQ7XqzgiLPd0DpkB",
+	"O0kmt3ojN39mF69FoTGRKahahyqGVaQ4mjp5sncJJg+rmUeuPNVF0RgIZ9wdjY5TKb2PhR+KSJ0/CIPL",
+	"1hnkzf4uDQO1Y0wTVS3rcVTF1/SFIBWpSci9BOg0aRLLGlyoikVGar8ozJO9I5emqHVdYUtbQTmtR9WL",
+	"+/y9W3Ht0Y1Ypazn7D5S6wPTdEBYTvB569VwwSpWC4GDEpdzj2cb1s6dnTSw+zs7ho5TG6yactWBVXrK",
+	"bSgaeDVasBAPe3FmY4CGg7CWlIJcZTuXicBheKYDKcmDoaoMVGSmQBF9I5/tyhmy+a4WOt0UD06WVqsR",
+	"JlTTjZrbdqQPWhoqsaR34s/xvg5C9QPufMG12p0YuttgzfYWmTaMyAiJx2Otm2N2ZhwJbI2hmOXKa/aQ",
+	"RhDn0dhBONebSOnOovF9IuWVAjj2BCLsvCMH0saAojpT1KCwmMYQhHMj+2ZBqeqWoAo3QHwMsxCfuBcI",
+	"FgV+/ro0QYGdCOF16eBA2QXIdpudest4bW/udVaXeUjkgKEmPCT92B9zHv8uDhuHL77gaNIye7128HIQ",
+	"IyvTEOQxtzu+mHn0YAUeakMoWtSGUZGfS5fqD7O0SkMsOoUD96UhJmbyg2SWmaAr6UYFoAquHjNum3Ur",
+	"K1CNR0/fWF2ANeIqcduvu4M39RUbN1T3deyeto6OOHw4XpIOe3hWM/bBypGlHoEWB2Snsra9VIrNVJ3t",
+	"5fF+Cr+OtjarXdNhqJ/ZI3YA3ZPRWs0lsCaYx0lhqT5LnLsuvgSYuvdppkDXztD7az1gLcTYyjb7MzMI",
+	"54q4YRG74NSdKS6BYKzi/YjSwzV5+fXuuHjmSqZ9QH12mHAvYJ+wyq1l59rxfwCrrS/nB5dUFRar7SvG",
+	"3+diILt5b9FKsACdAHFTb0QyJy9XMy8Do5cUrm0Zs9n8tvB9s3e5jSw8CYNw/uSstMTvG9QcSQhiHJym",
+	"XlI3z0awcpEpnofGBKny5bTinSRi2dbVGqaduEdVq/dzNPAB6C9OR+RtyYELT722YmI+lX3qGRmrc3ga",
+	"zIN0maCF+KuFnuKBBzwZHco/ZkjZScGF1PlKnClycAmzI+xtF8zvFim/EAQkxdOxGZpdClBW8bUzcZqW",
+	"q/R2B2xYo/f1xOtaNsa+55b30x1zAst23qiDlDJtidm7uQNFPh9903ywE/31g0zhz2hrrflgd297NQ9g",
+	"1P+CZytaZYOMprzhL3bndRuKuJgelwNIiwnTand3rm00v9oxfkwPGSdl8unRbrS2ld2PhtD0YioeEEmY",
+	"BVj3Sku0aGug76GtxEEX4ZLgZUFkp7xKhyTIq7WQKFIUSBEfKWt+0/pofLLcd57BoRsKDdikxkFoOH4x",
+	"GU+aJJjMuHAhC4NnHHNrqY7RhekOlf/1AvxdBczLnncjhcgcbvarzTHtnSzyUIqjoYwkoiYhEbtamfEW",
+	"0khhiMVnq83v19CYhWOEQjFwhABnGmIiJFGoXhv3UHR/bf8vf0ieBQPIuIea92/tbX+QZU2SqHotDYuw",
+	"UA6FHOl18D90vdSqlGW/nfL6UC8LffiXSS3EPjFRHkYanEachStx6RyVJCTr2cjDce73LicPWs1yUPGz",
+	"jbquWLDzoykj0znRqU98uZ5D50Hh6qC9V1fcmZlXknyyZ6QtdswSOPtptMA4IwsmvzDOQZQo5FyfbURZ",
+	"9ogl8DAJLEwh0HP/gTixeBqLq9kJJ7PrliCjV+xsgpTSW9liICZHlfO+cBa09DlrLWxOPJQY2cfBDi+Z",
+	"QjKZMscSjckKb0BkSLxVz0irdJusg55zLzrVwYlXub9sjgskMXZ3RqM1TednX1zC4vd2/4Zb73fKbVvu",
+	"9/gNMfKpMP6kZbcc4At9M6violaDVKhyYP4NXnTC9KcbSItIpb31ctDTtRqEZAb20zkdbt3HOAwVqNt5",
+	"7lkXKs6T2F+/Ed3e2r+z6qEL/2U+NLc39r7Zad7+0kPR1t3o63eb79+L7q41v9Aq4rer0dqGh/a2N6LN",
+	"3bzqzviygTCyu1x9az6g0udaZ5ovCw7iWo2H1F+Z98P6Yilnr9HUENBlGtQLFEs9h2Et6gGX0nJER3H4",
+	"A5mfik/vm5yyfmFyuud7pVOJK8UN2RZli8Qlo++8nrE8UyR+FBFF+vZAQCEDLFSvGAQxLxyG6DoiOXNA",
+	"wa1otkNSs/q+3we9r9snEWM19elEjzWx+HDnuew5LhLrPWcLnkF9SOK1DAxVhZYrREB1AtSgWihcNPUg",
+	"PYSzuiMUoMhk9FSxViQRRj6vrYy3oHE/10kaik9aFkVpiQqp5o3Cqtm7qZM+nyY6dIemK6QQQx0XSK+B",
+	"QN3J5HCjfVwE87p03QRPRInTwe8b2jtqywCxZd1v32yl0QL3hum7m9yod2cYQoMJ8xtQaLjulSTx64Kq",
+	"lVndnjUlQeDhTN0U7DafzsUr/sobV2wCchXMTCZIMWm5olStdP06COxL3GGnritF6tUxA/cwbgCYIDvO",
+	"PyGJr7hAqbyGFolUJ2oC+4r6BEExOKmMne4qITXgPVTMsSSJSSKMJMHCrwCmpv6DLpOJOTbH/uVfEKCE",
+	"yjlmjOWAM4qobg4l0MQLuFYLLdz7pI1P+cWbkrMFFHC/Dl5lk2GneVwGjniOLfg8IAsewmgBQl0WJhcM",
+	"VuoCogz9hgvNPscs+sM44gK9yMohlRVgpwszAL994lWL9rkw7ul5zrEaEScgAAUtGGRUYyNJgTnREqZh",
+	"XRA5gcDEwgNiTJchBfxQa2VZsLjMC8iQTrwoMym4MeVsji1cujh7BU3iGp1cnprEdVWZBBjZBSSIqgsG",
+	"S1zhQp0I6TIJ8mGwY6+8ccVDkgA4AcJyji3o9rmgb0HzzyMT1Yp+Wv1iYdwYXJHgyqAe2LhT09YEekHw",
+	"hiRCIkF8QpctAKJ5Zo6ZDjFs38LLStUusnBlGs3iKpmlivz/Z5WgvlpAPudXKUAp1iCIHC1k57Zga3gj",
+	"P6QE6n3rSyueQB6LFS3yYGUCXTIOJ4BpYMgCFJ+oSxLkJ4AEWeZXjXF1jjUqPCT2B7+CKTOAXyH1CTMx",
+	"jhakFWIUSxfOX4kFG/MhG4YW1177drX5YBcZ3QhFn2xHt9ajmw+af1tFew9/iO6vNe+s7n9yJ7q3iuzX",
+	"0d216PudaHOnuXsHzVw6nwT4JQfTfrtMhImgLp2cmJo4GYfS4BotPV96Fr7ySjWsKsAwkgXNoF+UiSr0",
+	"UgGn9FANCzCzW1uzX6FhIAjzzAFbMD+fD4DeqzF0rY3zUIJAOqJmnEbzDkrPlzRDzeAoCCJrnFnr2amT",
+	"J00OSVLoM3vU37SYfOZs9HY9AvsGXteCvmtHMKGX7TnTrau1ZHiT52PvMrzwbPcXXs/gNWe5eOn53/0+",
+	"RygWvu5/v2r+bVPvNi5LGwfO64BJaUKelMWazKzlGbi+ElgiewZesAVQhrKM2S5iyet6/u5Sok6ut+3k",
+	"1JB30rWLmpcy0kiKrF73Sqd72csXcJDMRb8y1dNuWiZJAvNSDyRwLoGNhzd+3f2NpOK3fmGqhy6ucP4q",
+	"oOPDC8/1MpEEQ/8CCSiG3ILDOwRtZP/nr5t/20RjezurzS8eRJ9+MO4+Ate9NhY2+XYcnn49w83yJ+Ql",
+	"kkPtwlWiwIJdYOZPH5lMkGGu/37kXKqItg9K16e7v/IaV+di2Jgngg9G79yI1na7E4ERG13EMClrcb2f",
+	"zjQxa54b+fbafhyb/DJvoCUsMrfmMzFUqZkECJioUcEKhLW4HNQ/EUE0H62h/Xt3o5vbaH99bf/eV1nS",
+	"MERgbshBT7eDqBJ3nlNCsmrCUj0MTyhyTVltBgrtZOoRNyhjWiIy0LEg9/93XctWS5QF0iacUCZpQOaY",
+	"LUudZqFgX3ApLeRYSCQaa367Gj3cQD+99ydk/oxub+xtr457iJYZYNzKGvZ1jwFdslUF5BwbizZ3os07",
+	"0Q/61Y+Q+YSiHzbGPd3dVVvhssFPyJUQNsWMwkMmT8UM51Ut/aOxqalfe+jCfxm9B4DO5RwD8RRVsfIr",
+	"WqtZ5MtppQTzSQvlHsLBm9gH5czM0jzoY6WIIAHiTC8TiJ9zbImGigjEsBAxwoVVIKfREvaJQoYpgBIF",
+	"C68fMW+BkA/PGvk9f/pnYbNmLOW00Q3VOwz7lMr2/x1r07gnuGV3I0lSTqadvvDN3M0maGa9MaQY162o",
+	"uQzSQtpgV3O+uy1BysYqWLB2PTfkpxBUzqae672pNMesoK1ne29LxZbwXhc/NZ0XNRkX1+9RNseS2EDH",
+	"ogbJslZZffIqWSahm/ye6xz2WtRyBUtTTVPmmm3PDG4PaArJMmY+MbnhWrMHYCls2KOnJXqtyYPO36C2",
+	"HLJrsbhQub5ji7SIe9DPQmMlr1TlUsX1FJ1W6ALai0v4HJgBQEmfXEPWzmTOQrofXeKQRyuPGr5omKQJ",
+	"23Sqz6gGAWdLCTaRqZ+sObMcVDw5WmkjZ5vJGWH2Hq5G7/wBjTX/trH33W60uYuij9+LNnfGnZJIkTgx",
+	"+TZhSnRVVswrZ0yRqFFvs8krdOseUBUbS5QpUwp7TPWlq48R5Uz+k0iiOXKISaRNTxlYGH3REEYHWTQl",
+	"nsl47Q0DiSPN84T0BlWVQODGTPxsGymddiRI25fYIdtRnkxKSPa++fCz6Pv15v1b+ze/R3s7q9HtByh6",
+	"uLX/yZ0h771XsvEHrdelD+KyyoZmJrpiXNYOUQZIUDF1IL5k/cRYEgMwyAUtU2as+ABmSiViUDnXZB7k",
+	"Sch0myOg4RsX4+ZtBHIvZsWTQ++80Phif3/izYp9HqCn26zoOK4/ftd8fy369F0U3Vtr/s8dtLe7DSbH",
+	"5u3Pmp/votjudPNB9MlXrQbIPq71SYsr0el6z+Tzj9T5kYUgKCBvLQ/HUBixEzbGO4aL3ujcWB7kBPys",
+	"bvnm92vRH7/bv7thr/jR3+20mpRfsv6dltTe2d+isdevnDvxK2DuZy79+vSvJ198/cyJ31zWopk1RL14",
+	"zSchQDRJRI3X+pXZi6+hVykjEsJ/TKuL4GieYwH3pe16ohpMoMu8YewofoX4V40lBi2u6H+eRxgt4gAJ",
+	"3tDXhSDmhKOxkDLiIfB5e5ZKxucYZoG+Uir6iuFLMdyK4oIE9g7SOp3pzAyABBPoPPwVOw8BemWJhgTh",
+	"MtbD9SuYlYlMGh4T8XiNyQkyx+OET0SD8Ql0MU1OMN0YG1dsZKVEzjFVIStJFoMpnwRZNVDWydTVNtEh",
+	"qM6uMt5gybsuq5KZQ2pVKr4tq/VQ0RoWanKJi+qJACucP9euOO5szYIEq0PUdU8Q7eQMb9SLmDPfLFJm",
+	"QD26QWk4IxIP93Y2C2rrkxWwMLu3hiqf9Gv6qb51o/urzZsbSCvQ79xINKTNx3s7a2hvezXa2o3WP9vb",
+	"3c6XbPvxO7fXr9Olm7lk3TzzHBeJ4ItIQBUXBqyc4KrBpQBvio0JQeQalQYoNX+gz1EW2Fv0Cj9rERVH",
+	"IQO3IzAd8knrIivMOkWEwz1tT/fZ+fTDaO1rFH32IZiW4OxE91ZRRhxpNz90PS5JTFj2pLRE4sDPo6Fq",
+	"aLuveJEeFj3GjHxqSe/0qV/31NsFzOJgHPkEyM2xXTRLlHVVcVMkr3cQeC+n4XgtgXoQj4fGkgpdizwA",
+	"JCFg9RA+aEIV/ZBgITNfOyLQzCBGQ/gtlV2vW9rvZnx7lZfLWvKuA7xqBZJX4OlZok6cgYnkx9Aqwl0f",
+	"8FA8jay1M53eXYv++k53UrXkV0yrL16LNRPcQqtuKl0gJnxz3j68kNAtVLVFjDTmWC5S14TeMtJojboF",
+	"RFdQgbQQYxQlEHIgZTselsJXyRwjS0vEV6hCBJlAM62nylRtgcBYznwyjQSpS5INi0UmKjYTD9tqKIQG",
+	"Y958dKfq+AI56gO2/97W/o1ttLf9dXR7q/sJk0nNdLd8YnB/RyZ2Z0GFe49oHS2BHceUDpMcP7kT/fUD",
+	"rX5++i4a23v0zd72BjIfo80dFD3eiO6vQRj+J9vjHcnVWnpNDfrrec9b/lK4yMKVuAab0npmgwiCGFmO",
+	"y/3YqnLAdk0jDufLWfjB7QR2CA9n43aeZL9d36T6JOhhKLr592hrA43t31mN/pqzUlhkiuueO0jwCsHV",
+	"GIMDrA5wlXIBSCk+r61Mp1X7npFZOBX9sGwpQIglCrFUcyzFCkMzbIUzgkgoCSoTJdHpk6dNmOGLV3AZ",
+	"UdnW5TNSX+xUcyjXTf4SUaOOO+gWcNAi/OqJFDVpH5uEZwYWf59Kl3VRhEJKsv35MM4A3+vkos5AVGUJ",
+	"bgItnF86cQErv7JgilD5WAiD8wpEqv8gAVVIKiziCszTcwwiwySvEk3hEi+bFLlFohqEMOPYxkw2COQG",
+	"np46lXqs/LoQhClj/qNsji3YbxZMzGrsRaASwkYtRuEEmoFKa7byr01WRgHBQUgZSQ2KVM4xLXOfAF/B",
+	"2OmTv0YL6QvzBkhsYdx1vEz+sj1h/W3A+SVYQ5uKMIIkH73BR2F77MQPzLY/vVxhANntVPcXLgkoggJp",
+	"8ecwDY/GjPWr/gZ6OSa4I2SWW6vRp5/HF32MGYiirTXXpV8oG05ipbBfAWxC0GwGZrROm8Ols+c89PIb",
+	"lyZffuPSf3ro0msvTb5y6cWXJl86f27yDbJ4CdEqLhPpof98dfY/gd+dmf2tEQrUSo0YHy7OFLpfoiF5",
+	"Rs4xe5o9zR/Nr1RJwI9IjGyQfPuMRH6IaXUCzSgTQnDqJLrwAsLWZcsCNHXSfMOCOXbqJHwvETYH2ckW",
+	"Q46DmWTZhuk87dkDaqu/+p1rwsMULWCGgVyzycfm5dhFgkKsiMjCG3Vx1Q7P/zrEpMt0Q4r4M/j1UUrw",
+	"E2hBs92FWPTUO/6MtPYrK3Yec/J/AofWwy+b367u37kTbT5G0fqD5hcPwPU7RNY6+Xb6oU0jd+nSLfyl",
+	"V436mKKfVGU9R2M5Jb0bgXnu6LyzvMEcN1FHwfffJv8tz1G7h9o4Wanm+F6MWXLGtH/iLJVxURBjSjJw",
+	"KjboS1/NEo1dPncG/fLUL38JTejv/m28hSIdzXX2JHnHavcQaLK5/de93e0hKt9e95zWDEvMxxu2MFIj",
+	"UcT4sgcWUVsDZ0JyMe5gRMb7pP0+lNap4fdedJyT9X3KLLJPudiyuRNtrke3t6KHf0/vElOP39a6QPt/",
+	"XUPR1t39uzvgOtjd3tteQ9HdW9l7Jq6x30mUSauzDllBPFMh/lWZtVehuDyDh4RNJcEM0Wq1brCxLIyQ",
+	"jdfVClwVi6sS0by12dSNNYhKZQzGuAR9PjGTJR2AiGRbdiZhQ2tDsIUdhV0qZ5s/lv8ObJv6WVqLNqJv",
+	"Nw6u0tgjIgtzRl6lEo7Jb+MHR0z0tp/CYNCE9uORJ+naAP3pIYL9ipFkIczWxKJkDE6QWwCs4zjNMEdY",
+	"hqKizZ3m1ufD9Nl0J77Jt+1fHTOTM9RxSETYLTM5ZcTUakjxjXNMWW2U1Xy0i5qPdoaukwDSQQ2rSgp0",
+	"sJyhkqxMnsNQ6AhwUEyzDZukPALFJc5/PkofeDw9dixbHKFtybJiSPIe4I5vqd/iDA+ZMVlmkhCLxp2+",
+	"NN0aDJIt9WJqvFCRJqM5ATbP54qojC5JK1+wwkHUmYHkJYWJQ8y9OvQc5Ec7zZu7KNq51bzTK7CnkzxM",
+	"iROETaSPsQ+yFYjyzSc5mucosyWAYuJAuSTHObbEBRoz/jwK8Wgn4ifHMzm/EFyc0KCHoJoa4sKGMxl3",
+	"YrwOc6zCQwtPwJlBG7fBxXHOZUq/KKTsKlowJ4RMvg3PXV+wmZdUSVTBspImjbpURwNImilsMkrc07Sb",
+	"I8I+NcMIsnVcCnIhkycyOC0mXPwYFvXnZIWyTOP+jf0bD1Dz/p3mnz/LC21uPMzMJRGfq07SfO789GmA",
+	"SV69orsZrSGmM+G/AZmcAMoep49nmE1ZYKYOD6Lo9FQPfbzE2RMQGW2JbP/e3ZasrV5Ja9IsenHsvkHK",
+	"HzqVjQCCpmWgT1pGwOgNd31Q7T9T9oA9I9Gt9ebmD13PiDX6T2ZK0xbK/hdrhJnqOxI1AP0wxXYywpb0",
+	"UnEsqRdtIsHHMCgFDC2uIGyeNomPOXyomq1cPYHivU5DyQWBIC9TecKtPlxYmcnMY4TsHepUn8Wyssix",
+	"cCIkZwYyuMpw6ArAzR1k6qKjMfNvtLHWkj/gdBOZWjtFl/aFkdolTJWaAp8HkOAJylBdEvEz24itu81H",
+	"O4X6FziT2lY7LjY1Iu2itZbVIYddd9rqOgwtyG70cabkMCkRUFK27na9UqrtOOQuTj1yLLFMteIiKw+M",
+	"AfGl/CUEiCvDsvocyX4ZZ9+Y/nv/zmrzz59Fm+v22y42wCqZNNiKfpshsH0TX8s9OcKtzHbUCRsu2cLc",
+	"HFpdfYmIUoeUGIPI/vPZ4ejuneYXj3s5hrlVmHw7+/F8cH0yLjbhQpLPe0byb3Z0kHTDXC90Y1zA4mp2",
+	"ny87S1w4Yl71i096EunR0AiKNn+INu/0Qio1LGWDC0MPdWeAjgVnqBAUP2yKKVjIBeMOyMM0WM5qruQ2",
+	"gyi0eCnueETm0FwnfYktDlKL24nDA+ICb9Ioy9LkCoa8jCgz4UbHksjwbrbv15rbq82Ht/bXd1Hz0ere",
+	"wx96oWx9m59wu7ZcYkm++vhIbzVH6XTHvXaJsAASP9u8ael1B1VDf04yynr08Qd7D++gaP1LLaFYl1Nm",
+	"O0EGy+9lGv07+XbyN+RXQEZtbzdZ5sXRXGMzMJhDCyQ23R1JDmzXcGKzLyQ4srji0UNSH/uACiORm7e/",
+	"aT5azQNndrUjmYTESUCXkJNvw79GVIVqHYWmyUtJ9Sr7JID7BqYqFFUVXldgCzKM9HkE5XRi06LJy68S",
+	"VeG2bhkxxZzSQC3pc2Ed2cbQCXksAXpl6qfVL15hnokTbFSoX4m93j5mEFdcrdWVLS+L2VXKygUQFjAF",
+	"/7Kd6AjPbb6jgrNba13Qf5babRZtB6Lnobrt5jfN/30XRVsfRLfW9z/ccFJwv06iy4au81GOhuh7IXF4",
+	"0FVYAaDTTPE1KKyQ0LJ5J5bHc2DSsQE/DpwwddXGUgLgQqvT4xMoE/uDw9AOw0XNWpS5bGbTU50yqbCq",
+	"y57LR0HTs+ad0VYVgp6KBDMzQ8M8JOeMSOXE4MgakA7n5jv0kqiZitDtYUOWrrtVA4blHBUMH5y3o8i5",
+	"MrPqUAIYVsfAF6wQlfLdY1jwo6zxmyPoOJalWJZJSLyNnacyTCcHWUr7o2RkRWQIIzy2nxUSQBseVZaj",
+	"DXjvJ4hULvfdk8QKD4kGY+/dUdDisZp4lIcLnIoHY62ToM7lgS4HPJjeAKBy+SN8cZkIQQMyo8c0qvpj",
+	"uu24o6M7zF10yLjEJk4g6ozZ/Ph4P91WoNsb0Ts3UPPPX+/t/gFFf9s25/vmg2hjy9Yw62oHajvhnSub",
+	"z7bAjlo91yi9FoM0TbubjoFupcIrqCboMlYkzVAB0/NEsVL7xAQuPG3n6PDzpT6Mbq03P4jrplnVtfgu",
+	"GjTtMCf2OfNmZhUWmlMaygQLDGfEHZli81iAtsHfuJg112EWIKloGBpMfhNgnpolrL1CN/SMRFcpCxAJ",
+	"aZkuWhA8qJJrbEnYFvGnNcxUcUZLknY4GnjPOJ/lCHT3TgmPWnWHvfqZ5DoeX4JHg7dgsblvb0SfftgJ",
+	"jbvj3cdrKwcQaYsxV3iNxjVrLJy3JACVItGYjxUpc0GJ9FIOAeV3NdOQXsocLLaKMSl7cwyEcaQoEXLc",
+	"pPYZWJU6q+VN2EmiHSPXFKoRQXnwPHp5Cv303p/Qy6di7idxlcyxFYKFp7+FH6fiH+FV89t/mBf/4xT6",
+	"afULD2HG6jiEr5KHppHWMiWq8mWoFJk2L2uYWbxRqkLyjITngSWagaGGQYgRia7qZIm8tlJgzDlsm+Kx",
+	"dDCU0oD7n9yJtr9sfv4YNR99E918sH93B0Xv3EKjMBHG2RidTIWvmEdm7UEddZJDtqtO5sNnJLKDT3jI",
+	"MQEeVI+CRIzm9lfRbS2U3v9w79Ga/th8eNdDzffvRVsfoOjhevOLBx7Kud4Nvtf4kF2VBSD6EOlRLgtS",
+	"NtmLxo9uUnsoObEoCL6KuAiIAOa5JPhbhCEAyjfYxEIqk1WEeI0wacHp7YjnzfML4xMFuPSu8zB8SbSl",
+	"lyMxufR4HJ/W43csYHbgDoDtt952AXlxNpcVQFswQHozveRRNwtDJy+mjx1G0FmRZSQdxrFHqzg2y2Ho",
+	"mEZGO4k2tdrygaal/TuraO/hO+OjjnnJEtsyEcuUNLp6Sy/GD47ayJ10VAQrZ8I9TPSxVipMNIuHrAa1",
+	"Yq7CWHM6loqGYbRD++tr+/e+6kHcHg2ZWk12FFr5BXw1q5SjZSqN7s1t7oVL7X6myGpto8aONsCgRe8/",
+	"PgJD9J/agMWD6Z3dwmsN1jvDYRzDisY0LRq3ihbdn4kz/43/xa8rRLAIKRFokYS8gajKIDWlFiIDu6kb",
+	"RVVcg8QGKB7LVqDKlaCBow5yfAUcQqxsNzfn5YMGxx5TNDD1bzai//tdFN3aiDbWIOrW+BB7CB4fDX+3",
+	"B2KSXNOifqEw8iL83DMdKnJNTfpyuUtF7DZn3+xvD1ob4foxfR6M427vPXr843dJFDg6M/tbNBZ9/GH0",
+	"7mr08QfR2gbav7uxt7sabe6gve+/jO6vRvdXUXT3j80/foRev3LuxK/QCxcvDJmEPXc4NeCjd8xuius7",
+	"iYRyq1gJes1V46mnczJCeeg1QoI4u9SYiUyxwgl0AfDezY0T3VqP3rkx2fzHrvnLsyngVpQC6QhRdgLX",
+	"ah6qahHLOiqSmAFbCyv2SdiaWCaGPhZgpK3gyNlKVZO7zQuBBXe5A2Lp6+gvqiHndDwlJqKj4SO2KEPf",
+	"hhgDvdTRCDNrHhkhoUEPhTDrBhyKMmPwPRaLhmPju/0lWP67RKcMycbvZMKmbh4I+kjUFwX1TYWOGo0x",
+	"8jFSpFoLsSKA1Fqmy4QhykLKLM6Xj8HgDwXESUChaC7wWirj7CQWrkwURJkAZY2qpL5u+0giTMysCusU",
+	"4uNYyX8SK7454dG3H+1tr6KxaG2j+dWO/e2n9/5kL4zsF492o7Wt7rZ8OKon4pPZWcFfrNNQnaAsrtQW",
+	"kCVcDxUai7Z/iDbXo7WvPbT/yZd7jx6bP+/djW5u722vNv/4OXyx983fm/94HD3c2dv+oPn+mof21z+M",
+	"Pn7XQ82bG9HmTvP9tRTwLxlRa0oiKspILAjIhAleSeY3Sgkr11UhClE8lJ8RnhCQ1d7udvTZKtp/d2P/",
+	"ozvNL/6f9jy+3P3SKZEvt1CjSmPJdXI0qX35eRZw8ZjSj/P5jpzNtpN497AdJ1uNXeydnFQmy/4wwnRa",
+	"enKJ5XFUn2auDbKIcK2GGOjVthpayMsWq+iJSL+P1j7LIw3KFalItWUXQNmYfBv+7ZJgmYqPo1SL/qkk",
+	"uSMWlSAncxTKkNEGuuZojlwhMd0cdpDRsUZyrJFkj1mcnfnxjq2GHm2tTSclhW5v7G3fgICRv+xGWxvN",
+	"m+vd784Wrl2APN4u6h8SsnfazQtF0N4vYt84OtOCJRYUKMVb8S3BpI8IguXTh4B16NBx25BOaMI/9h49",
+	"RtHmzv7dnejbr5rv3xntddAjEU/iuuL9O0Jy147TBvcSXSbSOMyB+BYM0V0i4gyWZCFB4F/EIWY+ZWUU",
+	"chwAAVJm3oNHnpHIxzWgVaaJ1SL1QzhJQrckMA9PoBevUWliTdI5GqoG54dJibhKaqpdQ5+pK27O06jy",
+	"oJMOjiQiN+UVlwn4iYtKvTSwTOsh6IU3NUZ5PQwA+WXx+FZ9ym/VTz9ovn8PGe51kCvyABgHCYc5OMbB",
+	"LMlcxyM62xcwq+PwiTjdhZIAmE31j8cYB/9k5/nW+gHOc742bEejfFvNYIs3l/fFtdXRMXEJskKImkDn",
+	"GcJoMaQsmGMmgiIOifBAMjXlEaWXJH6zAAWkhoXSxA/3uyBVvkyCJGeSiGUiJubYjC2yaEo8JtKDZ0ED",
+	"k0vPQ2WiJDp98rSeDF1KC/0H1FyBRIsZBdCYNvNl1AVus910KuG8xEWc7HacY9CuO+7f3UoqUHQvIuQd",
+	"wi3W+1mcFMSvSxwe2u1a6G0350oqUpMIN/BKWok+1TyxVSqn0+9DgpeNF40KKJXVLpVf1lMcmV/GrN+R",
+	"OGSgKFd6BxWBEvncRH3ZB5/sI/x0X6P7n9zZ/+gxsllJ/ZUc63aS4fI7ZCm5xe0CR9FiusCVaG5xabJf",
+	"F8ynBUQl0kdjAs2gDOK0Hj6q4hW0GMuUAaozRcNUADCRkHI6tjnBU7o5rY4jahJscT2gCikBFQJaeYEe",
+	"4qyWFWZhtUZkzk46OBI5PjO/Irs2yEmlp6r4/FMuf3+9BtnvW6vRp5//+J2tfJ9jIF4SN+esf98jT9EH",
+	"bBTGvDNwckFOB9saCxBQuI2AieV7v67QmOI19BqCWDlBZIWHQa7quUFfMGn3RhLAwbK1AJrQ5jKPs8cA",
+	"CcW4cdCLwDQSs5RlOBZQKmVEJh2/zkClCOahRVc6PszoaP2sJjD82E11JLHNudMGlvn7a/pQ7j0cTEe2",
+	"U5HDOX1tpafCkLAyoEeQ0ZWeMp0cC8PHZqsnBHl3d1vL2zk3WbQZ1/w192a0uWbVd5vYpC/Xe7v9353G",
+	"H9U9XeEV89yoLw3opihs04whuVW17szxcaLyUK4EqD2aIbDhR+k4JayZINDKV10SgRoVjrTcZIQrY1oR",
+	"PCRoDKqqEcTrStKAIHKtRkTs38QsU3QN8SXzinkbYIscUtBMEKTUNsrwIOjg6JIWzPwKrhXjOT6+Sp7+",
+	"OCFzopH+Z+cP/UbRui+Mybf1kbV+kYCERJH2y+MNqiqBwI2Ws3bUfn6Ir7VDwyFYZ412dXyTDJHa9u/u",
+	"ALUZ71uK39z840eoefuz5ue7yIoypshk8/Zn0e0N66w7dC/E60DNXbwQvEbYKMwMJnk6h/DqqFBVwxIS",
+	"qq+04PGZamI29To2CMwxcDSMGTHJgB2hReLzKpHxPf/Zh+PTCKMQKyJybcV+CltHWJBlyuvSPDLHjN1C",
+	"j+ScIOStFmzadpBBl7vwYo2wo7VC6L08tkGoIwxeNWh3fd8/NcHLgkjZNZHgUvzgqEks6agoCjUO6MsF",
+	"l6W2OwNKdnz5DIeq7q/t/+UPXZHHRh1qKkiVshgIZtiGscvQ+Og18st2EsXy1Mu8gaqYrcSh1Q1iwlD0",
+	"a8fi1EEV83/sRvfWmv9zJ2/5sTW5795pfvEYNR/tNG/u7O1u981He0ETMwFKBnVGq9Ytjk8AoNdiwv/7",
+	"sSWAcQ8FVOKyIASikmpE2OAoFswxXlchNTFMNhQqBiqrazKzMky7BOHlJAy/wiWJf5pjpnAnOmuKxQQc",
+	"4pSApRbEKcH5OgSwl1w/x6hko4OatGhPgEgG2GSo+Y/d5hcPmo92eswaHcodoAiunsjU/598O/0A8cFQ",
+	"6KX/++B8ppUOl8IMNH+F4Gr6wijJW/dUnE6Nq+hNTg9fp+47cKeHgb3E2dHE3dxZRdHOrab+59Z6c/OH",
+	"DO0CVFaew3ejv4D4Wo8cGQGeNe13o8DT7VeNffOYVoZCK3tfb0dbt7rTSmenz4WVK/DMiDlIMUIHruZg",
+	"RhZJyCE5nv98MDuaN3cAnbsNpCPekU6hpb4gWHGRGG0yBcFCwJi0hXA0q00XxyyZeTUpOF8E1wQsfDTe",
+	"D8MFjsDv0elaYqQB63W4fObpjg3V5B0DdPTAcybf1v90yqf4bR5J25J8kv0Qww2JBJTIPmHTIsa4MDXx",
+	"ICkCvjOARjioUianEVcV/XKZKHT65GknbnFyLkbI+M4ShWnYUYAC92Yy8RphgVaVMje8RWw7/CKTT7hK",
+	"AJehhZ7Y++ZBtPY1RBqa+9GzfohxNz/uSzICLmdlIqz8ShEMxYgZ7dGAUHTitHGh8MPntodgX3/qGXq0",
+	"dbf5aCeBldi/sxp9+vl4P9x9MsOl+lc4ssfKKR+BfkGSwJHFFUSqmIZGIspEgzQwVTIOsTdBJETLT1Qq",
+	"G6VvlHISIC6QVZCCaYQZwkEgiDQxJryu4CsfzEq21TjKH4OVS3IGCq+juIMZrJ7TBeDlI5W4Ek3tqGSv",
+	"jOpXwBvS/TkOPnnaWQmEnRi1dCA2YqWfgmiTllAyIzXhsIFXJLpKICdPaWVJKqjTbNUmR6pdlS+3HtBu",
+	"NgvzUnDsPD4aomre3ElcHwlpoeb6B80/fmR07pvre9ur8Gvz0W60uTtMea+PeJJibIaU4C7zkIzwVkg7",
+	"OZLMrszBKrgRzClPs2VMddzwODLjn+N++Pjv+3e3UPPR6t7DH3q8JvR1UOy6nAFVH0lCrEtRPz6dNR3o",
+	"n6ANF7LxSvIkgAhYXyWFxNAT8YNupOPXYVwjPEy6gyKbKXQ+cYgH4AjKtUeffBV9+kGCsr+3s9r84kH0",
+	"qdbuM14+1Ly907z9ffRpLkHZyu8uUkoEjEnNd4zK4koWvkxqIfatNVa/8owETiUn0BUThre0RHyFbJSp",
+	"fQLy+RS/ShgSZEkQWXHk+BIgnsvQfb/3Uua2GUkoO1EwroTFHu4FomdXaGiQrotDHtscflZR6sm5tndB",
+	"dH8VLA/J8e5wjCsEh6ryVqdwwJfhkVGyZdtDUUkfwX0iJaIS1WuD4Dd3wGLe/2it+beNaG03+uNnKHrn",
+	"xv47G0WIzFWiBPWLr017DiAgmPkraHEFCV5XxIQr2nqpAVZ4EUuCapyH8K2tvmRLq8ZRQhC8LD0LP+gh",
+	"HHDoR3oGxlqmJZvMiksvNtRcErxKVIXUJVKacy5xUcVqAr14rcYlQVRBDZLYQVDljCqTn82IanBx1WnT",
+	"v2An31v5t1qIKeuzAJzt4QnA584sYHR/NV/EKEcRvEYYrtGJFVwNOx2gizXCZi6dn60Rv79TFDfctoym",
+	"XLX7wFCJAu7Xq4SpJ2Axo80dNHPpPGr+77vgULBrgZ6dmBovWldBcLDSkSVd1k8cHUdKTjEFyFu/ArXR",
+	"jn6xm/9nO9rc2V/bbj7cijZ3gKd9vL33cLsTa8u393ZpkWBBxExdVXTzWigySGhGlKqLsPR8aRKEJdtW",
+	"KyM0fUHtlM3dtGKf7VFr//nnm3/b2PtuN9rc3Xv0GO2/t7V/Yzt9S8sKjneSO89DSRV4MJRl3owvuva3",
+	"99dvRLe39u+seujCf5kPze2NvW92mre/9FC0dTf6+t3m+/eiu2vNLx5kag6CJtXeXK5W7f4nd6LtL9OX",
+	"bG1axxQ+2Y5urVsQsejTD6O1rwFRAGA+0vfBQdn19btr0fc70eZOc/eOh/Yerkbv/MFDzYefRd+vN+/f",
+	"2r/5/Vjz/bXo03fHYY2hqk1mpUwZQFcnmZoSSZ19k/Hq5cJqbeJRK1ixhwyIiYei+x/uPcqUPU17j+MI",
+	"r//++v8XAAD//w==",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

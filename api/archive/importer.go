@@ -185,11 +185,20 @@ func parseRows(raw []byte, format string) ([]parsedRow, []Rejection, error) {
 			if errors.Is(err, io.EOF) {
 				break
 			}
-			line, _ := cr.FieldPos(0)
 			if err != nil {
+				// FieldPos is only defined for records that parsed; a parse error carries its line.
+				line := 0
+				var perr *csv.ParseError
+				if errors.As(err, &perr) {
+					line = perr.StartLine
+				}
 				rejected = append(rejected, Rejection{Line: line, Field: "", Reason: "CSV 형식 오류: " + err.Error()})
+				if perr == nil {
+					break
+				}
 				continue
 			}
+			line, _ := cr.FieldPos(0)
 			r, rej := csvRow(rec, cols, line)
 			if rej != nil {
 				rejected = append(rejected, *rej)

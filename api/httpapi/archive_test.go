@@ -117,3 +117,22 @@ func TestArchiveImportEndpoint(t *testing.T) {
 	}
 	env.Login(member, password).Upload("/api/v1/archive/import", "x.csv", []byte(csv), nil).Problem(http.StatusForbidden, "forbidden")
 }
+
+func TestSearchIsRateLimited(t *testing.T) {
+	t.Parallel()
+	env := apitest.New(t)
+	c := env.Client()
+	var limited *apitest.Response
+	for i := 0; i < 60 && limited == nil; i++ {
+		if res := c.Get("/api/v1/archive/cases?limit=1"); res.Code == http.StatusTooManyRequests {
+			limited = res
+		}
+	}
+	if limited == nil {
+		t.Fatal("60 searches in a burst were all served")
+	}
+	p := limited.Problem(http.StatusTooManyRequests, "rate_limited")
+	if limited.Head.Get("Retry-After") == "" || p.RetryAfterSeconds < 1 {
+		t.Fatalf("429 without a wait: %+v", p)
+	}
+}

@@ -53,6 +53,7 @@ type Services struct {
 type Server struct {
 	contract      *Contract
 	metrics       *metrics
+	limiters      *limiters
 	tokens        *authn.Tokens
 	accounts      *account.Service
 	teams         *team.Service
@@ -72,7 +73,7 @@ func New(contract *Contract, pool *pgxpool.Pool, tokens *authn.Tokens, svc Servi
 		opts.MaxBodyBytes = 1 << 20
 	}
 	s := &Server{
-		metrics:  newMetrics(pool),
+		metrics: newMetrics(pool), limiters: newLimiters(),
 		contract: contract, tokens: tokens, pool: pool, opts: opts,
 		accounts: svc.Accounts, teams: svc.Teams, rounds: svc.Rounds, cases: svc.Cases,
 		judging: svc.Judging, notifications: svc.Notify, archive: svc.Archive,
@@ -90,7 +91,7 @@ func New(contract *Contract, pool *pgxpool.Pool, tokens *authn.Tokens, svc Servi
 	// A file may be as large as cases.MaxFileBytes; the form around it adds little.
 	uploadLimit := int64(cases.MaxFileBytes + 1<<20)
 	api := engine.Group("", limitBody(opts.MaxBodyBytes, uploadLimit), s.authenticate, s.validateRequest)
-	strict := oapi.NewStrictHandlerWithOptions(s, nil, oapi.StrictGinServerOptions{
+	strict := oapi.NewStrictHandlerWithOptions(s, []oapi.StrictMiddlewareFunc{s.rateLimit}, oapi.StrictGinServerOptions{
 		RequestErrorHandlerFunc: func(c *gin.Context, err error) {
 			renderError(c, apperr.Wrap(apperr.KindInvalid, apperr.CodeMalformedJSON, err))
 		},

@@ -5,6 +5,7 @@ package archive
 
 import (
 	"context"
+	"encoding/hex"
 	"encoding/json"
 	"time"
 
@@ -283,4 +284,33 @@ func (s *Service) Withdraw(ctx context.Context, p account.Principal, entryID uui
 		return apperr.NotFound()
 	}
 	return nil
+}
+
+// File is a public attachment of an archived case.
+type File struct {
+	cases.Attachment
+	Content []byte
+}
+
+// PublicFile returns an attachment the archived case lists as public.
+func (s *Service) PublicFile(ctx context.Context, entryID, attachmentID uuid.UUID) (File, error) {
+	e, err := s.Get(ctx, entryID)
+	if err != nil {
+		return File{}, err
+	}
+	for _, a := range e.Attachments {
+		if a.ID != attachmentID || !a.Public {
+			continue
+		}
+		sum, err := hex.DecodeString(a.SHA256)
+		if err != nil {
+			return File{}, apperr.Internal(err)
+		}
+		data, err := s.q.GetBlob(ctx, sum)
+		if err != nil {
+			return File{}, dberr.Fail(err)
+		}
+		return File{Attachment: a, Content: data}, nil
+	}
+	return File{}, apperr.NotFound()
 }

@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io"
@@ -272,4 +273,15 @@ func (s *Server) ImportArchive(ctx context.Context, req oapi.ImportArchiveReques
 			return out, nil
 		}
 	}
+}
+
+func (s *Server) DownloadArchiveAttachment(ctx context.Context, req oapi.DownloadArchiveAttachmentRequestObject) (oapi.DownloadArchiveAttachmentResponseObject, error) {
+	f, err := s.archive.PublicFile(ctx, req.EntryId, req.AttachmentId)
+	if err != nil {
+		return nil, err
+	}
+	return oapi.DownloadArchiveAttachment200AsteriskResponse{
+		Body: bytes.NewReader(f.Content), ContentType: f.ContentType, ContentLength: f.SizeBytes,
+		Headers: oapi.DownloadArchiveAttachment200ResponseHeaders{ContentDisposition: ptr(contentDisposition(f.Filename))},
+	}, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -41,7 +42,12 @@ func newJudgingEnv(t *testing.T) *judgingEnv {
 		body["title"] = title
 		body["problem"] = "부천시 민원여권과 최유나 주무관이 처음 제안했다. " + body["problem"].(string)
 		saved := c.With("If-Match", res.Head.Get("ETag")).Put("/api/v1/cases/"+id, body).Status(http.StatusOK)
-		c.With("If-Match", saved.Head.Get("ETag")).Post("/api/v1/cases/"+id+"/submit", nil).Status(http.StatusOK)
+		tag := saved.Head.Get("ETag")
+		if i == 0 {
+			c.Upload("/api/v1/cases/"+id+"/attachments", "공개 보고서.pdf", minimalPDF, map[string]string{"public": "true"}).Status(http.StatusCreated)
+			tag = c.Upload("/api/v1/cases/"+id+"/attachments", "내부 검토.pdf", append(append([]byte{}, minimalPDF...), '\n'), nil).Status(http.StatusCreated).Head.Get("ETag")
+		}
+		c.With("If-Match", tag).Post("/api/v1/cases/"+id+"/submit", nil).Status(http.StatusOK)
 		je.cases[title] = id
 	}
 	// judge@demo.test wrote one case; four more judges come by invitation.
@@ -265,6 +271,21 @@ func TestJudgingJourney(t *testing.T) {
 	}
 	if strings.Contains(string(mustJSON(t, public)), "심사위원 j1") {
 		t.Fatal("public table names a judge")
+	}
+
+	// The winner is in the public archive with its public attachment only.
+	archived := je.env.Client().Get("/api/v1/archive/cases?q=" + url.QueryEscape("복지 알림 서비스")).Status(http.StatusOK).JSON()["items"].([]any)
+	if len(archived) == 0 || archived[0].(map[string]any)["awardTier"] == "" {
+		t.Fatalf("archived winner: %v", archived)
+	}
+	entry := je.env.Client().Get("/api/v1/archive/cases/" + archived[0].(map[string]any)["id"].(string)).Status(http.StatusOK).JSON()
+	files := entry["attachments"].([]any)
+	if len(files) != 1 || files[0].(map[string]any)["filename"] != "공개 보고서.pdf" {
+		t.Fatalf("public attachments: %v", files)
+	}
+	dl := je.env.Client().Get("/api/v1/archive/cases/" + entry["id"].(string) + "/attachments/" + files[0].(map[string]any)["id"].(string))
+	if dl.Status(http.StatusOK); dl.Head.Get("Content-Type") != "application/pdf" {
+		t.Fatalf("download: %v", dl.Head)
 	}
 
 	// The team hears of it and may object within the window; the organizer answers.

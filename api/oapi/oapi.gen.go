@@ -2841,6 +2841,9 @@ type ServerInterface interface {
 	// RecordAdoption 벤치마킹 관심·도입 완료 기록 (다른 기관 사용자)
 	// (PUT /api/v1/archive/cases/{entryId}/adoption)
 	RecordAdoption(c *gin.Context, entryId EntryId)
+	// DownloadArchiveAttachment 아카이브 사례의 공개 첨부파일 받기
+	// (GET /api/v1/archive/cases/{entryId}/attachments/{attachmentId})
+	DownloadArchiveAttachment(c *gin.Context, entryId EntryId, attachmentId AttachmentId)
 	// GetSimilarCases 비슷한 사례
 	// (GET /api/v1/archive/cases/{entryId}/similar)
 	GetSimilarCases(c *gin.Context, entryId EntryId)
@@ -3387,6 +3390,40 @@ func (siw *ServerInterfaceWrapper) RecordAdoption(c *gin.Context) {
 	}
 
 	siw.Handler.RecordAdoption(c, entryId)
+}
+
+// DownloadArchiveAttachment operation middleware
+func (siw *ServerInterfaceWrapper) DownloadArchiveAttachment(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "entryId" -------------
+	var entryId EntryId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "entryId", c.Param("entryId"), &entryId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter entryId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Path parameter "attachmentId" -------------
+	var attachmentId AttachmentId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "attachmentId", c.Param("attachmentId"), &attachmentId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter attachmentId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.DownloadArchiveAttachment(c, entryId, attachmentId)
 }
 
 // GetSimilarCases operation middleware
@@ -5482,6 +5519,7 @@ func RegisterHandlersWithOptions(router gin.IRouter, si ServerInterface, options
 	router.PUT(options.BaseURL+"/api/v1/archive/cases/:entryId/adoption", wrapper.RecordAdoption)
 	router.GET(options.BaseURL+"/api/v1/archive/agencies/:agencyId/spread", wrapper.GetAgencySpread)
 	router.POST(options.BaseURL+"/api/v1/archive/import", wrapper.ImportArchive)
+	router.GET(options.BaseURL+"/api/v1/archive/cases/:entryId/attachments/:attachmentId", wrapper.DownloadArchiveAttachment)
 }
 
 type BadRequestApplicationProblemPlusJSONResponse Problem
@@ -6340,6 +6378,111 @@ type RecordAdoption503ApplicationProblemPlusJSONResponse struct {
 }
 
 func (response RecordAdoption503ApplicationProblemPlusJSONResponse) VisitRecordAdoptionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadArchiveAttachmentRequestObject struct {
+	EntryId      EntryId      `json:"entryId"`
+	AttachmentId AttachmentId `json:"attachmentId"`
+}
+
+type DownloadArchiveAttachmentResponseObject interface {
+	VisitDownloadArchiveAttachmentResponse(w http.ResponseWriter) error
+}
+
+type DownloadArchiveAttachment200ResponseHeaders struct {
+	ContentDisposition *string
+}
+
+type DownloadArchiveAttachment200AsteriskResponse struct {
+	Body          io.Reader
+	Headers       DownloadArchiveAttachment200ResponseHeaders
+	ContentType   string
+	ContentLength int64
+}
+
+func (response DownloadArchiveAttachment200AsteriskResponse) VisitDownloadArchiveAttachmentResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", response.ContentType)
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	if response.Headers.ContentDisposition != nil {
+		w.Header().Set("Content-Disposition", fmt.Sprint(*response.Headers.ContentDisposition))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type DownloadArchiveAttachment400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response DownloadArchiveAttachment400ApplicationProblemPlusJSONResponse) VisitDownloadArchiveAttachmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadArchiveAttachment404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response DownloadArchiveAttachment404ApplicationProblemPlusJSONResponse) VisitDownloadArchiveAttachmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadArchiveAttachment500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response DownloadArchiveAttachment500ApplicationProblemPlusJSONResponse) VisitDownloadArchiveAttachmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadArchiveAttachment503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response DownloadArchiveAttachment503ApplicationProblemPlusJSONResponse) VisitDownloadArchiveAttachmentResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
@@ -16921,6 +17064,9 @@ type StrictServerInterface interface {
 	// RecordAdoption 벤치마킹 관심·도입 완료 기록 (다른 기관 사용자)
 	// (PUT /api/v1/archive/cases/{entryId}/adoption)
 	RecordAdoption(ctx context.Context, request RecordAdoptionRequestObject) (RecordAdoptionResponseObject, error)
+	// DownloadArchiveAttachment 아카이브 사례의 공개 첨부파일 받기
+	// (GET /api/v1/archive/cases/{entryId}/attachments/{attachmentId})
+	DownloadArchiveAttachment(ctx context.Context, request DownloadArchiveAttachmentRequestObject) (DownloadArchiveAttachmentResponseObject, error)
 	// GetSimilarCases 비슷한 사례
 	// (GET /api/v1/archive/cases/{entryId}/similar)
 	GetSimilarCases(ctx context.Context, request GetSimilarCasesRequestObject) (GetSimilarCasesResponseObject, error)
@@ -17468,6 +17614,33 @@ func (sh *strictHandler) RecordAdoption(ctx *gin.Context, entryId EntryId) {
 		sh.options.HandlerErrorFunc(ctx, err)
 	} else if validResponse, ok := response.(RecordAdoptionResponseObject); ok {
 		if err := validResponse.VisitRecordAdoptionResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// DownloadArchiveAttachment operation middleware
+func (sh *strictHandler) DownloadArchiveAttachment(ctx *gin.Context, entryId EntryId, attachmentId AttachmentId) {
+	var request DownloadArchiveAttachmentRequestObject
+
+	request.EntryId = entryId
+	request.AttachmentId = attachmentId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.DownloadArchiveAttachment(ctx, request.(DownloadArchiveAttachmentRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DownloadArchiveAttachment")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(DownloadArchiveAttachmentResponseObject); ok {
+		if err := validResponse.VisitDownloadArchiveAttachmentResponse(ctx.Writer); err != nil {
 			sh.options.ResponseErrorHandlerFunc(ctx, err)
 		}
 	} else if response != nil {
@@ -20230,342 +20403,343 @@ func (sh *strictHandler) GetReady(ctx *gin.Context) {
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7P19c1zFmT+Mv5Uu7W8LaXMs2cZkE1S/P4SNwQRjr2XC1kYpqXVOa6bxme7Z7h6NBeW7ZCMoJ/a3MAkO",
-	"MpEp5V7AsOVUhC1AVEHdVdzvhD81R+/hrr66z9NMn5kzoxnJOEqlsGbmnH68+urr8XO9PebzWp0zwpQc",
-	"e/7tsSrBARHw54uXcUX/GxDpC1pXlLOx58cuVwkSZJlKyhniS0hVCfKxJB4ik5VJtDA39u9zYwvTSBIW",
-	"IKrQIvavIMrQwrmlY+ex8qsLqFklDEm8TFllcswbk36V1LDuSa3UydjzY1IJyipj1655Y5eIEiszS4qI",
-	"zpHMEp+zQCLFURPrnsgSFwQpsUJZBeEKpszZPGWKVIgYu6Y7qGOBa0TZKc9UCPNXzgX6b6r7qGNVHfPG",
-	"GK7pN3H8szcmyH83qCDB2PNKNEi2lyUualiNPT/WaFD9ZOekZpTCfrVGmCruKfvI/no7jSUp7Mc3P+6v",
-	"hxeZEsWLRuyv++vj3BIQj5seNaUaQqxiViGISrSIJQkQZ5Poku11GlElEV6UhPnwCGaySQQJUJOqKjp1",
-	"8leaWmAC5hCkU4hJN0dNNXz1VcIqqjr2/Injx51jZstUYT3OwsWh2Uf2uUJJU5f5FcIKOlTwW7ee2udV",
-	"oyz+fNI5zUu8wYLCGQr76/4mN6twpZiKpf11f31cJrhW2IUyP+6vh9clEYU9NMyP++nhmn5Z1jmTBNjZ",
-	"CzjQ1E+k0p98zhRh8Ceu10PqA7FM1QVfDEntF29KDkSTdvf/E2Rp7Pmxf5lKr4gp86ucumjeMp26bgjo",
-	"Vh+zGg71uPVpFGgJ01CiZRzSAHqfRgtECC7kAtLLIBHBfhUtURIGk2OaeXG2FFL/0Mbv2/6lYRLAYxpC",
-	"EKaQVFgRGORZLhZpEJgzd1CjnKUVRgJ9sy42FGJcIRyGvEnMur3EGTn4NZO8IXyCyFUqFQlgYFQicrWu",
-	"yVlvf0Mz5UYdhniOKSIYDg9ymDMMNRi5Wie+Hp8kYpkIBAQ4DXsbEIVpaElRZejg3BktZghS50LB6F/j",
-	"6qzmbAc5+tc4kg2/miy0p5dU77yWxhZDoodoxLEwJAKGeVGAkER1C2cxDcnwBxwf0R7UoSUNez8HSFJ9",
-	"B+uxVugyYXCBT6MFe7QWUJWHgdTSI4b/UokYb3ZM6FLCKA+W0K2UwQgJtBSRFW2N5JAyC5BMzAwSiURP",
-	"Y5ZISXk3htHfiOP2XDSPGGkiaR6YROakLgkiqwiEARCFQsmRJLDemKGXlapfYOEK8jm/QomWizJ6wSxR",
-	"x07DD/nxddxG+k7l/FUsKuSw+PciD1b0BEM9CIFUFbMcn7zM+XnMVuwtKQ90mJyjGmYrCCtFanUlp40a",
-	"s8QFWgC95xgoPgtIGkWnbRsyjxSNwj49ldGiYCCvM9xQVS7oW+SAGZhCMr63PDggCQlSBlKBZmn2wgD2",
-	"BvxMkIAwRXEoERYENQXXmqOZyDKmIV4MD5TCZlBA6oQFWhtE43BxYIX1AZ/QU2mkoxrmnslGXV8/JDhP",
-	"Aoovw2k73FOl756Fdqa1MAmyrm0StGrfJ3WV6icZmRQHhpXj8KLgdSIU1ZLrEg4l8cbqma+02lfHQtXs",
-	"XLvN4kz6pJ4GlfUQr7wGUnaPFzOPgm1AyiYXQa/XXiPNi/GjRgaP76Xf5XrPtPj7RHjni28SHwY6E3C7",
-	"2G+3TR0HuG6WzsFnvTGsXyTBBZbTEQKsSKeO4FkjRq85GUvIJbKkX+EicBlgTgCv0uS/RIVUyLSspRAY",
-	"kYdOJg8YFvbT6ufT6DhqVmlIENcXDNVCINHS4mQ61sRAA+pMIzR8mSpSk72GfZ4oQX39pm0LC4FX9Gct",
-	"rjfgfcIaNb01ad9jyRpmNiZdsUZdr2UwozrW95iiNeJU9bI0YFc8GUO8oNmWuxHEOVZv9Hta8iST37c3",
-	"qlihJpaJOKY4WqIKNgrWwdjP9KD1rmQMAiePOywdbQSY7yuW0YzRb8E+uaDb7Umpg22+Wa1rMO5z5rUT",
-	"x4dID22ba9tx7l9y0vJ7Q4MSyrw3FpJlEpY7p6/Co9diW4KDR9SxSOyNPXsWpOIknOjWxo/ftt5fQ61b",
-	"X0Qbayh6sBp99Hc0Hq3fRLuPftjd2fJQtLYRfbzjodY3q9GNrYnJnqcDhsAMfzRTTgZQvKivxmvTNsBP",
-	"P4ju3tNdP1r30O72B9FHfx+PRz3hod2drWj7pvlm9+st/Z+H+uvHX+v/72ztbq/qAccU4ROmBNYDqhEl",
-	"eJ2HVGE25o0tYkl9zc8biyH15ymTiqqGyo85XU87ZmruvDZiiCm7FIlbkurgb+1rCm0VL5/m64OSZQGJ",
-	"Fe5q8Shm64LgwHXdGR4ET7UvU7fVOYt9on6LwwZx3QDYslN5Hgekk3ZOY0kk4kuIqyoRhv9RMANoBclc",
-	"bZYrgKE4HpBj7KO8i0lqbO+5VYqqsMRepRZ684KX3ljpdFzbWLjCl4hP6LJRLtpWmdfqIVEkQMnDsRfJ",
-	"dPqMBFOBRIsrbTvhlhAGWEJov3NoM8Kv6kHb/nOjcveteP20u63L2fnUuBaOzEqaxnME1HXcZkyzjVoN",
-	"i97nPtk3M0XXjnidx6v9aLhPbEWQCggU54mqcsfW7r3/h91vN6dR9PXG7uPNH7+Nvt6INlejzTso2tyI",
-	"7u0g8wAaN4aTn/7wGXoWvdkIKkQiDOsybQ0n+thxRpDP66BnBILX6ySYmEaGwe9u/WkaRbceRjceRhtr",
-	"0V/vtB6vob0PNqJPV/fufTj+1jHpc0Em0N5f12ynWa5eI8DDlaC1Ggnm7ceaVqr0H2/By24+bnZD7zmc",
-	"9TC8sDT2/O/63EI3u+PMRZIpE8IpCXGBZJU3QYs2IosXS+DwhDCfyhNZrHi4jnTiiOzjkkrecbXo8zDE",
-	"i1xgxUX5Nk9n3kokvPamQ+oT5rsFoBoIh8PQJHhD+bxm9q5TzrIatOs3ycNGoRKncCU/uM4nup38uN9M",
-	"L5mRptNvX3/bcbp2+S3PsAYHW/h9eibg6nXdhwl7HsYN3sQiuEyNLjqE9nysSIWLYQ2PLNNAr2EinA6h",
-	"zSqW5/uk3O4N1omghnsPobFUURhCY+DFHVJbiuDabygb1jxXCB4OzbWdWmg32ZOM3GUXNkOiWerPzC9e",
-	"tnbqy1GO80K31xLBwq9eAk278/QuJae6xA1nWcA1r1+dpoeM440xclWdbgjJHUaoi1hKhCU4jyQXC4nJ",
-	"Sb+E6rhCpk3Qh0KcwQ8hluaHSafMzJXxSXZEC7lUrPh5L16qbkttJ/h8kQBwmjeMcXMoUi6Qy2tF9oAc",
-	"K+34NcsYO37sYHOdw81zLfv7IuehlrU0gZTTX1Je1fmT1rxltbSmlXKqzp94gwWXC1Qlb0wyWq+Tnkbn",
-	"WftYlpF1tpWSQCfhZViW88fCvVSFY4dfXqaVakgr1T4kuOSVbsyw1wHJKpTxxF0srp0JFrC8DE15bUcm",
-	"Tw7OIyiN3ykW3fMH0E9C5HqSpNFXyvM22+8r+rWii6pXI5cJrtlDXVKjT8L64vWHbpLRd1shM9KOJWrz",
-	"onRSdpUQNdthU2Wc6e4DgZcUkMFijapCO3sSHtU7lCo72yRyKu9syQ6peMZazn2BYxG4yaL/rQYSc+o9",
-	"NpSodIuwFUkEVC9ZIlb50366T/oSBLM4biM7j86r9jXSRDh5X6IaDojbMCKrXKglHIayyM4GCq3PG2EA",
-	"XsQKUYgw3qhUrUXAM6aAKm8aJ7mqkhUUYv9KF9tbH8e4RqXUf/ZmY8lRil/pbQhrN8rEC5pbF+fmpIpz",
-	"5+SMnzd2+3aam3RrSBAcoCXBa8Zxbt5xyjm+IP05tbyxJRqSQgdD2SsdLOZuqUBW8cnnfulmL/Qt8sKK",
-	"yindXS+eZKxebuWyLSUdJqPKropzfxqKmwM0iEvOEPZFIuJLqIav0prmk8+aMFvz4YTXa4L5hpwD1ffm",
-	"hWUiBA3IIGMVBNvAgXw4cFs8sNPmHDNxB4lSIpDiEPSVSOVLEMSG4KrPuQVL8X470MJFuMSb+2IU3Cyi",
-	"De7spFn7O7mULFinfInZFbeYbCyNufPHG4th5vCxRm3RPquFyksE+1VSLCL2JUkUx6AkV1oifu1f9IBV",
-	"iKecW9fCvYvVk3ZGWKgl7c+Dpc8AfYv8RjTLMpmEwVghNH6964wGOY7JnBOWkZzFQqaRzjNzhJ/NH+AT",
-	"XvdFaDfwP4zeub67cxPViTAH1kOUoSZnNk4gHZv9X2aIx3vytX6Wsz8bvH76tA2Uchjgh2/j7v9yJQFV",
-	"cRxbe7gGAT9YGtqLangljkKN868Q4000jpE+bqhGNNtIMqIgshkHIWUk65DPsLEqlq+zRDo/DU0XuLWa",
-	"XFyhrGKcMwFdWiJCpiJHiBWRCiVNoWUiIPDU2S0tG49g8s06B3SO6aUGdx1DZJmIFSSxvlyS4FsfC0GJ",
-	"RFQVRBjFUdzddhtSXCzjTANHelGc1T2uZfSefigieem3Zgnd21G04B4EWhGGmF6W9PcCT2Z/l8d+I6Jg",
-	"m83KJxdEEhyV7LZjCdq9E8mpyZ657nFVv7fc43QaOJlnB4uEkSXqUyxogZMnax7rTgT2udG6vXwuVcGt",
-	"Vcpal3GbdRvLq+YxkKOfEIca5JDKwrl3dbglVroSx9jYbqTConxsR1dbX5/OvtLSV6e9rZdj0Lr/ivyD",
-	"RXfvaThtg8gyKkmzKx+/0iUn8UQvXpNk7pnWiiZUbirdr8NJBFkTENeuO4MYaUICE2KpLyaEEdjCpmOG",
-	"rF818RB2yzxkd8xD8YZ5KN4vhFmAYu4zOeb14lz50E2vmJOV3JAhMrE0OvPZ411Zmkus7CVYOthee+gy",
-	"Zgj7IGoivoRorY59hX5a/Rw9hwQxEe0kQCSUpFklgiCskPSxiehPhvRcLxH8IFmrY2lPHu/ObduiJ9e+",
-	"2n38fWfE73GvK1tua+SbD6MHa62trd1HP5RrKs/FB9vuLKd3jufGdvTxlyXHc3AXQ04zc42l46LoT5fr",
-	"TgnDYa9duepsvJZtm3J3Lbq/3frww+gv2x6Kbm20Hn0I/+795Q8e2rt3N7qxlQ3ZogHBmtvRkGvxjtbq",
-	"IdEioDGqmjBSl0chI4V3juGTD6K1r6JPP/AgPu2bDQ9Fjzb3Pr7txaFl8NPN9eid6x5q/WPH/JkdVqdb",
-	"wxtrUlUNBG4y627RI7GOLPidcTUffyoccpGneBDBs6yO9bPSgxwcoIdrdQhOtiHpPZ0yWpEm5FB/umeM",
-	"ZIhnGNHmWVocPORct5LZuvIWG/vSObbED8Zqk2qEpY1J7dZP+31eTy1WQrNT7DztRWYYSOCJk3cS00td",
-	"K868IWMLwDQitbpaySdplQ4KPUtJaA1BzmCtfZ3kF9zndLn4gLet83JyILIDyffgJQvYgyqHdVTy9Dr4",
-	"cUl5/KElaJyu4jAkrDKQhtdvOEXprCSHT+q5ni6pIv9E3LXXzYdkDkCc3TlY4qpFNbiYySZt18t6iHEs",
-	"k2C6j1zU9oHkG3ZOv0Nz62/qV2hvmSLbB8Q/uT0XJ0qsk+Ad8uxJNzSTw+0AY+21CHGAVp4fm8wx1Lqx",
-	"DWlvaxuICxTd22l9s4rMbz9+27r1RfRoOyc9pmnK3hi5atFQnDKhDelw966l10f30HjG8u8hiWsEpT3Y",
-	"L2waE9iFkwQnvSdEkQkP7X18e+/D79F4QPwQCxKgRWPMgKNi0ufgd4GpTH/looIZfYuIiezs9GjmzWg0",
-	"X8Y1Mp+bMHyTBIPFPRqmbVhP0HUtLqYKaDmJIslt75Ak7Lkow+KBeFx3OW8w9cLKb8hKXw7LK8R9EYZ4",
-	"MWesLaBc/Xr8cOw3c1IwGOvi6NBBeNh+clG7AYp5Q8tUzZ35/lTY8smnsdVzf0gGOIMyWJQ2BicL0OFI",
-	"gBoSnHkhZxWAOxzHLEiOndQCnmfONEAWcWN4zB/Lnis5KLwCqWEa5vbKfJM3tTx3qgu77q5xhqQzYdH2",
-	"AA146XoWb1mQ7ll5jpF5p5NpAHibIxpdVePMwSZZhDBzm7wFIBgy3VdsTLsGNXPKbPXU24CHcm2hIDT9",
-	"CmElfAAW4g9GWKB6CKqIcGJN5ObjYE2VBg2wNWmWkoxfsi8Uuq/2G7UBZtme4dn6oWQITQLBzWUib7rE",
-	"fdhW4hFk1sZNiHbNBxGk2nalXQAewS51R09w8Pbnestn+9opctUPG5Iuk/MZS3Dn9mXtx702072Pzs0b",
-	"WPRti4RWvD4P2adVQWSVh24hZxmyhzoDcI0ur5swEQ4hbxJI+1zGzKesgiC8Co0f/2n1zyeOH5+wur/t",
-	"Kg+6kSxYp2G9YLkKJeQzubujBzCqN3YmH0veHw1lsqv6kbSKJKrMWnfnquaxMtJW1nLSGV3txjLWFz/0",
-	"gCgziAPWwqHv+hX0yuyF1yYA8cqE9PRsgCCCRUiJKGoHIDbdzSSGJf1IfEGB0XLBQwvWN6X/zJi4Fnrj",
-	"fJgeCxfsRSG4M9ovKJitaIT2al0CYMN4pHGfMFh8dT4EYtKfDO3rvxrsCuNNNg9j0l/oMbkv3YKFyl70",
-	"uYUC2WRBK4DxUv3u+O8nzba5e6gRKZ1ekhlkf4r31OJvkQCFmFUa7hQ257J7ZiHTzlz78JLAg0ULJ4cr",
-	"d/R7Rxpyao23/d7C8SG0LTgnk7vQBtR22vejolcIQe96hzGCAaBFLY8DNCeWaG7s18B958Y6wJNcMh25",
-	"qkrc6O3zt6oKvO2a/csEh0Y+zc+sE/WIX9kXxlGaKeZYrmr8IwmQrGMG0aJ+FQvsKyIkGn+dUU2XCP5j",
-	"NnNCn6oFPbGFzgCH0C6R0wGksFAlTMfmOS9uyzWpc7U6F4UJMrRmYPjcw2Ck6cSt6RnhI8ibAEube6st",
-	"HTfmRZ0GA8qIezyiKDC9naQoyCcxu+hiE+0YOG9Kd98NZu+Sgp+NL6vEnkEXXrry6bvZTjJrmN+Hgj0W",
-	"fJnEQksnSk1Dxc4VG0arDzlc35PoLBeowagClJh/bYOepwzVifAJU5p1G6qeY+P/fmry39FP7/0J/eq5",
-	"yV/p535x4sTkCfSv9YlpA3TTpJKgBfuqkR8W9HOChFjRZTOAhSXsKy7ghypvzjGTHUVrRKJFohQRiCpU",
-	"4Sq+M8wl9IxEARXEVyAKnERV3hASRnMS1ShrKCJ1i788PjE5x8Y6tY9Q4ZJ5CmZ8JR+mZhMCd25FbilK",
-	"tpiu/MWBb5dkVJ6duZN+cgaFItCL8phE/UeM5y02nQHlsWGm8xfAV5X99FVSR7cGK+Peyx8pK/QDtnYs",
-	"OJnHxeTYvoxDZUMR0h2LAxJcur3TtpR1yqer1ytdLO1wGB7GnDVqUOdixxpkJIE6YYGNVgFbFRwAi8Xr",
-	"1FLz+amdp6CheA2romy/EXkJ4dnCNOVyDqmMt6XbDap/8rkI+ju28TtOH3hvZ2U6PzubZIBeZsVdew/b",
-	"dQbL6qI73bk/coTWkgi4Ackx00jXPORO2aEzN3tgH/QwUte7QDDEeCL93kIdiXS98tk75bLuuBZlwhzT",
-	"EMdk+qUkbECkyQzAy2VBZ8LlzD4W0QZlFTdiw/CDfxbDPPbGYJxqkBCifO6XK0mKMEXVyhtYMMoq0pUF",
-	"hTCCCSBYew+l65MUs8AK0sYEWSY4NDHqBNdAjU0gDstrK0CMvU25XJBZeLJvgusrZq+AAJMj5A7Lijc9",
-	"nk1mI7oQ5CyBqH2Xeib4W8SVpiUaBHHmG0c6ZRVUxRLxOmEkmI6F9CoPkI8ZYhyFnFWIsBqFO3GulmAw",
-	"dpcw20Ebr3l2QpSzM3ilQG9TlLwgCL5S/mxdtm/0vAvswLN9tA/JixeyxCYMYt0Z5tq1ybh4RRoVEVns",
-	"aqhXkIDToKChzxNqVqlfheMn4Uwu0VBrdyhpPpdk8Mue0e/726/U0/Pc/jfPtWfZ7IbO2BnAXm7dXGt9",
-	"/hBFmxsnoo3NvfW7aDz6ZiN6tL73wUZ0a2MCMjOizY1Trl9/Eb1zPfro3WjzenR/O/r4y92dm9GD1V+0",
-	"Hq8CKLX+MJHUylnienMakmSDVa7wSnhCC1S8Ep60/z5r/z0FQdvMjQj6Kq/QAaMA9uE4rw8aSlbgR+9a",
-	"luA8Zg0c7hP24lyQp83eAC1d0oNccBi6A/folaBX940C0VAhJaLPOXQIZH3YMaQKzpDlkg/3kD6LErmJ",
-	"Nc3CQxmnIV8yZdjSnGK4H5NAYr1wXWB4+tHWBpaOU4XINNE3Kk8nToVZqmTp4/3K7L6TwIAnXsLsisUT",
-	"ajvlsVurPYJ7pe3i17xJYHZFfy2JceRKNA5OJYOObBCRlkgzLmSUoCfHG2MhjVGNYDbh9eU12pdIEVuA",
-	"S109dqn0kSwtLEAHBasvjIGhwM1a4vSkLtUSDydW1HI5eWeSx1NrZ5kYq6x1uitiSTFCYoNR1dvCYEMg",
-	"4OFkKTy7ftnp5odfvBdnsgvkBrLAcTkucKHJmsG0sN5rGyGV9pXLA7NwDyZi1PzpupazCZF9xuY9iYQT",
-	"bz+5imv1UA/0d2N77329d+9DBDmbX7c+29Tr0Ge4dEo8HfvEEDUlYmoEy4ZIvOsnj588NXli8v+Cf3/Z",
-	"5uB0R3vEdJgd/L+OeWOtb9bGvLHdr7bbRn6ybMB2b5p1Uelr+Vj6NpelQiHBUqETxzN+ys4iOPmldc36",
-	"Na7oki2L5YCY4IE78HcAN0BJ0/wVZ+w4bKrVSucFqVEWEOHF2st8orl4qW4yH9dN9uBWms/UxHC5Ja+4",
-	"HMN1rKrx9dQkiwjX65MFKR8FNpmSeAiwFtZMGl/0WaCQtszRDJlk9m8Y1vscPThkwwZrm2sv3GH7gmvs",
-	"F+KtctyLsHduRGC7rf3QXvxOQT5XP4YzLEmxrVIryH1DFRaNquSBiSMzHEmg1bwbPiFLF/GlNqhkhrbt",
-	"dJTpBLtu5wys9kC3WrLt+TiT3tH46WSLQakS1gA3Ruw8QuOxDaSGQdhlaJEgnwthqu8urgAGQxOLAMUo",
-	"ek50qnY4TTOXZGhdl2wwgBJXSE5Pnt8BO3K1x3YOg62kR31wJ8zFAjEgeud6a2sdinrt3V2P/zzx0+qf",
-	"T7W+WTPFvj7a2t1aM4lB7+RKZ718Yswbe/nkmDf2H/qv/4C/ntX/OaWvasYagJruN6TiNacMd7EIYeLS",
-	"2dPo16ee+/cYKMVWbZad4ULu4MFZMPGiGvarlJFjmo3CF/rp7BTSKuXzJsIQxABbzHz+TeNy0zf5vOJ8",
-	"HkRa4MtJnc55qCkzrwzwaAOKrhKmDLTIGHjLdRfzmfqmYzbKf97+lnyO/bB6U6F473z7c0tJFXJvTNIK",
-	"a9TnAyr1zGLYgSWbZi54Q5H57DdG0YKvbHXcDJBw7BSfV9gkFhh/wbwWw5Lv0pSGzFAzXzYkfFPPlG9O",
-	"VzX3bUK01oEEo+J1kiT7QiHjeT/kMvEgzRvv/HxmyCGWaj6EYqp6yKHe5pU0IU0zXNiZtkmn/oH5kNao",
-	"mhcWcjNBc5i31un0i+wAFa6Qzi+SwTYYKPbBfDta8zxfmo+r+cQoEfOg3o8lhRChXZhH5rtERMuaYueb",
-	"lAW8mfZrbD2mhRPHj2eJz9RV8MZ4k9l8PBgcUB6fr2G2Mh/yCmXzcZ1isIwoYtbHRMnY6rfzmcq30EWX",
-	"nEZzaDtP58uNGmbpoSRX6yFmQEN92jPA8tJH1ZQ0CNmVo8KkwkWlheyAzgUFv8aFfGdNHefC8EXrgHbZ",
-	"95ULGHK2yoVC1fyCWVSJPhdLOW3zM+j1S+eQIEtEEOYTZDyRSyuUVSzigGHA+m3gnBkVbyrgvvwX+8Sx",
-	"Tl7aM+jUss3E+x3H3wBTd95jAOJsSpkUeI2BvAuDQ/oQV4eE6QtGvtIkaiYITtWiUgJdakQUiP2Dwvq2",
-	"4fnaqfTaF7lflP2OTXair0KmFS4P3pCkwzla24ddNOHNfcUH6UuvbOiKG17pcpWYQADUrPLUmBwQnwYG",
-	"DlYYI6ybFwzR+1uavuJZpwTmdDYmW5uWOMwucjH5zcbHso34somQ7liyzuV95YSHXjnpgU+yToRZaudS",
-	"Dp7hEF/96QC7ZjvYSRaGJmhpZBaEwhJ6a+ZhV18ZA/5+fGq2qOO+XWpD4MNAYVqcLrAYDIVHOpeS+A2J",
-	"w6Eh9PeNhtIlzP+S0TMGc25bJeVynLHcG5HD0b+xRhalYVhrZan0gfhR5zy5S7bCQY0y9NPqh0iuSEVq",
-	"CL6gUgEMyHSaXQ/PiAaTCFiYccZhFqfxj0f/8/3u9mqMEHJru3Xru+iTOxPTcwyOuOnC8GdTd3Y8W9h0",
-	"YjrG8tbP8aUl6hOhZTsL9N2scuumta+b8P1YhYVBQ715O9o4gBT4K5C/SzbXS/KSwC5w5FLYBZhl1ieH",
-	"U5Cr+mDK+woemoK4JSDqBsQLgBeL9h4mOpBRLbMUhzJ2C9jXNqpyZd/6CJvMFYHoqKDJzmPmFEIcsPUp",
-	"KUCKKxwYd3ybBTrsp/h3FvNwCHj8vXAQSEgrdDEkl23Ztj6kpbjQm6vcJ5dqpv/skdLpGX7YCMhsYzGb",
-	"ouZIvMFCUZ/W8UBV2HMjKy4/2lXKN09lReiCkQ4iYetegkaZ89hgwWz8cOk8E/NagnlZHJwzSCG99Hh3",
-	"Fs7LEE/RHjppIHfcXJSdWbIcC8lo5VkzVMoUemXIwFINxHuzXC5rdog2vm9t7ETvXB/AH74f5lgSfDnP",
-	"1/IMs/XNWnT3exOvPW0xugyPRFQiu5Ap3GNAljC4VzJOVC0hECFR6/HX0YNVD0V3b0abax7au7e+++gH",
-	"D+1+fWfvva9//Lb1eBuQdqP730ef3Gl9/vDHb3cf/RBtbngo+uRhtHn3x2/3Pr69+3jNQ9F7t+GVaGsn",
-	"+uihh6K/bUUPrrce7uzd+9BDu99uRJsbu1sbe+vXPdT68MPowere2s6P37b+z1Z0f3tvbSsXKNYf1EMm",
-	"MNU8HAOSdK5rV3wUl39+OOy765jS43huP+y5+FaVjcVjCYqbTanLHfsU403hK+Y3pDhH4xAXu9V6fw1y",
-	"SkF4pPpoFVSH6eQlK/sI6IyVlOKV6/eSGJihuxCwT5bwisacO4nRPnkih1F+Mkt0RXy9P5YOimXBRgyX",
-	"qxcy6mE4LI3UOrizEt6/sEzEMiUO+8PiShY+tc1cnoSzGkWrTkSulkLJWgYJ0J8riWglzSMbSnOXM0WB",
-	"e88GVMIr1AjVQ+i/H1NkEsnrqvYZOyN0e56pgKG/BJp1ViQqtg7actvJSnvZPc8tWSH5aNF0UHDd1AN5",
-	"OuSyvyTqfmKWUpDwjv66zKvAxD6MjBcJ/fcz3VGI7sb72UFlL5rKX2Dy1rISuD09JLn1gZk4FB9DCErS",
-	"sfuy64fo+wp8TupR9uJ+KbXnA6DzUrZZikJimM3ciX2UtDkHjk4lTbA5ZlqilERN56RMwgC+BVBvqrwJ",
-	"ImhNH/IZSfHULOGNsDMYw3rL+z82dvtmGOMN5g+AOD7gcU3fvVAnTA4M+t/ZjnNcXscKOadevOFFdS7W",
-	"b0abd9G4RTFJezYpiBMeijY/iG6um3IXceULNG7y2LKPw7Ga8NDuo63dx9+3tjb2PtiIn8vmu+F4uBOT",
-	"6CwPQ0shKBY3skE2jbrPawZ1wEZMZIpmxO24jZSNRUH9y6RWD7EiQwHhWGzQUJ0rqPQ6XK/iiLDc0zlk",
-	"Buwkmdzqjdz8mV28NoXGRKagWgOqGNaQ4ujE8ePlJZg8rGYeufJkD0VjIJxxdzQ6TqX0PhZ+KCJ1/iAM",
-	"LltnkDf7uzQM1I4xTdS0rMdRDV/VF4JUpC4h9xKg06RJLGtyoaoWGanzojBPlkcuTVHresKWtoNyWo+q",
-	"F/f5e7fiWtKNWKOsdHYfqfeBaTogLCf4vPVquGAVa4XAQYnLueTZhrVzZycN7P7OjqHr1AarplxzYJWe",
-	"dBuKBl6NNizEg16c2RigYT+sJaUgV9nOZSJwGJ7uQkpyf6gqAxWZKVBE38hnu3KGbL6rhU43xYOTpdVq",
-	"hAnVdKPmdhzp/ZaGSizp3fhzvK+DUP2AO19wrfYmht42WLO9RaYNIzJC4vF4++aYnZlAAltjKGa58pol",
-	"0gjiPBo7COd6EyndWTS+T6S8XADHnkCEnXPkQNoYUNRgihoUFtMYgnBuZN8sKFXdFlThBoiPYRbiE/cC",
-	"waLAz9+QJiiwGyG8Lh0cKLsA2W6zU28br+3Nvc7qEg+JHDDUhIekH/tjzuPfw2Hj8MUXHE1aYa/X918O",
-	"YmRlGoI85nbXFzOP7q/AQ30IRYs6MCryc+lR/WGW1miIRbdw4L40xMRMvp/MMhN0Jd2oAFTB1WPGbbNu",
-	"ZRWq8ejpG6sLsEZcI277dW/wpr5i44bqvo7d09bREYcPx0vSZQ/PaMY+WDmy1CPQ5oDsVta2TKXYTNXZ",
-	"Mo/3U/h1tLVZ7ZoOQ/3MHrF96J6M1usugTXBPE4KS/VZ4tx18SXA1OWnmQJdO0Pvr5bAWoixlW32Z2YQ",
-	"zhVxwyL2wKk7XVwCwVjF+xGlh2vy8hu9cfHMlUz7gPrsMuEyYJ+wyu1l5zrxfwCrrS/nB5dUFRar7SvG",
-	"3+diILt5uWglWIBugLipNyKZk5ermZeB0UsK17aN2Wx+R/i+2bvcRhaehEE4f3JW2uL3DWqOJAQxDk5T",
-	"L6mbZyNYucgUz0PjgtT4clrxThKxbOtqDdNOXFLVKn+OBj4A/cXpiLwtOXDhqddXTMynsk89I2N1Dk+D",
-	"eZAuE7QQf7VQKh54wJPRpfxjhpSdFFxIna/EmSL7lzC7wt72wPxuk/ILQUBSPB2bodmjAGUNXz0dp2m5",
-	"Sm93wYY1el8pXte2MfY9t7yf7pgTWLb7Ru2nlGlbzN6NbSjy+fjr1sPt6K93MoU/o8211sOd3a3VPIBR",
-	"/wuerWiVDTI64Q1/sbuv21DExfS47ENaTJhWp7tzbaP15bbxY3rIOCmTT493orXN7H40haYXU/GASMIs",
-	"wLo3tkSLtgb6HtpK7HcRLgpeEUR2y6t0SIK8Vg+JIkWBFPGRsuY3rY/GJ8t95xkcuqHQgE1qHISG4xeT",
-	"8aRJgsmMCxeyMHjGMbe26hg9mO5Q+V8Z4O8aYF6W3o0UInO42a82x7Q8WeShFEdDGUlETUIidrUy4y2k",
-	"kcIQi09XW9+toXELxwiFYuAIAc40xERIolCjPuGh6MHa3l/+kDwLBpAJD7Ue3NzdupNlTZKoRj0Ni7BQ",
-	"DoUc6XXwP/S81GqUZb894fWhXhb68C+Reoh9YqI8jDQ4jTgLV+LSOSpJSNazkQfj3C8vJw9azXJQ8bOD",
-	"ui5bsPPDKSPTPdGpT3y50qHzoHB10d5rK+7MzMtJPtkz0hY7Zgmc/TRaYJyRBZNfGOcgShRyrs82oix7",
-	"xBJ4mAQWphDouf9AnFg8jcXV7IST2fVKkNErdiZBSilXthiIyVHlvC+cBS19zloLmxMPJUb2cbDDi6aQ",
-	"TKbMsUTjssqbEBkSb9Uz0irdJuugdO5Ftzo48Sr3l81xniTG7u5otKbp/OyLS1j83u7fcOv9nnDblvs9",
-	"fkOMfCqMP2nbLQf4Qt/Mqrio1SAVqhyYf4MXnTD96QbSIlJpb2UOerpWg5DMwH46p8Ot9xiHoQL1Os+l",
-	"daHiPIm99evRrc2926seOv9f5kNra2P36+3WrS88FG3ejb56t/X+vejuWutzrSJ+sxqtbXhod2sjur+T",
-	"V90ZXzYQRnaXa2/NB1T6XOtM8xXBQVyr85D6K/N+2Fgcy9lrNDUEdJkGjQLFUs9hWIu6z6W0HNFRHH5f",
-	"5qfi0/smp6xfmJze+V7pVOJKcUO2Rdkiccnou69nLM8UiR9FRJG+PRBQyAALVRaDIOaFwxBdRyRnDii4",
-	"Fc12SGpW3/f7oPd15yRirKY+neixJhYf7jyXPctFYr3nbMEzqA9JvJaBoarSSpUIqE6AmlQLhYumHqSH",
-	"cFZ3hAIUmYyeGtaKJMLI5/WViTY07ue6SUPxScuiKC1RIdW8UVg1ezd10ufTRIfe0HSFFGKo4zwpGwjU",
-	"m0wONtrHRTCvS9dN8ESUOB38vqHlUVsGiC3rfftmK40WuDdM373kRr07wxAaTJjfgELDNW9MEr8hqFqZ",
-	"1e1ZUxIEHs40TMFu8+lsvOKvvHHZJiDXwMxkghSTlqtK1ceuXQOBfYk77NQNpUijNm7gHiYMABNkx/nH",
-	"JPEVFyiV19AikepYXWBfUZ8gKAYnlbHTXSGkDryHijmWJDFJhJEkWPhVwNTUf9BlMjnH5ti//AsClFA5",
-	"x4yxHHBGEdXNoQSaeAHX66GFe5+y8Sm/eFNytoAC7jfAq2wy7DSPy8ARz7EFnwdkwUMYLUCoy8LUgsFK",
-	"XUCUod9wodnnuEV/mEBcoBdZJaSyCux0YQbgt4+9atE+FyY8Pc85VifiGASgoAWDjGpsJCkwJ1rCNGwI",
-	"IicRmFh4QIzpMqSAH2qtLAsWl3kBGdKJF2UmBTemnM2xhYsXZi+jKVynU8snpnBDVacARnYBCaIagsES",
-	"V7lQx0K6TIJ8GOz4K29c9pAkAE6AsJxjC7p9Luhb0PzzyES1op9WP1+YMAZXJLgyqAc27tS0NYleELwp",
-	"iZBIEJ/QZQuAaJ6ZY6ZDDNu38LJS9QssXJlGs7hGZqki//9ZJaivFpDP+RUKUIp1CCJHC9m5Ldga3sgP",
-	"KYF63/rSiieQx2JFizxYmUQXjcMJYBoYsgDFxxqSBPkJIEGW+RVjXJ1jzSoPif3Br2LKDOBXSH3CTIyj",
-	"BWmFGMWx8+cux4KN+ZANQ4trr32z2nq4g4xuhKKPt6Kb69GNh62/raLdRz9ED9Zat1f3Pr4d3VtF9uvo",
-	"7lr03XZ0f7u1cxvNXDyXBPglB9N+u0yEiaAeOz55YvJ4HEqD63Ts+bFn4StvrI5VFRhGsqAZ9IsKUYVe",
-	"KuCUHqpjAWZ2a2v2qzQMBGGeOWAL5udzAdB7LYautXEeShBIR9SM02jewdjzY5qhZnAUBJF1zqz17OTx",
-	"4yaHJCn0mT3qb1pMPnM2yl2PwL6B17Wh79oRTOple85062otGd7Uudi7DC882/uF1zN4zVkuPvb8736f",
-	"IxQLX/e/X7b+dl/vNq5IGwfOG4BJaUKelMWazKzlabi+ElgiewZesAVQhrKM2S5iyeta/u5SokGudezk",
-	"iSHvpGsXNS9lpJkUWb3mjZ0qs5cv4CCZi37lRKndtEySBOalEiRwNoGNhzd+3fuNpOK3fuFEiS4uc/4q",
-	"oOPDC8+VmUiCoX+eBBRDbsHBHYIOsv/zV62/3Ufju9urrc8fRp/cmXAfgWteBwubejsOT7+W4Wb5E/IS",
-	"yaF24RpRYMEuMPOnj0wlyDDXfj9yLlVE2/ul61O9X3mNq7MxbMwTwQejd65Hazu9icCIjS5imJL1uN5P",
-	"d5qYNc+NfHttP45Nfpk30RIWmVvzmRiq1EwCBEzUrGIFwlpcDuqfiCBaj9fQ3r270Y0ttLe+tnfvyyxp",
-	"GCIwN+Sgp9tBVIk7zykhWTVhqRGGxxS5qqw2A4V2MvWIm5QxLREZ6FiQ+/+7oWWrJcoCaRNOKJM0IHPM",
-	"lqVOs1CwL7iUFnIsJBKNt75ZjR5toJ/e+xMyf0a3Nna3Vic8RCsMMG5lHfu6x4Au2aoCco6NR/e3o/u3",
-	"ox/0qx8i8wlFP2xMeLq7K7bCZZMfkyshbIoZhYdMnooZzqta+kfjJ0782kPn/8voPQB0LucYiKeohpVf",
-	"1VrNIl9OKyWYT1oo9xAO3sQ+KGdmluZBHytFBAkQZ3qZQPycY0s0VEQghoWIES6sAjmNlrBPFDJMAZQo",
-	"WHj9iHkLhHx41sjv+dM/C5s1Yymng26o3mHYp1S2/+9Ym8al4JbdjSRJOZl2+sI3czeboJmVY0gxrltR",
-	"cxmkhbTBnuZ8d1uCVIxVsGDtSjfkpxBUzqaeK99UmmNW0Naz5dtSsSW87OKnpvOiJuPi+iVlcyyJDXQs",
-	"apAsa5XVJ6+SZRK6ye+57mGvRS1XsTTVNGWu2c7M4M6AppAsY+YTkxuuNXsAlsKGPXpaoteaPOj8TWrL",
-	"IbsWiwuV6zu2SIu4B/0sNDbmjdW4VHE9RacVuoD24hI++2YAUNIn15C1M5mzkO5Hjzjk0cqjhi8aJmnC",
-	"Np3qM6pDwNlSgk1k6idrziwHFk9O/rqUvnMes1gVlYcvpeRsOjnjze6j1eidP6Dx1t82dr/die7voOij",
-	"96L72xNOCaZIDJl6mzAleio55pXTprjUqMnD5CO6dRaopo0lypQ3Bdqg+rLWx49yJv9JJNgcOcQk0qHf",
-	"DCzEvmgIo4sMmxLPVLz2hvHEEep5QnqDqmogcHMmfraDlE45EqvtS+yA7S9PJiUke9969Gn03Xrrwc29",
-	"G9+h3e3V6NZDFD3a3Pv49pD33huzcQvt16wPYrbKhnQmOmZcDg9RBghSMXUgvmT9y1gSA0zIBa1QZqz/",
-	"AIJKJWJQcddkLORJyHSbI6DhGyXj5m3kchlz5PGhd15otLG/P/HmyD4P0NNtjnQc1x+/bb2/Fn3yLoru",
-	"rbX+5zba3dkCU2Xr1qetz3ZQbK+68TD6+Mt2w2Uf1/qUxaPodr1ncABG6jTJQhcUkLeWo2MIjdh5G+Mk",
-	"w0VvdHUs93MCfla3fOu7teiP3+7d3bBX/OjvdlpLyjZZv1BbSvDsb9H465fPHvsVMPfTF3996tdTL75+",
-	"+thvLmnRzBqwXrzqkxCgnSSixtv9yuyF19CrlBEJYUOm1UVwUM+xgPvSdj1ZCybRJd409he/SvwrxoKD",
-	"Flf0P88jjBZxgARv6utCEHPC0XhIGfEQ+Mo9SyUTcwyzQF8pVX3F8KUYpkVxQQJ7B2ld0HRmBkCCSXQO",
-	"/oqdjgDZskRDgnAF6+H6VcwqRCYNj4t4vMZUBRnncaIoosHEJLqQJjWYboxtLDbOUiLnmKqSlST7wZRd",
-	"gmwcKAdl6nGbqBLUYFcYb7LkXZc1yswhtUYV35a1RqhoHQs1tcRF7ViAFc6fa1f8d7bWQYLxIRq6J4iS",
-	"coZF6kXMmX0WKTNgIL0gOJyRjAd7O5sFtXXNCliY3VtDlU/6Nf1U37rRg9XWjQ2kFeh3rica0v3vd7fX",
-	"0O7WarS5E61/uruzlS/19uO3bm9ht0s3c8m6eeZZLhLBF5GAKi4MyDnBNYNnAV4YG0uCyFUqDcBq/kCf",
-	"pSywt+hlfsYiMY5CBu5Ebjrgk9ZDVph1iggHe9oO9Ow84ear9Mx98kG09hWKPv0ATFJw5qJ7qygjxnSa",
-	"LXoesyQGLXvC2iJ/4OfRnAZou6/4lBKLHmNUHpHsE2VxTeypWaJsqKqbInmji6B8KQ3/awsMhPg/NJ5U",
-	"BFvkASAXwRUB4YomNNIPCRYy87Uj4s0MYjSE31ZJ9pql/V5Gu1d5paIl9gbAuVYhWQaeniXq2GmYSH4M",
-	"7aLftQEPxdMoznSn07tr0V/f6U2qlvyKafXFq7FGg9to1U2lC8SEi87bhxcSuoUquoiR5hzLRQabUF9G",
-	"mu1RvoAgC6qTFn6MggXCEaSIx8NS+AqZY2RpifgKVYkgk2im/VSZKjEQiMuZT6aRIA1JsmG4yEThZuJv",
-	"2w2M0GDMmw/vVB1dIId9wPbe29y7voV2t76Kbm32PmEyqdHulk8MzvDIxPUsiHH5CNrREthRDOswyfHj",
-	"29Ff72i19ZN30fju4693tzaQ+Rjd30bR9xvRgzUI+/94a6IruVoLsal5fy3vsctfChdYuBLXfFNaP20S",
-	"QRAjy3F5IVvFDtiuacThtDkDP7idxw7h4UzczpPs7+ubVJ8EPQxFN/4ebW6g8b3bq9Ffc9YNi4RxzXMH",
-	"JV4muBZjfoC1Aq5SLgCZxef1lem0SuAzMgvfoh+WbQUPsUQhlmqOpdhkaIatcEYQCSVBFaIkOnX8lAlr",
-	"fPEyriAqO7p8RuqLnWoO5brJXyJq1PEKvQIV2oRfPZGiJu1jU/DMwOLvU+nqLopsSEm2P9/HaeB73Vzb",
-	"GUisLMFNooVzS8fOY+VXF0zRKx8LYXBlgUj1HySgCkmFRVzxeXqOQSSa5DWiKVziZZOSt0hUkxBmHOKY",
-	"ySaBXMRTJ06mni6/IQRhypgNKZtjC/abBRMjG3sfqIQwVYuJOIlmoLKbrTRsk6NRQHAQUkZSQySVc0zL",
-	"3MfAxzB+6viv0UL6wrwBLluYcB0vky9tT1h/G3BuCdbQpj6MIKlIb/Bh2Cy78QOz7U8vVxhAdjvZ+4WL",
-	"AoquQBr+WUzDwzFj/aq/gV6KCe4QmeXmavTJZ/FFH2MUomhzzXXpF8qGU1gp7FcBCxE0m4EZrdPmcPHM",
-	"WQ+9/MbFqZffuPifHrr42ktTr1x88aWpl86dnXqDLF5EtIYrRHroP1+d/U/gd6dnf2uEArVSJ8b3izOF",
-	"9ZdoSJ6Rc8yeZk/zR/MrVRLwKhIjGyT7PiORH2Jam0QzyoQenDyOzr+AsHX1sgCdOG6+YcEcO3kcvpcI",
-	"m4PsZIshx8FMsmzDdLqW9pzaarN+9xr0MEUL0GEg3myys3k5dq2gECsisnBKPVy8w/PbDjHJM92QIv4M",
-	"8QAoJfhJtKDZ7kIseuodf0Za+5UVO484+T+BE/nRF61vVvdu347uf4+i9Yetzx+Cy3iIrHXq7fRDh0bu",
-	"0qXb+EtZjfqIop9UZT1HYzklvReBee6ovjO8yRw3UVfB99+m/i3PUXuH6DhZqeb4XoyRctq0f+wMlXER",
-	"EmNKMvAtNlhMX80SjV86exr98uQvfwlN6O/+baKNIh3NdfckeUdq9xBosrX1192drSEq317vHNoMS8zH",
-	"KbYxUiNRxHi2+xZR2wNuQnIh7mBExvuk/T6U1hPD773oOCfr+5RZZJ9yseX+dnR/Pbq1GT36e3qXmPr/",
-	"trYG2vvrGoo27+7d3QbXwc7W7tYaiu7ezN4zcU3/bqJMWg12yAri6Srxr8isvQrF5SA8JGwKCmaI1moN",
-	"g8VlYYtsnK9W4GpYXJGI5q3Npk6tQXCqYDDGJWj3iZks6QBEJNuyM+kbWhuCLeww7FI52/yR/Ldv29TP",
-	"0lq0EX2zsX+Vxh4RWZhr8iqVcEx+Gz84YqK3/RQGkSa0H488SQ8HqFEPEexXjSQL4bkmFiVjcIKcBGAd",
-	"R+mJOcIyFBXd325tfjZMn01v4pt62/7VNaM5Qx0HRIS9MppTRkythhTfOEeU1UFZrcc7qPV4e+g6CSAr",
-	"1LGqpsAKyxkqycrkOcyGroAKxTTbtMnNI1Bc4rzpw/SBx9NjR7LFIdqWLCuG5PAB7vi2ejHO8JAZk50m",
-	"CbHo3+lL0+3BINnSMqamDBVpEpsT0PNcrmjL6JK78gUyHESdGUheUpg8wJytA89dfrzdurGDou2brdtl",
-	"gUSd5GFKqiBsIn2MfZCtQJRvPjnSPEeZLTkUEwfKJUfOsSUu0Ljx51GIRzsWPzmRyRWG4OKEBj0E1dsQ",
-	"FzacybgT43WYY1UeWlgDzgy6uQ0ujnM1U/pFIWVX0II5IWTqbXju2oLN2KRKoiqW1TTZ1KU6GgDUTCGV",
-	"UeKspt0cEtaqGUaQrRtTkEOZPJHBdzHh4kcwrP8MWWSW2Ty4vnf9IWo9uN3686d5Yc+N25m5XOLz2E0L",
-	"yJ27Pg03yauXdTejNeB0PzBvQOYogMfH6eoZJlURmKmDg0Q6daJEHy9x9gREVFsi27t3ty3bqyxpTZlF",
-	"L475N4j+Q6eyEUDetA30ScskGL3Brw+q/WfKOrBnJLq53rr/Q88zYp0FU5kSuoU6w4U6YaZKkERNQGlM",
-	"saSMkCa9VIxL6lqbCPJxDMoEQ4srCJunTcJkDo+qbitsT6J4r9MQdEEgOMxUyHCrHedXZjLzGCF7h3ra",
-	"Z7CsLnIsnEjOmYEMrmocuOJwYxuZ+u1o3Pwbbay15R043UumJlDRpX1+pPYMU02nwFcCJHiMMtSQRPzM",
-	"NmLzbuvxdqHeBk6ojtWOi2KNSCtpr7l1wOHa3ba6AUMLsht9lGE5TEoEVJbNuz2vlFonXrqLU48cuyxT",
-	"VbnIOgRjQHwpfwkBwsuwrEWHsl/GSTiu/967vdr686fR/XX7bQ/bYY1MGSxHv8OA2LmJr+WeHOFWZjvq",
-	"hkWXbGFuDu0uwkREaUAqjUGO//nscHT3duvz78scw9wqTL2d/XguuDYVF8VwId7nPSr5N7s6Vnphwxe6",
-	"P85jcSW7z5ecpTgcsbL6xSc9+fRwaARF93+I7t8uQyp1LGWTC0MPDWdgjwV1qBIUP2yKPlioBuNGyMM7",
-	"WM5qruQOQyq0eDHueERm1FwnfYktDlKL24nDCuJCdNIoy9LkGIa8gigzYUpHksjwbrbv1lpbq61HN/fW",
-	"d1Dr8eruox/KULa+zY+5XWIusSRfJX2kt5qjxLvjXrtIWAAJox1euPS6g+qmPycZZT366M7uo9soWv9C",
-	"SyjWVZXZTpDB8nuZRg1PvZ38DXkZkIlb7ibLvDiaa2wGBnNgAcimu0PJne0Zhmz2hQSHFo88egjsowjm",
-	"wgjm1q2vW49X80CdPe1IJpFxClAp5NTb8K8RVaGqSKFp8mJSZcs+CWDCgaleRVWVNxTYggwjfR5B2Z/Y",
-	"tGjy+WtEVbmtr0ZM0ak0wEv6XFgHuDF0Qv5LgF458dPq568wz8QXNqvUr8bech8ziEeu1RvKlsHF7Apl",
-	"lQLoC5iCf8lOdITnNt9Rwdmtty/oP0uNOYvSA1H3UIX3/tet/30XRZt3opvrex9sOCm4XyfRJUPX+ehI",
-	"Q/RlSBwedBVyAMg1UyQOCjkktGzeieXxHHh1bMCPAy5M/bfxlAC40Or0xCTKxAzhMLTDcFGzFmUumdmU",
-	"qqcmFVYNWbrMFTQ9a94ZbfUj6KlIMDMzNMxDcs6IVE7sjqwB6WBuvgMv3ZqpXN0ZbmTpulfVYljOUcH3",
-	"wXk7jFwtM6supYphdQzswQpRKd89giE/zFrEOYKOY1mKZZmExDvYeSrDdHOQpbQ/SkZWRIYwwiP7WSEB",
-	"dOBYZTnagPd+gmTlct89SazwgGgw9t4dBi0eqYmHebjAqbg/1joF6lweIHPAg+kNAEaXP8IXlokQNCAz",
-	"ekyjqnem2447OrzD3EOHjEuB4gTazpjNj473020FurURvXMdtf781e7OH1D0ty1zvm88jDY2bc20nnag",
-	"jhPevQL7bBtcqdVzjdJrsUvTdL3pGCBXKryC6oIuY0XSzBYwPU8WK7VPTODC03aODj7P6oPo5nrrTlyn",
-	"zaquxXfRoOmKObHPmW8zq7DQnNJQJlhgOCPuyBSb/wK0Df7Gxay5DrMASUXD0GD5mwDz1Cxh7RW6oWck",
-	"ukJZgEhIK3TRgudBVV5jS8JgR6I+rWOmijNhknTF0cCCxnkwh6C7d0uU1Ko77NXPJEfy6BI8HJwGi+l9",
-	"ayP65INuKN5d7z5eX9mHSFuM1cLrNK51Y2HAJQGIFYnGfaxIhQtKpJdyCCj3q5mG9FLmYDFZjEnZm2Mg",
-	"jCNFiZATJiXQwLE0WD1vwk4S9Bi5qlCdCMqD59HLJ9BP7/0JvXwy5n4S18gcWyFYePpb+PFE/CO8an77",
-	"D/Pif5xEP61+7iHMWAOH8FXy0DTSWqZENb4MlSnT5mUdM4tTSlVInpHwPLBEMzDUNMgyItFVnSyR11cK",
-	"jDkHbVM8kg6GUopw7+Pb0dYXrc++R63HX0c3Hu7d3UbROzfRKEyEcTZGN1PhK+aRWXtQR53kkO2qm/nw",
-	"GYns4BMeckSA+9WjIBGjtfVldEsLpQ8+2H28pj+2Ht31UOv9e9HmHRQ9Wm99/tBDOde7wQWbGLKrsgB8",
-	"HyI9KhVBKiZ70fjRTWoPJccWBcFXEBcBEcA8lwR/izAEAPsG01hIZbKKEK8TJi2ovR3xvHl+YWKyAM/e",
-	"dR6GL4m29XIoJpeSx/FpPX5HAmYX7gCYgOsdF5AXZ3NZAbQNO6Sc6SWP1lkYOnkhfewggs6KLCPpMI48",
-	"WsWxWQ5DxzQy2kl0X6stdzQt7d1eRbuP3pkYdcxLltiWiVimpNnTW3ohfnDURu6koyI4OhPuYaKPtVJh",
-	"olk8ZDWoFXMVxprTkVQ0DKMd2ltf27v3ZQlxezRkajXZUWjl5/GVrFKOlqk0uje3uRcutfuZIqu1jRo7",
-	"3ACDNr3/6AgM0X9qAxb3p3f2Cq81GPEMh3EMKxrXtGjcKlp0fybO/Df+F7+hEMEipESgRRLyJqIqg/CU",
-	"WogMXKduFNVwHRIboOgsW4HqWIIGjvrJ8RVwALGyvdycl/YbHHtE0cDUv96I/u93UXRzI9pYg6hb40Ms",
-	"ETw+Gv5uD8QUuapF/UJh5EX4uTQdKnJVTflyuUcl7Q5n3+xv91tT4doRfe6P427tPv7+x2+TKHB0eva3",
-	"aDz66IPo3dXoozvR2gbau7uxu7Ma3d9Gu999ET1YjR6soujuH1t//BC9fvnssV+hFy6cHzIJe+5wasBV",
-	"75rdFNeFEgnl1rAS9KqrNlSpczJCeeg1QoI4u9SYiUyRw0l0HnDizY0T3VyP3rk+1frHjvnLsyngVpQC",
-	"6QhRdgzX6x6qaRHLOiqSmAFbQyv2SdhaWiaGPhZgpK38yNlKTZO7zQuBBXe5A2Lp6/AvqiHndDwlJqLD",
-	"4SO2mEPfhhgDvdTVCDNrHhkhoUEPhfDsBhyKMmPwPRKLhmPju/UFWP57RKcMycbvZMKm3h4I+kg0FgX1",
-	"TWWPOo2x9TFSpFYPsSKA8Fqhy4QhykLKLM6Xj8HgD4XHSUCh2C7wWirj7CQWrkwWRJkAZY2qFL9u+1Ai",
-	"TMysCusb4qNYyX8SK7454dE3H+5uraLxaG2j9eW2/e2n9/5kL4zsF493orXN3rZ8OKrH4pPZXcFfbNBQ",
-	"HaMsrvAWkCXcCBUaj7Z+iO6vR2tfeWjv4y92H39v/rx3N7qxtbu12vrjZ/DF7td/b/3j++jR9u7Wndb7",
-	"ax7aW/8g+uhdD7VubET3t1vvr6WAf8mI2lMSUVFGYkFAJkzwcjK/UUpYua4KUYjiofyM8ISArHZ3tqJP",
-	"V9Heuxt7H95uff7/dObx5e6Xbol8uYUaVRpLrpPDSe3Lz7OAi8eUfpTPd+hstpPEe4ftONlq7GLv5qQy",
-	"WfYHEabT1pNLLI+j+jRzbZJFhOt1xECvtlXUQl6xWEVPRPp9tPZpHmlQrkhFam27AMrG1Nvwb48Ey1R8",
-	"HKVa9E8lyR2yqAQ5maNQhow20DNHc+QKienmoIOMjjSSI40ke8zi7MyPtm0V9WhzbTopRXRrY3frOgSM",
-	"/GUn2txo3VjvfXe2ce0C5PFOUf+AkL3Tbl4ogvZ+EfvG0ZkWOrGgQCneim8JJn1EECyfPgSsA4eO24J0",
-	"QhP+sfv4exTd3967ux1982Xr/dujvQ5KEvEUbijevyMkd+04bXAv0WUijcMciG/BEN1FIk5jSRYSBP5F",
-	"HGLmU1ZBIccBECBl5j145BmJfFwHWmWaWC1SP4STJHRLAvPwJHrxKpUm1iSdo6FqcH6YlIgrpK46NfSZ",
-	"huLmPI0qDzrp4FAiclNecYmAn7io1EsTy7Qegl54U5uUN8IAkF8Wj27Vp/xW/eRO6/17yHCv/VyR+8A4",
-	"SDjM/jEOZknmOh7R2T6PWQOHT8TpLpQEwGyqfzzCOPgnO8831/dxnvM1Zbsa5TtqDVu8ubwvrqOOjolL",
-	"kFVC1CQ6xxBGiyFlwRwzERRxSIQHkqkpqyi9JPGbBSggdSyUJn643wWp8WUSJDmTRCwTMTnHZmxxRlMa",
-	"MpEePAsamFx6HqoQJdGp46f0ZGic1i4JCqi5AokWMwqgMW3my6gL42a76Vb6eYmLONntKMegU3fcu7uZ",
-	"VKDoXUTIO4BbrPxZnBLEb0gcHtjtWuhtN+dKKlKXCDfxSlrBPtU8sVUqp9PvQ4KXjReNCiiV1SmVX9JT",
-	"HJlfxqzfoThkoChXegcVgRL53ER92Qef7CP8dF+jex/f3vvwe2SzkvorOdbrJMPld8BScpvbBY6ixXSB",
-	"K9Hc4tJkvy6YTwuISqSPxiSaQRnEaT18VMMraDGWKQPUYIqGqQBgIiHldGxzgqd0c1odR9Qk2OJGQBVS",
-	"AioEtPMCPcRZLSvMwmqNyJyddHAocnxmfkV2bZCTxp6qovVPufz91Rpkv2+uRp989uO3tmJ+joF4Sdyc",
-	"s25+SZ6iD9gojHmn4eSCnA62NRYgoHAbARPL935DoXHF6+g1BLFygsgqD4NctXSDvmDS7o0kgINlawE0",
-	"oc0VHmePARKKceOgF4FpJGYpy3AsoFTKiEw6foOBShHMQ4uudHyY0eH6WU1g+JGb6lBim3OnDSzzD9b0",
-	"odx9NJiObKcih3P6OkpPhSFhFUCPIKMrPWU6ORKGj8xWTwjy7s6WlrdzbrLoflzz19yb0f01q77bxCZ9",
-	"ud7b6f/uNP6o3ukKr5jnRn1pQDdFYZtmDMmtqnVnjo8SlYdyJUDt0QyBDT9KxylhzQSBVr4akgjUrHKk",
-	"5SYjXBnTiuAhQeNQVY0g3lCSBgSRq3UiYv8mZpmia4gvmVfM2wBb5JCCZoIgpbZRhgdBB4eXtGDmV3Ct",
-	"GM/x0VXy9McJmRON9D/bf+g3itZ9YUy9rY+s9YsEJCSKdF4eb1BVDQRutp21w/bzQ3ytHRoOwTprtKuj",
-	"m2SI1LZ3dxuozXjfUvzm1h8/RK1bn7Y+20FWlDFFJlu3Po1ubVhn3YF7IV4Hau7hheB1wkZhZjDJ0zmE",
-	"V0eFqjqWkFB9uQ2Pz1QTs6nXsUFgjoGjYdyISQbsCC0Sn9eIjO/5Tz+YmEYYhVgRkWsr9lPYOsKCLFPe",
-	"kOaROWbsFnokZwUhb7Vh03aCDLrchRfqhB2uFULv5ZENQh1i8KpBu+v7/qkLXhFEyp6JBBfjB0dNYklH",
-	"RVGocUBfLrgstd0ZULKjy2c4VPVgbe8vf+iJPDbqUFNBapTFQDDDNoxdgsZHr5FfspMolqde5k1Uw2wl",
-	"Dq1uEhOGol87Eqf2q5j/Yye6t9b6n9t5y4+tyX33duvz71Hr8XbrxvbuzlbffLQMmpgJUDKoM1q1bnN8",
-	"AgC9FhP+348sAUx4KKASVwQhEJVUJ8IGR7FgjvGGCqmJYbKhUDFQWUOTmZVhOiUILydh+FUuSfzTHDOF",
-	"O9EZUywm4BCnBCy1IE4JztcBgL3k+jlCJRsd1KRFewJEMsAmQ61/7LQ+f9h6vF0ya3Qod4AiuHYsU/9/",
-	"6u30A8QHQ6GX/u+Dc5lWulwKM9D8ZYJr6QujJG/dU3E6Na6hNzk9eJ2678CdEgN7ibPDibu5vYqi7Zst",
-	"/c/N9db9HzK0C1BZeQ7fi/4C4ms9cmQEeMa034sCT3VeNfbNI1oZCq3sfrUVbd7sTSvdnT7nVy7DMyPm",
-	"IMUIHbiWgxlZJCGH5Hj+88HsaN3YBnTuDpCOeEe6hZb6gmDFRWK0yRQECwFj0hbC0aw2XRyzZObVpOB8",
-	"EVwTsPDReD8MFzgEv0e3a4mRJqzXwfKZpzs2VJN3DNBRgudMva3/6ZZP8ds8krYl+ST7IYYbEgkokX3C",
-	"pkWMc2Fq4kFSBHxnAI1wUKNMTiOuqvrlClHo1PFTTtzi5FyMkPGdIQrTsKsABe7NZOJ1wgKtKmVueIvY",
-	"dvBFJp9wlQAuQws9sfv1w2jtK4g0NPejZ/0QE25+3JdkBFzOykRY+dUiGIoRM9rDAaHoxmnjQuEHz20P",
-	"wL7+1DP0aPNu6/F2Aiuxd3s1+uSziX64+1SGS/WvcGSPlVM+Av2CJIEjiyuI1DANjUSUiQZpYqpkHGJv",
-	"gkiIlp+oVDZK3yjlJEBcIKsgBdMIM4SDQBBpYkx4Q8FXPpiVbKtxlD8GK5fkDBReR3EHM1g9p/PAy0cq",
-	"cSWa2mHJXhnVr4A3pPtzFHxyoKzk1Mlfl+rtPGYrdrXlIbEgCFcx6uxA7MdKTQVRKm0haEbawmETr0h0",
-	"hUAun9JKllRQ39mqW44UvRpfbj/YvWwd5qXgyOl8OETVurGduEwS0kKt9TutP35odPUb67tbq/Br6/FO",
-	"dH9nmHJiH3EoxZgOKcFd4iEZ4W2SdnIoGWGZg1Vwk5hTnmbZmKq64VFEx1MvosL98NHf9+5uotbj1d1H",
-	"P5S8JvR1UOzynAETAZKEWFekfnw6a3LQP0EbLkTkleRJAB+wPk4KCaXH4gfdCMmvw7hGeJh0B0W2Vuh8",
-	"8gAPwCGUeY8+/jL65E6Czr+7vdr6/GH0yR0PZb2DqHVru3Xru+iTXGKzlftdpJQIGFOa7xhVx5VkfInU",
-	"Q+xbK65+5RkJnEpOossmfG9pifgK2ehU+wTkASp+hTAkyJIgsurIDSZAPJeg+37vpcxtM5IQeKJgXAmL",
-	"PdgLRM+u0EAhXReHPLJV/Kyi25Nzbe+C6MEqWCyS493lGFcJDlX1rW5hhC/DI6Nky7aHolJAgvtESkQl",
-	"atQHwX3uguG89+Fa628b0dpO9MdPUfTO9b13NoqQnGtECeoXX5v2HEAgMfNX0OIKEryhiAlztHVWA6zw",
-	"IpYE1TkP4VtbtcmWZI2jiyDoWXoWttBDOODQj/QM/LVMSz2ZFZdebOC5KHiNqCppSKQ051zioobVJHrx",
-	"ap1LgqiC2iWxY6HGGVUmr5sR1eTiitMXcN5OvlzZuHqIKeuzcJzt4QnA9c4sYPRgNV/8KEcRvE4YrtPJ",
-	"FVwLux2gC3XCZi6em60Tv79TFDfcsYymzLX7wFCJAu43aoSpJ2Axo/vbaObiOdT633fBEWHXAj07eWKi",
-	"aF0FwcFKV5Z0ST9xeBwpOcUUoHL9KtRUO/zFbv2frej+9t7aVuvRZnR/G3jaR1u7j7a6sbZ8e2+PLRIs",
-	"iJhpqKpuXgtFBkHNiFINEY49PzYFwpJtq50Rmr6g5sr9nbTSn+1Ra//551t/29j9die6v7P7+Hu0997m",
-	"3vWt9C0tKzjeSe48DyXV48FQlnkzvug6395bvx7d2ty7veqh8/9lPrS2Nna/3m7d+sJD0ebd6Kt3W+/f",
-	"i+6utT5/mKlVCJpUZ3O5Grd7H9+Otr5IX7I1bR1T+HgrurluwceiTz6I1r4CJAKAB0nfB8dmz9fvrkXf",
-	"bUf3t1s7tz20+2g1eucPHmo9+jT6br314Obeje/GW++vRZ+8OwFrDNVwMitlyge6OsnUokjq85tMWS8X",
-	"jmsTltpBjj1kwE88FD34YPdxplxq2nscf3jt99f+vwAAAP//",
+	"7P19b1xFmj+Mv5WS97fC3j2x4xBmZ7B+f5iEQFhCsnEYVjse2eVzyt2FT1f1VlW7Y1BuOcGgzCRfEWbI",
+	"4DA28twLBFYZjUkcMFLQLXG/E/50H7+HW3VVnafuOv3kbjsEj0bE3X1OPV511fX4ud4d8XmlyhlhSo68",
+	"+O5ImeCACPjz5Su4pP8NiPQFrSrK2ciLI1fKBAmyTCXlDPFFpMoE+VgSD5Hx0jianx35t9mR+SkkCQsQ",
+	"VWgB+0uIMjR/fvHEBaz88jyqlwlDEi9TVhof8UakXyYVrHtSK1Uy8uKIVIKy0si1a97IZaLEyvSiIqJ1",
+	"JDPE5yyQSHFUx7onssgFQUqsUFZCuIQpczZPmSIlIkau6Q6qWOAKUXbK0yXC/JXzgf6b6j6qWJVHvBGG",
+	"K/pNHP/sjQjy3zUqSDDyohI1ku1lkYsKViMvjtRqVD/ZOqlppbBfrhCminvKPnKw3s5gSQr78c2PB+vh",
+	"ZaZE8aIR++vB+ji/CMTjpkdNqYYQy5iVCKISLWBJAsTZOLpse51CVEmEFyRhPjyCmawTQQJUp6qMTp/6",
+	"taYWmIA5BOkUYtLNUVMFX32dsJIqj7w4efKkc8xsmSqsx1m4ODT7yAFXKGnqCl8irKBDBb+166l5XhXK",
+	"4s+nnNO8zGssKJyhsL8ebHIzCpeKqVjaXw/WxxWCK4VdKPPjwXp4UxJR2EPN/HiQHq7pl2WVM0mAnb2E",
+	"A039RCr9yedMEQZ/4mo1pD4Qy0RV8IWQVP71bcmBaNLu/n+CLI68OPJPE+kVMWF+lROXzFumU9cNAd3q",
+	"Y1bBoR63Po0CLWIaSrSMQxpA71NongjBhZxHehkkItgvo0VKwmB8RDMvzhZD6h/Z+H3bvzRMAnhMTQjC",
+	"FJIKKwKDPMfFAg0Cc+YOa5QztMRIoG/WhZpCjCuEw5DXiVm3Vzgjh79mkteETxC5SqUiAQyMSkSuVjU5",
+	"6+2vaaZcq8IQzzNFBMPhYQ5zmqEaI1erxNfjk0QsE4GAAKdgbwOiMA0tKaoMHZw/q8UMQapcKBj9G1yd",
+	"05ztMEf/Bkey5peThfb0kuqd19LYQkj0EI04FoZEwDAvCRCSqG7hHKYhGfyA4yPagTq0pGHv5wBJqu9g",
+	"PdYSXSYMLvApNG+P1jwq8zCQWnrE8F8qEeP1lgldThjl4RK6lTIYIYGWIrKirZEcUmYBkomZQSKR6GnM",
+	"ECkpb8cwehtx3J6L5hEjdSTNA+PInNRFQWQZgTAAolAoOZIE1hsz9KpS1YssXEE+50uUaLkooxfMEHXi",
+	"DPyQH1/LbaTvVM5fx6JEjop/L/BgRU8w1IMQSJUxy/HJK5xfwGzF3pLyUIfJOapgtoKwUqRSVXLKqDGL",
+	"XKB50HtOgOIzj6RRdJq2IfNI0Sjs0xMZLQoG8ibDNVXmgr5DDpmBKSTje8uDA5KQIGUgFWiWZi8MYG/A",
+	"zwQJCFMUhxJhQVBdcK05moksYxrihfBQKWwaBaRKWKC1QTQKFwdWWB/wMT2VWjqqQe6ZrFX19UOCCySg",
+	"+AqctqM9VfrumW9mWvPjIOvaJkGr9n1SVal+kpFJcWBYOQ4vCV4lQlEtuS7iUBJvpJr5Sqt9VSxUxc61",
+	"3SzOpk/qaVBZDfHKGyBld3gx8yjYBqSscxF0eu0NUr8UP2pk8Phe+l2u90yLv0+Ed77wNvFhoNMBt4v9",
+	"btPUcYCrZukcfNYbwfpFElxkOR0hwIq06gieNWJ0mpOxhFwmi/oVLgKXAWYSeJUm/0UqpEKmZS2FwIg8",
+	"dCp5wLCwn1a/nEInUb1MQ4K4vmCoFgKJlhbH07EmBhpQZ2qh4ctUkYrsNOwLRAnq6zdtW1gIvKI/a3G9",
+	"Bu8TVqvorUn7HknWMLMx6YrVqnotg2nVsr4nFK0Qp6qXpQG74skY4gXNttyOIM6zaq3X05Inmfy+vVXG",
+	"CtWxTMQxxdEiVbBRsA7GfqYHrXclYxA4ddJh6WgiwHxfsYxmjH7z9sl53W5HSu1v881qXYNxnzevTZ4c",
+	"ID00ba5tx7l/yUnL7w0NulDmvZGQLJOwu3P6Ojx6LbYlOHhEFYvE3tixZ0FKTsKJbm38+F3jwzXUuPVV",
+	"tLGGovur0Sd/R6PR+k209/CHvd1tD0VrG9Gnux5qfLsa3dgeG+94OmAIzPBHM+VkAMWL+nq8Nk0D/Pyj",
+	"6O493fXDdQ/t7XwUffL30XjUYx7a292Odm6ab/Yeb+v/PNBfP3qs/7+7vbezqgccU4RPmBJYD6hClOBV",
+	"HlKF2Yg3soAl9TU/ry2E1J+jTCqqaio/5nQ97ZipufOaiCGm7K5I3JJUC39rXlNoq3j5NF/vlywLSKxw",
+	"V4tHMVMVBAeu687wIHiqeZnarc457BP1WxzWiOsGwJadygs4IK20cwZLIhFfRFyViTD8j4IZQCtI5mqz",
+	"XAEMxfGAHGMf5l1MUmN7x61SVIVd7FVqoTcveOmNlU7HtY2FK3yZ+IQuG+WiaZV5pRoSRQKUPBx7kUyn",
+	"z0kwFUi0sNK0E24JoY8lhPZbhzYt/LIetO0/Nyp334pXz7jbupKdT4Vr4cispGk8R0Btx23GNFOrVLDo",
+	"fO6TfTNTdO2I13q8mo+G+8SWBCmBQHGBqDJ3bO3+h3/Y+25rCkWPN/Yebf34XfR4I9pajbbuoGhrI7q3",
+	"i8wDaNQYTn76wxfoefR2LSgRiTCsy5Q1nOhjxxlBPq+CnhEIXq2SYGwKGQa/t/2nKRTdehDdeBBtrEV/",
+	"vdN4tIb2P9qIPl/dv/fx6DsnpM8FGUP7f12znWa5eoUAD1eCViokmLMfK1qp0n+8Ay+7+bjZDb3ncNbD",
+	"8OLiyIu/63EL3eyOMxdJpkwIpyTEBZJlXgct2ogsXiyBwxPCfOqeyGLFw3WkE0dkD5dU8o6rRZ+HIV7g",
+	"Aisuum/zTOatRMJrbjqkPmG+WwCqgHA4CE2C15TPK2bvWuUsq0G7fpM8rBUqcQqX8oNrfaLdyY/7zfSS",
+	"GWk6/eb1tx2na5ff8gxrcLCF36dnAq5e132YsOdB3OB1LIIr1OiiA2jPx4qUuBjU8MgyDfQaJsLpANos",
+	"Y3mhR8pt32CVCGq49wAaSxWFATQGXtwBtaUIrvw7ZYOa5wrBg6G5plML7SZ7kpG77MJmSDRL/Zn5xcvW",
+	"TH05ynFe6PZaIlj45cugabee3sXkVHdxw1kWcM3rVafpION4I4xcVWdqQnKHEeoSlhJhCc4jycV8YnLS",
+	"L6EqLpEpE/ShEGfwQ4il+WHcKTNzZXySLdFCLhUrft6Ll6rdUtsJvlgkAJzhNWPcHIiUC+TyRpE9IMdK",
+	"W37NMsaWH1vYXOtw81zL/r7AeahlLU0g3ekvKa9q/Ulr3rLctaaVcqrWn3iNBVcKVCVvRDJarZKORucZ",
+	"+1iWkbW2lZJAK+FlWJbzx8K9VIVjh19epaVySEvlHiS45JV2zLDTAckqlPHEXSyumQkWsLwMTXlNRyZP",
+	"Ds4jKI3fKRbd8wfQT0LkOpKk0Ve6522239f0a0UXVadGrhBcsYe6S40+CeuL1x+6SUbfboXMSFuWqMmL",
+	"0krZZULUTItNlXGmuw8EXlRABgsVqgrt7El4VOdQquxsk8ipvLMlO6TiGWs59yWOReAmi963GkjMqffY",
+	"UKKuW4StSCKgOskSscqf9tN+0pchmMVxG9l5tF61b5A6wsn7ElVwQNyGEVnmQi3iMJRFdjZQaH1eCwPw",
+	"IpaIQoTxWqlsLQKeMQWUed04yVWZrKAQ+0ttbG89HOMKlVL/2ZmNJUcpfqWzIazZKBMvaG5dnJuTKs6t",
+	"kzN+3tjt22pu0q0hQXCAFgWvGMe5eccp5/iC9ObU8kYWaUgKHQzdXulgMXdLBbKMT73wKzd7oe+Ql1ZU",
+	"Tulue/EkY/VyK5dtKekwGVV2VZz7U1PcHKB+XHKGsC8REV9CFXyVVjSffN6E2ZoPk16nCeYbcg5U35sX",
+	"l4kQNCD9jFUQbAMH8uHATfHATptzzMQdJEqJQIpD0FcilS9CEBuCqz7nFuyK99uBFi7CZV4/EKPgZhFt",
+	"cGcrzdrfyeVkwVrlS8yW3GKysTTmzh+vLYSZw8dqlQX7rBYqLxPsl0mxiNiTJFEcg5JcaYn4dXDRA1Yh",
+	"nnJuXQv3LlZPmhlhoZZ0MA+WPgP0HfLvot4tk0kYjBVC49fbzqif45jMOWEZyVksZBrpPDNH+Pn8AZ70",
+	"2i9Cs4H/QfTe9b3dm6hKhDmwHqIM1TmzcQLp2Oz/MkM82ZGv9bKcvdng9dNnbKCUwwA/eBt375crCaiK",
+	"49iawzUI+MHS0F5UwStxFGqcf4UYr6NRjPRxQxWi2UaSEQWRzTgIKSNZh3yGjZWxfJMl0vkZaLrArVXn",
+	"YomyknHOBHRxkQiZihwhVkQqlDSFlomAwFNnt7TbeASTb9Y6oPNMLzW46xgiy0SsIIn15ZIE3/pYCEok",
+	"oqogwiiO4m6325DiYhlnGjjSieKs7nEto/f0QhHJS781S+jejqIF9yDQijDE9LKkvxd4Mnu7PA4aEQXb",
+	"bFY+uSCS4Khktx1L0OydSE5N9sy1j6v6veUeZ9LAyTw7WCCMLFKfYkELnDxZ81h7IrDPDdft5XOpCm6t",
+	"rqx1GbdZu7G8bh4DOfopcahBDqksnHtbh1tipeviGBvbjVRYdB/b0dbW16Ozr2vpq9Xe1skxaN1/Rf7B",
+	"orv3DJy2fmQZlaTZdR+/0iYncbITr0ky90xrRRPqbirtr8NxBFkTENeuO4MYaUICE2KpLyaEEdjCpmKG",
+	"rF818RB2yzxkd8xD8YZ5KN4vhFmAYu4zPuJ14lz50E2vmJN1uSEDZGJpdObzJ9uyNJdY2UmwdLC95tBl",
+	"zBD2QdREfBHRShX7Cv20+iV6AQliItpJgEgoSb1MBEFYIeljE9GfDOmFTiL4YbJWx9KeOtme2zZFT659",
+	"s/foSWvE70mvLVtuauTbj6P7a43t7b2HP3TXVJ6L97fdWU7vHM+NnejTr7scz+FdDDnNzDWWlouiN12u",
+	"PSUMhr225aoz8Vo2bcrdtWhzp/Hxx9FfdjwU3dpoPPwY/t3/yx88tH/vbnRjOxuyRQOCNbejIdfiHa1U",
+	"Q6JFQGNUNWGkLo9CRgpvHcNnH0Vr30Sff+RBfNq3Gx6KHm7tf3rbi0PL4Keb69F71z3U+Meu+TM7rFa3",
+	"hjdSp6ocCFxn1t2iR2IdWfA742ou/lQ45CJPcT+CZ7c61s9KD3JwgA6u1QE42Qak97TKaEWakEP9aZ8x",
+	"kiGeQUSbZ2mx/5Bz3Upm67q32NiXzrNFfjhWm1Qj7NqY1Gz9tN/n9dRiJTQ7xdbTXmSGgQSeOHknMb1U",
+	"teLMazK2AEwhUqmqlXySVtdBoecoCa0hyBmsdaCT/JL7nC4XH/CmdV5ODkR2IPkevGQBO1DloI5Knl77",
+	"Py4pjz+yBI0zZRyGhJX60vB6DafoOivJ4ZN6oaNLqsg/EXfttfMhmQMQZ3f2l7hqUQ0uZbJJm/WyDmIc",
+	"yySYHiAXtXkg+Yad02/R3Hqb+hLtLFNk+4D4J7fnYrKLdRK8RZ495YZmcrgdYKydFiEO0MrzY5M5hho3",
+	"diDtbW0DcYGie7uNb1eR+e3H7xq3vooe7uSkxzRN2RshVy0ailMmtCEd7t619PrwHhrNWP49JHGFoLQH",
+	"+4VNYwK7cJLgpPeEKDLmof1Pb+9//ASNBsQPsSABWjDGDDgqJn0OfheYyvRXLkqY0XeIGMvOTo9mzoxG",
+	"82VcIXO5CcM3STBY3KNh2ob1BG3X4lKqgHYnUSS57S2ShD0X3bB4IB7XXc5rTL208u9kpSeH5RJxX4Qh",
+	"XsgZawsoV78ePxz7zZwUDMa6ODq0Hx52kFzUdoBi3sAyVXNnvjcVtvvk09jqeTAkA5xBGSxKG4OTBehw",
+	"JEA1Cc68kLMSwB2OYhYkx05qAc8zZxogi7gxPOaPZceV7BdegVQwDXN7Zb7Jm1peON2GXbfXOEPSmrBo",
+	"e4AGvHQ9i7csSPese46ReaeVaQB4myMaXZXjzME6WYAwc5u8BSAYMt1XbEy7BjVzwmz1xLuAh3JtviA0",
+	"fYmwLnwAFuIPRligegiqiHBiTeTm42BNpRoNsDVpdiUZv2JfKHRfHTRqA8yyHcOz9UPJEOoEgpu7ibxp",
+	"E/dhW4lHkFkbNyHaNe9HkGralWYBeAi71B49wcHbX+gsnx1op8hVP6xJukwuZCzBrduXtR932kz3Pjo3",
+	"r2/RtykSWvHqHGSflgWRZR66hZxlyB5qDcA1urxuwkQ4hLxOIO1zGTOfshKC8Co0evKn1T9Pnjw5ZnV/",
+	"21UedCNZsFbDesFyFUrIZ3N3RwdgVG/kbD6WvDcaymRX9SJpFUlUmbVuz1XNY91IW1nLSWt0tRvLWF/8",
+	"0AOizCAOWAuHvutX0GszF98YA8QrE9LTsQGCCBYhJaKoHYDYdDeTGJb0I/EFBUbLeQ/NW9+U/jNj4prv",
+	"jPNheixcsJeF4M5ov6BgtqIW2qt1EYAN45HGfcJg8dW5EIhJfzK0r/+qsSXG62wOxqS/0GNyX7oFC5W9",
+	"6HMLBbLJvFYA46X63cnfj5ttc/dQIVI6vSTTyP4U76nF3yIBCjEr1dwpbM5l98xCpp259uEVgfuLFk4O",
+	"V+7od4405NQab3u9heNDaFtwTiZ3ofWp7TTvR0mvEILe9Q5jBANAC1oeB2hOLNHsyG+A+86OtIAnuWQ6",
+	"clV1caM3z9+qKvC2a/avEhwa+TQ/s1bUI750IIyjNFPMsVzl+EcSIFnFDKJF/TIW2FdESDT6JqOaLhH8",
+	"x2zmmD5V83pi860BDqFdIqcDSGGhujAdm+e8uC3XpM5XqlwUJsjQioHhcw+DkboTt6ZjhI8gbwMsbe6t",
+	"pnTcmBe1GgwoI+7xiKLA9GaSoiCfxOyijU20ZeC8Lt1915i9Swp+Nr6sLvYMuvDSlU/fzXaSWcP8PhTs",
+	"seDLJBZaWlFqaip2rtgwWn3I4foeR+e4QDVGFaDE/HMT9DxlqEqET5jSrNtQ9Swb/bfT4/+GfvrgT+jX",
+	"L4z/Wj/3r5OT45Pon6tjUwbopk4lQfP2VSM/zOvnBAmxostmAPOL2FdcwA9lXp9lJjuKVohEC0QpIhBV",
+	"qMRVfGeYS+g5iQIqiK9AFDiFyrwmJIzmFKpQVlNE6hZ/dXJsfJaNtGofocJd5imY8XX5MDWbELhzK3JL",
+	"0WWL6cpf6vt2SUbl2Zk76SdnUCgCvegek6j3iPG8xaY1oDw2zLT+Aviqspe+utTRrcHKuPfyR8oK/YCt",
+	"HQtO5nExPnIg41C3oQjpjsUBCS7d3mlbyjrl09XrlC6WdjgID2POGtWvc7FlDTKSQJWwwEargK0KDoDF",
+	"4nVqqfn81NZTUFO8glVRtt+QvITwbGGacncOqYy3pd0Nqn/yuQh6O7bxO04feGdnZTo/O5tkgF5mxV17",
+	"D9t1FsvygjvduTdyhNaSCLg+yTHTSNs85FbZoTU3u28f9CBS19tAMMR4Ir3eQi2JdJ3y2Vvlsva4Ft2E",
+	"OaYhjsn0u5KwAZEmMwAvlwWdCZcz+1hEG5SV3IgNgw/+WQjz2Bv9cap+QojyuV+uJCnCFFUrb2HBKCtJ",
+	"VxYUwggmgGDtPZSuT1LMAitIGxNkmeDQxKgTXAE1NoE47F5bAWLsbMrlgszAkz0TXE8xewUEmBwhd1hW",
+	"vOnxbDIb0YYgZwhE7bvUM8HfIa40LVEjiDPfONIpK6EylohXCSPBVCykl3mAfMwQ4yjkrESE1SjciXOV",
+	"BIOxvYTZDNp4zbMTopydxSsFepui5CVB8FL3Z+uKfaPjXWAHnu2jeUhevJBdbEI/1p1Brl2TjItXpFER",
+	"kcWuhnoFCTgNCmr6PKF6mfplOH4SzuQiDbV2h5Lmc0kGv+oY/X6w/Uo9PS8cfPNce5bNbmiNnQHs5cbN",
+	"tcaXD1C0tTEZbWztr99Fo9G3G9HD9f2PNqJbG2OQmRFtbZx2/fqv0XvXo0/ej7auR5s70adf7+3ejO6v",
+	"/mvj0SqAUusPY0mtnEWuN6cmSTZYZYmXwkktUPFSeMr++7z99zQEbTM3IujrvET7jAI4gOO82m8oWYEf",
+	"vW1ZgguY1XB4QNiL80GeNjsDtLRJD3LBYegO3KNXgl49MApETYWUiB7n0CKQ9WDHkCo4S5a7fLiD9FmU",
+	"yE2saRYeyjgN+aIpw5bmFMP9mAQS64VrA8PTi7bWt3ScKkSmiZ5ReVpxKsxSJUsf71dm950EBjzxMmZL",
+	"Fk+o6ZTHbq3mCO6Vpotf8yaB2ZL+WhLjyJVoFJxKBh3ZICItknpcyChBT443xkIaowrBbMzryWt0IJEi",
+	"tgB3dfXYpdJHsmthATooWH1hDAwFbtYuTk/qUu3i4cSK2l1O3tnk8dTa2U2MVdY63RaxpBghscao6mxh",
+	"sCEQ8HCyFJ5dv+x088Mv3ouz2QVyA1nguBwXuNBkxWBaWO+1jZBK+8rlgVm4BxMxav50XcvZhMgeY/Oe",
+	"RsKJt59cxZVqqAf6u5H9Dx7v3/sYQc7m48YXW3odegyXTomnZZ8YoqZETIVgWROJd/3UyVOnxyfH/y/4",
+	"91dNDk53tEdMh9nB//OIN9L4dm3EG9n7Zqdp5Ke6DdjuTLMuKn0jH0vf5LJUKCRYKjR5MuOnbC2Ck19a",
+	"16zf4Iou2rJYDogJHrgDf/twA3Rpml9yxo7DplqtdE6QCmUBEV6svcwlmouX6iZzcd1kD26luUxNDJdb",
+	"csnlGK5iVY6vpzpZQLhaHS9I+SiwyXSJhwBrYc2k8UWfBQppyhzNkElm/wZhvc/Rg0M2rLGmuXbCHbYv",
+	"uMZ+Md4qx70Ie+dGBLbb2gvtxe8U5HP1YjjDkhTbKrWC3DNUYdGoujwwcWSGIwm0nHfDJ2TpIr7UBpXM",
+	"0LadjjKdYNvtnIbV7utWS7Y9H2fSORo/nWwxKFXCGuDGiJ1HaDS2gVQwCLsMLRDkcyFM9d2FFcBgqGMR",
+	"oBhFz4lO1QynaeaSDK3tkvUHUOIKyenI81tgR6522M5BsJX0qPfvhLlUIAZE711vbK9DUa/9u+vxn5M/",
+	"rf75dOPbNVPs65Ptve01kxj0Xq501quTI97Iq6dGvJH/0H/9B/z1vP7PaX1VM1YD1HS/JhWvOGW4S0UI",
+	"E5fPnUG/Of3Cv8VAKbZqs2wNF3IHD86AiRdVsF+mjJzQbBS+0E9np5BWKZ8zEYYgBthi5nNvG5ebvsnn",
+	"FOdzINICX07qdM5BTZk5ZYBHa1B0lTBloEVGwFuuu5jL1DcdsVH+c/a35HPsh9WbCsV755qfW0yqkHsj",
+	"kpZYrToXUKlnFsMOLNo0c8FrisxlvzGKFnxlq+NmgIRjp/icwiaxwPgL5rQYlnyXpjRkhpr5sibhm2qm",
+	"fHO6qrlvE6K1DiQYFa+SJNkXChnP+SGXiQdpznjn5zJDDrFUcyEUU9VDDvU2r6QJaZrhws40TTr1D8yF",
+	"tELVnLCQmwmaw5y1TqdfZAeocIm0fpEMtsZAsQ/mmtGa5/jiXFzNJ0aJmAP1fiQphAjtwjwy3yUiWtYU",
+	"O1enLOD1tF9j6zEtTJ48mSU+U1fBG+F1ZvPxYHBAeXyugtnKXMhLlM3FdYrBMqKIWR8TJWOr385lKt9C",
+	"F21yGs2hbT2dr9YqmKWHklythpgBDfVozwDLSw9VU9IgZFeOCpMKF5UWsgM6HxT8GhfynTF1nAvDF60D",
+	"2mXfVy5gyJkyFwqV8wtmUSV6XCzltM1Pozcvn0eCLBJBmE+Q8UQurlBWsogDhgHrt4FzZlS8iYD78p/s",
+	"EydaeWnHoFPLNhPvdxx/A0zdeY8BiLMpZVLgNQbyLgwO6UFcHRCmLxj5uiZRM0FwqhaVEmhTI6JA7O8X",
+	"1rcJz9dOpdO+yIOi7LdsshN9FTKtcPfgDUk6nKO1A9hFE97cU3yQvvS6DV1xwytdKRMTCIDqZZ4akwPi",
+	"08DAwQpjhHXzggF6f7umr3jWKYE5nY3J1qYlDrOLXEx+M/GxbCK+bCKkO5asdXlfm/TQa6c88ElWiTBL",
+	"7VzK/jMc4qs/HWDbbAc7ycLQBC2NzIBQ2IXemnnY1VfGgH8Qn5ot6nhgl9oA+DBQmBanCywGA+GRzqUk",
+	"fk3icGAI/T2jobQJ879s9Iz+nNtWSbkSZyx3RuRw9G+skUVpGNZa2VX6QPyoc57cJVvhoEIZ+mn1YyRX",
+	"pCIVBF9QqQAGZCrNrodnRI1JBCzMOOMwi9P4R6P/ebK3sxojhNzaadz6PvrsztjULIMjbrow/NnUnR3N",
+	"FjYdm4qxvPVzfHGR+kRo2c4CfdfL3Lpp7esmfD9WYWHQUG/ejjYOIAX+CuTvks31krwisAscuSvsAswy",
+	"65PDKchVfTDlfQUPTUHcLiDq+sQLgBeL9h4m2pdRLbMURzJ2C9jXNKruyr71EDaZKwLRUkGTXcDMKYQ4",
+	"YOtTUoAUVzgw7vg2C3TYS/HvLObhAPD4O+EgkJCW6EJIrtiybT1IS3GhN1e5Ty7VdO/ZI12nZ/hhLSAz",
+	"tYVsipoj8QYLRX1axX1VYc+NrLj8aFsp3zyVFaELRtqPhK17CWrdnMcaC2bih7vOMzGvJZiXxcE5/RTS",
+	"S493a+G8DPEU7aGTBnLHzUXZmSXLsZCMVp41Q6VMoVOGDCxVX7w3y+WyZodo40ljYzd673of/vCDMMcu",
+	"wZfzfC3PMBvfrkV3n5h47SmL0WV4JKIS2YVM4R4DsojBvZJxomoJgQiJGo8eR/dXPRTdvRltrXlo/976",
+	"3sMfPLT3+M7+B49//K7xaAeQdqPNJ9FndxpfPvjxu72HP0RbGx6KPnsQbd398bv9T2/vPVrzUPTBbXgl",
+	"2t6NPnngoehv29H9640Hu/v3PvbQ3ncb0dbG3vbG/vp1DzU+/ji6v7q/tvvjd43/sx1t7uyvbecCxXqD",
+	"esgEppqHY0CS1nVti4/i8s8Phn23HVN6HM8fhD0X36qytnAiQXGzKXW5Y59ivCm8ZH5DinM0CnGx240P",
+	"1yCnFIRHqo9WQXWYVl6ycoCAzlhJKV65Xi+Jvhm6CwH7VBde0ZhzJzHapyZzGOWnskRXxNd7Y+mgWBZs",
+	"xGC5eiGjHoTD0kit/Tsr4f2Ly0QsU+KwPyysZOFTm8zlSTirUbSqRORqKXRZyyAB+nMlEa2keWQDae5K",
+	"pihw59mASrhEjVA9gP57MUUmkbyuap+xM0K355kKGPpLoFlnRaJi66Att52stJfd89ySFZKPFk37BddN",
+	"PZBnQi57S6LuJWYpBQlv6a/NvApM7IPIeJHQfy/THYbobryfLVT2sqn8BSZvLSuB29NDklsfmIlD8TGE",
+	"oCQduy+7Xoi+p8DnpB5lJ+6XUns+ADovZZulKCSGmcyd2ENJm/Pg6FTSBJtjpiVKSdRUTsokDOBbAPWm",
+	"zOsgglb0IZ+WFE/MEF4LW4MxrLe892Njt2+aMV5jfh+I430e1/Tdi1XCZN+g/63tOMfltayQc+rFG15U",
+	"52L9ZrR1F41aFJO0Z5OCOOahaOuj6Oa6KXcRV75AoyaPLfs4HKsxD+093N579KSxvbH/0Ub8XDbfDcfD",
+	"HRtH53gYWgpBsbiRDbKpVX1eMagDNmIiUzQjbsdtpKwtCOpfIZVqiBUZCAjHQo2G6nxBpdfBehWHhOWe",
+	"ziEzYCfJ5FZv6ObP7OI1KTQmMgVValDFsIIUR5MnT3YvweRhNfPIlac6KBp94Yy7o9FxKqX3sPADEanz",
+	"B6F/2TqDvNnbpWGgdoxpoqJlPY4q+Kq+EKQiVQm5lwCdJk1iWZ0LVbbISK0XhXmye+TSFLWuI2xpMyin",
+	"9ah6cZ+/dyuuXboRK5R1nd1Hqj1gmvYJywk+b70aLljFSiFwUOJy7vJsw9q5s5P6dn9nx9B2av1VU644",
+	"sEpPuQ1Ffa9GExbiYS/OTAzQcBDWklKQq2znMhE4DM+0ISV5MFSVvorMFCiib+WzXTlDNt/VQqeb4sHJ",
+	"0mo1woRqulFzW470QUtDJZb0dvw53td+qL7PnS+4VjsTQ2cbrNneItOGERkh8Xi0eXPMzowhga0xFLNc",
+	"ec0u0gjiPBo7COd6EyndWTS+T6S8UgDHnkCEnXfkQNoYUFRjihoUFtMYgnBuZN8sKFXdFFThBoiPYRbi",
+	"E/cSwaLAz1+TJiiwHSG8KR0cKLsA2W6zU28ar+3Nvc7qMg+J7DPUhIekF/tjzuPfwWHj8MUXHE1aYm9W",
+	"D14OYmhlGoI85nbbFzOPHqzAQ3UARYtaMCryc+lQ/WGGVmiIRbtw4J40xMRMfpDMMhN0Jd2oAFTB1WPG",
+	"bbNuZRmq8ejpG6sLsEZcIW77dWfwpp5i4wbqvo7d09bREYcPx0vSZg/PasbeXzmy1CPQ5IBsV9a2m0qx",
+	"maqz3TzeS+HX4dZmtWs6CPUze8QOoHsyWq26BNYE8zgpLNVjiXPXxZcAU3c/zRTo2hl6f7ULrIUYW9lm",
+	"f2YG4VwRNyxiB5y6M8UlEIxVvBdRerAmL7/WGRfPXMm0B6jPNhPuBuwTVrm57Fwr/g9gtfXk/OCSqsJi",
+	"tT3F+Ptc9GU37y5aCRagHSBu6o1I5uTlauZlYPSSwrVNYzab3xK+b/Yut5GFJ6Efzp+clab4fYOaIwlB",
+	"jIPT1Evq5tkIVi4yxfPQqCAVvpxWvJNELNu6WoO0E3epanV/jvo+AL3F6Yi8LTlw4alXV0zMp7JPPSdj",
+	"dQ5PgXmQLhM0H38131U8cJ8no035xwwpOym4kDpfizNFDi5htoW97YD53STlF4KApHg6NkOzQwHKCr56",
+	"Jk7TcpXeboMNa/S+rnhd08bY99zyfrpjTmDZ9ht1kFKmTTF7N3agyOejx40HO9Ff72QKf0Zba40Hu3vb",
+	"q3kAo94XPFvRKhtkNOkNfrHbr9tAxMX0uBxAWkyYVqu7c22j8fWO8WN6yDgpk0+PdqO1rex+1IWmF1Px",
+	"gEjCLMC6N7JIi7YG+h7YShx0ES4JXhJEtsurdEiCvFINiSJFgRTxkbLmN62PxifLfecZHLqB0IBNauyH",
+	"huMXk/GkSYLJjAsXsjB4xjG3puoYHZjuQPlfN8DfFcC87Ho3UojMwWa/2hzT7skiD6U4HMpIImoSErGr",
+	"lRlvIY0Uhlh8vtr4fg2NWjhGKBQDRwhwpiEmQhKFatUxD0X31/b/8ofkWTCAjHmocf/m3vadLGuSRNWq",
+	"aViEhXIo5Ehvgv+h46VWoSz77aTXg3pZ6MO/TKoh9omJ8jDS4BTiLFyJS+eoJCFZz0YejnO/ezm532qW",
+	"/YqfLdR1xYKdH00ZmfaJTj3iy3UdOg8KVxvtvbLizsy8kuSTPSdtsWOWwNlPoXnGGZk3+YVxDqJEIef6",
+	"bCPKskcsgYdJYGEKgZ57D8SJxdNYXM1OOJldpwQZvWJnE6SU7soWAzE5qpz3hLOgpc8Za2Fz4qHEyD4O",
+	"dnjJFJLJlDmWaFSWeR0iQ+Ktek5apdtkHXSde9GuDk68yr1lc1wgibG7PRqtaTo/++ISFr+3+zfYer+T",
+	"bttyr8dvgJFPhfEnTbvlAF/omVkVF7Xqp0KVA/Ov/6ITpj/dQFpEKu2tm4OerlU/JNO3n87pcOs8xkGo",
+	"QJ3Oc9e6UHGexP769ejW1v7tVQ9d+C/zobG9sfd4p3HrKw9FW3ejb95vfHgvurvW+FKriN+uRmsbHtrb",
+	"3og2d/OqO+PLBsLI7nLlnbmASp9rnWmuJDiIa1UeUn9lzg9rCyM5e42mhoAu06BWoFjqOQxqUQ+4lJYj",
+	"OorDH8j8VHx63+aU9QqT0znfK51KXCluwLYoWyQuGX379YzlmSLxo4go0rf7AgrpY6G6xSCIeeEgRNch",
+	"yZl9Cm5Fsx2QmtXz/d7vfd06iRirqUcneqyJxYc7z2XPcZFY7zmb9wzqQxKvZWCoyrRUJgKqE6A61ULh",
+	"gqkH6SGc1R2hAEUmo6eCtSKJMPJ5dWWsCY37hXbSUHzSsihKi1RINWcUVs3eTZ30uTTRoTM0XSGFGOq4",
+	"QLoNBOpMJocb7eMimDel6yZ4Kkqc9n/f0O5RW/qILet8+2YrjRa4N0zfneRGvTuDEBpMmF+fQsM1b0QS",
+	"vyaoWpnR7VlTEgQeTtdMwW7z6Vy84q+9dcUmIFfAzGSCFJOWy0pVR65dA4F9kTvs1DWlSK0yauAexgwA",
+	"E2TH+Sck8RUXKJXX0AKR6kRVYF9RnyAoBieVsdMtEVIF3kPFLEuSmCTCSBIs/DJgauo/6DIZn2Wz7J/+",
+	"CQFKqJxlxlgOOKOI6uZQAk08j6vV0MK9T9j4lH99W3I2jwLu18CrbDLsNI/LwBHPsnmfB2TeQxjNQ6jL",
+	"/MS8wUqdR5Shf+dCs89Ri/4whrhAL7NSSGUZ2On8NMBvn3jdon3Oj3l6nrOsSsQJCEBB8wYZ1dhIUmBO",
+	"tIhpWBNEjiMwsfCAGNNlSAE/1FpZ5i0u8zwypBMvynQKbkw5m2Xzly7OXEETuEonlicncE2VJwBGdh4J",
+	"omqCwRKXuVAnQrpMgnwY7Ohrb13xkCQAToCwnGXzun0u6DvQ/IvIRLWin1a/nB8zBlckuDKoBzbu1LQ1",
+	"jl4SvC6JkEgQn9BlC4BonpllpkMM2zf/qlLViyxcmUIzuEJmqCL//xklqK/mkc/5EgUoxSoEkaP57Nzm",
+	"bQ1v5IeUQL1vfWnFE8hjsaIFHqyMo0vG4QQwDQxZgOITNUmC/ASQIMt8yRhXZ1m9zENif/DLmDID+BVS",
+	"nzAT42hBWiFGceTC+SuxYGM+ZMPQ4tpr3642Huwioxuh6NPt6OZ6dONB42+raO/hD9H9tcbt1f1Pb0f3",
+	"VpH9Orq7Fn2/E23uNHZvo+lL55MAv+Rg2m+XiTAR1CMnxyfHT8ahNLhKR14ceR6+8kaqWJWBYSQLmkG/",
+	"KBFV6KUCTumhKhZgZre2Zr9Mw0AQ5pkDNm9+Ph8AvVdi6Fob56EEgXREzTiN5h2MvDiiGWoGR0EQWeXM",
+	"Ws9OnTxpckiSQp/Zo/62xeQzZ6O76xHYN/C6JvRdO4JxvWwvmG5drSXDmzgfe5fhhec7v/BmBq85y8VH",
+	"Xvzd73OEYuHr/vfrxt829W7jkrRx4LwGmJQm5ElZrMnMWp6B6yuBJbJn4CVbAGUgy5jtIpa8ruXvLiVq",
+	"5FrLTk4OeCddu6h5KSP1pMjqNW/kdDd7+RIOkrnoVya72k3LJElgXuqCBM4lsPHwxm86v5FU/NYvTHbR",
+	"xRXOXwd0fHjhhW4mkmDoXyABxZBbcHiHoIXs//xN42+baHRvZ7Xx5YPosztj7iNwzWthYRPvxuHp1zLc",
+	"LH9CXiE51C5cIQos2AVm/vSRiQQZ5trvh86limj7oHR9uvMrb3B1LoaNeSr4YPTe9WhttzMRGLHRRQwT",
+	"shrX+2lPEzPmuaFvr+3Hscmv8jpaxCJzaz4XQ5WaSYCAieplrEBYi8tB/YIIovFoDe3fuxvd2Eb762v7",
+	"977OkoYhAnND9nu6HUSVuPOcEpJVExZrYXhCkavKajNQaCdTj7hOGdMSkYGOBbn/v2tatlqkLJA24YQy",
+	"SQMyy2xZ6jQLBfuCS2khx0Ii0Wjj29Xo4Qb66YM/IfNndGtjb3t1zEO0xADjVlaxr3sM6KKtKiBn2Wi0",
+	"uRNt3o5+0K9+jMwnFP2wMebp7pZshcs6PyFXQtgUMwoPmTwVM5zXtfSPRicnf+OhC/9l9B4AOpezDMRT",
+	"VMHKL2utZoEvp5USzCctlHsIB29jH5QzM0vzoI+VIoIEiDO9TCB+zrJFGioiEMNCxAgXVoGcQovYJwoZ",
+	"pgBKFCy8fsS8BUI+PGvk9/zpn4HNmraU00I3VO8w7FMq2/93rE3jruCW3Y0kSTmZdnrCN3M3m6CZdceQ",
+	"Yly3ouYySAtpgx3N+e62BCkZq2DB2nXdkJ9CUDmbeqH7ptIcs4K2nu++LRVbwrtd/NR0XtRkXFy/S9kc",
+	"S2IDHYsaJMtaZfXJ62SZhG7ye6F92GtRy2UsTTVNmWu2NTO4NaApJMuY+cTkhmvNHoClsGGPnpbotSYP",
+	"On+d2nLIrsXiQuX6ji3SIu5BPwuNjXgjFS5VXE/RaYUuoL24hM+BGQCU9Mk1ZO1M5iyk+9EhDnm48qjh",
+	"i4ZJmrBNp/qMqhBwtphgE5n6yZozy77Fk1O/6UrfuYBZrIrKo5dScjadnPFm7+Fq9N4f0Gjjbxt73+1G",
+	"m7so+uSDaHNnzCnBFIkhE+8SpkRHJce8csYUlxo2eZh8RLfOAtW0sUSZ8qZAG1Rf1vr4Uc7kL0SCzZFD",
+	"TCIt+k3fQuzLhjDayLAp8UzEa28YTxyhniekt6gqBwLXp+NnW0jptCOx2r7EDtn+8nRSQrL3jYefR9+v",
+	"N+7f3L/xPdrbWY1uPUDRw639T28PeO+9ERu30HzN+iBmq2xIZ6JjxuXwEGWAIBVTB+KL1r+MJTHAhFzQ",
+	"EmXG+g8gqFQiBhV3TcZCnoRMtzkCGrxRMm7eRi53Y448OfDOC4029ven3hzZ4wF6ts2RjuP643eND9ei",
+	"z95H0b21xv/cRnu722CqbNz6vPHFLortVTceRJ9+3Wy47OFan0jLYsqJd9MP+Rs/T2cXWbiitV2bFgDH",
+	"soLFEgmsozaRrVfy6UX5w3qW11nIcWCv9emk784yxL9M/Ev+yCRK4gJlBjqgWS52nhY9CT2wMsRrQWdn",
+	"TC8nzlKZzfRu0THShn+pwkS0uY72Hj3e295A0cOvGt+u7t++HW0+QY3tv+7tbg/2nvE629QypNudTGKR",
+	"WNoJthkEjKG6C7OgHQWkqjXIGDwmDluIEcJBxDVWKiwPwvt/ViTZ+H4t+uN3+3c3LD0OX6qllaRgmfWI",
+	"NiXDz/wWjb555dyJX4NYc+bSb07/ZuLlN8+c+PfLWimxptuXr/okBFAziaiJ83ht5uIb6HXKiISAOdPq",
+	"AoRmzLKA+9J2PV4JxtFlXjeWR79M/CVju0QLK/qfFxFGCzhAgte1oCSIudvQaEgZ8RBEiXiWSsZmGWaB",
+	"FqbKWrjiizFAkeKCBFb6UmWwwQqCzABIMI7Ow1+xux3AijQfRbiE9XD9MmYlIpOGR0U8XmOkBayFOEUa",
+	"0WBsHF1M03lMN8YqHLslKJGzDG6TOO/HFByDPDQohGYq0Zt4KlRjS4zXWfKuyw5r5pDaYYvlxEotVLSK",
+	"hZrQd8yJACucP9euzIdslY8E3UbUdE8QH+gMCNaL2N1d1gw+44zhPVy51CyorehXwMLs3hqqfNoF1Gda",
+	"3ozurzZubKDo5nr03vXENrD5ZG9nDe1tr0Zbu9H653u72/kihz9+5/aTtxM3M5esm2ee4yJR+RAJqOLC",
+	"wPsTXDFILuB/tFFUiFyl0kAL5w/0OcoCe4te4WctBukwtL9WzLJDPmkdZIUZp4hwuKftUM/OU264Tc/c",
+	"Zx9Fa9+g6POPwBhrROh7qygjxrTK2B2PWRJ9mT1hTTFv8PNwTgO03VNkVheLHqOzHpPsU+VrSDwJWaKs",
+	"qbKbInmtjaB8OQ18bQqJhchXNJrUwlvgAWB2wRUBgbomKNgPCRYy87Uj1tMMYjiE31RD+Zql/U7m6td5",
+	"qaQl9ppqMjvMEHXiDExkONaGZ1GcaU+nd9eiv77XmVQt+RXT6stXY40GN9Gqm0rniQmUnrMPzyd0C/Wj",
+	"ESP1WZaLiTdB7ozUm+PbATsZVCct/BgFC4QjAEeIh6XwEpllZHGR+AqViSDjaLr5VJn6SBCCzplPppAg",
+	"NUmyAejIxJ9nIs+bTevQYMybj+5UHV8gR33A9j/Y2r++jfa2v4lubXU+YZKWWK1aLJ8YhO2hietZ+O7u",
+	"Y8eHS2DH0duDJMdPb0d/vaPV1s/eR6PWIm0+Rps7KHqyEd1fg4SXT7fH2pKrtRDrf6z/I/VVO1wgttqh",
+	"0vppnQiCGFmOC2vZ+o3Adk0jLg8I/OAOm3AID2fjdp5mT3fPpPo06GEouvH3aGsDje7fXo3+mrNuWAyY",
+	"a57bF3YFnF8GPwasFXCVcgGYRD6vrkyl9TGfk1ngIv2wbCr1iSUKsVSzLHWboWm2whlBJJQElYiS6PTJ",
+	"0yag9+UruISobOnyOakvdqo5lOsmf4WoYUfqdArRaRJ+9USKmrSPTcAz/TvbnsUgj6KYnpRke/N9nAG+",
+	"1y6oIwMGlyW4cTR/fvHEBaz88rwp9+ZjIQyiMhCp/oMEVCGpsIhrnU/NMvATS14hmsIlXjbJqAtE1Qlh",
+	"JhQEM1knkIV7evJU6unya0IQpozZkLJZNm+/mTfR4bH3gUoI0LZooONoGmoa2hrbFhYABQQHIWUkNURS",
+	"Ocu0zH0CfAyjp0/+Bs2nL8wZyL75MdfxMkgB9oT1tgHnF2ENbdLPENLp9AYfhc2yHT8w2/7scoU+ZLdT",
+	"nV+4JKDcEMQnnMM0PBoz1q97G+jlmOCOkFlurUaffRFf9DE6J4q21lyXfqFsmA2bAc2mb0brtDlcOnvO",
+	"Q6++dWni1bcu/aeHLr3xysRrl15+ZeKV8+cm3iILlxCt4BKRHvrP12f+E/jdmZnfGqFArVSJ8f1iw2bj",
+	"3BTynJxl9jR7mj+aX6mSgNSSGNkgzf05ifwQ08o4mlYm9ODUSXThJYStq5cFaPKk+YYFs+zUSRsPhM1B",
+	"drJFiPXJB/kMyOnatefU1ln2XQV6iC04Zr3ZFprGgBvaNH8b3WQt8SjEiogskFgHF+/g/LYDTG9ON6SI",
+	"P0M8AEoJfhzNa7Y7H4ueesefk9Z+ZcXOY07+C3AiZ4O+ovUHjS8fgMt4gKzVEZFYFD1ulON2QYRtNOpj",
+	"in5alfUcjeWU9E4E5rmj+pKo0yMKN/VidCBHoKkxJRngIhsspq9miUYvnzuDfnXqV7+CJvR3/zJ20LhV",
+	"71jtHgBNtgS7HlT5PkikaxMjNRJFjOR8YBG1OeAmJBfjDoZkvE/a70FpnRx870XHOVnfZ8wi+4yLLZs7",
+	"0eZ6dGsrevj39C7Ze7i99+iJrSqD9v+6hqKtu/t3d8B1sLu9t72Gors3s/fM27WgpDlpO1EmrYM8YAXx",
+	"TJn4SzJrr0JxIRQPCZt8hRmilUrNoNBZwC4b56sVuAoWSxLRvLXZVGg22GUlDMa4pM5DYiZLOgARybbs",
+	"hDuA1gZgCzsKu1TONn8s/x3YNvWztBZtRN9uHFylsUdEFuaavE4lHJPfxg8OmehtP4VBpAntxyNPgBEA",
+	"ZNdDBPtlI8lCeK6JRckYnCAnAVjHcWJujrAMRUWbO42tLwbps+lMfBPv2r/a5vJnqOOQiLBTLn/KiKnV",
+	"kOIb55iyWiir8WgXNR7tDFwnAUyRKlblFFJkOUMlWZk8h1bSFkqkmGbrNq1/CIpLjBhwlD7weHrsWLY4",
+	"QtuSZcUAi9DHHd9UKckZHjJtstMkIRb3Pn1pqjkYJFtUyVRToiJNYnNC2Z7PlSsaXnJXvjSMg6gzA8lL",
+	"CuOHmLN16Fn7j3YaN3ZRtHOzcbtbCF0neZhiQgibSB9jH2QrEOWbT440z1Fmi23FxIFyyZGzbJELNGr8",
+	"eRTi0U7ET45lcoUhuDihQQ9B3ULEhQ1nMu7EeB1mWZmHFtCDM4Prb4OL41zNlH5RSNkSmjcnhEy8C89d",
+	"m7cZm1RJVMaynCabulRHA/2bKSE0TIThtJsjQhk2wwiyFZMKciiTJzLIRiZc/BiA+JeQRWaZzf3r+9cf",
+	"oMb9240/f96EtuBErM1cLvF5bKcF5M5dj4ab5NUrupvhGnDaH5i3IHMUyibE6eoZJlUSmKnDAwM7PdlF",
+	"H69w9hREVFsi2793tynbq1vSmjCLXhzzb2pZDJzKhgD21DTQpy2TYPgGvx6o9peUdWDPSHRzvbH5Q8cz",
+	"Yp0FE5ni0cXwSlXCTH0sieqAT5qiqBkhTXqpGJdUdDcR5KMYlAmGFlYQNk+bhMkcElvV1pYfR/FepyHo",
+	"gkBwmKkN41Y7LqxMZ+YxRPYOleTPYlle4Fg4McwzA+lf1Th0xeHGDopuPYhuPECj5t9oY60p78DpXjLV",
+	"sIou7QtDtWeYOlIFvhIgwROUoZok4me2EVt3G492CvU2cEK1rHZcDm5IWklztblDDtdut9U1GFqQ3ejj",
+	"DMtBUiKgsmzd7XilVForBbg49dCxyzL1xIusQzAGxBfzlxAgvAzKWnQk+2WchKP67/3bq40/fx5trttv",
+	"O9gOK2TCoJj6LQbE1k18I/fkELcy21E7LLpkC3NzaHYRJiJKDVJpTM2En88OR3dvN7580s0xzK3CxLvZ",
+	"j+eDaxNxORhXrYe8RyX/ZlvHSqeqCIXujwtYLGX3+bKzCI0jVvYCIHwe+9xaaQRFmz9Em7e7IZUqlrLO",
+	"haGHmjOwx4I6lAmKHzblTixUg3Ej5OEdLGc1V3KLIRVavBR3PCQzaq6TnsQWB6nF7cRhBXEJRmmUZWly",
+	"DENeQpSZMKVjSWRwN9v3a43t1cbDm/vru6jxaHXv4Q/dULa+zU+4XWIuseQKwZVD8l7luyq61y4RFkDC",
+	"aIsXLr3uoK7vz0lGWY8+ubP38DaK1r/SEop1VWW2E2Sw/F6mUcMT7yZ/Q14GZOJ2d5NlXhzONTYNgzm0",
+	"AGTT3ZHkznYMQzb7QoIji0cePvj7cQRzYQRz49bjxqPVPFBnRzuSSWScAFQKOfEu/GtEVainU2iavJTU",
+	"l7NPAphwYOq2UVXmNQW2IMNIX0RQ8Co2LZp8/gpRZW4rCxJTbi0N8JI+F9YBbgydkP8SoNcmf1r98jXm",
+	"mfjCepn65dhb7mMG8ciVak3ZAtCYLVFWKoC+gCn4l+1Eh3hu8x0VnN1q84L+UqorWpQeiLqH+tObjxv/",
+	"+z6Ktu5EN9f3P9pwUnCvTqLLhq7z0ZGG6LshcXjQVcIEINdMeUQoYZLQsnknlsdz4NWxAT8OuDCVD0dT",
+	"AuBCq9Nj4ygTM4TD0A7DRc1alLlsZtNVJUGpsKrJrgu8QdMz5p3h1v2CnooEMzNDwzwk54xI5cTuyBqQ",
+	"DufmO/SixZma7a3hRpauO9XrhuUcFnwfnLejyNUys2pTpBtWx8AerBCV8t1jGPKjrMKdI+g4lqVYlklI",
+	"vIWdpzJMOwdZSvvDZGRFZAgjPLafFRJAC45VlqP1ee8nSFYu993TxAoPiQZj791R0OKxmniUhwucigdj",
+	"rROgzuUBMvs8mF4fYHT5I3xxmQhBAzKtxzSsSn+67bijozvMHXTIuAguTqDtjNn8+Hg/21agWxvRe9dR",
+	"48/f7O3+AUV/2zbn+8aDaGPLVgvsaAdqOeHNEQVFaaF+1qNvlF6LXZqm603FALlS4RVUFXQZK5JmtoDp",
+	"ebxYqX1qAheetXN0+HlWH0U31xt34jptVnUtvov6TVfMiX3OfJsZhYXmlIYywQLDGXFHptj8F6Bt8Dcu",
+	"ZM11mAVIKhqGBsvfBJinZglrr9ANPSfREmUBIiEt0QULngf1qI0tCYMdifq0ipkqzoRJ0hWHAwsa58Ec",
+	"ge7eLlFSq+6wVz+THMnjS/BocBospvetjeizj9qheLe9+3h15QAibTFWC6/SuNaNhQGXBCBWJBr1sSIl",
+	"LiiRXsohoKKuZhrSS5mDxWQxJmVvloEwjhQlQo6ZlEADx1Jj1bwJO0nQY+SqQlUiKA9eRK9Oop8++BN6",
+	"9VTM/SSukFm2QrDw9Lfw42T8I7xqfvsP8+J/nEI/rX7pIcxYDYfwVfLQFNJapkQVvgyVKdPmZRUzi1NK",
+	"VUiek/A8sEQzMFQ3yDIi0VWdLJFXVwqMOYdtUzyWDgZSinD/09vR9leNL56gxqPH0Y0H+3d3UPTeTTQM",
+	"E2GcjdHOVPiaeWTGHtRhJzlku2pnPnxOIjv4hIccE+BB9ShIxGhsfx3d0kLp/Y/2Hq3pj42Hdz3U+PBe",
+	"tHUHRQ/XG18+8FDO9W5wwcYG7KosAN+HSI9SSZCSyV40fnST2kPJiQVB8BLiIiACmOei4O8QlhRiN94x",
+	"k1WEeJUwaUHt7YjnzPPzY+MFePau8zB4SbSplyMxuXR5HJ/V43csYLbhDoAJuN5yAXlxNpcVQJuwQ7oz",
+	"veTROgtDJy+mjx1G0FmRZSQdxrFHqzg2y2HomEJGO4k2tdpyR9PS/u1VtPfwvbFhx7xkiW2ZiGVK6h29",
+	"pRfjB4dt5E46KoKjM+EeJvpYKxUmmsVDVoNaMVdhrDkdS0WDMNqh/fW1/XtfdyFuD4dMrSY7DK38Al7K",
+	"KuVomUqje3Obe+FSu58rslrbqLGjDTBo0vuPj8AA/ac2YPFgemen8FqDEc9wGMewolFNi8atokX35+LM",
+	"f+N/8WsKESxCSgRaICGvI6oyCE+phcjAdepGUQVXIbEBis6yFaiOJWjgqJ8cXwGHECvbyc15+aDBsccU",
+	"DUz98Ub0f7+Popsb0cYaRN0aH2IXwePD4e/2QEyQq1rULxRGXoafu6ZDRa6qCV8ud6ik3eLsm/ntQWsq",
+	"XDumz4Nx3O29R09+/C6JAkdnZn6LRqNPPoreX40+uROtbaD9uxt7u6vR5g7a+/6r6P5qdH8VRXf/2Pjj",
+	"x+jNK+dO/Bq9dPHCgEnYc4dTA6562+ymuC6USCi3gpWgV121obo6J0OUh94gJIizS42ZyBQ5HEcXACfe",
+	"3DjRzfXovesTjX/smr88mwJuRSmQjhBlJ3C16qGKFrGsoyKJGbA1tGKfhK2lZWLoYwFG2sqPnK1UNLnb",
+	"vBBYcJc7IJa+jv6iGnBOxzNiIjoaPmKLOfRsiDHQS22NMDPmkSESGvRQCM9uwKEoMwbfY7FoMDa+W1+B",
+	"5b9DdMqAbPxOJmzq7YGgj0RtQVDfVPao0hhbHyNFKtUQKwIIryW6TBiiLKTM4nz5GAz+UHicBBSK7QKv",
+	"pTLOTmLhynhBlAlQ1rBK8eu2jyTCxMyqsL4hPo6V/IVY8c0Jj779eG97FY1GaxuNr3fsbz998Cd7YWS/",
+	"eLQbrW11tuXDUT0Rn8z2Cv5CjYbqBGVxhbeALOJaqNBotP1DtLkerX3jof1Pv9p79MT8ee9udGN7b3u1",
+	"8ccv4Iu9x39v/ONJ9HBnb/tO48M1D+2vfxR98r6HGjc2os2dxodrKeBfMqLmlERUlJFYEJAJE7ySzG+Y",
+	"Elauq0IUongoPyM8ISCrvd3t6PNVtP/+xv7Htxtf/j+teXy5+6VdIl9uoYaVxpLr5GhS+/LzLODiMaUf",
+	"5/MdOZttJfHOYTtOthq72Ns5qUyW/WGE6TT15BLL46g+zVzrZAHhahUx0KttFbWQlyxW0VORfh+tfZ5H",
+	"GpQrUpFK0y6AsjHxLvzbIcEyFR+HqRb9oiS5IxaVICdzGMqQ0QY65mgOXSEx3Rx2kNGxRnKskWSPWZyd",
+	"+cmOraIeba1NJaWIbm3sbV+HgJG/7EZbG40b653vziauXYA83irqHxKyd9rNS0XQ3i9j3zg600InFhQo",
+	"xVvxLcGkjwiC5bOHgHXo0HHbkE5owj/2Hj1B0ebO/t2d6NuvGx/eHu510CURT+Ca4r07QnLXjtMG9wpd",
+	"JtI4zIH45g3RXSLiDJZkPkHgX8AhZj5lJRRyHAABUmbeg0eek8jHVaBVponVIvVDOElCtyQwD4+jl69S",
+	"aWJN0jkaqgbnh0mJWCJV1aqhT9cUN+dpWHnQSQdHEpGb8orLBPzERaVe6lim9RD0wpvapLwWBoD8snB8",
+	"qz7jt+pndxof3kOGex3kijwAxkHCYQ6OcTBDMtfxkM72BcxqOHwqTnehJABmU/3jMcbBL+w831w/wHnO",
+	"15Rta5RvqTVs8ebyvriWOjomLkGWCVHj6DxDGC2ElAWzzERQxCERHkimpqyi9JLEbxaggFSxUJr44X4X",
+	"pMKXSZDkTBKxTMT4LJu2xRlNachEevAsaGBy6XmoRJREp0+e1pOhcVq7JCig5gokWswogMa0mS/DLoyb",
+	"7aZd6edFLuJkt+Mcg1bdcf/uVlKBonMRIe8QbrHuz+KEIH5N4vDQbtdCb7s5V1KRqkS4jlfSCvap5omt",
+	"UjmVfh8SvGy8aFRAqaxWqfyynuLQ/DJm/Y7EIQNFudI7qAiUyOcm6ss++HQf4Wf7Gt3/9Pb+x0+QzUrq",
+	"reRYp5MMl98hS8lNbhc4ihbTBa5Ec4tLk/06bz7NIyqRPhrjaBplEKf18FEFr6CFWKYMUI0pGqYCgImE",
+	"lFOxzQme0s1pdRxRk2CLawFVSAmoENDMC/QQZ7SsMAOrNSRzdtLBkcjxmfkV2bVBThp5porWP+Py9zdr",
+	"kP2+tRp99sWP39mK+TkG4iVxc866+V3yFH3AhmHMOwMnF+R0sK2xAAGF2wiYWL73awqNKl5FbyCIlRNE",
+	"lnkY5KqlG/QFk3ZvJAEcLFsLoAltLvE4ewyQUIwbB70MTCMxS1mGYwGlUkZk0vFrDFSKYA5adKXjw4yO",
+	"1s9qAsOP3VRHEtucO21gmb+/pg/l3sP+dGQ7FTmY09dSeioMCSsBegQZXukp08mxMHxstnpKkHd3t7W8",
+	"nXOTRZtxzV9zb0aba1Z9t4lN+nK9t9v73Wn8UZ3TFV4zzw370oBuisI2zRiSW1XrzhwfJyoP5EqA2qMZ",
+	"Aht8lI5TwpoOAq181SQRqF7mSMtNRrgyphXBQ4JGoaoaQbymJA0IIlerRMT+TcwyRdcQXzSvmLcBtsgh",
+	"BU0HQUptwwwPgg6OLmnBzK/gWjGe4+Or5NmPEzInGul/dv7QaxSt+8KYeFcfWesXCUhIFGm9PN6iqhwI",
+	"XG86a0ft54f4Wjs0HIJ11mhXxzfJAKlt/+4OUJvxvqX4zY0/fowatz5vfLGLrChjikw2bn0e3dqwzrpD",
+	"90K8CdTcwQvBq4QNw8xgkqdzCK+OClVVLCGh+koTHp+pJmZTr2ODwCwDR8OoEZMM2BFaID6vEBnf859/",
+	"NDaFMAqxIiLXVuynsHWEBVmmvCbNI7PM2C30SM4JQt5pwqZtBRl0uQsvVgk7WiuE3stjG4Q6wuBVg3bX",
+	"8/1TFbwkiJQdEwkuxQ8Om8SSjoqiUOOAvlxwWWq7M6Bkx5fPYKjq/tr+X/7QEXls2KGmglQoi4FgBm0Y",
+	"uwyND18jv2wnUSxPvcrrqILZShxaXScmDEW/dixOHVQx/8dudG+t8T+385YfW5P77u3Gl09Q49FO48bO",
+	"3u52z3y0GzQxE6BkUGe0at3k+AQAei0m/L+fWAIY81BAJS4JQiAqqUqEDY5iwSzjNRVSE8NkQ6FioLKa",
+	"JjMrw7RKEF5OwvDLXJL4p1lmCneis6ZYTMAhTglYakGcEpyvQwB7yfVzjEo2PKhJi/YEiGSATYYa/9ht",
+	"fPmg8Winy6zRgdwBiuDKiUz9/4l30w8QHwyFXnq/D85nWmlzKUxD81cIrqQvDJO8dU/F6dS4gt7m9PB1",
+	"6p4Dd7oY2CucHU3cze1VFO3cbOh/bq43Nn/I0C5AZeU5fCf6C4iv9cihEeBZ034nCjzdetXYN49pZSC0",
+	"svfNdrR1szOttHf6XFi5As8MmYMUI3TgSg5mZIGEHJLj+c8Hs6NxYwfQuVtAOuIdaRda6guCFReJ0SZT",
+	"ECwEjElbCEez2nRxzJKZV5OC80VwTcDCh+P9MFzgCPwe7a4lRuqwXofLZ57t2FBN3jFARxc8Z+Jd/U+7",
+	"fIrf5pG0Lckn2Q8x3JBIQInsEzYtYpQLUxMPkiLgOwNohIMKZXIKcVXWL5eIQqdPnnbiFifnYoiM7yxR",
+	"mIZtBShwbyYTrxIWaFUpc8NbxLbDLzL5lKsEcBla6Im9xw+itW8g0tDcj571Q4y5+XFPkhFwOSsTYeWX",
+	"i2AohsxojwaEoh2njQuFHz63PQT7+jPP0KOtu41HOwmsxP7t1eizL8Z64e4TGS7Vu8KRPVZO+Qj0C5IE",
+	"jiysIFLBNDQSUSYapI6pknGIvQkiIVp+olLZKH2jlJMAcYGsghRMIcwQDgJBpIkx4TUFX/lgVrKtxlH+",
+	"GKxckjNQeB3FHcxg9ZwuAC8fqsSVaGpHJXtlVL8C3pDuz3HwyaGyktOnftNVbxcwW7GrLY+IBUG4ilFn",
+	"+2I/VmoqiFJpCkEz0hYO63hFoiUCuXxKK1lSQX1nq245UvQqfLn5YHeydZiXgmOn89EQVePGTuIySUgL",
+	"NdbvNP74sdHVb6zvba/Cr41Hu9Hm7iDlxB7iUIoxHVKCu8xDMsTbJO3kSDLCMger4CYxpzzNsjFVdcPj",
+	"iI5nXkSF++GTv+/f3UKNR6t7D3/o8prQ10Gxy3MaTARIEmJdkfrxqazJQf8EbbgQkVeSJwF8wPo4KSSU",
+	"nogfdCMkvwnjGuJh0h0U2Vqh8/FDPABHUOY9+vTr6LM7CTr/3s5q48sH0Wd3PJT1DqLGrZ3Gre+jz3KJ",
+	"zVbud5FSImBMaL5jVB1XkvFlUg2xb624+pXnJHAqOY6umPC9xUXiK2SjU+0TkAeo+BJhSJBFQWTZkRtM",
+	"gHguQ/e93kuZ22YoIfBEwbgSFnu4F4ieXaGBQrouDnlsq/hZRbcn59reBdH9VbBYJMe7zTEuExyq8jvt",
+	"wghfhUeGyZZtD0WlgAT3iZSISlSr9oP73AbDef/jtcbfNqK13eiPn6Povev7720UITlXiBLUL7427TmA",
+	"QGLmr6CFFSR4TRET5mjrrAZY4QUsCapyHsK3tmqTLckaRxdB0LP0LGyhh3DAoR/pGfhrmZZ6MisuvdjA",
+	"c0nwClFlUpNIac65yEUFq3H08tUqlwRRBbVLYsdChTOqTF43I6rOxZLTF3DBTr67snHVEFPWY+E428NT",
+	"gOudWcDo/mq++FGOIniVMFyl4yu4ErY7QBerhE1fOj9TJX5vpyhuuGUZTZlr94GhEgXcr1UIU0/BYkab",
+	"O2j60nnU+N/3wRFh1wI9Pz45VrSuguBgpS1LuqyfODqOlJxiClC5fhlqqh39Yjf+z3a0ubO/tt14uBVt",
+	"7gBP+2R77+F2O9aWb+/dkQWCBRHTNVXWzWuhyCCoGVGqJsKRF0cmQFiybTUzQtMX1FzZ3E0r/dketfaf",
+	"f77xt42973ajzd29R0/Q/gdb+9e307e0rOB4J7nzPJRUjwdDWebN+KJrfXt//Xp0a2v/9qqHLvyX+dDY",
+	"3th7vNO49ZWHoq270TfvNz68F91da3z5IFOrEDSp1uZyNW73P70dbX+VvmRr2jqm8Ol2dHPdgo9Fn30U",
+	"rX0DSAQAD5K+D47Njq/fXYu+34k2dxq7tz2093A1eu8PHmo8/Dz6fr1x/+b+je9HGx+uRZ+9PwZrDNVw",
+	"Mitlyge6OsnUokjq85tMWS8XjmsTlppBjj1kwE88FN3/aO9Rplxq2nscf3jt99f+vwAAAP//",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

@@ -134,6 +134,9 @@ func (s *Server) CreateStage(ctx context.Context, req oapi.CreateStageRequestObj
 		Name: b.Name, Kind: string(b.Kind), Blind: b.Blind, ScoringClosesAt: b.ScoringClosesAt,
 		Cut: toCut(b.Cut), RubricTemplateID: b.RubricTemplateId,
 	}
+	if b.FinalShare != nil {
+		in.FinalShare = *b.FinalShare
+	}
 	if b.Criteria != nil {
 		if in.Criteria, err = convert[[]judging.Criterion](*b.Criteria); err != nil {
 			return nil, err
@@ -166,7 +169,7 @@ func (s *Server) UpdateStage(ctx context.Context, req oapi.UpdateStageRequestObj
 		return nil, err
 	}
 	b := req.Body
-	in := judging.StageUpdate{Name: b.Name, Blind: b.Blind, ScoringClosesAt: b.ScoringClosesAt}
+	in := judging.StageUpdate{Name: b.Name, Blind: b.Blind, ScoringClosesAt: b.ScoringClosesAt, FinalShare: b.FinalShare}
 	if b.Cut != nil {
 		cut := toCut(*b.Cut)
 		in.Cut = &cut
@@ -225,6 +228,7 @@ func toStage(st judging.Stage) (oapi.Stage, error) {
 		Status: oapi.StageStatus(st.Status), ScoringClosesAt: st.ScoringClosesAt, Criteria: criteria,
 		Cut:       oapi.Cut{Kind: oapi.CutKind(st.Cut.Kind), Value: &st.Cut.Value},
 		CaseCount: st.CaseCount, JudgeCount: st.JudgeCount, OpenedAt: st.OpenedAt, ClosedAt: st.ClosedAt,
+		FinalShare: st.FinalShare,
 	}, err
 }
 
@@ -614,6 +618,19 @@ func toRoundResults(r judging.RoundResults) oapi.RoundResults {
 		ar := oapi.AwardRow{
 			CaseId: row.CaseID, Title: row.Title, Team: toTeamRef(row.Team), Rank: row.Rank, Score: row.Score,
 			StageReached: nonEmpty(row.StageReached), Overridden: row.Overridden, OverrideReason: nonEmpty(row.OverrideReason),
+		}
+		if len(row.StageScores) > 0 {
+			var scores []struct {
+				Score float64 `json:"score"`
+				Stage string  `json:"stage"`
+			}
+			for _, sc := range row.StageScores {
+				scores = append(scores, struct {
+					Score float64 `json:"score"`
+					Stage string  `json:"stage"`
+				}{sc.Score, sc.Stage})
+			}
+			ar.StageScores = &scores
 		}
 		if row.Tier != nil {
 			ar.Tier = &oapi.AwardTier{Id: row.Tier.ID, Name: row.Tier.Name, Count: row.Tier.Count, PrizeKrw: int(row.Tier.PrizeKRW)}

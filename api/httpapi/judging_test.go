@@ -429,3 +429,58 @@ func mustJSON(t *testing.T, v any) []byte {
 	}
 	return raw
 }
+
+// TestStagesBlendByShare: 서면 40 % with a top-2 cut, then 발표 60 %. The figures are worked
+// out by hand: a judge's total is (points − 1)/9 × 80 + (grade points − 2)/8 × 20.
+func TestStagesBlendByShare(t *testing.T) {
+	t.Parallel()
+	je := newJudgingEnv(t)
+	org := je.org
+	templates := org.Get("/api/v1/rubric-templates").JSON()["items"].([]any)
+	builtIn := templates[0].(map[string]any)["id"]
+	stage := func(name string, share float64, cut map[string]any) map[string]any {
+		return org.Post("/api/v1/rounds/"+je.roundID+"/stages", map[string]any{
+			"name": name, "kind": "written", "blind": false, "scoringClosesAt": time.Now().Add(30 * 24 * time.Hour).Format(time.RFC3339),
+			"cut": cut, "rubricTemplateId": builtIn, "finalShare": share,
+		}).Status(http.StatusCreated).JSON()
+	}
+	first := stage("서면심사", 40, map[string]any{"kind": "top_n", "value": 2})
+	second := stage("발표심사", 60, map[string]any{"kind": "none"})
+	panel := []string{"j1@demo.test", "j2@demo.test", "j3@demo.test"}
+	judgeStage := func(st map[string]any, scores map[string][2]any) {
+		base := "/api/v1/stages/" + st["id"].(string)
+		for _, email := range panel {
+			org.Post(base+"/judges", map[string]any{"userId": je.ids[email]}).Status(http.StatusCreated)
+		}
+		org.Post(base+"/open", nil).Status(http.StatusOK)
+		for title, s := range scores {
+			org.Put(base+"/assignments/"+je.cases[title], map[string]any{"judgeIds": []string{je.ids[panel[0]], je.ids[panel[1]], je.ids[panel[2]]}}).Status(http.StatusOK)
+			for _, email := range panel {
+				je.judges[email].Put(base+"/cases/"+je.cases[title]+"/sheet", fullSheet(st, s[0].(float64), s[1].(string), true)).Status(http.StatusOK)
+			}
+		}
+		org.Post(base+"/close", nil).Status(http.StatusOK)
+	}
+	// 서면: 54.4444, 77.2222, 91.1111 — 복지 알림 서비스 is cut.
+	judgeStage(first, map[string][2]any{"복지 알림 서비스": {6.0, "B"}, "민원 대기 줄이기": {8.0, "A"}, "전자 결재 간소화": {9.0, "S"}})
+	// 발표: 86.1111 and 77.2222 — on its own it would rank 민원 first, but blended
+	// 민원 = 0.4 × 77.2222 + 0.6 × 86.1111 = 82.5555 and 전자 = 0.4 × 91.1111 + 0.6 × 77.2222 = 82.7778
+	// (the published four-decimal stage scores are blended, so anyone can redo the sum).
+	judgeStage(second, map[string][2]any{"민원 대기 줄이기": {9.0, "A"}, "전자 결재 간소화": {8.0, "A"}})
+
+	rows := org.Get("/api/v1/rounds/" + je.roundID + "/results").Status(http.StatusOK).JSON()["rows"].([]any)
+	want := []struct {
+		title string
+		score float64
+		stage string
+	}{{"전자 결재 간소화", 82.7778, "발표심사"}, {"민원 대기 줄이기", 82.5555, "발표심사"}, {"복지 알림 서비스", 54.4444, "서면심사"}}
+	for i, w := range want {
+		r := rows[i].(map[string]any)
+		if r["caseId"] != je.cases[w.title] || r["score"].(float64) != w.score || r["stageReached"] != w.stage || r["rank"].(float64) != float64(i+1) {
+			t.Errorf("rank %d: %v, want %+v", i+1, r, w)
+		}
+	}
+	if len(rows[0].(map[string]any)["stageScores"].([]any)) != 2 {
+		t.Fatalf("stage scores: %v", rows[0])
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"strconv"
@@ -228,9 +229,16 @@ type AwardRow struct {
 	Rank           int
 	Score          float64
 	StageReached   string
+	StageScores    []StageScore
 	Tier           *round.AwardTier
 	Overridden     bool
 	OverrideReason string
+}
+
+// StageScore is a case's score in one stage.
+type StageScore struct {
+	Stage string
+	Score float64
 }
 
 // RoundResults is the final ranking with awards.
@@ -274,7 +282,20 @@ func (s *Service) computeResults(ctx context.Context, p account.Principal, r rou
 		return RoundResults{}, err
 	}
 	out := RoundResults{RoundID: r.ID, Method: settings.Method, Rows: []AwardRow{}, Ready: len(stages) > 0}
-	placed := map[uuid.UUID]bool{}
+	shares := 0.0
+	for _, st := range stages {
+		shares += st.FinalShare
+	}
+	blended := shares > 0
+	if blended && math.Abs(shares-100) > 1e-6 {
+		// Shares that do not total 100 cannot be published; the organizer must fix them.
+		out.Ready = false
+	}
+	// Each stage's ranking, from the last opened stage back: a case is placed in the last
+	// stage it reached, below every case that went further.
+	scores := map[uuid.UUID][]StageScore{}
+	shareOf := map[string]float64{}
+	var ranked [][]AwardRow
 	for i := len(stages) - 1; i >= 0; i-- {
 		st := stages[i]
 		if st.Status != StatusClosed {
@@ -283,18 +304,48 @@ func (s *Service) computeResults(ctx context.Context, p account.Principal, r rou
 		if st.Status == StatusSetup {
 			continue
 		}
+		shareOf[st.Name] = st.FinalShare
 		res, err := s.rank(ctx, st, settings, settings.Method)
 		if err != nil {
 			return RoundResults{}, err
 		}
+		var rows []AwardRow
 		for _, row := range res.Rows {
 			id, _ := uuid.Parse(row.CaseID)
-			if placed[id] {
+			scores[id] = append([]StageScore{{Stage: st.Name, Score: row.Score}}, scores[id]...)
+			rows = append(rows, AwardRow{CaseID: id, Score: row.Score, StageReached: st.Name})
+		}
+		ranked = append(ranked, rows)
+	}
+	placed := map[uuid.UUID]bool{}
+	for level, rows := range ranked {
+		var group []AwardRow
+		for _, row := range rows {
+			if placed[row.CaseID] {
 				continue
 			}
-			placed[id] = true
-			out.Rows = append(out.Rows, AwardRow{CaseID: id, Rank: len(out.Rows) + 1, Score: row.Score, StageReached: st.Name})
+			placed[row.CaseID] = true
+			if blended && level == 0 {
+				// Finalists rank by the blend of every stage's score by its share.
+				total := 0.0
+				for _, sc := range scores[row.CaseID] {
+					total += sc.Score * shareOf[sc.Stage] / 100
+				}
+				row.Score = math.Round(total*1e4) / 1e4
+			}
+			group = append(group, row)
 		}
+		if blended && level == 0 {
+			// Stable: cases with equal blends keep the last stage's order.
+			sort.SliceStable(group, func(i, j int) bool { return group[i].Score > group[j].Score })
+		}
+		for _, row := range group {
+			row.Rank = len(out.Rows) + 1
+			out.Rows = append(out.Rows, row)
+		}
+	}
+	for i := range out.Rows {
+		out.Rows[i].StageScores = scores[out.Rows[i].CaseID]
 	}
 	overrides, err := s.q.ListAwardOverrides(ctx, r.ID)
 	if err != nil {

@@ -118,6 +118,7 @@ type Stage struct {
 	ScoringClosesAt time.Time
 	Cut             Cut
 	Criteria        []Criterion
+	FinalShare      float64
 	CaseCount       int
 	JudgeCount      int
 	OpenedAt        *time.Time
@@ -133,6 +134,7 @@ type StageInput struct {
 	Cut              Cut         `json:"cut"`
 	RubricTemplateID *uuid.UUID  `json:"rubricTemplateId"`
 	Criteria         []Criterion `json:"criteria"`
+	FinalShare       float64     `json:"finalShare" validate:"min=0,max=100"`
 }
 
 // CreateStage adds a stage after the round's last one, with a copy of a template's rubric
@@ -168,6 +170,7 @@ func (s *Service) CreateStage(ctx context.Context, p account.Principal, roundID 
 	row, err := s.q.CreateStage(ctx, store.CreateStageParams{
 		RoundID: roundID, Name: strings.TrimSpace(in.Name), Kind: store.StageKind(in.Kind), Blind: in.Blind,
 		ScoringClosesAt: in.ScoringClosesAt, CutKind: in.Cut.Kind, CutValue: in.Cut.Value, Criteria: raw,
+		FinalShare: in.FinalShare,
 	})
 	if err != nil {
 		return Stage{}, dberr.Fail(err)
@@ -182,6 +185,7 @@ type StageUpdate struct {
 	ScoringClosesAt *time.Time  `json:"scoringClosesAt"`
 	Cut             *Cut        `json:"cut"`
 	Criteria        []Criterion `json:"criteria"`
+	FinalShare      *float64    `json:"finalShare" validate:"omitnil,min=0,max=100"`
 }
 
 // UpdateStage changes a stage's settings.
@@ -210,6 +214,9 @@ func (s *Service) UpdateStage(ctx context.Context, p account.Principal, stageID 
 	if in.ScoringClosesAt != nil {
 		st.ScoringClosesAt = *in.ScoringClosesAt
 	}
+	if in.FinalShare != nil {
+		st.FinalShare = *in.FinalShare
+	}
 	if in.Cut != nil {
 		if err := validation.Struct(in.Cut); err != nil {
 			return Stage{}, err
@@ -225,7 +232,7 @@ func (s *Service) UpdateStage(ctx context.Context, p account.Principal, stageID 
 	raw, _ := json.Marshal(st.Criteria)
 	if err := s.q.UpdateStage(ctx, store.UpdateStageParams{
 		ID: stageID, Name: st.Name, Blind: st.Blind, ScoringClosesAt: st.ScoringClosesAt,
-		CutKind: st.Cut.Kind, CutValue: st.Cut.Value, Criteria: raw,
+		CutKind: st.Cut.Kind, CutValue: st.Cut.Value, Criteria: raw, FinalShare: st.FinalShare,
 	}); err != nil {
 		return Stage{}, dberr.Fail(err)
 	}
@@ -252,7 +259,7 @@ func (s *Service) Stages(ctx context.Context, p account.Principal, roundID uuid.
 	for i, r := range rows {
 		st, err := stageFromRow(store.Stage{ID: r.ID, RoundID: r.RoundID, Position: r.Position, Name: r.Name, Kind: r.Kind, Blind: r.Blind,
 			Status: r.Status, ScoringClosesAt: r.ScoringClosesAt, CutKind: r.CutKind, CutValue: r.CutValue, Criteria: r.Criteria,
-			OpenedAt: r.OpenedAt, ClosedAt: r.ClosedAt}, int(r.CaseCount), int(r.JudgeCount))
+			OpenedAt: r.OpenedAt, ClosedAt: r.ClosedAt, FinalShare: r.FinalShare}, int(r.CaseCount), int(r.JudgeCount))
 		if err != nil {
 			return nil, err
 		}
@@ -419,14 +426,14 @@ func (s *Service) stage(ctx context.Context, id uuid.UUID) (Stage, error) {
 	}
 	return stageFromRow(store.Stage{ID: r.ID, RoundID: r.RoundID, Position: r.Position, Name: r.Name, Kind: r.Kind, Blind: r.Blind,
 		Status: r.Status, ScoringClosesAt: r.ScoringClosesAt, CutKind: r.CutKind, CutValue: r.CutValue, Criteria: r.Criteria,
-		OpenedAt: r.OpenedAt, ClosedAt: r.ClosedAt}, int(r.CaseCount), int(r.JudgeCount))
+		OpenedAt: r.OpenedAt, ClosedAt: r.ClosedAt, FinalShare: r.FinalShare}, int(r.CaseCount), int(r.JudgeCount))
 }
 
 func stageFromRow(r store.Stage, cases, judges int) (Stage, error) {
 	st := Stage{
 		ID: r.ID, RoundID: r.RoundID, Position: int(r.Position), Name: r.Name, Kind: string(r.Kind), Blind: r.Blind,
 		Status: string(r.Status), ScoringClosesAt: r.ScoringClosesAt, Cut: Cut{Kind: r.CutKind, Value: r.CutValue},
-		CaseCount: cases, JudgeCount: judges, OpenedAt: r.OpenedAt, ClosedAt: r.ClosedAt,
+		FinalShare: r.FinalShare, CaseCount: cases, JudgeCount: judges, OpenedAt: r.OpenedAt, ClosedAt: r.ClosedAt,
 	}
 	if err := json.Unmarshal(r.Criteria, &st.Criteria); err != nil {
 		return st, apperr.Internal(err)

@@ -295,9 +295,9 @@ func (q *Queries) CreateRubricTemplate(ctx context.Context, arg CreateRubricTemp
 }
 
 const createStage = `-- name: CreateStage :one
-INSERT INTO stages (round_id, position, name, kind, blind, scoring_closes_at, cut_kind, cut_value, criteria)
-VALUES ($1, (SELECT coalesce(max(position), 0) + 1 FROM stages WHERE round_id = $1), $2, $3, $4, $5, $6, $7, $8)
-RETURNING id, round_id, position, name, kind, blind, status, scoring_closes_at, cut_kind, cut_value, criteria, opened_at, closed_at, created_at
+INSERT INTO stages (round_id, position, name, kind, blind, scoring_closes_at, cut_kind, cut_value, criteria, final_share)
+VALUES ($1, (SELECT coalesce(max(position), 0) + 1 FROM stages WHERE round_id = $1), $2, $3, $4, $5, $6, $7, $8, $9)
+RETURNING id, round_id, position, name, kind, blind, status, scoring_closes_at, cut_kind, cut_value, criteria, opened_at, closed_at, created_at, final_share
 `
 
 type CreateStageParams struct {
@@ -309,6 +309,7 @@ type CreateStageParams struct {
 	CutKind         string
 	CutValue        float64
 	Criteria        []byte
+	FinalShare      float64
 }
 
 func (q *Queries) CreateStage(ctx context.Context, arg CreateStageParams) (Stage, error) {
@@ -321,6 +322,7 @@ func (q *Queries) CreateStage(ctx context.Context, arg CreateStageParams) (Stage
 		arg.CutKind,
 		arg.CutValue,
 		arg.Criteria,
+		arg.FinalShare,
 	)
 	var i Stage
 	err := row.Scan(
@@ -338,6 +340,7 @@ func (q *Queries) CreateStage(ctx context.Context, arg CreateStageParams) (Stage
 		&i.OpenedAt,
 		&i.ClosedAt,
 		&i.CreatedAt,
+		&i.FinalShare,
 	)
 	return i, err
 }
@@ -476,7 +479,7 @@ func (q *Queries) GetSheet(ctx context.Context, arg GetSheetParams) (ScoreSheet,
 }
 
 const getStage = `-- name: GetStage :one
-SELECT s.id, s.round_id, s.position, s.name, s.kind, s.blind, s.status, s.scoring_closes_at, s.cut_kind, s.cut_value, s.criteria, s.opened_at, s.closed_at, s.created_at,
+SELECT s.id, s.round_id, s.position, s.name, s.kind, s.blind, s.status, s.scoring_closes_at, s.cut_kind, s.cut_value, s.criteria, s.opened_at, s.closed_at, s.created_at, s.final_share,
        (SELECT count(*) FROM stage_cases sc WHERE sc.stage_id = s.id)::int AS case_count,
        (SELECT count(*) FROM stage_judges sj WHERE sj.stage_id = s.id AND sj.withdrawn_at IS NULL)::int AS judge_count
 FROM stages s WHERE s.id = $1
@@ -497,6 +500,7 @@ type GetStageRow struct {
 	OpenedAt        *time.Time
 	ClosedAt        *time.Time
 	CreatedAt       time.Time
+	FinalShare      float64
 	CaseCount       int32
 	JudgeCount      int32
 }
@@ -519,6 +523,7 @@ func (q *Queries) GetStage(ctx context.Context, id uuid.UUID) (GetStageRow, erro
 		&i.OpenedAt,
 		&i.ClosedAt,
 		&i.CreatedAt,
+		&i.FinalShare,
 		&i.CaseCount,
 		&i.JudgeCount,
 	)
@@ -1053,7 +1058,7 @@ func (q *Queries) ListStageJudges(ctx context.Context, stageID uuid.UUID) ([]Lis
 }
 
 const listStages = `-- name: ListStages :many
-SELECT s.id, s.round_id, s.position, s.name, s.kind, s.blind, s.status, s.scoring_closes_at, s.cut_kind, s.cut_value, s.criteria, s.opened_at, s.closed_at, s.created_at,
+SELECT s.id, s.round_id, s.position, s.name, s.kind, s.blind, s.status, s.scoring_closes_at, s.cut_kind, s.cut_value, s.criteria, s.opened_at, s.closed_at, s.created_at, s.final_share,
        (SELECT count(*) FROM stage_cases sc WHERE sc.stage_id = s.id)::int AS case_count,
        (SELECT count(*) FROM stage_judges sj WHERE sj.stage_id = s.id AND sj.withdrawn_at IS NULL)::int AS judge_count
 FROM stages s WHERE s.round_id = $1 ORDER BY s.position
@@ -1074,6 +1079,7 @@ type ListStagesRow struct {
 	OpenedAt        *time.Time
 	ClosedAt        *time.Time
 	CreatedAt       time.Time
+	FinalShare      float64
 	CaseCount       int32
 	JudgeCount      int32
 }
@@ -1102,6 +1108,7 @@ func (q *Queries) ListStages(ctx context.Context, roundID uuid.UUID) ([]ListStag
 			&i.OpenedAt,
 			&i.ClosedAt,
 			&i.CreatedAt,
+			&i.FinalShare,
 			&i.CaseCount,
 			&i.JudgeCount,
 		); err != nil {
@@ -1208,7 +1215,7 @@ func (q *Queries) LockSheet(ctx context.Context, arg LockSheetParams) (ScoreShee
 }
 
 const lockStage = `-- name: LockStage :one
-SELECT id, round_id, position, name, kind, blind, status, scoring_closes_at, cut_kind, cut_value, criteria, opened_at, closed_at, created_at FROM stages WHERE id = $1 FOR UPDATE
+SELECT id, round_id, position, name, kind, blind, status, scoring_closes_at, cut_kind, cut_value, criteria, opened_at, closed_at, created_at, final_share FROM stages WHERE id = $1 FOR UPDATE
 `
 
 func (q *Queries) LockStage(ctx context.Context, id uuid.UUID) (Stage, error) {
@@ -1229,6 +1236,7 @@ func (q *Queries) LockStage(ctx context.Context, id uuid.UUID) (Stage, error) {
 		&i.OpenedAt,
 		&i.ClosedAt,
 		&i.CreatedAt,
+		&i.FinalShare,
 	)
 	return i, err
 }
@@ -1448,7 +1456,7 @@ func (q *Queries) UpdateJudgingSettings(ctx context.Context, arg UpdateJudgingSe
 }
 
 const updateStage = `-- name: UpdateStage :exec
-UPDATE stages SET name = $2, blind = $3, scoring_closes_at = $4, cut_kind = $5, cut_value = $6, criteria = $7 WHERE id = $1
+UPDATE stages SET name = $2, blind = $3, scoring_closes_at = $4, cut_kind = $5, cut_value = $6, criteria = $7, final_share = $8 WHERE id = $1
 `
 
 type UpdateStageParams struct {
@@ -1459,6 +1467,7 @@ type UpdateStageParams struct {
 	CutKind         string
 	CutValue        float64
 	Criteria        []byte
+	FinalShare      float64
 }
 
 func (q *Queries) UpdateStage(ctx context.Context, arg UpdateStageParams) error {
@@ -1470,6 +1479,7 @@ func (q *Queries) UpdateStage(ctx context.Context, arg UpdateStageParams) error 
 		arg.CutKind,
 		arg.CutValue,
 		arg.Criteria,
+		arg.FinalShare,
 	)
 	return err
 }

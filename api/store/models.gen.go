@@ -891,6 +891,7 @@ type Stage struct {
 	OpenedAt        *time.Time
 	ClosedAt        *time.Time
 	CreatedAt       time.Time
+	FinalShare      float64
 }
 
 type StageCase struct {

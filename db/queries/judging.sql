@@ -35,12 +35,12 @@ FROM stages s WHERE s.id = $1;
 SELECT * FROM stages WHERE id = $1 FOR UPDATE;
 
 -- name: CreateStage :one
-INSERT INTO stages (round_id, position, name, kind, blind, scoring_closes_at, cut_kind, cut_value, criteria)
-VALUES ($1, (SELECT coalesce(max(position), 0) + 1 FROM stages WHERE round_id = $1), $2, $3, $4, $5, $6, $7, $8)
+INSERT INTO stages (round_id, position, name, kind, blind, scoring_closes_at, cut_kind, cut_value, criteria, final_share)
+VALUES ($1, (SELECT coalesce(max(position), 0) + 1 FROM stages WHERE round_id = $1), $2, $3, $4, $5, $6, $7, $8, $9)
 RETURNING *;
 
 -- name: UpdateStage :exec
-UPDATE stages SET name = $2, blind = $3, scoring_closes_at = $4, cut_kind = $5, cut_value = $6, criteria = $7 WHERE id = $1;
+UPDATE stages SET name = $2, blind = $3, scoring_closes_at = $4, cut_kind = $5, cut_value = $6, criteria = $7, final_share = $8 WHERE id = $1;
 
 -- name: MarkStageOpen :exec
 UPDATE stages SET status = 'open', opened_at = now() WHERE id = $1;

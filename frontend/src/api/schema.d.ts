@@ -2264,6 +2264,11 @@ export interface components {
             scoringClosesAt: string;
             cut: components["schemas"]["Cut"];
             /**
+             * Format: double
+             * @description The stage's share (percent) of the final score. When no stage has a share the last stage decides alone; when any has, the shares must total 100.
+             */
+            finalShare?: number;
+            /**
              * Format: uuid
              * @description Copy this template's criteria; or give `criteria`.
              */
@@ -2276,6 +2281,11 @@ export interface components {
             /** Format: date-time */
             scoringClosesAt?: string;
             cut?: components["schemas"]["Cut"];
+            /**
+             * Format: double
+             * @description The stage's share (percent) of the final score. When no stage has a share the last stage decides alone; when any has, the shares must total 100.
+             */
+            finalShare?: number;
             /** @description Replaces the rubric; only before the stage opens. */
             criteria?: components["schemas"]["CriterionInput"][];
         };
@@ -2292,6 +2302,11 @@ export interface components {
             /** Format: date-time */
             scoringClosesAt: string;
             cut: components["schemas"]["Cut"];
+            /**
+             * Format: double
+             * @description The stage's share (percent) of the final score. When no stage has a share the last stage decides alone; when any has, the shares must total 100.
+             */
+            finalShare: number;
             criteria: components["schemas"]["Criterion"][];
             caseCount: number;
             judgeCount: number;
@@ -2523,6 +2538,12 @@ export interface components {
             /** Format: double */
             score: number;
             stageReached?: string;
+            /** @description The case's score in each stage it was judged in, in stage order. */
+            stageScores?: {
+                stage: string;
+                /** Format: double */
+                score: number;
+            }[];
             tier?: components["schemas"]["AwardTier"];
             overridden: boolean;
             overrideReason?: string;

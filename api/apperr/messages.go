@@ -238,6 +238,7 @@ var ruleMessages = map[string]map[Lang]string{
 	"too_few_judges":          {Korean: "최고·최저점 제외 평균은 사례마다 심사위원이 {min}명 이상이어야 합니다 (부족한 사례 {cases}건).", English: "The trimmed mean needs at least {min} judges on every case ({cases} short)."},
 	"encoding":                {Korean: "파일 인코딩을 읽을 수 없습니다. UTF-8 또는 CP949로 저장해 주세요.", English: "The file's encoding cannot be read; save it as UTF-8 or CP949."},
 	"missing_column":          {Korean: "필수 열이 없습니다: {column}", English: "A required column is missing: {column}"},
+	"compressed_too_large":    {Korean: "압축을 풀면 너무 커지는 파일입니다. 내용을 줄여 다시 올려 주세요.", English: "The file unpacks to far more than its size; upload a smaller one."},
 	"empty_file":              {Korean: "빈 파일입니다.", English: "The file is empty."},
 	"too_large":               {Korean: "{max} 이하의 파일만 올릴 수 있습니다.", English: "Files up to {max} only."},
 	"duplicate":               {Korean: "중복된 값이 있습니다.", English: "Contains a duplicate."},

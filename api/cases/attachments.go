@@ -46,6 +46,11 @@ func (s *Service) Upload(ctx context.Context, p account.Principal, caseID uuid.U
 		return Attachment{}, &apperr.Error{Kind: apperr.KindUnsupportedMediaType, Code: apperr.CodeFileTypeNotAllowed,
 			Fields: []apperr.FieldError{apperr.Field("file", "file_type")}}
 	}
+	if contentType == typeXLSX || contentType == typeHWPX {
+		if err := checkZipContainer(data); err != nil {
+			return Attachment{}, err
+		}
+	}
 	sum := sha256.Sum256(data)
 	var created store.Attachment
 	err = s.edit(ctx, p, caseID, nil, func(q *store.Queries, row store.Case, _ round.Round) error {

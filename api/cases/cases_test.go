@@ -110,3 +110,32 @@ func TestDiffNamesChangedFields(t *testing.T) {
 		t.Fatal("identical versions differ")
 	}
 }
+
+func TestZipBombsAreRefused(t *testing.T) {
+	xlsx := func(entry string, content []byte) []byte {
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		for _, name := range []string{"[Content_Types].xml", "xl/workbook.xml"} {
+			w, _ := zw.Create(name)
+			w.Write([]byte("<x/>"))
+		}
+		w, _ := zw.Create(entry)
+		w.Write(content)
+		zw.Close()
+		return buf.Bytes()
+	}
+	normal := xlsx("xl/worksheets/sheet1.xml", []byte("<sheetData><row><c>74.7</c></row></sheetData>"))
+	if err := checkZipContainer(normal); err != nil {
+		t.Fatalf("a normal workbook was refused: %v", err)
+	}
+	bomb := xlsx("xl/worksheets/sheet1.xml", bytes.Repeat([]byte{0}, 50<<20))
+	if len(bomb) > 1<<20 {
+		t.Fatalf("the bomb is %d bytes; it should be small", len(bomb))
+	}
+	if err := checkZipContainer(bomb); err == nil {
+		t.Fatal("50 MB of zeros packed into a small workbook was accepted")
+	}
+	if err := checkZipContainer([]byte("PK\x03\x04 not really a zip")); err == nil {
+		t.Fatal("a broken zip was accepted")
+	}
+}

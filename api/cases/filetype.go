@@ -1,6 +1,7 @@
 package cases
 
 import (
+	"archive/zip"
 	"bytes"
 	"path/filepath"
 	"strings"
@@ -8,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/gabriel-vasile/mimetype"
+
+	"eutteum/api/apperr"
 )
 
 // Types accepted as attachments, by the type read from the content.
@@ -100,4 +103,34 @@ func safeFilename(name, contentType string) string {
 		base = string([]rune(base)[:150])
 	}
 	return base + ext
+}
+
+// Limits for the zip containers XLSX and HWPX are: what they unpack to, in all and per
+// byte of the upload, and how many entries they hold.
+const (
+	maxUnpackedBytes = 200 << 20
+	maxUnpackRatio   = 100
+	maxZipEntries    = 5000
+)
+
+// checkZipContainer refuses an XLSX or HWPX that is not a readable zip or would unpack to
+// far more than it weighs (a decompression bomb). The sizes checked are those the entries
+// declare; the reader refuses entries that inflate past their declared size.
+func checkZipContainer(data []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return apperr.Invalid(apperr.Field("file", "file_type"))
+	}
+	if len(zr.File) > maxZipEntries {
+		return apperr.Invalid(apperr.Field("file", "compressed_too_large"))
+	}
+	var total uint64
+	for _, f := range zr.File {
+		total += f.UncompressedSize64
+		if total > maxUnpackedBytes || (f.CompressedSize64 > 0 && f.UncompressedSize64/f.CompressedSize64 > maxUnpackRatio) ||
+			(f.CompressedSize64 == 0 && f.UncompressedSize64 > 1<<20) {
+			return apperr.Invalid(apperr.Field("file", "compressed_too_large"))
+		}
+	}
+	return nil
 }

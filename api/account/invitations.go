@@ -7,6 +7,7 @@ import (
 	"github.com/google/uuid"
 
 	"eutteum/api/apperr"
+	"eutteum/api/audit"
 	"eutteum/api/authn"
 	"eutteum/api/store"
 	"eutteum/api/validation"
@@ -90,6 +91,9 @@ func (s *Service) CreateInvitation(ctx context.Context, p Principal, in CreateIn
 		Department: in.Department, InvitedBy: p.UserID, ExpiresAt: s.now().Add(s.cfg.InvitationTTL),
 	})
 	if err != nil {
+		return Invitation{}, fail(err)
+	}
+	if err := audit.Record(ctx, s.q, p.UserID, "invitation_created", "invitation", row.ID, map[string]any{"email": email, "role": in.Role, "agency": in.AgencyID}); err != nil {
 		return Invitation{}, fail(err)
 	}
 	inviter, err := s.q.GetUser(ctx, p.UserID)
@@ -192,6 +196,9 @@ func (s *Service) AcceptInvitation(ctx context.Context, token string, in AcceptI
 		if err := q.MarkInvitationAccepted(ctx, store.MarkInvitationAcceptedParams{
 			ID: row.ID, AcceptedUserID: uuid.NullUUID{UUID: userID, Valid: true},
 		}); err != nil {
+			return err
+		}
+		if err := audit.Record(ctx, q, userID, "invitation_accepted", "invitation", row.ID, map[string]any{"role": row.Role}); err != nil {
 			return err
 		}
 		session, err = s.openSession(ctx, q, userID, uuid.New())

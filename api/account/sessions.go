@@ -7,6 +7,7 @@ import (
 	"github.com/google/uuid"
 
 	"eutteum/api/apperr"
+	"eutteum/api/audit"
 	"eutteum/api/authn"
 	"eutteum/api/store"
 	"eutteum/api/validation"
@@ -47,7 +48,13 @@ func (s *Service) Login(ctx context.Context, in LoginInput) (Session, error) {
 		return Session{}, fail(err)
 	}
 	if !ok {
+		if err := audit.Record(ctx, s.q, uuid.Nil, "login_failed", "user", user.ID, map[string]any{"email": email, "ip": in.ClientIP}); err != nil {
+			return Session{}, fail(err)
+		}
 		return Session{}, apperr.New(apperr.KindUnauthenticated, apperr.CodeInvalidCredentials)
+	}
+	if err := audit.Record(ctx, s.q, user.ID, "login", "user", user.ID, map[string]any{"ip": in.ClientIP}); err != nil {
+		return Session{}, fail(err)
 	}
 	return s.openSession(ctx, s.q, user.ID, uuid.New())
 }
@@ -119,6 +126,9 @@ func (s *Service) Refresh(ctx context.Context, refreshToken string) (Session, er
 		}
 		if rt.UsedAt != nil {
 			reused = true
+			if err := audit.Record(ctx, q, rt.UserID, "refresh_token_reused", "user", rt.UserID, map[string]any{"family": rt.FamilyID}); err != nil {
+				return err
+			}
 			return q.RevokeRefreshFamily(ctx, rt.FamilyID)
 		}
 		if err := q.MarkRefreshTokenUsed(ctx, rt.ID); err != nil {
@@ -219,6 +229,9 @@ func (s *Service) ChangePassword(ctx context.Context, p Principal, in ChangePass
 	}
 	return fail(store.InTx(ctx, s.pool, func(q *store.Queries) error {
 		if err := q.UpdateUserPassword(ctx, store.UpdateUserPasswordParams{ID: p.UserID, PasswordHash: hash}); err != nil {
+			return err
+		}
+		if err := audit.Record(ctx, q, p.UserID, "password_changed", "user", p.UserID, nil); err != nil {
 			return err
 		}
 		return q.RevokeUserRefreshTokens(ctx, p.UserID)

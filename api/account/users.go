@@ -7,6 +7,7 @@ import (
 	"github.com/google/uuid"
 
 	"eutteum/api/apperr"
+	"eutteum/api/audit"
 	"eutteum/api/authn"
 	"eutteum/api/store"
 	"eutteum/api/validation"
@@ -89,6 +90,9 @@ func (s *Service) SetRoles(ctx context.Context, p Principal, userID uuid.UUID, i
 			return err
 		}
 		if err := q.DeleteRoleGrants(ctx, userID); err != nil {
+			return err
+		}
+		if err := audit.Record(ctx, q, p.UserID, "roles_changed", "user", userID, map[string]any{"roles": tokenRoles(in.Roles)}); err != nil {
 			return err
 		}
 		return addGrants(ctx, q, userID, in.Roles)
@@ -243,4 +247,24 @@ func (s *Service) InScope(ctx context.Context, p Principal, agency uuid.UUID) (b
 		return false, fail(err)
 	}
 	return slices.Contains(scope, agency), nil
+}
+
+// AuditEvents lists security events, newest first, to admins: logins and failed logins,
+// role changes, invitations, password changes, publications. before pages back.
+func (s *Service) AuditEvents(ctx context.Context, p Principal, action string, before *int64, limit int) ([]audit.Event, error) {
+	if !p.IsAdmin() {
+		return nil, apperr.Forbidden()
+	}
+	if limit <= 0 || limit > 200 {
+		limit = 100
+	}
+	params := store.ListAuditEventsParams{Before: before, MaxRows: int32(limit)}
+	if action != "" {
+		params.Action = &action
+	}
+	rows, err := s.q.ListAuditEvents(ctx, params)
+	if err != nil {
+		return nil, fail(err)
+	}
+	return audit.FromRows(rows), nil
 }

@@ -439,3 +439,27 @@ func agencyID(t *testing.T, env *apitest.Env, name string) string {
 	}
 	return id
 }
+
+func TestSecurityEventsAreAudited(t *testing.T) {
+	t.Parallel()
+	env := apitest.NewSeeded(t)
+	env.Client().Post("/api/v1/auth/login", map[string]string{"email": member, "password": "wrong-password"}).Status(http.StatusUnauthorized)
+	adm := env.Login(admin, password)
+	id := env.Login(judge, password).Get("/api/v1/me").JSON()["id"].(string)
+	adm.Put("/api/v1/users/"+id+"/roles", map[string]any{"roles": []map[string]any{{"role": "judge"}, {"role": "member"}}}).Status(http.StatusOK)
+
+	seen := map[string]bool{}
+	for _, e := range adm.Get("/api/v1/admin/audit?limit=50").Status(http.StatusOK).JSON()["items"].([]any) {
+		seen[e.(map[string]any)["action"].(string)] = true
+	}
+	for _, action := range []string{"login_failed", "login", "roles_changed"} {
+		if !seen[action] {
+			t.Errorf("no %s event: %v", action, seen)
+		}
+	}
+	failed := adm.Get("/api/v1/admin/audit?action=login_failed").JSON()["items"].([]any)
+	if len(failed) != 1 || failed[0].(map[string]any)["details"].(map[string]any)["email"] != member {
+		t.Fatalf("failed logins: %v", failed)
+	}
+	env.Login(member, password).Get("/api/v1/admin/audit").Problem(http.StatusForbidden, "forbidden")
+}

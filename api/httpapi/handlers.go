@@ -3,6 +3,7 @@ package httpapi
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"net/http"
 	"time"
 
@@ -11,6 +12,7 @@ import (
 	"eutteum"
 	"eutteum/api/account"
 	"eutteum/api/apperr"
+	"eutteum/api/audit"
 	"eutteum/api/oapi"
 )
 
@@ -320,4 +322,44 @@ func valueOr(p *string) string {
 		return ""
 	}
 	return *p
+}
+
+func (s *Server) ListAuditEvents(ctx context.Context, req oapi.ListAuditEventsRequestObject) (oapi.ListAuditEventsResponseObject, error) {
+	p, err := principal(ctx)
+	if err != nil {
+		return nil, err
+	}
+	limit := 0
+	if req.Params.Limit != nil {
+		limit = *req.Params.Limit
+	}
+	events, err := s.accounts.AuditEvents(ctx, p, valueOr(req.Params.Action), req.Params.Before, limit)
+	if err != nil {
+		return nil, err
+	}
+	return oapi.ListAuditEvents200JSONResponse{Items: toAuditEvents(events)}, nil
+}
+
+func (s *Server) ListRoundAuditEvents(ctx context.Context, req oapi.ListRoundAuditEventsRequestObject) (oapi.ListRoundAuditEventsResponseObject, error) {
+	p, err := principal(ctx)
+	if err != nil {
+		return nil, err
+	}
+	events, err := s.judging.Audit(ctx, p, req.RoundId)
+	if err != nil {
+		return nil, err
+	}
+	return oapi.ListRoundAuditEvents200JSONResponse{Items: toAuditEvents(events)}, nil
+}
+
+func toAuditEvents(events []audit.Event) []oapi.AuditEvent {
+	out := make([]oapi.AuditEvent, len(events))
+	for i, e := range events {
+		details := map[string]any{}
+		if err := json.Unmarshal(e.Details, &details); err != nil || details == nil {
+			details = map[string]any{}
+		}
+		out[i] = oapi.AuditEvent{Id: e.ID, At: e.At, Actor: e.Actor, Action: e.Action, SubjectType: e.SubjectType, SubjectId: e.SubjectID, Details: details}
+	}
+	return out
 }

@@ -311,6 +311,17 @@ func TestJudgingJourney(t *testing.T) {
 	m.Post("/api/v1/cases/"+je.cases["복지 알림 서비스"]+"/objections", map[string]any{"text": "기간이 지난 뒤의 이의신청입니다."}).
 		Problem(http.StatusConflict, "objection_window_closed")
 
+	actions := map[string]bool{}
+	for _, e := range org.Get("/api/v1/rounds/" + je.roundID + "/audit").Status(http.StatusOK).JSON()["items"].([]any) {
+		actions[e.(map[string]any)["action"].(string)] = true
+	}
+	for _, a := range []string{"stage_opened", "judges_assigned", "stage_closed", "award_overridden", "results_published", "objection_answered", "conflicted_access_refused"} {
+		if !actions[a] {
+			t.Errorf("round audit lacks %s: %v", a, actions)
+		}
+	}
+	je.env.Login(member, password).Get("/api/v1/rounds/"+je.roundID+"/audit").Problem(http.StatusForbidden, "forbidden")
+
 	var status string
 	if err := je.env.Pool.QueryRow(context.Background(), "select status from cases where id = $1", rows[0].(map[string]any)["caseId"]).Scan(&status); err != nil || status != "awarded" {
 		t.Fatalf("winner status %q %v", status, err)

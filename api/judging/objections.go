@@ -9,6 +9,7 @@ import (
 
 	"eutteum/api/account"
 	"eutteum/api/apperr"
+	auditlog "eutteum/api/audit"
 	"eutteum/api/dberr"
 	"eutteum/api/notify"
 	"eutteum/api/store"
@@ -136,7 +137,7 @@ func (s *Service) Answer(ctx context.Context, p account.Principal, objectionID u
 		if err := notify.Send(ctx, q, notify.Message{Kind: "objection_answered", Title: "이의신청에 답변이 등록되었습니다", Body: in.Answer, Link: "/cases"}, o.FiledBy); err != nil {
 			return err
 		}
-		return audit(ctx, q, p, "objection_answered", "objection", objectionID, map[string]any{"upheld": in.Upheld})
+		return audit(ctx, q, p, "objection_answered", "case", o.CaseID, map[string]any{"objection": objectionID, "upheld": in.Upheld})
 	})
 	if err != nil {
 		return Objection{}, dberr.Fail(err)
@@ -158,4 +159,17 @@ func (s *Service) objection(ctx context.Context, roundID, id uuid.UUID) (Objecti
 		}
 	}
 	return Objection{}, apperr.NotFound()
+}
+
+// Audit lists the judging events of a round for its organizers: stages opened and closed,
+// judges, assignments, conflicts and refused access, overrides, publication, objections.
+func (s *Service) Audit(ctx context.Context, p account.Principal, roundID uuid.UUID) ([]auditlog.Event, error) {
+	if _, err := s.rounds.Manageable(ctx, p, roundID); err != nil {
+		return nil, err
+	}
+	rows, err := s.q.ListRoundAuditEvents(ctx, uuid.NullUUID{UUID: roundID, Valid: true})
+	if err != nil {
+		return nil, dberr.Fail(err)
+	}
+	return auditlog.FromRows(rows), nil
 }

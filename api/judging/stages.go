@@ -12,6 +12,7 @@ import (
 
 	"eutteum/api/account"
 	"eutteum/api/apperr"
+	auditlog "eutteum/api/audit"
 	"eutteum/api/dberr"
 	"eutteum/api/round"
 	"eutteum/api/store"
@@ -452,14 +453,7 @@ func (s *Service) managedAgencies(ctx context.Context, p account.Principal) ([]u
 
 // audit records a judging event.
 func audit(ctx context.Context, q *store.Queries, p account.Principal, action, subjectType string, subjectID uuid.UUID, details any) error {
-	raw, err := json.Marshal(details)
-	if err != nil {
-		return err
-	}
-	return q.AddAudit(ctx, store.AddAuditParams{
-		ActorID: uuid.NullUUID{UUID: p.UserID, Valid: p.UserID != uuid.Nil}, Action: action, SubjectType: subjectType,
-		SubjectID: uuid.NullUUID{UUID: subjectID, Valid: true}, Details: raw,
-	})
+	return auditlog.Record(ctx, q, p.UserID, action, subjectType, subjectID, details)
 }
 
 func sameJSON(a, b any) bool {

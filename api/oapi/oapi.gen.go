@@ -1278,6 +1278,24 @@ type Attachment struct {
 	SizeBytes   int                `json:"sizeBytes"`
 }
 
+// AuditEvent defines model for AuditEvent.
+type AuditEvent struct {
+	Action string `json:"action"`
+
+	// Actor Display name of who acted; empty for anonymous attempts.
+	Actor       string                 `json:"actor"`
+	At          time.Time              `json:"at"`
+	Details     map[string]interface{} `json:"details"`
+	Id          int64                  `json:"id"`
+	SubjectId   *openapi_types.UUID    `json:"subjectId,omitempty"`
+	SubjectType string                 `json:"subjectType"`
+}
+
+// AuditEventList defines model for AuditEventList.
+type AuditEventList struct {
+	Items []AuditEvent `json:"items"`
+}
+
 // AutoAssignInput defines model for AutoAssignInput.
 type AutoAssignInput struct {
 	JudgesPerCase int `json:"judgesPerCase"`
@@ -2660,6 +2678,15 @@ type Unavailable = Problem
 // UnsupportedMediaType RFC 9457 problem details.
 type UnsupportedMediaType = Problem
 
+// ListAuditEventsParams defines parameters for ListAuditEvents.
+type ListAuditEventsParams struct {
+	Action *string `form:"action,omitempty" json:"action,omitempty"`
+
+	// Before Show events older than this id (the last id of the previous page).
+	Before *int64 `form:"before,omitempty" json:"before,omitempty"`
+	Limit  *int   `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
 // SearchArchiveParams defines parameters for SearchArchive.
 type SearchArchiveParams struct {
 	Q             *string             `form:"q,omitempty" json:"q,omitempty"`
@@ -2832,6 +2859,9 @@ type SetUserRolesJSONRequestBody = SetRolesRequest
 
 // ServerInterface represents all server handlers.
 type ServerInterface interface {
+	// ListAuditEvents 보안 감사 기록 (관리자)
+	// (GET /api/v1/admin/audit)
+	ListAuditEvents(c *gin.Context, params ListAuditEventsParams)
 	// ListAgencies 기관 목록
 	// (GET /api/v1/agencies)
 	ListAgencies(c *gin.Context)
@@ -2967,6 +2997,9 @@ type ServerInterface interface {
 	// UpdateRound 경진대회 수정 (주관기관)
 	// (PUT /api/v1/rounds/{roundId})
 	UpdateRound(c *gin.Context, roundId RoundId)
+	// ListRoundAuditEvents 심사 감사 기록 (주관기관)
+	// (GET /api/v1/rounds/{roundId}/audit)
+	ListRoundAuditEvents(c *gin.Context, roundId RoundId)
 	// OverrideAward 시상 등급 조정 (사유 기록)
 	// (PUT /api/v1/rounds/{roundId}/awards/{caseId})
 	OverrideAward(c *gin.Context, roundId RoundId, caseId CaseId)
@@ -3124,6 +3157,49 @@ type ServerInterfaceWrapper struct {
 }
 
 type MiddlewareFunc func(c *gin.Context)
+
+// ListAuditEvents operation middleware
+func (siw *ServerInterfaceWrapper) ListAuditEvents(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListAuditEventsParams
+
+	// ------------- Optional query parameter "action" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "action", c.Request.URL.Query(), &params.Action, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter action: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Optional query parameter "before" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "before", c.Request.URL.Query(), &params.Before, runtime.BindQueryParameterOptions{Type: "integer", Format: "int64"})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter before: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", c.Request.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter limit: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.ListAuditEvents(c, params)
+}
 
 // ListAgencies operation middleware
 func (siw *ServerInterfaceWrapper) ListAgencies(c *gin.Context) {
@@ -4224,6 +4300,31 @@ func (siw *ServerInterfaceWrapper) UpdateRound(c *gin.Context) {
 	}
 
 	siw.Handler.UpdateRound(c, roundId)
+}
+
+// ListRoundAuditEvents operation middleware
+func (siw *ServerInterfaceWrapper) ListRoundAuditEvents(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "roundId" -------------
+	var roundId RoundId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "roundId", c.Param("roundId"), &roundId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter roundId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.ListRoundAuditEvents(c, roundId)
 }
 
 // OverrideAward operation middleware
@@ -5535,6 +5636,8 @@ func RegisterHandlersWithOptions(router gin.IRouter, si ServerInterface, options
 	router.GET(options.BaseURL+"/api/v1/archive/agencies/:agencyId/spread", wrapper.GetAgencySpread)
 	router.POST(options.BaseURL+"/api/v1/archive/import", wrapper.ImportArchive)
 	router.GET(options.BaseURL+"/api/v1/archive/cases/:entryId/attachments/:attachmentId", wrapper.DownloadArchiveAttachment)
+	router.GET(options.BaseURL+"/api/v1/admin/audit", wrapper.ListAuditEvents)
+	router.GET(options.BaseURL+"/api/v1/rounds/:roundId/audit", wrapper.ListRoundAuditEvents)
 }
 
 type BadRequestApplicationProblemPlusJSONResponse Problem
@@ -5585,6 +5688,111 @@ type UnavailableApplicationProblemPlusJSONResponse struct {
 }
 
 type UnsupportedMediaTypeApplicationProblemPlusJSONResponse Problem
+
+type ListAuditEventsRequestObject struct {
+	Params ListAuditEventsParams
+}
+
+type ListAuditEventsResponseObject interface {
+	VisitListAuditEventsResponse(w http.ResponseWriter) error
+}
+
+type ListAuditEvents200JSONResponse AuditEventList
+
+func (response ListAuditEvents200JSONResponse) VisitListAuditEventsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAuditEvents400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListAuditEvents400ApplicationProblemPlusJSONResponse) VisitListAuditEventsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAuditEvents401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListAuditEvents401ApplicationProblemPlusJSONResponse) VisitListAuditEventsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAuditEvents403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ListAuditEvents403ApplicationProblemPlusJSONResponse) VisitListAuditEventsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAuditEvents500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response ListAuditEvents500ApplicationProblemPlusJSONResponse) VisitListAuditEventsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAuditEvents503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response ListAuditEvents503ApplicationProblemPlusJSONResponse) VisitListAuditEventsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
 
 type ListAgenciesRequestObject struct {
 }
@@ -10855,6 +11063,127 @@ type UpdateRound503ApplicationProblemPlusJSONResponse struct {
 }
 
 func (response UpdateRound503ApplicationProblemPlusJSONResponse) VisitUpdateRoundResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoundAuditEventsRequestObject struct {
+	RoundId RoundId `json:"roundId"`
+}
+
+type ListRoundAuditEventsResponseObject interface {
+	VisitListRoundAuditEventsResponse(w http.ResponseWriter) error
+}
+
+type ListRoundAuditEvents200JSONResponse AuditEventList
+
+func (response ListRoundAuditEvents200JSONResponse) VisitListRoundAuditEventsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoundAuditEvents400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListRoundAuditEvents400ApplicationProblemPlusJSONResponse) VisitListRoundAuditEventsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoundAuditEvents401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListRoundAuditEvents401ApplicationProblemPlusJSONResponse) VisitListRoundAuditEventsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoundAuditEvents403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ListRoundAuditEvents403ApplicationProblemPlusJSONResponse) VisitListRoundAuditEventsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoundAuditEvents404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ListRoundAuditEvents404ApplicationProblemPlusJSONResponse) VisitListRoundAuditEventsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoundAuditEvents500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response ListRoundAuditEvents500ApplicationProblemPlusJSONResponse) VisitListRoundAuditEventsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoundAuditEvents503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response ListRoundAuditEvents503ApplicationProblemPlusJSONResponse) VisitListRoundAuditEventsResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
@@ -17055,6 +17384,9 @@ func (response GetReady503ApplicationProblemPlusJSONResponse) VisitGetReadyRespo
 
 // StrictServerInterface represents all server handlers.
 type StrictServerInterface interface {
+	// ListAuditEvents 보안 감사 기록 (관리자)
+	// (GET /api/v1/admin/audit)
+	ListAuditEvents(ctx context.Context, request ListAuditEventsRequestObject) (ListAuditEventsResponseObject, error)
 	// ListAgencies 기관 목록
 	// (GET /api/v1/agencies)
 	ListAgencies(ctx context.Context, request ListAgenciesRequestObject) (ListAgenciesResponseObject, error)
@@ -17190,6 +17522,9 @@ type StrictServerInterface interface {
 	// UpdateRound 경진대회 수정 (주관기관)
 	// (PUT /api/v1/rounds/{roundId})
 	UpdateRound(ctx context.Context, request UpdateRoundRequestObject) (UpdateRoundResponseObject, error)
+	// ListRoundAuditEvents 심사 감사 기록 (주관기관)
+	// (GET /api/v1/rounds/{roundId}/audit)
+	ListRoundAuditEvents(ctx context.Context, request ListRoundAuditEventsRequestObject) (ListRoundAuditEventsResponseObject, error)
 	// OverrideAward 시상 등급 조정 (사유 기록)
 	// (PUT /api/v1/rounds/{roundId}/awards/{caseId})
 	OverrideAward(ctx context.Context, request OverrideAwardRequestObject) (OverrideAwardResponseObject, error)
@@ -17394,6 +17729,32 @@ type strictHandler struct {
 	ssi         StrictServerInterface
 	middlewares []StrictMiddlewareFunc
 	options     StrictGinServerOptions
+}
+
+// ListAuditEvents operation middleware
+func (sh *strictHandler) ListAuditEvents(ctx *gin.Context, params ListAuditEventsParams) {
+	var request ListAuditEventsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListAuditEvents(ctx, request.(ListAuditEventsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListAuditEvents")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(ListAuditEventsResponseObject); ok {
+		if err := validResponse.VisitListAuditEventsResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
 }
 
 // ListAgencies operation middleware
@@ -18837,6 +19198,32 @@ func (sh *strictHandler) UpdateRound(ctx *gin.Context, roundId RoundId) {
 		sh.options.HandlerErrorFunc(ctx, err)
 	} else if validResponse, ok := response.(UpdateRoundResponseObject); ok {
 		if err := validResponse.VisitUpdateRoundResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListRoundAuditEvents operation middleware
+func (sh *strictHandler) ListRoundAuditEvents(ctx *gin.Context, roundId RoundId) {
+	var request ListRoundAuditEventsRequestObject
+
+	request.RoundId = roundId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListRoundAuditEvents(ctx, request.(ListRoundAuditEventsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListRoundAuditEvents")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(ListRoundAuditEventsResponseObject); ok {
+		if err := validResponse.VisitListRoundAuditEventsResponse(ctx.Writer); err != nil {
 			sh.options.ResponseErrorHandlerFunc(ctx, err)
 		}
 	} else if response != nil {
@@ -20418,346 +20805,352 @@ func (sh *strictHandler) GetReady(ctx *gin.Context) {
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7P19b1xFmj+Mv5WS97eKvXtixyHMzmD9/jAJgbCEZOMwrHY8ssvnlLsLn67qrap2x6DccoJBmUm+IsyQ",
-	"wWFs5LkXCKwyGpMYMFLQLXG/E/50H7+HW3VVnafuOv3kbjsEj0bE3X1OPV511fX4ud4Z8XmlyhlhSo68",
-	"8M5ImeCACPjzpau4pP8NiPQFrSrK2cgLI1fLBAmyTCXlDPFFpMoE+VgSD5Hx0jianx35t9mR+SkkCQsQ",
-	"VWgB+0uIMjR/YfHkRaz88jyqlwlDEi9TVhof8UakXyYVrHtSK1Uy8sKIVIKy0sj1697IFaLEyvSiIqJ1",
-	"JDPE5yyQSHFUx7onssgFQUqsUFZCuIQpczZPmSIlIkau6w6qWOAKUXbK0yXC/JULgf6b6j6qWJVHvBGG",
-	"K/pNHP/sjQjy3zUqSDDyghI1ku1lkYsKViMvjNRqVD/ZOqlppbBfrhCminvKPnKw3s5iSQr78c2PB+vh",
-	"JaZE8aIR++vB+riwCMTjpkdNqYYQy5iVCKISLWBJAsTZOLpie51CVEmEFyRhPjyCmawTQQJUp6qMzpz+",
-	"taYWmIA5BOkUYtLNUVMFX3uNsJIqj7wweeqUc8xsmSqsx1m4ODT7yAFXKGnqKl8irKBDBb+166l5XhXK",
-	"4s+nndO8wmssKJyhsL8ebHIzCpeKqVjaXw/Wx1WCK4VdKPPjwXp4QxJR2EPN/HiQHq7rl2WVM0mAnb2I",
-	"A039RCr9yedMEQZ/4mo1pD4Qy0RV8IWQVP71LcmBaNLu/n+CLI68MPJPE+kVMWF+lROXzVumU9cNAd3q",
-	"Y1bBoR63Po0CLWIaSrSMQxpA71NongjBhZxHehkkItgvo0VKwmB8RDMvzhZD6h/Z+H3bvzRMAnhMTQjC",
-	"FJIKKwKDPM/FAg0Cc+YOa5QztMRIoG/WhZpCjCuEw5DXiVm3lzkjh79mkteETxC5RqUiAQyMSkSuVTU5",
-	"6+2vaaZcq8IQLzBFBMPhYQ5zmqEaI9eqxNfjk0QsE4GAAKdgbwOiMA0tKaoMHVw4p8UMQapcKBj961yd",
-	"15ztMEf/Okey5peThfb0kuqd19LYQkj0EI04FoZEwDAvCxCSqG7hPKYhGfyA4yPagTq0pGHv5wBJqu9g",
-	"PdYSXSYMLvApNG+P1jwq8zCQWnrE8F8qEeP1lgldSRjl4RK6lTIYIYGWIrKirZEcUmYBkomZQSKR6GnM",
-	"ECkpb8cwehtx3J6L5hEjdSTNA+PInNRFQWQZgTAAolAoOZIE1hsz9IpS1UssXEE+50uUaLkooxfMEHXy",
-	"LPyQH1/LbaTvVM5fw6JEjop/L/BgRU8w1IMQSJUxy/HJq5xfxGzF3pLyUIfJOapgtoKwUqRSVXLKqDGL",
-	"XKB50HtOguIzj6RRdJq2IfNI0Sjs0xMZLQoG8gbDNVXmgr5NDpmBKSTje8uDA5KQIGUgFWiWZi8MYG/A",
-	"zwQJCFMUhxJhQVBdcK05moksYxrihfBQKWwaBaRKWKC1QTQKFwdWWB/wMT2VWjqqQe6ZrFX19UOCiySg",
-	"+CqctqM9VfrumW9mWvPjIOvaJkGr9n1SVal+kpFJcWBYOQ4vC14lQlEtuS7iUBJvpJr5Sqt9VSxUxc61",
-	"3SzOpU/qaVBZDfHK6yBld3gx8yjYBqSscxF0eu11Ur8cP2pk8Phe+l2u90yLv0+Ed77wFvFhoNMBt4v9",
-	"TtPUcYCrZukcfNYbwfpFElxiOR0hwIq06gieNWJ0mpOxhFwhi/oVLgKXAWYSeJUm/0UqpEKmZS2FwIg8",
-	"dDp5wLCwn1a/mEKnUL1MQ4K4vmCoFgKJlhbH07EmBhpQZ2qh4ctUkYrsNOyLRAnq6zdtW1gIvKI/a3G9",
-	"Bu8TVqvorUn7HknWMLMx6YrVqnotg2nVsr4nFa0Qp6qXpQG74skY4gXNttyOIC6waq3X05Inmfy+vVnG",
-	"CtWxTMQxxdEiVbBRsA7GfqYHrXclYxA4fcph6WgiwHxfsYxmjH7z9sl53W5HSu1v881qXYdxXzCvTZ4a",
-	"ID00ba5tx7l/yUnL7w0NulDmvZGQLJOwu3P6Gjx6PbYlOHhEFYvE3tixZ0FKTsKJbm/8+F3jgzXUuP1l",
-	"tLGGoger0cd/R6PR+i209+iHvd1tD0VrG9Enux5qfLsa3dweG+94OmAIzPBHM+VkAMWL+lq8Nk0D/OzD",
-	"6N593fWjdQ/t7XwYffz30XjUYx7a292Odm6Zb/a+2db/eai/fvyN/v/u9t7Oqh5wTBE+YUpgPaAKUYJX",
-	"eUgVZiPeyAKW1Nf8vLYQUn+OMqmoqqn8mNP1tGOm5s5rIoaYsrsicUtSLfyteU2hreLl03y9X7IsILHC",
-	"XS0exUxVEBy4rjvDg+Cp5mVqtzrnsU/Ub3FYI64bAFt2Ki/igLTSzlksiUR8EXFVJsLwPwpmAK0gmavN",
-	"cgUwFMcDcox9mHcxSY3tHbdKURV2sVephd684KU3Vjod1zYWrvAV4hO6bJSLplXmlWpIFAlQ8nDsRTKd",
-	"npBgKpBoYaVpJ9wSQh9LCO23Dm1a+GU9aNt/blTuvhWvnnW3dTU7nwrXwpFZSdN4joDajtuMaaZWqWDR",
-	"+dwn+2am6NoRr/V4NR8N94ktCVICgeIiUWXu2Nr9D/6w993WFIq+2dh7vPXjd9E3G9HWarR1F0VbG9H9",
-	"XWQeQKPGcPLTHz5Hz6G3akGJSIRhXaas4UQfO84I8nkV9IxA8GqVBGNTyDD4ve0/TaHo9sPo5sNoYy36",
-	"693G4zW0/+FG9Nnq/v2PRt8+KX0uyBja/+ua7TTL1SsEeLgStFIhwZz9WNFKlf7jbXjZzcfNbug9h7Me",
-	"hpcWR174XY9b6GZ3nLlIMmVCOCUhLpAs8zpo0UZk8WIJHJ4Q5lP3RBYrHq4jnTgie7ikkndcLfo8DPEC",
-	"F1hx0X2bZzNvJRJec9Mh9Qnz3QJQBYTDQWgSvKZ8XjF71ypnWQ3a9ZvkYa1QiVO4lB9c6xPtTn7cb6aX",
-	"zEjT6Tevv+04Xbv8lmdYg4Mt/D49E3D1uu7DhD0P4gavYxFcpUYXHUB7PlakxMWghkeWaaDXMBFOB9Bm",
-	"GcuLPVJu+warRFDDvQfQWKooDKAx8OIOqC1FcOXfKRvUPFcIHgzNNZ1aaDfZk4zcZRc2Q6JZ6s/ML162",
-	"ZurLUY7zQrfXEsHCL18BTbv19C4mp7qLG86ygOterzpNBxnHG2HkmjpbE5I7jFCXsZQIS3AeSS7mE5OT",
-	"fglVcYlMmaAPhTiDH0IszQ/jTpmZK+OTbIkWcqlY8fNevFTtltpO8IUiAeAsrxnj5kCkXCCX14vsATlW",
-	"2vJrljG2/NjC5lqHm+da9vcFzkMta2kC6U5/SXlV609a85blrjWtlFO1/sRrLLhaoCp5I5LRapV0NDrP",
-	"2MeyjKy1rZQEWgkvw7KcPxbupSocO/zyCi2VQ1oq9yDBJa+0Y4adDkhWoYwn7mJxzUywgOVlaMprOjJ5",
-	"cnAeQWn8TrHonj+AfhIi15Ekjb7SPW+z/b6qXyu6qDo1cpXgij3UXWr0SVhfvP7QTTL6ditkRtqyRE1e",
-	"lFbKLhOiZlpsqowz3X0g8KICMlioUFVoZ0/CozqHUmVnm0RO5Z0t2SEVz1jLuS9yLAI3WfS+1UBiTr3H",
-	"hhJ13SJsRRIB1UmWiFX+tJ/2k74CwSyO28jOo/WqfZ3UEU7el6iCA+I2jMgyF2oRh6EssrOBQuvzWhiA",
-	"F7FEFCKM10plaxHwjCmgzOvGSa7KZAWF2F9qY3vr4RhXqJT6z85sLDlK8SudDWHNRpl4QXPr4tycVHFu",
-	"nZzx88Zu31Zzk24NCYIDtCh4xTjOzTtOOccXpDenljeySENS6GDo9koHi7lbKpBlfPr5X7nZC32bvLii",
-	"ckp324snGauXW7lsS0mHyaiyq+Lcn5ri5gD145IzhH2ZiPgSquBrtKL55HMmzNZ8mPQ6TTDfkHOg+t68",
-	"tEyEoAHpZ6yCYBs4kA8HbooHdtqcYybuIFFKBFIcgr4SqXwRgtgQXPU5t2BXvN8OtHARrvD6gRgFN4to",
-	"gztbadb+Tq4kC9YqX2K25BaTjaUxd/54bSHMHD5WqyzYZ7VQeYVgv0zcIiI8MKNbLLBH61mfkAg6RZSZ",
-	"UFt4C1HjDwbCMrE5lNmfwFXdhun2PIfO0kus0TYbYosdDz1LUcXxN8l1noieBxe7gALi+eRoqpBuY9Ws",
-	"+RIo1BAP5r3T55++Tf5d1LtlsAlztQJ4/HrbGfXDipI5J+wy4UOFDDOdZ4Z9PZdnXpNe+0Vodm48jN69",
-	"sbd7C1WJMMwKDkmdMxsjkY7N/i8zxFMdeXovy9mb/0E/fdYGiTmcD4O37/cuWJCAqjiGrzlUhYAPMA1r",
-	"RhW8EkfgxrlniPE6GsVIHzdUIZrdJNlgENWNg5Aykg1GyLDwMpZvsEQzOQtNF7DQOhdLlJWMYyqgi4tE",
-	"yFTcCrEiUqGkKbRMBATdOrul3cZimFy71gFdYHqpwVXJEFkmYgVJrC/WJPDYx0JQIhFVBdFVcQR7u92G",
-	"9B7LONOgmU4UZ/Wu6xmdrxeKSF76rVlC93YULbgHQWaEIaaXJf29wIvb2+Vx0Ggw2Gaz8skFkQSGJbvt",
-	"WIJmz0xyarJnrn1M2e8t9zibBo3m2cECYWSR+hQLWuDgypoG2xOBfW64Lj+fS1Vwa3Vlqcy4DNuN5TXz",
-	"GOgQT4kzEfJnZeHc2zobE0Gsi2Ns7FZSYdF9XEtbO2ePjs6upa9WW2Mnp6h1fRb5Rovu3rNw2vqRZVSS",
-	"Yth97E6bfMzJTrwmyVo0rRVNqLuptL8OxxFkjEBMv+4M4sMJCUx4qb6YEEZgB5yKGbJ+1cSC2C3zkN0x",
-	"D8Ub5qF4vxBmAYq5z/iI14lz5cNWvWJO1uWGDJCJpZGpz51qy9JcYmUnwdLB9prDtjFD2AdRE/FFRCtV",
-	"7Cv00+oX6HkkiInmJwEioST1MhEEYYWkj002QzKk5zuJ4IfJWh1Le/pUe27bFDm69vXe4yet0c6nvLZs",
-	"uamRbz+KHqw1trf3Hv3QXVN5Lt7fdmc5vXM8N3eiT77qcjyHdzHkNDPXWFouit50ufaUMBj22parzsRr",
-	"2bQp99aizZ3GRx9Ff9nxUHR7o/HoI/h3/y9/8ND+/XvRze1suBoNCNbcjoZci3e0Ug2JFgGNQdmE0Lq8",
-	"KRkpvHUMn34YrX0dffahB7F53254KHq0tf/JHS8Oq4Ofbq1H797wUOMfu+bP7LBaXTreSJ2qciBwnVlX",
-	"kx6JdeLB74yrufhT4ZCLvOT9CJ7d6lg/Kz3IwQE6uJUH4GAckN7TKqMVaUIO9ad9tkyGeAYRaZ+lxf7D",
-	"7XUrma3r3mJjX7rAFvnhWG1SjbBrY1Kz9dN+n9dTi5XQ7BRbT3uRGQaSl+LEpcT0UtWKM6/J2AIwhUil",
-	"qlbyCWpdB8SepyS0hiBnoNqBTvKL7nO6XHzAm9Z5OTkQ2YHke/CSBexAlYM6Knl67f+4pDz+yJJTzpZx",
-	"GBJW6kvD6zWUpOuMLIc/7vmO7rgi/0TctdfOf2YOQJzZ2l/SrkV0uJzJpG3WyzqIcSyTXHuAPNzmgeQb",
-	"dk6/RXPrbepLtLNMke0DYr/cnovJLtZJ8BZ59rQblsrhdoCxdlqEODgtz49N1hxq3NyBlL+1DcQFiu7v",
-	"Nr5dRea3H79r3P4yerSTkx7TFG1vhFyzSDBOmdCGs7h719Lro/toNGP595DEFYLSHuwXNoUL7MJJcpfe",
-	"E6LImIf2P7mz/9ETNBoQP8SCBGjBGDPgqJjUQfhdYCrTX7koYUbfJmIsOzs9mjkzGs2XcYXM5SYM3ySB",
-	"cHGPhmkb1hO0XYvLqQLanUSR5PW3SBL2XHTD4oF4XHc5rzH14sq/k5WeHJZLxH0RhnghZ6wtoFz9evxw",
-	"7DdzUjAY6+LI2H542EHycNuBqXkDy9LNnfneVNjuE29jq+fBUBxwBmGxKGUOThYg45EA1SQ480LOSgD1",
-	"OIpZkBw7qQU8z5xpgGvixvCYP5YdV7JfaAlSwTTM7ZX5Jm9qef5MG3bdXuMMSWuypu0BGvDS9SzesiDd",
-	"s+45RuadVqYBwHWOSHxVjrMm62QBQuxt4hoAgMh0X7Ex7RrE0Amz1RPvABbM9fmCsPwlwrrwAVh4Qxhh",
-	"geohqCLCibORm4+DNZVqNMDWpNmVZPyyfaHQfXXQqA0wy3YMTdcPJUOoEwjs7iZip03ch20lHkFmbdyE",
-	"aNe8H0GqaVeaBeAh7FJ75AgHb3++s3x2oJ0i1/ywJukyuZixBLduX9Z+3Gkz3fvo3Ly+Rd+mKHDFq3OQ",
-	"eVsWRJZ56BZyliFzqjX42OjyugkT4RDyOoGU12XMfMpKNrBt9NRPq3+ePHVqzOr+tqs84EiyYK2G9YLl",
-	"KpSQz+Xujg6gsN7IuXwcfW80lMks60XSKpKoMmvdnquax7qRtrKWk9bIcjeOs774oQdEmUFbsBYOfdev",
-	"oFdnLr0+BmhfJqSnYwMEESxCSkRROwAvWhAjGRuW9CPxBQVGy3kPzVvflP4zY+Ka74xxYnosXLCXhODO",
-	"aL+gYLaiFtqrdRFAHeORxn3CYPG1uRCISX8ytK//qrElxutsDsakv9Bjcl+6BQuVvehzCwWyybxWAOOl",
-	"+t2p34+bbXP3UCFSOr0k08j+FO+pxR4jAQoxK9Xc6XvOZffMQqadufbhZYH7i5RODlfu6HeONOTUGm97",
-	"vYXjQ2hbcE4md6H1qe0070dJrxCC3vUOYwQDQAtaHgdYUizR7MhvgPvOjrQAR7lkOnJNdXGjN8/fqirw",
-	"tmv2rxAcGvm0KVK5JTuJLx0I3ynNknMsVzn+kQRIVrEJqfbLWGBfESHR6BuMarpE8B+zmWP6VM3ric23",
-	"BjiEdomcDiCFherCdGye8+K2XJO6UKlyUZgcRCsGgtA9DEbqTsyejhE+grwFkLy5t5pSkWNe1GowoIy4",
-	"xyOKgvKbSYqCfBKzizY20ZaB87p0911j9i4p+Nn4srrYM+jCS1c+fTfbSWYN8/tQsMeCL5NYaGlF6Kmp",
-	"2Lliw2j1IYfrexyd5wLVGFWAkPPPTbD7lKEqET5hkDtgqHqWjf7bmfF/Qz+9/yf06+fHf62f+9fJyfFJ",
-	"9M/VsSkD8lOnkqB5+6qRH+b1c4KEWNFlM4D5RewrLuCHMq/PMpMZRitEogWiFBGIKlTiKr4zzCV0QqKA",
-	"CuIrEAVOozKvCQmjOY0qlNUUkbrFX50aG59lI63aR6hwl/kNZnxdPkzNJgTuvJLcUnTZYrryl/u+XZJR",
-	"eXbmTvrJGRSKAD+6x2PqPWI8b7FpDSiPDTOtvwC2rOylry51dGuwMu69/JGyQj/giseCk3lcjI8cyDjU",
-	"bShCumNxQIJLt3falrJO+XT1OqXKpR0OwsOYs0b161xsWYOMJFAlLLDRKmCrggNgcYidWmo+N7f1FNQU",
-	"r2BVlOk4JC8hPFuYot2dQyrjbWl3g+qffC6C3o5t/I7TB97ZWZnOz84mGaCXWXHX3sN2ncOyvOBO9e6N",
-	"HKG1JAKuT3LMNNI2B7tVdmjNS+/bBz2ItP028BMxlkqvt1BLIl2nXP5Wuaw9pkc3YY5piGMy/a4kbMhd",
-	"zAzAy2WAZ8LlzD4W0QZlJTdaxeCDfxbCPO5If5yqnxCifO6XK0mKMEXVyptYMMpK0pUFhTCCCZiEVQ+l",
-	"65MU8sAK0sYEWSY4NDHqBFdAjU3gHbvXVoAYO5tyuSAz8GTPBNdTzF4BASZHyB2WFW96PJvMRrQhyBkC",
-	"Ufsu9Uzwt4krTUvUCOLMN450ykqojCXiVcJIMBUL6WUeIB8zxDgKOSsRYTUKd+JcJcGfbC9hNgNWXvfs",
-	"hChn5/BKgd6mKHlRELzU/dm6at/oeBfYgWf7aB6SFy9kF5vQj3VnkGvXJOPiFWlURGRxu6FWQwLMg4Ka",
-	"Pk+oXqZ+GY6fhDO5SEOt3aGk+VySwa86Rr8fbL9ST8/zB988155lsxtaY2cAd7pxa63xxUMUbW1MRhtb",
-	"++v30Gj07Ub0aH3/w43o9sYYZGZEWxtnXL/+a/Tujejj96KtG9HmTvTJV3u7t6IHq//aeLwKgNz6w1hS",
-	"J2iR682pSZINVlnipXBSC1S8FJ62/z5n/z0DQdvMjYb6Gi/RPqMADuA4r/YbSlbgR29bkuEiZjUcHhDy",
-	"40KQp83O4DRt0oNcUCC6A/folaDXDoyAUVMhJaLHObQIZD3YMaQKzpHlLh/uIH0WJXITa5qFhzJOQ75o",
-	"cTGSnGK4H5NAYr1wbdAwetHW+paOU4XINNEzIlErToVZqmTp4/3K7L6TwIAnXsFsyWIpNZ3y2K3VHMG9",
-	"0nTxa94kMFvSX0tiHLkSjYJTySBDGzSoRVKPizglyNHxxlg4Z1QhmI15PXmNDiRSxBbgrq4eu1T6SHYt",
-	"LEAHBasvjIGhwM3axelJXapdPJxYUbvLyTuXPJ5aO7uJscpap9silhSjQ9YYVZ0tDDYEAh5OlsKz65ed",
-	"bn74xXtxLrtAbiALHJciAxearBhMC+u9thFSaV+5PDAL92AiRs2frms5mxDZY2ze00g48faTa7hSDfVA",
-	"fzey//43+/c/QpCz+U3j8y29Dj2GS6fE07JPLIZDqhAsayLxrp8+dfrM+OT4/wX//qrJwemO9ojpMDv4",
-	"fx7xRhrfro14I3tf7zSN/HS3AdudadZFpa/nY+mbXJYKhQRLhSZPZfyUrQWA8kvrmvXrXNFFWxLMATHB",
-	"A3fgbx9ugC5N80vO2HHYVKuVzglSoSwgwou1l7lEc/FS3WQurhntwa00l6kH4nJLLrkcw1WsyvH1VCcL",
-	"CFer4wUpHwU2mS7xEGAtrJk0vuizQCFNmaMZMsns3yCs9zl6cMiGNdY0106Yy/YF19gvxVvluBdh79xo",
-	"yHZbe6G9+J2CfK5eDGdYkmJbpVaQe4ZpLBpVlwcmjsxwJIGW8274hCxdxJfaoJIZ2rbTUaYTbLud07Da",
-	"fd1qybbn40w6R+Onky0GpUpYA9wYsfMIjcY2kAoGYZehBYJ8LoSpPLywAhgMdSwCFCMIOtGpmqFEzVyS",
-	"obVdsv4ASlwhOR15fgvsyLUO2zkItpIe9f6dMJcLxIDo3RuN7XUoaLZ/bz3+c/Kn1T+faXy7Zgqdfby9",
-	"t71mEoPezZUNe2VyxBt55fSIN/If+q//gL+e0/85o69qxmqAGO/XpOIVpwx3uQhh4sr5s+g3Z57/txgo",
-	"xVaslq3hQu7gwRkw8aIK9suUkZOajcIX+unsFNIK7XMmwhDEAFvIfe4t43LTN/mc4nwORFrgy0mN0jmo",
-	"pzOnDOhqDQrOEqYMtMgIeMt1F3OZ2q4jNsp/zv6WfI79sHpToXDxXPNzi0kFdm9E0hKrVecCKvXMYtiB",
-	"RZtmLnhNkbnsN0bRgq9sZeAMiHLsFJ9T2CQWGH/BnBbDku/SlIbMUDNf1iR8U82Urk5XNfdtQrTWgQSj",
-	"4lWSJPtCEec5P+Qy8SDNGe/8XGbIIZZqLoRCsnrIod7mlTQhTTNc2JmmSaf+gbmQVqiaExZuNEFzmLPW",
-	"6fSL7AAVLpHWL5LB1hgo9sFcM1L1HF+ciysZxSgRc6DejyRFIKFdmEfmu0REy5pi5+qUBbye9mtsPaaF",
-	"yVOnssRnakp4I7zObD4eDA4oj89VMFuZC3mJsrm4RjNYRhQx62OiZGzl37lM1V/ook1Oozm0rafzlVoF",
-	"s/RQkmvVEDOgoR7tGWB56aFiTBqE7MpRYVLhorJKdkAXgoJf4yLGM6aGdWH4onVAu+z7ygUMOVPmQqFy",
-	"fsEsqkSPi6Wctvlp9MaVC0iQRSII8wkynsjFFcpKFnHAMGD9NnDOjIo3EXBf/pN94mQrL+0YdGrZZuL9",
-	"juNvgKk77zEAsDZlXAq8xkDehcEhPYirA8IzTpCKuyJRM0FwqhYBALepj1Eg9vcL69uE52un0mlf5EEr",
-	"DLRsshN9FTKtcPfgDUk6nKO1A9hFE97cU3yQvvS6DV1xwytdLROLXF0v89SYHBCfBgYOVhgjrJsXDND7",
-	"2zV9xbNOCczpbEy2Ni3vmF3kYvKbiY9lE/FlEyHdsWSty/vqpIdePe2BT7JKhFlq51L2n+EQX/3pANtm",
-	"O9hJFoYmaGlkBoTCLvTWzMOuvjIG/IP41GxBywO71AbAh4HCtDhdYDEYCI90LiXxaxKHA6tO0DMaSpsw",
-	"/ytGz+jPuW2VlKtxxnJnRA5H/8YaWZSGYa2VXaUPxI8658ldshUOKpShn1Y/QnJFKlJB8AWVCmBAptLs",
-	"enhG1JhEwMKMMw6zOI1/NPqfJ3s7qzFCyO2dxu3vo0/vjk3NMjjipgvDn03N3dFsUdexqRjLWz/HFxep",
-	"T4SW7SzQd73MrZvWvm7C92MVFgYNtfbtaOMAUuCvQP4u2VwvycsCu8CRu8IuwCyzPjmcglzFC1PaWPDQ",
-	"FAPuAqKuT7wAeLFo72GifRnVMktxJGO3gH1No+qu5F0PYZO5IhAt1UPZRcycQogDtj4lBUhxhQPjjm+z",
-	"QIe9FD7PYh4OAI+/Ew4CCWmJLoTkqi1Z14O0FBe5c5U65VJN95490nV6hh/WAjJTW8imqDkSb7BQ1KdV",
-	"3FcF+tzIikuvtpXyzVNZEbpgpP1I2LqXoNbNeayxYCZ+uOs8E/NagnlZHJzTTxHB9Hi3Fg3MEE/RHjpp",
-	"IHfcXJSdWbIcC8lo5VkzVMoUOmXIwFL1xXuzXC5rdog2njQ2dqN3b/ThDz8Ic+wSfDnP1/IMs/HtWnTv",
-	"iYnXnrIYXYZHIiqRXcgU7jEgixjcKxknqpYQiJCo8fib6MGqh6J7t6KtNQ/t31/fe/SDh/a+ubv//jc/",
-	"ftd4vANIu9Hmk+jTu40vHv743d6jH6KtDQ9Fnz6Mtu79+N3+J3f2Hq95KHr/DrwSbe9GHz/0UPS37ejB",
-	"jcbD3f37H3lo77uNaGtjb3tjf/2GhxoffRQ9WN1f2/3xu8b/2Y42d/bXtnOBYr1BPWQCU83DMSBJ67q2",
-	"xUdx+ecHw77bjik9jhcOwp6Lb1VZWziZoLjZlLrcsU8x3hReMr8hxTkahbjY7cYHa5BTCsIj1UeroDpM",
-	"Ky9ZOUBAZ6ykFK9cr5dE3wzdhYB9uguvaMy5kxjt05M5jPLTWaIr4uu9sXRQLAs2YrBcvZBRD8JhaaTW",
-	"/p2V8P6lZSKWKXHYHxZWsvCpTebyJJzVKFpVInK1FLqsZZAA/bmSiFbSPLKBNHc1UxC582xAJVyiRqge",
-	"QP+9mCKTSF5XpdPYGaHb80wFDP0l0KyzIlGxddCWGk9W2svueW7JCslHi6b9guumHsizIZe9JVH3ErOU",
-	"goS39NdmXgUm9kFkvEjov5fpDkN0N97PFip7yVT+MnUcJTJuTw9Jbn1gJg7FxxCCknTsvux6IfqeAp+T",
-	"WpyduF9K7fkA6LyUbZaikBhmMndiDyVtLoCjU0kTbI6ZliglUVM5KZMwgG8B1Jsyr4MIWtGHfFpSPDFD",
-	"eC1sDcaw3vLej43dvmnGeI35fSCO93lc03cvVQmTfYP+t7bjHJfXskLOqRdveFGdi/Vb0dY9NGpRTNKe",
-	"TQrimIeirQ+jW+um3EVc+QKNmjy27ONwrMY8tPdoe+/xk8b2xv6HG/Fz2Xw3HA93bByd52FoKQTF4kY2",
-	"yKZW9XnFoA7YiIlM0Yy4HbeRsrYgqH+VVKohVmQgIBwLNRqqCwVVbgfrVRwSlns6h8yAnSSTW72hmz+z",
-	"i9ek0JjIFFSpQRXDClIcTZ461b0Ek4fVzCNXnu6gaPSFM+6ORseplN7Dwg9EpM4fhP5l6wzyZm+XhoHa",
-	"MaaJipb1OKrga6Z+MqlKyL0E6DRpEsvqXKiyRUZqvSjMk90jl6aodR1hS5tBOa1H1Yv7/L1bce3SjVih",
-	"rOvsPlLtAdO0T1hO8Hnr1XDBKlYKgYMSl3OXZxvWzp2d1Lf7OzuGtlPrr5pyxYFVetptKOp7NZqwEA97",
-	"cWZigIaDsJaUglxlO5eJwGF4tg0pyYOhqvRVZKZAEX0zn+3KGbL5rhY63RQPTpZWqxEmVNONmttypA9a",
-	"GiqxpLfjz/G+9kP1fe58wbXamRg622DN9haZNozICInHo82bY3ZmDAlsjaGY5cprdpFGEOfR2EE415tI",
-	"6c6i8X0i5dUCOPYEIuyCIwfSxoCiGlPUoLCYxhCEcyP7ZkGp6qagCjdAfAyzEJ+4FwkWBX7+mjRBge0I",
-	"4Q3p4EDZBch2m51603htb+51Vld4SGSfoSY8JL3YH3Me/w4OG4cvvuBo0hJ7o3rwchBDK9MQ5DG3276Y",
-	"efRgBR6qAyha1IJRkZ9Lh+oPM7RCQyzahQP3pCEmZvKDZJaZoCvpRgWgCq4eM26bdSvLUI1HT99YXYA1",
-	"4gpx2687gzf1FBs3UPd17J62jo44fDhekjZ7eE4z9v7KkaUegSYHZLuytt1Uis1Une3m8V4Kvw63Nqtd",
-	"00Gon9kjdgDdk9Fq1SWwJpjHSWGpHkucuy6+BJi6+2mmQNfO0PtrXWAtxNjKNvszMwjnirhhETvg1J0t",
-	"LoFgrOK9iNKDNXn5tc64eOZKXqQMhzOa6bWJbT8hDV9EoxbzdyzF42c4NDLiOAIwA8atc6CMJcL2PSig",
-	"gaWyP5noeIlwyBmJ4y/Yin7Fs7IoFsQaqowSYe1UnYqQtKmw0fWd8ZbBWi2uJNYFsClQVHOJvVasI8Cl",
-	"68nRwyVVhYV5e8pn8Lnoy0fQXWQWLEA78N/U85LMycvVB8xABiZFepvGbAi9JVXB7F1uI3OEXsgC+rny",
-	"EibRlLhg4IIkIfpEKIIrXlIw0IbucpGpGohGBanw5bTUnyRi2RYUG6SBvEsd85iBuBhI3ye/t2AskXcY",
-	"BC7Q/OqKCexV9qkTMtbZ8RTYgOkyQfPxV/NdBX33yRLa1PjMnGHn0S08ia/G6UAHVyPaYht3AHZvUuUK",
-	"kV5S0CSbhtuhymgFXzsb5+K56qu3AQA2yn1XTL5pY+x7bqUu3TEnenD7jTpIvdqmwMybO1DJ9fE3jYc7",
-	"0V/vZqq7RltrjYe7e9ureZSq3hc8e+CzJ37SG/xit1+3gegE6XE5gEqQMK1Wn/baRuOrHeOs9pDxRCef",
-	"Hu9Ga1vZ/agLTS+mrAWRhFkUfXtNOLcG+h7YShx0ES4LXhJEtkuedYj7vFINiSJF0TLxkbI2VipTvEf3",
-	"/W7ABgdCAzZztR8ajl9MxpNmgiYzLlzIwggpx9yaSqB0YLoD5X/doLtXANi0691IcVAHm+JsE4m7J4s8",
-	"XuZwKCMJm0pIxK5WZryFNFIYR/PZauP7NTRqMTehGhAcIQATh8AXSRSqVcc8FD1Y2//LH5JnQZIc81Dj",
-	"wa297btZ1iSJqlXT2BeL11HIkd4AJ1PHS61CWfbbSa8HG0JhoMYVUg2xT0woj5EGpxBn4UpcH0klWed6",
-	"NvJwIjiOdQKXTtBvedZ+Re2Wk3TVovcfTV2k9pl7PQImdp0LAop0GxNNZcWdanw1SZA8IW31bpbUZ5hC",
-	"84wzMm8SZuOkWolCzjUfQ5Rl2UmCd5TgHBUil/ceWRaL4rFonp1wMrtOGV96xc4l0D/d1eEGYnKU7e8J",
-	"OERL2jPWZOwE+Imhqhys/7KpjJSp2y3RqCzzOoQ6xVt1Qlpjikmj6TqZqF1hp3iVe0tPukgS7017eGXT",
-	"dH72xTVZfm/3b7AFrCfdzpJej98AQ/kKA6qadsuBJtIzsyqu0tZPyTUHiGX/VVRMf7qBtCpa2ls3Bz1d",
-	"q35Ipm/Hs9OD3HmMg1D3Op3nrvW+4sSf/fUb0e2t/TurHrr4X+ZDY3tj75udxu0vPRRt3Yu+fq/xwf3o",
-	"3lrjC60Of7sarW14aG97I9rczZspGF82mFx2lytvzwVU+lzrh3MlwUE0rfKQ+itzflhbGMnZpjQ1BHSZ",
-	"BrUCJVrPYVCLesCltByxVa07mKmt+PS+xSnrFfepcwJjOpW49OGA7W626mEy+vbrGcszReJHEVGkb/eF",
-	"fNPHQnULqhHzwkGIrkOSM/sU3IpmOyCVsuf7vd/7unUSMfhYj1EhsdYZH+48lz3PReKp4GzeKGtpAKLB",
-	"VSvTUpkIKLeB6lQLhQumwKmHcFZPhooqmRS1CtZKM8LI59WVsSZ4+efbSUPxScvCgi1SIdWcUc41ezeF",
-	"/+fSzJ3OWIuFFGKo4yLpNrKtM5kcbviai2DekK6b4Kmo2dv/fUO7hyHqI1iy8+2bLZ1b4MoxfXeSG/Xu",
-	"DEJoMHGrfQoN170RSfyaoGplRrdnzWYQSTtdMxXozafz8Yq/+uZVm1FfAZOaibpNWi4rVR25fh0E9kXu",
-	"sMnXlCK1yqjBLxkziGKQ7umflMRXXKBUXkMLRKqTVYF9RX2CoLqhVMYmuURIFXgPFbMsycoDAxXBwi8D",
-	"SKz+gy6T8Vk2y/7pnxDA3spZZhwDAJyLqG4OJVjb87haDW39ggkbcPWvb0nO5lHA/RpEC5iUUc3jMvja",
-	"s2ze5wGZ9xBG8xC7NT8xb8B/5xFl6N+50Oxz1MKZjCEu0EusFFJZBnY6Pw148idfs/C182OenucsqxJx",
-	"EiKq0LyB+jU2khRpFi1iGtYEkeMITCwcDHGCoJACIK61ssxboPF5ZEgnXpTpFK2bcjbL5i9fmrmKJnCV",
-	"TixPTuCaKk8ALvI8EkTVBDM2QC7UyZAukyAf1z366ptXPSQJoG0gLGfZvG6fC/o2NP8CMmHa6KfVL+bH",
-	"jHEZCa4MjIcNpDZtjaMXBa9LIiQSxCd02SJ6mmdmmekQw/bNv6JU9RILV6bQDK6QGarI/39GCeqreeRz",
-	"vkQBG7QKWRFoPju3eVuUHvkhJVDAXl9a8QTy4MJogQcr4+iyca4B7ghDFnH7ZE2SID8BJMgyXzKG5FlW",
-	"L/OQ2B/8MqbMINiF1CfMBO1a1GEIuh25eOFqLNiYD9m4yriY4LerjYe7yOhGKPpkO7q1Ht182PjbKtp7",
-	"9EP0YK1xZ3X/kzvR/VVkv47urUXf70SbO43dO2j68oUkYjU5mPbbZSJMSsDIqfHJ8VNxvBSu0pEXRp6D",
-	"r7yRKlZlYBjJgmbgXEpEFXrkgFN6qIoFuBSsXd0v0zAQhHnmgM2bny8EQO+VGIvZxu8oQSC/VjNOo3kH",
-	"Iy+MaIaaAQYRRFY5s9az06dOmaSopHJt9qi/ZUEmzdno7noE9g28rglO2o5gXC/b86ZbV2vJ8CYuxJ50",
-	"eOG5zi+8kQEgz3LxkRd+9/scoVg8xv/9qvG3Tb3buCRtYgOvAciqiWtTFjw1s5Zn4fpKcLbsGXjRVvQZ",
-	"yDJmu4glr+v5u0uJGrnespOTA95J1y5qXspIPakafN0bOdPNXr6Ig2Qu+pXJrnbTMkkSmJe6IIHzSR0E",
-	"eOM3nd9IStjrFya76OIq569BuQd44fluJpIUhbhIAoohWebwDkEL2f/568bfNtHo3s5q44uH0ad3x9xH",
-	"4LrXwsIm3onzLa5nuFn+hLxMcjB0uEIUWLALzPzpIxMJ1NH13w+dSxXR9kHp+kznV17n6nyMg/RU8MHo",
-	"3RvR2m5nIjBio4sYJmQ1LmDVniZmzHND317bj2OTX+F1tIhF5tY8EWPvmkmAgInqZaxAWIvrm/2CCKLx",
-	"eA3t378X3dxG++tr+/e/ypKGIQJzQ/Z7uh1ElbjznBKSVRMWa2F4UpFrymozUDkqU2C7ThnTEpHBQga5",
-	"/79rWrZapCyQNoOKMkkDMstsnfU0rQr7gktpMfRCItFo49vV6NEG+un9PyHzZ3R7Y297dcxDtMQAtFlW",
-	"sa97DOiiLZMhZ9lotLkTbd6JftCvfoTMJxT9sDHm6e6WbMnWOj8pV0LYFDMKDxkfvhnOa1r6R6OTk7/x",
-	"0MX/MnoPIPfLWQbiKapg5Ze1VrPAl9PSH+aTFso9hIO3sA/KmZmledDHShFBAsSZXiYQP2fZIg0VEYhh",
-	"IWLIFqtATqFF7BOFDFMAJQoW3gRGhKYt+6yR3/OnfwY2a9pSTgvdUL3DsE+pbP/fsTaNu8IPdzeSZJll",
-	"2ukJsM/dbALP1x1DioEKi5rLQIekDXY057vbEqRkrIIFa9d1Q36KqeZs6vnum0qTJgvaeq77tlRsCe92",
-	"8VPTeVGTpohGt+1BHIEJ6ixqkCxrldUnr5FlErrJ7/n2Ib5FLZexNOVhZa7Z1lT31uCtkCxj5hMTgqQ1",
-	"e0BKw4Y9elqi15o86Px1aut7uxaLC5XrO7ZIi7gH/Sw0NuKNVLhUcYFQpxW6gPbimlQHZgBQoyrXkLUz",
-	"mbOQ7keHmOvhyqOGLxomaUJUneozqkJw3WICtmUKgmvOLPsWT07/pit95yJmsSoqj15Kydl0csabvUer",
-	"0bt/QKONv23sfbcbbe6i6OP3o82dMacEUySGTLxDmBIdlRzzyllTLW3Y5GESbN06C5SHxxJl6vUCbVB9",
-	"WevjRzmTvxAJNkcOMYm06Dd9C7EvGcJoI8OmxDMRr71hPHE0fp6Q3qSqHAhcn46fbSGlMw6kAPsSO2T7",
-	"y9NJCcneNx59Fn2/3nhwa//m92hvZzW6/RBFj7b2P7kz4L33RmzcQvM164OYrbIhnYmOGdd3RJQBJFpM",
-	"HYgvWv8ylsQgbXJBS5QZ6z+g+lKJGJSQNtkZeRIy3eYIaPBGybh5G6XdjTny1MA7LzTa2N+fenNkjwfo",
-	"2TZHOo7rj981PliLPn0PRffXGv9zB+3tboOpsnH7s8bnuyi2V918GH3yVbPhsodrfSKt8yon3kk/5G/8",
-	"PJ1dYuGK1nZtCgQcywoWSySwjtpEtl7Jp1LlD+s5Xmchx4G91qeTvjvLEP8y8S/5I5MoiQuUGSyMZrnY",
-	"eVr0JPTAyhCvBZ2dNb2cPEdlNp2/RcdIG/6lChPR5jrae/zN3vYGih592fh2df/OnWjzCWps/3Vvd3uw",
-	"94zX2aaWId3uZBILLdROsM1AugzVXZhFoSkgVa1BxmhIcdhCDHkPIq6xUmF5EN7/syLJxvdr0R+/27+3",
-	"Yelx+FItrSQV+KxHtCnxf+a3aPSNq+dP/hrEmrOXf3PmNxMvvXH25L9f0UqJNd2+dM0nIaD0SURNnMer",
-	"M5deR69RRiQEzJlWFyA0Y5YF3Je26/FKMI6u8LqxPPpl4i8Z2yVaWNH/vIAwWsABEryuBSVBzN2GRkPK",
-	"iIcgSsSzVDI2yzALtDBV1sIVX4wRtxQXJLDSlyqDDVYQZAZAgnF0Af6K3e2AvqX5KMIlrIfrlzErEZk0",
-	"PCri8RojLWBoxOngiAZj4+hSms5jujFW4dgtQYmcZXCbxHk/poIe5NxBZT8JkYQmngrV2BLjdZa867LD",
-	"mjmkdthiObFSCxWtYqEm9B1zMsAK58+1K/MhW7YmgWsSNd0TxAc6A4L1InZ3lzWjKTljeA9XLjULaktU",
-	"FrAwu7eGKp92AfWZljejB6uNmxsourUevXsjsQ1sPtnbWUN726vR1m60/tne7na+aueP37n95O3Ezcwl",
-	"6+aZ57lIVD5EAqq4MPUqCK4YhB7wP9ooKkSuUWmwsvMH+jxlgb1Fr/JzFlR3GNpfKwjfIZ+0DrLCjFNE",
-	"ONzTdqhn5yk33KZn7tMPo7WvUfTZh2CMNSL0/VWUEWNaZeyOxyyJvsyesKaYN/h5OKcB2u4pMquLRY/h",
-	"ho9J9qnyNSSehCxR1lTZTZG81kZQvpIGvjaFxELkKxpNijsu8ACw2OCKgEBdExTshwQLmfnaEetpBjEc",
-	"wm8qCn7d0n4nc/VrvFTSEntNNZkdZog6eRYmMhxrw7MozrSn03tr0V/f7UyqlvyKafWla7FGg5to1U2l",
-	"88QESs/Zh+cTuoWC6IiR+izLxcSbIHdG6s3x7QAGDqqTFn6MggXCEYAjxMNSeInMMrK4SHyFykSQcTTd",
-	"fKpMwS8IQefMJ1NIkJok2QB0ZOLPM5HnzaZ1aDDmzUd3qo4vkKM+YPvvb+3f2EZ7219Ht7c6nzBJS6xW",
-	"LZZPDGT80MT1LB5997HjwyWw4+jtQZLjJ3eiv97Vauun76FRa5E2H6PNHRQ92YgerEHCyyfbY23J1VqI",
-	"9T/W/5H6qh0uEFu+U2n9tE4EQYwsx5XibEFSYLumEZcHBH5wh004hIdzcTtPs6e7Z1J9GvQwFN38e7S1",
-	"gUb376xGf81ZNywGzHXP7Qu7Cs4vgx8D1gq4SrkATCKfV1em0oKvJ2QWuEg/LJtq12IJmFmzLHWboWm2",
-	"whlBJJQElYiS6MypMyag96WruISobOnyhNQXO9UcynWTv0zUsCN1OoXoNAm/eiJFTdrHJuCZ/p1tz2KQ",
-	"R1FMT0qyvfk+zgLfaxfUkQG+yxLcOJq/sHjyIlZ+ed4guPlYCIOUDUSq/yABBTA4ERfvn5pl4CeWvEI0",
-	"hUu8bJJRF4iqE8JMKAhmsk4gC/fM5OnU0+XXhCBMGbMhZbNs3n4zb6LDY+8DlRCgbZFPx9E0FOm0ReMt",
-	"LAAKCA5CykhqiKRylmmZ+yT4GEbPnPoNmk9fmDPwhPNjruNlkALsCettAy4swhrapJ8hpNPpDT4Km2U7",
-	"fmC2/dnlCn3Ibqc7v3BZQP0siE84j2l4NGasX/c20CsxwR0hs9xajT79PL7oYyRSFG2tuS79QtkwGzYD",
-	"mk3fjNZpc7h87ryHXnnz8sQrb17+Tw9dfv3liVcvv/TyxMsXzk+8SRYuI1rBJSI99J+vzfwn8LuzM781",
-	"QoFaqRLj+8WGzca5KeSEnGX2NHuaP5pfqZKA1JIY2SDN/YREfohpZRxNKxN6cPoUuvgiwtbVywI0ecp8",
-	"w4JZdvqUjQfC5iA72SLE+uSDfAbkdO3ac2oLh/uuilPEVtCz3mwLTWPADW2av41uspZ4FGJFRBZIrIOL",
-	"d3B+2wGmN6cbUsSfIR4ApQQ/juY1252PRU+94yektV9ZsfOYk/8CnMjZoK9o/WHji4fgMh4ga3VEJBZF",
-	"jxvluF0QYRuN+piin1ZlPUdjOSW9E4F57qi+JOr0iMJNvRgdyBFoakxJBrjIBovpq1mi0Svnz6Jfnf7V",
-	"r6AJ/d2/jB00btU7VrsHQJMtwa4HVb4PEunaxEiNRBEjOR9YRG0OuAnJpbiDIRnvk/Z7UFonB9970XFO",
-	"1vcZs8g+42LL5k60uR7d3ooe/T29S/Yebe89fmIr6KD9v66haOve/r0dcB3sbu9tr6Ho3q3sPfNWLShp",
-	"TtpOlEkLew9YQTxbJv6SzNqrUFz0xUPCJl9hhmilUjModBawy8b5agWugsWSRDRvbTYlxw12WQmDMS6p",
-	"aZGYyZIOQESyLTvhDqC1AdjCjsIulbPNH8t/B7ZN/SytRRvRtxsHV2nsEZGFuSavUQnH5Lfxg0MmettP",
-	"YRBpQvvxyBNgBADZ9RDBftlIshCea2JRMgYnyEkA1nGcmJsjLENR0eZOY+vzQfpsOhPfxDv2r7a5/Bnq",
-	"OCQi7JTLnzJiajWk+MY5pqwWymo83kWNxzsD10kAU6SKVTmFFFnOUElWJs+hlbSFEimm2bpN6x+C4hIj",
-	"BhylDzyeHjuWLY7QtmRZMcAi9HHHN1VKcoaHTJvsNEmIxb1PX5pqDgbJFlUy1ZSoSJPYnFC2F3LlioaX",
-	"3JUvDeMg6sxA8pLC+CHmbB161v7jncbNXRTt3Grc6RZC10keppgQwibSx9gH2QpE+eaTI81zlNliWzFx",
-	"oFxy5Cxb5AKNGn8ehXi0k/GTY5lcYQguTmjQQ1CjEXFhw5mMOzFeh1lW5qEF9ODM4Prb4OI4VzOlXxRS",
-	"toTmzQkhE+/Ac9fnbcYmVRKVsSynyaYu1dFA/2ZKCA0TYTjt5ohQhs0wgmzFpIIcyuSJDLKRCRc/BiD+",
-	"JWSRWWbz4Mb+jYeo8eBO48+fNaEtOBFrM5dLfB7baQG5c9ej4SZ59aruZrgGnPYH5k3IHIWyCXG6eoZJ",
-	"lQRm6vDAwM5MdtHHy5w9BRHVlsj2799ryvbqlrQmzKIXx/ybWhYDp7IhgD01DfRpyyQYvsGvB6r9JWUd",
-	"2DMS3VpvbP7Q8YxYZ8FEplB2MbxSlTBTH0uiOuCTpihqRkiTXirGJdXrTQT5KAZlgqGFFYTN0yZhMofE",
-	"VrV19MdRvNdpCLogEBxmasO41Y6LK9OZeQyRvUPV/HNYlhc4Fk4M88xA+lc1Dl1xuLmDotsPo5sP0aj5",
-	"N9pYa8o7cLqXTDWsokv74lDtGaaOVIGvBEjwJGWoJon4mW3E1r3G451CvQ2cUC2rHZeDG5JW0lxt7pDD",
-	"tdttdQ2GFmQ3+jjDcpCUCKgsW/c6XimV1koBLk49dOyyTD3xIusQjAHxxfwlBAgvg7IWHcl+GSfhqP57",
-	"/85q48+fRZvr9tsOtsMKmTAopn6LAbF1E1/PPTnErcx21A6LLtnC3ByaXYSJiFKDVBpTM+Hns8PRvTuN",
-	"L550cwxzqzDxTvbjheD6RFwOxlXrIe9Ryb/Z1rHSqSpCofvjIhZL2X2+4ixC44iVvQgIn8c+t1YaQdHm",
-	"D9HmnW5IpYqlrHNh6KHmDOyxoA5lguKHTbkTC9Vg3Ah5eAfLWc2V3GJIhRYvxx0PyYya66QnscVBanE7",
-	"cVhBXIJRGmVZmhzDkJcQZSZM6VgSGdzN9v1aY3u18ejW/vouajxe3Xv0QzeUrW/zk26XmEssuUpw5ZC8",
-	"V/muiu61y4QFkDDa4oVLrzuo6/tzklHWo4/v7j26g6L1L7WEYl1Vme0EGSy/l2nU8MQ7yd+QlwGZuN3d",
-	"ZJkXh3ONTcNgDi0A2XR3JLmzHcOQzb6Q4MjikYcP/n4cwVwYwdy4/U3j8WoeqLOjHckkMk4AKoWceAf+",
-	"NaIq1NMpNE1eTurL2ScBTDgwdduoKvOaAluQYaQvICh4FZsWTT5/hagyt5UFiSm3lgZ4SZ8L6wA3hk7I",
-	"fwnQq5M/rX7xKvNMfGG9TP1y7C33MYN45Eq1pmwBaMyWKCsVQF/AFPwrdqJDPLf5jgrObrV5QX8p1RUt",
-	"Sg9E3UP96c1vGv/7Hoq27ka31vc/3HBScK9OoiuGrvPRkYbouyFxeNBVwgQg10x5RChhktCyeSeWx3Pg",
-	"1bEBPw64MJUPR1MC4EKr02PjKBMzhMPQDsNFzVqUuWJm01UlQamwqsmuC7xB0zPmneHW/YKeigQzM0PD",
-	"PCTnjEjlxO7IGpAO5+Y79KLFmZrtreFGlq471euG5RwWfB+ct6PI1TKzalOkG1bHwB6sEJXy3WMY8qOs",
-	"wp0j6DiWpViWSUi8hZ2nMkw7B1lK+8NkZEVkCCM8tp8VEkALjlWWo/V57ydIVi733dPECg+JBmPv3VHQ",
-	"4rGaeJSHC5yKB2OtE6DO5QEy+zyYXh9gdPkjfGmZCEEDMq3HNKxKf7rtuKOjO8wddMi4CC5OoO2M2fz4",
-	"eD/bVqDbG9G7N1Djz1/v7f4BRX/bNuf75sNoY8tWC+xoB2o54c0RBUVpoX7Wo2+UXotdmqbrTcUAuVLh",
-	"FVQVdBkrkma2gOl5vFipfWoCF561c3T4eVYfRrfWG3fjOm1WdS2+i/pNV8yJfc58mxmFheaUhjLBAsMZ",
-	"cUem2PwXoG3wNy5kzXWYBUgqGoYGy98EmKdmCWuv0A2dkGiJsgCRkJboggXPg3rUxpaEwY5EfVrFTBVn",
-	"wiTpisOBBY3zYI5Ad2+XKKlVd9irn0mO5PEleDQ4DRbT+/ZG9OmH7VC82959vLpyAJG2GKuFV2lc68bC",
-	"gEsCECsSjfpYkRIXlEgv5RBQUVczDemlzMFishiTsjfLQBhHihIhx0xKoIFjqbFq3oSdJOgxck2hKhGU",
-	"By+gVybRT+//Cb1yOuZ+ElfILFshWHj6W/hxMv4RXjW//Yd58T9Oo59Wv/AQZqyGQ/gqeWgKaS1Togpf",
-	"hsqUafOyipnFKaUqJCckPA8s0QwM1Q2yjEh0VSdL5NWVAmPOYdsUj6WDgZQi3P/kTrT9ZePzJ6jx+Jvo",
-	"5sP9ezsoevcWGoaJMM7GaGcqfNU8MmMP6rCTHLJdtTMfnpDIDj7hIccEeFA9ChIxGttfRbe1UPrgw73H",
-	"a/pj49E9DzU+uB9t3UXRo/XGFw89lHO9G1ywsQG7KgvA9yHSo1QSpGSyF40f3aT2UHJyQRC8hLgIiADm",
-	"uSj424QlhdiNd8xkFSFeJUxaUHs74jnz/PzYeAGeves8DF4SberlSEwuXR7HZ/X4HQuYbbgDYAKut1xA",
-	"XpzNZQXQJuyQ7kwvebTOwtDJS+ljhxF0VmQZSYdx7NEqjs1yGDqmkNFOok2tttzVtLR/ZxXtPXp3bNgx",
-	"L1liWyZimZJ6R2/ppfjBYRu5k46K4OhMuIeJPtZKhYlm8ZDVoFbMVRhrTsdS0SCMdmh/fW3//lddiNvD",
-	"IVOryQ5DK7+Il7JKOVqm0uje3OZeuNTuE0VWaxs1drQBBk16//ERGKD/1AYsHkzv7BReazDiGQ7jGFY0",
-	"qmnRuFW06H4izvw3/he/phDBIqREoAUS8jqiKoPwlFqIDFynbhRVcBUSG6DoLFuB6liCBo76yfEVcAix",
-	"sp3cnFcOGhx7TNHA1L/ZiP7v91B0ayPaWIOoW+ND7CJ4fDj83R6ICXJNi/qFwshL8HPXdKjINTXhy+UO",
-	"lbRbnH0zvz1oTYXrx/R5MI67vff4yY/fJVHg6OzMb9Fo9PGH0Xur0cd3o7UNtH9vY293NdrcQXvffxk9",
-	"WI0erKLo3h8bf/wIvXH1/MlfoxcvXRwwCXvucGrAVW+b3RTXhRIJ5VawEvSaqzZUV+dkiPLQ64QEcXap",
-	"MROZIofj6CLgxJsbJ7q1Hr17Y6Lxj13zl2dTwK0oBdIRouwkrlY9VNEilnVUJDEDtoZW7JOwtbRMDH0s",
-	"wEhb+ZGzlYomd5sXAgvucgfE0tfRX1QDzul4RkxER8NHbDGHng0xBnqprRFmxjwyREKDHgrh2Q04FGXG",
-	"4HssFg3Gxnf7S7D8d4hOGZCN38mETb09EPSRqC0I6pvKHlUaY+tjpEilGmJFAOG1RJcJQ5SFlFmcLx+D",
-	"wR8Kj5OAQrFd4LVUxtlJLFwZL4gyAcoaVil+3faRRJiYWRXWN8THsZK/ECu+OeHRtx/tba+i0Whto/HV",
-	"jv3tp/f/ZC+M7BePd6O1rc62fDiqJ+OT2V7BX6jRUJ2kLK7wFpBFXAsVGo22f4g216O1rz20/8mXe4+f",
-	"mD/v34tubu9trzb++Dl8sffN3xv/eBI92tnbvtv4YM1D++sfRh+/56HGzY1oc6fxwVoK+JeMqDklERVl",
-	"JBYEZMIErybzG6aEleuqEIUoHsrPCE8IyGpvdzv6bBXtv7ex/9Gdxhf/T2seX+5+aZfIl1uoYaWx5Do5",
-	"mtS+/DwLuHhM6cf5fEfOZltJvHPYjpOtxi72dk4qk2V/GGE6TT25xPI4qk8z1zpZQLhaRQz0altFLeQl",
-	"i1X0VKTfR2uf5ZEG5YpUpNK0C6BsTLwD/3ZIsEzFx2GqRb8oSe6IRSXIyRyGMmS0gY45mkNXSEw3hx1k",
-	"dKyRHGsk2WMWZ2d+vGOrqEdba1NJKaLbG3vbNyBg5C+70dZG4+Z657uziWsXII+3ivqHhOyddvNiEbT3",
-	"S9g3js600IkFBUrxVnxLMOkjgmD57CFgHTp03DakE5rwj73HT1C0ubN/byf69qvGB3eGex10ScQTuKZ4",
-	"746Q3LXjtMG9TJeJNA5zIL55Q3SXiTiLJZlPEPgXcIiZT1kJhRwHQICUmffgkRMS+bgKtMo0sVqkfggn",
-	"SeiWBObhcfTSNSpNrEk6R0PV4PwwKRFLpKpaNfTpmuLmPA0rDzrp4EgiclNecYWAn7io1Esdy7Qegl54",
-	"U5uU18IAkF8Wjm/VZ/xW/fRu44P7yHCvg1yRB8A4SDjMwTEOZkjmOh7S2b6IWQ2HT8XpLpQEwGyqfzzG",
-	"OPiFnedb6wc4z/masm2N8i21hi3eXN4X11JHx8QlyDIhahxdYAijhZCyYJaZCIo4JMIDydSUVZRekvjN",
-	"AhSQKhZKEz/c74JU+DIJkpxJIpaJGJ9l07Y4oykNmUgPngUNTC49D5WIkujMqTN6MjROa5cEBdRcgUSL",
-	"GQXQmDbzZdiFcbPdtCv9vMhFnOx2nGPQqjvu39tKKlB0LiLkHcIt1v1ZnBDEr0kcHtrtWuhtN+dKKlKV",
-	"CNfxSlrBPtU8sVUqp9LvQ4KXjReNCiiV1SqVX9FTHJpfxqzfkThkoChXegcVgRL53ER92Qef7iP8bF+j",
-	"+5/c2f/oCbJZSb2VHOt0kuHyO2QpucntAkfRYrrAlWhucWmyX+fNp3lEJdJHYxxNowzitB4+quAVtBDL",
-	"lAGqMUXDVAAwkZByKrY5wVO6Oa2OI2oSbHEtoAopARUCmnmBHuKMlhVmYLWGZM5OOjgSOT4zvyK7NshJ",
-	"I89U0fpnXP7+eg2y37dWo08///E7WzE/x0C8JG7OWTe/S56iD9gwjHln4eSCnA62NRYgoHAbARPL935N",
-	"oVHFq+h1BLFygsgyD4NctXSDvmDS7o0kgINlawE0oc0lHmePARKKceOgl4BpJGYpy3AsoFTKiEw6fo2B",
-	"ShHMQYuudHyY0dH6WU1g+LGb6khim3OnDSzzD9b0odx71J+ObKciB3P6WkpPhSFhJUCPIMMrPWU6ORaG",
-	"j81WTwny7u62lrdzbrJoM675a+7NaHPNqu82sUlfrvd3e787jT+qc7rCq+a5YV8a0E1R2KYZQ3Krat2Z",
-	"4+NE5YFcCVB7NENgg4/ScUpY00Ggla+aJALVyxxpuckIV8a0InhI0ChUVSOI15SkAUHkWpWI2L+JWabo",
-	"GuKL5hXzNsAWOaSg6SBIqW2Y4UHQwdElLZj5FVwrxnN8fJU8+3FC5kQj/c/OH3qNonVfGBPv6CNr/SIB",
-	"CYkirZfHm1SVA4HrTWftqP38EF9rh4ZDsM4a7er4Jhkgte3f2wFqM963FL+58cePUOP2Z43Pd5EVZUyR",
-	"ycbtz6LbG9ZZd+heiDeAmjt4IXiVsGGYGUzydA7h1VGhqoolJFRfbcLjM9XEbOp1bBCYZeBoGDVikgE7",
-	"QgvE5xUi43v+sw/HphBGIVZE5NqK/RS2jrAgy5TXpHlklhm7hR7JeUHI203YtK0ggy534aUqYUdrhdB7",
-	"eWyDUEcYvGrQ7nq+f6qClwSRsmMiweX4wWGTWNJRURRqHNCXCy5LbXcGlOz48hkMVT1Y2//LHzoijw07",
-	"1FSQCmUxEMygDWNXoPHha+RX7CSK5alXeB1VMFuJQ6vrxISh6NeOxamDKub/2I3urzX+507e8mNrct+7",
-	"0/jiCWo83mnc3Nnb3e6Zj3aDJmYClAzqjFatmxyfAECvxYT/92NLAGMeCqjEJUEIRCVVibDBUSyYZbym",
-	"QmpimGwoVAxUVtNkZmWYVgnCy0kYfplLEv80y0zhTnTOFIsJOMQpAUstiFOC83UIYC+5fo5RyYYHNWnR",
-	"ngCRDLDJUOMfu40vHjYe73SZNTqQO0ARXDmZqf8/8U76AeKDodBL7/fBhUwrbS6FaWj+KsGV9IVhkrfu",
-	"qTidGlfQW5wevk7dc+BOFwN7mbOjibu5s4qinVsN/c+t9cbmDxnaBaisPIfvRH8B8bUeOTQCPGfa70SB",
-	"Z1qvGvvmMa0MhFb2vt6Otm51ppX2Tp+LK1fhmSFzkGKEDlzJwYwskJBDcjz/+WB2NG7uADp3C0hHvCPt",
-	"Qkt9QbDiIjHaZAqChYAxaQvhaFabLo5ZMvNqUnC+CK4JWPhwvB+GCxyB36PdtcRIHdbrcPnMsx0bqsk7",
-	"BujogudMvKP/aZdP8ds8krYl+ST7IYYbEgkokX3CpkWMcmFq4kFSBHxnAI1wUKFMTiGuyvrlElHozKkz",
-	"Ttzi5FwMkfGdIwrTsK0ABe7NZOJVwgKtKmVueIvYdvhFJp9ylQAuQws9sffNw2jta4g0NPejZ/0QY25+",
-	"3JNkBFzOykRY+eUiGIohM9qjAaFox2njQuGHz20Pwb7+zDP0aOte4/FOAiuxf2c1+vTzsV64+0SGS/Wu",
-	"cGSPlVM+Av2CJIEjCyuIVDANjUSUiQapY6pkHGJvgkiIlp+oVDZK3yjlJEBcIKsgBVMIM4SDQBBpYkx4",
-	"TcFXPpiVbKtxlD8GK5fkDBReR3EHM1g9p4vAy4cqcSWa2lHJXhnVr4A3pPtzHHxyqKzkzOnfdNXbRcxW",
-	"7GrLI2JBEK5i1Nm+2I+VmgqiVJpC0Iy0hcM6XpFoiUAun9JKllRQ39mqW44UvQpfbj7YnWwd5qXg2Ol8",
-	"NETVuLmTuEwS0kKN9buNP35kdPWb63vbq/Br4/FutLk7SDmxhziUYkyHlOCu8JAM8TZJOzmSjLDMwSq4",
-	"ScwpT7NsTFXd8Dii45kXUeF++Pjv+/e2UOPx6t6jH7q8JvR1UOzynAYTAZKEWFekfnwqa3LQP0EbLkTk",
-	"leRJAB+wPk4KCaUn4wfdCMlvwLiGeJh0B0W2Vuh8/BAPwBGUeY8++Sr69G6Czr+3s9r44mH06V0PZb2D",
-	"qHF7p3H7++jTXGKzlftdpJQIGBOa7xhVx5VkfIVUQ+xbK65+5YQETiXH0VUTvre4SHyFbHSqfQLyABVf",
-	"IgwJsiiILDtygwkQzxXovtd7KXPbDCUEnigYV8JiD/cC0bMrNFBI18Uhj20VP6vo9uRc27sgerAKFovk",
-	"eLc5xmWCQ1V+u10Y4SvwyDDZsu2hqBSQ4D6RElGJatV+cJ/bYDjvf7TW+NtGtLYb/fEzFL17Y//djSIk",
-	"5wpRgvrF16Y9BxBIzPwVtLCCBK8pYsIcbZ3VACu8gCVBVc5D+NZWbbIlWePoIgh6lp6FLfQQDjj0Iz0D",
-	"fy3TUk9mxaUXG3guC14hqkxqEinNORe5qGA1jl66VuWSIKqgdknsWKhwRpXJ62ZE1blYcvoCLtrJd1c2",
-	"rhpiynosHGd7eApwvTMLGD1YzRc/ylEErxKGq3R8BVfCdgfoUpWw6csXZqrE7+0UxQ23LKMpc+0+MFSi",
-	"gPu1CmHqKVjMaHMHTV++gBr/+x44IuxaoOfGJ8eK1lUQHKy0ZUlX9BNHx5GSU0wBKtcvQ021o1/sxv/Z",
-	"jjZ39te2G4+2os0d4Gkfb+892m7H2vLtvTOyQLAgYrqmyrp5LRQZBDUjStVEOPLCyAQIS7atZkZo+oKa",
-	"K5u7aaU/26PW/vPPN/62sffdbrS5u/f4Cdp/f2v/xnb6lpYVHO8kd56HkurxYCjLvBlfdK1v76/fiG5v",
-	"7d9Z9dDF/zIfGtsbe9/sNG5/6aFo61709XuND+5H99YaXzzM1CoETaq1uVyN2/1P7kTbX6Yv2Zq2jil8",
-	"sh3dWrfgY9GnH0ZrXwMSAcCDpO+DY7Pj6/fWou93os2dxu4dD+09Wo3e/YOHGo8+i75fbzy4tX/z+9HG",
-	"B2vRp++NwRpDNZzMSpnyga5OMrUokvr8JlPWy4Xj2oSlZpBjDxnwEw9FDz7ce5wpl5r2HscfXv/99f8v",
-	"AAD//w==",
+	"7P19b1xFmj+Mv5WS97eKvXtiJyHMzmD9/jAJgbCEZOMwrHY8sst9yt1FTlf1VlW7Y1BuOcGMMpN8Rdgh",
+	"i8M4yHMvEFhlNCYxYKSgW+J+J/zpPn4Pt+qqqvPQXaef3G0H8GhE3N3n1ONVV12Pn+udsRKv1jgjTMmx",
+	"F94ZqxAcEgF/vnQFl/W/IZElQWuKcjb2wtiVCkGCLFNJOUN8CakKQSUsSYDIZHkSLcyN/cvc2MI0koSF",
+	"iCq0iEtXEWVo4fzS8QtYlSoLqFEhDEm8TFl5ciwYk6UKqWLdk1qpkbEXxqQSlJXHrl8Pxi4TJVZmlhQR",
+	"7SOZJSXOQokURw2seyJLXBCkxAplZYTLmDJv85QpUiZi7LruoIYFrhJlpzxTJqy0cj7Uf1PdRw2rylgw",
+	"xnBVv4ndz8GYIP9Zp4KEYy8oUSfZXpa4qGI19sJYvU71k+2TmlEKlypVwlRxT9lH9tfbGSxJYT8l8+P+",
+	"eniJKVG8aMT+ur8+zi8B8fjpUVOqIcQKZmWCqESLWJIQcTaJLttepxFVEuFFSVgJHsFMNoggIWpQVUGn",
+	"T/1aUwtMwByCdAqOdHPUVMXXXiOsrCpjL5w8ccI7ZrZMFdbjLFwcmn1knyuUNHWFXyWsoEMFv3XqqXVe",
+	"Vcrc51PeaV7mdRYWzlDYX/c3uVmFy8VULO2v++vjCsHVwi6U+XF/PbwhiSjsoW5+3E8P1/XLssaZJMDO",
+	"XsShpn4ilf5U4kwRBn/iWi2iJSCWqZrgixGp/vNbkgPRpN39/wRZGnth7B+m0itiyvwqpy6Zt0ynvhsC",
+	"utXHrIojPW59GgVawjSSaBlHNITep9ECEYILuYD0MkhEcKmCliiJwskxzbw4W4po6dDGX7L9S8MkgMfU",
+	"hSBMIamwIjDIc1ws0jA0Z+6gRjlLy4yE+mZdrCvEuEI4iniDmHV7mTNy8GsmeV2UCCLXqFQkhIFRici1",
+	"miZnvf11zZTrNRjieaaIYDg6yGHOMFRn5FqNlPT4JBHLRCAgwGnY25AoTCNLiipDB+fPajFDkBoXCkb/",
+	"OlfnNGc7yNG/zpGslyrJQgd6SfXOa2lsMSJ6iEYciyIiYJiXBAhJVLdwDtOIDH/A7oh2oQ4tadj7OUSS",
+	"6jtYj7VMlwmDC3waLdijtYAqPAqllh4x/JdKxHijbUKXE0Z5sIRupQxGSKiliKxoaySHlFmAZGJmkEgk",
+	"ehqzRErKOzGM/kbs2vPRPGKkgaR5YBKZk7okiKwgEAZAFIokR5LAemOGXlGqdpFFK6jE+VVKtFyU0Qtm",
+	"iTp+Bn7Ij6/tNtJ3KuevYVEmh8W/F3m4oicY6UEIpCqY5fjkFc4vYLZib0l5oMPkHFUxW0FYKVKtKTlt",
+	"1JglLtAC6D3HQfFZQNIoOi3bkHmkaBT26amMFgUDeYPhuqpwQd8mB8zAFJLu3grggCQkSBlIBZql2QsD",
+	"2BvwM0FCwhTFkURYENQQXGuOZiLLmEZ4MTpQCptBIakRFmptEI3DxYEV1gd8Qk+lno5qmHsm6zV9/ZDw",
+	"AgkpvgKn7XBPlb57FlqZ1sIkyLq2SdCqSyVSU6l+kpFJcWhYOY4uCV4jQlEtuS7hSJJgrJb5Sqt9NSxU",
+	"1c610yzOpk/qaVBZi/DK6yBld3kx8yjYBqRscBF2e+110rjkHjUyuLuXfpfrPdPi7xPhnS++RUow0JmQ",
+	"28V+p2XqOMQ1s3QePhuMYf0iCS+ynI4QYkXadYTAGjG6zclYQi6TJf0KF6HPAHMSeJUm/yUqpEKmZS2F",
+	"wIgCdCp5wLCwH1c/n0YnUKNCI4K4vmCoFgKJlhYn07EmBhpQZ+qR4ctUkarsNuwLRAla0m/atrAQeEV/",
+	"1uJ6Hd4nrF7VW5P2PZasYWZj0hWr1/RahjOqbX2PK1olXlUvSwN2xZMxuAXNttyJIM6zWr3f05Inmfy+",
+	"vVnBCjWwTMQxxdESVbBRsA7GfqYHrXclYxA4dcJj6WghwHxfTkYzRr8F++SCbrcrpQ62+Wa1rsO4z5vX",
+	"Tp4YIj20bK5tx7t/yUnL7w0Ne1Dmg7GILJOot3P6Gjx63dkSPDyihkVib+zasyBlL+HEtzd++Lb5/hpq",
+	"3v4i3lhD8cPV+KO/ofF4/Rbaffz97s5WgOK1jfjjnQA1v1mNb25NTHY9HTAEZvijmXIygOJFfc2tTcsA",
+	"P/0gvndfd/14PUC72x/EH/1t3I16IkC7O1vx9i3zze7XW/o/j/TXT77W/9/Z2t1e1QN2FFEiTAmsB1Ql",
+	"SvAaj6jCbCwYW8SSljQ/ry9GtDRPmVRU1VV+zOl62jFTc+e1EIOj7J5I3JJUG39rXVNoq3j5NF8flCwL",
+	"SKxwV4tHMVsTBIe+687wIHiqdZk6rc45XCLqtziqE98NgC07lRdwSNpp5wyWRCK+hLiqEGH4HwUzgFaQ",
+	"zNVmuQIYit2APGMf5V1MUmN7161SVEU97FVqoTcvBOmNlU7Ht42FK3yZlAhdNspFyyrzai0iioQoedh5",
+	"kUynxySYCiRaXGnZCb+EMMASQvvtQ5sRpYoetO0/Nyp/34rXzvjbupKdT5Vr4cispGk8R0Adx23GNFuv",
+	"VrHofu6TfTNT9O1I0H68Wo+G/8SWBSmDQHGBqAr3bO3e+3/c/XZzGsVfb+w+2fzh2/jrjXhzNd68i+LN",
+	"jfj+DjIPoHFjOPnxj5+h59Bb9bBMJMKwLtPWcKKPHWcElXgN9IxQ8FqNhBPTyDD43a3/mkbx7UfxzUfx",
+	"xlr8l7vNJ2to74ON+NPVvfsfjr99XJa4IBNo7y9rttMsV68S4OFK0GqVhPP2Y1UrVfqPt+FlPx83u6H3",
+	"HM56FF1cGnvhd31uoZ/dceYjyZQJ4ZSEuECywhugRRuRJXASODwhzKfeicwpHr4jnTgi+7ikknd8LZZ4",
+	"FOFFLrDiovc2z2TeSiS81qYjWiKs5BeAqiAcDkOT4HVV4lWzd+1yltWgfb9JHtULlTiFy/nBtT/R6eS7",
+	"fjO9ZEaaTr91/W3H6drltzzDGjxs4ffpmYCr13cfJux5GDd4A4vwCjW66BDaK2FFylwMa3hkmYZ6DRPh",
+	"dAhtVrC80Cfldm6wRgQ13HsIjaWKwhAaAy/ukNpSBFf/lbJhzXOF4OHQXMuphXaTPcnIXXZhMySapf7M",
+	"/NyytVJfjnK8F7q9lggWpcpl0LTbT+9Scqp7uOEsC7ge9KvTdJFxgjFGrqkzdSG5xwh1CUuJsATnkeRi",
+	"ITE56ZdQDZfJtAn6UIgz+CHC0vww6ZWZuTI+ybZoIZ+K5Z4P3FJ1Wmo7wReKBIAzvG6Mm0ORcoFcXi+y",
+	"B+RYaduvWcbY9mMbm2sfbp5r2d8XOY+0rKUJpDf9JeVV7T9pzVtWeta0Uk7V/hOvs/BKgaoUjElGazXS",
+	"1eg8ax/LMrL2tlISaCe8DMvy/li4l6pw7PDLK7RciWi50ocEl7zSiRl2OyBZhdJN3MfiWplgAcvL0FTQ",
+	"cmTy5OA9gtL4nZzonj+ApSREritJGn2ld95m+31Vv1Z0UXVr5ArBVXuoe9Tok7A+t/7QTTL6TitkRtq2",
+	"RC1elHbKrhCiZttsqowz3X0o8JICMlisUlVoZ0/Co7qHUmVnm0RO5Z0t2SEVz1jLuS9yLEI/WfS/1UBi",
+	"Xr3HhhL13CJsRRIB1U2WcCp/2k/nSV+GYBbPbWTn0X7Vvk4aCCfvS1TFIfEbRmSFC7WEo0gW2dlAoS3x",
+	"ehSCF7FMFCKM18sVaxEIjCmgwhvGSa4qZAVFuHS1g+2tj2NcpVLqP7uzseQouVe6G8JajTJuQXPr4t2c",
+	"VHFun5zx8zq3b7u5SbeGBMEhWhK8ahzn5h2vnFMSpD+nVjC2RCNS6GDo9UoHi7lfKpAVfOr5X/nZC32b",
+	"vLiickp3x4snGWuQW7lsS0mHyaiyq+Ldn3pI1UvL3v3BpWL/bEn5JFfrbYZoM8SXUKPCES4pEk4jUq2p",
+	"FZBkMeNspcrrMgkT8e4m7mMbTZCbLHYomrDTttm37DBl6len/ae/Du/0eBTt046we3ArYH2V2PXOv+/W",
+	"Op1k520ciksmJYp9uGXqihvWPIiz17DMS0Q48aaKr9GqvoGfMwHc5sPJoNvRyTfkHaiWyC4uEyFoSAYZ",
+	"qyDYhqTkA81bIs293gwnHniYHyUCKQ7hhIm+twThkQiEyJzDuSepwg60cBEu88a+riBuFtGGDbdzQ/s7",
+	"uZwsWLvmgtlVvwJmbNg5lsDri1GGH7B6ddE+q9WVywSXKsSvfMADs7rFAk+HnvUxiaBTRJkJ4oa3EDWR",
+	"BkBYJuqLMvsTBEF0uM77nkN39uFsJa0m/mKXVt/yeXFkV8IwEqVm/wI9UICbT46mCunWKf2t4kWh7WF/",
+	"fmF9/unb5F9Fo9erO7m2rWrnXu84o0FYUTLnhF0mfKiQYabzzLCv5/LM62TQeRFa3WaP4ndv7O7cQjUi",
+	"DLOCQ9LgzEbfpGOz/8sM8URXnt7Pcvbn2dJPn7Hhhx631vA9R/2LrCSkykWHtgZBEfAupwHzqIpXXGy3",
+	"y2pEjDfQOEb6uKEq0ewmyTOEfAEcRpSRbJhLhoVXsHyDJTrvGWi6gIU2uLhKWdm4PEO6tESETAX5CCsi",
+	"FUqaQstEQDi3t1vaa5SPyeJsH9B5ppcanOAMkWUiVpDE+mJNQtpLWAhKJKKqIG7P5UZ02m1IHLOMMw3H",
+	"6kZxVqO/nrEm9EMRyUu/NUvo346iBQ8gfJEwxPSypL8XxAf0d3nsN84QttmsfHJBJCGHyW57lqDV55ec",
+	"muyZ6xyt+HvLPc6k4ch5drBIGFmiJYoFLXCdZo3OnYnAPjdaZ3KJS1Vwa/VkA884ozuN5TXzGKgvz4ib",
+	"GjKzZeHcO7qxE0Gsh2NsLKJSYdF7xFRHC3qfLvSepa92K3Y3d7t1qhd53Yvu3jNw2gaRZVSSvNp7VFiH",
+	"TN+T3XhNkg9rWiuaUG9T6XwdTiLIRYJsEd0ZZB4QEprAZX0xIYzAwjztGLJ+1UQZ2S0LkN2xALkNC5Db",
+	"L4RZiBz3mRwLunGufEB0UMzJetyQITKxNOb5uRMdWZpPrOwmWHrYXmtCAGYIl0DURHwJ0WoNlxT6cfVz",
+	"9DwSxOSJkBCRSJJGhQiCsEKyhE2eTDKk57uJ4AfJWj1Le+pEZ27bEpO89tXuk6ftcfQngo5suaWRbz6M",
+	"H641t7Z2H3/fW1N5Lj7Ydmc5vXc8N7fjj7/scTwHdzHkNDPfWNouiv50uc6UMBz22pGrzrq1bNmUe2vx",
+	"g+3mhx/G/70doPj2RvPxh/Dv3n//MUB79+/FN7eygZA0JFhzOxpxLd7Rai0iWgQ0rgoTnO3z02Wk8PYx",
+	"fPJBvPZV/OkHAUR9frMRoPjx5t7HdwIXsAk/3VqP370RoObfd8yf2WG1OwuDsQZVlVDgBrNOTD0S6x6G",
+	"3xlX8+5T4ZCL4i8GETx71bF+UnqQz5TfOWBhCK7rIek97TJakSbkUX8652FliGcYDoMsLQ7uMdCtZLau",
+	"d4uNfek8W+IHY7VJNcKejUmt1k/7fV5PLVZCs1NsP+1FZhhIi3MpcYnppaYVZ16XzgKQdc4lqY89h1qf",
+	"oySyhiBvCOS+TvKL/nO6XHzAW9Z5OTkQ2YHkewiSBexClcM6Knl6Hfy4pDz+0NKezlRwFBFWHkjD6zdI",
+	"qedcP48/7vmu7rgi/4TrOujkPzMHwOVMD5YObrFCLmVytFv1si5iHMukbe8jw7t1IPmGvdNv09z6m/pV",
+	"2l2myPYBUYV+z8XJHtZJ8DZ59pQf8MzjdoCxdlsEF/aY58cmHxM1b25DMunaBuICxfd3mt+sIvPbD982",
+	"b38RP97OSY9p8n8wRq5ZjCGvTGgDpfy9a+n18X00nrH8B0jiKkFpD/YLmxwIduEkbVDvCVFkIkB7H9/Z",
+	"+/ApGg9JKcKChGjRGDPgqJikVPhdYCrTX7koY0bfJmIiOzs9mnkzGs2XcZXM5yYM3yQhlq5Hw7QN6wk7",
+	"rsWlVAHtTaJIECPaJAl7Lnph8UA8vruc15l6ceVfyUpfDsurxH8RRngxZ6wtoFz9unvY+c28FAzGOhdz",
+	"PQgP20+GdyeYvmBo+d+5M9+fCtt7Srezeu4PHwRnsDuLkjHhZAHmIglRXYIzL+KsDCCi45iFybGTWsAL",
+	"zJkGIDBuDI/5Y9l1JQcFLSFVTKPcXplv8qaW5093YNedNc6ItKcB2x6ggSBdz+ItC9M9651jZN5pZxoA",
+	"iejJ8VAVl4/bIIuQvGFTIgFaRqb7io1p12DRTpmtnnoHUIauLxQkfFwlrAcfgAXOhBEWqB6CKiK8CC65",
+	"+XhYU7lOQ2xNmj1Jxi/bFwrdV/uN2gCzbNekB/1QMoQGgZSBXiJ2OsR92FbcCDJr4ydEu+aDCFItu9Iq",
+	"AI9glzpjknh4+/Pd5bN97RS5Vorqki6TCxlLcPv2Ze3H3TbTv4/ezRtY9G3JL1C8Ng853RVBZIVHfiFn",
+	"GXLy2sPajS6vmzARDhFvEEimXsasRFnZBraNn/hx9c8nT5yYsLq/7SoPZZMsWLthvWC5CiXks7m7owvc",
+	"cDB2Np+h0R8NZXIW+5G0iiSqzFp35qrmsV6krazlpD342o8Qri9+6AFRZnA8rIVD3/Ur6NXZi69PAI6c",
+	"Cenp2gBBBIuIElHUDgDXFsRIOsOSfsRdUGC0XAjQgvVN6T8zJq6F7ug5psfCBXtJCO6N9gsLZivqkb1a",
+	"lwAu1I3U9QmDxdfmIyAm/cnQvv6rzq4y3mDzMCb9hR6T/9ItWKjsRZ9bKJBNFrQC6Jbqdyd+P2m2zd9D",
+	"lUjp9ZLMIPuT21OLakdCFGFWrvsTQ73LHpiFTDvz7cPLAg8WKZ0crtzR7x5pyKk13vZ7C7tDaFvwTiZ3",
+	"oQ2o7bTuR1mvEILe9Q5jBANAi1oeB8BbLNHc2G+A+86NtUGS+WQ6ck31cKO3zt+qKvC2b/avEBwZ+bQl",
+	"Urkt741f3RdyWJp/6VmuivuRhEjWsAmpLlWwwCVFhETjbzCq6RLBf8xmTuhTtaAnttAe4BDZJfI6gBQW",
+	"qgfTsXkucG35JnW+WuOiMO2MVg24pX8YjDS8aFBdI3wEeQvAnnNvtSS5O17UbjCgjPjHI4qC8ltJioJ8",
+	"4thFB5to28B5Q/r7rjN7lxT8bHxZPewZdBGkK5++m+0ks4b5fSjYY8GXiRNa2rGf6so5V2wYrT7kcH1P",
+	"onNcoDqjCrCX/rGloANlqEZEiTDIHTBUPcfG/+X05L+gH//wX+jXz0/+Wj/3zydPTp5E/1ibmDbwUQ0q",
+	"CVqwrxr5YUE/J0iEFV02A1hYgrwh+KHCG3PM5BzSKpFokShFBKIKlblyd4a5hI5JFFJBIBMJjZ9CFV4X",
+	"EkZzClUpqysidYu/OjExOcfG2rWPSOEe8xuWkhyyHh6mZhNCf15Jbil6bDFd+UsD3y7JqAI7cy/95AwK",
+	"RVAyvSN99R8xnrfYtAeUO8NM+y+AWiz76atHHd0arIx7r3MOYWrfEpNj+zIO9RqKkO6YC0jw6fZe21LW",
+	"KZ+uXrckzLTDYXgYc9aoQZ2LbWuQkQRqhIU2WgVsVXAALMK1V0vNZ323n4K64lWsinJoR+QlhGcLk/97",
+	"c0hlvC2dblD9U4mLsL9j697x+sC7OyvT+dnZJAMMMivu23vYrrNYVhb9IAL9kSO0lkTADUiOmUY6Zve3",
+	"yw7tiAcD+6CHAQjRAdjEofT0ewu1JdJ1Q4lol8s6o8X0EuaYhjgm0+9JwobcxcwAghy2QCZczuxjEW1Q",
+	"VvbjoAw/+GcxyiPaDMapBgkhyud++ZKkCFNUrbyJBaOsLH1ZUAgjmIBJWA1Quj5JiRisIG1MkGWCIxOj",
+	"TnAV1NgEOLR3bQWIsbsplwsyC0/2TXB9xewVEGByhPxhWW7T3WwyG9GBIGcJRO371DPB3ya+NC1RJ4iz",
+	"knGkU1ZGFSwRrxFGwmknpFd4iEqYIcZRxFmZCKtR+BPnqgmyaWcJsxUK9XpgJ0Q5O4tXCvQ2RcmLguCr",
+	"vZ+tK/aNrneBHXi2j9YhBW4he9iEQaw7w1y7FhkXr0ijIiKLCA9VQBLIJxTW9XlCjQotVeD4STiTSzTS",
+	"2h1Kms8lGfyqa/T7/vYr9fQ8v//N8+1ZNruhPXYGEM2bt9aanz9C8ebGyXhjc2/9HhqPv9mIH6/vfbAR",
+	"396YgMyMeHPjtO/Xf47fvRF/9F68eSN+sB1//OXuzq344eo/N5+sAtS7/jCRVKBa4npz6pJkg1Wu8nJ0",
+	"UgtUvBydsv8+Z/89DUHbzI+z+xov0wGjAPbhOK8NGkpW4EfvWOzjAmZ1HO0T8uN8mKfN7rBHHdKDfFAg",
+	"ugP/6JWg1/aNgFFXESWizzm0CWR92DGkCs+S5R4f7iJ9FiVyE2uahYcyTkO+ZHExkpxiuB+TQGK9cB3Q",
+	"MPrR1gaWjlOFyDTRN9ZVO06FWapk6d1+ZXbfS2DAEy9jdtWidLWccufWao3gXmm5+DVvEphd1V9LYhy5",
+	"Eo2DU8lgjhucsSXScOXBEkxytzEWKBxVCWYTQV9eo32JFM4C3NPVY5dKH8mehQXooGD1hTEwFLhZezg9",
+	"qUu1h4cTK2pvOXlnk8dTa2cvMVZZ63RHxJJi3NE6o6q7hcGGQMDDyVIEdv2y080Pv3gvzmYXyA9kgV2R",
+	"O3ChyarBtLDeaxshlfaVywOzcA8mYtT86buWswmRfcbmPYuE47afXMPVWqQH+ruxvT98vXf/QwQ5m183",
+	"P9vU69BnuHRKPG37xBwcUpVgWReJd/3UiVOnJ09O/l/w769aHJz+aA9Hh9nB/+NYMNb8Zm0sGNv9artl",
+	"5Kd6DdjuTrM+Kn09H0vf4rJUKCJYKnTyRMZP2V5aKr+0vlm/zhVdssXmPBATPPQH/g7gBujRNH/VGzsO",
+	"m2q10nlBqpSFRAROe5lPNJcg1U3mXTXyAG6l+UylGZ9b8qrPMVzDquKupwZZRLhWmyxI+SiwyfSIhwBr",
+	"Yc2k7qLPAoW0ZI5myCSzf8Ow3ufowSMb1lnLXLuhedsXfGO/6LbKcy/C3vmxH+229kN77p2CfK5+DGdY",
+	"kmJbpVaQ+wYALRpVjwfGRWZ4kkAreTd8QpY+4kttUMkMbdvpKNMJdtzOGVjtgW61ZNvzcSbdo/HTyRaD",
+	"UiWsAW4M5zxC484GUsUg7DK0SFCJC2FqWi+uAAZDA4sQOQRBLzpVK0itmUsytI5LNhhAiS8kpyvPb4Md",
+	"udZlO4fBVtKjPrgT5lKBGBC/e6O5tQ6l8vburbs/T/64+ufTzW/WTAm9j7Z2t9ZMYtC7uYJ0r5wcC8Ze",
+	"OTUWjP2b/uvf4K/n9H9O66uasTrUIijVpeJVrwx3qQhh4vK5M+g3p5//FweUYmuhy/ZwIX/w4CyYeFEV",
+	"lyqUkeOajcIX+unsFNLa//MmwhDEgEgzDhLOv2Vcbvomn1ecz4NIC3w5qX47D5Wa5pXBe61DKWPClIEW",
+	"GQNvue5iPlM1eMxG+c/b35LPzg+rNxVKYs+3PreU1PYPxiQts3ptPqRSz8zBDizZNHPB64rMZ78xihZ8",
+	"ZWtOZ+C5nVN8XmGTWGD8BfNaDEu+S1MaMkPNfFmX8E0tUxQ9XdXctwnRWgcSjIrXSJLsC+XB50sRl4kH",
+	"ad545+czQ46wVPMRlCjWQ470Nq+kCWma4cLOtEw69Q/MR7RK1bywcKMJmsO8tU6nX2QHqHCZtH+RDLbO",
+	"QLEP51sx0Of50ryrkeVQIuZBvR9LyotCuzCPzHeJiJY1xc43KAt5I+3X2HpMCydPnMgSn6lWEozxBrP5",
+	"eDA4oDw+X8VsZT7iZcrmHawzWEYUMetjomRsTen5TD1p6KJDTqM5tO2n85V6FbP0UJJrtQgzoKE+7Rlg",
+	"eemjFlEahOzLUWFS4aKCXXZA58OCX1157FlTHb0wfNE6oH32feUDhpytcKFQJb9gFlWiz8VSXtv8DHrj",
+	"8nkkyBIRhJUIMp7IpRXKyhZxwDBg/TZwzoyKNxXykvwH+8Txdl7aNejUss3E++3ib4Cpe+8xgEY3BYIK",
+	"vMZA3oXBIX2Iq0PCM06QinsiUTNBcKoWAQB3qLxSIPYPCuvbgudrp9JtX+R+a1e0bbIXfRUyrXDv4A1J",
+	"OpyntX3YRRPe3Fd8kL70eg1d8cMrXakQi1zdqPDUmBySEg0NHKwwRlg/Lxii97dn+nKzTgnM62xMtjYt",
+	"HJpd5GLym3XHsoX4somQ/liy9uV99WSAXj0VgE+yRoRZau9SDp7h4K7+dIAdsx3sJAtDE7Q0MgtCYQ96",
+	"a+ZhX18ZA/5+fGq2VOq+XWpD4MNAYVqcLrAYDIVHepeSlOoSR0OrTtA3GkqHMP/LRs8YzLltlZQrLmO5",
+	"OyKHp39jjSxKw7DWyp7SB9yj3nlyn2yFwypl6MfVD5FckYpUEXxBpQIYkOk0ux6eEXUmEbAwaWuhuDT+",
+	"8fh/nu5urzqEkNvbzdvfxZ/cnZieY3DETReGP5tqzuPZcsET0w7LWz/Hl5ZoiQgt21mg70aFWzetfd2E",
+	"7zsVFgatZXs3WhdACvwVyN8nm+sleVlgb/GYXrALMMusTw6nIFfxwhTNFjwyZaZ7gKgbEC8AXizae5jo",
+	"QEa1zFIcytgtYF/LqHorpthH2GSuCERbXVp2ATOvEOKBrU9JAVJc4cD449ss0GE/JfWzmIdDwOPvhoNA",
+	"IlqmixG5Yosh9iEtufKJviK6XKqZ/rNHek7PKEX1kMzWF7Mpap7EGywULdEazhVf75lgsiMrLurbUco3",
+	"T2VF6IKRDiJh617Cei/nsc7CWfdwz3km5rUE87I4OGeQ8pTp8W4vR5khnqI99NJA7rj5KDuzZDkWktHK",
+	"s2aolCl0y5CBpRqI92a5XNbsEG88bW7sxO/eGMAfvh/m2CP4cp6v5Rlm85u1+N5TE689bTG6DI9EVCK7",
+	"kCncY0iWMLhXMk5ULSEQIVHzydfxw9UAxfduxZtrAdq7v777+PsA7X59d+8PX//wbfPJNiDtxg+exp/c",
+	"bX7+6Idvdx9/H29uBCj+5FG8ee+Hb/c+vrP7ZC1A8R/uwCvx1k780aMAxX/dih/eaD7a2bv/YYB2v92I",
+	"Nzd2tzb21m8EqPnhh/HD1b21nR++bf6frfjB9t7aVi5QrD+oh0xgqnnYAZK0r2tHfBSff3447LvjmNLj",
+	"eH4/7Ln4VpX1xeMJiptNqcsd+xTjTeGr5jekOEfjEBe71Xx/DXJKQXik+mgVVIdp5yUr+wjodEpK8cr1",
+	"e0kMzNB9CNinevCKOs6dxGifOpnDKD+VJboivt4fSwfFsmAjhsvVCxn1MByWRmod3FkJ719cJmKZEo/9",
+	"YXElC5/aYi5PwlmNolUjIldLocdaBgnQny+JaCXNIxtKc1cypba7zwZUwqvUCNVD6L8fU2QSyeuroeuc",
+	"Ebq9wFTA0F8CzXorEhVbB20R+2Slg+ye55askHy0aDoouG7qgTwTcdlfEnU/MUspSHhbfx3mVWBiH0bG",
+	"i4T++5nuKER34/1so7KXTOUvU8dRIuP2DJDk1gdm4lBKGEJQko79l10/RN9X4HNSi7Mb90upPR8AnZey",
+	"zVIUEsNs5k7so6TNeXB0KmmCzTHTEqUkajonZRIG8C2AelPhDRBBq/qQz0iKp2YJr0ftwRjWW97/sbHb",
+	"N8MYr7PSAIjjAx7X9N2LNcLkwKD/7e14xxW0rZB36sUbXlTnYv1WvHkPjVsUk7Rnk4I4EaB484P41rop",
+	"d+EqX6Bxk8eWfRyO1USAdh9v7T552tza2Ptgwz2XzXfDbrgTk+gcjyJLIciJG9kgm3qtxKsGdcBGTGSK",
+	"Zrh2/EbK+qKgpSukWouwIkMB4Vis00idL6hyO1yv4oiw3NM5ZAbsJZnc6o3c/JldvBaFxkSmoGodqhhW",
+	"keLo5IkTvUsweVjNPHLlqS6KxkA44/5odJxK6X0s/FBE6vxBGFy2ziBv9ndpGKgdY5qoalmPoyq+Zuon",
+	"k5qE3EuATpMmsazBhapYZKT2i8I82TtyaYpa1xW2tBWU03pUA9fn7/2Ka49uxCplPWf3kVofmKYDwnKC",
+	"z1uvhg9WsVoIHJS4nHs827B2/uykgd3f2TF0nNpg1ZSrHqzSU35D0cCr0YKFeNCLM+sAGvbDWlIK8pXt",
+	"XCYCR9GZDqQk94eqMlCRmQJF9M18titnyOa7Wuh0Uzw4WVqtRphQTT9qbtuR3m9pqMSS3ok/u30dhOoH",
+	"3PmCa7U7MXS3wZrtLTJtGJEREo/HWzfH7MwEEtgaQzHLldfsIY3A5dHYQXjXm0jpz6IplYiUVwrg2BOI",
+	"sPOeHEgbA4rqTFGDwmIaQxDOjeybBaWqW4Iq/ADxDmbBnbgXCRYFfv66NEGBnQjhDenhQNkFyHabnXrL",
+	"eG1v/nVWl3lE5IChJjwi/dgfcx7/Lg4bjy++4GjSMnujtv9yECMr0xDmMbc7vph5dH8FHmpDKFrUhlGR",
+	"n0uX6g+ztEojLDqFA/elISZm8v1klpmgK+lHBaAKrh4zbpt1KytQjUdP31hdgDXiKvHbr7uDN/UVGzdU",
+	"97VzT1tHhwsfdkvSYQ/PasY+WDmy1CPQ4oDsVNa2l0qxmaqzvTzeT+HX0dZmtWs6DPUze8T2oXsyWqv5",
+	"BNYE8zgpLNVniXPfxZcAU/c+zRTo2ht6f60HrAWHrWyzPzOD8K6IHxaxC07dmeISCMYq3o8oPVyTV6ne",
+	"HRfPXMlLlOFoVjO9DrHtx6Thi2jcYv5OpHj8DEdGRpxEAGbAuHUOVLBE2L4HBTSwVPYnEx0vEY44Iy7+",
+	"gq3oVwIri2JBrKHKKBHWTtWtCEmHChs93xlvGazV4kpiPQCbAkW1lthrxzoCXLq+HD1cUlVYmLevfIYS",
+	"FwP5CHqLzIIF6AT+m3pekjkFufqAGcjApEhvy5gNobelKpi9y21kjtALWcAgV17CJFoSFwxckCREnwhF",
+	"cDVICgba0F0uMlUD0bggVb6clvqTRCzbgmLDNJD3qGMeMRAfAxn45PcXjCXyDoPQB5pfWzGBvco+dUw6",
+	"nR1Pgw2YLhO04L5a6Cnoe0CW0KHGZ+YMe49u4Ul81aUD7V+N6Iht3AXYvUWVK0R6SUGTbBpulyqjVXzt",
+	"jMvF89VX7wAAbJT7nph8y8bY9/xKXbpjXvTgzhu1n3q1LYGZN7ehkuuTr5uPtuO/3M1Ud40315qPdna3",
+	"VvMoVf0vePbAZ0/8yWD4i9153YaiE6THZR8qQcK02n3aaxvNL7eNszpAxhOdfHqyE69tZvejITS9mLIW",
+	"RBJmUfTtNeHdGuh7aCux30W4JHhZENkpedYj7vNqLSKKFEXLuCNlbaxUpniP/vvdgA0OhQZs5uogNOxe",
+	"TMaTZoImMy5cyMIIKc/cWkqgdGG6Q+V/vaC7VwHYtOfdSHFQh5vibBOJeyeLPF7maCgjCZtKSMSuVma8",
+	"hTRSGEfz6WrzuzU0bjE3oRoQHCEAE4fAF0kUqtcmAhQ/XNv77z8mz4IkORGg5sNbu1t3s6xJElWvpbEv",
+	"Fq+jkCO9AU6mrpdalbLstyeDPmwIhYEal0ktwiViQnmMNDiNOItWXH0klWSd69nIg4ngONIJfDrBoOVZ",
+	"BxW1207SFYvefzh1kTpn7vUJmNhzLggo0h1MNNUVf6rxlSRB8pi01btZUp9hGi0wzsiCSZh1SbUSRZxr",
+	"PoYoy7KTBO8owTkqRC7vP7LMieJONM9OOJldt4wvvWJnE+if3upwAzF5yvb3BRyiJe1ZazL2Avw4qCoP",
+	"679kKiNl6nZLNC4rvAGhTm6rjklrTDFpND0nE3Uq7ORWub/0pAsk8d50hlc2TednX1yT5fd2/4ZbwPqk",
+	"31nS7/EbYihfYUBVy2550ET6ZlbFVdoGKbnmAbEcvIqK6U83kFZFS3vr5aCnazUIyQzsePZ6kLuPcRjq",
+	"Xrfz3LPeV5z4s7d+I769uXdnNUAX/sN8aG5t7H693bz9RYDizXvxV+81378f31trfq7V4W9W47WNAO1u",
+	"bcQPdvJmCsaXDSaX3eXq2/MhlSWu9cP5suAgmtZ4REsr86WovjiWs01pagjpMg3rBUq0nsOwFnWfS2k5",
+	"Yrtatz9TW/HpfYtT1i/uU/cExnQqrvThkO1utuphMvrO6+nkmSLxo4go0rcHQr4ZYKF6BdVwvHAYouuI",
+	"5MwBBbei2Q5Jpez7fh/0vm6fhAMf6zMqxGmd7nDnuew5LhJPBWcLRllLAxANrlqFlitEQLkN1KBaKFw0",
+	"BU4DhLN6MlRUyaSoVbFWmhFGJV5bmWiBl3++kzTkTloWFmyJCqnmjXKu2bsp/D+fZu50x1ospBBDHRdI",
+	"r5Ft3cnkYMPXfATzhvTdBM9Ezd7B7xvaOwzRAMGS3W/fbOncAleO6bub3Kh3ZxhCg4lbHVBouB6MSVKq",
+	"C6pWZnV71mwGkbQzdVOB3nw651b81Tev2Iz6KpjUTNRt0nJFqdrY9esgsC9xj02+rhSpV8cNfsmEQRSD",
+	"dM/ScUlKiguUymtokUh1vCZwSdESQVDdUCpjk7xKSA14DxVzLMnKAwMVwaJUAZBY/QddJpNzbI79wz8g",
+	"gL2Vc8w4BgA4F1HdHEqwthdwrRbZ+gVTNuDqn9+SnC2gkJfqEC1gUkY1j8vga8+xhRIPyUKAMFqA2K2F",
+	"qQUD/ruAKEP/yoVmn+MWzmQCcYFeYuWIygqw04UZwJM//pqFr12YCPQ851iNiOMQUYUWDNSvsZGkSLNo",
+	"CdOoLoicRGBi4WCIEwRFFABxrZVlwQKNLyBDOm5RZlK0bsrZHFu4dHH2CprCNTq1fHIK11VlCnCRF5Ag",
+	"qi6YsQFyoY5HdJmE+bju8VffvBIgSQBtA2E5xxZ0+1zQt6H5F5AJ00Y/rn6+MGGMy0hwZWA8bCC1aWsS",
+	"vSh4QxIhkSAlQpctoqd5Zo6ZDjFs38IrStUusmhlGs3iKpmlivz/Z5WgJbWASpxfpYANWoOsCLSQnduC",
+	"LUqPShElUMBeX1puAnlwYbTIw5VJdMk41wB3hCGLuH28LkmYnwASZJlfNYbkOdao8IjYH0oVTJlBsIto",
+	"iTATtGtRhyHoduzC+StOsDEfsnGVrpjgN6vNRzvI6EYo/ngrvrUe33zU/Osq2n38ffxwrXlnde/jO/H9",
+	"VWS/ju+txd9txw+2mzt30Myl80nEanIw7bfLRJiUgLETkycnT7h4KVyjYy+MPQdfBWM1rCrAMJIFDauU",
+	"TeF6aLIdysST9ACVBM0RNgjJCKhLBsYkaIqByiBrgwqQC4pOf7YrfdytdF2SICk7GpISNam8uhvDXVxT",
+	"jDT0VoIwMWk8EsKo7qEeHZVqRo//pWVbOrWGBa4SBaap370zRvUc/rNOICDTbg92laPMweoef3s98EBc",
+	"N7ToxJREPApdrgdEmdAQjSfmdhomCDiCLFNel6iGy6aghG9sSdWgdGzJ5UmZ+tXpsc5OeD1UX7sAit46",
+	"5QQUpkubv4eM7xpn1rB56sQJk6+WFBXOcuG3LP5n2lVHySXZPbhd4SpqcwtDPub1YOy06djXXjLAqRdx",
+	"6MRCeOVk91fegBoImuuR0Lz0XPeXziWFDa4HY8/3MrLzLgADXniup3EluPXXcxyl+WQ7vncL7W7djW8+",
+	"Qrs7W82/PkDju9urzc8fxZ/cndCcApelTYrhdQDo1U0kZz8D5eQ9+NYbD1KSPtECiN361EoVGoWCsMBc",
+	"rgvm5/Mh3HVVh8NuY/eUIKTg6KagQKMjMBhEEXG5EUwe4CZaCW7shd/9PndJWCzW//2y+dcH/v2D+E9l",
+	"gZMza3kGRNcEY8/efy/aal5DWcZsF8nxysutStTJ9badPDnknfTtopajGGkkFcOfaVZx+sRvur9xxlUM",
+	"0S+c7KGLK5y/BqVe4IXne5lIUhDmAgkphkS5Q+Bkjuz//NWgLGzqHZdrdT3DzfIn5GWSg6DMigi+gaeP",
+	"TCUwZ6O9BjvS9n7p+nT3V17n6pzDQHsm+GD87o14bac7ERiV0UcMU7Lmitd1polZ89zIt9f249nkV3gD",
+	"LWGRuTWPOdxtMwlQLlGjghUoaq624S+IIJpP1tDe/XvxzS20t762d//LLGkYIjA35KCn20NUiSvfKyFZ",
+	"E8FSPYqOK3JNWUsGVI3LFNdvUMa0RGRw0EHnB+EcLVEWSps9SZmkIZljEWdlIjIplbgkuJQWPzMiEo03",
+	"v1mNH2+gH//wX8j8Gd/e2N1anQgQLTMAbJc1XAK9ii7ZEjlyjo3HD7bjB3fi7/WrHyLzCcXfb0wEurur",
+	"tlxzgx+XKxFsihlFgEz8jhnOa1rzR+MnT/4mQBf+w9g8oGqHnGOgmqIqVqUKkQgv8uW07I/5pBXyAOHw",
+	"LVwCw4yZpXmwhJUigoSIM71MIH7OsSUaKSIQw0I4uCZrPJpGS7hEFDJMAQwosPAmKCoybdlnje6eP/2z",
+	"sFkzlnJ6Uhz/s0hn9NcO8DeSZJi2K2K9gXX6m02gOXtjSA6ktKi5DGyQRxMtcuX52xKk3EHfPtX70pVS",
+	"PMV+VHfv/JKE6YK2nuu9LeW8YL0ufuo2K2rSFNDptT2IITIB3UUNkmUaakbwGlkmkZ/8nh/MslDB0pSG",
+	"lrlm22Eu2gM3I7KMWYmY8ENVIQJQErFhj4npB+x9DWpr+/sWi4u8acN5o4TrQT8LjY0FY1UulSsO7PVA",
+	"FdCeq0e3bwbQboqxNmZzFtL9OFSzjOGLhkma8HSv+gzWLMSXEqA9sAcAZx7cZHPqNz3pOxcwc6qoPHwp",
+	"JWfPzRludx+vxu/+EY03/7qx++1O/GAHxR/9IX6wPeGVYIrEkKl3CFOiq5JjXjljKiWOmjxMcr1fZ9GD",
+	"RliiTK1uoA2qL2t9/Chn8hciwebIwZFIm34zsBD7kiGMDjJsSjxTbu0N43GZOHlCepOqSihwY8Y920ZK",
+	"pz0oIfYldsD2l2eTElJL7eNP4+/Wmw9v7d38Du1ur8a3H6H48ebex3eGvPfBmI1Zar1mSyBmq2w4d6Jj",
+	"utquiDKAQ3TUgfiSjS3BkhiUXS5omTLj+QNEbyoRg/LxJjMrT0Km2xwBDd8o6Zq3GRq9mCNPDL3zQqON",
+	"/f2ZN0f2eYB+3uZIz3H94dvm+2vxJ++h+P5a83/uJN6W5u1Pm5/tIGevuvko/vjLVsNlH9f6VFrjWU69",
+	"k37I3/h5OrvIohWt7dr0JziWVSyuEudGTWTrlXwaZf6wnuUNFnEc2mt9Jum7uwzxT1P/lD8yiZK4SJnB",
+	"wWmVi72nRU9CD6wCsZrQ2RnTy/GzVGahPNp0jLThX6owET9YR7tPvt7d2kDx4y+a36zu3bkTP3iKmlt/",
+	"2d3ZGu49E3S3qWVItzeZxMKKdRJsM3BOI3UXZhGoCkhVa5AOCc2FLLlyFyDiGisVlvvh/T8pkmx+txb/",
+	"6du9exuWHkcv1dJqUn3TekRbQD9mf4vG37hy7vivQaw5c+k3p38z9dIbZ47/62WtlFjT7UvXSiQChE6J",
+	"qInxenX24uvoNcqIhGBZ0+oihGXNsZCXpO16shpOosu8YSyPpQopXTW2S7S4ov95AWG0iEMkeEMLSoKY",
+	"uw2NR5SRAEGEWGCpZGKOYRZqYaqihSu+5ND2FBcktNKXqoANVhBkBkDCSXQe/nLudkDe03wU4TLWw7XR",
+	"N0nD48KN1xhpAT/HQUEgGk5MootpKp/pxliFnVuCEjnH4DZxOX+meibk20I4kYQoYhNLiersKuMNlrzr",
+	"s8OaOaR22GI5sVqPFK1hoab0HXM8xArnz7Uv6ylbsiqBahN13RPEBnuTAfQi9naXtSKpeeP3D1YuNQtq",
+	"y9MWsDC7t4Yqn3UB9Wctb8YPV5s3N1B8az1+90ZiG3jwdHd7De1urcabO/H6p7s7W/mKvT986/eTdxI3",
+	"M5esn2ee4yJR+RAJqeLC1KohuGrQucD/aCMoEblGpcHJzx/oc5SF9ha9ws9aQO1RaH/tAJwHfNK6yAqz",
+	"XhHhYE/bgZ6dZ9xwm565Tz6I175C8acfgDHWiND3V1FGjGmXsbsesyTyOnvCWmLe4OfRnAZou6/IrB4W",
+	"3UGNH5HsM+VrSDwJWaKsq4qfInm9g6B8OQ16bwmHh6h3NJ4Udl3kIeAwwhUBQfomIaAUESxk5mtPrKcZ",
+	"xGgI/7IZdYb0r/dirn6Nl8taYq+rFrPDLFHHz8BERmNt+DmKM53p9N5a/Jd3u5OqJb9iWn3pmtNocAut",
+	"+ql0gZgkiXn78EJCt1qpwYiRxhzL5cOYBBdGGq25LVAIAFQnLfwYBQuEo2wWBJSznWNkaYmUFKoQQSbR",
+	"TOupMsX+IP2EsxKZNskQ2eQTZHJPMlknraZ1aNDx5sM7VUcXyGEfsL0/bO7d2EK7W1/Ftze7nzBJy6xe",
+	"K5ZPTLmIkYnr2VoUvceOj5bAjqK3h0mOH9+J/3JXq62fvIfGrUXafIwfbKP46Ub8cA2S3T7emuhIrtZC",
+	"rP+x/o/UV+1xgdjSvUrrpw0iCGJk2VWJtMWIge2aRnweEPjBHzbhER7OunaeZU9336T6LOhhKL75t3hz",
+	"A43v3VmN/5Kzblj8p+uB3xd2BZxfBjsKrBVwlXIBeGQlXluZTos9H5NZ0DL9sGypW40lJPDNsdRthmbY",
+	"CmcEkUgSVCZKotMnTpuA3peu4DKisq3LY1Jf7JDc6LvJXyZq1JE63UJ0WoRfPZGiJu1jU/DM4M62n2OQ",
+	"R1FMT0qy/fk+zgDf6xTUkQG9zBLcJFo4v3T8AlalyoJBbyxhIQxKPhCp/oOEFIAgwSGhJefpOQZ+Ysmr",
+	"RFO4xMsmEX2RqAYhzISCYCYbBDLwT588lXq6SnUhCFPGbEjZHFuw3yyY6HDnfaASArQt6vEkmoECveC4",
+	"SCBBUEhwGFFGUkMklXNMy9zHwccwfvrEb9BC+sK8gSZdmPAdL4MSYk9YfxtwfgnW0Cb9jCCdTm/wYdgs",
+	"O/EDs+0/X64wgOx2qvsLlwTUzoP4hHOQIn8YZqxf9zfQy47gDpFZbq7Gn3zmLnqHQozizTXfpV8oG2bD",
+	"ZkCzGZjRem0Ol86eC9Arb16aeuXNS/8eoEuvvzz16qWXXp56+fy5qTfJ4iVEqxgQDv79tdl/B353Zva3",
+	"RihQKzVifL/YsFmXm0KOyTlmT3Og+aP5lSoJKE2JkQ0gLo5JVIowrU6iGWVCD06dQBdeRNi6elmITp4w",
+	"37Bwjp06YeOBsDnIXrYIsT75IJ8hOV179pzqi20xoiVftTliq2dab7aFpTLAphbiw0Y3WUs8irAiIgsi",
+	"2MXFOzy/7RDTm9MNKeLPEA+AUoKfRAua7S440VPv+DFp7VdW7Dzi5L8AJ3I26Ctef9T8/BG4jIfIWj0R",
+	"iUXR40Y57hRE2EGjPqLoZ1VZz9FYTknvRmCBP6oviTo9pHDTwCGDeQJNjSnJgJbZYDF9NUs0fvncGfSr",
+	"U7/6FTShv/unif3GrQZHavcQaLIt2HW/yvd+Il1bGKmRKByK+75F1NaAm4hcdB2MyHiftN+H0npy+L0X",
+	"HedkfX9mFtmfudjyYDt+sB7f3owf/y29S3Yfb+0+eWqrZ6G9v6yhePPe3r1tcB3sbO1uraH43q3sPWNx",
+	"5DqKMmlR/yEriGcqpHRVZu1VyBV8CpCwyVeYIVqt1g0CpQXrs3G+WoGrYnFVIpq3Ns+aPwG3sIzBGJfU",
+	"s0nMZEkHICLZlr1wB9DaEGxhh2GXytnmj+S/fdumfpLWoo34m439qzT2iMjCXJPXqIRj8lv34IiJ3vZT",
+	"GESa0L4beR4TM0AElypGkoXwXBOLkjE4QU4CsI6jxNwcYRmKih9sNzc/G6bPpjvxTb1j/+qYy5+hjgMi",
+	"wm65/CkjplZDcjfOEWW1UVbzyQ5qPtkeuk4CmCI1rCoppMhyhkqyMnkOraQjlEgxzTZsWv8IFBeHGHCY",
+	"PnA3PXYkWxyibcmyYoBFGOCOb6mS5g0PmTHZaZIQW/MifWm6NRgkW1DNVFKjIk1i80LZns+VKhtdcle+",
+	"LJSHqM9ngbjz6Nk/azjk5s0dFG/fat7pFULXSx6mkBjCJtLH2AfZCkT55pMjzXOU2UJ7jjhQLjlyji1x",
+	"gcaNP49CPNpx9+REJlcYgosTGjTA6OAGNOFMxp3o1mGOVXhkAT04MzU9bHCxy9VM6RdFlF1FC+aEkKl3",
+	"4LnrCzZjkyqJKlhW0mRTn+pooH8z5cNGiTCcdnNIKMNmGGG2WlpBDmXyRAbZyISLHwEQ/xKyyCyzeXhj",
+	"78Yj1Hx4p/nnT1vQFryItZnLxZ3HTlpA7tz1abhJXr2iuxmtAafzgXkTMkehZIpLV88wqbLA+4L47xvB",
+	"poc+XubsGYiotkS2d/9eS7ZXr6Q1ZRa9OObf1LEZOpWNAOypZaDPWibB6A1+fVDtLynrwJ6R+NZ688H3",
+	"Xc+IdRZMZYrkF8Mr1QgztfEkagA+aYqiZoQ0GaRinGkxiSAfx6BMMLS4grB52iRM5pDYaoKXBZFyErm9",
+	"TkPQBYHgMFMXyq92XFiZycxjhOz9VT3+s1hWFjkWXgzzzEAGVzUOXHG4uY3i24/im4/QuPk33lhryTvw",
+	"updMJbyiS/vCSO0ZpoZcga8ESPA4ZaguifiJbcTmveaT7UK9DZxQbavtSkGOSCtprTR5wOHanba6DkML",
+	"sxt9lGE5TEoEVJbNe12vlGp7pQAfpx45dhnggJt5FFmHYAyuJFlyCQHCy7CsRYeyX8ZJOK7/3ruz2vzz",
+	"p/GDdfttF9thlUwZFNNSmwGxfRNfzz05wq3MdtQJiy7ZwtwcWl2EiYhSh1QaUzPhp7PD8b07zc+f9nIM",
+	"c6sw9U724/nw+pQrB+Or9ZD3qOTf7OhY6VYVodD9cQGLq9l9vuwtQuOJlb0ACJ9HPrd2GkHxg+/jB3d6",
+	"IRVXoxLooe4N7LGgDhWSFrSEcicWqsG4EfLwDpazmiu5zZAKLV5yHY/IjJrrpC+xxUNql/KVPENXflUa",
+	"ZVmaHMOIlxFlJkzpSBIZ3s323Vpza7X5+Nbe+g5qPlndffx9L5Stb/PjfpeYTyy5QnD1gLxX+a6K7rVL",
+	"hIWQMNrmhUuvO6jp/VOSUdbjj+7uPr6D4vUvtIRiXVWZ7QQZLL+XadTw1DvJ35CXAZm4vd1kmRdHc43N",
+	"wGAOLADZdHcoubNdw5DNvpDw0OKRRw/+fhTBXBjB3Lz9dfPJah6os6sdySQyTgEqhZx6B/41oirU0yk0",
+	"TV5K6svZJwFMODR126iq8LoCW5BhpC8gKHjlTIsmn79KVIXbyoLElFtLA7xkiQvrADeGTsh/CdGrJ39c",
+	"/fxVFpj4wkaFlirOW17CDOKRq7W6ssXfMbtKWbkA+gKmULpsJzrCc5vvqODs1loX9JdSXdGi9EDUPdSe",
+	"f/B183/fQ/Hm3fjW+t4HG14K7tdJdNnQdT460hB9LyQOD/pKmADkmimPCCVMElo27zh5PAde7Qz4LuDC",
+	"VD4cTwmAC61OT0yiTMwQjiI7DB81a1HmsplNT5UEpcKqLnsu8AZNz5p3Rlv3C3oqEszMDA3zkJwzIpUX",
+	"uyNrQDqYm+/AixY//j5+uNa8s7r38Z32cCNL193qdcNyjgq+D87bYeRqmVl1KNINq2NgD1aISvnuEQz5",
+	"YVbhzhG0i2UplmUSEm9j56kM08lBltL+KBlZERnCCI/sZ4UE0IZjleVoA977CZKVz333LLHCA6JB5707",
+	"DFo8UhMP83CBU3F/rHUK10OTzVpo2APim9GPvbQ86uCQtJtOviqHvGi1CC2nM+V3O/5sDsKBGyRMLMvu",
+	"1l34x1aq626RGKI+l6XSBhZhHsZ1wG6CASAT82fi4jIRgoZkRo9pVPUodduuo8O7crpYOlypZpwAMBrn",
+	"ztEl9PO2Vd7eiN+9gZp//mp3548o/uuWuYVuPoo3Ni2n6GqtbDvhrXEvRcnLpWzciTHNWITdNKl02sE4",
+	"S4VXUE3QZaxImn8FDpLJYtPLMxNec3SH7Tcb8IP41nrzrqsmaA0sxdfYoEm1OeXEmxU2q7DQnNJQJtgJ",
+	"OSP++CmbpQW0DV7xxaxRGbMQSUWjyFScMGkQqfHMWtV0Q8ckukpZiEhEy3TRQjxC1XRj8cRg7aQlWsNM",
+	"FedrJUm1owGvddlah2Bh6pTOy0jD7NVPJJP36BI8HDQRizx/eyP+5INOWPMd7z5eW9mHSFuMKMRr1FVk",
+	"siqTJAAEJNF4CStS5oISGaQcAuo+a6Yhg5Q5WOQg4/gI5hgI40hRIuSESVw1oEF1Vss7WpI0UkauKVQj",
+	"gvLwBfTKSfTjH/4LvXLKcT+Jq2SOrRAsAv0t/HjS/Qivmt/+zbz4b6fQj6ufBwgzVscRfJU8NI1CrIhE",
+	"Vb4M9VPT5mUNM4umS1VEjkl4HliiGRhqGPwjkVhUvCyR11YKTI4Hbfk+kg6GUjBz7+M78dYXzc+eouaT",
+	"r+Obj/bubaP43VtoFIZslzPUyaD9qnlk1h7UUafiZLvq0dzieMgRAQ7FxNLc+jK+rYXShx/sPlnTH5uP",
+	"7wWo+f79ePMuih+vNz9/FKBcgIhBrxu2AaagRATEI5XLgpRNjq2J9jAJaJQcXxQEX0VchEQA81wS/G3C",
+	"EJSBMMjbQiqT+4Z4jTBpSy/YEc+b5xcmJguqLvjOw/Al0ZZeDsXk0uNx/LkevyMBswN3AOTK9bYLKHA5",
+	"h1YAbUG46c30kseULfQDXEwfO4jQyCLLSDqMI79rcQShx9AxjYx2Ej/QastdTUt7d1bR7uN3D9KSz5eJ",
+	"WKak0dWnf9E9OGojd9JREWiiCUoyMfJaqTAxVwGyGtSKuQqd5nQkFQ3DaIf21tf27n/Zg7g9GjK1muwo",
+	"tPIL+GpWKUfLVBrdm9sMIZ/afazIam1jGw83DKZF7z86AkP08tuw2v3pnd2CwE0lA4YjF2mNxjUtGreK",
+	"Ft2POXwK438p1RUiWESUCLRIIt5AVGVwyFILkQGV1Y2iKq5B+g2URmYrUMNN0NBT5dtdAQcQ0d3NzXl5",
+	"vyHcRxQNTP3rjfj/fg/FtzbijTWIDTc+xEMLKLAHYopc06J+oTDyEvzcMx0qck1NleRyl3rvbc6+2d/u",
+	"t/LH9SP63B/H3dp98vSHb5NcBXRm9rdoPP7og/i91fiju/HaBtq7t7G7sxo/2Ea7330RP1yNH66i+N6f",
+	"mn/6EL1x5dzxX6MXL14YMgkH/qB/QP/vmIPnqpeJhHKrWAl6zVfBrKdzMkJ56HVCQpcDbcxEphTnJLoA",
+	"1QzMjRPfWo/fvTHV/PuO+SuwQAVWlALpCFF2HNdqAapqEcs6KpKYAVvpzfkkbMU3k+nhBBhp65NytlLV",
+	"5G6zl2DBfe4AJ30d/kU15Myjn4mJ6HD4iC050rchxgCEdTTCzJpHRkho0ENhEQEDYUaZMfgeiUXDsfHd",
+	"/gIs/12iU4Zk4/cyYVMVEgR9JOqLgpZM/ZkadRUgMFKkWouwIoBDXKbLhCHKIsosGl0Jg8EfyuOTkEJJ",
+	"aOC1VLocOhatTBZEmQBljci4D20fSoSJmVVhFU58FCv5C7HimxMef/Ph7tYqGo/XNppfbtvffvzDf9kL",
+	"I/vFk514bbO7LR+O6nF3Mjsr+It1GqnjlLk6hCFZwvVIofF46/v4wXq89lWA9j7+YvfJU/Pn/Xvxza3d",
+	"rdXmnz6DL3a//lvz70/jx9u7W3eb768FaG/9g/ij9wLUvLkRP9huvr+WwlImI2pNnEVFebMFAZkwwSvJ",
+	"/EYpYeW6Ksw/cEP5CaFeAVnt7mzFn66ivfc29j680/z8/2nPNs3dL53STXMLNapkq1wnh5OAmp9nARd3",
+	"lH6UdXrobLadxLuH7XjZqnOxd3JSGSyIgwjTaenJJ5a7qD7NXBtkEeFaDTHQq22tv4iXLaLWMwESEa99",
+	"msfDlCtSkWrLLoCyMfUO/NslDTgVH0epFv2iJLlDFpUgc3gUypDRBrpmEo9cITHdHHSQ0ZFGcqSRZI+Z",
+	"yyH+aNvW+o8316aTglm3N3a3bkDAyH/vxJsbzZvr3e/OFq5dgI/fLuofEP582s2LRQD0L+GScXSm5Xgs",
+	"dFWKClSyBJM+IgiWPz+ctgMHONyCdEIT/rH75CmKH2zv3duOv/my+f6d0V4HPRLxFK4r3r8jJHfteG1w",
+	"L9NlIo3DHIhvwRDdJSLOYEkWkjoRizjCrERZGUUch0CAlJn34JFjEpVwDWiVaWK19SQgnCShWxKahyfR",
+	"S9eoNLEm6RwNVYPzw6REXCU11a6hz9QVN+dpVHnQSQeHEpGb8orLBPzERQWJGlimVTv0wpsKurwehYBP",
+	"tHh0q/7Mb9VP7jbfv48M99rPFbkPjIOEw+wf42CWZK7jEZ3tC5jVcfRMnO5CSQDMpvrHI4yDX9h5vrW+",
+	"j/Ocr3zc0SjfVhHboiLmfXFt1Z5MXIKsEKIm0XmGMFqMKAvnmImgcCERAUimpvinDJLEbxaikNSwUJr4",
+	"4X4XpMqXSZjkTBKxTMTkHJuxJURNAdNEeggstGVy6QWoTJREp0+c1pOhLq1dEhRScwUSLWYUALjazJdR",
+	"l2/OdtOpQPkSFy7Z7SjHoF133Lu3mdRJ6V7qKjiAW6z3szglSKkucXRgt2uht92cK6lITSLcwCvGy54c",
+	"G3vgjFI5nX4fEbxsvGhUQEG3dqn8sp7iyPwyZv0OxSEDpePSO6gIlKjETdSXffDZPsI/72t07+M7ex8+",
+	"RTYrqb/CeN1OMlx+Bywlt7hd4ChaTBe4Es0tLk3264L5tICoRPpoTKIZlMFF18NHVbyCFp1MGaI6UzRK",
+	"BQATCSmnnc0JntLNaXUcUZNgCwh+SAmoY9HKC/QQZ7WsMAurNSJzdtLBocjxmfkV2bVBTnq2+cCR/J2T",
+	"NL5ag+z3zdX4k89++Dbe3Ii/2cgzkCCJm7PG6h5yX9t5ij5gozDmnYGTC3I62NZYiIDCbQSMk+9LdYXG",
+	"Fa+h1xHEygkiKzwKczX9DfqCSbs3kgAOl60F0IQ2l7nLHgMkFOPGQS8B00jMUpbhWECplBGZdPw6A5Ui",
+	"nIcWfen4MKPD9bOawPAjN9WhxDbnThtY5h+u6UO5+3gwHdlORQ7n9LUVSIsiwsqAHkFGVyDNdHIkDB+Z",
+	"rZ4RfOidLS1v59xk8QNXmdrcm/GDNau+28Qmfbne3+n/7jT+qO7pCq+a50Z9aUA3RWGbZgzJrap1Z46P",
+	"EpWHciVAhdwMgQ0/SscrYc2EoVa+6pII1KhwpOUmI1wZ04rgEUHjUPuPIF5XkoYEkWs1Ipx/E7NMaUDE",
+	"l8wr5m2ALfJIQTNhmFLbKMODoIPDS1ow8yu4Vozn+Ogq+fnHCZkTjfQ/23/sN4rWf2FMvaOPrPWLhCQi",
+	"irRfHm9SVQkFbrSctcP280N8rR0ajsA6a7Sro5tkiNS2d28bqM1431L85uafPkTN2582P9tBVpQxpVCb",
+	"tz+Nb29YZ92BeyHeAGru4oXgNcJGYWYwydM5hFdPHbUalpBQfaUFj8/UvLOp184gMMfA0TBuxCQDdoQW",
+	"SYlXiXT3/KcfTEwjjCKsiMi15fwUttq1IMuU16V5ZI4Zu4UeyTlByNst2LTtIIM+d+HFGmGHa4XQe3lk",
+	"g1CHGLxq0O76vn9qgpcFkbJrIsEl9+CoSSzpqCgK1QX05YLLUtudASU7unyGQ1UP1/b++49dkcdGHWoq",
+	"SJUyBwQzbMPYZWh89Br5ZTuJYnnqFd5AVcxWXGh1g5gwFP3akTi1X8X87zvx/bXm/9zJW35s5fh7d5qf",
+	"P0XNJ9vNm9u7O1t989Fe0MRMgJJBndGqdYvjEwDotZjw/35kCWAiQCGVuCwIgaikGhE2OIqFc4zXVURN",
+	"DJMNhXJAZXVNZlaGaZcggpyEUapwSdxPc8wUCkNnTbGYkEOcErDUgjglOF8HAPaS6+cIlWx0UJMW7QkQ",
+	"yQCbDDX/vtP8/FHzyXaPWaNDuQMUwdXjqSlKTr2TfoD4YCj00v99cD7TSodLYQaav0JwNX1hlOSteypO",
+	"p8ZV9BanB69T9x2408PAXubscOJu7qyiePtWU/9za7354PsM7QJUVp7Dd6O/kJS0HjkyAjxr2u9Ggafb",
+	"rxr75hGtDIVWdr/aijdvdaeVzk6fCytX4JkRc5BihA5czcGMLJKIQ3I8/+lgdjRvbgM6dxtIh9uRTqGl",
+	"JUGw4iIx2mQKgkWAMWkL4WhWmy6OWTLz6jFXJKwIrglY+Gi8H4YLHILfo9O1xEgD1utg+czPOzZUk7cD",
+	"6OiB50y9o//plE/x2zyStiX5JPvBwQ2JBJTIPmHTIsa5MDXxICkCvjOARjisUianEVcV/XKZKHT6xGkv",
+	"bnFyLkbI+M4ShWnUUYAC92Yy8RphoVaVMje8RWw7+CKTz7hKAJehhZ7Y/fpRvPYVRBqa+zGwfogJPz/u",
+	"SzICLmdlIqxKlSIYihEz2sMBoejEaV05+4PntgdgX//ZM/R4817zyXYCK7F3ZzX+5LOJfrj7VIZL9a9w",
+	"ZI+VVz4C/YIkgSOLK4hUMY2MRJSJBmlgqqQLsTdBJETLT1QqG6VvlHISIi6QVZDCaYQZwmEoiDQxJryu",
+	"4KsSmJVsqy7KH4OVS3IGCq+nuIMZrJ7TBeDlI5W4Ek3tsGSvjOpXwBvS/TkKPjlQVnL61G966u0CZit2",
+	"teUhsSAIVzHq7EDsx0pNBVEqLSFoRtrCUQOvSHSVQC6f0kqWVFDf2apbnhS9Kl9uPdjdbB3mpfDI6Xw4",
+	"RNW8uZ24TBLSQs31u80/fWh09Zvru1ur8GvzyU78YGeYcmIfcSjFmA4pwV3mERnhbZJ2cigZYZmDVXCT",
+	"mFOeZtmYqrrRUUTHz15Ehfvho7/t3dtEzSeru4+/7/Ga0NdBsctzBkwESBJiXZH68emsyUH/BG34EJFX",
+	"kicBfMD6OCkklB53D/oRkt+AcY3wMOkOimyt0PnkAR6AQyjzHn/8ZfzJ3QSdf3d7tfn5o/iTuwHKegdR",
+	"8/Z28/Z38Se5xGYr9/tIKREwpjTfMaqOL8n4MqlFuGStuPqVYxI4lZxEV0z43tISKSlko1PtE5AHqPhV",
+	"wpAgS4LIiic3mADxXIbu+72XMrfNSELgiYJxJSz2YC8QPbtCA4X0XRzyyFbxk4puT861vQvih6tgsUiO",
+	"d4djXCE4UpW3O4URvgKPjJIt2x6KSgEJXiJSIipRvTYI7nMHDOe9D9eaf92I13biP32K4ndv7L27UYTk",
+	"XCVK0FLxtWnPAQQSs9IKWlxBgtcVMWGOts5qiBVexJKgGucRfGurNtmSrC66CIKeZWBhCwOEQw79yMDA",
+	"X8u01JNZcRk4A88lwatEVUhdIqU55xIXVawm0UvXalwSRBXULnGOhSpnVJm8bkZUg4urXl/ABTv53srG",
+	"1SJMWZ+F42wPzwCud2YB44er+eJHOYrgNcJwjU6u4GrU6QBdrBE2c+n8bI2U+jtFruG2ZTRlrv0HhkoU",
+	"8lK9Sph6BhYzfrCNZi6dR83/fQ8cEXYt0HOTJyeK1lUQHK50ZEmX9ROHx5GSU0wBKrdUgZpqh7/Yzf+z",
+	"FT/Y3lvbaj7ejB9sA0/7aGv38VYn1pZv752xRYIFETN1VdHNa6HIIKgZUaouorEXxqZAWLJttTJC0xfU",
+	"XHmwk1b6sz1q7T//fPOvG7vf7sQPdnafPEV7f9jcu7GVvqVlBc87yZ0XoKR6PBjKMm+6i6797b31G/Ht",
+	"zb07qwG68B/mQ3NrY/fr7ebtLwIUb96Lv3qv+f79+N5a8/NHmVqFoEm1N5ercbv38Z1464v0JVvT1jOF",
+	"j7fiW+sWfCz+5IN47StAIgB4kPR9cGx2ff3eWvzddvxgu7lzJ0C7j1fjd/8YoObjT+Pv1psPb+3d/G68",
+	"+f5a/Ml7E7DGUA0ns1KmfKCvk0wtiqQ+v8mUDXLhuDZhqRXkOEAG/CRA8cMPdp9kyqWmvbv4w+u/v/7/",
+	"BQAA//8=",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

@@ -627,6 +627,59 @@ func (q *Queries) ListAssignments(ctx context.Context, stageID uuid.UUID) ([]Lis
 	return items, nil
 }
 
+const listAuditEvents = `-- name: ListAuditEvents :many
+SELECT l.id, l.at, l.action, l.subject_type, l.subject_id, l.details, coalesce(u.display_name, '')::text AS actor_name
+FROM audit_log l LEFT JOIN users u ON u.id = l.actor_id
+WHERE ($1::bigint IS NULL OR l.id < $1::bigint)
+  AND ($2::text IS NULL OR l.action = $2::text)
+ORDER BY l.id DESC
+LIMIT $3
+`
+
+type ListAuditEventsParams struct {
+	Before  *int64
+	Action  *string
+	MaxRows int32
+}
+
+type ListAuditEventsRow struct {
+	ID          int64
+	At          time.Time
+	Action      string
+	SubjectType string
+	SubjectID   uuid.NullUUID
+	Details     []byte
+	ActorName   string
+}
+
+func (q *Queries) ListAuditEvents(ctx context.Context, arg ListAuditEventsParams) ([]ListAuditEventsRow, error) {
+	rows, err := q.db.Query(ctx, listAuditEvents, arg.Before, arg.Action, arg.MaxRows)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ListAuditEventsRow
+	for rows.Next() {
+		var i ListAuditEventsRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.At,
+			&i.Action,
+			&i.SubjectType,
+			&i.SubjectID,
+			&i.Details,
+			&i.ActorName,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const listAwardOverrides = `-- name: ListAwardOverrides :many
 SELECT round_id, case_id, tier_id, reason, decided_by, decided_at FROM award_overrides WHERE round_id = $1
 `
@@ -854,6 +907,55 @@ func (q *Queries) ListObjections(ctx context.Context, roundID uuid.UUID) ([]List
 			&i.TeamID,
 			&i.FilerName,
 			&i.AnswererName,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const listRoundAuditEvents = `-- name: ListRoundAuditEvents :many
+SELECT l.id, l.at, l.action, l.subject_type, l.subject_id, l.details, coalesce(u.display_name, '')::text AS actor_name
+FROM audit_log l LEFT JOIN users u ON u.id = l.actor_id
+WHERE (l.subject_type = 'round' AND l.subject_id = $1)
+   OR (l.subject_type = 'stage' AND l.subject_id IN (SELECT id FROM stages WHERE round_id = $1))
+   OR (l.subject_type = 'case' AND l.subject_id IN (SELECT id FROM cases WHERE round_id = $1))
+ORDER BY l.id DESC
+LIMIT 500
+`
+
+type ListRoundAuditEventsRow struct {
+	ID          int64
+	At          time.Time
+	Action      string
+	SubjectType string
+	SubjectID   uuid.NullUUID
+	Details     []byte
+	ActorName   string
+}
+
+// Events about a round, its stages and its cases.
+func (q *Queries) ListRoundAuditEvents(ctx context.Context, roundID uuid.NullUUID) ([]ListRoundAuditEventsRow, error) {
+	rows, err := q.db.Query(ctx, listRoundAuditEvents, roundID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ListRoundAuditEventsRow
+	for rows.Next() {
+		var i ListRoundAuditEventsRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.At,
+			&i.Action,
+			&i.SubjectType,
+			&i.SubjectID,
+			&i.Details,
+			&i.ActorName,
 		); err != nil {
 			return nil, err
 		}

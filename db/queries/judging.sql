@@ -227,3 +227,21 @@ SELECT count(*)::int FROM notifications WHERE user_id = $1 AND read_at IS NULL;
 
 -- name: MarkNotificationRead :execrows
 UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2;
+
+-- name: ListAuditEvents :many
+SELECT l.id, l.at, l.action, l.subject_type, l.subject_id, l.details, coalesce(u.display_name, '')::text AS actor_name
+FROM audit_log l LEFT JOIN users u ON u.id = l.actor_id
+WHERE (sqlc.narg(before)::bigint IS NULL OR l.id < sqlc.narg(before)::bigint)
+  AND (sqlc.narg(action)::text IS NULL OR l.action = sqlc.narg(action)::text)
+ORDER BY l.id DESC
+LIMIT @max_rows;
+
+-- name: ListRoundAuditEvents :many
+-- Events about a round, its stages and its cases.
+SELECT l.id, l.at, l.action, l.subject_type, l.subject_id, l.details, coalesce(u.display_name, '')::text AS actor_name
+FROM audit_log l LEFT JOIN users u ON u.id = l.actor_id
+WHERE (l.subject_type = 'round' AND l.subject_id = @round_id)
+   OR (l.subject_type = 'stage' AND l.subject_id IN (SELECT id FROM stages WHERE round_id = @round_id))
+   OR (l.subject_type = 'case' AND l.subject_id IN (SELECT id FROM cases WHERE round_id = @round_id))
+ORDER BY l.id DESC
+LIMIT 500;

@@ -183,6 +183,14 @@ var messages = map[Code]map[Lang]text{
 		Korean:  {"우리 기관의 사례입니다", "자기 기관의 사례는 벤치마킹(도입)으로 기록할 수 없습니다."},
 		English: {"Your agency's own case", "An agency cannot record adopting its own case."},
 	},
+	CodeIdempotencyKeyReused: {
+		Korean:  {"다른 요청에 쓴 키입니다", "Idempotency-Key는 요청마다 새로 만들어 주세요. 이 키는 내용이 다른 요청에 이미 쓰였습니다."},
+		English: {"Key used for another request", "Use a new Idempotency-Key for each request; this one was used for a different request."},
+	},
+	CodeIdempotencyKeyInProgress: {
+		Korean:  {"같은 요청을 처리하고 있습니다", "같은 Idempotency-Key의 요청이 아직 처리 중입니다. 잠시 후 다시 시도해 주세요."},
+		English: {"Request in progress", "A request with the same Idempotency-Key is still being processed; retry shortly."},
+	},
 	CodeTooManyLoginAttempts: {
 		Korean:  {"로그인 시도가 너무 많습니다", "잠시 후 다시 시도해 주세요. ({retryAfter}초 후 가능)"},
 		English: {"Too many sign-in attempts", "Please try again later (in {retryAfter} seconds)."},

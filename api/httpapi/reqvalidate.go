@@ -72,6 +72,7 @@ func (s *Server) validateRequest(c *gin.Context) {
 		renderError(c, apperr.New(apperr.KindNotFound, apperr.CodeRouteNotFound))
 		return
 	}
+	c.Set(operationKey, route.Operation.OperationID)
 	if body := route.Operation.RequestBody; body != nil && body.Value != nil && hasBody(c.Request) {
 		mediaType, _, _ := mime.ParseMediaType(c.GetHeader("Content-Type"))
 		if body.Value.Content.Get(mediaType) == nil {

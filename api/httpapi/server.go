@@ -19,6 +19,7 @@ import (
 	"eutteum/api/archive"
 	"eutteum/api/authn"
 	"eutteum/api/cases"
+	"eutteum/api/idempotency"
 	"eutteum/api/judging"
 	"eutteum/api/notify"
 	"eutteum/api/oapi"
@@ -54,6 +55,7 @@ type Server struct {
 	contract      *Contract
 	metrics       *metrics
 	limiters      *limiters
+	idempotency   *idempotency.Store
 	tokens        *authn.Tokens
 	accounts      *account.Service
 	teams         *team.Service
@@ -73,7 +75,7 @@ func New(contract *Contract, pool *pgxpool.Pool, tokens *authn.Tokens, svc Servi
 		opts.MaxBodyBytes = 1 << 20
 	}
 	s := &Server{
-		metrics: newMetrics(pool), limiters: newLimiters(),
+		metrics: newMetrics(pool), limiters: newLimiters(), idempotency: idempotency.New(pool),
 		contract: contract, tokens: tokens, pool: pool, opts: opts,
 		accounts: svc.Accounts, teams: svc.Teams, rounds: svc.Rounds, cases: svc.Cases,
 		judging: svc.Judging, notifications: svc.Notify, archive: svc.Archive,
@@ -90,7 +92,7 @@ func New(contract *Contract, pool *pgxpool.Pool, tokens *authn.Tokens, svc Servi
 
 	// A file may be as large as cases.MaxFileBytes; the form around it adds little.
 	uploadLimit := int64(cases.MaxFileBytes + 1<<20)
-	api := engine.Group("", limitBody(opts.MaxBodyBytes, uploadLimit), s.authenticate, s.validateRequest)
+	api := engine.Group("", limitBody(opts.MaxBodyBytes, uploadLimit), s.authenticate, s.validateRequest, s.idempotent)
 	strict := oapi.NewStrictHandlerWithOptions(s, []oapi.StrictMiddlewareFunc{s.rateLimit}, oapi.StrictGinServerOptions{
 		RequestErrorHandlerFunc: func(c *gin.Context, err error) {
 			renderError(c, apperr.Wrap(apperr.KindInvalid, apperr.CodeMalformedJSON, err))

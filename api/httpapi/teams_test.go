@@ -68,3 +68,31 @@ func TestDeclineTeamInvitation(t *testing.T) {
 		t.Fatalf("%d invitations left", n)
 	}
 }
+
+func TestIdempotencyKeyPreventsDuplicates(t *testing.T) {
+	t.Parallel()
+	env := apitest.NewSeeded(t)
+	m := env.Login(member, password)
+	body := map[string]any{"name": "재시도 팀", "kind": "innovation_team"}
+	first := m.With("Idempotency-Key", "team-create-7f3a").Post("/api/v1/teams", body).Status(http.StatusCreated)
+	again := m.With("Idempotency-Key", "team-create-7f3a").Post("/api/v1/teams", body).Status(http.StatusCreated)
+	if again.JSON()["id"] != first.JSON()["id"] || again.Head.Get("Idempotent-Replayed") != "true" {
+		t.Fatalf("retry made another team: %s vs %s", first.Body, again.Body)
+	}
+	m.With("Idempotency-Key", "team-create-7f3a").Post("/api/v1/teams", map[string]any{"name": "다른 팀", "kind": "policy_club"}).
+		Problem(http.StatusBadRequest, "idempotency_key_reused")
+	// The key is the caller's own: another user's identical key is a new request.
+	other := env.Login("member2@demo.test", password).With("Idempotency-Key", "team-create-7f3a").Post("/api/v1/teams", body).Status(http.StatusCreated)
+	if other.JSON()["id"] == first.JSON()["id"] {
+		t.Fatal("keys leaked between users")
+	}
+	teams := 0
+	for _, it := range m.Get("/api/v1/teams").JSON()["items"].([]any) {
+		if it.(map[string]any)["name"] == "재시도 팀" {
+			teams++
+		}
+	}
+	if teams != 1 {
+		t.Fatalf("%d teams named 재시도 팀", teams)
+	}
+}

@@ -232,51 +232,53 @@ func (e ConflictKind) Valid() bool {
 
 // Defines values for ConflictProblemCode.
 const (
-	ConflictProblemCodeAgencyNameTaken        ConflictProblemCode = "agency_name_taken"
-	ConflictProblemCodeAlreadyMember          ConflictProblemCode = "already_member"
-	ConflictProblemCodeAttachmentLimitReached ConflictProblemCode = "attachment_limit_reached"
-	ConflictProblemCodeBodyTooLarge           ConflictProblemCode = "body_too_large"
-	ConflictProblemCodeCaseStatusConflict     ConflictProblemCode = "case_status_conflict"
-	ConflictProblemCodeConflict               ConflictProblemCode = "conflict"
-	ConflictProblemCodeConflictOfInterest     ConflictProblemCode = "conflict_of_interest"
-	ConflictProblemCodeDatabaseUnavailable    ConflictProblemCode = "database_unavailable"
-	ConflictProblemCodeEmailTaken             ConflictProblemCode = "email_taken"
-	ConflictProblemCodeFileTypeNotAllowed     ConflictProblemCode = "file_type_not_allowed"
-	ConflictProblemCodeForbidden              ConflictProblemCode = "forbidden"
-	ConflictProblemCodeInternal               ConflictProblemCode = "internal"
-	ConflictProblemCodeInvalidCredentials     ConflictProblemCode = "invalid_credentials"
-	ConflictProblemCodeInvalidCursor          ConflictProblemCode = "invalid_cursor"
-	ConflictProblemCodeInvitationExpired      ConflictProblemCode = "invitation_expired"
-	ConflictProblemCodeInvitationUsed         ConflictProblemCode = "invitation_used"
-	ConflictProblemCodeJudgingFrozen          ConflictProblemCode = "judging_frozen"
-	ConflictProblemCodeJudgingNotOpen         ConflictProblemCode = "judging_not_open"
-	ConflictProblemCodeLastLeader             ConflictProblemCode = "last_leader"
-	ConflictProblemCodeMalformedJson          ConflictProblemCode = "malformed_json"
-	ConflictProblemCodeMethodNotAllowed       ConflictProblemCode = "method_not_allowed"
-	ConflictProblemCodeNotAJudge              ConflictProblemCode = "not_a_judge"
-	ConflictProblemCodeNotFound               ConflictProblemCode = "not_found"
-	ConflictProblemCodeObjectionWindowClosed  ConflictProblemCode = "objection_window_closed"
-	ConflictProblemCodeOwnAgencyCase          ConflictProblemCode = "own_agency_case"
-	ConflictProblemCodePreconditionFailed     ConflictProblemCode = "precondition_failed"
-	ConflictProblemCodePreconditionRequired   ConflictProblemCode = "precondition_required"
-	ConflictProblemCodeRateLimited            ConflictProblemCode = "rate_limited"
-	ConflictProblemCodeRefreshTokenInvalid    ConflictProblemCode = "refresh_token_invalid"
-	ConflictProblemCodeResultsNotReady        ConflictProblemCode = "results_not_ready"
-	ConflictProblemCodeResultsPublished       ConflictProblemCode = "results_published"
-	ConflictProblemCodeRoundNotOpen           ConflictProblemCode = "round_not_open"
-	ConflictProblemCodeRouteNotFound          ConflictProblemCode = "route_not_found"
-	ConflictProblemCodeSignupDisabled         ConflictProblemCode = "signup_disabled"
-	ConflictProblemCodeStageClosed            ConflictProblemCode = "stage_closed"
-	ConflictProblemCodeStageNotOpen           ConflictProblemCode = "stage_not_open"
-	ConflictProblemCodeSubmissionClosed       ConflictProblemCode = "submission_closed"
-	ConflictProblemCodeTokenExpired           ConflictProblemCode = "token_expired"
-	ConflictProblemCodeTokenInvalid           ConflictProblemCode = "token_invalid"
-	ConflictProblemCodeTooManyLoginAttempts   ConflictProblemCode = "too_many_login_attempts"
-	ConflictProblemCodeUnauthenticated        ConflictProblemCode = "unauthenticated"
-	ConflictProblemCodeUnscoredCases          ConflictProblemCode = "unscored_cases"
-	ConflictProblemCodeUnsupportedMediaType   ConflictProblemCode = "unsupported_media_type"
-	ConflictProblemCodeValidationFailed       ConflictProblemCode = "validation_failed"
-	ConflictProblemCodeWeightsNot100          ConflictProblemCode = "weights_not_100"
+	ConflictProblemCodeAgencyNameTaken          ConflictProblemCode = "agency_name_taken"
+	ConflictProblemCodeAlreadyMember            ConflictProblemCode = "already_member"
+	ConflictProblemCodeAttachmentLimitReached   ConflictProblemCode = "attachment_limit_reached"
+	ConflictProblemCodeBodyTooLarge             ConflictProblemCode = "body_too_large"
+	ConflictProblemCodeCaseStatusConflict       ConflictProblemCode = "case_status_conflict"
+	ConflictProblemCodeConflict                 ConflictProblemCode = "conflict"
+	ConflictProblemCodeConflictOfInterest       ConflictProblemCode = "conflict_of_interest"
+	ConflictProblemCodeDatabaseUnavailable      ConflictProblemCode = "database_unavailable"
+	ConflictProblemCodeEmailTaken               ConflictProblemCode = "email_taken"
+	ConflictProblemCodeFileTypeNotAllowed       ConflictProblemCode = "file_type_not_allowed"
+	ConflictProblemCodeForbidden                ConflictProblemCode = "forbidden"
+	ConflictProblemCodeIdempotencyKeyInProgress ConflictProblemCode = "idempotency_key_in_progress"
+	ConflictProblemCodeIdempotencyKeyReused     ConflictProblemCode = "idempotency_key_reused"
+	ConflictProblemCodeInternal                 ConflictProblemCode = "internal"
+	ConflictProblemCodeInvalidCredentials       ConflictProblemCode = "invalid_credentials"
+	ConflictProblemCodeInvalidCursor            ConflictProblemCode = "invalid_cursor"
+	ConflictProblemCodeInvitationExpired        ConflictProblemCode = "invitation_expired"
+	ConflictProblemCodeInvitationUsed           ConflictProblemCode = "invitation_used"
+	ConflictProblemCodeJudgingFrozen            ConflictProblemCode = "judging_frozen"
+	ConflictProblemCodeJudgingNotOpen           ConflictProblemCode = "judging_not_open"
+	ConflictProblemCodeLastLeader               ConflictProblemCode = "last_leader"
+	ConflictProblemCodeMalformedJson            ConflictProblemCode = "malformed_json"
+	ConflictProblemCodeMethodNotAllowed         ConflictProblemCode = "method_not_allowed"
+	ConflictProblemCodeNotAJudge                ConflictProblemCode = "not_a_judge"
+	ConflictProblemCodeNotFound                 ConflictProblemCode = "not_found"
+	ConflictProblemCodeObjectionWindowClosed    ConflictProblemCode = "objection_window_closed"
+	ConflictProblemCodeOwnAgencyCase            ConflictProblemCode = "own_agency_case"
+	ConflictProblemCodePreconditionFailed       ConflictProblemCode = "precondition_failed"
+	ConflictProblemCodePreconditionRequired     ConflictProblemCode = "precondition_required"
+	ConflictProblemCodeRateLimited              ConflictProblemCode = "rate_limited"
+	ConflictProblemCodeRefreshTokenInvalid      ConflictProblemCode = "refresh_token_invalid"
+	ConflictProblemCodeResultsNotReady          ConflictProblemCode = "results_not_ready"
+	ConflictProblemCodeResultsPublished         ConflictProblemCode = "results_published"
+	ConflictProblemCodeRoundNotOpen             ConflictProblemCode = "round_not_open"
+	ConflictProblemCodeRouteNotFound            ConflictProblemCode = "route_not_found"
+	ConflictProblemCodeSignupDisabled           ConflictProblemCode = "signup_disabled"
+	ConflictProblemCodeStageClosed              ConflictProblemCode = "stage_closed"
+	ConflictProblemCodeStageNotOpen             ConflictProblemCode = "stage_not_open"
+	ConflictProblemCodeSubmissionClosed         ConflictProblemCode = "submission_closed"
+	ConflictProblemCodeTokenExpired             ConflictProblemCode = "token_expired"
+	ConflictProblemCodeTokenInvalid             ConflictProblemCode = "token_invalid"
+	ConflictProblemCodeTooManyLoginAttempts     ConflictProblemCode = "too_many_login_attempts"
+	ConflictProblemCodeUnauthenticated          ConflictProblemCode = "unauthenticated"
+	ConflictProblemCodeUnscoredCases            ConflictProblemCode = "unscored_cases"
+	ConflictProblemCodeUnsupportedMediaType     ConflictProblemCode = "unsupported_media_type"
+	ConflictProblemCodeValidationFailed         ConflictProblemCode = "validation_failed"
+	ConflictProblemCodeWeightsNot100            ConflictProblemCode = "weights_not_100"
 )
 
 // Valid indicates whether the value is a known member of the ConflictProblemCode enum.
@@ -303,6 +305,10 @@ func (e ConflictProblemCode) Valid() bool {
 	case ConflictProblemCodeFileTypeNotAllowed:
 		return true
 	case ConflictProblemCodeForbidden:
+		return true
+	case ConflictProblemCodeIdempotencyKeyInProgress:
+		return true
+	case ConflictProblemCodeIdempotencyKeyReused:
 		return true
 	case ConflictProblemCodeInternal:
 		return true
@@ -538,51 +544,53 @@ func (e Period) Valid() bool {
 
 // Defines values for ProblemCode.
 const (
-	ProblemCodeAgencyNameTaken        ProblemCode = "agency_name_taken"
-	ProblemCodeAlreadyMember          ProblemCode = "already_member"
-	ProblemCodeAttachmentLimitReached ProblemCode = "attachment_limit_reached"
-	ProblemCodeBodyTooLarge           ProblemCode = "body_too_large"
-	ProblemCodeCaseStatusConflict     ProblemCode = "case_status_conflict"
-	ProblemCodeConflict               ProblemCode = "conflict"
-	ProblemCodeConflictOfInterest     ProblemCode = "conflict_of_interest"
-	ProblemCodeDatabaseUnavailable    ProblemCode = "database_unavailable"
-	ProblemCodeEmailTaken             ProblemCode = "email_taken"
-	ProblemCodeFileTypeNotAllowed     ProblemCode = "file_type_not_allowed"
-	ProblemCodeForbidden              ProblemCode = "forbidden"
-	ProblemCodeInternal               ProblemCode = "internal"
-	ProblemCodeInvalidCredentials     ProblemCode = "invalid_credentials"
-	ProblemCodeInvalidCursor          ProblemCode = "invalid_cursor"
-	ProblemCodeInvitationExpired      ProblemCode = "invitation_expired"
-	ProblemCodeInvitationUsed         ProblemCode = "invitation_used"
-	ProblemCodeJudgingFrozen          ProblemCode = "judging_frozen"
-	ProblemCodeJudgingNotOpen         ProblemCode = "judging_not_open"
-	ProblemCodeLastLeader             ProblemCode = "last_leader"
-	ProblemCodeMalformedJson          ProblemCode = "malformed_json"
-	ProblemCodeMethodNotAllowed       ProblemCode = "method_not_allowed"
-	ProblemCodeNotAJudge              ProblemCode = "not_a_judge"
-	ProblemCodeNotFound               ProblemCode = "not_found"
-	ProblemCodeObjectionWindowClosed  ProblemCode = "objection_window_closed"
-	ProblemCodeOwnAgencyCase          ProblemCode = "own_agency_case"
-	ProblemCodePreconditionFailed     ProblemCode = "precondition_failed"
-	ProblemCodePreconditionRequired   ProblemCode = "precondition_required"
-	ProblemCodeRateLimited            ProblemCode = "rate_limited"
-	ProblemCodeRefreshTokenInvalid    ProblemCode = "refresh_token_invalid"
-	ProblemCodeResultsNotReady        ProblemCode = "results_not_ready"
-	ProblemCodeResultsPublished       ProblemCode = "results_published"
-	ProblemCodeRoundNotOpen           ProblemCode = "round_not_open"
-	ProblemCodeRouteNotFound          ProblemCode = "route_not_found"
-	ProblemCodeSignupDisabled         ProblemCode = "signup_disabled"
-	ProblemCodeStageClosed            ProblemCode = "stage_closed"
-	ProblemCodeStageNotOpen           ProblemCode = "stage_not_open"
-	ProblemCodeSubmissionClosed       ProblemCode = "submission_closed"
-	ProblemCodeTokenExpired           ProblemCode = "token_expired"
-	ProblemCodeTokenInvalid           ProblemCode = "token_invalid"
-	ProblemCodeTooManyLoginAttempts   ProblemCode = "too_many_login_attempts"
-	ProblemCodeUnauthenticated        ProblemCode = "unauthenticated"
-	ProblemCodeUnscoredCases          ProblemCode = "unscored_cases"
-	ProblemCodeUnsupportedMediaType   ProblemCode = "unsupported_media_type"
-	ProblemCodeValidationFailed       ProblemCode = "validation_failed"
-	ProblemCodeWeightsNot100          ProblemCode = "weights_not_100"
+	ProblemCodeAgencyNameTaken          ProblemCode = "agency_name_taken"
+	ProblemCodeAlreadyMember            ProblemCode = "already_member"
+	ProblemCodeAttachmentLimitReached   ProblemCode = "attachment_limit_reached"
+	ProblemCodeBodyTooLarge             ProblemCode = "body_too_large"
+	ProblemCodeCaseStatusConflict       ProblemCode = "case_status_conflict"
+	ProblemCodeConflict                 ProblemCode = "conflict"
+	ProblemCodeConflictOfInterest       ProblemCode = "conflict_of_interest"
+	ProblemCodeDatabaseUnavailable      ProblemCode = "database_unavailable"
+	ProblemCodeEmailTaken               ProblemCode = "email_taken"
+	ProblemCodeFileTypeNotAllowed       ProblemCode = "file_type_not_allowed"
+	ProblemCodeForbidden                ProblemCode = "forbidden"
+	ProblemCodeIdempotencyKeyInProgress ProblemCode = "idempotency_key_in_progress"
+	ProblemCodeIdempotencyKeyReused     ProblemCode = "idempotency_key_reused"
+	ProblemCodeInternal                 ProblemCode = "internal"
+	ProblemCodeInvalidCredentials       ProblemCode = "invalid_credentials"
+	ProblemCodeInvalidCursor            ProblemCode = "invalid_cursor"
+	ProblemCodeInvitationExpired        ProblemCode = "invitation_expired"
+	ProblemCodeInvitationUsed           ProblemCode = "invitation_used"
+	ProblemCodeJudgingFrozen            ProblemCode = "judging_frozen"
+	ProblemCodeJudgingNotOpen           ProblemCode = "judging_not_open"
+	ProblemCodeLastLeader               ProblemCode = "last_leader"
+	ProblemCodeMalformedJson            ProblemCode = "malformed_json"
+	ProblemCodeMethodNotAllowed         ProblemCode = "method_not_allowed"
+	ProblemCodeNotAJudge                ProblemCode = "not_a_judge"
+	ProblemCodeNotFound                 ProblemCode = "not_found"
+	ProblemCodeObjectionWindowClosed    ProblemCode = "objection_window_closed"
+	ProblemCodeOwnAgencyCase            ProblemCode = "own_agency_case"
+	ProblemCodePreconditionFailed       ProblemCode = "precondition_failed"
+	ProblemCodePreconditionRequired     ProblemCode = "precondition_required"
+	ProblemCodeRateLimited              ProblemCode = "rate_limited"
+	ProblemCodeRefreshTokenInvalid      ProblemCode = "refresh_token_invalid"
+	ProblemCodeResultsNotReady          ProblemCode = "results_not_ready"
+	ProblemCodeResultsPublished         ProblemCode = "results_published"
+	ProblemCodeRoundNotOpen             ProblemCode = "round_not_open"
+	ProblemCodeRouteNotFound            ProblemCode = "route_not_found"
+	ProblemCodeSignupDisabled           ProblemCode = "signup_disabled"
+	ProblemCodeStageClosed              ProblemCode = "stage_closed"
+	ProblemCodeStageNotOpen             ProblemCode = "stage_not_open"
+	ProblemCodeSubmissionClosed         ProblemCode = "submission_closed"
+	ProblemCodeTokenExpired             ProblemCode = "token_expired"
+	ProblemCodeTokenInvalid             ProblemCode = "token_invalid"
+	ProblemCodeTooManyLoginAttempts     ProblemCode = "too_many_login_attempts"
+	ProblemCodeUnauthenticated          ProblemCode = "unauthenticated"
+	ProblemCodeUnscoredCases            ProblemCode = "unscored_cases"
+	ProblemCodeUnsupportedMediaType     ProblemCode = "unsupported_media_type"
+	ProblemCodeValidationFailed         ProblemCode = "validation_failed"
+	ProblemCodeWeightsNot100            ProblemCode = "weights_not_100"
 )
 
 // Valid indicates whether the value is a known member of the ProblemCode enum.
@@ -609,6 +617,10 @@ func (e ProblemCode) Valid() bool {
 	case ProblemCodeFileTypeNotAllowed:
 		return true
 	case ProblemCodeForbidden:
+		return true
+	case ProblemCodeIdempotencyKeyInProgress:
+		return true
+	case ProblemCodeIdempotencyKeyReused:
 		return true
 	case ProblemCodeInternal:
 		return true
@@ -2618,6 +2630,9 @@ type CaseId = openapi_types.UUID
 // EntryId defines model for EntryId.
 type EntryId = openapi_types.UUID
 
+// IdempotencyKey defines model for IdempotencyKey.
+type IdempotencyKey = string
+
 // IfMatch defines model for IfMatch.
 type IfMatch = string
 
@@ -2687,6 +2702,12 @@ type ListAuditEventsParams struct {
 	Limit  *int   `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
+// CreateAgencyParams defines parameters for CreateAgency.
+type CreateAgencyParams struct {
+	// IdempotencyKey A unique key (e.g. a UUID) per request. Retrying with the same key and request returns the first answer (marked `Idempotent-Replayed`); the same key with another request is refused. Keys are kept for a day.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
 // SearchArchiveParams defines parameters for SearchArchive.
 type SearchArchiveParams struct {
 	Q             *string             `form:"q,omitempty" json:"q,omitempty"`
@@ -2736,10 +2757,25 @@ type UploadAttachmentMultipartBody struct {
 // UploadAttachmentMultipartBodyPublic defines parameters for UploadAttachment.
 type UploadAttachmentMultipartBodyPublic string
 
+// FileObjectionParams defines parameters for FileObjection.
+type FileObjectionParams struct {
+	// IdempotencyKey A unique key (e.g. a UUID) per request. Retrying with the same key and request returns the first answer (marked `Idempotent-Replayed`); the same key with another request is refused. Keys are kept for a day.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
 // SubmitCaseParams defines parameters for SubmitCase.
 type SubmitCaseParams struct {
+	// IdempotencyKey A unique key (e.g. a UUID) per request. Retrying with the same key and request returns the first answer (marked `Idempotent-Replayed`); the same key with another request is refused. Keys are kept for a day.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+
 	// IfMatch The ETag the change is based on. Required; its absence is answered with 428.
 	IfMatch *IfMatch `json:"If-Match,omitempty"`
+}
+
+// CreateInvitationParams defines parameters for CreateInvitation.
+type CreateInvitationParams struct {
+	// IdempotencyKey A unique key (e.g. a UUID) per request. Retrying with the same key and request returns the first answer (marked `Idempotent-Replayed`); the same key with another request is refused. Keys are kept for a day.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
 // ListRoundsParams defines parameters for ListRounds.
@@ -2747,9 +2783,51 @@ type ListRoundsParams struct {
 	Status *RoundStatus `form:"status,omitempty" json:"status,omitempty"`
 }
 
+// CreateRoundParams defines parameters for CreateRound.
+type CreateRoundParams struct {
+	// IdempotencyKey A unique key (e.g. a UUID) per request. Retrying with the same key and request returns the first answer (marked `Idempotent-Replayed`); the same key with another request is refused. Keys are kept for a day.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// CreateCaseParams defines parameters for CreateCase.
+type CreateCaseParams struct {
+	// IdempotencyKey A unique key (e.g. a UUID) per request. Retrying with the same key and request returns the first answer (marked `Idempotent-Replayed`); the same key with another request is refused. Keys are kept for a day.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// CopyRoundParams defines parameters for CopyRound.
+type CopyRoundParams struct {
+	// IdempotencyKey A unique key (e.g. a UUID) per request. Retrying with the same key and request returns the first answer (marked `Idempotent-Replayed`); the same key with another request is refused. Keys are kept for a day.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
 // ExportResultsParams defines parameters for ExportResults.
 type ExportResultsParams struct {
 	Table string `form:"table" json:"table"`
+}
+
+// CreateStageParams defines parameters for CreateStage.
+type CreateStageParams struct {
+	// IdempotencyKey A unique key (e.g. a UUID) per request. Retrying with the same key and request returns the first answer (marked `Idempotent-Replayed`); the same key with another request is refused. Keys are kept for a day.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// CreateRubricTemplateParams defines parameters for CreateRubricTemplate.
+type CreateRubricTemplateParams struct {
+	// IdempotencyKey A unique key (e.g. a UUID) per request. Retrying with the same key and request returns the first answer (marked `Idempotent-Replayed`); the same key with another request is refused. Keys are kept for a day.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// CreateTeamParams defines parameters for CreateTeam.
+type CreateTeamParams struct {
+	// IdempotencyKey A unique key (e.g. a UUID) per request. Retrying with the same key and request returns the first answer (marked `Idempotent-Replayed`); the same key with another request is refused. Keys are kept for a day.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// InviteTeamMemberParams defines parameters for InviteTeamMember.
+type InviteTeamMemberParams struct {
+	// IdempotencyKey A unique key (e.g. a UUID) per request. Retrying with the same key and request returns the first answer (marked `Idempotent-Replayed`); the same key with another request is refused. Keys are kept for a day.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
 // CreateAgencyJSONRequestBody defines body for CreateAgency for application/json ContentType.
@@ -2867,7 +2945,7 @@ type ServerInterface interface {
 	ListAgencies(c *gin.Context)
 	// CreateAgency 기관 등록 (관리자)
 	// (POST /api/v1/agencies)
-	CreateAgency(c *gin.Context)
+	CreateAgency(c *gin.Context, params CreateAgencyParams)
 	// GetAgency 기관 상세
 	// (GET /api/v1/agencies/{agencyId})
 	GetAgency(c *gin.Context, agencyId AgencyId)
@@ -2930,7 +3008,7 @@ type ServerInterface interface {
 	DownloadAttachment(c *gin.Context, caseId CaseId, attachmentId AttachmentId)
 	// FileObjection 이의신청 (팀원, 결과 발표 후 정해진 기간 안)
 	// (POST /api/v1/cases/{caseId}/objections)
-	FileObjection(c *gin.Context, caseId CaseId)
+	FileObjection(c *gin.Context, caseId CaseId, params FileObjectionParams)
 	// SubmitCase 사례 제출 (팀원, 마감 전)
 	// (POST /api/v1/cases/{caseId}/submit)
 	SubmitCase(c *gin.Context, caseId CaseId, params SubmitCaseParams)
@@ -2948,7 +3026,7 @@ type ServerInterface interface {
 	ListInvitations(c *gin.Context)
 	// CreateInvitation 초대 링크 만들기
 	// (POST /api/v1/invitations)
-	CreateInvitation(c *gin.Context)
+	CreateInvitation(c *gin.Context, params CreateInvitationParams)
 	// GetInvitation 초대 확인
 	// (GET /api/v1/invitations/{token})
 	GetInvitation(c *gin.Context, token InvitationToken)
@@ -2990,7 +3068,7 @@ type ServerInterface interface {
 	ListRounds(c *gin.Context, params ListRoundsParams)
 	// CreateRound 경진대회 만들기 (주관기관)
 	// (POST /api/v1/rounds)
-	CreateRound(c *gin.Context)
+	CreateRound(c *gin.Context, params CreateRoundParams)
 	// GetRound 경진대회 상세
 	// (GET /api/v1/rounds/{roundId})
 	GetRound(c *gin.Context, roundId RoundId)
@@ -3008,10 +3086,10 @@ type ServerInterface interface {
 	ListRoundCases(c *gin.Context, roundId RoundId)
 	// CreateCase 사례 작성 시작 (팀원)
 	// (POST /api/v1/rounds/{roundId}/cases)
-	CreateCase(c *gin.Context, roundId RoundId)
+	CreateCase(c *gin.Context, roundId RoundId, params CreateCaseParams)
 	// CopyRound 지난 회차를 복사해 새 경진대회 만들기 (주관기관)
 	// (POST /api/v1/rounds/{roundId}/copy)
-	CopyRound(c *gin.Context, roundId RoundId)
+	CopyRound(c *gin.Context, roundId RoundId, params CopyRoundParams)
 	// GetJudgingSettings 심사 방식 (집계 방법, 동점 처리, 이의신청 기간)
 	// (GET /api/v1/rounds/{roundId}/judging)
 	GetJudgingSettings(c *gin.Context, roundId RoundId)
@@ -3041,13 +3119,13 @@ type ServerInterface interface {
 	ListStages(c *gin.Context, roundId RoundId)
 	// CreateStage 심사 단계 추가 (서면심사 → 발표심사 → 본선)
 	// (POST /api/v1/rounds/{roundId}/stages)
-	CreateStage(c *gin.Context, roundId RoundId)
+	CreateStage(c *gin.Context, roundId RoundId, params CreateStageParams)
 	// ListRubricTemplates 심사기준 템플릿 목록
 	// (GET /api/v1/rubric-templates)
 	ListRubricTemplates(c *gin.Context)
 	// CreateRubricTemplate 심사기준 템플릿 만들기 (주관기관)
 	// (POST /api/v1/rubric-templates)
-	CreateRubricTemplate(c *gin.Context)
+	CreateRubricTemplate(c *gin.Context, params CreateRubricTemplateParams)
 	// GetPublicSettings 공개 설정
 	// (GET /api/v1/settings)
 	GetPublicSettings(c *gin.Context)
@@ -3113,7 +3191,7 @@ type ServerInterface interface {
 	ListMyTeams(c *gin.Context)
 	// CreateTeam 팀 만들기
 	// (POST /api/v1/teams)
-	CreateTeam(c *gin.Context)
+	CreateTeam(c *gin.Context, params CreateTeamParams)
 	// GetTeam 팀 상세 (구성원, 초대, 사례)
 	// (GET /api/v1/teams/{teamId})
 	GetTeam(c *gin.Context, teamId TeamId)
@@ -3122,7 +3200,7 @@ type ServerInterface interface {
 	UpdateTeam(c *gin.Context, teamId TeamId)
 	// InviteTeamMember 팀원 초대 (팀장)
 	// (POST /api/v1/teams/{teamId}/invitations)
-	InviteTeamMember(c *gin.Context, teamId TeamId)
+	InviteTeamMember(c *gin.Context, teamId TeamId, params InviteTeamMemberParams)
 	// RemoveTeamMember 팀원 내보내기 (팀장) 또는 팀 나가기 (본인)
 	// (DELETE /api/v1/teams/{teamId}/members/{userId})
 	RemoveTeamMember(c *gin.Context, teamId TeamId, userId UserId)
@@ -3217,6 +3295,33 @@ func (siw *ServerInterfaceWrapper) ListAgencies(c *gin.Context) {
 // CreateAgency operation middleware
 func (siw *ServerInterfaceWrapper) CreateAgency(c *gin.Context) {
 
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreateAgencyParams
+
+	headers := c.Request.Header
+
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandler(c, fmt.Errorf("Expected one value for Idempotency-Key, got %d", n), http.StatusBadRequest)
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter Idempotency-Key: %w", err), http.StatusBadRequest)
+			return
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+
+	}
+
 	for _, middleware := range siw.HandlerMiddlewares {
 		middleware(c)
 		if c.IsAborted() {
@@ -3224,7 +3329,7 @@ func (siw *ServerInterfaceWrapper) CreateAgency(c *gin.Context) {
 		}
 	}
 
-	siw.Handler.CreateAgency(c)
+	siw.Handler.CreateAgency(c, params)
 }
 
 // GetAgency operation middleware
@@ -3827,6 +3932,30 @@ func (siw *ServerInterfaceWrapper) FileObjection(c *gin.Context) {
 		return
 	}
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params FileObjectionParams
+
+	headers := c.Request.Header
+
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandler(c, fmt.Errorf("Expected one value for Idempotency-Key, got %d", n), http.StatusBadRequest)
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter Idempotency-Key: %w", err), http.StatusBadRequest)
+			return
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+
+	}
+
 	for _, middleware := range siw.HandlerMiddlewares {
 		middleware(c)
 		if c.IsAborted() {
@@ -3834,7 +3963,7 @@ func (siw *ServerInterfaceWrapper) FileObjection(c *gin.Context) {
 		}
 	}
 
-	siw.Handler.FileObjection(c, caseId)
+	siw.Handler.FileObjection(c, caseId, params)
 }
 
 // SubmitCase operation middleware
@@ -3856,6 +3985,25 @@ func (siw *ServerInterfaceWrapper) SubmitCase(c *gin.Context) {
 	var params SubmitCaseParams
 
 	headers := c.Request.Header
+
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandler(c, fmt.Errorf("Expected one value for Idempotency-Key, got %d", n), http.StatusBadRequest)
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter Idempotency-Key: %w", err), http.StatusBadRequest)
+			return
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+
+	}
 
 	// ------------- Optional header parameter "If-Match" -------------
 	if valueList, found := headers[http.CanonicalHeaderKey("If-Match")]; found {
@@ -3986,6 +4134,33 @@ func (siw *ServerInterfaceWrapper) ListInvitations(c *gin.Context) {
 // CreateInvitation operation middleware
 func (siw *ServerInterfaceWrapper) CreateInvitation(c *gin.Context) {
 
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreateInvitationParams
+
+	headers := c.Request.Header
+
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandler(c, fmt.Errorf("Expected one value for Idempotency-Key, got %d", n), http.StatusBadRequest)
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter Idempotency-Key: %w", err), http.StatusBadRequest)
+			return
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+
+	}
+
 	for _, middleware := range siw.HandlerMiddlewares {
 		middleware(c)
 		if c.IsAborted() {
@@ -3993,7 +4168,7 @@ func (siw *ServerInterfaceWrapper) CreateInvitation(c *gin.Context) {
 		}
 	}
 
-	siw.Handler.CreateInvitation(c)
+	siw.Handler.CreateInvitation(c, params)
 }
 
 // GetInvitation operation middleware
@@ -4242,6 +4417,33 @@ func (siw *ServerInterfaceWrapper) ListRounds(c *gin.Context) {
 // CreateRound operation middleware
 func (siw *ServerInterfaceWrapper) CreateRound(c *gin.Context) {
 
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreateRoundParams
+
+	headers := c.Request.Header
+
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandler(c, fmt.Errorf("Expected one value for Idempotency-Key, got %d", n), http.StatusBadRequest)
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter Idempotency-Key: %w", err), http.StatusBadRequest)
+			return
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+
+	}
+
 	for _, middleware := range siw.HandlerMiddlewares {
 		middleware(c)
 		if c.IsAborted() {
@@ -4249,7 +4451,7 @@ func (siw *ServerInterfaceWrapper) CreateRound(c *gin.Context) {
 		}
 	}
 
-	siw.Handler.CreateRound(c)
+	siw.Handler.CreateRound(c, params)
 }
 
 // GetRound operation middleware
@@ -4401,6 +4603,30 @@ func (siw *ServerInterfaceWrapper) CreateCase(c *gin.Context) {
 		return
 	}
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreateCaseParams
+
+	headers := c.Request.Header
+
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandler(c, fmt.Errorf("Expected one value for Idempotency-Key, got %d", n), http.StatusBadRequest)
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter Idempotency-Key: %w", err), http.StatusBadRequest)
+			return
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+
+	}
+
 	for _, middleware := range siw.HandlerMiddlewares {
 		middleware(c)
 		if c.IsAborted() {
@@ -4408,7 +4634,7 @@ func (siw *ServerInterfaceWrapper) CreateCase(c *gin.Context) {
 		}
 	}
 
-	siw.Handler.CreateCase(c, roundId)
+	siw.Handler.CreateCase(c, roundId, params)
 }
 
 // CopyRound operation middleware
@@ -4426,6 +4652,30 @@ func (siw *ServerInterfaceWrapper) CopyRound(c *gin.Context) {
 		return
 	}
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CopyRoundParams
+
+	headers := c.Request.Header
+
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandler(c, fmt.Errorf("Expected one value for Idempotency-Key, got %d", n), http.StatusBadRequest)
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter Idempotency-Key: %w", err), http.StatusBadRequest)
+			return
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+
+	}
+
 	for _, middleware := range siw.HandlerMiddlewares {
 		middleware(c)
 		if c.IsAborted() {
@@ -4433,7 +4683,7 @@ func (siw *ServerInterfaceWrapper) CopyRound(c *gin.Context) {
 		}
 	}
 
-	siw.Handler.CopyRound(c, roundId)
+	siw.Handler.CopyRound(c, roundId, params)
 }
 
 // GetJudgingSettings operation middleware
@@ -4687,6 +4937,30 @@ func (siw *ServerInterfaceWrapper) CreateStage(c *gin.Context) {
 		return
 	}
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreateStageParams
+
+	headers := c.Request.Header
+
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandler(c, fmt.Errorf("Expected one value for Idempotency-Key, got %d", n), http.StatusBadRequest)
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter Idempotency-Key: %w", err), http.StatusBadRequest)
+			return
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+
+	}
+
 	for _, middleware := range siw.HandlerMiddlewares {
 		middleware(c)
 		if c.IsAborted() {
@@ -4694,7 +4968,7 @@ func (siw *ServerInterfaceWrapper) CreateStage(c *gin.Context) {
 		}
 	}
 
-	siw.Handler.CreateStage(c, roundId)
+	siw.Handler.CreateStage(c, roundId, params)
 }
 
 // ListRubricTemplates operation middleware
@@ -4713,6 +4987,33 @@ func (siw *ServerInterfaceWrapper) ListRubricTemplates(c *gin.Context) {
 // CreateRubricTemplate operation middleware
 func (siw *ServerInterfaceWrapper) CreateRubricTemplate(c *gin.Context) {
 
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreateRubricTemplateParams
+
+	headers := c.Request.Header
+
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandler(c, fmt.Errorf("Expected one value for Idempotency-Key, got %d", n), http.StatusBadRequest)
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter Idempotency-Key: %w", err), http.StatusBadRequest)
+			return
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+
+	}
+
 	for _, middleware := range siw.HandlerMiddlewares {
 		middleware(c)
 		if c.IsAborted() {
@@ -4720,7 +5021,7 @@ func (siw *ServerInterfaceWrapper) CreateRubricTemplate(c *gin.Context) {
 		}
 	}
 
-	siw.Handler.CreateRubricTemplate(c)
+	siw.Handler.CreateRubricTemplate(c, params)
 }
 
 // GetPublicSettings operation middleware
@@ -5272,6 +5573,33 @@ func (siw *ServerInterfaceWrapper) ListMyTeams(c *gin.Context) {
 // CreateTeam operation middleware
 func (siw *ServerInterfaceWrapper) CreateTeam(c *gin.Context) {
 
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreateTeamParams
+
+	headers := c.Request.Header
+
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandler(c, fmt.Errorf("Expected one value for Idempotency-Key, got %d", n), http.StatusBadRequest)
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter Idempotency-Key: %w", err), http.StatusBadRequest)
+			return
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+
+	}
+
 	for _, middleware := range siw.HandlerMiddlewares {
 		middleware(c)
 		if c.IsAborted() {
@@ -5279,7 +5607,7 @@ func (siw *ServerInterfaceWrapper) CreateTeam(c *gin.Context) {
 		}
 	}
 
-	siw.Handler.CreateTeam(c)
+	siw.Handler.CreateTeam(c, params)
 }
 
 // GetTeam operation middleware
@@ -5347,6 +5675,30 @@ func (siw *ServerInterfaceWrapper) InviteTeamMember(c *gin.Context) {
 		return
 	}
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params InviteTeamMemberParams
+
+	headers := c.Request.Header
+
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandler(c, fmt.Errorf("Expected one value for Idempotency-Key, got %d", n), http.StatusBadRequest)
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter Idempotency-Key: %w", err), http.StatusBadRequest)
+			return
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+
+	}
+
 	for _, middleware := range siw.HandlerMiddlewares {
 		middleware(c)
 		if c.IsAborted() {
@@ -5354,7 +5706,7 @@ func (siw *ServerInterfaceWrapper) InviteTeamMember(c *gin.Context) {
 		}
 	}
 
-	siw.Handler.InviteTeamMember(c, teamId)
+	siw.Handler.InviteTeamMember(c, teamId, params)
 }
 
 // RemoveTeamMember operation middleware
@@ -5851,7 +6203,8 @@ func (response ListAgencies503ApplicationProblemPlusJSONResponse) VisitListAgenc
 }
 
 type CreateAgencyRequestObject struct {
-	Body *CreateAgencyJSONRequestBody
+	Params CreateAgencyParams
+	Body   *CreateAgencyJSONRequestBody
 }
 
 type CreateAgencyResponseObject interface {
@@ -8442,6 +8795,7 @@ func (response DownloadAttachment503ApplicationProblemPlusJSONResponse) VisitDow
 
 type FileObjectionRequestObject struct {
 	CaseId CaseId `json:"caseId"`
+	Params FileObjectionParams
 	Body   *FileObjectionJSONRequestBody
 }
 
@@ -9189,7 +9543,8 @@ func (response ListInvitations503ApplicationProblemPlusJSONResponse) VisitListIn
 }
 
 type CreateInvitationRequestObject struct {
-	Body *CreateInvitationJSONRequestBody
+	Params CreateInvitationParams
+	Body   *CreateInvitationJSONRequestBody
 }
 
 type CreateInvitationResponseObject interface {
@@ -10666,7 +11021,8 @@ func (response ListRounds503ApplicationProblemPlusJSONResponse) VisitListRoundsR
 }
 
 type CreateRoundRequestObject struct {
-	Body *CreateRoundJSONRequestBody
+	Params CreateRoundParams
+	Body   *CreateRoundJSONRequestBody
 }
 
 type CreateRoundResponseObject interface {
@@ -10731,6 +11087,22 @@ func (response CreateRound403ApplicationProblemPlusJSONResponse) VisitCreateRoun
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateRound409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response CreateRound409ApplicationProblemPlusJSONResponse) VisitCreateRoundResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -11492,6 +11864,7 @@ func (response ListRoundCases503ApplicationProblemPlusJSONResponse) VisitListRou
 
 type CreateCaseRequestObject struct {
 	RoundId RoundId `json:"roundId"`
+	Params  CreateCaseParams
 	Body    *CreateCaseJSONRequestBody
 }
 
@@ -11672,6 +12045,7 @@ func (response CreateCase503ApplicationProblemPlusJSONResponse) VisitCreateCaseR
 
 type CopyRoundRequestObject struct {
 	RoundId RoundId `json:"roundId"`
+	Params  CopyRoundParams
 }
 
 type CopyRoundResponseObject interface {
@@ -11752,6 +12126,22 @@ func (response CopyRound404ApplicationProblemPlusJSONResponse) VisitCopyRoundRes
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CopyRound409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response CopyRound409ApplicationProblemPlusJSONResponse) VisitCopyRoundResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -12946,6 +13336,7 @@ func (response ListStages503ApplicationProblemPlusJSONResponse) VisitListStagesR
 
 type CreateStageRequestObject struct {
 	RoundId RoundId `json:"roundId"`
+	Params  CreateStageParams
 	Body    *CreateStageJSONRequestBody
 }
 
@@ -13187,7 +13578,8 @@ func (response ListRubricTemplates503ApplicationProblemPlusJSONResponse) VisitLi
 }
 
 type CreateRubricTemplateRequestObject struct {
-	Body *CreateRubricTemplateJSONRequestBody
+	Params CreateRubricTemplateParams
+	Body   *CreateRubricTemplateJSONRequestBody
 }
 
 type CreateRubricTemplateResponseObject interface {
@@ -13252,6 +13644,22 @@ func (response CreateRubricTemplate403ApplicationProblemPlusJSONResponse) VisitC
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateRubricTemplate409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response CreateRubricTemplate409ApplicationProblemPlusJSONResponse) VisitCreateRubricTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -16061,7 +16469,8 @@ func (response ListMyTeams503ApplicationProblemPlusJSONResponse) VisitListMyTeam
 }
 
 type CreateTeamRequestObject struct {
-	Body *CreateTeamJSONRequestBody
+	Params CreateTeamParams
+	Body   *CreateTeamJSONRequestBody
 }
 
 type CreateTeamResponseObject interface {
@@ -16110,6 +16519,22 @@ func (response CreateTeam401ApplicationProblemPlusJSONResponse) VisitCreateTeamR
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTeam409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response CreateTeam409ApplicationProblemPlusJSONResponse) VisitCreateTeamResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -16442,6 +16867,7 @@ func (response UpdateTeam503ApplicationProblemPlusJSONResponse) VisitUpdateTeamR
 
 type InviteTeamMemberRequestObject struct {
 	TeamId TeamId `json:"teamId"`
+	Params InviteTeamMemberParams
 	Body   *InviteTeamMemberJSONRequestBody
 }
 
@@ -17782,8 +18208,10 @@ func (sh *strictHandler) ListAgencies(ctx *gin.Context) {
 }
 
 // CreateAgency operation middleware
-func (sh *strictHandler) CreateAgency(ctx *gin.Context) {
+func (sh *strictHandler) CreateAgency(ctx *gin.Context, params CreateAgencyParams) {
 	var request CreateAgencyRequestObject
+
+	request.Params = params
 
 	var body CreateAgencyJSONRequestBody
 	var err error
@@ -18482,10 +18910,11 @@ func (sh *strictHandler) DownloadAttachment(ctx *gin.Context, caseId CaseId, att
 }
 
 // FileObjection operation middleware
-func (sh *strictHandler) FileObjection(ctx *gin.Context, caseId CaseId) {
+func (sh *strictHandler) FileObjection(ctx *gin.Context, caseId CaseId, params FileObjectionParams) {
 	var request FileObjectionRequestObject
 
 	request.CaseId = caseId
+	request.Params = params
 
 	var body FileObjectionJSONRequestBody
 	var err error
@@ -18656,8 +19085,10 @@ func (sh *strictHandler) ListInvitations(ctx *gin.Context) {
 }
 
 // CreateInvitation operation middleware
-func (sh *strictHandler) CreateInvitation(ctx *gin.Context) {
+func (sh *strictHandler) CreateInvitation(ctx *gin.Context, params CreateInvitationParams) {
 	var request CreateInvitationRequestObject
+
+	request.Params = params
 
 	var body CreateInvitationJSONRequestBody
 	var err error
@@ -19094,8 +19525,10 @@ func (sh *strictHandler) ListRounds(ctx *gin.Context, params ListRoundsParams) {
 }
 
 // CreateRound operation middleware
-func (sh *strictHandler) CreateRound(ctx *gin.Context) {
+func (sh *strictHandler) CreateRound(ctx *gin.Context, params CreateRoundParams) {
 	var request CreateRoundRequestObject
+
+	request.Params = params
 
 	var body CreateRoundJSONRequestBody
 	var err error
@@ -19303,10 +19736,11 @@ func (sh *strictHandler) ListRoundCases(ctx *gin.Context, roundId RoundId) {
 }
 
 // CreateCase operation middleware
-func (sh *strictHandler) CreateCase(ctx *gin.Context, roundId RoundId) {
+func (sh *strictHandler) CreateCase(ctx *gin.Context, roundId RoundId, params CreateCaseParams) {
 	var request CreateCaseRequestObject
 
 	request.RoundId = roundId
+	request.Params = params
 
 	var body CreateCaseJSONRequestBody
 	var err error
@@ -19347,10 +19781,11 @@ func (sh *strictHandler) CreateCase(ctx *gin.Context, roundId RoundId) {
 }
 
 // CopyRound operation middleware
-func (sh *strictHandler) CopyRound(ctx *gin.Context, roundId RoundId) {
+func (sh *strictHandler) CopyRound(ctx *gin.Context, roundId RoundId, params CopyRoundParams) {
 	var request CopyRoundRequestObject
 
 	request.RoundId = roundId
+	request.Params = params
 
 	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
 		return sh.ssi.CopyRound(ctx, request.(CopyRoundRequestObject))
@@ -19626,10 +20061,11 @@ func (sh *strictHandler) ListStages(ctx *gin.Context, roundId RoundId) {
 }
 
 // CreateStage operation middleware
-func (sh *strictHandler) CreateStage(ctx *gin.Context, roundId RoundId) {
+func (sh *strictHandler) CreateStage(ctx *gin.Context, roundId RoundId, params CreateStageParams) {
 	var request CreateStageRequestObject
 
 	request.RoundId = roundId
+	request.Params = params
 
 	var body CreateStageJSONRequestBody
 	var err error
@@ -19694,8 +20130,10 @@ func (sh *strictHandler) ListRubricTemplates(ctx *gin.Context) {
 }
 
 // CreateRubricTemplate operation middleware
-func (sh *strictHandler) CreateRubricTemplate(ctx *gin.Context) {
+func (sh *strictHandler) CreateRubricTemplate(ctx *gin.Context, params CreateRubricTemplateParams) {
 	var request CreateRubricTemplateRequestObject
+
+	request.Params = params
 
 	var body CreateRubricTemplateJSONRequestBody
 	var err error
@@ -20409,8 +20847,10 @@ func (sh *strictHandler) ListMyTeams(ctx *gin.Context) {
 }
 
 // CreateTeam operation middleware
-func (sh *strictHandler) CreateTeam(ctx *gin.Context) {
+func (sh *strictHandler) CreateTeam(ctx *gin.Context, params CreateTeamParams) {
 	var request CreateTeamRequestObject
+
+	request.Params = params
 
 	var body CreateTeamJSONRequestBody
 	var err error
@@ -20521,10 +20961,11 @@ func (sh *strictHandler) UpdateTeam(ctx *gin.Context, teamId TeamId) {
 }
 
 // InviteTeamMember operation middleware
-func (sh *strictHandler) InviteTeamMember(ctx *gin.Context, teamId TeamId) {
+func (sh *strictHandler) InviteTeamMember(ctx *gin.Context, teamId TeamId, params InviteTeamMemberParams) {
 	var request InviteTeamMemberRequestObject
 
 	request.TeamId = teamId
+	request.Params = params
 
 	var body InviteTeamMemberJSONRequestBody
 	var err error
@@ -20805,352 +21246,355 @@ func (sh *strictHandler) GetReady(ctx *gin.Context) {
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7P19b1xFmj+Mv5WS97eKvXtiJyHMzmD9/jAJgbCEZOMwrHY8sst9yt1FTlf1VlW7Y1BuOcGMMpN8Rdgh",
-	"i8M4yHMvEFhlNCYxYKSgW+J+J/zpPn4Pt+qqqvPQXaef3G0H8GhE3N3n1ONVV12Pn+udsRKv1jgjTMmx",
-	"F94ZqxAcEgF/vnQFl/W/IZElQWuKcjb2wtiVCkGCLFNJOUN8CakKQSUsSYDIZHkSLcyN/cvc2MI0koSF",
-	"iCq0iEtXEWVo4fzS8QtYlSoLqFEhDEm8TFl5ciwYk6UKqWLdk1qpkbEXxqQSlJXHrl8Pxi4TJVZmlhQR",
-	"7SOZJSXOQokURw2seyJLXBCkxAplZYTLmDJv85QpUiZi7LruoIYFrhJlpzxTJqy0cj7Uf1PdRw2rylgw",
-	"xnBVv4ndz8GYIP9Zp4KEYy8oUSfZXpa4qGI19sJYvU71k+2TmlEKlypVwlRxT9lH9tfbGSxJYT8l8+P+",
-	"eniJKVG8aMT+ur8+zi8B8fjpUVOqIcQKZmWCqESLWJIQcTaJLttepxFVEuFFSVgJHsFMNoggIWpQVUGn",
-	"T/1aUwtMwByCdAqOdHPUVMXXXiOsrCpjL5w8ccI7ZrZMFdbjLFwcmn1knyuUNHWFXyWsoEMFv3XqqXVe",
-	"Vcrc51PeaV7mdRYWzlDYX/c3uVmFy8VULO2v++vjCsHVwi6U+XF/PbwhiSjsoW5+3E8P1/XLssaZJMDO",
-	"XsShpn4ilf5U4kwRBn/iWi2iJSCWqZrgixGp/vNbkgPRpN39/wRZGnth7B+m0itiyvwqpy6Zt0ynvhsC",
-	"utXHrIojPW59GgVawjSSaBlHNITep9ECEYILuYD0MkhEcKmCliiJwskxzbw4W4po6dDGX7L9S8MkgMfU",
-	"hSBMIamwIjDIc1ws0jA0Z+6gRjlLy4yE+mZdrCvEuEI4iniDmHV7mTNy8GsmeV2UCCLXqFQkhIFRici1",
-	"miZnvf11zZTrNRjieaaIYDg6yGHOMFRn5FqNlPT4JBHLRCAgwGnY25AoTCNLiipDB+fPajFDkBoXCkb/",
-	"OlfnNGc7yNG/zpGslyrJQgd6SfXOa2lsMSJ6iEYciyIiYJiXBAhJVLdwDtOIDH/A7oh2oQ4tadj7OUSS",
-	"6jtYj7VMlwmDC3waLdijtYAqPAqllh4x/JdKxHijbUKXE0Z5sIRupQxGSKiliKxoaySHlFmAZGJmkEgk",
-	"ehqzRErKOzGM/kbs2vPRPGKkgaR5YBKZk7okiKwgEAZAFIokR5LAemOGXlGqdpFFK6jE+VVKtFyU0Qtm",
-	"iTp+Bn7Ij6/tNtJ3KuevYVEmh8W/F3m4oicY6UEIpCqY5fjkFc4vYLZib0l5oMPkHFUxW0FYKVKtKTlt",
-	"1JglLtAC6D3HQfFZQNIoOi3bkHmkaBT26amMFgUDeYPhuqpwQd8mB8zAFJLu3grggCQkSBlIBZql2QsD",
-	"2BvwM0FCwhTFkURYENQQXGuOZiLLmEZ4MTpQCptBIakRFmptEI3DxYEV1gd8Qk+lno5qmHsm6zV9/ZDw",
-	"AgkpvgKn7XBPlb57FlqZ1sIkyLq2SdCqSyVSU6l+kpFJcWhYOY4uCV4jQlEtuS7hSJJgrJb5Sqt9NSxU",
-	"1c610yzOpk/qaVBZi/DK6yBld3kx8yjYBqRscBF2e+110rjkHjUyuLuXfpfrPdPi7xPhnS++RUow0JmQ",
-	"28V+p2XqOMQ1s3QePhuMYf0iCS+ynI4QYkXadYTAGjG6zclYQi6TJf0KF6HPAHMSeJUm/yUqpEKmZS2F",
-	"wIgCdCp5wLCwH1c/n0YnUKNCI4K4vmCoFgKJlhYn07EmBhpQZ+qR4ctUkarsNuwLRAla0m/atrAQeEV/",
-	"1uJ6Hd4nrF7VW5P2PZasYWZj0hWr1/RahjOqbX2PK1olXlUvSwN2xZMxuAXNttyJIM6zWr3f05Inmfy+",
-	"vVnBCjWwTMQxxdESVbBRsA7GfqYHrXclYxA4dcJj6WghwHxfTkYzRr8F++SCbrcrpQ62+Wa1rsO4z5vX",
-	"Tp4YIj20bK5tx7t/yUnL7w0Ne1Dmg7GILJOot3P6Gjx63dkSPDyihkVib+zasyBlL+HEtzd++Lb5/hpq",
-	"3v4i3lhD8cPV+KO/ofF4/Rbaffz97s5WgOK1jfjjnQA1v1mNb25NTHY9HTAEZvijmXIygOJFfc2tTcsA",
-	"P/0gvndfd/14PUC72x/EH/1t3I16IkC7O1vx9i3zze7XW/o/j/TXT77W/9/Z2t1e1QN2FFEiTAmsB1Ql",
-	"SvAaj6jCbCwYW8SSljQ/ry9GtDRPmVRU1VV+zOl62jFTc+e1EIOj7J5I3JJUG39rXVNoq3j5NF8flCwL",
-	"SKxwV4tHMVsTBIe+687wIHiqdZk6rc45XCLqtziqE98NgC07lRdwSNpp5wyWRCK+hLiqEGH4HwUzgFaQ",
-	"zNVmuQIYit2APGMf5V1MUmN7161SVEU97FVqoTcvBOmNlU7Ht42FK3yZlAhdNspFyyrzai0iioQoedh5",
-	"kUynxySYCiRaXGnZCb+EMMASQvvtQ5sRpYoetO0/Nyp/34rXzvjbupKdT5Vr4cispGk8R0Adx23GNFuv",
-	"VrHofu6TfTNT9O1I0H68Wo+G/8SWBSmDQHGBqAr3bO3e+3/c/XZzGsVfb+w+2fzh2/jrjXhzNd68i+LN",
-	"jfj+DjIPoHFjOPnxj5+h59Bb9bBMJMKwLtPWcKKPHWcElXgN9IxQ8FqNhBPTyDD43a3/mkbx7UfxzUfx",
-	"xlr8l7vNJ2to74ON+NPVvfsfjr99XJa4IBNo7y9rttMsV68S4OFK0GqVhPP2Y1UrVfqPt+FlPx83u6H3",
-	"HM56FF1cGnvhd31uoZ/dceYjyZQJ4ZSEuECywhugRRuRJXASODwhzKfeicwpHr4jnTgi+7ikknd8LZZ4",
-	"FOFFLrDiovc2z2TeSiS81qYjWiKs5BeAqiAcDkOT4HVV4lWzd+1yltWgfb9JHtULlTiFy/nBtT/R6eS7",
-	"fjO9ZEaaTr91/W3H6drltzzDGjxs4ffpmYCr13cfJux5GDd4A4vwCjW66BDaK2FFylwMa3hkmYZ6DRPh",
-	"dAhtVrC80Cfldm6wRgQ13HsIjaWKwhAaAy/ukNpSBFf/lbJhzXOF4OHQXMuphXaTPcnIXXZhMySapf7M",
-	"/NyytVJfjnK8F7q9lggWpcpl0LTbT+9Scqp7uOEsC7ge9KvTdJFxgjFGrqkzdSG5xwh1CUuJsATnkeRi",
-	"ITE56ZdQDZfJtAn6UIgz+CHC0vww6ZWZuTI+ybZoIZ+K5Z4P3FJ1Wmo7wReKBIAzvG6Mm0ORcoFcXi+y",
-	"B+RYaduvWcbY9mMbm2sfbp5r2d8XOY+0rKUJpDf9JeVV7T9pzVtWeta0Uk7V/hOvs/BKgaoUjElGazXS",
-	"1eg8ax/LMrL2tlISaCe8DMvy/li4l6pw7PDLK7RciWi50ocEl7zSiRl2OyBZhdJN3MfiWplgAcvL0FTQ",
-	"cmTy5OA9gtL4nZzonj+ApSREritJGn2ld95m+31Vv1Z0UXVr5ArBVXuoe9Tok7A+t/7QTTL6TitkRtq2",
-	"RC1elHbKrhCiZttsqowz3X0o8JICMlisUlVoZ0/Co7qHUmVnm0RO5Z0t2SEVz1jLuS9yLEI/WfS/1UBi",
-	"Xr3HhhL13CJsRRIB1U2WcCp/2k/nSV+GYBbPbWTn0X7Vvk4aCCfvS1TFIfEbRmSFC7WEo0gW2dlAoS3x",
-	"ehSCF7FMFCKM18sVaxEIjCmgwhvGSa4qZAVFuHS1g+2tj2NcpVLqP7uzseQouVe6G8JajTJuQXPr4t2c",
-	"VHFun5zx8zq3b7u5SbeGBMEhWhK8ahzn5h2vnFMSpD+nVjC2RCNS6GDo9UoHi7lfKpAVfOr5X/nZC32b",
-	"vLiickp3x4snGWuQW7lsS0mHyaiyq+Ldn3pI1UvL3v3BpWL/bEn5JFfrbYZoM8SXUKPCES4pEk4jUq2p",
-	"FZBkMeNspcrrMgkT8e4m7mMbTZCbLHYomrDTttm37DBl6len/ae/Du/0eBTt046we3ArYH2V2PXOv+/W",
-	"Op1k520ciksmJYp9uGXqihvWPIiz17DMS0Q48aaKr9GqvoGfMwHc5sPJoNvRyTfkHaiWyC4uEyFoSAYZ",
-	"qyDYhqTkA81bIs293gwnHniYHyUCKQ7hhIm+twThkQiEyJzDuSepwg60cBEu88a+riBuFtGGDbdzQ/s7",
-	"uZwsWLvmgtlVvwJmbNg5lsDri1GGH7B6ddE+q9WVywSXKsSvfMADs7rFAk+HnvUxiaBTRJkJ4oa3EDWR",
-	"BkBYJuqLMvsTBEF0uM77nkN39uFsJa0m/mKXVt/yeXFkV8IwEqVm/wI9UICbT46mCunWKf2t4kWh7WF/",
-	"fmF9/unb5F9Fo9erO7m2rWrnXu84o0FYUTLnhF0mfKiQYabzzLCv5/LM62TQeRFa3WaP4ndv7O7cQjUi",
-	"DLOCQ9LgzEbfpGOz/8sM8URXnt7Pcvbn2dJPn7Hhhx631vA9R/2LrCSkykWHtgZBEfAupwHzqIpXXGy3",
-	"y2pEjDfQOEb6uKEq0ewmyTOEfAEcRpSRbJhLhoVXsHyDJTrvGWi6gIU2uLhKWdm4PEO6tESETAX5CCsi",
-	"FUqaQstEQDi3t1vaa5SPyeJsH9B5ppcanOAMkWUiVpDE+mJNQtpLWAhKJKKqIG7P5UZ02m1IHLOMMw3H",
-	"6kZxVqO/nrEm9EMRyUu/NUvo346iBQ8gfJEwxPSypL8XxAf0d3nsN84QttmsfHJBJCGHyW57lqDV55ec",
-	"muyZ6xyt+HvLPc6k4ch5drBIGFmiJYoFLXCdZo3OnYnAPjdaZ3KJS1Vwa/VkA884ozuN5TXzGKgvz4ib",
-	"GjKzZeHcO7qxE0Gsh2NsLKJSYdF7xFRHC3qfLvSepa92K3Y3d7t1qhd53Yvu3jNw2gaRZVSSvNp7VFiH",
-	"TN+T3XhNkg9rWiuaUG9T6XwdTiLIRYJsEd0ZZB4QEprAZX0xIYzAwjztGLJ+1UQZ2S0LkN2xALkNC5Db",
-	"L4RZiBz3mRwLunGufEB0UMzJetyQITKxNOb5uRMdWZpPrOwmWHrYXmtCAGYIl0DURHwJ0WoNlxT6cfVz",
-	"9DwSxOSJkBCRSJJGhQiCsEKyhE2eTDKk57uJ4AfJWj1Le+pEZ27bEpO89tXuk6ftcfQngo5suaWRbz6M",
-	"H641t7Z2H3/fW1N5Lj7Ydmc5vXc8N7fjj7/scTwHdzHkNDPfWNouiv50uc6UMBz22pGrzrq1bNmUe2vx",
-	"g+3mhx/G/70doPj2RvPxh/Dv3n//MUB79+/FN7eygZA0JFhzOxpxLd7Rai0iWgQ0rgoTnO3z02Wk8PYx",
-	"fPJBvPZV/OkHAUR9frMRoPjx5t7HdwIXsAk/3VqP370RoObfd8yf2WG1OwuDsQZVlVDgBrNOTD0S6x6G",
-	"3xlX8+5T4ZCL4i8GETx71bF+UnqQz5TfOWBhCK7rIek97TJakSbkUX8652FliGcYDoMsLQ7uMdCtZLau",
-	"d4uNfek8W+IHY7VJNcKejUmt1k/7fV5PLVZCs1NsP+1FZhhIi3MpcYnppaYVZ16XzgKQdc4lqY89h1qf",
-	"oySyhiBvCOS+TvKL/nO6XHzAW9Z5OTkQ2YHkewiSBexClcM6Knl6Hfy4pDz+0NKezlRwFBFWHkjD6zdI",
-	"qedcP48/7vmu7rgi/4TrOujkPzMHwOVMD5YObrFCLmVytFv1si5iHMukbe8jw7t1IPmGvdNv09z6m/pV",
-	"2l2myPYBUYV+z8XJHtZJ8DZ59pQf8MzjdoCxdlsEF/aY58cmHxM1b25DMunaBuICxfd3mt+sIvPbD982",
-	"b38RP97OSY9p8n8wRq5ZjCGvTGgDpfy9a+n18X00nrH8B0jiKkFpD/YLmxwIduEkbVDvCVFkIkB7H9/Z",
-	"+/ApGg9JKcKChGjRGDPgqJikVPhdYCrTX7koY0bfJmIiOzs9mnkzGs2XcZXM5yYM3yQhlq5Hw7QN6wk7",
-	"rsWlVAHtTaJIECPaJAl7Lnph8UA8vruc15l6ceVfyUpfDsurxH8RRngxZ6wtoFz9unvY+c28FAzGOhdz",
-	"PQgP20+GdyeYvmBo+d+5M9+fCtt7Srezeu4PHwRnsDuLkjHhZAHmIglRXYIzL+KsDCCi45iFybGTWsAL",
-	"zJkGIDBuDI/5Y9l1JQcFLSFVTKPcXplv8qaW5093YNedNc6ItKcB2x6ggSBdz+ItC9M9651jZN5pZxoA",
-	"iejJ8VAVl4/bIIuQvGFTIgFaRqb7io1p12DRTpmtnnoHUIauLxQkfFwlrAcfgAXOhBEWqB6CKiK8CC65",
-	"+XhYU7lOQ2xNmj1Jxi/bFwrdV/uN2gCzbNekB/1QMoQGgZSBXiJ2OsR92FbcCDJr4ydEu+aDCFItu9Iq",
-	"AI9glzpjknh4+/Pd5bN97RS5Vorqki6TCxlLcPv2Ze3H3TbTv4/ezRtY9G3JL1C8Ng853RVBZIVHfiFn",
-	"GXLy2sPajS6vmzARDhFvEEimXsasRFnZBraNn/hx9c8nT5yYsLq/7SoPZZMsWLthvWC5CiXks7m7owvc",
-	"cDB2Np+h0R8NZXIW+5G0iiSqzFp35qrmsV6krazlpD342o8Qri9+6AFRZnA8rIVD3/Ur6NXZi69PAI6c",
-	"Cenp2gBBBIuIElHUDgDXFsRIOsOSfsRdUGC0XAjQgvVN6T8zJq6F7ug5psfCBXtJCO6N9gsLZivqkb1a",
-	"lwAu1I3U9QmDxdfmIyAm/cnQvv6rzq4y3mDzMCb9hR6T/9ItWKjsRZ9bKJBNFrQC6Jbqdyd+P2m2zd9D",
-	"lUjp9ZLMIPuT21OLakdCFGFWrvsTQ73LHpiFTDvz7cPLAg8WKZ0crtzR7x5pyKk13vZ7C7tDaFvwTiZ3",
-	"oQ2o7bTuR1mvEILe9Q5jBANAi1oeB8BbLNHc2G+A+86NtUGS+WQ6ck31cKO3zt+qKvC2b/avEBwZ+bQl",
-	"Urkt741f3RdyWJp/6VmuivuRhEjWsAmpLlWwwCVFhETjbzCq6RLBf8xmTuhTtaAnttAe4BDZJfI6gBQW",
-	"qgfTsXkucG35JnW+WuOiMO2MVg24pX8YjDS8aFBdI3wEeQvAnnNvtSS5O17UbjCgjPjHI4qC8ltJioJ8",
-	"4thFB5to28B5Q/r7rjN7lxT8bHxZPewZdBGkK5++m+0ks4b5fSjYY8GXiRNa2rGf6so5V2wYrT7kcH1P",
-	"onNcoDqjCrCX/rGloANlqEZEiTDIHTBUPcfG/+X05L+gH//wX+jXz0/+Wj/3zydPTp5E/1ibmDbwUQ0q",
-	"CVqwrxr5YUE/J0iEFV02A1hYgrwh+KHCG3PM5BzSKpFokShFBKIKlblyd4a5hI5JFFJBIBMJjZ9CFV4X",
-	"EkZzClUpqysidYu/OjExOcfG2rWPSOEe8xuWkhyyHh6mZhNCf15Jbil6bDFd+UsD3y7JqAI7cy/95AwK",
-	"RVAyvSN99R8xnrfYtAeUO8NM+y+AWiz76atHHd0arIx7r3MOYWrfEpNj+zIO9RqKkO6YC0jw6fZe21LW",
-	"KZ+uXrckzLTDYXgYc9aoQZ2LbWuQkQRqhIU2WgVsVXAALMK1V0vNZ323n4K64lWsinJoR+QlhGcLk/97",
-	"c0hlvC2dblD9U4mLsL9j697x+sC7OyvT+dnZJAMMMivu23vYrrNYVhb9IAL9kSO0lkTADUiOmUY6Zve3",
-	"yw7tiAcD+6CHAQjRAdjEofT0ewu1JdJ1Q4lol8s6o8X0EuaYhjgm0+9JwobcxcwAghy2QCZczuxjEW1Q",
-	"VvbjoAw/+GcxyiPaDMapBgkhyud++ZKkCFNUrbyJBaOsLH1ZUAgjmIBJWA1Quj5JiRisIG1MkGWCIxOj",
-	"TnAV1NgEOLR3bQWIsbsplwsyC0/2TXB9xewVEGByhPxhWW7T3WwyG9GBIGcJRO371DPB3ya+NC1RJ4iz",
-	"knGkU1ZGFSwRrxFGwmknpFd4iEqYIcZRxFmZCKtR+BPnqgmyaWcJsxUK9XpgJ0Q5O4tXCvQ2RcmLguCr",
-	"vZ+tK/aNrneBHXi2j9YhBW4he9iEQaw7w1y7FhkXr0ijIiKLCA9VQBLIJxTW9XlCjQotVeD4STiTSzTS",
-	"2h1Kms8lGfyqa/T7/vYr9fQ8v//N8+1ZNruhPXYGEM2bt9aanz9C8ebGyXhjc2/9HhqPv9mIH6/vfbAR",
-	"396YgMyMeHPjtO/Xf47fvRF/9F68eSN+sB1//OXuzq344eo/N5+sAtS7/jCRVKBa4npz6pJkg1Wu8nJ0",
-	"UgtUvBydsv8+Z/89DUHbzI+z+xov0wGjAPbhOK8NGkpW4EfvWOzjAmZ1HO0T8uN8mKfN7rBHHdKDfFAg",
-	"ugP/6JWg1/aNgFFXESWizzm0CWR92DGkCs+S5R4f7iJ9FiVyE2uahYcyTkO+ZHExkpxiuB+TQGK9cB3Q",
-	"MPrR1gaWjlOFyDTRN9ZVO06FWapk6d1+ZXbfS2DAEy9jdtWidLWccufWao3gXmm5+DVvEphd1V9LYhy5",
-	"Eo2DU8lgjhucsSXScOXBEkxytzEWKBxVCWYTQV9eo32JFM4C3NPVY5dKH8mehQXooGD1hTEwFLhZezg9",
-	"qUu1h4cTK2pvOXlnk8dTa2cvMVZZ63RHxJJi3NE6o6q7hcGGQMDDyVIEdv2y080Pv3gvzmYXyA9kgV2R",
-	"O3ChyarBtLDeaxshlfaVywOzcA8mYtT86buWswmRfcbmPYuE47afXMPVWqQH+ruxvT98vXf/QwQ5m183",
-	"P9vU69BnuHRKPG37xBwcUpVgWReJd/3UiVOnJ09O/l/w769aHJz+aA9Hh9nB/+NYMNb8Zm0sGNv9artl",
-	"5Kd6DdjuTrM+Kn09H0vf4rJUKCJYKnTyRMZP2V5aKr+0vlm/zhVdssXmPBATPPQH/g7gBujRNH/VGzsO",
-	"m2q10nlBqpSFRAROe5lPNJcg1U3mXTXyAG6l+UylGZ9b8qrPMVzDquKupwZZRLhWmyxI+SiwyfSIhwBr",
-	"Yc2k7qLPAoW0ZI5myCSzf8Ow3ufowSMb1lnLXLuhedsXfGO/6LbKcy/C3vmxH+229kN77p2CfK5+DGdY",
-	"kmJbpVaQ+wYALRpVjwfGRWZ4kkAreTd8QpY+4kttUMkMbdvpKNMJdtzOGVjtgW61ZNvzcSbdo/HTyRaD",
-	"UiWsAW4M5zxC484GUsUg7DK0SFCJC2FqWi+uAAZDA4sQOQRBLzpVK0itmUsytI5LNhhAiS8kpyvPb4Md",
-	"udZlO4fBVtKjPrgT5lKBGBC/e6O5tQ6l8vburbs/T/64+ufTzW/WTAm9j7Z2t9ZMYtC7uYJ0r5wcC8Ze",
-	"OTUWjP2b/uvf4K/n9H9O66uasTrUIijVpeJVrwx3qQhh4vK5M+g3p5//FweUYmuhy/ZwIX/w4CyYeFEV",
-	"lyqUkeOajcIX+unsFNLa//MmwhDEgEgzDhLOv2Vcbvomn1ecz4NIC3w5qX47D5Wa5pXBe61DKWPClIEW",
-	"GQNvue5iPlM1eMxG+c/b35LPzg+rNxVKYs+3PreU1PYPxiQts3ptPqRSz8zBDizZNHPB64rMZ78xihZ8",
-	"ZWtOZ+C5nVN8XmGTWGD8BfNaDEu+S1MaMkPNfFmX8E0tUxQ9XdXctwnRWgcSjIrXSJLsC+XB50sRl4kH",
-	"ad545+czQ46wVPMRlCjWQ470Nq+kCWma4cLOtEw69Q/MR7RK1bywcKMJmsO8tU6nX2QHqHCZtH+RDLbO",
-	"QLEP51sx0Of50ryrkeVQIuZBvR9LyotCuzCPzHeJiJY1xc43KAt5I+3X2HpMCydPnMgSn6lWEozxBrP5",
-	"eDA4oDw+X8VsZT7iZcrmHawzWEYUMetjomRsTen5TD1p6KJDTqM5tO2n85V6FbP0UJJrtQgzoKE+7Rlg",
-	"eemjFlEahOzLUWFS4aKCXXZA58OCX1157FlTHb0wfNE6oH32feUDhpytcKFQJb9gFlWiz8VSXtv8DHrj",
-	"8nkkyBIRhJUIMp7IpRXKyhZxwDBg/TZwzoyKNxXykvwH+8Txdl7aNejUss3E++3ib4Cpe+8xgEY3BYIK",
-	"vMZA3oXBIX2Iq0PCM06QinsiUTNBcKoWAQB3qLxSIPYPCuvbgudrp9JtX+R+a1e0bbIXfRUyrXDv4A1J",
-	"OpyntX3YRRPe3Fd8kL70eg1d8cMrXakQi1zdqPDUmBySEg0NHKwwRlg/Lxii97dn+nKzTgnM62xMtjYt",
-	"HJpd5GLym3XHsoX4somQ/liy9uV99WSAXj0VgE+yRoRZau9SDp7h4K7+dIAdsx3sJAtDE7Q0MgtCYQ96",
-	"a+ZhX18ZA/5+fGq2VOq+XWpD4MNAYVqcLrAYDIVHepeSlOoSR0OrTtA3GkqHMP/LRs8YzLltlZQrLmO5",
-	"OyKHp39jjSxKw7DWyp7SB9yj3nlyn2yFwypl6MfVD5FckYpUEXxBpQIYkOk0ux6eEXUmEbAwaWuhuDT+",
-	"8fh/nu5urzqEkNvbzdvfxZ/cnZieY3DETReGP5tqzuPZcsET0w7LWz/Hl5ZoiQgt21mg70aFWzetfd2E",
-	"7zsVFgatZXs3WhdACvwVyN8nm+sleVlgb/GYXrALMMusTw6nIFfxwhTNFjwyZaZ7gKgbEC8AXizae5jo",
-	"QEa1zFIcytgtYF/LqHorpthH2GSuCERbXVp2ATOvEOKBrU9JAVJc4cD449ss0GE/JfWzmIdDwOPvhoNA",
-	"IlqmixG5Yosh9iEtufKJviK6XKqZ/rNHek7PKEX1kMzWF7Mpap7EGywULdEazhVf75lgsiMrLurbUco3",
-	"T2VF6IKRDiJh617Cei/nsc7CWfdwz3km5rUE87I4OGeQ8pTp8W4vR5khnqI99NJA7rj5KDuzZDkWktHK",
-	"s2aolCl0y5CBpRqI92a5XNbsEG88bW7sxO/eGMAfvh/m2CP4cp6v5Rlm85u1+N5TE689bTG6DI9EVCK7",
-	"kCncY0iWMLhXMk5ULSEQIVHzydfxw9UAxfduxZtrAdq7v777+PsA7X59d+8PX//wbfPJNiDtxg+exp/c",
-	"bX7+6Idvdx9/H29uBCj+5FG8ee+Hb/c+vrP7ZC1A8R/uwCvx1k780aMAxX/dih/eaD7a2bv/YYB2v92I",
-	"Nzd2tzb21m8EqPnhh/HD1b21nR++bf6frfjB9t7aVi5QrD+oh0xgqnnYAZK0r2tHfBSff3447LvjmNLj",
-	"eH4/7Ln4VpX1xeMJiptNqcsd+xTjTeGr5jekOEfjEBe71Xx/DXJKQXik+mgVVIdp5yUr+wjodEpK8cr1",
-	"e0kMzNB9CNinevCKOs6dxGifOpnDKD+VJboivt4fSwfFsmAjhsvVCxn1MByWRmod3FkJ719cJmKZEo/9",
-	"YXElC5/aYi5PwlmNolUjIldLocdaBgnQny+JaCXNIxtKc1cypba7zwZUwqvUCNVD6L8fU2QSyeuroeuc",
-	"Ebq9wFTA0F8CzXorEhVbB20R+2Slg+ye55askHy0aDoouG7qgTwTcdlfEnU/MUspSHhbfx3mVWBiH0bG",
-	"i4T++5nuKER34/1so7KXTOUvU8dRIuP2DJDk1gdm4lBKGEJQko79l10/RN9X4HNSi7Mb90upPR8AnZey",
-	"zVIUEsNs5k7so6TNeXB0KmmCzTHTEqUkajonZRIG8C2AelPhDRBBq/qQz0iKp2YJr0ftwRjWW97/sbHb",
-	"N8MYr7PSAIjjAx7X9N2LNcLkwKD/7e14xxW0rZB36sUbXlTnYv1WvHkPjVsUk7Rnk4I4EaB484P41rop",
-	"d+EqX6Bxk8eWfRyO1USAdh9v7T552tza2Ptgwz2XzXfDbrgTk+gcjyJLIciJG9kgm3qtxKsGdcBGTGSK",
-	"Zrh2/EbK+qKgpSukWouwIkMB4Vis00idL6hyO1yv4oiw3NM5ZAbsJZnc6o3c/JldvBaFxkSmoGodqhhW",
-	"keLo5IkTvUsweVjNPHLlqS6KxkA44/5odJxK6X0s/FBE6vxBGFy2ziBv9ndpGKgdY5qoalmPoyq+Zuon",
-	"k5qE3EuATpMmsazBhapYZKT2i8I82TtyaYpa1xW2tBWU03pUA9fn7/2Ka49uxCplPWf3kVofmKYDwnKC",
-	"z1uvhg9WsVoIHJS4nHs827B2/uykgd3f2TF0nNpg1ZSrHqzSU35D0cCr0YKFeNCLM+sAGvbDWlIK8pXt",
-	"XCYCR9GZDqQk94eqMlCRmQJF9M18titnyOa7Wuh0Uzw4WVqtRphQTT9qbtuR3m9pqMSS3ok/u30dhOoH",
-	"3PmCa7U7MXS3wZrtLTJtGJEREo/HWzfH7MwEEtgaQzHLldfsIY3A5dHYQXjXm0jpz6IplYiUVwrg2BOI",
-	"sPOeHEgbA4rqTFGDwmIaQxDOjeybBaWqW4Iq/ADxDmbBnbgXCRYFfv66NEGBnQjhDenhQNkFyHabnXrL",
-	"eG1v/nVWl3lE5IChJjwi/dgfcx7/Lg4bjy++4GjSMnujtv9yECMr0xDmMbc7vph5dH8FHmpDKFrUhlGR",
-	"n0uX6g+ztEojLDqFA/elISZm8v1klpmgK+lHBaAKrh4zbpt1KytQjUdP31hdgDXiKvHbr7uDN/UVGzdU",
-	"97VzT1tHhwsfdkvSYQ/PasY+WDmy1CPQ4oDsVNa2l0qxmaqzvTzeT+HX0dZmtWs6DPUze8T2oXsyWqv5",
-	"BNYE8zgpLNVniXPfxZcAU/c+zRTo2ht6f60HrAWHrWyzPzOD8K6IHxaxC07dmeISCMYq3o8oPVyTV6ne",
-	"HRfPXMlLlOFoVjO9DrHtx6Thi2jcYv5OpHj8DEdGRpxEAGbAuHUOVLBE2L4HBTSwVPYnEx0vEY44Iy7+",
-	"gq3oVwIri2JBrKHKKBHWTtWtCEmHChs93xlvGazV4kpiPQCbAkW1lthrxzoCXLq+HD1cUlVYmLevfIYS",
-	"FwP5CHqLzIIF6AT+m3pekjkFufqAGcjApEhvy5gNobelKpi9y21kjtALWcAgV17CJFoSFwxckCREnwhF",
-	"cDVICgba0F0uMlUD0bggVb6clvqTRCzbgmLDNJD3qGMeMRAfAxn45PcXjCXyDoPQB5pfWzGBvco+dUw6",
-	"nR1Pgw2YLhO04L5a6Cnoe0CW0KHGZ+YMe49u4Ul81aUD7V+N6Iht3AXYvUWVK0R6SUGTbBpulyqjVXzt",
-	"jMvF89VX7wAAbJT7nph8y8bY9/xKXbpjXvTgzhu1n3q1LYGZN7ehkuuTr5uPtuO/3M1Ud40315qPdna3",
-	"VvMoVf0vePbAZ0/8yWD4i9153YaiE6THZR8qQcK02n3aaxvNL7eNszpAxhOdfHqyE69tZvejITS9mLIW",
-	"RBJmUfTtNeHdGuh7aCux30W4JHhZENkpedYj7vNqLSKKFEXLuCNlbaxUpniP/vvdgA0OhQZs5uogNOxe",
-	"TMaTZoImMy5cyMIIKc/cWkqgdGG6Q+V/vaC7VwHYtOfdSHFQh5vibBOJeyeLPF7maCgjCZtKSMSuVma8",
-	"hTRSGEfz6WrzuzU0bjE3oRoQHCEAE4fAF0kUqtcmAhQ/XNv77z8mz4IkORGg5sNbu1t3s6xJElWvpbEv",
-	"Fq+jkCO9AU6mrpdalbLstyeDPmwIhYEal0ktwiViQnmMNDiNOItWXH0klWSd69nIg4ngONIJfDrBoOVZ",
-	"BxW1207SFYvefzh1kTpn7vUJmNhzLggo0h1MNNUVf6rxlSRB8pi01btZUp9hGi0wzsiCSZh1SbUSRZxr",
-	"PoYoy7KTBO8owTkqRC7vP7LMieJONM9OOJldt4wvvWJnE+if3upwAzF5yvb3BRyiJe1ZazL2Avw4qCoP",
-	"679kKiNl6nZLNC4rvAGhTm6rjklrTDFpND0nE3Uq7ORWub/0pAsk8d50hlc2TednX1yT5fd2/4ZbwPqk",
-	"31nS7/EbYihfYUBVy2550ET6ZlbFVdoGKbnmAbEcvIqK6U83kFZFS3vr5aCnazUIyQzsePZ6kLuPcRjq",
-	"Xrfz3LPeV5z4s7d+I769uXdnNUAX/sN8aG5t7H693bz9RYDizXvxV+81378f31trfq7V4W9W47WNAO1u",
-	"bcQPdvJmCsaXDSaX3eXq2/MhlSWu9cP5suAgmtZ4REsr86WovjiWs01pagjpMg3rBUq0nsOwFnWfS2k5",
-	"Yrtatz9TW/HpfYtT1i/uU/cExnQqrvThkO1utuphMvrO6+nkmSLxo4go0rcHQr4ZYKF6BdVwvHAYouuI",
-	"5MwBBbei2Q5Jpez7fh/0vm6fhAMf6zMqxGmd7nDnuew5LhJPBWcLRllLAxANrlqFlitEQLkN1KBaKFw0",
-	"BU4DhLN6MlRUyaSoVbFWmhFGJV5bmWiBl3++kzTkTloWFmyJCqnmjXKu2bsp/D+fZu50x1ospBBDHRdI",
-	"r5Ft3cnkYMPXfATzhvTdBM9Ezd7B7xvaOwzRAMGS3W/fbOncAleO6bub3Kh3ZxhCg4lbHVBouB6MSVKq",
-	"C6pWZnV71mwGkbQzdVOB3nw651b81Tev2Iz6KpjUTNRt0nJFqdrY9esgsC9xj02+rhSpV8cNfsmEQRSD",
-	"dM/ScUlKiguUymtokUh1vCZwSdESQVDdUCpjk7xKSA14DxVzLMnKAwMVwaJUAZBY/QddJpNzbI79wz8g",
-	"gL2Vc8w4BgA4F1HdHEqwthdwrRbZ+gVTNuDqn9+SnC2gkJfqEC1gUkY1j8vga8+xhRIPyUKAMFqA2K2F",
-	"qQUD/ruAKEP/yoVmn+MWzmQCcYFeYuWIygqw04UZwJM//pqFr12YCPQ851iNiOMQUYUWDNSvsZGkSLNo",
-	"CdOoLoicRGBi4WCIEwRFFABxrZVlwQKNLyBDOm5RZlK0bsrZHFu4dHH2CprCNTq1fHIK11VlCnCRF5Ag",
-	"qi6YsQFyoY5HdJmE+bju8VffvBIgSQBtA2E5xxZ0+1zQt6H5F5AJ00Y/rn6+MGGMy0hwZWA8bCC1aWsS",
-	"vSh4QxIhkSAlQpctoqd5Zo6ZDjFs38IrStUusmhlGs3iKpmlivz/Z5WgJbWASpxfpYANWoOsCLSQnduC",
-	"LUqPShElUMBeX1puAnlwYbTIw5VJdMk41wB3hCGLuH28LkmYnwASZJlfNYbkOdao8IjYH0oVTJlBsIto",
-	"iTATtGtRhyHoduzC+StOsDEfsnGVrpjgN6vNRzvI6EYo/ngrvrUe33zU/Osq2n38ffxwrXlnde/jO/H9",
-	"VWS/ju+txd9txw+2mzt30Myl80nEanIw7bfLRJiUgLETkycnT7h4KVyjYy+MPQdfBWM1rCrAMJIFDauU",
-	"TeF6aLIdysST9ACVBM0RNgjJCKhLBsYkaIqByiBrgwqQC4pOf7YrfdytdF2SICk7GpISNam8uhvDXVxT",
-	"jDT0VoIwMWk8EsKo7qEeHZVqRo//pWVbOrWGBa4SBaap370zRvUc/rNOICDTbg92laPMweoef3s98EBc",
-	"N7ToxJREPApdrgdEmdAQjSfmdhomCDiCLFNel6iGy6aghG9sSdWgdGzJ5UmZ+tXpsc5OeD1UX7sAit46",
-	"5QQUpkubv4eM7xpn1rB56sQJk6+WFBXOcuG3LP5n2lVHySXZPbhd4SpqcwtDPub1YOy06djXXjLAqRdx",
-	"6MRCeOVk91fegBoImuuR0Lz0XPeXziWFDa4HY8/3MrLzLgADXniup3EluPXXcxyl+WQ7vncL7W7djW8+",
-	"Qrs7W82/PkDju9urzc8fxZ/cndCcApelTYrhdQDo1U0kZz8D5eQ9+NYbD1KSPtECiN361EoVGoWCsMBc",
-	"rgvm5/Mh3HVVh8NuY/eUIKTg6KagQKMjMBhEEXG5EUwe4CZaCW7shd/9PndJWCzW//2y+dcH/v2D+E9l",
-	"gZMza3kGRNcEY8/efy/aal5DWcZsF8nxysutStTJ9badPDnknfTtopajGGkkFcOfaVZx+sRvur9xxlUM",
-	"0S+c7KGLK5y/BqVe4IXne5lIUhDmAgkphkS5Q+Bkjuz//NWgLGzqHZdrdT3DzfIn5GWSg6DMigi+gaeP",
-	"TCUwZ6O9BjvS9n7p+nT3V17n6pzDQHsm+GD87o14bac7ERiV0UcMU7Lmitd1polZ89zIt9f249nkV3gD",
-	"LWGRuTWPOdxtMwlQLlGjghUoaq624S+IIJpP1tDe/XvxzS20t762d//LLGkYIjA35KCn20NUiSvfKyFZ",
-	"E8FSPYqOK3JNWUsGVI3LFNdvUMa0RGRw0EHnB+EcLVEWSps9SZmkIZljEWdlIjIplbgkuJQWPzMiEo03",
-	"v1mNH2+gH//wX8j8Gd/e2N1anQgQLTMAbJc1XAK9ii7ZEjlyjo3HD7bjB3fi7/WrHyLzCcXfb0wEurur",
-	"tlxzgx+XKxFsihlFgEz8jhnOa1rzR+MnT/4mQBf+w9g8oGqHnGOgmqIqVqUKkQgv8uW07I/5pBXyAOHw",
-	"LVwCw4yZpXmwhJUigoSIM71MIH7OsSUaKSIQw0I4uCZrPJpGS7hEFDJMAQwosPAmKCoybdlnje6eP/2z",
-	"sFkzlnJ6Uhz/s0hn9NcO8DeSZJi2K2K9gXX6m02gOXtjSA6ktKi5DGyQRxMtcuX52xKk3EHfPtX70pVS",
-	"PMV+VHfv/JKE6YK2nuu9LeW8YL0ufuo2K2rSFNDptT2IITIB3UUNkmUaakbwGlkmkZ/8nh/MslDB0pSG",
-	"lrlm22Eu2gM3I7KMWYmY8ENVIQJQErFhj4npB+x9DWpr+/sWi4u8acN5o4TrQT8LjY0FY1UulSsO7PVA",
-	"FdCeq0e3bwbQboqxNmZzFtL9OFSzjOGLhkma8HSv+gzWLMSXEqA9sAcAZx7cZHPqNz3pOxcwc6qoPHwp",
-	"JWfPzRludx+vxu/+EY03/7qx++1O/GAHxR/9IX6wPeGVYIrEkKl3CFOiq5JjXjljKiWOmjxMcr1fZ9GD",
-	"RliiTK1uoA2qL2t9/Chn8hciwebIwZFIm34zsBD7kiGMDjJsSjxTbu0N43GZOHlCepOqSihwY8Y920ZK",
-	"pz0oIfYldsD2l2eTElJL7eNP4+/Wmw9v7d38Du1ur8a3H6H48ebex3eGvPfBmI1Zar1mSyBmq2w4d6Jj",
-	"utquiDKAQ3TUgfiSjS3BkhiUXS5omTLj+QNEbyoRg/LxJjMrT0Km2xwBDd8o6Zq3GRq9mCNPDL3zQqON",
-	"/f2ZN0f2eYB+3uZIz3H94dvm+2vxJ++h+P5a83/uJN6W5u1Pm5/tIGevuvko/vjLVsNlH9f6VFrjWU69",
-	"k37I3/h5OrvIohWt7dr0JziWVSyuEudGTWTrlXwaZf6wnuUNFnEc2mt9Jum7uwzxT1P/lD8yiZK4SJnB",
-	"wWmVi72nRU9CD6wCsZrQ2RnTy/GzVGahPNp0jLThX6owET9YR7tPvt7d2kDx4y+a36zu3bkTP3iKmlt/",
-	"2d3ZGu49E3S3qWVItzeZxMKKdRJsM3BOI3UXZhGoCkhVa5AOCc2FLLlyFyDiGisVlvvh/T8pkmx+txb/",
-	"6du9exuWHkcv1dJqUn3TekRbQD9mf4vG37hy7vivQaw5c+k3p38z9dIbZ47/62WtlFjT7UvXSiQChE6J",
-	"qInxenX24uvoNcqIhGBZ0+oihGXNsZCXpO16shpOosu8YSyPpQopXTW2S7S4ov95AWG0iEMkeEMLSoKY",
-	"uw2NR5SRAEGEWGCpZGKOYRZqYaqihSu+5ND2FBcktNKXqoANVhBkBkDCSXQe/nLudkDe03wU4TLWw7XR",
-	"N0nD48KN1xhpAT/HQUEgGk5MootpKp/pxliFnVuCEjnH4DZxOX+meibk20I4kYQoYhNLiersKuMNlrzr",
-	"s8OaOaR22GI5sVqPFK1hoab0HXM8xArnz7Uv6ylbsiqBahN13RPEBnuTAfQi9naXtSKpeeP3D1YuNQtq",
-	"y9MWsDC7t4Yqn3UB9Wctb8YPV5s3N1B8az1+90ZiG3jwdHd7De1urcabO/H6p7s7W/mKvT986/eTdxI3",
-	"M5esn2ee4yJR+RAJqeLC1KohuGrQucD/aCMoEblGpcHJzx/oc5SF9ha9ws9aQO1RaH/tAJwHfNK6yAqz",
-	"XhHhYE/bgZ6dZ9xwm565Tz6I175C8acfgDHWiND3V1FGjGmXsbsesyTyOnvCWmLe4OfRnAZou6/IrB4W",
-	"3UGNH5HsM+VrSDwJWaKsq4qfInm9g6B8OQ16bwmHh6h3NJ4Udl3kIeAwwhUBQfomIaAUESxk5mtPrKcZ",
-	"xGgI/7IZdYb0r/dirn6Nl8taYq+rFrPDLFHHz8BERmNt+DmKM53p9N5a/Jd3u5OqJb9iWn3pmtNocAut",
-	"+ql0gZgkiXn78EJCt1qpwYiRxhzL5cOYBBdGGq25LVAIAFQnLfwYBQuEo2wWBJSznWNkaYmUFKoQQSbR",
-	"TOupMsX+IP2EsxKZNskQ2eQTZHJPMlknraZ1aNDx5sM7VUcXyGEfsL0/bO7d2EK7W1/Ftze7nzBJy6xe",
-	"K5ZPTLmIkYnr2VoUvceOj5bAjqK3h0mOH9+J/3JXq62fvIfGrUXafIwfbKP46Ub8cA2S3T7emuhIrtZC",
-	"rP+x/o/UV+1xgdjSvUrrpw0iCGJk2VWJtMWIge2aRnweEPjBHzbhER7OunaeZU9336T6LOhhKL75t3hz",
-	"A43v3VmN/5Kzblj8p+uB3xd2BZxfBjsKrBVwlXIBeGQlXluZTos9H5NZ0DL9sGypW40lJPDNsdRthmbY",
-	"CmcEkUgSVCZKotMnTpuA3peu4DKisq3LY1Jf7JDc6LvJXyZq1JE63UJ0WoRfPZGiJu1jU/DM4M62n2OQ",
-	"R1FMT0qy/fk+zgDf6xTUkQG9zBLcJFo4v3T8AlalyoJBbyxhIQxKPhCp/oOEFIAgwSGhJefpOQZ+Ysmr",
-	"RFO4xMsmEX2RqAYhzISCYCYbBDLwT588lXq6SnUhCFPGbEjZHFuw3yyY6HDnfaASArQt6vEkmoECveC4",
-	"SCBBUEhwGFFGUkMklXNMy9zHwccwfvrEb9BC+sK8gSZdmPAdL4MSYk9YfxtwfgnW0Cb9jCCdTm/wYdgs",
-	"O/EDs+0/X64wgOx2qvsLlwTUzoP4hHOQIn8YZqxf9zfQy47gDpFZbq7Gn3zmLnqHQozizTXfpV8oG2bD",
-	"ZkCzGZjRem0Ol86eC9Arb16aeuXNS/8eoEuvvzz16qWXXp56+fy5qTfJ4iVEqxgQDv79tdl/B353Zva3",
-	"RihQKzVifL/YsFmXm0KOyTlmT3Og+aP5lSoJKE2JkQ0gLo5JVIowrU6iGWVCD06dQBdeRNi6elmITp4w",
-	"37Bwjp06YeOBsDnIXrYIsT75IJ8hOV179pzqi20xoiVftTliq2dab7aFpTLAphbiw0Y3WUs8irAiIgsi",
-	"2MXFOzy/7RDTm9MNKeLPEA+AUoKfRAua7S440VPv+DFp7VdW7Dzi5L8AJ3I26Ctef9T8/BG4jIfIWj0R",
-	"iUXR40Y57hRE2EGjPqLoZ1VZz9FYTknvRmCBP6oviTo9pHDTwCGDeQJNjSnJgJbZYDF9NUs0fvncGfSr",
-	"U7/6FTShv/unif3GrQZHavcQaLIt2HW/yvd+Il1bGKmRKByK+75F1NaAm4hcdB2MyHiftN+H0npy+L0X",
-	"HedkfX9mFtmfudjyYDt+sB7f3owf/y29S3Yfb+0+eWqrZ6G9v6yhePPe3r1tcB3sbO1uraH43q3sPWNx",
-	"5DqKMmlR/yEriGcqpHRVZu1VyBV8CpCwyVeYIVqt1g0CpQXrs3G+WoGrYnFVIpq3Ns+aPwG3sIzBGJfU",
-	"s0nMZEkHICLZlr1wB9DaEGxhh2GXytnmj+S/fdumfpLWoo34m439qzT2iMjCXJPXqIRj8lv34IiJ3vZT",
-	"GESa0L4beR4TM0AElypGkoXwXBOLkjE4QU4CsI6jxNwcYRmKih9sNzc/G6bPpjvxTb1j/+qYy5+hjgMi",
-	"wm65/CkjplZDcjfOEWW1UVbzyQ5qPtkeuk4CmCI1rCoppMhyhkqyMnkOraQjlEgxzTZsWv8IFBeHGHCY",
-	"PnA3PXYkWxyibcmyYoBFGOCOb6mS5g0PmTHZaZIQW/MifWm6NRgkW1DNVFKjIk1i80LZns+VKhtdcle+",
-	"LJSHqM9ngbjz6Nk/azjk5s0dFG/fat7pFULXSx6mkBjCJtLH2AfZCkT55pMjzXOU2UJ7jjhQLjlyji1x",
-	"gcaNP49CPNpx9+REJlcYgosTGjTA6OAGNOFMxp3o1mGOVXhkAT04MzU9bHCxy9VM6RdFlF1FC+aEkKl3",
-	"4LnrCzZjkyqJKlhW0mRTn+pooH8z5cNGiTCcdnNIKMNmGGG2WlpBDmXyRAbZyISLHwEQ/xKyyCyzeXhj",
-	"78Yj1Hx4p/nnT1vQFryItZnLxZ3HTlpA7tz1abhJXr2iuxmtAafzgXkTMkehZIpLV88wqbLA+4L47xvB",
-	"poc+XubsGYiotkS2d/9eS7ZXr6Q1ZRa9OObf1LEZOpWNAOypZaDPWibB6A1+fVDtLynrwJ6R+NZ688H3",
-	"Xc+IdRZMZYrkF8Mr1QgztfEkagA+aYqiZoQ0GaRinGkxiSAfx6BMMLS4grB52iRM5pDYaoKXBZFyErm9",
-	"TkPQBYHgMFMXyq92XFiZycxjhOz9VT3+s1hWFjkWXgzzzEAGVzUOXHG4uY3i24/im4/QuPk33lhryTvw",
-	"updMJbyiS/vCSO0ZpoZcga8ESPA4ZaguifiJbcTmveaT7UK9DZxQbavtSkGOSCtprTR5wOHanba6DkML",
-	"sxt9lGE5TEoEVJbNe12vlGp7pQAfpx45dhnggJt5FFmHYAyuJFlyCQHCy7CsRYeyX8ZJOK7/3ruz2vzz",
-	"p/GDdfttF9thlUwZFNNSmwGxfRNfzz05wq3MdtQJiy7ZwtwcWl2EiYhSh1QaUzPhp7PD8b07zc+f9nIM",
-	"c6sw9U724/nw+pQrB+Or9ZD3qOTf7OhY6VYVodD9cQGLq9l9vuwtQuOJlb0ACJ9HPrd2GkHxg+/jB3d6",
-	"IRVXoxLooe4N7LGgDhWSFrSEcicWqsG4EfLwDpazmiu5zZAKLV5yHY/IjJrrpC+xxUNql/KVPENXflUa",
-	"ZVmaHMOIlxFlJkzpSBIZ3s323Vpza7X5+Nbe+g5qPlndffx9L5Stb/PjfpeYTyy5QnD1gLxX+a6K7rVL",
-	"hIWQMNrmhUuvO6jp/VOSUdbjj+7uPr6D4vUvtIRiXVWZ7QQZLL+XadTw1DvJ35CXAZm4vd1kmRdHc43N",
-	"wGAOLADZdHcoubNdw5DNvpDw0OKRRw/+fhTBXBjB3Lz9dfPJah6os6sdySQyTgEqhZx6B/41oirU0yk0",
-	"TV5K6svZJwFMODR126iq8LoCW5BhpC8gKHjlTIsmn79KVIXbyoLElFtLA7xkiQvrADeGTsh/CdGrJ39c",
-	"/fxVFpj4wkaFlirOW17CDOKRq7W6ssXfMbtKWbkA+gKmULpsJzrCc5vvqODs1loX9JdSXdGi9EDUPdSe",
-	"f/B183/fQ/Hm3fjW+t4HG14K7tdJdNnQdT460hB9LyQOD/pKmADkmimPCCVMElo27zh5PAde7Qz4LuDC",
-	"VD4cTwmAC61OT0yiTMwQjiI7DB81a1HmsplNT5UEpcKqLnsu8AZNz5p3Rlv3C3oqEszMDA3zkJwzIpUX",
-	"uyNrQDqYm+/AixY//j5+uNa8s7r38Z32cCNL193qdcNyjgq+D87bYeRqmVl1KNINq2NgD1aISvnuEQz5",
-	"YVbhzhG0i2UplmUSEm9j56kM08lBltL+KBlZERnCCI/sZ4UE0IZjleVoA977CZKVz333LLHCA6JB5707",
-	"DFo8UhMP83CBU3F/rHUK10OTzVpo2APim9GPvbQ86uCQtJtOviqHvGi1CC2nM+V3O/5sDsKBGyRMLMvu",
-	"1l34x1aq626RGKI+l6XSBhZhHsZ1wG6CASAT82fi4jIRgoZkRo9pVPUodduuo8O7crpYOlypZpwAMBrn",
-	"ztEl9PO2Vd7eiN+9gZp//mp3548o/uuWuYVuPoo3Ni2n6GqtbDvhrXEvRcnLpWzciTHNWITdNKl02sE4",
-	"S4VXUE3QZaxImn8FDpLJYtPLMxNec3SH7Tcb8IP41nrzrqsmaA0sxdfYoEm1OeXEmxU2q7DQnNJQJtgJ",
-	"OSP++CmbpQW0DV7xxaxRGbMQSUWjyFScMGkQqfHMWtV0Q8ckukpZiEhEy3TRQjxC1XRj8cRg7aQlWsNM",
-	"FedrJUm1owGvddlah2Bh6pTOy0jD7NVPJJP36BI8HDQRizx/eyP+5INOWPMd7z5eW9mHSFuMKMRr1FVk",
-	"siqTJAAEJNF4CStS5oISGaQcAuo+a6Yhg5Q5WOQg4/gI5hgI40hRIuSESVw1oEF1Vss7WpI0UkauKVQj",
-	"gvLwBfTKSfTjH/4LvXLKcT+Jq2SOrRAsAv0t/HjS/Qivmt/+zbz4b6fQj6ufBwgzVscRfJU8NI1CrIhE",
-	"Vb4M9VPT5mUNM4umS1VEjkl4HliiGRhqGPwjkVhUvCyR11YKTI4Hbfk+kg6GUjBz7+M78dYXzc+eouaT",
-	"r+Obj/bubaP43VtoFIZslzPUyaD9qnlk1h7UUafiZLvq0dzieMgRAQ7FxNLc+jK+rYXShx/sPlnTH5uP",
-	"7wWo+f79ePMuih+vNz9/FKBcgIhBrxu2AaagRATEI5XLgpRNjq2J9jAJaJQcXxQEX0VchEQA81wS/G3C",
-	"EJSBMMjbQiqT+4Z4jTBpSy/YEc+b5xcmJguqLvjOw/Al0ZZeDsXk0uNx/LkevyMBswN3AOTK9bYLKHA5",
-	"h1YAbUG46c30kseULfQDXEwfO4jQyCLLSDqMI79rcQShx9AxjYx2Ej/QastdTUt7d1bR7uN3D9KSz5eJ",
-	"WKak0dWnf9E9OGojd9JREWiiCUoyMfJaqTAxVwGyGtSKuQqd5nQkFQ3DaIf21tf27n/Zg7g9GjK1muwo",
-	"tPIL+GpWKUfLVBrdm9sMIZ/afazIam1jGw83DKZF7z86AkP08tuw2v3pnd2CwE0lA4YjF2mNxjUtGreK",
-	"Ft2POXwK438p1RUiWESUCLRIIt5AVGVwyFILkQGV1Y2iKq5B+g2URmYrUMNN0NBT5dtdAQcQ0d3NzXl5",
-	"vyHcRxQNTP3rjfj/fg/FtzbijTWIDTc+xEMLKLAHYopc06J+oTDyEvzcMx0qck1NleRyl3rvbc6+2d/u",
-	"t/LH9SP63B/H3dp98vSHb5NcBXRm9rdoPP7og/i91fiju/HaBtq7t7G7sxo/2Ea7330RP1yNH66i+N6f",
-	"mn/6EL1x5dzxX6MXL14YMgkH/qB/QP/vmIPnqpeJhHKrWAl6zVfBrKdzMkJ56HVCQpcDbcxEphTnJLoA",
-	"1QzMjRPfWo/fvTHV/PuO+SuwQAVWlALpCFF2HNdqAapqEcs6KpKYAVvpzfkkbMU3k+nhBBhp65NytlLV",
-	"5G6zl2DBfe4AJ30d/kU15Myjn4mJ6HD4iC050rchxgCEdTTCzJpHRkho0ENhEQEDYUaZMfgeiUXDsfHd",
-	"/gIs/12iU4Zk4/cyYVMVEgR9JOqLgpZM/ZkadRUgMFKkWouwIoBDXKbLhCHKIsosGl0Jg8EfyuOTkEJJ",
-	"aOC1VLocOhatTBZEmQBljci4D20fSoSJmVVhFU58FCv5C7HimxMef/Ph7tYqGo/XNppfbtvffvzDf9kL",
-	"I/vFk514bbO7LR+O6nF3Mjsr+It1GqnjlLk6hCFZwvVIofF46/v4wXq89lWA9j7+YvfJU/Pn/Xvxza3d",
-	"rdXmnz6DL3a//lvz70/jx9u7W3eb768FaG/9g/ij9wLUvLkRP9huvr+WwlImI2pNnEVFebMFAZkwwSvJ",
-	"/EYpYeW6Ksw/cEP5CaFeAVnt7mzFn66ivfc29j680/z8/2nPNs3dL53STXMLNapkq1wnh5OAmp9nARd3",
-	"lH6UdXrobLadxLuH7XjZqnOxd3JSGSyIgwjTaenJJ5a7qD7NXBtkEeFaDTHQq22tv4iXLaLWMwESEa99",
-	"msfDlCtSkWrLLoCyMfUO/NslDTgVH0epFv2iJLlDFpUgc3gUypDRBrpmEo9cITHdHHSQ0ZFGcqSRZI+Z",
-	"yyH+aNvW+o8316aTglm3N3a3bkDAyH/vxJsbzZvr3e/OFq5dgI/fLuofEP582s2LRQD0L+GScXSm5Xgs",
-	"dFWKClSyBJM+IgiWPz+ctgMHONyCdEIT/rH75CmKH2zv3duOv/my+f6d0V4HPRLxFK4r3r8jJHfteG1w",
-	"L9NlIo3DHIhvwRDdJSLOYEkWkjoRizjCrERZGUUch0CAlJn34JFjEpVwDWiVaWK19SQgnCShWxKahyfR",
-	"S9eoNLEm6RwNVYPzw6REXCU11a6hz9QVN+dpVHnQSQeHEpGb8orLBPzERQWJGlimVTv0wpsKurwehYBP",
-	"tHh0q/7Mb9VP7jbfv48M99rPFbkPjIOEw+wf42CWZK7jEZ3tC5jVcfRMnO5CSQDMpvrHI4yDX9h5vrW+",
-	"j/Ocr3zc0SjfVhHboiLmfXFt1Z5MXIKsEKIm0XmGMFqMKAvnmImgcCERAUimpvinDJLEbxaikNSwUJr4",
-	"4X4XpMqXSZjkTBKxTMTkHJuxJURNAdNEeggstGVy6QWoTJREp0+c1pOhLq1dEhRScwUSLWYUALjazJdR",
-	"l2/OdtOpQPkSFy7Z7SjHoF133Lu3mdRJ6V7qKjiAW6z3szglSKkucXRgt2uht92cK6lITSLcwCvGy54c",
-	"G3vgjFI5nX4fEbxsvGhUQEG3dqn8sp7iyPwyZv0OxSEDpePSO6gIlKjETdSXffDZPsI/72t07+M7ex8+",
-	"RTYrqb/CeN1OMlx+Bywlt7hd4ChaTBe4Es0tLk3264L5tICoRPpoTKIZlMFF18NHVbyCFp1MGaI6UzRK",
-	"BQATCSmnnc0JntLNaXUcUZNgCwh+SAmoY9HKC/QQZ7WsMAurNSJzdtLBocjxmfkV2bVBTnq2+cCR/J2T",
-	"NL5ag+z3zdX4k89++Dbe3Ii/2cgzkCCJm7PG6h5yX9t5ij5gozDmnYGTC3I62NZYiIDCbQSMk+9LdYXG",
-	"Fa+h1xHEygkiKzwKczX9DfqCSbs3kgAOl60F0IQ2l7nLHgMkFOPGQS8B00jMUpbhWECplBGZdPw6A5Ui",
-	"nIcWfen4MKPD9bOawPAjN9WhxDbnThtY5h+u6UO5+3gwHdlORQ7n9LUVSIsiwsqAHkFGVyDNdHIkDB+Z",
-	"rZ4RfOidLS1v59xk8QNXmdrcm/GDNau+28Qmfbne3+n/7jT+qO7pCq+a50Z9aUA3RWGbZgzJrap1Z46P",
-	"EpWHciVAhdwMgQ0/SscrYc2EoVa+6pII1KhwpOUmI1wZ04rgEUHjUPuPIF5XkoYEkWs1Ipx/E7NMaUDE",
-	"l8wr5m2ALfJIQTNhmFLbKMODoIPDS1ow8yu4Vozn+Ogq+fnHCZkTjfQ/23/sN4rWf2FMvaOPrPWLhCQi",
-	"irRfHm9SVQkFbrSctcP280N8rR0ajsA6a7Sro5tkiNS2d28bqM1431L85uafPkTN2582P9tBVpQxpVCb",
-	"tz+Nb29YZ92BeyHeAGru4oXgNcJGYWYwydM5hFdPHbUalpBQfaUFj8/UvLOp184gMMfA0TBuxCQDdoQW",
-	"SYlXiXT3/KcfTEwjjCKsiMi15fwUttq1IMuU16V5ZI4Zu4UeyTlByNst2LTtIIM+d+HFGmGHa4XQe3lk",
-	"g1CHGLxq0O76vn9qgpcFkbJrIsEl9+CoSSzpqCgK1QX05YLLUtudASU7unyGQ1UP1/b++49dkcdGHWoq",
-	"SJUyBwQzbMPYZWh89Br5ZTuJYnnqFd5AVcxWXGh1g5gwFP3akTi1X8X87zvx/bXm/9zJW35s5fh7d5qf",
-	"P0XNJ9vNm9u7O1t989Fe0MRMgJJBndGqdYvjEwDotZjw/35kCWAiQCGVuCwIgaikGhE2OIqFc4zXVURN",
-	"DJMNhXJAZXVNZlaGaZcggpyEUapwSdxPc8wUCkNnTbGYkEOcErDUgjglOF8HAPaS6+cIlWx0UJMW7QkQ",
-	"yQCbDDX/vtP8/FHzyXaPWaNDuQMUwdXjqSlKTr2TfoD4YCj00v99cD7TSodLYQaav0JwNX1hlOSteypO",
-	"p8ZV9BanB69T9x2408PAXubscOJu7qyiePtWU/9za7354PsM7QJUVp7Dd6O/kJS0HjkyAjxr2u9Ggafb",
-	"rxr75hGtDIVWdr/aijdvdaeVzk6fCytX4JkRc5BihA5czcGMLJKIQ3I8/+lgdjRvbgM6dxtIh9uRTqGl",
-	"JUGw4iIx2mQKgkWAMWkL4WhWmy6OWTLz6jFXJKwIrglY+Gi8H4YLHILfo9O1xEgD1utg+czPOzZUk7cD",
-	"6OiB50y9o//plE/x2zyStiX5JPvBwQ2JBJTIPmHTIsa5MDXxICkCvjOARjisUianEVcV/XKZKHT6xGkv",
-	"bnFyLkbI+M4ShWnUUYAC92Yy8RphoVaVMje8RWw7+CKTz7hKAJehhZ7Y/fpRvPYVRBqa+zGwfogJPz/u",
-	"SzICLmdlIqxKlSIYihEz2sMBoejEaV05+4PntgdgX//ZM/R4817zyXYCK7F3ZzX+5LOJfrj7VIZL9a9w",
-	"ZI+VVz4C/YIkgSOLK4hUMY2MRJSJBmlgqqQLsTdBJETLT1QqG6VvlHISIi6QVZDCaYQZwmEoiDQxJryu",
-	"4KsSmJVsqy7KH4OVS3IGCq+nuIMZrJ7TBeDlI5W4Ek3tsGSvjOpXwBvS/TkKPjlQVnL61G966u0CZit2",
-	"teUhsSAIVzHq7EDsx0pNBVEqLSFoRtrCUQOvSHSVQC6f0kqWVFDf2apbnhS9Kl9uPdjdbB3mpfDI6Xw4",
-	"RNW8uZ24TBLSQs31u80/fWh09Zvru1ur8GvzyU78YGeYcmIfcSjFmA4pwV3mERnhbZJ2cigZYZmDVXCT",
-	"mFOeZtmYqrrRUUTHz15Ehfvho7/t3dtEzSeru4+/7/Ga0NdBsctzBkwESBJiXZH68emsyUH/BG34EJFX",
-	"kicBfMD6OCkklB53D/oRkt+AcY3wMOkOimyt0PnkAR6AQyjzHn/8ZfzJ3QSdf3d7tfn5o/iTuwHKegdR",
-	"8/Z28/Z38Se5xGYr9/tIKREwpjTfMaqOL8n4MqlFuGStuPqVYxI4lZxEV0z43tISKSlko1PtE5AHqPhV",
-	"wpAgS4LIiic3mADxXIbu+72XMrfNSELgiYJxJSz2YC8QPbtCA4X0XRzyyFbxk4puT861vQvih6tgsUiO",
-	"d4djXCE4UpW3O4URvgKPjJIt2x6KSgEJXiJSIipRvTYI7nMHDOe9D9eaf92I13biP32K4ndv7L27UYTk",
-	"XCVK0FLxtWnPAQQSs9IKWlxBgtcVMWGOts5qiBVexJKgGucRfGurNtmSrC66CIKeZWBhCwOEQw79yMDA",
-	"X8u01JNZcRk4A88lwatEVUhdIqU55xIXVawm0UvXalwSRBXULnGOhSpnVJm8bkZUg4urXl/ABTv53srG",
-	"1SJMWZ+F42wPzwCud2YB44er+eJHOYrgNcJwjU6u4GrU6QBdrBE2c+n8bI2U+jtFruG2ZTRlrv0HhkoU",
-	"8lK9Sph6BhYzfrCNZi6dR83/fQ8cEXYt0HOTJyeK1lUQHK50ZEmX9ROHx5GSU0wBKrdUgZpqh7/Yzf+z",
-	"FT/Y3lvbaj7ejB9sA0/7aGv38VYn1pZv752xRYIFETN1VdHNa6HIIKgZUaouorEXxqZAWLJttTJC0xfU",
-	"XHmwk1b6sz1q7T//fPOvG7vf7sQPdnafPEV7f9jcu7GVvqVlBc87yZ0XoKR6PBjKMm+6i6797b31G/Ht",
-	"zb07qwG68B/mQ3NrY/fr7ebtLwIUb96Lv3qv+f79+N5a8/NHmVqFoEm1N5ercbv38Z1464v0JVvT1jOF",
-	"j7fiW+sWfCz+5IN47StAIgB4kPR9cGx2ff3eWvzddvxgu7lzJ0C7j1fjd/8YoObjT+Pv1psPb+3d/G68",
-	"+f5a/Ml7E7DGUA0ns1KmfKCvk0wtiqQ+v8mUDXLhuDZhqRXkOEAG/CRA8cMPdp9kyqWmvbv4w+u/v/7/",
-	"BQAA//8=",
+	"7P19b1xFmj+Mv5WS97fC3j2xkxBmZ7B+f5iEQBgC2TgMqx2P7HKfcnfh01W9VdXuGJRbTjCjzCRfEXbI",
+	"4jAO8twLBFYZrUkMGCnolrjfCX+6j9/Drbqq6jx01+knd9sBPBoRd/c59XjVVdfj53pnrMSrNc4IU3Ls",
+	"+XfGKgSHRMCfL17BZf1vSGRJ0JqinI09P3alQpAgK1RSzhBfQqpCUAlLEiAyWZ5EC3Nj/zI3tjCNJGEh",
+	"ogot4tIyogwtXFg6cRGrUmUBNSqEIYlXKCtPjgVjslQhVax7Uqs1Mvb8mFSCsvLYtWvB2GWixOrMkiKi",
+	"fSSzpMRZKJHiqIF1T2SJC4KUWKWsjHAZU+ZtnjJFykSMXdMd1LDAVaLslGfKhJVWL4T6b6r7qGFVGQvG",
+	"GK7qN7H7ORgT5D/qVJBw7Hkl6iTbyxIXVazGnh+r16l+sn1SM0rhUqVKmCruKfvIwXo7iyUp7KdkfjxY",
+	"Dy8yJYoXjdhfD9bHhZBUa1zp9f8tWW0nhhlUZ/Q/6gQtk1U0DqSI0RtvXDg3gWpEIN01kWoSAUFp+mhQ",
+	"VQHilbhq3sIsdM8hQVRdMAkPLFEhFcJMNohA41UslkmIFpIBqROXSS3CqyRcmJjOtwh9YMZVJR0CohIJ",
+	"slSXJJxEvyWrEmGhn64ptMQFwijEq5psYSXNaUzXMrMKJ/QyZNewiq++SlhZVcaeP33yZDBWpcx9PuVd",
+	"0SU4jv4Trs++OdoVzMpED3oRSxIizvQamn2cRlRJhBclYSV4xKwRCc3Ez5z+dfFELDMomsEpPQPPmNkK",
+	"VViPs5DcaPaRA9Jc0tQVvkxYQYcKfuvUU+u8Mjtz2jvNy7zOwsIZCvvrwSY3q3C5mC9I++vB+rhCcLWw",
+	"C2V+PFgPb0giCnuomx8P0sM1/bKscSYJXBAv4PCyOcf6U4kzzQD0n7hWi2gJiGWqJvhiRKr//JbkQDRp",
+	"d/8/QZbGnh/7h6n00p0yv8qpS+Yt06nvzk3YRxVHetz6NAq0hGkk0QqOaAi9T6MFIgQXcgHpZZCI4FIF",
+	"LVEShZNj+jrgbCmipSMbf8n2L1MOXKoLQZhCUmFFYJDnuVikYWjO3GGNcpaWGQm1rLJYV4hxhXAU8QYx",
+	"6/YSZ+Tw10zyuigRRK5SqUgIA6MSkas1Tc56+/U9guo1GOIFpohgODrMYc4wVGfkao2U9PgkEStEICBA",
+	"cxeGRGEaWVJUGTq4cE4LboLUuFAw+te4Oq8522GO/jWOZL1USRY60Euqd17Lt4sR0UM0Am4UEQHDvCRA",
+	"7KS6hfOYRmT4A3ZHtAt1aNnN3s8hklTfwXqsZbpCGFzg02jBHq0FVOFRKLU8juG/VCLGG20TupwwysMl",
+	"dCtlMEJCLUVklQUjOaTMAiQTM4NEItHTmCVSUt6JYfQ3Yteej+YRIw0kzQOTyJzUJUFkBYEwAKJQJDmS",
+	"BNYbM/SyUrXXWbSKSpwvU6LlooymNUvUibPwQ358bbeRvlM5fxWLMjkq/r3Iw1U9wUgPQiBVwSzHJ69w",
+	"fhGzVXtLykMdJueoitkqwkqRak3JaaMYarl6AQT/E6BKLiBpVMeWbcg8UjQK+/RURi+FgbzBcF1VuKBv",
+	"k0NmYApJd28FcEASEqQMpALN0uyFAewN+JkgIWGK4sioHw3BtS5uJrKCaYQXo0OlsBkUkhphodZs0Dhc",
+	"HFhhfcAn9FTq6aiGuWeyXtPXDwkvkpDiK3DajvZU6btnoZVpLUyCrGubBDtFqURqKtVPMjIpDg0rx9El",
+	"wWtEKKol1yUcSRKM1TJfabWvhoWq2rl2msW59Ek9DSq1wvsaSNldXsw8CtYWKRtchN1ee400LrlHjQzu",
+	"7qXf53rPtPiHRHjni2+REgx0JuR2sd9pmToOcc0snYfPBmNYv0jC11lORwixIu06QmDNQt3mZGxLl8mS",
+	"foWL0GfSOgW8KmN0gHe0FAIjCtDp5AHDwn5c+3wanUSNCo0I4vqCoVoIJFpanEzHmpi8QJ2pR4YvU0Wq",
+	"stuwLxIlaEm/advCQuBV/VmL63V4n7B6VW9N2vdYsoaZjUlXrF7TaxnOqLb1PaFolXhVvSwN2BVPxuAW",
+	"NNtyJ4K4wGr1fk9LnmTy+/ZmBSvUwDIRxxRHS1TBRsE6GIukHrTelbyp5mTQhQDzfTkZzZhRF+yTC7rd",
+	"rpQ62Oab1boG475gXjt1coj00LK5th3v/iUnLb83NOxBmQ/GIrJCot7O6avw6DVnS/DwiBoWiQW3a8+C",
+	"lL2EE9/a/OHb5vvrqHnri3hzHcUP1uKP/o7G442baO/R93u72wGK1zfjj3cD1PxmLb6xPTHZ9XTAEJjh",
+	"j2bKyQCKF/VVtzYtA/z0g/juPd31o40A7e18EH/093E36okA7e1uxzs3zTd7X2/r/zzUXz/+Wv9/d3tv",
+	"Z00P2FFEiTAlsB5QlSjBazyiCrOxYGwRS1rS/Ly+GNHSPGVSUVVX+TGn62nHTM2d10IMjrJ7InFLUm38",
+	"rXVNoa3i5dN8fVCyLCCxwl0tHsVsTRAc+q47w4PgqdZl6rQ653GJqN/hqE58NwC27FRexCFpp52zWBKJ",
+	"+BIyBnBsO0eqohUkc7VZrgCGYjcgz9hHeReT1H3RdasUVVEPe5X6PMwLQXpjpdPxbWPhCl8mJUJXjHLR",
+	"ssq8WouIIiFKHnZ+OdPpMxJMBRItrrbshF9CGGAJoX2PU0aUKnrQtv/cqPx9K14762/rSnY+Va6FI7OS",
+	"pvEcAXUctxnTbL1axaL7uU/2zUzRtyNB+/FqPRr+E1sWpAwCxUWiKtyztfvv/2nv261pFH+9ufd464dv",
+	"46834621eOsOirc243u7yDyAxo3h5Mc/fYaeRW/VwzKRCMO6TFvDiT52nBFU4jXQM0LBazUSTkwjw+D3",
+	"tv9zGsW3HsY3Hsab6/Ff7zQfr6P9DzbjT9f27304/vYJWeKCTKD9v67bTrNcvUqAhytBq1USztuPVa1U",
+	"6T/ehpf9fNzsht5zOOtR9PrS2PO/73ML/eyOMx9JpkwIpyTEBZIV3gAt2ogsgZPA4QlhPvVOZE7x8B3p",
+	"xLXbxyWVvONrscSjCC9ygRUXvbd5NvNWIuG1Nh3REmElvwBUBeFwGJoEr6sSr5q9a5ezrAbt+03yqF6o",
+	"xClczg+u/YlOJ9/1m+klM9J0+q3rbztO1y6/5RnW4GELf0jPBFy9vvswYc/DuMEbWIRXqNFFh9BeCStS",
+	"5mJYwyMrNNRrmAinQ2izguXFPim3c4M1Iqjh3kNoLFUUhtAYeHGH1JYiuPpbyoY1z1WCh0NzLacW2k32",
+	"JCN32YXNkGiW+jPzc8vWSn05yvFe6PZaIliUKpdB024/vUvJqe7hhrMs4FrQr07TRcYJxhi5qs7WheQe",
+	"I9QlLCXCEpxHkouFxOSkX0I1XCbTJuhDIc7ghwhL88OkV2bmyvgk2+KvfCqWez5wS9Vpqe0Eny8SAM7y",
+	"ujFuDkXKBXJ5rcgekGOlbb9mGWPbj21srn24ea5lf1/kPNKyliaQ3vSXlFe1/6Q1b1npWdNKOVX7T7zO",
+	"wisFqlIwJhmt1UhXo/OsfSzLyNrbSkmgnfAyLMv7Y+FeqsKxwy8v03IlouVKHxJc8konZtjtgGQVSjdx",
+	"H4trZYIFLC9DU0HLkcmTg/cISuN3cqJ7/gCWkqDDriRp9JXeeZvt9xX9WtFF1a2RKwRX7aHuUaNPAiXd",
+	"+kM3yeg7rZAZadsStXhR2im7QoiabbOpMs5096HASwrIYLFKVaGdPQmP6h5KlZ1tEjmVd7Zkh1Q8Yy3n",
+	"vsCxCP1k0f9WA4l59R4bStRzi7AVSQRUN1nCqfxpP50nfRmCWTy3kZ1H+1X7GmkgnLwvURWHxG8YkRUu",
+	"1BKOIllkZwOFtsTrUQhexDJRiDBeL1esRSAwpoAKbxgnuaqQVRTh0nIH21sfx7hKpdR/dmdjyVFyr3Q3",
+	"hLUaZdyC5tbFuzmp4tw+OePndW7fdnOTbg0JgkO0JHjVOM7NO145pyRIf06tYGyJRqTQwdDrlQ4Wc79U",
+	"ICv49HO/8rMX+jZ5YVXllO6OF08y1iC3ctmWkg6TUWVXxbs/9ZCqF1e8+4NLxf7ZkvJJrtbbDNFmiC+h",
+	"RoUjXFIknEakWlOrJsKacbZa5XWZhIl4dxP3sY0myE0WOxRN2Gnb7Ft2mDL1qzP+01+Hd3o8ivZpR9g9",
+	"uBWwvkrseuffd2udTrLzNg7FJZMSxQHcMnXFDWsexNlrWOYlIpx4U8VXaVXfwM+aAG7z4VTQ7ejkG/IO",
+	"VEtkr68QIWhIBhmrINiGpOQDzVsizb3eDCceeJgfJQIpDuGEib63BOGRCITInMO5J6nCDrRwES7zxoGu",
+	"IG4W0YYNt3ND+zu5nCxYu+aC2bJfATM27BxL4PXFKMMPWL26aJ/V6splgksV4lc+4IFZ3WKBp0PP+hmJ",
+	"oFNEmQnihrcQNZEGQFgm6osy+xMEQXS4zvueQ3f24WwlrSb+YpdW3/J5cWRXwjASpebgAj1QgJtPjqYK",
+	"6dYp/a3iRaHt4WB+YX3+6dvkt6LR69WdXNtWtXOvd5zRIKwomXPCLhM+VMgw03lm2Nez3RKY8ovQ6jZ7",
+	"GL97fW/3JqR+AbOCQ9LgzEbfpGOz/8sM8WRXnt7Pcvbn2dJPn7Xhhx631vA9R/2LrCSkykWHtgZBEfAu",
+	"pwHzqIpXXWy3yxNFjDfQOEb6uKEq0ewmydyEfAEcRpSRbJhLhoVXsHyDJTrvWWi6gIU2uFimrGxcniFd",
+	"WiJCpoJ8hBWRCiVNoRUiIJzb2y3tNcrH5MW2D+gC00sNTnCGyAoRq0hifbEmIe0lLAQlElFVELfnciM6",
+	"7TYkjlnGmYZjdaM4q9Ffy1gT+qGI5KXfmSX0b0fRggcQvkgYYnpZ0t8L4gP6uzwOGmcI22xWPrkgkpDD",
+	"ZLc9S9Dq80tOTfbMdY5W/IPlHmfTcOQ8O1gkjCzREsWCFrhOs0bnzkRgnxutM7nEpSq4tXqygWec0Z3G",
+	"8qp5DNSXp8RNDbnusnDuHd3YiSDWwzE2FlGpsOg9YqqjBb1PF3rP0le7Fbubu9061Yu87kV371k4bYPI",
+	"MipJXu09KqxDpu+pbrwmyYc1rRVNqLepdL4OJxHkIkG2iO4MMg8ICU3gsr6YEEZgYZ52DFm/aqKM7JYF",
+	"yO5YgNyGBcjtF+TSO+4zORZ041ytueuFnKzHDRkiE0tjnp892ZGl+cTKboKlh+21JgRghnAJRE3ElxCt",
+	"1nBJoR/XPkfPIUFMnggJEYkkaVSIIAgrJEvY5MkkQ3qumwh+mKzVs7SnT3bmti0xyetf7T1+0h5HfzLo",
+	"yJZbGvnmw/jBenN7e+/R9701lefig213ltN7x3NjJ/74yx7Hc3gXQ04z842l7aLoT5frTAnDYa8dueqs",
+	"W8uWTbm7Ht/faX74YfxfOwGKb202H30I/+7/158CtH/vbnxjOxsISUOCNbejEdfiHa3WIqJFQOOqMMHZ",
+	"Pj9dRgpvH8MnH8TrX8WffhBA1Oc3mwGKH23tf3w7cAGb8NPNjfjd6wFq/u+u+TM7rHZnYTDWoKoSCtxg",
+	"1ompR2Ldw/A742refSocclH8xSCCZ6861k9KD/KZ8jsHLAzBdT0kvaddRivShDzqT+c8rAzxDMNhkKXF",
+	"wT0GupXM1vVusbEvXWBL/HCsNqlG2LMxqdX6ab/P66nFSmh2iu2nvcgMA2lxLiUuMb3UtOLM69JZALLO",
+	"uST1sedQ6/OURNYQ5A2BPNBJfsF/TleKD3jLOq8kByI7kHwPQbKAXahyWEclT6+DH5eUxx9Z2tPZCo4i",
+	"wsoDaXj9Bin1nOvn8cc919UdV+SfcF0Hnfxn5gC4nOnB0sEtVsilTI52X5hiwRjLpG0fIMO7dSD5hr3T",
+	"b9Pc+pv6Mu0uU2T7gKhCv+fiVA/rJHibPHvaD3jmcTvAWLstggt7zPNjk4+Jmjd2IJl0fRNxgeJ7u81v",
+	"1pD57Ydvm7e+iB/t5KTHNPk/GCNXLcaQVya0gVL+3rX0+ugeGs9Y/gODlZf2YL+wyYFgF07SBvWeEEUm",
+	"ArT/8e39D5+g8ZCUIixIiBaNMQOOiklKhd8FpjL9lYsyZvRtIiays9OjmTej0XwZV8l8bsLwTRJi6Xo0",
+	"TNuwnrDjWlxKFdDeJIoEMaJNkrDnohcWD8Tju8t5nakXHIRizw7LZeK/CCO8mDPWFlDuMkAVmoed38xL",
+	"wWCsczHXg/Cwg2R4d4LpC4aW/5078/2psL2ndDur58HwQXAGDbUoGRNOFmAukhDVJTjzIs7KAMs6jlmY",
+	"HDupBbzAnGkAAuPG8Jg/ll1XclDQElLFNMrtlfkmb2p57kwHdt1Z44xIexqw7QEaCNL1LN6yMN2z3jlG",
+	"5p12pgGQiJ4cD1Vx+bgNsgjJGzYlEqBlZLqv2Jh2DbrvlNnqqXcAZejaQkHCxzJhPfgALHAmjLBA9RBU",
+	"EeFFcMnNx8OaynUaYmvS7Ekyfsm+UOi+OmjUBphluyY96IeSITQIpAz0ErHTIe7DtuJGkFkbPyHaNR9E",
+	"kGrZlVYBeAS71BmTxMPbn+sunx1op8jVUlSXdIVczFiC27cvaz/utpn+ffRu3sCib0t+geK1ecjprggi",
+	"KzzyCzkrkJPXHtZudHndhIlwiHiDQDL1CmYlyso2sG385I9rfzl18uSE1f1tV3kom2TB2g3rBctVKCGf",
+	"y90dXeCGg7Fz+QyN/mgok7PYj6RVJFFl1rozVzWP9SJtZS0n7cHXfsx1ffFDD4gyg+NhLRz6rl9Fr8y+",
+	"/toE4MiZkJ6uDRBEsIgoEUXtAHBtQYykMyzpR9wFBUbLhQAtWN+U/jNj4lrojp5jeixcsBeF4N5ov7Bg",
+	"tqIe2at1CeBC3UhdnzBYfHU+AmLSnwzt67/qbJnxBpuHMekv9Jj8l27BQmUv+txCgWyyoBVAt1S/P/mH",
+	"SbNt/h6qREqvl2QG2Z/cnlpUOxKiCLNy3Z8Y6l32wCxk2plvH14SeLBI6eRw5Y5+90hDTq3xtt9b2B1C",
+	"24J3MrkLbUBtp3U/ynqFEPSOAFQeBoAWtTwOgLdYormx3wD3nRtrgyTzyXTkqurhRm+dv1VV4G3f7F8m",
+	"ODLyaUukclveG18+EHJYmn/pWa6K+5GESNawCakuVbDAJUWERONvMKrpEsF/zGZO6FO1oCe20B7gENkl",
+	"8jqAFBaqB9OxeS5wbfkmdaFa46Iw7YxWDbilfxiMNLxoUF0jfAR5C8Cec2+1JLk7XtRuMKCM+McjioLy",
+	"W0mKgnzi2EUHm2jbwHlD+vuuM3uXFPxsfFk97Bl0EaQrn76b7SSzhvl9KNhjwVeIE1rasZ/qyjlXbBit",
+	"PuRwfU+i81ygOqMKsJf+saWgA2WoRkSJMMgdMFQ9x8b/5czkv6Af//if6NfPTf5aP/fPp05NnkL/WJuY",
+	"NvBRDSoJWrCvGvlhwVS1iLCiK2YAC0uQNwQ/VHhjjpmcQ1olEi0SpYhAVKEyV+7OMJfQMxKFVBDIRELj",
+	"p1GF14WE0ZxGVcrqikjd4q9OTkzOsbF27SNSuMf8hqUkh6yHh6nZhNCfV5Jbih5bTFf+0sC3SzKqwM7c",
+	"Sz85g0IRlEzvSF/9R4znLTbtAeXOMNP+C6AWy3766lFHtwarF1a75xCm9i0xOXYg41CvoQjpjrmABJ9u",
+	"77UtZZ3y6ep1S8JMOxyGhzFnjRrUudi2BhlJoEZYaKNVwFYFB8AiXHu11HzWd/spqCtexaooh3ZEXkJ4",
+	"tjD5vzeHVMbb0ukG1T+VuAj7O7buHa8PvLuzMp2fnU0ywCCz4r69h+06h2Vl0Q8i0B85QmtJBNyA5Jhp",
+	"pGN2f7vs0I54MLAPehiAEB2ATRxKT7+3UFsiXTeUiHa5rDNaTC9hjmmIYzL9niRsyF3MDCDIYQtkwuXM",
+	"PhbRBmVlPw7K8IN/FqM8os1gnGqQEKJ87pcvSYowRdXqm1gwysrSlwWFMIIJmITVAKXrk5SIwQrSxgRZ",
+	"ITgyMeoEV0GNTYBDe9dWgBi7m3K5ILPwZN8E11fMXgEBJkfIH5blNt3NJrMRHQhylkDUvk89E/xt4kvT",
+	"EnWCOCsZRzplZVTBEvEaYSScdkJ6hYeohBliHEWclYmwGoU/ca6aIJt2ljBboVCvBXZClLNzeLVAb1OU",
+	"vCAIXu79bF2xb3S9C+zAs320DilwC9nDJgxi3Rnm2rXIuHhVGhURWUR4qAKSQD6hsC6gRmKFlipw/CSc",
+	"ySUaae0OJc3nkgx+1TX6/WD7lXp6njv45vn2LJvd0B47A4jmzZvrzc8fonhr81S8ubW/cReNx99sxo82",
+	"9j/YjG9tTkBmRry1ecb36z/H716PP3ov3roe39+JP/5yb/dm/GDtn5uP1wDqXX+YSCpQLXG9OXVJssEq",
+	"y7wcndICFS9Hp+2/z9p/z0DQNvPj7L7Ky3TAKIADOM5rg4aSFfjROxb7uIhZHUcHhPy4EOZpszvsUYf0",
+	"IB8UiO7AP3ol6NUDI2DUVUSJ6HMObQJZH3YMqcJzZKXHh7tIn0WJ3MSaZuGhjNOQL1lcjCSnGO7HJJBY",
+	"L1wHNIx+tLWBpeNUITJN9I111Y5TYZYqWXq3X5nd9xIY8MTLmC1blK6WU+7cWq0R3KstF7/mTQKzZf21",
+	"JMaRK5OKu5DhDzhjS6ThyoMlmORuYyxQOKoSzCaCvrxGBxIpnAW4p6vHLpU+kj0LC9BBweoLY2AocLP2",
+	"cHpSl2oPDydW1N5y8s4lj6fWzl5irLLW6Y6IJcW4o3VGVXcLgw2BgIeTpQjs+mWnmx9+8V6cyy6QH8gC",
+	"uyJ34EKTVYNpYb3XNkIq7SuXB2bhHkzEqPnTdy1nEyL7jM17GgnHbT+5iqu1SA/092P7f/x6/96HCHI2",
+	"v25+tqXXoc9w6ZR42vaJOTikKsGyLhLv+umTp89Mnpr8v+DfX7U4OP3RHo4Os4P/x7FgrPnN+lgwtvfV",
+	"TsvIT/casN2dZn1U+lo+lr7FZalQRLBU6NTJjJ+yvbRUfml9s36NK7pki815ICZ46A/8HcAN0KNpftkb",
+	"Ow6barXSeUGqlIVEBE57mU80lyDVTeZdNfIAbqX5TKUZn1ty2ecYrmFVcddTgywiXKtNFqR8FNhkesRD",
+	"gLWwZlJ30WeBQloyRzNkktm/YVjvc/TgkQ3rrGWu3dC87Qu+sb/utspzL8Le+bEf7bb2Q3vunYJ8rn4M",
+	"Z1iSYlulVpD7BgAtGlWPB8ZFZniSQCt5N3xClj7iS21QyQxt2+ko0wl23M4ZWO2BbrVk2/NxJt2j8dPJ",
+	"FoNSJawBbgznPELjzgZSxSDsMrRIUIkLYWpaL64CBkMDixA5BEEvOlUrSK2ZSzK0jks2GECJLySnK89v",
+	"gx252mU7h8FW0qM+uBPmUoEYEL97vbm9AaXy9u9uuD9P/bj2lzPNb9ZNCb2Ptve2101i0Lu5gnQvnxoL",
+	"xl4+PRaM/av+61/hr2f1f87oq5qxOtQiKNWl4lWvDHepCGHi8vmz6DdnnvsXB5Ria6HL9nAhf/DgLJh4",
+	"URWXKpSRE5qNwhf66ewU0tr/8ybCEMSASDMOEs6/ZVxu+iafV5zPg0gLfDmpfjsPlZrmlcF7rUMpY8KU",
+	"gRYZA2+57mI+UzV4zEb5z9vfks/OD6s3FUpiz7c+t5TU9g/GJC2zem0+pFLPzMEOLNk0c8HrisxnvzGK",
+	"Fnxla05n4LmdU3xeYZNYYPwF81oMS75LUxoyQ818WZfwTS1TFD1d1dy3CdFaBxKMitdIkuwL5cHnSxGX",
+	"iQdp3njn5zNDjrBU8xGUKNZDjvQ2r6YJaZrhws60TDr1D8xHtErVvLBwowmaw7y1TqdfZAeocJm0f5EM",
+	"ts5AsQ/nWzHQ5/nSvKuR5VAi5kG9H0vKi0K7MI/Md4mIljXFzjcoC3kj7dfYekwLp06ezBKfqVYSjPEG",
+	"s/l4MLgxcDxVa1zBV8tkdR7MpqHnB8rma4KXBZGGgPl8FbPV+YiXKZt3aNBgUFHELKsJrrGlqOczZahh",
+	"ZB1SIc1Zbz/UL9ermKVnmVytRZgB6fVpBgGDTR8ljNLYZV9qC5MKF9X5sgO6EBb86qpqz5qi6oVRj9Zv",
+	"7XMLKB+e5GyFC4Uq+QWzYBR9LpbymvRn0BuXLyBBloggrESQcWAurVJWtkAFhm/rt4HhZjTDqZCX5D/Y",
+	"J060s+CusaqW2yZOcxe2A3eB9/oDRHVTV6jA2QynojCmpA8pd0gwyAnAcU8kaiYIvtgi3OAOBVsKtIVB",
+	"0YBbYIDtVLrtizxoyYu2TfaCtkKCFu4d8yHJovO0dgBzasLS+wor0ndlrxEvflSmKxViAa8bFZ7aoENS",
+	"oqFBkRXGduvnBUN0GvdMX27WKYF5fZTJ1qb1RrOLXEx+s+5YthBfNn/SH4LWvryvnArQK6cDcGXWiDBL",
+	"7V3KwRMjnMSQDrBjkoSdZGFEgxZiZkGW7EHdzTzs6ytj9z+IK85WWD2wJ24IfBgoTEvhBYaGofBI71KS",
+	"Ul3iaGhFDfoGUemQHXDZqCeD+cStbnPFJTp3B/Lw9G+MmEXZG9bI2VPWgXvUO0/uk61wWKUM/bj2IZKr",
+	"UpEqgi+oVIAeMp0m5cMzos4kAhYmbQkVl/0/Hv/3k72dNQcscmuneeu7+JM7E9NzDI646cLwZ1MEejxb",
+	"ZXhi2kGA6+f40hItEaFlO4sP3qhw6921r5uof6f5wqC1SuBG6+JOgb8C+ftkc70kLwnsrTnTC+QBZpn1",
+	"ycEb5AplmFrbgkemOnUPyHYDwgzAi0V7DxMdyBaXWYojGbvF+WsZVW81GPuItszVjmgrZ8suYuYVQjxo",
+	"9ykpQGYsHBh/WJzFR+ynEn8WKnEIMP7d4BNIRMt0MSJXbA3FPqQlV3XRV3uXSzXTf9JJz1kdpagektn6",
+	"YjazzZOvg4WiJVrDuZrtPRNMdmTFtYA7SvnmqawIXTDSQSRs3UtY7+U81lk46x7uOT3FvJZAZRbH9AxS",
+	"1TI93u1VLDPEU7SHXhrIHTcfZWeWLMdCMlp51nqVMoVuiTWwVAPx3iyXy5od4s0nzc3d+N3rA7jRD8Ic",
+	"e8RszvO1PMNsfrMe331iwrynLbSX4ZGISmQXMkWJDMkSBq9MxveqJQQiJGo+/jp+sBag+O7NeGs9QPv3",
+	"NvYefR+gva/v7P/x6x++bT7eAYDe+P6T+JM7zc8f/vDt3qPv463NAMWfPIy37v7w7f7Ht/cerwco/uNt",
+	"eCXe3o0/ehig+G/b8YPrzYe7+/c+DNDet5vx1ube9ub+xvUANT/8MH6wtr+++8O3zf+zHd/f2V/fzsWX",
+	"9YcQkYlnNQ87HJP2de0Iq+Jz6w+HfXccU3ocLxyEPRffqrK+eCIBf7OZeLljn0LDKbxsfkOKczQO4bTb",
+	"zffXIRUVhEeqj1ZBUZl2XrJ6gDhQp6QUr1y/l8TADN0HnH26B2eq49xJaPfpUzlo89NZoivi6/2xdFAs",
+	"CzZiuFy9kFEPw89ppNbBfZzw/usrRKxQ4rE/LK5mUVdbzOVJFKxRtGpE5Eow9FgCIcEH9OUerabpZ0Np",
+	"7kqmQnf32YBKuEyNUD2E/vsxRSYBwL7Su84ZodsLTOEM/SXQrLeQUbF10Na+T1Y6yO55bskKyUeLpoNi",
+	"8qaOy7MRl/3lXvcT6pRii7f112FeBSb2YSTKSOi/n+mOQnQ3TtM2KnvRFAwz5R8lMt7SAElufWAmfKWE",
+	"IXIl6dh/2fVD9H3FSyclPLtxv5Ta83HTeSnbLEUhMcxm7sQ+KuFcAEenkiZGHTMtUUqipnNSJmGA+gJg",
+	"ORXeABG0qg/5jKR4apbwetQew2Gd7P0fG7t9M4zxOisNAFQ+4HFN3329RpgcuFZAezvecQVtK+SdevGG",
+	"F5XH2LgZb91F4xb8JO3ZZC5OBCje+iC+uWGqZLiCGWjcpL9lH4djNRGgvUfbe4+fNLc39z/YdM9l0+Sw",
+	"G+7EJDrPo8hSCHLiRjY2p14r8aoBK7CBFplaG64dv5Gyviho6Qqp1iKsyFCwOxbrNFIXCorjDterOCII",
+	"+HQOmQF7SSa3eiM3f2YXr0WhMQEtqFqH4odVpDg6dfJk7xJMHo0zD3h5uouiMRA8uT+IHadSeh8LPxSR",
+	"On8QBpetM4Cd/V0aBqHHmCaqWtbjqIqvmrLLpCYhZRMQ16TJR2twoSoWUKn9ojBP9g54moLddUU7bcXy",
+	"tB7VwPX5B7/i2qMbsUpZz0mBpNYHFOqAaJ7g89ar4UNjrBbiDSUu5x7PNqydP6lpYPd3dgwdpzZYEeaq",
+	"B+L0tN9QNPBqtEAoHvbizDpch4OwlpSCfNU+V4jAUXS2AynJg4GxDFSbpkARfTOfJMsZsmmyFnHd1BxO",
+	"llarESbC0w+223akD1pRKrGkd+LPbl8HofoBd77gWu1ODN1tsGZ7i0wbRmSEfOXx1s0xOzOBBLbGUMxy",
+	"VTl7yD5w6Td2EN71JlL6k29KJSLllQIU9wRZ7IInddLGgKI6U9SAt5jGEESBI/tmQYXrlqAKP668Q2dw",
+	"J+4FgkWBn78uTVBgJ0J4Q3o4UHYBst1mp94yXtubf53VZR4ROWCoCY9IP/bHnMe/i8PG44svOJq0zN6o",
+	"HbyKxMiqO4R5qO6OL2YePVhdiNoQah21QVvk59KlaMQsrdIIi07hwH1piImZ/CAJaSboSvrBBKiCq8eM",
+	"2ybrygoU8dHTN1YXYI24Svz26+6YT33Fxg3Vfe3c09bR4cKH3ZJ02MNzmrEPVsUs9Qi0OCA7VcPtpcBs",
+	"plhtL4/3Uy92tCVd7ZoOQ/3MHrED6J6M1mo+gTWBSk7qUfVZGd138SV41r1PM8XH9obeX+0BosFBMtuk",
+	"0cwgvCviR1PsAm93trhygrGK9yNKD9fkVap3h9MzV/ISZTia1UyvQ2z7M9LwRTRuoYInUhh/hiMjI04i",
+	"wEBg3DoHKlgibN+DuhtYKvuTiY6XCEecERd/wVb1K4GVRbEg1lBllAhrp+pWu6RDYY6e74y3DERrcQGy",
+	"HvBQgaJaK/O1QyQBnF1fjh4uqSqs59tXPkOJi4F8BL1FZsECdMIMTj0vyZyCXFnBDNJgUtu3ZcyG0NtS",
+	"Fcze5TYyR+iFLGCQKy9hEi2JCwZlSBKiT4QiuBokdQZt6C4XmWKDaFyQKl9JKwRKIlZsHbJhGsh71DGP",
+	"GYiPgQx88vsLxhJ5h0How9qvrZrAXmWfekY6nR1Pgw2YrhC04L5a6Cnoe0CW0KE0aOYMe49u4Ul8xaUD",
+	"HVyN6AiJ3AUPvkWVKwSISbGWbBpul+KkVXz1rMvF85Vl74AbbJT7nph8y8bY9/xKXbpjXtDhzht1kDK3",
+	"LYGZN3agAOzjr5sPd+K/3skUhY231psPd/e21/LgVv0vePbAZ0/8qWD4i9153YaiE6TH5QAqQcK02n3a",
+	"65vNL3eMszpAxhOdfHq8G69vZfejITS9mGoYRBJmwfftNeHdGuh7aCtx0EW45HLyi5NnPeI+r9YiokhR",
+	"tIw7UtbGSmUKE+m/3w1G4VBowGauDkLD7sVkPGkmaDLjwoUsjJDyzK2lckoXpjtU/tcLKHwV8FB73o0U",
+	"PnW4Kc42kbh3ssjDbI6GMpKwqYRE7GplxltII4VxNJ+uNb9bR+MWqhOKCMERAgxyCHyRRKF6bSJA8YP1",
+	"/f/6U/IsSJITAWo+uLm3fSfLmiRR9Voa+2JhPgo50hvgZOp6qVUpy357KujDhlAYqHGZ1CJcIiaUx0iD",
+	"04izaNWVVVJJ1rmejTycCI5jncCnEwxa1XVQUbvtJF2xoP9HU06pc+ZenziLPeeCgCLdwURTXfWnGl9J",
+	"EiSfkbboN0vKOkyjBcYZWTAJsy6pVqKIc83HEGVZdpLAJCXwSIWA5/1HljlR3Inm2Qkns+uW8aVX7FwC",
+	"/dNb+W4gJk+1/76AQ7SkPWtNxl6AH4dw5WH9l0xBpUy5b4nGZYU3INTJbdUz0hpTTBpNz8lEnepBuVXu",
+	"Lz3pIkm8N51RmU3T+dkXl3L5g92/4da9PuV3lvR7/IYYylcYUNWyWx40kb6ZVXFxt0EqtXmwLwcvvmL6",
+	"0w2kxdTS3no56OlaDUIyAzuevR7k7mMchrrX7Tz3rPcVJ/7sb1yPb23t314L0MV/Nx+a25t7X+80b30R",
+	"oHjrbvzVe83378V315ufa3X4m7V4fTNAe9ub8f3dvJmC8RWDyWV3ufr2fEhliWv9cL4sOIimNR7R0up8",
+	"KaovjuVsU5oaQrpCw3qBEq3nMKxFPeBSWo7YrtYdzNRWfHrf4pT1i/vUPYExnYqrmDhku5stlpiMvvN6",
+	"OnmmSPwoIor07YGQbwZYqF5BNRwvHIboOiI5c0DBrWi2Q1Ip+77fB72v2yfhwMf6jApxWqc73Hkue56L",
+	"xFPB2YJR1tIARIOrVqHlChFQpQM1qBYKF01d1ADhrJ4MhVgyKWpVrJVmhFGJ11YnWlDpn+skDbmTloUF",
+	"W6JCqnmjnGv2jkVEiZhPM3e6Yy0WUoihjouk18i27mRyuOFrPoJ5Q/pugqei1O/g9w3tHYZogGDJ7rdv",
+	"tuJugSvH9N1NbtS7MwyhwcStDig0XAvGJCnVBVWrs7o9azaDSNqZuilcbz6ddyv+yptXbEZ9FUxqJuo2",
+	"abmiVG3s2jUQ2Je4xyZfV4rUq+MGv2TCIIpBumfphCQlxQVK5TW0SKQ6URO4pGiJICiKKJWxSS4TUgPe",
+	"Q8UcS7LywEBFsChVACRW/0FXyOQcm2P/8A8IYG/lHDOOAQDORVQ3hxKI7gVcq0W27MGUDbj657ckZwso",
+	"5KU6RAuYlFHN4zKw3HNsocRDshAgjBYgdmthasGA/y4gytBvudDsc9zCmUwgLtCLrBxRWQF2ujADMPQn",
+	"XrXwtQsTgZ7nHKsRcQIiqtCCgfo1NpIUaRYtYRrVBZGTCEwsHAxxgqCIAiCutbIsWHzyBWRIxy3KTAry",
+	"TTmbYwuXXp+9gqZwjU6tnJrCdVWZAlzkBSSIqgtmbIBcqBMRXSFhPq57/JU3rwRIEkDbQFjOsQXdPhf0",
+	"bWj+eWTCtNGPa58vTBjjMhJcGRgPG0ht2ppELwjekERIJEiJ0BWL6GmemWOmQwzbt/CyUrXXWbQ6jWZx",
+	"lcxSRf7/s0rQklpAJc6XKWCD1iArAi1k57Zga9mjUkQJ1L3Xl5abQB5cGC3ycHUSXTLONcAdYcgCdZ+o",
+	"SxLmJ4AEWeHLxpA8xxoVHhH7Q6mCKTMIdhEtEWaCdi3qMATdjl28cMUJNuZDNq7S1SD8Zq35cBcZ3QjF",
+	"H2/HNzfiGw+bf1tDe4++jx+sN2+v7X98O763huzX8d31+Lud+P5Oc/c2mrl0IYlYTQ6m/XaFCJMSMHZy",
+	"8tTkSRcvhWt07PmxZ+GrYKyGVQUYRrKgYZWyKVwPTbZDmXiSHqAAoTnCBiEZAXXJwJgETQ1RGWRtUAFy",
+	"QdHpz3alT7iVrksSJNVKQ1KiJpVXd2O4i2uKkYbeShAmJo1HQhjVPdSjo1LN6PG/uGIrrtawwFWiwDT1",
+	"+3fGqJ7Df9QJBGTa7cGu4JQ5WN3jb68FHojrhhadmJKIR6HL9YAoExqi8cTcTsMEAUeQFcrrEtVw2dSh",
+	"8I0tKTaUji25PClTvzoz1tkJr4fqaxdA0VunnIDCdGnzD5DxXePMGjZPnzxp8tWSWsRZLvyWxf9Mu+oo",
+	"uSS7B7crXEVtbmHIx7wWjJ0xHfvaSwY49QIOnVgIr5zq/sobUDpBcz0Smpee7f7S+aQewrVg7LleRnbB",
+	"BWDAC8/2NK4Et/5ajqM0H+/Ed2+ive078Y2HaG93u/m3+2h8b2et+fnD+JM7E5pT4LK0STG8DgC9uonk",
+	"7GegnLwH33rjQUrSJ1oAsVufWqlCo1AQFpjLdcH8fCGEu67qcNht7J4ShBQc3RQUaHQEBoMoIi43gslD",
+	"3EQrwY09//s/5C4Ji8X6P182/3bfv38Q/6kscHJmLc+C6JrF2MvyQN/w0kemLqTFFgBv5w9J5YAXbBWx",
+	"oexDdozJ+cwLvkrUybU2Ujg1ZFLwkYEWxBhpJJXKn2pec+bkb7q/cdZVKtEvnOqhiyucvwolZuCF53qZ",
+	"SFKI5iIJKYZMuyNghe7c/OWrQXng1DsuWetahh3mj9hLRA14vhKctNHeox1p+6B0fab7K69xdd6BqD0V",
+	"jDR+93q8vtudCIzO6SOGKVlzRfM608SseW7k22v78Wzyy7yBlrDIXLvPOOBuMwnQTlGjghVoeq6m4i+I",
+	"IJqP19H+vbvxjW20v7G+f+/LLGkYIjBX7KCn20NUSSyAV8SyNoalehSdUOSqsqYQqFaXKerfoIxpkcoA",
+	"qYPRAKR7tERZKG36JWWShmSORZyVicjkZOKS4FJaAM6ISDTe/GYtfrSJfvzjfyLzZ3xrc297bSJAtMwA",
+	"8V3WcAkUM7pka+zIOTYe39+J79+Ov9evfojMJxR/vzkR6O6WbZnoBj8hVyPYFDOKAJkAIDOcV7GiDI2f",
+	"OvWbAF38d2M0gbIfco6BbouqWJUqRCK8yFfSukHmk9boA4TDt3AJLDtmlubBElaKCBIizvQygfw6x5Zo",
+	"pIhADAvh8J6s9WkaLeESUcgwBbDAwMKbqKrItGWfNcp//vTPwmbNWMrpSfP8jyKl0198wN9IkqLarsn1",
+	"hvbpbzbB9uyNITmU06LmMrhDHlW2yBfob0uQcgeF/XTvS1dKARn70f2980syrgvaerb3tpRzo/W6+Knf",
+	"rahJU4Gn1/YgCMlEhBc1SFZoqBnBq2SFRH7ye24w00QFS1OSWuaabcfJaI/8jMgKZiVi4hdVhQiAWcSG",
+	"PSa2IzAYNqgkRUYXyUXeNuLcWcL1oJ+FxsaCsSqXyhUl9rqwCmjP1cE7MANot+VYI7U5C+l+HKldx/BF",
+	"wyRNfLtX/wZzGOJLCVIfGBSAMw9u8zn9m570nYuYOVVUHr2UkjMI5yy/e4/W4nf/hMabf9vc+3Y3vr+L",
+	"4o/+GN/fmfBKMEViyNQ7hCnRVckxr5w1FRpHTR4mO9+vs+hBIyxRpkY40AbVl7U+fpQz+QuRYHPk4Eik",
+	"Tb8ZWIh90RBGBxk2JZ4pt/aG8bhUnjwhvUlVJRS4MeOebSOlMx6YEfsSO2T7y9NJCamp99Gn8XcbzQc3",
+	"9298h/Z21uJbD1H8aGv/49tD3vtgzAY9tV6zJRCzVTYePNExXU1ZRBngKTrqQHzJBqdgSQxMLxe0TJlx",
+	"HQIkOJWIQdl6k9qVJyHTbY6Ahm+UdM3bFI9ezJEnh955odHG/v7UmyP7PEA/b3Ok57j+8G3z/fX4k/dQ",
+	"fG+9+d+3E3dN89anzc92kbNX3XgYf/xlq+Gyj2t9Kq0tLafeST/kb/w8nb3OolWt7dr8KTiWVSyWifPD",
+	"JrL1aj4PM39Yz/EGizgO7bU+k/TdXYb4p6l/yh+ZRElcpMwA6bTKxd7ToiehB1aBYE/o7Kzp5cQ5KrNY",
+	"IG06RtrwL1WYiO9voL3HX+9tb6L40RfNb9b2b9+O7z9Bze2/7u1uD/eeCbrb1DKk25tMYnHJOgm2GTyo",
+	"kfobsxBWBaSqNUgHpeZinly9DBBxjZUKy4Pw/p8USTa/W4///O3+3U1Lj6OXamk1Kd9pXaotqCGzv0Pj",
+	"b1w5f+LXINacvfSbM7+ZevGNsyd+e1krJdZ0++LVEokA4lMiaoLEXpl9/TX0KmVEQrStaXUR4rrmWMhL",
+	"0nY9WQ0n0WXeMJbHUoWUlo3tEi2u6n+eRxgt4hAJ3tCCkiDmbkPjEWUkQBBiFlgqmZhjmIVamKpo4Yov",
+	"Obg+xQUJrfSlKmCDFQSZAZBwEl2Av5y/HqD7NB9FuIz1cG34TtLwuHDjNUZaAOBxWBKIhhOT6PU0F9B0",
+	"Y6zCzi1BiZxjcJu4pEFTfhMSdiEeSUIYsgnGRHW2zHiDJe/67LBmDqkdtlhOrNYjRWtYqCl9x5wIscL5",
+	"c+1Lm8rWvEqw3kRd9wTBxd5sAr2Ivd1lrVBs3gSAw5VLzYLa+rYFLMzuraHKp11A/VnLm/GDteaNTRTf",
+	"3IjfvZ7YBu4/2dtZR3vba/HWbrzx6d7udr7k7w/f+v3kncTNzCXr55nnuUhUPkRCqrgwxW4Irhp4L/A/",
+	"2hBMRK5SaYD28wf6PGWhvUWv8HMWkXsU2l87guchn7QussKsV0Q43NN2qGfnKTfcpmfukw/i9a9Q/OkH",
+	"YIw1IvS9NZQRY9pl7K7HLAndzp6wlqA5+Hk0pwHa7isyq4dFd1jlxyT7VPkaEk9ClijrquKnSF7vIChf",
+	"TqPmW+LpIWwejSeVYRd5CECOcEVAlL/JKChFBAuZ+doTLGoGMRrCv2xGnSH9a72Yq1/l5bKW2Ouqxeww",
+	"S9SJszCR0Vgbfo7iTGc6vbse//Xd7qRqya+YVl+86jQa3EKrfipdICbLYt4+vJDQrVZqMGKkMcdyCTUm",
+	"Q4aRRmtyDFQSANVJCz9GwQLhKJtGAfVw5xhZWiIlhSpEkEk003qqTLVAyF/hrESmTTZFNnsFmeSVTNpK",
+	"q2kdGnS8+ehO1fEFctQHbP+PW/vXt9He9lfxra3uJ0zSMqvXiuUTU29iZOJ6tphF77HjoyWw4+jtYZLj",
+	"x7fjv97Rausn76Fxa5E2H+P7Oyh+shk/WIdsuY+3JzqSq7UQ63+s/yP1VXtcILb2r9L6aYMIghhZcWUm",
+	"bTVjYLumEZ8HBH7wh014hIdzrp2n2dPdN6k+DXoYim/8Pd7aROP7t9fiv+asGxZA6lrg94VdAeeXAZ8C",
+	"awVcpVwAoFmJ11an02rRz8gs6pl+WLYUvsYSMgDnWOo2QzNslTOCSCQJKhMl0ZmTZ0xA74tXcBlR2dbl",
+	"M1Jf7JAd6bvJXyJq1JE63UJ0WoRfPZGiJu1jU/DM4M62n2OQR1FMT0qy/fk+zgLf6xTUkUHNzBLcJFq4",
+	"sHTiIlalyoKBfyxhIQzMPhCp/oOEFJAkwSGhJefpOQZ+YsmrRFO4xCsmk32RqAYhzISCYCYbBFL4z5w6",
+	"nXq6SnUhCFPGbEjZHFuw3yyY6HDnfaASArQtbPIkmoEKv+C4SDBFUEhwGFFGUkMklXNMy9wnwMcwfubk",
+	"b9BC+sK8wTZdmPAdLwMzYk9Yn1l1S7CGo0un0xt8FDbLTvzAbPvPlysMILud7v7CJQHF9yA+4Tzk2B+F",
+	"GevX/Q30siO4I2SWW2vxJ5+5i97BGKN4a9136RfKhtmwGdBsBma0XpvDpXPnA/Tym5emXn7z0r8F6NJr",
+	"L029cunFl6ZeunB+6k2yeAnRKgaIhH97dfbfgN+dnf2dEQrUao0Y3y82bNblppBn5ByzpznQ/NH8SpUE",
+	"mKfEyAYYGc9IVIowrU6iGWVCD06fRBdfQNi6elmITp0037Bwjp0+aeOBsDnIXrYIsT75IJ8hOV179pzq",
+	"i20xoiVfuTpiy29ab7bFtTLIqBYjxEY3WUs8irAiIotC2MXFOzy/7RDTm9MNKeLPEA+AUoKfRAua7S44",
+	"0VPv+DPS2q+s2HnMyX8BTuRs0Fe88bD5+UNwGQ+RtXoiEouix41y3CmIsINGfUzRT6uynqOxnJLejcAC",
+	"f1RfEnV6ROGmgYMW8wSaGlOSQT2zwWL6apZo/PL5s+hXp3/1K2hCf/dPEweNWw2O1e4h0GRbsOtBle+D",
+	"RLq2MFIjUTgY+AOLqK0BNxF53XXwtOLHJAPsQ+s9Nfzei/hBskE/M5Puz1zuub8T39+Ib23Fj/6eXkZ7",
+	"j7b3Hj+x9bvQ/l/XUbx1d//uDvgedrf3ttdRfPdm9qKySHYdZSFb0X/4GubZCikty6zBC7mSUwESNnsL",
+	"M0Sr1brBwLRwgTZQWGuAVSyWJaJ5c/Ws+ROQE8sYrHlJRZ3EzpZ0ADKWbdmLlwCtDWZMa2ExQZ/mt6Mw",
+	"heXcAcci54HNYT9JA9Vm/M3mwbUoe6hkYXrLq1TCwfqde3DERG/7KYxbTWjfjTyP4xkggksVIzxDRLAJ",
+	"f8nYuCANApjNcS5wjrAMRcX3d5pbnw3TTdSd+KbesX91hA/IUMchEWE3+ICUEVOrlLk76piy2iir+XgX",
+	"NR/vDF0NAhiTGlaVFMVkJUMlWSk+B5DSEb2kmGYbFklgBLqSAyk4Sre7mx47li2O0JxlWTEgMQxwx7dU",
+	"dvNGpMyYhDhJiK3Tkb403Rp/ki0CZ6q/UZHmzXnhdy/kyquNLp8sX8rKQ9QXsuDhecTvnzWEc/PGLop3",
+	"bjZv9wr76yUPU/wMYRNcZEySbBUCi/P5mOY5ymxxQEccKJePOceWuEDjxoVIIQTuhHtyIpOeDPHMCQ0a",
+	"MHfwPJoIKuPBdOswxyo8shginJk6JDae2aWHpvSLIsqW0YI5IWTqHXju2oJNEqVKogqWlTS/1adsGrTh",
+	"TMmzpxoVOR3nESEjm2GE2RJxBXmfyRMZNCYT4n4MmvxLyHyz3OrB9f3rD1Hzwe3mXz5tQYjwouxmbid3",
+	"oDupEQc5uMmrV3Q3o7UAdT4wb0K2K9SJcSn2GS5XFvhAdQ36Rt3poY+XOHsKosAtke3fu9uSodYraU2Z",
+	"RS/OUzDFe4ZOZSMAqGoZ6NOW/TB6i2EfVPtLypSwZyS+udG8/33XM2L9E1NYSlpmSaibHxKqRpgpCChR",
+	"AzBVU+Q3I+XJIJUDTYtJ1Ps4Bm2EocVVhM3TJskzhx5XE7wsiJSTyO11GjYvCAS0mWJYfr3l4upMZh4j",
+	"ZO+v6PGfw7KyyLHw4q5nBjK4rnLomseNHRTfehjfeIjGzb/x5npLroTXo2XK/xVd2hdHahAxhfMKnC1A",
+	"gicoQ3VJxE9sI7buNh/vFCp+4MVqW21X/3JEmXat5TUPOcS801bXYWhhdqOPs0KHSYmAJLN1t+uVUm2v",
+	"buDj1CPHWwPscjOPIvMSjMHVYUsuIUClGZa56Uj2y3gZx/Xf+7fXmn/5NL6/Yb/tYnyskimDvFpqs0C2",
+	"b+JruSdHuJXZjjrh5yVbmJtDq48xEVHqkP5j6jz8dHY4vnu7+fmTXo5hbhWm3sl+vBBem3IlbHz1KfIu",
+	"mfybHT0z3So5FPpPLmKxnN3ny97COZ743ouASnrstGunERTf/z6+f7sXUnGFOYEe6t5YIgtEUSFpFU8o",
+	"0WLhJYwfIg9JYTmruZLbLLHQ4iXX8YjMqLlO+hJbPKR2KV++NHQ1Z6VRlqXJi4x4GVFmIqOOJZHh3Wzf",
+	"rTe315qPbu5v7KLm47W9R9/3Qtn6Nj/h96n5xJIrBFcPyf2V76roXrtEWAhJrm1uvPS6g0LmPyUZZSP+",
+	"6M7eo9so3vhCSyjW15XZTpDB8nuZRjpPvZP8DbkkkD3c202WeXE019gMDCYbND3SmGfT3ZHk+3aNfDb7",
+	"QsIjC4EePWD9cdB0YdB089bXzcdreXDRrnYkk3w5BUgacuod+NeIqlADqNA0eSmpiWefBADk0NSao6rC",
+	"6wpsQYaRPo+gSJczLRoMgipRFW6rIRJTIi6NEJMlLqwH3Rg6IWcnRK+c+nHt81dYYAIUGxVaqjh3ewkz",
+	"CIGu1urKVrzHbJmycgFcB0yhdNlOdITnNt9RwdmttS7oL6UipEUWgkB/KLh//+vm/7yH4q078c2N/Q82",
+	"vRTcr5PosqHrfHilIfpeSBwe9JVdAZg4U9IRyq4ktGzecfJ4DnDbGfBdxIap1jieEgAXWp2emESZoCMc",
+	"RXYYPmrWosxlM5ueqh9KhVVd9lyUDpqeNe+MtlYZ9FQkmJkZGuYhOWdEKi/eSNaAdDg336EXWn70ffxg",
+	"vXl7bf/j2+3xSpauuxUph+V8WqNxzIE9ivwysywdKpPD8hqsh1WiUsZ9HHbzk6pVnjtCLnqmWHpKDlXb",
+	"BZJKTZ1ccu60jZZ1FtEtjPDYYldIAG1oX1keOqCkkeB9+RyGKTkcPe88JBp0/sKjoMVjxfQoDxe4MQ/G",
+	"WqdwPTQpu4WmRCC+Gf3YiyujDkdJu+nkHXP4lFZv0ZoBU35H58/mIBy6CcREz+xt34F/bD2/7jaQIWqQ",
+	"WSptYBHmwW4H7CYYAFgyfyZeXyFC0JDM6DGNqmqnbtt1dHRXThfbiitojROYSuNOOr6Eft7W0Vub8bvX",
+	"UfMvX+3t/gnFf9s2t9CNh/HmluUUXe2jbSe8NdKmKN+6lI10McYgi0Oc5sFOO7BrqfAqqgm6ghVJU8bA",
+	"JTNZbOx5agJ6ju+wgyYwfhDf3GjecTUXrUmn+BobNA84p5x4E9lmFRaaUxrKBMskZ8QfsWUTy4C2wQ+/",
+	"mDVjYxYiqWgUmbocJvEiNddZO55u6BmJlikLEYlomS5aIEyoLW9srBjsq7REa5ip4hSzoeCZjBAj2CWY",
+	"HYFNq1MKMyMNs9k/kezl41v0aBBULMD/rc34kw86Qfp3vDx5bfUAMnEx7hKvUVf4yupckgBckkTjJaxI",
+	"mQtKZJCyGCivrbmODFLuYvGVjK8mmGMgzSNFiZATJlnXQCvVWS3vG0pSZxm5qlCNCMrD59HLp9CPf/xP",
+	"9PJpxz4lrpI5tkqwCPS38OMp9yO8an77V/Piv55GP659HiDMWB1H8FXy0DQKsSISVfkKlKlNm5c1zCxo",
+	"MVUReUbC88BTzcBQw6BEicQk4+WpvLY6RA/BkRrrf/Fy/hFVQt3/+Ha8/UXzsyeo+fjr+MbD/bs7KH73",
+	"JhqF7d0lVnWywb9iHpm1rGHU+UrZrnq0EDmudSxRD8Uq1Nz+Mr6l5egHH+w9Xtcfm4/uBqj5/r146w6K",
+	"H200P38YoFwUjUEVHLbNqKD2BwRtlcuClE0isgmJMVl6lJxYFAQvIy5CIoBdLwn+NmEI6nsYSHUhlUkQ",
+	"RLxGmLQ1NeyI583zCxOTBeU0fOdh+LJvSy9HYiXq8Tj+XI/fsUjbgTsAouhG2wUUuMRMK/K24Aj1Zi3K",
+	"gwUXui5eTx87jPjRImNOOoxjV3FxmKXHNjONjD4U39eK0h1NS/u319Deo3cP0/nAV4hYoaTRNQzhdffg",
+	"qO3ySUdF0JQmcsskEmg1xgSmBcjqbKvmKnS62rFUNAw7I9rfWN+/92UP4vZoyNTqzqOwA1zEy1kzAFqh",
+	"0mj73KZR+RT9Z4oM7TYA9Ggjd1osDcdHYIiBCTb2+GB6Z7dIeVOiguHIhaOjcU2LxhOkRfdnHIiHcRmV",
+	"6goRLCJKBFokEW8gqjJob6lNykD36kZRFdcgRwlqXrNVKM4naOgp3+6ugEMIe+/mmb180Dj3Y4oGpv71",
+	"Zvx/v4fim5vx5joE0Bu355HFQNgDMUWualG/UBh5EX7umQ4VuaqmSnKlSyH/Nv/k7O8OWtLl2jF9Hozj",
+	"bu89fvLDt0lCBzo7+zs0Hn/0QfzeWvzRnXh9E+3f3dzbXYvv76C9776IH6zFD9ZQfPfPzT9/iN64cv7E",
+	"r9ELr18cMgkH/swIqMrQMVHRlaUTCeVWsRL0qq80XU/nZITy0GuEhC5R3JiJTI3VSXQRqkyYGye+uRG/",
+	"e32q+b+75q/AojlYUQqkI0TZCVyrBaiqRSzrGknCHGwJP+cFsaX8TDqME2CkLTzL2WpVk7tN8YIF9zkg",
+	"nPR19BfVkNOzjn0KB+AjthRM34YYg6LW0Qgzax4ZIaFBD4WlGgzOG2XG4HssFg3HxnfrC7D8dwmoGZKN",
+	"38uETblPEPSRqC8KWjJ1gWrU1dnASJFqLcKKANpzma4QhiiLKLOQfSUMBn+GFk3Fb+I8zlS6REMWrU4W",
+	"BMYAZT2tkTEwuCMJijHLUlifFR/Hh/5C3ACGRcTffLi3vYbG4/XN5pc79rcf//if9sbJfvF4N17f6u4M",
+	"gLN+wh3tzhaCxTqN1AnKXIXKkCzheqTQeLz9fXx/I17/KkD7H3+x9/iJ+fPe3fjG9t72WvPPn8EXe1//",
+	"vfm/T+JHO3vbd5rvrwdof+OD+KP3AtS8sRnf32m+v56CfyYjak1PRkXZyQVBqDDBK8n8Rimi5boqzLlw",
+	"Q/kJYYsBWe3tbsefrqH99zb3P7zd/Pz/ac/pzV1QnZJ6cwv11Gb35kZ5NGm++YUquAbcUTnO7f3pMfb2",
+	"Q9U90sjLyF1UQCe/msH4OIzIopaefJqEC33U7LxBFhGu1RADU4AtGxnxskVKeyrAP+L1T/M4p3JVKlJt",
+	"2QXQj6begX+7JFs7iXe0mtwvSnY8YuEM8rNHob8Z/aNrvnZKUSNSgUw3hx0XdawDHV+V2WPmMrU/2ml+",
+	"ri9QFG+tTyeV1G5t7m1fhxiX/9qNtzabNza6350tXLug7kG7cnFIdQXSbl4oKizwIi4Z32xaZslCkqVo",
+	"TyVLMOkjgmD588PfO3Tgym1I2jQRK3uPn6D4/s7+3Z34my+b798e7XXQIxFP4bri/ftucteO12z4El0h",
+	"0vj4gfgWDNFdIuIslmQhqf+xiCPMSpSVUcRxCARImXkPHnlGohKuAa0yTay2TghEwCR0S0Lz8CR68SqV",
+	"JjwmnaOhavDXmLyRZVJT7TaBmbri5jyNKts86eBIgohTXnGZgGu7qNBUA8u0GoteeFNamdejEGCjFo9v",
+	"1Z/5rfrJneb795DhXge5Ig+AJJFwmIMjScySzHU8orN9EbM6jp6K010oCYChVv94jCTxCzvPNzcOcJ7z",
+	"JbE7ugHaSqVbtMu8+7CtipcJpZAVQtQkusAQRosRZeEcM0EfLoojAMnUVIWVQZJez0IUkhoWShM/3O+C",
+	"VPkKCZPEUiJWiJicYzO2tqypbJtID4GFLE0uvQCViZLozMkzejLUgQdIgkJqrkCixYwCYF6brDPqut7Z",
+	"bjpVrl/iwuXnHadFtOuO+3e3kvo33UuYBYdwi/V+FqcEKdUljg7tdi0MEDDnSipSkwg38KoJDEiOjT1w",
+	"RqmcTr+PCF4xfjsqoFBfu1R+WU9xVKary2b9jsSDAyUB0zuoCPqpxE2gmn3w6T7CP+9rdP/j2/sfPkE2",
+	"kaq/gofdTjJcfocsJbe4XeAoWuQcuBLNLS5Nwu6C+bSAqET6aEyiGZTBu9fDR1W8ihadTBmiOlM0SgUA",
+	"E7wpp53NCZ7SzWl1HFGTEww4iUgJqE/Sygv0EGe1rDALqzUic3bSwZHI8Zn5Fdm1QU56uvnAsfydkzS+",
+	"WoeE/a21+JPPfvg23tqMv9nMM5AgCfWzxuoe0nXbeYo+YKMw5p2FkwtyOtjWWIiAwm3MjZPvS3WFxhWv",
+	"odcQhPcJIis8CjPpPw4wwiAFGEkAhyvWAmiiscvcJbwBXIxx46AXgWkkZinLcCxsV8qIDIJAnYFKEc5D",
+	"iz4EAZjR0fpZTSz7sZvqSMKxc6cNLPMP1vWh3Hs0mI5spyKHc/raCt9FEWFlALwgoyt8Zzo5FoaPzVZP",
+	"CQr37raWt3Nusvi+qzhu7s34/rpV320ulr5c7+32f3caf1T3DItXzHOjvjSgm6JAUTOG5FbVujPHx7nV",
+	"Q7kSoPJxhsCGH6XjlbBmwlArX3VJBGpUONJykxGujGlF8IigcajpSBCvK0lDgsjVGhHOv4lZpuQj4kvm",
+	"FfM2IC15pKCZMEypbZThQdDB0aVJmPkVXCvGc3x8lfz844TMiUb6n50/9RtF678wpt7RR9b6RUISEUXa",
+	"L483qaqEAjdaztpR+/khvtYODUdgnTXa1fFNMkRq27+7A9RmvG8pSnbzzx+i5q1Pm5/tIivKmBK3zVuf",
+	"xrc2rbPu0L0QbwA1d/FC8BphozAzmHzvHAyupz5eDUvIAb/SAiFoahnabHFnEJhj4GgYN2KSwWdCi6TE",
+	"q0S6e/7TDyamEUYRVkTk2nJ+ClvFXJAVyuvSPDLHjN1Cj+S8IOTtFgDfdlxEn7vw9RphR2uF0Ht5bINQ",
+	"Rxi8agD6+r5/aoKXBZGyayLBJffgqEks6agoCtUF9OWCy1LbncFRO758hkNVD9b3/+tPXcHSRh1qKkiV",
+	"ModdM2zD2GVofPQa+WU7iWJ56mXeQFXMVl1odYOYMBT92rE4dVDF/H9343vrzf++nbf8GHEpvnu7+fkT",
+	"1Hy807yxs7e73Tcf7QUAzQQoGaAcrVq3OD4BpV+LCf/vR5YAJgIUUonLghCISqoRYYOjWDjHeF1F1MQw",
+	"2VAoh61W12RmZZh2CSLISRilCpfE/TTHTDk2dM6U5Ak5xCkBSy2IU4LzdQj4NLl+joHURoeOaQGqAEQN",
+	"4NRQ8393m58/bD7e6TFrdCh3gCK4eiI1Rcmpd9IPEB8M5XT6vw8uZFrpcCnMQPNXCK6mL4ySvHVPxfnX",
+	"uIre4vTwdeq+A3d6GNhLnB1N3M3tNRTv3Gzqf25uNO9/n6FdQPfKc/hu9BeSktYjR0aA50z73SjwTPtV",
+	"Y988ppWh0MreV9vx1s3utNLZ6XNx9Qo8M2IOUowJgqs5YJNFEnFIjuc/HZSQ5o0dABRvgwVxO9IptLQk",
+	"CFZcJEabTNm1CGAxbbUgzWrTxTFLZl59xpViK0KYAhb+lGKNGDZyBI6TTvcaIw1Y8ENmVMcujRZOl0CC",
+	"9MDlpt7R/3TK4PhdHm7cHrIk38JBKokEeMk+YRMxxrkwtQ4hDQO+M6BNOKxSJqcRVxX9cpkodObkGS+4",
+	"sz2JI2W154jCNOoosoFDNZl4jbBQK2cZmcLC2h1+8dCnXAmB69eCXex9/TBe/wpiG82NHFjPx4T/BuiL",
+	"+wJbtFIYVqVKEfBFQlCj4cxHA3vRiTXbmnhHwZ5Hb9H/2TP0eOtu8/FOAmSxf3st/uSziX64+1SGS/Wv",
+	"4mSPlVciA42GJKEqi6uIVDGNjAyWiT9pYKqkC+o3YStES2xUKpsXYMwAJERcIKuShdMIM4TDUBBpolp4",
+	"XcFXJTBk2VZdXgEGu5rkDFRsTwUMM1g9p4vAy59uGS9RLo9K2stoqwXMJd3g43iZQ+VFZ07/pqfeLmK2",
+	"aldbHhEPgwgbo4EPxL+s2FUQWNMSNWfENRw18KpEywTSD5XWC6WCwt9WQ/RkFVb5Sp4zdDfPmJeOy7Ee",
+	"EVE1b+wkXp6EtFBz407zzx8a88KNjb3tNfi1+Xg3vr87TEGzj9CZYhiKlOAu84iMUC5NOzmSJLbMwSq4",
+	"ScwpTxODTLHj6DgI5Wcv48L98NHf9+9uoebjtb1H3/d4TejroNhLOwM2BiQJsd5T/fh01mahf4I2fLDR",
+	"q8mTgJdg3bIUcmBPuAf9MNJvwLhGeJh0B0XmYeh88hAPwBGU748//jL+5E5SA2FvZ635+cP4kzsByjo0",
+	"UfPWTvPWd/EnuVxsqzj4SCkRMKY03zG6ki8v+jKpRbhkDc/6lWckcCo5ia6YiMOlJVJSyAbU2icgdVHx",
+	"ZcKQIEuCyIonnZkA8VyG7vu9lzK3zUii9omCcSUs9nAvED27QguH9F0c8tjY8ZMKyE/Otb0L4gdrYPJI",
+	"jneHY1whOFKVtztFPr4Mj4ySLdseigouCV4iUiIqUb02CFR1B9jp/Q/Xm3/bjNd34z9/iuJ3r++/u1kE",
+	"Pl0lStBS8bVpzwHEPrPSKlpcRYLXFTGRmbaabYgVXsSSoBrnEXxra2PZwrcuIAritGVgkRYDhEMO/cjA",
+	"IHbLtKCWWXEZOAvRJcGrRFVIXSKlOecSF1WsJtGLV2tcEkQVVIhxnokqZ1SZVHRGVIOLZa8z4aKdfG/F",
+	"+WoRpqzP8ny2h6cAijyzgPGDtXyJqRxF8BphuEYnV3E16nSAXq8RNnPpwmyNlPo7Ra7htmU0xcT9B4ZK",
+	"FPJSvUqYegoWM76/g2YuXUDN/3kPPBl2LdCzk6cmitZVEByudmRJl/UTR8eRklNMAd23VIHKdUe/2M3/",
+	"sx3f39lf324+2orv7wBP+2h779F2J9aWb++dsUWCBREzdVXRzWuhyIC+GVGqLqKx58emQFiybbUyQtMX",
+	"FKa5v5vWU7Q9au0//3zzb5t73+7G93f3Hj9B+3/c2r++nb6lZQXPO8mdF6CkRj8YyjJvuouu/e39jevx",
+	"ra3922sBuvjv5kNze3Pv653mrS8CFG/djb96r/n+vfjuevPzh5mKkKBJtTeXqyS8//HtePuL9CVbOdgz",
+	"hY+345sbFi8t/uSDeP0rAE8ARJP0ffCMdn397nr83U58f6e5eztAe4/W4nf/FKDmo0/j7zaaD27u3/hu",
+	"vPn+evzJexOwxlAyKLNSpkijr5NM+YwA5RDCg1wEsc2xasVlDpDBawlQ/OCDvceZorRp7y5k8tofrv1/",
+	"AQAA//8=",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

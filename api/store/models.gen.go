@@ -730,6 +730,17 @@ type DeclaredConflict struct {
 	RecordedAt time.Time
 }
 
+type IdempotencyKey struct {
+	UserID      uuid.UUID
+	Key         string
+	Operation   string
+	RequestHash []byte
+	Status      *int32
+	ContentType *string
+	Body        []byte
+	CreatedAt   time.Time
+}
+
 type Invitation struct {
 	ID             uuid.UUID
 	TokenHash      []byte

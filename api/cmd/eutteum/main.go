@@ -22,6 +22,7 @@ import (
 	"eutteum/api/archive"
 	"eutteum/api/config"
 	"eutteum/api/httpapi"
+	"eutteum/api/idempotency"
 	"eutteum/api/pgcluster"
 	"eutteum/api/seed"
 	"eutteum/api/store"
@@ -167,6 +168,7 @@ func serve(ctx context.Context, cfg config.Config) error {
 		if err != nil {
 			return err
 		}
+		go expireIdempotencyKeys(ctx, pool)
 		srv := httpapi.NewHTTPServer(cfg.Addr, a.Handler)
 		errc := make(chan error, 1)
 		go func() { errc <- srv.ListenAndServe() }()
@@ -280,5 +282,22 @@ func progressBar(total int) func(int) {
 		}
 		pct := min(100, done*100/total)
 		fmt.Fprintf(os.Stderr, "\r가져오는 중 %d/%d [%-30s] %3d%%", done, total, strings.Repeat("#", pct*30/100), pct)
+	}
+}
+
+// expireIdempotencyKeys forgets remembered answers older than a day, hourly.
+func expireIdempotencyKeys(ctx context.Context, pool *pgxpool.Pool) {
+	keys := idempotency.New(pool)
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		if err := keys.Expire(ctx); err != nil && ctx.Err() == nil {
+			slog.Warn("expiring idempotency keys failed", "error", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
 	}
 }

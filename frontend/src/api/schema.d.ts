@@ -1643,7 +1643,7 @@ export interface components {
              * @description Stable machine-readable code.
              * @enum {string}
              */
-            code: "validation_failed" | "malformed_json" | "body_too_large" | "unsupported_media_type" | "unauthenticated" | "invalid_credentials" | "token_invalid" | "token_expired" | "refresh_token_invalid" | "forbidden" | "signup_disabled" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "email_taken" | "agency_name_taken" | "invitation_expired" | "invitation_used" | "precondition_failed" | "precondition_required" | "round_not_open" | "submission_closed" | "case_status_conflict" | "last_leader" | "already_member" | "file_type_not_allowed" | "attachment_limit_reached" | "judging_frozen" | "judging_not_open" | "stage_not_open" | "stage_closed" | "unscored_cases" | "conflict_of_interest" | "not_a_judge" | "results_not_ready" | "results_published" | "objection_window_closed" | "weights_not_100" | "invalid_cursor" | "own_agency_case" | "too_many_login_attempts" | "rate_limited" | "database_unavailable" | "internal";
+            code: "validation_failed" | "malformed_json" | "body_too_large" | "unsupported_media_type" | "unauthenticated" | "invalid_credentials" | "token_invalid" | "token_expired" | "refresh_token_invalid" | "forbidden" | "signup_disabled" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "email_taken" | "agency_name_taken" | "invitation_expired" | "invitation_used" | "precondition_failed" | "precondition_required" | "round_not_open" | "submission_closed" | "case_status_conflict" | "last_leader" | "already_member" | "file_type_not_allowed" | "attachment_limit_reached" | "judging_frozen" | "judging_not_open" | "stage_not_open" | "stage_closed" | "unscored_cases" | "conflict_of_interest" | "not_a_judge" | "results_not_ready" | "results_published" | "objection_window_closed" | "weights_not_100" | "invalid_cursor" | "own_agency_case" | "idempotency_key_reused" | "idempotency_key_in_progress" | "too_many_login_attempts" | "rate_limited" | "database_unavailable" | "internal";
             requestId?: string;
             retryAfterSeconds?: number;
             errors?: components["schemas"]["FieldError"][];
@@ -2984,6 +2984,8 @@ export interface components {
         };
     };
     parameters: {
+        /** @description A unique key (e.g. a UUID) per request. Retrying with the same key and request returns the first answer (marked `Idempotent-Replayed`); the same key with another request is refused. Keys are kept for a day. */
+        IdempotencyKey: string;
         EntryId: string;
         StageId: string;
         TeamId: string;
@@ -3319,7 +3321,10 @@ export interface operations {
     createAgency: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) per request. Retrying with the same key and request returns the first answer (marked `Idempotent-Replayed`); the same key with another request is refused. Keys are kept for a day. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3459,7 +3464,10 @@ export interface operations {
     createInvitation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) per request. Retrying with the same key and request returns the first answer (marked `Idempotent-Replayed`); the same key with another request is refused. Keys are kept for a day. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3568,7 +3576,10 @@ export interface operations {
     createTeam: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) per request. Retrying with the same key and request returns the first answer (marked `Idempotent-Replayed`); the same key with another request is refused. Keys are kept for a day. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3589,6 +3600,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
@@ -3659,7 +3671,10 @@ export interface operations {
     inviteTeamMember: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) per request. Retrying with the same key and request returns the first answer (marked `Idempotent-Replayed`); the same key with another request is refused. Keys are kept for a day. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 teamId: components["parameters"]["TeamId"];
             };
@@ -3862,7 +3877,10 @@ export interface operations {
     createRound: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) per request. Retrying with the same key and request returns the first answer (marked `Idempotent-Replayed`); the same key with another request is refused. Keys are kept for a day. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3884,6 +3902,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
@@ -3983,7 +4002,10 @@ export interface operations {
     copyRound: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) per request. Retrying with the same key and request returns the first answer (marked `Idempotent-Replayed`); the same key with another request is refused. Keys are kept for a day. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 roundId: components["parameters"]["RoundId"];
             };
@@ -4004,6 +4026,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Unavailable"];
         };
@@ -4067,7 +4090,10 @@ export interface operations {
     createCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) per request. Retrying with the same key and request returns the first answer (marked `Idempotent-Replayed`); the same key with another request is refused. Keys are kept for a day. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 roundId: components["parameters"]["RoundId"];
             };
@@ -4221,6 +4247,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique key (e.g. a UUID) per request. Retrying with the same key and request returns the first answer (marked `Idempotent-Replayed`); the same key with another request is refused. Keys are kept for a day. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description The ETag the change is based on. Required; its absence is answered with 428. */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
@@ -4462,7 +4490,10 @@ export interface operations {
     createRubricTemplate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) per request. Retrying with the same key and request returns the first answer (marked `Idempotent-Replayed`); the same key with another request is refused. Keys are kept for a day. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4484,6 +4515,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
@@ -4584,7 +4616,10 @@ export interface operations {
     createStage: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) per request. Retrying with the same key and request returns the first answer (marked `Idempotent-Replayed`); the same key with another request is refused. Keys are kept for a day. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 roundId: components["parameters"]["RoundId"];
             };
@@ -5320,7 +5355,10 @@ export interface operations {
     fileObjection: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) per request. Retrying with the same key and request returns the first answer (marked `Idempotent-Replayed`); the same key with another request is refused. Keys are kept for a day. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 caseId: components["parameters"]["CaseId"];
             };

@@ -195,14 +195,14 @@ func TestAcknowledgedWritesSurviveSIGKILL(t *testing.T) {
 	}
 
 	var (
-		mu         sync.Mutex
-		submitted  = map[string]bool{} // case id → acknowledged submitted
-		created    = map[string]bool{}
-		adopted    = map[string]bool{}
-		scored     = map[string]bool{}
-		stop       = make(chan struct{})
-		wg         sync.WaitGroup
-		acked      int
+		mu        sync.Mutex
+		submitted = map[string]bool{} // case id → acknowledged submitted
+		created   = map[string]bool{}
+		adopted   = map[string]bool{}
+		scored    = map[string]bool{}
+		stop      = make(chan struct{})
+		wg        sync.WaitGroup
+		acked     int
 	)
 	for w := 0; w < 200; w++ {
 		wg.Add(1)
@@ -386,4 +386,3 @@ func fullSheet(stage map[string]any, points float64) map[string]any {
 	}
 	return map[string]any{"items": items, "submit": true}
 }
-

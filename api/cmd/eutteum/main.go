@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -227,18 +226,27 @@ func dbCommand(ctx context.Context, cfg config.Config, args []string) error {
 }
 
 func importCommand(ctx context.Context, cfg config.Config, args []string) error {
-	fs := flag.NewFlagSet("import", flag.ContinueOnError)
-	create := fs.Bool("create-agencies", false, "create agencies the file names but the system lacks")
+	usage := errors.New("usage: eutteum import cases FILE [--create-agencies]")
 	if len(args) == 0 || args[0] != "cases" {
-		return errors.New("usage: eutteum import cases FILE [--create-agencies]")
+		return usage
 	}
-	if err := fs.Parse(args[1:]); err != nil {
-		return err
+	create := false
+	var files []string
+	for _, a := range args[1:] {
+		switch a {
+		case "--create-agencies", "-create-agencies":
+			create = true
+		default:
+			if strings.HasPrefix(a, "-") {
+				return usage
+			}
+			files = append(files, a)
+		}
 	}
-	if fs.NArg() != 1 {
-		return errors.New("usage: eutteum import cases FILE [--create-agencies]")
+	if len(files) != 1 {
+		return usage
 	}
-	path := fs.Arg(0)
+	path := files[0]
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return err
@@ -254,7 +262,7 @@ func importCommand(ctx context.Context, cfg config.Config, args []string) error 
 			format = "jsonl"
 		}
 		report, err := a.Archive.Import(ctx, account.Operator(), a.Accounts, bytes.NewReader(data), archive.ImportOptions{
-			Format: format, CreateAgencies: *create, Progress: progressBar(total),
+			Format: format, CreateAgencies: create, Progress: progressBar(total),
 		})
 		fmt.Fprintln(os.Stderr)
 		if err != nil {
@@ -271,10 +279,13 @@ func importCommand(ctx context.Context, cfg config.Config, args []string) error 
 	})
 }
 
-// progressBar draws the import's progress on standard error.
+// progressBar draws the import's progress on standard error when that is a terminal.
 func progressBar(total int) func(int) {
 	if total < 1 {
 		total = 1
+	}
+	if info, err := os.Stderr.Stat(); err != nil || info.Mode()&os.ModeCharDevice == 0 {
+		return nil
 	}
 	return func(done int) {
 		if done%10 != 0 && done != total {

@@ -1,0 +1,345 @@
+// Command eutteum-bench drives a realistic load against a running Eutteum server on
+// loopback and prints a Markdown table: anonymous archive searches and case reads, draft
+// saves and submissions on deadline day, judges' score sheets. It also serves a bare Gin +
+// pgx handler reading one row from the same database, as the ceiling to compare GET-a-case
+// with. scripts/bench starts everything and records the table in docs/performance.md.
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gin-gonic/gin"
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+type sample struct {
+	endpoint string
+	took     time.Duration
+	ok       bool
+}
+
+func main() {
+	base := flag.String("url", "http://127.0.0.1:8080", "server to load")
+	db := flag.String("db", "", "database URL, for the bare handler baseline")
+	duration := flag.Duration("duration", 20*time.Second, "how long each phase runs")
+	workers := flag.Int("c", 32, "concurrent clients")
+	pid := flag.Int("pid", 0, "server process id, to report its memory")
+	flag.Parse()
+	if err := run(*base, *db, *duration, *workers, *pid); err != nil {
+		fmt.Fprintln(os.Stderr, "eutteum-bench:", err)
+		os.Exit(1)
+	}
+}
+
+type session struct {
+	base   string
+	token  string
+	client *http.Client
+}
+
+func (s *session) do(method, path string, body any, headers ...string) (int, []byte, http.Header, error) {
+	var r io.Reader
+	if body != nil {
+		raw, _ := json.Marshal(body)
+		r = bytes.NewReader(raw)
+	}
+	req, _ := http.NewRequest(method, s.base+path, r)
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if s.token != "" {
+		req.Header.Set("Authorization", "Bearer "+s.token)
+	}
+	for i := 0; i+1 < len(headers); i += 2 {
+		req.Header.Set(headers[i], headers[i+1])
+	}
+	res, err := s.client.Do(req)
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res.StatusCode, b, res.Header, nil
+}
+
+func login(base, email string, client *http.Client) (*session, error) {
+	s := &session{base: base, client: client}
+	code, b, _, err := s.do("POST", "/api/v1/auth/login", map[string]string{"email": email, "password": "demo-pass-2025"})
+	if err != nil || code != 200 {
+		return nil, fmt.Errorf("login %s: %d %v", email, code, err)
+	}
+	var body map[string]any
+	_ = json.Unmarshal(b, &body)
+	s.token = body["accessToken"].(string)
+	return s, nil
+}
+
+func items(b []byte) []map[string]any {
+	var body struct {
+		Items []map[string]any `json:"items"`
+	}
+	_ = json.Unmarshal(b, &body)
+	return body.Items
+}
+
+func run(base, db string, duration time.Duration, workers, pid int) error {
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: workers * 2}, Timeout: 30 * time.Second}
+	anon := &session{base: base, client: client}
+	member, err := login(base, "member@demo.test", client)
+	if err != nil {
+		return err
+	}
+	judge, err := login(base, "judge@demo.test", client)
+	if err != nil {
+		return err
+	}
+	_, b, _, _ := anon.do("GET", "/api/v1/archive/cases?limit=50", nil)
+	var entries []string
+	for _, it := range items(b) {
+		entries = append(entries, it["id"].(string))
+	}
+	_, b, _, _ = member.do("GET", "/api/v1/rounds?status=open", nil)
+	var roundID, categoryID string
+	for _, r := range items(b) {
+		if r["title"] == "2026 하반기 으뜸상" {
+			roundID = r["id"].(string)
+			categoryID = r["categories"].([]any)[0].(map[string]any)["id"].(string)
+		}
+	}
+	_, b, _, _ = member.do("GET", "/api/v1/teams", nil)
+	teamID := items(b)[0]["id"].(string)
+	_, b, _, _ = judge.do("GET", "/api/v1/judging/assignments", nil)
+	dash := items(b)[0]
+	stage := dash["stage"].(map[string]any)
+	var judgeCases []string
+	for _, c := range dash["cases"].([]any) {
+		judgeCases = append(judgeCases, c.(map[string]any)["caseId"].(string))
+	}
+	// Each writer keeps its own draft, as each team member edits their own case.
+	drafts := make([]string, workers)
+	etags := make([]string, workers)
+	for w := range drafts {
+		_, b, h, err := member.do("POST", "/api/v1/rounds/"+roundID+"/cases", map[string]any{"teamId": teamID, "title": fmt.Sprintf("부하 시험 %d", w)})
+		if err != nil {
+			return err
+		}
+		var c map[string]any
+		_ = json.Unmarshal(b, &c)
+		drafts[w], etags[w] = c["id"].(string), h.Get("ETag")
+	}
+	queries := []string{"복지", "이음콜", "원 스톱", "부천", "위반 건축물", "드론", "119", "AI 챗봇", "청년 창업", "감사"}
+
+	type op struct {
+		name   string
+		weight int
+		fn     func(w int, r *rand.Rand) (int, error)
+	}
+	ops := []op{
+		{"GET /archive/cases?q= (anonymous search)", 35, func(w int, r *rand.Rand) (int, error) {
+			code, _, _, err := anon.do("GET", "/api/v1/archive/cases?q="+url.QueryEscape(queries[r.IntN(len(queries))]), nil, "X-Forwarded-For", fakeIP(r))
+			return code, err
+		}},
+		{"GET /archive/cases/{id} (anonymous read)", 30, func(w int, r *rand.Rand) (int, error) {
+			code, _, _, err := anon.do("GET", "/api/v1/archive/cases/"+entries[r.IntN(len(entries))], nil, "X-Forwarded-For", fakeIP(r))
+			return code, err
+		}},
+		{"GET /cases/{id} (team member)", 10, func(w int, r *rand.Rand) (int, error) {
+			code, _, _, err := member.do("GET", "/api/v1/cases/"+drafts[w], nil)
+			return code, err
+		}},
+		{"PUT /cases/{id} (draft save)", 12, func(w int, r *rand.Rand) (int, error) {
+			code, _, h, err := member.do("PUT", "/api/v1/cases/"+drafts[w], map[string]any{
+				"title": fmt.Sprintf("부하 시험 %d", w), "summary": "마감일 저장", "problem": strings.Repeat("추진배경 ", 50),
+				"solution": "추진내용", "outcomes": "성과", "categoryId": categoryID,
+			}, "If-Match", etags[w])
+			if code == 200 {
+				etags[w] = h.Get("ETag")
+			}
+			return code, err
+		}},
+		{"POST /cases/{id}/submit (submission)", 5, func(w int, r *rand.Rand) (int, error) {
+			code, _, h, err := member.do("POST", "/api/v1/cases/"+drafts[w]+"/submit", nil, "If-Match", etags[w])
+			if code == 200 {
+				etags[w] = h.Get("ETag")
+			}
+			return code, err
+		}},
+		{"PUT /stages/{id}/cases/{id}/sheet (judge)", 8, func(w int, r *rand.Rand) (int, error) {
+			code, _, _, err := judge.do("PUT", "/api/v1/stages/"+stage["id"].(string)+"/cases/"+judgeCases[r.IntN(len(judgeCases))]+"/sheet", sheet(stage, 1+r.IntN(10)))
+			return code, err
+		}},
+	}
+	total := 0
+	for _, o := range ops {
+		total += o.weight
+	}
+	mix := phase(duration, workers, func(w int, r *rand.Rand) (string, int, error) {
+		n := r.IntN(total)
+		for _, o := range ops {
+			if n < o.weight {
+				code, err := o.fn(w, r)
+				return o.name, code, err
+			}
+			n -= o.weight
+		}
+		return "", 0, nil
+	})
+	rss := readRSS(pid)
+
+	// GET-a-case alone, and the bare handler, for the ratio.
+	caseOnly := phase(duration, workers, func(w int, r *rand.Rand) (string, int, error) {
+		code, _, _, err := anon.do("GET", "/api/v1/archive/cases/"+entries[r.IntN(len(entries))], nil, "X-Forwarded-For", fakeIP(r))
+		return "GET /archive/cases/{id} alone", code, err
+	})
+	bare, err := bareBaseline(db, entries, duration, workers, client)
+	if err != nil {
+		return err
+	}
+
+	fmt.Printf("| endpoint | requests | RPS | p50 ms | p95 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|---:|---:|\n")
+	printRows(mix, duration)
+	printRows(caseOnly, duration)
+	printRows(bare, duration)
+	caseRPS, bareRPS := float64(len(caseOnly))/duration.Seconds(), float64(len(bare))/duration.Seconds()
+	fmt.Printf("\nGET-a-case RPS / bare Gin + pgx RPS: %.0f / %.0f = **%.0f %%**\n", caseRPS, bareRPS, 100*caseRPS/bareRPS)
+	if rss > 0 {
+		fmt.Printf("\nServer resident memory after the mixed phase: %.0f MiB\n", float64(rss)/1024)
+	}
+	return nil
+}
+
+func fakeIP(r *rand.Rand) string {
+	// 198.18.0.0/15 is set aside for benchmarks; the header only names a client.
+	return fmt.Sprintf("198.18.%d.%d", r.IntN(256), 1+r.IntN(254))
+}
+
+func sheet(stage map[string]any, points int) map[string]any {
+	var its []map[string]any
+	for _, c := range stage["criteria"].([]any) {
+		c := c.(map[string]any)
+		it := map[string]any{"criterionId": c["id"]}
+		if c["scale"].(map[string]any)["kind"] == "grades" {
+			it["grade"] = "A"
+		} else {
+			it["points"] = points
+		}
+		its = append(its, it)
+	}
+	return map[string]any{"items": its, "submit": false}
+}
+
+// phase runs fn from workers goroutines for d and returns every sample.
+func phase(d time.Duration, workers int, fn func(w int, r *rand.Rand) (string, int, error)) []sample {
+	var mu sync.Mutex
+	var out []sample
+	var wg sync.WaitGroup
+	end := time.Now().Add(d)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			r := rand.New(rand.NewPCG(uint64(w), 42))
+			var local []sample
+			for time.Now().Before(end) {
+				start := time.Now()
+				name, code, err := fn(w, r)
+				local = append(local, sample{endpoint: name, took: time.Since(start), ok: err == nil && code < 300})
+			}
+			mu.Lock()
+			out = append(out, local...)
+			mu.Unlock()
+		}(w)
+	}
+	wg.Wait()
+	return out
+}
+
+// bareBaseline serves one row from the database with plain Gin + pgx and loads it alike.
+func bareBaseline(db string, ids []string, d time.Duration, workers int, client *http.Client) ([]sample, error) {
+	pool, err := pgxpool.New(context.Background(), db)
+	if err != nil {
+		return nil, err
+	}
+	defer pool.Close()
+	gin.SetMode(gin.ReleaseMode)
+	e := gin.New()
+	e.GET("/row/:id", func(c *gin.Context) {
+		var title, summary string
+		if err := pool.QueryRow(c, "select title, summary from archive_entries where id = $1", c.Param("id")).Scan(&title, &summary); err != nil {
+			c.Status(http.StatusNotFound)
+			return
+		}
+		c.JSON(http.StatusOK, gin.H{"title": title, "summary": summary})
+	})
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	srv := &http.Server{Handler: e}
+	go srv.Serve(l)
+	defer srv.Close()
+	s := &session{base: "http://" + l.Addr().String(), client: client}
+	return phase(d, workers, func(w int, r *rand.Rand) (string, int, error) {
+		code, _, _, err := s.do("GET", "/row/"+ids[r.IntN(len(ids))], nil)
+		return "bare Gin + pgx, one row", code, err
+	}), nil
+}
+
+func printRows(samples []sample, d time.Duration) {
+	by := map[string][]sample{}
+	var names []string
+	for _, s := range samples {
+		if _, ok := by[s.endpoint]; !ok {
+			names = append(names, s.endpoint)
+		}
+		by[s.endpoint] = append(by[s.endpoint], s)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		list := by[name]
+		var lat []time.Duration
+		errors := 0
+		for _, s := range list {
+			lat = append(lat, s.took)
+			if !s.ok {
+				errors++
+			}
+		}
+		slices.Sort(lat)
+		q := func(p float64) float64 { return float64(lat[int(p*float64(len(lat)-1))].Microseconds()) / 1000 }
+		fmt.Printf("| %s | %d | %.0f | %.1f | %.1f | %.1f | %d |\n", name, len(list), float64(len(list))/d.Seconds(), q(0.5), q(0.95), q(0.99), errors)
+	}
+}
+
+func readRSS(pid int) int {
+	if pid == 0 {
+		return 0
+	}
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(line, "VmRSS:") {
+			var kb int
+			fmt.Sscanf(strings.TrimSpace(strings.TrimPrefix(line, "VmRSS:")), "%d", &kb)
+			return kb
+		}
+	}
+	return 0
+}

@@ -563,7 +563,12 @@ func (s *Service) view(ctx context.Context, p account.Principal, row store.Case,
 	}
 	var submitted *Version
 	if row.SubmittedVersion > 0 {
-		v, err := s.Version(ctx, p, row.ID, int(row.SubmittedVersion))
+		// Access was checked by the caller; the latest version is read without its diff.
+		r, err := s.q.GetCaseVersion(ctx, store.GetCaseVersionParams{CaseID: row.ID, Version: row.SubmittedVersion})
+		if err != nil {
+			return Case{}, dberr.Fail(err)
+		}
+		v, err := decodeVersion(int(r.Version), r.Content, r.Attachments, r.SubmittedAt, r.SubmittedByName)
 		if err != nil {
 			return Case{}, err
 		}

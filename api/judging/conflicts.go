@@ -124,14 +124,25 @@ func (s *Service) board(ctx context.Context, st Stage) (Board, error) {
 // the judge's agency is the team's agency or above or below it in the agency tree
 // (agencies at or above the host are neutral).
 func (s *Service) conflicts(ctx context.Context, st Stage, cases []store.ListStageCasesRow) ([]Conflict, error) {
+	return s.conflictsAmong(ctx, st, cases, cases, uuid.Nil)
+}
+
+// conflictsAmong lists the conflicts of the given cases with the stage's judges (one judge when judge is set); competing agencies are counted
+// over all of the stage's cases.
+func (s *Service) conflictsAmong(ctx context.Context, st Stage, all, cases []store.ListStageCasesRow, judge uuid.UUID) ([]Conflict, error) {
 	judgeRows, err := s.q.ListStageJudges(ctx, st.ID)
 	if err != nil {
 		return nil, dberr.Fail(err)
 	}
+	if judge != uuid.Nil {
+		judgeRows = slices.DeleteFunc(judgeRows, func(j store.ListStageJudgesRow) bool { return j.UserID != judge })
+	}
 	caseIDs := make([]uuid.UUID, len(cases))
-	agenciesCompeting := map[uuid.UUID]bool{}
 	for i, c := range cases {
 		caseIDs[i] = c.CaseID
+	}
+	agenciesCompeting := map[uuid.UUID]bool{}
+	for _, c := range all {
 		agenciesCompeting[c.TeamAgencyID] = true
 	}
 	members, err := s.q.TeamMembersOfCases(ctx, caseIDs)

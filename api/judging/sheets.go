@@ -76,10 +76,16 @@ func (s *Service) judgeAccess(ctx context.Context, p account.Principal, stageID,
 	if !onStage || st.Status == StatusSetup {
 		return Stage{}, Board{}, apperr.NotFound()
 	}
-	board, err := s.board(ctx, st)
+	all, err := s.q.ListStageCases(ctx, stageID)
+	if err != nil {
+		return Stage{}, Board{}, dberr.Fail(err)
+	}
+	target := slices.DeleteFunc(slices.Clone(all), func(c store.ListStageCasesRow) bool { return c.CaseID != caseID })
+	conflicts, err := s.conflictsAmong(ctx, st, all, target, p.UserID)
 	if err != nil {
 		return Stage{}, Board{}, err
 	}
+	board := Board{Conflicts: conflicts}
 	if board.conflicted(caseID, p.UserID) {
 		// Recorded so the organizer can see who tried to reach a case they must not judge.
 		_ = store.InTx(ctx, s.pool, func(q *store.Queries) error {

@@ -248,10 +248,10 @@ func (s *Service) Adopt(ctx context.Context, p account.Principal, entryID uuid.U
 		}
 		verb := "에 관심을 보였습니다"
 		if in.Status == "adopted" {
-			verb = "을(를) 도입했습니다"
+			verb = "을 도입했습니다"
 		}
 		return notify.Send(ctx, q, notify.Message{
-			Kind: "case_adopted", Title: "벤치마킹 소식: " + agency.Name, Body: agency.Name + "이(가) 「" + entry.Title + "」" + verb + ".",
+			Kind: "case_adopted", Title: "벤치마킹 소식: " + agency.Name, Body: agency.Name + subjectParticle(agency.Name) + " 「" + entry.Title + "」" + verb + ".",
 			Link: "/archive/" + entryID.String(),
 		}, members...)
 	})
@@ -313,4 +313,21 @@ func (s *Service) PublicFile(ctx context.Context, entryID, attachmentID uuid.UUI
 		return File{Attachment: a, Content: data}, nil
 	}
 	return File{}, apperr.NotFound()
+}
+
+// subjectParticle is 이 after a final consonant and 가 after a vowel (부천시가, 인천광역시가,
+// 서울특별시 중구가), as Korean writes it.
+func subjectParticle(word string) string {
+	r := []rune(word)
+	if len(r) == 0 {
+		return "이(가)"
+	}
+	last := r[len(r)-1]
+	if last < 0xAC00 || last > 0xD7A3 {
+		return "이(가)"
+	}
+	if (last-0xAC00)%28 != 0 {
+		return "이"
+	}
+	return "가"
 }

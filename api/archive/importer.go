@@ -26,6 +26,9 @@ import (
 	"eutteum/api/validation"
 )
 
+// MaxImportBytes is the largest file an import reads.
+const MaxImportBytes = 50 << 20
+
 // ImportRow is one past winner as agencies keep them (docs/import.md).
 type ImportRow struct {
 	ExternalID    string               `json:"external_id" validate:"required,max=100"`
@@ -84,11 +87,11 @@ func (s *Service) Import(ctx context.Context, p account.Principal, accounts *acc
 	if !p.IsAdmin() && len(p.OrganizerAgencies()) == 0 {
 		return ImportReport{}, apperr.Forbidden()
 	}
-	raw, err := io.ReadAll(io.LimitReader(r, 50<<20+1))
+	raw, err := io.ReadAll(io.LimitReader(r, MaxImportBytes+1))
 	if err != nil {
 		return ImportReport{}, apperr.Wrap(apperr.KindInvalid, apperr.CodeMalformedJSON, err)
 	}
-	if len(raw) > 50<<20 {
+	if len(raw) > MaxImportBytes {
 		return ImportReport{}, apperr.New(apperr.KindTooLarge, apperr.CodeBodyTooLarge)
 	}
 	raw = bytes.TrimPrefix(raw, []byte("\ufeff"))

@@ -226,3 +226,11 @@ func TestSimilarCases(t *testing.T) {
 		t.Fatalf("similar to the draft: %+v", draft)
 	}
 }
+
+func TestSubjectParticle(t *testing.T) {
+	for word, want := range map[string]string{"부천시": "가", "해운대구": "가", "인천광역시 소방본부": "가", "창원": "이", "경기도청": "이", "LH": "이(가)"} {
+		if got := archive.SubjectParticleForTest(word); got != want {
+			t.Errorf("%s: %s, want %s", word, got, want)
+		}
+	}
+}

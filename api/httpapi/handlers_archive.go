@@ -236,13 +236,15 @@ func (s *Server) ImportArchive(ctx context.Context, req oapi.ImportArchiveReques
 	if err != nil {
 		return nil, err
 	}
-	create := false
+	// The form's fields may come in any order, so the file is read first and imported after.
+	create, format := false, ""
+	var file []byte
 	for {
 		part, err := req.Body.NextPart()
+		if errors.Is(err, io.EOF) {
+			break
+		}
 		if err != nil {
-			if errors.Is(err, io.EOF) {
-				return nil, apperr.Invalid(apperr.Field("file", "required"))
-			}
 			return nil, requestError(err)
 		}
 		switch part.FormName() {
@@ -250,29 +252,34 @@ func (s *Server) ImportArchive(ctx context.Context, req oapi.ImportArchiveReques
 			value, _ := io.ReadAll(io.LimitReader(part, 10))
 			create = string(value) == "true"
 		case "file":
-			format := ""
 			if strings.HasSuffix(strings.ToLower(part.FileName()), ".jsonl") {
 				format = "jsonl"
 			}
-			report, err := s.archive.Import(ctx, p, s.accounts, part, archive.ImportOptions{Format: format, CreateAgencies: create})
-			if err != nil {
-				return nil, err
+			if file, err = io.ReadAll(io.LimitReader(part, archive.MaxImportBytes+1)); err != nil {
+				return nil, requestError(err)
 			}
-			out := oapi.ImportArchive200JSONResponse{
-				Rows: report.Rows, Imported: report.Imported, Updated: report.Updated, Unchanged: report.Unchanged,
-				NewAgencies: report.NewAgencies,
-			}
-			out.Rejected = make([]struct {
-				Field  string `json:"field"`
-				Line   int    `json:"line"`
-				Reason string `json:"reason"`
-			}, len(report.Rejected))
-			for i, r := range report.Rejected {
-				out.Rejected[i].Field, out.Rejected[i].Line, out.Rejected[i].Reason = r.Field, r.Line, r.Reason
-			}
-			return out, nil
 		}
 	}
+	if file == nil {
+		return nil, apperr.Invalid(apperr.Field("file", "required"))
+	}
+	report, err := s.archive.Import(ctx, p, s.accounts, bytes.NewReader(file), archive.ImportOptions{Format: format, CreateAgencies: create})
+	if err != nil {
+		return nil, err
+	}
+	out := oapi.ImportArchive200JSONResponse{
+		Rows: report.Rows, Imported: report.Imported, Updated: report.Updated, Unchanged: report.Unchanged,
+		NewAgencies: report.NewAgencies,
+	}
+	out.Rejected = make([]struct {
+		Field  string `json:"field"`
+		Line   int    `json:"line"`
+		Reason string `json:"reason"`
+	}, len(report.Rejected))
+	for i, r := range report.Rejected {
+		out.Rejected[i].Field, out.Rejected[i].Line, out.Rejected[i].Reason = r.Field, r.Line, r.Reason
+	}
+	return out, nil
 }
 
 func (s *Server) DownloadArchiveAttachment(ctx context.Context, req oapi.DownloadArchiveAttachmentRequestObject) (oapi.DownloadArchiveAttachmentResponseObject, error) {

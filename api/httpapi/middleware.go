@@ -13,6 +13,7 @@ import (
 
 	"eutteum/api/account"
 	"eutteum/api/apperr"
+	"eutteum/api/archive"
 )
 
 const requestIDHeader = "X-Request-Id"
@@ -88,6 +89,10 @@ func limitBody(jsonLimit, uploadLimit int64) gin.HandlerFunc {
 		limit := jsonLimit
 		if isMultipart(c.Request) {
 			limit = uploadLimit
+			if c.Request.URL.Path == importPath {
+				// An agency's years of past winners come in one file.
+				limit = archive.MaxImportBytes + 1<<20
+			}
 		}
 		if c.Request.ContentLength > limit {
 			renderError(c, apperr.New(apperr.KindTooLarge, apperr.CodeBodyTooLarge))
@@ -123,6 +128,8 @@ func (s *Server) authenticate(c *gin.Context) {
 	c.Request = c.Request.WithContext(ctx)
 	c.Next()
 }
+
+const importPath = "/api/v1/archive/import"
 
 func isMultipart(r *http.Request) bool {
 	return strings.HasPrefix(strings.ToLower(r.Header.Get("Content-Type")), "multipart/form-data")

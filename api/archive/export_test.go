@@ -1,0 +1,4 @@
+package archive
+
+// SubjectParticleForTest exposes subjectParticle to the external tests.
+var SubjectParticleForTest = subjectParticle

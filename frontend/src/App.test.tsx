@@ -119,7 +119,11 @@ describe("app shell", () => {
   });
 
   it("shows 준비 중 for pages that are not built yet", async () => {
-    renderApp("/archive", signedOut);
+    const admin = { ...session("x").user, roles: [{ role: "admin" as const }] };
+    const { services } = renderApp("/admin/agencies", (req, seen) =>
+      seen.path === "/api/v1/auth/refresh" ? json(200, session("a1", admin)) : signedOut(req, seen),
+    );
+    await act(() => services.session.restore());
     expect(await screen.findByText("준비 중")).toBeTruthy();
   });
 });

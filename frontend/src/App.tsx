@@ -6,13 +6,16 @@ import { RequireAuth, RequireRoles } from "./components/guards";
 import { Layout } from "./components/Layout";
 import { ComingSoon } from "./components/Page";
 import { I18nProvider, useI18n } from "./i18n/I18nProvider";
-import { navItem, type NavId } from "./nav";
+import { ARCHIVE_IMPORT, navItem, type NavId } from "./nav";
 import { AdminInvitationsPage } from "./pages/AdminInvitationsPage";
 import { AdminUsersPage } from "./pages/AdminUsersPage";
+import { AgencySpreadPage } from "./pages/archive/AgencySpreadPage";
+import { ArchiveCasePage } from "./pages/archive/ArchiveCasePage";
+import { ArchiveImportPage } from "./pages/archive/ArchiveImportPage";
+import { ArchiveSearchPage } from "./pages/archive/ArchiveSearchPage";
 import { HomePage } from "./pages/HomePage";
 import { InvitePage } from "./pages/InvitePage";
 import { LoginPage } from "./pages/LoginPage";
-import { CaseEditorPage } from "./pages/case/CaseEditorPage";
 import { CaseHistoryPage } from "./pages/case/CaseHistoryPage";
 import { MePage } from "./pages/MePage";
 import { MyCasesPage } from "./pages/MyCasesPage";
@@ -25,6 +28,14 @@ import { RoundsPage } from "./pages/RoundsPage";
 import { SignupPage } from "./pages/SignupPage";
 import { TeamPage } from "./pages/TeamPage";
 import { TeamsPage } from "./pages/TeamsPage";
+import { CaseWithResult } from "./pages/judging/CaseResult";
+import { JudgeDashboardPage } from "./pages/judging/JudgeDashboardPage";
+import { NotificationsPage } from "./pages/judging/NotificationsPage";
+import { PublicResultsPage } from "./pages/judging/PublicResultsPage";
+import { ScoringPage } from "./pages/judging/ScoringPage";
+import { RoundJudgingPage } from "./pages/organizer/judging/RoundJudgingPage";
+import { RoundResultsPage } from "./pages/organizer/judging/RoundResultsPage";
+import { StagePage } from "./pages/organizer/judging/StagePage";
 
 /** A header destination that is not built yet: guarded like the real page, shows 준비 중. */
 function Placeholder({ id }: { id: NavId }) {
@@ -51,14 +62,17 @@ export function AppRoutes() {
         <Route path="login" element={<LoginPage />} />
         <Route path="signup" element={<SignupPage />} />
         <Route path="invite/:token" element={<InvitePage />} />
-        <Route path="archive" element={<Placeholder id="archive" />} />
+        <Route path="archive" element={<ArchiveSearchPage />} />
+        <Route path="archive/:entryId" element={<ArchiveCasePage />} />
+        <Route path="archive/agencies/:agencyId" element={<AgencySpreadPage />} />
         <Route path="me" element={<RequireAuth><MePage /></RequireAuth>} />
         <Route path="teams" element={<Guarded id="myTeam"><TeamsPage /></Guarded>} />
         {/* Organizers of the team's agency may look in too: the API decides. */}
         <Route path="teams/:teamId" element={<RequireAuth><TeamPage /></RequireAuth>} />
         <Route path="cases" element={<Guarded id="myCases"><MyCasesPage /></Guarded>} />
-        <Route path="cases/:caseId" element={<RequireAuth><CaseEditorPage /></RequireAuth>} />
-        <Route path="cases/:caseId/edit" element={<RequireAuth><CaseEditorPage /></RequireAuth>} />
+        {/* The case, plus its judging result and 이의신청 once results are published. */}
+        <Route path="cases/:caseId" element={<RequireAuth><CaseWithResult /></RequireAuth>} />
+        <Route path="cases/:caseId/edit" element={<RequireAuth><CaseWithResult /></RequireAuth>} />
         <Route path="cases/:caseId/history" element={<RequireAuth><CaseHistoryPage /></RequireAuth>} />
         <Route path="rounds" element={<Guarded id="contests"><RoundsPage /></Guarded>} />
         <Route path="rounds/:roundId" element={<RequireAuth><RoundPage /></RequireAuth>} />
@@ -66,7 +80,14 @@ export function AppRoutes() {
         <Route path="organizer/rounds/new" element={<Organizer><RoundFormPage /></Organizer>} />
         <Route path="organizer/rounds/:roundId" element={<Organizer><RoundOverviewPage /></Organizer>} />
         <Route path="organizer/rounds/:roundId/edit" element={<Organizer><RoundFormPage /></Organizer>} />
-        <Route path="judging" element={<Placeholder id="judging" />} />
+        <Route path="organizer/archive/import" element={<RequireRoles roles={ARCHIVE_IMPORT.roles}><ArchiveImportPage /></RequireRoles>} />
+        <Route path="judging" element={<Guarded id="judging"><JudgeDashboardPage /></Guarded>} />
+        <Route path="judging/stages/:stageId/cases/:caseId" element={<Guarded id="judging"><ScoringPage /></Guarded>} />
+        <Route path="organizer/rounds/:roundId/judging" element={<Organizer><RoundJudgingPage /></Organizer>} />
+        <Route path="organizer/rounds/:roundId/results" element={<Organizer><RoundResultsPage /></Organizer>} />
+        <Route path="organizer/stages/:stageId" element={<Organizer><StagePage /></Organizer>} />
+        <Route path="results/:roundId" element={<PublicResultsPage />} />
+        <Route path="notifications" element={<RequireAuth><NotificationsPage /></RequireAuth>} />
         {/* Earlier addresses of the placeholders. */}
         <Route path="teams/mine" element={<Navigate to="/teams" replace />} />
         <Route path="cases/mine" element={<Navigate to="/cases" replace />} />

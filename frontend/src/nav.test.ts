@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "./api/types";
-import { canSee, NAV_ITEMS, navItemsFor, rolesOf } from "./nav";
+import { ARCHIVE_IMPORT, canSee, NAV_ITEMS, navItemsFor, rolesOf } from "./nav";
 
 const ids = (roles: Role[], signedIn?: boolean) => navItemsFor(roles, signedIn).map((item) => item.id);
 
@@ -65,5 +65,15 @@ describe("rolesOf / canSee", () => {
     expect(canSee({ roles: ["admin"] }, ["member"])).toBe(false);
     expect(canSee({ roles: "signedIn" }, [], false)).toBe(false);
     expect(canSee({ roles: "signedIn" }, [], true)).toBe(true);
+  });
+});
+
+describe("archive import page", () => {
+  it("is for organizers and admins, reached from the archive rather than the header", () => {
+    expect(ARCHIVE_IMPORT.path).toBe("/organizer/archive/import");
+    expect(canSee(ARCHIVE_IMPORT, ["organizer"])).toBe(true);
+    expect(canSee(ARCHIVE_IMPORT, ["admin"])).toBe(true);
+    expect(canSee(ARCHIVE_IMPORT, ["member", "judge"])).toBe(false);
+    expect(NAV_ITEMS.some((item) => item.path === ARCHIVE_IMPORT.path)).toBe(false);
   });
 });

@@ -44,6 +44,16 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: "agencies", path: "/admin/agencies", label: "nav.agencies", description: "nav.desc.agencies", roles: ["admin"] },
 ];
 
+/**
+ * 지난 수상 사례 가져오기: an organizer page without a header item, linked from the archive;
+ * its route is guarded with these roles.
+ */
+export const ARCHIVE_IMPORT = {
+  path: "/organizer/archive/import",
+  label: "archive.import.title",
+  roles: ["organizer", "admin"],
+} as const satisfies Pick<NavItem, "path" | "label" | "roles">;
+
 /** The distinct roles of a user (a role can be granted for several agencies). */
 export function rolesOf(user: Pick<User, "roles"> | null | undefined): Role[] {
   const seen: Role[] = [];

@@ -3,6 +3,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { usePublicSettings, useSession, useSessionManager } from "../app/context";
 import { useI18n } from "../i18n/I18nProvider";
 import { navItemsFor, rolesOf } from "../nav";
+import { NotificationBell } from "../pages/judging/NotificationBell";
 
 export function LanguageSwitch() {
   const { language, setLanguage, t } = useI18n();
@@ -52,6 +53,7 @@ function UserTools() {
   };
   return (
     <>
+      <NotificationBell />
       <NavLink className="krds-btn text small user-link" to="/me">
         <span className="sr-only">{t("nav.me")}: </span>
         {session.user.displayName}

@@ -2,6 +2,9 @@
 // may lag behind and fall back to Korean key by key (see translate.ts).
 // Placeholders use {name} and are filled by t(key, { name }).
 
+import { archiveEn, archiveKo } from "./archive";
+import { judgingEn, judgingKo } from "./judging";
+
 export const ko = {
   "app.name": "으뜸",
   "app.fullName": "으뜸 · 공공부문 혁신 우수사례",
@@ -647,12 +650,16 @@ export const ko = {
   "overview.col.version": "버전",
   "overview.col.submittedAt": "제출 시각",
   "overview.edit": "설정 수정",
+  ...archiveKo,
+  ...judgingKo,
 } as const;
 
 export type MessageKey = keyof typeof ko;
 export type Dictionary = Partial<Record<MessageKey, string>>;
 
 export const en: Dictionary = {
+  ...archiveEn,
+  ...judgingEn,
   "app.name": "Eutteum",
   "app.fullName": "Eutteum · Public-sector innovation",
   "app.tagline": "Public-sector innovation contests and best-practice archive",

@@ -27,6 +27,7 @@ import { DeadlineBadge, useNow } from "../RoundsPage";
 import { AttachmentsPanel } from "./Attachments";
 import { CaseReadView } from "./CaseReadView";
 import { CollaboratorsEditor, EvidenceField, fieldId, MetricsEditor, TagsField } from "./CaseFields";
+import { SimilarCasesPanel } from "./SimilarCasesPanel";
 
 interface Loaded {
   value: Case;
@@ -442,6 +443,9 @@ function CaseEditor({ initial, round, reload }: { initial: Loaded; round: Round 
               hint={t("caseEditor.hint.outcomes")} value={form.outcomes} onValue={(outcomes) => update({ outcomes })} error={err("outcomes")} />
           </div>
         </section>
+
+        <SimilarCasesPanel title={form.title} summary={form.summary} problem={form.problem} solution={form.solution}
+          category={categories.find((c) => c.id === form.categoryId)?.name} />
 
         <section className="panel" aria-labelledby="case-metrics">
           <h2 id="case-metrics" className="section-title">

@@ -65,6 +65,12 @@ function OverviewHeader({ round }: { round: Round }) {
           <Link className="krds-btn secondary medium" to={`/organizer/rounds/${round.id}/edit`}>
             {t("overview.edit")}
           </Link>
+          <Link className="krds-btn secondary medium" to={`/organizer/rounds/${round.id}/judging`}>
+            {t("judging.manage")}
+          </Link>
+          <Link className="krds-btn secondary medium" to={`/organizer/rounds/${round.id}/results`}>
+            {t("judging.results")}
+          </Link>
           <Link className="krds-btn tertiary medium" to={`/rounds/${round.id}`}>
             {t("rounds.title")}
           </Link>

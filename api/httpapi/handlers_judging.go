@@ -737,3 +737,18 @@ func (s *Server) MarkNotificationRead(ctx context.Context, req oapi.MarkNotifica
 	}
 	return oapi.MarkNotificationRead204Response{}, nil
 }
+
+func (s *Server) DownloadJudgingAttachment(ctx context.Context, req oapi.DownloadJudgingAttachmentRequestObject) (oapi.DownloadJudgingAttachmentResponseObject, error) {
+	p, err := principal(ctx)
+	if err != nil {
+		return nil, err
+	}
+	a, data, err := s.judging.File(ctx, p, req.StageId, req.CaseId, req.AttachmentId)
+	if err != nil {
+		return nil, err
+	}
+	return oapi.DownloadJudgingAttachment200AsteriskResponse{
+		Body: bytes.NewReader(data), ContentType: a.ContentType, ContentLength: a.SizeBytes,
+		Headers: oapi.DownloadJudgingAttachment200ResponseHeaders{ContentDisposition: ptr(contentDisposition(a.Filename))},
+	}, nil
+}

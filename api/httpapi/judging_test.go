@@ -397,6 +397,18 @@ func TestScoringRulesAndBlindStage(t *testing.T) {
 	org.Post(base+"/close", nil).Problem(http.StatusConflict, "unscored_cases")
 	org.Post("/api/v1/rounds/"+je.roundID+"/results/publish", nil).Problem(http.StatusConflict, "results_not_ready")
 
+	// The judge may download the case's files as submitted.
+	files := view["attachments"].([]any)
+	if len(files) != 2 {
+		t.Fatalf("attachments in the judge's view: %v", files)
+	}
+	dl := j.Get(base + "/cases/" + je.cases["복지 알림 서비스"] + "/attachments/" + files[0].(map[string]any)["id"].(string))
+	if dl.Status(http.StatusOK); dl.Head.Get("Content-Type") != "application/pdf" {
+		t.Fatalf("judge download: %v", dl.Head)
+	}
+	je.judges["j2@demo.test"].Get(base+"/cases/"+je.cases["복지 알림 서비스"]+"/attachments/"+files[0].(map[string]any)["id"].(string)).
+		Problem(http.StatusNotFound, "not_found")
+
 	// The judge steps away (회피) with a reason; the organizer sees it.
 	j.Post(base+"/cases/"+je.cases["복지 알림 서비스"]+"/recusal", map[string]any{"reason": "해당 사업 자문에 참여했습니다"}).Status(http.StatusCreated)
 	j.Get(base+"/cases/"+je.cases["복지 알림 서비스"]).Problem(http.StatusNotFound, "not_found")

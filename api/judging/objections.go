@@ -134,7 +134,7 @@ func (s *Service) Answer(ctx context.Context, p account.Principal, objectionID u
 		if err := q.AnswerObjection(ctx, store.AnswerObjectionParams{ID: objectionID, Answer: &in.Answer, Upheld: &in.Upheld, AnsweredBy: uuid.NullUUID{UUID: p.UserID, Valid: true}}); err != nil {
 			return err
 		}
-		if err := notify.Send(ctx, q, notify.Message{Kind: "objection_answered", Title: "이의신청에 답변이 등록되었습니다", Body: in.Answer, Link: "/cases"}, o.FiledBy); err != nil {
+		if err := notify.Send(ctx, q, notify.Message{Kind: "objection_answered", Title: "이의신청에 답변이 등록되었습니다", Body: in.Answer, Link: "/cases/" + o.CaseID.String()}, o.FiledBy); err != nil {
 			return err
 		}
 		return audit(ctx, q, p, "objection_answered", "case", o.CaseID, map[string]any{"objection": objectionID, "upheld": in.Upheld})

@@ -2,6 +2,7 @@ package judging
 
 import (
 	"context"
+	"encoding/hex"
 	"encoding/json"
 	"math"
 	"slices"
@@ -459,4 +460,30 @@ func (s *Service) submittedTitles(ctx context.Context, rows []store.ListStageCas
 		out[r.CaseID] = v.Content.Title
 	}
 	return out, nil
+}
+
+// File returns an attachment of a case as submitted, to a judge who may read the case.
+func (s *Service) File(ctx context.Context, p account.Principal, stageID, caseID, attachmentID uuid.UUID) (cases.Attachment, []byte, error) {
+	if _, _, err := s.judgeAccess(ctx, p, stageID, caseID); err != nil {
+		return cases.Attachment{}, nil, err
+	}
+	v, err := cases.Submitted(ctx, s.q, caseID)
+	if err != nil {
+		return cases.Attachment{}, nil, err
+	}
+	for _, a := range v.Attachments {
+		if a.ID != attachmentID {
+			continue
+		}
+		sum, err := hex.DecodeString(a.SHA256)
+		if err != nil {
+			return cases.Attachment{}, nil, apperr.Internal(err)
+		}
+		data, err := s.q.GetBlob(ctx, sum)
+		if err != nil {
+			return cases.Attachment{}, nil, dberr.Fail(err)
+		}
+		return a, data, nil
+	}
+	return cases.Attachment{}, nil, apperr.NotFound()
 }

@@ -3147,6 +3147,9 @@ type ServerInterface interface {
 	// GetJudgingCase 심사할 사례 (심사위원)
 	// (GET /api/v1/stages/{stageId}/cases/{caseId})
 	GetJudgingCase(c *gin.Context, stageId StageId, caseId CaseId)
+	// DownloadJudgingAttachment 심사 중인 사례의 첨부파일 받기 (심사위원)
+	// (GET /api/v1/stages/{stageId}/cases/{caseId}/attachments/{attachmentId})
+	DownloadJudgingAttachment(c *gin.Context, stageId StageId, caseId CaseId, attachmentId AttachmentId)
 	// Recuse 회피 신청 (심사위원)
 	// (POST /api/v1/stages/{stageId}/cases/{caseId}/recusal)
 	Recuse(c *gin.Context, stageId StageId, caseId CaseId)
@@ -5205,6 +5208,49 @@ func (siw *ServerInterfaceWrapper) GetJudgingCase(c *gin.Context) {
 	siw.Handler.GetJudgingCase(c, stageId, caseId)
 }
 
+// DownloadJudgingAttachment operation middleware
+func (siw *ServerInterfaceWrapper) DownloadJudgingAttachment(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "stageId" -------------
+	var stageId StageId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "stageId", c.Param("stageId"), &stageId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter stageId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Path parameter "caseId" -------------
+	var caseId CaseId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "caseId", c.Param("caseId"), &caseId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter caseId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Path parameter "attachmentId" -------------
+	var attachmentId AttachmentId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "attachmentId", c.Param("attachmentId"), &attachmentId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter attachmentId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.DownloadJudgingAttachment(c, stageId, caseId, attachmentId)
+}
+
 // Recuse operation middleware
 func (siw *ServerInterfaceWrapper) Recuse(c *gin.Context) {
 
@@ -5990,6 +6036,7 @@ func RegisterHandlersWithOptions(router gin.IRouter, si ServerInterface, options
 	router.GET(options.BaseURL+"/api/v1/archive/cases/:entryId/attachments/:attachmentId", wrapper.DownloadArchiveAttachment)
 	router.GET(options.BaseURL+"/api/v1/admin/audit", wrapper.ListAuditEvents)
 	router.GET(options.BaseURL+"/api/v1/rounds/:roundId/audit", wrapper.ListRoundAuditEvents)
+	router.GET(options.BaseURL+"/api/v1/stages/:stageId/cases/:caseId/attachments/:attachmentId", wrapper.DownloadJudgingAttachment)
 }
 
 type BadRequestApplicationProblemPlusJSONResponse Problem
@@ -14646,6 +14693,128 @@ func (response GetJudgingCase503ApplicationProblemPlusJSONResponse) VisitGetJudg
 	return err
 }
 
+type DownloadJudgingAttachmentRequestObject struct {
+	StageId      StageId      `json:"stageId"`
+	CaseId       CaseId       `json:"caseId"`
+	AttachmentId AttachmentId `json:"attachmentId"`
+}
+
+type DownloadJudgingAttachmentResponseObject interface {
+	VisitDownloadJudgingAttachmentResponse(w http.ResponseWriter) error
+}
+
+type DownloadJudgingAttachment200ResponseHeaders struct {
+	ContentDisposition *string
+}
+
+type DownloadJudgingAttachment200AsteriskResponse struct {
+	Body          io.Reader
+	Headers       DownloadJudgingAttachment200ResponseHeaders
+	ContentType   string
+	ContentLength int64
+}
+
+func (response DownloadJudgingAttachment200AsteriskResponse) VisitDownloadJudgingAttachmentResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", response.ContentType)
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	if response.Headers.ContentDisposition != nil {
+		w.Header().Set("Content-Disposition", fmt.Sprint(*response.Headers.ContentDisposition))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type DownloadJudgingAttachment400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response DownloadJudgingAttachment400ApplicationProblemPlusJSONResponse) VisitDownloadJudgingAttachmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadJudgingAttachment401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response DownloadJudgingAttachment401ApplicationProblemPlusJSONResponse) VisitDownloadJudgingAttachmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadJudgingAttachment404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response DownloadJudgingAttachment404ApplicationProblemPlusJSONResponse) VisitDownloadJudgingAttachmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadJudgingAttachment500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response DownloadJudgingAttachment500ApplicationProblemPlusJSONResponse) VisitDownloadJudgingAttachmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadJudgingAttachment503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response DownloadJudgingAttachment503ApplicationProblemPlusJSONResponse) VisitDownloadJudgingAttachmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type RecuseRequestObject struct {
 	StageId StageId `json:"stageId"`
 	CaseId  CaseId  `json:"caseId"`
@@ -18020,6 +18189,9 @@ type StrictServerInterface interface {
 	// GetJudgingCase 심사할 사례 (심사위원)
 	// (GET /api/v1/stages/{stageId}/cases/{caseId})
 	GetJudgingCase(ctx context.Context, request GetJudgingCaseRequestObject) (GetJudgingCaseResponseObject, error)
+	// DownloadJudgingAttachment 심사 중인 사례의 첨부파일 받기 (심사위원)
+	// (GET /api/v1/stages/{stageId}/cases/{caseId}/attachments/{attachmentId})
+	DownloadJudgingAttachment(ctx context.Context, request DownloadJudgingAttachmentRequestObject) (DownloadJudgingAttachmentResponseObject, error)
 	// Recuse 회피 신청 (심사위원)
 	// (POST /api/v1/stages/{stageId}/cases/{caseId}/recusal)
 	Recuse(ctx context.Context, request RecuseRequestObject) (RecuseResponseObject, error)
@@ -20409,6 +20581,34 @@ func (sh *strictHandler) GetJudgingCase(ctx *gin.Context, stageId StageId, caseI
 	}
 }
 
+// DownloadJudgingAttachment operation middleware
+func (sh *strictHandler) DownloadJudgingAttachment(ctx *gin.Context, stageId StageId, caseId CaseId, attachmentId AttachmentId) {
+	var request DownloadJudgingAttachmentRequestObject
+
+	request.StageId = stageId
+	request.CaseId = caseId
+	request.AttachmentId = attachmentId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.DownloadJudgingAttachment(ctx, request.(DownloadJudgingAttachmentRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DownloadJudgingAttachment")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(DownloadJudgingAttachmentResponseObject); ok {
+		if err := validResponse.VisitDownloadJudgingAttachmentResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // Recuse operation middleware
 func (sh *strictHandler) Recuse(ctx *gin.Context, stageId StageId, caseId CaseId) {
 	var request RecuseRequestObject
@@ -21246,355 +21446,357 @@ func (sh *strictHandler) GetReady(ctx *gin.Context) {
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7P19b1xFmj+Mv5WS97fC3j2xkxBmZ7B+f5iEQBgC2TgMqx2P7HKfcnfh01W9VdXuGJRbTjCjzCRfEXbI",
-	"4jAO8twLBFYZrUkMGCnolrjfCX+6j9/Drbqq6jx01+knd9sBPBoRd/c59XjVVdfj53pnrMSrNc4IU3Ls",
-	"+XfGKgSHRMCfL17BZf1vSGRJ0JqinI09P3alQpAgK1RSzhBfQqpCUAlLEiAyWZ5EC3Nj/zI3tjCNJGEh",
-	"ogot4tIyogwtXFg6cRGrUmUBNSqEIYlXKCtPjgVjslQhVax7Uqs1Mvb8mFSCsvLYtWvB2GWixOrMkiKi",
-	"fSSzpMRZKJHiqIF1T2SJC4KUWKWsjHAZU+ZtnjJFykSMXdMd1LDAVaLslGfKhJVWL4T6b6r7qGFVGQvG",
-	"GK7qN7H7ORgT5D/qVJBw7Hkl6iTbyxIXVazGnh+r16l+sn1SM0rhUqVKmCruKfvIwXo7iyUp7KdkfjxY",
-	"Dy8yJYoXjdhfD9bHhZBUa1zp9f8tWW0nhhlUZ/Q/6gQtk1U0DqSI0RtvXDg3gWpEIN01kWoSAUFp+mhQ",
-	"VQHilbhq3sIsdM8hQVRdMAkPLFEhFcJMNohA41UslkmIFpIBqROXSS3CqyRcmJjOtwh9YMZVJR0CohIJ",
-	"slSXJJxEvyWrEmGhn64ptMQFwijEq5psYSXNaUzXMrMKJ/QyZNewiq++SlhZVcaeP33yZDBWpcx9PuVd",
-	"0SU4jv4Trs++OdoVzMpED3oRSxIizvQamn2cRlRJhBclYSV4xKwRCc3Ez5z+dfFELDMomsEpPQPPmNkK",
-	"VViPs5DcaPaRA9Jc0tQVvkxYQYcKfuvUU+u8Mjtz2jvNy7zOwsIZCvvrwSY3q3C5mC9I++vB+rhCcLWw",
-	"C2V+PFgPb0giCnuomx8P0sM1/bKscSYJXBAv4PCyOcf6U4kzzQD0n7hWi2gJiGWqJvhiRKr//JbkQDRp",
-	"d/8/QZbGnh/7h6n00p0yv8qpS+Yt06nvzk3YRxVHetz6NAq0hGkk0QqOaAi9T6MFIgQXcgHpZZCI4FIF",
-	"LVEShZNj+jrgbCmipSMbf8n2L1MOXKoLQZhCUmFFYJDnuVikYWjO3GGNcpaWGQm1rLJYV4hxhXAU8QYx",
-	"6/YSZ+Tw10zyuigRRK5SqUgIA6MSkas1Tc56+/U9guo1GOIFpohgODrMYc4wVGfkao2U9PgkEStEICBA",
-	"cxeGRGEaWVJUGTq4cE4LboLUuFAw+te4Oq8522GO/jWOZL1USRY60Euqd17Lt4sR0UM0Am4UEQHDvCRA",
-	"7KS6hfOYRmT4A3ZHtAt1aNnN3s8hklTfwXqsZbpCGFzg02jBHq0FVOFRKLU8juG/VCLGG20TupwwysMl",
-	"dCtlMEJCLUVklQUjOaTMAiQTM4NEItHTmCVSUt6JYfQ3Yteej+YRIw0kzQOTyJzUJUFkBYEwAKJQJDmS",
-	"BNYbM/SyUrXXWbSKSpwvU6LlooymNUvUibPwQ358bbeRvlM5fxWLMjkq/r3Iw1U9wUgPQiBVwSzHJ69w",
-	"fhGzVXtLykMdJueoitkqwkqRak3JaaMYarl6AQT/E6BKLiBpVMeWbcg8UjQK+/RURi+FgbzBcF1VuKBv",
-	"k0NmYApJd28FcEASEqQMpALN0uyFAewN+JkgIWGK4sioHw3BtS5uJrKCaYQXo0OlsBkUkhphodZs0Dhc",
-	"HFhhfcAn9FTq6aiGuWeyXtPXDwkvkpDiK3DajvZU6btnoZVpLUyCrGubBDtFqURqKtVPMjIpDg0rx9El",
-	"wWtEKKol1yUcSRKM1TJfabWvhoWq2rl2msW59Ek9DSq1wvsaSNldXsw8CtYWKRtchN1ee400LrlHjQzu",
-	"7qXf53rPtPiHRHjni2+REgx0JuR2sd9pmToOcc0snYfPBmNYv0jC11lORwixIu06QmDNQt3mZGxLl8mS",
-	"foWL0GfSOgW8KmN0gHe0FAIjCtDp5AHDwn5c+3wanUSNCo0I4vqCoVoIJFpanEzHmpi8QJ2pR4YvU0Wq",
-	"stuwLxIlaEm/advCQuBV/VmL63V4n7B6VW9N2vdYsoaZjUlXrF7TaxnOqLb1PaFolXhVvSwN2BVPxuAW",
-	"NNtyJ4K4wGr1fk9LnmTy+/ZmBSvUwDIRxxRHS1TBRsE6GIukHrTelbyp5mTQhQDzfTkZzZhRF+yTC7rd",
-	"rpQ62Oab1boG475gXjt1coj00LK5th3v/iUnLb83NOxBmQ/GIrJCot7O6avw6DVnS/DwiBoWiQW3a8+C",
-	"lL2EE9/a/OHb5vvrqHnri3hzHcUP1uKP/o7G442baO/R93u72wGK1zfjj3cD1PxmLb6xPTHZ9XTAEJjh",
-	"j2bKyQCKF/VVtzYtA/z0g/juPd31o40A7e18EH/093E36okA7e1uxzs3zTd7X2/r/zzUXz/+Wv9/d3tv",
-	"Z00P2FFEiTAlsB5QlSjBazyiCrOxYGwRS1rS/Ly+GNHSPGVSUVVX+TGn62nHTM2d10IMjrJ7InFLUm38",
-	"rXVNoa3i5dN8fVCyLCCxwl0tHsVsTRAc+q47w4PgqdZl6rQ653GJqN/hqE58NwC27FRexCFpp52zWBKJ",
-	"+BIyBnBsO0eqohUkc7VZrgCGYjcgz9hHeReT1H3RdasUVVEPe5X6PMwLQXpjpdPxbWPhCl8mJUJXjHLR",
-	"ssq8WouIIiFKHnZ+OdPpMxJMBRItrrbshF9CGGAJoX2PU0aUKnrQtv/cqPx9K14762/rSnY+Va6FI7OS",
-	"pvEcAXUctxnTbL1axaL7uU/2zUzRtyNB+/FqPRr+E1sWpAwCxUWiKtyztfvv/2nv261pFH+9ufd464dv",
-	"46834621eOsOirc243u7yDyAxo3h5Mc/fYaeRW/VwzKRCMO6TFvDiT52nBFU4jXQM0LBazUSTkwjw+D3",
-	"tv9zGsW3HsY3Hsab6/Ff7zQfr6P9DzbjT9f27304/vYJWeKCTKD9v67bTrNcvUqAhytBq1USztuPVa1U",
-	"6T/ehpf9fNzsht5zOOtR9PrS2PO/73ML/eyOMx9JpkwIpyTEBZIV3gAt2ogsgZPA4QlhPvVOZE7x8B3p",
-	"xLXbxyWVvONrscSjCC9ygRUXvbd5NvNWIuG1Nh3REmElvwBUBeFwGJoEr6sSr5q9a5ezrAbt+03yqF6o",
-	"xClczg+u/YlOJ9/1m+klM9J0+q3rbztO1y6/5RnW4GELf0jPBFy9vvswYc/DuMEbWIRXqNFFh9BeCStS",
-	"5mJYwyMrNNRrmAinQ2izguXFPim3c4M1Iqjh3kNoLFUUhtAYeHGH1JYiuPpbyoY1z1WCh0NzLacW2k32",
-	"JCN32YXNkGiW+jPzc8vWSn05yvFe6PZaIliUKpdB024/vUvJqe7hhrMs4FrQr07TRcYJxhi5qs7WheQe",
-	"I9QlLCXCEpxHkouFxOSkX0I1XCbTJuhDIc7ghwhL88OkV2bmyvgk2+KvfCqWez5wS9Vpqe0Eny8SAM7y",
-	"ujFuDkXKBXJ5rcgekGOlbb9mGWPbj21srn24ea5lf1/kPNKyliaQ3vSXlFe1/6Q1b1npWdNKOVX7T7zO",
-	"wisFqlIwJhmt1UhXo/OsfSzLyNrbSkmgnfAyLMv7Y+FeqsKxwy8v03IlouVKHxJc8konZtjtgGQVSjdx",
-	"H4trZYIFLC9DU0HLkcmTg/cISuN3cqJ7/gCWkqDDriRp9JXeeZvt9xX9WtFF1a2RKwRX7aHuUaNPAiXd",
-	"+kM3yeg7rZAZadsStXhR2im7QoiabbOpMs5096HASwrIYLFKVaGdPQmP6h5KlZ1tEjmVd7Zkh1Q8Yy3n",
-	"vsCxCP1k0f9WA4l59R4bStRzi7AVSQRUN1nCqfxpP50nfRmCWTy3kZ1H+1X7GmkgnLwvURWHxG8YkRUu",
-	"1BKOIllkZwOFtsTrUQhexDJRiDBeL1esRSAwpoAKbxgnuaqQVRTh0nIH21sfx7hKpdR/dmdjyVFyr3Q3",
-	"hLUaZdyC5tbFuzmp4tw+OePndW7fdnOTbg0JgkO0JHjVOM7NO145pyRIf06tYGyJRqTQwdDrlQ4Wc79U",
-	"ICv49HO/8rMX+jZ5YVXllO6OF08y1iC3ctmWkg6TUWVXxbs/9ZCqF1e8+4NLxf7ZkvJJrtbbDNFmiC+h",
-	"RoUjXFIknEakWlOrJsKacbZa5XWZhIl4dxP3sY0myE0WOxRN2Gnb7Ft2mDL1qzP+01+Hd3o8ivZpR9g9",
-	"uBWwvkrseuffd2udTrLzNg7FJZMSxQHcMnXFDWsexNlrWOYlIpx4U8VXaVXfwM+aAG7z4VTQ7ejkG/IO",
-	"VEtkr68QIWhIBhmrINiGpOQDzVsizb3eDCceeJgfJQIpDuGEib63BOGRCITInMO5J6nCDrRwES7zxoGu",
-	"IG4W0YYNt3ND+zu5nCxYu+aC2bJfATM27BxL4PXFKMMPWL26aJ/V6splgksV4lc+4IFZ3WKBp0PP+hmJ",
-	"oFNEmQnihrcQNZEGQFgm6osy+xMEQXS4zvueQ3f24WwlrSb+YpdW3/J5cWRXwjASpebgAj1QgJtPjqYK",
-	"6dYp/a3iRaHt4WB+YX3+6dvkt6LR69WdXNtWtXOvd5zRIKwomXPCLhM+VMgw03lm2Nez3RKY8ovQ6jZ7",
-	"GL97fW/3JqR+AbOCQ9LgzEbfpGOz/8sM8WRXnt7Pcvbn2dJPn7Xhhx631vA9R/2LrCSkykWHtgZBEfAu",
-	"pwHzqIpXXWy3yxNFjDfQOEb6uKEq0ewmydyEfAEcRpSRbJhLhoVXsHyDJTrvWWi6gIU2uFimrGxcniFd",
-	"WiJCpoJ8hBWRCiVNoRUiIJzb2y3tNcrH5MW2D+gC00sNTnCGyAoRq0hifbEmIe0lLAQlElFVELfnciM6",
-	"7TYkjlnGmYZjdaM4q9Ffy1gT+qGI5KXfmSX0b0fRggcQvkgYYnpZ0t8L4gP6uzwOGmcI22xWPrkgkpDD",
-	"ZLc9S9Dq80tOTfbMdY5W/IPlHmfTcOQ8O1gkjCzREsWCFrhOs0bnzkRgnxutM7nEpSq4tXqygWec0Z3G",
-	"8qp5DNSXp8RNDbnusnDuHd3YiSDWwzE2FlGpsOg9YqqjBb1PF3rP0le7Fbubu9061Yu87kV371k4bYPI",
-	"MipJXu09KqxDpu+pbrwmyYc1rRVNqLepdL4OJxHkIkG2iO4MMg8ICU3gsr6YEEZgYZ52DFm/aqKM7JYF",
-	"yO5YgNyGBcjtF+TSO+4zORZ041ytueuFnKzHDRkiE0tjnp892ZGl+cTKboKlh+21JgRghnAJRE3ElxCt",
-	"1nBJoR/XPkfPIUFMnggJEYkkaVSIIAgrJEvY5MkkQ3qumwh+mKzVs7SnT3bmti0xyetf7T1+0h5HfzLo",
-	"yJZbGvnmw/jBenN7e+/R9701lefig213ltN7x3NjJ/74yx7Hc3gXQ04z842l7aLoT5frTAnDYa8dueqs",
-	"W8uWTbm7Ht/faX74YfxfOwGKb202H30I/+7/158CtH/vbnxjOxsISUOCNbejEdfiHa3WIqJFQOOqMMHZ",
-	"Pj9dRgpvH8MnH8TrX8WffhBA1Oc3mwGKH23tf3w7cAGb8NPNjfjd6wFq/u+u+TM7rHZnYTDWoKoSCtxg",
-	"1ompR2Ldw/A742refSocclH8xSCCZ6861k9KD/KZ8jsHLAzBdT0kvaddRivShDzqT+c8rAzxDMNhkKXF",
-	"wT0GupXM1vVusbEvXWBL/HCsNqlG2LMxqdX6ab/P66nFSmh2iu2nvcgMA2lxLiUuMb3UtOLM69JZALLO",
-	"uST1sedQ6/OURNYQ5A2BPNBJfsF/TleKD3jLOq8kByI7kHwPQbKAXahyWEclT6+DH5eUxx9Z2tPZCo4i",
-	"wsoDaXj9Bin1nOvn8cc919UdV+SfcF0Hnfxn5gC4nOnB0sEtVsilTI52X5hiwRjLpG0fIMO7dSD5hr3T",
-	"b9Pc+pv6Mu0uU2T7gKhCv+fiVA/rJHibPHvaD3jmcTvAWLstggt7zPNjk4+Jmjd2IJl0fRNxgeJ7u81v",
-	"1pD57Ydvm7e+iB/t5KTHNPk/GCNXLcaQVya0gVL+3rX0+ugeGs9Y/gODlZf2YL+wyYFgF07SBvWeEEUm",
-	"ArT/8e39D5+g8ZCUIixIiBaNMQOOiklKhd8FpjL9lYsyZvRtIiays9OjmTej0XwZV8l8bsLwTRJi6Xo0",
-	"TNuwnrDjWlxKFdDeJIoEMaJNkrDnohcWD8Tju8t5nakXHIRizw7LZeK/CCO8mDPWFlDuMkAVmoed38xL",
-	"wWCsczHXg/Cwg2R4d4LpC4aW/5078/2psL2ndDur58HwQXAGDbUoGRNOFmAukhDVJTjzIs7KAMs6jlmY",
-	"HDupBbzAnGkAAuPG8Jg/ll1XclDQElLFNMrtlfkmb2p57kwHdt1Z44xIexqw7QEaCNL1LN6yMN2z3jlG",
-	"5p12pgGQiJ4cD1Vx+bgNsgjJGzYlEqBlZLqv2Jh2DbrvlNnqqXcAZejaQkHCxzJhPfgALHAmjLBA9RBU",
-	"EeFFcMnNx8OaynUaYmvS7Ekyfsm+UOi+OmjUBphluyY96IeSITQIpAz0ErHTIe7DtuJGkFkbPyHaNR9E",
-	"kGrZlVYBeAS71BmTxMPbn+sunx1op8jVUlSXdIVczFiC27cvaz/utpn+ffRu3sCib0t+geK1ecjprggi",
-	"KzzyCzkrkJPXHtZudHndhIlwiHiDQDL1CmYlyso2sG385I9rfzl18uSE1f1tV3kom2TB2g3rBctVKCGf",
-	"y90dXeCGg7Fz+QyN/mgok7PYj6RVJFFl1rozVzWP9SJtZS0n7cHXfsx1ffFDD4gyg+NhLRz6rl9Fr8y+",
-	"/toE4MiZkJ6uDRBEsIgoEUXtAHBtQYykMyzpR9wFBUbLhQAtWN+U/jNj4lrojp5jeixcsBeF4N5ov7Bg",
-	"tqIe2at1CeBC3UhdnzBYfHU+AmLSnwzt67/qbJnxBpuHMekv9Jj8l27BQmUv+txCgWyyoBVAt1S/P/mH",
-	"SbNt/h6qREqvl2QG2Z/cnlpUOxKiCLNy3Z8Y6l32wCxk2plvH14SeLBI6eRw5Y5+90hDTq3xtt9b2B1C",
-	"24J3MrkLbUBtp3U/ynqFEPSOAFQeBoAWtTwOgLdYormx3wD3nRtrgyTzyXTkqurhRm+dv1VV4G3f7F8m",
-	"ODLyaUukclveG18+EHJYmn/pWa6K+5GESNawCakuVbDAJUWERONvMKrpEsF/zGZO6FO1oCe20B7gENkl",
-	"8jqAFBaqB9OxeS5wbfkmdaFa46Iw7YxWDbilfxiMNLxoUF0jfAR5C8Cec2+1JLk7XtRuMKCM+McjioLy",
-	"W0mKgnzi2EUHm2jbwHlD+vuuM3uXFPxsfFk97Bl0EaQrn76b7SSzhvl9KNhjwVeIE1rasZ/qyjlXbBit",
-	"PuRwfU+i81ygOqMKsJf+saWgA2WoRkSJMMgdMFQ9x8b/5czkv6Af//if6NfPTf5aP/fPp05NnkL/WJuY",
-	"NvBRDSoJWrCvGvlhwVS1iLCiK2YAC0uQNwQ/VHhjjpmcQ1olEi0SpYhAVKEyV+7OMJfQMxKFVBDIRELj",
-	"p1GF14WE0ZxGVcrqikjd4q9OTkzOsbF27SNSuMf8hqUkh6yHh6nZhNCfV5Jbih5bTFf+0sC3SzKqwM7c",
-	"Sz85g0IRlEzvSF/9R4znLTbtAeXOMNP+C6AWy3766lFHtwarF1a75xCm9i0xOXYg41CvoQjpjrmABJ9u",
-	"77UtZZ3y6ep1S8JMOxyGhzFnjRrUudi2BhlJoEZYaKNVwFYFB8AiXHu11HzWd/spqCtexaooh3ZEXkJ4",
-	"tjD5vzeHVMbb0ukG1T+VuAj7O7buHa8PvLuzMp2fnU0ywCCz4r69h+06h2Vl0Q8i0B85QmtJBNyA5Jhp",
-	"pGN2f7vs0I54MLAPehiAEB2ATRxKT7+3UFsiXTeUiHa5rDNaTC9hjmmIYzL9niRsyF3MDCDIYQtkwuXM",
-	"PhbRBmVlPw7K8IN/FqM8os1gnGqQEKJ87pcvSYowRdXqm1gwysrSlwWFMIIJmITVAKXrk5SIwQrSxgRZ",
-	"ITgyMeoEV0GNTYBDe9dWgBi7m3K5ILPwZN8E11fMXgEBJkfIH5blNt3NJrMRHQhylkDUvk89E/xt4kvT",
-	"EnWCOCsZRzplZVTBEvEaYSScdkJ6hYeohBliHEWclYmwGoU/ca6aIJt2ljBboVCvBXZClLNzeLVAb1OU",
-	"vCAIXu79bF2xb3S9C+zAs320DilwC9nDJgxi3Rnm2rXIuHhVGhURWUR4qAKSQD6hsC6gRmKFlipw/CSc",
-	"ySUaae0OJc3nkgx+1TX6/WD7lXp6njv45vn2LJvd0B47A4jmzZvrzc8fonhr81S8ubW/cReNx99sxo82",
-	"9j/YjG9tTkBmRry1ecb36z/H716PP3ov3roe39+JP/5yb/dm/GDtn5uP1wDqXX+YSCpQLXG9OXVJssEq",
-	"y7wcndICFS9Hp+2/z9p/z0DQNvPj7L7Ky3TAKIADOM5rg4aSFfjROxb7uIhZHUcHhPy4EOZpszvsUYf0",
-	"IB8UiO7AP3ol6NUDI2DUVUSJ6HMObQJZH3YMqcJzZKXHh7tIn0WJ3MSaZuGhjNOQL1lcjCSnGO7HJJBY",
-	"L1wHNIx+tLWBpeNUITJN9I111Y5TYZYqWXq3X5nd9xIY8MTLmC1blK6WU+7cWq0R3KstF7/mTQKzZf21",
-	"JMaRK5OKu5DhDzhjS6ThyoMlmORuYyxQOKoSzCaCvrxGBxIpnAW4p6vHLpU+kj0LC9BBweoLY2AocLP2",
-	"cHpSl2oPDydW1N5y8s4lj6fWzl5irLLW6Y6IJcW4o3VGVXcLgw2BgIeTpQjs+mWnmx9+8V6cyy6QH8gC",
-	"uyJ34EKTVYNpYb3XNkIq7SuXB2bhHkzEqPnTdy1nEyL7jM17GgnHbT+5iqu1SA/092P7f/x6/96HCHI2",
-	"v25+tqXXoc9w6ZR42vaJOTikKsGyLhLv+umTp89Mnpr8v+DfX7U4OP3RHo4Os4P/x7FgrPnN+lgwtvfV",
-	"TsvIT/casN2dZn1U+lo+lr7FZalQRLBU6NTJjJ+yvbRUfml9s36NK7pki815ICZ46A/8HcAN0KNpftkb",
-	"Ow6barXSeUGqlIVEBE57mU80lyDVTeZdNfIAbqX5TKUZn1ty2ecYrmFVcddTgywiXKtNFqR8FNhkesRD",
-	"gLWwZlJ30WeBQloyRzNkktm/YVjvc/TgkQ3rrGWu3dC87Qu+sb/utspzL8Le+bEf7bb2Q3vunYJ8rn4M",
-	"Z1iSYlulVpD7BgAtGlWPB8ZFZniSQCt5N3xClj7iS21QyQxt2+ko0wl23M4ZWO2BbrVk2/NxJt2j8dPJ",
-	"FoNSJawBbgznPELjzgZSxSDsMrRIUIkLYWpaL64CBkMDixA5BEEvOlUrSK2ZSzK0jks2GECJLySnK89v",
-	"gx252mU7h8FW0qM+uBPmUoEYEL97vbm9AaXy9u9uuD9P/bj2lzPNb9ZNCb2Ptve2101i0Lu5gnQvnxoL",
-	"xl4+PRaM/av+61/hr2f1f87oq5qxOtQiKNWl4lWvDHepCGHi8vmz6DdnnvsXB5Ria6HL9nAhf/DgLJh4",
-	"URWXKpSRE5qNwhf66ewU0tr/8ybCEMSASDMOEs6/ZVxu+iafV5zPg0gLfDmpfjsPlZrmlcF7rUMpY8KU",
-	"gRYZA2+57mI+UzV4zEb5z9vfks/OD6s3FUpiz7c+t5TU9g/GJC2zem0+pFLPzMEOLNk0c8HrisxnvzGK",
-	"Fnxla05n4LmdU3xeYZNYYPwF81oMS75LUxoyQ818WZfwTS1TFD1d1dy3CdFaBxKMitdIkuwL5cHnSxGX",
-	"iQdp3njn5zNDjrBU8xGUKNZDjvQ2r6YJaZrhws60TDr1D8xHtErVvLBwowmaw7y1TqdfZAeocJm0f5EM",
-	"ts5AsQ/nWzHQ5/nSvKuR5VAi5kG9H0vKi0K7MI/Md4mIljXFzjcoC3kj7dfYekwLp06ezBKfqVYSjPEG",
-	"s/l4MLgxcDxVa1zBV8tkdR7MpqHnB8rma4KXBZGGgPl8FbPV+YiXKZt3aNBgUFHELKsJrrGlqOczZahh",
-	"ZB1SIc1Zbz/UL9ermKVnmVytRZgB6fVpBgGDTR8ljNLYZV9qC5MKF9X5sgO6EBb86qpqz5qi6oVRj9Zv",
-	"7XMLKB+e5GyFC4Uq+QWzYBR9LpbymvRn0BuXLyBBloggrESQcWAurVJWtkAFhm/rt4HhZjTDqZCX5D/Y",
-	"J060s+CusaqW2yZOcxe2A3eB9/oDRHVTV6jA2QynojCmpA8pd0gwyAnAcU8kaiYIvtgi3OAOBVsKtIVB",
-	"0YBbYIDtVLrtizxoyYu2TfaCtkKCFu4d8yHJovO0dgBzasLS+wor0ndlrxEvflSmKxViAa8bFZ7aoENS",
-	"oqFBkRXGduvnBUN0GvdMX27WKYF5fZTJ1qb1RrOLXEx+s+5YthBfNn/SH4LWvryvnArQK6cDcGXWiDBL",
-	"7V3KwRMjnMSQDrBjkoSdZGFEgxZiZkGW7EHdzTzs6ytj9z+IK85WWD2wJ24IfBgoTEvhBYaGofBI71KS",
-	"Ul3iaGhFDfoGUemQHXDZqCeD+cStbnPFJTp3B/Lw9G+MmEXZG9bI2VPWgXvUO0/uk61wWKUM/bj2IZKr",
-	"UpEqgi+oVIAeMp0m5cMzos4kAhYmbQkVl/0/Hv/3k72dNQcscmuneeu7+JM7E9NzDI646cLwZ1MEejxb",
-	"ZXhi2kGA6+f40hItEaFlO4sP3qhw6921r5uof6f5wqC1SuBG6+JOgb8C+ftkc70kLwnsrTnTC+QBZpn1",
-	"ycEb5AplmFrbgkemOnUPyHYDwgzAi0V7DxMdyBaXWYojGbvF+WsZVW81GPuItszVjmgrZ8suYuYVQjxo",
-	"9ykpQGYsHBh/WJzFR+ynEn8WKnEIMP7d4BNIRMt0MSJXbA3FPqQlV3XRV3uXSzXTf9JJz1kdpagektn6",
-	"YjazzZOvg4WiJVrDuZrtPRNMdmTFtYA7SvnmqawIXTDSQSRs3UtY7+U81lk46x7uOT3FvJZAZRbH9AxS",
-	"1TI93u1VLDPEU7SHXhrIHTcfZWeWLMdCMlp51nqVMoVuiTWwVAPx3iyXy5od4s0nzc3d+N3rA7jRD8Ic",
-	"e8RszvO1PMNsfrMe331iwrynLbSX4ZGISmQXMkWJDMkSBq9MxveqJQQiJGo+/jp+sBag+O7NeGs9QPv3",
-	"NvYefR+gva/v7P/x6x++bT7eAYDe+P6T+JM7zc8f/vDt3qPv463NAMWfPIy37v7w7f7Ht/cerwco/uNt",
-	"eCXe3o0/ehig+G/b8YPrzYe7+/c+DNDet5vx1ube9ub+xvUANT/8MH6wtr+++8O3zf+zHd/f2V/fzsWX",
-	"9YcQkYlnNQ87HJP2de0Iq+Jz6w+HfXccU3ocLxyEPRffqrK+eCIBf7OZeLljn0LDKbxsfkOKczQO4bTb",
-	"zffXIRUVhEeqj1ZBUZl2XrJ6gDhQp6QUr1y/l8TADN0HnH26B2eq49xJaPfpUzlo89NZoivi6/2xdFAs",
-	"CzZiuFy9kFEPw89ppNbBfZzw/usrRKxQ4rE/LK5mUVdbzOVJFKxRtGpE5Eow9FgCIcEH9OUerabpZ0Np",
-	"7kqmQnf32YBKuEyNUD2E/vsxRSYBwL7Su84ZodsLTOEM/SXQrLeQUbF10Na+T1Y6yO55bskKyUeLpoNi",
-	"8qaOy7MRl/3lXvcT6pRii7f112FeBSb2YSTKSOi/n+mOQnQ3TtM2KnvRFAwz5R8lMt7SAElufWAmfKWE",
-	"IXIl6dh/2fVD9H3FSyclPLtxv5Ta83HTeSnbLEUhMcxm7sQ+KuFcAEenkiZGHTMtUUqipnNSJmGA+gJg",
-	"ORXeABG0qg/5jKR4apbwetQew2Gd7P0fG7t9M4zxOisNAFQ+4HFN3329RpgcuFZAezvecQVtK+SdevGG",
-	"F5XH2LgZb91F4xb8JO3ZZC5OBCje+iC+uWGqZLiCGWjcpL9lH4djNRGgvUfbe4+fNLc39z/YdM9l0+Sw",
-	"G+7EJDrPo8hSCHLiRjY2p14r8aoBK7CBFplaG64dv5Gyviho6Qqp1iKsyFCwOxbrNFIXCorjDterOCII",
-	"+HQOmQF7SSa3eiM3f2YXr0WhMQEtqFqH4odVpDg6dfJk7xJMHo0zD3h5uouiMRA8uT+IHadSeh8LPxSR",
-	"On8QBpetM4Cd/V0aBqHHmCaqWtbjqIqvmrLLpCYhZRMQ16TJR2twoSoWUKn9ojBP9g54moLddUU7bcXy",
-	"tB7VwPX5B7/i2qMbsUpZz0mBpNYHFOqAaJ7g89ar4UNjrBbiDSUu5x7PNqydP6lpYPd3dgwdpzZYEeaq",
-	"B+L0tN9QNPBqtEAoHvbizDpch4OwlpSCfNU+V4jAUXS2AynJg4GxDFSbpkARfTOfJMsZsmmyFnHd1BxO",
-	"llarESbC0w+223akD1pRKrGkd+LPbl8HofoBd77gWu1ODN1tsGZ7i0wbRmSEfOXx1s0xOzOBBLbGUMxy",
-	"VTl7yD5w6Td2EN71JlL6k29KJSLllQIU9wRZ7IInddLGgKI6U9SAt5jGEESBI/tmQYXrlqAKP668Q2dw",
-	"J+4FgkWBn78uTVBgJ0J4Q3o4UHYBst1mp94yXtubf53VZR4ROWCoCY9IP/bHnMe/i8PG44svOJq0zN6o",
-	"HbyKxMiqO4R5qO6OL2YePVhdiNoQah21QVvk59KlaMQsrdIIi07hwH1piImZ/CAJaSboSvrBBKiCq8eM",
-	"2ybrygoU8dHTN1YXYI24Svz26+6YT33Fxg3Vfe3c09bR4cKH3ZJ02MNzmrEPVsUs9Qi0OCA7VcPtpcBs",
-	"plhtL4/3Uy92tCVd7ZoOQ/3MHrED6J6M1mo+gTWBSk7qUfVZGd138SV41r1PM8XH9obeX+0BosFBMtuk",
-	"0cwgvCviR1PsAm93trhygrGK9yNKD9fkVap3h9MzV/ISZTia1UyvQ2z7M9LwRTRuoYInUhh/hiMjI04i",
-	"wEBg3DoHKlgibN+DuhtYKvuTiY6XCEecERd/wVb1K4GVRbEg1lBllAhrp+pWu6RDYY6e74y3DERrcQGy",
-	"HvBQgaJaK/O1QyQBnF1fjh4uqSqs59tXPkOJi4F8BL1FZsECdMIMTj0vyZyCXFnBDNJgUtu3ZcyG0NtS",
-	"Fcze5TYyR+iFLGCQKy9hEi2JCwZlSBKiT4QiuBokdQZt6C4XmWKDaFyQKl9JKwRKIlZsHbJhGsh71DGP",
-	"GYiPgQx88vsLxhJ5h0How9qvrZrAXmWfekY6nR1Pgw2YrhC04L5a6Cnoe0CW0KE0aOYMe49u4Ul8xaUD",
-	"HVyN6AiJ3AUPvkWVKwSISbGWbBpul+KkVXz1rMvF85Vl74AbbJT7nph8y8bY9/xKXbpjXtDhzht1kDK3",
-	"LYGZN3agAOzjr5sPd+K/3skUhY231psPd/e21/LgVv0vePbAZ0/8qWD4i9153YaiE6TH5QAqQcK02n3a",
-	"65vNL3eMszpAxhOdfHq8G69vZfejITS9mGoYRBJmwfftNeHdGuh7aCtx0EW45HLyi5NnPeI+r9YiokhR",
-	"tIw7UtbGSmUKE+m/3w1G4VBowGauDkLD7sVkPGkmaDLjwoUsjJDyzK2lckoXpjtU/tcLKHwV8FB73o0U",
-	"PnW4Kc42kbh3ssjDbI6GMpKwqYRE7GplxltII4VxNJ+uNb9bR+MWqhOKCMERAgxyCHyRRKF6bSJA8YP1",
-	"/f/6U/IsSJITAWo+uLm3fSfLmiRR9Voa+2JhPgo50hvgZOp6qVUpy357KujDhlAYqHGZ1CJcIiaUx0iD",
-	"04izaNWVVVJJ1rmejTycCI5jncCnEwxa1XVQUbvtJF2xoP9HU06pc+ZenziLPeeCgCLdwURTXfWnGl9J",
-	"EiSfkbboN0vKOkyjBcYZWTAJsy6pVqKIc83HEGVZdpLAJCXwSIWA5/1HljlR3Inm2Qkns+uW8aVX7FwC",
-	"/dNb+W4gJk+1/76AQ7SkPWtNxl6AH4dw5WH9l0xBpUy5b4nGZYU3INTJbdUz0hpTTBpNz8lEnepBuVXu",
-	"Lz3pIkm8N51RmU3T+dkXl3L5g92/4da9PuV3lvR7/IYYylcYUNWyWx40kb6ZVXFxt0EqtXmwLwcvvmL6",
-	"0w2kxdTS3no56OlaDUIyAzuevR7k7mMchrrX7Tz3rPcVJ/7sb1yPb23t314L0MV/Nx+a25t7X+80b30R",
-	"oHjrbvzVe83378V315ufa3X4m7V4fTNAe9ub8f3dvJmC8RWDyWV3ufr2fEhliWv9cL4sOIimNR7R0up8",
-	"KaovjuVsU5oaQrpCw3qBEq3nMKxFPeBSWo7YrtYdzNRWfHrf4pT1i/vUPYExnYqrmDhku5stlpiMvvN6",
-	"OnmmSPwoIor07YGQbwZYqF5BNRwvHIboOiI5c0DBrWi2Q1Ip+77fB72v2yfhwMf6jApxWqc73Hkue56L",
-	"xFPB2YJR1tIARIOrVqHlChFQpQM1qBYKF01d1ADhrJ4MhVgyKWpVrJVmhFGJ11YnWlDpn+skDbmTloUF",
-	"W6JCqnmjnGv2jkVEiZhPM3e6Yy0WUoihjouk18i27mRyuOFrPoJ5Q/pugqei1O/g9w3tHYZogGDJ7rdv",
-	"tuJugSvH9N1NbtS7MwyhwcStDig0XAvGJCnVBVWrs7o9azaDSNqZuilcbz6ddyv+yptXbEZ9FUxqJuo2",
-	"abmiVG3s2jUQ2Je4xyZfV4rUq+MGv2TCIIpBumfphCQlxQVK5TW0SKQ6URO4pGiJICiKKJWxSS4TUgPe",
-	"Q8UcS7LywEBFsChVACRW/0FXyOQcm2P/8A8IYG/lHDOOAQDORVQ3hxKI7gVcq0W27MGUDbj657ckZwso",
-	"5KU6RAuYlFHN4zKw3HNsocRDshAgjBYgdmthasGA/y4gytBvudDsc9zCmUwgLtCLrBxRWQF2ujADMPQn",
-	"XrXwtQsTgZ7nHKsRcQIiqtCCgfo1NpIUaRYtYRrVBZGTCEwsHAxxgqCIAiCutbIsWHzyBWRIxy3KTAry",
-	"TTmbYwuXXp+9gqZwjU6tnJrCdVWZAlzkBSSIqgtmbIBcqBMRXSFhPq57/JU3rwRIEkDbQFjOsQXdPhf0",
-	"bWj+eWTCtNGPa58vTBjjMhJcGRgPG0ht2ppELwjekERIJEiJ0BWL6GmemWOmQwzbt/CyUrXXWbQ6jWZx",
-	"lcxSRf7/s0rQklpAJc6XKWCD1iArAi1k57Zga9mjUkQJ1L3Xl5abQB5cGC3ycHUSXTLONcAdYcgCdZ+o",
-	"SxLmJ4AEWeHLxpA8xxoVHhH7Q6mCKTMIdhEtEWaCdi3qMATdjl28cMUJNuZDNq7S1SD8Zq35cBcZ3QjF",
-	"H2/HNzfiGw+bf1tDe4++jx+sN2+v7X98O763huzX8d31+Lud+P5Oc/c2mrl0IYlYTQ6m/XaFCJMSMHZy",
-	"8tTkSRcvhWt07PmxZ+GrYKyGVQUYRrKgYZWyKVwPTbZDmXiSHqAAoTnCBiEZAXXJwJgETQ1RGWRtUAFy",
-	"QdHpz3alT7iVrksSJNVKQ1KiJpVXd2O4i2uKkYbeShAmJo1HQhjVPdSjo1LN6PG/uGIrrtawwFWiwDT1",
-	"+3fGqJ7Df9QJBGTa7cGu4JQ5WN3jb68FHojrhhadmJKIR6HL9YAoExqi8cTcTsMEAUeQFcrrEtVw2dSh",
-	"8I0tKTaUji25PClTvzoz1tkJr4fqaxdA0VunnIDCdGnzD5DxXePMGjZPnzxp8tWSWsRZLvyWxf9Mu+oo",
-	"uSS7B7crXEVtbmHIx7wWjJ0xHfvaSwY49QIOnVgIr5zq/sobUDpBcz0Smpee7f7S+aQewrVg7LleRnbB",
-	"BWDAC8/2NK4Et/5ajqM0H+/Ed2+ive078Y2HaG93u/m3+2h8b2et+fnD+JM7E5pT4LK0STG8DgC9uonk",
-	"7GegnLwH33rjQUrSJ1oAsVufWqlCo1AQFpjLdcH8fCGEu67qcNht7J4ShBQc3RQUaHQEBoMoIi43gslD",
-	"3EQrwY09//s/5C4Ji8X6P182/3bfv38Q/6kscHJmLc+C6JrF2MvyQN/w0kemLqTFFgBv5w9J5YAXbBWx",
-	"oexDdozJ+cwLvkrUybU2Ujg1ZFLwkYEWxBhpJJXKn2pec+bkb7q/cdZVKtEvnOqhiyucvwolZuCF53qZ",
-	"SFKI5iIJKYZMuyNghe7c/OWrQXng1DsuWetahh3mj9hLRA14vhKctNHeox1p+6B0fab7K69xdd6BqD0V",
-	"jDR+93q8vtudCIzO6SOGKVlzRfM608SseW7k22v78Wzyy7yBlrDIXLvPOOBuMwnQTlGjghVoeq6m4i+I",
-	"IJqP19H+vbvxjW20v7G+f+/LLGkYIjBX7KCn20NUSSyAV8SyNoalehSdUOSqsqYQqFaXKerfoIxpkcoA",
-	"qYPRAKR7tERZKG36JWWShmSORZyVicjkZOKS4FJaAM6ISDTe/GYtfrSJfvzjfyLzZ3xrc297bSJAtMwA",
-	"8V3WcAkUM7pka+zIOTYe39+J79+Ov9evfojMJxR/vzkR6O6WbZnoBj8hVyPYFDOKAJkAIDOcV7GiDI2f",
-	"OvWbAF38d2M0gbIfco6BbouqWJUqRCK8yFfSukHmk9boA4TDt3AJLDtmlubBElaKCBIizvQygfw6x5Zo",
-	"pIhADAvh8J6s9WkaLeESUcgwBbDAwMKbqKrItGWfNcp//vTPwmbNWMrpSfP8jyKl0198wN9IkqLarsn1",
-	"hvbpbzbB9uyNITmU06LmMrhDHlW2yBfob0uQcgeF/XTvS1dKARn70f2980syrgvaerb3tpRzo/W6+Knf",
-	"rahJU4Gn1/YgCMlEhBc1SFZoqBnBq2SFRH7ye24w00QFS1OSWuaabcfJaI/8jMgKZiVi4hdVhQiAWcSG",
-	"PSa2IzAYNqgkRUYXyUXeNuLcWcL1oJ+FxsaCsSqXyhUl9rqwCmjP1cE7MANot+VYI7U5C+l+HKldx/BF",
-	"wyRNfLtX/wZzGOJLCVIfGBSAMw9u8zn9m570nYuYOVVUHr2UkjMI5yy/e4/W4nf/hMabf9vc+3Y3vr+L",
-	"4o/+GN/fmfBKMEViyNQ7hCnRVckxr5w1FRpHTR4mO9+vs+hBIyxRpkY40AbVl7U+fpQz+QuRYHPk4Eik",
-	"Tb8ZWIh90RBGBxk2JZ4pt/aG8bhUnjwhvUlVJRS4MeOebSOlMx6YEfsSO2T7y9NJCamp99Gn8XcbzQc3",
-	"9298h/Z21uJbD1H8aGv/49tD3vtgzAY9tV6zJRCzVTYePNExXU1ZRBngKTrqQHzJBqdgSQxMLxe0TJlx",
-	"HQIkOJWIQdl6k9qVJyHTbY6Ahm+UdM3bFI9ezJEnh955odHG/v7UmyP7PEA/b3Ok57j+8G3z/fX4k/dQ",
-	"fG+9+d+3E3dN89anzc92kbNX3XgYf/xlq+Gyj2t9Kq0tLafeST/kb/w8nb3OolWt7dr8KTiWVSyWifPD",
-	"JrL1aj4PM39Yz/EGizgO7bU+k/TdXYb4p6l/yh+ZRElcpMwA6bTKxd7ToiehB1aBYE/o7Kzp5cQ5KrNY",
-	"IG06RtrwL1WYiO9voL3HX+9tb6L40RfNb9b2b9+O7z9Bze2/7u1uD/eeCbrb1DKk25tMYnHJOgm2GTyo",
-	"kfobsxBWBaSqNUgHpeZinly9DBBxjZUKy4Pw/p8USTa/W4///O3+3U1Lj6OXamk1Kd9pXaotqCGzv0Pj",
-	"b1w5f+LXINacvfSbM7+ZevGNsyd+e1krJdZ0++LVEokA4lMiaoLEXpl9/TX0KmVEQrStaXUR4rrmWMhL",
-	"0nY9WQ0n0WXeMJbHUoWUlo3tEi2u6n+eRxgt4hAJ3tCCkiDmbkPjEWUkQBBiFlgqmZhjmIVamKpo4Yov",
-	"Obg+xQUJrfSlKmCDFQSZAZBwEl2Av5y/HqD7NB9FuIz1cG34TtLwuHDjNUZaAOBxWBKIhhOT6PU0F9B0",
-	"Y6zCzi1BiZxjcJu4pEFTfhMSdiEeSUIYsgnGRHW2zHiDJe/67LBmDqkdtlhOrNYjRWtYqCl9x5wIscL5",
-	"c+1Lm8rWvEqw3kRd9wTBxd5sAr2Ivd1lrVBs3gSAw5VLzYLa+rYFLMzuraHKp11A/VnLm/GDteaNTRTf",
-	"3IjfvZ7YBu4/2dtZR3vba/HWbrzx6d7udr7k7w/f+v3kncTNzCXr55nnuUhUPkRCqrgwxW4Irhp4L/A/",
-	"2hBMRK5SaYD28wf6PGWhvUWv8HMWkXsU2l87guchn7QussKsV0Q43NN2qGfnKTfcpmfukw/i9a9Q/OkH",
-	"YIw1IvS9NZQRY9pl7K7HLAndzp6wlqA5+Hk0pwHa7isyq4dFd1jlxyT7VPkaEk9ClijrquKnSF7vIChf",
-	"TqPmW+LpIWwejSeVYRd5CECOcEVAlL/JKChFBAuZ+doTLGoGMRrCv2xGnSH9a72Yq1/l5bKW2Ouqxeww",
-	"S9SJszCR0Vgbfo7iTGc6vbse//Xd7qRqya+YVl+86jQa3EKrfipdICbLYt4+vJDQrVZqMGKkMcdyCTUm",
-	"Q4aRRmtyDFQSANVJCz9GwQLhKJtGAfVw5xhZWiIlhSpEkEk003qqTLVAyF/hrESmTTZFNnsFmeSVTNpK",
-	"q2kdGnS8+ehO1fEFctQHbP+PW/vXt9He9lfxra3uJ0zSMqvXiuUTU29iZOJ6tphF77HjoyWw4+jtYZLj",
-	"x7fjv97Rausn76Fxa5E2H+P7Oyh+shk/WIdsuY+3JzqSq7UQ63+s/yP1VXtcILb2r9L6aYMIghhZcWUm",
-	"bTVjYLumEZ8HBH7wh014hIdzrp2n2dPdN6k+DXoYim/8Pd7aROP7t9fiv+asGxZA6lrg94VdAeeXAZ8C",
-	"awVcpVwAoFmJ11an02rRz8gs6pl+WLYUvsYSMgDnWOo2QzNslTOCSCQJKhMl0ZmTZ0xA74tXcBlR2dbl",
-	"M1Jf7JAd6bvJXyJq1JE63UJ0WoRfPZGiJu1jU/DM4M62n2OQR1FMT0qy/fk+zgLf6xTUkUHNzBLcJFq4",
-	"sHTiIlalyoKBfyxhIQzMPhCp/oOEFJAkwSGhJefpOQZ+YsmrRFO4xCsmk32RqAYhzISCYCYbBFL4z5w6",
-	"nXq6SnUhCFPGbEjZHFuw3yyY6HDnfaASArQtbPIkmoEKv+C4SDBFUEhwGFFGUkMklXNMy9wnwMcwfubk",
-	"b9BC+sK8wTZdmPAdLwMzYk9Yn1l1S7CGo0un0xt8FDbLTvzAbPvPlysMILud7v7CJQHF9yA+4Tzk2B+F",
-	"GevX/Q30siO4I2SWW2vxJ5+5i97BGKN4a9136RfKhtmwGdBsBma0XpvDpXPnA/Tym5emXn7z0r8F6NJr",
-	"L029cunFl6ZeunB+6k2yeAnRKgaIhH97dfbfgN+dnf2dEQrUao0Y3y82bNblppBn5ByzpznQ/NH8SpUE",
-	"mKfEyAYYGc9IVIowrU6iGWVCD06fRBdfQNi6elmITp0037Bwjp0+aeOBsDnIXrYIsT75IJ8hOV179pzq",
-	"i20xoiVfuTpiy29ab7bFtTLIqBYjxEY3WUs8irAiIotC2MXFOzy/7RDTm9MNKeLPEA+AUoKfRAua7S44",
-	"0VPv+DPS2q+s2HnMyX8BTuRs0Fe88bD5+UNwGQ+RtXoiEouix41y3CmIsINGfUzRT6uynqOxnJLejcAC",
-	"f1RfEnV6ROGmgYMW8wSaGlOSQT2zwWL6apZo/PL5s+hXp3/1K2hCf/dPEweNWw2O1e4h0GRbsOtBle+D",
-	"RLq2MFIjUTgY+AOLqK0BNxF53XXwtOLHJAPsQ+s9Nfzei/hBskE/M5Puz1zuub8T39+Ib23Fj/6eXkZ7",
-	"j7b3Hj+x9bvQ/l/XUbx1d//uDvgedrf3ttdRfPdm9qKySHYdZSFb0X/4GubZCikty6zBC7mSUwESNnsL",
-	"M0Sr1brBwLRwgTZQWGuAVSyWJaJ5c/Ws+ROQE8sYrHlJRZ3EzpZ0ADKWbdmLlwCtDWZMa2ExQZ/mt6Mw",
-	"heXcAcci54HNYT9JA9Vm/M3mwbUoe6hkYXrLq1TCwfqde3DERG/7KYxbTWjfjTyP4xkggksVIzxDRLAJ",
-	"f8nYuCANApjNcS5wjrAMRcX3d5pbnw3TTdSd+KbesX91hA/IUMchEWE3+ICUEVOrlLk76piy2iir+XgX",
-	"NR/vDF0NAhiTGlaVFMVkJUMlWSk+B5DSEb2kmGYbFklgBLqSAyk4Sre7mx47li2O0JxlWTEgMQxwx7dU",
-	"dvNGpMyYhDhJiK3Tkb403Rp/ki0CZ6q/UZHmzXnhdy/kyquNLp8sX8rKQ9QXsuDhecTvnzWEc/PGLop3",
-	"bjZv9wr76yUPU/wMYRNcZEySbBUCi/P5mOY5ymxxQEccKJePOceWuEDjxoVIIQTuhHtyIpOeDPHMCQ0a",
-	"MHfwPJoIKuPBdOswxyo8shginJk6JDae2aWHpvSLIsqW0YI5IWTqHXju2oJNEqVKogqWlTS/1adsGrTh",
-	"TMmzpxoVOR3nESEjm2GE2RJxBXmfyRMZNCYT4n4MmvxLyHyz3OrB9f3rD1Hzwe3mXz5tQYjwouxmbid3",
-	"oDupEQc5uMmrV3Q3o7UAdT4wb0K2K9SJcSn2GS5XFvhAdQ36Rt3poY+XOHsKosAtke3fu9uSodYraU2Z",
-	"RS/OUzDFe4ZOZSMAqGoZ6NOW/TB6i2EfVPtLypSwZyS+udG8/33XM2L9E1NYSlpmSaibHxKqRpgpCChR",
-	"AzBVU+Q3I+XJIJUDTYtJ1Ps4Bm2EocVVhM3TJskzhx5XE7wsiJSTyO11GjYvCAS0mWJYfr3l4upMZh4j",
-	"ZO+v6PGfw7KyyLHw4q5nBjK4rnLomseNHRTfehjfeIjGzb/x5npLroTXo2XK/xVd2hdHahAxhfMKnC1A",
-	"gicoQ3VJxE9sI7buNh/vFCp+4MVqW21X/3JEmXat5TUPOcS801bXYWhhdqOPs0KHSYmAJLN1t+uVUm2v",
-	"buDj1CPHWwPscjOPIvMSjMHVYUsuIUClGZa56Uj2y3gZx/Xf+7fXmn/5NL6/Yb/tYnyskimDvFpqs0C2",
-	"b+JruSdHuJXZjjrh5yVbmJtDq48xEVHqkP5j6jz8dHY4vnu7+fmTXo5hbhWm3sl+vBBem3IlbHz1KfIu",
-	"mfybHT0z3So5FPpPLmKxnN3ny97COZ743ouASnrstGunERTf/z6+f7sXUnGFOYEe6t5YIgtEUSFpFU8o",
-	"0WLhJYwfIg9JYTmruZLbLLHQ4iXX8YjMqLlO+hJbPKR2KV++NHQ1Z6VRlqXJi4x4GVFmIqOOJZHh3Wzf",
-	"rTe315qPbu5v7KLm47W9R9/3Qtn6Nj/h96n5xJIrBFcPyf2V76roXrtEWAhJrm1uvPS6g0LmPyUZZSP+",
-	"6M7eo9so3vhCSyjW15XZTpDB8nuZRjpPvZP8DbkkkD3c202WeXE019gMDCYbND3SmGfT3ZHk+3aNfDb7",
-	"QsIjC4EePWD9cdB0YdB089bXzcdreXDRrnYkk3w5BUgacuod+NeIqlADqNA0eSmpiWefBADk0NSao6rC",
-	"6wpsQYaRPo+gSJczLRoMgipRFW6rIRJTIi6NEJMlLqwH3Rg6IWcnRK+c+nHt81dYYAIUGxVaqjh3ewkz",
-	"CIGu1urKVrzHbJmycgFcB0yhdNlOdITnNt9RwdmttS7oL6UipEUWgkB/KLh//+vm/7yH4q078c2N/Q82",
-	"vRTcr5PosqHrfHilIfpeSBwe9JVdAZg4U9IRyq4ktGzecfJ4DnDbGfBdxIap1jieEgAXWp2emESZoCMc",
-	"RXYYPmrWosxlM5ueqh9KhVVd9lyUDpqeNe+MtlYZ9FQkmJkZGuYhOWdEKi/eSNaAdDg336EXWn70ffxg",
-	"vXl7bf/j2+3xSpauuxUph+V8WqNxzIE9ivwysywdKpPD8hqsh1WiUsZ9HHbzk6pVnjtCLnqmWHpKDlXb",
-	"BZJKTZ1ccu60jZZ1FtEtjPDYYldIAG1oX1keOqCkkeB9+RyGKTkcPe88JBp0/sKjoMVjxfQoDxe4MQ/G",
-	"WqdwPTQpu4WmRCC+Gf3YiyujDkdJu+nkHXP4lFZv0ZoBU35H58/mIBy6CcREz+xt34F/bD2/7jaQIWqQ",
-	"WSptYBHmwW4H7CYYAFgyfyZeXyFC0JDM6DGNqmqnbtt1dHRXThfbiitojROYSuNOOr6Eft7W0Vub8bvX",
-	"UfMvX+3t/gnFf9s2t9CNh/HmluUUXe2jbSe8NdKmKN+6lI10McYgi0Oc5sFOO7BrqfAqqgm6ghVJU8bA",
-	"JTNZbOx5agJ6ju+wgyYwfhDf3GjecTUXrUmn+BobNA84p5x4E9lmFRaaUxrKBMskZ8QfsWUTy4C2wQ+/",
-	"mDVjYxYiqWgUmbocJvEiNddZO55u6BmJlikLEYlomS5aIEyoLW9srBjsq7REa5ip4hSzoeCZjBAj2CWY",
-	"HYFNq1MKMyMNs9k/kezl41v0aBBULMD/rc34kw86Qfp3vDx5bfUAMnEx7hKvUVf4yupckgBckkTjJaxI",
-	"mQtKZJCyGCivrbmODFLuYvGVjK8mmGMgzSNFiZATJlnXQCvVWS3vG0pSZxm5qlCNCMrD59HLp9CPf/xP",
-	"9PJpxz4lrpI5tkqwCPS38OMp9yO8an77V/Piv55GP659HiDMWB1H8FXy0DQKsSISVfkKlKlNm5c1zCxo",
-	"MVUReUbC88BTzcBQw6BEicQk4+WpvLY6RA/BkRrrf/Fy/hFVQt3/+Ha8/UXzsyeo+fjr+MbD/bs7KH73",
-	"JhqF7d0lVnWywb9iHpm1rGHU+UrZrnq0EDmudSxRD8Uq1Nz+Mr6l5egHH+w9Xtcfm4/uBqj5/r146w6K",
-	"H200P38YoFwUjUEVHLbNqKD2BwRtlcuClE0isgmJMVl6lJxYFAQvIy5CIoBdLwn+NmEI6nsYSHUhlUkQ",
-	"RLxGmLQ1NeyI583zCxOTBeU0fOdh+LJvSy9HYiXq8Tj+XI/fsUjbgTsAouhG2wUUuMRMK/K24Aj1Zi3K",
-	"gwUXui5eTx87jPjRImNOOoxjV3FxmKXHNjONjD4U39eK0h1NS/u319Deo3cP0/nAV4hYoaTRNQzhdffg",
-	"qO3ySUdF0JQmcsskEmg1xgSmBcjqbKvmKnS62rFUNAw7I9rfWN+/92UP4vZoyNTqzqOwA1zEy1kzAFqh",
-	"0mj73KZR+RT9Z4oM7TYA9Ggjd1osDcdHYIiBCTb2+GB6Z7dIeVOiguHIhaOjcU2LxhOkRfdnHIiHcRmV",
-	"6goRLCJKBFokEW8gqjJob6lNykD36kZRFdcgRwlqXrNVKM4naOgp3+6ugEMIe+/mmb180Dj3Y4oGpv71",
-	"Zvx/v4fim5vx5joE0Bu355HFQNgDMUWualG/UBh5EX7umQ4VuaqmSnKlSyH/Nv/k7O8OWtLl2jF9Hozj",
-	"bu89fvLDt0lCBzo7+zs0Hn/0QfzeWvzRnXh9E+3f3dzbXYvv76C9776IH6zFD9ZQfPfPzT9/iN64cv7E",
-	"r9ELr18cMgkH/swIqMrQMVHRlaUTCeVWsRL0qq80XU/nZITy0GuEhC5R3JiJTI3VSXQRqkyYGye+uRG/",
-	"e32q+b+75q/AojlYUQqkI0TZCVyrBaiqRSzrGknCHGwJP+cFsaX8TDqME2CkLTzL2WpVk7tN8YIF9zkg",
-	"nPR19BfVkNOzjn0KB+AjthRM34YYg6LW0Qgzax4ZIaFBD4WlGgzOG2XG4HssFg3HxnfrC7D8dwmoGZKN",
-	"38uETblPEPSRqC8KWjJ1gWrU1dnASJFqLcKKANpzma4QhiiLKLOQfSUMBn+GFk3Fb+I8zlS6REMWrU4W",
-	"BMYAZT2tkTEwuCMJijHLUlifFR/Hh/5C3ACGRcTffLi3vYbG4/XN5pc79rcf//if9sbJfvF4N17f6u4M",
-	"gLN+wh3tzhaCxTqN1AnKXIXKkCzheqTQeLz9fXx/I17/KkD7H3+x9/iJ+fPe3fjG9t72WvPPn8EXe1//",
-	"vfm/T+JHO3vbd5rvrwdof+OD+KP3AtS8sRnf32m+v56CfyYjak1PRkXZyQVBqDDBK8n8Rimi5boqzLlw",
-	"Q/kJYYsBWe3tbsefrqH99zb3P7zd/Pz/ac/pzV1QnZJ6cwv11Gb35kZ5NGm++YUquAbcUTnO7f3pMfb2",
-	"Q9U90sjLyF1UQCe/msH4OIzIopaefJqEC33U7LxBFhGu1RADU4AtGxnxskVKeyrAP+L1T/M4p3JVKlJt",
-	"2QXQj6begX+7JFs7iXe0mtwvSnY8YuEM8rNHob8Z/aNrvnZKUSNSgUw3hx0XdawDHV+V2WPmMrU/2ml+",
-	"ri9QFG+tTyeV1G5t7m1fhxiX/9qNtzabNza6350tXLug7kG7cnFIdQXSbl4oKizwIi4Z32xaZslCkqVo",
-	"TyVLMOkjgmD588PfO3Tgym1I2jQRK3uPn6D4/s7+3Z34my+b798e7XXQIxFP4bri/ftucteO12z4El0h",
-	"0vj4gfgWDNFdIuIslmQhqf+xiCPMSpSVUcRxCARImXkPHnlGohKuAa0yTay2TghEwCR0S0Lz8CR68SqV",
-	"JjwmnaOhavDXmLyRZVJT7TaBmbri5jyNKts86eBIgohTXnGZgGu7qNBUA8u0GoteeFNamdejEGCjFo9v",
-	"1Z/5rfrJneb795DhXge5Ig+AJJFwmIMjScySzHU8orN9EbM6jp6K010oCYChVv94jCTxCzvPNzcOcJ7z",
-	"JbE7ugHaSqVbtMu8+7CtipcJpZAVQtQkusAQRosRZeEcM0EfLoojAMnUVIWVQZJez0IUkhoWShM/3O+C",
-	"VPkKCZPEUiJWiJicYzO2tqypbJtID4GFLE0uvQCViZLozMkzejLUgQdIgkJqrkCixYwCYF6brDPqut7Z",
-	"bjpVrl/iwuXnHadFtOuO+3e3kvo33UuYBYdwi/V+FqcEKdUljg7tdi0MEDDnSipSkwg38KoJDEiOjT1w",
-	"RqmcTr+PCF4xfjsqoFBfu1R+WU9xVKary2b9jsSDAyUB0zuoCPqpxE2gmn3w6T7CP+9rdP/j2/sfPkE2",
-	"kaq/gofdTjJcfocsJbe4XeAoWuQcuBLNLS5Nwu6C+bSAqET6aEyiGZTBu9fDR1W8ihadTBmiOlM0SgUA",
-	"E7wpp53NCZ7SzWl1HFGTEww4iUgJqE/Sygv0EGe1rDALqzUic3bSwZHI8Zn5Fdm1QU56uvnAsfydkzS+",
-	"WoeE/a21+JPPfvg23tqMv9nMM5AgCfWzxuoe0nXbeYo+YKMw5p2FkwtyOtjWWIiAwm3MjZPvS3WFxhWv",
-	"odcQhPcJIis8CjPpPw4wwiAFGEkAhyvWAmiiscvcJbwBXIxx46AXgWkkZinLcCxsV8qIDIJAnYFKEc5D",
-	"iz4EAZjR0fpZTSz7sZvqSMKxc6cNLPMP1vWh3Hs0mI5spyKHc/raCt9FEWFlALwgoyt8Zzo5FoaPzVZP",
-	"CQr37raWt3Nusvi+qzhu7s34/rpV320ulr5c7+32f3caf1T3DItXzHOjvjSgm6JAUTOG5FbVujPHx7nV",
-	"Q7kSoPJxhsCGH6XjlbBmwlArX3VJBGpUONJykxGujGlF8IigcajpSBCvK0lDgsjVGhHOv4lZpuQj4kvm",
-	"FfM2IC15pKCZMEypbZThQdDB0aVJmPkVXCvGc3x8lfz844TMiUb6n50/9RtF678wpt7RR9b6RUISEUXa",
-	"L483qaqEAjdaztpR+/khvtYODUdgnTXa1fFNMkRq27+7A9RmvG8pSnbzzx+i5q1Pm5/tIivKmBK3zVuf",
-	"xrc2rbPu0L0QbwA1d/FC8BphozAzmHzvHAyupz5eDUvIAb/SAiFoahnabHFnEJhj4GgYN2KSwWdCi6TE",
-	"q0S6e/7TDyamEUYRVkTk2nJ+ClvFXJAVyuvSPDLHjN1Cj+S8IOTtFgDfdlxEn7vw9RphR2uF0Ht5bINQ",
-	"Rxi8agD6+r5/aoKXBZGyayLBJffgqEks6agoCtUF9OWCy1LbncFRO758hkNVD9b3/+tPXcHSRh1qKkiV",
-	"ModdM2zD2GVofPQa+WU7iWJ56mXeQFXMVl1odYOYMBT92rE4dVDF/H9343vrzf++nbf8GHEpvnu7+fkT",
-	"1Hy807yxs7e73Tcf7QUAzQQoGaAcrVq3OD4BpV+LCf/vR5YAJgIUUonLghCISqoRYYOjWDjHeF1F1MQw",
-	"2VAoh61W12RmZZh2CSLISRilCpfE/TTHTDk2dM6U5Ak5xCkBSy2IU4LzdQj4NLl+joHURoeOaQGqAEQN",
-	"4NRQ8393m58/bD7e6TFrdCh3gCK4eiI1Rcmpd9IPEB8M5XT6vw8uZFrpcCnMQPNXCK6mL4ySvHVPxfnX",
-	"uIre4vTwdeq+A3d6GNhLnB1N3M3tNRTv3Gzqf25uNO9/n6FdQPfKc/hu9BeSktYjR0aA50z73SjwTPtV",
-	"Y988ppWh0MreV9vx1s3utNLZ6XNx9Qo8M2IOUowJgqs5YJNFEnFIjuc/HZSQ5o0dABRvgwVxO9IptLQk",
-	"CFZcJEabTNm1CGAxbbUgzWrTxTFLZl59xpViK0KYAhb+lGKNGDZyBI6TTvcaIw1Y8ENmVMcujRZOl0CC",
-	"9MDlpt7R/3TK4PhdHm7cHrIk38JBKokEeMk+YRMxxrkwtQ4hDQO+M6BNOKxSJqcRVxX9cpkodObkGS+4",
-	"sz2JI2W154jCNOoosoFDNZl4jbBQK2cZmcLC2h1+8dCnXAmB69eCXex9/TBe/wpiG82NHFjPx4T/BuiL",
-	"+wJbtFIYVqVKEfBFQlCj4cxHA3vRiTXbmnhHwZ5Hb9H/2TP0eOtu8/FOAmSxf3st/uSziX64+1SGS/Wv",
-	"4mSPlVciA42GJKEqi6uIVDGNjAyWiT9pYKqkC+o3YStES2xUKpsXYMwAJERcIKuShdMIM4TDUBBpolp4",
-	"XcFXJTBk2VZdXgEGu5rkDFRsTwUMM1g9p4vAy59uGS9RLo9K2stoqwXMJd3g43iZQ+VFZ07/pqfeLmK2",
-	"aldbHhEPgwgbo4EPxL+s2FUQWNMSNWfENRw18KpEywTSD5XWC6WCwt9WQ/RkFVb5Sp4zdDfPmJeOy7Ee",
-	"EVE1b+wkXp6EtFBz407zzx8a88KNjb3tNfi1+Xg3vr87TEGzj9CZYhiKlOAu84iMUC5NOzmSJLbMwSq4",
-	"ScwpTxODTLHj6DgI5Wcv48L98NHf9+9uoebjtb1H3/d4TejroNhLOwM2BiQJsd5T/fh01mahf4I2fLDR",
-	"q8mTgJdg3bIUcmBPuAf9MNJvwLhGeJh0B0XmYeh88hAPwBGU748//jL+5E5SA2FvZ635+cP4kzsByjo0",
-	"UfPWTvPWd/EnuVxsqzj4SCkRMKY03zG6ki8v+jKpRbhkDc/6lWckcCo5ia6YiMOlJVJSyAbU2icgdVHx",
-	"ZcKQIEuCyIonnZkA8VyG7vu9lzK3zUii9omCcSUs9nAvED27QguH9F0c8tjY8ZMKyE/Otb0L4gdrYPJI",
-	"jneHY1whOFKVtztFPr4Mj4ySLdseigouCV4iUiIqUb02CFR1B9jp/Q/Xm3/bjNd34z9/iuJ3r++/u1kE",
-	"Pl0lStBS8bVpzwHEPrPSKlpcRYLXFTGRmbaabYgVXsSSoBrnEXxra2PZwrcuIAritGVgkRYDhEMO/cjA",
-	"IHbLtKCWWXEZOAvRJcGrRFVIXSKlOecSF1WsJtGLV2tcEkQVVIhxnokqZ1SZVHRGVIOLZa8z4aKdfG/F",
-	"+WoRpqzP8ny2h6cAijyzgPGDtXyJqRxF8BphuEYnV3E16nSAXq8RNnPpwmyNlPo7Ra7htmU0xcT9B4ZK",
-	"FPJSvUqYegoWM76/g2YuXUDN/3kPPBl2LdCzk6cmitZVEByudmRJl/UTR8eRklNMAd23VIHKdUe/2M3/",
-	"sx3f39lf324+2orv7wBP+2h779F2J9aWb++dsUWCBREzdVXRzWuhyIC+GVGqLqKx58emQFiybbUyQtMX",
-	"FKa5v5vWU7Q9au0//3zzb5t73+7G93f3Hj9B+3/c2r++nb6lZQXPO8mdF6CkRj8YyjJvuouu/e39jevx",
-	"ra3922sBuvjv5kNze3Pv653mrS8CFG/djb96r/n+vfjuevPzh5mKkKBJtTeXqyS8//HtePuL9CVbOdgz",
-	"hY+345sbFi8t/uSDeP0rAE8ARJP0ffCMdn397nr83U58f6e5eztAe4/W4nf/FKDmo0/j7zaaD27u3/hu",
-	"vPn+evzJexOwxlAyKLNSpkijr5NM+YwA5RDCg1wEsc2xasVlDpDBawlQ/OCDvceZorRp7y5k8tofrv1/",
-	"AQAA//8=",
+	"7P19b1xFmj+Mv5WS97fC3j2xk0yYncH6/WESAmEIZOMwrHY8sst9yt2FT1f1VlW7Y1BumWBGmUm+IuyQ",
+	"xWFs5LmXIbDKaE1iwEhBt8T9TvjTffwebtVVVeehu04/udsO4NGIuLvPqcerrroeP9fbYyVerXFGmJJj",
+	"z709ViE4JAL+fOEaLut/QyJLgtYU5WzsubFrFYIEWaGScob4ElIVgkpYkgCRyfIkWpgb+5e5sYVpJAkL",
+	"EVVoEZeWEWVo4dLSqctYlSoLqFEhDEm8Qll5ciwYk6UKqWLdk1qtkbHnxqQSlJXHbtwIxq4SJVZnlhQR",
+	"7SOZJSXOQokURw2seyJLXBCkxCplZYTLmDJv85QpUiZi7IbuoIYFrhJlpzxTJqy0einUf1PdRw2rylgw",
+	"xnBVv4ndz8GYIP9Rp4KEY88pUSfZXpa4qGI19txYvU71k+2TmlEKlypVwlRxT9lHDtfbeSxJYT8l8+Ph",
+	"eniBKVG8aMT+erg+LoWkWuNKr/9vyGo7McygOqP/USdomayicSBFjF5//dKFCVQjAumuiVSTCAhK00eD",
+	"qgoQr8RV8xZmoXsOCaLqgkl4YIkKqRBmskEEGq9isUxCtJAMSJ26SmoRXiXhwsR0vkXoAzOuKukQEJVI",
+	"kKW6JOEk+g1ZlQgL/XRNoSUuEEYhXtVkCytpTmO6lplVOKWXIbuGVXz9FcLKqjL23NnTp4OxKmXu8xnv",
+	"ii7BcfSfcH32zdGuYFYmetCLWJIQcabX0OzjNKJKIrwoCSvBI2aNSGgmfu7sr4onYplB0QzO6Bl4xsxW",
+	"qMJ6nIXkRrOPHJLmkqau8WXCCjpU8FunnlrnldmZs95pXuV1FhbOUNhfDze5WYXLxXxB2l8P18c1gquF",
+	"XSjz4+F6eF0SUdhD3fx4mB5u6JdljTNJ4IJ4HodXzTnWn0qcaQag/8S1WkRLQCxTNcEXI1L95zclB6JJ",
+	"u/v/CbI09tzYP0yll+6U+VVOXTFvmU59d27CPqo40uPWp1GgJUwjiVZwREPofRotECG4kAtIL4NEBJcq",
+	"aImSKJwc09cBZ0sRLR3b+Eu2f5ly4FJdCMIUkgorAoO8yMUiDUNz5o5qlLO0zEioZZXFukKMK4SjiDeI",
+	"WbcXOSNHv2aS10WJIHKdSkVCGBiViFyvaXLW26/vEVSvwRAvMUUEw9FRDnOGoToj12ukpMcniVghAgEB",
+	"mrswJArTyJKiytDBpQtacBOkxoWC0b/K1UXN2Y5y9K9yJOulSrLQgV5SvfNavl2MiB6iEXCjiAgY5hUB",
+	"YifVLVzENCLDH7A7ol2oQ8tu9n4OkaT6DtZjLdMVwuACn0YL9mgtoAqPQqnlcQz/pRIx3mib0NWEUR4t",
+	"oVspgxESaikiqywYySFlFiCZmBkkEomexiyRkvJODKO/Ebv2fDSPGGkgaR6YROakLgkiKwiEARCFIsmR",
+	"JLDemKGXlKq9xqJVVOJ8mRItF2U0rVmiTp2HH/Lja7uN9J3K+StYlMlx8e9FHq7qCUZ6EAKpCmY5PnmN",
+	"88uYrdpbUh7pMDlHVcxWEVaKVGtKThvFUMvVCyD4nwJVcgFJozq2bEPmkaJR2KenMnopDOR1huuqwgV9",
+	"ixwxA1NIunsrgAOSkCBlIBVolmYvDGBvwM8ECQlTFEdG/WgIrnVxM5EVTCO8GB0phc2gkNQIC7Vmg8bh",
+	"4sAK6wM+oadST0c1zD2T9Zq+fkh4mYQUX4PTdrynSt89C61Ma2ESZF3bJNgpSiVSU6l+kpFJcWhYOY6u",
+	"CF4jQlEtuS7hSJJgrJb5Sqt9NSxU1c610ywupE/qaVCpFd5XQcru8mLmUbC2SNngIuz22qukccU9amRw",
+	"dy/9Ltd7psXfJ8I7X3yTlGCgMyG3i/12y9RxiGtm6Tx8NhjD+kUSvsZyOkKIFWnXEQJrFuo2J2NbukqW",
+	"9CtchD6T1hngVRmjA7yjpRAYUYDOJg8YFvbD2mfT6DRqVGhEENcXDNVCINHS4mQ61sTkBepMPTJ8mSpS",
+	"ld2GfZkoQUv6TdsWFgKv6s9aXK/D+4TVq3pr0r7HkjXMbEy6YvWaXstwRrWt7ylFq8Sr6mVpwK54Mga3",
+	"oNmWOxHEJVar93ta8iST37c3KlihBpaJOKY4WqIKNgrWwVgk9aD1ruRNNaeDLgSY78vJaMaMumCfXNDt",
+	"dqXUwTbfrNYNGPcl89qZ00Okh5bNte149y85afm9oWEPynwwFpEVEvV2Tl+BR284W4KHR9SwSCy4XXsW",
+	"pOwlnPj25vffNN9fR83bn8eb6yh+sBZ/9Hc0Hm/cQvuPvtvf2wlQvL4Zf7wXoObXa/HNnYnJrqcDhsAM",
+	"fzRTTgZQvKivuLVpGeCnH8T37uuuH20EaH/3g/ijv4+7UU8EaH9vJ969Zb7Z/2pH/+eh/vrxV/r/ezv7",
+	"u2t6wI4iSoQpgfWAqkQJXuMRVZiNBWOLWNKS5uf1xYiW5imTiqq6yo85XU87ZmruvBZicJTdE4lbkmrj",
+	"b61rCm0VL5/m64OSZQGJFe5q8Shma4Lg0HfdGR4ET7UuU6fVuYhLRP0WR3XiuwGwZafyMg5JO+2cx5JI",
+	"xJeQMYBj2zlSFa0gmavNcgUwFLsBecY+yruYpO6LrlulqIp62KvU52FeCNIbK52ObxsLV/gqKRG6YpSL",
+	"llXm1VpEFAlR8rDzy5lOn5FgKpBocbVlJ/wSwgBLCO17nDKiVNGDtv3nRuXvW/HaeX9b17LzqXItHJmV",
+	"NI3nCKjjuM2YZuvVKhbdz32yb2aKvh0J2o9X69Hwn9iyIGUQKC4TVeGerT14/4/732xPo/irzf3H299/",
+	"E3+1GW+vxdt3Uby9Gd/fQ+YBNG4MJz/88W/oF+jNelgmEmFYl2lrONHHjjOCSrwGekYoeK1GwolpZBj8",
+	"/s5/TqP49sP45sN4cz3+y93m43V08MFm/Onawf0Px986JUtckAl08Jd122mWq1cJ8HAlaLVKwnn7saqV",
+	"Kv3HW/Cyn4+b3dB7Dmc9il5bGnvud31uoZ/dceYjyZQJ4ZSEuECywhugRRuRJXASODwhzKfeicwpHr4j",
+	"nbh2+7ikknd8LZZ4FOFFLrDiovc2z2feSiS81qYjWiKs5BeAqiAcDkOT4HVV4lWzd+1yltWgfb9JHtUL",
+	"lTiFy/nBtT/R6eS7fjO9ZEaaTr91/W3H6drltzzDGjxs4ffpmYCr13cfJux5GDd4A4vwGjW66BDaK2FF",
+	"ylwMa3hkhYZ6DRPhdAhtVrC83Cfldm6wRgQ13HsIjaWKwhAaAy/ukNpSBFd/Q9mw5rlK8HBoruXUQrvJ",
+	"nmTkLruwGRLNUn9mfm7ZWqkvRzneC91eSwSLUuUqaNrtp3cpOdU93HCWBdwI+tVpusg4wRgj19X5upDc",
+	"Y4S6gqVEWILzSHKxkJic9Euohstk2gR9KMQZ/BBhaX6Y9MrMXBmfZFv8lU/Fcs8Hbqk6LbWd4HNFAsB5",
+	"XjfGzaFIuUAurxbZA3KstO3XLGNs+7GNzbUPN8+17O+LnEda1tIE0pv+kvKq9p+05i0rPWtaKadq/4nX",
+	"WXitQFUKxiSjtRrpanSetY9lGVl7WykJtBNehmV5fyzcS1U4dvjlJVquRLRc6UOCS17pxAy7HZCsQukm",
+	"7mNxrUywgOVlaCpoOTJ5cvAeQWn8Tk50zx/AUhJ02JUkjb7SO2+z/b6sXyu6qLo1co3gqj3UPWr0SaCk",
+	"W3/oJhl9pxUyI21bohYvSjtlVwhRs202VcaZ7j4UeEkBGSxWqSq0syfhUd1DqbKzTSKn8s6W7JCKZ6zl",
+	"3Oc5FqGfLPrfaiAxr95jQ4l6bhG2IomA6iZLOJU/7afzpK9CMIvnNrLzaL9qXyUNhJP3JarikPgNI7LC",
+	"hVrCUSSL7Gyg0JZ4PQrBi1gmChHG6+WKtQgExhRQ4Q3jJFcVsooiXFruYHvr4xhXqZT6z+5sLDlK7pXu",
+	"hrBWo4xb0Ny6eDcnVZzbJ2f8vM7t225u0q0hQXCIlgSvGse5eccr55QE6c+pFYwt0YgUOhh6vdLBYu6X",
+	"CmQFn332l372Qt8iz6+qnNLd8eJJxhrkVi7bUtJhMqrsqnj3px5S9cKKd39wqdg/W1I+ydV6myHaDPEl",
+	"1KhwhEuKhNOIVGtq1URYM85Wq7wukzAR727iPrbRBLnJYoeiCTttm33LDlOmfnnOf/rr8E6PR9E+7Qi7",
+	"B7cC1leJXe/8+26t00l23sahuGRSojiEW6auuGHNgzh7Dcu8QoQTb6r4Oq3qG/gXJoDbfDgTdDs6+Ya8",
+	"A9US2WsrRAgakkHGKgi2ISn5QPOWSHOvN8OJBx7mR4lAikM4YaLvLUF4JAIhMudw7kmqsAMtXISrvHGo",
+	"K4ibRbRhw+3c0P5OriYL1q65YLbsV8CMDTvHEnh9McrwA1avLtpntbpyleBShfiVD3hgVrdY4OnQs35G",
+	"IugUUWaCuOEtRE2kARCWifqizP4EQRAdrvO+59CdfThbSauJv9il1bd8XhzZlTCMRKk5vEAPFODmk6Op",
+	"Qrp1Sn+reFFoezicX1iff/oW+Y1o9Hp1J9e2Ve3c6x1nNAgrSuacsMuEDxUyzHSeGfb1i24JTPlFaHWb",
+	"PYzffWd/7xakfgGzgkPS4MxG36Rjs//LDPF0V57ez3L259nST5+34Ycet9bwPUf9i6wkpMpFh7YGQRHw",
+	"LqcB86iKV11st8sTRYw30DhG+rihKtHsJsnchHwBHEaUkWyYS4aFV7B8nSU673louoCFNrhYpqxsXJ4h",
+	"XVoiQqaCfIQVkQolTaEVIiCc29st7TXKx+TFtg/oEtNLDU5whsgKEatIYn2xJiHtJSwEJRJRVRC353Ij",
+	"Ou02JI5ZxpmGY3WjOKvR38hYE/qhiOSl35ol9G9H0YIHEL5IGGJ6WdLfC+ID+rs8DhtnCNtsVj65IJKQ",
+	"w2S3PUvQ6vNLTk32zHWOVvy95R7n03DkPDtYJIws0RLFgha4TrNG585EYJ8brTO5xKUquLV6soFnnNGd",
+	"xvKKeQzUl6fETQ257rJw7h3d2Ikg1sMxNhZRqbDoPWKqowW9Txd6z9JXuxW7m7vdOtWLvO5Fd+95OG2D",
+	"yDIqSV7tPSqsQ6bvmW68JsmHNa0VTai3qXS+DicR5CJBtojuDDIPCAlN4LK+mBBGYGGedgxZv2qijOyW",
+	"BcjuWIDchgXI7Rfk0jvuMzkWdONcrbnrhZysxw0ZIhNLY55/cbojS/OJld0ESw/ba00IwAzhEoiaiC8h",
+	"Wq3hkkI/rH2GnkWCmDwREiISSdKoEEEQVkiWsMmTSYb0bDcR/ChZq2dpz57uzG1bYpLXv9x//KQ9jv50",
+	"0JEttzTy9Yfxg/Xmzs7+o+96ayrPxQfb7iyn947n5m788Rc9jufoLoacZuYbS9tF0Z8u15kShsNeO3LV",
+	"WbeWLZtybz3e2m1++GH8X7sBim9vNh99CP8e/NcfA3Rw/158cycbCElDgjW3oxHX4h2t1iKiRUDjqjDB",
+	"2T4/XUYKbx/DJx/E61/Gn34QQNTn15sBih9tH3x8J3ABm/DTrY343XcC1PzfPfNndljtzsJgrEFVJRS4",
+	"wawTU4/Euofhd8bVvPtUOOSi+ItBBM9edawflR7kM+V3DlgYgut6SHpPu4xWpAl51J/OeVgZ4hmGwyBL",
+	"i4N7DHQrma3r3WJjX7rElvjRWG1SjbBnY1Kr9dN+n9dTi5XQ7BTbT3uRGQbS4lxKXGJ6qWnFmdelswBk",
+	"nXNJ6mPPodYXKYmsIcgbAnmok/y8/5yuFB/wlnVeSQ5EdiD5HoJkAbtQ5bCOSp5eBz8uKY8/trSn8xUc",
+	"RYSVB9Lw+g1S6jnXz+OPe7arO67IP+G6Djr5z8wBcDnTg6WDW6yQK5kc7b4wxYIxlknbPkSGd+tA8g17",
+	"p9+mufU39WXaXabI9gFRhX7PxZke1knwNnn2rB/wzON2gLF2WwQX9pjnxyYfEzVv7kIy6fom4gLF9/ea",
+	"X68h89v33zRvfx4/2s1Jj2nyfzBGrluMIa9MaAOl/L1r6fXRfTSesfwHBisv7cF+YZMDwS6cpA3qPSGK",
+	"TATo4OM7Bx8+QeMhKUVYkBAtGmMGHBWTlAq/C0xl+isXZczoW0RMZGenRzNvRqP5Mq6S+dyE4ZskxNL1",
+	"aJi2YT1hx7W4kiqgvUkUCWJEmyRhz0UvLB6Ix3eX8zpTzzsIxZ4dlsvEfxFGeDFnrC2g3GWAKjQPO7+Z",
+	"l4LBWOdirgfhYYfJ8O4E0xcMLf87d+b7U2F7T+l2Vs/D4YPgDBpqUTImnCzAXCQhqktw5kWclQGWdRyz",
+	"MDl2Ugt4gTnTAATGjeExfyy7ruSgoCWkimmU2yvzTd7U8uy5Duy6s8YZkfY0YNsDNBCk61m8ZWG6Z71z",
+	"jMw77UwDIBE9OR6q4vJxG2QRkjdsSiRAy8h0X7Ex7Rp03ymz1VNvA8rQjYWChI9lwnrwAVjgTBhhgeoh",
+	"qCLCi+CSm4+HNZXrNMTWpNmTZPyifaHQfXXYqA0wy3ZNetAPJUNoEEgZ6CVip0Pch23FjSCzNn5CtGs+",
+	"iCDVsiutAvAIdqkzJomHtz/bXT471E6R66WoLukKuZyxBLdvX9Z+3G0z/fvo3byBRd+W/ALFa/OQ010R",
+	"RFZ45BdyViAnrz2s3ejyugkT4RDxBoFk6hXMSpSVbWDb+Okf1v585vTpCav7267yUDbJgrUb1guWq1BC",
+	"vpC7O7rADQdjF/IZGv3RUCZnsR9Jq0iiyqx1Z65qHutF2spaTtqDr/2Y6/rihx4QZQbHw1o49F2/il6e",
+	"fe3VCcCRMyE9XRsgiGARUSKK2gHg2oIYSWdY0o+4CwqMlgsBWrC+Kf1nxsS10B09x/RYuGAvCMG90X5h",
+	"wWxFPbJX6xLAhbqRuj5hsPj6fATEpD8Z2td/1dky4w02D2PSX+gx+S/dgoXKXvS5hQLZZEErgG6pfnf6",
+	"95Nm2/w9VImUXi/JDLI/uT21qHYkRBFm5bo/MdS77IFZyLQz3z68KPBgkdLJ4cod/e6Rhpxa422/t7A7",
+	"hLYF72RyF9qA2k7rfpT1CiHoHQGoPAwALWp5HABvsURzY78G7js31gZJ5pPpyHXVw43eOn+rqsDbvtm/",
+	"RHBk5NOWSOW2vDe+fCjksDT/0rNcFfcjCZGsYRNSXapggUuKCInGX2dU0yWC/5jNnNCnakFPbKE9wCGy",
+	"S+R1ACksVA+mY/Nc4NryTepStcZFYdoZrRpwS/8wGGl40aC6RvgI8iaAPefeaklyd7yo3WBAGfGPRxQF",
+	"5beSFAX5xLGLDjbRtoHzhvT3XWf2Lin42fiyetgz6CJIVz59N9tJZg3z+1Cwx4KvECe0tGM/1ZVzrtgw",
+	"Wn3I4fqeRBe5QHVGFWAv/WNLQQfKUI2IEmGQO2Coeo6N/8u5yX9BP/zhP9Gvnp38lX7un8+cmTyD/rE2",
+	"MW3goxpUErRgXzXyw4KpahFhRVfMABaWIG8IfqjwxhwzOYe0SiRaJEoRgahCZa7cnWEuoWckCqkgkImE",
+	"xs+iCq8LCaM5i6qU1RWRusVfnp6YnGNj7dpHpHCP+Q1LSQ5ZDw9TswmhP68ktxQ9tpiu/JWBb5dkVIGd",
+	"uZd+cgaFIiiZ3pG++o8Yz1ts2gPKnWGm/RdALZb99NWjjm4NVs+vds8hTO1bYnLsUMahXkMR0h1zAQk+",
+	"3d5rW8o65dPV65aEmXY4DA9jzho1qHOxbQ0ykkCNsNBGq4CtCg6ARbj2aqn5rO/2U1BXvIpVUQ7tiLyE",
+	"8Gxh8n9vDqmMt6XTDap/KnER9nds3TteH3h3Z2U6PzubZIBBZsV9ew/bdQHLyqIfRKA/coTWkgi4Ackx",
+	"00jH7P522aEd8WBgH/QwACE6AJs4lJ5+b6G2RLpuKBHtcllntJhewhzTEMdk+j1J2JC7mBlAkMMWyITL",
+	"mX0sog3Kyn4clOEH/yxGeUSbwTjVICFE+dwvX5IUYYqq1TewYJSVpS8LCmEEEzAJqwFK1ycpEYMVpI0J",
+	"skJwZGLUCa6CGpsAh/aurQAxdjflckFm4cm+Ca6vmL0CAkyOkD8sy226m01mIzoQ5CyBqH2feib4W8SX",
+	"piXqBHFWMo50ysqogiXiNcJIOO2E9AoPUQkzxDiKOCsTYTUKf+JcNUE27SxhtkKh3gjshChnF/Bqgd6m",
+	"KHleELzc+9m6Zt/oehfYgWf7aB1S4Bayh00YxLozzLVrkXHxqjQqIrKI8FAFJIF8QmFdQI3ECi1V4PhJ",
+	"OJNLNNLaHUqazyUZ/LJr9Pvh9iv19Dx7+M3z7Vk2u6E9dgYQzZu31pufPUTx9uaZeHP7YOMeGo+/3owf",
+	"bRx8sBnf3pyAzIx4e/Oc79d/jt99J/7ovXj7nXhrN/74i/29W/GDtX9uPl4DqHf9YSKpQLXE9ebUJckG",
+	"qyzzcnRGC1S8HJ21//7C/nsOgraZH2f3FV6mA0YBHMJxXhs0lKzAj96x2MdlzOo4OiTkx6UwT5vdYY86",
+	"pAf5oEB0B/7RK0GvHxoBo64iSkSfc2gTyPqwY0gVXiArPT7cRfosSuQm1jQLD2WchnzJ4mIkOcVwPyaB",
+	"xHrhOqBh9KOtDSwdpwqRaaJvrKt2nAqzVMnSu/3K7L6XwIAnXsVs2aJ0tZxy59ZqjeBebbn4NW8SmC3r",
+	"ryUxjlyZVNyFDH/AGVsiDVceLMEkdxtjgcJRlWA2EfTlNTqUSOEswD1dPXap9JHsWViADgpWXxgDQ4Gb",
+	"tYfTk7pUe3g4saL2lpN3IXk8tXb2EmOVtU53RCwpxh2tM6q6WxhsCAQ8nCxFYNcvO9388Iv34kJ2gfxA",
+	"FtgVuQMXmqwaTAvrvbYRUmlfuTwwC/dgIkbNn75rOZsQ2Wds3tNIOG77yXVcrUV6oL8bO/jDVwf3P0SQ",
+	"s/lV82/beh36DJdOiadtn5iDQ6oSLOsi8a6fPX323OSZyf8L/v1li4PTH+3h6DA7+H8cC8aaX6+PBWP7",
+	"X+62jPxsrwHb3WnWR6Wv5mPpW1yWCkUES4XOnM74KdtLS+WX1jfrV7miS7bYnAdigof+wN8B3AA9muaX",
+	"vbHjsKlWK50XpEpZSETgtJf5RHMJUt1k3lUjD+BWms9UmvG5JZd9juEaVhV3PTXIIsK12mRBykeBTaZH",
+	"PARYC2smdRd9FiikJXM0QyaZ/RuG9T5HDx7ZsM5a5toNzdu+4Bv7a26rPPci7J0f+9Fuaz+0594pyOfq",
+	"x3CGJSm2VWoFuW8A0KJR9XhgXGSGJwm0knfDJ2TpI77UBpXM0LadjjKdYMftnIHVHuhWS7Y9H2fSPRo/",
+	"nWwxKFXCGuDGcM4jNO5sIFUMwi5DiwSVuBCmpvXiKmAwNLAIkUMQ9KJTtYLUmrkkQ+u4ZIMBlPhCcrry",
+	"/DbYketdtnMYbCU96oM7Ya4UiAHxu+80dzagVN7BvQ3355kf1v58rvn1uimh99HO/s66SQx6N1eQ7qUz",
+	"Y8HYS2fHgrF/1X/9K/z1C/2fc/qqZqwOtQhKdal41SvDXSlCmLh68Tz69bln/8UBpdha6LI9XMgfPDgL",
+	"Jl5UxaUKZeSUZqPwhX46O4W09v+8iTAEMSDSjIOE828al5u+yecV5/Mg0gJfTqrfzkOlpnll8F7rUMqY",
+	"MGWgRcbAW667mM9UDR6zUf7z9rfks/PD6k2Fktjzrc8tJbX9gzFJy6xemw+p1DNzsANLNs1c8Loi89lv",
+	"jKIFX9ma0xl4bucUn1fYJBYYf8G8FsOS79KUhsxQM1/WJXxTyxRFT1c1921CtNaBBKPiNZIk+0J58PlS",
+	"xGXiQZo33vn5zJAjLNV8BCWK9ZAjvc2raUKaZriwMy2TTv0D8xGtUjUvLNxoguYwb63T6RfZASpcJu1f",
+	"JIOtM1Dsw/lWDPR5vjTvamQ5lIh5UO/HkvKi0C7MI/NdIqJlTbHzDcpC3kj7NbYe08KZ06ezxGeqlQRj",
+	"vMFsPh4MbgwcT9UaV/DVMlmdB7Np6PmBsvma4GVBpCFgPl/FbHU+4mXK5h0aNBhUFDHLaoJrbCnq+UwZ",
+	"ahhZh1RIc9bbD/VL9Spm6Vkm12sRZkB6fZpBwGDTRwmjNHbZl9rCpMJFdb7sgC6FBb+6qtqzpqh6YdSj",
+	"9Vv73ALKhyc5W+FCoUp+wSwYRZ+Lpbwm/Rn0+tVLSJAlIggrEWQcmEurlJUtUIHh2/ptYLgZzXAq5CX5",
+	"D/aJU+0suGusquW2idPche3AXeC9/gBR3dQVKnA2w6kojCnpQ8odEgxyAnDcE4maCYIvtgg3uEPBlgJt",
+	"YVA04BYYYDuVbvsiD1vyom2TvaCtkKCFe8d8SLLoPK0dwpyasPS+wor0XdlrxIsflelahVjA60aFpzbo",
+	"kJRoaFBkhbHd+nnBEJ3GPdOXm3VKYF4fZbK1ab3R7CIXk9+sO5YtxJfNn/SHoLUv78tnAvTy2QBcmTUi",
+	"zFJ7l3LwxAgnMaQD7JgkYSdZGNGghZhZkCV7UHczD/v6ytj9D+OKsxVWD+2JGwIfBgrTUniBoWEoPNK7",
+	"lKRUlzgaWlGDvkFUOmQHXDXqyWA+cavbXHOJzt2BPDz9GyNmUfaGNXL2lHXgHvXOk/tkKxxWKUM/rH2I",
+	"5KpUpIrgCyoVoIdMp0n58IyoM4mAhUlbQsVl/4/H//1kf3fNAYvc3m3e/jb+5O7E9ByDI266MPzZFIEe",
+	"z1YZnph2EOD6Ob60REtEaNnO4oM3Ktx6d+3rJurfab4waK0SuNG6uFPgr0D+PtlcL8mLAntrzvQCeYBZ",
+	"Zn1y8Aa5Qhmm1rbgkalO3QOy3YAwA/Bi0d7DRAeyxWWW4ljGbnH+WkbVWw3GPqItc7Uj2srZssuYeYUQ",
+	"D9p9SgqQGQsHxh8WZ/ER+6nEn4VKHAKMfzf4BBLRMl2MyDVbQ7EPaclVXfTV3uVSzfSfdNJzVkcpqodk",
+	"tr6YzWzz5OtgoWiJ1nCuZnvPBJMdWXEt4I5SvnkqK0IXjHQQCVv3EtZ7OY91Fs66h3tOTzGvJVCZxTE9",
+	"g1S1TI93exXLDPEU7aGXBnLHzUfZmSXLsZCMVp61XqVMoVtiDSzVQLw3y+WyZod480lzcy9+950B3OiH",
+	"YY49Yjbn+VqeYTa/Xo/vPTFh3tMW2svwSEQlsguZokSGZAmDVybje9USAhESNR9/FT9YC1B871a8vR6g",
+	"g/sb+4++C9D+V3cP/vDV9980H+8CQG+89ST+5G7zs4fff7P/6Lt4ezNA8ScP4+17339z8PGd/cfrAYr/",
+	"cAdeiXf24o8eBij+60784J3mw72D+x8GaP+bzXh7c39n82DjnQA1P/wwfrB2sL73/TfN/7MTb+0erO/k",
+	"4sv6Q4jIxLOahx2OSfu6doRV8bn1h8O+O44pPY6XDsOei29VWV88lYC/2Uy83LFPoeEUXja/IcU5Godw",
+	"2p3m++uQigrCI9VHq6CoTDsvWT1EHKhTUopXrt9LYmCG7gPOPtuDM9Vx7iS0++yZHLT52SzRFfH1/lg6",
+	"KJYFGzFcrl7IqIfh5zRS6+A+Tnj/tRUiVijx2B8WV7Ooqy3m8iQK1ihaNSJyJRh6LIGQ4AP6co9W0/Sz",
+	"oTR3LVOhu/tsQCVcpkaoHkL//ZgikwBgX+ld54zQ7QWmcIb+EmjWW8io2Dpoa98nKx1k9zy3ZIXko0XT",
+	"QTF5U8fl+YjL/nKv+wl1SrHF2/rrMK8CE/swEmUk9N/PdEchuhunaRuVvWAKhpnyjxIZb2mAJLc+MBO+",
+	"UsIQuZJ07L/s+iH6vuKlkxKe3bhfSu35uOm8lG2WopAYZjN3Yh+VcC6Bo1NJE6OOmZYoJVHTOSmTMEB9",
+	"AbCcCm+ACFrVh3xGUjw1S3g9ao/hsE72/o+N3b4ZxnidlQYAKh/wuKbvvlYjTA5cK6C9He+4grYV8k69",
+	"eMOLymNs3Iq376FxC36S9mwyFycCFG9/EN/aMFUyXMEMNG7S37KPw7GaCND+o539x0+aO5sHH2y657Jp",
+	"ctgNd2ISXeRRZCkEOXEjG5tTr5V41YAV2ECLTK0N147fSFlfFLR0jVRrEVZkKNgdi3UaqUsFxXGH61Uc",
+	"EQR8OofMgL0kk1u9kZs/s4vXotCYgBZUrUPxwypSHJ05fbp3CSaPxpkHvDzbRdEYCJ7cH8SOUym9j4Uf",
+	"ikidPwiDy9YZwM7+Lg2D0GNME1Ut63FUxddN2WVSk5CyCYhr0uSjNbhQFQuo1H5RmCd7BzxNwe66op22",
+	"Ynlaj2rg+vy9X3Ht0Y1YpaznpEBS6wMKdUA0T/B569XwoTFWC/GGEpdzj2cb1s6f1DSw+zs7ho5TG6wI",
+	"c9UDcXrWbygaeDVaIBSPenFmHa7DYVhLSkG+ap8rROAoOt+BlOThwFgGqk1ToIi+kU+S5QzZNFmLuG5q",
+	"DidLq9UIE+HpB9ttO9KHrSiVWNI78We3r4NQ/YA7X3CtdieG7jZYs71Fpg0jMkK+8njr5pidmUACW2Mo",
+	"ZrmqnD1kH7j0GzsI73oTKf3JN6USkfJaAYp7gix2yZM6aWNAUZ0pasBbTGMIosCRfbOgwnVLUIUfV96h",
+	"M7gT9zzBosDPX5cmKLATIbwuPRwouwDZbrNTbxmv7c2/zuoqj4gcMNSER6Qf+2PO49/FYePxxRccTVpm",
+	"r9cOX0ViZNUdwjxUd8cXM48eri5EbQi1jtqgLfJz6VI0YpZWaYRFp3DgvjTExEx+mIQ0E3Ql/WACVMHV",
+	"Y8Ztk3VlBYr46OkbqwuwRlwlfvt1d8ynvmLjhuq+du5p6+hw4cNuSTrs4QXN2AerYpZ6BFockJ2q4fZS",
+	"YDZTrLaXx/upFzvakq52TYehfmaP2CF0T0ZrNZ/AmkAlJ/Wo+qyM7rv4Ejzr3qeZ4mN7Q++v9wDR4CCZ",
+	"bdJoZhDeFfGjKXaBtztfXDnBWMX7EaWHa/Iq1bvD6ZkreYkyHM1qptchtv0ZafgiGrdQwRMpjD/DkZER",
+	"JxFgIDBunQMVLBG270HdDSyV/clEx0uEI86Ii79gq/qVwMqiWBBrqDJKhLVTdatd0qEwR893xpsGorW4",
+	"AFkPeKhAUa2V+dohkgDOri9HD5dUFdbz7SufocTFQD6C3iKzYAE6YQannpdkTkGurGAGaTCp7dsyZkPo",
+	"bakKZu9yG5kj9EIWMMiVlzCJlsQFgzIkCdEnQhFcDZI6gzZ0l4tMsUE0LkiVr6QVAiURK7YO2TAN5D3q",
+	"mCcMxMdABj75/QVjibzDIPRh7ddWTWCvsk89I53OjqfBBkxXCFpwXy30FPQ9IEvoUBo0c4a9R7fwJL7s",
+	"0oEOr0Z0hETuggffosoVAsSkWEs2DbdLcdIqvn7e5eL5yrJ3wA02yn1PTL5lY+x7fqUu3TEv6HDnjTpM",
+	"mduWwMybu1AA9vFXzYe78V/uZorCxtvrzYd7+ztreXCr/hc8e+CzJ/5MMPzF7rxuQ9EJ0uNyCJUgYVrt",
+	"Pu31zeYXu8ZZHSDjiU4+Pd6L17ez+9EQml5MNQwiCbPg+/aa8G4N9D20lTjsIlxxOfnFybMecZ9XaxFR",
+	"pChaxh0pa2OlMoWJ9N/vBqNwKDRgM1cHoWH3YjKeNBM0mXHhQhZGSHnm1lI5pQvTHSr/6wUUvgp4qD3v",
+	"RgqfOtwUZ5tI3DtZ5GE2R0MZSdhUQiJ2tTLjLaSRwjiaT9ea366jcQvVCUWE4AgBBjkEvkiiUL02EaD4",
+	"wfrBf/0xeRYkyYkANR/c2t+5m2VNkqh6LY19sTAfhRzpdXAydb3UqpRlvz0T9GFDKAzUuEpqES4RE8pj",
+	"pMFpxFm06soqqSTrXM9GHk0Ex4lO4NMJBq3qOqio3XaSrlnQ/+Mpp9Q5c69PnMWec0FAke5goqmu+lON",
+	"ryUJks9IW/SbJWUdptEC44wsmIRZl1QrUcS55mOIsiw7SWCSEnikQsDz/iPLnCjuRPPshJPZdcv40it2",
+	"IYH+6a18NxCTp9p/X8AhWtKetSZjL8CPQ7jysP4rpqBSpty3ROOywhsQ6uS26hlpjSkmjabnZKJO9aDc",
+	"KveXnnSZJN6bzqjMpun87ItLufze7t9w616f8TtL+j1+QwzlKwyoatktD5pI38yquLjbIJXaPNiXgxdf",
+	"Mf3pBtJiamlvvRz0dK0GIZmBHc9eD3L3MQ5D3et2nnvW+4oTfw423olvbx/cWQvQ5X83H5o7m/tf7TZv",
+	"fx6gePte/OV7zffvx/fWm59pdfjrtXh9M0D7O5vx1l7eTMH4isHksrtcfWs+pLLEtX44XxYcRNMaj2hp",
+	"db4U1RfHcrYpTQ0hXaFhvUCJ1nMY1qIeciktR2xX6w5nais+vW9yyvrFfeqewJhOxVVMHLLdzRZLTEbf",
+	"eT2dPFMkfhQRRfr2QMg3AyxUr6AajhcOQ3QdkZw5oOBWNNshqZR93++D3tftk3DgY31GhTit0x3uPJe9",
+	"yEXiqeBswShraQCiwVWr0HKFCKjSgRpUC4WLpi5qgHBWT4ZCLJkUtSrWSjPCqMRrqxMtqPTPdpKG3EnL",
+	"woItUSHVvFHONXvHIqJEzKeZO92xFgspxFDHZdJrZFt3Mjna8DUfwbwufTfBU1Hqd/D7hvYOQzRAsGT3",
+	"2zdbcbfAlWP67iY36t0ZhtBg4lYHFBpuBGOSlOqCqtVZ3Z41m0Ek7UzdFK43ny66FX/5jWs2o74KJjUT",
+	"dZu0XFGqNnbjBgjsS9xjk68rRerVcYNfMmEQxSDds3RKkpLiAqXyGlokUp2qCVxStEQQFEWUytgklwmp",
+	"Ae+hYo4lWXlgoCJYlCoAEqv/oCtkco7NsX/4BwSwt3KOGccAAOciqptDCUT3Aq7VIlv2YMoGXP3zm5Kz",
+	"BRTyUh2iBUzKqOZxGVjuObZQ4iFZCBBGCxC7tTC1YMB/FxBl6DdcaPY5buFMJhAX6AVWjqisADtdmAEY",
+	"+lOvWPjahYlAz3OO1Yg4BRFVaMFA/RobSYo0i5YwjeqCyEkEJhYOhjhBUEQBENdaWRYsPvkCMqTjFmUm",
+	"BfmmnM2xhSuvzV5DU7hGp1bOTOG6qkwBLvICEkTVBTM2QC7UqYiukDAf1z3+8hvXAiQJoG0gLOfYgm6f",
+	"C/oWNP8cMmHa6Ie1zxYmjHEZCa4MjIcNpDZtTaLnBW9IIiQSpEToikX0NM/MMdMhhu1beEmp2mssWp1G",
+	"s7hKZqki//9ZJWhJLaAS58sUsEFrkBWBFrJzW7C17FEpogTq3utLy00gDy6MFnm4OomuGOca4I4wZIG6",
+	"T9UlCfMTQIKs8GVjSJ5jjQqPiP2hVMGUGQS7iJYIM0G7FnUYgm7HLl+65gQb8yEbV+lqEH691ny4h4xu",
+	"hOKPd+JbG/HNh82/rqH9R9/FD9abd9YOPr4T319D9uv43nr87W68tdvcu4NmrlxKIlaTg2m/XSHCpASM",
+	"nZ48M3naxUvhGh17buwX8FUwVsOqAgwjWdCwStkUrocm26FMPEkPUIDQHGGDkIyAumRgTIKmhqgMsjao",
+	"ALmg6PRnu9Kn3ErXJQmSaqUhKVGTyqu7MdzFNcVIQ28lCBOTxiMhjOoe6tFRqWb0+F9YsRVXa1jgKlFg",
+	"mvrd22NUz+E/6gQCMu32YFdwyhys7vG3NwIPxHVDi05MScSj0OV6QJQJDdF4Ym6nYYKAI8gK5XWJarhs",
+	"6lD4xpYUG0rHllyelKlfnhvr7ITXQ/W1C6DorVNOQGG6tPl7yPiucWYNm2dPnzb5akkt4iwXftPif6Zd",
+	"dZRckt2D2xWuoja3MORj3gjGzpmOfe0lA5x6HodOLIRXznR/5XUonaC5HgnNS7/o/tLFpB7CjWDs2V5G",
+	"dskFYMALv+hpXAlu/Y0cR2k+3o3v3UL7O3fjmw/R/t5O869baHx/d6352cP4k7sTmlPgsrRJMbwOAL26",
+	"ieTsZ6CcvAffeuNBStInWgCxW59aqUKjUBAWmMt1wfx8KYS7rupw2G3snhKEFBzdFBRodAQGgygiLjeC",
+	"ySPcRCvBjT33u9/nLgmLxfo/XzT/uuXfP4j/VBY4ObOW50F0zWLsZXmgb3jpI1OX0mILgLfz+6RywPO2",
+	"ithQ9iE7xuR85gVfJerkRhspnBkyKfjIQAtijDSSSuVPNa85d/rX3d847yqV6BfO9NDFNc5fgRIz8MKz",
+	"vUwkKURzmYQUQ6bdMbBCd27+/OWgPHDqbZesdSPDDvNH7EWiBjxfCU7aaO/RjrR9WLo+1/2VV7m66EDU",
+	"ngpGGr/7Try+150IjM7pI4YpWXNF8zrTxKx5buTba/vxbPJLvIGWsMhcu8844G4zCdBOUaOCFWh6rqbi",
+	"z4ggmo/X0cH9e/HNHXSwsX5w/4ssaRgiMFfsoKfbQ1RJLIBXxLI2hqV6FJ1S5LqyphCoVpcp6t+gjGmR",
+	"ygCpg9EApHu0RFkobfolZZKGZI5FnJWJyORk4pLgUloAzohINN78ei1+tIl++MN/IvNnfHtzf2dtIkC0",
+	"zADxXdZwCRQzumRr7Mg5Nh5v7cZbd+Lv9KsfIvMJxd9tTgS6u2VbJrrBT8nVCDbFjCJAJgDIDOcVrChD",
+	"42fO/DpAl//dGE2g7IecY6DboipWpQqRCC/ylbRukPmkNfoA4fBNXALLjpmlebCElSKChIgzvUwgv86x",
+	"JRopIhDDQji8J2t9mkZLuEQUMkwBLDCw8CaqKjJt2WeN8p8//bOwWTOWcnrSPP+jSOn0Fx/wN5KkqLZr",
+	"cr2hffqbTbA9e2NIDuW0qLkM7pBHlS3yBfrbEqTcQWE/2/vSlVJAxn50f+/8kozrgrZ+0XtbyrnRel38",
+	"1O9W1KSpwNNrexCEZCLCixokKzTUjOAVskIiP/k9O5hpooKlKUktc82242S0R35GZAWzEjHxi6pCBMAs",
+	"YsMeE9sRGAwbVJIio4vkIm8bce4s4XrQz0JjY8FYlUvlihJ7XVgFtOfq4B2aAbTbcqyR2pyFdD+O1a5j",
+	"+KJhkia+3at/gzkM8aUEqQ8MCsCZB7f5nP11T/rOZcycKiqPX0rJGYRzlt/9R2vxu39E482/bu5/sxdv",
+	"7aH4oz/EW7sTXgmmSAyZepswJboqOeaV86ZC46jJw2Tn+3UWPWiEJcrUCAfaoPqy1sePciZ/JhJsjhwc",
+	"ibTpNwMLsS8Ywuggw6bEM+XW3jAel8qTJ6Q3qKqEAjdm3LNtpHTOAzNiX2JHbH95OikhNfU++jT+dqP5",
+	"4NbBzW/R/u5afPshih9tH3x8Z8h7H4zZoKfWa7YEYrbKxoMnOqarKYsoAzxFRx2IL9ngFCyJgenlgpYp",
+	"M65DgASnEjEoW29Su/IkZLrNEdDwjZKueZvi0Ys58vTQOy802tjfn3pzZJ8H6KdtjvQc1++/ab6/Hn/y",
+	"Horvrzf/+07irmne/rT5tz3k7FU3H8Yff9FquOzjWp9Ka0vLqbfTD/kbP09nr7FoVWu7Nn8KjmUVi2Xi",
+	"/LCJbL2az8PMH9YLvMEijkN7rc8kfXeXIf5p6p/yRyZREhcpM0A6rXKx97ToSeiBVSDYEzo7b3o5dYHK",
+	"LBZIm46RNvxzFSbirQ20//ir/Z1NFD/6vPn12sGdO/HWE9Tc+cv+3s5w75mgu00tQ7q9ySQWl6yTYJvB",
+	"gxqpvzELYVVAqlqDdFBqLubJ1csAEddYqbA8DO//UZFk89v1+E/fHNzbtPQ4eqmWVpPyndal2oIaMvtb",
+	"NP76tYunfgVizfkrvz7366kXXj9/6jdXtVJiTbcvXC+RCCA+JaImSOzl2ddeRa9QRiRE25pWFyGua46F",
+	"vCRt15PVcBJd5Q1jeSxVSGnZ2C7R4qr+5zmE0SIOkeANLSgJYu42NB5RRgIEIWaBpZKJOYZZqIWpihau",
+	"+JKD61NckNBKX6oCNlhBkBkACSfRJfjL+esBuk/zUYTLWA/Xhu8kDY8LN15jpAUAHoclgWg4MYleS3MB",
+	"TTfGKuzcEpTIOQa3iUsaNOU3IWEX4pEkhCGbYExUZ8uMN1jyrs8Oa+aQ2mGL5cRqPVK0hoWa0nfMqRAr",
+	"nD/XvrSpbM2rBOtN1HVPEFzszSbQi9jbXdYKxeZNADhaudQsqK1vW8DC7N4aqnzaBdSftLwZP1hr3txE",
+	"8a2N+N13EtvA1pP93XW0v7MWb+/FG5/u7+3kS/5+/43fT95J3Mxcsn6eeZGLROVDJKSKC1PshuCqgfcC",
+	"/6MNwUTkOpUGaD9/oC9SFtpb9Bq/YBG5R6H9tSN4HvFJ6yIrzHpFhKM9bUd6dp5yw2165j75IF7/EsWf",
+	"fgDGWCNC319DGTGmXcbuesyS0O3sCWsJmoOfR3MaoO2+IrN6WHSHVX5Csk+VryHxJGSJsq4qfork9Q6C",
+	"8tU0ar4lnh7C5tF4Uhl2kYcA5AhXBET5m4yCUkSwkJmvPcGiZhCjIfyrZtQZ0r/Ri7n6FV4ua4m9rlrM",
+	"DrNEnToPExmNteGnKM50ptN76/Ff3u1Oqpb8imn1hetOo8EttOqn0gVisizm7cMLCd1qpQYjRhpzLJdQ",
+	"YzJkGGm0JsdAJQFQnbTwYxQsEI6yaRRQD3eOkaUlUlKoQgSZRDOtp8pUC4T8Fc5KZNpkU2SzV5BJXsmk",
+	"rbSa1qFBx5uP71SdXCDHfcAO/rB98M4O2t/5Mr693f2ESVpm9VqxfGLqTYxMXM8Ws+g9dny0BHYSvT1M",
+	"cvz4TvyXu1pt/eQ9NG4t0uZjvLWL4ieb8YN1yJb7eGeiI7laC7H+x/o/Ul+1xwVia/8qrZ82iCCIkRVX",
+	"ZtJWMwa2axrxeUDgB3/YhEd4uODaeZo93X2T6tOgh6H45t/j7U00fnBnLf5LzrphAaRuBH5f2DVwfhnw",
+	"KbBWwFXKBQCalXhtdTqtFv2MzKKe6YdlS+FrLCEDcI6lbjM0w1Y5I4hEkqAyURKdO33OBPS+cA2XEZVt",
+	"XT4j9cUO2ZG+m/xFokYdqdMtRKdF+NUTKWrSPjYFzwzubPspBnkUxfSkJNuf7+M88L1OQR0Z1MwswU2i",
+	"hUtLpy5jVaosGPjHEhbCwOwDkeo/SEgBSRIcElpynp5j4CeWvEo0hUu8YjLZF4lqEMJMKAhmskEghf/c",
+	"mbOpp6tUF4IwZcyGlM2xBfvNgokOd94HKiFA28ImT6IZqPALjosEUwSFBIcRZSQ1RFI5x7TMfQp8DOPn",
+	"Tv8aLaQvzBts04UJ3/EyMCP2hPWZVbcEazi6dDq9wcdhs+zED8y2/3S5wgCy29nuL1wRUHwP4hMuQo79",
+	"cZixftXfQK86gjtGZrm9Fn/yN3fROxhjFG+v+y79QtkwGzYDms3AjNZrc7hy4WKAXnrjytRLb1z5twBd",
+	"efXFqZevvPDi1IuXLk69QRavIFrFAJHwb6/M/hvwu/OzvzVCgVqtEeP7xYbNutwU8oycY/Y0B5o/ml+p",
+	"kgDzlBjZACPjGYlKEabVSTSjTOjB2dPo8vMIW1cvC9GZ0+YbFs6xs6dtPBA2B9nLFiHWJx/kMySna8+e",
+	"U32xLUa05CtXR2z5TevNtrhWBhnVYoTY6CZriUcRVkRkUQi7uHiH57cdYnpzuiFF/BniAVBK8JNoQbPd",
+	"BSd66h1/Rlr7lRU7Tzj5z8CJnA36ijceNj97CC7jIbJWT0RiUfS4UY47BRF20KhPKPppVdZzNJZT0rsR",
+	"WOCP6kuiTo8p3DRw0GKeQFNjSjKoZzZYTF/NEo1fvXge/fLsL38JTejv/mnisHGrwYnaPQSabAt2Pazy",
+	"fZhI1xZGaiQKBwN/aBG1NeAmIq+5Dp5W/JhkgH1ovWeG33sRP0g26Cdm0v2Jyz1bu/HWRnx7O3709/Qy",
+	"2n+0s//4ia3fhQ7+so7i7XsH93bB97C3s7+zjuJ7t7IXlUWy6ygL2Yr+w9cwz1dIaVlmDV7IlZwKkLDZ",
+	"W5ghWq3WDQamhQu0gcJaA6xisSwRzZurZ82fgJxYxmDNSyrqJHa2pAOQsWzLXrwEaG0wY1oLiwn6NL8d",
+	"hyks5w44ETkPbQ77URqoNuOvNw+vRdlDJQvTW16hEg7Wb92DIyZ6209h3GpC+27keRzPABFcqhjhGSKC",
+	"TfhLxsYFaRDAbE5ygXOEZSgq3tptbv9tmG6i7sQ39bb9qyN8QIY6jogIu8EHpIyYWqXM3VEnlNVGWc3H",
+	"e6j5eHfoahDAmNSwqqQoJisZKslK8TmAlI7oJcU027BIAiPQlRxIwXG63d302IlscYzmLMuKAYlhgDu+",
+	"pbKbNyJlxiTESUJsnY70penW+JNsEThT/Y2KNG/OC797KVdebXT5ZPlSVh6ivpQFD88jfv+kIZybN/dQ",
+	"vHureadX2F8veZjiZwib4CJjkmSrEFicz8c0z1FmiwM64kC5fMw5tsQFGjcuRAohcKfckxOZ9GSIZ05o",
+	"0IC5g+fRRFAZD6ZbhzlW4ZHFEOHM1CGx8cwuPTSlXxRRtowWzAkhU2/DczcWbJIoVRJVsKyk+a0+ZdOg",
+	"DWdKnj3VqMjpOI8JGdkMI8yWiCvI+0yeyKAxmRD3E9Dkn0Pmm+VWD945eOchaj640/zzpy0IEV6U3czt",
+	"5A50JzXiMAc3efWa7ma0FqDOB+YNyHaFOjEuxT7D5coCH6quQd+oOz308SJnT0EUuCWyg/v3WjLUeiWt",
+	"KbPoxXkKpnjP0KlsBABVLQN92rIfRm8x7INqf06ZEvaMxLc2mlvfdT0j1j8xhaWkZZaEuvkhoWqEmYKA",
+	"EjUAUzVFfjNSngxSOdC0mES9j2PQRhhaXEXYPG2SPHPocTXBy4JIOYncXqdh84JAQJsphuXXWy6vzmTm",
+	"MUL2/rIe/wUsK4scCy/uemYgg+sqR6553NxF8e2H8c2HaNz8G2+ut+RKeD1apvxf0aV9eaQGEVM4r8DZ",
+	"AiR4ijJUl0T8yDZi+17z8W6h4gderLbVdvUvR5Rp11pe84hDzDttdR2GFmY3+iQrdJiUCEgy2/e6XinV",
+	"9uoGPk49crw1wC438ygyL8EYXB225BICVJphmZuOZb+Ml3Fc/31wZ63550/jrQ37bRfjY5VMGeTVUpsF",
+	"sn0TX809OcKtzHbUCT8v2cLcHFp9jImIUof0H1Pn4cezw/G9O83PnvRyDHOrMPV29uOl8MaUK2Hjq0+R",
+	"d8nk3+zomelWyaHQf3IZi+XsPl/1Fs7xxPdeBlTSE6ddO42geOu7eOtOL6TiCnMCPdS9sUQWiKJC0iqe",
+	"UKLFwksYP0QeksJyVnMlt1liocUrruMRmVFznfQltnhI7Uq+fGnoas5KoyxLkxcZ8TKizERGnUgiw7vZ",
+	"vl1v7qw1H9062NhDzcdr+4++64Wy9W1+yu9T84kl1wiuHpH7K99V0b12hbAQklzb3HjpdQeFzH9MMspG",
+	"/NHd/Ud3ULzxuZZQrK8rs50gg+X3Mo10nno7+RtySSB7uLebLPPiaK6xGRhMNmh6pDHPprtjyfftGvls",
+	"9oWExxYCPXrA+pOg6cKg6ebtr5qP1/Lgol3tSCb5cgqQNOTU2/CvEVWhBlChafJKUhPPPgkAyKGpNUdV",
+	"hdcV2IIMI30OQZEuZ1o0GARVoircVkMkpkRcGiEmS1xYD7oxdELOTohePvPD2mcvs8AEKDYqtFRx7vYS",
+	"ZhACXa3Vla14j9kyZeUCuA6YQumqnegIz22+o4KzW2td0J9LRUiLLASB/lBwf+ur5v+8h+Ltu/GtjYMP",
+	"Nr0U3K+T6Kqh63x4pSH6XkgcHvSVXQGYOFPSEcquJLRs3nHyeA5w2xnwXcSGqdY4nhIAF1qdnphEmaAj",
+	"HEV2GD5q1qLMVTObnqofSoVVXfZclA6anjXvjLZWGfRUJJiZGRrmITlnRCov3kjWgHQ0N9+RF1p+9F38",
+	"YL15Z+3g4zvt8UqWrrsVKYflfFqjccyBPY78MrMsHSqTw/IarIdVolLGfRJ286OqVZ47Qi56plh6Sg5V",
+	"2wWSSk2dXHLutI2WdRbRLYzwxGJXSABtaF9ZHjqgpJHgffkchik5HD/vPCIadP7C46DFE8X0OA8XuDEP",
+	"x1qncD00KbuFpkQgvhn92Asrow5HSbvp5B1z+JRWb9GaAVN+R+dP5iAcuQnERM/s79yFf2w9v+42kCFq",
+	"kFkqbWAR5sFuB+wmGABYMn8mXlshQtCQzOgxjapqp27bdXR8V04X24oraI0TmErjTjq5hH7a1tHbm/G7",
+	"76Dmn7/c3/sjiv+6Y26hmw/jzW3LKbraR9tOeGukTVG+dSkb6WKMQRaHOM2DnXZg11LhVVQTdAUrkqaM",
+	"gUtmstjY89QE9JzcYYdNYPwgvrXRvOtqLlqTTvE1NmgecE458SayzSosNKc0lAmWSc6IP2LLJpYBbYMf",
+	"fjFrxsYsRFLRKDJ1OUziRWqus3Y83dAzEi1TFiIS0TJdtECYUFve2Fgx2FdpidYwU8UpZkPBMxkhRrBL",
+	"MDsGm1anFGZGGmazfyTZyye36PEgqFiA/9ub8ScfdIL073h58trqIWTiYtwlXqOu8JXVuSQBuCSJxktY",
+	"kTIXlMggZTFQXltzHRmk3MXiKxlfTTDHQJpHihIhJ0yyroFWqrNa3jeUpM4ycl2hGhGUh8+hl86gH/7w",
+	"n+ils459Slwlc2yVYBHob+HHM+5HeNX89q/mxX89i35Y+yxAmLE6juCr5KFpFGJFJKryFShTmzYva5hZ",
+	"0GKqIvKMhOeBp5qBoYZBiRKJScbLU3ltdYgegmM11v/s5fxjqoR68PGdeOfz5t+eoObjr+KbDw/u7aL4",
+	"3VtoFLZ3l1jVyQb/snlk1rKGUecrZbvq0ULkuNaJRD0Uq1Bz54v4tpajH3yw/3hdf2w+uheg5vv34+27",
+	"KH600fzsYYByUTQGVXDYNqOC2h8QtFUuC1I2icgmJMZk6VFyalEQvIy4CIkAdr0k+FuEIajvYSDVhVQm",
+	"QRDxGmHS1tSwI543zy9MTBaU0/Cdh+HLvi29HIuVqMfj+FM9ficibQfuAIiiG20XUOASM63I24Ij1Ju1",
+	"KA8WXOi6eC197CjiR4uMOekwTlzFxWGWHtvMNDL6ULylFaW7mpYO7qyh/UfvHqXzga8QsUJJo2sYwmvu",
+	"wVHb5ZOOiqApTeSWSSTQaowJTAuQ1dlWzVXodLUTqWgYdkZ0sLF+cP+LHsTt0ZCp1Z1HYQe4jJezZgC0",
+	"QqXR9rlNo/Ip+s8UGdptAOjxRu60WBpOjsAQAxNs7PHh9M5ukfKmRAXDkQtHR+OaFo0nSIvuzzgQD+My",
+	"KtUVIlhElAi0SCLeQFRl0N5Sm5SB7tWNoiquQY4S1Lxmq1CcT9DQU77dXQFHEPbezTN79bBx7icUDUz9",
+	"q834/34Pxbc24811CKA3bs9ji4GwB2KKXNeifqEw8gL83DMdKnJdTZXkSpdC/m3+ydnfHraky40T+jwc",
+	"x93Zf/zk+2+ShA50fva3aDz+6IP4vbX4o7vx+iY6uLe5v7cWb+2i/W8/jx+sxQ/WUHzvT80/fYhev3bx",
+	"1K/Q869dHjIJB/7MCKjK0DFR0ZWlEwnlVrES9LqvNF1P52SE8tCrhIQuUdyYiUyN1Ul0GapMmBsnvrUR",
+	"v/vOVPN/98xfgUVzsKIUSEeIslO4VgtQVYtY1jWShDnYEn7OC2JL+Zl0GCfASFt4lrPVqiZ3m+IFC+5z",
+	"QDjp6/gvqiGnZ534FA7BR2wpmL4NMQZFraMRZtY8MkJCgx4KSzUYnDfKjMH3RCwajo3v9udg+e8SUDMk",
+	"G7+XCZtynyDoI1FfFLRk6gLVqKuzgZEi1VqEFQG05zJdIQxRFlFmIftKGAz+DC2ait/EeZypdImGLFqd",
+	"LAiMAcp6WiNjYHDHEhRjlqWwPis+iQ/9mbgBDIuIv/5wf2cNjcfrm80vdu1vP/zhP+2Nk/3i8V68vt3d",
+	"GQBn/ZQ72p0tBIt1GqlTlLkKlSFZwvVIofF457t4ayNe/zJABx9/vv/4ifnz/r345s7+zlrzT3+DL/a/",
+	"+nvzf5/Ej3b3d+42318P0MHGB/FH7wWoeXMz3tptvr+egn8mI2pNT0ZF2ckFQagwwWvJ/EYpouW6Ksy5",
+	"cEP5EWGLAVnt7+3En66hg/c2Dz680/zs/2nP6c1dUJ2SenML9dRm9+ZGeTxpvvmFKrgG3FE5ye398TH2",
+	"9kPVPdLIy8hdVEAnv5rB+DiKyKKWnnyahAt91Oy8QRYRrtUQA1OALRsZ8bJFSnsqwD/i9U/zOKdyVSpS",
+	"bdkF0I+m3oZ/uyRbO4l3tJrcz0p2PGbhDPKzR6G/Gf2ja752SlEjUoFMN0cdF3WiA51cldlj5jK1P9pt",
+	"fqYvUBRvr08nldRub+7vvAMxLv+1F29vNm9udL87W7h2Qd2DduXiiOoKpN08X1RY4AVcMr7ZtMyShSRL",
+	"0Z5KlmDSRwTB8qeHv3fkwJU7kLRpIlb2Hz9B8dbuwb3d+Osvmu/fGe110CMRT+G64v37bnLXjtds+CJd",
+	"IdL4+IH4FgzRXSHiPJZkIan/sYgjzEqUlVHEcQgESJl5Dx55RqISrgGtMk2stk4IRMAkdEtC8/AkeuE6",
+	"lSY8Jp2joWrw15i8kWVSU+02gZm64uY8jSrbPOngWIKIU15xlYBru6jQVAPLtBqLXnhTWpnXoxBgoxZP",
+	"btWf+K36yd3m+/eR4V6HuSIPgSSRcJjDI0nMksx1PKKzfRmzOo6eitNdKAmAoVb/eIIk8TM7z7c2DnGe",
+	"8yWxO7oB2kqlW7TLvPuwrYqXCaWQFULUJLrEEEaLEWXhHDNBHy6KIwDJ1FSFlUGSXs9CFJIaFkoTP9zv",
+	"glT5CgmTxFIiVoiYnGMztrasqWybSA+BhSxNLr0AlYmS6Nzpc3oy1IEHSIJCaq5AosWMAmBem6wz6rre",
+	"2W46Va5f4sLl552kRbTrjgf3tpP6N91LmAVHcIv1fhansFK4VLFXbfqh0zG9yAXCLJXv0hPB6yp3KEyK",
+	"XpQteNRyurOH1QZoYXgFLUW4XCYhogwt0JAwRdXqG1hosV0umILLNIrMyQynoXU7ECxRAwvmq9h3gTeY",
+	"VhIs5c8k8+1+zP5p6p/yJyvB61+kDEMEXddYzGt2PX5cAZk/Djtp/OkH8daePYhQfOrR582v1w7u3Im3",
+	"nqDmzl+M2+NpOJ/dn5zJHMT+zrMgpbrE0ZFJy4UBP+YwSkVqEuEGXjWBPgkTsBeoMRJNp99HBK8YPzwV",
+	"UHiz/RBf1VMclSn6qlm/Y/HIQonPVKYsgnIrcRN4ah98uq/kn7ZYfPDxnYMPnyCbGNlfAdNuJxmE2SPW",
+	"elvcqHAULRIWiLjm3pYmAX/BfILLWB+NSTSDMvUr9PBRFa+iRacjhqjOFI1Sgd4EY8tpZ0OGp3Rzy6Sm",
+	"9M0PsTn1kCqkBNQbauUFeoizWvafhdUakXsq6eBY9PLM/Ir8VKD3PN184ESfzgktX64DAMf2WvzJ377/",
+	"Jt7ejL/ezDOQIAndtc6nHtLv23mKPmCjMM6fh5MLejfYylmIgMJtDJ3T10t1hcYVr6FXEYTrCiIrPAoz",
+	"6XwOAMYgfxhJAIcr1qJvsivK3CWwAvyTccuiF4BpJGqIZTgWhi9lRAYRpM7ARBDOQ4s+RBCY0fHGTZjc",
+	"lBO387GkV+ROG3jaHqzrQ7n/aDCbl52KHM7paytkGUWElQHAhoyukKXp5EQYPjFDPyWo+ns7Wt7Oub3j",
+	"rV2UvTfjrXVnBTC5lfpyvb/X/91p/MvdM6ZeNs+N+tKAbooCv80YkltV684cn2AlDOVKAGNShsCGH3Xn",
+	"lbBmwlArX3VJBGpUONJyk8zYOQWPCBqHGq0E8bqSNCSIXK8R4eIVMMuUcEV8ybxi3gbkNI8UNBOGKbWN",
+	"MtwPOji+tCczv4JrxUSCnFwlP/24P3Oikf5n94/9RsX7L4ypt/WRtQ6UkEREkfbL4w2qKqHAjZazdtxx",
+	"OxAvb4eGI7DOGu3q5CYZIrUd3NsFajPe9BT1vvmnD1Hz9qfNv+0hK8qYktXN25/Gtzet8/3IvRavAzV3",
+	"8ULwGmGjMDMY/IYcrLWn3mUNS8B0uNYCCWpqk1r0B2cQmGPgaBg3YpLBW0OLpMSrRLp7/tMPJqYRRhFW",
+	"ROTacn4K81dNkBXK69I8MseM3UKP5KIg5K0WQO52nFOf+/+1GmHHa4XQe3lig1DH6csEwM2+75+a4GVB",
+	"pOyaGHTFPThqEks6KooqdwG6uWDR1HZncBFPLp/hUNWD9YP/+mNX8MNRh44LUqXMhT4M2zB2FRofvUZ+",
+	"1U6iWJ56iTdQFbNVlyrRICasTL92Ik4dVjH/3734/nrzv+/kLT9GXIrv3Wl+9gQ1H+82b+7u7+30zUd7",
+	"ATQ0AYcG+Eqr1i2OT6i6ocWE//cjSwATAQqpxGVBCEQZ1oiw4VAsnGO8riJqYhJtaKPDSqxrMrMyTLsE",
+	"EeQkjFKFS+J+mmOmvCK6YEpshRziDoGlFsQdwvk6ArypXD8nwIijQ7u1gHMAigjwiKj5v3vNzx42H+/2",
+	"mAU+lDtAEVw9lZqi5NTb6QcIQoTyWP3fB5cyrXS4FGag+WsEV9MXRkneuqdiPAVcRW9yevQ6dd+BOz0M",
+	"7EXOjifu5s4aindvNfU/tzaaW99laBfQ+vIcvhv9haSk9ciREeAF0343CjzXftXYN09oZSi0sv/lTrx9",
+	"qzutdHb6XF69Bs+MmIMUY/zgag6oaJFEHMAu+I8H9ad5cxcKBLTB/Lgd6RRaWhIEKy4So02mjGIEUdW2",
+	"+pdmtenimCUzrz7jSisWIcYBC39KsYMMGzkGx0mne42RBiz4ETOqE5dGC6dLIH564HJTb+t/OqV6/DZf",
+	"PsAesiR/ykGkiSTBwz5hE6vGuTC1SyGtCr4zIGw4rFImpxFXFf1ymSh07vQ5L1i7PYkjZbUXiMI06iiy",
+	"gUM1mXiNsFArZxmZwsJUHn0x4KdcCYHr14LX7H/1MF7/EmIbzY0cWM/HhP8G6Iv7Alu0UhhWpUoRkE1C",
+	"UKPhzMcDY9OJNdsal8fBnkdv0f/JM/R4+17z8W4CTHNwZy3+5G8T/XD3qQyX6l/FyR4rr0QGGg1JQlUW",
+	"VxGpYhoZGSwTf9LAVEkX1G/CVoiW2KhUNi/AmAFIiLhAViULpyHVMAwFkTLNMWT6WV5nyrbq8gow2NUk",
+	"Z6BieyramMHqOV0GXv50y3iJcnlc0l5GWy1gLukGn8TLHCkvOnf21z31dhmzVbva8ph4GETYGA18IP5l",
+	"xa6CwJqWqDkjruGogVclWiaQfqi0XigVFPK3GqInq7DKV/Kcobt5xrx0Ul75mIiqeXM38fIkpIWaG3eb",
+	"f/rQmBdubuzvrMGvzcd78dbeMAXNPkJnimFlUoK7yiMyQrk07eRYktgyB6vgJjGnPE0MMsXLo5MglJ+8",
+	"jAv3w0d/P7i3jZqP1/YffdfjNaGvg2Iv7QzYGJAkxHpP9ePTWZuF/gna8MHAryZPAv6JdctSyIE95R70",
+	"w8K/DuMa4WHSHRSZh6HzySM8AEfu1bz5MP74i/iTu0lNk/3dteZnD+NP7gYo69BEzdu7zdvfxp/kcrGt",
+	"4uAjpUTAmNJ8x+hKvrzoq6QW4ZI1POtXnpHAqeQkumYiDpeWSEkhG1Brn4DURcWXCUOCLAkiK550ZgLE",
+	"cxW67/deytw2I4naJwrGlbDYo71A9OwKLRzSd3HIE2PHjyogPznX9i6IH6yBySM53h2OcYXgSFXe6hT5",
+	"+BI8Mkq2bHsoKqAmeIlIiahE9dog0PMdYOQPPlxv/nUzXt+L//Qpit995+DdzSIw+SpRgpaKr017DiD2",
+	"mZVW0eIqEryuiInMtNWpQ6zwIpYE1TiP4Ftb684WsnYBURCnLQOLnBogHHLoRwYGgV+mBfLMisvAWYiu",
+	"CF4lqkLqEinNOQ3c0iR64XqNS4KogopPzjNR5Ywqk4rOiGpwsex1Jly2k++t2GYtwpT1WW7T9vAUlBbI",
+	"LGD8YC1fMi5HEbxGGK7RyVVcjTodoNdqhM1cuTRbI6X+TpFruG0ZOZTb9x8YKlHIS/UqYeopWMx4axfN",
+	"XLmEmv/zHngy7FqgX0yemShaV0FwuNqRJV3VTxwfR0pOMQW07lIFKlEe/2I3/89OvLV7sL7TfLQdb+0C",
+	"T/toZ//RTifWlm/v7bFFggURM3VV0c1rociAOBpRqi6isefGpkBYsm21MkLTFxSa2tpL66PaHrX2n3++",
+	"+dfN/W/24q29/cdP0MEftg/e2Unf0rKC553kzguQkVmdYyzzprvo2t8+2Hgnvr19cGctQJf/3Xxo7mzu",
+	"f7XbvP15gOLte/GX7zXfvx/fW29+9jBT4RU0qfbmcpXBDz6+E+98nr5kK4F7pvDxTnxrw+Ifxp98EK9/",
+	"CeAJgGiSvg+e0a6v31uPv92Nt3abe3cCtP9oLX73jwFqPvo0/naj+eDWwc1vx5vvr8efvDcBawwlwDIr",
+	"ZYqu+jrJlMMJUA7xP8hFENscq1ac9QAZvJYAxQ8+2H+cKTKd9u5CJm/8/sb/FwAA//8=",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

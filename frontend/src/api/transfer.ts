@@ -12,7 +12,11 @@ export interface UploadResult {
 export interface UploadOptions {
   url: string;
   file: File;
-  isPublic: boolean;
+  /**
+   * Form fields sent before the file, in order: the server reads the parts as they come and
+   * acts on reaching the file, so anything that shapes that action must precede it.
+   */
+  fields: [name: string, value: string][];
   /** The in-memory access token. */
   getAccessToken: () => string | null;
   /** Refreshes the session once on 401 (single-flight in SessionManager). */
@@ -20,6 +24,8 @@ export interface UploadOptions {
   acceptLanguage: string;
   /** 0–100 while the body is sent. */
   onProgress?: (percent: number) => void;
+  /** Called once the whole body is sent (the server may still take a while to answer). */
+  onSent?: () => void;
   /** Replaceable for tests. */
   createRequest?: () => XMLHttpRequest;
 }
@@ -37,6 +43,10 @@ function sendOnce(options: UploadOptions, token: string | null): Promise<UploadR
         options.onProgress?.(Math.min(100, Math.round((event.loaded / event.total) * 100)));
       }
     };
+    xhr.upload.onload = () => {
+      options.onProgress?.(100);
+      options.onSent?.();
+    };
     xhr.onload = () => {
       let body: unknown = null;
       try {
@@ -44,20 +54,21 @@ function sendOnce(options: UploadOptions, token: string | null): Promise<UploadR
       } catch {
         body = xhr.responseText;
       }
-      if (xhr.status >= 200 && xhr.status < 300) options.onProgress?.(100);
       resolve({ status: xhr.status, body });
     };
     xhr.onerror = () => reject(new Error("network error"));
     xhr.onabort = () => reject(new Error("aborted"));
     const form = new FormData();
-    // `public` first: the server reads the parts in order and stores the file on reaching it.
-    form.append("public", options.isPublic ? "true" : "false");
+    for (const [name, value] of options.fields) form.append(name, value);
     form.append("file", options.file, options.file.name);
     xhr.send(form);
   });
 }
 
-/** POSTs a multipart upload (`file`, `public`) with progress; refreshes and retries once on 401. */
+/**
+ * POSTs a multipart upload (the fields, then `file`) with progress (XMLHttpRequest: fetch
+ * cannot report upload progress); refreshes the session and retries once on 401.
+ */
 export async function uploadWithProgress(options: UploadOptions): Promise<UploadResult> {
   const first = await sendOnce(options, options.getAccessToken());
   if (first.status !== 401) return first;

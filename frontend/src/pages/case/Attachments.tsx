@@ -174,7 +174,7 @@ export function AttachmentsPanel({ caseId, attachments, autosave, onCase, onClos
         const result = await uploadWithProgress({
           url: new URL(`/api/v1/cases/${encodeURIComponent(caseId)}/attachments`, window.location.origin).toString(),
           file,
-          isPublic,
+          fields: [["public", isPublic ? "true" : "false"]],
           getAccessToken: session.getAccessToken,
           refresh: () => session.refresh(),
           acceptLanguage: acceptLanguageOf(language),

@@ -1,61 +1,12 @@
 // Shared by the archive page tests: render the app's routes against a fake API.
-import { act, render } from "@testing-library/react";
-import { MemoryRouter, useLocation } from "react-router";
-import { AppRoutes } from "../../App";
-import type { User } from "../../api/types";
-import { ServicesProvider } from "../../app/context";
-import { createServices } from "../../app/services";
-import { SessionManager } from "../../auth/session";
-import { I18nProvider } from "../../i18n/I18nProvider";
-import { LanguageStore } from "../../i18n/store";
-import { fakeFetch, json, problem, session, type Seen } from "../../test/fakeServer";
 import type { ArchiveCase, ArchiveFacets, ArchiveSearchResult, ArchiveSummary } from "./types";
-
-type Handler = (request: Request, seen: Seen) => Response | null | Promise<Response | null>;
 
 export const FIRE = "2c923482-a424-46d4-9587-09b19d5eab80";
 export const BUCHEON = "7f1c1a60-0000-4000-8000-0000000000a1";
 export const ENTRY = "831f8e85-08e6-4b7e-a5f4-7aa8bc07d82b";
 
-let where = "";
-function LocationProbe() {
-  const location = useLocation();
-  where = location.pathname + location.search;
-  return null;
-}
-/** The router's current path and query. */
-export const currentLocation = () => where;
-
 /** Renders the app at `path`; `user` signs someone in, otherwise the visitor is anonymous. */
-export async function renderAt(path: string, handler: Handler, user?: User) {
-  const net = fakeFetch(async (request, seen) => {
-    const answer = await handler(request, seen);
-    if (answer) return answer;
-    if (seen.path === "/api/v1/auth/refresh") {
-      return user ? json(200, session("t1", user)) : problem(401, "refresh_token_invalid", "다시 로그인하세요.");
-    }
-    if (seen.path === "/api/v1/settings") return json(200, { openSignup: false });
-    return problem(404, "not_found", "찾을 수 없습니다.");
-  });
-  const services = createServices({
-    fetch: net.fetch,
-    baseUrl: "http://app.test",
-    language: new LanguageStore(null),
-    session: new SessionManager(null),
-  });
-  render(
-    <ServicesProvider services={services}>
-      <I18nProvider store={services.language}>
-        <MemoryRouter initialEntries={[path]}>
-          <LocationProbe />
-          <AppRoutes />
-        </MemoryRouter>
-      </I18nProvider>
-    </ServicesProvider>,
-  );
-  await act(() => services.session.restore());
-  return { ...net, services };
-}
+export { currentLocation, renderApp as renderAt } from "../../test/renderApp";
 
 export function emptyFacets(): ArchiveFacets {
   return { year: [], period: [], agency: [], region: [], category: [], awardTier: [], teamKind: [], stage: [], evidenceLevel: [], hasMetrics: [] };

@@ -1,17 +1,9 @@
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { MemoryRouter } from "react-router";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { AppRoutes } from "../../App";
 import type { Case } from "../../api/types";
-import { ServicesProvider } from "../../app/context";
-import { createServices } from "../../app/services";
-import { SessionManager } from "../../auth/session";
-import { I18nProvider } from "../../i18n/I18nProvider";
-import { LanguageStore } from "../../i18n/store";
-import { fakeFetch, json, problem, session, type Seen } from "../../test/fakeServer";
+import { json, problem } from "../../test/fakeServer";
+import { renderApp, type Handler } from "../../test/renderApp";
 import { CASE_ID, member, ROUND_ID, sampleCase, sampleRound } from "../../test/fixtures";
-
-type Handler = (request: Request, seen: Seen) => Response | null | Promise<Response | null>;
 
 function withEtag(status: number, body: Case): Response {
   return new Response(JSON.stringify(body), {
@@ -21,31 +13,12 @@ function withEtag(status: number, body: Case): Response {
 }
 
 async function renderEditor(path: string, handler: Handler) {
-  const net = fakeFetch(async (request, seen) => {
+  return renderApp(path, async (request, seen) => {
     const answer = await handler(request, seen);
     if (answer) return answer;
-    if (seen.path === "/api/v1/auth/refresh") return json(200, session("t1", member));
-    if (seen.path === "/api/v1/settings") return json(200, { openSignup: false });
     if (seen.path === `/api/v1/rounds/${ROUND_ID}`) return json(200, sampleRound());
-    return problem(404, "not_found", "없음");
-  });
-  const services = createServices({
-    fetch: net.fetch,
-    baseUrl: "http://app.test",
-    language: new LanguageStore(null),
-    session: new SessionManager(null),
-  });
-  render(
-    <ServicesProvider services={services}>
-      <I18nProvider store={services.language}>
-        <MemoryRouter initialEntries={[path]}>
-          <AppRoutes />
-        </MemoryRouter>
-      </I18nProvider>
-    </ServicesProvider>,
-  );
-  await act(() => services.session.restore());
-  return net;
+    return null;
+  }, member);
 }
 
 describe("case editor: read-only mode", () => {

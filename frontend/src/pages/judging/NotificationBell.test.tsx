@@ -1,13 +1,7 @@
-import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
-import { MemoryRouter } from "react-router";
+import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { AppRoutes } from "../../App";
-import { ServicesProvider } from "../../app/context";
-import { createServices } from "../../app/services";
-import { SessionManager } from "../../auth/session";
-import { I18nProvider } from "../../i18n/I18nProvider";
-import { LanguageStore } from "../../i18n/store";
-import { fakeFetch, json, problem, session } from "../../test/fakeServer";
+import { json } from "../../test/fakeServer";
+import { renderApp } from "../../test/renderApp";
 import { member } from "../../test/fixtures";
 import { badgeText } from "./NotificationBell";
 import { appPath } from "./NotificationsPage";
@@ -27,25 +21,11 @@ async function renderAt(path: string, unread: () => number, signedIn = true) {
     },
     { id: "7f1c1a60-0000-4000-8000-00000000f002", kind: "objection_answered", title: "이의신청에 답변이 등록되었습니다", createdAt: "2026-06-27T10:00:00Z", read: true },
   ];
-  const net = fakeFetch((_req, seen) => {
-    if (seen.path === "/api/v1/auth/refresh") return signedIn ? json(200, session("t1", member)) : problem(401, "refresh_token_invalid", "다시 로그인하세요.");
-    if (seen.path === "/api/v1/settings") return json(200, { openSignup: false });
+  return renderApp(path, (_req, seen) => {
     if (seen.path === "/api/v1/me/notifications") return json(200, { items: items.map((n, i) => (i === 0 ? { ...n, read: unread() === 0 } : n)), unread: unread() });
     if (seen.path === `/api/v1/me/notifications/${NOTE_ID}/read`) return new Response(null, { status: 204 });
-    return problem(404, "not_found", "없음");
-  });
-  const services = createServices({ fetch: net.fetch, baseUrl: "http://app.test", language: new LanguageStore(null), session: new SessionManager(null) });
-  render(
-    <ServicesProvider services={services}>
-      <I18nProvider store={services.language}>
-        <MemoryRouter initialEntries={[path]}>
-          <AppRoutes />
-        </MemoryRouter>
-      </I18nProvider>
-    </ServicesProvider>,
-  );
-  await act(() => services.session.restore());
-  return net;
+    return null;
+  }, signedIn ? member : undefined);
 }
 
 describe("notification badge", () => {

@@ -1,46 +1,20 @@
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { MemoryRouter } from "react-router";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { AppRoutes } from "../../App";
-import { ServicesProvider } from "../../app/context";
-import { createServices } from "../../app/services";
-import { SessionManager } from "../../auth/session";
-import { I18nProvider } from "../../i18n/I18nProvider";
-import { LanguageStore } from "../../i18n/store";
-import { fakeFetch, json, problem, session, type Seen } from "../../test/fakeServer";
+import { json, problem } from "../../test/fakeServer";
+import { renderApp, type Handler } from "../../test/renderApp";
 import { JUDGED_CASE_ID, judge, sampleJudgingCase, STAGE_ID } from "./testData";
 import type { JudgingCase } from "./types";
-
-type Handler = (request: Request, seen: Seen) => Response | null | Promise<Response | null>;
 
 const PATH = `/judging/stages/${STAGE_ID}/cases/${JUDGED_CASE_ID}`;
 
 async function renderScoring(data: JudgingCase, handler: Handler = () => null) {
-  const net = fakeFetch(async (request, seen) => {
+  const net = await renderApp(PATH, async (request, seen) => {
     const answer = await handler(request, seen);
     if (answer) return answer;
-    if (seen.path === "/api/v1/auth/refresh") return json(200, session("t1", judge));
-    if (seen.path === "/api/v1/settings") return json(200, { openSignup: false });
     if (seen.path === "/api/v1/me/notifications") return json(200, { items: [], unread: 0 });
     if (seen.path === `/api/v1/stages/${STAGE_ID}/cases/${JUDGED_CASE_ID}` && seen.method === "GET") return json(200, data);
-    return problem(404, "not_found", "없음");
-  });
-  const services = createServices({
-    fetch: net.fetch,
-    baseUrl: "http://app.test",
-    language: new LanguageStore(null),
-    session: new SessionManager(null),
-  });
-  render(
-    <ServicesProvider services={services}>
-      <I18nProvider store={services.language}>
-        <MemoryRouter initialEntries={[PATH]}>
-          <AppRoutes />
-        </MemoryRouter>
-      </I18nProvider>
-    </ServicesProvider>,
-  );
-  await act(() => services.session.restore());
+    return null;
+  }, judge);
   await screen.findByRole("heading", { level: 1, name: "숙의기반 갈등관리 시스템" });
   return net;
 }

@@ -1,13 +1,7 @@
-import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
-import { MemoryRouter } from "react-router";
+import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { AppRoutes } from "../../App";
-import { ServicesProvider } from "../../app/context";
-import { createServices } from "../../app/services";
-import { SessionManager } from "../../auth/session";
-import { I18nProvider } from "../../i18n/I18nProvider";
-import { LanguageStore } from "../../i18n/store";
-import { fakeFetch, json, organizer, problem, session, type Seen } from "../../test/fakeServer";
+import { json, organizer, problem, type Seen } from "../../test/fakeServer";
+import { renderApp } from "../../test/renderApp";
 import { restoreTimeZone, setTimeZone } from "../../test/timezone";
 
 afterEach(restoreTimeZone);
@@ -18,30 +12,11 @@ const AGENCIES = [
 ];
 
 async function renderForm(onPost: (seen: Seen) => Response) {
-  const net = fakeFetch((_req, seen) => {
-    if (seen.path === "/api/v1/auth/refresh") return json(200, session("t1", organizer));
-    if (seen.path === "/api/v1/settings") return json(200, { openSignup: false });
+  return renderApp("/organizer/rounds/new", (_req, seen) => {
     if (seen.path === "/api/v1/agencies") return json(200, { items: AGENCIES });
     if (seen.path === "/api/v1/rounds" && seen.method === "POST") return onPost(seen);
-    return problem(404, "not_found", "없음");
-  });
-  const services = createServices({
-    fetch: net.fetch,
-    baseUrl: "http://app.test",
-    language: new LanguageStore(null),
-    session: new SessionManager(null),
-  });
-  render(
-    <ServicesProvider services={services}>
-      <I18nProvider store={services.language}>
-        <MemoryRouter initialEntries={["/organizer/rounds/new"]}>
-          <AppRoutes />
-        </MemoryRouter>
-      </I18nProvider>
-    </ServicesProvider>,
-  );
-  await act(() => services.session.restore());
-  return net;
+    return null;
+  }, organizer);
 }
 
 describe("round form", () => {

@@ -1,50 +1,24 @@
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { MemoryRouter } from "react-router";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { AppRoutes } from "../../../App";
-import { ServicesProvider } from "../../../app/context";
-import { createServices } from "../../../app/services";
-import { SessionManager } from "../../../auth/session";
-import { I18nProvider } from "../../../i18n/I18nProvider";
-import { LanguageStore } from "../../../i18n/store";
-import { fakeFetch, json, organizer, problem, session, type Seen } from "../../../test/fakeServer";
+import { json, organizer, problem } from "../../../test/fakeServer";
+import { renderApp, type Handler } from "../../../test/renderApp";
 import { ROUND_ID, sampleRound } from "../../../test/fixtures";
 import { RUBRIC } from "../../judging/testData";
 import type { JudgingSettings } from "../../judging/types";
 
-type Handler = (request: Request, seen: Seen) => Response | null | Promise<Response | null>;
-
 const TEMPLATE = { id: "7f1c1a60-0000-4000-8000-000000000d01", name: "기본 심사기준 (혁신 우수사례)", builtIn: true, criteria: RUBRIC };
 
 async function renderPage(settings: JudgingSettings, handler: Handler = () => null) {
-  const net = fakeFetch(async (request, seen) => {
+  const net = await renderApp(`/organizer/rounds/${ROUND_ID}/judging`, async (request, seen) => {
     const answer = await handler(request, seen);
     if (answer) return answer;
-    if (seen.path === "/api/v1/auth/refresh") return json(200, session("t1", organizer));
-    if (seen.path === "/api/v1/settings") return json(200, { openSignup: false });
     if (seen.path === "/api/v1/me/notifications") return json(200, { items: [], unread: 0 });
     if (seen.path === `/api/v1/rounds/${ROUND_ID}`) return json(200, sampleRound({ canManage: true, status: "judging" }));
     if (seen.path === `/api/v1/rounds/${ROUND_ID}/judging` && seen.method === "GET") return json(200, settings);
     if (seen.path === `/api/v1/rounds/${ROUND_ID}/stages` && seen.method === "GET") return json(200, { items: [] });
     if (seen.path === "/api/v1/rubric-templates") return json(200, { items: [TEMPLATE] });
-    return problem(404, "not_found", "없음");
-  });
-  const services = createServices({
-    fetch: net.fetch,
-    baseUrl: "http://app.test",
-    language: new LanguageStore(null),
-    session: new SessionManager(null),
-  });
-  render(
-    <ServicesProvider services={services}>
-      <I18nProvider store={services.language}>
-        <MemoryRouter initialEntries={[`/organizer/rounds/${ROUND_ID}/judging`]}>
-          <AppRoutes />
-        </MemoryRouter>
-      </I18nProvider>
-    </ServicesProvider>,
-  );
-  await act(() => services.session.restore());
+    return null;
+  }, organizer);
   await screen.findByRole("heading", { level: 1, name: "심사 관리" });
   return net;
 }

@@ -1,18 +1,10 @@
-import { act, fireEvent, render, screen, within } from "@testing-library/react";
-import { MemoryRouter } from "react-router";
+import { fireEvent, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { AppRoutes } from "../../../App";
-import { ServicesProvider } from "../../../app/context";
-import { createServices } from "../../../app/services";
-import { SessionManager } from "../../../auth/session";
-import { I18nProvider } from "../../../i18n/I18nProvider";
-import { LanguageStore } from "../../../i18n/store";
-import { fakeFetch, json, organizer, problem, session, type Seen } from "../../../test/fakeServer";
+import { json, organizer, problem } from "../../../test/fakeServer";
+import { renderApp, type Handler } from "../../../test/renderApp";
 import { ROUND_ID, sampleRound } from "../../../test/fixtures";
 import { sampleStage, STAGE_ID } from "../../judging/testData";
 import type { AssignmentBoard, Stage, StageJudge } from "../../judging/types";
-
-type Handler = (request: Request, seen: Seen) => Response | null | Promise<Response | null>;
 
 const CASE_A = "7f1c1a60-0000-4000-8000-00000000ca01";
 const J1 = "7f1c1a60-0000-4000-8000-00000000da01";
@@ -41,29 +33,16 @@ const BOARD: AssignmentBoard = {
 };
 
 async function renderStage(stage: Stage, tab: string, handler: Handler = () => null) {
-  const net = fakeFetch(async (request, seen) => {
+  const net = await renderApp(`/organizer/stages/${STAGE_ID}?tab=${tab}`, async (request, seen) => {
     const answer = await handler(request, seen);
     if (answer) return answer;
-    if (seen.path === "/api/v1/auth/refresh") return json(200, session("t1", organizer));
-    if (seen.path === "/api/v1/settings") return json(200, { openSignup: false });
     if (seen.path === "/api/v1/me/notifications") return json(200, { items: [], unread: 0 });
     if (seen.path === `/api/v1/stages/${STAGE_ID}` && seen.method === "GET") return json(200, stage);
     if (seen.path === `/api/v1/rounds/${ROUND_ID}`) return json(200, sampleRound({ canManage: true }));
     if (seen.path === `/api/v1/stages/${STAGE_ID}/judges` && seen.method === "GET") return json(200, { items: JUDGES });
     if (seen.path === `/api/v1/stages/${STAGE_ID}/assignments` && seen.method === "GET") return json(200, BOARD);
-    return problem(404, "not_found", "없음");
-  });
-  const services = createServices({ fetch: net.fetch, baseUrl: "http://app.test", language: new LanguageStore(null), session: new SessionManager(null) });
-  render(
-    <ServicesProvider services={services}>
-      <I18nProvider store={services.language}>
-        <MemoryRouter initialEntries={[`/organizer/stages/${STAGE_ID}?tab=${tab}`]}>
-          <AppRoutes />
-        </MemoryRouter>
-      </I18nProvider>
-    </ServicesProvider>,
-  );
-  await act(() => services.session.restore());
+    return null;
+  }, organizer);
   await screen.findByRole("heading", { level: 1, name: "서면심사" });
   return net;
 }

@@ -10,6 +10,7 @@ import { LoadError, Loading, Notice, PageHeader } from "../../components/Page";
 import { useLoad } from "../../components/useLoad";
 import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";
+import { AutosaveIndicator } from "../../components/AutosaveIndicator";
 import { Autosave, type AutosaveState, type SaveOutcome } from "../../lib/autosave";
 import {
   caseFieldLabel,
@@ -22,7 +23,7 @@ import {
   type LocalErrors,
 } from "../../lib/caseForm";
 import { formatKrw, parseKrw } from "../../lib/krw";
-import { formatSeoulDateTime, formatSeoulTime } from "../../lib/seoul";
+import { formatSeoulDateTime } from "../../lib/seoul";
 import { DeadlineBadge, useNow } from "../RoundsPage";
 import { AttachmentsPanel } from "./Attachments";
 import { CaseReadView } from "./CaseReadView";
@@ -655,53 +656,6 @@ function EditorHeader({ meta, title, now, readOnly = false }: { meta: CaseMeta; 
         </div>
       </dl>
     </PageHeader>
-  );
-}
-
-export function AutosaveIndicator({ state, onRetry }: { state: AutosaveState<unknown>; onRetry: () => void }) {
-  const { t, language } = useI18n();
-  let text: string;
-  switch (state.status) {
-    case "idle":
-      text = state.savedAt ? t("autosave.saved", { time: formatSeoulTime(state.savedAt, language) }) : t("autosave.idle");
-      break;
-    case "dirty":
-      text = t("autosave.dirty");
-      break;
-    case "saving":
-      text = t("autosave.saving");
-      break;
-    case "saved":
-      text = t("autosave.saved", { time: state.savedAt ? formatSeoulTime(state.savedAt, language) : "" });
-      break;
-    case "invalid":
-      text = t("autosave.invalid");
-      break;
-    case "failed":
-      text = t("autosave.failed");
-      break;
-    case "conflict":
-      text = t("autosave.conflict");
-      break;
-    case "closed":
-      text = t("autosave.closed");
-      break;
-  }
-  return (
-    <div className={`autosave autosave-${state.status}`}>
-      <span className="autosave-dot" aria-hidden="true" />
-      <span id="autosave-status" role="status">
-        {text}
-      </span>
-      {state.status === "failed" ? (
-        <>
-          <span aria-hidden="true"> – </span>
-          <button type="button" className="krds-btn text small link-button" onClick={onRetry}>
-            {t("common.retry")}
-          </button>
-        </>
-      ) : null}
-    </div>
   );
 }
 

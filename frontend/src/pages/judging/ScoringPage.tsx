@@ -5,8 +5,9 @@ import { Dialog } from "../../components/Dialog";
 import { LoadError, Loading, Notice, PageHeader } from "../../components/Page";
 import { useLoad } from "../../components/useLoad";
 import { useI18n } from "../../i18n/I18nProvider";
+import { AutosaveIndicator } from "../../components/AutosaveIndicator";
 import { Autosave, type AutosaveState, type SaveOutcome } from "../../lib/autosave";
-import { formatSeoulDateTime, formatSeoulTime } from "../../lib/seoul";
+import { formatSeoulDateTime } from "../../lib/seoul";
 import { CaseReadView } from "../case/CaseReadView";
 import { DeadlineBadge, useNow } from "../RoundsPage";
 import { formatScore } from "./format";
@@ -509,48 +510,16 @@ function Scoring({ data }: { data: JudgingCase }) {
   );
 }
 
-/** 저장 상태 of the sheet, like the case editor's. */
+/** 저장 상태 of the sheet: the editor's indicator in score-sheet wording. */
 function SheetSaveStatus({ state, editable, onRetry }: { state: AutosaveState<ScoreSheet>; editable: boolean; onRetry: () => void }) {
-  const { t, language } = useI18n();
-  let text: string;
-  switch (state.status) {
-    case "idle":
-      text = editable ? t("scoring.save.idle") : t("scoring.save.readOnly");
-      break;
-    case "dirty":
-      text = t("autosave.dirty");
-      break;
-    case "saving":
-      text = t("autosave.saving");
-      break;
-    case "saved":
-      text = t("autosave.saved", { time: state.savedAt ? formatSeoulTime(state.savedAt, language) : "" });
-      break;
-    case "invalid":
-      text = t("scoring.save.invalid");
-      break;
-    case "failed":
-      text = t("autosave.failed");
-      break;
-    case "conflict":
-    case "closed":
-      text = t("scoring.save.closed");
-      break;
-  }
+  const { t } = useI18n();
+  const closed = t("scoring.save.closed");
   return (
-    <div className={`autosave autosave-${state.status}`}>
-      <span className="autosave-dot" aria-hidden="true" />
-      <span id="sheet-save-status" role="status">
-        {text}
-      </span>
-      {state.status === "failed" ? (
-        <>
-          <span aria-hidden="true"> – </span>
-          <button type="button" className="krds-btn text small link-button" onClick={onRetry}>
-            {t("common.retry")}
-          </button>
-        </>
-      ) : null}
-    </div>
+    <AutosaveIndicator
+      state={state}
+      onRetry={onRetry}
+      statusId="sheet-save-status"
+      wording={{ idle: editable ? t("scoring.save.idle") : t("scoring.save.readOnly"), invalid: t("scoring.save.invalid"), conflict: closed, closed }}
+    />
   );
 }

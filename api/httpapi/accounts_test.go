@@ -303,6 +303,16 @@ func TestRoleChangeTakesEffectAtNextRefresh(t *testing.T) {
 	refreshed.Status(http.StatusOK)
 	j.Token = refreshed.JSON()["accessToken"].(string)
 	j.Get("/api/v1/invitations").Status(http.StatusOK)
+
+	// Taking the role away works the same way: the next refresh drops it.
+	env.Login(admin, password).Put("/api/v1/users/"+me["id"].(string)+"/roles", map[string]any{
+		"roles": []map[string]any{{"role": "judge"}},
+	}).Status(http.StatusOK)
+	j.Get("/api/v1/invitations").Status(http.StatusOK)
+	again := env.Client().Post("/api/v1/auth/refresh", map[string]string{"refreshToken": refreshed.JSON()["refreshToken"].(string)})
+	again.Status(http.StatusOK)
+	j.Token = again.JSON()["accessToken"].(string)
+	j.Get("/api/v1/invitations").Problem(http.StatusForbidden, "forbidden")
 }
 
 func TestSetRolesRules(t *testing.T) {

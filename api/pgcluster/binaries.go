@@ -2,6 +2,7 @@ package pgcluster
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,6 +15,10 @@ import (
 // when the PostgreSQL server programs initdb, pg_ctl and postgres cannot be
 // found.
 var ErrBinariesMissing = errors.New("PostgreSQL server binaries not found")
+
+// ErrProgramMissing is returned (wrapped) by Program when the program cannot
+// be found.
+var ErrProgramMissing = errors.New("PostgreSQL program not found")
 
 // serverPrograms are the programs a cluster needs, all from one installation.
 var serverPrograms = []string{"initdb", "pg_ctl", "postgres"}
@@ -89,8 +94,7 @@ func binariesIn(dir string) (binaries, bool) {
 	paths := make([]string, len(serverPrograms))
 	for i, name := range serverPrograms {
 		p := filepath.Join(dir, name)
-		fi, err := os.Stat(p)
-		if err != nil || fi.IsDir() || fi.Mode().Perm()&0o111 == 0 {
+		if !isExecutable(p) {
 			return binaries{}, false
 		}
 		paths[i] = p
@@ -98,6 +102,51 @@ func binariesIn(dir string) (binaries, bool) {
 	b.initdb, b.pgCtl, b.postgres = paths[0], paths[1], paths[2]
 	return b, true
 }
+
+func isExecutable(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && !fi.IsDir() && fi.Mode().Perm()&0o111 != 0
+}
+
+// Program returns the path of another PostgreSQL program, such as pg_dump or
+// pg_restore. It looks first beside the server programs the cluster would use:
+// pg_dump refuses to dump a server newer than itself, and the embedded
+// cluster runs those server programs. Then it looks on PATH (a machine with
+// only the client package, talking to a server of its own), then in the
+// versioned installation directories, highest version first.
+func Program(name string) (string, error) {
+	if b, err := findBinaries(); err == nil {
+		dir := b.dir
+		if dir == "" {
+			dir = filepath.Dir(b.pgCtl)
+		}
+		if p := filepath.Join(dir, name); isExecutable(p) {
+			return p, nil
+		}
+	}
+	if p, err := exec.LookPath(name); err == nil {
+		if abs, err := filepath.Abs(p); err == nil {
+			p = abs
+		}
+		return p, nil
+	}
+	for _, dir := range versionedBinDirs() {
+		if p := filepath.Join(dir, name); isExecutable(p) {
+			return p, nil
+		}
+	}
+	return "", programMissingError{name}
+}
+
+// programMissingError is Program's one-line message; errors.Is(err,
+// ErrProgramMissing) holds for it.
+type programMissingError struct{ name string }
+
+func (e programMissingError) Error() string {
+	return fmt.Sprintf(`PostgreSQL program %s not found: install it with "apt-get install postgresql-client" (Debian/Ubuntu) or put it on PATH`, e.name)
+}
+
+func (programMissingError) Unwrap() error { return ErrProgramMissing }
 
 // versionedBinDirs lists the directories matching versionedBinGlobs, highest
 // version first.

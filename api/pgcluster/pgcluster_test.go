@@ -62,6 +62,41 @@ func TestVersionedBinDirs(t *testing.T) {
 	}
 }
 
+func TestProgram(t *testing.T) {
+	root := t.TempDir()
+	write := func(dir string, names ...string) {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range names {
+			if err := os.WriteFile(filepath.Join(dir, n), []byte("#!/bin/sh\n"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	server := filepath.Join(root, "15", "bin")
+	write(server, append(serverPrograms, "pg_dump")...)
+	// A newer client-only installation: pg_dump must still come from beside the
+	// server programs, or the cluster's own server would be dumped by another
+	// version.
+	write(filepath.Join(root, "16", "bin"), "pg_dump", "pg_restore")
+	old := versionedBinGlobs
+	versionedBinGlobs = []string{filepath.Join(root, "*", "bin")}
+	t.Cleanup(func() { versionedBinGlobs = old })
+	t.Setenv("PATH", t.TempDir())
+
+	if p, err := Program("pg_dump"); err != nil || p != filepath.Join(server, "pg_dump") {
+		t.Fatalf("Program(pg_dump) = %q, %v; want the server's", p, err)
+	}
+	if p, err := Program("pg_restore"); err != nil || p != filepath.Join(root, "16", "bin", "pg_restore") {
+		t.Fatalf("Program(pg_restore) = %q, %v; want the only one there is", p, err)
+	}
+	_, err := Program("pg_nothing")
+	if !errors.Is(err, ErrProgramMissing) || strings.Contains(err.Error(), "\n") || !strings.Contains(err.Error(), "pg_nothing") {
+		t.Fatalf("Program(pg_nothing) error = %v", err)
+	}
+}
+
 func TestCanReach(t *testing.T) {
 	base, err := os.MkdirTemp("", "eutteum-reach-")
 	if err != nil {

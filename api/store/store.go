@@ -62,6 +62,20 @@ func Migrate(ctx context.Context, conn *pgx.Conn) error {
 	return nil
 }
 
+// LatestVersion is the schema version this binary migrates to: the number of the last
+// migration in db/migrations, which tern records in VersionTable.
+func LatestVersion() (int32, error) {
+	migrations, err := fs.Sub(db.Migrations, "migrations")
+	if err != nil {
+		return 0, err
+	}
+	paths, err := migrate.FindMigrations(migrations)
+	if err != nil {
+		return 0, fmt.Errorf("find migrations: %w", err)
+	}
+	return int32(len(paths)), nil
+}
+
 // MigratePool applies pending migrations on a connection taken from pool.
 func MigratePool(ctx context.Context, pool *pgxpool.Pool) error {
 	conn, err := pool.Acquire(ctx)

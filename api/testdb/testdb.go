@@ -54,6 +54,13 @@ func URL(t testing.TB) string {
 	return pgtestdb.Custom(t, server(t), migrator{}).URL()
 }
 
+// EmptyURL returns the connection URL of a fresh database with no schema at all, as
+// CREATE DATABASE makes it, dropped when the test ends.
+func EmptyURL(t testing.TB) string {
+	t.Helper()
+	return pgtestdb.Custom(t, server(t), pgtestdb.NoopMigrator{}).URL()
+}
+
 func server(t testing.TB) pgtestdb.Config {
 	serverOnce.Do(func() { serverConf, serverErr = resolveServer() })
 	if serverErr != nil {

@@ -19,6 +19,7 @@ import (
 	"eutteum/api/account"
 	"eutteum/api/app"
 	"eutteum/api/archive"
+	"eutteum/api/backup"
 	"eutteum/api/config"
 	"eutteum/api/httpapi"
 	"eutteum/api/idempotency"
@@ -38,6 +39,11 @@ Usage:
   eutteum db url [NAME]    print the URL of database NAME (default eutteum), creating it if missing
   eutteum import cases FILE [--create-agencies]
                            import past winners into the archive from CSV or JSON Lines (docs/import.md)
+  eutteum backup [-o FILE] write the database, attachment files included, to a pg_dump archive
+                           (default eutteum-YYYYMMDD-HHMMSS.dump; docs/backup.md)
+  eutteum restore FILE [--force]
+                           restore a backup into the database; --force replaces a database
+                           that is not empty
 
 Environment: DATABASE_URL, EUTTEUM_DATA_DIR, EUTTEUM_ADDR, EUTTEUM_WEB_DIR, EUTTEUM_JWT_KEY,
 EUTTEUM_ACCESS_TTL, EUTTEUM_OPEN_SIGNUP, EUTTEUM_SECURE_COOKIES, EUTTEUM_TRUSTED_PROXIES,
@@ -82,6 +88,10 @@ func main() {
 		err = dbCommand(ctx, cfg, os.Args[2:])
 	case "import":
 		err = importCommand(ctx, cfg, os.Args[2:])
+	case "backup":
+		err = backupCommand(ctx, cfg, os.Args[2:])
+	case "restore":
+		err = restoreCommand(ctx, cfg, os.Args[2:])
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 	default:
@@ -121,7 +131,24 @@ func settings(cfg config.Config) app.Settings {
 // withDatabase opens the configured database (starting the embedded cluster when
 // DATABASE_URL is unset, and stopping it afterwards if it was started here), migrates it,
 // and runs fn.
-func withDatabase(ctx context.Context, cfg config.Config, fn func(context.Context, *pgxpool.Pool) error) (err error) {
+func withDatabase(ctx context.Context, cfg config.Config, fn func(context.Context, *pgxpool.Pool) error) error {
+	return withDatabaseURL(ctx, cfg, func(ctx context.Context, url string) error {
+		pool, err := store.Open(ctx, url)
+		if err != nil {
+			return err
+		}
+		defer pool.Close()
+		if err := store.MigratePool(ctx, pool); err != nil {
+			return err
+		}
+		return fn(ctx, pool)
+	})
+}
+
+// withDatabaseURL runs fn with the configured database's URL: DATABASE_URL, or else the
+// embedded cluster's database, started for fn and stopped afterwards if it was started
+// here. Nothing is migrated.
+func withDatabaseURL(ctx context.Context, cfg config.Config, fn func(context.Context, string) error) (err error) {
 	url := cfg.DatabaseURL
 	if url == "" {
 		cluster, err := pgcluster.New(pgcluster.Options{DataDir: cfg.DataDir, Logger: slog.Default()})
@@ -150,15 +177,7 @@ func withDatabase(ctx context.Context, cfg config.Config, fn func(context.Contex
 		}
 		url = cluster.URL(databaseName)
 	}
-	pool, err := store.Open(ctx, url)
-	if err != nil {
-		return err
-	}
-	defer pool.Close()
-	if err := store.MigratePool(ctx, pool); err != nil {
-		return err
-	}
-	return fn(ctx, pool)
+	return fn(ctx, url)
 }
 
 func serve(ctx context.Context, cfg config.Config) error {
@@ -277,6 +296,82 @@ func importCommand(ctx context.Context, cfg config.Config, args []string) error 
 		}
 		return nil
 	})
+}
+
+func backupCommand(ctx context.Context, cfg config.Config, args []string) error {
+	usage := errors.New("usage: eutteum backup [-o FILE]")
+	path := ""
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "-o" || a == "--output" || a == "-output":
+			if i+1 >= len(args) || path != "" {
+				return usage
+			}
+			i++
+			path = args[i]
+		case strings.HasPrefix(a, "-o="), strings.HasPrefix(a, "--output="), strings.HasPrefix(a, "-output="):
+			if path != "" {
+				return usage
+			}
+			_, path, _ = strings.Cut(a, "=")
+		default:
+			return usage
+		}
+	}
+	if path == "" {
+		path = backup.FileName(time.Now())
+	}
+	return withDatabaseURL(ctx, cfg, func(ctx context.Context, url string) error {
+		res, err := backup.Backup(ctx, url, path)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("%s\t%s\t(database %s, schema version %d)\n", res.Path, humanSize(res.Size), res.Database, res.SchemaVersion)
+		return nil
+	})
+}
+
+func restoreCommand(ctx context.Context, cfg config.Config, args []string) error {
+	usage := errors.New("usage: eutteum restore FILE [--force]")
+	force := false
+	var files []string
+	for _, a := range args {
+		switch a {
+		case "--force", "-force":
+			force = true
+		default:
+			if strings.HasPrefix(a, "-") {
+				return usage
+			}
+			files = append(files, a)
+		}
+	}
+	if len(files) != 1 {
+		return usage
+	}
+	return withDatabaseURL(ctx, cfg, func(ctx context.Context, url string) error {
+		res, err := backup.Restore(ctx, url, files[0], backup.RestoreOptions{Force: force})
+		if err != nil {
+			return err
+		}
+		fmt.Printf("restored %s into database %s (schema version %d)\n", res.Path, res.Database, res.SchemaVersion)
+		return nil
+	})
+}
+
+// humanSize writes n bytes the way ls -h does, in powers of 1024.
+func humanSize(n int64) string {
+	const unit = 1024
+	if n < unit {
+		return fmt.Sprintf("%d B", n)
+	}
+	div, exp := int64(unit), 0
+	for m := n / unit; m >= unit; m /= unit {
+		div *= unit
+		exp++
+	}
+	return fmt.Sprintf("%.1f %ciB", float64(n)/float64(div), "KMGTPE"[exp])
 }
 
 // progressBar draws the import's progress on standard error when that is a terminal.

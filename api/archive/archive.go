@@ -145,7 +145,7 @@ func (s *Service) Get(ctx context.Context, id uuid.UUID) (Entry, error) {
 			ID: r.ID, Title: r.Title, Summary: r.Summary, Agency: account.AgencyRef{ID: r.AgencyID, Name: r.AgencyName},
 			Region: r.Region, Year: int(r.Year), Period: r.Period, RoundTitle: r.RoundTitle, AwardName: r.AwardName,
 			AwardTier: r.AwardTier, Category: r.Category, TeamName: r.TeamName, TeamKind: r.TeamKind, Stage: r.Stage,
-			EvidenceLevel: r.EvidenceLevel, AdoptionCount: int(r.AdoptionCount), PublishedOn: r.PublishedOn,
+			EvidenceLevel: r.EvidenceLevel, PublishedOn: r.PublishedOn,
 		},
 		Problem: r.Problem, Solution: r.Solution, Outcomes: r.Outcomes, Tags: r.Tags, Licence: r.Licence,
 	}
@@ -159,27 +159,49 @@ func (s *Service) Get(ctx context.Context, id uuid.UUID) (Entry, error) {
 		return Entry{}, apperr.Internal(err)
 	}
 	e.HasMetrics = len(e.Metrics) > 0
-	if e.Adoptions, err = s.adoptions(ctx, id); err != nil {
+	if e.Adoptions, err = decodeAdoptions(r.Adoptions); err != nil {
 		return Entry{}, err
+	}
+	for _, a := range e.Adoptions {
+		if a.Status == "adopted" {
+			e.AdoptionCount++
+		}
 	}
 	return e, nil
 }
 
-func (s *Service) adoptions(ctx context.Context, id uuid.UUID) ([]Adoption, error) {
-	rows, err := s.q.ListAdoptions(ctx, id)
-	if err != nil {
-		return nil, dberr.Fail(err)
+// decodeAdoptions reads the adoptions of an entry as GetArchiveEntry lists them and numbers
+// the adopters in the order they adopted.
+func decodeAdoptions(raw []byte) ([]Adoption, error) {
+	var rows []struct {
+		AgencyID   uuid.UUID      `json:"agencyId"`
+		AgencyName string         `json:"agencyName"`
+		Status     string         `json:"status"`
+		AdoptedOn  *string        `json:"adoptedOn"`
+		Adaptation string         `json:"adaptation"`
+		Results    []cases.Metric `json:"results"`
+		UpdatedAt  time.Time      `json:"updatedAt"`
+	}
+	if err := json.Unmarshal(raw, &rows); err != nil {
+		return nil, apperr.Internal(err)
 	}
 	out := make([]Adoption, 0, len(rows))
 	order := 0
 	for _, r := range rows {
-		a := Adoption{Agency: account.AgencyRef{ID: r.AgencyID, Name: r.AgencyName}, Status: r.Status, AdoptedOn: r.AdoptedOn, Adaptation: r.Adaptation, UpdatedAt: r.UpdatedAt}
+		a := Adoption{Agency: account.AgencyRef{ID: r.AgencyID, Name: r.AgencyName}, Status: r.Status, Adaptation: r.Adaptation, Results: r.Results, UpdatedAt: r.UpdatedAt}
+		if a.Results == nil {
+			a.Results = []cases.Metric{}
+		}
+		if r.AdoptedOn != nil {
+			on, err := time.Parse(time.DateOnly, *r.AdoptedOn)
+			if err != nil {
+				return nil, apperr.Internal(err)
+			}
+			a.AdoptedOn = &on
+		}
 		if r.Status == "adopted" {
 			order++
 			a.Order = order
-		}
-		if err := json.Unmarshal(r.Results, &a.Results); err != nil {
-			return nil, apperr.Internal(err)
 		}
 		out = append(out, a)
 	}
@@ -258,7 +280,11 @@ func (s *Service) Adopt(ctx context.Context, p account.Principal, entryID uuid.U
 	if err != nil {
 		return Adoption{}, dberr.Fail(err)
 	}
-	list, err := s.adoptions(ctx, entryID)
+	after, err := s.q.GetArchiveEntry(ctx, entryID)
+	if err != nil {
+		return Adoption{}, dberr.Fail(err)
+	}
+	list, err := decodeAdoptions(after.Adoptions)
 	if err != nil {
 		return Adoption{}, err
 	}

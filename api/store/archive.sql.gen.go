@@ -119,7 +119,14 @@ SELECT e.id, e.case_id, e.agency_id, e.title, e.summary, e.problem, e.solution, 
        e.tags, e.category, e.team_name, e.team_kind, e.year, e.period, e.round_title, e.award_name, e.award_tier,
        e.stage, e.evidence_level, e.licence, e.attachments, e.published_on,
        a.name AS agency_name, a.region,
-       (SELECT count(*) FROM adoptions ad WHERE ad.entry_id = e.id AND ad.status = 'adopted')::int AS adoption_count
+       -- The adoptions come along as JSON, adopters first in the order they adopted, so a
+       -- case page is one round trip.
+       (SELECT coalesce(json_agg(json_build_object(
+                   'agencyId', ad.agency_id, 'agencyName', aa.name, 'status', ad.status, 'adoptedOn', ad.adopted_on,
+                   'adaptation', ad.adaptation, 'results', ad.results, 'updatedAt', ad.updated_at)
+                 ORDER BY ad.status = 'adopted' DESC, ad.adopted_on NULLS LAST, ad.created_at), '[]')
+        FROM adoptions ad JOIN agencies aa ON aa.id = ad.agency_id
+        WHERE ad.entry_id = e.id)::jsonb AS adoptions
 FROM archive_entries e JOIN agencies a ON a.id = e.agency_id
 WHERE e.id = $1
 `
@@ -151,7 +158,7 @@ type GetArchiveEntryRow struct {
 	PublishedOn   time.Time
 	AgencyName    string
 	Region        string
-	AdoptionCount int32
+	Adoptions     []byte
 }
 
 func (q *Queries) GetArchiveEntry(ctx context.Context, id uuid.UUID) (GetArchiveEntryRow, error) {
@@ -184,7 +191,7 @@ func (q *Queries) GetArchiveEntry(ctx context.Context, id uuid.UUID) (GetArchive
 		&i.PublishedOn,
 		&i.AgencyName,
 		&i.Region,
-		&i.AdoptionCount,
+		&i.Adoptions,
 	)
 	return i, err
 }
@@ -365,58 +372,6 @@ func (q *Queries) InsertImportedEntry(ctx context.Context, arg InsertImportedEnt
 	var id uuid.UUID
 	err := row.Scan(&id)
 	return id, err
-}
-
-const listAdoptions = `-- name: ListAdoptions :many
-SELECT ad.id, ad.entry_id, ad.agency_id, ad.status, ad.adopted_on, ad.adaptation, ad.results, ad.recorded_by, ad.created_at, ad.updated_at, a.name AS agency_name FROM adoptions ad JOIN agencies a ON a.id = ad.agency_id
-WHERE ad.entry_id = $1
-ORDER BY ad.status = 'adopted' DESC, ad.adopted_on NULLS LAST, ad.created_at
-`
-
-type ListAdoptionsRow struct {
-	ID         uuid.UUID
-	EntryID    uuid.UUID
-	AgencyID   uuid.UUID
-	Status     string
-	AdoptedOn  *time.Time
-	Adaptation string
-	Results    []byte
-	RecordedBy uuid.UUID
-	CreatedAt  time.Time
-	UpdatedAt  time.Time
-	AgencyName string
-}
-
-func (q *Queries) ListAdoptions(ctx context.Context, entryID uuid.UUID) ([]ListAdoptionsRow, error) {
-	rows, err := q.db.Query(ctx, listAdoptions, entryID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var items []ListAdoptionsRow
-	for rows.Next() {
-		var i ListAdoptionsRow
-		if err := rows.Scan(
-			&i.ID,
-			&i.EntryID,
-			&i.AgencyID,
-			&i.Status,
-			&i.AdoptedOn,
-			&i.Adaptation,
-			&i.Results,
-			&i.RecordedBy,
-			&i.CreatedAt,
-			&i.UpdatedAt,
-			&i.AgencyName,
-		); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
 }
 
 const similarEntries = `-- name: SimilarEntries :many

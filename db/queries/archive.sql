@@ -13,14 +13,16 @@ SELECT e.id, e.case_id, e.agency_id, e.title, e.summary, e.problem, e.solution, 
        e.tags, e.category, e.team_name, e.team_kind, e.year, e.period, e.round_title, e.award_name, e.award_tier,
        e.stage, e.evidence_level, e.licence, e.attachments, e.published_on,
        a.name AS agency_name, a.region,
-       (SELECT count(*) FROM adoptions ad WHERE ad.entry_id = e.id AND ad.status = 'adopted')::int AS adoption_count
+       -- The adoptions come along as JSON, adopters first in the order they adopted, so a
+       -- case page is one round trip.
+       (SELECT coalesce(json_agg(json_build_object(
+                   'agencyId', ad.agency_id, 'agencyName', aa.name, 'status', ad.status, 'adoptedOn', ad.adopted_on,
+                   'adaptation', ad.adaptation, 'results', ad.results, 'updatedAt', ad.updated_at)
+                 ORDER BY ad.status = 'adopted' DESC, ad.adopted_on NULLS LAST, ad.created_at), '[]')
+        FROM adoptions ad JOIN agencies aa ON aa.id = ad.agency_id
+        WHERE ad.entry_id = e.id)::jsonb AS adoptions
 FROM archive_entries e JOIN agencies a ON a.id = e.agency_id
 WHERE e.id = $1;
-
--- name: ListAdoptions :many
-SELECT ad.*, a.name AS agency_name FROM adoptions ad JOIN agencies a ON a.id = ad.agency_id
-WHERE ad.entry_id = $1
-ORDER BY ad.status = 'adopted' DESC, ad.adopted_on NULLS LAST, ad.created_at;
 
 -- name: UpsertAdoption :one
 INSERT INTO adoptions (entry_id, agency_id, status, adopted_on, adaptation, results, recorded_by)

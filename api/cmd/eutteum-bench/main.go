@@ -12,6 +12,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"math/rand/v2"
 	"net"
 	"net/http"
@@ -19,6 +20,7 @@ import (
 	"os"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -31,6 +33,7 @@ type sample struct {
 	endpoint string
 	took     time.Duration
 	ok       bool
+	code     int // 0 when the request failed without an answer
 }
 
 func main() {
@@ -141,6 +144,13 @@ func run(base, db string, duration time.Duration, workers, pid int) error {
 		var c map[string]any
 		_ = json.Unmarshal(b, &c)
 		drafts[w], etags[w] = c["id"].(string), h.Get("ETag")
+		// A first save makes the draft complete, so a submission drawn before any save in
+		// the mix is a real submission rather than a refused empty draft.
+		code, _, h, err := member.do("PUT", "/api/v1/cases/"+drafts[w], draftBody(w, categoryID), "If-Match", etags[w])
+		if err != nil || code != http.StatusOK {
+			return fmt.Errorf("first save of draft %d: status %d: %v", w, code, err)
+		}
+		etags[w] = h.Get("ETag")
 	}
 	queries := []string{"복지", "이음콜", "원 스톱", "부천", "위반 건축물", "드론", "119", "AI 챗봇", "청년 창업", "감사"}
 
@@ -163,10 +173,7 @@ func run(base, db string, duration time.Duration, workers, pid int) error {
 			return code, err
 		}},
 		{"PUT /cases/{id} (draft save)", 12, func(w int, r *rand.Rand) (int, error) {
-			code, _, h, err := member.do("PUT", "/api/v1/cases/"+drafts[w], map[string]any{
-				"title": fmt.Sprintf("부하 시험 %d", w), "summary": "마감일 저장", "problem": strings.Repeat("추진배경 ", 50),
-				"solution": "추진내용", "outcomes": "성과", "categoryId": categoryID,
-			}, "If-Match", etags[w])
+			code, _, h, err := member.do("PUT", "/api/v1/cases/"+drafts[w], draftBody(w, categoryID), "If-Match", etags[w])
 			if code == 200 {
 				etags[w] = h.Get("ETag")
 			}
@@ -258,7 +265,7 @@ func phase(d time.Duration, workers int, fn func(w int, r *rand.Rand) (string, i
 			for time.Now().Before(end) {
 				start := time.Now()
 				name, code, err := fn(w, r)
-				local = append(local, sample{endpoint: name, took: time.Since(start), ok: err == nil && code < 300})
+				local = append(local, sample{endpoint: name, took: time.Since(start), ok: err == nil && code < 300, code: code})
 			}
 			mu.Lock()
 			out = append(out, local...)
@@ -300,6 +307,14 @@ func bareBaseline(db string, ids []string, d time.Duration, workers int, client 
 	}), nil
 }
 
+// draftBody is a deadline-day save of worker w's draft, complete enough to submit.
+func draftBody(w int, categoryID string) map[string]any {
+	return map[string]any{
+		"title": fmt.Sprintf("부하 시험 %d", w), "summary": "마감일 저장", "problem": strings.Repeat("추진배경 ", 50),
+		"solution": "추진내용", "outcomes": "성과", "categoryId": categoryID,
+	}
+}
+
 func printRows(samples []sample, d time.Duration) {
 	by := map[string][]sample{}
 	var names []string
@@ -314,15 +329,26 @@ func printRows(samples []sample, d time.Duration) {
 		list := by[name]
 		var lat []time.Duration
 		errors := 0
+		codes := map[int]int{}
 		for _, s := range list {
 			lat = append(lat, s.took)
 			if !s.ok {
 				errors++
+				codes[s.code]++
 			}
+		}
+		// Failures say what they were: a status, or 0 for no answer at all.
+		errText := strconv.Itoa(errors)
+		if errors > 0 {
+			var parts []string
+			for _, c := range slices.Sorted(maps.Keys(codes)) {
+				parts = append(parts, fmt.Sprintf("%d×%d", c, codes[c]))
+			}
+			errText += " (" + strings.Join(parts, ", ") + ")"
 		}
 		slices.Sort(lat)
 		q := func(p float64) float64 { return float64(lat[int(p*float64(len(lat)-1))].Microseconds()) / 1000 }
-		fmt.Printf("| %s | %d | %.0f | %.1f | %.1f | %.1f | %d |\n", name, len(list), float64(len(list))/d.Seconds(), q(0.5), q(0.95), q(0.99), errors)
+		fmt.Printf("| %s | %d | %.0f | %.1f | %.1f | %.1f | %s |\n", name, len(list), float64(len(list))/d.Seconds(), q(0.5), q(0.95), q(0.99), errText)
 	}
 }
 

@@ -46,6 +46,15 @@ func requestIDOf(c *gin.Context) string {
 func accessLog(c *gin.Context) {
 	start := time.Now()
 	c.Next()
+	level := slog.LevelInfo
+	if c.Writer.Status() >= 500 {
+		level = slog.LevelError
+	}
+	// Building the line costs more than the rest of a cached read; skip it when the level
+	// is off.
+	if !slog.Default().Enabled(c.Request.Context(), level) {
+		return
+	}
 	route := c.FullPath()
 	if route == "" {
 		route = "unmatched"
@@ -62,10 +71,6 @@ func accessLog(c *gin.Context) {
 	}
 	if p, ok := principalFromContext(c.Request.Context()); ok {
 		attrs = append(attrs, "user_id", p.UserID.String())
-	}
-	level := slog.LevelInfo
-	if c.Writer.Status() >= 500 {
-		level = slog.LevelError
 	}
 	slog.Default().Log(c.Request.Context(), level, "http request", attrs...)
 }

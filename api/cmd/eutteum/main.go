@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
+	"runtime/debug"
 	"os/signal"
 	"strings"
 	"syscall"
@@ -181,6 +182,7 @@ func withDatabaseURL(ctx context.Context, cfg config.Config, fn func(context.Con
 }
 
 func serve(ctx context.Context, cfg config.Config) error {
+	tuneGC()
 	return withDatabase(ctx, cfg, func(ctx context.Context, pool *pgxpool.Pool) error {
 		a, err := app.New(ctx, pool, settings(cfg))
 		if err != nil {
@@ -204,6 +206,19 @@ func serve(ctx context.Context, cfg config.Config) error {
 		}
 		return nil
 	})
+}
+
+// tuneGC trades memory for CPU where the operator has not chosen: the live heap of a
+// serving process is small (tens of MiB), so collecting at 4× instead of 2× of it spends
+// far less CPU on garbage collection under load, and the soft limit keeps a burst from
+// growing the heap without bound.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(300)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(512 << 20)
+	}
 }
 
 func dbCommand(ctx context.Context, cfg config.Config, args []string) error {

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, launchBrowser, newContext, ORGANIZER } from "./env";
+import { ADMIN, DEMO_PASSWORD, launchBrowser, newContext, ORGANIZER } from "./env";
 
 let browser: Browser;
 let context: BrowserContext;
@@ -127,6 +127,46 @@ describe("web app", () => {
       await p.getByText("이미 사용된 초대 링크입니다", { exact: false }).waitFor();
     } finally {
       await invitee.close();
+    }
+  });
+
+  it("shows the admin's security log and an organizer's round log with the demo seed's events", async () => {
+    await logIn(page, ADMIN.email, DEMO_PASSWORD);
+    await page.getByRole("heading", { level: 1, name: `${ADMIN.name}님, 환영합니다` }).waitFor();
+    await page.getByRole("navigation", { name: "주 메뉴" }).getByRole("link", { name: "감사 기록" }).click();
+    await page.getByRole("heading", { level: 1, name: "보안 감사 기록" }).waitFor();
+    const log = page.getByRole("table", { name: /^감사 기록:/ });
+    const ownLogin = log.getByRole("row").filter({ hasText: ADMIN.name }).filter({ has: page.getByRole("rowheader", { name: "로그인", exact: true }) });
+    await ownLogin.first().waitFor();
+    // The seed publishes 2026 상반기 으뜸상 as 부천시's organizer.
+    await page.getByLabel("작업 종류").selectOption("results_published");
+    await page.getByRole("button", { name: "조회", exact: true }).click();
+    await page.waitForURL(/\/admin\/audit\?action=results_published$/);
+    await log.getByRole("row").filter({ hasText: ORGANIZER.name }).filter({ has: page.getByRole("rowheader", { name: "결과 발표" }) }).first().waitFor();
+
+    const organizer = await newContext(browser);
+    try {
+      const p = await organizer.newPage();
+      await logIn(p, ORGANIZER.email, DEMO_PASSWORD);
+      await p.getByRole("heading", { level: 1, name: `${ORGANIZER.name}님, 환영합니다` }).waitFor();
+      await p.goto("/organizer/rounds");
+      await p.getByRole("link", { name: "2026 상반기 으뜸상", exact: true }).click();
+      await h1(p).filter({ hasText: "2026 상반기 으뜸상" }).waitFor();
+      await p.getByRole("link", { name: "감사 기록", exact: true }).click();
+      await p.getByRole("heading", { level: 1, name: "감사 기록" }).waitFor();
+      const rounds = p.getByRole("table", { name: /^감사 기록:/ });
+      await rounds.getByRole("rowheader", { name: "결과 발표" }).waitFor();
+      // Judges appointed by the seed are named, not shown as ids.
+      await rounds.getByRole("row").filter({ has: p.getByRole("rowheader", { name: "심사위원 위촉" }) }).filter({ hasText: "박성민" }).first().waitFor();
+
+      // At phone width the table scrolls inside its own region; the page itself does not.
+      await p.setViewportSize({ width: 390, height: 844 });
+      expect(await p.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      const results = await new AxeBuilder({ page: p }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+    } finally {
+      await organizer.close();
     }
   });
 

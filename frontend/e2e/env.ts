@@ -5,6 +5,7 @@ export const BASE_URL = (process.env.E2E_BASE_URL ?? "http://127.0.0.1:8080").re
 
 export const DEMO_PASSWORD = "demo-pass-2025";
 export const ORGANIZER = { email: "organizer@demo.test", name: "김혜진" };
+export const ADMIN = { email: "admin@demo.test", name: "시스템 관리자" };
 
 /** Debian's Chromium (no browser download): CHROMIUM_PATH or /usr/bin/chromium. */
 export function launchBrowser(): Promise<Browser> {

@@ -13,6 +13,8 @@ import { AgencySpreadPage } from "./pages/archive/AgencySpreadPage";
 import { ArchiveCasePage } from "./pages/archive/ArchiveCasePage";
 import { ArchiveImportPage } from "./pages/archive/ArchiveImportPage";
 import { ArchiveSearchPage } from "./pages/archive/ArchiveSearchPage";
+import { AdminAuditPage } from "./pages/audit/AdminAuditPage";
+import { RoundAuditPage } from "./pages/audit/RoundAuditPage";
 import { HomePage } from "./pages/HomePage";
 import { InvitePage } from "./pages/InvitePage";
 import { LoginPage } from "./pages/LoginPage";
@@ -85,6 +87,7 @@ export function AppRoutes() {
         <Route path="judging/stages/:stageId/cases/:caseId" element={<Guarded id="judging"><ScoringPage /></Guarded>} />
         <Route path="organizer/rounds/:roundId/judging" element={<Organizer><RoundJudgingPage /></Organizer>} />
         <Route path="organizer/rounds/:roundId/results" element={<Organizer><RoundResultsPage /></Organizer>} />
+        <Route path="organizer/rounds/:roundId/audit" element={<Organizer><RoundAuditPage /></Organizer>} />
         <Route path="organizer/stages/:stageId" element={<Organizer><StagePage /></Organizer>} />
         <Route path="results/:roundId" element={<PublicResultsPage />} />
         <Route path="notifications" element={<RequireAuth><NotificationsPage /></RequireAuth>} />
@@ -94,6 +97,7 @@ export function AppRoutes() {
         <Route path="rounds/manage" element={<Navigate to="/organizer/rounds" replace />} />
         <Route path="admin/invitations" element={<Guarded id="invitations"><AdminInvitationsPage /></Guarded>} />
         <Route path="admin/users" element={<Guarded id="users"><AdminUsersPage /></Guarded>} />
+        <Route path="admin/audit" element={<Guarded id="audit"><AdminAuditPage /></Guarded>} />
         <Route path="admin/agencies" element={<Placeholder id="agencies" />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -18,17 +18,17 @@ describe("navItemsFor", () => {
     expect(ids(["member"])).toEqual(["archive", "myTeam", "myCases", "contests"]);
     expect(ids(["judge"])).toEqual(["archive", "contests", "judging"]);
     expect(ids(["organizer"])).toEqual(["archive", "contests", "rounds", "invitations"]);
-    expect(ids(["admin"])).toEqual(["archive", "contests", "invitations", "users", "agencies"]);
+    expect(ids(["admin"])).toEqual(["archive", "contests", "invitations", "users", "audit", "agencies"]);
   });
 
   it("combines roles without duplicates, in menu order", () => {
-    expect(ids(["admin", "organizer"])).toEqual(["archive", "contests", "rounds", "invitations", "users", "agencies"]);
+    expect(ids(["admin", "organizer"])).toEqual(["archive", "contests", "rounds", "invitations", "users", "audit", "agencies"]);
     expect(ids(["judge", "member"])).toEqual(["archive", "myTeam", "myCases", "contests", "judging"]);
   });
 
   it("points members and organizers at the new pages", () => {
     const paths = Object.fromEntries(NAV_ITEMS.map((item) => [item.id, item.path]));
-    expect(paths).toMatchObject({ myTeam: "/teams", myCases: "/cases", contests: "/rounds", rounds: "/organizer/rounds" });
+    expect(paths).toMatchObject({ myTeam: "/teams", myCases: "/cases", contests: "/rounds", rounds: "/organizer/rounds", audit: "/admin/audit" });
   });
 
   it("uses the header labels from the product brief", () => {
@@ -42,6 +42,7 @@ describe("navItemsFor", () => {
       rounds: "nav.rounds",
       invitations: "nav.invitations",
       users: "nav.users",
+      audit: "nav.audit",
       agencies: "nav.agencies",
     });
   });

@@ -10,6 +10,7 @@ export type NavId =
   | "rounds"
   | "invitations"
   | "users"
+  | "audit"
   | "agencies";
 
 export interface NavItem {
@@ -41,6 +42,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ["organizer", "admin"],
   },
   { id: "users", path: "/admin/users", label: "nav.users", description: "nav.desc.users", roles: ["admin"] },
+  { id: "audit", path: "/admin/audit", label: "nav.audit", description: "nav.desc.audit", roles: ["admin"] },
   { id: "agencies", path: "/admin/agencies", label: "nav.agencies", description: "nav.desc.agencies", roles: ["admin"] },
 ];
 

@@ -14,6 +14,7 @@ export type Invitation = Schemas["Invitation"];
 export type CreatedInvitation = Schemas["CreatedInvitation"];
 export type InvitationStatus = Schemas["InvitationStatus"];
 export type PublicSettings = Schemas["PublicSettings"];
+export type AuditEvent = Schemas["AuditEvent"];
 
 export const ROLES: readonly Role[] = ["admin", "organizer", "judge", "member"];
 

@@ -3,6 +3,7 @@
 // Placeholders use {name} and are filled by t(key, { name }).
 
 import { archiveEn, archiveKo } from "./archive";
+import { auditEn, auditKo } from "./audit";
 import { judgingEn, judgingKo } from "./judging";
 
 export const ko = {
@@ -652,6 +653,7 @@ export const ko = {
   "overview.edit": "설정 수정",
   ...archiveKo,
   ...judgingKo,
+  ...auditKo,
 } as const;
 
 export type MessageKey = keyof typeof ko;
@@ -660,6 +662,7 @@ export type Dictionary = Partial<Record<MessageKey, string>>;
 export const en: Dictionary = {
   ...archiveEn,
   ...judgingEn,
+  ...auditEn,
   "app.name": "Eutteum",
   "app.fullName": "Eutteum · Public-sector innovation",
   "app.tagline": "Public-sector innovation contests and best-practice archive",

@@ -71,6 +71,9 @@ function OverviewHeader({ round }: { round: Round }) {
           <Link className="krds-btn secondary medium" to={`/organizer/rounds/${round.id}/results`}>
             {t("judging.results")}
           </Link>
+          <Link className="krds-btn secondary medium" to={`/organizer/rounds/${round.id}/audit`}>
+            {t("audit.round.title")}
+          </Link>
           <Link className="krds-btn tertiary medium" to={`/rounds/${round.id}`}>
             {t("rounds.title")}
           </Link>

@@ -87,10 +87,11 @@ function criterionNamesOf(stages: readonly Stage[], templates: readonly RubricTe
 }
 
 /** Page header shared by the round's judging pages, with links between them. */
-export function RoundJudgingHeader({ round, current }: { round: Round; current: "judging" | "results" }) {
+export function RoundJudgingHeader({ round, current }: { round: Round; current: "judging" | "results" | "audit" }) {
   const { t } = useI18n();
+  const title = current === "judging" ? t("judgingSettings.pageTitle") : current === "results" ? t("roundResults.title") : t("audit.round.title");
   return (
-    <PageHeader title={current === "judging" ? t("judgingSettings.pageTitle") : t("roundResults.title")} lead={round.title}>
+    <PageHeader title={title} lead={round.title}>
       <nav className="button-row sub-nav" aria-label={t("judgingSettings.subNav")}>
         <Link className="krds-btn tertiary medium" to={`/organizer/rounds/${round.id}`}>
           {t("judgingSettings.toOverview")}
@@ -100,6 +101,9 @@ export function RoundJudgingHeader({ round, current }: { round: Round; current: 
         </Link>
         <Link className="krds-btn secondary medium" to={`/organizer/rounds/${round.id}/results`} aria-current={current === "results" ? "page" : undefined}>
           {t("judging.results")}
+        </Link>
+        <Link className="krds-btn secondary medium" to={`/organizer/rounds/${round.id}/audit`} aria-current={current === "audit" ? "page" : undefined}>
+          {t("audit.round.title")}
         </Link>
       </nav>
     </PageHeader>

@@ -5,6 +5,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"time"
 
@@ -16,10 +17,12 @@ import (
 	"eutteum/api/cases"
 	"eutteum/api/httpapi"
 	"eutteum/api/judging"
+	"eutteum/api/mail"
 	"eutteum/api/notify"
 	"eutteum/api/round"
 	"eutteum/api/store"
 	"eutteum/api/team"
+	"eutteum/api/vote"
 )
 
 // Settings are what the application needs beyond its database.
@@ -30,6 +33,8 @@ type Settings struct {
 	WebDir         string
 	SecureCookies  bool
 	TrustedProxies []string
+	// Mailer sends the public vote's codes; nil keeps them in the log only.
+	Mailer mail.Sender
 }
 
 // DefaultSettings suit a local run and the tests.
@@ -45,6 +50,7 @@ type App struct {
 	Cases    *cases.Service
 	Judging  *judging.Service
 	Archive  *archive.Service
+	Votes    *vote.Service
 	Tokens   *authn.Tokens
 	Handler  http.Handler
 }
@@ -62,13 +68,18 @@ func New(ctx context.Context, pool *pgxpool.Pool, s Settings) (*App, error) {
 	caseService := cases.NewService(pool, rounds, teams)
 	judgingService := judging.NewService(pool, accounts, rounds)
 	archiveService := archive.NewService(pool)
+	mailer := s.Mailer
+	if mailer == nil {
+		mailer = &mail.Outbox{Log: slog.Default()}
+	}
+	votes := vote.NewService(pool, judgingService, mailer, key, rounds.Now)
 	contract, err := httpapi.LoadContract()
 	if err != nil {
 		return nil, err
 	}
 	svc := httpapi.Services{
 		Accounts: accounts, Teams: teams, Rounds: rounds, Cases: caseService,
-		Judging: judgingService, Notify: notify.NewService(pool), Archive: archiveService,
+		Judging: judgingService, Notify: notify.NewService(pool), Archive: archiveService, Votes: votes,
 	}
 	srv, err := httpapi.New(contract, pool, tokens, svc, httpapi.Options{
 		WebDir: s.WebDir, SecureCookies: s.SecureCookies, TrustedProxies: s.TrustedProxies,
@@ -76,5 +87,5 @@ func New(ctx context.Context, pool *pgxpool.Pool, s Settings) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &App{Accounts: accounts, Teams: teams, Rounds: rounds, Cases: caseService, Judging: judgingService, Archive: archiveService, Tokens: tokens, Handler: srv.Handler()}, nil
+	return &App{Accounts: accounts, Teams: teams, Rounds: rounds, Cases: caseService, Judging: judgingService, Archive: archiveService, Votes: votes, Tokens: tokens, Handler: srv.Handler()}, nil
 }

@@ -10,7 +10,9 @@ import (
 	"testing"
 
 	"eutteum/api/apitest"
+	"eutteum/api/app"
 	"eutteum/api/httpapi"
+	"eutteum/api/mail"
 )
 
 // authzUpload is a multipart body: one file plus form fields.
@@ -147,6 +149,18 @@ var authzMatrix = []authzRow{
 	{op: "listNotifications", call: "GET /api/v1/me/notifications", expect: "401 200 200 200 200 200 200 200 200"},
 	{op: "markNotificationRead", call: "POST /api/v1/me/notifications/{notification}/read", expect: "401 204 404 404 404 404 404 404 404"},
 
+	// Public vote.
+	{op: "getStageVote", call: "GET /api/v1/stages/{voteStage}/vote", expect: "401 403 403 404 404 404 200 404 200"},
+	{op: "configureStageVote", call: "PUT /api/v1/stages/{stage}/vote", body: map[string]any{"opensAt": "2026-01-01T00:00:00Z", "closesAt": "2099-01-01T00:00:00Z", "maxChoices": 2, "showCounts": false, "voteShare": 20}, expect: "401 403 403 404 404 404 200 404 200"},
+	{op: "openStageVote", call: "POST /api/v1/stages/{voteStage}/vote/open", expect: "401 403 403 404 404 404 200 404 200"},
+	{op: "closeStageVote", call: "POST /api/v1/stages/{voteStage}/vote/close", expect: "401 403 403 404 404 404 200 404 200"},
+	{op: "getVoteReport", call: "GET /api/v1/stages/{voteStage}/vote/report", expect: "401 403 403 404 404 404 200 404 200"},
+	{op: "listPublicVotes", call: "GET /api/v1/public/votes", expect: "200 200 200 200 200 200 200 200 200"},
+	{op: "getPublicVote", call: "GET /api/v1/public/stages/{voteStage}/vote", expect: "200 200 200 200 200 200 200 200 200"},
+	{op: "requestVoteCode", call: "POST /api/v1/public/stages/{voteStage}/vote/codes", body: map[string]any{"email": "code-{unique}@example.kr"}, expect: "202 202 202 202 202 202 202 202 202"},
+	// Anonymous callers vote with the code; signed-in ones as their account.
+	{op: "castBallot", call: "POST /api/v1/public/stages/{voteStage}/ballots", body: map[string]any{"caseIds": []any{"{judgedCase}"}, "verificationId": "{voteVerification}", "code": "{voteCode}"}, expect: "201 201 201 201 201 201 201 201 201"},
+
 	// Archive.
 	{op: "searchArchive", call: "GET /api/v1/archive/cases?q=%EB%AF%BC%EC%9B%90", expect: "200 200 200 200 200 200 200 200 200"},
 	{op: "getArchiveCase", call: "GET /api/v1/archive/cases/{archiveEntry}", expect: "200 200 200 200 200 200 200 200 200"},
@@ -187,8 +201,9 @@ func TestAuthorizationMatrix(t *testing.T) {
 		t.Errorf("the authorization matrix has rows for %s, which openapi.yaml does not define", op)
 	}
 
-	env := apitest.NewSeeded(t)
-	cast := newAuthzCast(t, env)
+	outbox := &mail.Outbox{Dir: t.TempDir()}
+	env := apitest.NewSeeded(t, func(s *app.Settings) { s.Mailer = outbox })
+	cast := newAuthzCast(t, env, outbox)
 	shared := newAuthzWorld(t, cast)
 	var report []string
 	for _, row := range authzMatrix {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"eutteum/api/apitest"
+	"eutteum/api/mail"
 )
 
 // authzRoles are the columns of the authorization matrix, in order.
@@ -33,15 +34,16 @@ var authzAccounts = map[string]string{
 // authzCast is the signed-in clients shared by every world of one matrix run.
 type authzCast struct {
 	env     *apitest.Env
+	outbox  *mail.Outbox
 	clients map[string]*apitest.Client // role → client; "anon" has no token
 	ids     map[string]string          // role → user id
 	unique  int
 	adopted int // entries used for withdrawing adoptions
 }
 
-func newAuthzCast(t *testing.T, env *apitest.Env) *authzCast {
+func newAuthzCast(t *testing.T, env *apitest.Env, outbox *mail.Outbox) *authzCast {
 	t.Helper()
-	cast := &authzCast{env: env, clients: map[string]*apitest.Client{"anon": env.Client()}, ids: map[string]string{}}
+	cast := &authzCast{env: env, outbox: outbox, clients: map[string]*apitest.Client{"anon": env.Client()}, ids: map[string]string{}}
 	for role, email := range authzAccounts {
 		cast.clients[role] = env.Login(email, password)
 		cast.ids[role] = cast.clients[role].Get("/api/v1/me").Status(http.StatusOK).JSON()["id"].(string)
@@ -88,6 +90,8 @@ func init() {
 		{(*authzWorld).buildTeamInvitation, []string{"teamInvitation"}},
 		{(*authzWorld).buildNewUser, []string{"newUser"}},
 		{(*authzWorld).buildRefreshToken, []string{"refreshToken"}},
+		{(*authzWorld).buildVote, []string{"voteStage"}},
+		{(*authzWorld).buildVoteCode, []string{"voteVerification", "voteCode"}},
 	}
 	authzParts = map[string]func(*authzWorld){}
 	for _, p := range parts {
@@ -270,6 +274,28 @@ func (w *authzWorld) buildResults() {
 	w.vals["archiveEntry"] = found[0].(map[string]any)["id"].(string)
 	entry := w.as("anon").Get("/api/v1/archive/cases/" + w.vals["archiveEntry"]).Status(http.StatusOK).JSON()
 	w.vals["archiveAttachment"] = entry["attachments"].([]any)[0].(map[string]any)["id"].(string)
+}
+
+// buildVote opens a public vote on the judging stage.
+func (w *authzWorld) buildVote() {
+	now := w.cast.env.App.Rounds.Now().UTC()
+	w.as("org").Put("/api/v1/stages/"+w.get("stage")+"/vote", map[string]any{
+		"opensAt": now.Add(-time.Hour).Format(time.RFC3339), "closesAt": now.Add(72 * time.Hour).Format(time.RFC3339),
+		"maxChoices": 1, "showCounts": true, "voteShare": 0,
+	}).Status(http.StatusOK)
+	w.vals["voteStage"] = w.get("stage")
+}
+
+// buildVoteCode asks for a code for a new address and reads it from the outbox.
+func (w *authzWorld) buildVoteCode() {
+	email := "voter-" + w.cast.nextUnique() + "@example.kr"
+	sent := w.as("anon").Post("/api/v1/public/stages/"+w.get("voteStage")+"/vote/codes", map[string]any{"email": email}).Status(http.StatusAccepted)
+	msg, err := w.cast.outbox.Latest(email)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	w.vals["voteVerification"] = sent.JSON()["verificationId"].(string)
+	w.vals["voteCode"] = sixDigits.FindString(msg.Subject)
 }
 
 // buildInvitation has the admin invite a new judge of 부천시.

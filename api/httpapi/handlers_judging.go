@@ -221,13 +221,20 @@ func toCut(c oapi.Cut) judging.Cut {
 	return cut
 }
 
+func toVoteComponent(v *judging.VoteComponent) *oapi.VoteComponent {
+	if v == nil {
+		return nil
+	}
+	return &oapi.VoteComponent{JudgeScore: v.JudgeScore, Votes: v.Votes, VoteScore: v.VoteScore, VoteShare: v.VoteShare}
+}
+
 func toStage(st judging.Stage) (oapi.Stage, error) {
 	criteria, err := convert[[]oapi.Criterion](st.Criteria)
 	return oapi.Stage{
 		Id: st.ID, RoundId: st.RoundID, Position: st.Position, Name: st.Name, Kind: oapi.StageKind(st.Kind), Blind: st.Blind,
 		Status: oapi.StageStatus(st.Status), ScoringClosesAt: st.ScoringClosesAt, Criteria: criteria,
 		Cut:       oapi.Cut{Kind: oapi.CutKind(st.Cut.Kind), Value: &st.Cut.Value},
-		CaseCount: st.CaseCount, JudgeCount: st.JudgeCount, OpenedAt: st.OpenedAt, ClosedAt: st.ClosedAt,
+		CaseCount: st.CaseCount, JudgeCount: st.JudgeCount, OpenedAt: st.OpenedAt, ClosedAt: st.ClosedAt, VoteShare: &st.VoteShare,
 		FinalShare: st.FinalShare,
 	}, err
 }
@@ -621,14 +628,16 @@ func toRoundResults(r judging.RoundResults) oapi.RoundResults {
 		}
 		if len(row.StageScores) > 0 {
 			var scores []struct {
-				Score float64 `json:"score"`
-				Stage string  `json:"stage"`
+				Score float64             `json:"score"`
+				Stage string              `json:"stage"`
+				Vote  *oapi.VoteComponent `json:"vote,omitempty"`
 			}
 			for _, sc := range row.StageScores {
 				scores = append(scores, struct {
-					Score float64 `json:"score"`
-					Stage string  `json:"stage"`
-				}{sc.Score, sc.Stage})
+					Score float64             `json:"score"`
+					Stage string              `json:"stage"`
+					Vote  *oapi.VoteComponent `json:"vote,omitempty"`
+				}{sc.Score, sc.Stage, toVoteComponent(sc.Vote)})
 			}
 			ar.StageScores = &scores
 		}

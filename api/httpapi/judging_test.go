@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"eutteum/api/apitest"
+	"eutteum/api/app"
 )
 
 // judgingEnv is a round whose submissions have closed, with three submitted cases from
@@ -23,9 +24,9 @@ type judgingEnv struct {
 	ids     map[string]string // judge email → user id
 }
 
-func newJudgingEnv(t *testing.T) *judgingEnv {
+func newJudgingEnv(t *testing.T, opts ...func(*app.Settings)) *judgingEnv {
 	t.Helper()
-	env := apitest.NewSeeded(t)
+	env := apitest.NewSeeded(t, opts...)
 	je := &judgingEnv{env: env, org: env.Login(organizer, password), cases: map[string]string{}, judges: map[string]*apitest.Client{}, ids: map[string]string{}}
 	body := roundBody(t, env, "경기도")
 	body["includeSubAgencies"] = true

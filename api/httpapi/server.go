@@ -25,6 +25,7 @@ import (
 	"eutteum/api/oapi"
 	"eutteum/api/round"
 	"eutteum/api/team"
+	"eutteum/api/vote"
 )
 
 // Options configure the HTTP server.
@@ -48,6 +49,7 @@ type Services struct {
 	Judging  *judging.Service
 	Notify   *notify.Service
 	Archive  *archive.Service
+	Votes    *vote.Service
 }
 
 // Server holds what the handlers need.
@@ -64,6 +66,7 @@ type Server struct {
 	judging       *judging.Service
 	notifications *notify.Service
 	archive       *archive.Service
+	votes         *vote.Service
 	pool          *pgxpool.Pool
 	opts          Options
 	engine        *gin.Engine
@@ -78,7 +81,7 @@ func New(contract *Contract, pool *pgxpool.Pool, tokens *authn.Tokens, svc Servi
 		metrics: newMetrics(pool), limiters: newLimiters(), idempotency: idempotency.New(pool),
 		contract: contract, tokens: tokens, pool: pool, opts: opts,
 		accounts: svc.Accounts, teams: svc.Teams, rounds: svc.Rounds, cases: svc.Cases,
-		judging: svc.Judging, notifications: svc.Notify, archive: svc.Archive,
+		judging: svc.Judging, notifications: svc.Notify, archive: svc.Archive, votes: svc.Votes,
 	}
 	gin.SetMode(gin.ReleaseMode)
 	engine := gin.New()

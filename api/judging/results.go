@@ -101,7 +101,39 @@ func (s *Service) rank(ctx context.Context, st Stage, settings Settings, method 
 	if err != nil {
 		return scoring.Result{}, methodError(err)
 	}
-	return res, nil
+	return s.withVotes(ctx, st, res)
+}
+
+// withVotes blends the stage's public vote into a ranking by the vote's share (see
+// scoring.BlendVotes); a stage without a share is returned as it is.
+func (s *Service) withVotes(ctx context.Context, st Stage, res scoring.Result) (scoring.Result, error) {
+	if st.VoteShare <= 0 {
+		return res, nil
+	}
+	counts, err := s.q.VoteCounts(ctx, st.ID)
+	if err != nil {
+		return scoring.Result{}, dberr.Fail(err)
+	}
+	votes := make(map[string]int, len(counts))
+	for _, c := range counts {
+		votes[c.CaseID.String()] = int(c.Votes)
+	}
+	return scoring.BlendVotes(res, votes, st.VoteShare), nil
+}
+
+// VoteComponent is how a stage's public vote made a case's score.
+type VoteComponent struct {
+	JudgeScore float64 `json:"judgeScore"`
+	Votes      int     `json:"votes"`
+	VoteScore  float64 `json:"voteScore"`
+	VoteShare  float64 `json:"voteShare"`
+}
+
+func voteComponent(res scoring.Result, row scoring.Row) *VoteComponent {
+	if res.VoteShare <= 0 {
+		return nil
+	}
+	return &VoteComponent{JudgeScore: row.JudgeScore, Votes: row.Votes, VoteScore: row.VoteScore, VoteShare: res.VoteShare}
 }
 
 // methodError explains why a method cannot rank the scores.
@@ -184,6 +216,11 @@ func (s *Service) Results(ctx context.Context, p account.Principal, stageID uuid
 	all := scoring.ComputeAll(in)
 	for _, m := range methods {
 		r := all[m]
+		if r.Err == nil {
+			if r.Result, err = s.withVotes(ctx, st, r.Result); err != nil {
+				return StageResults{}, err
+			}
+		}
 		mr := MethodRanking{Method: string(m), Rows: []RankingRow{}}
 		if r.Err != nil {
 			mr.Err = methodError(r.Err)
@@ -235,10 +272,11 @@ type AwardRow struct {
 	OverrideReason string
 }
 
-// StageScore is a case's score in one stage.
+// StageScore is a case's score in one stage, with the public vote's part when it has one.
 type StageScore struct {
 	Stage string
 	Score float64
+	Vote  *VoteComponent
 }
 
 // RoundResults is the final ranking with awards.
@@ -312,7 +350,7 @@ func (s *Service) computeResults(ctx context.Context, p account.Principal, r rou
 		var rows []AwardRow
 		for _, row := range res.Rows {
 			id, _ := uuid.Parse(row.CaseID)
-			scores[id] = append([]StageScore{{Stage: st.Name, Score: row.Score}}, scores[id]...)
+			scores[id] = append([]StageScore{{Stage: st.Name, Score: row.Score, Vote: voteComponent(res, row)}}, scores[id]...)
 			rows = append(rows, AwardRow{CaseID: id, Score: row.Score, StageReached: st.Name})
 		}
 		ranked = append(ranked, rows)
@@ -465,14 +503,15 @@ type PublicTable struct {
 
 // PublicResultRow is a ranked case with every counted score, judges named J1…Jn.
 type PublicResultRow struct {
-	CaseID     uuid.UUID     `json:"caseId"`
-	Title      string        `json:"title"`
-	TeamName   string        `json:"teamName"`
-	AgencyName string        `json:"agencyName"`
-	Rank       int           `json:"rank"`
-	Score      float64       `json:"score"`
-	Tier       string        `json:"tier,omitempty"`
-	Scores     []PublicScore `json:"scores"`
+	CaseID     uuid.UUID      `json:"caseId"`
+	Title      string         `json:"title"`
+	TeamName   string         `json:"teamName"`
+	AgencyName string         `json:"agencyName"`
+	Rank       int            `json:"rank"`
+	Score      float64        `json:"score"`
+	Tier       string         `json:"tier,omitempty"`
+	Vote       *VoteComponent `json:"vote,omitempty"`
+	Scores     []PublicScore  `json:"scores"`
 }
 
 // PublicScore is one judge's points on one criterion.
@@ -579,6 +618,11 @@ func (s *Service) publicTable(ctx context.Context, p account.Principal, r round.
 		pr := PublicResultRow{CaseID: row.CaseID, Title: row.Title, TeamName: row.Team.Name, AgencyName: row.Team.Agency.Name, Rank: row.Rank, Score: row.Score, Scores: []PublicScore{}}
 		if row.Tier != nil {
 			pr.Tier = row.Tier.Name
+		}
+		for _, sc := range row.StageScores {
+			if sc.Stage == last.Name {
+				pr.Vote = sc.Vote
+			}
 		}
 		for _, sh := range in.Sheets {
 			if sh.CaseID != row.CaseID.String() {

@@ -120,6 +120,7 @@ type Stage struct {
 	Cut             Cut
 	Criteria        []Criterion
 	FinalShare      float64
+	VoteShare       float64
 	CaseCount       int
 	JudgeCount      int
 	OpenedAt        *time.Time
@@ -260,7 +261,7 @@ func (s *Service) Stages(ctx context.Context, p account.Principal, roundID uuid.
 	for i, r := range rows {
 		st, err := stageFromRow(store.Stage{ID: r.ID, RoundID: r.RoundID, Position: r.Position, Name: r.Name, Kind: r.Kind, Blind: r.Blind,
 			Status: r.Status, ScoringClosesAt: r.ScoringClosesAt, CutKind: r.CutKind, CutValue: r.CutValue, Criteria: r.Criteria,
-			OpenedAt: r.OpenedAt, ClosedAt: r.ClosedAt, FinalShare: r.FinalShare}, int(r.CaseCount), int(r.JudgeCount))
+			OpenedAt: r.OpenedAt, ClosedAt: r.ClosedAt, FinalShare: r.FinalShare, VoteShare: r.VoteShare}, int(r.CaseCount), int(r.JudgeCount))
 		if err != nil {
 			return nil, err
 		}
@@ -406,6 +407,11 @@ func (s *Service) CloseStage(ctx context.Context, p account.Principal, stageID u
 	return s.stage(ctx, stageID)
 }
 
+// ManageableStage returns a stage the principal organizes.
+func (s *Service) ManageableStage(ctx context.Context, p account.Principal, stageID uuid.UUID) (Stage, error) {
+	return s.manageableStage(ctx, p, stageID)
+}
+
 func (s *Service) manageableStage(ctx context.Context, p account.Principal, stageID uuid.UUID) (Stage, error) {
 	st, err := s.stage(ctx, stageID)
 	if err != nil {
@@ -427,14 +433,14 @@ func (s *Service) stage(ctx context.Context, id uuid.UUID) (Stage, error) {
 	}
 	return stageFromRow(store.Stage{ID: r.ID, RoundID: r.RoundID, Position: r.Position, Name: r.Name, Kind: r.Kind, Blind: r.Blind,
 		Status: r.Status, ScoringClosesAt: r.ScoringClosesAt, CutKind: r.CutKind, CutValue: r.CutValue, Criteria: r.Criteria,
-		OpenedAt: r.OpenedAt, ClosedAt: r.ClosedAt, FinalShare: r.FinalShare}, int(r.CaseCount), int(r.JudgeCount))
+		OpenedAt: r.OpenedAt, ClosedAt: r.ClosedAt, FinalShare: r.FinalShare, VoteShare: r.VoteShare}, int(r.CaseCount), int(r.JudgeCount))
 }
 
 func stageFromRow(r store.Stage, cases, judges int) (Stage, error) {
 	st := Stage{
 		ID: r.ID, RoundID: r.RoundID, Position: int(r.Position), Name: r.Name, Kind: string(r.Kind), Blind: r.Blind,
 		Status: string(r.Status), ScoringClosesAt: r.ScoringClosesAt, Cut: Cut{Kind: r.CutKind, Value: r.CutValue},
-		FinalShare: r.FinalShare, CaseCount: cases, JudgeCount: judges, OpenedAt: r.OpenedAt, ClosedAt: r.ClosedAt,
+		FinalShare: r.FinalShare, VoteShare: r.VoteShare, CaseCount: cases, JudgeCount: judges, OpenedAt: r.OpenedAt, ClosedAt: r.ClosedAt,
 	}
 	if err := json.Unmarshal(r.Criteria, &st.Criteria); err != nil {
 		return st, apperr.Internal(err)

@@ -131,6 +131,24 @@ func (e AssignedJudgeSheetStatus) Valid() bool {
 	}
 }
 
+// Defines values for BallotVerifiedBy.
+const (
+	Account   BallotVerifiedBy = "account"
+	EmailCode BallotVerifiedBy = "email_code"
+)
+
+// Valid indicates whether the value is a known member of the BallotVerifiedBy enum.
+func (e BallotVerifiedBy) Valid() bool {
+	switch e {
+	case Account:
+		return true
+	case EmailCode:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for CaseStage.
 const (
 	Idea        CaseStage = "idea"
@@ -234,6 +252,7 @@ func (e ConflictKind) Valid() bool {
 const (
 	ConflictProblemCodeAgencyNameTaken          ConflictProblemCode = "agency_name_taken"
 	ConflictProblemCodeAlreadyMember            ConflictProblemCode = "already_member"
+	ConflictProblemCodeAlreadyVoted             ConflictProblemCode = "already_voted"
 	ConflictProblemCodeAttachmentLimitReached   ConflictProblemCode = "attachment_limit_reached"
 	ConflictProblemCodeBodyTooLarge             ConflictProblemCode = "body_too_large"
 	ConflictProblemCodeCaseStatusConflict       ConflictProblemCode = "case_status_conflict"
@@ -278,6 +297,8 @@ const (
 	ConflictProblemCodeUnscoredCases            ConflictProblemCode = "unscored_cases"
 	ConflictProblemCodeUnsupportedMediaType     ConflictProblemCode = "unsupported_media_type"
 	ConflictProblemCodeValidationFailed         ConflictProblemCode = "validation_failed"
+	ConflictProblemCodeVoteLocked               ConflictProblemCode = "vote_locked"
+	ConflictProblemCodeVoteNotOpen              ConflictProblemCode = "vote_not_open"
 	ConflictProblemCodeWeightsNot100            ConflictProblemCode = "weights_not_100"
 )
 
@@ -287,6 +308,8 @@ func (e ConflictProblemCode) Valid() bool {
 	case ConflictProblemCodeAgencyNameTaken:
 		return true
 	case ConflictProblemCodeAlreadyMember:
+		return true
+	case ConflictProblemCodeAlreadyVoted:
 		return true
 	case ConflictProblemCodeAttachmentLimitReached:
 		return true
@@ -375,6 +398,10 @@ func (e ConflictProblemCode) Valid() bool {
 	case ConflictProblemCodeUnsupportedMediaType:
 		return true
 	case ConflictProblemCodeValidationFailed:
+		return true
+	case ConflictProblemCodeVoteLocked:
+		return true
+	case ConflictProblemCodeVoteNotOpen:
 		return true
 	case ConflictProblemCodeWeightsNot100:
 		return true
@@ -546,6 +573,7 @@ func (e Period) Valid() bool {
 const (
 	ProblemCodeAgencyNameTaken          ProblemCode = "agency_name_taken"
 	ProblemCodeAlreadyMember            ProblemCode = "already_member"
+	ProblemCodeAlreadyVoted             ProblemCode = "already_voted"
 	ProblemCodeAttachmentLimitReached   ProblemCode = "attachment_limit_reached"
 	ProblemCodeBodyTooLarge             ProblemCode = "body_too_large"
 	ProblemCodeCaseStatusConflict       ProblemCode = "case_status_conflict"
@@ -590,6 +618,8 @@ const (
 	ProblemCodeUnscoredCases            ProblemCode = "unscored_cases"
 	ProblemCodeUnsupportedMediaType     ProblemCode = "unsupported_media_type"
 	ProblemCodeValidationFailed         ProblemCode = "validation_failed"
+	ProblemCodeVoteLocked               ProblemCode = "vote_locked"
+	ProblemCodeVoteNotOpen              ProblemCode = "vote_not_open"
 	ProblemCodeWeightsNot100            ProblemCode = "weights_not_100"
 )
 
@@ -599,6 +629,8 @@ func (e ProblemCode) Valid() bool {
 	case ProblemCodeAgencyNameTaken:
 		return true
 	case ProblemCodeAlreadyMember:
+		return true
+	case ProblemCodeAlreadyVoted:
 		return true
 	case ProblemCodeAttachmentLimitReached:
 		return true
@@ -687,6 +719,10 @@ func (e ProblemCode) Valid() bool {
 	case ProblemCodeUnsupportedMediaType:
 		return true
 	case ProblemCodeValidationFailed:
+		return true
+	case ProblemCodeVoteLocked:
+		return true
+	case ProblemCodeVoteNotOpen:
 		return true
 	case ProblemCodeWeightsNot100:
 		return true
@@ -1004,6 +1040,30 @@ func (e TieBreakKind) Valid() bool {
 	case TieBreakKindEarlierSubmission:
 		return true
 	case TieBreakKindFirstPlaces:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for VoteStatus.
+const (
+	VoteStatusClosed        VoteStatus = "closed"
+	VoteStatusNotConfigured VoteStatus = "not_configured"
+	VoteStatusOpen          VoteStatus = "open"
+	VoteStatusScheduled     VoteStatus = "scheduled"
+)
+
+// Valid indicates whether the value is a known member of the VoteStatus enum.
+func (e VoteStatus) Valid() bool {
+	switch e {
+	case VoteStatusClosed:
+		return true
+	case VoteStatusNotConfigured:
+		return true
+	case VoteStatusOpen:
+		return true
+	case VoteStatusScheduled:
 		return true
 	default:
 		return false
@@ -1334,6 +1394,11 @@ type AwardRow struct {
 	StageScores *[]struct {
 		Score float64 `json:"score"`
 		Stage string  `json:"stage"`
+
+		// Vote How a stage with a public vote made the score: score = judgeScore × (100 − voteShare)
+		// / 100 + voteScore × voteShare / 100, where voteScore = 100 × votes / the most votes any
+		// case of the stage received.
+		Vote *VoteComponent `json:"vote,omitempty"`
 	} `json:"stageScores,omitempty"`
 	Team  TeamRef    `json:"team"`
 	Tier  *AwardTier `json:"tier,omitempty"`
@@ -1355,6 +1420,25 @@ type AwardTierInput struct {
 
 	// PrizeKrw 포상금 per award, in won.
 	PrizeKrw int `json:"prizeKrw"`
+}
+
+// Ballot defines model for Ballot.
+type Ballot struct {
+	CaseIds    []openapi_types.UUID `json:"caseIds"`
+	CastAt     time.Time            `json:"castAt"`
+	Id         openapi_types.UUID   `json:"id"`
+	StageId    openapi_types.UUID   `json:"stageId"`
+	VerifiedBy BallotVerifiedBy     `json:"verifiedBy"`
+}
+
+// BallotVerifiedBy defines model for Ballot.VerifiedBy.
+type BallotVerifiedBy string
+
+// BallotInput defines model for BallotInput.
+type BallotInput struct {
+	CaseIds        []openapi_types.UUID `json:"caseIds"`
+	Code           *string              `json:"code,omitempty"`
+	VerificationId *openapi_types.UUID  `json:"verificationId,omitempty"`
 }
 
 // Case defines model for Case.
@@ -2011,6 +2095,20 @@ type Problem struct {
 // ProblemCode Stable machine-readable code.
 type ProblemCode string
 
+// PublicFinalist defines model for PublicFinalist.
+type PublicFinalist struct {
+	AgencyName string             `json:"agencyName"`
+	CaseId     openapi_types.UUID `json:"caseId"`
+	Category   string             `json:"category"`
+	Outcomes   string             `json:"outcomes"`
+	Summary    string             `json:"summary"`
+	TeamName   string             `json:"teamName"`
+	Title      string             `json:"title"`
+
+	// Votes Only when the round shows running counts.
+	Votes *int `json:"votes,omitempty"`
+}
+
 // PublicResultCase defines model for PublicResultCase.
 type PublicResultCase struct {
 	AgencyName *string            `json:"agencyName,omitempty"`
@@ -2021,6 +2119,11 @@ type PublicResultCase struct {
 	TeamName   *string            `json:"teamName,omitempty"`
 	Tier       *string            `json:"tier,omitempty"`
 	Title      string             `json:"title"`
+
+	// Vote How a stage with a public vote made the score: score = judgeScore × (100 − voteShare)
+	// / 100 + voteScore × voteShare / 100, where voteScore = 100 × votes / the most votes any
+	// case of the stage received.
+	Vote *VoteComponent `json:"vote,omitempty"`
 }
 
 // PublicResults defines model for PublicResults.
@@ -2051,6 +2154,49 @@ type PublicScore struct {
 // PublicSettings defines model for PublicSettings.
 type PublicSettings struct {
 	OpenSignup bool `json:"openSignup"`
+}
+
+// PublicVote defines model for PublicVote.
+type PublicVote struct {
+	Cases      []PublicFinalist   `json:"cases"`
+	ClosesAt   time.Time          `json:"closesAt"`
+	Finalists  int                `json:"finalists"`
+	HostAgency string             `json:"hostAgency"`
+	Intro      string             `json:"intro"`
+	MaxChoices int                `json:"maxChoices"`
+	OpensAt    time.Time          `json:"opensAt"`
+	RoundId    openapi_types.UUID `json:"roundId"`
+	RoundTitle string             `json:"roundTitle"`
+	ShowCounts bool               `json:"showCounts"`
+	StageId    openapi_types.UUID `json:"stageId"`
+	StageName  string             `json:"stageName"`
+
+	// Status Follows the window and the server clock.
+	Status VoteStatus `json:"status"`
+
+	// TotalBallots Only when the round shows running counts.
+	TotalBallots *int    `json:"totalBallots,omitempty"`
+	VoteShare    float64 `json:"voteShare"`
+}
+
+// PublicVoteList defines model for PublicVoteList.
+type PublicVoteList struct {
+	Items []PublicVoteSummary `json:"items"`
+}
+
+// PublicVoteSummary defines model for PublicVoteSummary.
+type PublicVoteSummary struct {
+	ClosesAt   time.Time          `json:"closesAt"`
+	Finalists  int                `json:"finalists"`
+	HostAgency string             `json:"hostAgency"`
+	OpensAt    time.Time          `json:"opensAt"`
+	RoundId    openapi_types.UUID `json:"roundId"`
+	RoundTitle string             `json:"roundTitle"`
+	StageId    openapi_types.UUID `json:"stageId"`
+	StageName  string             `json:"stageName"`
+
+	// Status Follows the window and the server clock.
+	Status VoteStatus `json:"status"`
 }
 
 // RankingRow defines model for RankingRow.
@@ -2372,6 +2518,9 @@ type Stage struct {
 
 	// Status 준비 (judges and assignments are set up), 진행 (judges score), 마감.
 	Status StageStatus `json:"status"`
+
+	// VoteShare Percent of this stage's score from its public vote (see StageVote).
+	VoteShare *float64 `json:"voteShare,omitempty"`
 }
 
 // StageInput defines model for StageInput.
@@ -2471,6 +2620,42 @@ type StageUpdate struct {
 	FinalShare      *float64   `json:"finalShare,omitempty"`
 	Name            *string    `json:"name,omitempty"`
 	ScoringClosesAt *time.Time `json:"scoringClosesAt,omitempty"`
+
+	// VoteShare Percent of this stage's score from its public vote (see StageVote).
+	VoteShare *float64 `json:"voteShare,omitempty"`
+}
+
+// StageVote defines model for StageVote.
+type StageVote struct {
+	// Ballots Ballots cast so far.
+	Ballots    int                `json:"ballots"`
+	ClosesAt   *time.Time         `json:"closesAt,omitempty"`
+	Configured bool               `json:"configured"`
+	Intro      string             `json:"intro"`
+	MaxChoices int                `json:"maxChoices"`
+	OpensAt    *time.Time         `json:"opensAt,omitempty"`
+	ShowCounts bool               `json:"showCounts"`
+	StageId    openapi_types.UUID `json:"stageId"`
+
+	// Status Follows the window and the server clock.
+	Status    VoteStatus `json:"status"`
+	VoteShare float64    `json:"voteShare"`
+}
+
+// StageVoteInput defines model for StageVoteInput.
+type StageVoteInput struct {
+	ClosesAt time.Time `json:"closesAt"`
+	Intro    *string   `json:"intro,omitempty"`
+
+	// MaxChoices How many different cases one person may vote for, one vote each.
+	MaxChoices int       `json:"maxChoices"`
+	OpensAt    time.Time `json:"opensAt"`
+
+	// ShowCounts Whether the public page shows running counts.
+	ShowCounts bool `json:"showCounts"`
+
+	// VoteShare Percent of the stage score from the vote; the judges' score has the rest.
+	VoteShare float64 `json:"voteShare"`
 }
 
 // Team defines model for Team.
@@ -2617,6 +2802,63 @@ type User struct {
 type UserList struct {
 	Items []User `json:"items"`
 }
+
+// VoteCodeRequest defines model for VoteCodeRequest.
+type VoteCodeRequest struct {
+	Email openapi_types.Email `json:"email"`
+}
+
+// VoteCodeSent defines model for VoteCodeSent.
+type VoteCodeSent struct {
+	ExpiresAt      time.Time          `json:"expiresAt"`
+	VerificationId openapi_types.UUID `json:"verificationId"`
+}
+
+// VoteComponent How a stage with a public vote made the score: score = judgeScore × (100 − voteShare)
+// / 100 + voteScore × voteShare / 100, where voteScore = 100 × votes / the most votes any
+// case of the stage received.
+type VoteComponent struct {
+	JudgeScore float64 `json:"judgeScore"`
+	VoteScore  float64 `json:"voteScore"`
+	VoteShare  float64 `json:"voteShare"`
+	Votes      int     `json:"votes"`
+}
+
+// VoteCount defines model for VoteCount.
+type VoteCount struct {
+	CaseId openapi_types.UUID `json:"caseId"`
+	Title  string             `json:"title"`
+
+	// VoteScore 100 × votes / the most votes any finalist has.
+	VoteScore float64 `json:"voteScore"`
+	Votes     int     `json:"votes"`
+}
+
+// VoteReport defines model for VoteReport.
+type VoteReport struct {
+	// Addresses Network addresses behind five or more ballots or code requests, most first.
+	Addresses []struct {
+		Address      string `json:"address"`
+		Ballots      int    `json:"ballots"`
+		CodeRequests int    `json:"codeRequests"`
+	} `json:"addresses"`
+	BallotsByMethod struct {
+		Account   int `json:"account"`
+		EmailCode int `json:"emailCode"`
+	} `json:"ballotsByMethod"`
+
+	// Bursts Minutes with at least ten ballots and over three times the median minute.
+	Bursts []struct {
+		Ballots int       `json:"ballots"`
+		Minute  time.Time `json:"minute"`
+	} `json:"bursts"`
+	CodesRequested int         `json:"codesRequested"`
+	Counts         []VoteCount `json:"counts"`
+	Vote           StageVote   `json:"vote"`
+}
+
+// VoteStatus Follows the window and the server clock.
+type VoteStatus string
 
 // AgencyId defines model for AgencyId.
 type AgencyId = openapi_types.UUID
@@ -2878,6 +3120,12 @@ type ChangePasswordJSONRequestBody = ChangePasswordRequest
 // AnswerObjectionJSONRequestBody defines body for AnswerObjection for application/json ContentType.
 type AnswerObjectionJSONRequestBody = ObjectionAnswerInput
 
+// CastBallotJSONRequestBody defines body for CastBallot for application/json ContentType.
+type CastBallotJSONRequestBody = BallotInput
+
+// RequestVoteCodeJSONRequestBody defines body for RequestVoteCode for application/json ContentType.
+type RequestVoteCodeJSONRequestBody = VoteCodeRequest
+
 // CreateRoundJSONRequestBody defines body for CreateRound for application/json ContentType.
 type CreateRoundJSONRequestBody = RoundInput
 
@@ -2919,6 +3167,9 @@ type ChallengeJudgeJSONRequestBody = ChallengeInput
 
 // AddStageJudgeJSONRequestBody defines body for AddStageJudge for application/json ContentType.
 type AddStageJudgeJSONRequestBody = StageJudgeInput
+
+// ConfigureStageVoteJSONRequestBody defines body for ConfigureStageVote for application/json ContentType.
+type ConfigureStageVoteJSONRequestBody = StageVoteInput
 
 // CreateTeamJSONRequestBody defines body for CreateTeam for application/json ContentType.
 type CreateTeamJSONRequestBody = TeamInput
@@ -3063,6 +3314,18 @@ type ServerInterface interface {
 	// GetPublicResults 공개 결과와 익명 점수표
 	// (GET /api/v1/public/rounds/{roundId}/results)
 	GetPublicResults(c *gin.Context, roundId RoundId)
+	// CastBallot 투표하기
+	// (POST /api/v1/public/stages/{stageId}/ballots)
+	CastBallot(c *gin.Context, stageId StageId)
+	// GetPublicVote 국민투표 결선 진출 사례와 규칙
+	// (GET /api/v1/public/stages/{stageId}/vote)
+	GetPublicVote(c *gin.Context, stageId StageId)
+	// RequestVoteCode 투표 인증번호 받기 (이메일)
+	// (POST /api/v1/public/stages/{stageId}/vote/codes)
+	RequestVoteCode(c *gin.Context, stageId StageId)
+	// ListPublicVotes 진행 중이거나 예정된 국민투표 목록
+	// (GET /api/v1/public/votes)
+	ListPublicVotes(c *gin.Context)
 	// ListRounds 경진대회 목록
 	// (GET /api/v1/rounds)
 	ListRounds(c *gin.Context, params ListRoundsParams)
@@ -3183,6 +3446,21 @@ type ServerInterface interface {
 	// GetStageResults 점수표와 순위 미리보기 (주관기관)
 	// (GET /api/v1/stages/{stageId}/results)
 	GetStageResults(c *gin.Context, stageId StageId)
+	// GetStageVote 온라인 국민투표 설정 (주관기관)
+	// (GET /api/v1/stages/{stageId}/vote)
+	GetStageVote(c *gin.Context, stageId StageId)
+	// ConfigureStageVote 온라인 국민투표 규칙과 기간, 점수 반영 비율 설정 (주관기관)
+	// (PUT /api/v1/stages/{stageId}/vote)
+	ConfigureStageVote(c *gin.Context, stageId StageId)
+	// CloseStageVote 투표 지금 마감 (주관기관)
+	// (POST /api/v1/stages/{stageId}/vote/close)
+	CloseStageVote(c *gin.Context, stageId StageId)
+	// OpenStageVote 투표 지금 시작 (주관기관)
+	// (POST /api/v1/stages/{stageId}/vote/open)
+	OpenStageVote(c *gin.Context, stageId StageId)
+	// GetVoteReport 투표 현황과 부정 투표 신호 (주관기관)
+	// (GET /api/v1/stages/{stageId}/vote/report)
+	GetVoteReport(c *gin.Context, stageId StageId)
 	// AcceptTeamInvitation 팀 초대 수락
 	// (POST /api/v1/team-invitations/{invitationId}/accept)
 	AcceptTeamInvitation(c *gin.Context, invitationId InvitationId)
@@ -4390,6 +4668,94 @@ func (siw *ServerInterfaceWrapper) GetPublicResults(c *gin.Context) {
 	siw.Handler.GetPublicResults(c, roundId)
 }
 
+// CastBallot operation middleware
+func (siw *ServerInterfaceWrapper) CastBallot(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "stageId" -------------
+	var stageId StageId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "stageId", c.Param("stageId"), &stageId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter stageId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.CastBallot(c, stageId)
+}
+
+// GetPublicVote operation middleware
+func (siw *ServerInterfaceWrapper) GetPublicVote(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "stageId" -------------
+	var stageId StageId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "stageId", c.Param("stageId"), &stageId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter stageId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.GetPublicVote(c, stageId)
+}
+
+// RequestVoteCode operation middleware
+func (siw *ServerInterfaceWrapper) RequestVoteCode(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "stageId" -------------
+	var stageId StageId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "stageId", c.Param("stageId"), &stageId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter stageId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.RequestVoteCode(c, stageId)
+}
+
+// ListPublicVotes operation middleware
+func (siw *ServerInterfaceWrapper) ListPublicVotes(c *gin.Context) {
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.ListPublicVotes(c)
+}
+
 // ListRounds operation middleware
 func (siw *ServerInterfaceWrapper) ListRounds(c *gin.Context) {
 
@@ -5553,6 +5919,131 @@ func (siw *ServerInterfaceWrapper) GetStageResults(c *gin.Context) {
 	siw.Handler.GetStageResults(c, stageId)
 }
 
+// GetStageVote operation middleware
+func (siw *ServerInterfaceWrapper) GetStageVote(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "stageId" -------------
+	var stageId StageId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "stageId", c.Param("stageId"), &stageId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter stageId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.GetStageVote(c, stageId)
+}
+
+// ConfigureStageVote operation middleware
+func (siw *ServerInterfaceWrapper) ConfigureStageVote(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "stageId" -------------
+	var stageId StageId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "stageId", c.Param("stageId"), &stageId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter stageId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.ConfigureStageVote(c, stageId)
+}
+
+// CloseStageVote operation middleware
+func (siw *ServerInterfaceWrapper) CloseStageVote(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "stageId" -------------
+	var stageId StageId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "stageId", c.Param("stageId"), &stageId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter stageId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.CloseStageVote(c, stageId)
+}
+
+// OpenStageVote operation middleware
+func (siw *ServerInterfaceWrapper) OpenStageVote(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "stageId" -------------
+	var stageId StageId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "stageId", c.Param("stageId"), &stageId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter stageId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.OpenStageVote(c, stageId)
+}
+
+// GetVoteReport operation middleware
+func (siw *ServerInterfaceWrapper) GetVoteReport(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "stageId" -------------
+	var stageId StageId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "stageId", c.Param("stageId"), &stageId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter stageId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.GetVoteReport(c, stageId)
+}
+
 // AcceptTeamInvitation operation middleware
 func (siw *ServerInterfaceWrapper) AcceptTeamInvitation(c *gin.Context) {
 
@@ -6037,6 +6528,15 @@ func RegisterHandlersWithOptions(router gin.IRouter, si ServerInterface, options
 	router.GET(options.BaseURL+"/api/v1/admin/audit", wrapper.ListAuditEvents)
 	router.GET(options.BaseURL+"/api/v1/rounds/:roundId/audit", wrapper.ListRoundAuditEvents)
 	router.GET(options.BaseURL+"/api/v1/stages/:stageId/cases/:caseId/attachments/:attachmentId", wrapper.DownloadJudgingAttachment)
+	router.GET(options.BaseURL+"/api/v1/stages/:stageId/vote", wrapper.GetStageVote)
+	router.PUT(options.BaseURL+"/api/v1/stages/:stageId/vote", wrapper.ConfigureStageVote)
+	router.POST(options.BaseURL+"/api/v1/stages/:stageId/vote/open", wrapper.OpenStageVote)
+	router.POST(options.BaseURL+"/api/v1/stages/:stageId/vote/close", wrapper.CloseStageVote)
+	router.GET(options.BaseURL+"/api/v1/stages/:stageId/vote/report", wrapper.GetVoteReport)
+	router.GET(options.BaseURL+"/api/v1/public/votes", wrapper.ListPublicVotes)
+	router.GET(options.BaseURL+"/api/v1/public/stages/:stageId/vote", wrapper.GetPublicVote)
+	router.POST(options.BaseURL+"/api/v1/public/stages/:stageId/vote/codes", wrapper.RequestVoteCode)
+	router.POST(options.BaseURL+"/api/v1/public/stages/:stageId/ballots", wrapper.CastBallot)
 }
 
 type BadRequestApplicationProblemPlusJSONResponse Problem
@@ -10980,6 +11480,481 @@ type GetPublicResults503ApplicationProblemPlusJSONResponse struct {
 }
 
 func (response GetPublicResults503ApplicationProblemPlusJSONResponse) VisitGetPublicResultsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CastBallotRequestObject struct {
+	StageId StageId `json:"stageId"`
+	Body    *CastBallotJSONRequestBody
+}
+
+type CastBallotResponseObject interface {
+	VisitCastBallotResponse(w http.ResponseWriter) error
+}
+
+type CastBallot201JSONResponse Ballot
+
+func (response CastBallot201JSONResponse) VisitCastBallotResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CastBallot400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response CastBallot400ApplicationProblemPlusJSONResponse) VisitCastBallotResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CastBallot401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response CastBallot401ApplicationProblemPlusJSONResponse) VisitCastBallotResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CastBallot404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response CastBallot404ApplicationProblemPlusJSONResponse) VisitCastBallotResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CastBallot409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response CastBallot409ApplicationProblemPlusJSONResponse) VisitCastBallotResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CastBallot413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response CastBallot413ApplicationProblemPlusJSONResponse) VisitCastBallotResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CastBallot415ApplicationProblemPlusJSONResponse struct {
+	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
+}
+
+func (response CastBallot415ApplicationProblemPlusJSONResponse) VisitCastBallotResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CastBallot429ApplicationProblemPlusJSONResponse struct {
+	TooManyRequestsApplicationProblemPlusJSONResponse
+}
+
+func (response CastBallot429ApplicationProblemPlusJSONResponse) VisitCastBallotResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CastBallot500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response CastBallot500ApplicationProblemPlusJSONResponse) VisitCastBallotResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CastBallot503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response CastBallot503ApplicationProblemPlusJSONResponse) VisitCastBallotResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPublicVoteRequestObject struct {
+	StageId StageId `json:"stageId"`
+}
+
+type GetPublicVoteResponseObject interface {
+	VisitGetPublicVoteResponse(w http.ResponseWriter) error
+}
+
+type GetPublicVote200JSONResponse PublicVote
+
+func (response GetPublicVote200JSONResponse) VisitGetPublicVoteResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPublicVote400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetPublicVote400ApplicationProblemPlusJSONResponse) VisitGetPublicVoteResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPublicVote404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response GetPublicVote404ApplicationProblemPlusJSONResponse) VisitGetPublicVoteResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPublicVote500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response GetPublicVote500ApplicationProblemPlusJSONResponse) VisitGetPublicVoteResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPublicVote503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response GetPublicVote503ApplicationProblemPlusJSONResponse) VisitGetPublicVoteResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RequestVoteCodeRequestObject struct {
+	StageId StageId `json:"stageId"`
+	Body    *RequestVoteCodeJSONRequestBody
+}
+
+type RequestVoteCodeResponseObject interface {
+	VisitRequestVoteCodeResponse(w http.ResponseWriter) error
+}
+
+type RequestVoteCode202JSONResponse VoteCodeSent
+
+func (response RequestVoteCode202JSONResponse) VisitRequestVoteCodeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(202)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RequestVoteCode400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response RequestVoteCode400ApplicationProblemPlusJSONResponse) VisitRequestVoteCodeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RequestVoteCode404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response RequestVoteCode404ApplicationProblemPlusJSONResponse) VisitRequestVoteCodeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RequestVoteCode409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response RequestVoteCode409ApplicationProblemPlusJSONResponse) VisitRequestVoteCodeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RequestVoteCode413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response RequestVoteCode413ApplicationProblemPlusJSONResponse) VisitRequestVoteCodeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RequestVoteCode415ApplicationProblemPlusJSONResponse struct {
+	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
+}
+
+func (response RequestVoteCode415ApplicationProblemPlusJSONResponse) VisitRequestVoteCodeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RequestVoteCode429ApplicationProblemPlusJSONResponse struct {
+	TooManyRequestsApplicationProblemPlusJSONResponse
+}
+
+func (response RequestVoteCode429ApplicationProblemPlusJSONResponse) VisitRequestVoteCodeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RequestVoteCode500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response RequestVoteCode500ApplicationProblemPlusJSONResponse) VisitRequestVoteCodeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RequestVoteCode503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response RequestVoteCode503ApplicationProblemPlusJSONResponse) VisitRequestVoteCodeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPublicVotesRequestObject struct {
+}
+
+type ListPublicVotesResponseObject interface {
+	VisitListPublicVotesResponse(w http.ResponseWriter) error
+}
+
+type ListPublicVotes200JSONResponse PublicVoteList
+
+func (response ListPublicVotes200JSONResponse) VisitListPublicVotesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPublicVotes500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response ListPublicVotes500ApplicationProblemPlusJSONResponse) VisitListPublicVotesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPublicVotes503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response ListPublicVotes503ApplicationProblemPlusJSONResponse) VisitListPublicVotesResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
@@ -16345,6 +17320,692 @@ func (response GetStageResults503ApplicationProblemPlusJSONResponse) VisitGetSta
 	return err
 }
 
+type GetStageVoteRequestObject struct {
+	StageId StageId `json:"stageId"`
+}
+
+type GetStageVoteResponseObject interface {
+	VisitGetStageVoteResponse(w http.ResponseWriter) error
+}
+
+type GetStageVote200JSONResponse StageVote
+
+func (response GetStageVote200JSONResponse) VisitGetStageVoteResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStageVote400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetStageVote400ApplicationProblemPlusJSONResponse) VisitGetStageVoteResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStageVote401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response GetStageVote401ApplicationProblemPlusJSONResponse) VisitGetStageVoteResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStageVote403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response GetStageVote403ApplicationProblemPlusJSONResponse) VisitGetStageVoteResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStageVote404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response GetStageVote404ApplicationProblemPlusJSONResponse) VisitGetStageVoteResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStageVote500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response GetStageVote500ApplicationProblemPlusJSONResponse) VisitGetStageVoteResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStageVote503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response GetStageVote503ApplicationProblemPlusJSONResponse) VisitGetStageVoteResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfigureStageVoteRequestObject struct {
+	StageId StageId `json:"stageId"`
+	Body    *ConfigureStageVoteJSONRequestBody
+}
+
+type ConfigureStageVoteResponseObject interface {
+	VisitConfigureStageVoteResponse(w http.ResponseWriter) error
+}
+
+type ConfigureStageVote200JSONResponse StageVote
+
+func (response ConfigureStageVote200JSONResponse) VisitConfigureStageVoteResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfigureStageVote400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ConfigureStageVote400ApplicationProblemPlusJSONResponse) VisitConfigureStageVoteResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfigureStageVote401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ConfigureStageVote401ApplicationProblemPlusJSONResponse) VisitConfigureStageVoteResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfigureStageVote403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ConfigureStageVote403ApplicationProblemPlusJSONResponse) VisitConfigureStageVoteResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfigureStageVote404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ConfigureStageVote404ApplicationProblemPlusJSONResponse) VisitConfigureStageVoteResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfigureStageVote409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response ConfigureStageVote409ApplicationProblemPlusJSONResponse) VisitConfigureStageVoteResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfigureStageVote413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ConfigureStageVote413ApplicationProblemPlusJSONResponse) VisitConfigureStageVoteResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfigureStageVote415ApplicationProblemPlusJSONResponse struct {
+	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
+}
+
+func (response ConfigureStageVote415ApplicationProblemPlusJSONResponse) VisitConfigureStageVoteResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfigureStageVote500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response ConfigureStageVote500ApplicationProblemPlusJSONResponse) VisitConfigureStageVoteResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfigureStageVote503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response ConfigureStageVote503ApplicationProblemPlusJSONResponse) VisitConfigureStageVoteResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CloseStageVoteRequestObject struct {
+	StageId StageId `json:"stageId"`
+}
+
+type CloseStageVoteResponseObject interface {
+	VisitCloseStageVoteResponse(w http.ResponseWriter) error
+}
+
+type CloseStageVote200JSONResponse StageVote
+
+func (response CloseStageVote200JSONResponse) VisitCloseStageVoteResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CloseStageVote400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response CloseStageVote400ApplicationProblemPlusJSONResponse) VisitCloseStageVoteResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CloseStageVote401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response CloseStageVote401ApplicationProblemPlusJSONResponse) VisitCloseStageVoteResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CloseStageVote403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response CloseStageVote403ApplicationProblemPlusJSONResponse) VisitCloseStageVoteResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CloseStageVote404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response CloseStageVote404ApplicationProblemPlusJSONResponse) VisitCloseStageVoteResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CloseStageVote409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response CloseStageVote409ApplicationProblemPlusJSONResponse) VisitCloseStageVoteResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CloseStageVote500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response CloseStageVote500ApplicationProblemPlusJSONResponse) VisitCloseStageVoteResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CloseStageVote503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response CloseStageVote503ApplicationProblemPlusJSONResponse) VisitCloseStageVoteResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type OpenStageVoteRequestObject struct {
+	StageId StageId `json:"stageId"`
+}
+
+type OpenStageVoteResponseObject interface {
+	VisitOpenStageVoteResponse(w http.ResponseWriter) error
+}
+
+type OpenStageVote200JSONResponse StageVote
+
+func (response OpenStageVote200JSONResponse) VisitOpenStageVoteResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type OpenStageVote400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response OpenStageVote400ApplicationProblemPlusJSONResponse) VisitOpenStageVoteResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type OpenStageVote401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response OpenStageVote401ApplicationProblemPlusJSONResponse) VisitOpenStageVoteResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type OpenStageVote403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response OpenStageVote403ApplicationProblemPlusJSONResponse) VisitOpenStageVoteResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type OpenStageVote404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response OpenStageVote404ApplicationProblemPlusJSONResponse) VisitOpenStageVoteResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type OpenStageVote409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response OpenStageVote409ApplicationProblemPlusJSONResponse) VisitOpenStageVoteResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type OpenStageVote500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response OpenStageVote500ApplicationProblemPlusJSONResponse) VisitOpenStageVoteResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type OpenStageVote503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response OpenStageVote503ApplicationProblemPlusJSONResponse) VisitOpenStageVoteResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetVoteReportRequestObject struct {
+	StageId StageId `json:"stageId"`
+}
+
+type GetVoteReportResponseObject interface {
+	VisitGetVoteReportResponse(w http.ResponseWriter) error
+}
+
+type GetVoteReport200JSONResponse VoteReport
+
+func (response GetVoteReport200JSONResponse) VisitGetVoteReportResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetVoteReport400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetVoteReport400ApplicationProblemPlusJSONResponse) VisitGetVoteReportResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetVoteReport401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response GetVoteReport401ApplicationProblemPlusJSONResponse) VisitGetVoteReportResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetVoteReport403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response GetVoteReport403ApplicationProblemPlusJSONResponse) VisitGetVoteReportResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetVoteReport404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response GetVoteReport404ApplicationProblemPlusJSONResponse) VisitGetVoteReportResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetVoteReport500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response GetVoteReport500ApplicationProblemPlusJSONResponse) VisitGetVoteReportResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetVoteReport503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response GetVoteReport503ApplicationProblemPlusJSONResponse) VisitGetVoteReportResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type AcceptTeamInvitationRequestObject struct {
 	InvitationId InvitationId `json:"invitationId"`
 }
@@ -18121,6 +19782,18 @@ type StrictServerInterface interface {
 	// GetPublicResults 공개 결과와 익명 점수표
 	// (GET /api/v1/public/rounds/{roundId}/results)
 	GetPublicResults(ctx context.Context, request GetPublicResultsRequestObject) (GetPublicResultsResponseObject, error)
+	// CastBallot 투표하기
+	// (POST /api/v1/public/stages/{stageId}/ballots)
+	CastBallot(ctx context.Context, request CastBallotRequestObject) (CastBallotResponseObject, error)
+	// GetPublicVote 국민투표 결선 진출 사례와 규칙
+	// (GET /api/v1/public/stages/{stageId}/vote)
+	GetPublicVote(ctx context.Context, request GetPublicVoteRequestObject) (GetPublicVoteResponseObject, error)
+	// RequestVoteCode 투표 인증번호 받기 (이메일)
+	// (POST /api/v1/public/stages/{stageId}/vote/codes)
+	RequestVoteCode(ctx context.Context, request RequestVoteCodeRequestObject) (RequestVoteCodeResponseObject, error)
+	// ListPublicVotes 진행 중이거나 예정된 국민투표 목록
+	// (GET /api/v1/public/votes)
+	ListPublicVotes(ctx context.Context, request ListPublicVotesRequestObject) (ListPublicVotesResponseObject, error)
 	// ListRounds 경진대회 목록
 	// (GET /api/v1/rounds)
 	ListRounds(ctx context.Context, request ListRoundsRequestObject) (ListRoundsResponseObject, error)
@@ -18241,6 +19914,21 @@ type StrictServerInterface interface {
 	// GetStageResults 점수표와 순위 미리보기 (주관기관)
 	// (GET /api/v1/stages/{stageId}/results)
 	GetStageResults(ctx context.Context, request GetStageResultsRequestObject) (GetStageResultsResponseObject, error)
+	// GetStageVote 온라인 국민투표 설정 (주관기관)
+	// (GET /api/v1/stages/{stageId}/vote)
+	GetStageVote(ctx context.Context, request GetStageVoteRequestObject) (GetStageVoteResponseObject, error)
+	// ConfigureStageVote 온라인 국민투표 규칙과 기간, 점수 반영 비율 설정 (주관기관)
+	// (PUT /api/v1/stages/{stageId}/vote)
+	ConfigureStageVote(ctx context.Context, request ConfigureStageVoteRequestObject) (ConfigureStageVoteResponseObject, error)
+	// CloseStageVote 투표 지금 마감 (주관기관)
+	// (POST /api/v1/stages/{stageId}/vote/close)
+	CloseStageVote(ctx context.Context, request CloseStageVoteRequestObject) (CloseStageVoteResponseObject, error)
+	// OpenStageVote 투표 지금 시작 (주관기관)
+	// (POST /api/v1/stages/{stageId}/vote/open)
+	OpenStageVote(ctx context.Context, request OpenStageVoteRequestObject) (OpenStageVoteResponseObject, error)
+	// GetVoteReport 투표 현황과 부정 투표 신호 (주관기관)
+	// (GET /api/v1/stages/{stageId}/vote/report)
+	GetVoteReport(ctx context.Context, request GetVoteReportRequestObject) (GetVoteReportResponseObject, error)
 	// AcceptTeamInvitation 팀 초대 수락
 	// (POST /api/v1/team-invitations/{invitationId}/accept)
 	AcceptTeamInvitation(ctx context.Context, request AcceptTeamInvitationRequestObject) (AcceptTeamInvitationResponseObject, error)
@@ -19686,6 +21374,144 @@ func (sh *strictHandler) GetPublicResults(ctx *gin.Context, roundId RoundId) {
 	}
 }
 
+// CastBallot operation middleware
+func (sh *strictHandler) CastBallot(ctx *gin.Context, stageId StageId) {
+	var request CastBallotRequestObject
+
+	request.StageId = stageId
+
+	var body CastBallotJSONRequestBody
+	var err error
+	// A request validator built on kin-openapi's openapi3filter with
+	// KeepValidatedValue leaves the value it validated on the body. Bind
+	// that value, matching member names exactly, so the handler receives
+	// what was validated instead of a second, case-insensitive decode.
+	if vb, ok := ctx.Request.Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+		err = ctx.ShouldBindJSON(&body)
+	} else if binding.Validator != nil {
+		// ShouldBindJSON runs the struct validator after decoding; keep that.
+		err = binding.Validator.ValidateStruct(&body)
+	}
+	if err != nil {
+		sh.options.RequestErrorHandlerFunc(ctx, err)
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.CastBallot(ctx, request.(CastBallotRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CastBallot")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(CastBallotResponseObject); ok {
+		if err := validResponse.VisitCastBallotResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetPublicVote operation middleware
+func (sh *strictHandler) GetPublicVote(ctx *gin.Context, stageId StageId) {
+	var request GetPublicVoteRequestObject
+
+	request.StageId = stageId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetPublicVote(ctx, request.(GetPublicVoteRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetPublicVote")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(GetPublicVoteResponseObject); ok {
+		if err := validResponse.VisitGetPublicVoteResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// RequestVoteCode operation middleware
+func (sh *strictHandler) RequestVoteCode(ctx *gin.Context, stageId StageId) {
+	var request RequestVoteCodeRequestObject
+
+	request.StageId = stageId
+
+	var body RequestVoteCodeJSONRequestBody
+	var err error
+	// A request validator built on kin-openapi's openapi3filter with
+	// KeepValidatedValue leaves the value it validated on the body. Bind
+	// that value, matching member names exactly, so the handler receives
+	// what was validated instead of a second, case-insensitive decode.
+	if vb, ok := ctx.Request.Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+		err = ctx.ShouldBindJSON(&body)
+	} else if binding.Validator != nil {
+		// ShouldBindJSON runs the struct validator after decoding; keep that.
+		err = binding.Validator.ValidateStruct(&body)
+	}
+	if err != nil {
+		sh.options.RequestErrorHandlerFunc(ctx, err)
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.RequestVoteCode(ctx, request.(RequestVoteCodeRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "RequestVoteCode")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(RequestVoteCodeResponseObject); ok {
+		if err := validResponse.VisitRequestVoteCodeResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListPublicVotes operation middleware
+func (sh *strictHandler) ListPublicVotes(ctx *gin.Context) {
+	var request ListPublicVotesRequestObject
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListPublicVotes(ctx, request.(ListPublicVotesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListPublicVotes")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(ListPublicVotesResponseObject); ok {
+		if err := validResponse.VisitListPublicVotesResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // ListRounds operation middleware
 func (sh *strictHandler) ListRounds(ctx *gin.Context, params ListRoundsParams) {
 	var request ListRoundsRequestObject
@@ -20986,6 +22812,154 @@ func (sh *strictHandler) GetStageResults(ctx *gin.Context, stageId StageId) {
 	}
 }
 
+// GetStageVote operation middleware
+func (sh *strictHandler) GetStageVote(ctx *gin.Context, stageId StageId) {
+	var request GetStageVoteRequestObject
+
+	request.StageId = stageId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetStageVote(ctx, request.(GetStageVoteRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetStageVote")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(GetStageVoteResponseObject); ok {
+		if err := validResponse.VisitGetStageVoteResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ConfigureStageVote operation middleware
+func (sh *strictHandler) ConfigureStageVote(ctx *gin.Context, stageId StageId) {
+	var request ConfigureStageVoteRequestObject
+
+	request.StageId = stageId
+
+	var body ConfigureStageVoteJSONRequestBody
+	var err error
+	// A request validator built on kin-openapi's openapi3filter with
+	// KeepValidatedValue leaves the value it validated on the body. Bind
+	// that value, matching member names exactly, so the handler receives
+	// what was validated instead of a second, case-insensitive decode.
+	if vb, ok := ctx.Request.Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+		err = ctx.ShouldBindJSON(&body)
+	} else if binding.Validator != nil {
+		// ShouldBindJSON runs the struct validator after decoding; keep that.
+		err = binding.Validator.ValidateStruct(&body)
+	}
+	if err != nil {
+		sh.options.RequestErrorHandlerFunc(ctx, err)
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ConfigureStageVote(ctx, request.(ConfigureStageVoteRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ConfigureStageVote")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(ConfigureStageVoteResponseObject); ok {
+		if err := validResponse.VisitConfigureStageVoteResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CloseStageVote operation middleware
+func (sh *strictHandler) CloseStageVote(ctx *gin.Context, stageId StageId) {
+	var request CloseStageVoteRequestObject
+
+	request.StageId = stageId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.CloseStageVote(ctx, request.(CloseStageVoteRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CloseStageVote")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(CloseStageVoteResponseObject); ok {
+		if err := validResponse.VisitCloseStageVoteResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// OpenStageVote operation middleware
+func (sh *strictHandler) OpenStageVote(ctx *gin.Context, stageId StageId) {
+	var request OpenStageVoteRequestObject
+
+	request.StageId = stageId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.OpenStageVote(ctx, request.(OpenStageVoteRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "OpenStageVote")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(OpenStageVoteResponseObject); ok {
+		if err := validResponse.VisitOpenStageVoteResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetVoteReport operation middleware
+func (sh *strictHandler) GetVoteReport(ctx *gin.Context, stageId StageId) {
+	var request GetVoteReportRequestObject
+
+	request.StageId = stageId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetVoteReport(ctx, request.(GetVoteReportRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetVoteReport")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(GetVoteReportResponseObject); ok {
+		if err := validResponse.VisitGetVoteReportResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // AcceptTeamInvitation operation middleware
 func (sh *strictHandler) AcceptTeamInvitation(ctx *gin.Context, invitationId InvitationId) {
 	var request AcceptTeamInvitationRequestObject
@@ -21462,357 +23436,395 @@ func (sh *strictHandler) GetReady(ctx *gin.Context) {
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7P19b1xFmj+Mv5WS97fC3j2xk0yYncH6/WESAmEIZOMwrHY8sst9yt2FT1f1VlW7Y1BumWBGmUm+IuyQ",
-	"xWFs5LmXIbDKaE1iwEhBt8T9TvjTffwebtVVVeehu04/udsO4NGIuLvPqcerrroeP9fbYyVerXFGmJJj",
-	"z709ViE4JAL+fOEaLut/QyJLgtYU5WzsubFrFYIEWaGScob4ElIVgkpYkgCRyfIkWpgb+5e5sYVpJAkL",
-	"EVVoEZeWEWVo4dLSqctYlSoLqFEhDEm8Qll5ciwYk6UKqWLdk1qtkbHnxqQSlJXHbtwIxq4SJVZnlhQR",
-	"7SOZJSXOQokURw2seyJLXBCkxCplZYTLmDJv85QpUiZi7IbuoIYFrhJlpzxTJqy0einUf1PdRw2rylgw",
-	"xnBVv4ndz8GYIP9Rp4KEY88pUSfZXpa4qGI19txYvU71k+2TmlEKlypVwlRxT9lHDtfbeSxJYT8l8+Ph",
-	"eniBKVG8aMT+erg+LoWkWuNKr/9vyGo7McygOqP/USdomayicSBFjF5//dKFCVQjAumuiVSTCAhK00eD",
-	"qgoQr8RV8xZmoXsOCaLqgkl4YIkKqRBmskEEGq9isUxCtJAMSJ26SmoRXiXhwsR0vkXoAzOuKukQEJVI",
-	"kKW6JOEk+g1ZlQgL/XRNoSUuEEYhXtVkCytpTmO6lplVOKWXIbuGVXz9FcLKqjL23NnTp4OxKmXu8xnv",
-	"ii7BcfSfcH32zdGuYFYmetCLWJIQcabX0OzjNKJKIrwoCSvBI2aNSGgmfu7sr4onYplB0QzO6Bl4xsxW",
-	"qMJ6nIXkRrOPHJLmkqau8WXCCjpU8FunnlrnldmZs95pXuV1FhbOUNhfDze5WYXLxXxB2l8P18c1gquF",
-	"XSjz4+F6eF0SUdhD3fx4mB5u6JdljTNJ4IJ4HodXzTnWn0qcaQag/8S1WkRLQCxTNcEXI1L95zclB6JJ",
-	"u/v/CbI09tzYP0yll+6U+VVOXTFvmU59d27CPqo40uPWp1GgJUwjiVZwREPofRotECG4kAtIL4NEBJcq",
-	"aImSKJwc09cBZ0sRLR3b+Eu2f5ly4FJdCMIUkgorAoO8yMUiDUNz5o5qlLO0zEioZZXFukKMK4SjiDeI",
-	"WbcXOSNHv2aS10WJIHKdSkVCGBiViFyvaXLW26/vEVSvwRAvMUUEw9FRDnOGoToj12ukpMcniVghAgEB",
-	"mrswJArTyJKiytDBpQtacBOkxoWC0b/K1UXN2Y5y9K9yJOulSrLQgV5SvfNavl2MiB6iEXCjiAgY5hUB",
-	"YifVLVzENCLDH7A7ol2oQ8tu9n4OkaT6DtZjLdMVwuACn0YL9mgtoAqPQqnlcQz/pRIx3mib0NWEUR4t",
-	"oVspgxESaikiqywYySFlFiCZmBkkEomexiyRkvJODKO/Ebv2fDSPGGkgaR6YROakLgkiKwiEARCFIsmR",
-	"JLDemKGXlKq9xqJVVOJ8mRItF2U0rVmiTp2HH/Lja7uN9J3K+StYlMlx8e9FHq7qCUZ6EAKpCmY5PnmN",
-	"88uYrdpbUh7pMDlHVcxWEVaKVGtKThvFUMvVCyD4nwJVcgFJozq2bEPmkaJR2KenMnopDOR1huuqwgV9",
-	"ixwxA1NIunsrgAOSkCBlIBVolmYvDGBvwM8ECQlTFEdG/WgIrnVxM5EVTCO8GB0phc2gkNQIC7Vmg8bh",
-	"4sAK6wM+oadST0c1zD2T9Zq+fkh4mYQUX4PTdrynSt89C61Ma2ESZF3bJNgpSiVSU6l+kpFJcWhYOY6u",
-	"CF4jQlEtuS7hSJJgrJb5Sqt9NSxU1c610ywupE/qaVCpFd5XQcru8mLmUbC2SNngIuz22qukccU9amRw",
-	"dy/9Ltd7psXfJ8I7X3yTlGCgMyG3i/12y9RxiGtm6Tx8NhjD+kUSvsZyOkKIFWnXEQJrFuo2J2NbukqW",
-	"9CtchD6T1hngVRmjA7yjpRAYUYDOJg8YFvbD2mfT6DRqVGhEENcXDNVCINHS4mQ61sTkBepMPTJ8mSpS",
-	"ld2GfZkoQUv6TdsWFgKv6s9aXK/D+4TVq3pr0r7HkjXMbEy6YvWaXstwRrWt7ylFq8Sr6mVpwK54Mga3",
-	"oNmWOxHEJVar93ta8iST37c3KlihBpaJOKY4WqIKNgrWwVgk9aD1ruRNNaeDLgSY78vJaMaMumCfXNDt",
-	"dqXUwTbfrNYNGPcl89qZ00Okh5bNte149y85afm9oWEPynwwFpEVEvV2Tl+BR284W4KHR9SwSCy4XXsW",
-	"pOwlnPj25vffNN9fR83bn8eb6yh+sBZ/9Hc0Hm/cQvuPvtvf2wlQvL4Zf7wXoObXa/HNnYnJrqcDhsAM",
-	"fzRTTgZQvKivuLVpGeCnH8T37uuuH20EaH/3g/ijv4+7UU8EaH9vJ969Zb7Z/2pH/+eh/vrxV/r/ezv7",
-	"u2t6wI4iSoQpgfWAqkQJXuMRVZiNBWOLWNKS5uf1xYiW5imTiqq6yo85XU87ZmruvBZicJTdE4lbkmrj",
-	"b61rCm0VL5/m64OSZQGJFe5q8Shma4Lg0HfdGR4ET7UuU6fVuYhLRP0WR3XiuwGwZafyMg5JO+2cx5JI",
-	"xJeQMYBj2zlSFa0gmavNcgUwFLsBecY+yruYpO6LrlulqIp62KvU52FeCNIbK52ObxsLV/gqKRG6YpSL",
-	"llXm1VpEFAlR8rDzy5lOn5FgKpBocbVlJ/wSwgBLCO17nDKiVNGDtv3nRuXvW/HaeX9b17LzqXItHJmV",
-	"NI3nCKjjuM2YZuvVKhbdz32yb2aKvh0J2o9X69Hwn9iyIGUQKC4TVeGerT14/4/732xPo/irzf3H299/",
-	"E3+1GW+vxdt3Uby9Gd/fQ+YBNG4MJz/88W/oF+jNelgmEmFYl2lrONHHjjOCSrwGekYoeK1GwolpZBj8",
-	"/s5/TqP49sP45sN4cz3+y93m43V08MFm/Onawf0Px986JUtckAl08Jd122mWq1cJ8HAlaLVKwnn7saqV",
-	"Kv3HW/Cyn4+b3dB7Dmc9il5bGnvud31uoZ/dceYjyZQJ4ZSEuECywhugRRuRJXASODwhzKfeicwpHr4j",
-	"nbh2+7ikknd8LZZ4FOFFLrDiovc2z2feSiS81qYjWiKs5BeAqiAcDkOT4HVV4lWzd+1yltWgfb9JHtUL",
-	"lTiFy/nBtT/R6eS7fjO9ZEaaTr91/W3H6drltzzDGjxs4ffpmYCr13cfJux5GDd4A4vwGjW66BDaK2FF",
-	"ylwMa3hkhYZ6DRPhdAhtVrC83Cfldm6wRgQ13HsIjaWKwhAaAy/ukNpSBFd/Q9mw5rlK8HBoruXUQrvJ",
-	"nmTkLruwGRLNUn9mfm7ZWqkvRzneC91eSwSLUuUqaNrtp3cpOdU93HCWBdwI+tVpusg4wRgj19X5upDc",
-	"Y4S6gqVEWILzSHKxkJic9Euohstk2gR9KMQZ/BBhaX6Y9MrMXBmfZFv8lU/Fcs8Hbqk6LbWd4HNFAsB5",
-	"XjfGzaFIuUAurxbZA3KstO3XLGNs+7GNzbUPN8+17O+LnEda1tIE0pv+kvKq9p+05i0rPWtaKadq/4nX",
-	"WXitQFUKxiSjtRrpanSetY9lGVl7WykJtBNehmV5fyzcS1U4dvjlJVquRLRc6UOCS17pxAy7HZCsQukm",
-	"7mNxrUywgOVlaCpoOTJ5cvAeQWn8Tk50zx/AUhJ02JUkjb7SO2+z/b6sXyu6qLo1co3gqj3UPWr0SaCk",
-	"W3/oJhl9pxUyI21bohYvSjtlVwhRs202VcaZ7j4UeEkBGSxWqSq0syfhUd1DqbKzTSKn8s6W7JCKZ6zl",
-	"3Oc5FqGfLPrfaiAxr95jQ4l6bhG2IomA6iZLOJU/7afzpK9CMIvnNrLzaL9qXyUNhJP3JarikPgNI7LC",
-	"hVrCUSSL7Gyg0JZ4PQrBi1gmChHG6+WKtQgExhRQ4Q3jJFcVsooiXFruYHvr4xhXqZT6z+5sLDlK7pXu",
-	"hrBWo4xb0Ny6eDcnVZzbJ2f8vM7t225u0q0hQXCIlgSvGse5eccr55QE6c+pFYwt0YgUOhh6vdLBYu6X",
-	"CmQFn332l372Qt8iz6+qnNLd8eJJxhrkVi7bUtJhMqrsqnj3px5S9cKKd39wqdg/W1I+ydV6myHaDPEl",
-	"1KhwhEuKhNOIVGtq1URYM85Wq7wukzAR727iPrbRBLnJYoeiCTttm33LDlOmfnnOf/rr8E6PR9E+7Qi7",
-	"B7cC1leJXe/8+26t00l23sahuGRSojiEW6auuGHNgzh7Dcu8QoQTb6r4Oq3qG/gXJoDbfDgTdDs6+Ya8",
-	"A9US2WsrRAgakkHGKgi2ISn5QPOWSHOvN8OJBx7mR4lAikM4YaLvLUF4JAIhMudw7kmqsAMtXISrvHGo",
-	"K4ibRbRhw+3c0P5OriYL1q65YLbsV8CMDTvHEnh9McrwA1avLtpntbpyleBShfiVD3hgVrdY4OnQs35G",
-	"IugUUWaCuOEtRE2kARCWifqizP4EQRAdrvO+59CdfThbSauJv9il1bd8XhzZlTCMRKk5vEAPFODmk6Op",
-	"Qrp1Sn+reFFoezicX1iff/oW+Y1o9Hp1J9e2Ve3c6x1nNAgrSuacsMuEDxUyzHSeGfb1i24JTPlFaHWb",
-	"PYzffWd/7xakfgGzgkPS4MxG36Rjs//LDPF0V57ez3L259nST5+34Ycet9bwPUf9i6wkpMpFh7YGQRHw",
-	"LqcB86iKV11st8sTRYw30DhG+rihKtHsJsnchHwBHEaUkWyYS4aFV7B8nSU673louoCFNrhYpqxsXJ4h",
-	"XVoiQqaCfIQVkQolTaEVIiCc29st7TXKx+TFtg/oEtNLDU5whsgKEatIYn2xJiHtJSwEJRJRVRC353Ij",
-	"Ou02JI5ZxpmGY3WjOKvR38hYE/qhiOSl35ol9G9H0YIHEL5IGGJ6WdLfC+ID+rs8DhtnCNtsVj65IJKQ",
-	"w2S3PUvQ6vNLTk32zHWOVvy95R7n03DkPDtYJIws0RLFgha4TrNG585EYJ8brTO5xKUquLV6soFnnNGd",
-	"xvKKeQzUl6fETQ257rJw7h3d2Ikg1sMxNhZRqbDoPWKqowW9Txd6z9JXuxW7m7vdOtWLvO5Fd+95OG2D",
-	"yDIqSV7tPSqsQ6bvmW68JsmHNa0VTai3qXS+DicR5CJBtojuDDIPCAlN4LK+mBBGYGGedgxZv2qijOyW",
-	"BcjuWIDchgXI7Rfk0jvuMzkWdONcrbnrhZysxw0ZIhNLY55/cbojS/OJld0ESw/ba00IwAzhEoiaiC8h",
-	"Wq3hkkI/rH2GnkWCmDwREiISSdKoEEEQVkiWsMmTSYb0bDcR/ChZq2dpz57uzG1bYpLXv9x//KQ9jv50",
-	"0JEttzTy9Yfxg/Xmzs7+o+96ayrPxQfb7iyn947n5m788Rc9jufoLoacZuYbS9tF0Z8u15kShsNeO3LV",
-	"WbeWLZtybz3e2m1++GH8X7sBim9vNh99CP8e/NcfA3Rw/158cycbCElDgjW3oxHX4h2t1iKiRUDjqjDB",
-	"2T4/XUYKbx/DJx/E61/Gn34QQNTn15sBih9tH3x8J3ABm/DTrY343XcC1PzfPfNndljtzsJgrEFVJRS4",
-	"wawTU4/Euofhd8bVvPtUOOSi+ItBBM9edawflR7kM+V3DlgYgut6SHpPu4xWpAl51J/OeVgZ4hmGwyBL",
-	"i4N7DHQrma3r3WJjX7rElvjRWG1SjbBnY1Kr9dN+n9dTi5XQ7BTbT3uRGQbS4lxKXGJ6qWnFmdelswBk",
-	"nXNJ6mPPodYXKYmsIcgbAnmok/y8/5yuFB/wlnVeSQ5EdiD5HoJkAbtQ5bCOSp5eBz8uKY8/trSn8xUc",
-	"RYSVB9Lw+g1S6jnXz+OPe7arO67IP+G6Djr5z8wBcDnTg6WDW6yQK5kc7b4wxYIxlknbPkSGd+tA8g17",
-	"p9+mufU39WXaXabI9gFRhX7PxZke1knwNnn2rB/wzON2gLF2WwQX9pjnxyYfEzVv7kIy6fom4gLF9/ea",
-	"X68h89v33zRvfx4/2s1Jj2nyfzBGrluMIa9MaAOl/L1r6fXRfTSesfwHBisv7cF+YZMDwS6cpA3qPSGK",
-	"TATo4OM7Bx8+QeMhKUVYkBAtGmMGHBWTlAq/C0xl+isXZczoW0RMZGenRzNvRqP5Mq6S+dyE4ZskxNL1",
-	"aJi2YT1hx7W4kiqgvUkUCWJEmyRhz0UvLB6Ix3eX8zpTzzsIxZ4dlsvEfxFGeDFnrC2g3GWAKjQPO7+Z",
-	"l4LBWOdirgfhYYfJ8O4E0xcMLf87d+b7U2F7T+l2Vs/D4YPgDBpqUTImnCzAXCQhqktw5kWclQGWdRyz",
-	"MDl2Ugt4gTnTAATGjeExfyy7ruSgoCWkimmU2yvzTd7U8uy5Duy6s8YZkfY0YNsDNBCk61m8ZWG6Z71z",
-	"jMw77UwDIBE9OR6q4vJxG2QRkjdsSiRAy8h0X7Ex7Rp03ymz1VNvA8rQjYWChI9lwnrwAVjgTBhhgeoh",
-	"qCLCi+CSm4+HNZXrNMTWpNmTZPyifaHQfXXYqA0wy3ZNetAPJUNoEEgZ6CVip0Pch23FjSCzNn5CtGs+",
-	"iCDVsiutAvAIdqkzJomHtz/bXT471E6R66WoLukKuZyxBLdvX9Z+3G0z/fvo3byBRd+W/ALFa/OQ010R",
-	"RFZ45BdyViAnrz2s3ejyugkT4RDxBoFk6hXMSpSVbWDb+Okf1v585vTpCav7267yUDbJgrUb1guWq1BC",
-	"vpC7O7rADQdjF/IZGv3RUCZnsR9Jq0iiyqx1Z65qHutF2spaTtqDr/2Y6/rihx4QZQbHw1o49F2/il6e",
-	"fe3VCcCRMyE9XRsgiGARUSKK2gHg2oIYSWdY0o+4CwqMlgsBWrC+Kf1nxsS10B09x/RYuGAvCMG90X5h",
-	"wWxFPbJX6xLAhbqRuj5hsPj6fATEpD8Z2td/1dky4w02D2PSX+gx+S/dgoXKXvS5hQLZZEErgG6pfnf6",
-	"95Nm2/w9VImUXi/JDLI/uT21qHYkRBFm5bo/MdS77IFZyLQz3z68KPBgkdLJ4cod/e6Rhpxa422/t7A7",
-	"hLYF72RyF9qA2k7rfpT1CiHoHQGoPAwALWp5HABvsURzY78G7js31gZJ5pPpyHXVw43eOn+rqsDbvtm/",
-	"RHBk5NOWSOW2vDe+fCjksDT/0rNcFfcjCZGsYRNSXapggUuKCInGX2dU0yWC/5jNnNCnakFPbKE9wCGy",
-	"S+R1ACksVA+mY/Nc4NryTepStcZFYdoZrRpwS/8wGGl40aC6RvgI8iaAPefeaklyd7yo3WBAGfGPRxQF",
-	"5beSFAX5xLGLDjbRtoHzhvT3XWf2Lin42fiyetgz6CJIVz59N9tJZg3z+1Cwx4KvECe0tGM/1ZVzrtgw",
-	"Wn3I4fqeRBe5QHVGFWAv/WNLQQfKUI2IEmGQO2Coeo6N/8u5yX9BP/zhP9Gvnp38lX7un8+cmTyD/rE2",
-	"MW3goxpUErRgXzXyw4KpahFhRVfMABaWIG8IfqjwxhwzOYe0SiRaJEoRgahCZa7cnWEuoWckCqkgkImE",
-	"xs+iCq8LCaM5i6qU1RWRusVfnp6YnGNj7dpHpHCP+Q1LSQ5ZDw9TswmhP68ktxQ9tpiu/JWBb5dkVIGd",
-	"uZd+cgaFIiiZ3pG++o8Yz1ts2gPKnWGm/RdALZb99NWjjm4NVs+vds8hTO1bYnLsUMahXkMR0h1zAQk+",
-	"3d5rW8o65dPV65aEmXY4DA9jzho1qHOxbQ0ykkCNsNBGq4CtCg6ARbj2aqn5rO/2U1BXvIpVUQ7tiLyE",
-	"8Gxh8n9vDqmMt6XTDap/KnER9nds3TteH3h3Z2U6PzubZIBBZsV9ew/bdQHLyqIfRKA/coTWkgi4Ackx",
-	"00jH7P522aEd8WBgH/QwACE6AJs4lJ5+b6G2RLpuKBHtcllntJhewhzTEMdk+j1J2JC7mBlAkMMWyITL",
-	"mX0sog3Kyn4clOEH/yxGeUSbwTjVICFE+dwvX5IUYYqq1TewYJSVpS8LCmEEEzAJqwFK1ycpEYMVpI0J",
-	"skJwZGLUCa6CGpsAh/aurQAxdjflckFm4cm+Ca6vmL0CAkyOkD8sy226m01mIzoQ5CyBqH2feib4W8SX",
-	"piXqBHFWMo50ysqogiXiNcJIOO2E9AoPUQkzxDiKOCsTYTUKf+JcNUE27SxhtkKh3gjshChnF/Bqgd6m",
-	"KHleELzc+9m6Zt/oehfYgWf7aB1S4Bayh00YxLozzLVrkXHxqjQqIrKI8FAFJIF8QmFdQI3ECi1V4PhJ",
-	"OJNLNNLaHUqazyUZ/LJr9Pvh9iv19Dx7+M3z7Vk2u6E9dgYQzZu31pufPUTx9uaZeHP7YOMeGo+/3owf",
-	"bRx8sBnf3pyAzIx4e/Oc79d/jt99J/7ovXj7nXhrN/74i/29W/GDtX9uPl4DqHf9YSKpQLXE9ebUJckG",
-	"qyzzcnRGC1S8HJ21//7C/nsOgraZH2f3FV6mA0YBHMJxXhs0lKzAj96x2MdlzOo4OiTkx6UwT5vdYY86",
-	"pAf5oEB0B/7RK0GvHxoBo64iSkSfc2gTyPqwY0gVXiArPT7cRfosSuQm1jQLD2WchnzJ4mIkOcVwPyaB",
-	"xHrhOqBh9KOtDSwdpwqRaaJvrKt2nAqzVMnSu/3K7L6XwIAnXsVs2aJ0tZxy59ZqjeBebbn4NW8SmC3r",
-	"ryUxjlyZVNyFDH/AGVsiDVceLMEkdxtjgcJRlWA2EfTlNTqUSOEswD1dPXap9JHsWViADgpWXxgDQ4Gb",
-	"tYfTk7pUe3g4saL2lpN3IXk8tXb2EmOVtU53RCwpxh2tM6q6WxhsCAQ8nCxFYNcvO9388Iv34kJ2gfxA",
-	"FtgVuQMXmqwaTAvrvbYRUmlfuTwwC/dgIkbNn75rOZsQ2Wds3tNIOG77yXVcrUV6oL8bO/jDVwf3P0SQ",
-	"s/lV82/beh36DJdOiadtn5iDQ6oSLOsi8a6fPX323OSZyf8L/v1li4PTH+3h6DA7+H8cC8aaX6+PBWP7",
-	"X+62jPxsrwHb3WnWR6Wv5mPpW1yWCkUES4XOnM74KdtLS+WX1jfrV7miS7bYnAdigof+wN8B3AA9muaX",
-	"vbHjsKlWK50XpEpZSETgtJf5RHMJUt1k3lUjD+BWms9UmvG5JZd9juEaVhV3PTXIIsK12mRBykeBTaZH",
-	"PARYC2smdRd9FiikJXM0QyaZ/RuG9T5HDx7ZsM5a5toNzdu+4Bv7a26rPPci7J0f+9Fuaz+0594pyOfq",
-	"x3CGJSm2VWoFuW8A0KJR9XhgXGSGJwm0knfDJ2TpI77UBpXM0LadjjKdYMftnIHVHuhWS7Y9H2fSPRo/",
-	"nWwxKFXCGuDGcM4jNO5sIFUMwi5DiwSVuBCmpvXiKmAwNLAIkUMQ9KJTtYLUmrkkQ+u4ZIMBlPhCcrry",
-	"/DbYketdtnMYbCU96oM7Ya4UiAHxu+80dzagVN7BvQ3355kf1v58rvn1uimh99HO/s66SQx6N1eQ7qUz",
-	"Y8HYS2fHgrF/1X/9K/z1C/2fc/qqZqwOtQhKdal41SvDXSlCmLh68Tz69bln/8UBpdha6LI9XMgfPDgL",
-	"Jl5UxaUKZeSUZqPwhX46O4W09v+8iTAEMSDSjIOE828al5u+yecV5/Mg0gJfTqrfzkOlpnll8F7rUMqY",
-	"MGWgRcbAW667mM9UDR6zUf7z9rfks/PD6k2Fktjzrc8tJbX9gzFJy6xemw+p1DNzsANLNs1c8Loi89lv",
-	"jKIFX9ma0xl4bucUn1fYJBYYf8G8FsOS79KUhsxQM1/WJXxTyxRFT1c1921CtNaBBKPiNZIk+0J58PlS",
-	"xGXiQZo33vn5zJAjLNV8BCWK9ZAjvc2raUKaZriwMy2TTv0D8xGtUjUvLNxoguYwb63T6RfZASpcJu1f",
-	"JIOtM1Dsw/lWDPR5vjTvamQ5lIh5UO/HkvKi0C7MI/NdIqJlTbHzDcpC3kj7NbYe08KZ06ezxGeqlQRj",
-	"vMFsPh4MbgwcT9UaV/DVMlmdB7Np6PmBsvma4GVBpCFgPl/FbHU+4mXK5h0aNBhUFDHLaoJrbCnq+UwZ",
-	"ahhZh1RIc9bbD/VL9Spm6Vkm12sRZkB6fZpBwGDTRwmjNHbZl9rCpMJFdb7sgC6FBb+6qtqzpqh6YdSj",
-	"9Vv73ALKhyc5W+FCoUp+wSwYRZ+Lpbwm/Rn0+tVLSJAlIggrEWQcmEurlJUtUIHh2/ptYLgZzXAq5CX5",
-	"D/aJU+0suGusquW2idPche3AXeC9/gBR3dQVKnA2w6kojCnpQ8odEgxyAnDcE4maCYIvtgg3uEPBlgJt",
-	"YVA04BYYYDuVbvsiD1vyom2TvaCtkKCFe8d8SLLoPK0dwpyasPS+wor0XdlrxIsflelahVjA60aFpzbo",
-	"kJRoaFBkhbHd+nnBEJ3GPdOXm3VKYF4fZbK1ab3R7CIXk9+sO5YtxJfNn/SHoLUv78tnAvTy2QBcmTUi",
-	"zFJ7l3LwxAgnMaQD7JgkYSdZGNGghZhZkCV7UHczD/v6ytj9D+OKsxVWD+2JGwIfBgrTUniBoWEoPNK7",
-	"lKRUlzgaWlGDvkFUOmQHXDXqyWA+cavbXHOJzt2BPDz9GyNmUfaGNXL2lHXgHvXOk/tkKxxWKUM/rH2I",
-	"5KpUpIrgCyoVoIdMp0n58IyoM4mAhUlbQsVl/4/H//1kf3fNAYvc3m3e/jb+5O7E9ByDI266MPzZFIEe",
-	"z1YZnph2EOD6Ob60REtEaNnO4oM3Ktx6d+3rJurfab4waK0SuNG6uFPgr0D+PtlcL8mLAntrzvQCeYBZ",
-	"Zn1y8Aa5Qhmm1rbgkalO3QOy3YAwA/Bi0d7DRAeyxWWW4ljGbnH+WkbVWw3GPqItc7Uj2srZssuYeYUQ",
-	"D9p9SgqQGQsHxh8WZ/ER+6nEn4VKHAKMfzf4BBLRMl2MyDVbQ7EPaclVXfTV3uVSzfSfdNJzVkcpqodk",
-	"tr6YzWzz5OtgoWiJ1nCuZnvPBJMdWXEt4I5SvnkqK0IXjHQQCVv3EtZ7OY91Fs66h3tOTzGvJVCZxTE9",
-	"g1S1TI93exXLDPEU7aGXBnLHzUfZmSXLsZCMVp61XqVMoVtiDSzVQLw3y+WyZod480lzcy9+950B3OiH",
-	"YY49Yjbn+VqeYTa/Xo/vPTFh3tMW2svwSEQlsguZokSGZAmDVybje9USAhESNR9/FT9YC1B871a8vR6g",
-	"g/sb+4++C9D+V3cP/vDV9980H+8CQG+89ST+5G7zs4fff7P/6Lt4ezNA8ScP4+17339z8PGd/cfrAYr/",
-	"cAdeiXf24o8eBij+60784J3mw72D+x8GaP+bzXh7c39n82DjnQA1P/wwfrB2sL73/TfN/7MTb+0erO/k",
-	"4sv6Q4jIxLOahx2OSfu6doRV8bn1h8O+O44pPY6XDsOei29VWV88lYC/2Uy83LFPoeEUXja/IcU5Godw",
-	"2p3m++uQigrCI9VHq6CoTDsvWT1EHKhTUopXrt9LYmCG7gPOPtuDM9Vx7iS0++yZHLT52SzRFfH1/lg6",
-	"KJYFGzFcrl7IqIfh5zRS6+A+Tnj/tRUiVijx2B8WV7Ooqy3m8iQK1ihaNSJyJRh6LIGQ4AP6co9W0/Sz",
-	"oTR3LVOhu/tsQCVcpkaoHkL//ZgikwBgX+ld54zQ7QWmcIb+EmjWW8io2Dpoa98nKx1k9zy3ZIXko0XT",
-	"QTF5U8fl+YjL/nKv+wl1SrHF2/rrMK8CE/swEmUk9N/PdEchuhunaRuVvWAKhpnyjxIZb2mAJLc+MBO+",
-	"UsIQuZJ07L/s+iH6vuKlkxKe3bhfSu35uOm8lG2WopAYZjN3Yh+VcC6Bo1NJE6OOmZYoJVHTOSmTMEB9",
-	"AbCcCm+ACFrVh3xGUjw1S3g9ao/hsE72/o+N3b4ZxnidlQYAKh/wuKbvvlYjTA5cK6C9He+4grYV8k69",
-	"eMOLymNs3Iq376FxC36S9mwyFycCFG9/EN/aMFUyXMEMNG7S37KPw7GaCND+o539x0+aO5sHH2y657Jp",
-	"ctgNd2ISXeRRZCkEOXEjG5tTr5V41YAV2ECLTK0N147fSFlfFLR0jVRrEVZkKNgdi3UaqUsFxXGH61Uc",
-	"EQR8OofMgL0kk1u9kZs/s4vXotCYgBZUrUPxwypSHJ05fbp3CSaPxpkHvDzbRdEYCJ7cH8SOUym9j4Uf",
-	"ikidPwiDy9YZwM7+Lg2D0GNME1Ut63FUxddN2WVSk5CyCYhr0uSjNbhQFQuo1H5RmCd7BzxNwe66op22",
-	"Ynlaj2rg+vy9X3Ht0Y1YpaznpEBS6wMKdUA0T/B569XwoTFWC/GGEpdzj2cb1s6f1DSw+zs7ho5TG6wI",
-	"c9UDcXrWbygaeDVaIBSPenFmHa7DYVhLSkG+ap8rROAoOt+BlOThwFgGqk1ToIi+kU+S5QzZNFmLuG5q",
-	"DidLq9UIE+HpB9ttO9KHrSiVWNI78We3r4NQ/YA7X3CtdieG7jZYs71Fpg0jMkK+8njr5pidmUACW2Mo",
-	"ZrmqnD1kH7j0GzsI73oTKf3JN6USkfJaAYp7gix2yZM6aWNAUZ0pasBbTGMIosCRfbOgwnVLUIUfV96h",
-	"M7gT9zzBosDPX5cmKLATIbwuPRwouwDZbrNTbxmv7c2/zuoqj4gcMNSER6Qf+2PO49/FYePxxRccTVpm",
-	"r9cOX0ViZNUdwjxUd8cXM48eri5EbQi1jtqgLfJz6VI0YpZWaYRFp3DgvjTExEx+mIQ0E3Ql/WACVMHV",
-	"Y8Ztk3VlBYr46OkbqwuwRlwlfvt1d8ynvmLjhuq+du5p6+hw4cNuSTrs4QXN2AerYpZ6BFockJ2q4fZS",
-	"YDZTrLaXx/upFzvakq52TYehfmaP2CF0T0ZrNZ/AmkAlJ/Wo+qyM7rv4Ejzr3qeZ4mN7Q++v9wDR4CCZ",
-	"bdJoZhDeFfGjKXaBtztfXDnBWMX7EaWHa/Iq1bvD6ZkreYkyHM1qptchtv0ZafgiGrdQwRMpjD/DkZER",
-	"JxFgIDBunQMVLBG270HdDSyV/clEx0uEI86Ii79gq/qVwMqiWBBrqDJKhLVTdatd0qEwR893xpsGorW4",
-	"AFkPeKhAUa2V+dohkgDOri9HD5dUFdbz7SufocTFQD6C3iKzYAE6YQannpdkTkGurGAGaTCp7dsyZkPo",
-	"bakKZu9yG5kj9EIWMMiVlzCJlsQFgzIkCdEnQhFcDZI6gzZ0l4tMsUE0LkiVr6QVAiURK7YO2TAN5D3q",
-	"mCcMxMdABj75/QVjibzDIPRh7ddWTWCvsk89I53OjqfBBkxXCFpwXy30FPQ9IEvoUBo0c4a9R7fwJL7s",
-	"0oEOr0Z0hETuggffosoVAsSkWEs2DbdLcdIqvn7e5eL5yrJ3wA02yn1PTL5lY+x7fqUu3TEv6HDnjTpM",
-	"mduWwMybu1AA9vFXzYe78V/uZorCxtvrzYd7+ztreXCr/hc8e+CzJ/5MMPzF7rxuQ9EJ0uNyCJUgYVrt",
-	"Pu31zeYXu8ZZHSDjiU4+Pd6L17ez+9EQml5MNQwiCbPg+/aa8G4N9D20lTjsIlxxOfnFybMecZ9XaxFR",
-	"pChaxh0pa2OlMoWJ9N/vBqNwKDRgM1cHoWH3YjKeNBM0mXHhQhZGSHnm1lI5pQvTHSr/6wUUvgp4qD3v",
-	"RgqfOtwUZ5tI3DtZ5GE2R0MZSdhUQiJ2tTLjLaSRwjiaT9ea366jcQvVCUWE4AgBBjkEvkiiUL02EaD4",
-	"wfrBf/0xeRYkyYkANR/c2t+5m2VNkqh6LY19sTAfhRzpdXAydb3UqpRlvz0T9GFDKAzUuEpqES4RE8pj",
-	"pMFpxFm06soqqSTrXM9GHk0Ex4lO4NMJBq3qOqio3XaSrlnQ/+Mpp9Q5c69PnMWec0FAke5goqmu+lON",
-	"ryUJks9IW/SbJWUdptEC44wsmIRZl1QrUcS55mOIsiw7SWCSEnikQsDz/iPLnCjuRPPshJPZdcv40it2",
-	"IYH+6a18NxCTp9p/X8AhWtKetSZjL8CPQ7jysP4rpqBSpty3ROOywhsQ6uS26hlpjSkmjabnZKJO9aDc",
-	"KveXnnSZJN6bzqjMpun87ItLufze7t9w616f8TtL+j1+QwzlKwyoatktD5pI38yquLjbIJXaPNiXgxdf",
-	"Mf3pBtJiamlvvRz0dK0GIZmBHc9eD3L3MQ5D3et2nnvW+4oTfw423olvbx/cWQvQ5X83H5o7m/tf7TZv",
-	"fx6gePte/OV7zffvx/fWm59pdfjrtXh9M0D7O5vx1l7eTMH4isHksrtcfWs+pLLEtX44XxYcRNMaj2hp",
-	"db4U1RfHcrYpTQ0hXaFhvUCJ1nMY1qIeciktR2xX6w5nais+vW9yyvrFfeqewJhOxVVMHLLdzRZLTEbf",
-	"eT2dPFMkfhQRRfr2QMg3AyxUr6AajhcOQ3QdkZw5oOBWNNshqZR93++D3tftk3DgY31GhTit0x3uPJe9",
-	"yEXiqeBswShraQCiwVWr0HKFCKjSgRpUC4WLpi5qgHBWT4ZCLJkUtSrWSjPCqMRrqxMtqPTPdpKG3EnL",
-	"woItUSHVvFHONXvHIqJEzKeZO92xFgspxFDHZdJrZFt3Mjna8DUfwbwufTfBU1Hqd/D7hvYOQzRAsGT3",
-	"2zdbcbfAlWP67iY36t0ZhtBg4lYHFBpuBGOSlOqCqtVZ3Z41m0Ek7UzdFK43ny66FX/5jWs2o74KJjUT",
-	"dZu0XFGqNnbjBgjsS9xjk68rRerVcYNfMmEQxSDds3RKkpLiAqXyGlokUp2qCVxStEQQFEWUytgklwmp",
-	"Ae+hYo4lWXlgoCJYlCoAEqv/oCtkco7NsX/4BwSwt3KOGccAAOciqptDCUT3Aq7VIlv2YMoGXP3zm5Kz",
-	"BRTyUh2iBUzKqOZxGVjuObZQ4iFZCBBGCxC7tTC1YMB/FxBl6DdcaPY5buFMJhAX6AVWjqisADtdmAEY",
-	"+lOvWPjahYlAz3OO1Yg4BRFVaMFA/RobSYo0i5YwjeqCyEkEJhYOhjhBUEQBENdaWRYsPvkCMqTjFmUm",
-	"BfmmnM2xhSuvzV5DU7hGp1bOTOG6qkwBLvICEkTVBTM2QC7UqYiukDAf1z3+8hvXAiQJoG0gLOfYgm6f",
-	"C/oWNP8cMmHa6Ie1zxYmjHEZCa4MjIcNpDZtTaLnBW9IIiQSpEToikX0NM/MMdMhhu1beEmp2mssWp1G",
-	"s7hKZqki//9ZJWhJLaAS58sUsEFrkBWBFrJzW7C17FEpogTq3utLy00gDy6MFnm4OomuGOca4I4wZIG6",
-	"T9UlCfMTQIKs8GVjSJ5jjQqPiP2hVMGUGQS7iJYIM0G7FnUYgm7HLl+65gQb8yEbV+lqEH691ny4h4xu",
-	"hOKPd+JbG/HNh82/rqH9R9/FD9abd9YOPr4T319D9uv43nr87W68tdvcu4NmrlxKIlaTg2m/XSHCpASM",
-	"nZ48M3naxUvhGh17buwX8FUwVsOqAgwjWdCwStkUrocm26FMPEkPUIDQHGGDkIyAumRgTIKmhqgMsjao",
-	"ALmg6PRnu9Kn3ErXJQmSaqUhKVGTyqu7MdzFNcVIQ28lCBOTxiMhjOoe6tFRqWb0+F9YsRVXa1jgKlFg",
-	"mvrd22NUz+E/6gQCMu32YFdwyhys7vG3NwIPxHVDi05MScSj0OV6QJQJDdF4Ym6nYYKAI8gK5XWJarhs",
-	"6lD4xpYUG0rHllyelKlfnhvr7ITXQ/W1C6DorVNOQGG6tPl7yPiucWYNm2dPnzb5akkt4iwXftPif6Zd",
-	"dZRckt2D2xWuoja3MORj3gjGzpmOfe0lA5x6HodOLIRXznR/5XUonaC5HgnNS7/o/tLFpB7CjWDs2V5G",
-	"dskFYMALv+hpXAlu/Y0cR2k+3o3v3UL7O3fjmw/R/t5O869baHx/d6352cP4k7sTmlPgsrRJMbwOAL26",
-	"ieTsZ6CcvAffeuNBStInWgCxW59aqUKjUBAWmMt1wfx8KYS7rupw2G3snhKEFBzdFBRodAQGgygiLjeC",
-	"ySPcRCvBjT33u9/nLgmLxfo/XzT/uuXfP4j/VBY4ObOW50F0zWLsZXmgb3jpI1OX0mILgLfz+6RywPO2",
-	"ithQ9iE7xuR85gVfJerkRhspnBkyKfjIQAtijDSSSuVPNa85d/rX3d847yqV6BfO9NDFNc5fgRIz8MKz",
-	"vUwkKURzmYQUQ6bdMbBCd27+/OWgPHDqbZesdSPDDvNH7EWiBjxfCU7aaO/RjrR9WLo+1/2VV7m66EDU",
-	"ngpGGr/7Try+150IjM7pI4YpWXNF8zrTxKx5buTba/vxbPJLvIGWsMhcu8844G4zCdBOUaOCFWh6rqbi",
-	"z4ggmo/X0cH9e/HNHXSwsX5w/4ssaRgiMFfsoKfbQ1RJLIBXxLI2hqV6FJ1S5LqyphCoVpcp6t+gjGmR",
-	"ygCpg9EApHu0RFkobfolZZKGZI5FnJWJyORk4pLgUloAzohINN78ei1+tIl++MN/IvNnfHtzf2dtIkC0",
-	"zADxXdZwCRQzumRr7Mg5Nh5v7cZbd+Lv9KsfIvMJxd9tTgS6u2VbJrrBT8nVCDbFjCJAJgDIDOcVrChD",
-	"42fO/DpAl//dGE2g7IecY6DboipWpQqRCC/ylbRukPmkNfoA4fBNXALLjpmlebCElSKChIgzvUwgv86x",
-	"JRopIhDDQji8J2t9mkZLuEQUMkwBLDCw8CaqKjJt2WeN8p8//bOwWTOWcnrSPP+jSOn0Fx/wN5KkqLZr",
-	"cr2hffqbTbA9e2NIDuW0qLkM7pBHlS3yBfrbEqTcQWE/2/vSlVJAxn50f+/8kozrgrZ+0XtbyrnRel38",
-	"1O9W1KSpwNNrexCEZCLCixokKzTUjOAVskIiP/k9O5hpooKlKUktc82242S0R35GZAWzEjHxi6pCBMAs",
-	"YsMeE9sRGAwbVJIio4vkIm8bce4s4XrQz0JjY8FYlUvlihJ7XVgFtOfq4B2aAbTbcqyR2pyFdD+O1a5j",
-	"+KJhkia+3at/gzkM8aUEqQ8MCsCZB7f5nP11T/rOZcycKiqPX0rJGYRzlt/9R2vxu39E482/bu5/sxdv",
-	"7aH4oz/EW7sTXgmmSAyZepswJboqOeaV86ZC46jJw2Tn+3UWPWiEJcrUCAfaoPqy1sePciZ/JhJsjhwc",
-	"ibTpNwMLsS8Ywuggw6bEM+XW3jAel8qTJ6Q3qKqEAjdm3LNtpHTOAzNiX2JHbH95OikhNfU++jT+dqP5",
-	"4NbBzW/R/u5afPshih9tH3x8Z8h7H4zZoKfWa7YEYrbKxoMnOqarKYsoAzxFRx2IL9ngFCyJgenlgpYp",
-	"M65DgASnEjEoW29Su/IkZLrNEdDwjZKueZvi0Ys58vTQOy802tjfn3pzZJ8H6KdtjvQc1++/ab6/Hn/y",
-	"Horvrzf/+07irmne/rT5tz3k7FU3H8Yff9FquOzjWp9Ka0vLqbfTD/kbP09nr7FoVWu7Nn8KjmUVi2Xi",
-	"/LCJbL2az8PMH9YLvMEijkN7rc8kfXeXIf5p6p/yRyZREhcpM0A6rXKx97ToSeiBVSDYEzo7b3o5dYHK",
-	"LBZIm46RNvxzFSbirQ20//ir/Z1NFD/6vPn12sGdO/HWE9Tc+cv+3s5w75mgu00tQ7q9ySQWl6yTYJvB",
-	"gxqpvzELYVVAqlqDdFBqLubJ1csAEddYqbA8DO//UZFk89v1+E/fHNzbtPQ4eqmWVpPyndal2oIaMvtb",
-	"NP76tYunfgVizfkrvz7366kXXj9/6jdXtVJiTbcvXC+RCCA+JaImSOzl2ddeRa9QRiRE25pWFyGua46F",
-	"vCRt15PVcBJd5Q1jeSxVSGnZ2C7R4qr+5zmE0SIOkeANLSgJYu42NB5RRgIEIWaBpZKJOYZZqIWpihau",
-	"+JKD61NckNBKX6oCNlhBkBkACSfRJfjL+esBuk/zUYTLWA/Xhu8kDY8LN15jpAUAHoclgWg4MYleS3MB",
-	"TTfGKuzcEpTIOQa3iUsaNOU3IWEX4pEkhCGbYExUZ8uMN1jyrs8Oa+aQ2mGL5cRqPVK0hoWa0nfMqRAr",
-	"nD/XvrSpbM2rBOtN1HVPEFzszSbQi9jbXdYKxeZNADhaudQsqK1vW8DC7N4aqnzaBdSftLwZP1hr3txE",
-	"8a2N+N13EtvA1pP93XW0v7MWb+/FG5/u7+3kS/5+/43fT95J3Mxcsn6eeZGLROVDJKSKC1PshuCqgfcC",
-	"/6MNwUTkOpUGaD9/oC9SFtpb9Bq/YBG5R6H9tSN4HvFJ6yIrzHpFhKM9bUd6dp5yw2165j75IF7/EsWf",
-	"fgDGWCNC319DGTGmXcbuesyS0O3sCWsJmoOfR3MaoO2+IrN6WHSHVX5Csk+VryHxJGSJsq4qfork9Q6C",
-	"8tU0ar4lnh7C5tF4Uhl2kYcA5AhXBET5m4yCUkSwkJmvPcGiZhCjIfyrZtQZ0r/Ri7n6FV4ua4m9rlrM",
-	"DrNEnToPExmNteGnKM50ptN76/Ff3u1Oqpb8imn1hetOo8EttOqn0gVisizm7cMLCd1qpQYjRhpzLJdQ",
-	"YzJkGGm0JsdAJQFQnbTwYxQsEI6yaRRQD3eOkaUlUlKoQgSZRDOtp8pUC4T8Fc5KZNpkU2SzV5BJXsmk",
-	"rbSa1qFBx5uP71SdXCDHfcAO/rB98M4O2t/5Mr693f2ESVpm9VqxfGLqTYxMXM8Ws+g9dny0BHYSvT1M",
-	"cvz4TvyXu1pt/eQ9NG4t0uZjvLWL4ieb8YN1yJb7eGeiI7laC7H+x/o/Ul+1xwVia/8qrZ82iCCIkRVX",
-	"ZtJWMwa2axrxeUDgB3/YhEd4uODaeZo93X2T6tOgh6H45t/j7U00fnBnLf5LzrphAaRuBH5f2DVwfhnw",
-	"KbBWwFXKBQCalXhtdTqtFv2MzKKe6YdlS+FrLCEDcI6lbjM0w1Y5I4hEkqAyURKdO33OBPS+cA2XEZVt",
-	"XT4j9cUO2ZG+m/xFokYdqdMtRKdF+NUTKWrSPjYFzwzubPspBnkUxfSkJNuf7+M88L1OQR0Z1MwswU2i",
-	"hUtLpy5jVaosGPjHEhbCwOwDkeo/SEgBSRIcElpynp5j4CeWvEo0hUu8YjLZF4lqEMJMKAhmskEghf/c",
-	"mbOpp6tUF4IwZcyGlM2xBfvNgokOd94HKiFA28ImT6IZqPALjosEUwSFBIcRZSQ1RFI5x7TMfQp8DOPn",
-	"Tv8aLaQvzBts04UJ3/EyMCP2hPWZVbcEazi6dDq9wcdhs+zED8y2/3S5wgCy29nuL1wRUHwP4hMuQo79",
-	"cZixftXfQK86gjtGZrm9Fn/yN3fROxhjFG+v+y79QtkwGzYDms3AjNZrc7hy4WKAXnrjytRLb1z5twBd",
-	"efXFqZevvPDi1IuXLk69QRavIFrFAJHwb6/M/hvwu/OzvzVCgVqtEeP7xYbNutwU8oycY/Y0B5o/ml+p",
-	"kgDzlBjZACPjGYlKEabVSTSjTOjB2dPo8vMIW1cvC9GZ0+YbFs6xs6dtPBA2B9nLFiHWJx/kMySna8+e",
-	"U32xLUa05CtXR2z5TevNtrhWBhnVYoTY6CZriUcRVkRkUQi7uHiH57cdYnpzuiFF/BniAVBK8JNoQbPd",
-	"BSd66h1/Rlr7lRU7Tzj5z8CJnA36ijceNj97CC7jIbJWT0RiUfS4UY47BRF20KhPKPppVdZzNJZT0rsR",
-	"WOCP6kuiTo8p3DRw0GKeQFNjSjKoZzZYTF/NEo1fvXge/fLsL38JTejv/mnisHGrwYnaPQSabAt2Pazy",
-	"fZhI1xZGaiQKBwN/aBG1NeAmIq+5Dp5W/JhkgH1ovWeG33sRP0g26Cdm0v2Jyz1bu/HWRnx7O3709/Qy",
-	"2n+0s//4ia3fhQ7+so7i7XsH93bB97C3s7+zjuJ7t7IXlUWy6ygL2Yr+w9cwz1dIaVlmDV7IlZwKkLDZ",
-	"W5ghWq3WDQamhQu0gcJaA6xisSwRzZurZ82fgJxYxmDNSyrqJHa2pAOQsWzLXrwEaG0wY1oLiwn6NL8d",
-	"hyks5w44ETkPbQ77URqoNuOvNw+vRdlDJQvTW16hEg7Wb92DIyZ6209h3GpC+27keRzPABFcqhjhGSKC",
-	"TfhLxsYFaRDAbE5ygXOEZSgq3tptbv9tmG6i7sQ39bb9qyN8QIY6jogIu8EHpIyYWqXM3VEnlNVGWc3H",
-	"e6j5eHfoahDAmNSwqqQoJisZKslK8TmAlI7oJcU027BIAiPQlRxIwXG63d302I9Jthh9WvlTbwCzzBuw",
-	"GwaQClpqwXljWGZMCp0kxFb2SF+abo1YyZaNM/XiqEgz7byAvZdyBdlGl4GWL37lOQaXsnDjeYzwnzTo",
-	"c/PmHop3bzXv9AoU7CUPUy4NYROOZIyYbBVCkfMZnOY5ymw5QUccKJfBOceWuEDjxulIIWjulHtyIpPQ",
-	"DBHQCQ0a+HfwVZqYK+PzdOswxyo8sqgjnJnKJTYC2iWUpvSLIsqW0YI5IWTqbXjuxoJNK6VKogqWlTQj",
-	"1qeeGnziTJG0pxpHOR3nMWEpm2GE2aJyBZmiyRMZ/CYTFH8Cs/xzyJWz3OrBOwfvPETNB3eaf/60BVPC",
-	"i8ubuZ3cge6keBzm4CavXtPdjNZm1PnAvAH5sVBZxiXlZ7hcWeBDVULoG6enhz5e5OwpiBu3RHZw/15L",
-	"TluvpDVlFr04s8GU+xk6lY0A0qploE9bvsTobYx9UO3PKbfCnpH41kZz67uuZ8R6NKawlLTMkuA4P4hU",
-	"jTBTQlCiBqCwplhxRsqTQSoHmhaTOPlxDNoIQ4urCJunTVpoDm+uJnhZECknkdvrNNBeEAiBM+Wz/HrL",
-	"5dWZzDxGyN5f1uO/gGVlkWPhRWrPDGRwXeXINY+buyi+/TC++RCNm3/jzfWW7AqvD8wUDCy6tC+P1IRi",
-	"Su0VuGeABE9RhuqSiB/ZRmzfaz7eLVT8wO/VttquYuaIcvNaC3IecVB6p62uw9DC7Eaf5JEOkxIBe2b7",
-	"XtcrpdpeD8HHqUeO0AZo52YeReYlGIOr3JZcQoBjMyxz07Hsl/FLjuu/D+6sNf/8aby1Yb/tYnyskimD",
-	"1Vpqs0C2b+KruSdHuJXZjjoh7iVbmJtDq1cyEVHqkDBkKkP8eHY4vnen+dmTXo5hbhWm3s5+vBTemHJF",
-	"b3wVLfJOnPybHX053Wo/FHpcLmOxnN3nq95SO56I4MuAY3ri5munERRvfRdv3emFVFwpT6CHujf6yEJX",
-	"VEha9xOKulhACuOHyINYWM5qruQ2Syy0eMV1PCIzaq6TvsQWD6ldyRc8DV2VWmmUZWkyKSNeRpSZWKoT",
-	"SWR4N9u3682dteajWwcbe6j5eG3/0Xe9ULa+zU/5fWo+seQawdUjcn/luyq6164QFkJabJsbL73uoPT5",
-	"j0lG2Yg/urv/6A6KNz7XEor1dWW2E2Sw/F6msdFTbyd/Q/YJ5Bv3dpNlXhzNNTYDg8mGWY80Stp0dywZ",
-	"wl1jpc2+kPDYgqafvliEn1GYdfP2V83Ha3k40q52JJOuOQXYG3LqbfjXiKpQNajQNHklqaJnnwTI5NBU",
-	"p6OqwusKbEGGkT6HoKyXMy0a1IIqURVu6ycSU1QujSmTJS6sB90YOiHLJ0Qvn/lh7bOXWWBCGhsVWqo4",
-	"d3sJMwiartbqytbIx2yZsnIBwAdMoXTVTnSE5zbfUcHZrbUu6M+lhqTFIoLUACjRv/VV83/eQ/H23fjW",
-	"xsEHm14K7tdJdNXQdT4g0xB9LyQOD/oKtQCwnCkCCYVaElo27zh5PAfR7Qz4LmLD1HccTwmAC61OT0yi",
-	"TNARjiI7DB81a1HmqplNT/USpcKqLnsuYwdNz5p3RlvdDHoqEszMDA3zkJwzIpUXoSRrQDqam+/ISzM/",
-	"+i5+sN68s3bw8Z32eCVL193KmsNyPq3ROObAHkdGmlmWDrXMYXkNOsQqUSnjPgm7+VFVN88dIRc9Uyw9",
-	"JYeq7QJJpaZOLjl32kbLOovoFkZ4YrErJIA2fLAsDx1Q0kgQwnwOw5Qcjp93HhENOn/hcdDiiWJ6nIcL",
-	"3JiHY61TuB6aJN9CUyIQ34x+7IWVUYejpN108o45REurt2jNgCm/o/MncxCO3ARiomf2d+7CP7YCYHcb",
-	"yBA1yCyVNrAI8/C4A3YTDABFmT8Tr60QIWhIZvSYRlXnU7ftOjq+K6eLbcWVwMYJsKVxJ51cQj9t6+jt",
-	"zfjdd1Dzz1/u7/0RxX/dMbfQzYfx5rblFF3to20nvDXSpihDu5SNdDHGIItcnGbOTjt4bKnwKqoJuoIV",
-	"SVPGwCUzWWzseWoCek7usMMmMH4Q39po3nVVGq1Jp/gaGzRzOKeceBPZZhUWmlMaygTLJGfEH7FlE8uA",
-	"tsEPv5g1Y2MWIqloFJlKHibxIjXXWTuebugZiZYpCxGJaJkuWuhMqEZvbKwY7Ku0RGuYqeIUs6EgoIwQ",
-	"VdglmB2DTatT0jMjDbPZJ/nOJ7doB8wVWxLg9mb8yQedigB0vDx5bfUQMnExUhOvUVcqy+pckgDAkkTj",
-	"JaxImQtKZJCyGCjIrbmODFLuYhGZjK8mmGMgzSNFiZATJlnXgDHVWS3vG0pSZxm5rlCNCMrD59BLZ9AP",
-	"f/hP9NJZxz4lrpI5tkqwCPS38OMZ9yO8an77V/Piv55FP6x9FiDMWB1H8FXy0DQKsSISVfkKFLZNm5c1",
-	"zCzMMVUReUbC88BTzcBQw+BKicQk4+WpvLY6RA/BsRrrf/Zy/jHVTj34+E6883nzb09Q8/FX8c2HB/d2",
-	"UfzuLTQK27tLrOpkg3/ZPDJrWcOo85WyXfVoIXJc60SiHopVqLnzRXxby9EPPth/vK4/Nh/dC1Dz/fvx",
-	"9l0UP9pofvYwQLkoGoNDOGybUUG1EAjaKpcFKZtEZBMSY7L0KDm1KAheRlyERAC7XhL8LcIQVAQxIOxC",
-	"KpMgiHiNMGmrcNgRz5vnFyYmCwpw+M7D8GXfll6OxUrU43H8qR6/E5G2A3cADNKNtgsocImZVuRtwRHq",
-	"zVqUhxcudF28lj52FPGjRcacdBgnruLiMEuPbWYaGX0o3tKK0l1NSwd31tD+o3eP0vnAV4hYoaTRNQzh",
-	"NffgqO3ySUdFYJYmcsskEmg1xgSmBcjqbKvmKnS62olUNAw7IzrYWD+4/0UP4vZoyNTqzqOwA1zGy1kz",
-	"AFqh0mj73KZR+RT9Z4oM7TYA9Hgjd1osDSdHYIiBCTb2+HB6Z7dIeVPUguHIhaOjcU2LxhOkRfdnHIiH",
-	"cRmV6goRLCJKBFokEW8gqjJob6lNyoD96kZRFdcgRwmqZLNVKOcnaOgp+O6ugCMIe+/mmb162Dj3E4oG",
-	"pv7VZvx/v4fiW5vx5joE0Bu357HFQNgDMUWua1G/UBh5AX7umQ4Vua6mSnKlS+n/Nv/k7G8PWwTmxgl9",
-	"Ho7j7uw/fvL9N0lCBzo/+1s0Hn/0QfzeWvzR3Xh9Ex3c29zfW4u3dtH+t5/HD9biB2sovven5p8+RK9f",
-	"u3jqV+j51y4PmYQDf2YE1HHomKjoCtmJhHKrWAl63VfMrqdzMkJ56FVCQpcobsxEpirrJLoMdSnMjRPf",
-	"2ojffWeq+b975q/AojlYUQqkI0TZKVyrBaiqRSzrGknCHGzRP+cFscX/TDqME2CkLVXL2WpVk7tN8YIF",
-	"9zkgnPR1/BfVkNOzTnwKh+AjtnhM34YYg6LW0Qgzax4ZIaFBD4XFHQzOG2XG4HsiFg3Hxnf7c7D8dwmo",
-	"GZKN38uETYFQEPSRqC8KWjKVhGrUVebASJFqLcKKANpzma4QhiiLKLOQfSUMBn+GFk2NcOI8zlS6REMW",
-	"rU4WBMYAZT2tkTEwuGMJijHLUljRFZ/Eh/5M3ACGRcRff7i/s4bG4/XN5he79rcf/vCf9sbJfvF4L17f",
-	"7u4MgLN+yh3tzhaCxTqN1CnKXE3LkCzheqTQeLzzXby1Ea9/GaCDjz/ff/zE/Hn/XnxzZ39nrfmnv8EX",
-	"+1/9vfm/T+JHu/s7d5vvrwfoYOOD+KP3AtS8uRlv7TbfX0/BP5MRtaYno6Ls5IIgVJjgtWR+oxTRcl0V",
-	"5ly4ofyIsMWArPb3duJP19DBe5sHH95pfvb/tOf05i6oTkm9uYV6arN7c6M8njTf/EIVXAPuqJzk9v74",
-	"GHv7oeoeaeRl5C4qoJNfzWB8HEVkUUtPPk3ChT5qdt4giwjXaoiBKcAWmox42SKlPRXgH/H6p3mcU7kq",
-	"Fam27ALoR1Nvw79dkq2dxDtaTe5nJTses3AG+dmj0N+M/tE1XzulqBGpQKabo46LOtGBTq7K7DFzmdof",
-	"7TY/0xcoirfXp5NKarc393fegRiX/9qLtzebNze6350tXLug7kG7cnFEdQXSbp4vKizwAi4Z32xaZslC",
-	"kqVoTyVLMOkjgmD508PfO3Lgyh1I2jQRK/uPn6B4a/fg3m789RfN9++M9jrokYincF3x/n03uWvHazZ8",
-	"ka4QaXz8QHwLhuiuEHEeS7KQ1P9YxBFmJcrKKOI4BAKkzLwHjzwjUQnXgFaZJlZbJwQiYBK6JaF5eBK9",
-	"cJ1KEx6TztFQNfhrTN7IMqmpdpvATF1xc55GlW2edHAsQcQpr7hKwLVdVGiqgWVajUUvvCnGzOtRCLBR",
-	"iye36k/8Vv3kbvP9+8hwr8NckYdAkkg4zOGRJGZJ5joe0dm+jFkdR0/F6S6UBMBQq388QZL4mZ3nWxuH",
-	"OM/5Itod3QBtxdUt2mXefdhWxcuEUsgKIWoSXWIIo8WIsnCOmaAPF8URgGRqqsLKIEmvZyEKSQ0LpYkf",
-	"7ndBqnyFhEliKRErREzOsRlbW9ZUtk2kh8BCliaXXoDKREl07vQ5PRnqwAMkQSE1VyDRYkYBMK9N1hl1",
-	"JfBsN51q3S9x4fLzTtIi2nXHg3vbSf2b7iXMgiO4xXo/i1NYKVyq2Ks2/dDpmF7kAmGWynfpieB1lTsU",
-	"JkUvyhY8ajnd2cNqA7QwvIKWIlwukxBRhhZoSJiiavUNLLTYLhdMwWUaReZkhtPQuh0IlqiBBfNV7LvA",
-	"G0wrCZbyZ5L5dj9m/zT1T/mTleD1L1KGIYKuayzmNbseP66AzB+HnTT+9IN4a88eRCg+9ejz5tdrB3fu",
-	"xFtPUHPnL8bt8TScz+5PzmQOYn/nWZBSXeLoyKTlwoAfcxilIjWJcAOvmkCfhAnYC9QYiabT7yOCV4wf",
-	"ngoovNl+iK/qKY7KFH3VrN+xeGShxGcqUxZBuZW4CTy1Dz7dV/JPWyw++PjOwYdPkE2M7K+AabeTDMLs",
-	"EWu9LW5UOIoWCQtEXHNvS5OAv2A+wWWsj8YkmkGZ+hV6+KiKV9Gi0xFDVGeKRqlAb4Kx5bSzIcNTurll",
-	"UlP65ofYnHpIFVIC6g218gI9xFkt+8/Cao3IPZV0cCx6eWZ+RX4q0Huebj5wok/nhJYv1wGAY3st/uRv",
-	"338Tb2/GX2/mGUiQhO5a51MP6fftPEUfsFEY58/DyQW9G2zlLERA4TaGzunrpbpC44rX0KsIwnUFkRUe",
-	"hZl0PgcAY5A/jCSAwxVr0TfZFWXuElgB/sm4ZdELwDQSNcQyHAvDlzIigwhSZ2AiCOehRR8iCMzoeOMm",
-	"TG7Kidv5WNIrcqcNPG0P1vWh3H80mM3LTkUO5/S1FbKMIsLKAGBDRlfI0nRyIgyfmKGfElT9vR0tb+fc",
-	"3vHWLsrem/HWurMCmNxKfbne3+v/7jT+5e4ZUy+b50Z9aUA3RYHfZgzJrap1Z45PsBKGciWAMSlDYMOP",
-	"uvNKWDNhqJWvuiQCNSocablJZuycgkcEjUONVoJ4XUkaEkSu14hw8QqYZUq4Ir5kXjFvA3KaRwqaCcOU",
-	"2kYZ7gcdHF/ak5lfwbViIkFOrpKfftyfOdFI/7P7x36j4v0XxtTb+shaB0pIIqJI++XxBlWVUOBGy1k7",
-	"7rgdiJe3Q8MRWGeNdnVykwyR2g7u7QK1GW96inrf/NOHqHn70+bf9pAVZUzJ6ubtT+Pbm9b5fuRei9eB",
-	"mrt4IXiNsFGYGQx+Qw7W2lPvsoYlYDpca4EENbVJLfqDMwjMMXA0jBsxyeCtoUVS4lUi3T3/6QcT0wij",
-	"CCsicm05P4X5qybICuV1aR6ZY8ZuoUdyURDyVgsgdzvOqc/9/1qNsOO1Qui9PLFBqOP0ZQLgZt/3T03w",
-	"siBSdk0MuuIeHDWJJR0VRZW7AN1csGhquzO4iCeXz3Co6sH6wX/9sSv44ahDxwWpUuZCH4ZtGLsKjY9e",
-	"I79qJ1EsT73EG6iK2apLlWgQE1amXzsRpw6rmP/vXnx/vfnfd/KWHyMuxffuND97gpqPd5s3d/f3dvrm",
-	"o70AGpqAQwN8pVXrFscnVN3QYsL/+5ElgIkAhVTisiAEogxrRNhwKBbOMV5XETUxiTa00WEl1jWZWRmm",
-	"XYIIchJGqcIlcT/NMVNeEV0wJbZCDnGHwFIL4g7hfB0B3lSunxNgxNGh3VrAOQBFBHhE1PzfveZnD5uP",
-	"d3vMAh/KHaAIrp5KTVFy6u30AwQhQnms/u+DS5lWOlwKM9D8NYKr6QujJG/dUzGeAq6iNzk9ep2678Cd",
-	"Hgb2ImfHE3dzZw3Fu7ea+p9bG82t7zK0C2h9eQ7fjf5CUtJ65MgI8IJpvxsFnmu/auybJ7QyFFrZ/3In",
-	"3r7VnVY6O30ur16DZ0bMQYoxfnA1B1S0SCIOYBf8x4P607y5CwUC2mB+3I50Ci0tCYIVF4nRJlNGMYKo",
-	"alv9S7PadHHMkplXn3GlFYsQ44CFP6XYQYaNHIPjpNO9xkgDFvyIGdWJS6OF0yUQPz1wuam39T+dUj1+",
-	"my8fYA9Zkj/lINJEkuBhn7CJVeNcmNqlkFYF3xkQNhxWKZPTiKuKfrlMFDp3+pwXrN2exJGy2gtEYRp1",
-	"FNnAoZpMvEZYqJWzjExhYSqPvhjwU66EwPVrwWv2v3oYr38JsY3mRg6s52PCfwP0xX2BLVopDKtSpQjI",
-	"JiGo0XDm44Gx6cSabY3L42DPo7fo/+QZerx9r/l4NwGmObizFn/yt4l+uPtUhkv1r+Jkj5VXIgONhiSh",
-	"KouriFQxjYwMlok/aWCqpAvqN2ErREtsVCqbF2DMACREXCCrkoXTkGoYhoJImeYYMv0srzNlW3V5BRjs",
-	"apIzULE9FW3MYPWcLgMvf7plvES5PC5pL6OtFjCXdINP4mWOlBedO/vrnnq7jNmqXW15TDwMImyMBj4Q",
-	"/7JiV0FgTUvUnBHXcNTAqxItE0g/VFovlAoK+VsN0ZNVWOUrec7Q3TxjXjopr3xMRNW8uZt4eRLSQs2N",
-	"u80/fWjMCzc39nfW4Nfm4714a2+YgmYfoTPFsDIpwV3lERmhXJp2cixJbJmDVXCTmFOeJgaZ4uXRSRDK",
-	"T17Ghfvho78f3NtGzcdr+4++6/Ga0NdBsZd2BmwMSBJivaf68emszUL/BG34YOBXkycB/8S6ZSnkwJ5y",
-	"D/ph4V+HcY3wMOkOiszD0PnkER6AI/dq3nwYf/xF/MndpKbJ/u5a87OH8Sd3A5R1aKLm7d3m7W/jT3K5",
-	"2FZx8JFSImBMab5jdCVfXvRVUotwyRqe9SvPSOBUchJdMxGHS0ukpJANqLVPQOqi4suEIUGWBJEVTzoz",
-	"AeK5Ct33ey9lbpuRRO0TBeNKWOzRXiB6doUWDum7OOSJseNHFZCfnGt7F8QP1sDkkRzvDse4QnCkKm91",
-	"inx8CR4ZJVu2PRQVUBO8RKREVKJ6bRDo+Q4w8gcfrjf/uhmv78V/+hTF775z8O5mEZh8lShBS8XXpj0H",
-	"EPvMSqtocRUJXlfERGba6tQhVngRS4JqnEfwra11ZwtZu4AoiNOWgUVODRAOOfQjA4PAL9MCeWbFZeAs",
-	"RFcErxJVIXWJlOacBm5pEr1wvcYlQVRBxSfnmahyRpVJRWdENbhY9joTLtvJ91ZssxZhyvost2l7eApK",
-	"C2QWMH6wli8Zl6MIXiMM1+jkKq5GnQ7QazXCZq5cmq2RUn+nyDXctowcyu37DwyVKOSlepUw9RQsZry1",
-	"i2auXELN/3kPPBl2LdAvJs9MFK2rIDhc7ciSruonjo8jJaeYAlp3qQKVKI9/sZv/Zyfe2j1Y32k+2o63",
-	"doGnfbSz/2inE2vLt/f22CLBgoiZuqro5rVQZEAcjShVF9HYc2NTICzZtloZoekLCk1t7aX1UW2PWvvP",
-	"P9/86+b+N3vx1t7+4yfo4A/bB+/spG9pWcHzTnLnBcjIrM4xlnnTXXTtbx9svBPf3j64sxagy/9uPjR3",
-	"Nve/2m3e/jxA8fa9+Mv3mu/fj++tNz97mKnwCppUe3O5yuAHH9+Jdz5PX7KVwD1T+HgnvrVh8Q/jTz6I",
-	"178E8ARANEnfB89o19fvrcff7sZbu829OwHaf7QWv/vHADUffRp/u9F8cOvg5rfjzffX40/em4A1hhJg",
-	"mZUyRVd9nWTK4QQoh/gf5CKIbY5VK856gAxeS4DiBx/sP84UmU57dyGTN35/4/8LAAD//w==",
+	"7P1tb1xFtjeMf5WSz/9S7DM7dhLCnBms64VJCIQhkBMHODpjZJf3LncX3l3Vp6ranQblLyeYUWaSS4QZ",
+	"cnAYG3nuwxA4yuiYxICRgm6J65vw0r39HW7VqtpP3bX7yd12AI9GxN29dz2uWmvVevitd8d8XqlyRpiS",
+	"Y8+9O1YmOCAC/nzhKi7pfwMifUGrinI29tzY1TJBgqxQSTlDfAmpMkE+lsRDZLI0iRbmxv5lbmxhGknC",
+	"AkQVWsT+MqIMLVxcOnkJK7+8gOplwpDEK5SVJse8MemXSQXrnlSjSsaeG5NKUFYau37dG7tClGjMLCki",
+	"2kcyS3zOAokUR3WseyJLXBCkRIOyEsIlTJmzecoUKRExdl13UMUCV4iyU54pEeY3Lgb6b6r7qGJVHvPG",
+	"GK7oN3H8szcmyH/UqCDB2HNK1Ei2lyUuKliNPTdWq1H9ZPukZpTCfrlCmCruKfvIwXo7hyUp7Mc3Px6s",
+	"hxeYEsWLRuyvB+vjYkAqVa70+v+ONNqJYQbVGP2PGkHLpIHGgRQxev31i+cnUJUIpLsmUk0iIChNH3Wq",
+	"ykC8ElfMW5gF8XNIEFUTTMIDS1RIhTCTdSLQeAWLZRKghWRA6uQVUg1xgwQLE9P5FqEPzLgqp0NAVCJB",
+	"lmqSBJPod6QhERb66apCS1wgjALc0GQLK2lOY7qWmVU4qZchu4YVfO0VwkqqPPbcmVOnvLEKZfHn084V",
+	"XYLj6D7h+uybo13GrET0oBexJAHiTK+h2cdpRJVEeFES5sMjZo1IYCZ+9sxviidimUHRDE7rGTjGzFao",
+	"wnqcheRGs48ckOaSpq7yZcIKOlTwW6eeWueV2Zkzzmle4TUWFM5Q2F8PNrlZhUvFfEHaXw/Wx1WCK4Vd",
+	"KPPjwXp4XRJR2EPN/HiQHq7rl2WVM0lAQDyPgyvmHOtPPmeaAeg/cbUaUh+IZaoq+GJIKr96W3IgmrS7",
+	"/58gS2PPjf3TVCp0p8yvcuqyect06pK5Cfuo4FCPW59GgZYwDSVawSENoPdptECE4EIuIL0MEhHsl9ES",
+	"JWEwOabFAWdLIfWPbPy+7V+mHNivCUGYQlJhRWCQF7hYpEFgztxhjXKWlhgJtK6yWFOIcYVwGPI6Mev2",
+	"Imfk8NdM8prwCSLXqFQkgIFRici1qiZnvf1ajqBaFYZ4kSkiGA4Pc5gzDNUYuVYlvh6fJGKFCAQEaGRh",
+	"QBSmoSVFlaGDi+e14iZIlQsFo3+Vqwuasx3m6F/lSNb8crLQnl5SvfNav10MiR6iUXDDkAgY5mUBaifV",
+	"LVzANCTDH3B8RLtQh9bdrHwOkKRaBuuxlugKYSDAp9GCPVoLqMzDQGp9HMN/qUSM19smdCVhlIdL6FbL",
+	"YIQEWovIXhaM5pAyC9BMzAwSjURPY5ZISXknhtHfiOP2XDSPGKkjaR6YROakLgkiywiUAVCFQsmRJLDe",
+	"mKGXlKq+xsIG8jlfpkTrRZmb1ixRJ8/BD/nxtUkjLVM5fwWLEjkq/r3Ig4aeYKgHIZAqY5bjk1c5v4RZ",
+	"w0pJeajD5BxVMGsgrBSpVJWcNhdDrVcvgOJ/Eq6SC0iaq2PLNmQeKRqFfXoqcy+FgbzOcE2VuaDvkENm",
+	"YArJWG55cEASEqQMtALN0qzAAPYG/EyQgDBFcWiuH3XB9V3cTGQF0xAvhodKYTMoIFXCAn2zQeMgOLDC",
+	"+oBP6KnU0lENc89krarFDwkukYDiq3DajvZUadmz0Mq0FiZB17VNgp3C90lVpfeTjE6KA8PKcXhZ8CoR",
+	"imrNdQmHknhj1cxX+tpXxUJV7Fw7zeJ8+qSeBpX6wvsqaNldXsw8CtYWKetcBN1ee5XUL8ePGh08lku/",
+	"z/WeafGtRHnni28THwY6E3C72O+2TB0HuGqWzsFnvTGsXyTBayx3RwiwIu13BM+ahbrNydiWrpAl/QoX",
+	"gcukdRp4VcboAO9oLQRG5KEzyQOGhf24+vk0OoXqZRoSxLWAoVoJJFpbnEzHmpi84DpTCw1fpopUZLdh",
+	"XyJKUF+/advCQuCG/qzV9Rq8T1itorcm7XssWcPMxqQrVqvqtQxmVNv6nlS0QpxXvSwN2BVPxhAvaLbl",
+	"TgRxkVVr/Z6WPMnk9+3NMlaojmWijimOlqiCjYJ1MBZJPWi9K3lTzSmvCwHm+4p1NGNGXbBPLuh2u1Lq",
+	"YJtvVus6jPuiee30qSHSQ8vm2nac+5ectPze0KCHy7w3FpIVEvZ2Tl+BR6/HtgQHj6hikVhwu/YsSMlJ",
+	"ONHtjR++bX6whpq3v4g21lD0YDX6+B9oPFq/hfYefb+3u+2haG0j+mTXQ81vVqOb2xOTXU8HDIEZ/mim",
+	"nAygeFFfidemZYCffRjdu6+7frTuob2dD6OP/zEej3rCQ3u729HOLfPN3tfb+j8P9dePv9b/393e21nV",
+	"A44pwidMCawHVCFK8CoPqcJszBtbxJL6mp/XFkPqz1MmFVU1lR9zup52zNTIvBZiiCm7JxK3JNXG31rX",
+	"FNoqXj7N1wclywISK9zV4lHMVgXBgUvcGR4ET7UuU6fVuYB9ot7AYY24JAC27FRewgFpp51zWBKJ+BIy",
+	"BnBsO0eqrC9IRrRZrgCG4nhAjrGPUhaT1H3RdasUVWEPe5X6PMwLXiqx0um4trFwha8Qn9AVc7loWWVe",
+	"qYZEkQAlD8d+OdPpCQmmAokWGy074dYQBlhCaN/hlBF+WQ/a9p8blbtvxavn3G1dzc6nwrVyZFbSNJ4j",
+	"oI7jNmOarVUqWHQ/98m+mSm6dsRrP16tR8N9YkuClEChuERUmTu2dv+DP+59uzWNoq839h5v/fBt9PVG",
+	"tLUabd1F0dZGdH8XmQfQuDGc/PjHv6Nn0Nu1oEQkwrAu09Zwoo8dZwT5vAr3jEDwapUEE9PIMPi97T9P",
+	"o+j2w+jmw2hjLfrr3ebjNbT/4Ub02er+/Y/G3zkpfS7IBNr/65rtNMvVKwR4uBK0UiHBvP1Y0Zcq/cc7",
+	"8LKbj5vd0HsOZz0MX1sae+73fW6hm91x5iLJlAnhlIS4QLLM63CLNiqLF2vg8IQwn3onsvji4TrSiWu3",
+	"DyGVvONq0edhiBe5wIqL3ts8l3kr0fBamw6pT5jvVoAqoBwO4ybBa8rnFbN37XqWvUG7fpM8rBVe4hQu",
+	"5QfX/kSnkx/3m+klM9J0+q3rbztO1y6/5RnW4GALb6VnAkSvSx4m7HkYEryORXCVmrvoENrzsSIlLoY1",
+	"PLJCA72GiXI6hDbLWF7qk3I7N1glghruPYTG0ovCEBoDL+6Q2lIEV35H2bDm2SB4ODTXcmqh3WRPMnqX",
+	"XdgMiWapPzO/eNlaqS9HOU6BbsUSwcIvX4GbdvvpXUpOdQ8SzrKA616/d5ouOo43xsg1da4mJHcYoS5j",
+	"KRGW4DySXCwkJif9EqriEpk2QR8KcQY/hFiaHyadOjNXxifZFn/lumLFz3vxUnVaajvB54oUgHO8Zoyb",
+	"Q9FygVxeLbIH5Fhp269Zxtj2Yxubax9unmvZ3xc5D7WupQmkt/tLyqvaf9I3b1nu+aaVcqr2n3iNBVcL",
+	"rkremGS0WiVdjc6z9rEsI2tvKyWBdsLLsCznj4V7qQrHDr+8REvlkJbKfWhwySudmGG3A5K9UMYTd7G4",
+	"ViZYwPIyNOW1HJk8OTiPoDR+p1h1zx9APwk67EqS5r7SO2+z/b6sXysSVN0auUpwxR7qHm/0SaBkvP7Q",
+	"TTL6TitkRtq2RC1elHbKLhOiZttsqowz3X0g8JICMlisUFVoZ0/Co7qHUmVnm0RO5Z0t2SEVz1jruc9z",
+	"LAI3WfS/1UBiznuPDSXquUXYiiQCqpsuEV/50346T/oKBLM4pJGdR7uofZXUEU7el6iCA+I2jMgyF2oJ",
+	"h6EssrPBhdbntTAAL2KJKEQYr5XK1iLgGVNAmdeNk1yVSQOF2F/uYHvr4xhXqJT6z+5sLDlK8SvdDWGt",
+	"Rpl4QXPr4tyc9OLcPjnj543dvu3mJt0aEgQHaEnwinGcm3eceo4vSH9OLW9siYak0MHQq0gHi7lbK5Bl",
+	"fObZX7vZC32HPN9QuUt3R8GTjNXLrVy2paTDZFTZVXHuTy2g6oUV5/5gv9g/6yuX5mq9zRBthvgSqpc5",
+	"wr4iwTQilapqmAhrxlmjwmsyCRNx7ibuYxtNkJssdiiasNO22bfsMGXq12fdp78G7/R4FO3TMWH34FbA",
+	"WpTY9c6/H691OsnO2zgUl0xKFAdwy9QUN6x5EGevYZmXiYjVmwq+RitaAj9jArjNh9Net6OTb8g5UK2R",
+	"vbZChKABGWSsgmAbkpIPNG+JNHd6M2L1wMH8KBFIcQgnTO57SxAeiUCJzDmce9Iq7EALF+EKrx9IBHGz",
+	"iDZsuJ0b2t/JlWTB2m8umC27L2DGhp1jCby2GGb4AatVFu2z+rpyhWC/TNyXD3hgVrdY4OnQsz4hEXSK",
+	"KDNB3PAWoibSAAjLRH1RZn+CIIgO4rzvOTgHv8JV17ifN7gi5+KvXR5+MLC0+gWK/WB9K/XF4WAJl0lu",
+	"Qge/BQDZxPPJEWIhsceWgladpNBgcTBnsmYa9B3yO1HvVd4nst7eB+PXO85oEP6VzDnhsQnzKuSy6Twz",
+	"PO+ZbllP+UVo9bU9jN67sbd7C/LFgMPByapzZkN20rHZ/2WGeKqrIOhnOZ/HYchVES/MC9LuLus2E71U",
+	"/eioPdKdTPOJuj67QgRdoiR4vpG92ZIKpuG8zwOjdZiVequnYJc0XSleolwnyaSLF3sgwh1kO9IYqjOG",
+	"gOKIKtf9NiBtYr1wOf1MXlx/cjmeh2t1+vPM6qfP2fBZh1t2+J7P/q9cJKAqjm5uDeIjEB2RJnygCm7E",
+	"uQlxnjNivI7GMdKcH1WIFpdJ5jHku+AgpIxkw7QyKkgZy9dZYrM5B00XqAB1LpYpKxmXfUCXloiQ6UU0",
+	"xIpIhZKm0AoRkI7g7Jb2GqVm8rrbB3SR6aWGIA6GyAoRDSSxVgyTlAwfC0GJRFQVxJ3GuT2ddhsSH60M",
+	"T8MJu1GctUhdz1jD+qGI5KU3zBK6t6NowT0IvyUMMb0s6e8F8S396TEHjZOFbTYrn+gqSchsstuOJWj1",
+	"WSenJnvmOkfbvmW5x7k0nD7PDhYJI0vUp1jQAtd/1mnSmQjsc6MNhvC5VAUKVE8+nEwwRaexvGIeg+v3",
+	"UxJmAVgNsnDuHcMwkotED8fYWPSlwqL3iL+OHqA+Q0B6vgi0e2G6hYvYoJCiqJEi2XsOTtsg2olKkq97",
+	"j2rskKl+uhuvSfK5TWtFE+ptKp3F4SSCXDrIdtKdQeYMIYEJvNeCCWEEHpLpmCHrV02UnN0yD9kd81C8",
+	"YR6K9wuwIGLuMznmdeNcrdgLhZysxw0ZIhNL9c1nTnVkaa4bTrc7joPttSa0YIasLo/4EqKVKvYV+nH1",
+	"c/QsEsTkOZEAkVCSepkIgrBC0scmzysZ0rPdboOHyVodS3vmVGdu2xJTv/bV3uMn7Xkgp7yObLmlkW8+",
+	"ih6sNbe39x5931tTeS4+2HZnOb1zPDd3ok++7HE8hycYckYC11jaBEV/ZoXOlDAc9tqRq87Ga9myKffW",
+	"os2d5kcfRf+546Ho9kbz0Ufw7/5//tFD+/fvRTe3s4G8NCBYczsacq3e0Uo1JFoFNK42k1zg8jNntPD2",
+	"MXz6YbT2VfTZhx5ELX+z4aHo0db+J3e8OOAYfrq1Hr13w0PN/9k1f2aH1e7s9sbqVJUDgevMOuH1SGx4",
+	"A/zOuJqPPxUOuSh+aBDFs9c71k/qHuRyRXUOuBlC6MWQ7j3tOlrRTchx/emcR5ghnmE4vLK0OLjHS7eS",
+	"2breLTb2pYtsiR+O1Sa9EfZsTGo1Wdnv8/fU4ktodortp73IDANpnXFKZ2J6qeqLM6/J2AKQdS4nqbs9",
+	"pwpcoCS0hiBnCO+BTvLz7nO6UnzAW9Z5JTkQ2YHke/CSBexClcM6Knl6Hfy4pDz+yNL2zpVxGBJWIoPb",
+	"n3sPsus5V9XhT362qzu5yFUWd+118v+aAxDn/A8GZ2Cxbi5nMAb6wsTzxlgGduAACAWtA8k37Jx+282t",
+	"v6kv0+46RbYPiIp1O9FO97BOgrfps2fcgH0ODxiMtdsixGG7eX5s8olR8+YOJEOvbSAuUHR/t/nNKjK/",
+	"/fBt8/YX0aOdnPaYgld4Y+Saxchy6oQ20M/du9ZeH91H4xnLv2ewHtMe7Bc2uRXswknaq94TosiEh/Y/",
+	"ubP/0RM0HhA/xIIEaNEYM+ComKRq+F1gKtNfuShhRt8hYiI7Oz2aeTMazZdxhcznJgzfJCHCcY+GaRvW",
+	"E3Rci8vpBbQ3jSJBPGnTJOy56IXFA/G4ZDmvMfV8DAHas+98mbgFYYgXc8baAspdBqhN83DswnVSMBjr",
+	"4pyBQXjYQRAKOsFMekPDL8id+f6usL1DEsRWz4Ph2+AMmm9RMjGcLMAMJQGqSXDmhZyVAFZ4HLMgOXZS",
+	"K3ieOdMAZMeN4TF/LLuu5KCgO+Adz+2V+SZvann2bAd23fnGGZL2NHbbAzTgpetZvGVBume9c4zMO+1M",
+	"AyA9HTlKqhznk9fJIiQf2ZRegEaS6b5iY9o16NRTZqun3gWUrOsLBQlLy4T14AOwwK8wwoKrh6CKCCcC",
+	"UW4+DtZUqtEAW5NmT5rxi/aFQvfVQQOIwCzbNWlHP5QMoU4g5aWXiLMOIUi2lXgEmbVxE6Jd80EUqZZd",
+	"aVWAR7BLnTF1HLz92e762YF2ilzzw5qkK+RSxhLcvn1Z+3G3zXTvo3PzBlZ9W/JjFK/OAyZBWRBZ5qFb",
+	"yVmBnNL2tAxzl9dNmAiHkNcJgAGsYOZTVrKBmeOnflz9y+lTpybs3d92lYdiShas3bBesFyFGvL5nOzo",
+	"ApftjZ3PZxj1R0OZnNt+NK0ijSqz1p25qnmsF20razlpTx5w1wzQgh96QJQZHBpr4dCyvoFenn3t1QnA",
+	"QTQhPV0bIIhgEVIiitoB4OWCGN/YsKQfiQUUGC0XPLRgfVP6z4yJa6E7+pPpsXDBXhCCOwNPg4LZilpo",
+	"ResSwN3GI437hMHia/MhEJP+ZGhf/1Vjy4zX2TyMSX+hx+QWugULlRX0uYUC3WRBXwDjpfr9qbcmzba5",
+	"e6gQKZ1ekhlkf4r31KIykgCFmJVq7sRm57LboL20M9c+vCjwYJH+yeFqiQjsFvTKqTXe9iuF40NoW3BO",
+	"JifQBrzttO5HSa8Qgt4RFEWAAaBFrY8DYDOWaG7st8B958baIPVcOh25pnqQ6K3zt1cVeNs1+5cIDo1+",
+	"2hJp35a3yZcPhHyX5g87lqsc/0gCJKvYpAT4ZSywr4iQaPx1RjVdIviP2cwJfaoW9MQW2gMcQrtETgeQ",
+	"wkL1YDo2z3lxW65JXaxUuShMm6QVA87qHgYjdSeaWdcIH0HeBrDy3FstIA0xL2o3GFBG3OMRRUklrSRF",
+	"QT+J2UUHm2jbwHlduvuuMStLCn42vqwe9gy68NKVT9/NdpJZw/w+FOyx4CskVlrasctqKnau2DBafchB",
+	"fE+iC1ygGqMKsMP+V0tBEspQlQifMMh9MVQ9x8b/5ezkv6Af//Bn9JtnJ3+jn/vV6dOTp9H/qk5MG/iz",
+	"OpUELdhXjf6wYKqyhFjRFTOAhSXIe4Mfyrw+x0zOLK0QiRaJUkQgqlCJq1hmGCF0QqKACgKZdGj8DCrz",
+	"mpAwmjOoQllNEalb/PWpick5NtZ++wgV7jE/ZynJgezhYWo2IXDnReWWoscW05W/PLB0SUbl2Zk76Sdn",
+	"UCiCQuodqa7/iPG8xaY9oDw2zLT/AqjbcgTJFtZg9Xyjew5sat8Sk2MHMg71GoqQ7lgckOC62zttS1mn",
+	"fLp63ZKI0w6H4WHMWaMGdS62rUFGE6gSFthoFbBVwQGwCO3OW2oetaD9FNQUr2BVlAM+Ii8hPFsIXtGb",
+	"QyrjbekkQfVPPhdBf8c2fsfpA+/urEznZ2eTDNDLrLhr72G7zmNZXnSDYPRHjtBaEgE3IDlmGumITtGu",
+	"O7Qjdgzsgx4GoEkHYJ4YZapfKdSW09kN5aRdL+uMdtRLmGMa4phMvycNG9JoMwPwctgYmXA5s49FtEFZ",
+	"yY3jM/zgn8Uwj8g0GKcaJIQon/vlSpIiTFHVeBMLRllJurKgEEYwAZNw7aF0fZISR1hB2pggKwSHJkad",
+	"4ApcYxPg295vK0CM3U25XJBZeLJvgusrZq+AAJMj5A7Lijc9nk1mIzoQ5CyBqH3X9Uzwd4grTUvUCOLM",
+	"N450ykqojCXiVcJIMB0r6WUeIB8zxDgKOSsRYW8U7sS5SoLM21nDbIXyve7ZCVHOzuNGwb1NUfK8IHi5",
+	"97N11b7RVRbYgWf7aB2SFy9kD5swiHVnmGvXouPihjRXRGQrGkAVmwSyDAU1ATU+y9Qvw/GTcCaXaKhv",
+	"dyhpPpdk8Ouu0e8H26/U0/PswTfPtWfZ7Ib22BlA5G/eWmt+/hBFWxuno42t/fV7aDz6ZiN6tL7/4UZ0",
+	"e2MCMjOirY2zrl9/Fb13I/r4/WjrRrS5E33y5d7urejB6q+aj1ehVIH+MJFUUFvienNqkmSDVZZ5KTyt",
+	"FSpeCs/Yf5+x/56FoG3mxol+hZfogFEAB3CcVwcNJSvwo3csVnMJsxoODwhZc4B09Pb0IBeUTVGe+CWs",
+	"BL12YASXmgopEQdEOBB92DGkCs6TlR4f7qJ9FiVyE2uahYcyTkO+ZHFdkpxikI9JILFeuA5oLv3c1gbW",
+	"jtMLkWmib6y2dsgUs1TJ0sf7ldl9J4EBT7yC2bJFmWs55bFbqzWCu9Ei+DVvEpgt668lMY5cmVSMhgx/",
+	"wMlbIvW4vF2CqR9vjAW6RxWC2YTXl9foQCpFbAHuSfTYpdJHsmdlATooWH1hDAwFbtYeTk/qUu3h4cSK",
+	"2ltO3vnk8dTa2UuMVdY63RE8pxg3t8ao6m5hsCEQ8HCyFJ5dv+x088Mv3ovz2QVyA1nguEgjuNBkxWBa",
+	"WO+1jZBK+8rlgVm4BxMxav50ieVsQmSfsXlPI+HE20+u4Uo11AP9/dj+H77ev/8RgpzNr5t/39Lr0Ge4",
+	"dEo8bfvEYjivCsGyJhLv+plTZ85Onp78/8O/v25xcLqjPWI6zA7+f415Y81v1sa8sb2vdlpGfqbXgO3u",
+	"NOui0lfzsfQtLkuFQoKlQqdPZfyU7aXR8kvrmvWrXCXYNw6ICR64A38HcAP0aJpfdsaOw6baW+m8IBXK",
+	"AiK8+PYyn9xcvPRuMh9X0/dAKs1nKiW53JLLLsdwFatyLJ7qZBHhanWyIOWjwCbTIx4CrIU1k8aCPgsU",
+	"0pI5miGTzP4Nw3qfoweHblhjLXPthkZvX3CN/bV4qxxyEfbOjV1qt7Uf2ovfKcjn6sdwhiUptlXqC3Lf",
+	"ALZFo+rxwMSRGY4k0HLeDZ+QpYv4UhtUMkPbdjrKdIIdt3MGVnsgqZZsez7OpHs0fjrZYlCqhDWAxIid",
+	"R2g8toFUMCi7DC0S5HMhTE32xQZgMNSxCFCMgOlEp2oFWTZzSYbWcckGAyhxheR05fltsCPXumznMNhK",
+	"etQHd8JcLlADovduNLfXodTj/r31+M/TP67+5WzzmzVTAvLj7b3tNZMY9F6uoOJLp8e8sZfOjHlj/6r/",
+	"+lf46xn9n7NaVDNWg1oafk0qXnHqcJeLECauXDiHfnv22X+JgVJsLX/ZHi7kDh6cBRMvqmC/TBk5qdko",
+	"fKGfzk4BqlQDw543EYagBoSacZBg/m3jctOSfF5xPg8qLfDlpHrzPFQam1cGr7gGpbgJUwZaZAy85bqL",
+	"+UzV6zEb5T9vf0s+x35YvalQ0n2+9bklLhYNtqc3JmmJ1arzAZV6ZjHswJJNMxe8psh89htz0YKvbM30",
+	"DLx87BSfV9gkFhh/wbxWw5Lv0pSGzFAzX9YkfFPNFPVPVzX3bUK01oEEo+JVkiT7Qnn7eT/kMvEgzRvv",
+	"/HxmyCGWaj6EEtt6yKHe5kaakKYZLuxMy6RT/8B8SCtUzQsLl5ugOcxb63T6RXaACpdI+xfJYGsMLvbB",
+	"fCuG/zxfmo9rvMUoEfNwvR9LyuNCuzCPzHeJipY1xc7XKQt4Pe3X2HpMC6dPncoSn6m2443xOrP5eDC4",
+	"MQOom51LvIj6+yD+PeT+stnsgFSqXEEDy6QxD0ZW1w+UzVcFLwkiDbnz+QpmjfmQlyibj7HPwfyim9eb",
+	"YEJxbOH1+UzRdZhHh8RJwxnaWcBLtQpm6ckn16ohZkCofRpNwLzTR8GuNNLZlQjDpMJFVe3sgC4GBb/G",
+	"NeRn4SjJwhhJ6+V2ORGUC31ytsyFQuX8glnoij4XSzkdADPo9SsXkSBLRBDmE2TcnUsNykoW1sBwef02",
+	"sOfMPXIq4L78J/vEyXaG3TWy1fLmxMUeB/mA5HAKS6gfcIEyHDrFtzlBhfEnfWnEHSozdYTM6waFMkB5",
+	"IX3UHWZkgDvLZB7WWAAFKyUSNcYMLFqNKWdB167hDgk8SjJmL7u8ufJByXoU75mpfFYQTjC0XRsSUHsC",
+	"wd4TWzETBG97EUh5hz0vuA92JoaDAa23bXYLULmdf7fNlAet5NNGGU4sX8jbw71DgSTJlY7WDmBlTyR9",
+	"X9Fm+kxe7AMq2+0rMjj+9TJPXRMB8WlgwIWFMem7mf4QYwl6NvvEs04JzOm6TrY2LaOcXeRi8puNz3IL",
+	"8WXTat2Rie3L+/JpD718xgMPd5UIs9TOpRw8XyZWJNMBdsydsZMsDHTR+uAsXDF6sIJkHi7u6w3LUnqE",
+	"ckjeKa61PAgjSMS6UzlTgrvrDeNr58qc+qRI6SrzOuBDFJRIBMejQXsfsog1rHq2jHsUPK3ut3RiuVnE",
+	"i5FtvjiS763cJg/D6OHa/oGNH21ttZ9qfYmS/VkfDR0VEESZSzWTpAi063ZVwuSoeHwvQaH9iIviMoE9",
+	"xeTDwruj8dPaCSk3z0WUpv3nljSjxccr6aV7mN0cFz1kvNMHCRixdewPHC8yBF0SBB5fJqzAHD5oiZmc",
+	"yuZcSuLXJA6HVjqqb6ivDjlsV4wRbbDILWuBuxrDcXSHm3L0b1xtRTmG1hXXU25c/Khzntx1p8dBhTL0",
+	"4+pHSDakIhUEX1CpAONqOoWOgWdEjUkjeKQtVBdj1IxH//Vkb2c1hr+6vdO8/V306d2J6TkGGofpwqiL",
+	"IB7QuIVW3ViL/np3YjouVKGf40tL1CcCUYZsFYt6mdsYJPu6yU2L7bMwaH3K49HG2RGg7gH5u2xCekle",
+	"FJgVXt67APNgllmfHAhPrhwZpPQBGI/sCX9nYDAceLFo72GiA3mMMktxJGO3aLQto+qt0nUfOQG5Yltt",
+	"FYnYJcycdyJHTZaUFAC/AQ6MO3jb2i0o6QdeMgX0HUKxmW4gPySkJboYkqu2UnUfl7e4trVjoHm9p+fU",
+	"yJ5zD/2wFpDZ2mI2/9qRVYqFoj6tYn25caZq9zyy1gmmATUd1VfzVPZGXzDSQS78upeg1st5rLFgNn64",
+	"Z4XNvJYAOhcbiQapHZ4e7/Za4TkNz72HThrIHTcXZWeWLMdCMnpk1seSMoVu6Z+wVAPx3iyXy5q7o40n",
+	"zY3d6L0bAwR7HYQ59lhZIM/X8gyz+c1adO+JSUaatgCU9jZLJbILmWIZB2QJQ+xAJkJIawhESNR8/HX0",
+	"YNVD0b1b0daah/bvr+89+t5De1/f3f/D1z9823y8AzDy0eaT6NO7zc8f/vDt3qPvo60ND0WfPoy27v3w",
+	"7f4nd/Yer3ko+sMdeCXa3o0+fuih6G/b0YMbzYe7+/c/8tDetxvR1sbe9sb++g0PNT/6KHqwur+2+8O3",
+	"zf+zHW3u7K9t56Kg+8MxymRddKu31hH8yxV8Nhz23XFM6XG8eBD2XCxVZW3xZAJRavPFc8c+BTBVeNn8",
+	"hhTnaBySPrabH6wBYAIoj1QfrYLSZ+28pHGAbIX4klK8cv0KiYEZuqu8w5keQn5izp0kIJ05nSvAcSZL",
+	"dEV8vT+WDhfLgo0YLlcvZNTDMEwZrXVwYxS8/9oKESuUOOwPi40sNniLmzbJ1TAXrSoRuUJBPRbqSVBs",
+	"XRmyjTRJeijNJcymp9nAlXCZGqV6CP33YzVL0lRaYGJgcDRjmvVMeSf9JdBs0IPnM+OsgG4yK+1l9zy3",
+	"ZIXko1XTQZHj0/Cac33bPPsJyE1dvG39dZhXgcdvGOmcEvrvZ7qjUN1NaE8blb1gylqaItsSmZgeD0lu",
+	"Yy9MkKWPIb4y6dgt7PozFdf71BV7yelJqT2f3ZPXss1SFBLDbEYm9lGv7SIE2ChpMqkw0xqlJGo6p2US",
+	"BthkOPGzqDKp6EM+IymemiW8FrZHGtpQsP6Pjd2+GcZ4jfkDlNMY8Lim777Wn7uh1Urf1o5zXF7bCjmn",
+	"XrzhRUWc1m9FW/fQuIXoSns2+fUTHoq2PoxurZtaTnFZJzRukrSzj8OxmvDQ3qPtvcdPmtsb+x9uxM9l",
+	"k7lxPNyJSXSBh6GlEBSrG9kI0lrV5xUDqWND6DIVoeJ23EbK2qKg/lVSqYZYkaEgTC3WaKgusgKIi6EG",
+	"OYyoUEk6h8yAnSSTW72Rmz+zi9dyoTFhl6hSgxK9FaQ4On3qVO8aTB4zOg/LfKbLRWOgIhruVCucaul9",
+	"LPxQVOr8QRhct87ASvcnNAyOnDFNVLSux1EFX9MCQSpSlQAsALig0mRN17lQZQv71y4ozJO9w3KnkKxd",
+	"MblbEadtgIcX9/mW++LaoxuxQlnPqeuk2gdg94CY0xCCo1fDhRlcKUTFSyJgejzbsHbu1NuBo3GyY+g4",
+	"tYGKL6WTb6l16Q1xNbqV/h/x4szG6EMHYS0pBblqUq8QgcPwXAdSkgeDDBuoglrBRfTNPJQDZ8iCOdi6",
+	"IKYyfrK0+hph8hDckPBtR/qgdQ8TS3on/hzv6yBUP+DOF4jV7sTQ3QZrtrfItGFURkDVGG/dHLMzE0hg",
+	"awzFLFc7uoccuThJ1A7Cud5ESneKqO8TKa8W1BpJ8C8vOhL8be4BqjFFDcSYaQxBrhKyb7oj1VqDKtzV",
+	"T2IMofjEPU+wKPDz16QJbO5ECK9LBwfKLkC22+zUW8Zre3Ovs7rCQyIHDDXhIenH/pjz+Hdx2Dh88QVH",
+	"k5bY69WD1zoaWQ2iIF9QouOLmUcPVr2oOoSKfG0ATPm5dCltNEsrNMSiU0pDXzfExEx+kLRpE3Ql3ZA3",
+	"VIHoMeO2kBKyDKXm9PSN1QVYI64Qt/26OzJhX7FxQ3Vfx+5p6+iIsxniJemwh+c1Yx+s1mbqEWhxQHaq",
+	"2d5LGfRMSfVeHu+nqvloC4/bNR3G9TN7xA5w92S0WnUprAmgf1I1sS35Kd60zIY4053S1U2qLvQ+zbSK",
+	"gzN96FoPQEJx4QALbZAZhHNF3Ji/XUBYzxXX9zFW8X5U6eGavPxad9BXI5Ih/jiJyS9ItTkhDV9E4xbQ",
+	"fiItNsNwaHTESQRIPYxb50AZS4Tte1AdCktlfzLJOhLhkDMSx1+whn7Fs7ooFsQaqswlwtqpulXY6lA+",
+	"qmeZ8bYBEi8uk9kDajdQVGv9WGdsfX9kUuWSqsKq832lV/lcDOQj6C0yCxYgjczKZX60WLQMSRmK0vI4",
+	"pjgoHgaGLqqkcSX5SDeExiUhCHp4gysy0dO10SUqU+9Psq5ergBvBpM3qYLfsm7msLVlbxn6yRFT7rAV",
+	"sqFBxG7CqFpyuQwen14sxsFj7SUVeW34MBeZsrxoXJAKX0lr6UoiVmzFzmEa6Xu85x4zMRcTG5j79BcQ",
+	"JvJOi8BVlabaMCdW2adOyNhugKfBDk1XCFqIv1roKfB8QLbUoYh25gw7j27hSXw5zpA8+FWmY/GALpVT",
+	"Wq6ThVBqKSqhhaDoUsa7gq+di7MSHTk9nRD2jYGhJ0HTsjH2PffFMt0xJzx/5406SEH4luDQmztQKv3x",
+	"182HO9Ff72bKp0dba82Hu3vbq3kYyP4XPHvgsyf+tDf8xe68bkO5l6TH5QDXkoRptfvV1zaaX+4Yh7mH",
+	"jDc8+fR4N1rbyu5HXWh6MXWjiCTMlqmxYsK5NdD30FbioItwOcajKcYTcFw5eKUaEkWKInbiI2XtvFrR",
+	"ik+WW74bNN+h0EA/mZyFeZd2PGlyfDLjwoUsjNJyzK2lxlgXpjtU/tdL+ZQKIIf3vBsp0PhwUR8stkLv",
+	"ZJEHpB4NZSShWwmJ2NXKjLeQRgpjeT5bbX63hsYtqDWU24MjBNU6IPhGEoVq1QkPRQ/W9v/zj8mzoElO",
+	"eKj54Nbe9t0sa5JE1app/I0FxCrkSK+Do6urUKtQlv32tNeHHaMwWOQKqYbYJyacyGiD04izsBEXIFQJ",
+	"EAckNh9OFMnxncB1Jxi0/vmAFoCn4jLvPs0xckfLASiCs7A4F8iHLeRoCQu3P7B/1AWfsyVaqomimNzB",
+	"ETz6RmToBvnRJ8xCn0AKB4T9SNl8ZkUz9phiWJAsHEgMERJTwludCGggz0ffBJIQQN7tcMrrRhEt4IG8",
+	"jqDqakCXALRO2SwFzgiqEiE5A8hbOGtLXHjwA3wi2C/navuc6XoVOSDtFSdYWY5Q1Vy0C6BMhnJ75USx",
+	"pMqwIf2lft2EWxvJfcI+oDm8jWZXB2TODvihNgyQXkjYRbBXbVGyoyn32jlnu08c+J6zAMF82cE4X2m4",
+	"QSauJqnxJyTgIMSJMorgyjRaYJyRBQOVEMMpSBRyrrVHRFlWiUtgXBP41sKCTP3HFMcGkNggkp1wMrtu",
+	"ub56xc4nYKO9oVgBMR0UuOoclsUoSFkEXuk6sFDwFWUeQuP6NECQa7xVJ6Q1YZsEyp7TSDvVq41Xub/E",
+	"1Esk8dt3rhpjms7PvjNAlRlw/0KoODW3QLD0e/yGGMRdGErbslsOWLu+mVVx8elBKkk7UUwHLQ5p+tMN",
+	"pMWe0956OejpWg1CMgOHHDljh7qPcRhGtm7nuWdrW3HK5/76jej21v6dVQ9d+nfzobm9sff1TvP2Fx6K",
+	"tu5FX73f/OB+dG+t+flDDzW/WY3WNjy0t70Rbe7mjcOMrxgUYLvLlXfmAyp9vkJEY74kOBgEqjykfmPe",
+	"D2uLYzmPgKaGgK7QoFZgutRzGNaiHnApLUdsN6YdzMFRfHrf5pT1C0DaPXU9nUpc0X3I3g5bzD0Zfef1",
+	"jPWZIvWjiCjStwfCPBtgoXqFU4p54TBU1xHpmQMqbkWzHZIhr2/5Pqi8bp9EjILb5604tvXFhzvPZS9w",
+	"kfiHOVswJrI09NwA/JZpSV8SKwQzVKdaKVxsAHKLh3DWOgmFIjPJyfrSu0gQRj6vNiZaqmY920kbik9a",
+	"Fp92iQqp5o1JVLN3LEJKxHyas9kd3b2QQgx1XCK9xjR3J5PDDVx2Eczr0iUJDutuOiJ5Q3sHoBsgTL67",
+	"9A0ySmKBA9303U1v1LszDKXBZCwMrDQYWPaAHHLJ4p5V13h8s8SFz2jzL/qynBOR1F0bRKFoed/LjKF4",
+	"/DHsvdN0iGMwdcAgyBnmK9gCqoNR7DlrG/vfxlYGSUvo/36Mxk+fOoV+vPVnlNiqJubYFNLf/sp8Fz+Z",
+	"PIDgZ0gGEyTzzP+Gt+yTEk2ZmrRcKvsFZo05BrVnc0Y9QXxCV0hg8Dgdjt7ZPmLwk9H083zPtu1M6You",
+	"ofyZgccvZQfXzTRodr7mIts+cIM7F11IlilPVV33EMWYx6iMZY8pf70uWxsucPvSFS1XEfgtDgJBpHTZ",
+	"3l8lqs7FMkoeQYukTFmAlugKQVygiiZr63PQn30eJPVppGfWBTSLDgWsbePObcg4tlwRIQln7WXp4n7S",
+	"Vlua6CVMwb76fONSEmPQls9XbLwFTnyO51Kci4abPusljbpGuFgT0uV8uERZTROkYXxxpVVFWLJfmJlS",
+	"gEiVBSFI83Rpy2QHFDNUgRY67FzH3TFvDxjfaF/u7M9q853zIEn8K4rr8xNXTU/yP2Uzjv56KcySOm3b",
+	"RB2HCfqxK6SVstrm42VOarLtRYe9KOoji6FiqpalSWAQDI38kPvLWQsP42o+75q02CtBD4Ee170xSfya",
+	"oKoxq5fEEg7kkc7UtAITf7oQU8nLb161nVTAG2ZyTpOWy0pVx65fB6PlEndEg9WUIrXKuEHvnDB42kbs",
+	"n5TEV1yg1GaFFolUJ6sC+4r6BPmcKc0KYE2WCanCQlExxxJMGgiNIFj4ZSjNpf+gK2Ryjs2xf/onBMXG",
+	"5BwzIWlQrgxR3RxKyigu4Go1tCrOlE03+tXbkrMFFHC/BnHqVlmRudKJc2xBU8SChzBaAPa/MLVgSq4t",
+	"IMrQ77jQV8hxC+Y5ofnxC6wUUlmGK+XCDJQKPfmKLRq2MOHpec6xKhEnIZ8ILZgCa8ZPlNb3QkuYhjVB",
+	"5CQCNxOHEBBBkBZyJIg9TQu2huQCMtQfL8pMWoiRcjbHFi6/NnsVTeEqnVo5PYVrqjwF1egWkCCqJpiJ",
+	"PuFCnQy12pPPah5/+c2rHpIEsCYRlnNsQbfPBX0Hmn8OmSRl9OPq5wsTJqwJCa4MiKVNIzZtTaLnBa9L",
+	"ImSsYlmnKDwzx0yHGLZv4SWlqq+xsDGNZnGFzFJF/vesEtRXC8jnfJmCFlkFTAC0kJ3bwrQFJ/dDqlnD",
+	"HNMX93gC+ZJuaJEHjUl02YR1AuomQ7YO4MmaJEF+AkiQFb5smPYcq5d5SOwPfhlTZvTFkPqEmZRVW+sN",
+	"Uk7HLl28Ght3zIdsVuHY3uOv9x5/3fxmtflwFxn7MIo+2Y5urUc3Hzb/tor2Hn0fPVhr3lnd/+ROdH8V",
+	"2a+je2vRdzvR5k5z9w6auXwx0VSSg2m/XSHCJMSPnZo8PXkq9r3jKh17buwZ+Mobq2JVBoaRLGhQoWwK",
+	"1wKT618iDq3/FU1L5gibunQIqEt6xi3qlzErEell/XAeilOC05/tSp+MV7omiRfX7oY4KANkpbsx3CVu",
+	"ipE6yao9WmImF6IxfSud0eN/YYUYxl/FAleIAvfc798do3oO/1EjkI5otwf7NsLXHKzu2afXPUdhwToi",
+	"0CfiYRAjHUAQEw3QeBLoRYME/1WQFcprEoIWjDfSMbakIHw6tkTgU6Z+fXasc8yFHqqrXShF2TrlBBK1",
+	"S5tvAd5ZlTOr1p45dcqgtTBlb4pZLvy2rX6RdtXRepPsHlgYQBS1BSRDRMd1b+ys6djVXjLAqedxEFsI",
+	"4JXT3V95Hcrbaq5HAvPSM91fupDUrL3ujT3by8guxqH/8MIzPY0rqRZ6PcdRmo93onu30N723ejmQ7S3",
+	"u9382yYa39tZbX7+MPr07oTmFLgkLSSE0Yre0k0kZz8DZOw8+DYOHCxF+kQLIHYbzemXaRgIwjwjXBfM",
+	"zxcDkHWVuPqlzRpTgpCCo5tC4o6OwGAQRcQVj2DyEDfRanBjz/3+rZyQsJVI/vvL5t823fsHmYfKVjHL",
+	"rOU5MN9lEeazPNA1vPSRqYtpiVtAm30rqdf6PDeQnkPZh+wYk/OZV+OVqJHrbaRwesik4CIDrYgxUrcU",
+	"+5TzmrOnftv9jXNxNWn9wukeurjK+StQBhxeeLaXiSTFwi/pKy7gzBwBK4zPzV++GpQHTr0bQ5Vcz7DD",
+	"/BF7kagBz1eCEj5aOdqRtg9K12e7v/IqVxdiCPGngpFG792I1na7E4G5c7qIYUpW9WWhO03MmudGvr22",
+	"H8cmv8TraAmLjNg9EZetMpOA2ymql7GCm17Aq5DK9QsiiObjNbR//150cxvtr6/t3/8ySxqGCIyIHfR0",
+	"O4gqiYd0qljWxrBUC8OTilxT1hRizIgJojSqUxvaDGXEwGgA2j1aoiyQFnyIMkkDMsdCzkpEZBCJsC+4",
+	"lLb8REgkGm9+sxo92kA//uHPyPwZ3d7Y216d8BAtMah3JqvYh4uZDRL3iZxj49HmTrR5J/pev/oRMp9Q",
+	"9P3GhKe7WzYF1lSdn5SNEDbFjMJDxjBvhvMKVpSh8dOnf+uhS/9ujCZQg1fOMbjbogpWfplIhBf5Slqt",
+	"3XzSN3oP4eBtDNHadpbmQR8rRQQJEGd6mUB/nWNLNFREIIaFiC111vo0jZawT5SNGAcLjLXfEmTeAgsB",
+	"PGsu//nTPwubNWMpp6eb538UXTrdpffcjSQATe03ud5qXbibTSpb9MaQ4hofRc1lUHcdV9ki96W7LUFK",
+	"HS7sZ3pfukzR9X7u/s75JXhjBW0903tbKg4l6nXx09ijoiZNOexe24NAbJOLXNQgWaGBZgSvkBUSusnv",
+	"2cFME2UsLxElqC9zzbajRLbnHIZkBTOfJCWGBRQZwIY9JrYjMBjWqSRFRhfJRd42EhvrRdyDfhYaG/PG",
+	"KlyqeStAnTb6AtqrCcnFMBhAuy3HGqltSk6yH0dq1zF80TBJk1ntvH+bHB6+lODUg0EBOPPgNp8zv+3p",
+	"vnMJs0birzxyLSVnEM5ZfvcerUbv/RGNN/+2sfftbrS5i6KP/xBt7kw4NZgiNWTqXcKU6HrJMa8AaNzo",
+	"ycNg07nvLBC6gWWqCFljE9XCWh8/ypn8hWiwOXKISaTtfjOwEvuCIYwOOmxKPFPx2hvGE4NI5AnpTarK",
+	"gcD1mfjZNlI660jwsy+xQ7a/PJ2UkJp6H30WfbfefHBr/+Z3aG9nNbr9EEWPtvY/uTPkvffGbOB3q5j1",
+	"Qc1W2Zy45I4JcDZaylIG1QRi6kB8yQboYmmzJrmgJcqM6xAKYlGJGAcXWtBuHzbd5gho+EbJuHkLLtCL",
+	"OfLU0DsvNNrY3596c2SfB+jnbY50HNcfvm1+sBZ9+j6K7q81/+tO4q5p3v6s+fddFNurbj6MPvmy1XDZ",
+	"h1ifwkphvwyII1Pvph/yEj9PZ6+xsKFvuzZWCY5lBYtlEvthE926kUcAyh/W87zOQo4DK9Znkr676xD/",
+	"PPXP+SOTXBIXKTMwsq16sfO06EnogZUh4QU6O2d6OXmeyiwSZtsdI234l6pMRJvraO/x13vbGyh69EXz",
+	"m9X9O3eizSeouf3Xvd3t4coZr7tNLUO6vekkFpW7k2KbQUMeqb8xC+BcQKoQyGmHHMc8xdUiQcU1Vios",
+	"D8L7f1Ik2fxuLfrTt/v3Niw9jl6rpZUkfte6VFvwKmffQOOvX71w8jeg1py7/Nuzv5164fVzJ393RV9K",
+	"rOn2hWs+CaHAhUTUBIm9PPvaq+gVyoiEjCPT6iLEdc2xgPvSdj1ZCSbRFV43lke/TPxlY7tEiw39z3MI",
+	"o0UcIMHrWlESxMg2NB5SRjwEIWaepZKJOYZZoJWpslau+FIMVq+4IIHVvlQZbLCCIDMAEkyii/BX7K8H",
+	"4HrNRxEuYT1cG76TNDwu4vEaIy1Av8YohogGE5PotRQPwXRjrMKxW4ISOcdAmsTACfp3CxUF8UgSUrFM",
+	"QgqqsWXG6yx512WHNXNI7bDFemKlFipaxUJNaRlzMsAK58+1K3U8W/E5QToXNd0T5Jk4Myr1IvYmy1qB",
+	"yJ1JkIerl5oFtQHuBSzM7q2hyqddQf1Z65vRg9XmzQ0U3VqP3ruR2AY2n+ztrKG97dVoazda/2xvdxuN",
+	"R//1ZG9n1WibP3zr9pN3UjczQtbNMy/Ykw6WGxJQxYUp9UpwxQBLg//RhmAico1KA9WTP9AXKAusFL3K",
+	"z9t6VKO4/bXXrzjkk9ZFV5h1qgiHe9oO9ew85Ybb9Mx9+mG09hWKPvsQjLFGhb6/ijJqTLuO3fWYJaHb",
+	"2RPWEjQHP4/mNEDbfUVm9bDocaWuY5J9qnwNiSchS5Q1VXZTJK91UJSvpFHzLfH0EDaPxhP8tEUeQAkB",
+	"EBEQ5W8yCvyQYCEzXzuCRc0gRkP4V8yoM6R/vRdz9Su8VNIae021mB1miTp5DiYyGmvDz1Gd6Uyn99ai",
+	"v77XnVQt+RXT6gvX4hsNbqFVN5UuEJNlMW8fXkjoVl9qMGKkPsdyCTUmQ4aRemtyDNTRg6uTVn7MBQuU",
+	"o2waBVJ4mcwxsrREfIXKRJBJNNN6qkytfMhf4cwn0yabIpu9gkzySiZtpdW0Dg3GvPnoTtWxADnqA7b/",
+	"h639G9tob/ur6PZW9xMmaYnVqsX6iam2ODJ1PVvKsffY8dES2HH09jDJ8ZM70V/v6mvrp++jcWuRNh+j",
+	"zR0UPdmIHqxBttwn2xMdydVaiE2G//W8r9rhAoHitJp5YoXqRBDEyAoRqcsjZrumEZcHBH5wh004lIfz",
+	"cTtPs6e7b1J9Gu5hKLr5j2hrA43v31mN/pqzblgQzeue2xd2FZxfBoATrBUgSrlYNrjC1YYxpEIZsBMy",
+	"i/yqH86SiiSQ2xxiqeZY6jZDM6zBGUEklASViJLo7KmzJqD3hau4hKhs6/KE1IIdsiNdkvxFokYdqdMt",
+	"RKdF+dUTKWrSPjYFzwzubPs5BnkUxfSkJNuf7+OcQTbpENSRqdeQJbhJtHBx6eQlrPzygik84GMhTIE3",
+	"IFL9Bwko1DAAh4TWnKfnGPiJJa8QTeESr5hM9kWi6oQwEwqCmawTSOE/e/pM6unyayIBIgcvyYL9ZsFE",
+	"h8feByohQNsW7JlEM0vKhmunuGooIDgIKSOpIZLKOaZ17pPgYxg/e+q3aCF9Yd6ALSxMuI6XgVqzJ6zP",
+	"rLolWMPRpdPpDT4Km2UnfmC2/efLFQbQ3c50f+GygNLzEJ9wAXLsj8KM9Zv+BnolJrgjZJZbq9Gnf48F",
+	"fVxAB0Vbay6hX6gbZsNm4GYzMKN12hwun7/goZfevDz10puX/81Dl199cerlyy+8OPXixQtTb5LFy4hW",
+	"MEAk/Nsrs/8G/O7c7BtGKVCNKjG+XxykZQiWaEhOyDlmT7On+WNaK4XhCkmMbICRcUIiP8S0MolmlAk9",
+	"OHMKXXoeYevqZQEAqelvWDDHzpyy8UDYHGQnW4RYn3yQz5Ccrj17TrVgWwyp37lQBEzRYnsadHiLEWKj",
+	"m6wlHoVYEZHF6eni4h2e33aI6c3phhTxZ4gHQCnBT6IFzXYXYtVT7/gJae1XVu085uS/ACdyNugrWn/Y",
+	"/PwhuIyHyFodEYlF0ePmctwpiLDDjfqYop/Wy3qOxnKX9G4E5rmj+pKo0yMKN/ViaDFHoKkxJRnUMxss",
+	"pkWzRONXLpxDvz7z619DE/q7f544aNyqd3ztHgJNtgW7HvTyfZBI1xZGajSKuBTOgVXU1oCbkLwWd/C0",
+	"4sckA+zj1nt6+L0X8YNkg35mJt2fud6zuRNtrke3t6JH/0iF0d6j7b3HT2zlaLT/1zUUbd3bv7cDvofd",
+	"7b3tNRTdu5UVVBbJrqMuZOzAI7hhnisTf1lmDV4oLnbsIWGztzBDtFKpGQxMCxdoA4X1DbCCxbJENG+u",
+	"njV/AnJiCYM1L6nlmtjZkg5Ax7ItO/ESoLXBjGktLMbr0/x2FKawnDvgWOU8sDnsJ2mg2oi+2Tj4Lcoe",
+	"KlmY3vIKlXCw3ogfHDHR234K41YT2o9Hnsfx9KCWqFGeISLYhL9kbFyQBgHM5jgXOEdYhqKizZ3m1t+H",
+	"6SbqTnxT79q/OsIHZKjjkIiwG3xAyoipvZTFMuqYstooq/l4FzUf7wz9GgQwJlWsyimKyUqGSrJafA4g",
+	"pSN6STHN1i2SwAjuSjFIwVG63ePpsZ+SbjH6tPKn3gBmmTdgNwygFbTUw3XGsMyYFDpJiK1ulr403Rqx",
+	"ki2da2rmUpFm2jkBey/mitKOLgMtXwDUcQwuZuHG8xjhP2vQ5+bNXRTt3Gre6RUo2EkepmQswiYcyRgx",
+	"WQNCkfMZnOY5ymxJ5Zg4UC6Dc44tcYHGjdORQtDcyfjJiUxCM0RAJzRo4N9N3RuIuTI+z3gd5liZhxZ1",
+	"hDNT6MRGQMcJpSn9opCyZbRgTgiZeheeu75g00qpkqiMZTnNiHVdTw0+caZQ7FONo5yO84iwlM0wgmxh",
+	"3YJM0eSJDH6TCYo/hln+JeTKWW714Mb+jYeo+eBO8y+ftWBKOHF5M9IpPtCdLh4HObjJq1d1N6O1GXU+",
+	"MG9CfixUlomT8jNcriTwgSoh9I3T00MfL3L2FMSNWyLbv3+vJaetV9KaMotenNlgyv0MncpGAGnVMtCn",
+	"LV9i9DbGPqj2l5RbYc9IdGu9ufl91zNiPRpTWEpaYklwnBtEqkqYqa4pbZXOFCvOaHnSS/VA02ISJz+O",
+	"4TbC0GIDYfP0RFJFLcGbqwpeEkTKSRTvdRpoLwiEwJnyWe57y6XGTGYeI2TvL+vxn8eyvMixcCK1ZwYy",
+	"+F3l0G8eN3dQdPthdPMhGjf/RhtrLdkVTh+YKZpcJLQvjdSEYsoNF7hngARPUoZqkoif2EZs3Ws+3im8",
+	"+IHfq22146rhI8rNay1KfshB6Z22ugZDC7IbfZxHOkxKBOyZrXtdRUqlvR6Ci1OPHKEN0M7NPIrMSzCG",
+	"uHJbIoQAx2ZY5qYj2S/jlxzXf+/fWW3+5bNoc91+28X4WCFTBqvVb7NAtm/iq7knR7iV2Y46Ie4lW5ib",
+	"Q6tXMlFRapAwZCpD/HR2OLp3p/n5k16OYW4Vpt7NfrwYXJ+Ki964KlrknTj5Nzv6crrVfij0uFzCYjm7",
+	"z1ecpXYcEcGXAMf02M3XTiMo2vw+2rzTC6nEpTyBHmrO6CMLXVEmad1PKOpiASmMHyIPYmE5qxHJbZZY",
+	"aPFy3PGIzKi5TvpSWxykdjlf8DSIq9RKc1mWJpMy5CVEmYmlOtZEhifZvltrbq82H93aX99Fzcere4++",
+	"74WytTQ/6fapudSSqwRXDsn9le+qSK5dJiyAtNg2N14q7qDs/U9JR1mPPr679+gOita/0BqK9XVlthN0",
+	"sPxeprHRU+8mf0P2CeQb9ybJMi+ORozNwGCyYdYjjZI23R1JhnDXWGmzLyQ4sqDppy8W4RcUZt28/XXz",
+	"8WoejrSrHcmka04B9oacehf+NaoqVA0qNE1eTqro2ScBMjkw1emoKvOaAluQYaTPISjrFZsWDWpBhagy",
+	"t/UTiSkql8aUSZ8L60E3hk7I8gnQy6d/XP38ZeaZkMZ6mfrl2N3uYwZB05VqTdka+ZgtU1YqAPiAKfhX",
+	"7ERHeG7zHRWc3Wrrgv5SakhaLCJIDYAS/ZtfN//7fRRt3Y1ure9/uOGk4H6dRFcMXecDMi3tGwP71Lvw",
+	"r6b9RRyGfJCc9VnTQqeUAiyVhCjcKhGSsxMSmd6eQ7VqrGXEQDimvKPW6e2p0e+tcEUgzHcSvWnPGZ5j",
+	"+qidpMxDCytEZG6OC3C6FnwekIU0Cpic1OqLBc0z0msa4Rbb7RzTXQHeDngXjLp3QiIcBMZj8AIFXbyO",
+	"AVc9/h6Z1zjzYZLGf2FOuR4oBJLbSaNxHEqOMPI5i8FKAl7TPCQFEpkwmfpLAMxnqqJboON53VOw4Aw6",
+	"wVI9D32MSB8wjR9JypSdVwEfMSvrGRvLzw4I6zgUxMlR373uvTu2SLAgYqamyprHXs/jv916uP/hxv69",
+	"9XyEiCleS6vG8+5SDNqYoz5znVxPRti9oZ8auUiFXgrziBkOqYwLH5qloLHuIWoh1JGI3aGmVG1cksdw",
+	"YMC1AOZX+aXI4q//0fyfJ4ZWtESO1rZQ9GANgmsTLO69bzei7+53ICJvYKnZI/lNaXE2EvE8Sxhk3El6",
+	"7WRAS1Qh3VUslxPBB5Zv/QOVaAWHNIDQydOnUIWyGshMFqAlukLmmNI0N4li7gAyF+qMkgCkIyOqzsVy",
+	"Ijz1m/r7WETbLp1gs9CkPgPneDAq/2PcfF+GvDND7362A/hKvBOcQQhkHR9ePf5j+TUKrFLDf6LN3ejz",
+	"zdj6CBACaDza3Gl++VG0+WSiLykGKmlHO2QqUOThyK0i6yMMweRTQeX0KmEe0q8HtZAEUDPJIOuBXLOg",
+	"SyGWCj1zCgW4IT0kOWdEKnhO379Th+oRB0o9WNv/zz8aVNGdva+2mzfXUbR+K9q617y7gXLCpy0Gv8Me",
+	"G9tFL5YKeNBVbxPwwU0tf6i3mZgkrCZg3Sq5SktxHFYceG/K9I+n93guEONqYhJlckdwGNphuFi6pokr",
+	"ZjY9lb2XCqua7LkaOTQ9a94ZbZFq6KmIws0MjR4Wk6oLaDIbB3A495fDNt/tPfo+erDWvLO6/8mddpK3",
+	"dJ1NOnFlVsByPq1JFcbuchS3ZLMsBSoDoFbpBwzIX4Oo1P52nD3xU7KA549QnARRbARPDlWbAEmN352u",
+	"t/FpGy3rLKJbGOFx4EUhAbTBPGd56IAG4wTo2RX3mZLD0fPOQ6LBOOzzKGjx2L94lIcLolEPxlqncC0w",
+	"WE2FNzEgvhn92Asro84qSLvpFOQY+2Os+0nfDJhyx6v+bA7CoXuyTRLE3vZd+McWcu/uyh6KI7CdSutY",
+	"BPkqJwN24w1QUSB/Jl5bIULQgMzoMY1I1EDbcUdHJ3K6uMitYxzhpD6BiQo8FkI/7yCX2xvRezdQ8y9f",
+	"7e3+EUV/2zZS6ObDaGPLcoquYS5tJ7w1YaIIaMvPJiwYY5AtQJMCIE3HVY6kwg1UFXQFK5Iif0Bk3WSx",
+	"seepycs4lmEHxaH5MLq13rwbe8usSadYjA0KAJW7nLgdWQoLzSkNZYJlkjPiTryx+CBA2xBOvZiNRsIs",
+	"QFLRMDQFGU3+fGqus3Y83dAJiZYpCxAJaYku2goIVCU2VowSIy5TxUghQwGyHGFxmBgn5AhsWp2wqxip",
+	"m80+hq06lqIdoDNtZbfbG9GnH3aq5dZRePJq4wA6cXF0HK/SuOKxvXNJAji5Eo37WJESNyEcCYvRfAe4",
+	"jvRQxkUEwLrGV+PNMdDmkaJEyAmDuWQwdWusmvcNJQhIjFxTqEoE5cFz6KXT6Mc//Bm9dCZmnxJXyBxr",
+	"ECw8/S38eDr+EV41v/2refFfz6AfVz/3EGashkP4KnloGgVYEYkqfIWgxUameVnFzFaroSokJyQ8H8cH",
+	"UB6guoEHFolJxslTebUxRA/BkRrrf/F6/qHzjAerzZsbaP+TO9H2F82/P0HNx19HNx/u39tB0Xu30Chs",
+	"7zE+Ricb/MvmkVnLGkYNO5HtqkcLUcy1jjXqoViFmttfRre1Hv3gw73Ha/pj89E9DzU/uB9t3UXRo/Xm",
+	"5w89lEuGMHDyw7YZFRR9hNybUkmQksGTMpkNJrqQkpOLguBlxEVABLDrJcHfISyNNgQDoomThngPaYsp",
+	"2hHPm+cXJiYL6ii6zsPwdd+WXo7EStTjcfy5Hr9jlbYDd4BSEuttAsiL8XWsytsCB9ubtShfJabQdfFa",
+	"+thhpAEWGXPSYRy7iouz5Ry2mWlk7kPRpr4o3dW0tH9nFe09eu8wnQ98hYgVSupdwxBeix8ctV0+6aio",
+	"JoGJ3LJR9IsNZALTPGTvbA0jCuO72rFWNAw7I9pfX9u//2UP6vZoyNTenUdhB7gE0ZipxX2FSnPb5xYN",
+	"w3XRP1FkaLcBoEcbudNiaTg+AkMMTLAppAe7d3ZLeE5yiuKsYjSeRF6D6n4ixmI0LiO/phDBIqREoEUS",
+	"8jqiKgPandqkTM0W3Siq4CpATUCuJGtAVXZBAzLpSl/OeUyP0DN75aDpyscUDUz9643o/3kfRbc2oo01",
+	"yIM2bs8ji4GwB2KKXNOqfqEy8gL83DMdKnJNTflypXPdzXb/5OwbB63lef2YPg/Gcbf3Hj/54dskLx+d",
+	"m30DjUcffxi9vxp9fDda20D79zb2dlejzR20990X0YPV6MEqiu79qfmnj9DrVy+c/A16/rVLQyZhz50Z",
+	"AeX4OuLNxPXIRUK5FawEveaqSd7TORmhPvQqIUGM92XMRCYFaBJdgvKCRuJEt9aj925MNf9n1/zlWVA+",
+	"q0qBdoQoO4mrVQ9VtIplXSNJmIOt3R57QWwNd5MOEyswFg2AcdaoaHK3SB2w4C4HRKx9Hb2gGjLKxrFP",
+	"4QB8xNYA7dsQY/KBOxphZs0jIyQ06KGwRp+B66bMGHyP1aLh2PhufwGW/y4BNUOy8TuZMBiWjaKPRG1R",
+	"UN8UhK3SuMAiRopUqiFWBIr2lOgKYYiykDKLvO5jMPgztEgQCSAH3PBaKuNEQxY2JgsCY4CyntbIGJNb",
+	"fxRBMWZZijwB+sdjN8Avwg1gWET0zUd726toPFrbaH65Y3/78Q9/thIn+8Xj3Whtq7szAM76yfhod7YQ",
+	"LNZoqE5Shn7HBcEMBWQJ10KFxqPt76PN9WjtKw/tf/LF3uMn5s/796Kb23vbq80//R2+MEnQ0aOdve27",
+	"zQ/WPLS//mH08fseat7ciDZ3mh+spTUckhG1piejouzkgiBUmODVZH6jVNFyXRXmXMRD+QlBRANZ7e1u",
+	"R5+tov33N/Y/utP8/P9tz+nNCahOSb25hXpqs3tzozyaNN/8QhWIgfioHOf2/vQYe/uh6h5p5GTkcVRA",
+	"d/Sqw4gsaunJdZOIQx81O6+TRYSrVcTAFGBKeKOQlyzg9VOB4RitfZYvVyEbUpFKyy60IDp12o1Y4x3t",
+	"Te4XpTsesXIG+dmjuL/lsL2K87VTihrRFch0c9hxUcd3oGNRmT1mcab2xzvNz7UARdHW2nRSEPv2xt72",
+	"DYhx+c/daGujeXO9u+xsxeFzl69rv1wcUnm4tJvni+rDvYB945tNq+VaZOkU7cm3BJM+IgiWPz8Y9UOv",
+	"P7ANSZsmYmXv8RMUbe7s39uJvvmy+cGd0YqDHol4CtcUHwWk5It0hUjj4wfiWzBEd5mIc1iShaSM4yIO",
+	"MfMpK6GQ4wTcDd6DR05I5OMq0CrTxGrLPUIETEK3JDAPT6IXrlFpwmPSOVokVJ8LW91xmVRVu01gpqa4",
+	"OU+jyjZPOjiSIOKUV1wh4NouqhdcxzItqqkXvq6/9XktDAA2avFYqv7Mpeqnd5sf3EeGex1ERB4ASSLh",
+	"MAdHkpglGXE8orN9CbMaDp+K012oCYChVv94jCTxCzvPt9YPcJ4hRiJ3kgvdACDpsUwhIizaZd592FaM",
+	"2YRSyDIhahJdZAijxZCyYI6ZoI84isMDzbRCKotESC9Jr2cBCkgVC6WJ3xZ3qPAVEiSJpUSsEDE5x2aM",
+	"lmD0gVR78CxkaSL0PFQiSqKzp87qydAYPEASFFAjAolWMwrqq9hkHZvPP+qcoE658TDkJS7i/LzjtIj2",
+	"u+P+va2kjGn3StTeIUix3s/iFFYK+2UratMPnY7pBS4QZql+l54IKKmSORQmRS/M1q1tOd3Zw2oDtDC8",
+	"gpZCXCqRAFGGFmhAmKKq8SYWWm2XC4hKA61hTmYwDa3bgWCJ6lgwV+H187zO9CXBUv5MMt/ux+yfp/45",
+	"f7KSsmuLlGGIoOsai3nVrsdPKyDzp2EnBWzs3bjawuY6ih590fxmdf/OnWjzSYqC/jScz+5PzmQOYn/n",
+	"WRC/JnF4aNpyYcCPOYxSkapEuI4baQ2l1JKErZFoOv0+JHjF+OGpQKEWkY7yDX5NjsoUfcWs35F4ZDVX",
+	"IqlOWQTl5nMTeGoffMrrFP2s1eL9T+7sf/QE2cTIHrhLHycZlNlDvvW2uFHhKFokLFBxjdy25X4WzCcQ",
+	"xvpoTKIZlClDqIePKriBFuM7YoBqTNEwVehNMLacjm3I8JRubplUFbIVGgD3FCkBZWNbeYEe4qzW/Wdh",
+	"tUbknko6OJJ7eWZ+RX4quPcc1yv7Cd2nv1oDAI6t1ejTv//wbbS1EX2zkWcgXhK6a51PPaTft/MUfcBG",
+	"Uo4RTi7cu8FWzgIEFG5j6OL7ul9TaFzxKnoVQbiuILLMwyCTzhcDwBjkj2lbLmrFWvRNdkWJxwmsAP9k",
+	"3LLoBWAayTXEMhwLw5cyIoMIUmNgIgjmoUUXIgjM6GjjJmx5mmO385F42rKnDTxtpn7b3qPBbF52KkOq",
+	"ttZCq2UchoSVAMBmVKpw0smxMnxshn5KUPV3t7W+nXN7R5s7KCs3o8212Apgciu1cL2/27/sNP7l7hlT",
+	"L5vnRi00oJuiwG8zhkSq6rszx8dYCUMRCWBMyhDY8KPunBrWTAAFNWuSCFQvc6T1JpmxcwoeEjRO2QpV",
+	"BPGakjQgiFyrEhHHK2CG4GcDrcaXzCvmbUBOc2hBM0GQUtsow/2gg6NLezLzKxArJhLkWJT8/OP+zIlG",
+	"+p+dP/YbFe8WGFPv6iNrHSgBCYmp+pw/Zm9SVQ4ErrectaOO24F4eTs0HIJ11tyujiXJEKlt/94OUJvx",
+	"pqeo980/fYSatz9r/n0XWVXm47t7j+7o76LbG9b5fuhei9eBmrt4IXiVsFGYGQx+Qw7W2lHvsoolYDpc",
+	"bYEENbVJLfpDbBCYY+BoGDdqksFbQ4vE5xUiYzn/2YcT0wijECsicm3FfgrzV1WQFcpr0jwyx4zdQo/k",
+	"giDknRZA7nacU5f7/7UqYUdrhdB7eWyDUEfpywTAzb7lT1XwkiBSdk0Muhw/OGoSSzoqiiqPA3RzwaKp",
+	"7c7gIh4Ln+FQlSki3Q38cNSh44JUKItDH4ZtGLsCjY/+Rn7FTqJYn3qJ11EFs0acKlEnJqxMv3asTh30",
+	"Yv4/u9H9teZ/3clbfoy6FN270/z8CWo+3mne3Nnb3e6bj/YCaGgCDg3wlb5atzg+oeqGVhP+78eWACY8",
+	"FFCJS4IQiDKsEmHDoVgwx3hNhdTEJNrQxhgrsabJzOow7RqEl9Mw/DKXJP5pjpnyiui8KbEVcIg7BJZa",
+	"EHcI5+sQ8KZy/RwDI44O7dYCzgEoIsAjoub/7DY/f9h8vNNjFvhoZMAKN5fijlrKG1yNXgmGTjqlf55I",
+	"wN30oC1Q6YLP2RIt1QQJFtASDiVJahIICGBgnBHUIMfFTQ9KwutfNDefRJu7Ft9l/9bD/Q/jfPli+s3g",
+	"HHM2nJzoNoQBc7nTRHFCojplAa97qBxLfVv9UF9OiZCaX+OG5s9cXz311/rFRAhMeHOsXiaafJCoMchN",
+	"s5jgWFjsPT+VDbKsv41rKsH11GIJmjQrfZNdErwyx+Ih2kp1tZBI5GMGgsBE23Dmk0wtjUUchlwBPheW",
+	"ykPkmk+qxjDkh1xSVppjilbIdGYgBQ2agemWDOSis8aSPUb5Az8ik7Nu/2gieLpxGiAGLFHKVo6tzz9v",
+	"67Obr+19uxF9d3/v8RNbhcdDRoaj5vZ6tH4DNb9biza+6Jv9dRPFowsTusRXYquZ4R5IMw+ktC5an7bc",
+	"Jq5LTOPcm6WadEXvpxE6R64aGF3AMrZjK9khR91aJeDB6t7urTg8bniHYVS27PQs6B5azoIR0LlDAqFs",
+	"JstlkSBcJthxJhJz8VNyJPTUjg/EkR6IuELp0A6EIC049q21R0FRjXVZL+Hqiw3Qh3UbwhrAVoigS5QE",
+	"RpddErgWIElLDIfyOcSIqnOxPMdwEAgitQK9SMqUBUaljpvlAvk80HICKMfaTCqU1VQcArOEBapohdi+",
+	"oxVhzFBN1nBYYPvQpG2teSM8RZleCkPa9K/H98ahnIgUNqX5zSrgqNiTcntrf333MO6PmcOlCK6cTANy",
+	"5NS76QdIxYQi4f1LnouZVjqYxmeg+asEV9IXRknquqdiVElcQW9zeviRBX2nL/UwsBc5O5rsozurKNq5",
+	"1dT/3Fpvbn6foWCoWZBn7t3oLyB+SBkZGQGeN+13o8Cz7RLGvnlMK0Ohlb2vtqOtW91ppXPo66XGVXhm",
+	"xBykGOkYV3JwzYsk5AD5yX862MfNmztQJrEN7DjekU4Jtr4gWHGRhK7EGBcnJAoht9zWQNesNl0cs2Tm",
+	"VYhJIcwvxM0HFv6UIigbNnIE4aOd5BojdVjwQ2ZUx6a1Fk6XAB33wOWm3tX/dAK8eCNfRNEesgRFJgaK",
+	"FwnMhX3CwsuMc4EwqmIB4DLwnYGix0GFMjmNuCrrl0tEobOnzjpL1tmTOFJWe54oTMOOKhtcrpKJVwkL",
+	"KCtlgsylLdYhyXEB3XbxayF8975+GK19BRmeRiJ7Nv5zwi0B+uK+wBatFoaVXy6C800IajSc+WjAfDux",
+	"5hqMKDgK9jx6A9XPnqFHW/eaj3cSeN79O6vRp3+f6Ie7T2W4VP9XnOyxcmpkcKMhScLOYgORCqah0cEy",
+	"WTh1TJWMoQ1M8g7RGhuVyqIjGDMACRAXyF7JgmkAXDJWsRRpielneY0p22qMroBV7HTWV2xHXV8zWD2n",
+	"S8DLn24dL7lcHpW2l7mtFjCXdIOP/baHyovOnvltT71dwqxhV1seEQ+DPCNzAx+If1m1qyC9qCV30Khr",
+	"OKzjhkTLBECYlL4XSgVBKfaG6MBWqvCVPGfobp4xLx37QY+IqJo3d5JY14S0UHP9bvNPHxnzws31ve1V",
+	"+LX5eDfa3B2motlHAlExuG5KcFd4SEaol6adHEkgUOZgFUgSc8pTeBRG6pC2eyxXfu46LsiHj/+xf28L",
+	"NR+v7j36vkcxocVBcaz6DNgYkCTExpDrx6ezNgv9E7ThKobXSJ4EFFgbgEgBCexk/KC7ON7rMK4RHibd",
+	"QZF5GDqfPMQDcOgBZDcfRp98GX16N6nsurez2vz8YfTpXQ9l3ZqoeXunefu76NMcIp29OLhIKVEwpjTf",
+	"MXclVwjsFVINsW8Nz/qVExI4lZxEV03e5dIS8RWyacX2CQBwUnyZMCTIkiCy7AB1I0A8V6D7fuVSRtqM",
+	"JJCUKBhXwmIPV4Do2RVaOKRLcMhjY8dPKjA0OddWFkQPIHAhPd4djnGZ4FCV3+mUWfESPDJKtmx7KCoj",
+	"L7hPpERUolp1kAJ8HYrp7X+01vzbRrS2G/3pMxS9d2P/vY2iknoVogT1i8WmPQeQAc78BlpsIMFripj8",
+	"VMgZ91CAFV7EkqAq5yF8ayv+29D9OC0MstWlZ+vHeAgHHPqRnqlDaKzmJsgf2x+sheiy4BWiyqQmkdKc",
+	"04BOT6IXrlW5JIgqqHsdeyYqnFFlAPlsLJXTmXDJTr4rEegup6ohpt3wqFt32vbwFBRYzCxg9GA1Xzg/",
+	"RxG8Shiu0skGroSdDtBrVcJmLl+crRK/v1MUN9y2jHzxbVIEcUYlCrhfqxCmnoLFjDZ30Mzli6j53++D",
+	"J8OuBXpm8vRE0boKgoNGR5Z0RT9xdBwpOcUUapb5Zb0MT8FiN//PdrS5s7+23Xy0FW3uAE/7eHvv0XYn",
+	"1pZv792xRYIFETM1VdbNa6XIlLIwqlRNhGPPjU2BsmTbamWEpi8ot725O+aNMVyBo2961Lf//PPNv23s",
+	"fbsbbe7uPX6C9v+wtX9jO31L6wqOdxKZ5yGjs8aOscybsaBrf3t//UZ0e2v/zqqHLv27+dDc3tj7eqd5",
+	"+wsPRVv3oq/eb35wP7q31vz8YdqiuUm1N7f36PvowVrzzur+J3fQ/id3ou0v0pcg0db1VvTJdnRr3VaB",
+	"iD79MFr7CiAkAdc1fR88o11fv7cWfbcTbe40d+94aO/RavTeHz3UfPRZ9N1688Gt/ZvfjTc/WIs+fX8C",
+	"1hgKoWdWSvhlukJcnWSKAnsoV/fQy+VRW6SZ1mpzHjKotR6KHny493gNskpvb0Tv3Uh7jxNHHesKeS4o",
+	"2t6NPn6Iflz9CLlzYKDVbNJL2ng+KvP6W9f/vwAAAP//",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

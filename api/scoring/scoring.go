@@ -172,6 +172,11 @@ type Row struct {
 	TieBrokenBy    string       // "" or the key that separated this row from the one ranked just above it
 	// TieBrokenByCriterion is the criterion ID when TieBrokenBy is TieBreakCriterion.
 	TieBrokenByCriterion string
+	// Filled by BlendVotes: the judges' score before the blend, the case's votes and their
+	// normalized score.
+	JudgeScore float64
+	Votes      int
+	VoteScore  float64
 }
 
 // JudgeScale is one judge's mean and population standard deviation of raw totals, as used
@@ -194,6 +199,7 @@ type Result struct {
 	Method        Method
 	Rows          []Row          // by rank
 	Normalization *Normalization // ZScore only
+	VoteShare     float64        // percent of the score from the public vote (BlendVotes)
 }
 
 // ResultOrError is one method's preview in ComputeAll.

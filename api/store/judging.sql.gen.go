@@ -297,7 +297,7 @@ func (q *Queries) CreateRubricTemplate(ctx context.Context, arg CreateRubricTemp
 const createStage = `-- name: CreateStage :one
 INSERT INTO stages (round_id, position, name, kind, blind, scoring_closes_at, cut_kind, cut_value, criteria, final_share)
 VALUES ($1, (SELECT coalesce(max(position), 0) + 1 FROM stages WHERE round_id = $1), $2, $3, $4, $5, $6, $7, $8, $9)
-RETURNING id, round_id, position, name, kind, blind, status, scoring_closes_at, cut_kind, cut_value, criteria, opened_at, closed_at, created_at, final_share
+RETURNING id, round_id, position, name, kind, blind, status, scoring_closes_at, cut_kind, cut_value, criteria, opened_at, closed_at, created_at, final_share, vote_share
 `
 
 type CreateStageParams struct {
@@ -341,6 +341,7 @@ func (q *Queries) CreateStage(ctx context.Context, arg CreateStageParams) (Stage
 		&i.ClosedAt,
 		&i.CreatedAt,
 		&i.FinalShare,
+		&i.VoteShare,
 	)
 	return i, err
 }
@@ -479,7 +480,7 @@ func (q *Queries) GetSheet(ctx context.Context, arg GetSheetParams) (ScoreSheet,
 }
 
 const getStage = `-- name: GetStage :one
-SELECT s.id, s.round_id, s.position, s.name, s.kind, s.blind, s.status, s.scoring_closes_at, s.cut_kind, s.cut_value, s.criteria, s.opened_at, s.closed_at, s.created_at, s.final_share,
+SELECT s.id, s.round_id, s.position, s.name, s.kind, s.blind, s.status, s.scoring_closes_at, s.cut_kind, s.cut_value, s.criteria, s.opened_at, s.closed_at, s.created_at, s.final_share, s.vote_share,
        (SELECT count(*) FROM stage_cases sc WHERE sc.stage_id = s.id)::int AS case_count,
        (SELECT count(*) FROM stage_judges sj WHERE sj.stage_id = s.id AND sj.withdrawn_at IS NULL)::int AS judge_count
 FROM stages s WHERE s.id = $1
@@ -501,6 +502,7 @@ type GetStageRow struct {
 	ClosedAt        *time.Time
 	CreatedAt       time.Time
 	FinalShare      float64
+	VoteShare       float64
 	CaseCount       int32
 	JudgeCount      int32
 }
@@ -524,6 +526,7 @@ func (q *Queries) GetStage(ctx context.Context, id uuid.UUID) (GetStageRow, erro
 		&i.ClosedAt,
 		&i.CreatedAt,
 		&i.FinalShare,
+		&i.VoteShare,
 		&i.CaseCount,
 		&i.JudgeCount,
 	)
@@ -1160,7 +1163,7 @@ func (q *Queries) ListStageJudges(ctx context.Context, stageID uuid.UUID) ([]Lis
 }
 
 const listStages = `-- name: ListStages :many
-SELECT s.id, s.round_id, s.position, s.name, s.kind, s.blind, s.status, s.scoring_closes_at, s.cut_kind, s.cut_value, s.criteria, s.opened_at, s.closed_at, s.created_at, s.final_share,
+SELECT s.id, s.round_id, s.position, s.name, s.kind, s.blind, s.status, s.scoring_closes_at, s.cut_kind, s.cut_value, s.criteria, s.opened_at, s.closed_at, s.created_at, s.final_share, s.vote_share,
        (SELECT count(*) FROM stage_cases sc WHERE sc.stage_id = s.id)::int AS case_count,
        (SELECT count(*) FROM stage_judges sj WHERE sj.stage_id = s.id AND sj.withdrawn_at IS NULL)::int AS judge_count
 FROM stages s WHERE s.round_id = $1 ORDER BY s.position
@@ -1182,6 +1185,7 @@ type ListStagesRow struct {
 	ClosedAt        *time.Time
 	CreatedAt       time.Time
 	FinalShare      float64
+	VoteShare       float64
 	CaseCount       int32
 	JudgeCount      int32
 }
@@ -1211,6 +1215,7 @@ func (q *Queries) ListStages(ctx context.Context, roundID uuid.UUID) ([]ListStag
 			&i.ClosedAt,
 			&i.CreatedAt,
 			&i.FinalShare,
+			&i.VoteShare,
 			&i.CaseCount,
 			&i.JudgeCount,
 		); err != nil {
@@ -1317,7 +1322,7 @@ func (q *Queries) LockSheet(ctx context.Context, arg LockSheetParams) (ScoreShee
 }
 
 const lockStage = `-- name: LockStage :one
-SELECT id, round_id, position, name, kind, blind, status, scoring_closes_at, cut_kind, cut_value, criteria, opened_at, closed_at, created_at, final_share FROM stages WHERE id = $1 FOR UPDATE
+SELECT id, round_id, position, name, kind, blind, status, scoring_closes_at, cut_kind, cut_value, criteria, opened_at, closed_at, created_at, final_share, vote_share FROM stages WHERE id = $1 FOR UPDATE
 `
 
 func (q *Queries) LockStage(ctx context.Context, id uuid.UUID) (Stage, error) {
@@ -1339,6 +1344,7 @@ func (q *Queries) LockStage(ctx context.Context, id uuid.UUID) (Stage, error) {
 		&i.ClosedAt,
 		&i.CreatedAt,
 		&i.FinalShare,
+		&i.VoteShare,
 	)
 	return i, err
 }

@@ -677,6 +677,24 @@ type AwardTier struct {
 	PrizeKrw   int64
 }
 
+type Ballot struct {
+	ID             uuid.UUID
+	StageID        uuid.UUID
+	VoterHash      []byte
+	VerifiedBy     string
+	VerificationID uuid.NullUUID
+	UserID         uuid.NullUUID
+	ClientIp       string
+	UserAgent      string
+	CastAt         time.Time
+}
+
+type BallotChoice struct {
+	BallotID uuid.UUID
+	StageID  uuid.UUID
+	CaseID   uuid.UUID
+}
+
 type Case struct {
 	ID               uuid.UUID
 	RoundID          uuid.UUID
@@ -903,6 +921,7 @@ type Stage struct {
 	ClosedAt        *time.Time
 	CreatedAt       time.Time
 	FinalShare      float64
+	VoteShare       float64
 }
 
 type StageCase struct {
@@ -918,6 +937,17 @@ type StageJudge struct {
 	MaxCases    *int32
 	AddedAt     time.Time
 	WithdrawnAt *time.Time
+}
+
+type StageVote struct {
+	StageID    uuid.UUID
+	OpensAt    time.Time
+	ClosesAt   time.Time
+	MaxChoices int32
+	ShowCounts bool
+	Intro      string
+	UpdatedBy  uuid.UUID
+	UpdatedAt  time.Time
 }
 
 type Team struct {
@@ -956,4 +986,16 @@ type User struct {
 	PasswordHash string
 	CreatedAt    time.Time
 	UpdatedAt    time.Time
+}
+
+type VoteVerification struct {
+	ID        uuid.UUID
+	StageID   uuid.UUID
+	VoterHash []byte
+	CodeHash  []byte
+	ExpiresAt time.Time
+	Attempts  int32
+	UsedAt    *time.Time
+	ClientIp  string
+	CreatedAt time.Time
 }

@@ -1646,10 +1646,325 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stages/{stageId}/vote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        /** 온라인 국민투표 설정 (주관기관) */
+        get: operations["getStageVote"];
+        /**
+         * 온라인 국민투표 규칙과 기간, 점수 반영 비율 설정 (주관기관)
+         * @description Sets the vote's window, how many cases one person may choose (one vote per case),
+         *     whether running counts are public, and the share of the stage score that comes from
+         *     the vote. The rules cannot change once the first ballot is cast, except the closing
+         *     time; the share cannot change once the stage is closed.
+         */
+        put: operations["configureStageVote"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stages/{stageId}/vote/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 투표 지금 시작 (주관기관)
+         * @description Moves the opening time to now. The closing time must still be ahead.
+         */
+        post: operations["openStageVote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stages/{stageId}/vote/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 투표 지금 마감 (주관기관)
+         * @description Moves the closing time to now; ballots after it are refused.
+         */
+        post: operations["closeStageVote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stages/{stageId}/vote/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * 투표 현황과 부정 투표 신호 (주관기관)
+         * @description Counts per case, ballots by how voters were verified, and fraud signals: network
+         *     addresses behind many ballots or code requests, and minutes with far more ballots
+         *     than usual.
+         */
+        get: operations["getVoteReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 진행 중이거나 예정된 국민투표 목록 */
+        get: operations["listPublicVotes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/stages/{stageId}/vote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        /** 국민투표 결선 진출 사례와 규칙 */
+        get: operations["getPublicVote"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/stages/{stageId}/vote/codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 투표 인증번호 받기 (이메일)
+         * @description Sends a six-digit code to the address. The code is valid for 10 minutes and five
+         *     tries. Requests are limited per network address and per e-mail address.
+         */
+        post: operations["requestVoteCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/stages/{stageId}/ballots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 투표하기
+         * @description Casts one person's ballot: up to the round's number of cases, one vote each. Without a
+         *     sign-in, `verificationId` and `code` from the e-mail are required; a signed-in user
+         *     votes as the account's address. Either way one address votes once per stage, and a
+         *     second ballot (also a concurrent double submission) is refused with `already_voted`.
+         */
+        post: operations["castBallot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description Follows the window and the server clock.
+         * @enum {string}
+         */
+        VoteStatus: "not_configured" | "scheduled" | "open" | "closed";
+        StageVoteInput: {
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            /** @description How many different cases one person may vote for, one vote each. */
+            maxChoices: number;
+            /** @description Whether the public page shows running counts. */
+            showCounts: boolean;
+            /**
+             * Format: double
+             * @description Percent of the stage score from the vote; the judges' score has the rest.
+             */
+            voteShare: number;
+            intro?: string;
+        };
+        StageVote: {
+            /** Format: uuid */
+            stageId: string;
+            configured: boolean;
+            status: components["schemas"]["VoteStatus"];
+            /** Format: date-time */
+            opensAt?: string;
+            /** Format: date-time */
+            closesAt?: string;
+            maxChoices: number;
+            showCounts: boolean;
+            /** Format: double */
+            voteShare: number;
+            intro: string;
+            /** @description Ballots cast so far. */
+            ballots: number;
+        };
+        VoteCount: {
+            /** Format: uuid */
+            caseId: string;
+            title: string;
+            votes: number;
+            /**
+             * Format: double
+             * @description 100 × votes / the most votes any finalist has.
+             */
+            voteScore: number;
+        };
+        VoteReport: {
+            vote: components["schemas"]["StageVote"];
+            counts: components["schemas"]["VoteCount"][];
+            ballotsByMethod: {
+                emailCode: number;
+                account: number;
+            };
+            codesRequested: number;
+            /** @description Network addresses behind five or more ballots or code requests, most first. */
+            addresses: {
+                address: string;
+                ballots: number;
+                codeRequests: number;
+            }[];
+            /** @description Minutes with at least ten ballots and over three times the median minute. */
+            bursts: {
+                /** Format: date-time */
+                minute: string;
+                ballots: number;
+            }[];
+        };
+        PublicVoteSummary: {
+            /** Format: uuid */
+            stageId: string;
+            /** Format: uuid */
+            roundId: string;
+            roundTitle: string;
+            stageName: string;
+            hostAgency: string;
+            status: components["schemas"]["VoteStatus"];
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            finalists: number;
+        };
+        PublicVoteList: {
+            items: components["schemas"]["PublicVoteSummary"][];
+        };
+        PublicFinalist: {
+            /** Format: uuid */
+            caseId: string;
+            title: string;
+            summary: string;
+            outcomes: string;
+            teamName: string;
+            agencyName: string;
+            category: string;
+            /** @description Only when the round shows running counts. */
+            votes?: number;
+        };
+        PublicVote: components["schemas"]["PublicVoteSummary"] & {
+            maxChoices: number;
+            showCounts: boolean;
+            intro: string;
+            /** Format: double */
+            voteShare: number;
+            /** @description Only when the round shows running counts. */
+            totalBallots?: number;
+            cases: components["schemas"]["PublicFinalist"][];
+        };
+        VoteCodeRequest: {
+            /** Format: email */
+            email: string;
+        };
+        VoteCodeSent: {
+            /** Format: uuid */
+            verificationId: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        BallotInput: {
+            caseIds: string[];
+            /** Format: uuid */
+            verificationId?: string;
+            code?: string;
+        };
+        Ballot: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            stageId: string;
+            caseIds: string[];
+            /** @enum {string} */
+            verifiedBy: "email_code" | "account";
+            /** Format: date-time */
+            castAt: string;
+        };
         /** @description RFC 9457 problem details. */
         Problem: {
             /**
@@ -1667,7 +1982,7 @@ export interface components {
              * @description Stable machine-readable code.
              * @enum {string}
              */
-            code: "validation_failed" | "malformed_json" | "body_too_large" | "unsupported_media_type" | "unauthenticated" | "invalid_credentials" | "token_invalid" | "token_expired" | "refresh_token_invalid" | "forbidden" | "signup_disabled" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "email_taken" | "agency_name_taken" | "invitation_expired" | "invitation_used" | "precondition_failed" | "precondition_required" | "round_not_open" | "submission_closed" | "case_status_conflict" | "last_leader" | "already_member" | "file_type_not_allowed" | "attachment_limit_reached" | "judging_frozen" | "judging_not_open" | "stage_not_open" | "stage_closed" | "unscored_cases" | "conflict_of_interest" | "not_a_judge" | "results_not_ready" | "results_published" | "objection_window_closed" | "weights_not_100" | "invalid_cursor" | "own_agency_case" | "idempotency_key_reused" | "idempotency_key_in_progress" | "too_many_login_attempts" | "rate_limited" | "database_unavailable" | "internal";
+            code: "validation_failed" | "malformed_json" | "body_too_large" | "unsupported_media_type" | "unauthenticated" | "invalid_credentials" | "token_invalid" | "token_expired" | "refresh_token_invalid" | "forbidden" | "signup_disabled" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "email_taken" | "agency_name_taken" | "invitation_expired" | "invitation_used" | "precondition_failed" | "precondition_required" | "round_not_open" | "submission_closed" | "case_status_conflict" | "last_leader" | "already_member" | "file_type_not_allowed" | "attachment_limit_reached" | "judging_frozen" | "judging_not_open" | "stage_not_open" | "stage_closed" | "unscored_cases" | "conflict_of_interest" | "not_a_judge" | "results_not_ready" | "results_published" | "objection_window_closed" | "weights_not_100" | "invalid_cursor" | "own_agency_case" | "vote_not_open" | "already_voted" | "vote_locked" | "mail_unavailable" | "idempotency_key_reused" | "idempotency_key_in_progress" | "too_many_login_attempts" | "rate_limited" | "database_unavailable" | "internal";
             requestId?: string;
             retryAfterSeconds?: number;
             errors?: components["schemas"]["FieldError"][];
@@ -2349,6 +2664,11 @@ export interface components {
              * @description The stage's share (percent) of the final score. When no stage has a share the last stage decides alone; when any has, the shares must total 100.
              */
             finalShare?: number;
+            /**
+             * Format: double
+             * @description Percent of this stage's score from its public vote (see StageVote).
+             */
+            voteShare?: number;
             /** @description Replaces the rubric; only before the stage opens. */
             criteria?: components["schemas"]["CriterionInput"][];
         };
@@ -2370,6 +2690,11 @@ export interface components {
              * @description The stage's share (percent) of the final score. When no stage has a share the last stage decides alone; when any has, the shares must total 100.
              */
             finalShare: number;
+            /**
+             * Format: double
+             * @description Percent of this stage's score from its public vote (see StageVote).
+             */
+            voteShare?: number;
             criteria: components["schemas"]["Criterion"][];
             caseCount: number;
             judgeCount: number;
@@ -2606,6 +2931,7 @@ export interface components {
                 stage: string;
                 /** Format: double */
                 score: number;
+                vote?: components["schemas"]["VoteComponent"];
             }[];
             tier?: components["schemas"]["AwardTier"];
             overridden: boolean;
@@ -2649,7 +2975,22 @@ export interface components {
             /** Format: double */
             score: number;
             tier?: string;
+            vote?: components["schemas"]["VoteComponent"];
             scores: components["schemas"]["PublicScore"][];
+        };
+        /**
+         * @description How a stage with a public vote made the score: score = judgeScore × (100 − voteShare)
+         *     / 100 + voteScore × voteShare / 100, where voteScore = 100 × votes / the most votes any
+         *     case of the stage received.
+         */
+        VoteComponent: {
+            /** Format: double */
+            judgeScore: number;
+            votes: number;
+            /** Format: double */
+            voteScore: number;
+            /** Format: double */
+            voteShare: number;
         };
         PublicResults: {
             /** Format: uuid */
@@ -5880,6 +6221,272 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getStageVote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stage's public vote, with `configured` false when there is none yet. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StageVote"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    configureStageVote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StageVoteInput"];
+            };
+        };
+        responses: {
+            /** @description The vote as configured. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StageVote"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    openStageVote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The vote, open. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StageVote"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    closeStageVote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The vote, closed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StageVote"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getVoteReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoteReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listPublicVotes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Votes that are open, scheduled, or closed within the last 30 days, soonest closing first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicVoteList"];
+                };
+            };
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getPublicVote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The finalists with summaries, the rules, and the counts when the round shows them. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicVote"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    requestVoteCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoteCodeRequest"];
+            };
+        };
+        responses: {
+            /** @description The code is on its way. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoteCodeSent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    castBallot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BallotInput"];
+            };
+        };
+        responses: {
+            /** @description The ballot, counted. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ballot"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Unavailable"];
         };

@@ -1,0 +1,70 @@
+package scoring
+
+import "testing"
+
+func TestVoteScoreIsProportionalToTheLeader(t *testing.T) {
+	for _, c := range []struct {
+		votes, max int
+		want       float64
+	}{{120, 120, 100}, {60, 120, 50}, {1, 3, 33.3333}, {2, 3, 66.6667}, {0, 120, 0}, {0, 0, 0}} {
+		if got := VoteScore(c.votes, c.max); got != c.want {
+			t.Errorf("VoteScore(%d, %d) = %v, want %v", c.votes, c.max, got, c.want)
+		}
+	}
+}
+
+// TestBlendVotesByHand: judges 80 / 78 / 70, votes 10 / 40 / 20 with a 20 % vote share.
+// Vote scores 25 / 100 / 50, so
+//
+//	A = 80 × 0.8 + 25 × 0.2  = 69
+//	B = 78 × 0.8 + 100 × 0.2 = 82.4
+//	C = 70 × 0.8 + 50 × 0.2  = 66
+//
+// and the vote lifts B over A.
+func TestBlendVotesByHand(t *testing.T) {
+	res := Result{Method: Mean, Rows: []Row{
+		{CaseID: "a", Rank: 1, Score: 80},
+		{CaseID: "b", Rank: 2, Score: 78},
+		{CaseID: "c", Rank: 3, Score: 70, TieBrokenBy: "case_id"},
+	}}
+	got := BlendVotes(res, map[string]int{"a": 10, "b": 40, "c": 20}, 20)
+	want := []struct {
+		id                       string
+		score, judges, voteScore float64
+		votes                    int
+	}{{"b", 82.4, 78, 100, 40}, {"a", 69, 80, 25, 10}, {"c", 66, 70, 50, 20}}
+	if got.VoteShare != 20 || len(got.Rows) != 3 {
+		t.Fatalf("blend: %+v", got)
+	}
+	for i, w := range want {
+		r := got.Rows[i]
+		if r.CaseID != w.id || r.Score != w.score || r.JudgeScore != w.judges || r.VoteScore != w.voteScore || r.Votes != w.votes || r.Rank != i+1 || r.TieBrokenBy != "" {
+			t.Errorf("rank %d: %+v, want %+v", i+1, r, w)
+		}
+	}
+	if res.Rows[0].CaseID != "a" || res.Rows[0].Score != 80 {
+		t.Fatal("BlendVotes changed its input")
+	}
+}
+
+func TestBlendVotesTiesKeepTheJudgesOrder(t *testing.T) {
+	// 60 × 0.5 + 100 × 0.5 = 80 and 80 × 0.5 + 80 × 0.5 = 80: equal blends, the judges'
+	// first stays first.
+	res := Result{Rows: []Row{{CaseID: "x", Rank: 1, Score: 80}, {CaseID: "y", Rank: 2, Score: 60}}}
+	got := BlendVotes(res, map[string]int{"x": 4, "y": 5}, 50)
+	if got.Rows[0].CaseID != "x" || got.Rows[1].TieBrokenBy != TieBreakJudgeRanking || got.Rows[0].Score != 80 || got.Rows[1].Score != 80 {
+		t.Fatalf("tie: %+v", got.Rows)
+	}
+}
+
+func TestBlendVotesWithoutShareOnlyReports(t *testing.T) {
+	res := Result{Rows: []Row{{CaseID: "x", Rank: 1, Score: 80}, {CaseID: "y", Rank: 2, Score: 60}}}
+	got := BlendVotes(res, map[string]int{"y": 9}, 0)
+	if got.Rows[0].CaseID != "x" || got.Rows[0].Score != 80 || got.Rows[1].VoteScore != 100 || got.Rows[1].JudgeScore != 60 {
+		t.Fatalf("no share: %+v", got.Rows)
+	}
+	none := BlendVotes(res, nil, 30)
+	if none.Rows[0].CaseID != "x" || none.Rows[0].Score != 56 || none.Rows[1].Score != 42 {
+		t.Fatalf("no votes: %+v", none.Rows)
+	}
+}

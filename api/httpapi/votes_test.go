@@ -138,7 +138,7 @@ func TestPublicVoteChangesTheRankingByItsShare(t *testing.T) {
 	//   복지 = 54.4444 × 0.7 + 66.6667 × 0.3 = 58.1111
 	// so the vote moves 민원 대기 줄이기 above the judges' first.
 	want := []struct {
-		title                     string
+		title                    string
 		score, judges, voteScore float64
 		votes                    float64
 	}{{"민원 대기 줄이기", 84.0555, 77.2222, 100, 3}, {"전자 결재 간소화", 73.7778, 91.1111, 33.3333, 1}, {"복지 알림 서비스", 58.1111, 54.4444, 66.6667, 2}}
@@ -311,7 +311,7 @@ func TestVoteSettingsRules(t *testing.T) {
 	}
 	// The organizer of another agency cannot see or touch it.
 	other := ve.env.Login("organizer.incheon@demo.test", password)
-	other.Get(ve.base + "/vote").Problem(http.StatusNotFound, "not_found")
+	other.Get(ve.base+"/vote").Problem(http.StatusNotFound, "not_found")
 	other.Post(ve.base+"/vote/close", nil).Problem(http.StatusNotFound, "not_found")
 	// Events are in the round's audit trail.
 	actions := map[string]bool{}

@@ -36,6 +36,12 @@ type Config struct {
 	LogLevel string
 	// LogFormat is json or text (EUTTEUM_LOG_FORMAT, default json).
 	LogFormat string
+	// SMTPURL sends mail through a server (EUTTEUM_SMTP_URL,
+	// smtp://user:password@host:587?from=address); empty keeps mail in the outbox.
+	SMTPURL string
+	// MailOutbox is where mail goes without SMTP, also written to the log
+	// (EUTTEUM_MAIL_OUTBOX, default .data/outbox).
+	MailOutbox string
 }
 
 // FromEnv reads the configuration.
@@ -47,6 +53,8 @@ func FromEnv() (Config, error) {
 		WebDir:      env("EUTTEUM_WEB_DIR", "frontend/dist"),
 		LogLevel:    env("EUTTEUM_LOG_LEVEL", "info"),
 		LogFormat:   env("EUTTEUM_LOG_FORMAT", "json"),
+		SMTPURL:     os.Getenv("EUTTEUM_SMTP_URL"),
+		MailOutbox:  env("EUTTEUM_MAIL_OUTBOX", ".data/outbox"),
 	}
 	var err error
 	if c.AccessTTL, err = time.ParseDuration(env("EUTTEUM_ACCESS_TTL", "15m")); err != nil {

@@ -3,12 +3,16 @@ package seed
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"time"
 
 	"github.com/google/uuid"
 
+	"eutteum/api/account"
 	"eutteum/api/app"
 	"eutteum/api/judging"
+	"eutteum/api/mail"
+	"eutteum/api/vote"
 )
 
 type demoJudging struct {
@@ -20,6 +24,20 @@ type demoJudging struct {
 	Scores        map[string][][]any `json:"scores"`
 	Close         bool               `json:"close"`
 	Publish       bool               `json:"publish"`
+	Vote          *demoVote          `json:"vote"`
+}
+
+// demoVote is a public vote on the stage, opened when judging starts, with ballots cast
+// through the code flow voters use.
+type demoVote struct {
+	Share      float64 `json:"share"`
+	MaxChoices int     `json:"maxChoices"`
+	ShowCounts bool    `json:"showCounts"`
+	Days       int     `json:"days"`
+	Ballots    []struct {
+		Choices []string `json:"choices"`
+		Count   int      `json:"count"`
+	} `json:"ballots"`
 }
 
 // demoJudgingLoad judges a demo round as its organizer and judges would have, at the time
@@ -117,6 +135,14 @@ func demoJudgingLoad(ctx context.Context, a *app.App, j demoJudging, roundID uui
 			}
 		}
 	}
+	if j.Vote != nil {
+		closes, err := demoVoteLoad(ctx, a, org, st.ID, board, judgingTime, *j.Vote)
+		if err != nil {
+			return fmt.Errorf("vote: %w", err)
+		}
+		// The stage closes after the vote does.
+		a.Rounds.SetClock(func() time.Time { return closes.Add(time.Hour) })
+	}
 	if j.Close {
 		if _, err := a.Judging.CloseStage(ctx, org, st.ID); err != nil {
 			return fmt.Errorf("close: %w", err)
@@ -128,4 +154,59 @@ func demoJudgingLoad(ctx context.Context, a *app.App, j demoJudging, roundID uui
 		}
 	}
 	return nil
+}
+
+// codeCatcher keeps the last code a demo voter was sent.
+type codeCatcher struct{ last mail.Message }
+
+func (c *codeCatcher) Send(_ context.Context, m mail.Message) error {
+	c.last = m
+	return nil
+}
+
+var sixDigits = regexp.MustCompile(`\b\d{6}\b`)
+
+// demoVoteLoad opens the vote at the judging time and casts its ballots half an hour apart,
+// each voter from an address of its own; it returns when the vote closes.
+func demoVoteLoad(ctx context.Context, a *app.App, org account.Principal, stageID uuid.UUID, board judging.Board, start time.Time, v demoVote) (time.Time, error) {
+	closes := start.Add(time.Duration(v.Days) * 24 * time.Hour)
+	if _, err := a.Votes.Configure(ctx, org, stageID, vote.Input{
+		OpensAt: start, ClosesAt: closes, MaxChoices: v.MaxChoices, ShowCounts: v.ShowCounts, VoteShare: v.Share,
+		Intro: "결선에 오른 사례 가운데 우리 동네에 꼭 필요하다고 생각하는 사례에 투표해 주세요.",
+	}); err != nil {
+		return closes, err
+	}
+	catcher := &codeCatcher{}
+	votes := a.Votes.WithMailer(catcher)
+	n := 0
+	for _, group := range v.Ballots {
+		var ids []uuid.UUID
+		for _, title := range group.Choices {
+			for _, c := range board.Cases {
+				if c.Title == title {
+					ids = append(ids, c.CaseID)
+				}
+			}
+		}
+		if len(ids) != len(group.Choices) {
+			return closes, fmt.Errorf("ballot choices %v are not all in the stage", group.Choices)
+		}
+		for range group.Count {
+			n++
+			at := start.Add(time.Duration(n) * 30 * time.Minute)
+			a.Rounds.SetClock(func() time.Time { return at })
+			address := fmt.Sprintf("203.0.113.%d", n%250+1)
+			sent, err := votes.RequestCode(ctx, stageID, fmt.Sprintf("citizen%03d@demo.test", n), address)
+			if err != nil {
+				return closes, err
+			}
+			code := sixDigits.FindString(catcher.last.Subject)
+			if _, err := votes.Cast(ctx, stageID, vote.BallotInput{CaseIDs: ids, VerificationID: &sent.VerificationID, Code: code},
+				vote.Voter{ClientIP: address, UserAgent: "demo"}); err != nil {
+				return closes, err
+			}
+		}
+	}
+	a.Rounds.SetClock(func() time.Time { return start })
+	return closes, nil
 }

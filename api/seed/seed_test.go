@@ -53,3 +53,31 @@ func TestDemoDataLoadsOnceAndAgainChangesNothing(t *testing.T) {
 		t.Fatalf("published results %d, submitted sheets %d", published, sheets)
 	}
 }
+
+// TestDemoPublicVoteChangesTheWinner: in 2026 적극행정 우수사례 the judges put 119 이음콜 first,
+// and the public vote (20 %) puts 수입금 처리 방식 개선 first, as the published table shows.
+func TestDemoPublicVoteChangesTheWinner(t *testing.T) {
+	t.Parallel()
+	env := apitest.NewSeeded(t)
+	var roundID string
+	if err := env.Pool.QueryRow(context.Background(), "select id from rounds where title = '2026 적극행정 우수사례'").Scan(&roundID); err != nil {
+		t.Fatal(err)
+	}
+	cases := env.Client().Get("/api/v1/public/rounds/" + roundID + "/results").Status(200).JSON()["cases"].([]any)
+	first, second := cases[0].(map[string]any), cases[1].(map[string]any)
+	v1, v2 := first["vote"].(map[string]any), second["vote"].(map[string]any)
+	if first["title"] != "수입금 처리 방식 개선" || v1["judgeScore"].(float64) >= v2["judgeScore"].(float64) ||
+		v1["votes"].(float64) <= v2["votes"].(float64) || v1["voteShare"].(float64) != 20 {
+		t.Fatalf("published ranking: %v / %v", first, second)
+	}
+	// An open vote to try: 2026 하반기 행정대상, listed publicly.
+	votes := env.Client().Get("/api/v1/public/votes").Status(200).JSON()["items"].([]any)
+	var open bool
+	for _, v := range votes {
+		v := v.(map[string]any)
+		open = open || (v["roundTitle"] == "2026 하반기 행정대상" && v["status"] == "open")
+	}
+	if !open {
+		t.Fatalf("no open demo vote: %v", votes)
+	}
+}

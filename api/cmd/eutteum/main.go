@@ -24,6 +24,7 @@ import (
 	"eutteum/api/config"
 	"eutteum/api/httpapi"
 	"eutteum/api/idempotency"
+	"eutteum/api/mail"
 	"eutteum/api/pgcluster"
 	"eutteum/api/seed"
 	"eutteum/api/store"
@@ -48,7 +49,7 @@ Usage:
 
 Environment: DATABASE_URL, EUTTEUM_DATA_DIR, EUTTEUM_ADDR, EUTTEUM_WEB_DIR, EUTTEUM_JWT_KEY,
 EUTTEUM_ACCESS_TTL, EUTTEUM_OPEN_SIGNUP, EUTTEUM_SECURE_COOKIES, EUTTEUM_TRUSTED_PROXIES,
-EUTTEUM_LOG_LEVEL, EUTTEUM_LOG_FORMAT (see README.md).
+EUTTEUM_LOG_LEVEL, EUTTEUM_LOG_FORMAT, EUTTEUM_SMTP_URL, EUTTEUM_MAIL_OUTBOX (see README.md).
 `
 
 const databaseName = "eutteum"
@@ -74,7 +75,7 @@ func main() {
 		err = withDatabase(ctx, cfg, func(ctx context.Context, pool *pgxpool.Pool) error { return nil })
 	case "seed":
 		err = withDatabase(ctx, cfg, func(ctx context.Context, pool *pgxpool.Pool) error {
-			a, err := app.New(ctx, pool, settings(cfg))
+			a, err := newApp(ctx, pool, cfg)
 			if err != nil {
 				return err
 			}
@@ -118,15 +119,29 @@ func setupLogging(cfg config.Config) {
 	slog.SetDefault(slog.New(h))
 }
 
-func settings(cfg config.Config) app.Settings {
+func settings(cfg config.Config) (app.Settings, error) {
 	s := app.DefaultSettings()
+	mailer, err := mail.New(cfg.SMTPURL, cfg.MailOutbox, slog.Default())
+	if err != nil {
+		return s, err
+	}
+	s.Mailer = mailer
 	s.JWTKey = cfg.JWTKey
 	s.AccessTTL = cfg.AccessTTL
 	s.Accounts.OpenSignup = cfg.OpenSignup
 	s.WebDir = cfg.WebDir
 	s.SecureCookies = cfg.SecureCookies
 	s.TrustedProxies = cfg.TrustedProxies
-	return s
+	return s, nil
+}
+
+// newApp assembles the application with the configured settings.
+func newApp(ctx context.Context, pool *pgxpool.Pool, cfg config.Config) (*app.App, error) {
+	s, err := settings(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return app.New(ctx, pool, s)
 }
 
 // withDatabase opens the configured database (starting the embedded cluster when
@@ -184,7 +199,7 @@ func withDatabaseURL(ctx context.Context, cfg config.Config, fn func(context.Con
 func serve(ctx context.Context, cfg config.Config) error {
 	tuneGC()
 	return withDatabase(ctx, cfg, func(ctx context.Context, pool *pgxpool.Pool) error {
-		a, err := app.New(ctx, pool, settings(cfg))
+		a, err := newApp(ctx, pool, cfg)
 		if err != nil {
 			return err
 		}
@@ -287,7 +302,7 @@ func importCommand(ctx context.Context, cfg config.Config, args []string) error 
 	}
 	total := bytes.Count(data, []byte("\n"))
 	return withDatabase(ctx, cfg, func(ctx context.Context, pool *pgxpool.Pool) error {
-		a, err := app.New(ctx, pool, settings(cfg))
+		a, err := newApp(ctx, pool, cfg)
 		if err != nil {
 			return err
 		}

@@ -26,7 +26,7 @@ func TestArchiveSearchAndAdoption(t *testing.T) {
 		t.Fatalf("이음 콜: %v", items)
 	}
 	hit := items[0].(map[string]any)
-	if hit["title"] != "119 이음콜 출동정보 알리미" || hit["awardTier"] != "최우수" || len(hit["titleHighlights"].([]any)) != 1 {
+	if hit["title"] != "119 이음콜 출동정보 알리미" || hit["awardTier"] != "우수" || len(hit["titleHighlights"].([]any)) != 1 {
 		t.Fatalf("hit: %v", hit)
 	}
 	id := hit["id"].(string)

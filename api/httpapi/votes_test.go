@@ -98,8 +98,13 @@ func TestPublicVoteChangesTheRankingByItsShare(t *testing.T) {
 	ve := newVoteEnv(t, 30)
 	anon := ve.env.Client()
 
-	listed := anon.Get("/api/v1/public/votes").Status(http.StatusOK).JSON()["items"].([]any)
-	if len(listed) != 1 || listed[0].(map[string]any)["status"] != "open" || listed[0].(map[string]any)["finalists"].(float64) != 3 {
+	var listed map[string]any
+	for _, v := range anon.Get("/api/v1/public/votes").Status(http.StatusOK).JSON()["items"].([]any) {
+		if v.(map[string]any)["stageId"] == ve.stageID {
+			listed = v.(map[string]any)
+		}
+	}
+	if listed == nil || listed["status"] != "open" || listed["finalists"].(float64) != 3 {
 		t.Fatalf("public list: %v", listed)
 	}
 	page := anon.Get(ve.public + "/vote").Status(http.StatusOK).JSON()
@@ -235,7 +240,7 @@ func TestVoteCodesAndBallotRules(t *testing.T) {
 	ve.env.Login(member, password).Post(ve.public+"/ballots", ve.ballot("", "", "복지 알림 서비스")).Problem(http.StatusConflict, "vote_not_open")
 
 	var ballots, choices int
-	if err := ve.env.Pool.QueryRow(context.Background(), `select (select count(*) from ballots), (select count(*) from ballot_choices)`).Scan(&ballots, &choices); err != nil {
+	if err := ve.env.Pool.QueryRow(context.Background(), `select (select count(*) from ballots where stage_id = $1), (select count(*) from ballot_choices where stage_id = $1)`, ve.stageID).Scan(&ballots, &choices); err != nil {
 		t.Fatal(err)
 	}
 	if ballots != 1 || choices != 1 {
@@ -275,7 +280,7 @@ func TestOnePersonOneVoteUnderConcurrentSubmission(t *testing.T) {
 		t.Fatalf("statuses: %v", got)
 	}
 	var ballots, choices int
-	if err := ve.env.Pool.QueryRow(context.Background(), `select (select count(*) from ballots), (select count(*) from ballot_choices)`).Scan(&ballots, &choices); err != nil {
+	if err := ve.env.Pool.QueryRow(context.Background(), `select (select count(*) from ballots where stage_id = $1), (select count(*) from ballot_choices where stage_id = $1)`, ve.stageID).Scan(&ballots, &choices); err != nil {
 		t.Fatal(err)
 	}
 	if ballots != 2 || choices != 2 {

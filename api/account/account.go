@@ -20,6 +20,8 @@ const (
 	RoleOrganizer = "organizer"
 	RoleJudge     = "judge"
 	RoleMember    = "member"
+	// RoleCitizen signs in to score as a member of a stage's citizen panel (국민심사단).
+	RoleCitizen = "citizen"
 )
 
 // Config holds the account rules an operator may tune.
@@ -51,6 +53,8 @@ type Service struct {
 	tokens *authn.Tokens
 	cfg    Config
 	now    func() time.Time
+	// onAccepted run when an invitation is accepted (see OnInvitationAccepted).
+	onAccepted []AcceptedHook
 }
 
 // NewService returns a Service.

@@ -41,7 +41,7 @@ func InvitationPath(token string) string { return "/invite/" + token }
 // CreateInvitationInput invites someone.
 type CreateInvitationInput struct {
 	Email      string    `json:"email" validate:"required,email,max=254"`
-	Role       string    `json:"role" validate:"required,oneof=admin organizer judge member"`
+	Role       string    `json:"role" validate:"required,oneof=admin organizer judge member citizen"`
 	AgencyID   uuid.UUID `json:"agencyId" validate:"required"`
 	Department string    `json:"department" validate:"max=100"`
 }
@@ -201,11 +201,24 @@ func (s *Service) AcceptInvitation(ctx context.Context, token string, in AcceptI
 		if err := audit.Record(ctx, q, userID, "invitation_accepted", "invitation", row.ID, map[string]any{"role": row.Role}); err != nil {
 			return err
 		}
+		for _, h := range s.onAccepted {
+			if err := h(ctx, q, row.ID, userID); err != nil {
+				return err
+			}
+		}
 		session, err = s.openSession(ctx, q, userID, uuid.New())
 		return err
 	})
 	return session, fail(err)
 }
+
+// AcceptedHook runs inside the transaction that accepts an invitation, so what another
+// part of the system attached to the invitation (a panel seat) is granted with the account
+// or not at all.
+type AcceptedHook func(ctx context.Context, q *store.Queries, invitationID, userID uuid.UUID) error
+
+// OnInvitationAccepted adds a hook; call it while assembling the application.
+func (s *Service) OnInvitationAccepted(h AcceptedHook) { s.onAccepted = append(s.onAccepted, h) }
 
 func invitationUsable(inv Invitation) error {
 	switch inv.Status {

@@ -33,13 +33,15 @@ type Settings struct {
 	WebDir         string
 	SecureCookies  bool
 	TrustedProxies []string
-	// Mailer sends the public vote's codes; nil keeps them in the log only.
+	// Mailer sends the public vote's codes and panel invitations; nil keeps them in the log.
 	Mailer mail.Sender
+	// PublicURL is the web app's address, for links in mail.
+	PublicURL string
 }
 
 // DefaultSettings suit a local run and the tests.
 func DefaultSettings() Settings {
-	return Settings{AccessTTL: 15 * time.Minute, Accounts: account.DefaultConfig()}
+	return Settings{AccessTTL: 15 * time.Minute, Accounts: account.DefaultConfig(), PublicURL: "http://localhost:8080"}
 }
 
 // App is the assembled application.
@@ -67,12 +69,14 @@ func New(ctx context.Context, pool *pgxpool.Pool, s Settings) (*App, error) {
 	rounds := round.NewService(pool, accounts)
 	caseService := cases.NewService(pool, rounds, teams)
 	judgingService := judging.NewService(pool, accounts, rounds)
-	archiveService := archive.NewService(pool)
+	archiveService := archive.NewService(pool, archive.WithClientKey(key))
 	mailer := s.Mailer
 	if mailer == nil {
 		mailer = &mail.Outbox{Log: slog.Default()}
 	}
 	votes := vote.NewService(pool, judgingService, mailer, key, rounds.Now)
+	judgingService.SetMailer(mailer, s.PublicURL)
+	accounts.OnInvitationAccepted(judgingService.PanelInvitationAccepted)
 	contract, err := httpapi.LoadContract()
 	if err != nil {
 		return nil, err

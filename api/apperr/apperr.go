@@ -77,6 +77,7 @@ const (
 	CodeWeightsNot100            Code = "weights_not_100"
 	CodeInvalidCursor            Code = "invalid_cursor"
 	CodeOwnAgencyCase            Code = "own_agency_case"
+	CodePostHidden               Code = "post_hidden"
 	CodeVoteNotOpen              Code = "vote_not_open"
 	CodeAlreadyVoted             Code = "already_voted"
 	CodeVoteLocked               Code = "vote_locked"

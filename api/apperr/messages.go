@@ -183,6 +183,10 @@ var messages = map[Code]map[Lang]text{
 		Korean:  {"우리 기관의 사례입니다", "자기 기관의 사례는 벤치마킹(도입)으로 기록할 수 없습니다."},
 		English: {"Your agency's own case", "An agency cannot record adopting its own case."},
 	},
+	CodePostHidden: {
+		Korean:  {"숨겨진 글입니다", "운영 기준에 따라 숨겨진 질문이나 답변은 고치거나 다시 숨길 수 없습니다. 필요하면 주관기관 담당자에게 문의해 주세요."},
+		English: {"Hidden post", "A question or answer hidden by moderation cannot be edited or hidden again. Contact the agency's organizer if needed."},
+	},
 	CodeVoteNotOpen: {
 		Korean:  {"투표 기간이 아닙니다", "지금은 투표할 수 없습니다. 투표 기간을 확인해 주세요."},
 		English: {"Voting is not open", "Votes are not accepted now; check the voting period."},
@@ -260,6 +264,7 @@ var ruleMessages = map[string]map[Lang]string{
 	"after_submission_closes": {Korean: "접수 마감과 같거나 늦어야 합니다.", English: "Must not be before the submission deadline."},
 	"after_judging_closes":    {Korean: "심사 마감과 같거나 늦어야 합니다.", English: "Must not be before the judging deadline."},
 	"after_vote_opens":        {Korean: "투표 시작보다 늦어야 합니다.", English: "Must be later than the vote opening."},
+	"shares_over_100":         {Korean: "국민심사단과 국민투표 비율의 합은 100%를 넘을 수 없습니다. (최대 {max}%)", English: "The panel and vote shares together may not pass 100 % (at most {max} %)."},
 	"in_future":               {Korean: "지금보다 늦은 시각이어야 합니다.", English: "Must be in the future."},
 	"above_min":               {Korean: "최솟값보다 커야 합니다.", English: "Must be greater than the minimum."},
 	"in_use":                  {Korean: "사례가 쓰고 있는 분야({name})는 뺄 수 없습니다.", English: "The category {name} is used by cases and cannot be removed."},

@@ -26,11 +26,20 @@ type Service struct {
 	pool *pgxpool.Pool
 	q    *store.Queries
 	now  func() time.Time
+	// clientKey keys the hashes that stand for anonymous browsers (see reactions.go).
+	clientKey []byte
 }
 
 // NewService returns a Service.
-func NewService(pool *pgxpool.Pool) *Service {
-	return &Service{pool: pool, q: store.New(pool), now: time.Now}
+func NewService(pool *pgxpool.Pool, opts ...Option) *Service {
+	s := &Service{pool: pool, q: store.New(pool), now: time.Now}
+	for _, o := range opts {
+		o(s)
+	}
+	if s.clientKey == nil {
+		s.clientKey = randomKey()
+	}
+	return s
 }
 
 // Summary is an archived case in a list.
@@ -69,6 +78,8 @@ type Entry struct {
 	Licence       string
 	Attachments   []cases.Attachment
 	Adoptions     []Adoption
+	// HelpfulCount is how many people marked the case 도움이 됐어요.
+	HelpfulCount int
 }
 
 // Adoption is an agency's interest in, or adoption of, a case.
@@ -148,6 +159,7 @@ func (s *Service) Get(ctx context.Context, id uuid.UUID) (Entry, error) {
 			EvidenceLevel: r.EvidenceLevel, PublishedOn: r.PublishedOn,
 		},
 		Problem: r.Problem, Solution: r.Solution, Outcomes: r.Outcomes, Tags: r.Tags, Licence: r.Licence,
+		HelpfulCount: int(r.HelpfulCount),
 	}
 	if err := json.Unmarshal(r.Metrics, &e.Metrics); err != nil {
 		return Entry{}, apperr.Internal(err)

@@ -39,6 +39,9 @@ type Config struct {
 	// SMTPURL sends mail through a server (EUTTEUM_SMTP_URL,
 	// smtp://user:password@host:587?from=address); empty keeps mail in the outbox.
 	SMTPURL string
+	// PublicURL is the web app's address as users reach it, for links in mail
+	// (EUTTEUM_PUBLIC_URL, default http://localhost:8080).
+	PublicURL string
 	// MailOutbox is where mail goes without SMTP, also written to the log
 	// (EUTTEUM_MAIL_OUTBOX, default .data/outbox).
 	MailOutbox string
@@ -55,6 +58,7 @@ func FromEnv() (Config, error) {
 		LogFormat:   env("EUTTEUM_LOG_FORMAT", "json"),
 		SMTPURL:     os.Getenv("EUTTEUM_SMTP_URL"),
 		MailOutbox:  env("EUTTEUM_MAIL_OUTBOX", ".data/outbox"),
+		PublicURL:   env("EUTTEUM_PUBLIC_URL", "http://localhost:8080"),
 	}
 	var err error
 	if c.AccessTTL, err = time.ParseDuration(env("EUTTEUM_ACCESS_TTL", "15m")); err != nil {

@@ -149,6 +149,11 @@ var authzMatrix = []authzRow{
 	{op: "listNotifications", call: "GET /api/v1/me/notifications", expect: "401 200 200 200 200 200 200 200 200"},
 	{op: "markNotificationRead", call: "POST /api/v1/me/notifications/{notification}/read", expect: "401 204 404 404 404 404 404 404 404"},
 
+	// Citizen panel.
+	{op: "getStagePanel", call: "GET /api/v1/stages/{stage}/panel", expect: "401 403 403 404 404 404 200 404 200"},
+	{op: "configureStagePanel", call: "PUT /api/v1/stages/{stage}/panel", body: map[string]any{"share": 10}, expect: "401 403 403 404 404 404 200 404 200"},
+	{op: "invitePanelMember", call: "POST /api/v1/stages/{stage}/panel/members", body: map[string]any{"email": "panel-{unique}@example.kr"}, expect: "401 403 403 404 404 404 201 404 201"},
+
 	// Public vote.
 	{op: "getStageVote", call: "GET /api/v1/stages/{voteStage}/vote", expect: "401 403 403 404 404 404 200 404 200"},
 	{op: "configureStageVote", call: "PUT /api/v1/stages/{stage}/vote", body: map[string]any{"opensAt": "2026-01-01T00:00:00Z", "closesAt": "2099-01-01T00:00:00Z", "maxChoices": 2, "showCounts": false, "voteShare": 20}, expect: "401 403 403 404 404 404 200 404 200"},
@@ -171,6 +176,18 @@ var authzMatrix = []authzRow{
 	{op: "getAgencySpread", call: "GET /api/v1/archive/agencies/{agency}/spread", expect: "200 200 200 200 200 200 200 200 200"},
 	{op: "importArchive", call: "POST /api/v1/archive/import", body: authzUpload{filename: "cases.jsonl", content: []byte("")}, expect: "401 403 403 403 403 403 200 200 200"},
 	{op: "downloadArchiveAttachment", call: "GET /api/v1/archive/cases/{archiveEntry}/attachments/{archiveAttachment}", expect: "200 200 200 200 200 200 200 200 200"},
+	// Reactions: anonymous visitors mark helpful by their browser's id; the world's team
+	// answers questions on its case, 인천광역시's organizer on 인천's imported one; 부천시's
+	// organizer and the admin moderate the team's case.
+	{op: "markArchiveHelpful", call: "PUT /api/v1/archive/cases/{elsewhereEntry}/helpful", header: map[string]string{"X-Client-Id": "authz-browser-{unique}"}, expect: "200 200 200 200 200 200 200 200 200"},
+	{op: "markArchiveHelpful", call: "PUT /api/v1/archive/cases/{elsewhereEntry}/helpful", expect: "400 200 200 200 200 200 200 200 200"},
+	{op: "unmarkArchiveHelpful", call: "DELETE /api/v1/archive/cases/{elsewhereEntry}/helpful", header: map[string]string{"X-Client-Id": "authz-browser-{unique}"}, expect: "200 200 200 200 200 200 200 200 200"},
+	{op: "listArchiveQuestions", call: "GET /api/v1/archive/cases/{archiveEntry}/questions", expect: "200 200 200 200 200 200 200 200 200"},
+	{op: "askArchiveQuestion", call: "POST /api/v1/archive/cases/{elsewhereEntry}/questions", body: map[string]any{"text": "도입 비용은 얼마나 들었나요?"}, expect: "401 201 201 201 201 201 201 201 201"},
+	{op: "answerArchiveQuestion", call: "PUT /api/v1/archive/questions/{archiveQuestion}/answer", body: map[string]any{"text": "예산 없이 기존 인력으로 했습니다."}, expect: "401 200 403 403 403 403 403 403 403"},
+	{op: "answerArchiveQuestion", call: "PUT /api/v1/archive/questions/{elsewhereQuestion}/answer", body: map[string]any{"text": "담당 부서로 연락 주세요."}, expect: "401 403 403 403 403 403 403 200 403"},
+	{op: "hideArchiveQuestion", call: "POST /api/v1/archive/questions/{archiveQuestion}/hide", body: map[string]any{"reason": "광고성 글"}, expect: "401 403 403 403 403 403 200 403 200"},
+	{op: "hideArchiveAnswer", call: "POST /api/v1/archive/questions/{answeredQuestion}/answer/hide", body: map[string]any{"reason": "개인정보 노출"}, expect: "401 403 403 403 403 403 200 403 200"},
 
 	// Audit.
 	{op: "listAuditEvents", call: "GET /api/v1/admin/audit", expect: "401 403 403 403 403 403 403 403 200"},

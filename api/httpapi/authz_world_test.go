@@ -92,6 +92,8 @@ func init() {
 		{(*authzWorld).buildRefreshToken, []string{"refreshToken"}},
 		{(*authzWorld).buildVote, []string{"voteStage"}},
 		{(*authzWorld).buildVoteCode, []string{"voteVerification", "voteCode"}},
+		{(*authzWorld).buildArchiveQuestions, []string{"archiveQuestion", "answeredQuestion"}},
+		{(*authzWorld).buildElsewhereQuestion, []string{"elsewhereQuestion"}},
 	}
 	authzParts = map[string]func(*authzWorld){}
 	for _, p := range parts {
@@ -296,6 +298,23 @@ func (w *authzWorld) buildVoteCode() {
 	}
 	w.vals["voteVerification"] = sent.JSON()["verificationId"].(string)
 	w.vals["voteCode"] = sixDigits.FindString(msg.Subject)
+}
+
+// buildArchiveQuestions has two outsiders ask the world's team about its archived case,
+// and the team answer the second. Questions are limited per user, so different people ask.
+func (w *authzWorld) buildArchiveQuestions() {
+	base := "/api/v1/archive/cases/" + w.get("archiveEntry") + "/questions"
+	w.vals["archiveQuestion"] = w.as("otherTeam").Post(base, map[string]any{"text": "예산은 얼마나 들었나요?"}).Status(http.StatusCreated).JSON()["id"].(string)
+	answered := w.as("otherJudge").Post(base, map[string]any{"text": "다른 기관에도 그대로 적용할 수 있을까요?"}).Status(http.StatusCreated).JSON()["id"].(string)
+	w.as("team").Put("/api/v1/archive/questions/"+answered+"/answer", map[string]any{"text": "네, 운영 절차서를 공유드립니다."}).Status(http.StatusOK)
+	w.vals["answeredQuestion"] = answered
+}
+
+// buildElsewhereQuestion asks about an imported case of 인천광역시, which has no team: the
+// agency's organizers answer it.
+func (w *authzWorld) buildElsewhereQuestion() {
+	q := w.as("conflicted").Post("/api/v1/archive/cases/"+w.get("elsewhereEntry")+"/questions", map[string]any{"text": "담당 부서가 어디인가요?"})
+	w.vals["elsewhereQuestion"] = q.Status(http.StatusCreated).JSON()["id"].(string)
 }
 
 // buildInvitation has the admin invite a new judge of 부천시.

@@ -94,6 +94,15 @@ func (s *Server) GetArchiveCase(ctx context.Context, req oapi.GetArchiveCaseRequ
 	if err != nil {
 		return nil, err
 	}
+	var mine *bool
+	// Only an identified caller has a mark to show; the count came with the entry.
+	if v := viewer(ctx, req.Params.XClientId); v.Principal != nil || v.ClientID != "" {
+		h, err := s.archive.HelpfulState(ctx, req.EntryId, v)
+		if err != nil {
+			return nil, err
+		}
+		mine = &h.Marked
+	}
 	sum := toArchiveSummary(e.Summary)
 	content := toCaseContent(cases.Content{Metrics: e.Metrics, Collaborators: e.Collaborators})
 	out := oapi.GetArchiveCase200JSONResponse{
@@ -103,6 +112,7 @@ func (s *Server) GetArchiveCase(ctx context.Context, req oapi.GetArchiveCaseRequ
 		HasMetrics: sum.HasMetrics, AdoptionCount: sum.AdoptionCount, PublishedOn: sum.PublishedOn,
 		Problem: e.Problem, Solution: e.Solution, Outcomes: e.Outcomes, Metrics: content.Metrics, Collaborators: content.Collaborators,
 		Tags: e.Tags, Licence: e.Licence, Attachments: toAttachments(e.Attachments), Adoptions: make([]oapi.Adoption, len(e.Adoptions)),
+		HelpfulCount: e.HelpfulCount, HelpfulByMe: mine,
 	}
 	if out.Tags == nil {
 		out.Tags = []string{}

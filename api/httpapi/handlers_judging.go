@@ -221,11 +221,14 @@ func toCut(c oapi.Cut) judging.Cut {
 	return cut
 }
 
-func toVoteComponent(v *judging.VoteComponent) *oapi.VoteComponent {
-	if v == nil {
+func toScoreComponents(c *judging.ScoreComponents) *oapi.ScoreComponents {
+	if c == nil {
 		return nil
 	}
-	return &oapi.VoteComponent{JudgeScore: v.JudgeScore, Votes: v.Votes, VoteScore: v.VoteScore, VoteShare: v.VoteShare}
+	return &oapi.ScoreComponents{
+		JudgeScore: c.JudgeScore, JudgeShare: c.JudgeShare, PanelScore: c.PanelScore, PanelShare: c.PanelShare,
+		Votes: c.Votes, VoteScore: c.VoteScore, VoteShare: c.VoteShare,
+	}
 }
 
 func toStage(st judging.Stage) (oapi.Stage, error) {
@@ -234,7 +237,7 @@ func toStage(st judging.Stage) (oapi.Stage, error) {
 		Id: st.ID, RoundId: st.RoundID, Position: st.Position, Name: st.Name, Kind: oapi.StageKind(st.Kind), Blind: st.Blind,
 		Status: oapi.StageStatus(st.Status), ScoringClosesAt: st.ScoringClosesAt, Criteria: criteria,
 		Cut:       oapi.Cut{Kind: oapi.CutKind(st.Cut.Kind), Value: &st.Cut.Value},
-		CaseCount: st.CaseCount, JudgeCount: st.JudgeCount, OpenedAt: st.OpenedAt, ClosedAt: st.ClosedAt, VoteShare: &st.VoteShare,
+		CaseCount: st.CaseCount, JudgeCount: st.JudgeCount, OpenedAt: st.OpenedAt, ClosedAt: st.ClosedAt, VoteShare: &st.VoteShare, PanelShare: &st.PanelShare,
 		FinalShare: st.FinalShare,
 	}, err
 }
@@ -628,16 +631,16 @@ func toRoundResults(r judging.RoundResults) oapi.RoundResults {
 		}
 		if len(row.StageScores) > 0 {
 			var scores []struct {
-				Score float64             `json:"score"`
-				Stage string              `json:"stage"`
-				Vote  *oapi.VoteComponent `json:"vote,omitempty"`
+				Components *oapi.ScoreComponents `json:"components,omitempty"`
+				Score      float64               `json:"score"`
+				Stage      string                `json:"stage"`
 			}
 			for _, sc := range row.StageScores {
 				scores = append(scores, struct {
-					Score float64             `json:"score"`
-					Stage string              `json:"stage"`
-					Vote  *oapi.VoteComponent `json:"vote,omitempty"`
-				}{sc.Score, sc.Stage, toVoteComponent(sc.Vote)})
+					Components *oapi.ScoreComponents `json:"components,omitempty"`
+					Score      float64               `json:"score"`
+					Stage      string                `json:"stage"`
+				}{toScoreComponents(sc.Components), sc.Score, sc.Stage})
 			}
 			ar.StageScores = &scores
 		}

@@ -19,7 +19,7 @@ import (
 var idempotentOperations = map[string]bool{
 	"createTeam": true, "createRound": true, "copyRound": true, "createCase": true, "submitCase": true,
 	"createInvitation": true, "inviteTeamMember": true, "createStage": true, "createAgency": true,
-	"createRubricTemplate": true, "fileObjection": true,
+	"createRubricTemplate": true, "fileObjection": true, "askArchiveQuestion": true,
 }
 
 var validIdempotencyKey = regexp.MustCompile(`^[\x21-\x7e]{1,200}$`)

@@ -26,6 +26,11 @@ var limits = map[string]limit{
 	"FindSimilarToDraft": {every: time.Second, burst: 20, byUser: true},
 	"CreateInvitation":   {every: 2 * time.Minute, burst: 20, byUser: true},
 	"InviteTeamMember":   {every: 2 * time.Minute, burst: 20, byUser: true},
+	// Anonymous marks come per browser id, which costs nothing to make, so the address
+	// bounds them; one office behind one address still has room.
+	"MarkArchiveHelpful":   {every: 3 * time.Second, burst: 20, byUser: true},
+	"UnmarkArchiveHelpful": {every: 3 * time.Second, burst: 20, byUser: true},
+	"AskArchiveQuestion":   {every: time.Minute, burst: 10, byUser: true},
 }
 
 // limiters keeps one token bucket per operation and caller, in memory: a restart forgets

@@ -150,7 +150,7 @@ func TestPublicVoteChangesTheRankingByItsShare(t *testing.T) {
 	rows := ve.org.Get("/api/v1/rounds/" + ve.roundID + "/results").Status(http.StatusOK).JSON()["rows"].([]any)
 	for i, w := range want {
 		r := rows[i].(map[string]any)
-		v := r["stageScores"].([]any)[0].(map[string]any)["vote"].(map[string]any)
+		v := r["stageScores"].([]any)[0].(map[string]any)["components"].(map[string]any)
 		if r["caseId"] != ve.cases[w.title] || r["score"].(float64) != w.score || v["judgeScore"].(float64) != w.judges ||
 			v["voteScore"].(float64) != w.voteScore || v["votes"].(float64) != w.votes || v["voteShare"].(float64) != 30 {
 			t.Errorf("rank %d: %v, want %+v", i+1, r, w)
@@ -160,7 +160,7 @@ func TestPublicVoteChangesTheRankingByItsShare(t *testing.T) {
 	ve.org.Post("/api/v1/rounds/"+ve.roundID+"/results/publish", nil).Status(http.StatusOK)
 	public := anon.Get("/api/v1/public/rounds/" + ve.roundID + "/results").Status(http.StatusOK).JSON()["cases"].([]any)
 	first := public[0].(map[string]any)
-	if first["caseId"] != ve.cases["민원 대기 줄이기"] || first["vote"].(map[string]any)["votes"].(float64) != 3 {
+	if first["caseId"] != ve.cases["민원 대기 줄이기"] || first["components"].(map[string]any)["votes"].(float64) != 3 {
 		t.Fatalf("public table: %v", first)
 	}
 

@@ -193,6 +193,8 @@ func (s *Service) conflictsAmong(ctx context.Context, st Stage, all, cases []sto
 			switch {
 			case isMember:
 				add(ConflictTeamMember, "심사위원이 이 사례를 낸 팀의 팀원입니다 ("+c.TeamName+")")
+			case j.Kind == JudgeKindCitizen:
+				// A citizen's account agency is the host's by construction, not a workplace.
 			case sameDept != "":
 				add(ConflictSameDepartment, "심사위원이 팀원과 같은 부서에서 일합니다 ("+j.AgencyName+" "+sameDept+")")
 			case len(agenciesCompeting) > 1 && !slices.Contains(hostLine, j.AgencyID) &&

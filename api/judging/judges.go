@@ -217,6 +217,10 @@ func (s *Service) assign(ctx context.Context, p account.Principal, st Stage, wan
 			var best *Judge
 			for i := range judges {
 				j := &judges[i]
+				if j.Kind == JudgeKindCitizen {
+					// The panel scores every case; it is not part of the judges' share-out.
+					continue
+				}
 				if slices.Contains(have, j.UserID) || board.conflicted(c, j.UserID) || (j.MaxCases != nil && load[j.UserID] >= *j.MaxCases) {
 					continue
 				}
@@ -286,9 +290,13 @@ func (s *Service) SetAssignment(ctx context.Context, p account.Principal, stageI
 		return Board{}, apperr.Invalid(fields...)
 	}
 	current := board.judgesOf(caseID)
+	citizen := func(id uuid.UUID) bool {
+		return slices.ContainsFunc(judges, func(j Judge) bool { return j.UserID == id && j.Kind == JudgeKindCitizen })
+	}
 	err = store.InTx(ctx, s.pool, func(q *store.Queries) error {
 		for _, id := range current {
-			if !slices.Contains(judgeIDs, id) {
+			// The citizen panel keeps its cases; the hand assignment is the judges'.
+			if !slices.Contains(judgeIDs, id) && !citizen(id) {
 				if err := q.DeleteAssignment(ctx, store.DeleteAssignmentParams{StageID: stageID, CaseID: caseID, JudgeID: id}); err != nil {
 					return err
 				}

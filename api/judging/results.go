@@ -56,6 +56,10 @@ func (s *Service) scoringInput(ctx context.Context, st Stage, settings Settings,
 	}
 	scored := map[uuid.UUID]bool{}
 	for _, sh := range sheets {
+		if sh.Kind == JudgeKindCitizen {
+			// The panel has its own rubric and share (see withPublic).
+			continue
+		}
 		var items []Item
 		if err := json.Unmarshal(sh.Items, &items); err != nil {
 			return in, nil, apperr.Internal(err)
@@ -101,39 +105,64 @@ func (s *Service) rank(ctx context.Context, st Stage, settings Settings, method 
 	if err != nil {
 		return scoring.Result{}, methodError(err)
 	}
-	return s.withVotes(ctx, st, res)
+	return s.withPublic(ctx, st, res)
 }
 
-// withVotes blends the stage's public vote into a ranking by the vote's share (see
-// scoring.BlendVotes); a stage without a share is returned as it is.
-func (s *Service) withVotes(ctx context.Context, st Stage, res scoring.Result) (scoring.Result, error) {
-	if st.VoteShare <= 0 {
+// withPublic blends the stage's citizen panel and public vote into a ranking by their
+// shares (see scoring.Blend); a stage without either is returned as it is.
+func (s *Service) withPublic(ctx context.Context, st Stage, res scoring.Result) (scoring.Result, error) {
+	if st.VoteShare <= 0 && st.PanelShare <= 0 {
 		return res, nil
 	}
-	counts, err := s.q.VoteCounts(ctx, st.ID)
-	if err != nil {
-		return scoring.Result{}, dberr.Fail(err)
+	pub := scoring.Public{VoteShare: st.VoteShare, PanelShare: st.PanelShare, Votes: map[string]int{}, Panel: map[string]float64{}}
+	if st.VoteShare > 0 {
+		counts, err := s.q.VoteCounts(ctx, st.ID)
+		if err != nil {
+			return scoring.Result{}, dberr.Fail(err)
+		}
+		for _, c := range counts {
+			pub.Votes[c.CaseID.String()] = int(c.Votes)
+		}
 	}
-	votes := make(map[string]int, len(counts))
-	for _, c := range counts {
-		votes[c.CaseID.String()] = int(c.Votes)
+	if st.PanelShare > 0 {
+		sheets, err := s.q.ListSubmittedSheets(ctx, st.ID)
+		if err != nil {
+			return scoring.Result{}, dberr.Fail(err)
+		}
+		sums, counts := map[string]float64{}, map[string]int{}
+		for _, sh := range sheets {
+			if sh.Kind != JudgeKindCitizen || sh.Total == nil {
+				continue
+			}
+			sums[sh.CaseID.String()] += *sh.Total
+			counts[sh.CaseID.String()]++
+		}
+		for id, sum := range sums {
+			pub.Panel[id] = sum / float64(counts[id])
+		}
 	}
-	return scoring.BlendVotes(res, votes, st.VoteShare), nil
+	return scoring.Blend(res, pub), nil
 }
 
-// VoteComponent is how a stage's public vote made a case's score.
-type VoteComponent struct {
+// ScoreComponents is how a stage with a citizen panel or a public vote made a case's score.
+type ScoreComponents struct {
 	JudgeScore float64 `json:"judgeScore"`
+	JudgeShare float64 `json:"judgeShare"`
+	PanelScore float64 `json:"panelScore"`
+	PanelShare float64 `json:"panelShare"`
 	Votes      int     `json:"votes"`
 	VoteScore  float64 `json:"voteScore"`
 	VoteShare  float64 `json:"voteShare"`
 }
 
-func voteComponent(res scoring.Result, row scoring.Row) *VoteComponent {
-	if res.VoteShare <= 0 {
+func components(res scoring.Result, row scoring.Row) *ScoreComponents {
+	if res.VoteShare <= 0 && res.PanelShare <= 0 {
 		return nil
 	}
-	return &VoteComponent{JudgeScore: row.JudgeScore, Votes: row.Votes, VoteScore: row.VoteScore, VoteShare: res.VoteShare}
+	return &ScoreComponents{
+		JudgeScore: row.JudgeScore, JudgeShare: 100 - res.PanelShare - res.VoteShare, PanelScore: row.PanelScore, PanelShare: res.PanelShare,
+		Votes: row.Votes, VoteScore: row.VoteScore, VoteShare: res.VoteShare,
+	}
 }
 
 // methodError explains why a method cannot rank the scores.
@@ -217,7 +246,7 @@ func (s *Service) Results(ctx context.Context, p account.Principal, stageID uuid
 	for _, m := range methods {
 		r := all[m]
 		if r.Err == nil {
-			if r.Result, err = s.withVotes(ctx, st, r.Result); err != nil {
+			if r.Result, err = s.withPublic(ctx, st, r.Result); err != nil {
 				return StageResults{}, err
 			}
 		}
@@ -272,11 +301,12 @@ type AwardRow struct {
 	OverrideReason string
 }
 
-// StageScore is a case's score in one stage, with the public vote's part when it has one.
+// StageScore is a case's score in one stage, with the citizen panel's and the public vote's
+// parts when it has them.
 type StageScore struct {
-	Stage string
-	Score float64
-	Vote  *VoteComponent
+	Stage      string
+	Score      float64
+	Components *ScoreComponents
 }
 
 // RoundResults is the final ranking with awards.
@@ -350,7 +380,7 @@ func (s *Service) computeResults(ctx context.Context, p account.Principal, r rou
 		var rows []AwardRow
 		for _, row := range res.Rows {
 			id, _ := uuid.Parse(row.CaseID)
-			scores[id] = append([]StageScore{{Stage: st.Name, Score: row.Score, Vote: voteComponent(res, row)}}, scores[id]...)
+			scores[id] = append([]StageScore{{Stage: st.Name, Score: row.Score, Components: components(res, row)}}, scores[id]...)
 			rows = append(rows, AwardRow{CaseID: id, Score: row.Score, StageReached: st.Name})
 		}
 		ranked = append(ranked, rows)
@@ -503,15 +533,15 @@ type PublicTable struct {
 
 // PublicResultRow is a ranked case with every counted score, judges named J1…Jn.
 type PublicResultRow struct {
-	CaseID     uuid.UUID      `json:"caseId"`
-	Title      string         `json:"title"`
-	TeamName   string         `json:"teamName"`
-	AgencyName string         `json:"agencyName"`
-	Rank       int            `json:"rank"`
-	Score      float64        `json:"score"`
-	Tier       string         `json:"tier,omitempty"`
-	Vote       *VoteComponent `json:"vote,omitempty"`
-	Scores     []PublicScore  `json:"scores"`
+	CaseID     uuid.UUID        `json:"caseId"`
+	Title      string           `json:"title"`
+	TeamName   string           `json:"teamName"`
+	AgencyName string           `json:"agencyName"`
+	Rank       int              `json:"rank"`
+	Score      float64          `json:"score"`
+	Tier       string           `json:"tier,omitempty"`
+	Components *ScoreComponents `json:"components,omitempty"`
+	Scores     []PublicScore    `json:"scores"`
 }
 
 // PublicScore is one judge's points on one criterion.
@@ -621,7 +651,7 @@ func (s *Service) publicTable(ctx context.Context, p account.Principal, r round.
 		}
 		for _, sc := range row.StageScores {
 			if sc.Stage == last.Name {
-				pr.Vote = sc.Vote
+				pr.Components = sc.Components
 			}
 		}
 		for _, sh := range in.Sheets {

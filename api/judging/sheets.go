@@ -77,6 +77,15 @@ func (s *Service) judgeAccess(ctx context.Context, p account.Principal, stageID,
 	if !onStage || st.Status == StatusSetup {
 		return Stage{}, Board{}, apperr.NotFound()
 	}
+	kind, err := s.q.StageJudgeKind(ctx, store.StageJudgeKindParams{StageID: stageID, UserID: p.UserID})
+	if err != nil {
+		return Stage{}, Board{}, dberr.Fail(err)
+	}
+	if kind == JudgeKindCitizen {
+		// A citizen panel member sees and fills in the panel's rubric; the rest of the
+		// scoring flow is the judges'.
+		st.Criteria = st.PanelCriteria
+	}
 	all, err := s.q.ListStageCases(ctx, stageID)
 	if err != nil {
 		return Stage{}, Board{}, dberr.Fail(err)

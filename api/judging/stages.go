@@ -14,6 +14,7 @@ import (
 	"eutteum/api/apperr"
 	auditlog "eutteum/api/audit"
 	"eutteum/api/dberr"
+	"eutteum/api/mail"
 	"eutteum/api/round"
 	"eutteum/api/store"
 	"eutteum/api/validation"
@@ -21,10 +22,12 @@ import (
 
 // Service runs the judging use cases.
 type Service struct {
-	pool     *pgxpool.Pool
-	q        *store.Queries
-	accounts *account.Service
-	rounds   *round.Service
+	pool      *pgxpool.Pool
+	q         *store.Queries
+	accounts  *account.Service
+	rounds    *round.Service
+	mailer    mail.Sender
+	publicURL string
 }
 
 // NewService returns a Service.
@@ -121,10 +124,13 @@ type Stage struct {
 	Criteria        []Criterion
 	FinalShare      float64
 	VoteShare       float64
-	CaseCount       int
-	JudgeCount      int
-	OpenedAt        *time.Time
-	ClosedAt        *time.Time
+	PanelShare      float64
+	// PanelCriteria is the citizen panel's rubric; empty without a panel.
+	PanelCriteria []Criterion
+	CaseCount     int
+	JudgeCount    int
+	OpenedAt      *time.Time
+	ClosedAt      *time.Time
 }
 
 // StageInput creates a stage.
@@ -261,7 +267,8 @@ func (s *Service) Stages(ctx context.Context, p account.Principal, roundID uuid.
 	for i, r := range rows {
 		st, err := stageFromRow(store.Stage{ID: r.ID, RoundID: r.RoundID, Position: r.Position, Name: r.Name, Kind: r.Kind, Blind: r.Blind,
 			Status: r.Status, ScoringClosesAt: r.ScoringClosesAt, CutKind: r.CutKind, CutValue: r.CutValue, Criteria: r.Criteria,
-			OpenedAt: r.OpenedAt, ClosedAt: r.ClosedAt, FinalShare: r.FinalShare, VoteShare: r.VoteShare}, int(r.CaseCount), int(r.JudgeCount))
+			OpenedAt: r.OpenedAt, ClosedAt: r.ClosedAt, FinalShare: r.FinalShare, VoteShare: r.VoteShare,
+			PanelShare: r.PanelShare, PanelCriteria: r.PanelCriteria}, int(r.CaseCount), int(r.JudgeCount))
 		if err != nil {
 			return nil, err
 		}
@@ -332,6 +339,16 @@ func (s *Service) OpenStage(ctx context.Context, p account.Principal, stageID uu
 				return err
 			}
 			if err := q.SetCaseStatusPlain(ctx, store.SetCaseStatusPlainParams{ID: id, Status: store.CaseStatusJudging}); err != nil {
+				return err
+			}
+		}
+		panel, err := q.ListPanelJudges(ctx, stageID)
+		if err != nil {
+			return err
+		}
+		for _, citizen := range panel {
+			// The citizen panel scores every case; the judges are assigned separately.
+			if _, err := q.AssignStageCasesTo(ctx, store.AssignStageCasesToParams{StageID: stageID, JudgeID: citizen}); err != nil {
 				return err
 			}
 		}
@@ -433,17 +450,24 @@ func (s *Service) stage(ctx context.Context, id uuid.UUID) (Stage, error) {
 	}
 	return stageFromRow(store.Stage{ID: r.ID, RoundID: r.RoundID, Position: r.Position, Name: r.Name, Kind: r.Kind, Blind: r.Blind,
 		Status: r.Status, ScoringClosesAt: r.ScoringClosesAt, CutKind: r.CutKind, CutValue: r.CutValue, Criteria: r.Criteria,
-		OpenedAt: r.OpenedAt, ClosedAt: r.ClosedAt, FinalShare: r.FinalShare, VoteShare: r.VoteShare}, int(r.CaseCount), int(r.JudgeCount))
+		OpenedAt: r.OpenedAt, ClosedAt: r.ClosedAt, FinalShare: r.FinalShare, VoteShare: r.VoteShare,
+		PanelShare: r.PanelShare, PanelCriteria: r.PanelCriteria}, int(r.CaseCount), int(r.JudgeCount))
 }
 
 func stageFromRow(r store.Stage, cases, judges int) (Stage, error) {
 	st := Stage{
 		ID: r.ID, RoundID: r.RoundID, Position: int(r.Position), Name: r.Name, Kind: string(r.Kind), Blind: r.Blind,
 		Status: string(r.Status), ScoringClosesAt: r.ScoringClosesAt, Cut: Cut{Kind: r.CutKind, Value: r.CutValue},
-		FinalShare: r.FinalShare, VoteShare: r.VoteShare, CaseCount: cases, JudgeCount: judges, OpenedAt: r.OpenedAt, ClosedAt: r.ClosedAt,
+		FinalShare: r.FinalShare, VoteShare: r.VoteShare, PanelShare: r.PanelShare, CaseCount: cases, JudgeCount: judges,
+		OpenedAt: r.OpenedAt, ClosedAt: r.ClosedAt,
 	}
 	if err := json.Unmarshal(r.Criteria, &st.Criteria); err != nil {
 		return st, apperr.Internal(err)
+	}
+	if len(r.PanelCriteria) > 0 {
+		if err := json.Unmarshal(r.PanelCriteria, &st.PanelCriteria); err != nil {
+			return st, apperr.Internal(err)
+		}
 	}
 	return st, nil
 }

@@ -272,12 +272,14 @@ const (
 	ConflictProblemCodeJudgingFrozen            ConflictProblemCode = "judging_frozen"
 	ConflictProblemCodeJudgingNotOpen           ConflictProblemCode = "judging_not_open"
 	ConflictProblemCodeLastLeader               ConflictProblemCode = "last_leader"
+	ConflictProblemCodeMailUnavailable          ConflictProblemCode = "mail_unavailable"
 	ConflictProblemCodeMalformedJson            ConflictProblemCode = "malformed_json"
 	ConflictProblemCodeMethodNotAllowed         ConflictProblemCode = "method_not_allowed"
 	ConflictProblemCodeNotAJudge                ConflictProblemCode = "not_a_judge"
 	ConflictProblemCodeNotFound                 ConflictProblemCode = "not_found"
 	ConflictProblemCodeObjectionWindowClosed    ConflictProblemCode = "objection_window_closed"
 	ConflictProblemCodeOwnAgencyCase            ConflictProblemCode = "own_agency_case"
+	ConflictProblemCodePostHidden               ConflictProblemCode = "post_hidden"
 	ConflictProblemCodePreconditionFailed       ConflictProblemCode = "precondition_failed"
 	ConflictProblemCodePreconditionRequired     ConflictProblemCode = "precondition_required"
 	ConflictProblemCodeRateLimited              ConflictProblemCode = "rate_limited"
@@ -349,6 +351,8 @@ func (e ConflictProblemCode) Valid() bool {
 		return true
 	case ConflictProblemCodeLastLeader:
 		return true
+	case ConflictProblemCodeMailUnavailable:
+		return true
 	case ConflictProblemCodeMalformedJson:
 		return true
 	case ConflictProblemCodeMethodNotAllowed:
@@ -360,6 +364,8 @@ func (e ConflictProblemCode) Valid() bool {
 	case ConflictProblemCodeObjectionWindowClosed:
 		return true
 	case ConflictProblemCodeOwnAgencyCase:
+		return true
+	case ConflictProblemCodePostHidden:
 		return true
 	case ConflictProblemCodePreconditionFailed:
 		return true
@@ -593,12 +599,14 @@ const (
 	ProblemCodeJudgingFrozen            ProblemCode = "judging_frozen"
 	ProblemCodeJudgingNotOpen           ProblemCode = "judging_not_open"
 	ProblemCodeLastLeader               ProblemCode = "last_leader"
+	ProblemCodeMailUnavailable          ProblemCode = "mail_unavailable"
 	ProblemCodeMalformedJson            ProblemCode = "malformed_json"
 	ProblemCodeMethodNotAllowed         ProblemCode = "method_not_allowed"
 	ProblemCodeNotAJudge                ProblemCode = "not_a_judge"
 	ProblemCodeNotFound                 ProblemCode = "not_found"
 	ProblemCodeObjectionWindowClosed    ProblemCode = "objection_window_closed"
 	ProblemCodeOwnAgencyCase            ProblemCode = "own_agency_case"
+	ProblemCodePostHidden               ProblemCode = "post_hidden"
 	ProblemCodePreconditionFailed       ProblemCode = "precondition_failed"
 	ProblemCodePreconditionRequired     ProblemCode = "precondition_required"
 	ProblemCodeRateLimited              ProblemCode = "rate_limited"
@@ -670,6 +678,8 @@ func (e ProblemCode) Valid() bool {
 		return true
 	case ProblemCodeLastLeader:
 		return true
+	case ProblemCodeMailUnavailable:
+		return true
 	case ProblemCodeMalformedJson:
 		return true
 	case ProblemCodeMethodNotAllowed:
@@ -681,6 +691,8 @@ func (e ProblemCode) Valid() bool {
 	case ProblemCodeObjectionWindowClosed:
 		return true
 	case ProblemCodeOwnAgencyCase:
+		return true
+	case ProblemCodePostHidden:
 		return true
 	case ProblemCodePreconditionFailed:
 		return true
@@ -734,6 +746,7 @@ func (e ProblemCode) Valid() bool {
 // Defines values for Role.
 const (
 	RoleAdmin     Role = "admin"
+	RoleCitizen   Role = "citizen"
 	RoleJudge     Role = "judge"
 	RoleMember    Role = "member"
 	RoleOrganizer Role = "organizer"
@@ -743,6 +756,8 @@ const (
 func (e Role) Valid() bool {
 	switch e {
 	case RoleAdmin:
+		return true
+	case RoleCitizen:
 		return true
 	case RoleJudge:
 		return true
@@ -862,6 +877,7 @@ func (e SnippetField) Valid() bool {
 
 // Defines values for StageJudgeKind.
 const (
+	StageJudgeKindCitizen  StageJudgeKind = "citizen"
 	StageJudgeKindExternal StageJudgeKind = "external"
 	StageJudgeKindInternal StageJudgeKind = "internal"
 )
@@ -869,6 +885,8 @@ const (
 // Valid indicates whether the value is a known member of the StageJudgeKind enum.
 func (e StageJudgeKind) Valid() bool {
 	switch e {
+	case StageJudgeKindCitizen:
+		return true
 	case StageJudgeKindExternal:
 		return true
 	case StageJudgeKindInternal:
@@ -1219,39 +1237,62 @@ type AgencySpread struct {
 // AggregationMethod 평균; 최고·최저점 제외 평균 (needs ≥ 3 judges a case; with ties one copy is dropped); 중앙값; 심사위원별 표준화(z-score) 후 평균.
 type AggregationMethod string
 
+// ArchiveAnswer defines model for ArchiveAnswer.
+type ArchiveAnswer struct {
+	// AnsweredAs Whom the answer speaks for, the team (or the agency for imported cases); never a person.
+	AnsweredAs string    `json:"answeredAs"`
+	AnsweredAt time.Time `json:"answeredAt"`
+
+	// Hidden Who hid a post, when and why; shown to moderators only.
+	Hidden    *Moderation `json:"hidden,omitempty"`
+	Text      string      `json:"text"`
+	UpdatedAt time.Time   `json:"updatedAt"`
+}
+
+// ArchiveAnswerInput defines model for ArchiveAnswerInput.
+type ArchiveAnswerInput struct {
+	Text string `json:"text"`
+}
+
 // ArchiveCase defines model for ArchiveCase.
 type ArchiveCase struct {
 	AdoptionCount int `json:"adoptionCount"`
 
 	// Adoptions Agencies that adopted or showed interest, first adopter first.
-	Adoptions       []Adoption          `json:"adoptions"`
-	Agency          AgencyRef           `json:"agency"`
-	Attachments     []Attachment        `json:"attachments"`
-	AwardName       *string             `json:"awardName,omitempty"`
-	AwardTier       string              `json:"awardTier"`
-	Category        string              `json:"category"`
-	Collaborators   []CollaboratorInput `json:"collaborators"`
-	EvidenceLevel   *int                `json:"evidenceLevel,omitempty"`
-	HasMetrics      bool                `json:"hasMetrics"`
-	Id              openapi_types.UUID  `json:"id"`
-	Licence         string              `json:"licence"`
-	Metrics         []Metric            `json:"metrics"`
-	Outcomes        string              `json:"outcomes"`
-	Period          string              `json:"period"`
-	Problem         string              `json:"problem"`
-	PublishedOn     openapi_types.Date  `json:"publishedOn"`
-	Region          string              `json:"region"`
-	RoundTitle      *string             `json:"roundTitle,omitempty"`
-	Snippet         *Snippet            `json:"snippet,omitempty"`
-	Solution        string              `json:"solution"`
-	Stage           *string             `json:"stage,omitempty"`
-	Summary         string              `json:"summary"`
-	Tags            []string            `json:"tags"`
-	TeamKind        *string             `json:"teamKind,omitempty"`
-	TeamName        *string             `json:"teamName,omitempty"`
-	Title           string              `json:"title"`
-	TitleHighlights *[]Highlight        `json:"titleHighlights,omitempty"`
-	Year            int                 `json:"year"`
+	Adoptions     []Adoption          `json:"adoptions"`
+	Agency        AgencyRef           `json:"agency"`
+	Attachments   []Attachment        `json:"attachments"`
+	AwardName     *string             `json:"awardName,omitempty"`
+	AwardTier     string              `json:"awardTier"`
+	Category      string              `json:"category"`
+	Collaborators []CollaboratorInput `json:"collaborators"`
+	EvidenceLevel *int                `json:"evidenceLevel,omitempty"`
+	HasMetrics    bool                `json:"hasMetrics"`
+
+	// HelpfulByMe Whether the caller (signed in, or the browser of `X-Client-Id`) marked it; absent for unidentified callers.
+	HelpfulByMe *bool `json:"helpfulByMe,omitempty"`
+
+	// HelpfulCount How many people marked the case 도움이 됐어요.
+	HelpfulCount    int                `json:"helpfulCount"`
+	Id              openapi_types.UUID `json:"id"`
+	Licence         string             `json:"licence"`
+	Metrics         []Metric           `json:"metrics"`
+	Outcomes        string             `json:"outcomes"`
+	Period          string             `json:"period"`
+	Problem         string             `json:"problem"`
+	PublishedOn     openapi_types.Date `json:"publishedOn"`
+	Region          string             `json:"region"`
+	RoundTitle      *string            `json:"roundTitle,omitempty"`
+	Snippet         *Snippet           `json:"snippet,omitempty"`
+	Solution        string             `json:"solution"`
+	Stage           *string            `json:"stage,omitempty"`
+	Summary         string             `json:"summary"`
+	Tags            []string           `json:"tags"`
+	TeamKind        *string            `json:"teamKind,omitempty"`
+	TeamName        *string            `json:"teamName,omitempty"`
+	Title           string             `json:"title"`
+	TitleHighlights *[]Highlight       `json:"titleHighlights,omitempty"`
+	Year            int                `json:"year"`
 }
 
 // ArchiveFacets defines model for ArchiveFacets.
@@ -1266,6 +1307,43 @@ type ArchiveFacets struct {
 	Stage         []FacetValue `json:"stage"`
 	TeamKind      []FacetValue `json:"teamKind"`
 	Year          []FacetValue `json:"year"`
+}
+
+// ArchiveQuestion defines model for ArchiveQuestion.
+type ArchiveQuestion struct {
+	Answer      *ArchiveAnswer `json:"answer,omitempty"`
+	AskedAt     time.Time      `json:"askedAt"`
+	AskerAgency AgencyRef      `json:"askerAgency"`
+
+	// AskerName The asker's name, masked (김*윤).
+	AskerName string             `json:"askerName"`
+	EntryId   openapi_types.UUID `json:"entryId"`
+
+	// Hidden Who hid a post, when and why; shown to moderators only.
+	Hidden *Moderation        `json:"hidden,omitempty"`
+	Id     openapi_types.UUID `json:"id"`
+
+	// Mine Whether the caller asked it.
+	Mine bool   `json:"mine"`
+	Text string `json:"text"`
+}
+
+// ArchiveQuestionInput defines model for ArchiveQuestionInput.
+type ArchiveQuestionInput struct {
+	Text string `json:"text"`
+}
+
+// ArchiveQuestionList defines model for ArchiveQuestionList.
+type ArchiveQuestionList struct {
+	// CanAnswer A member of the case's team (for imported cases, an organizer of its agency).
+	CanAnswer bool `json:"canAnswer"`
+
+	// CanAsk Signed in, so may ask.
+	CanAsk bool `json:"canAsk"`
+
+	// CanModerate An organizer of the case's agency or an agency above it, or an admin.
+	CanModerate bool              `json:"canModerate"`
+	Items       []ArchiveQuestion `json:"items"`
 }
 
 // ArchiveSearchResult defines model for ArchiveSearchResult.
@@ -1392,13 +1470,14 @@ type AwardRow struct {
 
 	// StageScores The case's score in each stage it was judged in, in stage order.
 	StageScores *[]struct {
-		Score float64 `json:"score"`
-		Stage string  `json:"stage"`
-
-		// Vote How a stage with a public vote made the score: score = judgeScore × (100 − voteShare)
-		// / 100 + voteScore × voteShare / 100, where voteScore = 100 × votes / the most votes any
+		// Components How a stage with a citizen panel or a public vote made the score:
+		// score = judgeScore × judgeShare / 100 + panelScore × panelShare / 100 + voteScore × voteShare / 100,
+		// where judgeShare = 100 − panelShare − voteShare, panelScore is the mean of the panel
+		// members' totals by the panel's rubric, and voteScore = 100 × votes / the most votes any
 		// case of the stage received.
-		Vote *VoteComponent `json:"vote,omitempty"`
+		Components *ScoreComponents `json:"components,omitempty"`
+		Score      float64          `json:"score"`
+		Stage      string           `json:"stage"`
 	} `json:"stageScores,omitempty"`
 	Team  TeamRef    `json:"team"`
 	Tier  *AwardTier `json:"tier,omitempty"`
@@ -1687,7 +1766,8 @@ type CreateInvitationRequest struct {
 	Email      openapi_types.Email `json:"email"`
 
 	// Role admin — system administrator; organizer — runs rounds for an agency (주관기관 담당자);
-	// judge — scores cases (심사위원); member — officer in a team who submits cases.
+	// judge — scores cases (심사위원); member — officer in a team who submits cases;
+	// citizen — a member of a stage's citizen panel (국민심사단), who only scores.
 	Role Role `json:"role"`
 }
 
@@ -1707,7 +1787,8 @@ type CreatedInvitation struct {
 	Path string `json:"path"`
 
 	// Role admin — system administrator; organizer — runs rounds for an agency (주관기관 담당자);
-	// judge — scores cases (심사위원); member — officer in a team who submits cases.
+	// judge — scores cases (심사위원); member — officer in a team who submits cases;
+	// citizen — a member of a stage's citizen panel (국민심사단), who only scores.
 	Role   Role             `json:"role"`
 	Status InvitationStatus `json:"status"`
 	Token  string           `json:"token"`
@@ -1805,6 +1886,18 @@ type Health struct {
 // HealthStatus defines model for Health.Status.
 type HealthStatus string
 
+// HelpfulState defines model for HelpfulState.
+type HelpfulState struct {
+	HelpfulByMe  bool `json:"helpfulByMe"`
+	HelpfulCount int  `json:"helpfulCount"`
+}
+
+// HideInput defines model for HideInput.
+type HideInput struct {
+	// Reason Why the post is hidden, e.g. 욕설, 개인정보 노출, 광고.
+	Reason string `json:"reason"`
+}
+
 // Highlight A highlighted span, in characters (Unicode code points) of `text`.
 type Highlight struct {
 	Length int `json:"length"`
@@ -1849,7 +1942,8 @@ type Invitation struct {
 	InvitedBy *string `json:"invitedBy,omitempty"`
 
 	// Role admin — system administrator; organizer — runs rounds for an agency (주관기관 담당자);
-	// judge — scores cases (심사위원); member — officer in a team who submits cases.
+	// judge — scores cases (심사위원); member — officer in a team who submits cases;
+	// citizen — a member of a stage's citizen panel (국민심사단), who only scores.
 	Role   Role             `json:"role"`
 	Status InvitationStatus `json:"status"`
 }
@@ -2011,6 +2105,13 @@ type MetricInput struct {
 	Unit string `json:"unit"`
 }
 
+// Moderation Who hid a post, when and why; shown to moderators only.
+type Moderation struct {
+	HiddenAt time.Time `json:"hiddenAt"`
+	HiddenBy string    `json:"hiddenBy"`
+	Reason   string    `json:"reason"`
+}
+
 // NewPassword At least 10 characters.
 type NewPassword = string
 
@@ -2067,6 +2168,25 @@ type ObjectionList struct {
 	Items []Objection `json:"items"`
 }
 
+// PanelMember defines model for PanelMember.
+type PanelMember struct {
+	Assigned    int    `json:"assigned"`
+	DisplayName string `json:"displayName"`
+	Email       string `json:"email"`
+
+	// InviteToken Only in the answer to inviting someone without an account, to pass on the link /invite/{token} when mail does not arrive.
+	InviteToken *string `json:"inviteToken,omitempty"`
+
+	// Joined False until the invited citizen makes an account.
+	Joined    bool `json:"joined"`
+	Submitted int  `json:"submitted"`
+}
+
+// PanelMemberInput defines model for PanelMemberInput.
+type PanelMemberInput struct {
+	Email openapi_types.Email `json:"email"`
+}
+
 // Period 상반기, 하반기, 1–4분기, 연간, 기타.
 type Period string
 
@@ -2113,17 +2233,19 @@ type PublicFinalist struct {
 type PublicResultCase struct {
 	AgencyName *string            `json:"agencyName,omitempty"`
 	CaseId     openapi_types.UUID `json:"caseId"`
-	Rank       int                `json:"rank"`
-	Score      float64            `json:"score"`
-	Scores     []PublicScore      `json:"scores"`
-	TeamName   *string            `json:"teamName,omitempty"`
-	Tier       *string            `json:"tier,omitempty"`
-	Title      string             `json:"title"`
 
-	// Vote How a stage with a public vote made the score: score = judgeScore × (100 − voteShare)
-	// / 100 + voteScore × voteShare / 100, where voteScore = 100 × votes / the most votes any
+	// Components How a stage with a citizen panel or a public vote made the score:
+	// score = judgeScore × judgeShare / 100 + panelScore × panelShare / 100 + voteScore × voteShare / 100,
+	// where judgeShare = 100 − panelShare − voteShare, panelScore is the mean of the panel
+	// members' totals by the panel's rubric, and voteScore = 100 × votes / the most votes any
 	// case of the stage received.
-	Vote *VoteComponent `json:"vote,omitempty"`
+	Components *ScoreComponents `json:"components,omitempty"`
+	Rank       int              `json:"rank"`
+	Score      float64          `json:"score"`
+	Scores     []PublicScore    `json:"scores"`
+	TeamName   *string          `json:"teamName,omitempty"`
+	Tier       *string          `json:"tier,omitempty"`
+	Title      string           `json:"title"`
 }
 
 // PublicResults defines model for PublicResults.
@@ -2225,7 +2347,8 @@ type ReminderReport struct {
 }
 
 // Role admin — system administrator; organizer — runs rounds for an agency (주관기관 담당자);
-// judge — scores cases (심사위원); member — officer in a team who submits cases.
+// judge — scores cases (심사위원); member — officer in a team who submits cases;
+// citizen — a member of a stage's citizen panel (국민심사단), who only scores.
 type Role string
 
 // RoleGrant defines model for RoleGrant.
@@ -2234,7 +2357,8 @@ type RoleGrant struct {
 	AgencyId *openapi_types.UUID `json:"agencyId,omitempty"`
 
 	// Role admin — system administrator; organizer — runs rounds for an agency (주관기관 담당자);
-	// judge — scores cases (심사위원); member — officer in a team who submits cases.
+	// judge — scores cases (심사위원); member — officer in a team who submits cases;
+	// citizen — a member of a stage's citizen panel (국민심사단), who only scores.
 	Role Role `json:"role"`
 }
 
@@ -2243,7 +2367,8 @@ type RoleGrantInput struct {
 	AgencyId *openapi_types.UUID `json:"agencyId,omitempty"`
 
 	// Role admin — system administrator; organizer — runs rounds for an agency (주관기관 담당자);
-	// judge — scores cases (심사위원); member — officer in a team who submits cases.
+	// judge — scores cases (심사위원); member — officer in a team who submits cases;
+	// citizen — a member of a stage's citizen panel (국민심사단), who only scores.
 	Role Role `json:"role"`
 }
 
@@ -2388,6 +2513,21 @@ type ScaleInput struct {
 // ScaleInputKind defines model for ScaleInput.Kind.
 type ScaleInputKind string
 
+// ScoreComponents How a stage with a citizen panel or a public vote made the score:
+// score = judgeScore × judgeShare / 100 + panelScore × panelShare / 100 + voteScore × voteShare / 100,
+// where judgeShare = 100 − panelShare − voteShare, panelScore is the mean of the panel
+// members' totals by the panel's rubric, and voteScore = 100 × votes / the most votes any
+// case of the stage received.
+type ScoreComponents struct {
+	JudgeScore float64 `json:"judgeScore"`
+	JudgeShare float64 `json:"judgeShare"`
+	PanelScore float64 `json:"panelScore"`
+	PanelShare float64 `json:"panelShare"`
+	VoteScore  float64 `json:"voteScore"`
+	VoteShare  float64 `json:"voteShare"`
+	Votes      int     `json:"votes"`
+}
+
 // ScoreItem defines model for ScoreItem.
 type ScoreItem struct {
 	Comment     *string            `json:"comment,omitempty"`
@@ -2509,9 +2649,12 @@ type Stage struct {
 	JudgeCount int                `json:"judgeCount"`
 
 	// Kind 서면심사, 발표심사, 본선.
-	Kind            StageKind          `json:"kind"`
-	Name            string             `json:"name"`
-	OpenedAt        *time.Time         `json:"openedAt,omitempty"`
+	Kind     StageKind  `json:"kind"`
+	Name     string     `json:"name"`
+	OpenedAt *time.Time `json:"openedAt,omitempty"`
+
+	// PanelShare Percent of this stage's score from its citizen panel (see StagePanel).
+	PanelShare      *float64           `json:"panelShare,omitempty"`
 	Position        int                `json:"position"`
 	RoundId         openapi_types.UUID `json:"roundId"`
 	ScoringClosesAt time.Time          `json:"scoringClosesAt"`
@@ -2544,17 +2687,19 @@ type StageInput struct {
 
 // StageJudge defines model for StageJudge.
 type StageJudge struct {
-	Agency      AgencyRef          `json:"agency"`
-	Assigned    int                `json:"assigned"`
-	Department  *string            `json:"department,omitempty"`
-	DisplayName string             `json:"displayName"`
-	Kind        StageJudgeKind     `json:"kind"`
-	MaxCases    *int               `json:"maxCases,omitempty"`
-	Submitted   int                `json:"submitted"`
-	UserId      openapi_types.UUID `json:"userId"`
+	Agency      AgencyRef `json:"agency"`
+	Assigned    int       `json:"assigned"`
+	Department  *string   `json:"department,omitempty"`
+	DisplayName string    `json:"displayName"`
+
+	// Kind citizen — a member of the stage's citizen panel, scoring with the panel's rubric.
+	Kind      StageJudgeKind     `json:"kind"`
+	MaxCases  *int               `json:"maxCases,omitempty"`
+	Submitted int                `json:"submitted"`
+	UserId    openapi_types.UUID `json:"userId"`
 }
 
-// StageJudgeKind defines model for StageJudge.Kind.
+// StageJudgeKind citizen — a member of the stage's citizen panel, scoring with the panel's rubric.
 type StageJudgeKind string
 
 // StageJudgeInput defines model for StageJudgeInput.
@@ -2579,6 +2724,23 @@ type StageKind string
 // StageList defines model for StageList.
 type StageList struct {
 	Items []Stage `json:"items"`
+}
+
+// StagePanel defines model for StagePanel.
+type StagePanel struct {
+	Criteria []Criterion        `json:"criteria"`
+	Members  []PanelMember      `json:"members"`
+	Share    float64            `json:"share"`
+	StageId  openapi_types.UUID `json:"stageId"`
+}
+
+// StagePanelInput defines model for StagePanelInput.
+type StagePanelInput struct {
+	// Criteria The panel's rubric; weights must sum to 100. Only before the stage opens.
+	Criteria *[]CriterionInput `json:"criteria,omitempty"`
+
+	// Share Percent of the stage score from the panel.
+	Share float64 `json:"share"`
 }
 
 // StageProgress defines model for StageProgress.
@@ -2617,8 +2779,11 @@ type StageUpdate struct {
 	Cut      *Cut              `json:"cut,omitempty"`
 
 	// FinalShare The stage's share (percent) of the final score. When no stage has a share the last stage decides alone; when any has, the shares must total 100.
-	FinalShare      *float64   `json:"finalShare,omitempty"`
-	Name            *string    `json:"name,omitempty"`
+	FinalShare *float64 `json:"finalShare,omitempty"`
+	Name       *string  `json:"name,omitempty"`
+
+	// PanelShare Percent of this stage's score from its citizen panel (see StagePanel).
+	PanelShare      *float64   `json:"panelShare,omitempty"`
 	ScoringClosesAt *time.Time `json:"scoringClosesAt,omitempty"`
 
 	// VoteShare Percent of this stage's score from its public vote (see StageVote).
@@ -2814,16 +2979,6 @@ type VoteCodeSent struct {
 	VerificationId openapi_types.UUID `json:"verificationId"`
 }
 
-// VoteComponent How a stage with a public vote made the score: score = judgeScore × (100 − voteShare)
-// / 100 + voteScore × voteShare / 100, where voteScore = 100 × votes / the most votes any
-// case of the stage received.
-type VoteComponent struct {
-	JudgeScore float64 `json:"judgeScore"`
-	VoteScore  float64 `json:"voteScore"`
-	VoteShare  float64 `json:"voteShare"`
-	Votes      int     `json:"votes"`
-}
-
 // VoteCount defines model for VoteCount.
 type VoteCount struct {
 	CaseId openapi_types.UUID `json:"caseId"`
@@ -2869,6 +3024,9 @@ type AttachmentId = openapi_types.UUID
 // CaseId defines model for CaseId.
 type CaseId = openapi_types.UUID
 
+// ClientId defines model for ClientId.
+type ClientId = string
+
 // EntryId defines model for EntryId.
 type EntryId = openapi_types.UUID
 
@@ -2883,6 +3041,9 @@ type InvitationId = openapi_types.UUID
 
 // InvitationToken defines model for InvitationToken.
 type InvitationToken = string
+
+// QuestionId defines model for QuestionId.
+type QuestionId = openapi_types.UUID
 
 // RoundId defines model for RoundId.
 type RoundId = openapi_types.UUID
@@ -2972,6 +3133,33 @@ type SearchArchiveParams struct {
 
 // SearchArchiveParamsSort defines parameters for SearchArchive.
 type SearchArchiveParamsSort string
+
+// GetArchiveCaseParams defines parameters for GetArchiveCase.
+type GetArchiveCaseParams struct {
+	// XClientId A random id an anonymous browser keeps (e.g. in localStorage) to mark a case helpful
+	// once. The server stores only a keyed hash of it. Ignored when signed in.
+	XClientId *ClientId `json:"X-Client-Id,omitempty"`
+}
+
+// UnmarkArchiveHelpfulParams defines parameters for UnmarkArchiveHelpful.
+type UnmarkArchiveHelpfulParams struct {
+	// XClientId A random id an anonymous browser keeps (e.g. in localStorage) to mark a case helpful
+	// once. The server stores only a keyed hash of it. Ignored when signed in.
+	XClientId *ClientId `json:"X-Client-Id,omitempty"`
+}
+
+// MarkArchiveHelpfulParams defines parameters for MarkArchiveHelpful.
+type MarkArchiveHelpfulParams struct {
+	// XClientId A random id an anonymous browser keeps (e.g. in localStorage) to mark a case helpful
+	// once. The server stores only a keyed hash of it. Ignored when signed in.
+	XClientId *ClientId `json:"X-Client-Id,omitempty"`
+}
+
+// AskArchiveQuestionParams defines parameters for AskArchiveQuestion.
+type AskArchiveQuestionParams struct {
+	// IdempotencyKey A unique key (e.g. a UUID) per request. Retrying with the same key and request returns the first answer (marked `Idempotent-Replayed`); the same key with another request is refused. Keys are kept for a day.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
 
 // ImportArchiveMultipartBody defines parameters for ImportArchive.
 type ImportArchiveMultipartBody struct {
@@ -3078,8 +3266,20 @@ type CreateAgencyJSONRequestBody = CreateAgencyRequest
 // RecordAdoptionJSONRequestBody defines body for RecordAdoption for application/json ContentType.
 type RecordAdoptionJSONRequestBody = AdoptionInput
 
+// AskArchiveQuestionJSONRequestBody defines body for AskArchiveQuestion for application/json ContentType.
+type AskArchiveQuestionJSONRequestBody = ArchiveQuestionInput
+
 // ImportArchiveMultipartRequestBody defines body for ImportArchive for multipart/form-data ContentType.
 type ImportArchiveMultipartRequestBody ImportArchiveMultipartBody
+
+// AnswerArchiveQuestionJSONRequestBody defines body for AnswerArchiveQuestion for application/json ContentType.
+type AnswerArchiveQuestionJSONRequestBody = ArchiveAnswerInput
+
+// HideArchiveAnswerJSONRequestBody defines body for HideArchiveAnswer for application/json ContentType.
+type HideArchiveAnswerJSONRequestBody = HideInput
+
+// HideArchiveQuestionJSONRequestBody defines body for HideArchiveQuestion for application/json ContentType.
+type HideArchiveQuestionJSONRequestBody = HideInput
 
 // FindSimilarToDraftJSONRequestBody defines body for FindSimilarToDraft for application/json ContentType.
 type FindSimilarToDraftJSONRequestBody = SimilarDraftInput
@@ -3168,6 +3368,12 @@ type ChallengeJudgeJSONRequestBody = ChallengeInput
 // AddStageJudgeJSONRequestBody defines body for AddStageJudge for application/json ContentType.
 type AddStageJudgeJSONRequestBody = StageJudgeInput
 
+// ConfigureStagePanelJSONRequestBody defines body for ConfigureStagePanel for application/json ContentType.
+type ConfigureStagePanelJSONRequestBody = StagePanelInput
+
+// InvitePanelMemberJSONRequestBody defines body for InvitePanelMember for application/json ContentType.
+type InvitePanelMemberJSONRequestBody = PanelMemberInput
+
 // ConfigureStageVoteJSONRequestBody defines body for ConfigureStageVote for application/json ContentType.
 type ConfigureStageVoteJSONRequestBody = StageVoteInput
 
@@ -3208,7 +3414,7 @@ type ServerInterface interface {
 	SearchArchive(c *gin.Context, params SearchArchiveParams)
 	// GetArchiveCase 아카이브 사례 상세
 	// (GET /api/v1/archive/cases/{entryId})
-	GetArchiveCase(c *gin.Context, entryId EntryId)
+	GetArchiveCase(c *gin.Context, entryId EntryId, params GetArchiveCaseParams)
 	// WithdrawAdoption 벤치마킹 관심 철회
 	// (DELETE /api/v1/archive/cases/{entryId}/adoption)
 	WithdrawAdoption(c *gin.Context, entryId EntryId)
@@ -3218,12 +3424,33 @@ type ServerInterface interface {
 	// DownloadArchiveAttachment 아카이브 사례의 공개 첨부파일 받기
 	// (GET /api/v1/archive/cases/{entryId}/attachments/{attachmentId})
 	DownloadArchiveAttachment(c *gin.Context, entryId EntryId, attachmentId AttachmentId)
+	// UnmarkArchiveHelpful 도움이 됐어요 취소
+	// (DELETE /api/v1/archive/cases/{entryId}/helpful)
+	UnmarkArchiveHelpful(c *gin.Context, entryId EntryId, params UnmarkArchiveHelpfulParams)
+	// MarkArchiveHelpful 도움이 됐어요 표시 (로그인 없이도)
+	// (PUT /api/v1/archive/cases/{entryId}/helpful)
+	MarkArchiveHelpful(c *gin.Context, entryId EntryId, params MarkArchiveHelpfulParams)
+	// ListArchiveQuestions 사례에 대한 질문과 답변
+	// (GET /api/v1/archive/cases/{entryId}/questions)
+	ListArchiveQuestions(c *gin.Context, entryId EntryId)
+	// AskArchiveQuestion 사례를 만든 팀에 질문하기 (로그인)
+	// (POST /api/v1/archive/cases/{entryId}/questions)
+	AskArchiveQuestion(c *gin.Context, entryId EntryId, params AskArchiveQuestionParams)
 	// GetSimilarCases 비슷한 사례
 	// (GET /api/v1/archive/cases/{entryId}/similar)
 	GetSimilarCases(c *gin.Context, entryId EntryId)
 	// ImportArchive 지난 수상 사례 일괄 가져오기 (주관기관·관리자)
 	// (POST /api/v1/archive/import)
 	ImportArchive(c *gin.Context)
+	// AnswerArchiveQuestion 질문에 답변하기·답변 고치기 (사례를 만든 팀)
+	// (PUT /api/v1/archive/questions/{questionId}/answer)
+	AnswerArchiveQuestion(c *gin.Context, questionId QuestionId)
+	// HideArchiveAnswer 답변 숨기기 (해당 기관 주관기관 담당자·관리자)
+	// (POST /api/v1/archive/questions/{questionId}/answer/hide)
+	HideArchiveAnswer(c *gin.Context, questionId QuestionId)
+	// HideArchiveQuestion 질문 숨기기 (해당 기관 주관기관 담당자·관리자)
+	// (POST /api/v1/archive/questions/{questionId}/hide)
+	HideArchiveQuestion(c *gin.Context, questionId QuestionId)
 	// FindSimilarToDraft 작성 중인 사례와 비슷한 아카이브 사례
 	// (POST /api/v1/archive/similar)
 	FindSimilarToDraft(c *gin.Context)
@@ -3437,6 +3664,15 @@ type ServerInterface interface {
 	// OpenStage 심사 시작
 	// (POST /api/v1/stages/{stageId}/open)
 	OpenStage(c *gin.Context, stageId StageId)
+	// GetStagePanel 국민심사단 구성과 평가표 (주관기관)
+	// (GET /api/v1/stages/{stageId}/panel)
+	GetStagePanel(c *gin.Context, stageId StageId)
+	// ConfigureStagePanel 국민심사단 점수 반영 비율과 간이 평가표 설정 (주관기관)
+	// (PUT /api/v1/stages/{stageId}/panel)
+	ConfigureStagePanel(c *gin.Context, stageId StageId)
+	// InvitePanelMember 국민심사단 위촉 (이메일)
+	// (POST /api/v1/stages/{stageId}/panel/members)
+	InvitePanelMember(c *gin.Context, stageId StageId)
 	// GetStageProgress 심사 진행 현황 (주관기관)
 	// (GET /api/v1/stages/{stageId}/progress)
 	GetStageProgress(c *gin.Context, stageId StageId)
@@ -3809,6 +4045,30 @@ func (siw *ServerInterfaceWrapper) GetArchiveCase(c *gin.Context) {
 		return
 	}
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetArchiveCaseParams
+
+	headers := c.Request.Header
+
+	// ------------- Optional header parameter "X-Client-Id" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("X-Client-Id")]; found {
+		var XClientId ClientId
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandler(c, fmt.Errorf("Expected one value for X-Client-Id, got %d", n), http.StatusBadRequest)
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "X-Client-Id", valueList[0], &XClientId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter X-Client-Id: %w", err), http.StatusBadRequest)
+			return
+		}
+
+		params.XClientId = &XClientId
+
+	}
+
 	for _, middleware := range siw.HandlerMiddlewares {
 		middleware(c)
 		if c.IsAborted() {
@@ -3816,7 +4076,7 @@ func (siw *ServerInterfaceWrapper) GetArchiveCase(c *gin.Context) {
 		}
 	}
 
-	siw.Handler.GetArchiveCase(c, entryId)
+	siw.Handler.GetArchiveCase(c, entryId, params)
 }
 
 // WithdrawAdoption operation middleware
@@ -3903,6 +4163,178 @@ func (siw *ServerInterfaceWrapper) DownloadArchiveAttachment(c *gin.Context) {
 	siw.Handler.DownloadArchiveAttachment(c, entryId, attachmentId)
 }
 
+// UnmarkArchiveHelpful operation middleware
+func (siw *ServerInterfaceWrapper) UnmarkArchiveHelpful(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "entryId" -------------
+	var entryId EntryId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "entryId", c.Param("entryId"), &entryId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter entryId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params UnmarkArchiveHelpfulParams
+
+	headers := c.Request.Header
+
+	// ------------- Optional header parameter "X-Client-Id" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("X-Client-Id")]; found {
+		var XClientId ClientId
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandler(c, fmt.Errorf("Expected one value for X-Client-Id, got %d", n), http.StatusBadRequest)
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "X-Client-Id", valueList[0], &XClientId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter X-Client-Id: %w", err), http.StatusBadRequest)
+			return
+		}
+
+		params.XClientId = &XClientId
+
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.UnmarkArchiveHelpful(c, entryId, params)
+}
+
+// MarkArchiveHelpful operation middleware
+func (siw *ServerInterfaceWrapper) MarkArchiveHelpful(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "entryId" -------------
+	var entryId EntryId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "entryId", c.Param("entryId"), &entryId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter entryId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params MarkArchiveHelpfulParams
+
+	headers := c.Request.Header
+
+	// ------------- Optional header parameter "X-Client-Id" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("X-Client-Id")]; found {
+		var XClientId ClientId
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandler(c, fmt.Errorf("Expected one value for X-Client-Id, got %d", n), http.StatusBadRequest)
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "X-Client-Id", valueList[0], &XClientId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter X-Client-Id: %w", err), http.StatusBadRequest)
+			return
+		}
+
+		params.XClientId = &XClientId
+
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.MarkArchiveHelpful(c, entryId, params)
+}
+
+// ListArchiveQuestions operation middleware
+func (siw *ServerInterfaceWrapper) ListArchiveQuestions(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "entryId" -------------
+	var entryId EntryId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "entryId", c.Param("entryId"), &entryId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter entryId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.ListArchiveQuestions(c, entryId)
+}
+
+// AskArchiveQuestion operation middleware
+func (siw *ServerInterfaceWrapper) AskArchiveQuestion(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "entryId" -------------
+	var entryId EntryId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "entryId", c.Param("entryId"), &entryId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter entryId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params AskArchiveQuestionParams
+
+	headers := c.Request.Header
+
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandler(c, fmt.Errorf("Expected one value for Idempotency-Key, got %d", n), http.StatusBadRequest)
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter Idempotency-Key: %w", err), http.StatusBadRequest)
+			return
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.AskArchiveQuestion(c, entryId, params)
+}
+
 // GetSimilarCases operation middleware
 func (siw *ServerInterfaceWrapper) GetSimilarCases(c *gin.Context) {
 
@@ -3939,6 +4371,81 @@ func (siw *ServerInterfaceWrapper) ImportArchive(c *gin.Context) {
 	}
 
 	siw.Handler.ImportArchive(c)
+}
+
+// AnswerArchiveQuestion operation middleware
+func (siw *ServerInterfaceWrapper) AnswerArchiveQuestion(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "questionId" -------------
+	var questionId QuestionId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "questionId", c.Param("questionId"), &questionId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter questionId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.AnswerArchiveQuestion(c, questionId)
+}
+
+// HideArchiveAnswer operation middleware
+func (siw *ServerInterfaceWrapper) HideArchiveAnswer(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "questionId" -------------
+	var questionId QuestionId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "questionId", c.Param("questionId"), &questionId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter questionId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.HideArchiveAnswer(c, questionId)
+}
+
+// HideArchiveQuestion operation middleware
+func (siw *ServerInterfaceWrapper) HideArchiveQuestion(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "questionId" -------------
+	var questionId QuestionId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "questionId", c.Param("questionId"), &questionId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter questionId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.HideArchiveQuestion(c, questionId)
 }
 
 // FindSimilarToDraft operation middleware
@@ -5844,6 +6351,81 @@ func (siw *ServerInterfaceWrapper) OpenStage(c *gin.Context) {
 	siw.Handler.OpenStage(c, stageId)
 }
 
+// GetStagePanel operation middleware
+func (siw *ServerInterfaceWrapper) GetStagePanel(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "stageId" -------------
+	var stageId StageId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "stageId", c.Param("stageId"), &stageId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter stageId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.GetStagePanel(c, stageId)
+}
+
+// ConfigureStagePanel operation middleware
+func (siw *ServerInterfaceWrapper) ConfigureStagePanel(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "stageId" -------------
+	var stageId StageId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "stageId", c.Param("stageId"), &stageId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter stageId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.ConfigureStagePanel(c, stageId)
+}
+
+// InvitePanelMember operation middleware
+func (siw *ServerInterfaceWrapper) InvitePanelMember(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "stageId" -------------
+	var stageId StageId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "stageId", c.Param("stageId"), &stageId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter stageId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.InvitePanelMember(c, stageId)
+}
+
 // GetStageProgress operation middleware
 func (siw *ServerInterfaceWrapper) GetStageProgress(c *gin.Context) {
 
@@ -6525,9 +7107,19 @@ func RegisterHandlersWithOptions(router gin.IRouter, si ServerInterface, options
 	router.GET(options.BaseURL+"/api/v1/archive/agencies/:agencyId/spread", wrapper.GetAgencySpread)
 	router.POST(options.BaseURL+"/api/v1/archive/import", wrapper.ImportArchive)
 	router.GET(options.BaseURL+"/api/v1/archive/cases/:entryId/attachments/:attachmentId", wrapper.DownloadArchiveAttachment)
+	router.DELETE(options.BaseURL+"/api/v1/archive/cases/:entryId/helpful", wrapper.UnmarkArchiveHelpful)
+	router.PUT(options.BaseURL+"/api/v1/archive/cases/:entryId/helpful", wrapper.MarkArchiveHelpful)
+	router.GET(options.BaseURL+"/api/v1/archive/cases/:entryId/questions", wrapper.ListArchiveQuestions)
+	router.POST(options.BaseURL+"/api/v1/archive/cases/:entryId/questions", wrapper.AskArchiveQuestion)
+	router.PUT(options.BaseURL+"/api/v1/archive/questions/:questionId/answer", wrapper.AnswerArchiveQuestion)
+	router.POST(options.BaseURL+"/api/v1/archive/questions/:questionId/hide", wrapper.HideArchiveQuestion)
+	router.POST(options.BaseURL+"/api/v1/archive/questions/:questionId/answer/hide", wrapper.HideArchiveAnswer)
 	router.GET(options.BaseURL+"/api/v1/admin/audit", wrapper.ListAuditEvents)
 	router.GET(options.BaseURL+"/api/v1/rounds/:roundId/audit", wrapper.ListRoundAuditEvents)
 	router.GET(options.BaseURL+"/api/v1/stages/:stageId/cases/:caseId/attachments/:attachmentId", wrapper.DownloadJudgingAttachment)
+	router.GET(options.BaseURL+"/api/v1/stages/:stageId/panel", wrapper.GetStagePanel)
+	router.PUT(options.BaseURL+"/api/v1/stages/:stageId/panel", wrapper.ConfigureStagePanel)
+	router.POST(options.BaseURL+"/api/v1/stages/:stageId/panel/members", wrapper.InvitePanelMember)
 	router.GET(options.BaseURL+"/api/v1/stages/:stageId/vote", wrapper.GetStageVote)
 	router.PUT(options.BaseURL+"/api/v1/stages/:stageId/vote", wrapper.ConfigureStageVote)
 	router.POST(options.BaseURL+"/api/v1/stages/:stageId/vote/open", wrapper.OpenStageVote)
@@ -7175,6 +7767,7 @@ func (response SearchArchive503ApplicationProblemPlusJSONResponse) VisitSearchAr
 
 type GetArchiveCaseRequestObject struct {
 	EntryId EntryId `json:"entryId"`
+	Params  GetArchiveCaseParams
 }
 
 type GetArchiveCaseResponseObject interface {
@@ -7620,6 +8213,535 @@ func (response DownloadArchiveAttachment503ApplicationProblemPlusJSONResponse) V
 	return err
 }
 
+type UnmarkArchiveHelpfulRequestObject struct {
+	EntryId EntryId `json:"entryId"`
+	Params  UnmarkArchiveHelpfulParams
+}
+
+type UnmarkArchiveHelpfulResponseObject interface {
+	VisitUnmarkArchiveHelpfulResponse(w http.ResponseWriter) error
+}
+
+type UnmarkArchiveHelpful200JSONResponse HelpfulState
+
+func (response UnmarkArchiveHelpful200JSONResponse) VisitUnmarkArchiveHelpfulResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UnmarkArchiveHelpful400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response UnmarkArchiveHelpful400ApplicationProblemPlusJSONResponse) VisitUnmarkArchiveHelpfulResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UnmarkArchiveHelpful401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response UnmarkArchiveHelpful401ApplicationProblemPlusJSONResponse) VisitUnmarkArchiveHelpfulResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UnmarkArchiveHelpful404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response UnmarkArchiveHelpful404ApplicationProblemPlusJSONResponse) VisitUnmarkArchiveHelpfulResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UnmarkArchiveHelpful429ApplicationProblemPlusJSONResponse struct {
+	TooManyRequestsApplicationProblemPlusJSONResponse
+}
+
+func (response UnmarkArchiveHelpful429ApplicationProblemPlusJSONResponse) VisitUnmarkArchiveHelpfulResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UnmarkArchiveHelpful500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response UnmarkArchiveHelpful500ApplicationProblemPlusJSONResponse) VisitUnmarkArchiveHelpfulResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UnmarkArchiveHelpful503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response UnmarkArchiveHelpful503ApplicationProblemPlusJSONResponse) VisitUnmarkArchiveHelpfulResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type MarkArchiveHelpfulRequestObject struct {
+	EntryId EntryId `json:"entryId"`
+	Params  MarkArchiveHelpfulParams
+}
+
+type MarkArchiveHelpfulResponseObject interface {
+	VisitMarkArchiveHelpfulResponse(w http.ResponseWriter) error
+}
+
+type MarkArchiveHelpful200JSONResponse HelpfulState
+
+func (response MarkArchiveHelpful200JSONResponse) VisitMarkArchiveHelpfulResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type MarkArchiveHelpful400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response MarkArchiveHelpful400ApplicationProblemPlusJSONResponse) VisitMarkArchiveHelpfulResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type MarkArchiveHelpful401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response MarkArchiveHelpful401ApplicationProblemPlusJSONResponse) VisitMarkArchiveHelpfulResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type MarkArchiveHelpful404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response MarkArchiveHelpful404ApplicationProblemPlusJSONResponse) VisitMarkArchiveHelpfulResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type MarkArchiveHelpful429ApplicationProblemPlusJSONResponse struct {
+	TooManyRequestsApplicationProblemPlusJSONResponse
+}
+
+func (response MarkArchiveHelpful429ApplicationProblemPlusJSONResponse) VisitMarkArchiveHelpfulResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type MarkArchiveHelpful500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response MarkArchiveHelpful500ApplicationProblemPlusJSONResponse) VisitMarkArchiveHelpfulResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type MarkArchiveHelpful503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response MarkArchiveHelpful503ApplicationProblemPlusJSONResponse) VisitMarkArchiveHelpfulResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListArchiveQuestionsRequestObject struct {
+	EntryId EntryId `json:"entryId"`
+}
+
+type ListArchiveQuestionsResponseObject interface {
+	VisitListArchiveQuestionsResponse(w http.ResponseWriter) error
+}
+
+type ListArchiveQuestions200JSONResponse ArchiveQuestionList
+
+func (response ListArchiveQuestions200JSONResponse) VisitListArchiveQuestionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListArchiveQuestions400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListArchiveQuestions400ApplicationProblemPlusJSONResponse) VisitListArchiveQuestionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListArchiveQuestions401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListArchiveQuestions401ApplicationProblemPlusJSONResponse) VisitListArchiveQuestionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListArchiveQuestions404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ListArchiveQuestions404ApplicationProblemPlusJSONResponse) VisitListArchiveQuestionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListArchiveQuestions500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response ListArchiveQuestions500ApplicationProblemPlusJSONResponse) VisitListArchiveQuestionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListArchiveQuestions503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response ListArchiveQuestions503ApplicationProblemPlusJSONResponse) VisitListArchiveQuestionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AskArchiveQuestionRequestObject struct {
+	EntryId EntryId `json:"entryId"`
+	Params  AskArchiveQuestionParams
+	Body    *AskArchiveQuestionJSONRequestBody
+}
+
+type AskArchiveQuestionResponseObject interface {
+	VisitAskArchiveQuestionResponse(w http.ResponseWriter) error
+}
+
+type AskArchiveQuestion201JSONResponse ArchiveQuestion
+
+func (response AskArchiveQuestion201JSONResponse) VisitAskArchiveQuestionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AskArchiveQuestion400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response AskArchiveQuestion400ApplicationProblemPlusJSONResponse) VisitAskArchiveQuestionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AskArchiveQuestion401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response AskArchiveQuestion401ApplicationProblemPlusJSONResponse) VisitAskArchiveQuestionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AskArchiveQuestion404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response AskArchiveQuestion404ApplicationProblemPlusJSONResponse) VisitAskArchiveQuestionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AskArchiveQuestion409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response AskArchiveQuestion409ApplicationProblemPlusJSONResponse) VisitAskArchiveQuestionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AskArchiveQuestion413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response AskArchiveQuestion413ApplicationProblemPlusJSONResponse) VisitAskArchiveQuestionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AskArchiveQuestion415ApplicationProblemPlusJSONResponse struct {
+	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
+}
+
+func (response AskArchiveQuestion415ApplicationProblemPlusJSONResponse) VisitAskArchiveQuestionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AskArchiveQuestion429ApplicationProblemPlusJSONResponse struct {
+	TooManyRequestsApplicationProblemPlusJSONResponse
+}
+
+func (response AskArchiveQuestion429ApplicationProblemPlusJSONResponse) VisitAskArchiveQuestionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AskArchiveQuestion500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response AskArchiveQuestion500ApplicationProblemPlusJSONResponse) VisitAskArchiveQuestionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AskArchiveQuestion503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response AskArchiveQuestion503ApplicationProblemPlusJSONResponse) VisitAskArchiveQuestionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetSimilarCasesRequestObject struct {
 	EntryId EntryId `json:"entryId"`
 }
@@ -7832,6 +8954,516 @@ type ImportArchive503ApplicationProblemPlusJSONResponse struct {
 }
 
 func (response ImportArchive503ApplicationProblemPlusJSONResponse) VisitImportArchiveResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AnswerArchiveQuestionRequestObject struct {
+	QuestionId QuestionId `json:"questionId"`
+	Body       *AnswerArchiveQuestionJSONRequestBody
+}
+
+type AnswerArchiveQuestionResponseObject interface {
+	VisitAnswerArchiveQuestionResponse(w http.ResponseWriter) error
+}
+
+type AnswerArchiveQuestion200JSONResponse ArchiveQuestion
+
+func (response AnswerArchiveQuestion200JSONResponse) VisitAnswerArchiveQuestionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AnswerArchiveQuestion400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response AnswerArchiveQuestion400ApplicationProblemPlusJSONResponse) VisitAnswerArchiveQuestionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AnswerArchiveQuestion401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response AnswerArchiveQuestion401ApplicationProblemPlusJSONResponse) VisitAnswerArchiveQuestionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AnswerArchiveQuestion403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response AnswerArchiveQuestion403ApplicationProblemPlusJSONResponse) VisitAnswerArchiveQuestionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AnswerArchiveQuestion404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response AnswerArchiveQuestion404ApplicationProblemPlusJSONResponse) VisitAnswerArchiveQuestionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AnswerArchiveQuestion409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response AnswerArchiveQuestion409ApplicationProblemPlusJSONResponse) VisitAnswerArchiveQuestionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AnswerArchiveQuestion413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response AnswerArchiveQuestion413ApplicationProblemPlusJSONResponse) VisitAnswerArchiveQuestionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AnswerArchiveQuestion415ApplicationProblemPlusJSONResponse struct {
+	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
+}
+
+func (response AnswerArchiveQuestion415ApplicationProblemPlusJSONResponse) VisitAnswerArchiveQuestionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AnswerArchiveQuestion500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response AnswerArchiveQuestion500ApplicationProblemPlusJSONResponse) VisitAnswerArchiveQuestionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AnswerArchiveQuestion503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response AnswerArchiveQuestion503ApplicationProblemPlusJSONResponse) VisitAnswerArchiveQuestionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type HideArchiveAnswerRequestObject struct {
+	QuestionId QuestionId `json:"questionId"`
+	Body       *HideArchiveAnswerJSONRequestBody
+}
+
+type HideArchiveAnswerResponseObject interface {
+	VisitHideArchiveAnswerResponse(w http.ResponseWriter) error
+}
+
+type HideArchiveAnswer200JSONResponse ArchiveQuestion
+
+func (response HideArchiveAnswer200JSONResponse) VisitHideArchiveAnswerResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type HideArchiveAnswer400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response HideArchiveAnswer400ApplicationProblemPlusJSONResponse) VisitHideArchiveAnswerResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type HideArchiveAnswer401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response HideArchiveAnswer401ApplicationProblemPlusJSONResponse) VisitHideArchiveAnswerResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type HideArchiveAnswer403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response HideArchiveAnswer403ApplicationProblemPlusJSONResponse) VisitHideArchiveAnswerResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type HideArchiveAnswer404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response HideArchiveAnswer404ApplicationProblemPlusJSONResponse) VisitHideArchiveAnswerResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type HideArchiveAnswer409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response HideArchiveAnswer409ApplicationProblemPlusJSONResponse) VisitHideArchiveAnswerResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type HideArchiveAnswer413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response HideArchiveAnswer413ApplicationProblemPlusJSONResponse) VisitHideArchiveAnswerResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type HideArchiveAnswer415ApplicationProblemPlusJSONResponse struct {
+	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
+}
+
+func (response HideArchiveAnswer415ApplicationProblemPlusJSONResponse) VisitHideArchiveAnswerResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type HideArchiveAnswer500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response HideArchiveAnswer500ApplicationProblemPlusJSONResponse) VisitHideArchiveAnswerResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type HideArchiveAnswer503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response HideArchiveAnswer503ApplicationProblemPlusJSONResponse) VisitHideArchiveAnswerResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type HideArchiveQuestionRequestObject struct {
+	QuestionId QuestionId `json:"questionId"`
+	Body       *HideArchiveQuestionJSONRequestBody
+}
+
+type HideArchiveQuestionResponseObject interface {
+	VisitHideArchiveQuestionResponse(w http.ResponseWriter) error
+}
+
+type HideArchiveQuestion200JSONResponse ArchiveQuestion
+
+func (response HideArchiveQuestion200JSONResponse) VisitHideArchiveQuestionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type HideArchiveQuestion400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response HideArchiveQuestion400ApplicationProblemPlusJSONResponse) VisitHideArchiveQuestionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type HideArchiveQuestion401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response HideArchiveQuestion401ApplicationProblemPlusJSONResponse) VisitHideArchiveQuestionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type HideArchiveQuestion403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response HideArchiveQuestion403ApplicationProblemPlusJSONResponse) VisitHideArchiveQuestionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type HideArchiveQuestion404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response HideArchiveQuestion404ApplicationProblemPlusJSONResponse) VisitHideArchiveQuestionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type HideArchiveQuestion409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response HideArchiveQuestion409ApplicationProblemPlusJSONResponse) VisitHideArchiveQuestionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type HideArchiveQuestion413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response HideArchiveQuestion413ApplicationProblemPlusJSONResponse) VisitHideArchiveQuestionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type HideArchiveQuestion415ApplicationProblemPlusJSONResponse struct {
+	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
+}
+
+func (response HideArchiveQuestion415ApplicationProblemPlusJSONResponse) VisitHideArchiveQuestionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type HideArchiveQuestion500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response HideArchiveQuestion500ApplicationProblemPlusJSONResponse) VisitHideArchiveQuestionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type HideArchiveQuestion503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response HideArchiveQuestion503ApplicationProblemPlusJSONResponse) VisitHideArchiveQuestionResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
@@ -16957,6 +18589,467 @@ func (response OpenStage503ApplicationProblemPlusJSONResponse) VisitOpenStageRes
 	return err
 }
 
+type GetStagePanelRequestObject struct {
+	StageId StageId `json:"stageId"`
+}
+
+type GetStagePanelResponseObject interface {
+	VisitGetStagePanelResponse(w http.ResponseWriter) error
+}
+
+type GetStagePanel200JSONResponse StagePanel
+
+func (response GetStagePanel200JSONResponse) VisitGetStagePanelResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStagePanel400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetStagePanel400ApplicationProblemPlusJSONResponse) VisitGetStagePanelResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStagePanel401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response GetStagePanel401ApplicationProblemPlusJSONResponse) VisitGetStagePanelResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStagePanel403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response GetStagePanel403ApplicationProblemPlusJSONResponse) VisitGetStagePanelResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStagePanel404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response GetStagePanel404ApplicationProblemPlusJSONResponse) VisitGetStagePanelResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStagePanel500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response GetStagePanel500ApplicationProblemPlusJSONResponse) VisitGetStagePanelResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStagePanel503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response GetStagePanel503ApplicationProblemPlusJSONResponse) VisitGetStagePanelResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfigureStagePanelRequestObject struct {
+	StageId StageId `json:"stageId"`
+	Body    *ConfigureStagePanelJSONRequestBody
+}
+
+type ConfigureStagePanelResponseObject interface {
+	VisitConfigureStagePanelResponse(w http.ResponseWriter) error
+}
+
+type ConfigureStagePanel200JSONResponse StagePanel
+
+func (response ConfigureStagePanel200JSONResponse) VisitConfigureStagePanelResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfigureStagePanel400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ConfigureStagePanel400ApplicationProblemPlusJSONResponse) VisitConfigureStagePanelResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfigureStagePanel401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ConfigureStagePanel401ApplicationProblemPlusJSONResponse) VisitConfigureStagePanelResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfigureStagePanel403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ConfigureStagePanel403ApplicationProblemPlusJSONResponse) VisitConfigureStagePanelResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfigureStagePanel404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ConfigureStagePanel404ApplicationProblemPlusJSONResponse) VisitConfigureStagePanelResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfigureStagePanel409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response ConfigureStagePanel409ApplicationProblemPlusJSONResponse) VisitConfigureStagePanelResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfigureStagePanel413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response ConfigureStagePanel413ApplicationProblemPlusJSONResponse) VisitConfigureStagePanelResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfigureStagePanel415ApplicationProblemPlusJSONResponse struct {
+	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
+}
+
+func (response ConfigureStagePanel415ApplicationProblemPlusJSONResponse) VisitConfigureStagePanelResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfigureStagePanel500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response ConfigureStagePanel500ApplicationProblemPlusJSONResponse) VisitConfigureStagePanelResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfigureStagePanel503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response ConfigureStagePanel503ApplicationProblemPlusJSONResponse) VisitConfigureStagePanelResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type InvitePanelMemberRequestObject struct {
+	StageId StageId `json:"stageId"`
+	Body    *InvitePanelMemberJSONRequestBody
+}
+
+type InvitePanelMemberResponseObject interface {
+	VisitInvitePanelMemberResponse(w http.ResponseWriter) error
+}
+
+type InvitePanelMember201JSONResponse PanelMember
+
+func (response InvitePanelMember201JSONResponse) VisitInvitePanelMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type InvitePanelMember400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response InvitePanelMember400ApplicationProblemPlusJSONResponse) VisitInvitePanelMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type InvitePanelMember401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response InvitePanelMember401ApplicationProblemPlusJSONResponse) VisitInvitePanelMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type InvitePanelMember403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response InvitePanelMember403ApplicationProblemPlusJSONResponse) VisitInvitePanelMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type InvitePanelMember404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response InvitePanelMember404ApplicationProblemPlusJSONResponse) VisitInvitePanelMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type InvitePanelMember409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response InvitePanelMember409ApplicationProblemPlusJSONResponse) VisitInvitePanelMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type InvitePanelMember413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response InvitePanelMember413ApplicationProblemPlusJSONResponse) VisitInvitePanelMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type InvitePanelMember415ApplicationProblemPlusJSONResponse struct {
+	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
+}
+
+func (response InvitePanelMember415ApplicationProblemPlusJSONResponse) VisitInvitePanelMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type InvitePanelMember500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response InvitePanelMember500ApplicationProblemPlusJSONResponse) VisitInvitePanelMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type InvitePanelMember503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response InvitePanelMember503ApplicationProblemPlusJSONResponse) VisitInvitePanelMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetStageProgressRequestObject struct {
 	StageId StageId `json:"stageId"`
 }
@@ -19686,12 +21779,33 @@ type StrictServerInterface interface {
 	// DownloadArchiveAttachment 아카이브 사례의 공개 첨부파일 받기
 	// (GET /api/v1/archive/cases/{entryId}/attachments/{attachmentId})
 	DownloadArchiveAttachment(ctx context.Context, request DownloadArchiveAttachmentRequestObject) (DownloadArchiveAttachmentResponseObject, error)
+	// UnmarkArchiveHelpful 도움이 됐어요 취소
+	// (DELETE /api/v1/archive/cases/{entryId}/helpful)
+	UnmarkArchiveHelpful(ctx context.Context, request UnmarkArchiveHelpfulRequestObject) (UnmarkArchiveHelpfulResponseObject, error)
+	// MarkArchiveHelpful 도움이 됐어요 표시 (로그인 없이도)
+	// (PUT /api/v1/archive/cases/{entryId}/helpful)
+	MarkArchiveHelpful(ctx context.Context, request MarkArchiveHelpfulRequestObject) (MarkArchiveHelpfulResponseObject, error)
+	// ListArchiveQuestions 사례에 대한 질문과 답변
+	// (GET /api/v1/archive/cases/{entryId}/questions)
+	ListArchiveQuestions(ctx context.Context, request ListArchiveQuestionsRequestObject) (ListArchiveQuestionsResponseObject, error)
+	// AskArchiveQuestion 사례를 만든 팀에 질문하기 (로그인)
+	// (POST /api/v1/archive/cases/{entryId}/questions)
+	AskArchiveQuestion(ctx context.Context, request AskArchiveQuestionRequestObject) (AskArchiveQuestionResponseObject, error)
 	// GetSimilarCases 비슷한 사례
 	// (GET /api/v1/archive/cases/{entryId}/similar)
 	GetSimilarCases(ctx context.Context, request GetSimilarCasesRequestObject) (GetSimilarCasesResponseObject, error)
 	// ImportArchive 지난 수상 사례 일괄 가져오기 (주관기관·관리자)
 	// (POST /api/v1/archive/import)
 	ImportArchive(ctx context.Context, request ImportArchiveRequestObject) (ImportArchiveResponseObject, error)
+	// AnswerArchiveQuestion 질문에 답변하기·답변 고치기 (사례를 만든 팀)
+	// (PUT /api/v1/archive/questions/{questionId}/answer)
+	AnswerArchiveQuestion(ctx context.Context, request AnswerArchiveQuestionRequestObject) (AnswerArchiveQuestionResponseObject, error)
+	// HideArchiveAnswer 답변 숨기기 (해당 기관 주관기관 담당자·관리자)
+	// (POST /api/v1/archive/questions/{questionId}/answer/hide)
+	HideArchiveAnswer(ctx context.Context, request HideArchiveAnswerRequestObject) (HideArchiveAnswerResponseObject, error)
+	// HideArchiveQuestion 질문 숨기기 (해당 기관 주관기관 담당자·관리자)
+	// (POST /api/v1/archive/questions/{questionId}/hide)
+	HideArchiveQuestion(ctx context.Context, request HideArchiveQuestionRequestObject) (HideArchiveQuestionResponseObject, error)
 	// FindSimilarToDraft 작성 중인 사례와 비슷한 아카이브 사례
 	// (POST /api/v1/archive/similar)
 	FindSimilarToDraft(ctx context.Context, request FindSimilarToDraftRequestObject) (FindSimilarToDraftResponseObject, error)
@@ -19905,6 +22019,15 @@ type StrictServerInterface interface {
 	// OpenStage 심사 시작
 	// (POST /api/v1/stages/{stageId}/open)
 	OpenStage(ctx context.Context, request OpenStageRequestObject) (OpenStageResponseObject, error)
+	// GetStagePanel 국민심사단 구성과 평가표 (주관기관)
+	// (GET /api/v1/stages/{stageId}/panel)
+	GetStagePanel(ctx context.Context, request GetStagePanelRequestObject) (GetStagePanelResponseObject, error)
+	// ConfigureStagePanel 국민심사단 점수 반영 비율과 간이 평가표 설정 (주관기관)
+	// (PUT /api/v1/stages/{stageId}/panel)
+	ConfigureStagePanel(ctx context.Context, request ConfigureStagePanelRequestObject) (ConfigureStagePanelResponseObject, error)
+	// InvitePanelMember 국민심사단 위촉 (이메일)
+	// (POST /api/v1/stages/{stageId}/panel/members)
+	InvitePanelMember(ctx context.Context, request InvitePanelMemberRequestObject) (InvitePanelMemberResponseObject, error)
 	// GetStageProgress 심사 진행 현황 (주관기관)
 	// (GET /api/v1/stages/{stageId}/progress)
 	GetStageProgress(ctx context.Context, request GetStageProgressRequestObject) (GetStageProgressResponseObject, error)
@@ -20206,10 +22329,11 @@ func (sh *strictHandler) SearchArchive(ctx *gin.Context, params SearchArchivePar
 }
 
 // GetArchiveCase operation middleware
-func (sh *strictHandler) GetArchiveCase(ctx *gin.Context, entryId EntryId) {
+func (sh *strictHandler) GetArchiveCase(ctx *gin.Context, entryId EntryId, params GetArchiveCaseParams) {
 	var request GetArchiveCaseRequestObject
 
 	request.EntryId = entryId
+	request.Params = params
 
 	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
 		return sh.ssi.GetArchiveCase(ctx, request.(GetArchiveCaseRequestObject))
@@ -20328,6 +22452,131 @@ func (sh *strictHandler) DownloadArchiveAttachment(ctx *gin.Context, entryId Ent
 	}
 }
 
+// UnmarkArchiveHelpful operation middleware
+func (sh *strictHandler) UnmarkArchiveHelpful(ctx *gin.Context, entryId EntryId, params UnmarkArchiveHelpfulParams) {
+	var request UnmarkArchiveHelpfulRequestObject
+
+	request.EntryId = entryId
+	request.Params = params
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.UnmarkArchiveHelpful(ctx, request.(UnmarkArchiveHelpfulRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UnmarkArchiveHelpful")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(UnmarkArchiveHelpfulResponseObject); ok {
+		if err := validResponse.VisitUnmarkArchiveHelpfulResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// MarkArchiveHelpful operation middleware
+func (sh *strictHandler) MarkArchiveHelpful(ctx *gin.Context, entryId EntryId, params MarkArchiveHelpfulParams) {
+	var request MarkArchiveHelpfulRequestObject
+
+	request.EntryId = entryId
+	request.Params = params
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.MarkArchiveHelpful(ctx, request.(MarkArchiveHelpfulRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "MarkArchiveHelpful")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(MarkArchiveHelpfulResponseObject); ok {
+		if err := validResponse.VisitMarkArchiveHelpfulResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListArchiveQuestions operation middleware
+func (sh *strictHandler) ListArchiveQuestions(ctx *gin.Context, entryId EntryId) {
+	var request ListArchiveQuestionsRequestObject
+
+	request.EntryId = entryId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListArchiveQuestions(ctx, request.(ListArchiveQuestionsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListArchiveQuestions")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(ListArchiveQuestionsResponseObject); ok {
+		if err := validResponse.VisitListArchiveQuestionsResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// AskArchiveQuestion operation middleware
+func (sh *strictHandler) AskArchiveQuestion(ctx *gin.Context, entryId EntryId, params AskArchiveQuestionParams) {
+	var request AskArchiveQuestionRequestObject
+
+	request.EntryId = entryId
+	request.Params = params
+
+	var body AskArchiveQuestionJSONRequestBody
+	var err error
+	// A request validator built on kin-openapi's openapi3filter with
+	// KeepValidatedValue leaves the value it validated on the body. Bind
+	// that value, matching member names exactly, so the handler receives
+	// what was validated instead of a second, case-insensitive decode.
+	if vb, ok := ctx.Request.Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+		err = ctx.ShouldBindJSON(&body)
+	} else if binding.Validator != nil {
+		// ShouldBindJSON runs the struct validator after decoding; keep that.
+		err = binding.Validator.ValidateStruct(&body)
+	}
+	if err != nil {
+		sh.options.RequestErrorHandlerFunc(ctx, err)
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.AskArchiveQuestion(ctx, request.(AskArchiveQuestionRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "AskArchiveQuestion")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(AskArchiveQuestionResponseObject); ok {
+		if err := validResponse.VisitAskArchiveQuestionResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // GetSimilarCases operation middleware
 func (sh *strictHandler) GetSimilarCases(ctx *gin.Context, entryId EntryId) {
 	var request GetSimilarCasesRequestObject
@@ -20378,6 +22627,138 @@ func (sh *strictHandler) ImportArchive(ctx *gin.Context) {
 		sh.options.HandlerErrorFunc(ctx, err)
 	} else if validResponse, ok := response.(ImportArchiveResponseObject); ok {
 		if err := validResponse.VisitImportArchiveResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// AnswerArchiveQuestion operation middleware
+func (sh *strictHandler) AnswerArchiveQuestion(ctx *gin.Context, questionId QuestionId) {
+	var request AnswerArchiveQuestionRequestObject
+
+	request.QuestionId = questionId
+
+	var body AnswerArchiveQuestionJSONRequestBody
+	var err error
+	// A request validator built on kin-openapi's openapi3filter with
+	// KeepValidatedValue leaves the value it validated on the body. Bind
+	// that value, matching member names exactly, so the handler receives
+	// what was validated instead of a second, case-insensitive decode.
+	if vb, ok := ctx.Request.Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+		err = ctx.ShouldBindJSON(&body)
+	} else if binding.Validator != nil {
+		// ShouldBindJSON runs the struct validator after decoding; keep that.
+		err = binding.Validator.ValidateStruct(&body)
+	}
+	if err != nil {
+		sh.options.RequestErrorHandlerFunc(ctx, err)
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.AnswerArchiveQuestion(ctx, request.(AnswerArchiveQuestionRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "AnswerArchiveQuestion")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(AnswerArchiveQuestionResponseObject); ok {
+		if err := validResponse.VisitAnswerArchiveQuestionResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// HideArchiveAnswer operation middleware
+func (sh *strictHandler) HideArchiveAnswer(ctx *gin.Context, questionId QuestionId) {
+	var request HideArchiveAnswerRequestObject
+
+	request.QuestionId = questionId
+
+	var body HideArchiveAnswerJSONRequestBody
+	var err error
+	// A request validator built on kin-openapi's openapi3filter with
+	// KeepValidatedValue leaves the value it validated on the body. Bind
+	// that value, matching member names exactly, so the handler receives
+	// what was validated instead of a second, case-insensitive decode.
+	if vb, ok := ctx.Request.Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+		err = ctx.ShouldBindJSON(&body)
+	} else if binding.Validator != nil {
+		// ShouldBindJSON runs the struct validator after decoding; keep that.
+		err = binding.Validator.ValidateStruct(&body)
+	}
+	if err != nil {
+		sh.options.RequestErrorHandlerFunc(ctx, err)
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.HideArchiveAnswer(ctx, request.(HideArchiveAnswerRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "HideArchiveAnswer")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(HideArchiveAnswerResponseObject); ok {
+		if err := validResponse.VisitHideArchiveAnswerResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// HideArchiveQuestion operation middleware
+func (sh *strictHandler) HideArchiveQuestion(ctx *gin.Context, questionId QuestionId) {
+	var request HideArchiveQuestionRequestObject
+
+	request.QuestionId = questionId
+
+	var body HideArchiveQuestionJSONRequestBody
+	var err error
+	// A request validator built on kin-openapi's openapi3filter with
+	// KeepValidatedValue leaves the value it validated on the body. Bind
+	// that value, matching member names exactly, so the handler receives
+	// what was validated instead of a second, case-insensitive decode.
+	if vb, ok := ctx.Request.Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+		err = ctx.ShouldBindJSON(&body)
+	} else if binding.Validator != nil {
+		// ShouldBindJSON runs the struct validator after decoding; keep that.
+		err = binding.Validator.ValidateStruct(&body)
+	}
+	if err != nil {
+		sh.options.RequestErrorHandlerFunc(ctx, err)
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.HideArchiveQuestion(ctx, request.(HideArchiveQuestionRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "HideArchiveQuestion")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(HideArchiveQuestionResponseObject); ok {
+		if err := validResponse.VisitHideArchiveQuestionResponse(ctx.Writer); err != nil {
 			sh.options.ResponseErrorHandlerFunc(ctx, err)
 		}
 	} else if response != nil {
@@ -22734,6 +25115,120 @@ func (sh *strictHandler) OpenStage(ctx *gin.Context, stageId StageId) {
 	}
 }
 
+// GetStagePanel operation middleware
+func (sh *strictHandler) GetStagePanel(ctx *gin.Context, stageId StageId) {
+	var request GetStagePanelRequestObject
+
+	request.StageId = stageId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetStagePanel(ctx, request.(GetStagePanelRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetStagePanel")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(GetStagePanelResponseObject); ok {
+		if err := validResponse.VisitGetStagePanelResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ConfigureStagePanel operation middleware
+func (sh *strictHandler) ConfigureStagePanel(ctx *gin.Context, stageId StageId) {
+	var request ConfigureStagePanelRequestObject
+
+	request.StageId = stageId
+
+	var body ConfigureStagePanelJSONRequestBody
+	var err error
+	// A request validator built on kin-openapi's openapi3filter with
+	// KeepValidatedValue leaves the value it validated on the body. Bind
+	// that value, matching member names exactly, so the handler receives
+	// what was validated instead of a second, case-insensitive decode.
+	if vb, ok := ctx.Request.Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+		err = ctx.ShouldBindJSON(&body)
+	} else if binding.Validator != nil {
+		// ShouldBindJSON runs the struct validator after decoding; keep that.
+		err = binding.Validator.ValidateStruct(&body)
+	}
+	if err != nil {
+		sh.options.RequestErrorHandlerFunc(ctx, err)
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ConfigureStagePanel(ctx, request.(ConfigureStagePanelRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ConfigureStagePanel")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(ConfigureStagePanelResponseObject); ok {
+		if err := validResponse.VisitConfigureStagePanelResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// InvitePanelMember operation middleware
+func (sh *strictHandler) InvitePanelMember(ctx *gin.Context, stageId StageId) {
+	var request InvitePanelMemberRequestObject
+
+	request.StageId = stageId
+
+	var body InvitePanelMemberJSONRequestBody
+	var err error
+	// A request validator built on kin-openapi's openapi3filter with
+	// KeepValidatedValue leaves the value it validated on the body. Bind
+	// that value, matching member names exactly, so the handler receives
+	// what was validated instead of a second, case-insensitive decode.
+	if vb, ok := ctx.Request.Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+		err = ctx.ShouldBindJSON(&body)
+	} else if binding.Validator != nil {
+		// ShouldBindJSON runs the struct validator after decoding; keep that.
+		err = binding.Validator.ValidateStruct(&body)
+	}
+	if err != nil {
+		sh.options.RequestErrorHandlerFunc(ctx, err)
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.InvitePanelMember(ctx, request.(InvitePanelMemberRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "InvitePanelMember")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(InvitePanelMemberResponseObject); ok {
+		if err := validResponse.VisitInvitePanelMemberResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // GetStageProgress operation middleware
 func (sh *strictHandler) GetStageProgress(ctx *gin.Context, stageId StageId) {
 	var request GetStageProgressRequestObject
@@ -23436,395 +25931,438 @@ func (sh *strictHandler) GetReady(ctx *gin.Context) {
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7P1tb1xFtjeMf5WSz/9S7DM7dhLCnBms64VJCIQhkBMHODpjZJf3LncX3l3Vp6ranQblLyeYUWaSS4QZ",
-	"cnAYG3nuwxA4yuiYxICRgm6J65vw0r39HW7VqtpP3bX7yd12AI9GxN29dz2uWmvVevitd8d8XqlyRpiS",
-	"Y8+9O1YmOCAC/nzhKi7pfwMifUGrinI29tzY1TJBgqxQSTlDfAmpMkE+lsRDZLI0iRbmxv5lbmxhGknC",
-	"AkQVWsT+MqIMLVxcOnkJK7+8gOplwpDEK5SVJse8MemXSQXrnlSjSsaeG5NKUFYau37dG7tClGjMLCki",
-	"2kcyS3zOAokUR3WseyJLXBCkRIOyEsIlTJmzecoUKRExdl13UMUCV4iyU54pEeY3Lgb6b6r7qGJVHvPG",
-	"GK7oN3H8szcmyH/UqCDB2HNK1Ei2lyUuKliNPTdWq1H9ZPukZpTCfrlCmCruKfvIwXo7hyUp7Mc3Px6s",
-	"hxeYEsWLRuyvB+vjYkAqVa70+v+ONNqJYQbVGP2PGkHLpIHGgRQxev31i+cnUJUIpLsmUk0iIChNH3Wq",
-	"ykC8ElfMW5gF8XNIEFUTTMIDS1RIhTCTdSLQeAWLZRKghWRA6uQVUg1xgwQLE9P5FqEPzLgqp0NAVCJB",
-	"lmqSBJPod6QhERb66apCS1wgjALc0GQLK2lOY7qWmVU4qZchu4YVfO0VwkqqPPbcmVOnvLEKZfHn084V",
-	"XYLj6D7h+uybo13GrET0oBexJAHiTK+h2cdpRJVEeFES5sMjZo1IYCZ+9sxviidimUHRDE7rGTjGzFao",
-	"wnqcheRGs48ckOaSpq7yZcIKOlTwW6eeWueV2Zkzzmle4TUWFM5Q2F8PNrlZhUvFfEHaXw/Wx1WCK4Vd",
-	"KPPjwXp4XRJR2EPN/HiQHq7rl2WVM0lAQDyPgyvmHOtPPmeaAeg/cbUaUh+IZaoq+GJIKr96W3IgmrS7",
-	"/58gS2PPjf3TVCp0p8yvcuqyect06pK5Cfuo4FCPW59GgZYwDSVawSENoPdptECE4EIuIL0MEhHsl9ES",
-	"JWEwOabFAWdLIfWPbPy+7V+mHNivCUGYQlJhRWCQF7hYpEFgztxhjXKWlhgJtK6yWFOIcYVwGPI6Mev2",
-	"Imfk8NdM8prwCSLXqFQkgIFRici1qiZnvf1ajqBaFYZ4kSkiGA4Pc5gzDNUYuVYlvh6fJGKFCAQEaGRh",
-	"QBSmoSVFlaGDi+e14iZIlQsFo3+Vqwuasx3m6F/lSNb8crLQnl5SvfNav10MiR6iUXDDkAgY5mUBaifV",
-	"LVzANCTDH3B8RLtQh9bdrHwOkKRaBuuxlugKYSDAp9GCPVoLqMzDQGp9HMN/qUSM19smdCVhlIdL6FbL",
-	"YIQEWovIXhaM5pAyC9BMzAwSjURPY5ZISXknhtHfiOP2XDSPGKkjaR6YROakLgkiywiUAVCFQsmRJLDe",
-	"mKGXlKq+xsIG8jlfpkTrRZmb1ixRJ8/BD/nxtUkjLVM5fwWLEjkq/r3Ig4aeYKgHIZAqY5bjk1c5v4RZ",
-	"w0pJeajD5BxVMGsgrBSpVJWcNhdDrVcvgOJ/Eq6SC0iaq2PLNmQeKRqFfXoqcy+FgbzOcE2VuaDvkENm",
-	"YArJWG55cEASEqQMtALN0qzAAPYG/EyQgDBFcWiuH3XB9V3cTGQF0xAvhodKYTMoIFXCAn2zQeMgOLDC",
-	"+oBP6KnU0lENc89krarFDwkukYDiq3DajvZUadmz0Mq0FiZB17VNgp3C90lVpfeTjE6KA8PKcXhZ8CoR",
-	"imrNdQmHknhj1cxX+tpXxUJV7Fw7zeJ8+qSeBpX6wvsqaNldXsw8CtYWKetcBN1ee5XUL8ePGh08lku/",
-	"z/WeafGtRHnni28THwY6E3C72O+2TB0HuGqWzsFnvTGsXyTBayx3RwiwIu13BM+ahbrNydiWrpAl/QoX",
-	"gcukdRp4VcboAO9oLQRG5KEzyQOGhf24+vk0OoXqZRoSxLWAoVoJJFpbnEzHmpi84DpTCw1fpopUZLdh",
-	"XyJKUF+/advCQuCG/qzV9Rq8T1itorcm7XssWcPMxqQrVqvqtQxmVNv6nlS0QpxXvSwN2BVPxhAvaLbl",
-	"TgRxkVVr/Z6WPMnk9+3NMlaojmWijimOlqiCjYJ1MBZJPWi9K3lTzSmvCwHm+4p1NGNGXbBPLuh2u1Lq",
-	"YJtvVus6jPuiee30qSHSQ8vm2nac+5ectPze0KCHy7w3FpIVEvZ2Tl+BR6/HtgQHj6hikVhwu/YsSMlJ",
-	"ONHtjR++bX6whpq3v4g21lD0YDX6+B9oPFq/hfYefb+3u+2haG0j+mTXQ81vVqOb2xOTXU8HDIEZ/mim",
-	"nAygeFFfidemZYCffRjdu6+7frTuob2dD6OP/zEej3rCQ3u729HOLfPN3tfb+j8P9dePv9b/393e21nV",
-	"A44pwidMCawHVCFK8CoPqcJszBtbxJL6mp/XFkPqz1MmFVU1lR9zup52zNTIvBZiiCm7JxK3JNXG31rX",
-	"FNoqXj7N1wclywISK9zV4lHMVgXBgUvcGR4ET7UuU6fVuYB9ot7AYY24JAC27FRewgFpp51zWBKJ+BIy",
-	"BnBsO0eqrC9IRrRZrgCG4nhAjrGPUhaT1H3RdasUVWEPe5X6PMwLXiqx0um4trFwha8Qn9AVc7loWWVe",
-	"qYZEkQAlD8d+OdPpCQmmAokWGy074dYQBlhCaN/hlBF+WQ/a9p8blbtvxavn3G1dzc6nwrVyZFbSNJ4j",
-	"oI7jNmOarVUqWHQ/98m+mSm6dsRrP16tR8N9YkuClEChuERUmTu2dv+DP+59uzWNoq839h5v/fBt9PVG",
-	"tLUabd1F0dZGdH8XmQfQuDGc/PjHv6Nn0Nu1oEQkwrAu09Zwoo8dZwT5vAr3jEDwapUEE9PIMPi97T9P",
-	"o+j2w+jmw2hjLfrr3ebjNbT/4Ub02er+/Y/G3zkpfS7IBNr/65rtNMvVKwR4uBK0UiHBvP1Y0Zcq/cc7",
-	"8LKbj5vd0HsOZz0MX1sae+73fW6hm91x5iLJlAnhlIS4QLLM63CLNiqLF2vg8IQwn3onsvji4TrSiWu3",
-	"DyGVvONq0edhiBe5wIqL3ts8l3kr0fBamw6pT5jvVoAqoBwO4ybBa8rnFbN37XqWvUG7fpM8rBVe4hQu",
-	"5QfX/kSnkx/3m+klM9J0+q3rbztO1y6/5RnW4GALb6VnAkSvSx4m7HkYEryORXCVmrvoENrzsSIlLoY1",
-	"PLJCA72GiXI6hDbLWF7qk3I7N1glghruPYTG0ovCEBoDL+6Q2lIEV35H2bDm2SB4ODTXcmqh3WRPMnqX",
-	"XdgMiWapPzO/eNlaqS9HOU6BbsUSwcIvX4GbdvvpXUpOdQ8SzrKA616/d5ouOo43xsg1da4mJHcYoS5j",
-	"KRGW4DySXCwkJif9EqriEpk2QR8KcQY/hFiaHyadOjNXxifZFn/lumLFz3vxUnVaajvB54oUgHO8Zoyb",
-	"Q9FygVxeLbIH5Fhp269Zxtj2Yxubax9unmvZ3xc5D7WupQmkt/tLyqvaf9I3b1nu+aaVcqr2n3iNBVcL",
-	"rkremGS0WiVdjc6z9rEsI2tvKyWBdsLLsCznj4V7qQrHDr+8REvlkJbKfWhwySudmGG3A5K9UMYTd7G4",
-	"ViZYwPIyNOW1HJk8OTiPoDR+p1h1zx9APwk67EqS5r7SO2+z/b6sXysSVN0auUpwxR7qHm/0SaBkvP7Q",
-	"TTL6TitkRtq2RC1elHbKLhOiZttsqowz3X0g8JICMlisUFVoZ0/Co7qHUmVnm0RO5Z0t2SEVz1jruc9z",
-	"LAI3WfS/1UBiznuPDSXquUXYiiQCqpsuEV/50346T/oKBLM4pJGdR7uofZXUEU7el6iCA+I2jMgyF2oJ",
-	"h6EssrPBhdbntTAAL2KJKEQYr5XK1iLgGVNAmdeNk1yVSQOF2F/uYHvr4xhXqJT6z+5sLDlK8SvdDWGt",
-	"Rpl4QXPr4tyc9OLcPjnj543dvu3mJt0aEgQHaEnwinGcm3eceo4vSH9OLW9siYak0MHQq0gHi7lbK5Bl",
-	"fObZX7vZC32HPN9QuUt3R8GTjNXLrVy2paTDZFTZVXHuTy2g6oUV5/5gv9g/6yuX5mq9zRBthvgSqpc5",
-	"wr4iwTQilapqmAhrxlmjwmsyCRNx7ibuYxtNkJssdiiasNO22bfsMGXq12fdp78G7/R4FO3TMWH34FbA",
-	"WpTY9c6/H691OsnO2zgUl0xKFAdwy9QUN6x5EGevYZmXiYjVmwq+RitaAj9jArjNh9Net6OTb8g5UK2R",
-	"vbZChKABGWSsgmAbkpIPNG+JNHd6M2L1wMH8KBFIcQgnTO57SxAeiUCJzDmce9Iq7EALF+EKrx9IBHGz",
-	"iDZsuJ0b2t/JlWTB2m8umC27L2DGhp1jCby2GGb4AatVFu2z+rpyhWC/TNyXD3hgVrdY4OnQsz4hEXSK",
-	"KDNB3PAWoibSAAjLRH1RZn+CIIgO4rzvOTgHv8JV17ifN7gi5+KvXR5+MLC0+gWK/WB9K/XF4WAJl0lu",
-	"Qge/BQDZxPPJEWIhsceWgladpNBgcTBnsmYa9B3yO1HvVd4nst7eB+PXO85oEP6VzDnhsQnzKuSy6Twz",
-	"PO+ZbllP+UVo9bU9jN67sbd7C/LFgMPByapzZkN20rHZ/2WGeKqrIOhnOZ/HYchVES/MC9LuLus2E71U",
-	"/eioPdKdTPOJuj67QgRdoiR4vpG92ZIKpuG8zwOjdZiVequnYJc0XSleolwnyaSLF3sgwh1kO9IYqjOG",
-	"gOKIKtf9NiBtYr1wOf1MXlx/cjmeh2t1+vPM6qfP2fBZh1t2+J7P/q9cJKAqjm5uDeIjEB2RJnygCm7E",
-	"uQlxnjNivI7GMdKcH1WIFpdJ5jHku+AgpIxkw7QyKkgZy9dZYrM5B00XqAB1LpYpKxmXfUCXloiQ6UU0",
-	"xIpIhZKm0AoRkI7g7Jb2GqVm8rrbB3SR6aWGIA6GyAoRDSSxVgyTlAwfC0GJRFQVxJ3GuT2ddhsSH60M",
-	"T8MJu1GctUhdz1jD+qGI5KU3zBK6t6NowT0IvyUMMb0s6e8F8S396TEHjZOFbTYrn+gqSchsstuOJWj1",
-	"WSenJnvmOkfbvmW5x7k0nD7PDhYJI0vUp1jQAtd/1mnSmQjsc6MNhvC5VAUKVE8+nEwwRaexvGIeg+v3",
-	"UxJmAVgNsnDuHcMwkotED8fYWPSlwqL3iL+OHqA+Q0B6vgi0e2G6hYvYoJCiqJEi2XsOTtsg2olKkq97",
-	"j2rskKl+uhuvSfK5TWtFE+ptKp3F4SSCXDrIdtKdQeYMIYEJvNeCCWEEHpLpmCHrV02UnN0yD9kd81C8",
-	"YR6K9wuwIGLuMznmdeNcrdgLhZysxw0ZIhNL9c1nTnVkaa4bTrc7joPttSa0YIasLo/4EqKVKvYV+nH1",
-	"c/QsEsTkOZEAkVCSepkIgrBC0scmzysZ0rPdboOHyVodS3vmVGdu2xJTv/bV3uMn7Xkgp7yObLmlkW8+",
-	"ih6sNbe39x5931tTeS4+2HZnOb1zPDd3ok++7HE8hycYckYC11jaBEV/ZoXOlDAc9tqRq87Ga9myKffW",
-	"os2d5kcfRf+546Ho9kbz0Ufw7/5//tFD+/fvRTe3s4G8NCBYczsacq3e0Uo1JFoFNK42k1zg8jNntPD2",
-	"MXz6YbT2VfTZhx5ELX+z4aHo0db+J3e8OOAYfrq1Hr13w0PN/9k1f2aH1e7s9sbqVJUDgevMOuH1SGx4",
-	"A/zOuJqPPxUOuSh+aBDFs9c71k/qHuRyRXUOuBlC6MWQ7j3tOlrRTchx/emcR5ghnmE4vLK0OLjHS7eS",
-	"2breLTb2pYtsiR+O1Sa9EfZsTGo1Wdnv8/fU4ktodortp73IDANpnXFKZ2J6qeqLM6/J2AKQdS4nqbs9",
-	"pwpcoCS0hiBnCO+BTvLz7nO6UnzAW9Z5JTkQ2YHke/CSBexClcM6Knl6Hfy4pDz+yNL2zpVxGBJWIoPb",
-	"n3sPsus5V9XhT362qzu5yFUWd+118v+aAxDn/A8GZ2Cxbi5nMAb6wsTzxlgGduAACAWtA8k37Jx+282t",
-	"v6kv0+46RbYPiIp1O9FO97BOgrfps2fcgH0ODxiMtdsixGG7eX5s8olR8+YOJEOvbSAuUHR/t/nNKjK/",
-	"/fBt8/YX0aOdnPaYgld4Y+Saxchy6oQ20M/du9ZeH91H4xnLv2ewHtMe7Bc2uRXswknaq94TosiEh/Y/",
-	"ubP/0RM0HhA/xIIEaNEYM+ComKRq+F1gKtNfuShhRt8hYiI7Oz2aeTMazZdxhcznJgzfJCHCcY+GaRvW",
-	"E3Rci8vpBbQ3jSJBPGnTJOy56IXFA/G4ZDmvMfV8DAHas+98mbgFYYgXc8baAspdBqhN83DswnVSMBjr",
-	"4pyBQXjYQRAKOsFMekPDL8id+f6usL1DEsRWz4Ph2+AMmm9RMjGcLMAMJQGqSXDmhZyVAFZ4HLMgOXZS",
-	"K3ieOdMAZMeN4TF/LLuu5KCgO+Adz+2V+SZvann2bAd23fnGGZL2NHbbAzTgpetZvGVBume9c4zMO+1M",
-	"AyA9HTlKqhznk9fJIiQf2ZRegEaS6b5iY9o16NRTZqun3gWUrOsLBQlLy4T14AOwwK8wwoKrh6CKCCcC",
-	"UW4+DtZUqtEAW5NmT5rxi/aFQvfVQQOIwCzbNWlHP5QMoU4g5aWXiLMOIUi2lXgEmbVxE6Jd80EUqZZd",
-	"aVWAR7BLnTF1HLz92e762YF2ilzzw5qkK+RSxhLcvn1Z+3G3zXTvo3PzBlZ9W/JjFK/OAyZBWRBZ5qFb",
-	"yVmBnNL2tAxzl9dNmAiHkNcJgAGsYOZTVrKBmeOnflz9y+lTpybs3d92lYdiShas3bBesFyFGvL5nOzo",
-	"ApftjZ3PZxj1R0OZnNt+NK0ijSqz1p25qnmsF20razlpTx5w1wzQgh96QJQZHBpr4dCyvoFenn3t1QnA",
-	"QTQhPV0bIIhgEVIiitoB4OWCGN/YsKQfiQUUGC0XPLRgfVP6z4yJa6E7+pPpsXDBXhCCOwNPg4LZilpo",
-	"ResSwN3GI437hMHia/MhEJP+ZGhf/1Vjy4zX2TyMSX+hx+QWugULlRX0uYUC3WRBXwDjpfr9qbcmzba5",
-	"e6gQKZ1ekhlkf4r31KIykgCFmJVq7sRm57LboL20M9c+vCjwYJH+yeFqiQjsFvTKqTXe9iuF40NoW3BO",
-	"JifQBrzttO5HSa8Qgt4RFEWAAaBFrY8DYDOWaG7st8B958baIPVcOh25pnqQ6K3zt1cVeNs1+5cIDo1+",
-	"2hJp35a3yZcPhHyX5g87lqsc/0gCJKvYpAT4ZSywr4iQaPx1RjVdIviP2cwJfaoW9MQW2gMcQrtETgeQ",
-	"wkL1YDo2z3lxW65JXaxUuShMm6QVA87qHgYjdSeaWdcIH0HeBrDy3FstIA0xL2o3GFBG3OMRRUklrSRF",
-	"QT+J2UUHm2jbwHlduvuuMStLCn42vqwe9gy68NKVT9/NdpJZw/w+FOyx4CskVlrasctqKnau2DBafchB",
-	"fE+iC1ygGqMKsMP+V0tBEspQlQifMMh9MVQ9x8b/5ezkv6Af//Bn9JtnJ3+jn/vV6dOTp9H/qk5MG/iz",
-	"OpUELdhXjf6wYKqyhFjRFTOAhSXIe4Mfyrw+x0zOLK0QiRaJUkQgqlCJq1hmGCF0QqKACgKZdGj8DCrz",
-	"mpAwmjOoQllNEalb/PWpick5NtZ++wgV7jE/ZynJgezhYWo2IXDnReWWoscW05W/PLB0SUbl2Zk76Sdn",
-	"UCiCQuodqa7/iPG8xaY9oDw2zLT/AqjbcgTJFtZg9Xyjew5sat8Sk2MHMg71GoqQ7lgckOC62zttS1mn",
-	"fLp63ZKI0w6H4WHMWaMGdS62rUFGE6gSFthoFbBVwQGwCO3OW2oetaD9FNQUr2BVlAM+Ii8hPFsIXtGb",
-	"QyrjbekkQfVPPhdBf8c2fsfpA+/urEznZ2eTDNDLrLhr72G7zmNZXnSDYPRHjtBaEgE3IDlmGumITtGu",
-	"O7Qjdgzsgx4GoEkHYJ4YZapfKdSW09kN5aRdL+uMdtRLmGMa4phMvycNG9JoMwPwctgYmXA5s49FtEFZ",
-	"yY3jM/zgn8Uwj8g0GKcaJIQon/vlSpIiTFHVeBMLRllJurKgEEYwAZNw7aF0fZISR1hB2pggKwSHJkad",
-	"4ApcYxPg295vK0CM3U25XJBZeLJvgusrZq+AAJMj5A7Lijc9nk1mIzoQ5CyBqH3X9Uzwd4grTUvUCOLM",
-	"N450ykqojCXiVcJIMB0r6WUeIB8zxDgKOSsRYW8U7sS5SoLM21nDbIXyve7ZCVHOzuNGwb1NUfK8IHi5",
-	"97N11b7RVRbYgWf7aB2SFy9kD5swiHVnmGvXouPihjRXRGQrGkAVmwSyDAU1ATU+y9Qvw/GTcCaXaKhv",
-	"dyhpPpdk8Ouu0e8H26/U0/PswTfPtWfZ7Ib22BlA5G/eWmt+/hBFWxuno42t/fV7aDz6ZiN6tL7/4UZ0",
-	"e2MCMjOirY2zrl9/Fb13I/r4/WjrRrS5E33y5d7urejB6q+aj1ehVIH+MJFUUFvienNqkmSDVZZ5KTyt",
-	"FSpeCs/Yf5+x/56FoG3mxol+hZfogFEAB3CcVwcNJSvwo3csVnMJsxoODwhZc4B09Pb0IBeUTVGe+CWs",
-	"BL12YASXmgopEQdEOBB92DGkCs6TlR4f7qJ9FiVyE2uahYcyTkO+ZHFdkpxikI9JILFeuA5oLv3c1gbW",
-	"jtMLkWmib6y2dsgUs1TJ0sf7ldl9J4EBT7yC2bJFmWs55bFbqzWCu9Ei+DVvEpgt668lMY5cmVSMhgx/",
-	"wMlbIvW4vF2CqR9vjAW6RxWC2YTXl9foQCpFbAHuSfTYpdJHsmdlATooWH1hDAwFbtYeTk/qUu3h4cSK",
-	"2ltO3vnk8dTa2UuMVdY63RE8pxg3t8ao6m5hsCEQ8HCyFJ5dv+x088Mv3ovz2QVyA1nguEgjuNBkxWBa",
-	"WO+1jZBK+8rlgVm4BxMxav50ieVsQmSfsXlPI+HE20+u4Uo11AP9/dj+H77ev/8RgpzNr5t/39Lr0Ge4",
-	"dEo8bfvEYjivCsGyJhLv+plTZ85Onp78/8O/v25xcLqjPWI6zA7+f415Y81v1sa8sb2vdlpGfqbXgO3u",
-	"NOui0lfzsfQtLkuFQoKlQqdPZfyU7aXR8kvrmvWrXCXYNw6ICR64A38HcAP0aJpfdsaOw6baW+m8IBXK",
-	"AiK8+PYyn9xcvPRuMh9X0/dAKs1nKiW53JLLLsdwFatyLJ7qZBHhanWyIOWjwCbTIx4CrIU1k8aCPgsU",
-	"0pI5miGTzP4Nw3qfoweHblhjLXPthkZvX3CN/bV4qxxyEfbOjV1qt7Uf2ovfKcjn6sdwhiUptlXqC3Lf",
-	"ALZFo+rxwMSRGY4k0HLeDZ+QpYv4UhtUMkPbdjrKdIIdt3MGVnsgqZZsez7OpHs0fjrZYlCqhDWAxIid",
-	"R2g8toFUMCi7DC0S5HMhTE32xQZgMNSxCFCMgOlEp2oFWTZzSYbWcckGAyhxheR05fltsCPXumznMNhK",
-	"etQHd8JcLlADovduNLfXodTj/r31+M/TP67+5WzzmzVTAvLj7b3tNZMY9F6uoOJLp8e8sZfOjHlj/6r/",
-	"+lf46xn9n7NaVDNWg1oafk0qXnHqcJeLECauXDiHfnv22X+JgVJsLX/ZHi7kDh6cBRMvqmC/TBk5qdko",
-	"fKGfzk4BqlQDw543EYagBoSacZBg/m3jctOSfF5xPg8qLfDlpHrzPFQam1cGr7gGpbgJUwZaZAy85bqL",
-	"+UzV6zEb5T9vf0s+x35YvalQ0n2+9bklLhYNtqc3JmmJ1arzAZV6ZjHswJJNMxe8psh89htz0YKvbM30",
-	"DLx87BSfV9gkFhh/wbxWw5Lv0pSGzFAzX9YkfFPNFPVPVzX3bUK01oEEo+JVkiT7Qnn7eT/kMvEgzRvv",
-	"/HxmyCGWaj6EEtt6yKHe5kaakKYZLuxMy6RT/8B8SCtUzQsLl5ugOcxb63T6RXaACpdI+xfJYGsMLvbB",
-	"fCuG/zxfmo9rvMUoEfNwvR9LyuNCuzCPzHeJipY1xc7XKQt4Pe3X2HpMC6dPncoSn6m2443xOrP5eDC4",
-	"MQOom51LvIj6+yD+PeT+stnsgFSqXEEDy6QxD0ZW1w+UzVcFLwkiDbnz+QpmjfmQlyibj7HPwfyim9eb",
-	"YEJxbOH1+UzRdZhHh8RJwxnaWcBLtQpm6ckn16ohZkCofRpNwLzTR8GuNNLZlQjDpMJFVe3sgC4GBb/G",
-	"NeRn4SjJwhhJ6+V2ORGUC31ytsyFQuX8glnoij4XSzkdADPo9SsXkSBLRBDmE2TcnUsNykoW1sBwef02",
-	"sOfMPXIq4L78J/vEyXaG3TWy1fLmxMUeB/mA5HAKS6gfcIEyHDrFtzlBhfEnfWnEHSozdYTM6waFMkB5",
-	"IX3UHWZkgDvLZB7WWAAFKyUSNcYMLFqNKWdB167hDgk8SjJmL7u8ufJByXoU75mpfFYQTjC0XRsSUHsC",
-	"wd4TWzETBG97EUh5hz0vuA92JoaDAa23bXYLULmdf7fNlAet5NNGGU4sX8jbw71DgSTJlY7WDmBlTyR9",
-	"X9Fm+kxe7AMq2+0rMjj+9TJPXRMB8WlgwIWFMem7mf4QYwl6NvvEs04JzOm6TrY2LaOcXeRi8puNz3IL",
-	"8WXTat2Rie3L+/JpD718xgMPd5UIs9TOpRw8XyZWJNMBdsydsZMsDHTR+uAsXDF6sIJkHi7u6w3LUnqE",
-	"ckjeKa61PAgjSMS6UzlTgrvrDeNr58qc+qRI6SrzOuBDFJRIBMejQXsfsog1rHq2jHsUPK3ut3RiuVnE",
-	"i5FtvjiS763cJg/D6OHa/oGNH21ttZ9qfYmS/VkfDR0VEESZSzWTpAi063ZVwuSoeHwvQaH9iIviMoE9",
-	"xeTDwruj8dPaCSk3z0WUpv3nljSjxccr6aV7mN0cFz1kvNMHCRixdewPHC8yBF0SBB5fJqzAHD5oiZmc",
-	"yuZcSuLXJA6HVjqqb6ivDjlsV4wRbbDILWuBuxrDcXSHm3L0b1xtRTmG1hXXU25c/Khzntx1p8dBhTL0",
-	"4+pHSDakIhUEX1CpAONqOoWOgWdEjUkjeKQtVBdj1IxH//Vkb2c1hr+6vdO8/V306d2J6TkGGofpwqiL",
-	"IB7QuIVW3ViL/np3YjouVKGf40tL1CcCUYZsFYt6mdsYJPu6yU2L7bMwaH3K49HG2RGg7gH5u2xCekle",
-	"FJgVXt67APNgllmfHAhPrhwZpPQBGI/sCX9nYDAceLFo72GiA3mMMktxJGO3aLQto+qt0nUfOQG5Yltt",
-	"FYnYJcycdyJHTZaUFAC/AQ6MO3jb2i0o6QdeMgX0HUKxmW4gPySkJboYkqu2UnUfl7e4trVjoHm9p+fU",
-	"yJ5zD/2wFpDZ2mI2/9qRVYqFoj6tYn25caZq9zyy1gmmATUd1VfzVPZGXzDSQS78upeg1st5rLFgNn64",
-	"Z4XNvJYAOhcbiQapHZ4e7/Za4TkNz72HThrIHTcXZWeWLMdCMnpk1seSMoVu6Z+wVAPx3iyXy5q7o40n",
-	"zY3d6L0bAwR7HYQ59lhZIM/X8gyz+c1adO+JSUaatgCU9jZLJbILmWIZB2QJQ+xAJkJIawhESNR8/HX0",
-	"YNVD0b1b0daah/bvr+89+t5De1/f3f/D1z9823y8AzDy0eaT6NO7zc8f/vDt3qPvo60ND0WfPoy27v3w",
-	"7f4nd/Yer3ko+sMdeCXa3o0+fuih6G/b0YMbzYe7+/c/8tDetxvR1sbe9sb++g0PNT/6KHqwur+2+8O3",
-	"zf+zHW3u7K9t56Kg+8MxymRddKu31hH8yxV8Nhz23XFM6XG8eBD2XCxVZW3xZAJRavPFc8c+BTBVeNn8",
-	"hhTnaBySPrabH6wBYAIoj1QfrYLSZ+28pHGAbIX4klK8cv0KiYEZuqu8w5keQn5izp0kIJ05nSvAcSZL",
-	"dEV8vT+WDhfLgo0YLlcvZNTDMEwZrXVwYxS8/9oKESuUOOwPi40sNniLmzbJ1TAXrSoRuUJBPRbqSVBs",
-	"XRmyjTRJeijNJcymp9nAlXCZGqV6CP33YzVL0lRaYGJgcDRjmvVMeSf9JdBs0IPnM+OsgG4yK+1l9zy3",
-	"ZIXko1XTQZHj0/Cac33bPPsJyE1dvG39dZhXgcdvGOmcEvrvZ7qjUN1NaE8blb1gylqaItsSmZgeD0lu",
-	"Yy9MkKWPIb4y6dgt7PozFdf71BV7yelJqT2f3ZPXss1SFBLDbEYm9lGv7SIE2ChpMqkw0xqlJGo6p2US",
-	"BthkOPGzqDKp6EM+IymemiW8FrZHGtpQsP6Pjd2+GcZ4jfkDlNMY8Lim777Wn7uh1Urf1o5zXF7bCjmn",
-	"XrzhRUWc1m9FW/fQuIXoSns2+fUTHoq2PoxurZtaTnFZJzRukrSzj8OxmvDQ3qPtvcdPmtsb+x9uxM9l",
-	"k7lxPNyJSXSBh6GlEBSrG9kI0lrV5xUDqWND6DIVoeJ23EbK2qKg/lVSqYZYkaEgTC3WaKgusgKIi6EG",
-	"OYyoUEk6h8yAnSSTW72Rmz+zi9dyoTFhl6hSgxK9FaQ4On3qVO8aTB4zOg/LfKbLRWOgIhruVCucaul9",
-	"LPxQVOr8QRhct87ASvcnNAyOnDFNVLSux1EFX9MCQSpSlQAsALig0mRN17lQZQv71y4ozJO9w3KnkKxd",
-	"MblbEadtgIcX9/mW++LaoxuxQlnPqeuk2gdg94CY0xCCo1fDhRlcKUTFSyJgejzbsHbu1NuBo3GyY+g4",
-	"tYGKL6WTb6l16Q1xNbqV/h/x4szG6EMHYS0pBblqUq8QgcPwXAdSkgeDDBuoglrBRfTNPJQDZ8iCOdi6",
-	"IKYyfrK0+hph8hDckPBtR/qgdQ8TS3on/hzv6yBUP+DOF4jV7sTQ3QZrtrfItGFURkDVGG/dHLMzE0hg",
-	"awzFLFc7uoccuThJ1A7Cud5ESneKqO8TKa8W1BpJ8C8vOhL8be4BqjFFDcSYaQxBrhKyb7oj1VqDKtzV",
-	"T2IMofjEPU+wKPDz16QJbO5ECK9LBwfKLkC22+zUW8Zre3Ovs7rCQyIHDDXhIenH/pjz+Hdx2Dh88QVH",
-	"k5bY69WD1zoaWQ2iIF9QouOLmUcPVr2oOoSKfG0ATPm5dCltNEsrNMSiU0pDXzfExEx+kLRpE3Ql3ZA3",
-	"VIHoMeO2kBKyDKXm9PSN1QVYI64Qt/26OzJhX7FxQ3Vfx+5p6+iIsxniJemwh+c1Yx+s1mbqEWhxQHaq",
-	"2d5LGfRMSfVeHu+nqvloC4/bNR3G9TN7xA5w92S0WnUprAmgf1I1sS35Kd60zIY4053S1U2qLvQ+zbSK",
-	"gzN96FoPQEJx4QALbZAZhHNF3Ji/XUBYzxXX9zFW8X5U6eGavPxad9BXI5Ih/jiJyS9ItTkhDV9E4xbQ",
-	"fiItNsNwaHTESQRIPYxb50AZS4Tte1AdCktlfzLJOhLhkDMSx1+whn7Fs7ooFsQaqswlwtqpulXY6lA+",
-	"qmeZ8bYBEi8uk9kDajdQVGv9WGdsfX9kUuWSqsKq832lV/lcDOQj6C0yCxYgjczKZX60WLQMSRmK0vI4",
-	"pjgoHgaGLqqkcSX5SDeExiUhCHp4gysy0dO10SUqU+9Psq5ergBvBpM3qYLfsm7msLVlbxn6yRFT7rAV",
-	"sqFBxG7CqFpyuQwen14sxsFj7SUVeW34MBeZsrxoXJAKX0lr6UoiVmzFzmEa6Xu85x4zMRcTG5j79BcQ",
-	"JvJOi8BVlabaMCdW2adOyNhugKfBDk1XCFqIv1roKfB8QLbUoYh25gw7j27hSXw5zpA8+FWmY/GALpVT",
-	"Wq6ThVBqKSqhhaDoUsa7gq+di7MSHTk9nRD2jYGhJ0HTsjH2PffFMt0xJzx/5406SEH4luDQmztQKv3x",
-	"182HO9Ff72bKp0dba82Hu3vbq3kYyP4XPHvgsyf+tDf8xe68bkO5l6TH5QDXkoRptfvV1zaaX+4Yh7mH",
-	"jDc8+fR4N1rbyu5HXWh6MXWjiCTMlqmxYsK5NdD30FbioItwOcajKcYTcFw5eKUaEkWKInbiI2XtvFrR",
-	"ik+WW74bNN+h0EA/mZyFeZd2PGlyfDLjwoUsjNJyzK2lxlgXpjtU/tdL+ZQKIIf3vBsp0PhwUR8stkLv",
-	"ZJEHpB4NZSShWwmJ2NXKjLeQRgpjeT5bbX63hsYtqDWU24MjBNU6IPhGEoVq1QkPRQ/W9v/zj8mzoElO",
-	"eKj54Nbe9t0sa5JE1app/I0FxCrkSK+Do6urUKtQlv32tNeHHaMwWOQKqYbYJyacyGiD04izsBEXIFQJ",
-	"EAckNh9OFMnxncB1Jxi0/vmAFoCn4jLvPs0xckfLASiCs7A4F8iHLeRoCQu3P7B/1AWfsyVaqomimNzB",
-	"ETz6RmToBvnRJ8xCn0AKB4T9SNl8ZkUz9phiWJAsHEgMERJTwludCGggz0ffBJIQQN7tcMrrRhEt4IG8",
-	"jqDqakCXALRO2SwFzgiqEiE5A8hbOGtLXHjwA3wi2C/navuc6XoVOSDtFSdYWY5Q1Vy0C6BMhnJ75USx",
-	"pMqwIf2lft2EWxvJfcI+oDm8jWZXB2TODvihNgyQXkjYRbBXbVGyoyn32jlnu08c+J6zAMF82cE4X2m4",
-	"QSauJqnxJyTgIMSJMorgyjRaYJyRBQOVEMMpSBRyrrVHRFlWiUtgXBP41sKCTP3HFMcGkNggkp1wMrtu",
-	"ub56xc4nYKO9oVgBMR0UuOoclsUoSFkEXuk6sFDwFWUeQuP6NECQa7xVJ6Q1YZsEyp7TSDvVq41Xub/E",
-	"1Esk8dt3rhpjms7PvjNAlRlw/0KoODW3QLD0e/yGGMRdGErbslsOWLu+mVVx8elBKkk7UUwHLQ5p+tMN",
-	"pMWe0956OejpWg1CMgOHHDljh7qPcRhGtm7nuWdrW3HK5/76jej21v6dVQ9d+nfzobm9sff1TvP2Fx6K",
-	"tu5FX73f/OB+dG+t+flDDzW/WY3WNjy0t70Rbe7mjcOMrxgUYLvLlXfmAyp9vkJEY74kOBgEqjykfmPe",
-	"D2uLYzmPgKaGgK7QoFZgutRzGNaiHnApLUdsN6YdzMFRfHrf5pT1C0DaPXU9nUpc0X3I3g5bzD0Zfef1",
-	"jPWZIvWjiCjStwfCPBtgoXqFU4p54TBU1xHpmQMqbkWzHZIhr2/5Pqi8bp9EjILb5604tvXFhzvPZS9w",
-	"kfiHOVswJrI09NwA/JZpSV8SKwQzVKdaKVxsAHKLh3DWOgmFIjPJyfrSu0gQRj6vNiZaqmY920kbik9a",
-	"Fp92iQqp5o1JVLN3LEJKxHyas9kd3b2QQgx1XCK9xjR3J5PDDVx2Eczr0iUJDutuOiJ5Q3sHoBsgTL67",
-	"9A0ySmKBA9303U1v1LszDKXBZCwMrDQYWPaAHHLJ4p5V13h8s8SFz2jzL/qynBOR1F0bRKFoed/LjKF4",
-	"/DHsvdN0iGMwdcAgyBnmK9gCqoNR7DlrG/vfxlYGSUvo/36Mxk+fOoV+vPVnlNiqJubYFNLf/sp8Fz+Z",
-	"PIDgZ0gGEyTzzP+Gt+yTEk2ZmrRcKvsFZo05BrVnc0Y9QXxCV0hg8Dgdjt7ZPmLwk9H083zPtu1M6You",
-	"ofyZgccvZQfXzTRodr7mIts+cIM7F11IlilPVV33EMWYx6iMZY8pf70uWxsucPvSFS1XEfgtDgJBpHTZ",
-	"3l8lqs7FMkoeQYukTFmAlugKQVygiiZr63PQn30eJPVppGfWBTSLDgWsbePObcg4tlwRIQln7WXp4n7S",
-	"Vlua6CVMwb76fONSEmPQls9XbLwFTnyO51Kci4abPusljbpGuFgT0uV8uERZTROkYXxxpVVFWLJfmJlS",
-	"gEiVBSFI83Rpy2QHFDNUgRY67FzH3TFvDxjfaF/u7M9q853zIEn8K4rr8xNXTU/yP2Uzjv56KcySOm3b",
-	"RB2HCfqxK6SVstrm42VOarLtRYe9KOoji6FiqpalSWAQDI38kPvLWQsP42o+75q02CtBD4Ee170xSfya",
-	"oKoxq5fEEg7kkc7UtAITf7oQU8nLb161nVTAG2ZyTpOWy0pVx65fB6PlEndEg9WUIrXKuEHvnDB42kbs",
-	"n5TEV1yg1GaFFolUJ6sC+4r6BPmcKc0KYE2WCanCQlExxxJMGgiNIFj4ZSjNpf+gK2Ryjs2xf/onBMXG",
-	"5BwzIWlQrgxR3RxKyigu4Go1tCrOlE03+tXbkrMFFHC/BnHqVlmRudKJc2xBU8SChzBaAPa/MLVgSq4t",
-	"IMrQ77jQV8hxC+Y5ofnxC6wUUlmGK+XCDJQKPfmKLRq2MOHpec6xKhEnIZ8ILZgCa8ZPlNb3QkuYhjVB",
-	"5CQCNxOHEBBBkBZyJIg9TQu2huQCMtQfL8pMWoiRcjbHFi6/NnsVTeEqnVo5PYVrqjwF1egWkCCqJpiJ",
-	"PuFCnQy12pPPah5/+c2rHpIEsCYRlnNsQbfPBX0Hmn8OmSRl9OPq5wsTJqwJCa4MiKVNIzZtTaLnBa9L",
-	"ImSsYlmnKDwzx0yHGLZv4SWlqq+xsDGNZnGFzFJF/vesEtRXC8jnfJmCFlkFTAC0kJ3bwrQFJ/dDqlnD",
-	"HNMX93gC+ZJuaJEHjUl02YR1AuomQ7YO4MmaJEF+AkiQFb5smPYcq5d5SOwPfhlTZvTFkPqEmZRVW+sN",
-	"Uk7HLl28Ght3zIdsVuHY3uOv9x5/3fxmtflwFxn7MIo+2Y5urUc3Hzb/tor2Hn0fPVhr3lnd/+ROdH8V",
-	"2a+je2vRdzvR5k5z9w6auXwx0VSSg2m/XSHCJMSPnZo8PXkq9r3jKh17buwZ+Mobq2JVBoaRLGhQoWwK",
-	"1wKT618iDq3/FU1L5gibunQIqEt6xi3qlzErEell/XAeilOC05/tSp+MV7omiRfX7oY4KANkpbsx3CVu",
-	"ipE6yao9WmImF6IxfSud0eN/YYUYxl/FAleIAvfc798do3oO/1EjkI5otwf7NsLXHKzu2afXPUdhwToi",
-	"0CfiYRAjHUAQEw3QeBLoRYME/1WQFcprEoIWjDfSMbakIHw6tkTgU6Z+fXasc8yFHqqrXShF2TrlBBK1",
-	"S5tvAd5ZlTOr1p45dcqgtTBlb4pZLvy2rX6RdtXRepPsHlgYQBS1BSRDRMd1b+ys6djVXjLAqedxEFsI",
-	"4JXT3V95Hcrbaq5HAvPSM91fupDUrL3ujT3by8guxqH/8MIzPY0rqRZ6PcdRmo93onu30N723ejmQ7S3",
-	"u9382yYa39tZbX7+MPr07oTmFLgkLSSE0Yre0k0kZz8DZOw8+DYOHCxF+kQLIHYbzemXaRgIwjwjXBfM",
-	"zxcDkHWVuPqlzRpTgpCCo5tC4o6OwGAQRcQVj2DyEDfRanBjz/3+rZyQsJVI/vvL5t823fsHmYfKVjHL",
-	"rOU5MN9lEeazPNA1vPSRqYtpiVtAm30rqdf6PDeQnkPZh+wYk/OZV+OVqJHrbaRwesik4CIDrYgxUrcU",
-	"+5TzmrOnftv9jXNxNWn9wukeurjK+StQBhxeeLaXiSTFwi/pKy7gzBwBK4zPzV++GpQHTr0bQ5Vcz7DD",
-	"/BF7kagBz1eCEj5aOdqRtg9K12e7v/IqVxdiCPGngpFG792I1na7E4G5c7qIYUpW9WWhO03MmudGvr22",
-	"H8cmv8TraAmLjNg9EZetMpOA2ymql7GCm17Aq5DK9QsiiObjNbR//150cxvtr6/t3/8ySxqGCIyIHfR0",
-	"O4gqiYd0qljWxrBUC8OTilxT1hRizIgJojSqUxvaDGXEwGgA2j1aoiyQFnyIMkkDMsdCzkpEZBCJsC+4",
-	"lLb8REgkGm9+sxo92kA//uHPyPwZ3d7Y216d8BAtMah3JqvYh4uZDRL3iZxj49HmTrR5J/pev/oRMp9Q",
-	"9P3GhKe7WzYF1lSdn5SNEDbFjMJDxjBvhvMKVpSh8dOnf+uhS/9ujCZQg1fOMbjbogpWfplIhBf5Slqt",
-	"3XzSN3oP4eBtDNHadpbmQR8rRQQJEGd6mUB/nWNLNFREIIaFiC111vo0jZawT5SNGAcLjLXfEmTeAgsB",
-	"PGsu//nTPwubNWMpp6eb538UXTrdpffcjSQATe03ud5qXbibTSpb9MaQ4hofRc1lUHcdV9ki96W7LUFK",
-	"HS7sZ3pfukzR9X7u/s75JXhjBW0903tbKg4l6nXx09ijoiZNOexe24NAbJOLXNQgWaGBZgSvkBUSusnv",
-	"2cFME2UsLxElqC9zzbajRLbnHIZkBTOfJCWGBRQZwIY9JrYjMBjWqSRFRhfJRd42EhvrRdyDfhYaG/PG",
-	"KlyqeStAnTb6AtqrCcnFMBhAuy3HGqltSk6yH0dq1zF80TBJk1ntvH+bHB6+lODUg0EBOPPgNp8zv+3p",
-	"vnMJs0birzxyLSVnEM5ZfvcerUbv/RGNN/+2sfftbrS5i6KP/xBt7kw4NZgiNWTqXcKU6HrJMa8AaNzo",
-	"ycNg07nvLBC6gWWqCFljE9XCWh8/ypn8hWiwOXKISaTtfjOwEvuCIYwOOmxKPFPx2hvGE4NI5AnpTarK",
-	"gcD1mfjZNlI660jwsy+xQ7a/PJ2UkJp6H30WfbfefHBr/+Z3aG9nNbr9EEWPtvY/uTPkvffGbOB3q5j1",
-	"Qc1W2Zy45I4JcDZaylIG1QRi6kB8yQboYmmzJrmgJcqM6xAKYlGJGAcXWtBuHzbd5gho+EbJuHkLLtCL",
-	"OfLU0DsvNNrY3596c2SfB+jnbY50HNcfvm1+sBZ9+j6K7q81/+tO4q5p3v6s+fddFNurbj6MPvmy1XDZ",
-	"h1ifwkphvwyII1Pvph/yEj9PZ6+xsKFvuzZWCY5lBYtlEvthE926kUcAyh/W87zOQo4DK9Znkr676xD/",
-	"PPXP+SOTXBIXKTMwsq16sfO06EnogZUh4QU6O2d6OXmeyiwSZtsdI234l6pMRJvraO/x13vbGyh69EXz",
-	"m9X9O3eizSeouf3Xvd3t4coZr7tNLUO6vekkFpW7k2KbQUMeqb8xC+BcQKoQyGmHHMc8xdUiQcU1Vios",
-	"D8L7f1Ik2fxuLfrTt/v3Niw9jl6rpZUkfte6VFvwKmffQOOvX71w8jeg1py7/Nuzv5164fVzJ393RV9K",
-	"rOn2hWs+CaHAhUTUBIm9PPvaq+gVyoiEjCPT6iLEdc2xgPvSdj1ZCSbRFV43lke/TPxlY7tEiw39z3MI",
-	"o0UcIMHrWlESxMg2NB5SRjwEIWaepZKJOYZZoJWpslau+FIMVq+4IIHVvlQZbLCCIDMAEkyii/BX7K8H",
-	"4HrNRxEuYT1cG76TNDwu4vEaIy1Av8YohogGE5PotRQPwXRjrMKxW4ISOcdAmsTACfp3CxUF8UgSUrFM",
-	"QgqqsWXG6yx512WHNXNI7bDFemKlFipaxUJNaRlzMsAK58+1K3U8W/E5QToXNd0T5Jk4Myr1IvYmy1qB",
-	"yJ1JkIerl5oFtQHuBSzM7q2hyqddQf1Z65vRg9XmzQ0U3VqP3ruR2AY2n+ztrKG97dVoazda/2xvdxuN",
-	"R//1ZG9n1WibP3zr9pN3UjczQtbNMy/Ykw6WGxJQxYUp9UpwxQBLg//RhmAico1KA9WTP9AXKAusFL3K",
-	"z9t6VKO4/bXXrzjkk9ZFV5h1qgiHe9oO9ew85Ybb9Mx9+mG09hWKPvsQjLFGhb6/ijJqTLuO3fWYJaHb",
-	"2RPWEjQHP4/mNEDbfUVm9bDocaWuY5J9qnwNiSchS5Q1VXZTJK91UJSvpFHzLfH0EDaPxhP8tEUeQAkB",
-	"EBEQ5W8yCvyQYCEzXzuCRc0gRkP4V8yoM6R/vRdz9Su8VNIae021mB1miTp5DiYyGmvDz1Gd6Uyn99ai",
-	"v77XnVQt+RXT6gvX4hsNbqFVN5UuEJNlMW8fXkjoVl9qMGKkPsdyCTUmQ4aRemtyDNTRg6uTVn7MBQuU",
-	"o2waBVJ4mcwxsrREfIXKRJBJNNN6qkytfMhf4cwn0yabIpu9gkzySiZtpdW0Dg3GvPnoTtWxADnqA7b/",
-	"h639G9tob/ur6PZW9xMmaYnVqsX6iam2ODJ1PVvKsffY8dES2HH09jDJ8ZM70V/v6mvrp++jcWuRNh+j",
-	"zR0UPdmIHqxBttwn2xMdydVaiE2G//W8r9rhAoHitJp5YoXqRBDEyAoRqcsjZrumEZcHBH5wh004lIfz",
-	"cTtPs6e7b1J9Gu5hKLr5j2hrA43v31mN/pqzblgQzeue2xd2FZxfBoATrBUgSrlYNrjC1YYxpEIZsBMy",
-	"i/yqH86SiiSQ2xxiqeZY6jZDM6zBGUEklASViJLo7KmzJqD3hau4hKhs6/KE1IIdsiNdkvxFokYdqdMt",
-	"RKdF+dUTKWrSPjYFzwzubPs5BnkUxfSkJNuf7+OcQTbpENSRqdeQJbhJtHBx6eQlrPzygik84GMhTIE3",
-	"IFL9Bwko1DAAh4TWnKfnGPiJJa8QTeESr5hM9kWi6oQwEwqCmawTSOE/e/pM6unyayIBIgcvyYL9ZsFE",
-	"h8feByohQNsW7JlEM0vKhmunuGooIDgIKSOpIZLKOaZ17pPgYxg/e+q3aCF9Yd6ALSxMuI6XgVqzJ6zP",
-	"rLolWMPRpdPpDT4Km2UnfmC2/efLFQbQ3c50f+GygNLzEJ9wAXLsj8KM9Zv+BnolJrgjZJZbq9Gnf48F",
-	"fVxAB0Vbay6hX6gbZsNm4GYzMKN12hwun7/goZfevDz10puX/81Dl199cerlyy+8OPXixQtTb5LFy4hW",
-	"MEAk/Nsrs/8G/O7c7BtGKVCNKjG+XxykZQiWaEhOyDlmT7On+WNaK4XhCkmMbICRcUIiP8S0MolmlAk9",
-	"OHMKXXoeYevqZQEAqelvWDDHzpyy8UDYHGQnW4RYn3yQz5Ccrj17TrVgWwyp37lQBEzRYnsadHiLEWKj",
-	"m6wlHoVYEZHF6eni4h2e33aI6c3phhTxZ4gHQCnBT6IFzXYXYtVT7/gJae1XVu085uS/ACdyNugrWn/Y",
-	"/PwhuIyHyFodEYlF0ePmctwpiLDDjfqYop/Wy3qOxnKX9G4E5rmj+pKo0yMKN/ViaDFHoKkxJRnUMxss",
-	"pkWzRONXLpxDvz7z619DE/q7f544aNyqd3ztHgJNtgW7HvTyfZBI1xZGajSKuBTOgVXU1oCbkLwWd/C0",
-	"4sckA+zj1nt6+L0X8YNkg35mJt2fud6zuRNtrke3t6JH/0iF0d6j7b3HT2zlaLT/1zUUbd3bv7cDvofd",
-	"7b3tNRTdu5UVVBbJrqMuZOzAI7hhnisTf1lmDV4oLnbsIWGztzBDtFKpGQxMCxdoA4X1DbCCxbJENG+u",
-	"njV/AnJiCYM1L6nlmtjZkg5Ax7ItO/ESoLXBjGktLMbr0/x2FKawnDvgWOU8sDnsJ2mg2oi+2Tj4Lcoe",
-	"KlmY3vIKlXCw3ogfHDHR234K41YT2o9Hnsfx9KCWqFGeISLYhL9kbFyQBgHM5jgXOEdYhqKizZ3m1t+H",
-	"6SbqTnxT79q/OsIHZKjjkIiwG3xAyoipvZTFMuqYstooq/l4FzUf7wz9GgQwJlWsyimKyUqGSrJafA4g",
-	"pSN6STHN1i2SwAjuSjFIwVG63ePpsZ+SbjH6tPKn3gBmmTdgNwygFbTUw3XGsMyYFDpJiK1ulr403Rqx",
-	"ki2da2rmUpFm2jkBey/mitKOLgMtXwDUcQwuZuHG8xjhP2vQ5+bNXRTt3Gre6RUo2EkepmQswiYcyRgx",
-	"WQNCkfMZnOY5ymxJ5Zg4UC6Dc44tcYHGjdORQtDcyfjJiUxCM0RAJzRo4N9N3RuIuTI+z3gd5liZhxZ1",
-	"hDNT6MRGQMcJpSn9opCyZbRgTgiZeheeu75g00qpkqiMZTnNiHVdTw0+caZQ7FONo5yO84iwlM0wgmxh",
-	"3YJM0eSJDH6TCYo/hln+JeTKWW714Mb+jYeo+eBO8y+ftWBKOHF5M9IpPtCdLh4HObjJq1d1N6O1GXU+",
-	"MG9CfixUlomT8jNcriTwgSoh9I3T00MfL3L2FMSNWyLbv3+vJaetV9KaMotenNlgyv0MncpGAGnVMtCn",
-	"LV9i9DbGPqj2l5RbYc9IdGu9ufl91zNiPRpTWEpaYklwnBtEqkqYqa4pbZXOFCvOaHnSS/VA02ISJz+O",
-	"4TbC0GIDYfP0RFJFLcGbqwpeEkTKSRTvdRpoLwiEwJnyWe57y6XGTGYeI2TvL+vxn8eyvMixcCK1ZwYy",
-	"+F3l0G8eN3dQdPthdPMhGjf/RhtrLdkVTh+YKZpcJLQvjdSEYsoNF7hngARPUoZqkoif2EZs3Ws+3im8",
-	"+IHfq22146rhI8rNay1KfshB6Z22ugZDC7IbfZxHOkxKBOyZrXtdRUqlvR6Ci1OPHKEN0M7NPIrMSzCG",
-	"uHJbIoQAx2ZY5qYj2S/jlxzXf+/fWW3+5bNoc91+28X4WCFTBqvVb7NAtm/iq7knR7iV2Y46Ie4lW5ib",
-	"Q6tXMlFRapAwZCpD/HR2OLp3p/n5k16OYW4Vpt7NfrwYXJ+Ki964KlrknTj5Nzv6crrVfij0uFzCYjm7",
-	"z1ecpXYcEcGXAMf02M3XTiMo2vw+2rzTC6nEpTyBHmrO6CMLXVEmad1PKOpiASmMHyIPYmE5qxHJbZZY",
-	"aPFy3PGIzKi5TvpSWxykdjlf8DSIq9RKc1mWJpMy5CVEmYmlOtZEhifZvltrbq82H93aX99Fzcere4++",
-	"74WytTQ/6fapudSSqwRXDsn9le+qSK5dJiyAtNg2N14q7qDs/U9JR1mPPr679+gOita/0BqK9XVlthN0",
-	"sPxeprHRU+8mf0P2CeQb9ybJMi+ORozNwGCyYdYjjZI23R1JhnDXWGmzLyQ4sqDppy8W4RcUZt28/XXz",
-	"8WoejrSrHcmka04B9oacehf+NaoqVA0qNE1eTqro2ScBMjkw1emoKvOaAluQYaTPISjrFZsWDWpBhagy",
-	"t/UTiSkql8aUSZ8L60E3hk7I8gnQy6d/XP38ZeaZkMZ6mfrl2N3uYwZB05VqTdka+ZgtU1YqAPiAKfhX",
-	"7ERHeG7zHRWc3Wrrgv5SakhaLCJIDYAS/ZtfN//7fRRt3Y1ure9/uOGk4H6dRFcMXecDMi3tGwP71Lvw",
-	"r6b9RRyGfJCc9VnTQqeUAiyVhCjcKhGSsxMSmd6eQ7VqrGXEQDimvKPW6e2p0e+tcEUgzHcSvWnPGZ5j",
-	"+qidpMxDCytEZG6OC3C6FnwekIU0Cpic1OqLBc0z0msa4Rbb7RzTXQHeDngXjLp3QiIcBMZj8AIFXbyO",
-	"AVc9/h6Z1zjzYZLGf2FOuR4oBJLbSaNxHEqOMPI5i8FKAl7TPCQFEpkwmfpLAMxnqqJboON53VOw4Aw6",
-	"wVI9D32MSB8wjR9JypSdVwEfMSvrGRvLzw4I6zgUxMlR373uvTu2SLAgYqamyprHXs/jv916uP/hxv69",
-	"9XyEiCleS6vG8+5SDNqYoz5znVxPRti9oZ8auUiFXgrziBkOqYwLH5qloLHuIWoh1JGI3aGmVG1cksdw",
-	"YMC1AOZX+aXI4q//0fyfJ4ZWtESO1rZQ9GANgmsTLO69bzei7+53ICJvYKnZI/lNaXE2EvE8Sxhk3El6",
-	"7WRAS1Qh3VUslxPBB5Zv/QOVaAWHNIDQydOnUIWyGshMFqAlukLmmNI0N4li7gAyF+qMkgCkIyOqzsVy",
-	"Ijz1m/r7WETbLp1gs9CkPgPneDAq/2PcfF+GvDND7362A/hKvBOcQQhkHR9ePf5j+TUKrFLDf6LN3ejz",
-	"zdj6CBACaDza3Gl++VG0+WSiLykGKmlHO2QqUOThyK0i6yMMweRTQeX0KmEe0q8HtZAEUDPJIOuBXLOg",
-	"SyGWCj1zCgW4IT0kOWdEKnhO379Th+oRB0o9WNv/zz8aVNGdva+2mzfXUbR+K9q617y7gXLCpy0Gv8Me",
-	"G9tFL5YKeNBVbxPwwU0tf6i3mZgkrCZg3Sq5SktxHFYceG/K9I+n93guEONqYhJlckdwGNphuFi6pokr",
-	"ZjY9lb2XCqua7LkaOTQ9a94ZbZFq6KmIws0MjR4Wk6oLaDIbB3A495fDNt/tPfo+erDWvLO6/8mddpK3",
-	"dJ1NOnFlVsByPq1JFcbuchS3ZLMsBSoDoFbpBwzIX4Oo1P52nD3xU7KA549QnARRbARPDlWbAEmN352u",
-	"t/FpGy3rLKJbGOFx4EUhAbTBPGd56IAG4wTo2RX3mZLD0fPOQ6LBOOzzKGjx2L94lIcLolEPxlqncC0w",
-	"WE2FNzEgvhn92Asro84qSLvpFOQY+2Os+0nfDJhyx6v+bA7CoXuyTRLE3vZd+McWcu/uyh6KI7CdSutY",
-	"BPkqJwN24w1QUSB/Jl5bIULQgMzoMY1I1EDbcUdHJ3K6uMitYxzhpD6BiQo8FkI/7yCX2xvRezdQ8y9f",
-	"7e3+EUV/2zZS6ObDaGPLcoquYS5tJ7w1YaIIaMvPJiwYY5AtQJMCIE3HVY6kwg1UFXQFK5Iif0Bk3WSx",
-	"seepycs4lmEHxaH5MLq13rwbe8usSadYjA0KAJW7nLgdWQoLzSkNZYJlkjPiTryx+CBA2xBOvZiNRsIs",
-	"QFLRMDQFGU3+fGqus3Y83dAJiZYpCxAJaYku2goIVCU2VowSIy5TxUghQwGyHGFxmBgn5AhsWp2wqxip",
-	"m80+hq06lqIdoDNtZbfbG9GnH3aq5dZRePJq4wA6cXF0HK/SuOKxvXNJAji5Eo37WJESNyEcCYvRfAe4",
-	"jvRQxkUEwLrGV+PNMdDmkaJEyAmDuWQwdWusmvcNJQhIjFxTqEoE5cFz6KXT6Mc//Bm9dCZmnxJXyBxr",
-	"ECw8/S38eDr+EV41v/2refFfz6AfVz/3EGashkP4KnloGgVYEYkqfIWgxUameVnFzFaroSokJyQ8H8cH",
-	"UB6guoEHFolJxslTebUxRA/BkRrrf/F6/qHzjAerzZsbaP+TO9H2F82/P0HNx19HNx/u39tB0Xu30Chs",
-	"7zE+Ricb/MvmkVnLGkYNO5HtqkcLUcy1jjXqoViFmttfRre1Hv3gw73Ha/pj89E9DzU/uB9t3UXRo/Xm",
-	"5w89lEuGMHDyw7YZFRR9hNybUkmQksGTMpkNJrqQkpOLguBlxEVABLDrJcHfISyNNgQDoomThngPaYsp",
-	"2hHPm+cXJiYL6ii6zsPwdd+WXo7EStTjcfy5Hr9jlbYDd4BSEuttAsiL8XWsytsCB9ubtShfJabQdfFa",
-	"+thhpAEWGXPSYRy7iouz5Ry2mWlk7kPRpr4o3dW0tH9nFe09eu8wnQ98hYgVSupdwxBeix8ctV0+6aio",
-	"JoGJ3LJR9IsNZALTPGTvbA0jCuO72rFWNAw7I9pfX9u//2UP6vZoyNTenUdhB7gE0ZipxX2FSnPb5xYN",
-	"w3XRP1FkaLcBoEcbudNiaTg+AkMMTLAppAe7d3ZLeE5yiuKsYjSeRF6D6n4ixmI0LiO/phDBIqREoEUS",
-	"8jqiKgPandqkTM0W3Siq4CpATUCuJGtAVXZBAzLpSl/OeUyP0DN75aDpyscUDUz9643o/3kfRbc2oo01",
-	"yIM2bs8ji4GwB2KKXNOqfqEy8gL83DMdKnJNTflypXPdzXb/5OwbB63lef2YPg/Gcbf3Hj/54dskLx+d",
-	"m30DjUcffxi9vxp9fDda20D79zb2dlejzR20990X0YPV6MEqiu79qfmnj9DrVy+c/A16/rVLQyZhz50Z",
-	"AeX4OuLNxPXIRUK5FawEveaqSd7TORmhPvQqIUGM92XMRCYFaBJdgvKCRuJEt9aj925MNf9n1/zlWVA+",
-	"q0qBdoQoO4mrVQ9VtIplXSNJmIOt3R57QWwNd5MOEyswFg2AcdaoaHK3SB2w4C4HRKx9Hb2gGjLKxrFP",
-	"4QB8xNYA7dsQY/KBOxphZs0jIyQ06KGwRp+B66bMGHyP1aLh2PhufwGW/y4BNUOy8TuZMBiWjaKPRG1R",
-	"UN8UhK3SuMAiRopUqiFWBIr2lOgKYYiykDKLvO5jMPgztEgQCSAH3PBaKuNEQxY2JgsCY4CyntbIGJNb",
-	"fxRBMWZZijwB+sdjN8Avwg1gWET0zUd726toPFrbaH65Y3/78Q9/thIn+8Xj3Whtq7szAM76yfhod7YQ",
-	"LNZoqE5Shn7HBcEMBWQJ10KFxqPt76PN9WjtKw/tf/LF3uMn5s/796Kb23vbq80//R2+MEnQ0aOdve27",
-	"zQ/WPLS//mH08fseat7ciDZ3mh+spTUckhG1piejouzkgiBUmODVZH6jVNFyXRXmXMRD+QlBRANZ7e1u",
-	"R5+tov33N/Y/utP8/P9tz+nNCahOSb25hXpqs3tzozyaNN/8QhWIgfioHOf2/vQYe/uh6h5p5GTkcVRA",
-	"d/Sqw4gsaunJdZOIQx81O6+TRYSrVcTAFGBKeKOQlyzg9VOB4RitfZYvVyEbUpFKyy60IDp12o1Y4x3t",
-	"Te4XpTsesXIG+dmjuL/lsL2K87VTihrRFch0c9hxUcd3oGNRmT1mcab2xzvNz7UARdHW2nRSEPv2xt72",
-	"DYhx+c/daGujeXO9u+xsxeFzl69rv1wcUnm4tJvni+rDvYB945tNq+VaZOkU7cm3BJM+IgiWPz8Y9UOv",
-	"P7ANSZsmYmXv8RMUbe7s39uJvvmy+cGd0YqDHol4CtcUHwWk5It0hUjj4wfiWzBEd5mIc1iShaSM4yIO",
-	"MfMpK6GQ4wTcDd6DR05I5OMq0CrTxGrLPUIETEK3JDAPT6IXrlFpwmPSOVokVJ8LW91xmVRVu01gpqa4",
-	"OU+jyjZPOjiSIOKUV1wh4NouqhdcxzItqqkXvq6/9XktDAA2avFYqv7Mpeqnd5sf3EeGex1ERB4ASSLh",
-	"MAdHkpglGXE8orN9CbMaDp+K012oCYChVv94jCTxCzvPt9YPcJ4hRiJ3kgvdACDpsUwhIizaZd592FaM",
-	"2YRSyDIhahJdZAijxZCyYI6ZoI84isMDzbRCKotESC9Jr2cBCkgVC6WJ3xZ3qPAVEiSJpUSsEDE5x2aM",
-	"lmD0gVR78CxkaSL0PFQiSqKzp87qydAYPEASFFAjAolWMwrqq9hkHZvPP+qcoE658TDkJS7i/LzjtIj2",
-	"u+P+va2kjGn3StTeIUix3s/iFFYK+2UratMPnY7pBS4QZql+l54IKKmSORQmRS/M1q1tOd3Zw2oDtDC8",
-	"gpZCXCqRAFGGFmhAmKKq8SYWWm2XC4hKA61hTmYwDa3bgWCJ6lgwV+H187zO9CXBUv5MMt/ux+yfp/45",
-	"f7KSsmuLlGGIoOsai3nVrsdPKyDzp2EnBWzs3bjawuY6ih590fxmdf/OnWjzSYqC/jScz+5PzmQOYn/n",
-	"WRC/JnF4aNpyYcCPOYxSkapEuI4baQ2l1JKErZFoOv0+JHjF+OGpQKEWkY7yDX5NjsoUfcWs35F4ZDVX",
-	"IqlOWQTl5nMTeGoffMrrFP2s1eL9T+7sf/QE2cTIHrhLHycZlNlDvvW2uFHhKFokLFBxjdy25X4WzCcQ",
-	"xvpoTKIZlClDqIePKriBFuM7YoBqTNEwVehNMLacjm3I8JRubplUFbIVGgD3FCkBZWNbeYEe4qzW/Wdh",
-	"tUbknko6OJJ7eWZ+RX4quPcc1yv7Cd2nv1oDAI6t1ejTv//wbbS1EX2zkWcgXhK6a51PPaTft/MUfcBG",
-	"Uo4RTi7cu8FWzgIEFG5j6OL7ul9TaFzxKnoVQbiuILLMwyCTzhcDwBjkj2lbLmrFWvRNdkWJxwmsAP9k",
-	"3LLoBWAayTXEMhwLw5cyIoMIUmNgIgjmoUUXIgjM6GjjJmx5mmO385F42rKnDTxtpn7b3qPBbF52KkOq",
-	"ttZCq2UchoSVAMBmVKpw0smxMnxshn5KUPV3t7W+nXN7R5s7KCs3o8212Apgciu1cL2/27/sNP7l7hlT",
-	"L5vnRi00oJuiwG8zhkSq6rszx8dYCUMRCWBMyhDY8KPunBrWTAAFNWuSCFQvc6T1JpmxcwoeEjRO2QpV",
-	"BPGakjQgiFyrEhHHK2CG4GcDrcaXzCvmbUBOc2hBM0GQUtsow/2gg6NLezLzKxArJhLkWJT8/OP+zIlG",
-	"+p+dP/YbFe8WGFPv6iNrHSgBCYmp+pw/Zm9SVQ4ErrectaOO24F4eTs0HIJ11tyujiXJEKlt/94OUJvx",
-	"pqeo980/fYSatz9r/n0XWVXm47t7j+7o76LbG9b5fuhei9eBmrt4IXiVsFGYGQx+Qw7W2lHvsoolYDpc",
-	"bYEENbVJLfpDbBCYY+BoGDdqksFbQ4vE5xUiYzn/2YcT0wijECsicm3FfgrzV1WQFcpr0jwyx4zdQo/k",
-	"giDknRZA7nacU5f7/7UqYUdrhdB7eWyDUEfpywTAzb7lT1XwkiBSdk0Muhw/OGoSSzoqiiqPA3RzwaKp",
-	"7c7gIh4Ln+FQlSki3Q38cNSh44JUKItDH4ZtGLsCjY/+Rn7FTqJYn3qJ11EFs0acKlEnJqxMv3asTh30",
-	"Yv4/u9H9teZ/3clbfoy6FN270/z8CWo+3mne3Nnb3e6bj/YCaGgCDg3wlb5atzg+oeqGVhP+78eWACY8",
-	"FFCJS4IQiDKsEmHDoVgwx3hNhdTEJNrQxhgrsabJzOow7RqEl9Mw/DKXJP5pjpnyiui8KbEVcIg7BJZa",
-	"EHcI5+sQ8KZy/RwDI44O7dYCzgEoIsAjoub/7DY/f9h8vNNjFvhoZMAKN5fijlrKG1yNXgmGTjqlf55I",
-	"wN30oC1Q6YLP2RIt1QQJFtASDiVJahIICGBgnBHUIMfFTQ9KwutfNDefRJu7Ft9l/9bD/Q/jfPli+s3g",
-	"HHM2nJzoNoQBc7nTRHFCojplAa97qBxLfVv9UF9OiZCaX+OG5s9cXz311/rFRAhMeHOsXiaafJCoMchN",
-	"s5jgWFjsPT+VDbKsv41rKsH11GIJmjQrfZNdErwyx+Ih2kp1tZBI5GMGgsBE23Dmk0wtjUUchlwBPheW",
-	"ykPkmk+qxjDkh1xSVppjilbIdGYgBQ2agemWDOSis8aSPUb5Az8ik7Nu/2gieLpxGiAGLFHKVo6tzz9v",
-	"67Obr+19uxF9d3/v8RNbhcdDRoaj5vZ6tH4DNb9biza+6Jv9dRPFowsTusRXYquZ4R5IMw+ktC5an7bc",
-	"Jq5LTOPcm6WadEXvpxE6R64aGF3AMrZjK9khR91aJeDB6t7urTg8bniHYVS27PQs6B5azoIR0LlDAqFs",
-	"JstlkSBcJthxJhJz8VNyJPTUjg/EkR6IuELp0A6EIC049q21R0FRjXVZL+Hqiw3Qh3UbwhrAVoigS5QE",
-	"RpddErgWIElLDIfyOcSIqnOxPMdwEAgitQK9SMqUBUaljpvlAvk80HICKMfaTCqU1VQcArOEBapohdi+",
-	"oxVhzFBN1nBYYPvQpG2teSM8RZleCkPa9K/H98ahnIgUNqX5zSrgqNiTcntrf333MO6PmcOlCK6cTANy",
-	"5NS76QdIxYQi4f1LnouZVjqYxmeg+asEV9IXRknquqdiVElcQW9zeviRBX2nL/UwsBc5O5rsozurKNq5",
-	"1dT/3Fpvbn6foWCoWZBn7t3oLyB+SBkZGQGeN+13o8Cz7RLGvnlMK0Ohlb2vtqOtW91ppXPo66XGVXhm",
-	"xBykGOkYV3JwzYsk5AD5yX862MfNmztQJrEN7DjekU4Jtr4gWHGRhK7EGBcnJAoht9zWQNesNl0cs2Tm",
-	"VYhJIcwvxM0HFv6UIigbNnIE4aOd5BojdVjwQ2ZUx6a1Fk6XAB33wOWm3tX/dAK8eCNfRNEesgRFJgaK",
-	"FwnMhX3CwsuMc4EwqmIB4DLwnYGix0GFMjmNuCrrl0tEobOnzjpL1tmTOFJWe54oTMOOKhtcrpKJVwkL",
-	"KCtlgsylLdYhyXEB3XbxayF8975+GK19BRmeRiJ7Nv5zwi0B+uK+wBatFoaVXy6C800IajSc+WjAfDux",
-	"5hqMKDgK9jx6A9XPnqFHW/eaj3cSeN79O6vRp3+f6Ie7T2W4VP9XnOyxcmpkcKMhScLOYgORCqah0cEy",
-	"WTh1TJWMoQ1M8g7RGhuVyqIjGDMACRAXyF7JgmkAXDJWsRRpielneY0p22qMroBV7HTWV2xHXV8zWD2n",
-	"S8DLn24dL7lcHpW2l7mtFjCXdIOP/baHyovOnvltT71dwqxhV1seEQ+DPCNzAx+If1m1qyC9qCV30Khr",
-	"OKzjhkTLBECYlL4XSgVBKfaG6MBWqvCVPGfobp4xLx37QY+IqJo3d5JY14S0UHP9bvNPHxnzws31ve1V",
-	"+LX5eDfa3B2motlHAlExuG5KcFd4SEaol6adHEkgUOZgFUgSc8pTeBRG6pC2eyxXfu46LsiHj/+xf28L",
-	"NR+v7j36vkcxocVBcaz6DNgYkCTExpDrx6ezNgv9E7ThKobXSJ4EFFgbgEgBCexk/KC7ON7rMK4RHibd",
-	"QZF5GDqfPMQDcOgBZDcfRp98GX16N6nsurez2vz8YfTpXQ9l3ZqoeXunefu76NMcIp29OLhIKVEwpjTf",
-	"MXclVwjsFVINsW8Nz/qVExI4lZxEV03e5dIS8RWyacX2CQBwUnyZMCTIkiCy7AB1I0A8V6D7fuVSRtqM",
-	"JJCUKBhXwmIPV4Do2RVaOKRLcMhjY8dPKjA0OddWFkQPIHAhPd4djnGZ4FCV3+mUWfESPDJKtmx7KCoj",
-	"L7hPpERUolp1kAJ8HYrp7X+01vzbRrS2G/3pMxS9d2P/vY2iknoVogT1i8WmPQeQAc78BlpsIMFripj8",
-	"VMgZ91CAFV7EkqAq5yF8ayv+29D9OC0MstWlZ+vHeAgHHPqRnqlDaKzmJsgf2x+sheiy4BWiyqQmkdKc",
-	"04BOT6IXrlW5JIgqqHsdeyYqnFFlAPlsLJXTmXDJTr4rEegup6ohpt3wqFt32vbwFBRYzCxg9GA1Xzg/",
-	"RxG8Shiu0skGroSdDtBrVcJmLl+crRK/v1MUN9y2jHzxbVIEcUYlCrhfqxCmnoLFjDZ30Mzli6j53++D",
-	"J8OuBXpm8vRE0boKgoNGR5Z0RT9xdBwpOcUUapb5Zb0MT8FiN//PdrS5s7+23Xy0FW3uAE/7eHvv0XYn",
-	"1pZv792xRYIFETM1VdbNa6XIlLIwqlRNhGPPjU2BsmTbamWEpi8ot725O+aNMVyBo2961Lf//PPNv23s",
-	"fbsbbe7uPX6C9v+wtX9jO31L6wqOdxKZ5yGjs8aOscybsaBrf3t//UZ0e2v/zqqHLv27+dDc3tj7eqd5",
-	"+wsPRVv3oq/eb35wP7q31vz8YdqiuUm1N7f36PvowVrzzur+J3fQ/id3ou0v0pcg0db1VvTJdnRr3VaB",
-	"iD79MFr7CiAkAdc1fR88o11fv7cWfbcTbe40d+94aO/RavTeHz3UfPRZ9N1688Gt/ZvfjTc/WIs+fX8C",
-	"1hgKoWdWSvhlukJcnWSKAnsoV/fQy+VRW6SZ1mpzHjKotR6KHny493gNskpvb0Tv3Uh7jxNHHesKeS4o",
-	"2t6NPn6Iflz9CLlzYKDVbNJL2ng+KvP6W9f/vwAAAP//",
+	"7L19cxxFmi/6VTK054Sl3ZJkGzO7g+L8IcybGQxey8DGjrhSqiq7O0fVmT2Z1WoLwjeE0Ux41r6BmcGD",
+	"zciE5i6D4YQnRtgCRISJG8H5JvypLn2HG/lkZr10Z3VXt7otA5qYwOruqnx98snn9fe8M+HzeoMzwiI5",
+	"8cw7EzWCAyLgz+cv4ar6NyDSF7QRUc4mnpm4VCNIkDUqKWeIV1BUI8jHkniIzFRn0PLixL8uTizPIUlY",
+	"gGiEVrC/iihDy+cq0+dx5NeWUatGGJJ4jbLqzIQ3If0aqWPVU7TeIBPPTMhIUFaduHLFm7hIIrE+X4mI",
+	"6B7JAvE5CySKOGph1ROpcEFQJNYpqyJcxZQ5m6csIlUiJq6oDhpY4DqJzJTnq4T56+cC9TdVfTRwVJvw",
+	"Jhiuqzex/dmbEOS3TSpIMPFMJJok20uFizqOJp6ZaDaperJ7UvNRhP1anbCouKfsI4fr7SyWpLAfX/94",
+	"yB5Cmswlv0XzSGAW8DqiAcIMYcbZep03JVoRvCWJQKuENCSaBNKhDIXcx+FCxAWukim1sXUsVhEGAkM1",
+	"EjYqzXCRceaTGaQIURKxRgSSERdEIs7CdYTRKlknAaphWVP0SaMZdK7KuCCBITxaZSRAlM0ssglPL4qm",
+	"+nRZ/mNaz2ka1iZdiwaOIiLUG//Xr+en/xNPv31y+pdL02+9c+oX3i/OXPkfzuV5nkWimKaI+fVwW3Au",
+	"IPUGjxR5/oqsuzaiyehvm0QtjllujF5//dxzU6hBBFJdExnNIDhv6vi0aFSDsy1xXb+FWWCfQ4JETcEk",
+	"PFChQkYIM9kiAk2qDSMBWk4GFE1fJI0Qr5NgeWou3yL0gRmPaukQEJVIkEpTkmAG/YqsS4SFeroRoQoX",
+	"CKMAr88UbVtmFabVMmTXsI4vv0JYNapNPHP65Elvok6Z/XzKuaIV4FZuBqhYo+Z8NcyqRA16BUsSIM7U",
+	"Gup9nEM0kgivSMJ8eESvkaJDNfEzp/+teCKGVxbN4JSagWPMbI1GWI2zkNxo9pFD0lzS1CW+SlhBhxH8",
+	"1qunznlldua0c5r/rgil1yR/mz5wuCle5E0WFHYjzK+H62MhwtViBi3Nr4fr4xLB9cIuIv3j4Xp4XRJR",
+	"2ENT/3iYHq6ol2WDM0ngpn4WBxc1x1CffM4Uq1F/4kYjpD6Q5WxD8JWQ1P/lN5IDeabd/Q9BKhPPTPzT",
+	"bCr9zOpf5ewF/Zbu1CX8JIyqjkM1bnXuBapgGkq0hkMaQO9zaJkIwYVcRmoZJCLYr6EKJWEwM6FuTc4q",
+	"IfWPbPy+6V+mvN5vCkFYhGSEIwKDfIGLFRoE+nQ/rlEu2BsarTQjxHiEcBjyFtHr9iJn5PGvmeRN4RNE",
+	"LlMZkQAGRiUilxuKnNX2qxsLNRswxHNMSQk4fJzDnGeoycjlBvHV+IxgBASob92ARJiGhhSjDB2ce04J",
+	"WoI0uIhg9K/y6AXF2R7n6F/lSDb9WrLQnlpStfNK0VgJiRqi1jTCkAgY5gUB8j9VLbyAaUhGP2B7RPtQ",
+	"B0inWhIIkKTqtldjrdI1wkBUmEPL5mgtoxoPA6kUIwz/pRIx3uqa0MWEUT5eQjfyDCMkUPJKVmvTMkrK",
+	"LEAG0jNIZB81jQUiJeW9GMZgI7btuWgeMdJCUj+gNQJBKoLIGgKxA4SuUHIkCaw3ZuilKGq8pvQEn/NV",
+	"SpQEllF5F0g0fRZ+yI+v6zZSdyrnr2BRJUfFv1d4sK4mGKpBCBTVlIKV4ZOXOD+P2bq5JeVjHSZXmhtb",
+	"R0pdqjciOac1dCXBL4OKMQ06/TKSWofv2IbMI0WjME/PZgwEMJDXGW5GNS7o2+QxM7Ao1Sw9OCAJCVIG",
+	"UoFiaebCAPYG/EyQgLCI4lArOi3BWRW273WG1zAN8Ur4WClsHgWkQVigdCg0CRcHjrA64FNqKs10VKPc",
+	"M9lsqOuHBOdJQPElOG1He6rU3bPcybSWZ0DWNU2Cwcj3SSNKNaGMTIoDzcpxeEHwBhERVZJrBYeSeBON",
+	"zFdKwWxgEdXNXHvN4rn0STUNKpVq/SpI2X1ezDwKZi8pW1wE/V57lbQu2Ee1DG7vpV/nes+0+FYivPOV",
+	"3xAfBjofcLPY73RMHQe4oZfOwWe9CaxeJMFrLKcjBDgi3TqCZ+xz/eakjXwXSUW9wkXgsi2eAl6VMW/A",
+	"O0oKgRF56HTygGZhP2x8NodOolaNhkQboqgSAomSFmfSsSa2R1BnmqHmyzQiddlv2OdJJKiv3jRtYSHw",
+	"uvqsxPUmvE9Ys662Ju17IlnDzMakK9ZsqLUM5qOu9Z2OaJ04Vb0sDZgVT8ZgFzTbci+COMcazUFPS55k",
+	"8vv2Zg1HqIVlIo5FHFVoBBsF66BNw2rQalfyRqGTXh8CzPdlZTRtVlw2Ty6rdvtS6nCbr1frCoz7nH7t",
+	"1MkR0kPH5pp2nPuXnLT83tCghDLvTYRkjYTlzukr8OgVa0tw8IgGFon5uW/PglSdhBNf3/r+m/b7m6h9",
+	"/fN4axPF9zbij/6OJuPb19D+g+/293Y8FG9uxR/veaj99UZ8dWdqpu/pgCEwzR/1lJMBFC/qK3ZtOgb4",
+	"6QfxrTuq6we3PbS/+0H80d8n7ainPLS/txPvXtPf7H+1o/5zX3398Cv1/72d/d0NNWBLET5hkcBqQHUS",
+	"Cd7gIY0wm/AmVrCkvuLnzZWQ+kuUyYhGzSg/5nQ9zZipvvM6iMFSdikSNyTVxd861xTaKl4+xdeHJcsC",
+	"Eivc1eJRLDQEwYHrutM8CJ7qXKZeq/MC9kn0Bg6bxHUDYMNO5XkckG7aOYslkYhXkDa1Y9M5impKQdJX",
+	"m+EKYJK2A3KMfZx3MUkdJX23KqJRWGKvUu+KfsFLb6x0Oq5tLFzhi8QndI04nF1neb0RkogEKHnYOkh1",
+	"pyckmAokWlnv2Am3hDDEEkL7DveP8Gtq0Kb/3KjcfUe8cdbd1qXsfOpcCUd6JXXjOQLqOW49poVmvY5F",
+	"/3Of7JueomtHvO7j1Xk03Ce2KkgVBIrzJKpxx9YevP+H/W+251D81db+w+3vv4m/2oq3N+Ltmyje3orv",
+	"7CH9AJrUhpMf/vA39BT6TTOoEmm8l3PGcELBT0mQzxugZwSCNxokmJpDmsHv7/xxDsXX78dX78dbm/Ff",
+	"brYfbqKDD7biTzcO7nw4+fa09LkgU+jgL5um0yxXrxPg4ZGg9ToJlszHulKq1B9vw8tuPq53Yx5cVI6z",
+	"b1xX89Ilc/G6piftA5QNglelko+NHkxwHU0aadlwGyU807rW+TTdTM0hRtbUmUANIiRnM06uYsdRWmD1",
+	"JmqJAbunhMUDIrRUqUiRXI6cwsZhBWZo2MuuZ25SfeXm7DYNIzzbiXVJvv38oV2T6DE8xTlgXGH4WmXi",
+	"mV8PyAjclyZnLsaWXmU4ZURcIFnjLbDFaMHXs3ocPCH0p/KsyqqvroshidQYQNRJ3nG16PMwxCtc4IiL",
+	"8m2ezbyV6AmdTZsQimfXzxPXOSZwKaV2djSZMWmZA2wjN3gFLWfCJJankHH902hOO721va/JKFi4KhRO",
+	"umo2e92tcB4qLpUO7ixvajtIfnQv8Za2KTYIb4TE9mbDj1D7/c34Lxvx3V3Uvnkz/vNu/PGHoOFRRuuK",
+	"OZ503XIh9Qnz3WpFHVSuUejnvBn5vG7OX5f2YuxSrt8kD5uFppEIV/OD636i131q+830khlpOv1OejQd",
+	"p2uXPwKZC3eiY0u7GcZbKcsA+dYldCYy0CjE5BYWwSWqL7gRtOfjiFS5GNXwyJo6Kj5JNMARtFnD8vyA",
+	"hNy7wQYRVItII2gs1cZH0BiESoyoLSWz/IqyUc1zneDR0FzHIYZ2kz3JKDdmYTMkmqX+zPzssnVSX45y",
+	"elz1NhanSGQsqQUYuVOdUbk6mHinXhDzg6tK8J41nTtUHPXzCQkOcw/VYVhocv/bjX+Otz6dcgqng+iv",
+	"wwilJa0YdcrK3e56TjRyX8cFIrDLGJLRso14m6xtfn/S7TXDLEFZI5JyT3VKuU8fVsq1A3Qbv3zMUmWq",
+	"08dWJ/UVLUNZ+eWENHpSt2bkIcwQF1XM6Nv6JYgrhBWdcu+d6lyuOkKmU3FOclTH64oGCpsw1OcgpvmO",
+	"AWVmYRQ8LiDg19iWVvgaQTTy7NdBnTJ3twPaDDuYUDnjYbI+XmaX8jPuse0LBAu/dhEM+N3bXknkmBLj",
+	"NkLPsNMuNJ14E4xcjs42heQO8ruApURYQkyK5GI58WSpl1ADV0kiwHMGP4RY6h+cbC/ikQ516oqvdy++",
+	"ft6zS9Vrqc0EnynSCBNdYSTGM7ggXy1yM+SEx65fs6Jg98XQKdh1DzcvpznORTnen0pn3T81V0Iqa6UN",
+	"uKls1v0Tb7LgUoEF1puQjDYapK8ve8E8lhXduttKSaCb8DJCmvPHwr2MCscOv7xEq7WQVmsDqPTJK73E",
+	"v34HJGunthN3CXWdYl+BkJehKa/jyOTJwXkEpdb9rS2n83azSSV9SVKbQcvzNtPvy+q1ItG8XyOXCK6b",
+	"Q13SUZAkwtj1h26S0fdaIT3SriXqCM7opuwaIdFCl6uWcaa6DwSuREAGK3UaFbrvk6jr/hHa2dkmAdn5",
+	"GI7skIpnrBT9ZzkWgZssBt9qIDGnIcxEKJduEbYiCazuJw1YT0LaT+9JX4QYWcdtZObRfdW+SloIJ+9L",
+	"VMcBcftbZI2LqILDUBa578DC6fNmGEBwUpVEiDDerNaMo8HTHoaatZNFNbKOQuyv9nDpDXCM61RK9Wd/",
+	"NpYcJftKf/9ap6/HLmhuXZybk1pSuyenw8dsNFm3iqdaQ4LgAFWEcWGYd5xyji/IYKZ/b6JCQ1IYt1D2",
+	"SgdHvFsqkDV8+ulfuNkLfZs8ux7lrI49L55krF5u5bItJR0mo8quinN/mgGNnl9z7g/2i8O+/MgluZog",
+	"NtDJldrRqnGE/YgEc4jUG5F2K6VJhjb61O1JGmAbdey8LFZCdTZL1+w7dpiy6Bdn3Ke/Ce+UPIrmaUvY",
+	"JRR0DEq5b6y82fftWqeT7L2NI4n0SIniENEezYhr1jyMgUCzzAtEWPGmji9rP8FTJzNOg1Nev6OTb8g5",
+	"UCWRvbZGhKABGWasgmAT6drLnHHaGSRhxQMH86NEoIhDlkLOYcM4AiEyF8dWSqowAy1chIu8dagriOtF",
+	"NHazbm5oficXkwXr1lwwW3UrYNo1nmMJvLkSZvgBa9ZXzLNKXblIsF8jbuUDHlhQLRYEUBhjCXSKKNO5",
+	"YfAWojqAEQhLm2ooMz9BbGWv6zyXyt9T91Idn00fH2YB+vMea1ruDDsoDrMZWLgvYWFONKLDawNAPnY+",
+	"OYIsJHprMejcqULDxeFi1RTzoG+TX4lW2Xs/ufONXmhf7zmjYfhYMueE1yZMrJDbpvPM8L6n+oUr5Beh",
+	"M5Tnfvzeu/t71yDxHTgdnLCWjjjJjc38r7cXuWNNB1nOZ3EY8qiIJ+Yv1P4RcV3OSRkNIquWpDuZpiv3",
+	"fXaNCPD7P7ue1XBJHdNwyeeBlj78DudwLzkmzYa2S5TrJJl08WIPRbjDbEcaon1aE5AN2HbpuQHput4L",
+	"l9PPJPgPdj/bebhWZ7CQHfX0WZOd44jXGX1IzOCqFwloZJOn+nrC6njdpj4mASWMt9Ak1l4Z46+xCDOQ",
+	"TouDkDJS4ICpYfk6S2w3Z6HpAlGgxcUqZVUdERjQSoUImSqkIY6IjFDSFFojArId3d6TskHwGr+ne0Dn",
+	"mFpqiBFliKwRsY4kVgJikvHpYyEokXm3YTatxaYO99ptwFUwd3iardCP4oxl6krGKjYIRSQvvaGX0L0d",
+	"RQvuQXYPYSZKMfm9IHx2MDnmsFGFsM165RNZJcnISXbbsQSdwTvJqcmeud5BiW8Z7nE2zdbLs4MVwkiF",
+	"+hQLWhADlXWe9CYC89x4o+R8LqMCAaqULycTVdZrLK/ox0ANf0LizQCTSxbOvWc8WqITlDjG2rIvIyzK",
+	"JxT09AQNGAtXWhHo9sb0i5sz0XFF4XNFd+9ZOG3DxTpYbJfySRM9IHdKBP8auBjdWtGEyk2l93U4gyBV",
+	"H4LIVWeQmEtIoPP61MWEMAJPyZxlyOpVHYRvtsxDZsc8ZDfMQ3a/ANTKcp+ZCa8f5+oEkSrkZCU3ZIRM",
+	"LJU3nzrZk6W5NJx+Oo6D7XXmy2KGjCwPESr1BvYj9MPGZ+hpJIhOoyYBIqEkrRoRBOEISR/rNPJkSE/3",
+	"0wYfJ2t1LO3pk725bUfK3uaX+w8fdaeZnvR6suWORr7+ML632d7Z2X/wXbmm8lx8uO3OcnrneK7uxh9/",
+	"UXI8j+9iyBkJXGPpuigGMyv0poTRsNeeXHXBrmXHptzajO/utj/8MP7zrofi61vtBx/Cvwd//oOHDu7c",
+	"iq/uZPOEaECw4nY05Eq8o/VGSJQIqF1uOnfR5W/OSOHdY/jkg3jzy/jTDzxIivp6y0Pxg+2Dj294Np8J",
+	"frp2O37vXQ+1/7Gn/8wOq9vp7U20aFQLBG4x44xXIzFhDvA749GS/VQ45KI4omEEz7I61o9KD3K5pHoH",
+	"3owgBGNEek+3jFakCTnUn97pVhniGYXjK0uLw3u+VCuZrStvsTEvnWMV/nisNqlGWNqY1GmyMt/n9dRi",
+	"JTQ7xe7TXmSGAdQIixiRmF4aSnHmTWktAFknc4IMUjqH7AVKQmMIciYvHOokP+s+p2vFB7xjndeSA5Ed",
+	"SL4HL1nAPlQ5qqOSp9fhj0vK448MFeBsDYchYVUyvP25fLBdaSgMh1/56b5u5SJXme3a6+UH1gfAQgoN",
+	"h5ZkoPQuZCCMBgL39SZYBtXoEABInQPJN+ycfpfmNtjUV2l/mSLbB0THup1op0qsk+Bd8uxpN/KwwwMG",
+	"Y+23CDZ8N8+PNVwJal/dBayVzS3EBYrv7LW/3kD6t++/aV//PH6wm5MeU2wsb4JcNhCcTpnQBPy5e1fS",
+	"64M7aDJj+fc0aHXag/nC5DeAXThB1VB7QiIy5aGDj28cfPgITQbED7EgAVrRxgw4KhqzBX4XmMr01ySz",
+	"Yio7OzWaJT0axZdxnSzlJgzfJKHCtkfNtDXrCXquxYVUAS0nUSSAal2ShDkXZVg8EI/rLudNFj1rscxL",
+	"+85XifsiDPFKzlhbQLmrgBmuH7YuXCcFg7HO5g4Mw8MOA4DUCy/bGxk8Uu7MD6bClkc8slbPw8Hn4UzV",
+	"hiKsEjhZAH5OAtSU4MwLOatC+YhJzILk2BnkCjjTgJPLteExfyz7ruSwmH7gHc/tlf4mb2p5+kwPdt1b",
+	"4wxJN0qO6QEa8NL1LN6yIN2z8hwj80430wDEcEeuUlSzCWYtsgJJSAbrAZAXZbqvWJt2dRWSWb3Vs+8A",
+	"COeV5YLEpVXCSvgADII9jLBA9RA0IsKZBpubj4M1VZs0wMakWUoyftG8UOi+OmwAEZhl+weQ4TAdQotA",
+	"6kuZ4LEeIUimFTuCzNq4CdGs+TCCVMeudArAY9il3pB9Dt7+dH/57FA7RS77YVPSNXI+Ywnu3r6s/bjf",
+	"Zrr30bl5Q4u+HXkyEW8sAeRRTRBZ46FbyFmDbPru9Ayty6smdIRDyFsEUGLWMPMpq5oAzcmTP2z86dTJ",
+	"k1NG9zdd5ZEekwXrNqwXLFehhPxc7u7oU/fDm3gun2k0GA1l0AYGkbSKJKrMWvfmqvqxMtJW1nLSnUTg",
+	"rg2lLn7oAVGmYe6MhUPd9evo5YXXXp0CmGUd0tO3AYIIFiEloqgdqOtQEOtrDUvqEXtBgdFy2UPLxjel",
+	"/syYuJb7g0vqHgsX7HkhuDPwNCiYrWiG5mqtAJq+HantEwaLLy+FQEzqk6Z99VeTrTLeYkswJvWFGpP7",
+	"0i1YqOxFn1sokE2WlQJol+rXJ9+a0dvm7qFOpHR6SeaR+cnuqQF9JgEKMas23QnOzmU3QXtpZ659eFHg",
+	"4SL+k8PVERHYL+iVU2O8HfQWtofQtOCcTO5CG1Lb6dyPqlohBL0DNACCAaAVJY9DPQgs0eLEL4H7Lk50",
+	"Ifa6ZLpu5Ien+5ssrKpSCPnwEsGhlk/zM+uG2uWrhwLWfUkjJi1EBnch310Hfld/DK0BApdzr+ahwpwD",
+	"PXQ2S6cNXutoDa5r62iAFMMF4o9vxZufemh/Zyu+uxdv32o/3EXt3+2Bl3F/94P9h9sdxPH0oH7XHkbL",
+	"NLfbQcI1+yMJkGxgna7h17DAfkSERJOvM6p4BYL/6AM2BehpitiWu4NOQjNip1MuwiIqYc7Xz3m2Ldek",
+	"zgHGSFFKq0UgcQ+DkZYTwLZv1JUgv4H6NLm3OgA07P3QbcQxuDYuKPWChJ/OY05BZrQsvMeWdw2ct6S7",
+	"7yYz93vBz9q/WGLPoAsvXfn03WwnmTXM70PBHgu+Rqwg2Q1X24ysw8uENivGCyLVDHpBg/dFABf7Pzuq",
+	"3VGGGkT4hEFekqbqRTb5r2dm/hX98Ps/on97eubf1HP/curUzCn0PxtTcxrxtkUlQcvmVS3TLeuSfyGO",
+	"6JoewHIFchLhhxpvLTKdz0zrRKIVEkVEIBqhKo/sPa4FgxMSBVQQyHJEk6dRjTeFhNGcRnXKmhGRqsVf",
+	"nJzSlR87NcIwwiXTnypJfmqJh6nehMDNsHNLUbLFdOUvDH3jJ6PyzMyd9JMz8hQB85UHJx48ij9vResO",
+	"8rfGsu5foNCKHEMCjDEiPrvePz85tTmKmYlDGezKhoekO2aDRJx4XS57XzZQIl29fgneaYej8PrmLITD",
+	"Ony71iAjnTUIC0wEEdgP4QCYojxOy0EeUaL7FDQjXsdRUX7+mDy38GwhsEg5J2HGA9brBlU/+VwEgx1b",
+	"+44zLqG/Azmdn5lNMkAvs+KuvYfteg7L2ooboGQwcoTWkqjEIckx00hP5JBu2aEbTWXouIBRgM30AE2y",
+	"CGCD3kJdebb9EGi65bLeSFRlQk/TsNNk+qUkbEhtzgzAy+GWZEIY9T4W0QZlVTfG0ugDslbCPFrWcJxq",
+	"mLCufD6eK3GNsIhG629iwSirSldmGsIIJqCT4T2Urk9S1RJHkMonyBrBYQo+z0Wm1kF5bQWIsVQm/QI8",
+	"OTDBDRRHWUCAyRFyh8rZTbezyWxED4JcIJBJ4VLPBH+buFLnRJMgznwd3EBZFdWwRLxBGAnmrJBe4wHy",
+	"MUOMo5CzKhFGo3AnM9aTYgy9JczO6g1XPDMhytlzeL1Ab4soeVYQvFr+bF0yb/S9C8zAs310DsmzC1li",
+	"E4axsoxy7TpkXLwutYqITBErKFyYwMmhoCmggHyN+jU4fhLOZIWGBIBMbfO5xI9f9M1IONx+pd63pw+/",
+	"ea49y2acdMczQRGm9rXN9mf3Uby9dSre2j64fQtNxl9vxQ9uH3ywFV/fmoJsmXh764zr13+J33s3/uh3",
+	"8fa78d3d+OMv9veuxfc2/qX9cAOqU6kPU0nR3ApXm9OUJBtAtMqr4SklUPFqeNr8+5T59wwE0jN3aZBX",
+	"eJUOGZlxiGCGxrDhfQWxDT3rE57HrInDQ8IJHQIioDtlywUzVJS7fx5Hgl4+NLpOMwopEYdEnRAD2DFk",
+	"FDxH1ko+3Ef6LEquJ8Y0Cw9lHLm8YjB3kjxvuB+T4G61cD2QdgbR1oaWjlOFSDcxMI5eN4yNXqpk6e1+",
+	"ZXbfSWDAEy9itmoQADtOuXU1ui366cWveJPAbFV9LYl2rks0CSZ+XSZJYxhWSMtWNE7KKNmNMbWNUJ1g",
+	"NuUN5Mk7lEhhLcClrh6zVOpIlhYWoIOC1RfawFDg+i5xelI3d4mHEytquTzJ55LHU2tnmbi3rHW6J6BR",
+	"MaZxk9ESGPUmLAUeTpbCM+uXnW5++MV78Vx2gdzgItjW5Qa3pqxrnBETUWCi1tK+crl5BoJDR/HqP13X",
+	"cjZJdcB4ySeRcOz2k8u43gjVQH89cfD7rw7ufIggj/ar9t+21ToMGMKeEk/XPjELtVYnWDZFEvFw+uTp",
+	"MzOnZv5v+PcXHX5FdwSOpcPs4P/nhDfR/npzwpvY/3K3Y+SnywbR96dZJ5WmZSNc1dpQjQbga5eRiXPF",
+	"LECt2voclM1iKOKorpvgQkI14243pfbPDl6HrSBVqawLL+k2015PT96r+VyPDvdthEKCZYROncz4bLsr",
+	"A+fJzEUBr/IowWZyQKDwwD3tIVwiJd0Uq87cBiBwo6EvCVKnLCDCs5rcUqLFeametmTL03lwQy9lCoW6",
+	"XLSrLid5A0c1e1W3yArCjcZMQUpSgX2qJF4HrIUxGVuhJwtk05HZnCGTzP6NwpORoweHnNxkHXPtVzXB",
+	"vOAa+2t2q3oV4RlJKUX7TsEhHsSIiCUptttWaDg40HLRqEoemB4lH2v5kISELF3El9rjkhkmZXHsKNMJ",
+	"9tzO4as8ptueD4npny2STrYYNC1hDXB7WkcamrT2oDoGwZ+hFYJ8LgSEK6CVdcAIaWERIIvU6kRP6wQD",
+	"t/VZzNB6LtmIigV1LdWpk0NXC0rGNgq2kh714R1SFzAj4XmdSTagR6pfTYNif7x2g1+yGRd54gKUH3M9",
+	"mCKyEdeecwjC5nXCmdYNeTPKQM146rkGljKpVEPZKupI/tAijhoZCjiRYCHDQtA1t474G06dWP4vKNpB",
+	"TRbRMJdM5NOIvg0drAKgkB2b26g9iI/Jmq7yRRrM+Aq8TX02fJjzMbQRzzkd5wALhPT4vXfbO7eh9v7B",
+	"rdv2z1M/bPzpTPvrTV2T/6Od/Z1NnUr5Xq7C/UunJryJl05PeBP/rv76d/jrKfWfM1BzlzWhCpHflBGv",
+	"OzWsC0WYPBdfOIt+eebpf7XQUshgp3dLye5w6wVwwKA69muUkWl1scMX6unsFNZwSAMQIZZ0TDaseaj2",
+	"gQRLv9EOcSVbLkWcL4HCCZKCbDZ0ENkSlH5eijTSe5PhpuLLkQZjmoBTqbpY8gUBB5w2DsGxWTK/JZ9t",
+	"lITa1IogsrbU+VyFixWNhuxNKNJsNpYCKtXMLFBLxQBzCN6MyFL2G20Gga9wGPIWCTKFOWzIylKEdSqW",
+	"9uYtKSUp+S5NAssMNfNlU8I3DUF8zjTxp6ua+zYhWuPehVHxBkngEaRUj/khl4l/d0nHzixlhhxiGS2F",
+	"BAdwe+FQbfN6msKrRADYmY5Jp967pZDWabQkDNB4gn+zZHxH6RfZAUa4Srq/SAbbZGB2C5Y6q58s8cqS",
+	"LZdscXWWwPgGW64VBPUtzCPzXaI0ZB0lSy3KAt5K+9WWWN3CqZMns8Sn65R5E7zFTAYzDA7i0WW0VLM0",
+	"tcaj3MzskqrvA/t7yP1Vc1BouNRkeA3T0EBa0oDUGzyCHlbJ+hL4SALHD5QtNQSvCiL1eeBLdczWl0Je",
+	"pWzJlpUA66nqUe2SjqTDEV5RxNDRLeuRi65Zh6PecbOOWcoayOVGiBlQ8oA2T7DODlD9NU0eceUWMhnh",
+	"oorJZkDngoJfI7E+X4mIWICzJgtDnE2QissHGLkAfRdqXESoll8wgwY04GJFTv/dPHr94jkkSIUIwnyC",
+	"TEXrdSWcaKQYfQ2ot4F/Z8xAswH35T+ZJ6a7OXrfZAHDvJMIGRujB1eL8zaF0iwvUIZDp8Spj1ihDDeQ",
+	"Etej6F1PFNJ+6FJDVG5Tp18WyJaZZO4mC8DKJZFoMqaRJpssVySmb2GjbsSpZMxednlzldmS9SjeM11U",
+	"siAaaHS7dpgqESMqoJGUxijFk/TqwGiKikb0IJgC+8ewpSA6akCYqfTbVHnYYmldFOKESYeUaFweZSnJ",
+	"W3e0dghnWSISDBQ0qs7muQGqELhdvrpUSqvGUw9jQHwaaNx2oT1zbuY/wpCg0vRlZ50SmDMCJdlaLylb",
+	"l13kYvJbsMeyg/iyiAXuAOPu5X35lIdePu1BoEqDCL3UzqUcPhXRSpzpAHumJZpJFsarKVFxAXSREga8",
+	"zMPFfb3BowEqJaTvpMB/o2AEyfXuFNIiwZ37WseXz9Y49UmR8FXjLUgALKhCC/EDupDGiK9afX8v1HDJ",
+	"O6TTi55OLDcLuxjZ5osDct/KbfIo7HWu7R/abtfVVvepVtqWHMxwrumogCBqXEZpbf1uGa9BmBwXjy8T",
+	"2z3IdVFcibVUag0svDupJi1Lk3LzXGB42n9uSTPSvF1JL93D7Oa46CETZHKYuK9A8EajIyVzmLCvEYiF",
+	"cOHx1UIn8UhENudSEr8pcTiy6nwDoyj2cGBf1Na24QIwjakusbv3R/Jz9K+9xEWpwsaLXCrF1T7qnCd3",
+	"6fY4qFOGftj4EMl1GZE6gi+ojCA4YS5F5YJnRJNJffFIUwvUwn9Nxv/9aH93wyILXt9tX/82/uTm1Nwi",
+	"A4lDd6HFRbge0KRBrd7ajP9yc2rO1gBSz/FKhfpEIMqQKRDUqnETSmhen1tk1jGg3sD2dV5BWMtNJ2Ti",
+	"OmhgRkI0uf/V39v/eKS7bV//fMqDZrm6VfXIdN6qtQ7DSijWYZfAZk6BDGmsjKYLp+lJrfiLArNCG0Ef",
+	"SDXMMsufg0/LFZSExF+AUZOlkNOGhjGDF4tICyY6lC81sxRHMnaDI94xqhYWQeGNllSBHyBzKFcmsauW",
+	"HDuPmVPlclTTSkkBkHfgPLq9YcY8QskgwMApFPsIyoT1g2cjIa3SlZBcIrj+K8qCAXRD84ZroHmxqnQC",
+	"dekMZT9sBmShuZJFaXDknmMRUZ82sNKdnIAOpUfWOcE07K6ndKyfyhoMCkY6jD1B9RI0y5zHJgsW7MOl",
+	"5UH9WgLFX2yYXCdYlC3GaSWW9Hib95Ml7RAg3XvopIHccXNRdmbJciwkI6ZmfT0pU+iXJA5LNRTvzXK5",
+	"rFU93nrU3tqL33t3iJDQwzDHkjVh8nwtzzDbX2/Gtx7plMU5E35plGUqkVnIFIU+IBUMUTWZ2DklgBAh",
+	"UfvhV/G9DQ/Ft67F25seOrhze//Bdx7a/+rmwe+/+v6b9sNdKAAS330Uf3Kz/dn977/Zf/BdvL3lofiT",
+	"+/H2re+/Ofj4xv7DTQ/Fv78Br8Q7e/FH9z0U/3Unvvdu+/7ewZ0PPbT/zVa8vbW/s3Vw+10PtT/8ML63",
+	"cbC59/037f9nJ767e7C5k8uVGAyBLpOb1a9SZk/YRldY5mjYd88xpcfx3GHYc/GtKpsr0wm4tEGVyB37",
+	"FHo6wqv6NxRxjiYhNWyn/f4mBPiCbErV0SooWtnNS9YPkdNkdaDilRv0khiaobsK85wuEQxnOXeSpnj6",
+	"VK500uks0RXx9cFYOuitBRsxWq5eyKhHYffSUuvwti54/7U1ItYocZg3VtazVR06vMFJRpfW4xpE5Eq8",
+	"lSyxluCPu/Lo11MohZE0lzCbUrMBjXOVaqF6BP0PYpRLktk6wKRgcDRj+fV0YT71JdBsUMLBmvGFQDeZ",
+	"lfaye55bskLyUaLpsDU/0jCfswObVAcJVU89yV399ZhXgUNxFEnfEvofZLrjEN11iFEXlT2vCxKDg0/J",
+	"ShBb5CHJTYiHDj/2MUQeJx27L7vBLNGtAWXFMpl/KbXncwDzUrZeikJiWMjciQNU2jwHcTyR1PmWmCmJ",
+	"UpJoLidlEgYIhjhx40Q1UleHfF5SPLtAeDPsjng0IWmDHxuzffOM8SbzhyiENORxTd99bTBvRqcToKsd",
+	"57i8rhVyTr14w4vK792+Fm/fQpMGyC/tWaNwTHko3v4gvnZbV+GzBfnQpIZyyD4Ox2rKQ/sPdvYfPmrv",
+	"bB18sGWfy0I+YDvcqRn0Ag9DQyHIihvZSNZmw+d1DbxlgvcytfxsO24jZXNFUP8SqTdCJyTqEDh0K00a",
+	"RudYARDOSGMoxlRiKp1DZsBOksmt3tjNn9nF61BodPgnqjehuHodRRydOnmyvASTR/vPA+qf7qNoDFX+",
+	"yJ2QiVMpfYCFH4lInT8Iw8vWmYIAg10aGm1SmybqVKeJ4svqQpARaUiAHwFEZ6mxFVpcRDUDDtp9Uegn",
+	"yxdUSMG0+1ZT6KwVYOJHPNvnW27FtaSXsk5ZaYAL0hig1MKQ1QI6o/S6Q4l5yzqdzH3f4XnS0NsQXoDW",
+	"eERQHZtwKfA7PbOoY8bR/9JgDNAh+j8fmU81dRnMqtOM/kU3mDygP+UegDgM+3sSlKF/9haZLg6dafh/",
+	"wXs/XPtjtjH1MXnXy3ZqcuvrBGQaYythJFxk2iUmT2goEGmrbcGvJyQScLw8kHbSMerezUglmtWNcxmZ",
+	"LzBbX2QAXGE606ssiE/oGglcQLPpEpakonQxyuLDJssx0AsD9JAs0CDPD9i+LGEzz6xlbp1ya5Cbn207",
+	"O4fs+AoPmGI3rnIK9UJw2iSCreTlCczJjYAxdDRddgw9pzZUXcp08h1lwL0RrkZHDYTHvTgLFgTwMHd3",
+	"SkEOGZGvEYHD8GwPUpKHQ+4cqrhsgaXnzTyiEmfIYCoZKAkCOnqytIoh64Qjd7WcrqN/2JLQiauqlwBk",
+	"93UYqh9y5wvk1v7E0N/Jobe3yHaoryUAt5rs3By9M1NIYONtwAxJvEYQ1ta7EunZFp/ADMK53kRKNzqB",
+	"7xMpLxWUYUtgqM85UoZNDlEmH1c3hiApEZk33ZGmnUFR7sJwFsrPnrhnCRZEOM9XU+ocg16E8Lp0cKDs",
+	"AmS7zU69Y7ymN/c6Rxd5SOSQoWI8JIMY+HMhNX08oo5gl4KjSavs9cbhy0COrTxjRwZ8zxczjx6usGNj",
+	"BMWKu3AQO/PKe1Z9XKB1GmLRKzVpIBNM4oc6DGKHDpqUbuQ5ClVkpB63QXaSNajCq6avzZrAGnGduB1E",
+	"/QGCB4ptHWl8iI3/MJ5Em41kl6THHj6nGPtwZchTl1uHh7+bYtPU+Q7R0HmB8bAZuerOFt13Sfh75umn",
+	"nM+6XL8D2350Iz3WdBT2newRO4Rxh9FGwyWwJnV1koLSXUmMdtMyG+JMW8xCepniR+WnmRZTcmbyXS6B",
+	"52fr9xhUncwgnCviht7vg4V+trj0oXY7DSJKj9am7Df7Y6/rKxnyBxK9uyBV7oTUfBFNmroyU2kdPoZD",
+	"LSPOIADMY9wYOGpYImzeA9wVLCPzk062kwiHnBEb4MTW1SuekUWxIMYSrJUIYwjuV3y0R2XN0nfGb3Q9",
+	"j+IK4iWKZwBFdZbWd+bGDEYmeTNMh+1V743eGnWx2a0DMxWYZG18TyaiXBKCYLQAATNVUgVrcEk7AmKz",
+	"0vMgaZo+F0M5A8uFYMLU0hDMnJVpqOXL2kDTxXuDR6Tc2rmu7NTNm6xr4sUxSHUJRL/VXTvXTR/6rixQ",
+	"W6svQ9S5Q1/IDoe5/hOG2ZETquF51WIxDqEpnsl18GyeABcoFbfRpCB1vqYBwYAdELFmiqqP0htXUt8+",
+	"ZqYuZjo0Fxws8lPkvZOBq0hdY12f2Mg8dUJa+wWeA4cTXSNo2X61XCrDZEi25PYIdp5h59EtPIkv20zr",
+	"w6tUvZHbehdS6wfs5kYTLcpwijLHIXcjecgsj/ZDdftf8kDIBjbHmyCXkz97JTTV8eWzNpfakYnYC3pN",
+	"m1VKXWsdZGDec6vTKX2URmtLyWIYLu3eqPbV3fbXG2j/4Vft+7vxX26qgxPf2VPfxdub7ft7+zsb/Za+",
+	"34Jn2UuWv5zyRr/YvddtJNpYejgPoYwlLLI7XGdzq/3Fro7D8ZAOskk+PdyLN7ez+9ESil60L5FIwkyN",
+	"PHMpObcG+h7ZShx2EUD+LEShGBlgCXh4yyfnZ4AwneWfyjssyyejF6aOSwtOkMp4dkK9l3UoW05hoM6l",
+	"Lp48Z6podAfvIEB8MBFnqfcbctkfT2SPLCHu22FlZP3k4jmkpNS5mb2l7gsWUq4YCshhbeD1RkgiUhQN",
+	"a+8V4+JRuo29Xtwita6nMRJGOBK6N+NJcW2SGRcuZGEEtGNuHVV++8g5IxUCyhQwrEPtntK7kZb6GS1g",
+	"k4FFKk8W+ZIw46GMJCw6IRGzWpnxFtJIYZzspxvtbzfRpCkrAwWv4QhBvTwIbJUkQs3GlIfie5sHf/5D",
+	"8iwwkCkPte9d29+5mb2fJYmajTS21YBeFl7Lr4OPuy/LrlOW/faUN4AJs5C/XySNEPtEh0lZBs+Pmo8f",
+	"q+EuNXw4rfpJMSMObfx7Iux4bq5iwb86DmIRIpaBykI+kBJHFSzcIQmDAzf5nFVotSmK8m6GBwEbGNSp",
+	"H2rYgEhNA2IxHRI5LL1uMiuaMcUWI4tlEcUsypilhLd6EdBQAvvABJIQQN7zedLrRxHdwcN1xesCWgH8",
+	"28hkInJGUIMIyRkUfICzVuHCgx/gE8F+LVfl83Rfu8Ahaa84idpwhAYoAr0x6TKUW5YTFagY6nWdUqUl",
+	"iBPmAXXTmIy1aLQaiBNGrAwJuwj2kilPfGjT5BhwWQasglQ60x807h7+wfq6G6fqUgJ/o/RmHhKbDBsR",
+	"XJ9Dy4wzsqzhkCxkkkQh50qKRZRlhckEMj4BcSoszTp43pC1RlrrZHbCyez64XmoFXsuwS0vB4QJxHRY",
+	"7MuzWBYDKWbR/qXrwLJAL3byEJpM6p3ZrTohjR1bgySUhoo4l7Q6CsuUarHIMNVVP1I3nZ99b4xLPeDB",
+	"L6Fi+I2Ci2XQ4zfCRK3CdJmO3XLYJAdmVj3K3pSFBIFaMs8WA6IPWyZe96ca8JIQwLS3Mgc9Xasns3hM",
+	"foyjsHj3O8+lTd/FsA4Ht9+Nr28f3Njw0Pn/1B/aO1v7X+22r3/uoXj7Vvzl79rv34lvbbY/u++h9tcb",
+	"8eaWh/Z3tuK7e3lPDeNruqCA2eX620sBlT5fI2J9qSo4GCYaPKT++pIfNlcmcs5ARQ0BXaNBs8CPoOYw",
+	"qkU95FIW1aw6pG+z+PTqUkuD4dv2h6dJp6KRAEfuehT6Dk9G33s9rTxTJH4UEUX69lCwqUMsVFnIRMsL",
+	"RyG6jknOHFJwK5rtiAyKA9/vw97X3ZOwQPpDubE4s4e7o2QbF0loCGfL2lSXZr/oGgE1WlVKImSMtqgS",
+	"ClfWAZ3NQzhrJYWS8RkAEqX0rhCEkc8b61MdNWOf7iUN2ZOWhbivUCGjJW2aVewdi5ASsZTiMvQvFFNI",
+	"IZo6zpOyaRX9yeTx5k64COZ16axe+Jh00zHdN7Q8yOwQmTr9b98gIyQWRLPovvvJjWp3RiE06KSpoYWG",
+	"N3hEzvKADJdPNH7R1Y5vgbgwmE0K2ECWcyKSqsPDCBQd73uZMRSPv+ka/AAA9L1LOiVp5nnW3jctH1nw",
+	"fFTDsqTHomzaeRfAfHdOedFyFaGo4yAQREqXBfZVErW4WEXJI2iF1CgLUIWuEcQFqnNBkLE8q88+D5KC",
+	"Z9LT6wL3S86i4ezfuQ0Z94YrPiE5X2WWzvaTttrRRBmnuXn12fXzice7K7G02IQH5/Esz+Xa9yzBCs96",
+	"SaOuEa40hXSZoM9T1lQEqWE3bLX5iLBkvzDT5ZBRVBOEIHWyLYRFQDFDdWihx8713B399pABrubl3l6N",
+	"Lk8uD5IM1KJQSz8x2Je6BVI24+hvzXjk+sawgOuui+FxmKBvDeKdlNU1Hy9zUpNtLzrsRTEIWbQsXScz",
+	"zUaEaHjkh9xfzer5jEdLeQeVQdkKSoQdXPEmJPGbgkbrC2pJDOFAQvN8U11j9tMLlkpefvOS6aQOPhGd",
+	"/Jy0XIuixsSVK2C6qnBHbFIzikizPqlxmqd0YQbtg5mWxI+4QKnlAq0QGU03BPYj6hPkcxYpVgBrskpI",
+	"AxaKikWWoI+Bo55g4deg1qP6g66RmUW2yP7pnxBUr5SLTAdIQf1LRKE0c1K4dxk3GqG56GZN3tu//EZy",
+	"towC7jchUcFA5chcsd5FtqwoYtlDGC0D+1+eXdY1PJcRZehXXChFYtLANk8pfvw8q4ZU1kCxWJ6HcunT",
+	"r5gqlMtTADmzyBpETENiG1rWFTu1tyAtGIkqmIZNQeQMAmcDh4AEQZC65Ehg/Q3LpmrxMtLUbxdlPi39",
+	"SzlbZMsXXlu4hGZxg86unZrFzag2C+VNl5EgUVMwHQvBRTQd0jUS5NPrJ19+85KHJAFUYYTlIltW7XNB",
+	"34bmn0E6Wx79sPHZ8pQOskGCRxqu2OSz67Zm0LOCtyQR0qLmGNcYPLPIdIcYtm/5pShqvMbC9Tm0gOtk",
+	"gUbkfy1EgvrRMvI5X6XggWsAOAVazs5tec6UofBDqljDIlPqm51AvkYoWuHB+gy6oCNtAV+ZIVNrdrop",
+	"SZCfABJkja9qpr3IWjUeEvODX8OUaQigkPqE6dxpUzwUcp8nzp+7ZFV8/SGb3jqx//Cr/Ydftb/eaN/f",
+	"Q9pKiOKPd+Jrt+Or99t/3UD7D76L7222b2wcfHwjvrOBzNfxrc3429347m577waav3AukVSSg2m+XSNC",
+	"IzNMnJw5NXPSemBxg048M/EUfOVNNHBUA4aRLGhQp2wWNwMNOlElDuyJVxQt6SOsC50ioC7paeeYX8Os",
+	"SqSX9cZ4yOampz+blZ62K92UxEMGOhCicjRkoepGcxfbFCMtkhV71I2ZiMUTSjeZV+N/fo1oxt/AAtdJ",
+	"BE6aX78zQdUcftskkBdrtgf7JuhaH6z+adBXPEel2hYi0CfiYWAhNyCUhQZoMgk7okGCXiXIGuVNCa5r",
+	"7ZNyjE3HbuXGllz4lEW/ODPR2/OuhupqF2obd045Ab/u0+ZbgGzZ4MyItadPntSwQSwyCk+WC//GlFFK",
+	"u+qpwye7B3omXEVd4bHg17/iTZzRHbvaSwY4+ywOrJ4Ir5zq/8rrUFBdcT0S6Jee6v/SC0mV9CvexNNl",
+	"RnbOZmPAC0+VGldSfvpKjqO0H+7Gt66h/Z2b8dX7aH9vp/3Xu2hyf3ej/dn9+JObU4pT4Ko02CRaKnpL",
+	"NZGc/QxkvfPgm6hksBeoEy2A2E1soV+jYSAI8/Tluqx/PhfAXVe35ZRN2mAkCCk4uin4+fgIDAZRRFx2",
+	"BDOPcRONBDfxzK/fyl0SpqTV//6i/de77v3ThdRNOczMWp4FI062lkiWB7qGlz4yey6tmQ644m8lBcCf",
+	"5Rq8eST7kB1jcj7zYnwkmuRKFymcGjEpuMhACWKMtAzFPuG85szJX/Z/4yxnlZBqFebMqRJdXOL8FSx0",
+	"dsCZU0+XmYhsNhpcRCQ4r1RcADw6AlZoz82fvhyWB86+YzFzrmTYYf6IvUiiIc9XUg9ivPdoT9o+LF2f",
+	"6f/Kqzx6wRaLeCIYafzeu/HmXn8i0DqnixhmZUMpC/1pYkE/N/btNf04Nvkl3kIVLDLX7glb/1BPQgOi",
+	"tmo4Ak0v4A1ILPoZEUT74SY6uHMrvrqDDm5vHtz5Iksamgj0FTvs6XYQVRIV5xSxjI2h0gzD6Yhcjowp",
+	"RJsRk9oBqEVNgKtqTBsNQLpHFcoCaVCwKJM0IIss5KxKRAYaC/uCS2kKDYVEosn21xvxgy30w+//iPSf",
+	"8fWt/Z2NKQ/RKoPCmbKBfVDMTKiwT+Qim4zv7sZ3b8TfqVc/RPoTir/bmvJUd6u6UmfU4tNyPYRN0aPw",
+	"kDbM6+G8giPK0OSpU7/00Pn/1EYTKOYuFxnotqiOI79GJMIrfI0gs4vmk9LoPYSD32CI2TWz1A/6OIqI",
+	"IAHiTC0TyK+LrELDiAjEsBDWUmesT3Oogn0SmbhhsMAY+y1B+i2wEMCzWvnPn/4F2Kx5QzmlNM/fFimd",
+	"7hqu7kYSpLBuTa5cVSN3s0kNo3IMyVZzKmoug6/uUGWLnFjutgSp9lDYT5dfOj8tPDOI7u+cXwJ8V9DW",
+	"U+XbimxASdnFTyNQipqE0IbS7UE4rk4PL2qQrNFAMYJXyBoJ3eT39HCmiRqW50kkqC9zzXbDlXZnwIVk",
+	"DTOfJLXqNW441uwxsR2BwbBFJSkyukgu8rYRa6wXtgf1LDQ24U3UuYyWzAXqtNEX0F5TSC5GwQC6bTnG",
+	"SG0SM5L9OFK7juaLmknqPF+n/q0zOXglqUgCBgXgzMPbfE7/spS+cx6z9cRfeeRSSs4gnLP87j/YiN/7",
+	"A5ps/3Vr/5u9+O4eij/6fXx3d8opwRSJIbPvEBaJDiWnI9FGe0q0k8gYv3X17eX/mD4LFvfpc8Gyh5Zr",
+	"JGxUmuGz6+fJMpJ4Xaoz2Fk/uI7FKgnMN5Ig81K3LUgJ0nqogJo4qAymRzZ2DSszwgI1C2aJZSq7GfsY",
+	"VfKF4hiUM/kzEbpzFGypukslG1rufl7Tcg+xO6X3Wbv2muItCkOeBhXtBwK35u2zXaR0xn1g1EvsMZuM",
+	"nkxKSK3TDz6Nv73dvnft4Oq3aH93I75+H8UPtg8+vjHivfcmTMRyp2Tgg2YQZZO5ErUYQJGUYEAZlLqx",
+	"1IF4xUuYlU7344JWKdPeTqjWSCViHLx+QTcb093mCGj0dlTbvMnOL2NBPTnyzgvtTOb3J96COuAB+mlb",
+	"UB3H9ftv2u9vxp/8DsV3Ntv/fSPxMLWvf9r+2x6yJrar9+OPv+i0tQ4gicziKMJ+DSA7Zt9JP/QSUgCr",
+	"qEJDE14Fx9JIGiY52KoD63kInfxhfY63WMhxYK71+aTv/ma8f5795/yRSfTaFco0BHOnKO88LWoSamA1",
+	"yNSAzs7qXqafozKL3tqlFqUN/1yFifjubbT/8Kv9nS0UP/i8/fXGwY0b8d1HqL3zl/29ndHeM15/M2CG",
+	"dMvJJEYYzoskHTSCTThKeolNci1hr+hYmxNyCmgfrWB/dQ6ETd6MEGfEs7EX6r6qUVbtPgGvM/Wqof+X",
+	"zHDGeHmYLhYiKHtXIEHzJouSILpk2mqgT7aI9aPROd9R1JwNGfz1W1dyZ00x/r9sxHd3UfvmzfjPu/HH",
+	"H6L4m8/j39943Icqp9c5Bb3zWKzKbgUTzSMNpjZNGWpKIqyRlzOfzEEYGONsvc6bEq1RSSOeewKC+OwR",
+	"81AS6JVAHQvMAl7PK8XZY2miHScBjgmjVbJOgkVWw7KGeMVWtIigZM8MUnPQxf8xZV2nFr1C6zRSdxsR",
+	"iOUjyF1W6fPHR/r4SJc50oBTutVtVGq/vzm0NAdrYFEbnMLbG1TSlRAcWPrJBECYCoSZbBHRGfSHXkuB",
+	"Nkwsneo30egWmboUeQWOtY440h4hGpmI1aAOIYyh5KhKIlQDPSAzBHjI9q1FyUUG42rVuHocCmZ7Fi4s",
+	"QK3a+gxa9jGbl6vLnv4L3l+Gn9Xn8zxQx1Jbx8DvushyprF1FHDXAYa4KL2+/54s5/jNWravokAp43WU",
+	"hzRh/YSsHQOcPyOxfnQTtW9sHNzaQvG9a+37e/sPH6H29a/aDzdGbxYxcWId1na5mlGaohqOUEvwiKQ3",
+	"6GSFC0TrWinVHmfPWEKyhxAMmnDWpqDWKwf3qbWM2Dhs3GjMoKcBZNY7efKkutsE9tVYXYQ/L1c7aPFJ",
+	"DWXrGOYAlphT4xpDvyP7hN+0T3ZE2xMuCHSwmfbfHqH2vRvtP22jgxvAdDS3Obh1e39vJ3PhD33Nm2Js",
+	"veKiMkWwxnp7Zet2FRwBSJs0Q7YZRoa1pdULdL21n4lrpv3tZvxf38A9BBQzfoeMvlEg59F5MZ1deANN",
+	"vn7phel/A4v82Qu/PPPL2edfPzv9q4sIS5uM9fxln4RQ11SCcMcFennhtVfRK5SpawpLpFtdgStokQXc",
+	"l6brmXowgy7ylo7z8WvEX9WRQkql44w8gzBawQESvKWUM0HMDTgZUkY8BAldnqGSqUWmpDyjoXVqdMZx",
+	"ENUg4kmQ5DadQefgLxsdD/UKKzQkWvNbZB2qH5oUdrw6JArUT1vGAVGlO2ZEY92NjsGyQYCUSJA615Pr",
+	"W/1uYIKNWKwkUQ0CgJpslfEWS9513dJ6DmnUU/H9Wm+GEW1gEc1WuKhPBzjC+XPtguuaz6QlJAXuRFP1",
+	"BLn9ThQbtYjlzLCd9eecwDOP16WiF9SkkxewMLO3miqfdN/KT9pVEt/baF/dQvG12/F77yZu7buP9nc3",
+	"0f7ORry9F9/+FK7Z+L8f7e9uaEfJ99+4o9J7XbqJsjX7jv0THCagZ8LxGYg9J8JqD2vaa4wYPRisTbZb",
+	"D5myJaDckgDMUSvrFl+xQykH1UKpEYusU48w1rNCVULHtmK5SkTW0ZpCfgsZKd6rRjiD5jsVeR2qAsP3",
+	"MWM8Algf+EI1IuzQJ5fVJbSk316ecuoi8Fa3OjJGbUJ3eTRe3cF0iUxMi96Kn5qz9zi/Js/ylPYAxguw",
+	"VWg94vtv9Ce0/3A7/lZrFi79YzT8brZGNczH4ZieU/Z8SVcEYAivNCVdS1hgWmDGgNBT0rJYAloQ9FBI",
+	"V4mON9UnY3JZv2yZS2IJaQY0QiGvTnW74VT/OR4wJj6j+vkxsBcvw1qsY18v5zGj+WmHoWiGEl/7XElN",
+	"iqEc3NptX/82iTbJSFSofV39FH9yc4Sy1eNkMinLwIBdYSl+qgTfATlpkSVNyAivS8QZEhCAhnKuCxoZ",
+	"lwVhXuKFwz5orFau07jZiyxhU2hy2bbeU07K8K4xS0k/Hu51zLJ+brLR42BZGZurm8O8wEXqxlGaDhce",
+	"krqSsy7rDMmfBv8GkctU6moZ+RP9AmWBMape4s8JXInGdKBNJ9DFkRzsPqbjBafF+PGe52Mvh+vMffJB",
+	"vPklij/9AIIWtGv1zgbKWLW7owX7HrMENyt7wjo88/DzeE4DtD0QLEaJRV8gGnH4mGSfqESvxAGXJcpm",
+	"VHNTJG/28JtcTCHLOsDMALMMTSbC5AoPoIA/XBEAsaaDY/yQYCEzXzuQevQgxkP4F/WoM6R/pUzizSu8",
+	"WiUB4s2oI4B6gUTTZ2Ei44mb/imKM73p9NZm/Jf3+pOqIb9iWn3+snVw4Q5adVPpMtEQd0vm4eWEbitc",
+	"IIwYaS2yHJqhhidkpNWJTHiRhwZjUQk/2t8GwlEWww5FeJUsMlKpED9CNSLIDJrvPFWYoRWCADxQx5IC",
+	"lF0WOhBp5MAMZmBnkhA0aHnz0Z2q4wvkqA/Ywe+3D97dQfs7X8bXt/ufMEmrrNkolk8WaJW93hibuK4a",
+	"Hxy4a7wEdgydNUpy/PhG/Jeb+zsb8Se/Q5Mmt0Z/jO/uovjRVnxvE6BKP96Z6kmuJmBIw6tf6ZXiAslc",
+	"gdIBpYlHJIIgRtaISJO3LNvVjbhyueAHkzveX3h4zrbzk4qJexL0MBRf/Xu8vYUmD25sxH/JWTdMHbsr",
+	"njsw/BKk8RmPsiQ6JLXFdWqEzxvrOq5GqOU5IbM+ZPVwllQkAWDpEMtokaUJgGierXNGEAklQVUSSXTm",
+	"5BntcX7+Eq4iKru6PCHVxQ7QtK6b/EUSuUludDaKfmADHcKvmkhRk+axWXhm+LTBn2K6ehE6QUqyA+JR",
+	"6LISPdLTM6XbswQ3g5bPVabP48ivLesa5D4WQkdNAJGqP0hAoZw5RFYoyXlukUFmguR1oihc4jUdg71C",
+	"ohYhTAdwG4calejMqdNp4KPfFEktYAiaWzbfLGtvgQ1GoxLQsYzHYAbNVyID9pGWNkIBwUFIWSaenMpF",
+	"pmTuaQg5mzxz8pdoOX1hSSPdu30LutrRUIAg5yqwhuPDMlUbfBQ2y178QG/7T5crDCG7ne7/wgVBfM50",
+	"LaEXAOD8KMxY/zbYQC9agjtCZrm9EX/yN3vRe6h979r+zk0Ub2+6Lv1C2TALADC46zXLaJ02hwvPveCh",
+	"l968MPvSmxf+w0MXXn1x9uULz784++K5F2bfJCsXEK1jwKf/j1cW/gP43dmFN7RQEK03iA4FxkHqk63Q",
+	"kJyQi8ycZk/xR/0rjSRUm0uMbJAZekIiP8S0PoPmIx2JfvokOv8swibylwXo1En9DQsW2emTBtkA64Ps",
+	"ZIuAWpCHKxhRDG7pQFp1sa2E1O9dqx2maMrr6QLNJhzGeLaNJR6FOCIiWySlT8Tv6MJ4R5iPk25IEX+G",
+	"8HCUEvwMWlZsd9mKniaAUtuvjNh5zMl/Bk7kLHxFfPt++7P72pU8OtbqwFYpwsHSynEvOJQeGvUxRT+p",
+	"ynqOxnJKej8C89xJXgl+zhEB53g2JsoBmaNNSRqEweQOqatZosmLL5xFvzj9i19AE+q7f546LAKPd6x2",
+	"j4Amu2B7Dqt8Hwazp4ORaonC4hocWkTtDLgJyWu2gyc14zkZ4JHkOqfLU8APkg06TnP+Mck9d3fju7fj",
+	"69vxg7+nl9H+gx3ARdjZOvhgCx38ZRPF27cObu2C72FvZ39nE8W3rmUvKlNGrKcspO3AY9Awz9aIn4Ug",
+	"ohKplpQ45Jl4XIj7pfV6UxcgNLXaTN6o0gDrgGJE8+bqBf1nigxkSi+pnhI7W9IByFimZSdYPbQ2nDGt",
+	"g8V4A5rfjsIUlnMHHIuchzaH/SgNVFvx11uH16LMoZKFaAevUAkH6w374JiJ3vRTGLea0L4deR5PyUME",
+	"+zWbI4AjE/6SsXFBVjwwm2OcnxxhaYqK7+62t/82SjdRf+Kbfcf81bNAVYY6HhMR9gNCTxkxNUqZvaOO",
+	"KauLstoP91D74e7I1SCoIdHAUS0tIbGWoZKsFJ+rTtGzdEQxzbYMJvoYdCULt36Ubnc7PfZjki2evLyg",
+	"o2LegEI/hFSQqW9cCG44rxFVJCGIQPXU9KW5zoiVTHsm/Y6KFHjFiQp4LjOEcQKSJN0UiRjnsrWe8wWa",
+	"f9IVd9tX91C8e619o2yVVid5wM4ThHU4kjZisnUIRc4D+ujnKNPkkRAHygH6LLIKFxYWmkLQ3LR9ciqD",
+	"bwUR0AkN6trb4KvUMVfa52nXYZHVeGjqJ3BGpiNat7XQLb5QSr8opGwVLesTQmbfgeeuLBuUIRpJBMC3",
+	"CUCSSz3VxWFTunqyi9im4zyiQrZ6GEFmvYqAg5InMpVodFD8cY3bn0OunOFW9949ePe+RuX4tAMd31kU",
+	"NXM72QPdS/E4zMFNXr2kuhmvzaj3gXkT8mN9nzQSjLYMl6sKfKgy9ANXHCnRx4ucPQFx44bIDu7c6shp",
+	"K0tas3rRizMb5uH3kVPZGLCcOgb6pOVLjN/GOADV/pxyK8wZia/dbt/9ru8ZMR6NWSwlrbIkOM5dDqdB",
+	"AAGkSqAGnyDZCnwg5UkvlQN1i0mc/CQGbYShlXWE9dNT3VD9DcGrUG8A2b1OA+017DMKqXRmZigV4vz6",
+	"fGYeY2TvL6vxP4dlbYVj4SyTnRnI8LrKY9c8ru6i+Pr9+Op9NKn/jbc2O7IrnD6wOul1aZ8fqwnldQl2",
+	"Ird7Jleb40e2Edu32g93CxU/8Ht1rbYOZT9PxpSbZ5sfHD9g7FvdhKEF2Y0+ziMdJSUCFOn2rb5XSr27",
+	"GL2LU48dsBtKTet5FJmXYAwpqqi5hADHZlTmpiPZL+2XnFR/H9zYaP/p0/jubfNtH+NjncxqMFS/ywLZ",
+	"vYmv5p4c41ZmO+oFwJ5sYW4OnV7JRERpQsKQLhv049nh+NaN9mePyhzD3CrMvpP9eC64Mqsm73CdOJw4",
+	"+Td7+nL6Fd4v9Licx2I1u88X1ejKRASfBxS0YzdfN42g+O538d0bZUilgaVscaHpoemMPjLQFTWC7MMg",
+	"v1tACu2HyINYGM6qr+QuSyy0eMF2PCYzaq6TgcQWB6nZdmwkw5xG30dSK8tSZ1KGvIoo07FUx5LI6G62",
+	"bzfbOxvtB9cObu+h9sON/QfflaFsdZtPu31qLrHkEsH1x+T+yndVdK9dICyAtNguN1563ZE6puGPSUa5",
+	"HX90c//BDRTf/lxJKMbXldlOkMHye5nGRs++k/zdE6jecZNlXhzPNaaBlbNh1mONkj5CLPe+sdIpIP4R",
+	"BU0fY5QeYZi1wVjOVafoa0fS6ZqzgL0hZ9+Bf7WoKpthD9PkBfWerBEljsCTUEEngChoW6pY0irTjPQZ",
+	"hFtYBPmyc3US1XigoQhAlsnESCPpc2E86NrQCVk+AXr51A8bn73MPB3S2KpRv2bd7T7WKMn1RtOUvROY",
+	"rVJWLQD4gCn4F81Ex3hu8x0VnN1G54L+TApWWSwiSA2I72yg+O5X7f/9OxRv34yv3T74YMtJwYM6iS5q",
+	"us4HZBra1wb22XfgX0X7KzgM+TA56wu6hV4pBVhCIWKCGkRIzk5IpHt7BjUbVsqwQDisWV8hUP7UnBr1",
+	"3hqPCIT5zqA3zTnDi0wdtWnKPLS8RkRGc7RFS3lAltMoYDKtxBcDmqdvrzmEO2y3i0x1BXg7GlYcxL0T",
+	"MqlQjJ6nIIu3MJTZst8j/RpnPkxS+y/0KVcDhUByM2k0CYVbMfI5s2AlAW8qHpICiUzpTP0KAPMBQ1g2",
+	"QMdLqqdg2Rl0gmX0LPQxJnlAN34kKVNmXgV8RK+sp20sPzkgrONQkOGq1B5cu3/wwZYu75JhqA0sIurT",
+	"hva8uwSDLuaozlwv15O+7N5QT439SoVeCvOIGQ6p4rbAM/RSUCt7iGYIZQWtO1QXiAeopYQDA64FML/6",
+	"z+Uu/urv7X880rSibuR4cxvF9zYhuDbB4t7/Ziv+9k4PIvKGvjVLkt+sus7Gcj0vEAYZd5Jeng5olUZI",
+	"dWXv5eTi06XvA8gIXMMhDSB08tRJVKesCXcmC1CFrpFFFimam0GWO8CdGxaX/Yc31ff2ijZdOsFmoUl1",
+	"Bs7yYFz+R9v8QIa80yPvfqEH+IrdCc4gBLKF12ee4CCa4/urL1ap5j/x3b34s7vW+ggQAmgyvrvb/uLD",
+	"+O6jqYFuMRBJe9oh0wtFPp57q8j6CEPQ+VSKV/AGYR5SrwfNkARQQlcj68G9ZkCXQiwj9NRJFOB16SHJ",
+	"OSMygueU/p06VI84UOre5sGf/6BRRXf3v9xpX72N4tvX4u1b7ZtbKHf5dMXg99hjbbsoY6mAB/OGXF2e",
+	"EvDBJVKdIMoyJgkjCRi3Sq7wro3DsoH3Ei6ByVSP5wIxHk3NoEzuCA5DMwwXS1c0cVHPxnOaVn/bJICk",
+	"YmyrMsJRUz1bEjlcNb2g37ky1mBc6KmIwvUMtRxmSdUFNJmNA3g8+svjNt/tP/guvrfZvrFx8PGNbpI3",
+	"dJ1NOnFlVsByPqlJFdruchRasl6WApEBUKvUAxrkb51Eqf3tOHvix2QBzx8hmwRRbARPDlXXBZIav3up",
+	"t/a0jZd1FtEtjPA48KKQALpgnrM8dEiDcQL07Ir7TMnh6HnnY6JBG/Z5FLR47F88ysMF0aiHY62zUIa0",
+	"pyYGxDevHnt+bdxZBWk3vYIcrT/GuJ+UZsAid7zqT+YgPHZPtk6C2N+5Cf/s7bT/ereMK3skjsBuKm1h",
+	"EeSrnAzZjTdERYH8mXhtjQhBAzKvxjSmqwbath0d3ZXTx0VuHOMIJ/UJdFTg8SX00w5yub4Vv/cuav/p",
+	"y/29P6D4rzv6Frp6P97aNpyib5hL1wnvTJgoAtryswkL2hhkCtCkAEhztsqRjPA6agi6hiOSIn9AZN1M",
+	"sbHnicnLOL7DDotD80F87Xb7pvWWGZNO8TU2LABUTjlxO7IiLBSn1JQJlknOiDvxxuCDAG1DOPVKNhoJ",
+	"swDJiIahLsio8+dTc52x46mGTki0SlmASEirdMVUQIDq99rGilFixGVRMVLISIAsx1gcxuKEHIFNqxd2",
+	"FSMtvdnHsFXHt2gP6ExT2e36VvzJB71qufW8PHlj/RAycXF0HG9QW/HY6FySAE6uRJM+jkiV6xCOhMUo",
+	"vgNcR3oo4yICYF3tq/EWGUjzKKJEyCmNuaQxdZuskfcNJQhIjFyOUIMIyoNn0Eun0A+//yN66bRlnxLX",
+	"ySJbJ1h46lv48ZT9EV7Vv/27fvHfT6MfNj7zEGasiUP4KnloDgU4IhLV+RpBK+uZ5mUDM1OthkYhOSHh",
+	"eRsfQHmAWhoeWCQmGSdP5Y31EXoIjtRY/7OX8x87z7i30b66hQ4+vhHvfN7+2yPUfvhVfPX+wa1dFL93",
+	"DY3D9m7xMXrZ4F/WjywY1jBu2IlsVyUtRJZrHUvUI7EKtXe+iK8rOfreB/sPN9XH9oNbHmq/fyfevoni",
+	"B7fbn933UC4ZQsPJj9pmVFD0EXJvqlVBqhpPSmc26OhCSqZXBMGriIuACGDXFcHfJiyNNgQDoo6ThngP",
+	"aYopmhEv6eeXp2YK6ii6zsPoZd+OXo7ESlTyOP5Uj9+xSNuDO0ApidtdF5Bn8XWMyNsBB1vOWpSvElPo",
+	"ungtfexxpAEWGXPSYRy7iouz5Ry2mTmk9aH4rlKUbipaOrixgfYfvPc4nQ98jYg1Slp9wxBesw+O2y6f",
+	"dFRUk0BHbpko+pV1pAPTPGR0tnV9FVpd7VgqGoWdER3c3jy480UJcXs8ZGp053HYAc5DNGZqcV+jUmv7",
+	"3KBhuBT9E0WGdhMAerSROx2WhuMjMMLABJNCeji9s1/Cc5JTZLOK0WQSeQ2i+wmLxahdRn4zQgSLkBKB",
+	"VkjIW4hGGdDu1Cala7aoRlEdNwBqAnIl2TpUZRc0IDOu9OWcx/QIPbMXD5uufEzRwNS/2or/39+h+NpW",
+	"vLUJedDa7XlkMRDmQMySy0rULxRGnoefS9NhRC5Hs75c6113s9s/ufDGYWt5Xjmmz8Nx3J39h4++/ybJ",
+	"y0dnF95Ak/FHH8S/24g/uhlvbqGDW1v7exvx3V20/+3n8b2N+N4Gim/9V/u/PkSvX3ph+t/Qs6+dHzEJ",
+	"e+7MCCjH1xNvxtYjFwnl1nEk6GVXTfJS52SM8tCrhAQW70ubiXQK0Aw6D+UF9Y0TX7sdv/fubPsfe/ov",
+	"z4DyGVEKpCNE2TRuNDxUVyKWcY0kYQ6mdrv1gpga7jodxgowBg2AcbZeV+RukDpgwV0OCCt9Hf1FNWKU",
+	"jWOfwiH4iKkBOrAhRucD9zTCLOhHxkho0ENhjT4N102ZNvgei0WjsfFd/xws/30CakZk43cyYTAsa0Ef",
+	"ieaKoL4uCNugtsAiRhGpN0IcESjaU6VrhCHKQsoM8rqPweDP0ApBJIAccM1rqbSJhixcnykIjAHKelIj",
+	"Y3Ru/VEExehlKfIEqB+P3QA/CzeAZhHx1x/u72ygyXhzq/3Frvnth9//0dw42S8e7sWb2/2dAXDWp+3R",
+	"7m0hWGnSMJqmDP2KC4IZCkgFN8MITcY738V3b8ebX3ro4OPP9x8+0n/euRVf3dnf2Wj/19/gC50EHT/Y",
+	"3d+52X5/00MHtz+IP/qdh9pXt+K7u+33N9MaDsmIOtOTUVF2ckEQKkzwUjK/cYpoua4Kcy7sUH5EENFA",
+	"Vvt7O/GnG+jgd1sHH95of/b/def05i6oXkm9uYV6YrN7c6M8mjTf/EIVXAP2qBzn9v74GHv3oeofaeRk",
+	"5DYqoD961eOILOroyaVJ2NBHxc5bZAXhRgMxMAXoEt4o5FUDeP1EYDjGm5/my1XIdRmRescudCA69doN",
+	"K/GOV5P7WcmORyycQX72OPS3HLZXcb52SlFjUoF0N487LupYBzq+KrPHzGZqf7Tb/kxdoCje3pxLCmJf",
+	"39rfeRdiXP68F29vta/e7n93duLwucvXdSsXj6k8XNrNs0X14Z7HvvbNptVyDbJ0ivbkG4JJHxEEy58e",
+	"jPpjrz+wA0mbOmJl/+EjFN/dPbi1G3/9Rfv9G+O9DkoS8SxuRnwckJIv0jUitY8fiG9ZE90FIs5iSZaT",
+	"Mo4rOMTMp6yKQo4TcDd4Dx45IZGPG0CrTBGrKfcIETAJ3ZJAPzyDnr9MpQ6PSedokFB9Lkx1x1XSiLpt",
+	"AvPNiOvzNK5s86SDIwkiTnnFRQKu7aJ6wS0s06KaauFb6lufN8MAYKNWjm/Vn/it+snN9vt3kOZeh7ki",
+	"D4EkkXCYwyNJLJDMdTyms30esyYOn4jTXSgJgKFW/XiMJPEzO8/Xbh/iPEOMRO4kF7oB4KbHMoWIMGiX",
+	"efdhVzFmHUoha4REM+gcQxithJQFi0wHfdgoDg8k0zqprxAhvSS9ngUoIA0sIkX8prhDna+RIEksJWKN",
+	"iJlFNq+lBC0PpNKDZyBLk0vPQ1USSXTm5Bk1GWrBAyRBAdVXIFFiRkF9FZOsY/L5x50T1Cs3HoZc4cLm",
+	"5x2nRXTrjge3tpMypv0rUXuP4RYrfxZncRRhv2au2vRDr2P6AhcIs1S+S08ElFTJHAqdohdm69Z2nO7s",
+	"YTUBWhheQZUQV6skQJShZRoQFtFo/U0slNgulxGVGlpDn8xgDlo3A8EStbBgrsLrz/EWU0qCofz5ZL79",
+	"j9k/z/5z/mQlZddWKMMQQdc3FvOSWY8fV0Dmj8NOCtjYe7bawt3bKH7wefvrjYMbN+K7j1IU9CfhfPZ/",
+	"cj5zEAc7z4L4TYnDxyYtFwb86MMoI9KQCLfwelpDKbUkYWMkmku/Dwle0354KlCorkhH+Qa/Kcdlir6o",
+	"1+9IPLKKK5FUpiyCcvO5Djw1Dz7hdYp+0mLxwcc3Dj58hExiZAnuMsBJBmH2MWu9HW5UOIoGCQtEXH1v",
+	"m3I/y/oTXMbqaMygeZQpQ6iGj+p4Ha1YHTFATRbRMBXodTC2nLM2ZHhKNbdKGhEyFRoA9xRFAsrGdvIC",
+	"NcQFJfsvwGqNyT2VdHAkenlmfkV+KtB7juuV/Yj06S83AYBjeyP+5G/ffxNvb8Vfb+UZiJeE7hrnU4n0",
+	"+26eog7YWMoxwskFvRts5SxAQOEmhs7q634zQpMRb6BXEYTrCiJrPAwy6XwWAEYjf8yZclFrxqKvsyuq",
+	"3CawAvyTdsui54FpJGqIYTgGhi9lRBoRpMnARBAsQYsuRBCY0dHGTZjyNMdu5yPxtGVPG3jadP22/QfD",
+	"2bzMVEZUba2DVms4DAmrAoDNuEThpJNjYfjYDP2EoOrv7Sh5O+f2ju/uouy9Gd/dtFYAnVupLtc7e4Pf",
+	"ndq/3D9j6mX93LgvDeimKPBbjyG5VZXuzPExVsJIrgQwJmUIbPRRd04Jaz6AgppNSQRq1ThScpPM2DkF",
+	"DwmapGyNRgTxZiRpQBC53CDCxitghuBnDa3GK/oV/TYgpzmkoPkgSKltnOF+0MHRpT3p+RVcKzoS5Pgq",
+	"+enH/ekTjdQ/u38YNCrefWHMvqOOrHGgBCQkuupz/pi9SaNaIHCr46wdddwOxMuboeEQrLNauzq+SUZI",
+	"bQe3doHatDc9Rb1v/9eHqH390/bf9pARZT66uf/ghvouvr5lnO+P3WvxOlBzHy8EbxA2DjODxm/IwVo7",
+	"6l02sARMh0sdkKC6NqlBf7AGgUUGjoZJLSZpvDW0QnxeJ9Le859+MDWHMApxRESuLeun0H81BFmjvCn1",
+	"I4tM2y3USF4QhLzdAcjdjXPqcv+/1iDsaK0Qai+PbRDRUfoyAXBz4PungRkJ+2YFXYCnxk1cupciLBH1",
+	"ozrLNSyIlw3qMaE5x9fNIfVknQwN1NS+/jna/+p+vPnl/sNH6OD9P+zvbBx80AP0rbNg9AgSilwuCywI",
+	"uIeM18ftGlJE4aXGYgOzs8YjAI1TrzMeAf9fZKdOnjQFWRKMiQq9TALEmU8yLQNQ9FwSsMKZ/tEmnBsz",
+	"9iKb1KuIkpxy9PRJT0Pm3fz+m4Nbm/HHH8abX6KnTtp0dJTko6PTJz0dgn7qh40/PT3lLjDAKrTaFKTj",
+	"WI5J4YIOjsaBVY4hHCtcP23bXQdP0nBoqL1zO779Lmp/uxlvfa441P7OZnx3N8OodHJseX7V94qcNbfM",
+	"OATWBV4niqNYAwz2AdsX/YZTZoRGNQSEI2BLcwizdfU8CSXRMaOYITJdxzTMGG8WWcQBeAxh5NOIvk3S",
+	"ltW1qVvn8KUuNDWDzutJIl5RTaZCHcJCiarWbWZc70okJpfVy8Z+yFvM1KbSKGYGrKwmeLNaS81Q8gSq",
+	"hLwF89XF/e3lrrmwi/GdA5sVMAQ9yDGxvUwPR2Joys6wEG8fH/ssfmZ8z9qa7u62v/gwvvtoaF4meFUQ",
+	"KftL/PbBsd/xtqOiJFKbj5fLDUtd9RoG/Vj4H40SeW/z4M9/6It1Pu5MUUHqlAUju207Q0FV4+N3wF00",
+	"kyg2n77EW6iO2brNjG4RnUWiXju2nh7WD/ePvfjOZvu/b+Qdvdo6Gt+60f7sEWo/3G1f3d3f2xnYbFIG",
+	"v1xLPxrnVklUHXGOUGRPqav/5yNDAFMeCqjEVUEIJBU1iDDZDyxYZLwZhVSnIJlMJguN3lRkZoSyboOh",
+	"lzMo+jUuif1pkelq6ug5XVE34KAaA0stSDOC8/UY4GVz/RzjoI+vuIXBlwYMdEBDR+1/7LU/u99+uFsS",
+	"9Gk8d8Aa1z6wnlLKGzwav80bOumF9nJCZo1MxvS07FtTTbCMKliparYEmYB4ZaZUuHUSHZPwIUn49uft",
+	"u4/iu3sGzvHg2v1hLAAjt1guKBavWK+2PKIWZQFveahmb31T7JwRxeil4tdg2eRcEjSpvlYvJpfAlLfI",
+	"WjWiyAeJJgMoClMCCAtr5UzvBm0rtSVUQYe32jigKtSJhOwarX+rnqwdNCQS+ZjBRaDNrIktVPvJVnAY",
+	"8gjgeLGMvIwJAAywlFUXWUTrZC4zkIIG9cBUSxphva/FMznwYzJ4qvaPzt7Zi9MAMWCJUrZybAP4aQeb",
+	"uPna/jdb8bd3wOgJRTc9p1F0pAZQRXrjywo4z9esk1xzD6SYB4qULNqaM9xGGvAIalPtK03pStZNA/KP",
+	"XDTQsoBhbMdO8cecZGeEgHsb+3vXbDbM6A7DuEJX0rOgeug4C/qCzh0SyFzRSe0rBOEawY4zkUSHPCFH",
+	"Qk3t+EAc6YEw1VlHdyAE6Shb1ZH5pQVVK8t6CVdfWQd5WLUhjAFsjQhaoSTQsmxF4GaAJK0yHMpnECNR",
+	"i4vVRYaDQBCpBOgVUqMs0CK1bZYL5PNA3RNAOcZmUqesGdmI9woWqK4EYvOOEoQxQ03ZxGGB7UORtrHm",
+	"jfEUZXopzGBRvx7rjSM5ESlKYvvrDYBNNCfl+vbB7b3HoT9mDldEcH06deHK2XfSD4C8Aq7awW+ec5lW",
+	"epjG56H5SwTX0xfGSeqqp2IQeVwHH/Vjl54GRisoMbAXOTsasIEbGyjevdZW/1y73b77XYaCoURZnrn3",
+	"o7+A+CFlZGwE+Jxuvx8Fnum+Ycybx7QyElrZ/3In3r7Wn1Z6Z7qdX78Ez4yZgxQXNsH1XHWWFRJyQPjn",
+	"P55SJ+2ru1AVvau2id2RXng6viA44iKJVLeQdickCgFKSqsUwGrTxdFLpl+FEHTC/MIyWcDCn9CCKZqN",
+	"HEEQT697jZEWLPhjZlTHprUOTpfUNSnB5WbfUf/0wrd7I18z3RyyBDTS1oUSCaqdecKgSU5ygTBqYAFY",
+	"kvCdrjyFgzplcg7xqKZerpIInTl5xlmh2pzEsbLa50iEadhTZAPlKpl4g7CAsmomLFGa2nySyGNgyK7r",
+	"11Ts0LH3AOiib2TPpHtNuW+AgbgvsEUjheHIrxVV70gIajyc+Whqd/RizU0YUXAU7Hn8BqqfPEOPt2+1",
+	"H+4m1TgObmzEn/xtahDuPpvhUoOrONlj5ZTIdAhzkp+/so5IHdNQy2CZpPsWppG0SGY6V58oiY3KyGS8",
+	"aDMACRAXyKhkwdz/z9719DZORPGv8tQLu5JJxZ8LcOoBiT1UVAUuSBxcd6qYTWzL4+wS0Eppm6JlE7St",
+	"1KqhSqKsVG0WVCSTGuEe9stw9Iy/A5o34z9p7XS7ok1BPbaemRc/z/szb977Pcwcl1GxDFg1S/mWqyYV",
+	"M7qXXDpjGnilJN9avFOabn2Lfbz0cDkvby93Wi1RLtkHvru3vVFd9OH7H70RtWXdaipu0znpMIQVkCfw",
+	"t9Jfyu0qQRM4BxUi3TW99lhvUnhIEHPVE+dCKuvb1AmxAEq1bj+a1gyXh2fkpLt70DltKrYVpLmu6dYC",
+	"1ttlz/ZleGGrF/ktfMpOQz4I/01H8wp4AeW9NLINt2rXyDX6pRmRuSQC5QSrxJJIKc8KXC3yGFF67uzK",
+	"/93HRftw+Ht8MAJ22oomr9/QTAhzUJ6rvoQxBqCEqBxyMfyTfMxCPMI1inpfN9OR2PRBJSCaCPz7bjKw",
+	"uBf2V/i7rlGYBIGy8DASr9ygANx4AtnWCT/6lQ93VfAY7kVBi7084cNdDfLXmsA6Aeuc8eEUALU6OBRt",
+	"pdTBWBR6R56VilJgV4lT0w0VeBZT3qGoqWgFvpQwKxsbxPBAoQipEYjX6tkPiQUu2XAJrRZgOBPcPKtI",
+	"/qp2KWdtriWRlHj4u1IVe7MGRLxdaYSDFhkOehfs+E8lhqZyrWwBH2PiQibeM8S4SvSaV/1+VmXFZzjk",
+	"OtWyolAG7ODaBqEUTAoN5236bc/onR3vt9mLPm+H/Nkx8O3NeLtf1kG7TjzXNMrNppIDBHyyjCasNcG1",
+	"Gx6R9akIEaXBuu7pazol4Nh2Df9LZC6SSt1PysIQnIpqql2kBvq6jXSoJtuOy6i5TPLX1QMVIVpx7Trx",
+	"qqRBwROaU/aYqcCn3zk2JWCK01ytmdxM1G3L9CT+tsqlKrxMWFYvf+kmECQXnZpuXtZ+5vyXVhRuQT/1",
+	"HAP5uBXvle4I2yGW7piVpl6fCZn0uUOspZUHXzjEuJoUJQtfYKO99i0pQzQ2KazbRqNOLO8WMJMPAlha",
+	"eQDstx28yVC8gA8q790v46tL9PXmTJW0KkbMTyOlUmxii2KjKthwC5jNfvb5IIjbPpuM+CBAnXboRxN/",
+	"lmqbXu+HhTWiu8RdanhVsbxwimTnOulKNdzawscLi+gsqbXOK0JJC+GMBuGCtmDpdRR9SVGc/qfHsxf9",
+	"6K+QD0LElvpxFG/62SzhKxTMSW2eBtJnTS7GcjMTQ3dxdtzb5J1R3G1psPy1/IP5/ejPgHVeacBHB/yP",
+	"Hfb8F37QZi9PshXlSerictHkNR+3WbcVH3UhPupy/1U2CQtti2bxI58/7ammb3y4p8C1ZBuHbD7ejF46",
+	"/aDNzwI+CFjY1SCatPj2TxqwyTE/67Hx03jr7B573ubDnfvIYwSaynHKNarmI1JEBEulo9Dnx4LD+Tbn",
+	"2lQdtQKWPN9cWgPZpEIDPt6LTttYVdrp8+3NjHpSOFrAV4Wd5Yf88AT+bu1DcQ0MrpoveskWn87KfPLN",
+	"k38CAAD//w==",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

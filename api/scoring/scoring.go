@@ -172,9 +172,10 @@ type Row struct {
 	TieBrokenBy    string       // "" or the key that separated this row from the one ranked just above it
 	// TieBrokenByCriterion is the criterion ID when TieBrokenBy is TieBreakCriterion.
 	TieBrokenByCriterion string
-	// Filled by BlendVotes: the judges' score before the blend, the case's votes and their
-	// normalized score.
+	// Filled by Blend: the judges' score before the blend, the citizen panel's score, the
+	// case's votes and their normalized score.
 	JudgeScore float64
+	PanelScore float64
 	Votes      int
 	VoteScore  float64
 }
@@ -199,7 +200,8 @@ type Result struct {
 	Method        Method
 	Rows          []Row          // by rank
 	Normalization *Normalization // ZScore only
-	VoteShare     float64        // percent of the score from the public vote (BlendVotes)
+	PanelShare    float64        // percent of the score from the citizen panel (Blend)
+	VoteShare     float64        // percent of the score from the public vote (Blend)
 }
 
 // ResultOrError is one method's preview in ComputeAll.

@@ -2,25 +2,35 @@ package scoring
 
 import "sort"
 
-// # Public vote
+// # Citizen participation
 //
-// A stage may give part of its score to a public vote (온라인 국민투표). The vote counts are
-// normalized so the most-voted case gets the full 100 and every other case its share of the
-// leader's count:
+// A stage's score may take shares (percent) from two public sources besides its judges:
+// a citizen panel (국민심사단) scoring with its own, simpler rubric, and a public vote
+// (온라인 국민투표). With panel share p and vote share v:
+//
+//	stage score = judges' score × (100 − p − v) / 100 + panel score × p / 100 + vote score × v / 100
+//
+// The panel score of a case is the mean of its panel members' weighted totals (0–100, by
+// the panel rubric; 0 when no member scored it). The vote counts are normalized so the
+// most-voted case gets the full 100 and every other case its share of the leader's count:
 //
 //	vote score = 100 × votes / max votes   (0 for every case when nobody voted)
 //
-// and the stage score blends it with the judges' score by the vote's share v (percent):
-//
-//	stage score = judges' score × (100 − v) / 100 + vote score × v / 100
-//
-// Both are rounded to 4 decimals like every reported figure. Proportional normalization keeps
-// the ratio between cases that citizens expressed, and leaves the winner of the vote exactly
-// v points, whatever the turnout.
+// Proportional normalization keeps the ratio between cases that citizens expressed and
+// gives the winner of the vote exactly v points whatever the turnout. Every figure is
+// rounded to 4 decimals like the others.
 
 // TieBreakJudgeRanking names what separates two cases whose blended scores are equal: the
 // order of the judges' ranking, its own tie-breaks included.
 const TieBreakJudgeRanking = "judge_ranking"
+
+// Public is what citizens gave a stage's cases, by case ID, with the shares.
+type Public struct {
+	PanelShare float64
+	Panel      map[string]float64 // mean panel total per case
+	VoteShare  float64
+	Votes      map[string]int
+}
 
 // VoteScore is a case's normalized vote score on the 0–100 scale.
 func VoteScore(votes, maxVotes int) float64 {
@@ -30,27 +40,42 @@ func VoteScore(votes, maxVotes int) float64 {
 	return round4(100 * float64(votes) / float64(maxVotes))
 }
 
-// BlendVotes folds a public vote into a computed ranking: each row's Score becomes the blend
-// of its judges' score (kept in JudgeScore) and its VoteScore, and rows are ranked again by
-// the blend. Rows with equal blends keep the order the judges' ranking gave them, tie-breaks
-// included. A share of 0 returns the ranking with the components filled in and unchanged.
-func BlendVotes(res Result, votes map[string]int, share float64) Result {
+// WeightedTotal is one sheet's total on the 0–100 scale (see the package comment).
+func WeightedTotal(criteria []Criterion, points []float64) float64 {
+	total := 0.0
+	for i, c := range criteria {
+		if i < len(points) && c.Max > c.Min {
+			total += (points[i] - c.Min) / (c.Max - c.Min) * c.Weight
+		}
+	}
+	return total
+}
+
+// Blend folds the panel and the vote into a computed ranking: each row's Score becomes the
+// blend of its judges' score (kept in JudgeScore), its PanelScore and its VoteScore, and
+// rows are ranked again by the blend. Rows with equal blends keep the order the judges'
+// ranking gave them, tie-breaks included. Without shares the ranking comes back unchanged,
+// with the components filled in.
+func Blend(res Result, pub Public) Result {
 	maxVotes := 0
-	for _, n := range votes {
+	for _, n := range pub.Votes {
 		maxVotes = max(maxVotes, n)
 	}
+	judges := 100 - pub.PanelShare - pub.VoteShare
+	shared := pub.PanelShare > 0 || pub.VoteShare > 0
 	rows := make([]Row, len(res.Rows))
 	copy(rows, res.Rows)
 	for i := range rows {
 		r := &rows[i]
 		r.JudgeScore = r.Score
-		r.Votes = votes[r.CaseID]
+		r.PanelScore = round4(pub.Panel[r.CaseID])
+		r.Votes = pub.Votes[r.CaseID]
 		r.VoteScore = VoteScore(r.Votes, maxVotes)
-		if share > 0 {
-			r.Score = round4(r.JudgeScore*(100-share)/100 + r.VoteScore*share/100)
+		if shared {
+			r.Score = round4(r.JudgeScore*judges/100 + r.PanelScore*pub.PanelShare/100 + r.VoteScore*pub.VoteShare/100)
 		}
 	}
-	if share > 0 {
+	if shared {
 		sort.SliceStable(rows, func(i, j int) bool { return rows[i].Score > rows[j].Score })
 		for i := range rows {
 			rows[i].Rank = i + 1
@@ -61,6 +86,11 @@ func BlendVotes(res Result, votes map[string]int, share float64) Result {
 		}
 	}
 	res.Rows = rows
-	res.VoteShare = share
+	res.PanelShare, res.VoteShare = pub.PanelShare, pub.VoteShare
 	return res
+}
+
+// BlendVotes is Blend with a vote and no panel.
+func BlendVotes(res Result, votes map[string]int, share float64) Result {
+	return Blend(res, Public{Votes: votes, VoteShare: share})
 }

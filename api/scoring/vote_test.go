@@ -68,3 +68,33 @@ func TestBlendVotesWithoutShareOnlyReports(t *testing.T) {
 		t.Fatalf("no votes: %+v", none.Rows)
 	}
 }
+
+// TestBlendPanelAndVoteByHand: judges 50 %, panel 30 %, vote 20 %.
+//
+//	A: judges 90, panel 60, votes 2 of max 8 (25)  = 45 + 18 + 5  = 68
+//	B: judges 70, panel 90, votes 8 (100)          = 35 + 27 + 20 = 82
+//	C: judges 80, no panel sheet (0), votes 4 (50) = 40 + 0 + 10  = 50
+func TestBlendPanelAndVoteByHand(t *testing.T) {
+	res := Result{Rows: []Row{{CaseID: "a", Rank: 1, Score: 90}, {CaseID: "c", Rank: 2, Score: 80}, {CaseID: "b", Rank: 3, Score: 70}}}
+	got := Blend(res, Public{PanelShare: 30, Panel: map[string]float64{"a": 60, "b": 90}, VoteShare: 20, Votes: map[string]int{"a": 2, "b": 8, "c": 4}})
+	want := []struct {
+		id           string
+		score, panel float64
+	}{{"b", 82, 90}, {"a", 68, 60}, {"c", 50, 0}}
+	for i, w := range want {
+		if r := got.Rows[i]; r.CaseID != w.id || r.Score != w.score || r.PanelScore != w.panel || r.Rank != i+1 {
+			t.Errorf("rank %d: %+v, want %+v", i+1, r, w)
+		}
+	}
+	if got.PanelShare != 30 || got.VoteShare != 20 {
+		t.Fatalf("shares: %+v", got)
+	}
+}
+
+func TestWeightedTotalOfAPanelSheet(t *testing.T) {
+	// 국민 체감도 50 and 확산 가능성 50 on 1–5: 4 and 5 give 37.5 + 50.
+	criteria := []Criterion{{ID: "x", Weight: 50, Min: 1, Max: 5}, {ID: "y", Weight: 50, Min: 1, Max: 5}}
+	if got := WeightedTotal(criteria, []float64{4, 5}); got != 87.5 {
+		t.Fatalf("total %v", got)
+	}
+}

@@ -65,7 +65,7 @@ func TestDemoPublicVoteChangesTheWinner(t *testing.T) {
 	}
 	cases := env.Client().Get("/api/v1/public/rounds/" + roundID + "/results").Status(200).JSON()["cases"].([]any)
 	first, second := cases[0].(map[string]any), cases[1].(map[string]any)
-	v1, v2 := first["vote"].(map[string]any), second["vote"].(map[string]any)
+	v1, v2 := first["components"].(map[string]any), second["components"].(map[string]any)
 	if first["title"] != "수입금 처리 방식 개선" || v1["judgeScore"].(float64) >= v2["judgeScore"].(float64) ||
 		v1["votes"].(float64) <= v2["votes"].(float64) || v1["voteShare"].(float64) != 20 {
 		t.Fatalf("published ranking: %v / %v", first, second)

@@ -126,7 +126,8 @@ SELECT e.id, e.case_id, e.agency_id, e.title, e.summary, e.problem, e.solution, 
                    'adaptation', ad.adaptation, 'results', ad.results, 'updatedAt', ad.updated_at)
                  ORDER BY ad.status = 'adopted' DESC, ad.adopted_on NULLS LAST, ad.created_at), '[]')
         FROM adoptions ad JOIN agencies aa ON aa.id = ad.agency_id
-        WHERE ad.entry_id = e.id)::jsonb AS adoptions
+        WHERE ad.entry_id = e.id)::jsonb AS adoptions,
+       (SELECT count(*) FROM archive_helpful_marks h WHERE h.entry_id = e.id)::int AS helpful_count
 FROM archive_entries e JOIN agencies a ON a.id = e.agency_id
 WHERE e.id = $1
 `
@@ -159,6 +160,7 @@ type GetArchiveEntryRow struct {
 	AgencyName    string
 	Region        string
 	Adoptions     []byte
+	HelpfulCount  int32
 }
 
 func (q *Queries) GetArchiveEntry(ctx context.Context, id uuid.UUID) (GetArchiveEntryRow, error) {
@@ -192,6 +194,7 @@ func (q *Queries) GetArchiveEntry(ctx context.Context, id uuid.UUID) (GetArchive
 		&i.AgencyName,
 		&i.Region,
 		&i.Adoptions,
+		&i.HelpfulCount,
 	)
 	return i, err
 }

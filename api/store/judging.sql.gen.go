@@ -297,7 +297,7 @@ func (q *Queries) CreateRubricTemplate(ctx context.Context, arg CreateRubricTemp
 const createStage = `-- name: CreateStage :one
 INSERT INTO stages (round_id, position, name, kind, blind, scoring_closes_at, cut_kind, cut_value, criteria, final_share)
 VALUES ($1, (SELECT coalesce(max(position), 0) + 1 FROM stages WHERE round_id = $1), $2, $3, $4, $5, $6, $7, $8, $9)
-RETURNING id, round_id, position, name, kind, blind, status, scoring_closes_at, cut_kind, cut_value, criteria, opened_at, closed_at, created_at, final_share, vote_share
+RETURNING id, round_id, position, name, kind, blind, status, scoring_closes_at, cut_kind, cut_value, criteria, opened_at, closed_at, created_at, final_share, vote_share, panel_share, panel_criteria
 `
 
 type CreateStageParams struct {
@@ -342,6 +342,8 @@ func (q *Queries) CreateStage(ctx context.Context, arg CreateStageParams) (Stage
 		&i.CreatedAt,
 		&i.FinalShare,
 		&i.VoteShare,
+		&i.PanelShare,
+		&i.PanelCriteria,
 	)
 	return i, err
 }
@@ -480,7 +482,7 @@ func (q *Queries) GetSheet(ctx context.Context, arg GetSheetParams) (ScoreSheet,
 }
 
 const getStage = `-- name: GetStage :one
-SELECT s.id, s.round_id, s.position, s.name, s.kind, s.blind, s.status, s.scoring_closes_at, s.cut_kind, s.cut_value, s.criteria, s.opened_at, s.closed_at, s.created_at, s.final_share, s.vote_share,
+SELECT s.id, s.round_id, s.position, s.name, s.kind, s.blind, s.status, s.scoring_closes_at, s.cut_kind, s.cut_value, s.criteria, s.opened_at, s.closed_at, s.created_at, s.final_share, s.vote_share, s.panel_share, s.panel_criteria,
        (SELECT count(*) FROM stage_cases sc WHERE sc.stage_id = s.id)::int AS case_count,
        (SELECT count(*) FROM stage_judges sj WHERE sj.stage_id = s.id AND sj.withdrawn_at IS NULL)::int AS judge_count
 FROM stages s WHERE s.id = $1
@@ -503,6 +505,8 @@ type GetStageRow struct {
 	CreatedAt       time.Time
 	FinalShare      float64
 	VoteShare       float64
+	PanelShare      float64
+	PanelCriteria   []byte
 	CaseCount       int32
 	JudgeCount      int32
 }
@@ -527,6 +531,8 @@ func (q *Queries) GetStage(ctx context.Context, id uuid.UUID) (GetStageRow, erro
 		&i.CreatedAt,
 		&i.FinalShare,
 		&i.VoteShare,
+		&i.PanelShare,
+		&i.PanelCriteria,
 		&i.CaseCount,
 		&i.JudgeCount,
 	)
@@ -1163,7 +1169,7 @@ func (q *Queries) ListStageJudges(ctx context.Context, stageID uuid.UUID) ([]Lis
 }
 
 const listStages = `-- name: ListStages :many
-SELECT s.id, s.round_id, s.position, s.name, s.kind, s.blind, s.status, s.scoring_closes_at, s.cut_kind, s.cut_value, s.criteria, s.opened_at, s.closed_at, s.created_at, s.final_share, s.vote_share,
+SELECT s.id, s.round_id, s.position, s.name, s.kind, s.blind, s.status, s.scoring_closes_at, s.cut_kind, s.cut_value, s.criteria, s.opened_at, s.closed_at, s.created_at, s.final_share, s.vote_share, s.panel_share, s.panel_criteria,
        (SELECT count(*) FROM stage_cases sc WHERE sc.stage_id = s.id)::int AS case_count,
        (SELECT count(*) FROM stage_judges sj WHERE sj.stage_id = s.id AND sj.withdrawn_at IS NULL)::int AS judge_count
 FROM stages s WHERE s.round_id = $1 ORDER BY s.position
@@ -1186,6 +1192,8 @@ type ListStagesRow struct {
 	CreatedAt       time.Time
 	FinalShare      float64
 	VoteShare       float64
+	PanelShare      float64
+	PanelCriteria   []byte
 	CaseCount       int32
 	JudgeCount      int32
 }
@@ -1216,6 +1224,8 @@ func (q *Queries) ListStages(ctx context.Context, roundID uuid.UUID) ([]ListStag
 			&i.CreatedAt,
 			&i.FinalShare,
 			&i.VoteShare,
+			&i.PanelShare,
+			&i.PanelCriteria,
 			&i.CaseCount,
 			&i.JudgeCount,
 		); err != nil {
@@ -1230,7 +1240,7 @@ func (q *Queries) ListStages(ctx context.Context, roundID uuid.UUID) ([]ListStag
 }
 
 const listSubmittedSheets = `-- name: ListSubmittedSheets :many
-SELECT s.case_id, s.judge_id, s.items, s.total
+SELECT s.case_id, s.judge_id, s.items, s.total, sj.kind
 FROM score_sheets s
 JOIN assignments a ON a.stage_id = s.stage_id AND a.case_id = s.case_id AND a.judge_id = s.judge_id
 JOIN stage_judges sj ON sj.stage_id = s.stage_id AND sj.user_id = s.judge_id AND sj.withdrawn_at IS NULL
@@ -1243,9 +1253,11 @@ type ListSubmittedSheetsRow struct {
 	JudgeID uuid.UUID
 	Items   []byte
 	Total   *float64
+	Kind    string
 }
 
-// Sheets that count: submitted, by a judge still on the stage and still assigned.
+// Sheets that count: submitted, by a judge still on the stage and still assigned. The kind
+// tells the judges from the citizen panel.
 func (q *Queries) ListSubmittedSheets(ctx context.Context, stageID uuid.UUID) ([]ListSubmittedSheetsRow, error) {
 	rows, err := q.db.Query(ctx, listSubmittedSheets, stageID)
 	if err != nil {
@@ -1260,6 +1272,7 @@ func (q *Queries) ListSubmittedSheets(ctx context.Context, stageID uuid.UUID) ([
 			&i.JudgeID,
 			&i.Items,
 			&i.Total,
+			&i.Kind,
 		); err != nil {
 			return nil, err
 		}
@@ -1322,7 +1335,7 @@ func (q *Queries) LockSheet(ctx context.Context, arg LockSheetParams) (ScoreShee
 }
 
 const lockStage = `-- name: LockStage :one
-SELECT id, round_id, position, name, kind, blind, status, scoring_closes_at, cut_kind, cut_value, criteria, opened_at, closed_at, created_at, final_share, vote_share FROM stages WHERE id = $1 FOR UPDATE
+SELECT id, round_id, position, name, kind, blind, status, scoring_closes_at, cut_kind, cut_value, criteria, opened_at, closed_at, created_at, final_share, vote_share, panel_share, panel_criteria FROM stages WHERE id = $1 FOR UPDATE
 `
 
 func (q *Queries) LockStage(ctx context.Context, id uuid.UUID) (Stage, error) {
@@ -1345,6 +1358,8 @@ func (q *Queries) LockStage(ctx context.Context, id uuid.UUID) (Stage, error) {
 		&i.CreatedAt,
 		&i.FinalShare,
 		&i.VoteShare,
+		&i.PanelShare,
+		&i.PanelCriteria,
 	)
 	return i, err
 }

@@ -308,6 +308,7 @@ const (
 	RoleOrganizer Role = "organizer"
 	RoleJudge     Role = "judge"
 	RoleMember    Role = "member"
+	RoleCitizen   Role = "citizen"
 )
 
 func (e *Role) Scan(src interface{}) error {
@@ -350,7 +351,8 @@ func (e Role) Valid() bool {
 	case RoleAdmin,
 		RoleOrganizer,
 		RoleJudge,
-		RoleMember:
+		RoleMember,
+		RoleCitizen:
 		return true
 	}
 	return false
@@ -592,6 +594,17 @@ type Agency struct {
 	CreatedAt time.Time
 }
 
+type ArchiveAnswer struct {
+	QuestionID   uuid.UUID
+	Body         string
+	AnsweredBy   uuid.UUID
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
+	HiddenAt     *time.Time
+	HiddenBy     uuid.NullUUID
+	HiddenReason *string
+}
+
 type ArchiveEntry struct {
 	ID            uuid.UUID
 	CaseID        uuid.NullUUID
@@ -621,6 +634,25 @@ type ArchiveEntry struct {
 	PublishedOn   time.Time
 	CreatedAt     time.Time
 	Search        interface{}
+}
+
+type ArchiveHelpfulMark struct {
+	ID         int64
+	EntryID    uuid.UUID
+	UserID     uuid.NullUUID
+	ClientHash []byte
+	CreatedAt  time.Time
+}
+
+type ArchiveQuestion struct {
+	ID           uuid.UUID
+	EntryID      uuid.UUID
+	AskedBy      uuid.UUID
+	Body         string
+	CreatedAt    time.Time
+	HiddenAt     *time.Time
+	HiddenBy     uuid.NullUUID
+	HiddenReason *string
 }
 
 type Assignment struct {
@@ -922,6 +954,8 @@ type Stage struct {
 	CreatedAt       time.Time
 	FinalShare      float64
 	VoteShare       float64
+	PanelShare      float64
+	PanelCriteria   []byte
 }
 
 type StageCase struct {
@@ -937,6 +971,15 @@ type StageJudge struct {
 	MaxCases    *int32
 	AddedAt     time.Time
 	WithdrawnAt *time.Time
+}
+
+type StagePanelMember struct {
+	StageID      uuid.UUID
+	Email        string
+	InvitationID uuid.NullUUID
+	UserID       uuid.NullUUID
+	InvitedBy    uuid.UUID
+	InvitedAt    time.Time
 }
 
 type StageVote struct {

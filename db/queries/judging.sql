@@ -159,8 +159,9 @@ SELECT ch.*, s.case_id, s.judge_id FROM score_sheet_changes ch JOIN score_sheets
 WHERE s.stage_id = $1 ORDER BY ch.id;
 
 -- name: ListSubmittedSheets :many
--- Sheets that count: submitted, by a judge still on the stage and still assigned.
-SELECT s.case_id, s.judge_id, s.items, s.total
+-- Sheets that count: submitted, by a judge still on the stage and still assigned. The kind
+-- tells the judges from the citizen panel.
+SELECT s.case_id, s.judge_id, s.items, s.total, sj.kind
 FROM score_sheets s
 JOIN assignments a ON a.stage_id = s.stage_id AND a.case_id = s.case_id AND a.judge_id = s.judge_id
 JOIN stage_judges sj ON sj.stage_id = s.stage_id AND sj.user_id = s.judge_id AND sj.withdrawn_at IS NULL

@@ -49,7 +49,7 @@ Usage:
 
 Environment: DATABASE_URL, EUTTEUM_DATA_DIR, EUTTEUM_ADDR, EUTTEUM_WEB_DIR, EUTTEUM_JWT_KEY,
 EUTTEUM_ACCESS_TTL, EUTTEUM_OPEN_SIGNUP, EUTTEUM_SECURE_COOKIES, EUTTEUM_TRUSTED_PROXIES,
-EUTTEUM_LOG_LEVEL, EUTTEUM_LOG_FORMAT, EUTTEUM_SMTP_URL, EUTTEUM_MAIL_OUTBOX (see README.md).
+EUTTEUM_LOG_LEVEL, EUTTEUM_LOG_FORMAT, EUTTEUM_SMTP_URL, EUTTEUM_MAIL_OUTBOX, EUTTEUM_PUBLIC_URL (see README.md).
 `
 
 const databaseName = "eutteum"
@@ -126,6 +126,7 @@ func settings(cfg config.Config) (app.Settings, error) {
 		return s, err
 	}
 	s.Mailer = mailer
+	s.PublicURL = cfg.PublicURL
 	s.JWTKey = cfg.JWTKey
 	s.AccessTTL = cfg.AccessTTL
 	s.Accounts.OpenSignup = cfg.OpenSignup

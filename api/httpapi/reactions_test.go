@@ -162,7 +162,7 @@ func TestReactionQuestionsAnsweredAndModerated(t *testing.T) {
 		t.Fatalf("short once trimmed: %+v", p.Errors)
 	}
 	asker.Post(questions, map[string]any{"text": strings.Repeat("가", 1001)}).Problem(http.StatusBadRequest, "validation_failed")
-	if n := countRows(t, env, `select count(*) from archive_questions`); n != 0 {
+	if n := countRows(t, env, `select count(*) from archive_questions where entry_id = $1`, id); n != 0 {
 		t.Fatalf("refused questions were saved: %d", n)
 	}
 
@@ -186,7 +186,7 @@ func TestReactionQuestionsAnsweredAndModerated(t *testing.T) {
 	}
 	team.Put(answer, map[string]any{"text": strings.Repeat("가", 2001)}).Problem(http.StatusBadRequest, "validation_failed")
 	team.Put(answer, map[string]any{"text": "   "}).Problem(http.StatusBadRequest, "validation_failed")
-	if n := countRows(t, env, `select count(*) from archive_answers`); n != 0 {
+	if n := countRows(t, env, `select count(*) from archive_answers a join archive_questions q on q.id = a.question_id where q.entry_id = $1`, id); n != 0 {
 		t.Fatalf("refused answers were saved: %d", n)
 	}
 	a := team.Put(answer, map[string]any{"text": "통신사 협약만 필요해 예산은 들지 않았고, 석 달 걸렸습니다."}).Status(http.StatusOK).JSON()["answer"].(map[string]any)
@@ -206,7 +206,7 @@ func TestReactionQuestionsAnsweredAndModerated(t *testing.T) {
 	if answered != 1 {
 		t.Fatalf("the asker heard of the answer %d times, want once", answered)
 	}
-	if n := countRows(t, env, `select count(*) from archive_answers`); n != 1 {
+	if n := countRows(t, env, `select count(*) from archive_answers a join archive_questions q on q.id = a.question_id where q.entry_id = $1`, id); n != 1 {
 		t.Fatalf("answers: %d, want one per question", n)
 	}
 
@@ -294,5 +294,11 @@ func TestReactionImportedCaseAnsweredByItsAgency(t *testing.T) {
 	a := incheon.Put("/api/v1/archive/questions/"+q+"/answer", map[string]any{"text": "혁신담당관실로 요청해 주세요."}).Status(http.StatusOK).JSON()["answer"].(map[string]any)
 	if a["answeredAs"] != "인천광역시" {
 		t.Fatalf("answer: %v", a)
+	}
+	// The demo data has one such question, answered by 부천시.
+	found := env.Client().Get("/api/v1/archive/cases?q=" + url.QueryEscape("민원서류 무인발급 확대 시범 운영")).JSON()["items"].([]any)
+	demo := env.Client().Get("/api/v1/archive/cases/" + found[0].(map[string]any)["id"].(string) + "/questions").JSON()["items"].([]any)
+	if len(demo) != 1 || demo[0].(map[string]any)["answer"].(map[string]any)["answeredAs"] != "부천시" {
+		t.Fatalf("demo question: %v", demo)
 	}
 }

@@ -117,5 +117,8 @@ func Demo(ctx context.Context, a *app.App) (Result, error) {
 	if err := demoContests(ctx, a, data, agencyIDs, &res); err != nil {
 		return res, err
 	}
+	if err := demoQuestions(ctx, a); err != nil {
+		return res, err
+	}
 	return res, nil
 }

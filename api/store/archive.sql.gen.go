@@ -127,7 +127,9 @@ SELECT e.id, e.case_id, e.agency_id, e.title, e.summary, e.problem, e.solution, 
                  ORDER BY ad.status = 'adopted' DESC, ad.adopted_on NULLS LAST, ad.created_at), '[]')
         FROM adoptions ad JOIN agencies aa ON aa.id = ad.agency_id
         WHERE ad.entry_id = e.id)::jsonb AS adoptions,
-       (SELECT count(*) FROM archive_helpful_marks h WHERE h.entry_id = e.id)::int AS helpful_count
+       -- Counted in two parts, accounts and browsers, so each reads its own partial index.
+       ((SELECT count(*) FROM archive_helpful_marks h WHERE h.entry_id = e.id AND h.user_id IS NOT NULL)
+        + (SELECT count(*) FROM archive_helpful_marks h WHERE h.entry_id = e.id AND h.client_hash IS NOT NULL))::int AS helpful_count
 FROM archive_entries e JOIN agencies a ON a.id = e.agency_id
 WHERE e.id = $1
 `

@@ -152,15 +152,16 @@ func (q *Queries) GetArchiveQuestion(ctx context.Context, id uuid.UUID) (GetArch
 }
 
 const helpfulState = `-- name: HelpfulState :one
-SELECT count(*)::int AS marks,
-       coalesce(bool_or(user_id = $1::uuid OR client_hash = $2::bytea), false)::boolean AS marked
-FROM archive_helpful_marks WHERE entry_id = $3
+SELECT ((SELECT count(*) FROM archive_helpful_marks h WHERE h.entry_id = $1 AND h.user_id IS NOT NULL)
+        + (SELECT count(*) FROM archive_helpful_marks h WHERE h.entry_id = $1 AND h.client_hash IS NOT NULL))::int AS marks,
+       (EXISTS (SELECT 1 FROM archive_helpful_marks h WHERE h.entry_id = $1 AND h.user_id = $2::uuid)
+        OR EXISTS (SELECT 1 FROM archive_helpful_marks h WHERE h.entry_id = $1 AND h.client_hash = $3::bytea))::boolean AS marked
 `
 
 type HelpfulStateParams struct {
+	EntryID    uuid.UUID
 	UserID     uuid.NullUUID
 	ClientHash []byte
-	EntryID    uuid.UUID
 }
 
 type HelpfulStateRow struct {
@@ -169,8 +170,9 @@ type HelpfulStateRow struct {
 }
 
 // The count of marks on an entry and whether the given user or browser made one of them.
+// Accounts and browsers are counted apart, so each part reads its own partial index.
 func (q *Queries) HelpfulState(ctx context.Context, arg HelpfulStateParams) (HelpfulStateRow, error) {
-	row := q.db.QueryRow(ctx, helpfulState, arg.UserID, arg.ClientHash, arg.EntryID)
+	row := q.db.QueryRow(ctx, helpfulState, arg.EntryID, arg.UserID, arg.ClientHash)
 	var i HelpfulStateRow
 	err := row.Scan(&i.Marks, &i.Marked)
 	return i, err

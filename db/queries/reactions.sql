@@ -18,9 +18,11 @@ DELETE FROM archive_helpful_marks WHERE entry_id = @entry_id AND client_hash = @
 
 -- name: HelpfulState :one
 -- The count of marks on an entry and whether the given user or browser made one of them.
-SELECT count(*)::int AS marks,
-       coalesce(bool_or(user_id = sqlc.narg(user_id)::uuid OR client_hash = sqlc.narg(client_hash)::bytea), false)::boolean AS marked
-FROM archive_helpful_marks WHERE entry_id = @entry_id;
+-- Accounts and browsers are counted apart, so each part reads its own partial index.
+SELECT ((SELECT count(*) FROM archive_helpful_marks h WHERE h.entry_id = @entry_id AND h.user_id IS NOT NULL)
+        + (SELECT count(*) FROM archive_helpful_marks h WHERE h.entry_id = @entry_id AND h.client_hash IS NOT NULL))::int AS marks,
+       (EXISTS (SELECT 1 FROM archive_helpful_marks h WHERE h.entry_id = @entry_id AND h.user_id = sqlc.narg(user_id)::uuid)
+        OR EXISTS (SELECT 1 FROM archive_helpful_marks h WHERE h.entry_id = @entry_id AND h.client_hash = sqlc.narg(client_hash)::bytea))::boolean AS marked;
 
 -- name: InsertArchiveQuestion :one
 INSERT INTO archive_questions (entry_id, asked_by, body) VALUES ($1, $2, $3) RETURNING id;

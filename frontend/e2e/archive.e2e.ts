@@ -195,6 +195,21 @@ describe("case archive", () => {
     expect(notes.items.some((n) => n.title.includes("부천시") && (n.link ?? "").startsWith("/archive/"))).toBe(true);
   });
 
+  it("lets an anonymous visitor mark a case helpful and see the count rise", async () => {
+    const page = await open();
+    await page.goto(`/archive?q=${encodeURIComponent("이음콜")}`);
+    await page.getByRole("link", { name: EUMCALL, exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: EUMCALL }).waitFor();
+    const button = page.getByRole("button", { name: /^도움이 됐어요/ });
+    await button.waitFor();
+    expect(await button.getAttribute("aria-pressed")).toBe("false"); // a fresh browser has no mark
+    const count = async () => Number(/(\d+)명/.exec((await button.textContent()) ?? "")?.[1]);
+    const before = await count();
+    await button.click();
+    await expect.poll(() => button.getAttribute("aria-pressed")).toBe("true");
+    expect(await count()).toBe(before + 1);
+  });
+
   it("lets the admin import a CSV, reports the bad row, and a second import changes nothing", async () => {
     const page = await open();
     await logIn(page, ADMIN.email);

@@ -1445,7 +1445,10 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** 아카이브 사례 상세 */
+        /**
+         * 아카이브 사례 상세
+         * @description With a bearer token or an `X-Client-Id`, `helpfulByMe` says whether the caller marked the case helpful.
+         */
         get: operations["getArchiveCase"];
         put?: never;
         post?: never;
@@ -1583,6 +1586,140 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/archive/cases/{entryId}/helpful": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A random id an anonymous browser keeps (e.g. in localStorage) to mark a case helpful
+                 *     once. The server stores only a keyed hash of it. Ignored when signed in.
+                 */
+                "X-Client-Id"?: components["parameters"]["ClientId"];
+            };
+            path: {
+                entryId: components["parameters"]["EntryId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 도움이 됐어요 표시 (로그인 없이도)
+         * @description Marks the case helpful. A signed-in user counts once; an anonymous visitor counts once
+         *     per browser, identified by the random `X-Client-Id` the browser keeps (only a keyed
+         *     hash of it is stored). Marking again changes nothing. Limited per network address.
+         */
+        put: operations["markArchiveHelpful"];
+        post?: never;
+        /**
+         * 도움이 됐어요 취소
+         * @description Takes the caller's (or the browser's) mark back; without one, changes nothing.
+         */
+        delete: operations["unmarkArchiveHelpful"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/archive/cases/{entryId}/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: components["parameters"]["EntryId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * 사례에 대한 질문과 답변
+         * @description Visible questions with their answers, newest first (the latest 200). Organizers of the case's agency
+         *     (or of an agency above it) and admins also get hidden questions and answers, marked
+         *     with who hid them, when and why. `canAsk`, `canAnswer` and `canModerate` say what
+         *     the caller may do.
+         */
+        get: operations["listArchiveQuestions"];
+        put?: never;
+        /**
+         * 사례를 만든 팀에 질문하기 (로그인)
+         * @description Asks the team that wrote the case (for imported cases, the organizers of its agency),
+         *     who are notified in the app. 5 to 1,000 characters.
+         */
+        post: operations["askArchiveQuestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/archive/questions/{questionId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                questionId: components["parameters"]["QuestionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 질문에 답변하기·답변 고치기 (사례를 만든 팀)
+         * @description One answer per question, written and edited by members of the case's team (for
+         *     imported cases, by the organizers of its agency). The asker is notified of the first
+         *     answer. A hidden question or answer cannot be answered or edited (`post_hidden`).
+         */
+        put: operations["answerArchiveQuestion"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/archive/questions/{questionId}/hide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                questionId: components["parameters"]["QuestionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 질문 숨기기 (해당 기관 주관기관 담당자·관리자)
+         * @description Hides an abusive question (and its answer) from the public view with a reason. The
+         *     question stays on record with who hid it and when, and the act is written to the
+         *     audit log (`question_hidden`).
+         */
+        post: operations["hideArchiveQuestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/archive/questions/{questionId}/answer/hide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                questionId: components["parameters"]["QuestionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 답변 숨기기 (해당 기관 주관기관 담당자·관리자)
+         * @description Hides an abusive answer from the public view with a reason, like a question (`answer_hidden` in the audit log).
+         */
+        post: operations["hideArchiveAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/audit": {
         parameters: {
             query?: never;
@@ -1640,6 +1777,56 @@ export interface paths {
         get: operations["downloadJudgingAttachment"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stages/{stageId}/panel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        /** 국민심사단 구성과 평가표 (주관기관) */
+        get: operations["getStagePanel"];
+        /**
+         * 국민심사단 점수 반영 비율과 간이 평가표 설정 (주관기관)
+         * @description The share may change until the stage closes and, with the public vote's, may not pass
+         *     100. The rubric is fixed once the stage opens; without one the default applies
+         *     (국민 체감도 50, 공감·필요성 30, 확산 가능성 20, each 1–5).
+         */
+        put: operations["configureStagePanel"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stages/{stageId}/panel/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 국민심사단 위촉 (이메일)
+         * @description Someone with an account joins the panel at once; anyone else gets an e-mail invitation
+         *     to make a citizen account and joins on accepting. Members of an open stage are
+         *     assigned every case except their own team's, and score through the judges' flow with
+         *     the panel's rubric.
+         */
+        post: operations["invitePanelMember"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1828,6 +2015,37 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        StagePanelInput: {
+            /**
+             * Format: double
+             * @description Percent of the stage score from the panel.
+             */
+            share: number;
+            /** @description The panel's rubric; weights must sum to 100. Only before the stage opens. */
+            criteria?: components["schemas"]["CriterionInput"][];
+        };
+        PanelMemberInput: {
+            /** Format: email */
+            email: string;
+        };
+        PanelMember: {
+            email: string;
+            displayName: string;
+            /** @description False until the invited citizen makes an account. */
+            joined: boolean;
+            assigned: number;
+            submitted: number;
+            /** @description Only in the answer to inviting someone without an account, to pass on the link /invite/{token} when mail does not arrive. */
+            inviteToken?: string;
+        };
+        StagePanel: {
+            /** Format: uuid */
+            stageId: string;
+            /** Format: double */
+            share: number;
+            criteria: components["schemas"]["Criterion"][];
+            members: components["schemas"]["PanelMember"][];
+        };
         /**
          * @description Follows the window and the server clock.
          * @enum {string}
@@ -1982,7 +2200,7 @@ export interface components {
              * @description Stable machine-readable code.
              * @enum {string}
              */
-            code: "validation_failed" | "malformed_json" | "body_too_large" | "unsupported_media_type" | "unauthenticated" | "invalid_credentials" | "token_invalid" | "token_expired" | "refresh_token_invalid" | "forbidden" | "signup_disabled" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "email_taken" | "agency_name_taken" | "invitation_expired" | "invitation_used" | "precondition_failed" | "precondition_required" | "round_not_open" | "submission_closed" | "case_status_conflict" | "last_leader" | "already_member" | "file_type_not_allowed" | "attachment_limit_reached" | "judging_frozen" | "judging_not_open" | "stage_not_open" | "stage_closed" | "unscored_cases" | "conflict_of_interest" | "not_a_judge" | "results_not_ready" | "results_published" | "objection_window_closed" | "weights_not_100" | "invalid_cursor" | "own_agency_case" | "vote_not_open" | "already_voted" | "vote_locked" | "mail_unavailable" | "idempotency_key_reused" | "idempotency_key_in_progress" | "too_many_login_attempts" | "rate_limited" | "database_unavailable" | "internal";
+            code: "validation_failed" | "malformed_json" | "body_too_large" | "unsupported_media_type" | "unauthenticated" | "invalid_credentials" | "token_invalid" | "token_expired" | "refresh_token_invalid" | "forbidden" | "signup_disabled" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "email_taken" | "agency_name_taken" | "invitation_expired" | "invitation_used" | "precondition_failed" | "precondition_required" | "round_not_open" | "submission_closed" | "case_status_conflict" | "last_leader" | "already_member" | "file_type_not_allowed" | "attachment_limit_reached" | "judging_frozen" | "judging_not_open" | "stage_not_open" | "stage_closed" | "unscored_cases" | "conflict_of_interest" | "not_a_judge" | "results_not_ready" | "results_published" | "objection_window_closed" | "weights_not_100" | "invalid_cursor" | "own_agency_case" | "post_hidden" | "vote_not_open" | "already_voted" | "vote_locked" | "mail_unavailable" | "idempotency_key_reused" | "idempotency_key_in_progress" | "too_many_login_attempts" | "rate_limited" | "database_unavailable" | "internal";
             requestId?: string;
             retryAfterSeconds?: number;
             errors?: components["schemas"]["FieldError"][];
@@ -2034,10 +2252,11 @@ export interface components {
         };
         /**
          * @description admin — system administrator; organizer — runs rounds for an agency (주관기관 담당자);
-         *     judge — scores cases (심사위원); member — officer in a team who submits cases.
+         *     judge — scores cases (심사위원); member — officer in a team who submits cases;
+         *     citizen — a member of a stage's citizen panel (국민심사단), who only scores.
          * @enum {string}
          */
-        Role: "admin" | "organizer" | "judge" | "member";
+        Role: "admin" | "organizer" | "judge" | "member" | "citizen";
         RoleGrant: {
             role: components["schemas"]["Role"];
             /**
@@ -2669,6 +2888,11 @@ export interface components {
              * @description Percent of this stage's score from its public vote (see StageVote).
              */
             voteShare?: number;
+            /**
+             * Format: double
+             * @description Percent of this stage's score from its citizen panel (see StagePanel).
+             */
+            panelShare?: number;
             /** @description Replaces the rubric; only before the stage opens. */
             criteria?: components["schemas"]["CriterionInput"][];
         };
@@ -2695,6 +2919,11 @@ export interface components {
              * @description Percent of this stage's score from its public vote (see StageVote).
              */
             voteShare?: number;
+            /**
+             * Format: double
+             * @description Percent of this stage's score from its citizen panel (see StagePanel).
+             */
+            panelShare?: number;
             criteria: components["schemas"]["Criterion"][];
             caseCount: number;
             judgeCount: number;
@@ -2722,8 +2951,11 @@ export interface components {
             displayName: string;
             agency: components["schemas"]["AgencyRef"];
             department?: string;
-            /** @enum {string} */
-            kind: "internal" | "external";
+            /**
+             * @description citizen — a member of the stage's citizen panel, scoring with the panel's rubric.
+             * @enum {string}
+             */
+            kind: "internal" | "external" | "citizen";
             maxCases?: number;
             assigned: number;
             submitted: number;
@@ -2931,7 +3163,7 @@ export interface components {
                 stage: string;
                 /** Format: double */
                 score: number;
-                vote?: components["schemas"]["VoteComponent"];
+                components?: components["schemas"]["ScoreComponents"];
             }[];
             tier?: components["schemas"]["AwardTier"];
             overridden: boolean;
@@ -2975,17 +3207,25 @@ export interface components {
             /** Format: double */
             score: number;
             tier?: string;
-            vote?: components["schemas"]["VoteComponent"];
+            components?: components["schemas"]["ScoreComponents"];
             scores: components["schemas"]["PublicScore"][];
         };
         /**
-         * @description How a stage with a public vote made the score: score = judgeScore × (100 − voteShare)
-         *     / 100 + voteScore × voteShare / 100, where voteScore = 100 × votes / the most votes any
+         * @description How a stage with a citizen panel or a public vote made the score:
+         *     score = judgeScore × judgeShare / 100 + panelScore × panelShare / 100 + voteScore × voteShare / 100,
+         *     where judgeShare = 100 − panelShare − voteShare, panelScore is the mean of the panel
+         *     members' totals by the panel's rubric, and voteScore = 100 × votes / the most votes any
          *     case of the stage received.
          */
-        VoteComponent: {
+        ScoreComponents: {
             /** Format: double */
             judgeScore: number;
+            /** Format: double */
+            judgeShare: number;
+            /** Format: double */
+            panelScore: number;
+            /** Format: double */
+            panelShare: number;
             votes: number;
             /** Format: double */
             voteScore: number;
@@ -3119,6 +3359,66 @@ export interface components {
             attachments: components["schemas"]["Attachment"][];
             /** @description Agencies that adopted or showed interest, first adopter first. */
             adoptions: components["schemas"]["Adoption"][];
+            /** @description How many people marked the case 도움이 됐어요. */
+            helpfulCount: number;
+            /** @description Whether the caller (signed in, or the browser of `X-Client-Id`) marked it; absent for unidentified callers. */
+            helpfulByMe?: boolean;
+        };
+        HelpfulState: {
+            helpfulCount: number;
+            helpfulByMe: boolean;
+        };
+        ArchiveQuestionInput: {
+            text: string;
+        };
+        ArchiveAnswerInput: {
+            text: string;
+        };
+        HideInput: {
+            /** @description Why the post is hidden, e.g. 욕설, 개인정보 노출, 광고. */
+            reason: string;
+        };
+        /** @description Who hid a post, when and why; shown to moderators only. */
+        Moderation: {
+            /** Format: date-time */
+            hiddenAt: string;
+            hiddenBy: string;
+            reason: string;
+        };
+        ArchiveAnswer: {
+            text: string;
+            /** @description Whom the answer speaks for, the team (or the agency for imported cases); never a person. */
+            answeredAs: string;
+            /** Format: date-time */
+            answeredAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            hidden?: components["schemas"]["Moderation"];
+        };
+        ArchiveQuestion: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            entryId: string;
+            text: string;
+            /** @description The asker's name, masked (김*윤). */
+            askerName: string;
+            askerAgency: components["schemas"]["AgencyRef"];
+            /** Format: date-time */
+            askedAt: string;
+            /** @description Whether the caller asked it. */
+            mine: boolean;
+            hidden?: components["schemas"]["Moderation"];
+            answer?: components["schemas"]["ArchiveAnswer"];
+        };
+        ArchiveQuestionList: {
+            items: components["schemas"]["ArchiveQuestion"][];
+            /** @description Signed in, so may ask. */
+            canAsk: boolean;
+            /** @description A member of the case's team (for imported cases, an organizer of its agency). */
+            canAnswer: boolean;
+            /** @description An organizer of the case's agency or an agency above it, or an admin. */
+            canModerate: boolean;
         };
         SimilarCase: {
             /** Format: uuid */
@@ -3360,6 +3660,12 @@ export interface components {
         InvitationId: string;
         /** @description The ETag the change is based on. Required; its absence is answered with 428. */
         IfMatch: string;
+        /**
+         * @description A random id an anonymous browser keeps (e.g. in localStorage) to mark a case helpful
+         *     once. The server stores only a keyed hash of it. Ignored when signed in.
+         */
+        ClientId: string;
+        QuestionId: string;
         AgencyId: string;
         UserId: string;
         InvitationToken: string;
@@ -5908,7 +6214,13 @@ export interface operations {
     getArchiveCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A random id an anonymous browser keeps (e.g. in localStorage) to mark a case helpful
+                 *     once. The server stores only a keyed hash of it. Ignored when signed in.
+                 */
+                "X-Client-Id"?: components["parameters"]["ClientId"];
+            };
             path: {
                 entryId: components["parameters"]["EntryId"];
             };
@@ -6137,6 +6449,244 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    markArchiveHelpful: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A random id an anonymous browser keeps (e.g. in localStorage) to mark a case helpful
+                 *     once. The server stores only a keyed hash of it. Ignored when signed in.
+                 */
+                "X-Client-Id"?: components["parameters"]["ClientId"];
+            };
+            path: {
+                entryId: components["parameters"]["EntryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The count and the caller's mark. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpfulState"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    unmarkArchiveHelpful: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A random id an anonymous browser keeps (e.g. in localStorage) to mark a case helpful
+                 *     once. The server stores only a keyed hash of it. Ignored when signed in.
+                 */
+                "X-Client-Id"?: components["parameters"]["ClientId"];
+            };
+            path: {
+                entryId: components["parameters"]["EntryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The count and the caller's mark. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpfulState"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listArchiveQuestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: components["parameters"]["EntryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The questions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchiveQuestionList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    askArchiveQuestion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) per request. Retrying with the same key and request returns the first answer (marked `Idempotent-Replayed`); the same key with another request is refused. Keys are kept for a day. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                entryId: components["parameters"]["EntryId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArchiveQuestionInput"];
+            };
+        };
+        responses: {
+            /** @description The question. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchiveQuestion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    answerArchiveQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                questionId: components["parameters"]["QuestionId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArchiveAnswerInput"];
+            };
+        };
+        responses: {
+            /** @description The question with its answer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchiveQuestion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    hideArchiveQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                questionId: components["parameters"]["QuestionId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HideInput"];
+            };
+        };
+        responses: {
+            /** @description The question, marked hidden. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchiveQuestion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    hideArchiveAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                questionId: components["parameters"]["QuestionId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HideInput"];
+            };
+        };
+        responses: {
+            /** @description The question, its answer marked hidden. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchiveQuestion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     listAuditEvents: {
         parameters: {
             query?: {
@@ -6221,6 +6771,104 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getStagePanel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The panel's share, rubric and members. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StagePanel"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    configureStagePanel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StagePanelInput"];
+            };
+        };
+        responses: {
+            /** @description The panel. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StagePanel"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    invitePanelMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PanelMemberInput"];
+            };
+        };
+        responses: {
+            /** @description The seat. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PanelMember"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Unavailable"];
         };

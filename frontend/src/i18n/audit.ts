@@ -21,6 +21,7 @@ export const auditKo = {
   "audit.filter.clear": "전체 보기",
   "audit.group.account": "계정·보안",
   "audit.group.judging": "심사",
+  "audit.group.archive": "사례 아카이브",
 
   "audit.listTitle": "기록",
   "audit.shown": "{count}건 표시",
@@ -66,12 +67,16 @@ export const auditKo = {
   "audit.action.vote_closed": "국민투표 마감",
   "audit.action.objection_filed": "이의신청 접수",
   "audit.action.objection_answered": "이의신청 답변",
+  "audit.action.question_hidden": "아카이브 질문 숨김",
+  "audit.action.answer_hidden": "아카이브 답변 숨김",
 
   "audit.subject.user": "사용자",
   "audit.subject.invitation": "초대",
   "audit.subject.round": "경진대회",
   "audit.subject.stage": "심사 단계",
   "audit.subject.case": "사례",
+  "audit.subject.archive_question": "아카이브 질문",
+  "audit.subject.archive_answer": "아카이브 답변",
 
   "audit.detail.email": "이메일",
   "audit.detail.ip": "IP 주소",
@@ -120,6 +125,7 @@ export const auditEn: Record<AuditMessageKey, string> = {
   "audit.filter.clear": "Show all",
   "audit.group.account": "Accounts and security",
   "audit.group.judging": "Judging",
+  "audit.group.archive": "Case archive",
 
   "audit.listTitle": "Events",
   "audit.shown": "{count} shown",
@@ -165,12 +171,16 @@ export const auditEn: Record<AuditMessageKey, string> = {
   "audit.action.vote_closed": "Public vote closed",
   "audit.action.objection_filed": "Objection filed",
   "audit.action.objection_answered": "Objection answered",
+  "audit.action.question_hidden": "Archive question hidden",
+  "audit.action.answer_hidden": "Archive answer hidden",
 
   "audit.subject.user": "User",
   "audit.subject.invitation": "Invitation",
   "audit.subject.round": "Contest",
   "audit.subject.stage": "Stage",
   "audit.subject.case": "Case",
+  "audit.subject.archive_question": "Archive question",
+  "audit.subject.archive_answer": "Archive answer",
 
   "audit.detail.email": "Email",
   "audit.detail.ip": "IP address",

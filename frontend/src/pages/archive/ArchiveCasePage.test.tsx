@@ -14,6 +14,7 @@ function caseServer(initial: ArchiveCase, onAdoption?: (method: string, body: st
   return {
     handler: (_request: Request, seen: { path: string; method: string; body: string }) => {
       if (seen.path === CASE && seen.method === "GET") return json(200, entry);
+      if (seen.path === `${CASE}/questions`) return json(200, { items: [], canAsk: false, canAnswer: false, canModerate: false });
       if (seen.path === `${CASE}/similar`) {
         return json(200, {
           items: [

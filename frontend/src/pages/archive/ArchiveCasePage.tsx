@@ -7,8 +7,11 @@ import { useI18n } from "../../i18n/I18nProvider";
 import { AttachmentTable } from "../case/Attachments";
 import { CollaboratorsTable, MetricsTable } from "../case/CaseReadView";
 import { AdoptionSection } from "./AdoptionSection";
+import { browserClientId } from "./clientId";
+import { HelpfulButton } from "./HelpfulButton";
 import { evidenceLabel, formatDay, licenceLabel, stageLabel, teamKindLabel, yearPeriod } from "./labels";
 import { agencyPath, AwardTierBadge, casePath, MetricsBadge, OutcomeChart } from "./parts";
+import { QuestionsSection } from "./QuestionsSection";
 import type { ArchiveCase, SimilarCase } from "./types";
 import "./archive.css";
 
@@ -17,7 +20,8 @@ export function ArchiveCasePage() {
   const { entryId = "" } = useParams();
   const api = useApi();
   const load = useCallback(
-    () => api.GET("/api/v1/archive/cases/{entryId}", { params: { path: { entryId } } }),
+    // The browser's id tells the server whose 도움이 됐어요 to report back for visitors.
+    () => api.GET("/api/v1/archive/cases/{entryId}", { params: { path: { entryId }, header: { "X-Client-Id": browserClientId() } } }),
     [api, entryId],
   );
   const entry = useLoad(load);
@@ -73,6 +77,7 @@ function CaseView({ entry, reload }: { entry: ArchiveCase; reload: () => void })
           <span className="status-badge adoption-count">{t("archive.adoptionCount", { count: entry.adoptionCount })}</span>
         </div>
       </PageHeader>
+      <HelpfulButton entry={entry} />
 
       <section aria-labelledby="archive-facts" className="panel">
         <h2 id="archive-facts" className="sr-only">
@@ -149,6 +154,8 @@ function CaseView({ entry, reload }: { entry: ArchiveCase; reload: () => void })
       ) : null}
 
       <AdoptionSection entry={entry} onChanged={reload} />
+
+      <QuestionsSection entry={entry} />
 
       <SimilarSection entryId={entry.id} />
     </>

@@ -61,6 +61,7 @@ export function archiveCase(overrides: Partial<ArchiveCase> = {}): ArchiveCase {
     licence: "kogl1",
     attachments: [],
     adoptions: [],
+    helpfulCount: 0,
     ...overrides,
   };
 }

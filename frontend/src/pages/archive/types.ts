@@ -15,3 +15,6 @@ export type AdoptionInput = Schemas["AdoptionInput"];
 export type AgencySpread = Schemas["AgencySpread"];
 export type ImportReport = Schemas["ImportReport"];
 export type SearchParams = NonNullable<operations["searchArchive"]["parameters"]["query"]>;
+export type HelpfulState = Schemas["HelpfulState"];
+export type ArchiveQuestion = Schemas["ArchiveQuestion"];
+export type ArchiveQuestionList = Schemas["ArchiveQuestionList"];

@@ -35,14 +35,18 @@ export const JUDGING_ACTIONS = [
   "objection_answered",
 ] as const;
 
-export type AuditAction = (typeof ACCOUNT_ACTIONS)[number] | (typeof JUDGING_ACTIONS)[number];
+/** Action codes of the archive: moderation of questions and answers on archived cases. */
+export const ARCHIVE_ACTIONS = ["question_hidden", "answer_hidden"] as const;
+
+export type AuditAction = (typeof ACCOUNT_ACTIONS)[number] | (typeof JUDGING_ACTIONS)[number] | (typeof ARCHIVE_ACTIONS)[number];
 
 export const ACTION_GROUPS: readonly { label: MessageKey; actions: readonly AuditAction[] }[] = [
   { label: "audit.group.account", actions: ACCOUNT_ACTIONS },
   { label: "audit.group.judging", actions: JUDGING_ACTIONS },
+  { label: "audit.group.archive", actions: ARCHIVE_ACTIONS },
 ];
 
-const ACTIONS: readonly string[] = [...ACCOUNT_ACTIONS, ...JUDGING_ACTIONS];
+const ACTIONS: readonly string[] = [...ACCOUNT_ACTIONS, ...JUDGING_ACTIONS, ...ARCHIVE_ACTIONS];
 
 export function isAuditAction(code: string): code is AuditAction {
   return ACTIONS.includes(code);
@@ -60,7 +64,7 @@ export function actionLabel(code: string, t: Translate): string {
   return isAuditAction(code) ? t(`audit.action.${code}`) : code;
 }
 
-const SUBJECTS = ["user", "invitation", "round", "stage", "case"] as const;
+const SUBJECTS = ["user", "invitation", "round", "stage", "case", "archive_question", "archive_answer"] as const;
 type SubjectType = (typeof SUBJECTS)[number];
 
 function isSubjectType(value: string): value is SubjectType {

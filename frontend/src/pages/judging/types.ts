@@ -21,6 +21,8 @@ export type Stage = Schemas["Stage"];
 export type StageInput = Schemas["StageInput"];
 export type StageJudge = Schemas["StageJudge"];
 export type JudgeKind = StageJudge["kind"];
+/** What an organizer may choose when seating a judge; citizens join through the panel. */
+export type SeatedJudgeKind = NonNullable<Schemas["StageJudgeInput"]["kind"]>;
 export type ConflictKind = Schemas["ConflictKind"];
 export type JudgeConflict = Schemas["JudgeConflict"];
 export type AssignedCase = Schemas["AssignedCase"];

@@ -7,7 +7,7 @@ import { LoadError, Loading } from "../../../components/Page";
 import { TableWrap } from "../../../components/TableWrap";
 import { useLoad } from "../../../components/useLoad";
 import { useI18n } from "../../../i18n/I18nProvider";
-import type { AssignmentReport, JudgeKind, Stage, StageJudge } from "../../judging/types";
+import type { AssignmentReport, SeatedJudgeKind, Stage, StageJudge } from "../../judging/types";
 import { fieldMessage, problemText } from "../../judging/ui";
 import { loadJudgeCandidates, type JudgeCandidate } from "./judgeCandidates";
 
@@ -195,7 +195,7 @@ function AddJudgeForm({ stage, current, onAdded }: { stage: Stage; current: stri
   const api = useApi();
   const [candidates, setCandidates] = useState<JudgeCandidate[] | null>(null);
   const [userId, setUserId] = useState("");
-  const [kind, setKind] = useState<JudgeKind>("internal");
+  const [kind, setKind] = useState<SeatedJudgeKind>("internal");
   const [cap, setCap] = useState("");
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<{ summary?: string; userId?: string; maxCases?: string }>({});
@@ -228,7 +228,7 @@ function AddJudgeForm({ stage, current, onAdded }: { stage: Stage; current: stri
     setBusy(true);
     setErrors({});
     try {
-      const body: { userId: string; kind: JudgeKind; maxCases?: number } = { userId, kind };
+      const body: { userId: string; kind: SeatedJudgeKind; maxCases?: number } = { userId, kind };
       if (cap.trim()) body.maxCases = Number(cap.trim());
       const { data, error, response } = await api.POST("/api/v1/stages/{stageId}/judges", { params: { path: { stageId: stage.id } }, body });
       if (data) {
@@ -314,7 +314,7 @@ function AddJudgeForm({ stage, current, onAdded }: { stage: Stage; current: stri
             <label htmlFor="judge-kind">{t("judges.kind")}</label>
           </div>
           <div className="form-conts">
-            <select id="judge-kind" className="krds-form-select completed" value={kind} onChange={(event) => setKind(event.target.value as JudgeKind)}>
+            <select id="judge-kind" className="krds-form-select completed" value={kind} onChange={(event) => setKind(event.target.value as SeatedJudgeKind)}>
               <option value="internal">{t("judgeKind.internal")}</option>
               <option value="external">{t("judgeKind.external")}</option>
             </select>

@@ -43,7 +43,7 @@ describe("web app", () => {
     await logIn(page, ORGANIZER.email, DEMO_PASSWORD);
     await page.getByRole("heading", { level: 1, name: `${ORGANIZER.name}님, 환영합니다` }).waitFor();
     const nav = page.getByRole("navigation", { name: "주 메뉴" });
-    expect(await nav.getByRole("link").allTextContents()).toEqual(["사례 아카이브", "경진대회", "경진대회 운영", "초대"]);
+    expect(await nav.getByRole("link").allTextContents()).toEqual(["사례 아카이브", "국민투표", "경진대회", "경진대회 운영", "초대"]);
 
     // A reload keeps the session: the access token is gone, the HttpOnly refresh cookie restores it.
     await page.reload();

@@ -1,7 +1,14 @@
+import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext } from "playwright-core";
 
 /** Where the app under test runs (the Go server serving dist/ and the API). */
 export const BASE_URL = (process.env.E2E_BASE_URL ?? "http://127.0.0.1:8080").replace(/\/+$/, "");
+
+/**
+ * The server's mail outbox (one .eml file per message), where the public vote's codes land:
+ * E2E_MAIL_OUTBOX, else the server's default .data/outbox at the repository root.
+ */
+export const MAIL_OUTBOX = process.env.E2E_MAIL_OUTBOX || fileURLToPath(new URL("../../.data/outbox", import.meta.url));
 
 export const DEMO_PASSWORD = "demo-pass-2025";
 export const ORGANIZER = { email: "organizer@demo.test", name: "김혜진" };

@@ -37,12 +37,12 @@ const signedOut = (_req: Request, seen: { path: string }) => {
 };
 
 describe("app shell", () => {
-  it("shows the Korean landing page to visitors with only the archive in the menu", async () => {
+  it("shows the Korean landing page to visitors with only the public pages in the menu", async () => {
     const { services } = renderApp("/", signedOut);
     await act(() => services.session.restore());
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("좋은 행정은 나눌수록 커집니다");
     const nav = screen.getByRole("navigation", { name: "주 메뉴" });
-    expect(within(nav).getAllByRole("link").map((a) => a.textContent)).toEqual(["사례 아카이브"]);
+    expect(within(nav).getAllByRole("link").map((a) => a.textContent)).toEqual(["사례 아카이브", "국민투표"]);
     expect(screen.getByRole("link", { name: "본문 바로가기" }).getAttribute("href")).toBe("#main");
     expect(screen.queryByRole("link", { name: "회원가입" })).toBeNull();
   });
@@ -57,7 +57,7 @@ describe("app shell", () => {
     fireEvent.click(screen.getByRole("button", { name: "로그인" }));
     expect(await screen.findByRole("heading", { level: 1, name: "김혜진님, 환영합니다" })).toBeTruthy();
     const nav = screen.getByRole("navigation", { name: "주 메뉴" });
-    expect(within(nav).getAllByRole("link").map((a) => a.textContent)).toEqual(["사례 아카이브", "경진대회", "경진대회 운영", "초대"]);
+    expect(within(nav).getAllByRole("link").map((a) => a.textContent)).toEqual(["사례 아카이브", "국민투표", "경진대회", "경진대회 운영", "초대"]);
     expect(screen.getByRole("button", { name: "로그아웃" })).toBeTruthy();
   });
 

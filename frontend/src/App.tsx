@@ -38,6 +38,9 @@ import { ScoringPage } from "./pages/judging/ScoringPage";
 import { RoundJudgingPage } from "./pages/organizer/judging/RoundJudgingPage";
 import { RoundResultsPage } from "./pages/organizer/judging/RoundResultsPage";
 import { StagePage } from "./pages/organizer/judging/StagePage";
+import { VotePage } from "./pages/vote/VotePage";
+import { VotesPage } from "./pages/vote/VotesPage";
+import { VoteThanksPage } from "./pages/vote/VoteThanksPage";
 
 /** A header destination that is not built yet: guarded like the real page, shows 준비 중. */
 function Placeholder({ id }: { id: NavId }) {
@@ -90,6 +93,10 @@ export function AppRoutes() {
         <Route path="organizer/rounds/:roundId/audit" element={<Organizer><RoundAuditPage /></Organizer>} />
         <Route path="organizer/stages/:stageId" element={<Organizer><StagePage /></Organizer>} />
         <Route path="results/:roundId" element={<PublicResultsPage />} />
+        {/* The public vote: anyone, signed in or not. */}
+        <Route path="votes" element={<VotesPage />} />
+        <Route path="votes/:stageId" element={<VotePage />} />
+        <Route path="votes/:stageId/thanks" element={<VoteThanksPage />} />
         <Route path="notifications" element={<RequireAuth><NotificationsPage /></RequireAuth>} />
         {/* Earlier addresses of the placeholders. */}
         <Route path="teams/mine" element={<Navigate to="/teams" replace />} />

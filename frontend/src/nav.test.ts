@@ -5,36 +5,37 @@ import { ARCHIVE_IMPORT, canSee, NAV_ITEMS, navItemsFor, rolesOf } from "./nav";
 const ids = (roles: Role[], signedIn?: boolean) => navItemsFor(roles, signedIn).map((item) => item.id);
 
 describe("navItemsFor", () => {
-  it("shows visitors only the archive", () => {
-    expect(ids([])).toEqual(["archive"]);
-    expect(ids([], false)).toEqual(["archive"]);
+  it("shows visitors only the public pages: the archive and the public vote", () => {
+    expect(ids([])).toEqual(["archive", "votes"]);
+    expect(ids([], false)).toEqual(["archive", "votes"]);
   });
 
   it("shows the contests to every signed-in user, even one without a role", () => {
-    expect(ids([], true)).toEqual(["archive", "contests"]);
+    expect(ids([], true)).toEqual(["archive", "votes", "contests"]);
   });
 
   it("gives each kind of user their items", () => {
-    expect(ids(["member"])).toEqual(["archive", "myTeam", "myCases", "contests"]);
-    expect(ids(["judge"])).toEqual(["archive", "contests", "judging"]);
-    expect(ids(["organizer"])).toEqual(["archive", "contests", "rounds", "invitations"]);
-    expect(ids(["admin"])).toEqual(["archive", "contests", "invitations", "users", "audit", "agencies"]);
+    expect(ids(["member"])).toEqual(["archive", "votes", "myTeam", "myCases", "contests"]);
+    expect(ids(["judge"])).toEqual(["archive", "votes", "contests", "judging"]);
+    expect(ids(["organizer"])).toEqual(["archive", "votes", "contests", "rounds", "invitations"]);
+    expect(ids(["admin"])).toEqual(["archive", "votes", "contests", "invitations", "users", "audit", "agencies"]);
   });
 
   it("combines roles without duplicates, in menu order", () => {
-    expect(ids(["admin", "organizer"])).toEqual(["archive", "contests", "rounds", "invitations", "users", "audit", "agencies"]);
-    expect(ids(["judge", "member"])).toEqual(["archive", "myTeam", "myCases", "contests", "judging"]);
+    expect(ids(["admin", "organizer"])).toEqual(["archive", "votes", "contests", "rounds", "invitations", "users", "audit", "agencies"]);
+    expect(ids(["judge", "member"])).toEqual(["archive", "votes", "myTeam", "myCases", "contests", "judging"]);
   });
 
   it("points members and organizers at the new pages", () => {
     const paths = Object.fromEntries(NAV_ITEMS.map((item) => [item.id, item.path]));
-    expect(paths).toMatchObject({ myTeam: "/teams", myCases: "/cases", contests: "/rounds", rounds: "/organizer/rounds", audit: "/admin/audit" });
+    expect(paths).toMatchObject({ votes: "/votes", myTeam: "/teams", myCases: "/cases", contests: "/rounds", rounds: "/organizer/rounds", audit: "/admin/audit" });
   });
 
   it("uses the header labels from the product brief", () => {
     const labels = Object.fromEntries(NAV_ITEMS.map((item) => [item.id, item.label]));
     expect(labels).toEqual({
       archive: "nav.archive",
+      votes: "nav.votes",
       myTeam: "nav.myTeam",
       myCases: "nav.myCases",
       contests: "nav.contests",

@@ -3,6 +3,7 @@ import type { MessageKey } from "./i18n/messages";
 
 export type NavId =
   | "archive"
+  | "votes"
   | "myTeam"
   | "myCases"
   | "contests"
@@ -28,6 +29,7 @@ export interface NavItem {
 /** Header navigation, in display order. Routes are guarded with the same role lists. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { id: "archive", path: "/archive", label: "nav.archive", description: "nav.desc.archive", roles: "everyone" },
+  { id: "votes", path: "/votes", label: "nav.votes", description: "nav.desc.votes", roles: "everyone" },
   { id: "myTeam", path: "/teams", label: "nav.myTeam", description: "nav.desc.myTeam", roles: ["member"] },
   { id: "myCases", path: "/cases", label: "nav.myCases", description: "nav.desc.myCases", roles: ["member"] },
   { id: "contests", path: "/rounds", label: "nav.contests", description: "nav.desc.contests", roles: "signedIn" },

@@ -5,6 +5,7 @@
 import { archiveEn, archiveKo } from "./archive";
 import { auditEn, auditKo } from "./audit";
 import { judgingEn, judgingKo } from "./judging";
+import { voteEn, voteKo } from "./vote";
 
 export const ko = {
   "app.name": "으뜸",
@@ -66,6 +67,7 @@ export const ko = {
   "role.organizer": "주관기관 담당자",
   "role.judge": "심사위원",
   "role.member": "참여팀",
+  "role.citizen": "국민심사단",
 
   "agencyLevel.central": "중앙부처",
   "agencyLevel.metropolitan": "광역",
@@ -654,6 +656,7 @@ export const ko = {
   ...archiveKo,
   ...judgingKo,
   ...auditKo,
+  ...voteKo,
 } as const;
 
 export type MessageKey = keyof typeof ko;
@@ -663,6 +666,7 @@ export const en: Dictionary = {
   ...archiveEn,
   ...judgingEn,
   ...auditEn,
+  ...voteEn,
   "app.name": "Eutteum",
   "app.fullName": "Eutteum · Public-sector innovation",
   "app.tagline": "Public-sector innovation contests and best-practice archive",
@@ -722,6 +726,7 @@ export const en: Dictionary = {
   "role.organizer": "Organizer",
   "role.judge": "Judge",
   "role.member": "Team member",
+  "role.citizen": "Citizen panel",
 
   "agencyLevel.central": "Central",
   "agencyLevel.metropolitan": "Metropolitan",

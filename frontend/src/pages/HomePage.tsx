@@ -35,6 +35,9 @@ function Landing() {
           <Link className="krds-btn primary large" to="/archive">
             {t("landing.ctaArchive")}
           </Link>
+          <Link className="krds-btn secondary large" to="/votes">
+            {t("landing.ctaVotes")}
+          </Link>
           <Link className="krds-btn secondary large" to="/login">
             {t("landing.ctaLogin")}
           </Link>

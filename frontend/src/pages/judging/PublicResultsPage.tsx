@@ -6,6 +6,7 @@ import { TableWrap } from "../../components/TableWrap";
 import { useLoad } from "../../components/useLoad";
 import { useI18n } from "../../i18n/I18nProvider";
 import { formatSeoulDateTime } from "../../lib/seoul";
+import { PublicVoteTable } from "../vote/VoteBreakdown";
 import { formatScore } from "./format";
 import { scaleRange, weightedTotal } from "./scoring";
 import type { Criterion, PublicResultCase, PublicResults } from "./types";
@@ -132,6 +133,8 @@ export function PublicResultsView({ results }: { results: PublicResults }) {
           </table>
         </TableWrap>
       </section>
+
+      <PublicVoteTable cases={ranked} />
 
       <section aria-labelledby="pr-scores">
         <h2 id="pr-scores" className="section-title">

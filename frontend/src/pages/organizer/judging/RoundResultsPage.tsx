@@ -15,6 +15,8 @@ import { formatScore } from "../../judging/format";
 import type { AwardRow, RoundResults } from "../../judging/types";
 import { ObjectionItem } from "../../judging/ObjectionItem";
 import { fieldMessage, problemText } from "../../judging/ui";
+import { scorePartsOf } from "../../vote/scoreParts";
+import { ScoreFormula, scorePartsLine } from "../../vote/VoteBreakdown";
 import { RoundJudgingHeader } from "./RoundJudgingPage";
 
 /** `/organizer/rounds/:roundId/results`: final ranking, awards, CSV, publication and objections. */
@@ -175,6 +177,14 @@ function Results({ round, initial }: { round: Round; initial: RoundResults }) {
                           {row.stageScores.map((sc) => t("roundResults.stageScore", { stage: sc.stage, score: formatScore(sc.score, language, 2) })).join(" · ")}
                         </span>
                       ) : null}
+                      {(row.stageScores ?? []).map((sc) => {
+                        const parts = scorePartsOf(sc.components);
+                        return parts ? (
+                          <span key={sc.stage} className="cell-sub vote-breakdown">
+                            {scorePartsLine(t, language, sc.stage, parts)}
+                          </span>
+                        ) : null;
+                      })}
                     </td>
                     <td>
                       {row.tier ? <strong>{row.tier.name}</strong> : <span className="muted">{t("roundResults.noAward")}</span>}
@@ -199,6 +209,7 @@ function Results({ round, initial }: { round: Round; initial: RoundResults }) {
               </tbody>
             </table>
           </TableWrap>
+          <ScoreFormula parts={results.rows.flatMap((r) => (r.stageScores ?? []).flatMap((sc) => scorePartsOf(sc.components) ?? []))} />
         </>
       )}
 

@@ -17,8 +17,9 @@ import { JudgesPanel } from "./JudgesPanel";
 import { ProgressPanel } from "./ProgressPanel";
 import { ResultsPanel } from "./ResultsPanel";
 import { StageSettings } from "./StageSettings";
+import { VotePanel } from "./VotePanel";
 
-const TAB_IDS = ["judges", "assignments", "progress", "results"] as const;
+const TAB_IDS = ["judges", "assignments", "progress", "results", "vote"] as const;
 type TabId = (typeof TAB_IDS)[number];
 
 function defaultTab(stage: Stage): TabId {
@@ -190,6 +191,7 @@ function StageView({ initial, round }: { initial: Stage; round: Round; reload: (
         {tab === "assignments" ? <AssignmentsPanel key={generation} stage={stage} /> : null}
         {tab === "progress" ? <ProgressPanel key={generation} stage={stage} /> : null}
         {tab === "results" ? <ResultsPanel key={generation} stage={stage} /> : null}
+        {tab === "vote" ? <VotePanel key={generation} stage={stage} /> : null}
       </Tabs>
 
       <Dialog

@@ -1,0 +1,100 @@
+import { TableWrap } from "../../components/TableWrap";
+import { useI18n } from "../../i18n/I18nProvider";
+import type { Language, Translate } from "../../i18n/translate";
+import { formatScore } from "../judging/format";
+import type { PublicResultCase } from "../judging/types";
+import { blendedScore, scorePartsOf, type ScoreParts } from "./scoreParts";
+import "./vote.css";
+
+/** "본선: 심사위원 점수 80.28 · 득표 14표 · 투표 점수 100 · 반영 비율 20%", with the citizen panel's part when it has one. */
+export function scorePartsLine(t: Translate, language: Language, stage: string, p: ScoreParts): string {
+  if (p.voteShare <= 0) {
+    return `${t("voteResult.judgeOnly", { stage, judge: formatScore(p.judgeScore, language, 2) })} · ${t("voteResult.panelPart", {
+      panel: formatScore(p.panelScore, language, 2),
+      share: formatScore(p.panelShare, language),
+    })}`;
+  }
+  const line = t("voteResult.line", {
+    stage,
+    judge: formatScore(p.judgeScore, language, 2),
+    votes: p.votes,
+    voteScore: formatScore(p.voteScore, language, 2),
+    share: formatScore(p.voteShare, language),
+  });
+  if (p.panelShare <= 0) return line;
+  return `${line} · ${t("voteResult.panelPart", { panel: formatScore(p.panelScore, language, 2), share: formatScore(p.panelShare, language) })}`;
+}
+
+/** The one-line formula under a results table whose scores have these parts. */
+export function ScoreFormula({ parts }: { parts: readonly ScoreParts[] }) {
+  const { t } = useI18n();
+  if (parts.length === 0) return null;
+  const panel = parts.some((p) => p.panelShare > 0);
+  return <p className="form-hint vote-formula">{panel ? t("voteResult.formulaPanel") : t("voteResult.formula")}</p>;
+}
+
+/** The public results' table of how the public vote went into each case's score. */
+export function PublicVoteTable({ cases }: { cases: readonly PublicResultCase[] }) {
+  const { t, language } = useI18n();
+  const rows = cases.flatMap((c) => {
+    const parts = scorePartsOf(c.components);
+    return parts ? [{ c, parts }] : [];
+  });
+  if (rows.length === 0) return null;
+  const panel = rows.some((r) => r.parts.panelShare > 0);
+  return (
+    <section aria-labelledby="pr-vote">
+      <h2 id="pr-vote" className="section-title">
+        {t("voteResult.title")}
+      </h2>
+      <TableWrap label={t(panel ? "voteResult.captionPanel" : "voteResult.caption")}>
+        <table className="tbl col data compact-table print-table">
+          <caption className="sr-only">{t(panel ? "voteResult.captionPanel" : "voteResult.caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("results.col.case")}</th>
+              <th scope="col" className="num">
+                {t("voteResult.judgeScore")}
+              </th>
+              {panel ? (
+                <th scope="col" className="num">
+                  {t("voteResult.panelScore")}
+                </th>
+              ) : null}
+              <th scope="col" className="num">
+                {t("voteResult.votes")}
+              </th>
+              <th scope="col" className="num">
+                {t("voteResult.voteScore")}
+              </th>
+              <th scope="col" className="num">
+                {t("voteResult.share")}
+              </th>
+              <th scope="col" className="num">
+                {t("voteResult.score")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ c, parts }) => (
+              <tr key={c.caseId}>
+                <th scope="row">{c.title}</th>
+                <td className="num">{formatScore(parts.judgeScore, language, 2)}</td>
+                {panel ? (
+                  <td className="num">
+                    {formatScore(parts.panelScore, language, 2)} ({formatScore(parts.panelShare, language)}%)
+                  </td>
+                ) : null}
+                <td className="num">{parts.votes}</td>
+                <td className="num">{formatScore(parts.voteScore, language, 2)}</td>
+                <td className="num">{formatScore(parts.voteShare, language)}%</td>
+                <td className="num">{formatScore(blendedScore(parts), language, 4)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+      <ScoreFormula parts={rows.map((r) => r.parts)} />
+    </section>
+  );
+}

@@ -280,23 +280,10 @@ func importCommand(ctx context.Context, cfg config.Config, args []string) error 
 	if len(args) == 0 || args[0] != "cases" {
 		return usage
 	}
-	create := false
-	var files []string
-	for _, a := range args[1:] {
-		switch a {
-		case "--create-agencies", "-create-agencies":
-			create = true
-		default:
-			if strings.HasPrefix(a, "-") {
-				return usage
-			}
-			files = append(files, a)
-		}
-	}
-	if len(files) != 1 {
+	path, create, ok := fileAndSwitch(args[1:], "create-agencies")
+	if !ok {
 		return usage
 	}
-	path := files[0]
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return err
@@ -365,30 +352,39 @@ func backupCommand(ctx context.Context, cfg config.Config, args []string) error 
 
 func restoreCommand(ctx context.Context, cfg config.Config, args []string) error {
 	usage := errors.New("usage: eutteum restore FILE [--force]")
-	force := false
-	var files []string
-	for _, a := range args {
-		switch a {
-		case "--force", "-force":
-			force = true
-		default:
-			if strings.HasPrefix(a, "-") {
-				return usage
-			}
-			files = append(files, a)
-		}
-	}
-	if len(files) != 1 {
+	path, force, ok := fileAndSwitch(args, "force")
+	if !ok {
 		return usage
 	}
 	return withDatabaseURL(ctx, cfg, func(ctx context.Context, url string) error {
-		res, err := backup.Restore(ctx, url, files[0], backup.RestoreOptions{Force: force})
+		res, err := backup.Restore(ctx, url, path, backup.RestoreOptions{Force: force})
 		if err != nil {
 			return err
 		}
 		fmt.Printf("restored %s into database %s (schema version %d)\n", res.Path, res.Database, res.SchemaVersion)
 		return nil
 	})
+}
+
+// fileAndSwitch reads the arguments of a command taking one file and one optional switch
+// (--name or -name), in any order; ok is false for anything else.
+func fileAndSwitch(args []string, name string) (file string, set, ok bool) {
+	var files []string
+	for _, a := range args {
+		switch a {
+		case "--" + name, "-" + name:
+			set = true
+		default:
+			if strings.HasPrefix(a, "-") {
+				return "", false, false
+			}
+			files = append(files, a)
+		}
+	}
+	if len(files) != 1 {
+		return "", false, false
+	}
+	return files[0], set, true
 }
 
 // humanSize writes n bytes the way ls -h does, in powers of 1024.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "./api/types";
-import { ARCHIVE_IMPORT, canSee, NAV_ITEMS, navItemsFor, rolesOf } from "./nav";
+import { ARCHIVE_IMPORT, canSee, NAV_ITEMS, navItemsFor, onlyScores, rolesOf } from "./nav";
 
 const ids = (roles: Role[], signedIn?: boolean) => navItemsFor(roles, signedIn).map((item) => item.id);
 
@@ -19,6 +19,14 @@ describe("navItemsFor", () => {
     expect(ids(["judge"])).toEqual(["archive", "votes", "contests", "judging"]);
     expect(ids(["organizer"])).toEqual(["archive", "votes", "contests", "rounds", "invitations"]);
     expect(ids(["admin"])).toEqual(["archive", "votes", "contests", "invitations", "users", "audit", "agencies"]);
+  });
+
+  it("gives a citizen panel member (국민심사단) the judging page and no contest or organizer pages", () => {
+    expect(ids(["citizen"])).toEqual(["archive", "votes", "judging"]);
+    expect(onlyScores(["citizen"])).toBe(true);
+    // Someone who is also an officer keeps their own pages.
+    expect(ids(["citizen", "member"])).toEqual(["archive", "votes", "myTeam", "myCases", "contests", "judging"]);
+    expect(onlyScores([])).toBe(false);
   });
 
   it("combines roles without duplicates, in menu order", () => {

@@ -33,7 +33,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: "myTeam", path: "/teams", label: "nav.myTeam", description: "nav.desc.myTeam", roles: ["member"] },
   { id: "myCases", path: "/cases", label: "nav.myCases", description: "nav.desc.myCases", roles: ["member"] },
   { id: "contests", path: "/rounds", label: "nav.contests", description: "nav.desc.contests", roles: "signedIn" },
-  { id: "judging", path: "/judging", label: "nav.judging", description: "nav.desc.judging", roles: ["judge"] },
+  // Citizen panel members (국민심사단) score through the judges' screens.
+  { id: "judging", path: "/judging", label: "nav.judging", description: "nav.desc.judging", roles: ["judge", "citizen"] },
   { id: "rounds", path: "/organizer/rounds", label: "nav.rounds", description: "nav.desc.rounds", roles: ["organizer"] },
   // Admins invite too: they are the only ones who may invite organizers and admins.
   {
@@ -66,12 +67,20 @@ export function rolesOf(user: Pick<User, "roles"> | null | undefined): Role[] {
 }
 
 /**
+ * Whether every role only scores: a citizen panel member's account exists for the panel,
+ * so the pages for officers (contests to submit to) are not theirs.
+ */
+export function onlyScores(roles: readonly Role[]): boolean {
+  return roles.length > 0 && roles.every((role) => role === "citizen");
+}
+
+/**
  * Whether a user with these roles sees the item. `signedIn` tells a signed-in user without
  * roles from a visitor; it defaults to "has a role".
  */
 export function canSee(item: Pick<NavItem, "roles">, roles: readonly Role[], signedIn = roles.length > 0): boolean {
   if (item.roles === "everyone") return true;
-  if (item.roles === "signedIn") return signedIn;
+  if (item.roles === "signedIn") return signedIn && !onlyScores(roles);
   return item.roles.some((role) => roles.includes(role));
 }
 

@@ -3,7 +3,7 @@ import { Navigate, useLocation } from "react-router";
 import type { Role } from "../api/types";
 import { useSession } from "../app/context";
 import { useI18n } from "../i18n/I18nProvider";
-import { rolesOf } from "../nav";
+import { canSee, rolesOf } from "../nav";
 import { Loading, Notice, PageHeader } from "./Page";
 
 /** Renders children for a signed-in user; sends visitors to /login?next=… */
@@ -29,9 +29,7 @@ export function RequireRoles({
   const session = useSession();
   return (
     <RequireAuth>
-      {session.status === "authenticated" &&
-      Array.isArray(roles) &&
-      !rolesOf(session.user).some((role) => roles.includes(role)) ? (
+      {session.status === "authenticated" && !canSee({ roles }, rolesOf(session.user), true) ? (
         <Forbidden />
       ) : (
         children

@@ -5,6 +5,7 @@
 import { archiveEn, archiveKo } from "./archive";
 import { auditEn, auditKo } from "./audit";
 import { judgingEn, judgingKo } from "./judging";
+import { panelEn, panelKo } from "./panel";
 import { voteEn, voteKo } from "./vote";
 
 export const ko = {
@@ -657,6 +658,7 @@ export const ko = {
   ...judgingKo,
   ...auditKo,
   ...voteKo,
+  ...panelKo,
 } as const;
 
 export type MessageKey = keyof typeof ko;
@@ -667,6 +669,7 @@ export const en: Dictionary = {
   ...judgingEn,
   ...auditEn,
   ...voteEn,
+  ...panelEn,
   "app.name": "Eutteum",
   "app.fullName": "Eutteum · Public-sector innovation",
   "app.tagline": "Public-sector innovation contests and best-practice archive",

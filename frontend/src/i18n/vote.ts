@@ -179,9 +179,17 @@ export const voteKo = {
     "국민투표가 있는 단계의 점수 = 심사위원 점수 × (100 − 반영 비율)% + 투표 점수 × 반영 비율%. 투표 점수 = 100 × 득표수 ÷ 최다 득표수.",
   "voteResult.formulaPanel":
     "단계 점수 = 심사위원 점수 × 심사위원 비율% + 국민심사단 점수 × 국민심사단 비율% + 투표 점수 × 투표 반영 비율%. 심사위원 비율 = 100 − 국민심사단 비율 − 투표 반영 비율, 투표 점수 = 100 × 득표수 ÷ 최다 득표수.",
+  "voteResult.formulaPanelOnly":
+    "국민심사단이 있는 단계의 점수 = 심사위원 점수 × (100 − 국민심사단 반영 비율)% + 국민심사단 점수 × 국민심사단 반영 비율%. 국민심사단 점수 = 위원별 가중 합계(100점 만점)의 평균.",
   "voteResult.title": "국민투표 반영",
   "voteResult.caption": "국민투표 반영: 사례, 심사위원 점수, 득표수, 투표 점수, 반영 비율, 단계 점수",
-  "voteResult.captionPanel": "국민투표 반영: 사례, 심사위원 점수, 국민심사단 점수, 득표수, 투표 점수, 반영 비율, 단계 점수",
+  "voteResult.titlePanel": "국민심사단·국민투표 반영",
+  "voteResult.captionPanel":
+    "국민심사단·국민투표 반영: 사례, 심사위원 점수, 국민심사단 점수, 국민심사단 반영 비율, 득표수, 투표 점수, 투표 반영 비율, 단계 점수",
+  "voteResult.titlePanelOnly": "국민심사단 반영",
+  "voteResult.captionPanelOnly": "국민심사단 반영: 사례, 심사위원 점수, 국민심사단 점수, 국민심사단 반영 비율, 단계 점수",
+  "voteResult.panelShare": "국민심사단 반영 비율",
+  "voteResult.voteShare": "투표 반영 비율",
 };
 
 export type VoteMessageKey = keyof typeof voteKo;
@@ -363,7 +371,15 @@ export const voteEn: Record<VoteMessageKey, string> = {
     "Score of a stage with a public vote = judges' score × (100 − share)% + vote score × share%, where vote score = 100 × votes ÷ the most votes.",
   "voteResult.formulaPanel":
     "Stage score = judges' score × judges' share% + citizen panel score × panel share% + vote score × vote share%, where the judges' share = 100 − panel share − vote share and vote score = 100 × votes ÷ the most votes.",
+  "voteResult.formulaPanelOnly":
+    "Score of a stage with a citizen panel = judges' score × (100 − panel share)% + citizen panel score × panel share%, where the panel score is the mean of the members' weighted totals (of 100).",
   "voteResult.title": "Public vote in the score",
   "voteResult.caption": "Public vote in the score: case, judges' score, votes, vote score, share, stage score",
-  "voteResult.captionPanel": "Public vote in the score: case, judges' score, citizen panel score, votes, vote score, share, stage score",
+  "voteResult.titlePanel": "Citizen panel and public vote in the score",
+  "voteResult.captionPanel":
+    "Citizen panel and public vote in the score: case, judges' score, citizen panel score, panel share, votes, vote score, vote share, stage score",
+  "voteResult.titlePanelOnly": "Citizen panel in the score",
+  "voteResult.captionPanelOnly": "Citizen panel in the score: case, judges' score, citizen panel score, panel share, stage score",
+  "voteResult.panelShare": "Panel share",
+  "voteResult.voteShare": "Vote share",
 };

@@ -1,10 +1,10 @@
 import { Link } from "react-router";
 import type { User } from "../api/types";
 import { useSession } from "../app/context";
-import { Loading, PageHeader, usePageTitle } from "../components/Page";
+import { Loading, Notice, PageHeader, usePageTitle } from "../components/Page";
 import type { MessageKey } from "../i18n/messages";
 import { useI18n } from "../i18n/I18nProvider";
-import { navItemsFor, rolesOf } from "../nav";
+import { navItemsFor, onlyScores, rolesOf } from "../nav";
 
 export function HomePage() {
   const session = useSession();
@@ -66,16 +66,32 @@ function Dashboard({ user }: { user: User }) {
   const roles = rolesOf(user);
   const items = navItemsFor(roles, true);
   const roleNames = roles.map((role) => t(`role.${role}`)).join(", ");
+  // A citizen's agency and department are the host's and "국민심사단" by construction, not a workplace.
+  const citizen = onlyScores(roles);
   return (
     <>
       <PageHeader
         title={t("home.greeting", { name: user.displayName })}
-        lead={t("home.summary", {
-          agency: user.department ? `${user.agency.name} ${user.department}` : user.agency.name,
-          roles: roleNames || t("common.none"),
-        })}
+        lead={
+          citizen
+            ? t("home.citizenSummary", { agency: user.agency.name })
+            : t("home.summary", {
+                agency: user.department ? `${user.agency.name} ${user.department}` : user.agency.name,
+                roles: roleNames || t("common.none"),
+              })
+        }
       />
       {roles.length === 0 ? <p className="notice notice-info">{t("home.noRoles")}</p> : null}
+      {citizen ? (
+        <Notice>
+          <p>{t("home.citizenNote")}</p>
+          <p className="button-row">
+            <Link className="krds-btn primary medium" to="/judging">
+              {t("home.citizenGo")}
+            </Link>
+          </p>
+        </Notice>
+      ) : null}
       <section aria-labelledby="home-cards">
         <h2 id="home-cards" className="section-title">
           {t("home.cardsTitle")}

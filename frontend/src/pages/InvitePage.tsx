@@ -35,21 +35,26 @@ export function InvitePage() {
     [api, token],
   );
   const invitation = useLoad(load);
-  const [done, setDone] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
   const [failure, setFailure] = useState<MessageKey | null>(null);
 
-  if (done) return <Navigate to="/" replace />;
+  if (done) return <Navigate to={done} replace />;
 
   let body;
   if (failure) body = <InvitationUnusable message={t(failure)} />;
   else if (invitation.status === "loading") body = <Loading />;
   else if (invitation.status === "error")
     body = <InvitationUnusable message={t(invitationFailure(invitation.httpStatus, invitation.error))} />;
-  else body = <AcceptForm token={token} invitation={invitation.data} onDone={() => setDone(true)} onGone={setFailure} />;
+  else body = <AcceptForm token={token} invitation={invitation.data} onDone={setDone} onGone={setFailure} />;
 
+  // A citizen invited to a panel (국민심사단) is not an officer: the page says what they are joining.
+  const citizen = invitation.status === "ok" && invitation.data.role === "citizen";
   return (
     <div className="narrow">
-      <PageHeader title={t("invite.title")} lead={failure || invitation.status === "error" ? undefined : t("invite.intro")} />
+      <PageHeader
+        title={citizen ? t("invite.citizen.title") : t("invite.title")}
+        lead={failure || invitation.status === "error" ? undefined : citizen ? t("invite.citizen.intro") : t("invite.intro")}
+      />
       {body}
     </div>
   );
@@ -82,7 +87,8 @@ function AcceptForm({
 }: {
   token: string;
   invitation: Invitation;
-  onDone: () => void;
+  /** Called with where to go once the account is made. */
+  onDone: (path: string) => void;
   onGone: (message: MessageKey) => void;
 }) {
   const { t, formatDateTime } = useI18n();
@@ -98,6 +104,7 @@ function AcceptForm({
   const [busy, setBusy] = useState(false);
   const { errors, report, clear, formRef, summaryRef } = useFormErrors<Field>();
   const set = (field: Field) => (value: string) => setForm((f) => ({ ...f, [field]: value }));
+  const citizen = invitation.role === "citizen";
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -123,11 +130,11 @@ function AcceptForm({
       });
       if (data) {
         manager.setSession(data);
-        onDone();
+        onDone(citizen ? "/judging" : "/");
       } else if (response.status === 404 || response.status === 410) {
         onGone(invitationFailure(response.status, error));
       } else {
-        report(problemToFormErrors(error, FIELDS, t("common.errorUnknown")));
+        report(problemToFormErrors(error, citizen ? FIELDS.filter((f) => f !== "department") : FIELDS, t("common.errorUnknown")));
       }
     } catch {
       report({ summary: t("common.errorNetwork"), fields: {}, other: [] });
@@ -144,7 +151,7 @@ function AcceptForm({
         </h2>
         <dl className="detail-list">
           <div>
-            <dt>{t("invite.agency")}</dt>
+            <dt>{citizen ? t("invite.citizen.host") : t("invite.agency")}</dt>
             <dd>{invitation.agency.name}</dd>
           </div>
           <div>
@@ -168,6 +175,19 @@ function AcceptForm({
         </dl>
       </section>
 
+      {citizen ? (
+        <section aria-labelledby="invite-steps">
+          <h2 id="invite-steps" className="section-title">
+            {t("invite.citizen.stepsTitle")}
+          </h2>
+          <ol className="invite-steps">
+            <li>{t("invite.citizen.step1")}</li>
+            <li>{t("invite.citizen.step2")}</li>
+            <li>{t("invite.citizen.step3")}</li>
+          </ol>
+        </section>
+      ) : null}
+
       {session.status === "authenticated" ? (
         <Notice>
           <p>{t("invite.signedInAs", { name: session.user.displayName })}</p>
@@ -184,14 +204,17 @@ function AcceptForm({
           <input type="email" name="username" autoComplete="username" value={invitation.email} readOnly hidden />
           <TextField id="invite-name" label={t("field.displayName")} autoComplete="name" required maxLength={50}
             hint={t("field.displayNameHint")} value={form.displayName} onValue={set("displayName")} error={errors.fields.displayName} />
-          <TextField id="invite-department" label={t("field.department")} optional maxLength={100} autoComplete="organization-title"
-            value={form.department} onValue={set("department")} error={errors.fields.department} />
+          {/* A citizen has no department; the invitation's own ("국민심사단") goes back as it is. */}
+          {citizen ? null : (
+            <TextField id="invite-department" label={t("field.department")} optional maxLength={100} autoComplete="organization-title"
+              value={form.department} onValue={set("department")} error={errors.fields.department} />
+          )}
           <TextField id="invite-password" label={t("field.password")} type="password" autoComplete="new-password" required
             minLength={PASSWORD_MIN} hint={t("field.passwordHint")} value={form.password} onValue={set("password")} error={errors.fields.password} />
           <TextField id="invite-password-confirm" label={t("field.passwordConfirm")} type="password" autoComplete="new-password" required
             value={form.passwordConfirm} onValue={set("passwordConfirm")} error={errors.fields.passwordConfirm} />
           <div className="form-actions">
-            <SubmitButton busy={busy} label={t("invite.submit")} busyLabel={t("invite.submitting")} />
+            <SubmitButton busy={busy} label={citizen ? t("invite.citizen.submit") : t("invite.submit")} busyLabel={t("invite.submitting")} />
           </div>
         </form>
       </section>

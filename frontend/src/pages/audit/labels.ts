@@ -31,6 +31,8 @@ export const JUDGING_ACTIONS = [
   "vote_configured",
   "vote_opened",
   "vote_closed",
+  "panel_configured",
+  "panel_member_added",
   "objection_filed",
   "objection_answered",
 ] as const;
@@ -104,7 +106,7 @@ function plain(value: unknown): string {
   return JSON.stringify(value);
 }
 
-const ROLE_NAMES = ["admin", "organizer", "judge", "member"] as const;
+const ROLE_NAMES = ["admin", "organizer", "judge", "member", "citizen"] as const;
 
 function roleName(value: unknown, t: Translate, names: Names): string {
   if (typeof value !== "string") return plain(value);

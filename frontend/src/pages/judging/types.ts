@@ -23,6 +23,9 @@ export type StageJudge = Schemas["StageJudge"];
 export type JudgeKind = StageJudge["kind"];
 /** What an organizer may choose when seating a judge; citizens join through the panel. */
 export type SeatedJudgeKind = NonNullable<Schemas["StageJudgeInput"]["kind"]>;
+export type StagePanel = Schemas["StagePanel"];
+export type StagePanelInput = Schemas["StagePanelInput"];
+export type PanelMember = Schemas["PanelMember"];
 export type ConflictKind = Schemas["ConflictKind"];
 export type JudgeConflict = Schemas["JudgeConflict"];
 export type AssignedCase = Schemas["AssignedCase"];

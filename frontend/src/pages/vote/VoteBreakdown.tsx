@@ -30,10 +30,15 @@ export function ScoreFormula({ parts }: { parts: readonly ScoreParts[] }) {
   const { t } = useI18n();
   if (parts.length === 0) return null;
   const panel = parts.some((p) => p.panelShare > 0);
-  return <p className="form-hint vote-formula">{panel ? t("voteResult.formulaPanel") : t("voteResult.formula")}</p>;
+  const vote = parts.some((p) => p.voteShare > 0);
+  const text = panel ? (vote ? t("voteResult.formulaPanel") : t("voteResult.formulaPanelOnly")) : t("voteResult.formula");
+  return <p className="form-hint vote-formula">{text}</p>;
 }
 
-/** The public results' table of how the public vote went into each case's score. */
+/**
+ * The public results' table of how the citizen panel and the public vote went into each case's
+ * score; each has its columns only when some stage gave it a share.
+ */
 export function PublicVoteTable({ cases }: { cases: readonly PublicResultCase[] }) {
   const { t, language } = useI18n();
   const rows = cases.flatMap((c) => {
@@ -42,14 +47,17 @@ export function PublicVoteTable({ cases }: { cases: readonly PublicResultCase[] 
   });
   if (rows.length === 0) return null;
   const panel = rows.some((r) => r.parts.panelShare > 0);
+  const vote = rows.some((r) => r.parts.voteShare > 0);
+  const title = panel ? (vote ? t("voteResult.titlePanel") : t("voteResult.titlePanelOnly")) : t("voteResult.title");
+  const caption = panel ? (vote ? t("voteResult.captionPanel") : t("voteResult.captionPanelOnly")) : t("voteResult.caption");
   return (
     <section aria-labelledby="pr-vote">
       <h2 id="pr-vote" className="section-title">
-        {t("voteResult.title")}
+        {title}
       </h2>
-      <TableWrap label={t(panel ? "voteResult.captionPanel" : "voteResult.caption")}>
+      <TableWrap label={caption}>
         <table className="tbl col data compact-table print-table">
-          <caption className="sr-only">{t(panel ? "voteResult.captionPanel" : "voteResult.caption")}</caption>
+          <caption className="sr-only">{caption}</caption>
           <thead>
             <tr>
               <th scope="col">{t("results.col.case")}</th>
@@ -57,19 +65,28 @@ export function PublicVoteTable({ cases }: { cases: readonly PublicResultCase[] 
                 {t("voteResult.judgeScore")}
               </th>
               {panel ? (
-                <th scope="col" className="num">
-                  {t("voteResult.panelScore")}
-                </th>
+                <>
+                  <th scope="col" className="num">
+                    {t("voteResult.panelScore")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("voteResult.panelShare")}
+                  </th>
+                </>
               ) : null}
-              <th scope="col" className="num">
-                {t("voteResult.votes")}
-              </th>
-              <th scope="col" className="num">
-                {t("voteResult.voteScore")}
-              </th>
-              <th scope="col" className="num">
-                {t("voteResult.share")}
-              </th>
+              {vote ? (
+                <>
+                  <th scope="col" className="num">
+                    {t("voteResult.votes")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("voteResult.voteScore")}
+                  </th>
+                  <th scope="col" className="num">
+                    {panel ? t("voteResult.voteShare") : t("voteResult.share")}
+                  </th>
+                </>
+              ) : null}
               <th scope="col" className="num">
                 {t("voteResult.score")}
               </th>
@@ -81,13 +98,18 @@ export function PublicVoteTable({ cases }: { cases: readonly PublicResultCase[] 
                 <th scope="row">{c.title}</th>
                 <td className="num">{formatScore(parts.judgeScore, language, 2)}</td>
                 {panel ? (
-                  <td className="num">
-                    {formatScore(parts.panelScore, language, 2)} ({formatScore(parts.panelShare, language)}%)
-                  </td>
+                  <>
+                    <td className="num">{formatScore(parts.panelScore, language, 2)}</td>
+                    <td className="num">{formatScore(parts.panelShare, language)}%</td>
+                  </>
                 ) : null}
-                <td className="num">{parts.votes}</td>
-                <td className="num">{formatScore(parts.voteScore, language, 2)}</td>
-                <td className="num">{formatScore(parts.voteShare, language)}%</td>
+                {vote ? (
+                  <>
+                    <td className="num">{parts.votes}</td>
+                    <td className="num">{formatScore(parts.voteScore, language, 2)}</td>
+                    <td className="num">{formatScore(parts.voteShare, language)}%</td>
+                  </>
+                ) : null}
                 <td className="num">{formatScore(blendedScore(parts), language, 4)}</td>
               </tr>
             ))}

@@ -13,13 +13,14 @@ import { formatScore } from "../../judging/format";
 import type { Stage } from "../../judging/types";
 import { problemText, StageKindBadge, StageStatusBadge, Tabs } from "../../judging/ui";
 import { AssignmentsPanel } from "./AssignmentsPanel";
+import { CitizenPanel } from "./CitizenPanel";
 import { JudgesPanel } from "./JudgesPanel";
 import { ProgressPanel } from "./ProgressPanel";
 import { ResultsPanel } from "./ResultsPanel";
 import { StageSettings } from "./StageSettings";
 import { VotePanel } from "./VotePanel";
 
-const TAB_IDS = ["judges", "assignments", "progress", "results", "vote"] as const;
+const TAB_IDS = ["judges", "assignments", "progress", "results", "panel", "vote"] as const;
 type TabId = (typeof TAB_IDS)[number];
 
 function defaultTab(stage: Stage): TabId {
@@ -64,6 +65,9 @@ function StageView({ initial, round }: { initial: Stage; round: Round; reload: (
   const [editing, setEditing] = useState(false);
   const errorRef = useRef<HTMLDivElement | null>(null);
   const setJudgeCount = useCallback((judgeCount: number) => setStage((s) => (s.judgeCount === judgeCount ? s : { ...s, judgeCount })), []);
+  // The panel's and the vote's shares limit each other, so each tab reads the other's latest.
+  const setPanelShare = useCallback((panelShare: number) => setStage((s) => ({ ...s, panelShare })), []);
+  const setVoteShare = useCallback((voteShare: number) => setStage((s) => ({ ...s, voteShare })), []);
   const requested = params.get("tab");
   const tab: TabId = (TAB_IDS as readonly string[]).includes(requested ?? "") ? (requested as TabId) : defaultTab(stage);
 
@@ -191,7 +195,8 @@ function StageView({ initial, round }: { initial: Stage; round: Round; reload: (
         {tab === "assignments" ? <AssignmentsPanel key={generation} stage={stage} /> : null}
         {tab === "progress" ? <ProgressPanel key={generation} stage={stage} /> : null}
         {tab === "results" ? <ResultsPanel key={generation} stage={stage} /> : null}
-        {tab === "vote" ? <VotePanel key={generation} stage={stage} /> : null}
+        {tab === "panel" ? <CitizenPanel key={generation} stage={stage} onPanelShare={setPanelShare} /> : null}
+        {tab === "vote" ? <VotePanel key={generation} stage={stage} onVoteShare={setVoteShare} /> : null}
       </Tabs>
 
       <Dialog

@@ -34,17 +34,17 @@ function voteProblemText(t: Translate, problem: unknown): string {
 }
 
 /** 국민투표 tab of a stage: settings, 지금 시작 / 지금 마감, and the report with fraud signals. */
-export function VotePanel({ stage }: { stage: Stage }) {
+export function VotePanel({ stage, onVoteShare }: { stage: Stage; onVoteShare?: (share: number) => void }) {
   const api = useApi();
   const stageId = stage.id;
   const load = useCallback(() => api.GET("/api/v1/stages/{stageId}/vote", { params: { path: { stageId } } }), [api, stageId]);
   const vote = useLoad(load);
   if (vote.status === "loading") return <Loading />;
   if (vote.status === "error") return <LoadError error={vote.error} httpStatus={vote.httpStatus} onRetry={vote.reload} />;
-  return <VoteAdmin stage={stage} initial={vote.data} />;
+  return <VoteAdmin stage={stage} initial={vote.data} onVoteShare={onVoteShare} />;
 }
 
-function VoteAdmin({ stage, initial }: { stage: Stage; initial: StageVote }) {
+function VoteAdmin({ stage, initial, onVoteShare }: { stage: Stage; initial: StageVote; onVoteShare?: ((share: number) => void) | undefined }) {
   const { t, language } = useI18n();
   const api = useApi();
   const [vote, setVote] = useState(initial);
@@ -144,6 +144,7 @@ function VoteAdmin({ stage, initial }: { stage: Stage; initial: StageVote }) {
           vote={vote}
           onSaved={(saved) => {
             setVote(saved);
+            onVoteShare?.(saved.voteShare);
             setGeneration((g) => g + 1);
             setError(null);
             setMessage(t("voteAdmin.saved"));

@@ -18,6 +18,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"os/exec"
 	"slices"
 	"sort"
 	"strconv"
@@ -43,7 +44,15 @@ func main() {
 	duration := flag.Duration("duration", 20*time.Second, "how long each phase runs")
 	workers := flag.Int("c", 32, "concurrent clients")
 	pid := flag.Int("pid", 0, "server process id, to report its memory")
+	bareAddr := flag.String("serve-bare", "", "only serve the bare baseline on this address (the benchmark starts itself so)")
 	flag.Parse()
+	if *bareAddr != "" {
+		if err := serveBare(*db, *bareAddr); err != nil {
+			fmt.Fprintln(os.Stderr, "eutteum-bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if err := run(*base, *db, *duration, *workers, *pid); err != nil {
 		fmt.Fprintln(os.Stderr, "eutteum-bench:", err)
 		os.Exit(1)
@@ -298,12 +307,50 @@ func phase(d time.Duration, workers int, fn func(w int, r *rand.Rand) (string, i
 	return out
 }
 
-// startBare serves one row from the database with plain Gin + pgx, for the baseline.
+// startBare runs the bare baseline in a process of its own, as the server runs in its own:
+// served from inside the load generator it would share a Go runtime with the clients and
+// be spared the cost of crossing between processes that the server pays.
 func startBare(db string, client *http.Client) (*session, func(), error) {
-	pool, err := pgxpool.New(context.Background(), db)
+	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, nil, err
 	}
+	addr := l.Addr().String()
+	l.Close()
+	self, err := os.Executable()
+	if err != nil {
+		return nil, nil, err
+	}
+	cmd := exec.Command(self, "-db", db, "-serve-bare", addr)
+	// The same garbage collector settings as the server's defaults (see tuneGC), so only the
+	// handlers differ.
+	cmd.Env = append(os.Environ(), "GOGC=300", "GOMEMLIMIT=512MiB")
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		return nil, nil, err
+	}
+	stop := func() {
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+	}
+	s := &session{base: "http://" + addr, client: client}
+	for range 100 {
+		if code, _, _, err := s.do("GET", "/row/00000000-0000-0000-0000-000000000000", nil); err == nil && code == http.StatusNotFound {
+			return s, stop, nil
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	stop()
+	return nil, nil, fmt.Errorf("the bare baseline did not start on %s", addr)
+}
+
+// serveBare serves one row from the database with plain Gin + pgx.
+func serveBare(db, addr string) error {
+	pool, err := pgxpool.New(context.Background(), db)
+	if err != nil {
+		return err
+	}
+	defer pool.Close()
 	gin.SetMode(gin.ReleaseMode)
 	e := gin.New()
 	// The row is the archive entry's, every column the case page shows, so both sides read
@@ -319,18 +366,7 @@ func startBare(db string, client *http.Client) (*session, func(), error) {
 		}
 		c.JSON(http.StatusOK, row)
 	})
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		pool.Close()
-		return nil, nil, err
-	}
-	srv := &http.Server{Handler: e}
-	go srv.Serve(l)
-	stop := func() {
-		srv.Close()
-		pool.Close()
-	}
-	return &session{base: "http://" + l.Addr().String(), client: client}, stop, nil
+	return http.ListenAndServe(addr, e)
 }
 
 // draftBody is a deadline-day save of worker w's draft, complete enough to submit.

@@ -192,8 +192,8 @@ var messages = map[Code]map[Lang]text{
 		English: {"Voting is not open", "Votes are not accepted now; check the voting period."},
 	},
 	CodeAlreadyVoted: {
-		Korean:  {"이미 투표하셨습니다", "이 이메일 주소로 이미 투표했습니다. 한 사람은 한 번만 투표할 수 있습니다."},
-		English: {"Already voted", "This address has already voted; each person votes once."},
+		Korean:  {"이미 투표하셨습니다", "이 투표에 이미 참여했습니다. 한 사람(이메일 주소 하나)은 한 번만 투표할 수 있습니다."},
+		English: {"Already voted", "You have already voted here; each person (one e-mail address) votes once."},
 	},
 	CodeVoteLocked: {
 		Korean:  {"투표 규칙을 바꿀 수 없습니다", "이미 투표가 시작되어 선택 수와 공개 여부, 시작 시각은 바꿀 수 없습니다. 마감 시각만 조정할 수 있습니다."},
@@ -265,6 +265,7 @@ var ruleMessages = map[string]map[Lang]string{
 	"after_judging_closes":    {Korean: "심사 마감과 같거나 늦어야 합니다.", English: "Must not be before the judging deadline."},
 	"after_vote_opens":        {Korean: "투표 시작보다 늦어야 합니다.", English: "Must be later than the vote opening."},
 	"shares_over_100":         {Korean: "국민심사단과 국민투표 비율의 합은 100%를 넘을 수 없습니다. (최대 {max}%)", English: "The panel and vote shares together may not pass 100 % (at most {max} %)."},
+	"vote_on_blind_stage":     {Korean: "블라인드 심사 단계에서는 국민투표를 열 수 없습니다. 투표 화면에 팀과 기관이 공개되기 때문입니다. 공개 심사 단계(예: 발표심사)에 설정해 주세요.", English: "A blind stage cannot hold a public vote, whose page shows the teams; set it on an open stage such as the presentation."},
 	"in_future":               {Korean: "지금보다 늦은 시각이어야 합니다.", English: "Must be in the future."},
 	"above_min":               {Korean: "최솟값보다 커야 합니다.", English: "Must be greater than the minimum."},
 	"in_use":                  {Korean: "사례가 쓰고 있는 분야({name})는 뺄 수 없습니다.", English: "The category {name} is used by cases and cannot be removed."},

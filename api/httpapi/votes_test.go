@@ -314,6 +314,13 @@ func TestVoteSettingsRules(t *testing.T) {
 	if st := ve.org.Get(ve.base).Status(http.StatusOK).JSON(); st["voteShare"].(float64) != 25 {
 		t.Fatalf("stage share: %v", st["voteShare"])
 	}
+	// A blind stage cannot hold a vote: its page would name the teams.
+	blind := ve.stage(t, true)
+	p = ve.org.Put("/api/v1/stages/"+blind["id"].(string)+"/vote", map[string]any{"opensAt": now.Format(time.RFC3339), "closesAt": later, "maxChoices": 1, "showCounts": false, "voteShare": 10}).
+		Problem(http.StatusConflict, "conflict")
+	if p.FieldCodes()["stageId"] != "vote_on_blind_stage" {
+		t.Fatalf("blind: %v", p.Errors)
+	}
 	// The organizer of another agency cannot see or touch it.
 	other := ve.env.Login("organizer.incheon@demo.test", password)
 	other.Get(ve.base+"/vote").Problem(http.StatusNotFound, "not_found")

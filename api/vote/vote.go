@@ -164,6 +164,11 @@ func (s *Service) Configure(ctx context.Context, p account.Principal, stageID uu
 	if st.Status == judging.StatusClosed {
 		return Settings{}, apperr.New(apperr.KindConflict, apperr.CodeStageClosed)
 	}
+	if st.Blind {
+		// The vote page names each finalist's team and agency, which a blind stage hides
+		// from its own judges.
+		return Settings{}, &apperr.Error{Kind: apperr.KindConflict, Code: apperr.CodeConflict, Fields: []apperr.FieldError{apperr.Field("stageId", "vote_on_blind_stage")}}
+	}
 	err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		q := s.q.WithTx(tx)
 		current, err := q.LockStageVote(ctx, stageID)

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"eutteum/api/apitest"
 	"eutteum/api/app"
@@ -136,6 +137,13 @@ func TestPanelAndVoteSharesStayWithin100(t *testing.T) {
 		t.Fatalf("shares: %v", p.Errors)
 	}
 	ve.org.Put(ve.base+"/panel", map[string]any{"share": 60}).Status(http.StatusOK)
+	// And the other way round: the vote cannot grow past what the panel leaves.
+	now := ve.env.App.Rounds.Now().UTC()
+	p = ve.org.Put(ve.base+"/vote", map[string]any{"opensAt": now.Add(-time.Hour).Format(time.RFC3339), "closesAt": now.Add(48 * time.Hour).Format(time.RFC3339),
+		"maxChoices": 2, "showCounts": true, "voteShare": 50}).Problem(http.StatusBadRequest, "validation_failed")
+	if p.FieldCodes()["voteShare"] != "shares_over_100" {
+		t.Fatalf("vote share: %v", p.Errors)
+	}
 	// The stage is open: the rubric is fixed.
 	ve.org.Put(ve.base+"/panel", map[string]any{"share": 60, "criteria": []map[string]any{{"name": "공감", "weight": 100, "scale": map[string]any{"kind": "points", "min": 1, "max": 5}}}}).
 		Problem(http.StatusConflict, "judging_frozen")

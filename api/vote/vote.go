@@ -164,6 +164,9 @@ func (s *Service) Configure(ctx context.Context, p account.Principal, stageID uu
 	if st.Status == judging.StatusClosed {
 		return Settings{}, apperr.New(apperr.KindConflict, apperr.CodeStageClosed)
 	}
+	if in.VoteShare+st.PanelShare > 100 {
+		return Settings{}, apperr.Invalid(apperr.Field("voteShare", "shares_over_100", "max", 100-st.PanelShare))
+	}
 	if st.Blind {
 		// The vote page names each finalist's team and agency, which a blind stage hides
 		// from its own judges.

@@ -18,6 +18,7 @@ const (
 	InvitationPending  = "pending"
 	InvitationAccepted = "accepted"
 	InvitationExpired  = "expired"
+	InvitationRevoked  = "revoked"
 )
 
 // Invitation lets one person join with a role in an agency.
@@ -127,12 +128,109 @@ func (s *Service) ListInvitations(ctx context.Context, p Principal) ([]Invitatio
 		out[i] = s.invitation(store.Invitation{
 			ID: r.ID, Email: r.Email, Role: r.Role, AgencyID: r.AgencyID, Department: r.Department,
 			InvitedBy: r.InvitedBy, CreatedAt: r.CreatedAt, ExpiresAt: r.ExpiresAt, AcceptedAt: r.AcceptedAt,
+			RevokedAt: r.RevokedAt,
 		}, r.AgencyName, r.InviterName)
 	}
 	return out, nil
 }
 
-// GetInvitation shows what accepting an invitation grants. Accepted or expired
+// RevokeInvitation withdraws a pending (or expired, unused) invitation so that its link
+// stops working. Who may see an invitation in the list may revoke it; an invitation outside
+// an organizer's agencies answers not found, as if it did not exist.
+func (s *Service) RevokeInvitation(ctx context.Context, p Principal, id uuid.UUID) error {
+	if _, err := s.managedInvitation(ctx, p, id); err != nil {
+		return err
+	}
+	return fail(store.InTx(ctx, s.pool, func(q *store.Queries) error {
+		row, err := q.LockInvitation(ctx, id)
+		if err != nil {
+			return err
+		}
+		if err := invitationChangeable(s.invitation(row, "", "")); err != nil {
+			return err
+		}
+		if err := q.MarkInvitationRevoked(ctx, id); err != nil {
+			return err
+		}
+		return audit.Record(ctx, q, p.UserID, "invitation_revoked", "invitation", id, map[string]any{"email": row.Email, "role": row.Role, "agency": row.AgencyID})
+	}))
+}
+
+// ResendInvitation issues a new link for an invitation that was not used or revoked and
+// gives it a fresh validity period. The previous link stops working, so a link that went
+// astray can be replaced without a second invitation.
+func (s *Service) ResendInvitation(ctx context.Context, p Principal, id uuid.UUID) (Invitation, error) {
+	current, err := s.managedInvitation(ctx, p, id)
+	if err != nil {
+		return Invitation{}, err
+	}
+	token, hash, err := authn.NewOpaqueToken()
+	if err != nil {
+		return Invitation{}, apperr.Internal(err)
+	}
+	var inv Invitation
+	err = store.InTx(ctx, s.pool, func(q *store.Queries) error {
+		row, err := q.LockInvitation(ctx, id)
+		if err != nil {
+			return err
+		}
+		if err := invitationChangeable(s.invitation(row, "", "")); err != nil {
+			return err
+		}
+		row, err = q.RenewInvitation(ctx, store.RenewInvitationParams{ID: id, TokenHash: hash, ExpiresAt: s.now().Add(s.cfg.InvitationTTL)})
+		if err != nil {
+			return err
+		}
+		if err := audit.Record(ctx, q, p.UserID, "invitation_resent", "invitation", id, map[string]any{"email": row.Email, "role": row.Role, "agency": row.AgencyID}); err != nil {
+			return err
+		}
+		inv = s.invitation(row, current.Agency.Name, current.InvitedBy)
+		return nil
+	})
+	if err != nil {
+		return Invitation{}, fail(err)
+	}
+	inv.Token = token
+	return inv, nil
+}
+
+// managedInvitation returns an invitation the caller may manage: admins any, organizers
+// those to their agencies and sub-agencies.
+func (s *Service) managedInvitation(ctx context.Context, p Principal, id uuid.UUID) (Invitation, error) {
+	if !p.IsAdmin() && len(p.OrganizerAgencies()) == 0 {
+		return Invitation{}, apperr.Forbidden()
+	}
+	r, err := s.q.GetInvitationByID(ctx, id)
+	if store.IsNoRows(err) {
+		return Invitation{}, apperr.NotFound()
+	}
+	if err != nil {
+		return Invitation{}, fail(err)
+	}
+	ok, err := s.InScope(ctx, p, r.AgencyID)
+	if err != nil {
+		return Invitation{}, err
+	}
+	if !ok {
+		return Invitation{}, apperr.NotFound()
+	}
+	return s.invitation(store.Invitation{
+		ID: r.ID, Email: r.Email, Role: r.Role, AgencyID: r.AgencyID, Department: r.Department,
+		InvitedBy: r.InvitedBy, CreatedAt: r.CreatedAt, ExpiresAt: r.ExpiresAt, AcceptedAt: r.AcceptedAt,
+		RevokedAt: r.RevokedAt,
+	}, r.AgencyName, r.InviterName), nil
+}
+
+// invitationChangeable refuses to revoke or resend an invitation that was used or revoked;
+// an expired one may still be revoked or given a new link.
+func invitationChangeable(inv Invitation) error {
+	if inv.Status == InvitationAccepted || inv.Status == InvitationRevoked {
+		return apperr.New(apperr.KindConflict, apperr.CodeInvitationNotPending)
+	}
+	return nil
+}
+
+// GetInvitation shows what accepting an invitation grants. Accepted, revoked or expired
 // invitations answer gone, so the page can say so.
 func (s *Service) GetInvitation(ctx context.Context, token string) (Invitation, error) {
 	r, err := s.q.GetInvitationByTokenHash(ctx, authn.HashOpaqueToken(token))
@@ -145,6 +243,7 @@ func (s *Service) GetInvitation(ctx context.Context, token string) (Invitation, 
 	inv := s.invitation(store.Invitation{
 		ID: r.ID, Email: r.Email, Role: r.Role, AgencyID: r.AgencyID, Department: r.Department,
 		InvitedBy: r.InvitedBy, CreatedAt: r.CreatedAt, ExpiresAt: r.ExpiresAt, AcceptedAt: r.AcceptedAt,
+		RevokedAt: r.RevokedAt,
 	}, r.AgencyName, r.InviterName)
 	if err := invitationUsable(inv); err != nil {
 		return Invitation{}, err
@@ -226,6 +325,8 @@ func invitationUsable(inv Invitation) error {
 		return apperr.New(apperr.KindGone, apperr.CodeInvitationUsed)
 	case InvitationExpired:
 		return apperr.New(apperr.KindGone, apperr.CodeInvitationExpired)
+	case InvitationRevoked:
+		return apperr.New(apperr.KindGone, apperr.CodeInvitationRevoked)
 	}
 	return nil
 }
@@ -235,6 +336,8 @@ func (s *Service) invitation(r store.Invitation, agencyName, inviter string) Inv
 	switch {
 	case r.AcceptedAt != nil:
 		status = InvitationAccepted
+	case r.RevokedAt != nil:
+		status = InvitationRevoked
 	case !r.ExpiresAt.After(s.now()):
 		status = InvitationExpired
 	}

@@ -55,6 +55,8 @@ const (
 	CodeAgencyNameTaken          Code = "agency_name_taken"
 	CodeInvitationExpired        Code = "invitation_expired"
 	CodeInvitationUsed           Code = "invitation_used"
+	CodeInvitationRevoked        Code = "invitation_revoked"
+	CodeInvitationNotPending     Code = "invitation_not_pending"
 	CodePreconditionFailed       Code = "precondition_failed"
 	CodePreconditionRequired     Code = "precondition_required"
 	CodeRoundNotOpen             Code = "round_not_open"

@@ -95,6 +95,14 @@ var messages = map[Code]map[Lang]text{
 		Korean:  {"이미 사용된 초대입니다", "이 초대 링크로 이미 가입했습니다. 로그인해 주세요."},
 		English: {"Invitation already used", "This invitation has already been accepted. Please sign in."},
 	},
+	CodeInvitationRevoked: {
+		Korean:  {"취소된 초대입니다", "보낸 사람이 이 초대를 취소했습니다. 담당자에게 새 초대를 요청해 주세요."},
+		English: {"Invitation revoked", "The sender has revoked this invitation. Ask for a new one."},
+	},
+	CodeInvitationNotPending: {
+		Korean:  {"대기 중인 초대가 아닙니다", "이미 수락되었거나 취소된 초대는 취소하거나 다시 보낼 수 없습니다. 목록을 새로 고쳐 확인해 주세요."},
+		English: {"Invitation no longer pending", "An invitation that was accepted or revoked cannot be revoked or resent. Reload the list to check."},
+	},
 	CodePreconditionFailed: {
 		Korean:  {"다른 사람이 먼저 저장했습니다", "이 사례는 편집을 시작한 뒤 다른 팀원이 저장했습니다. 최신 내용을 확인하고 다시 편집해 주세요. 덮어쓰지 않았습니다."},
 		English: {"Someone saved first", "A teammate saved this case after you started editing. Review the latest version and edit again; nothing was overwritten."},

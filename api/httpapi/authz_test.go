@@ -67,6 +67,8 @@ var authzMatrix = []authzRow{
 	{op: "listInvitations", call: "GET /api/v1/invitations", expect: "401 403 403 403 403 403 200 200 200"},
 	{op: "createInvitation", call: "POST /api/v1/invitations", body: map[string]any{"email": "invited-{unique}@demo.test", "role": "member", "agencyId": "{agency}"}, expect: "401 403 403 403 403 403 201 403 201"},
 	{op: "getInvitation", call: "GET /api/v1/invitations/{invitationToken}", expect: "200 200 200 200 200 200 200 200 200"},
+	{op: "revokeInvitation", call: "DELETE /api/v1/sent-invitations/{invitationId}", expect: "401 403 403 403 403 403 204 404 204"},
+	{op: "resendInvitation", call: "POST /api/v1/sent-invitations/{invitationId}/resend", expect: "401 403 403 403 403 403 200 404 200"},
 	{op: "acceptInvitation", call: "POST /api/v1/invitations/{invitationToken}/accept", body: map[string]any{"displayName": "새 심사위원", "password": "a-long-enough-password"}, expect: "201 201 201 201 201 201 201 201 201"},
 
 	// Teams.
@@ -75,6 +77,7 @@ var authzMatrix = []authzRow{
 	{op: "getTeam", call: "GET /api/v1/teams/{teamId}", expect: "401 200 404 404 404 404 200 404 200"},
 	{op: "updateTeam", call: "PATCH /api/v1/teams/{teamId}", body: map[string]any{"description": "바꾼 소개"}, expect: "401 200 404 404 404 404 403 404 403"},
 	{op: "inviteTeamMember", call: "POST /api/v1/teams/{teamId}/invitations", body: map[string]any{"email": "member.gyeongnam@demo.test"}, expect: "401 201 404 404 404 404 403 404 403"},
+	{op: "cancelTeamInvitation", call: "DELETE /api/v1/teams/{teamId}/invitations/{teamInvitation}", expect: "401 204 404 404 404 404 403 404 403"},
 	{op: "setTeamMemberRole", call: "PUT /api/v1/teams/{teamId}/members/{userTeam}", body: map[string]any{"role": "member"}, expect: "401 409 404 404 404 404 403 404 403"},
 	{op: "removeTeamMember", call: "DELETE /api/v1/teams/{teamId}/members/{userTeam}", expect: "401 409 404 404 404 404 403 404 403"},
 	{op: "listMyTeamInvitations", call: "GET /api/v1/me/team-invitations", expect: "401 200 200 200 200 200 200 200 200"},

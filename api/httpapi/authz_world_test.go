@@ -86,7 +86,7 @@ func init() {
 		{(*authzWorld).buildOpen, []string{"openRound", "category", "draftCase", "draftETag", "submittedCase", "submittedETag", "attachment"}},
 		{(*authzWorld).buildJudging, []string{"judgingRound", "stage", "judgedCase", "judgedAttachment"}},
 		{(*authzWorld).buildResults, []string{"resultsRound", "resultsCase", "tier", "objection", "notification", "archiveEntry", "archiveAttachment"}},
-		{(*authzWorld).buildInvitation, []string{"invitationToken"}},
+		{(*authzWorld).buildInvitation, []string{"invitationToken", "invitationId"}},
 		{(*authzWorld).buildTeamInvitation, []string{"teamInvitation"}},
 		{(*authzWorld).buildNewUser, []string{"newUser"}},
 		{(*authzWorld).buildRefreshToken, []string{"refreshToken"}},
@@ -322,6 +322,7 @@ func (w *authzWorld) buildInvitation() {
 	email := "authz-" + w.cast.nextUnique() + "@demo.test"
 	inv := w.as("admin").Post("/api/v1/invitations", map[string]any{"email": email, "role": "judge", "agencyId": w.get("agency")}).Status(http.StatusCreated)
 	w.vals["invitationToken"] = inv.JSON()["token"].(string)
+	w.vals["invitationId"] = inv.JSON()["id"].(string)
 }
 
 // buildNewUser makes an account nobody else uses, for changing its roles.
@@ -330,6 +331,7 @@ func (w *authzWorld) buildNewUser() {
 	accepted := w.as("anon").Post("/api/v1/invitations/"+token+"/accept", map[string]any{"displayName": "권한 점검 사용자", "password": "a-long-enough-password"}).Status(http.StatusCreated)
 	w.vals["newUser"] = accepted.JSON()["user"].(map[string]any)["id"].(string)
 	delete(w.vals, "invitationToken")
+	delete(w.vals, "invitationId")
 }
 
 // buildTeamInvitation has the team leader invite the member of another team.

@@ -226,12 +226,30 @@ func (s *Server) CreateInvitation(ctx context.Context, req oapi.CreateInvitation
 	if err != nil {
 		return nil, err
 	}
-	out := toInvitation(inv)
-	return oapi.CreateInvitation201JSONResponse{
-		Agency: out.Agency, CreatedAt: out.CreatedAt, Department: out.Department, Email: out.Email,
-		ExpiresAt: out.ExpiresAt, Id: out.Id, InvitedBy: out.InvitedBy, Role: out.Role, Status: out.Status,
-		Token: inv.Token, Path: account.InvitationPath(inv.Token),
-	}, nil
+	return oapi.CreateInvitation201JSONResponse(toCreatedInvitation(inv)), nil
+}
+
+func (s *Server) RevokeInvitation(ctx context.Context, req oapi.RevokeInvitationRequestObject) (oapi.RevokeInvitationResponseObject, error) {
+	p, err := principal(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.accounts.RevokeInvitation(ctx, p, req.InvitationId); err != nil {
+		return nil, err
+	}
+	return oapi.RevokeInvitation204Response{}, nil
+}
+
+func (s *Server) ResendInvitation(ctx context.Context, req oapi.ResendInvitationRequestObject) (oapi.ResendInvitationResponseObject, error) {
+	p, err := principal(ctx)
+	if err != nil {
+		return nil, err
+	}
+	inv, err := s.accounts.ResendInvitation(ctx, p, req.InvitationId)
+	if err != nil {
+		return nil, err
+	}
+	return oapi.ResendInvitation200JSONResponse(toCreatedInvitation(inv)), nil
 }
 
 func (s *Server) GetInvitation(ctx context.Context, req oapi.GetInvitationRequestObject) (oapi.GetInvitationResponseObject, error) {
@@ -307,6 +325,15 @@ func toInvitation(inv account.Invitation) oapi.Invitation {
 		Agency:     oapi.AgencyRef{Id: inv.Agency.ID, Name: inv.Agency.Name},
 		Department: nonEmpty(inv.Department), Status: oapi.InvitationStatus(inv.Status),
 		InvitedBy: nonEmpty(inv.InvitedBy), ExpiresAt: inv.ExpiresAt, CreatedAt: inv.CreatedAt,
+	}
+}
+
+func toCreatedInvitation(inv account.Invitation) oapi.CreatedInvitation {
+	out := toInvitation(inv)
+	return oapi.CreatedInvitation{
+		Agency: out.Agency, CreatedAt: out.CreatedAt, Department: out.Department, Email: out.Email,
+		ExpiresAt: out.ExpiresAt, Id: out.Id, InvitedBy: out.InvitedBy, Role: out.Role, Status: out.Status,
+		Token: inv.Token, Path: account.InvitationPath(inv.Token),
 	}
 }
 

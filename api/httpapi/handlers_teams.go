@@ -88,6 +88,17 @@ func (s *Server) InviteTeamMember(ctx context.Context, req oapi.InviteTeamMember
 	return oapi.InviteTeamMember201JSONResponse(toTeamInvitation(inv)), nil
 }
 
+func (s *Server) CancelTeamInvitation(ctx context.Context, req oapi.CancelTeamInvitationRequestObject) (oapi.CancelTeamInvitationResponseObject, error) {
+	p, err := principal(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.teams.CancelInvitation(ctx, p, req.TeamId, req.InvitationId); err != nil {
+		return nil, err
+	}
+	return oapi.CancelTeamInvitation204Response{}, nil
+}
+
 func (s *Server) SetTeamMemberRole(ctx context.Context, req oapi.SetTeamMemberRoleRequestObject) (oapi.SetTeamMemberRoleResponseObject, error) {
 	p, err := principal(ctx)
 	if err != nil {

@@ -96,3 +96,43 @@ func TestIdempotencyKeyPreventsDuplicates(t *testing.T) {
 		t.Fatalf("%d teams named 재시도 팀", teams)
 	}
 }
+
+func TestCancelTeamInvitation(t *testing.T) {
+	t.Parallel()
+	env := apitest.NewSeeded(t)
+	leader := env.Login(member, password)
+	teamID := createTeam(t, leader, "적극행정 정책동아리", "policy_club")
+	id := leader.Post("/api/v1/teams/"+teamID+"/invitations", map[string]string{"email": judge}).Status(http.StatusCreated).JSON()["id"].(string)
+	cancel := "/api/v1/teams/" + teamID + "/invitations/" + id
+	j := env.Login(judge, password)
+
+	// Neither the invitee, an organizer looking in, nor an outsider may cancel; nothing changes.
+	j.Do(http.MethodDelete, cancel, nil).Problem(http.StatusNotFound, "not_found")
+	env.Login(organizer, password).Do(http.MethodDelete, cancel, nil).Problem(http.StatusForbidden, "forbidden")
+	env.Login("member.fire@demo.test", password).Do(http.MethodDelete, cancel, nil).Problem(http.StatusNotFound, "not_found")
+	env.Client().Do(http.MethodDelete, cancel, nil).Problem(http.StatusUnauthorized, "unauthenticated")
+	if n := len(j.Get("/api/v1/me/team-invitations").JSON()["items"].([]any)); n != 1 {
+		t.Fatalf("%d invitations after refused cancellations", n)
+	}
+	// An invitation of another team is not this team's to cancel.
+	other := createTeam(t, leader, "다른 팀", "innovation_team")
+	leader.Do(http.MethodDelete, "/api/v1/teams/"+other+"/invitations/"+id, nil).Problem(http.StatusNotFound, "not_found")
+
+	leader.Do(http.MethodDelete, cancel, nil).Status(http.StatusNoContent)
+	if n := len(j.Get("/api/v1/me/team-invitations").JSON()["items"].([]any)); n != 0 {
+		t.Fatalf("%d invitations left", n)
+	}
+	if n := len(leader.Get("/api/v1/teams/" + teamID).JSON()["invitations"].([]any)); n != 0 {
+		t.Fatalf("team still lists %d invitations", n)
+	}
+	j.Post("/api/v1/team-invitations/"+id+"/accept", nil).Problem(http.StatusGone, "invitation_revoked")
+	j.Post("/api/v1/team-invitations/"+id+"/decline", nil).Problem(http.StatusGone, "invitation_revoked")
+	leader.Do(http.MethodDelete, cancel, nil).Problem(http.StatusConflict, "invitation_not_pending")
+	if n := leader.Get("/api/v1/teams/" + teamID).JSON()["memberCount"].(float64); n != 1 {
+		t.Fatalf("member count %v", n)
+	}
+
+	// The address may be invited again once the earlier invitation is cancelled.
+	again := leader.Post("/api/v1/teams/"+teamID+"/invitations", map[string]string{"email": judge}).Status(http.StatusCreated).JSON()["id"].(string)
+	j.Post("/api/v1/team-invitations/"+again+"/accept", nil).Status(http.StatusOK)
+}

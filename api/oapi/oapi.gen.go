@@ -268,6 +268,8 @@ const (
 	ConflictProblemCodeInvalidCredentials       ConflictProblemCode = "invalid_credentials"
 	ConflictProblemCodeInvalidCursor            ConflictProblemCode = "invalid_cursor"
 	ConflictProblemCodeInvitationExpired        ConflictProblemCode = "invitation_expired"
+	ConflictProblemCodeInvitationNotPending     ConflictProblemCode = "invitation_not_pending"
+	ConflictProblemCodeInvitationRevoked        ConflictProblemCode = "invitation_revoked"
 	ConflictProblemCodeInvitationUsed           ConflictProblemCode = "invitation_used"
 	ConflictProblemCodeJudgingFrozen            ConflictProblemCode = "judging_frozen"
 	ConflictProblemCodeJudgingNotOpen           ConflictProblemCode = "judging_not_open"
@@ -342,6 +344,10 @@ func (e ConflictProblemCode) Valid() bool {
 	case ConflictProblemCodeInvalidCursor:
 		return true
 	case ConflictProblemCodeInvitationExpired:
+		return true
+	case ConflictProblemCodeInvitationNotPending:
+		return true
+	case ConflictProblemCodeInvitationRevoked:
 		return true
 	case ConflictProblemCodeInvitationUsed:
 		return true
@@ -457,6 +463,7 @@ const (
 	Accepted InvitationStatus = "accepted"
 	Expired  InvitationStatus = "expired"
 	Pending  InvitationStatus = "pending"
+	Revoked  InvitationStatus = "revoked"
 )
 
 // Valid indicates whether the value is a known member of the InvitationStatus enum.
@@ -467,6 +474,8 @@ func (e InvitationStatus) Valid() bool {
 	case Expired:
 		return true
 	case Pending:
+		return true
+	case Revoked:
 		return true
 	default:
 		return false
@@ -595,6 +604,8 @@ const (
 	ProblemCodeInvalidCredentials       ProblemCode = "invalid_credentials"
 	ProblemCodeInvalidCursor            ProblemCode = "invalid_cursor"
 	ProblemCodeInvitationExpired        ProblemCode = "invitation_expired"
+	ProblemCodeInvitationNotPending     ProblemCode = "invitation_not_pending"
+	ProblemCodeInvitationRevoked        ProblemCode = "invitation_revoked"
 	ProblemCodeInvitationUsed           ProblemCode = "invitation_used"
 	ProblemCodeJudgingFrozen            ProblemCode = "judging_frozen"
 	ProblemCodeJudgingNotOpen           ProblemCode = "judging_not_open"
@@ -669,6 +680,10 @@ func (e ProblemCode) Valid() bool {
 	case ProblemCodeInvalidCursor:
 		return true
 	case ProblemCodeInvitationExpired:
+		return true
+	case ProblemCodeInvitationNotPending:
+		return true
+	case ProblemCodeInvitationRevoked:
 		return true
 	case ProblemCodeInvitationUsed:
 		return true
@@ -3616,6 +3631,12 @@ type ServerInterface interface {
 	// CreateRubricTemplate 심사기준 템플릿 만들기 (주관기관)
 	// (POST /api/v1/rubric-templates)
 	CreateRubricTemplate(c *gin.Context, params CreateRubricTemplateParams)
+	// RevokeInvitation 초대 취소
+	// (DELETE /api/v1/sent-invitations/{invitationId})
+	RevokeInvitation(c *gin.Context, invitationId InvitationId)
+	// ResendInvitation 초대 링크 다시 발급
+	// (POST /api/v1/sent-invitations/{invitationId}/resend)
+	ResendInvitation(c *gin.Context, invitationId InvitationId)
 	// GetPublicSettings 공개 설정
 	// (GET /api/v1/settings)
 	GetPublicSettings(c *gin.Context)
@@ -3718,6 +3739,9 @@ type ServerInterface interface {
 	// InviteTeamMember 팀원 초대 (팀장)
 	// (POST /api/v1/teams/{teamId}/invitations)
 	InviteTeamMember(c *gin.Context, teamId TeamId, params InviteTeamMemberParams)
+	// CancelTeamInvitation 팀 초대 취소 (팀장)
+	// (DELETE /api/v1/teams/{teamId}/invitations/{invitationId})
+	CancelTeamInvitation(c *gin.Context, teamId TeamId, invitationId InvitationId)
 	// RemoveTeamMember 팀원 내보내기 (팀장) 또는 팀 나가기 (본인)
 	// (DELETE /api/v1/teams/{teamId}/members/{userId})
 	RemoveTeamMember(c *gin.Context, teamId TeamId, userId UserId)
@@ -5900,6 +5924,56 @@ func (siw *ServerInterfaceWrapper) CreateRubricTemplate(c *gin.Context) {
 	siw.Handler.CreateRubricTemplate(c, params)
 }
 
+// RevokeInvitation operation middleware
+func (siw *ServerInterfaceWrapper) RevokeInvitation(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "invitationId" -------------
+	var invitationId InvitationId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "invitationId", c.Param("invitationId"), &invitationId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter invitationId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.RevokeInvitation(c, invitationId)
+}
+
+// ResendInvitation operation middleware
+func (siw *ServerInterfaceWrapper) ResendInvitation(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "invitationId" -------------
+	var invitationId InvitationId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "invitationId", c.Param("invitationId"), &invitationId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter invitationId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.ResendInvitation(c, invitationId)
+}
+
 // GetPublicSettings operation middleware
 func (siw *ServerInterfaceWrapper) GetPublicSettings(c *gin.Context) {
 
@@ -6828,6 +6902,40 @@ func (siw *ServerInterfaceWrapper) InviteTeamMember(c *gin.Context) {
 	siw.Handler.InviteTeamMember(c, teamId, params)
 }
 
+// CancelTeamInvitation operation middleware
+func (siw *ServerInterfaceWrapper) CancelTeamInvitation(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "teamId" -------------
+	var teamId TeamId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "teamId", c.Param("teamId"), &teamId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter teamId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Path parameter "invitationId" -------------
+	var invitationId InvitationId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "invitationId", c.Param("invitationId"), &invitationId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter invitationId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.CancelTeamInvitation(c, teamId, invitationId)
+}
+
 // RemoveTeamMember operation middleware
 func (siw *ServerInterfaceWrapper) RemoveTeamMember(c *gin.Context) {
 
@@ -7034,11 +7142,14 @@ func RegisterHandlersWithOptions(router gin.IRouter, si ServerInterface, options
 	router.POST(options.BaseURL+"/api/v1/invitations", wrapper.CreateInvitation)
 	router.GET(options.BaseURL+"/api/v1/invitations/:token", wrapper.GetInvitation)
 	router.POST(options.BaseURL+"/api/v1/invitations/:token/accept", wrapper.AcceptInvitation)
+	router.DELETE(options.BaseURL+"/api/v1/sent-invitations/:invitationId", wrapper.RevokeInvitation)
+	router.POST(options.BaseURL+"/api/v1/sent-invitations/:invitationId/resend", wrapper.ResendInvitation)
 	router.GET(options.BaseURL+"/api/v1/teams", wrapper.ListMyTeams)
 	router.POST(options.BaseURL+"/api/v1/teams", wrapper.CreateTeam)
 	router.GET(options.BaseURL+"/api/v1/teams/:teamId", wrapper.GetTeam)
 	router.PATCH(options.BaseURL+"/api/v1/teams/:teamId", wrapper.UpdateTeam)
 	router.POST(options.BaseURL+"/api/v1/teams/:teamId/invitations", wrapper.InviteTeamMember)
+	router.DELETE(options.BaseURL+"/api/v1/teams/:teamId/invitations/:invitationId", wrapper.CancelTeamInvitation)
 	router.DELETE(options.BaseURL+"/api/v1/teams/:teamId/members/:userId", wrapper.RemoveTeamMember)
 	router.PUT(options.BaseURL+"/api/v1/teams/:teamId/members/:userId", wrapper.SetTeamMemberRole)
 	router.GET(options.BaseURL+"/api/v1/me/team-invitations", wrapper.ListMyTeamInvitations)
@@ -16401,6 +16512,274 @@ func (response CreateRubricTemplate503ApplicationProblemPlusJSONResponse) VisitC
 	return err
 }
 
+type RevokeInvitationRequestObject struct {
+	InvitationId InvitationId `json:"invitationId"`
+}
+
+type RevokeInvitationResponseObject interface {
+	VisitRevokeInvitationResponse(w http.ResponseWriter) error
+}
+
+type RevokeInvitation204Response struct {
+}
+
+func (response RevokeInvitation204Response) VisitRevokeInvitationResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type RevokeInvitation400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response RevokeInvitation400ApplicationProblemPlusJSONResponse) VisitRevokeInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RevokeInvitation401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response RevokeInvitation401ApplicationProblemPlusJSONResponse) VisitRevokeInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RevokeInvitation403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response RevokeInvitation403ApplicationProblemPlusJSONResponse) VisitRevokeInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RevokeInvitation404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response RevokeInvitation404ApplicationProblemPlusJSONResponse) VisitRevokeInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RevokeInvitation409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response RevokeInvitation409ApplicationProblemPlusJSONResponse) VisitRevokeInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RevokeInvitation500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response RevokeInvitation500ApplicationProblemPlusJSONResponse) VisitRevokeInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RevokeInvitation503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response RevokeInvitation503ApplicationProblemPlusJSONResponse) VisitRevokeInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ResendInvitationRequestObject struct {
+	InvitationId InvitationId `json:"invitationId"`
+}
+
+type ResendInvitationResponseObject interface {
+	VisitResendInvitationResponse(w http.ResponseWriter) error
+}
+
+type ResendInvitation200JSONResponse CreatedInvitation
+
+func (response ResendInvitation200JSONResponse) VisitResendInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ResendInvitation400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ResendInvitation400ApplicationProblemPlusJSONResponse) VisitResendInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ResendInvitation401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ResendInvitation401ApplicationProblemPlusJSONResponse) VisitResendInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ResendInvitation403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ResendInvitation403ApplicationProblemPlusJSONResponse) VisitResendInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ResendInvitation404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ResendInvitation404ApplicationProblemPlusJSONResponse) VisitResendInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ResendInvitation409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response ResendInvitation409ApplicationProblemPlusJSONResponse) VisitResendInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ResendInvitation500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response ResendInvitation500ApplicationProblemPlusJSONResponse) VisitResendInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ResendInvitation503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response ResendInvitation503ApplicationProblemPlusJSONResponse) VisitResendInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetPublicSettingsRequestObject struct {
 }
 
@@ -20994,6 +21373,138 @@ func (response InviteTeamMember503ApplicationProblemPlusJSONResponse) VisitInvit
 	return err
 }
 
+type CancelTeamInvitationRequestObject struct {
+	TeamId       TeamId       `json:"teamId"`
+	InvitationId InvitationId `json:"invitationId"`
+}
+
+type CancelTeamInvitationResponseObject interface {
+	VisitCancelTeamInvitationResponse(w http.ResponseWriter) error
+}
+
+type CancelTeamInvitation204Response struct {
+}
+
+func (response CancelTeamInvitation204Response) VisitCancelTeamInvitationResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type CancelTeamInvitation400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response CancelTeamInvitation400ApplicationProblemPlusJSONResponse) VisitCancelTeamInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CancelTeamInvitation401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response CancelTeamInvitation401ApplicationProblemPlusJSONResponse) VisitCancelTeamInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CancelTeamInvitation403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response CancelTeamInvitation403ApplicationProblemPlusJSONResponse) VisitCancelTeamInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CancelTeamInvitation404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response CancelTeamInvitation404ApplicationProblemPlusJSONResponse) VisitCancelTeamInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CancelTeamInvitation409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response CancelTeamInvitation409ApplicationProblemPlusJSONResponse) VisitCancelTeamInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CancelTeamInvitation500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response CancelTeamInvitation500ApplicationProblemPlusJSONResponse) VisitCancelTeamInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CancelTeamInvitation503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response CancelTeamInvitation503ApplicationProblemPlusJSONResponse) VisitCancelTeamInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type RemoveTeamMemberRequestObject struct {
 	TeamId TeamId `json:"teamId"`
 	UserId UserId `json:"userId"`
@@ -21971,6 +22482,12 @@ type StrictServerInterface interface {
 	// CreateRubricTemplate 심사기준 템플릿 만들기 (주관기관)
 	// (POST /api/v1/rubric-templates)
 	CreateRubricTemplate(ctx context.Context, request CreateRubricTemplateRequestObject) (CreateRubricTemplateResponseObject, error)
+	// RevokeInvitation 초대 취소
+	// (DELETE /api/v1/sent-invitations/{invitationId})
+	RevokeInvitation(ctx context.Context, request RevokeInvitationRequestObject) (RevokeInvitationResponseObject, error)
+	// ResendInvitation 초대 링크 다시 발급
+	// (POST /api/v1/sent-invitations/{invitationId}/resend)
+	ResendInvitation(ctx context.Context, request ResendInvitationRequestObject) (ResendInvitationResponseObject, error)
 	// GetPublicSettings 공개 설정
 	// (GET /api/v1/settings)
 	GetPublicSettings(ctx context.Context, request GetPublicSettingsRequestObject) (GetPublicSettingsResponseObject, error)
@@ -22073,6 +22590,9 @@ type StrictServerInterface interface {
 	// InviteTeamMember 팀원 초대 (팀장)
 	// (POST /api/v1/teams/{teamId}/invitations)
 	InviteTeamMember(ctx context.Context, request InviteTeamMemberRequestObject) (InviteTeamMemberResponseObject, error)
+	// CancelTeamInvitation 팀 초대 취소 (팀장)
+	// (DELETE /api/v1/teams/{teamId}/invitations/{invitationId})
+	CancelTeamInvitation(ctx context.Context, request CancelTeamInvitationRequestObject) (CancelTeamInvitationResponseObject, error)
 	// RemoveTeamMember 팀원 내보내기 (팀장) 또는 팀 나가기 (본인)
 	// (DELETE /api/v1/teams/{teamId}/members/{userId})
 	RemoveTeamMember(ctx context.Context, request RemoveTeamMemberRequestObject) (RemoveTeamMemberResponseObject, error)
@@ -24568,6 +25088,58 @@ func (sh *strictHandler) CreateRubricTemplate(ctx *gin.Context, params CreateRub
 	}
 }
 
+// RevokeInvitation operation middleware
+func (sh *strictHandler) RevokeInvitation(ctx *gin.Context, invitationId InvitationId) {
+	var request RevokeInvitationRequestObject
+
+	request.InvitationId = invitationId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.RevokeInvitation(ctx, request.(RevokeInvitationRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "RevokeInvitation")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(RevokeInvitationResponseObject); ok {
+		if err := validResponse.VisitRevokeInvitationResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ResendInvitation operation middleware
+func (sh *strictHandler) ResendInvitation(ctx *gin.Context, invitationId InvitationId) {
+	var request ResendInvitationRequestObject
+
+	request.InvitationId = invitationId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ResendInvitation(ctx, request.(ResendInvitationRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ResendInvitation")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(ResendInvitationResponseObject); ok {
+		if err := validResponse.VisitResendInvitationResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // GetPublicSettings operation middleware
 func (sh *strictHandler) GetPublicSettings(ctx *gin.Context) {
 	var request GetPublicSettingsRequestObject
@@ -25690,6 +26262,33 @@ func (sh *strictHandler) InviteTeamMember(ctx *gin.Context, teamId TeamId, param
 	}
 }
 
+// CancelTeamInvitation operation middleware
+func (sh *strictHandler) CancelTeamInvitation(ctx *gin.Context, teamId TeamId, invitationId InvitationId) {
+	var request CancelTeamInvitationRequestObject
+
+	request.TeamId = teamId
+	request.InvitationId = invitationId
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.CancelTeamInvitation(ctx, request.(CancelTeamInvitationRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CancelTeamInvitation")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(CancelTeamInvitationResponseObject); ok {
+		if err := validResponse.VisitCancelTeamInvitationResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // RemoveTeamMember operation middleware
 func (sh *strictHandler) RemoveTeamMember(ctx *gin.Context, teamId TeamId, userId UserId) {
 	var request RemoveTeamMemberRequestObject
@@ -25931,21 +26530,21 @@ func (sh *strictHandler) GetReady(ctx *gin.Context) {
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7L19cxxFmi/6VTK054Sl3dKLjZndQXH+EAYGMxi8lmE2dsSVUlXZ3TmqzuzNrFZbEL4hjGbCs/YNzA4e",
-	"bEYmNHcZDCe8scIWICJM3AjON+FPdek73MgnM+ulO6u7utVtGdDEBFZ3V+Xrk08+r7/nnQmf1xucERbJ",
-	"iefemagRHBABf754GVfVvwGRvqCNiHI28dzE5RpBgqxTSTlDvIKiGkE+lsRDZKY6g1aWJv5xaWJlHknC",
+	"7L19cxxFmi/6VTK054Sl3dKLjZndQXH+EAYGMxi8loGNHXGlVFV2d46qM3szq9UWhG8Io5nwrH0Ds4MH",
+	"m5EJzV0GMye8scIWICJM3AjON+FPdek73MgnM+ulO6u7utVtGdDEBFZ3V+Xrk08+r7/n3Qmf1xucERbJ",
+	"iefenagRHBABf754GVfVvwGRvqCNiHI28dzE5RpBgqxTSTlDvIKiGkE+lsRDZKY6g1aWJv5xaWJlHknC",
 	"AkQjtIr9NUQZWjlfmb6AI7+2glo1wpDE65RVZya8CenXSB2rnqKNBpl4bkJGgrLqxNWr3sQlEomNhUpE",
 	"RPdIFonPWSBRxFELq55IhQuCIrFBWRXhKqbM2TxlEakSMXFVddDAAtdJZKa8UCXM3zgfqL+p6qOBo9qE",
 	"N8FwXb2J7c/ehCD/1qSCBBPPRaJJsr1UuKjjaOK5iWaTqie7J7UQRdiv1QmLinvKPnK03s5hSQr78fWP",
 	"R+whpMlc8lu0gARmAa8jGiDMEGacbdR5U6JVwVuSCLRGSEOiSSAdylDIfRwuRlzgKplSG1vHYg1hIDBU",
 	"I2Gj0gyXGGc+mUGKECUR60QgGXFBJOIs3EAYrZENEqAaljVFnzSaQeerjAsSGMKjVUYCRNnMEpvw9KJo",
-	"qk+X5V+m9ZymYW3StWjgKCJCvfF//XZh+l/x9Ntz079cnn7rndO/8H5x9ur/cC7PiywSxTRFzK9H24Lz",
+	"qk+X5V+m9ZymYW3StWjgKCJCvfF//WZh+l/x9Dtz079cnn773dO/8H5x9ur/cC7PiywSxTRFzK9H24Lz",
 	"Aak3eKTI89dkw7URTUb/rUnU4pjlxuiNN86/MIUaRCDVNZHRDILzpo5Pi0Y1ONsS1/VbmAX2OSRI1BRM",
 	"wgMVKmSEMJMtItCk2jASoJVkQNH0JdII8QYJVqbm8y1CH5jxqJYOAVGJBKk0JQlm0K/JhkRYqKcbEapw",
 	"gTAK8MZM0bZlVmFaLUN2Dev4yquEVaPaxHNn5ua8iTpl9vNp54pWgFu5GaBijZrz1TCrEjXoVSxJgDhT",
 	"a6j3cR7RSCK8Kgnz4RG9RooO1cTPnvmn4okYXlk0g9NqBo4xs3UaYTXOQnKj2UeOSHNJU5f5GmEFHUbw",
 	"W6+eOueV2Zkzzmn+syKUXpP8t/SBo03xEm+yoLAbYX49Wh+LEa4WM2hpfj1aH5cJrhd2Eekfj9bDG5KI",
-	"wh6a+sej9HBVvSwbnEkCN/XzOLikOYb65HOmWI36EzcaIfWBLGcbgq+GpP4Pv5McyDPt7n8IUpl4buLv",
+	"wh6a+sej9HBVvSwbnEkCN/XzOLikOYb65HOmWI36EzcaIfWBLGcbgq+GpP4Pv5UcyDPt7n8IUpl4buLv",
 	"ZlPpZ1b/Kmcv6rd0py7hJ2FUdRyqcatzL1AF01CidRzSAHqfRytECC7kClLLIBHBfg1VKAmDmQl1a3JW",
 	"Cal/bOP3Tf8y5fV+UwjCIiQjHBEY5EtcrNIg0Kf7SY1y0d7QaLUZIcYjhMOQt4het19xRp78mkneFD5B",
 	"5AqVEQlgYFQicqWhyFltv7qxULMBQzzPlJSAwyc5zAWGmoxcaRBfjc8IRkCA+tYNSIRpaEgxytDB+ReU",
@@ -25953,416 +26552,425 @@ var swaggerSpec = []string{
 	"dYB0qiWBAEmqbns11ipdJwxEhXm0Yo7WCqrxMJBKMcLwXyoR462uCV1KGOWTJXQjzzBCAiWvZLU2LaOk",
 	"zAJkID2DRPZR01gkUlLei2EMNmLbnovmESMtJPUDWiMQpCKIrCEQO0DoCiVHksB6Y4ZejqLG60pP8Dlf",
 	"o0RJYBmVd5FE0+fgh/z4um4jdady/ioWVXJc/HuVBxtqgqEahEBRTSlYGT55mfMLmG2YW1I+0WFypbmx",
-	"DaTUpXojkvNaQ1cS/AqoGNOg068gqXX4jm3IPFI0CvP0bMZAAAN5g+FmVOOCvk2eMAOLUs3SgwOSkCBl",
+	"DaTUpXojkvNaQ1cS/AqoGNOg068gqXX4jm3IPFI0CvP0bMZAAAN5g+FmVOOCvkOeMAOLUs3SgwOSkCBl",
 	"IBUolmYuDGBvwM8ECQiLKA61otMSnFVh+95geB3TEK+GT5TCFlBAGoQFSodCk3Bx4AirAz6lptJMRzXK",
 	"PZPNhrp+SHCBBBRfhtN2vKdK3T0rnUxrZQZkXdMkGIx8nzSiVBPKyKQ40KwchxcFbxARUSW5VnAoiTfR",
-	"yHylFMwGFlHdzLXXLF5In1TToFKp1q+BlN3nxcyjYPaSssVF0O+110jron1Uy+D2XvptrvdMi28lwjtf",
-	"/R3xYaALATeL/U7H1HGAG3rpHHzWm8DqRRK8znI6QoAj0q0jeMY+129O2sh3iVTUK1wELtviaeBVGfMG",
-	"vKOkEBiRh84kD2gW9sPmZ/NoDrVqNCTaEEWVEEiUtDiTjjWxPYI60ww1X6YRqct+w75AIkF99aZpCwuB",
+	"yHylFMwGFlHdzLXXLF5In1TToFKp1q+BlN3nxcyjYPaSssVF0O+110jron1Uy+D2XvpNrvdMi28nwjtf",
+	"/S3xYaALATeL/W7H1HGAG3rpHHzWm8DqRRK8znI6QoAj0q0jeMY+129O2sh3iVTUK1wELtviaeBVGfMG",
+	"vKOkEBiRh84kD2gW9sPm5/NoDrVqNCTaEEWVEEiUtDiTjjWxPYI60ww1X6YRqct+w75AIkF99aZpCwuB",
 	"N9RnJa434X3CmnW1NWnfE8kaZjYmXbFmQ61lsBB1re90ROvEqeplacCseDIGu6DZlnsRxHnWaA56WvIk",
-	"k9+339RwhFpYJuJYxFGFRrBRsA7aNKwGrXYlbxSa8/oQYL4vK6Nps+KKeXJFtduXUofbfL1aV2Hc5/Vr",
-	"p+dGSA8dm2vace5fctLye0ODEsq8NxGSdRKWO6evwqNXrS3BwSMaWCTm5749C1J1Ek58Y/v7b9rvb6H2",
-	"jc/j7S0U39+MP/ovNBnfuY4OHn53sL/roXhrO/5430Ptrzfja7tTM31PBwyBaf6op5wMoHhRX7Vr0zHA",
-	"Tz+Ib99VXT+846GDvQ/ij/5r0o56ykMH+7vx3nX9zcFXu+o/D9TXj75S/9/fPdjbVAO2FOETFgmsBlQn",
-	"keANHtIIswlvYhVL6it+3lwNqb9MmYxo1IzyY07X04yZ6juvgxgsZZcicUNSXfytc02hreLlU3x9WLIs",
-	"ILHCXS0exWJDEBy4rjvNg+CpzmXqtTovYZ9Eb+KwSVw3ADbsVF7AAemmnXNYEol4BWlTOzado6imFCR9",
-	"tRmuACZpOyDH2Md5F5PUUdJ3qyIahSX2KvWu6Be89MZKp+PaxsIVvkR8QteJw9l1jtcbIYlIgJKHrYNU",
-	"d3pKgqlAotWNjp1wSwhDLCG073D/CL+mBm36z43K3XfEG+fcbV3OzqfOlXCkV1I3niOgnuPWY1ps1utY",
-	"9D/3yb7pKbp2xOs+Xp1Hw31iq4JUQaC4QKIad2zt4ft/PPhmZx7FX20fPNr5/pv4q+14ZzPeuYXine34",
-	"7j7SD6BJbTj54Y9/Q8+g3zWDKpHGezlvDCcU/JQE+bwBekYgeKNBgql5pBn8we5/zKP4xoP42oN4eyv+",
-	"y632oy10+MF2/Onm4d0PJ9+elj4XZAod/mXLdJrl6nUCPDwStF4nwbL5WFdKlfrjbXjZzcf1biyAi8px",
-	"9o3rakG6ZC5e1/SkfYCyQfCaVPKx0YMJrqNJIy0bbqOEZ1rXOp+mm6l5xMi6OhOoQYTkbMbJVew4Sgus",
-	"3kQtMWD3lLB4QISWKhUpkiuRU9g4qsAMDXvZ9cxNqq/cnN2mYYRnO7EuybefP7RrEj2GpzgHjCsMX69M",
-	"PPfbARmB+9LkzMXY0qsMp4yICyRrvAW2GC34elaPgyeE/lSeVVn11XUxJJEaA4g6yTuuFn0ehniVCxxx",
-	"Ub7Nc5m3Ej2hs2kTQvH8xgXiOscELqXUzo4mMyYtc4Bt5AavoJVMmMTKFDKufxrNa6e3tvc1GQULV4XC",
-	"SVfNZq+7Vc5DxaXSwZ3jTW0HyY/uZd7SNsUG4Y2Q2N5s+BFqv78V/2UzvreH2rduxX/eiz/+EDQ8ymhd",
-	"Mcc51y0XUp8w361W1EHlGoV+zpuRz+vm/HVpL8Yu5fpN8rBZaBqJcDU/uO4net2ntt9ML5mRptPvpEfT",
-	"cbp2+SOQuXAnOra0m2G8lbIMkG9dQmciA41CTG5hEVym+oIbQXs+jkiVi1ENj6yro+KTRAMcQZs1LC8M",
-	"SMi9G2wQQbWINILGUm18BI1BqMSI2lIyy68pG9U8NwgeDc11HGJoN9mTjHJjFjZDolnqz8zPLlsn9eUo",
-	"p8dVb2NxikTGklqAkTvVGZVrg4l36gWxMLiqBO9Z07lDxVE/n5LgMPdQHYaFJg++3fz7ePvTKadwOoj+",
-	"OoxQWtKKUaes3O2u50Qj93VcIAK7jCEZLduIt8na5vcn3V4zzBKUNSIp93SnlPvsUaVcO0C38cvHLFWm",
-	"On1sdVJf1TKUlV9OSaMndWtGHsIMcVHFjL6tX4K4QljRKffeqc7lmiNkOhXnJEd1vKFooLAJQ30OYlro",
-	"GFBmFkbB4wICfo1taZWvE0Qjz34d1ClzdzugzbCDCZUzHibr42V2KT/jHtu+SLDwa5fAgN+97ZVEjikx",
-	"biP0DDvtQtOJN8HIlehcU0juIL+LWEqEJcSkSC5WEk+Wegk1cJUkAjxn8EOIpf7ByfYiHulQp674evfi",
-	"6+c9u1S9ltpM8LkijTDRFUZiPIML8rUiN0NOeOz6NSsKdl8MnYJd93DzcprjXJTj/al01v1TczWkslba",
-	"gJvKZt0/8SYLLhdYYL0JyWijQfr6shfNY1nRrbutlAS6CS8jpDl/LNzLqHDs8MvLtFoLabU2gEqfvNJL",
-	"/Ot3QLJ2ajtxl1DXKfYVCHkZmvI6jkyeHJxHUGrd39pyOm83m1TSlyS1GbQ8bzP9vqJeKxLN+zVymeC6",
-	"OdQlHQVJIoxdf+gmGX2vFdIj7VqijuCMbsquERItdrlqGWeq+0DgSgRksFqnUaH7Pom67h+hnZ1tEpCd",
-	"j+HIDql4xkrRf55jEbjJYvCtBhJzGsJMhHLpFmErksDqftKA9SSk/fSe9CWIkXXcRmYe3Vfta6SFcPK+",
-	"RHUcELe/Rda4iCo4DGWR+w4snD5vhgEEJ1VJhAjjzWrNOBo87WGoWTtZVCMbKMT+Wg+X3gDHuE6lVH/2",
-	"Z2PJUbKv9Pevdfp67ILm1sW5OakltXtyOnzMRpN1q3iqNSQIDlBFGBeGeccp5/iCDGb69yYqNCSFcQtl",
-	"r3RwxLulAlnDZ579hZu90LfJ8xtRzurY8+JJxurlVi7bUtJhMqrsqjj3pxnQ6MV15/5gvzjsy49ckqsJ",
-	"YgOdXKkdrRpH2I9IMI9IvRFpt1KaZGijT92epAG2UcfOy2IlVGezdM2+Y4cpi35x1n36m/BOyaNonraE",
-	"XUJBx6CU+8bKm33frnU6yd7bOJJIj5QojhDt0Yy4Zs3DGAg0y7xIhBVv6viK9hM8M5dxGpz2+h2dfEPO",
-	"gSqJ7PV1IgQNyDBjFQSbSNde5owzziAJKx44mB8lAkUcshRyDhvGEQiRuTi2UlKFGWjhIlzirSNdQVwv",
-	"orGbdXND8zu5lCxYt+aC2ZpbAdOu8RxL4M3VMMMPWLO+ap5V6solgv0acSsf8MCiarEggMIYS6BTRJnO",
-	"DYO3ENUBjEBY2lRDmfkJYit7Xee5VP6eupfq+Fz6+DAL0J/3WNNyZ9hBcZjNwMJ9CQtzohEdXRsA8rHz",
-	"yRFkIdFbi0HnThUaLo4Wq6aYB32b/Fq0yt77yZ1v9EL7es8ZDcPHkjknvDZhYoXcNp1nhvc90y9cIb8I",
-	"naE8D+L33j3Yvw6J78Dp4IS1dMRJbmzmf729yB1rOshyPo/DkEdFPDF/ofaPiOtyTspoEFm1JN3JNF25",
-	"77PrRIDf//mNrIZL6piGyz4PtPThdziHe8kxaTa0XaJcJ8mkixd7KMIdZjvSEO0zmoBswLZLzw1I1/Ve",
-	"uJx+JsF/sPvZzsO1OoOF7Kinz5nsHEe8zuhDYgZXvUhAI5s81dcTVscbNvUxCShhvIUmsfbKGH+NRZiB",
-	"dFochJSRAgdMDcs3WGK7OQdNF4gCLS7WKKvqiMCAVipEyFQhDXFEZISSptA6EZDt6PaelA2C1/g93QM6",
-	"z9RSQ4woQ2SdiA0ksRIQk4xPHwtBicy7DbNpLTZ1uNduA66CucPTbIV+FGcsU1czVrFBKCJ56U29hO7t",
-	"KFpwD7J7CDNRisnvBeGzg8kxR40qhG3WK5/IKklGTrLbjiXoDN5JTk32zPUOSnzLcI9zabZenh2sEkYq",
-	"1KdY0IIYqKzzpDcRmOfGGyXncxkVCFClfDmZqLJeY3lVPwZq+FMSbwaYXLJw7j3j0RKdoMQx1pZ9GWFR",
-	"PqGgpydowFi40opAtzemX9yciY4rCp8runvPwWkbLtbBYruUT5roAblTIvjXwMXo1oomVG4qva/DGQSp",
-	"+hBErjqDxFxCAp3Xpy4mhBF4SuYtQ1av6iB8s2UeMjvmIbthHrL7BaBWlvvMTHj9OFcniFQhJyu5ISNk",
-	"Yqm8+cxcT5bm0nD66TgOtteZL4sZMrI8RKjUG9iP0A+bn6FnkSA6jZoEiISStGpEEIQjJH2s08iTIT3b",
-	"Txt8kqzVsbRn5npz246Uva0vDx497k4znfN6suWORr7+ML6/1d7dPXj4Xbmm8lx8uO3OcnrneK7txR9/",
-	"UXI8T+5iyBkJXGPpuigGMyv0poTRsNeeXHXRrmXHptzeiu/ttT/8MP7znofiG9vthx/Cv4d//qOHDu/e",
-	"jq/tZvOEaECw4nY05Eq8o/VGSJQIqF1uOnfR5W/OSOHdY/jkg3jry/jTDzxIivp620Pxw53Dj296Np8J",
-	"frp+J37vXQ+1/3tf/5kdVrfT25to0agWCNxixhmvRmLCHOB3xqNl+6lwyEVxRMMInmV1rB+VHuRySfUO",
+	"k9+3t2o4Qi0sE3Es4qhCI9goWAdtGlaDVruSNwrNeX0IMN+XldG0WXHFPLmi2u1LqcNtvl6tqzDu8/q1",
+	"03MjpIeOzTXtOPcvOWn5vaFBCWXemwjJOgnLndNX4dGr1pbg4BENLBLzc9+eBak6CSe+sf39N+0PtlD7",
+	"xhfx9haK72/GH/8XmozvXEcHD7872N/1ULy1HX+y76H215vxtd2pmb6nA4bANH/UU04GULyor9q16Rjg",
+	"Zx/Gt++qrh/e8dDB3ofxx/81aUc95aGD/d1477r+5uCrXfWfB+rrR1+p/+/vHuxtqgFbivAJiwRWA6qT",
+	"SPAGD2mE2YQ3sYol9RU/b66G1F+mTEY0akb5MafracZM9Z3XQQyWskuRuCGpLv7WuabQVvHyKb4+LFkW",
+	"kFjhrhaPYrEhCA5c153mQfBU5zL1Wp2XsE+iN3HYJK4bABt2Ki/ggHTTzjksiUS8grSpHZvOUVRTCpK+",
+	"2gxXAJO0HZBj7OO8i0nqKOm7VRGNwhJ7lXpX9AteemOl03FtY+EKXyI+oevE4ew6x+uNkEQkQMnD1kGq",
+	"Oz0lwVQg0epGx064JYQhlhDad7h/hF9Tgzb950bl7jvijXPuti5n51PnSjjSK6kbzxFQz3HrMS0263Us",
+	"+p/7ZN/0FF074nUfr86j4T6xVUGqIFBcIFGNO7b28IM/HHyzM4/ir7YPHu18/0381Xa8sxnv3ELxznZ8",
+	"dx/pB9CkNpz88Ie/omfQb5tBlUjjvZw3hhMKfkqCfN4APSMQvNEgwdQ80gz+YPc/5lF840F87UG8vRX/",
+	"+Vb70RY6/HA7/mzz8O5Hk+9MS58LMoUO/7xlOs1y9ToBHh4JWq+TYNl8rCulSv3xDrzs5uN6NxbAReU4",
+	"+8Z1tSBdMheva3rSPkDZIHhNKvnY6MEE19GkkZYNt1HCM61rnU/TzdQ8YmRdnQnUIEJyNuPkKnYcpQVW",
+	"b6KWGLB7Slg8IEJLlYoUyZXIKWwcVWCGhr3seuYm1Vduzm7TMMKznViX5NvPH9o1iR7DU5wDxhWGr1cm",
+	"nvvNgIzAfWly5mJs6VWGU0bEBZI13gJbjBZ8PavHwRNCfyrPqqz66roYkkiNAUSd5B1Xiz4PQ7zKBY64",
+	"KN/mucxbiZ7Q2bQJoXh+4wJxnWMCl1JqZ0eTGZOWOcA2coNX0EomTGJlChnXP43mtdNb2/uajIKFq0Lh",
+	"pKtms9fdKueh4lLp4M7xpraD5Ef3Mm9pm2KD8EZIbG82/Ai1P9iK/7wZ39tD7Vu34j/txZ98BBoeZbSu",
+	"mOOc65YLqU+Y71Yr6qByjUI/583I53Vz/rq0F2OXcv0medgsNI1EuJofXPcTve5T22+ml8xI0+l30qPp",
+	"OF27/BHIXLgTHVvazTDeTlkGyLcuoTORgUYhJrewCC5TfcGNoD0fR6TKxaiGR9bVUfFJogGOoM0alhcG",
+	"JOTeDTaIoFpEGkFjqTY+gsYgVGJEbSmZ5deUjWqeGwSPhuY6DjG0m+xJRrkxC5sh0Sz1Z+Znl62T+nKU",
+	"0+Oqt7E4RSJjSS3AyJ3qjMq1wcQ79YJYGFxVgves6dyh4qifT0lwmHuoDsNCkwffbv59vP3ZlFM4HUR/",
+	"HUYoLWnFqFNW7nbXc6KR+zouEIFdxpCMlm3E22Rt8/uTbq8ZZgnKGpGUe7pTyn32qFKuHaDb+OVjlipT",
+	"nT62OqmvahnKyi+npNGTujUjD2GGuKhiRt/RL0FcIazolHvvVOdyzREynYpzkqM63lA0UNiEoT4HMS10",
+	"DCgzC6PgcQEBv8a2tMrXCaKRZ78O6pS5ux3QZtjBhMoZD5P18TK7lJ9xj21fJFj4tUtgwO/e9koix5QY",
+	"txF6hp12oenEm2DkSnSuKSR3kN9FLCXCEmJSJBcriSdLvYQauEoSAZ4z+CHEUv/gZHsRj3SoU1d8vXvx",
+	"9fOeXapeS20m+FyRRpjoCiMxnsEF+VqRmyEnPHb9mhUFuy+GTsGue7h5Oc1xLsrx/lQ66/6puRpSWStt",
+	"wE1ls+6feJMFlwsssN6EZLTRIH192Yvmsazo1t1WSgLdhJcR0pw/Fu5lVDh2+OVlWq2FtFobQKVPXukl",
+	"/vU7IFk7tZ24S6jrFPsKhLwMTXkdRyZPDs4jKLXub205nbebTSrpS5LaDFqet5l+X1GvFYnm/Rq5THDd",
+	"HOqSjoIkEcauP3STjL7XCumRdi1RR3BGN2XXCIkWu1y1jDPVfSBwJQIyWK3TqNB9n0Rd94/Qzs42CcjO",
+	"x3Bkh1Q8Y6XoP8+xCNxkMfhWA4k5DWEmQrl0i7AVSWB1P2nAehLSfnpP+hLEyDpuIzOP7qv2NdJCOHlf",
+	"ojoOiNvfImtcRBUchrLIfQcWTp83wwCCk6okQoTxZrVmHA2e9jDUrJ0sqpENFGJ/rYdLb4BjXKdSqj/7",
+	"s7HkKNlX+vvXOn09dkFz6+LcnNSS2j05HT5mo8m6VTzVGhIEB6gijAvDvOOUc3xBBjP9exMVGpLCuIWy",
+	"Vzo44t1SgazhM8/+ws1e6Dvk+Y0oZ3XsefEkY/VyK5dtKekwGVV2VZz70wxo9OK6c3+wXxz25UcuydUE",
+	"sYFOrtSOVo0j7EckmEek3oi0WylNMrTRp25P0gDbqGPnZbESqrNZumbfscOURb846z79TXin5FE0T1vC",
+	"LqGgY1DKfWPlzb5v1zqdZO9tHEmkR0oUR4j2aEZcs+ZhDASaZV4kwoo3dXxF+wmemcs4DU57/Y5OviHn",
+	"QJVE9vo6EYIGZJixCoJNpGsvc8YZZ5CEFQ8czI8SgSIOWQo5hw3jCITIXBxbKanCDLRwES7x1pGuIK4X",
+	"0djNurmh+Z1cShasW3PBbM2tgGnXeI4l8OZqmOEHrFlfNc8qdeUSwX6NuJUPeGBRtVgQQGGMJdApokzn",
+	"hsFbiOoARiAsbaqhzPwEsZW9rvNcKn9P3Ut1fC59fJgF6M97rGm5M+ygOMxmYOG+hIU50YiOrg0A+dj5",
+	"5AiykOitxaBzpwoNF0eLVVPMg75Dfi1aZe/95M43eqF9veeMhuFjyZwTXpswsUJum84zw/ue6ReukF+E",
+	"zlCeB/H77x3sX4fEd+B0cMJaOuIkNzbzv95e5I41HWQ5n8dhyKMinpi/UPtHxHU5J2U0iKxaku5kmq7c",
+	"99l1IsDv//xGVsMldUzDZZ8HWvrwO5zDveSYNBvaLlGuk2TSxYs9FOEOsx1piPYZTUA2YNul5wak63ov",
+	"XE4/k+A/2P1s5+FancFCdtTT50x2jiNeZ/QhMYOrXiSgkU2e6usJq+MNm/qYBJQw3kKTWHtljL/GIsxA",
+	"Oi0OQspIgQOmhuUbLLHdnIOmC0SBFhdrlFV1RGBAKxUiZKqQhjgiMkJJU2idCMh2dHtPygbBa/ye7gGd",
+	"Z2qpIUaUIbJOxAaSWAmIScanj4WgRObdhtm0Fps63Gu3AVfB3OFptkI/ijOWqasZq9ggFJG89KZeQvd2",
+	"FC24B9k9hJkoxeT3gvDZweSYo0YVwjbrlU9klSQjJ9ltxxJ0Bu8kpyZ75noHJb5tuMe5NFsvzw5WCSMV",
+	"6lMsaEEMVNZ50psIzHPjjZLzuYwKBKhSvpxMVFmvsbyqHwM1/CmJNwNMLlk4957xaIlOUOIYa8u+jLAo",
+	"n1DQ0xM0YCxcaUWg2xvTL27ORMcVhc8V3b3n4LQNF+tgsV3KJ030gNwpEfxr4GJ0a0UTKjeV3tfhDIJU",
+	"fQgiV51BYi4hgc7rUxcTwgg8JfOWIatXdRC+2TIPmR3zkN0wD9n9AlAry31mJrx+nKsTRKqQk5XckBEy",
+	"sVTefGauJ0tzaTj9dBwH2+vMl8UMGVkeIlTqDexH6IfNz9GzSBCdRk0CREJJWjUiCMIRkj7WaeTJkJ7t",
+	"pw0+SdbqWNozc725bUfK3taXB48ed6eZznk92XJHI19/FN/fau/uHjz8rlxTeS4+3HZnOb1zPNf24k/+",
+	"VnI8T+5iyBkJXGPpuigGMyv0poTRsNeeXHXRrmXHptzeiu/ttT/6KP7TnofiG9vthx/Bv4d/+oOHDu/e",
+	"jq/tZvOEaECw4nY05Eq8o/VGSJQIqF1uOnfR5W/OSOHdY/j0w3jry/izDz1Iivp620Pxw53DT256Np8J",
+	"frp+J37/PQ+1/3tf/5kdVrfT25to0agWCNxixhmvRmLCHOB3xqNl+6lwyEVxRMMInmV1rB+VHuRySfUO",
 	"vBlBCMaI9J5uGa1IE3KoP73TrTLEMwrHV5YWh/d8qVYyW1feYmNeOs8q/MlYbVKNsLQxqdNkZb7P66nF",
 	"Smh2it2nvcgMA6gRFjEiMb00lOLMm9JaALJO5gQZpHQO2UuUhMYQ5ExeONJJft59TteLD3jHOq8nByI7",
 	"kHwPXrKAfahyVEclT6/DH5eUxx8bKsC5Gg5DwqpkePtz+WC70lAYDr/ys33dykWuMtu118sPrA+AhRQa",
 	"Di3JQOldzEAYDQTu602wDKrREQCQOgeSb9g5/S7NbbCpr9H+MkW2D4iOdTvRTpdYJ8G75NkzbuRhhwcM",
-	"xtpvEWz4bp4fa7gS1L62B1grW9uICxTf3W9/vYn0b99/077xefxwLyc9pthY3gS5YiA4nTKhCfhz966k",
-	"14d30WTG8u9p0Oq0B/OFyW8Au3CCqqH2hERkykOHH988/PAxmgyIH2JBArSqjRlwVDRmC/wuMJXpr0lm",
+	"xtpvEWz4bp4fa7gS1L62B1grW9uICxTf3W9/vYn0b99/077xRfxwLyc9pthY3gS5YiA4nTKhCfhz966k",
+	"14d30WTG8u9p0Oq0B/OFyW8Au3CCqqH2hERkykOHn9w8/OgxmgyIH2JBArSqjRlwVDRmC/wuMJXpr0lm",
 	"xVR2dmo0y3o0ii/jOlnOTRi+SUKFbY+aaWvWE/Rci4upAlpOokgA1bokCXMuyrB4IB7XXc6bLHreYpmX",
 	"9p2vEfdFGOLVnLG2gHLXADNcP2xduE4KBmOdzR0YhocdBQCpF162NzJ4pNyZH0yFLY94ZK2eR4PPw5mq",
 	"DUVYJXCyAPycBKgpwZkXclaF8hGTmAXJsTPIFXCmASeXa8Nj/lj2XclhMf3AO57bK/1N3tTy7Nke7Lq3",
-	"xhmSbpQc0wM04KXrWbxlQbpn5TlG5p1upgGI4Y5cpahmE8xaZBWSkAzWAyAvynRfsTbt6ioks3qrZ98B",
+	"xhmSbpQc0wM04KXrWbxlQbpn5TlG5p1upgGI4Y5cpahmE8xaZBWSkAzWAyAvynRfsTbt6ioks3qrZ98F",
 	"EM6rKwWJS2uElfABGAR7GGGB6iFoRIQzDTY3HwdrqjZpgI1Js5Rk/CvzQqH76qgBRGCW7R9AhsN0CC0C",
 	"qS9lgsd6hCCZVuwIMmvjJkSz5sMIUh270ikAj2GXekP2OXj7s/3lsyPtFLnih01J18mFjCW4e/uy9uN+",
-	"m+neR+fmDS36duTJRLyxDJBHNUFkjYduIWcdsum70zO0Lq+a0BEOIW8RQIlZx8ynrGoCNCfnftj80+m5",
+	"m+neR+fmDS36duTJRLyxDJBHNUFkjYduIWcdsum70zO0Lq+a0BEOIW8RQIlZx8ynrGoCNCfnftj84+m5",
 	"uSmj+5uu8kiPyYJ1G9YLlqtQQn4hd3f0qfvhTbyQzzQajIYyaAODSFpFElVmrXtzVf1YGWkraznpTiJw",
 	"14ZSFz/0gCjTMHfGwqHu+g30yuLrr00BzLIO6enbAEEEi5ASUdQO1HUoiPW1hiX1iL2gwGi54qEV45tS",
 	"f2ZMXCv9wSV1j4UL9qIQ3Bl4GhTMVjRDc7VWAE3fjtT2CYPFV5ZDICb1SdO++qvJ1hhvsWUYk/pCjcl9",
-	"6RYsVPaizy0UyCYrSgG0S/Xbubdm9La5e6gTKZ1ekgVkfrJ7akCfSYBCzKpNd4Kzc9lN0F7amWsffiXw",
+	"6RYsVPaizy0UyCYrSgG0S/Wbubdn9La5e6gTKZ1ekgVkfrJ7akCfSYBCzKpNd4Kzc9lN0F7amWsffiXw",
 	"cBH/yeHqiAjsF/TKqTHeDnoL20NoWnBOJnehDantdO5HVa0Qgt4BGgDBANCqksehHgSWaGnil8B9lya6",
 	"EHtdMl038sOz/U0WVlUphHx4meBQy6f5mXVD7fK1IwHrvqwRkxYjg7uQ764Dv6s/htYAgcu5V/NQYc6B",
-	"HjmbpdMGr3W0Bte1dTRAiuEC8ce3461PPXSwux3f2493brcf7aH27/fBy3iw98HBo50O4nh2UL9rD6Nl",
+	"HjmbpdMGr3W0Bte1dTRAiuEC8Se3463PPHSwux3f2493brcf7aH27/bBy3iw9+HBo50O4nh2UL9rD6Nl",
 	"mtvtIOGa/ZEESDawTtfwa1hgPyJCosk3GFW8AsF/9AGbAvQ0RWwr3UEnoRmx0ykXYRGVMOfr5zzblmtS",
-	"5wFjpCil1SKQuIfBSMsJYNs36kqQ30F9mtxbHQAa9n7oNuIYXBsXlHpBwk/nMacgM1oW3mPLuwbOW9Ld",
+	"5wFjpCil1SKQuIfBSMsJYNs36kqQ30J9mtxbHQAa9n7oNuIYXBsXlHpBwk/nMacgM1oW3mPLuwbOW9Ld",
 	"d5OZ+73gZ+1fLLFn0IWXrnz6braTzBrm96FgjwVfJ1aQ7IarbUbW4WVCmxXjBZFqBr2kwfsigIv9nx3V",
-	"7ihDDSJ8wiAvSVP1Epv8x7Mz/4h++MN/oH96duaf1HP/cPr0zGn0PxtT8xrxtkUlQSvmVS3TreiSfyGO",
+	"7ihDDSJ8wiAvSVP1Epv8x7Mz/4h++P1/oH96duaf1HP/cPr0zGn0PxtT8xrxtkUlQSvmVS3TreiSfyGO",
 	"6LoewEoFchLhhxpvLTGdz0zrRKJVEkVEIBqhKo/sPa4Fg1MSBVQQyHJEk2dQjTeFhNGcQXXKmhGRqsVf",
 	"zE3pyo+dGmEY4ZLpT5UkP7XEw1RvQuBm2LmlKNliuvIXh77xk1F5ZuZO+skZeYqA+cqDEw8exZ+3onUH",
 	"+VtjWfcvUGhFjiEBxhgRn9/on5+c2hzFzMSRDHZlw0PSHbNBIk68Lpe9Lxsoka5evwTvtMNReH1zFsJh",
-	"Hb5da5CRzhqEBSaCCOyHcABMUR6n5SCPKNF9CpoRr+OoKD9/TJ5beLYQWKSckzDjAet1g6qffC6CwY6t",
-	"fccZl9DfgZzOz8wmGaCXWXHX3sN2vYBlbdUNUDIYOUJrSVTikOSYaaQncki37NCNpjJ0XMAowGZ6gCZZ",
-	"BLBBb6GuPNt+CDTdcllvJKoyoadp2Gky/VISNqQ2Zwbg5XBLMiGMeh+LaIOyqhtjafQBWathHi1rOE41",
-	"TFhXPh/PlbhGWESjjd9gwSirSldmGsIIJqCT4T2Urk9S1RJHkMonyDrBYQo+z0Wm1kF5bQWIsVQm/SI8",
-	"OTDBDRRHWUCAyRFyh8rZTbezyWxED4JcJJBJ4VLPBH+buFLnRJMgznwd3EBZFdWwRLxBGAnmrZBe4wHy",
-	"MUOMo5CzKhFGo3AnM9aTYgy9JczO6g1XPTMhytkLeKNAb4soeV4QvFb+bF02b/S9C8zAs310DsmzC1li",
-	"E4axsoxy7TpkXLwhtYqITBErKFyYwMmhoCmggHyN+jU4fhLOZIWGBIBMbfO5xI9f9M1IONp+pd63Z4++",
-	"ea49y2acdMczQRGm9vWt9mcPULyzfTre3jm8cxtNxl9vxw/vHH6wHd/YnoJsmXhn+6zr13+I33s3/uj3",
-	"8c678b29+OMvDvavx/c3/6H9aBOqU6kPU0nR3ApXm9OUJBtAtMar4WklUPFqeMb8+4z59ywE0jN3aZBX",
-	"eZUOGZlxhGCGxrDhfQWxDT3rE17ArInDI8IJHQEioDtlywUzVJS7fwFHgl45MrpOMwopEUdEnRAD2DFk",
-	"FLxA1ks+3Ef6LEquJ8Y0Cw9lHLm8YjB3kjxvuB+T4G61cD2QdgbR1oaWjlOFSDcxMI5eN4yNXqpk6e1+",
-	"ZXbfSWDAEy9htmYQADtOuXU1ui366cWveJPAbE19LYl2rks0CSZ+XSZJYxhWSMtWNE7KKNmNMbWNUJ1g",
-	"NuUN5Mk7kkhhLcClrh6zVOpIlhYWoIOC1RfawFDg+i5xelI3d4mHEytquTzJF5LHU2tnmbi3rHW6J6BR",
-	"MaZxk9ESGPUmLAUeTpbCM+uXnW5++MV78UJ2gdzgItjW5Qa3pqxrnBETUWCi1tK+crl5BoJDR/HqP13X",
-	"cjZJdcB4yaeRcOz2kyu43gjVQH87cfiHrw7vfoggj/ar9t921DoMGMKeEk/XPjELtVYnWDZFEvFwZu7M",
-	"2ZnTM/83/PuLDr+iOwLH0mF28P9zwptof7014U0cfLnXMfIzZYPo+9Osk0rTshGuam2oRgPwtcvIxLli",
-	"FqBWbWMeymYxFHFU101wIaGacbebUvtnB6/DVpCqVNaFl3Sbaa+nJ++1fK5Hh/s2QiHBMkKn5zI+2+7K",
-	"wHkyc1HAazxKsJkcECg8cE97CJdISTfFmjO3AQjcaOjLgtQpC4jwrCa3nGhxXqqnLdvydB7c0MuZQqEu",
-	"F+2ay0newFHNXtUtsopwozFTkJJUYJ8qidcBa2FMxlboyQLZdGQ2Z8gks3+j8GTk6MEhJzdZx1z7VU0w",
-	"L7jG/rrdql5FeEZSStG+U3CIBzEiYkmK7bYVGg4OtFw0qpIHpkfJx1o+JCEhSxfxpfa4ZIZJWRw7ynSC",
-	"Pbdz+CqP6bbnQ2L6Z4ukky0GTUtYA9ye1pGGJq09qI5B8GdolSCfCwHhCmh1AzBCWlgEyCK1OtHTOsHA",
-	"bX0WM7SeSzaiYkFdS3V6buhqQcnYRsFW0qM+vEPqImYkvKAzyQb0SPWraVDsj9du8Ms24yJPXIDyY64H",
-	"U0Q24tpzDkHYvE4407ohb0YZqBlPPdfAUiaVaihbQx3JH1rEUSNDAScSLGRYCLru1hF/x6kTy/8lRTuo",
-	"ySIa5pKJfBrRt6GDNQAUsmNzG7UH8TFZ01W+SIMZX4G3qc+GD3M+hjbiOafjHGCBkB6/92579w7U3j+8",
-	"fcf+efqHzT+dbX+9pWvyf7R7sLulUynfy1W4f/n0hDfx8pkJb+Kf1V//DH89o/5zFmrusiZUIfKbMuJ1",
-	"p4Z1sQiT59JL59Avzz77jxZaChns9G4p2R1uvQgOGFTHfo0yMq0udvhCPZ2dwjoOaQAixLKOyYY1D9U+",
-	"kGD5d9ohrmTL5YjzZVA4QVKQzYYOIluG0s/LkUZ6bzLcVHw50mBME3AqVRfLviDggNPGITg2y+a35LON",
-	"klCbWhFE1pY7n6twsarRkL0JRZrNxnJApZqZBWqpGGAOwZsRWc5+o80g8BUOQ94iQaYwhw1ZWY6wTsXS",
-	"3rxlpSQl36VJYJmhZr5sSvimIYjPmSb+dFVz3yZEa9y7MCreIAk8gpTqMT/kMvHvLuvYmeXMkEMso+WQ",
-	"4ABuLxyqbd5IU3iVCAA70zHp1Hu3HNI6jZaFARpP8G+Wje8o/SI7wAhXSfcXyWCbDMxuwXJn9ZNlXlm2",
-	"5ZItrs4yGN9gy7WCoL6FeWS+S5SGrKNkuUVZwFtpv9oSq1s4PTeXJT5dp8yb4C1mMphhcBCPLqPlmqWp",
-	"dR7lZmaXVH0f2N9D7q+Zg0LD5SbD65iGBtKSBqTe4BH0sEY2lsFHEjh+oGy5IXhVEKnPA1+uY7axHPIq",
-	"Zcu2rARYT1WPapd0JB2O8Koiho5uWY9cdM06HPWOm3XMUtZArjRCzICSB7R5gnV2gOqvafKIK7eQyQgX",
-	"VUw2AzofFPwaiY2FSkTEIpw1WRjibIJUXD7AyAXou1jjIkK1/IIZNKABFyty+u8W0BuXziNBKkQQ5hNk",
-	"KlpvKOFEI8Xoa0C9Dfw7YwaaDbgv/848Md3N0fsmCxjmnUTI2Bg9uFqctymUZnmJMhw6JU59xApluIGU",
-	"uB5F73qikPZDlxqicps6/bJAtswkczdZAFYuiUSTMY002WS5IjF9Cxt1I04lY/ayy5urzJasR/Ge6aKS",
-	"BdFAo9u1o1SJGFEBjaQ0RimepFcHRlNUNKIHwRTYP4YtBdFRA8JMpd+myqMWS+uiECdMOqRE4/IoS0ne",
-	"uqO1IzjLEpFgoKBRdTbPD1CFwO3y1aVSWjWeehgD4tNA47YL7ZlzM/8RhgSVpi8765TAnBEoydZ6Sdm6",
-	"7CIXk9+iPZYdxJdFLHAHGHcv7yunPfTKGQ8CVRpE6KV2LuXwqYhW4kwH2DMt0UyyMF5NiYqLoIuUMOBl",
-	"Hi7u600eDVApIX0nBf4bBSNIrnenkBYJ7tzXOr5yrsapT4qErxpvQQJgQRVaiB/QhTRGfNXq+3uxhkve",
-	"IZ1e9HRiuVnYxcg2XxyQ+1Zuk0dhr3Nt/9B2u662uk+10rbkYIZzTUcFBFHjMkpr63fLeA3C5Lh4fJnY",
-	"7kGui+JKrKVSa2Dh3Uk1aVmalJvnAsPT/nNLmpHm7Up66R5mN8dFD5kgk6PEfQWCNxodKZnDhH2NQCyE",
-	"C4+vFTqJRyKyOZeS+E2Jw5FV5xsYRbGHA/uStrYNF4BpTHWJ3b0/kp+jf+0lLkoVNl7kUimu9lHnPLlL",
-	"t8dBnTL0w+aHSG7IiNQRfEFlBMEJ8ykqFzwjmkzqi0eaWqAW/msy/s/HB3ubFlnwxl77xrfxJ7em5pcY",
-	"SBy6Cy0uwvWAJg1q9fZW/JdbU/O2BpB6jlcq1CcCUYZMgaBWjZtQQvP6/BKzjgH1Brav8wrCWm46JRPX",
-	"QQMzEqLJg6/+q/3fj3W37RufT3nQLFe3qh6Zzlu11mFYCcU67BLYzCmQIY2V0XThND2pFf+VwKzQRtAH",
-	"Ug2zzPLn4NNyBSUh8Rdg1GQp5LShYczgxSLSgokO5UvNLMWxjN3giHeMqoVFUHijJVXgB8gcypVJ7Kol",
-	"xy5g5lS5HNW0UlIA5B04j25vmDGPUDIIMHAKxT6CMmH94NlISKt0NSSXCa7/mrJgAN3QvOEaaF6sKp1A",
-	"XTpD2Q+bAVlsrmZRGhy551hE1KcNrHQnJ6BD6ZF1TjANu+spHeunsgaDgpEOY09QvQTNMuexyYJF+3Bp",
-	"eVC/lkDxFxsmNwgWZYtxWoklPd7m/WRJOwRI9x46aSB33FyUnVmyHAvJiKlZX0/KFPolicNSDcV7s1wu",
-	"a1WPtx+3t/fj994dIiT0KMyxZE2YPF/LM8z211vx7cc6ZXHehF8aZZlKZBYyRaEPSAVDVE0mdk4JIERI",
-	"1H70VXx/00Px7evxzpaHDu/eOXj4nYcOvrp1+Ievvv+m/WgPCoDE9x7Hn9xqf/bg+28OHn4X72x7KP7k",
-	"Qbxz+/tvDj++efBoy0PxH27CK/HufvzRAw/Ff92N77/bfrB/ePdDDx18sx3vbB/sbh/eeddD7Q8/jO9v",
-	"Hm7tf/9N+//Zje/tHW7t5nIlBkOgy+Rm9auU2RO20RWWORr23XNM6XE8fxT2XHyryubqdAIubVAlcsc+",
-	"hZ6O8Jr+DUWco0lIDdttv78FAb4gm1J1tAqKVnbzko0j5DRZHah45Qa9JIZm6K7CPGdKBMNZzp2kKZ45",
-	"nSuddCZLdEV8fTCWDnprwUaMlqsXMupR2L201Dq8rQvef32diHVKHOaN1Y1sVYcOb3CS0aX1uAYRuRJv",
-	"JUusJfjjrjz6jRRKYSTNJcym1GxA41yjWqgeQf+DGOWSZLYOMCkYHM1Yfj1dmE99CTQblHCwZnwh0E1m",
-	"pb3snueWrJB8lGg6bM2PNMzn3MAm1UFC1VNPcld/PeZV4FAcRdK3hP4Hme44RHcdYtRFZS/qgsTg4FOy",
-	"EsQWeUhyE+Khw499DJHHScfuy24wS3RrQFmxTOZfSu35HMC8lK2XopAYFjN34gCVNs9DHE8kdb4lZkqi",
-	"lCSaz0mZhAGCIU7cOFGN1NUhX5AUzy4S3gy7Ix5NSNrgx8Zs3wJjvMn8IQohDXlc03dfH8yb0ekE6GrH",
-	"OS6va4WcUy/e8KLye3euxzu30aQB8kt71igcUx6Kdz6Ir9/RVfhsQT40qaEcso/DsZry0MHD3YNHj9u7",
-	"24cfbNvnspAP2A53aga9xMPQUAiy4kY2krXZ8HldA2+Z4L1MLT/bjttI2VwV1L9M6o3QCYk6BA7dapOG",
-	"0XlWAIQz0hiKMZWYSueQGbCTZHKrN3bzZ3bxOhQaHf6J6k0orl5HEUen5+bKSzB5tP88oP6ZPorGUOWP",
-	"3AmZOJXSB1j4kYjU+YMwvGydKQgw2KWh0Sa1aaJOdZoovqIuBBmRhgT4EUB0lhpbocVFVDPgoN0XhX6y",
-	"fEGFFEy7bzWFzloBJn7Es32+5VZcS3op65SVBrggjQFKLQxZLaAzSq87lJi3rNPJ3PcdnicNvQ3hBWid",
-	"RwTVsQmXAr/Tc0s6Zhz9Lw3GAB2i//OR+VRTl8GsOs3oH3SDyQP6U+4BiMOwvydBGfpnb4np4tCZhv8X",
-	"vPfD9f/INqY+Ju962U5Nbn2dgExjbCWMhEtMu8TkKQ0FIm21Lfj1lEQCjpcH0k46Rt27GalEs7pxLiPz",
-	"BWYbSwyAK0xnepUF8QldJ4ELaDZdwpJUlC5GWXzYZDkGemGAHpIFGuT5AduXJWzmmbXMrVNuDXLzs21n",
-	"55AdX+EBU+zGVU6hXghOm0Swlbw8gTm5ETCGjqbLjqHn1IaqS5lOvqMMuDfC1eiogfCkF2fRggAe5e5O",
-	"KcghI/J1InAYnutBSvJoyJ1DFZctsPT8Jo+oxBkymEoGSoKAjp4srWLIOuHIXS2n6+gftSR04qrqJQDZ",
-	"fR2G6ofc+QK5tT8x9Hdy6O0tsh3qawnArSY7N0fvzBQS2HgbMEMSrxOEtfWuRHq2xScwg3CuN5HSjU7g",
-	"+0TKywVl2BIY6vOOlGGTQ5TJx9WNIUhKROZNd6RpZ1CUuzCchfKzJ+55ggURzvPVlDrHoBchvCEdHCi7",
-	"ANlus1PvGK/pzb3O0SUeEjlkqBgPySAG/lxITR+PqCPYpeBo0ip7o3H0MpBjK8/YkQHf88XMo0cr7NgY",
-	"QbHiLhzEzrzynlUfF2mdhlj0Sk0ayAST+KGOgtihgyalG3mOQhUZqcdtkJ1kDarwqulrsyawRlwnbgdR",
-	"f4DggWJbRxofYuM/jCfRZiPZJemxhy8oxj5cGfLU5dbh4e+m2DR1vkM0dF5gPGxGrrqzRfddEv6eefoZ",
-	"57Mu1+/Ath/dSI81HYV9J3vEjmDcYbTRcAmsSV2dpKB0VxKj3bTMhjjTFrOQXqb4UflppsWUnJl8V0rg",
-	"+dn6PQZVJzMI54q4off7YKGfKy59qN1Og4jSo7Up+83+2Ov6Sob8gUTvLkiVOyU1X0STpq7MVFqHj+FQ",
-	"y4gzCADzGDcGjhqWCJv3AHcFy8j8pJPtJMIhZ8QGOLEN9YpnZFEsiLEEayXCGIL7FR/tUVmz9J3xO13P",
-	"o7iCeIniGUBRnaX1nbkxg5FJ3gzTYXvVe6O3Rl1sduvATAUmWRvfk4kol4QgGC1AwEyVVMEaXNKOgNis",
-	"9DxImqbPxVDOwHIhmDC1NAQzZ2UaavmyNtB08d7kESm3dq4rO3XzJuuaeHEMUl0C0W91185104e+KwvU",
-	"1urLEHXu0Beyw2Gu/4RhduSEanhetViMQ2iKZ3IdPJsnwAVKxW00KUidr2tAMGAHRKybouqj9MaV1LdP",
-	"mKmLmQ7NBQeL/BR572TgKlLX2NAnNjJPnZLWfoHnweFE1wlasV+tlMowGZItuT2CnWfYeXQLT+IrNtP6",
-	"6CpVb+S23oXU+gG7udFEizKcosxxyN1IHjLLo/1Q3f6XPBCygc3xJsiV5M9eCU11fOWczaV2ZCL2gl7T",
-	"ZpVS11oHGZj33Op0Sh+l0dpSshiGS7s3qn1tr/31Jjp49FX7wV78l1vq4MR399V38c5W+8H+we5mv6Xv",
-	"t+BZ9pLlL6e90S9273UbiTaWHs4jKGMJi+wO19nabn+xp+NwPKSDbJJPj/bjrZ3sfrSEohftSySSMFMj",
-	"z1xKzq2Bvke2EkddBJA/C1EoRgZYAh7e8sn5GSBMZ/mn8g7L8snohanj0oITpDKenVDvZR3KllMYqHO5",
-	"iyfPmyoa3cE7CBAfTMRZ6v2GXPYnE9kjS4j7dlgZWT+5eI4oKXVuZm+p+6KFlCuGAnJYG3i9EZKIFEXD",
-	"2nvFuHiUbmOvF7dIretpjIQRjoTuzXhSXJtkxoULWRgB7ZhbR5XfPnLOSIWAMgUM61C7p/RupKV+RgvY",
-	"ZGCRypNFviTMeCgjCYtOSMSsVma8hTRSGCf76Wb72y00acrKQMFrOEJQLw8CWyWJULMx5aH4/tbhn/+Y",
-	"PAsMZMpD7fvXD3ZvZe9nSaJmI41tNaCXhdfyG+Dj7suy65Rlvz3tDWDCLOTvl0gjxD7RYVKWwfPj5uMn",
-	"arhLDR9Oq35azIhDG/+eCjuem6tY8K+Og1iEiGWgspAPpMRRBQt3SMLgwE0+ZxVabYqivJvhQcAGBnXq",
-	"hxo2IFLTgFhMR0QOS6+bzIpmTLHFyGJZRDGLMmYp4a1eBDSUwD4wgSQEkPd8znn9KKI7eLiueF1AK4B/",
-	"G5lMRM4IahAhOYOCD3DWKlx48AN8Itiv5ap8nulrFzgi7RUnURuO0ABFoDcmXYZyy3KiAhVDva5TqrQE",
-	"cco8oG4ak7EWjVYDccKIlSFhF8FeNuWJj2yaHAMuy4BVkEpn+oPG3cM/WN9w41RdTuBvlN7MQ2KTYSOC",
-	"6/NohXFGVjQckoVMkijkXEmxiLKsMJlAxicgToWlWQfPG7LWSGudzE44mV0/PA+1Yi8kuOXlgDCBmI6K",
-	"fXkOy2IgxSzav3QdWBboxU4eQpNJvTO7VaeksWNrkITSUBHnk1ZHYZlSLRYZprrqR+qm87PvjXGpBzz4",
-	"JVQMv1FwsQx6/EaYqFWYLtOxWw6b5MDMqkfZm7KQIFBL5vliQPRhy8Tr/lQDXhICmPZW5qCna/V0Fo/J",
-	"j3EUFu9+57m06bsY1uHwzrvxjZ3Dm5seuvCv+kN7d/vgq732jc89FO/cjr/8ffv9u/HtrfZnDzzU/noz",
-	"3tr20MHudnxvP++pYXxdFxQwu1x/ezmg0ufrRGwsVwUHw0SDh9TfWPbD5upEzhmoqCGg6zRoFvgR1BxG",
-	"tahHXMqimlVH9G0Wn15damkwfNv+8DTpVDQS4Mhdj0Lf4cnoe6+nlWeKxI8iokjfHgo2dYiFKguZaHnh",
-	"KETXMcmZQwpuRbMdkUFx4Pt92Pu6exIWSH8oNxZn9nB3lGzjIgkN4WxFm+rS7BddI6BGq0pJhIzRFlVC",
-	"4eoGoLN5CGetpFAyPgNAopTeVYIw8nljY6qjZuyzvaQhe9KyEPcVKmS0rE2zir1jEVIillNchv6FYgop",
-	"RFPHBVI2raI/mTzZ3AkXwbwhndULn5BuOqb7hpYHmR0iU6f/7RtkhMSCaBbddz+5Ue3OKIQGnTQ1tNDw",
-	"Jo/IOR6Q4fKJxi+62vEtEhcGs0kBG8hyTkRSdXgYgaLjfS8zhuLxN12DHwCAvndJpyTNPM/a+6blIwue",
-	"j2pYlvRYlE077wKY784pL1quIhR1HASCSOmywL5GohYXayh5BK2SGmUBqtB1grhAdS4IMpZn9dnnQVLw",
-	"THp6XeB+yVk0nP07tyHj3nDFJyTnq8zS2X7SVjuaKOM0N68+v3Eh8Xh3JZYWm/DgPJ7juVz7niVY4Vkv",
-	"adQ1wtWmkC4T9AXKmoogNeyGrTYfEZbsF2a6HDKKaoIQpE62hbAIKGaoDi302Lmeu6PfHjLA1bzc26vR",
-	"5cnlQZKBWhRq6ScG+1K3QMpmHP2tG49c3xgWcN11MTwOE/StQbyTsrrm42VOarLtRYe9KAYhi5al62Sm",
-	"2YgQDY/8kPtrWT2f8Wg576AyKFtBibCDq96EJH5T0GhjUS2JIRxIaF5oqmvMfnrJUskrv7lsOqmDT0Qn",
-	"Pyct16KoMXH1KpiuKtwRm9SMItKsT2qc5ildmEH7YKYl8SMuUGq5QKtERtMNgf2I+gT5nEWKFcCarBHS",
-	"gIWiYokl6GPgqCdY+DWo9aj+oOtkZoktsb/7OwTVK+US0wFSUP8SUSjNnBTuXcGNRmguulmT9/YPv5Oc",
-	"raCA+01IVDBQOTJXrHeJrSiKWPEQRivA/ldmV3QNzxVEGfo1F0qRmDSwzVOKH7/IqiGVNVAsVhagXPr0",
-	"q6YK5coUQM4ssQYR05DYhlZ0xU7tLUgLRqIKpmFTEDmDwNnAISBBEKQuORJYf8OKqVq8gjT120VZSEv/",
-	"Us6W2MrF1xcvo1ncoLPrp2dxM6rNQnnTFSRI1BRMx0JwEU2HdJ0E+fT6yVd+c9lDkgCqMMJyia2o9rmg",
-	"b0PzzyGdLY9+2PxsZUoH2SDBIw1XbPLZdVsz6HnBW5IIaVFzjGsMnlliukMM27fychQ1XmfhxjxaxHWy",
-	"SCPyvxYjQf1oBfmcr1HwwDUAnAKtZOe2Mm/KUPghVaxhiSn1zU4gXyMUrfJgYwZd1JG2gK/MkKk1O92U",
-	"JMhPAAmyztc0015irRoPifnBr2HKNARQSH3CdO60KR4Kuc8TF85ftiq+/pBNb504ePTVwaOv2l9vth/s",
-	"I20lRPHHu/H1O/G1B+2/bqKDh9/F97faNzcPP74Z391E5uv49lb87V58b6+9fxMtXDyfSCrJwTTfrhOh",
-	"kRkm5mZOz8xZDyxu0InnJp6Br7yJBo5qwDCSBQ3qlM3iZqBBJ6rEgT3xqqIlfYR1oVME1CU97Rzza5hV",
-	"ifSy3hgP2dz09Gez0tN2pZuSeMhAB0JUjoYsVN1o7mKbYqRFsmKPujETsXhC6SYLavwvrhPN+BtY4DqJ",
-	"wEnz23cmqJrDvzUJ5MWa7cG+CbrWB6t/GvRVz1GptoUI9Il4GFjIDQhloQGaTMKOaJCgVwmyTnlTguta",
-	"+6QcY9OxW7mxJRc+ZdEvzk709ryrobrahdrGnVNOwK/7tPkWIFs2ODNi7Zm5OQ0bxCKj8GS58O9MGaW0",
-	"q546fLJ7oGfCVdQVHgt+/avexFndsau9ZICzz+PA6onwyun+r7wBBdUV1yOBfumZ/i+9lFRJv+pNPFtm",
-	"ZOdtNga88EypcSXlp6/mOEr70V58+zo62L0VX3uADvZ323+9hyYP9jbbnz2IP7k1pTgFrkqDTaKlordU",
-	"E8nZz0DWOw++iUoGe4E60QKI3cQW+jUaBoIwT1+uK/rn8wHcdXVbTtmkDUaCkIKjm4Kfj4/AYBBFxGVH",
-	"MPMEN9FIcBPP/fat3CVhSlr97y/af73n3j9dSN2Uw8ys5Tkw4mRriWR5oGt46SOz59Oa6YAr/lZSAPx5",
-	"rsGbR7IP2TEm5zMvxkeiSa52kcLpEZOCiwyUIMZIy1DsU85rzs79sv8b5zirhFSrMGdPl+jiMuevYqGz",
-	"A86efrbMRGSz0eAiIsEFpeIC4NExsEJ7bv705bA8cPYdi5lzNcMO80fsVyQa8nwl9SDGe4/2pO2j0vXZ",
-	"/q+8xqOXbLGIp4KRxu+9G2/t9ycCrXO6iGFWNpSy0J8mFvVzY99e049jk1/mLVTBInPtnrL1D/UkNCBq",
-	"q4Yj0PQC3oDEop8RQbQfbaHDu7fja7vo8M7W4d0vsqShiUBfscOebgdRJVFxThHL2BgqzTCcjsiVyJhC",
-	"tBkxqR2AWtQEuKrGtNEApHtUoSyQBgWLMkkDssRCzqpEZKCxsC+4lKbQUEgkmmx/vRk/3EY//OE/kP4z",
-	"vrF9sLs55SFaZVA4UzawD4qZCRX2iVxik/G9vfjezfg79eqHSH9C8XfbU57qbk1X6oxafFpuhLApehQe",
-	"0oZ5PZxXcUQZmjx9+pceuvCv2mgCxdzlEgPdFtVx5NeIRHiVrxNkdtF8Uhq9h3DwOwwxu2aW+kEfRxER",
-	"JECcqWUC+XWJVWgYEYEYFsJa6oz1aR5VsE8iEzcMFhhjvyVIvwUWAnhWK//5078Im7VgKKeU5vlvRUqn",
-	"u4aru5EEKaxbkytX1cjdbFLDqBxDstWciprL4Ks7VNkiJ5a7LUGqPRT2M+WXzk8Lzwyi+zvnlwDfFbT1",
-	"TPm2IhtQUnbx0wiUoiYhtKF0exCOq9PDixok6zRQjOBVsk5CN/k9O5xpooblBRIJ6stcs91wpd0ZcCFZ",
-	"x8wnSa16jRuONXtMbEdgMGxRSYqMLpKLvG3EGuuF7UE9C41NeBN1LqNlc4E6bfQFtNcUkotRMIBuW44x",
-	"UpvEjGQ/jtWuo/miZpI6z9epf+tMDl5JKpKAQQE48/A2nzO/LKXvXMBsI/FXHruUkjMI5yy/Bw834/f+",
-	"iCbbf90++GY/vreP4o/+EN/bm3JKMEViyOw7hEWiQ8npSLTRnhLtJDLGb119e+Vfps+BxX36fLDioZUa",
-	"CRuVZvj8xgWygiTekOoMdtYPrmOxRgLzjSTIvNRtC1KCtB4qoCYOKoPpkY1dw8qMsEDNgllimcpuxj5G",
-	"lXyhOAblTP5MhO4cBVuq7lLJhpa7X9S03EPsTul91q69pniLwpCnQUX7gcCtBftsFymddR8Y9RJ7wiaj",
-	"p5MSUuv0w0/jb++0718/vPYtOtjbjG88QPHDncOPb454770JE7HcKRn4oBlE2WSuRC0GUCQlGFAGpW4s",
-	"dSBe8RJmpdP9uKBVyrS3E6o1UokYB69f0M3GdLc5Ahq9HdU2b7Lzy1hQ50beeaGdyfz+1FtQBzxAP20L",
-	"quO4fv9N+/2t+JPfo/juVvs/byYepvaNT9t/20fWxHbtQfzxF5221gEkkVkcRdivAWTH7Dvph15CCmAV",
-	"VWhowqvgWBpJwyQHW3VgIw+hkz+sL/AWCzkOzLW+kPTd34z397N/nz8yiV67SpmGYO4U5Z2nRU1CDawG",
-	"mRrQ2Tndy/QLVGbRW7vUorThn6swEd+7gw4efXWwu43ih5+3v948vHkzvvcYtXf/crC/O9p7xutvBsyQ",
-	"bjmZxAjDeZGkg0awCUdJL7FJriXsVR1rc0pOAe2jVeyvzYOwyZsR4ox4NvZC3Vc1yqrdJ+ANpl419P+y",
-	"Gc4YLw/TxWIEZe8KJGjeZFESRJdMWw306RaxfjQ65zuKmrMhg79962rurCnG/5fN+N4eat+6Ff95L/74",
-	"QxR/83n8h5tP+lDl9DqnoHcBizXZrWCiBaTB1KYpQ01JhDXycuaTeQgDY5xt1HlTonUqacRzT0AQnz1i",
-	"HkoCvRKoY4FZwOt5pTh7LE204yTAMWG0RjZIsMRqWNYQr9iKFhGU7JlBag66+D+mrOvUoldpnUbqbiMC",
-	"sXwEucsqfeHkSJ8c6TJHGnBKt7uNSu33t4aW5mANLGqDU3h7k0q6GoIDSz+ZAAhTgTCTLSI6gv5sMF2k",
-	"vjkzNzc1g15PkTdMcJ0aSKLiLTF1S/IKnHMdgqRdRDQyIaxBHWIaQ8lRlUSoBopBZkzwkB2Mli2XGAy0",
-	"VePqcaig7Vn8sAC1ahszaMXHbEGurXj6L3h/BX5Wny/wQJ1TbS4DR+wSy9nKNlDAXScaAqX0gv9zsr7j",
-	"t3PZvooip4wbUh7RpvUTMn8McCCNCPvRLdS+uXl4exvF96+3H+wfPHqM2je+aj/aHL2dxASOdZjf5VpG",
-	"i4pqOEItwSOSXqmTFS4QrWstVbugPWMayR5CsHDCWZuC4q8c/KnWVGIDs3GjMYOeBdRZb25uTl12Avtq",
-	"rC7CX5BrHbT4tMa2dQxzANPM6XGNod+Rfcqv3qc7xO0plww62Ez7b49R+/7N9p920OFNYDqa2xzevnOw",
-	"v5uRAIa+9011tl6BUpmqWGO9vbKFvAqOAORRmiHblCPD2tJyBroA28/EV9P+div+92/gHgKKGb+HRt8o",
-	"kATpvJjOLb6JJt+4/NL0P4GJ/tzFX5795eyLb5yb/vUlhKXNznrxik9CKHQqQbjjAr2y+Ppr6FXK1DWF",
-	"JdKtrsIVtMQC7kvT9Uw9mEGXeEsH/vg14q/p0CGl43FGnkMYreIACd5S2pog5gacDCkjHoIML89QydQS",
-	"U1KeUdk6VTzjSYhqEAIlSHKbzqDz8JcNl4cChhUaEq0KLrEOXRBNCjteHSMF+qit64BokBeNdTc6KMtG",
-	"BVIiQercSK5v9bvBDTZisZJENSoAarI1xlssedd1S+s5pGFQxfdrvRlGtIFFNFvhoj4d4Ajnz7ULv2sh",
-	"k6eQVLwTTdUTJPs7YW3UIpazy3YWpHMi0TxZH4teUJNfXsDCzN5qqnzanS0/ad9JfH+zfW0bxdfvxO+9",
-	"m/i57z0+2NtCB7ub8c5+fOdTuGbj/3x8sLepPSfff+MOU+916SbK1uw79k/woICeCcdnIPacCKs9zGuv",
-	"M2L0YDA/2W49ZOqYgHJLArBPrW5YwMUOpRxUC6VGLLFOPcKY0wpVCR3siuUaEVnPa4oBLmSkeK8a4Qxa",
-	"6FTkdewKDN/HjPEIcH7gC9WIsEOfXFGX0LJ+e2XKqYvAW93qyBi1Cd3l8bh5B9MlMkEueit+at7fk4Sb",
-	"PMtT2gMYL8BWofWI77/Rn9DBo534W61ZuPSP0fC72RrVuB9HY3pO2fNlXSKAIbzalHQ9YYFpxRmDSk9J",
-	"y4ILaEHQQyFdIzoAVZ+MyRX9smUuiSWkGdAIhbw61e2XU/3neMCY+Izq58fAXrwMa7Gefr2cJ4zmpx2X",
-	"ohlKfP1zJTUphnJ4e69949sk/CQjUaH2DfVT/MmtEcpWT5LJpCwDA5iFpfipEnwH5KQlljQhI7whEWdI",
-	"QEQayrkuaGRcFoR5iVsO+6CxWrlOA2kvsYRNockV23pPOSnDu8YsJf14uNcJy/q5yUZPgmVlbK5uDvMS",
-	"F6kbR2k6XHhI6tLOus4zZIMaQBxErlCpy2fkT/RLlAXGqHqZvyBwJRrTgTadQBfHcrD7mI4XnRbjJ3ue",
-	"T7wcrjP3yQfx1pco/vQDiGLQrtW7myhj1e4OH+x7zBIgrewJ6/DMw8/jOQ3Q9kA4GSUWfZFoCOITkn2q",
-	"Mr8SB1yWKJtRzU2RvNnDb3IpxTDrQDcDEDM0mQiTqzyAiv5wRQDmmg6O8UOChcx87YDu0YMYD+Ff0qPO",
-	"kP7VMpk4r/JqlQSIN6OOiOpFEk2fg4mMJ5D6pyjO9KbT21vxX97rT6qG/Ipp9cUr1sGFO2jVTaUrRGPe",
-	"LZuHVxK6rXCBMGKktcRy8IYar5CRVidU4SUeGtBFJfxofxsIR1lQOxThNbLESKVC/AjViCAzaKHzVGGG",
-	"VgkCNEEdXArYdlksQaShBDMggp1ZQ9Cg5c3Hd6pOLpDjPmCHf9g5fHcXHex+Gd/Y6X/CJK2yZqNYPlmk",
-	"VfZGY2ziump8cCSv8RLYCZbWKMnx45vxX24d7G7Gn/weTZpkG/0xvreH4sfb8f0twC79eHeqJ7magCGN",
-	"t361V84LZHcFSgeUJh6RCIIYWScizeaybFc34krugh9MMnl/4eEF285PKibuadDDUHztv+KdbTR5eHMz",
-	"/kvOumEK21313JHilyGvz3iUJdEhqS2ucyV83tjQcTVCLc8pmfUhq4ezpCIJIE2HWEZLLM0IRAtsgzOC",
-	"SCgJqpJIorNzZ7XH+cXLuIqo7OrylFQXO2DVum7yX5HITXKjs1H0Qx/oEH7VRIqaNI/NwjPD5xH+FPPX",
-	"i+AKUpIdEKBC15noka+eqeWeJbgZtHK+Mn0BR35tRRcl97EQOmoCiFT9QQIK9c0hskJJzvNLDDITJK8T",
-	"ReESr+sY7FUStQhhOoDbONSoRGdPn0kDH/2mSIoDQ9DcivlmRXsLbDAalQCXZTwGM2ihEhn0j7TWEQoI",
-	"DkLKMvHkVC4xJXNPQ8jZ5Nm5X6KV9IVlDX3v9i3o8kdDIYScr8Aajg/cVG3wcdgse/EDve0/Xa4whOx2",
-	"pv8LFwXxOdPFhV4CxPPjMGP902ADvWQJ7hiZ5c5m/Mnf7EXvofb96we7t1C8s+W69AtlwywiwOCu1yyj",
-	"ddocLr7wkode/s3F2Zd/c/FfPHTxtV/NvnLxxV/N/ur8S7O/IasXEa1jAKz/l1cX/wX43bnFN7VQEG00",
-	"iA4FxkHqk63QkJySS8ycZk/xR/0rjSSUn0uMbJAqekoiP8S0PoMWIh2JfmYOXXgeYRP5ywJ0ek5/w4Il",
-	"dmbOQB1gfZCdbBFgDPL4BSOKwS0dSKsuttWQ+r2Lt8MUTb09XbHZhMMYz7axxEO2n8hWTekT8Tu6MN4R",
-	"5uOkG1LEnyE8HKUEP4NWFNtdsaKnCaDU9isjdp5w8p+BEzmLZxHfedD+7IF2JY+OtTrAVoqAsbRy3Asf",
-	"pYdGfULRT6uynqOxnJLej8A8d5JXAqhzTEg6no2JcmDoaFOSRmUwuUPqapZo8tJL59AvzvziF9CE+u7v",
-	"p44KyeOdqN0joMkuHJ+jKt9HAfHpYKRaorBAB0cWUTsDbkLyuu3gac14TgZ4LLnO6fIU8INkg07SnH9M",
-	"cs+9vfjenfjGTvzwv9LL6ODhLuAi7G4ffrCNDv+yheKd24e398D3sL97sLuF4tvXsxeVqSvWUxbSduAx",
-	"aJjnasTPYhJRiVRLShzyTDwuxP3Ser2pKxKa4m0mb1RpgHWANaJ5c/Wi/jOFCjK1mFRPiZ0t6QBkLNOy",
-	"E70eWhvOmNbBYrwBzW/HYQrLuQNORM4jm8N+lAaq7fjr7aNrUeZQyUK0g1ephIP1pn1wzERv+imMW01o",
-	"3448D7DkIYL9ms0RwJEJf8nYuCArHpjNCc5PjrA0RcX39to7fxulm6g/8c2+Y/7qWbEqQx1PiAj7IaOn",
-	"jJgapczeUSeU1UVZ7Uf7qP1ob+RqEBSVaOColtaUWM9QSVaKz5Wr6FlLophmWwYkfQy6ksVfP063u50e",
-	"+zHJFk9fXtBxMW+ApR9CKsgUPC5EO1zQiCqSEESgnGr60nxnxEqmPZN+R0UKvOJEBTyfGcI4AUmSbopE",
-	"jPPZ4s/5is0/6RK87Wv7KN673r5Ztmyrkzxg5wnCOhxJGzHZBoQi5wF99HOUafJIiAPlAH2WWIULixNN",
-	"IWhu2j45lcG3ggjohAZ1MW7wVeqYK+3ztOuwxGo8NAUVOCPTEa3b4ugWXyilXxRStoZW9Akhs+/Ac1dX",
-	"DMoQjSQCJNwEIMmlnupqsSldPd1VbdNxHlNlWz2MILNeRcBByROZ0jQ6KP6k6O3PIVfOcKv77x6++0Cj",
-	"cnzaAZfvrJKauZ3sge6leBzl4CavXlbdjNdm1PvA/AbyY32fNBKMtgyXqwp8pLr0A5cgKdHHrzh7CuLG",
-	"DZEd3r3dkdNWlrRm9aIXZzYswO8jp7IxYDl1DPRpy5cYv41xAKr9OeVWmDMSX7/Tvvdd3zNiPBqzWEpa",
-	"ZUlwnLs+ToMAAkiVQFE+QbIl+UDKk14qB+oWkzj5SQzaCEOrGwjrp6e6sfsbglehAAGye50G2mvYZxRS",
-	"6czMUCrEhY2FzDzGyN5fUeN/AcvaKsfCWTc7M5DhdZUnrnlc20PxjQfxtQdoUv8bb291ZFc4fWB10uvS",
-	"vjBWE8obEuxEbvdMrljHj2wjdm63H+0VKn7g9+pabR3KfoGMKTfPNj84fsDYt7oJQwuyG32SRzpKSgQo",
-	"0p3bfa+Uend1ehenHjtgN9Se1vMoMi/BGFJUUXMJAY7NqMxNx7Jf2i85qf4+vLnZ/tOn8b075ts+xsc6",
-	"mdVgqH6XBbJ7E1/LPTnGrcx21AuAPdnC3Bw6vZKJiNKEhCFdR+jHs8Px7Zvtzx6XOYa5VZh9J/vxfHB1",
-	"Vk3e4TpxOHHyb/b05fSrxF/ocbmAxVp2ny+p0ZWJCL4AKGgnbr5uGkHxve/iezfLkEoDS9niQtND0xl9",
-	"ZKAragTZh0F+t4AU2g+RB7EwnFVfyV2WWGjxou14TGbUXCcDiS0OUrPt2EiGeY2+j6RWlqXOpAx5FVGm",
-	"Y6lOJJHR3WzfbrV3N9sPrx/e2UftR5sHD78rQ9nqNp92+9RcYsllgutPyP2V76roXrtIWABpsV1uvPS6",
-	"I3VMwx+TjHIn/ujWwcObKL7zuZJQjK8rs50gg+X3Mo2Nnn0n+bsnUL3jJsu8OJ5rTAMrZ8OsxxolfYxY",
-	"7n1jpVNA/GMKmj7BKD3GMGuDsZyrTtHXjqTTNWcBe0POvgP/alFVNsMepsmL6j1ZI0ocgSehgk4AUdC2",
-	"drGkVaYZ6XMIt7AI8mXn6iSq8UBDEYAsk4mRRtLnwnjQtaETsnwC9MrpHzY/e4V5OqSxVaN+zbrbfaxR",
-	"kuuNpil7JzBbo6xaAPABU/AvmYmO8dzmOyo4u43OBf2ZFKyyWESQGhDf3UTxva/a//v3KN65FV+/c/jB",
-	"tpOCB3USXdJ0nQ/INLSvDeyz78C/ivZXcRjyYXLWF3ULvVIKsITKxAQ1iJCcnZJI9/YcajaslGGBcFiz",
-	"vkqg/Kk5Neq9dR4RCPOdQb8x5wwvMXXUpinz0Mo6ERnN0RYt5QFZSaOAybQSXwxonr695hHusN0uMdUV",
-	"4O1oWHEQ907JpGQxepGCLN7CUGbLfo/0a5z5MEntv9CnXA0UAsnNpNEkFG7FyOfMgpUEvKl4SAokMqUz",
-	"9SsAzAcMYcUAHS+rnoIVZ9AJltHz0MeY5AHd+LGkTJl5FfARvbKetrH85ICwTkJBhqtSe3j9weEH27q8",
-	"S4ahNrCIqE8b2vPuEgy6mKM6c71cT/qye1M9NfYrFXopzCNmOKSK2wLP0EtBrewhmiGUFbTuUF0xHqCW",
-	"Eg4MuBbA/Oo/l7v4q/9q//djTSvqRo63dlB8fwuCaxMs7oNvtuNv7/YgIm/oW7Mk+c2q62ws1/MiYZBx",
-	"J+mV6YBWaYRUV/ZeTi4+XQs/gIzAdRzSAEInT8+hOmVNuDNZgCp0nSyxSNHcDLLcAe7ckNahWJm6HRmJ",
-	"WlysJZenelN9b69o06UTbBaaVGfgHA/G5X+0zQ9kyDsz8u4Xe4Cv2J3gDEIgW3hj5ikOojm5v/pilWr+",
-	"E9/bjz+7Z62PACGAJuN7e+0vPozvPZ4a6BYDkbSnHTK9UOSTubeKrI8wBJ1PpXgFbxDmIfV60AxJACV0",
-	"NbIe3GsGdCnEMkLPzKEAb0gPSc4ZkRE8p/Tv1KF6zIFS97cO//xHjSq6d/DlbvvaHRTfuR7v3G7f2ka5",
-	"y6crBr/HHmvbRRlLBTyYN+Tq8pSADy6R6gRRljFJGEnAuFVyhXdtHJYNvJdwCUymejwXiPFoagZlckdw",
-	"GJphuFi6oolLejae07T6b00CSCrGtiojHDXVsyWRw1XTi/qdq2MNxoWeiihcz1DLYZZUXUCT2TiAJ6O/",
-	"PGnz3cHD7+L7W+2bm4cf3+wmeUPX2aQTV2YFLOfTmlSh7S7HoSXrZSkQGQC1Sj2gQf42SJTa306yJ35M",
-	"FvD8EbJJEMVG8ORQdV0gqfG7l3prT9t4WWcR3cIITwIvCgmgC+Y5y0OHNBgnQM+uuM+UHI6fdz4hGrRh",
-	"n8dBiyf+xeM8XBCNejTWOgtlSHtqYkB8C+qxF9fHnVWQdtMryNH6Y4z7SWkGLHLHq/5kDsIT92TrJIiD",
-	"3Vvwz/5u+6/3yriyR+II7KbSFhZBvsrJkN14Q1QUyJ+J19eJEDQgC2pMY7pqoG3b0fFdOX1c5MYxjnBS",
-	"n0BHBZ5cQj/tIJcb2/F776L2n7482P8jiv+6q2+haw/i7R3DKfqGuXSd8M6EiSKgLT+bsKCNQaYATQqA",
-	"NG+rHMkIb6CGoOs4IinyB0TWzRQbe56avIyTO+yoODQfxNfvtG9Zb5kx6RRfY8MCQOWUE7cjK8JCcUpN",
-	"mWCZ5Iy4E28MPgjQNoRTr2ajkTALkIxoGOqCjDp/PjXXGTueauiURGuUBYiEtEpXTQUEqH6vbawYJUZc",
-	"FhUjhYwEyHKMxWEsTsgx2LR6YVcx0tKbfQJbdXKL9oDONJXdbmzHn3zQq5Zbz8uTNzaOIBMXR8fxBrUV",
-	"j43OJQng5Eo06eOIVLkO4UhYjOI7wHWkhzIuIgDW1b4ab4mBNI8iSoSc0phLGlO3yRp531CCgMTIlQg1",
-	"iKA8eA69fBr98If/QC+fsexT4jpZYhsEC099Cz+etj/Cq/q3f9Yv/vMZ9MPmZx7CjDVxCF8lD82jAEdE",
-	"ojpfJ2h1I9O8bGBmqtXQKCSnJDxv4wMoD1BLwwOLxCTj5Km8sTFCD8GxGut/9nL+E+cZ9zfb17bR4cc3",
-	"493P2397jNqPvoqvPTi8vYfi966jcdjeLT5GLxv8K/qRRcMaxg07ke2qpIXIcq0TiXokVqH27hfxDSVH",
-	"3//g4NGW+th+eNtD7ffvxju3UPzwTvuzBx7KJUNoOPlR24wKij5C7k21KkhV40npzAYdXUjJ9KogeA1x",
-	"ERAB7Loi+NuEpdGGYEDUcdIQ7yFNMUUz4mX9/MrUTEEdRdd5GL3s29HLsViJSh7Hn+rxOxFpe3AHKCVx",
-	"p+sC8iy+jhF5O+Bgy1mL8lViCl0Xr6ePPYk0wCJjTjqME1dxcbacwzYzj7Q+FN9TitItRUuHNzfRwcP3",
-	"nqTzga8TsU5Jq28Ywuv2wXHb5ZOOimoS6MgtE0W/uoF0YJqHjM62oa9Cq6udSEWjsDOiwztbh3e/KCFu",
-	"j4dMje48DjvABYjGTC3u61RqbZ8bNAyXon+qyNBuAkCPN3Knw9JwcgRGGJhgUkiPpnf2S3hOcopsVjGa",
-	"TCKvQXQ/ZbEYtcvIb0aIYBFSItAqCXkL0SgD2p3apHTNFtUoquMGQE1AriTbgKrsggZkxpW+nPOYHqNn",
-	"9tJR05VPKBqY+lfb8f/7exRf3463tyAPWrs9jy0GwhyIWXJFifqFwsiL8HNpOozIlWjWl+u96252+ycX",
-	"3zxqLc+rJ/R5NI67e/Do8fffJHn56Nzim2gy/uiD+Peb8Ue34q1tdHh7+2B/M763hw6+/Ty+vxnf30Tx",
-	"7X9v//uH6I3LL03/E3r+9QsjJmHPnRkB5fh64s3YeuQiodw6jgS94qpJXuqcjFEeeo2QwOJ9aTORTgGa",
-	"QRegvKC+ceLrd+L33p1t//e+/sszoHxGlALpCFE2jRsND9WViGVcI0mYg6ndbr0gpoa7ToexAoxBA2Cc",
-	"bdQVuRukDlhwlwPCSl/Hf1GNGGXjxKdwBD5iaoAObIjR+cA9jTCL+pExEhr0UFijT8N1U6YNvidi0Whs",
-	"fDc+B8t/n4CaEdn4nUwYDMta0EeiuSqorwvCNqgtsIhRROqNEEcEivZU6TphiLKQMoO87mMw+DO0ShAJ",
-	"IAdc81oqbaIhCzdmCgJjgLKe1sgYnVt/HEExelmKPAHqxxM3wM/CDaBZRPz1hwe7m2gy3tpuf7Fnfvvh",
-	"D/9hbpzsF4/2462d/s4AOOvT9mj3thCsNmkYTVOGfs0FwQwFpIKbYYQm493v4nt34q0vPXT48ecHjx7r",
-	"P+/ejq/tHuxutv/9b/CFToKOH+4d7N5qv7/locM7H8Qf/d5D7Wvb8b299vtbaQ2HZESd6cmoKDu5IAgV",
-	"Jng5md84RbRcV4U5F3YoPyKIaCCrg/3d+NNNdPj77cMPb7Y/+/+6c3pzF1SvpN7cQj212b25UR5Pmm9+",
-	"oQquAXtUTnJ7f3yMvftQ9Y80cjJyGxXQH73qSUQWdfTk0iRs6KNi5y2yinCjgRiYAnQJbxTyqgG8fiow",
-	"HOOtT/PlKuSGjEi9Yxc6EJ167YaVeMeryf2sZMdjFs4gP3sc+lsO26s4XzulqDGpQLqbJx0XdaIDnVyV",
-	"2WNmM7U/2mt/pi5QFO9szScFsW9sH+y+CzEuf96Pd7bb1+70vzs7cfjc5eu6lYsnVB4u7eb5ovpwL2Jf",
-	"+2bTarkGWTpFe/INwaSPCILlTw9G/YnXH9iFpE0dsXLw6DGK7+0d3t6Lv/6i/f7N8V4HJYl4FjcjPg5I",
-	"yV/RdSK1jx+Ib0UT3UUizmFJVpIyjqs4xMynrIpCjhNwN3gPHjklkY8bQKtMEasp9wgRMAndkkA/PINe",
-	"vEKlDo9J52iQUH0uTHXHNdKIum0CC82I6/M0rmzzpINjCSJOecUlAq7tonrBLSzToppq4VvqW583wwBg",
-	"o1ZPbtWf+K36ya32+3eR5l5HuSKPgCSRcJijI0ksksx1PKazfQGzJg6fitNdKAmAoVb9eIIk8TM7z9fv",
-	"HOE8Q4xE7iQXugHgpscyhYgwaJd592FXMWYdSiFrhEQz6DxDGK2GlAVLTAd92CgODyTTOqmvEiG9JL2e",
-	"BSggDSwiRfymuEOdr5MgSSwlYp2ImSW2oKUELQ+k0oNnIEuTS89DVRJJdHburJoMteABkqCA6iuQKDGj",
-	"oL6KSdYx+fzjzgnqlRsPQ65wYfPzTtIiunXHw9s7SRnT/pWovSdwi5U/i7M4irBfM1dt+qHXMX2JC4RZ",
-	"Kt+lJwJKqmQOhU7RC7N1aztOd/awmgAtDK+gSoirVRIgytAKDQiLaLTxGyyU2C5XEJUaWkOfzGAeWjcD",
-	"wRK1sGCuwusv8BZTSoKh/IVkvv2P2d/P/n3+ZCVl11YpwxBB1zcW87JZjx9XQOaPw04K2Nj7ttrCvTso",
-	"fvh5++vNw5s343uPUxT0p+F89n9yIXMQBzvPgvhNicMnJi0XBvzowygj0pAIt/BGWkMptSRhYySaT78P",
-	"CV7XfngqUKiuSEf5Br8px2WKvqTX71g8soorkVSmLIJy87kOPDUPPuV1in7SYvHhxzcPP3yMTGJkCe4y",
-	"wEkGYfYJa70dblQ4igYJC0RcfW+bcj8r+hNcxupozKAFlClDqIaP6ngDrVodMUBNFtEwFeh1MLactzZk",
-	"eEo1t0YaETIVGgD3FEUCysZ28gI1xEUl+y/Cao3JPZV0cCx6eWZ+RX4q0HtO6pX9iPTpL7cAgGNnM/7k",
-	"b99/E+9sx19v5xmIl4TuGudTifT7bp6iDthYyjHCyQW9G2zlLEBA4SaGzurrfjNCkxFvoNcQhOsKIms8",
-	"DDLpfBYARiN/zJtyUevGoq+zK6rcJrAC/JN2y6IXgWkkaohhOAaGL2VEGhGkycBEECxDiy5EEJjR8cZN",
-	"mPI0J27nY/G0ZU8beNp0/baDh8PZvMxURlRtrYNWazgMCasCgM24ROGkkxNh+MQM/ZSg6u/vKnk75/aO",
-	"7+2h7L0Z39uyVgCdW6ku17v7g9+d2r/cP2PqFf3cuC8N6KYo8FuPIblVle7M8QlWwkiuBDAmZQhs9FF3",
-	"TglrIYCCmk1JBGrVOFJyk8zYOQUPCZqkbJ1GBPFmJGlAELnSIMLGK2CG4GcNrcYr+hX9NiCnOaSghSBI",
-	"qW2c4X7QwfGlPen5FVwrOhLk5Cr56cf96RON1D97fxw0Kt59Ycy+o46scaAEJCS66nP+mP2GRrVA4FbH",
-	"WTvuuB2IlzdDwyFYZ7V2dXKTjJDaDm/vAbVpb3qKet/+9w9R+8an7b/tIyPKfHTr4OFN9V18Y9s435+4",
-	"1+INoOY+XgjeIGwcZgaN35CDtXbUu2xgCZgOlzsgQXVtUoP+YA0CSwwcDZNaTNJ4a2iV+LxOpL3nP/1g",
-	"ah5hFOKIiFxb1k+h/2oIsk55U+pHlpi2W6iRvCQIebsDkLsb59Tl/n+9QdjxWiHUXp7YIKLj9GUC4ObA",
-	"908DMxL2zQq6CE+Nm7h0L0VYIupHdZZrWBAvG9RjQnNOrpsj6sk6GRqoqX3jc3Tw1YN468uDR4/R4ft/",
-	"PNjdPPygB+hbZ8HoESQUuVwWWBBwDxmvj9s1pIjCS43FBmZnnUcAGqdeZzwC/r/ETs/NmYIsCcZEhV4h",
-	"AeLMJ5mWASh6PglY4Uz/aBPOjRl7iU3qVURJTjl6ds7TkHm3vv/m8PZW/PGH8daX6Jk5m46Oknx0dGbO",
-	"0yHop3/Y/NOzU+4CA6xCq01BOo7lmBQu6OB4HFjlGMKJwvXTtt118CQNh4bau3fiO++i9rdb8fbnikMd",
-	"7G7F9/YyjEonx5bnV32vyFlzy4xDYF3kdaI4ijXAYB+wfdHvOGVGaFRDQDgCtjSPMNtQz5NQEh0zihki",
-	"03VMw4zxZolFHIDHEEY+jejbJG1ZXZu6dQ5f6kJTM+iCniTiFdVkKtQhLJSoat1mxvWuRGJyRb1s7Ie8",
-	"xUxtKo1iZsDKaoI3q7XUDCVPoUrIWzBfXdzfXu6aC7sY33mwWQFD0IMcE9vL9HAshqbsDAvx9vGJz+Jn",
-	"xvesreneXvuLD+N7j4fmZYJXBZGyv8RvHxz7HW87Kkoitfl4udyw1FWvYdBPhP/RKJH3tw7//Me+WOfj",
-	"zhQVpE5ZMLLbtjMUVDU+fgfcJTOJYvPpy7yF6pht2MzoFtFZJOq1E+vpUf1w/70f391q/+fNvKNXW0fj",
-	"2zfbnz1G7Ud77Wt7B/u7A5tNyuCXa+lH49wqiaojzhGK7Cl19f98ZAhgykMBlbgqCIGkogYRJvuBBUuM",
-	"N6OQ6hQkk8lkodGbisyMUNZtMPRyBkW/xiWxPy0xXU0dvaAr6gYcVGNgqQVpRnC+ngC8bK6fExz08RW3",
-	"MPjSgIEOaOio/d/77c8etB/tlQR9Gs8dsM61D6ynlPImj8Zv84ZOeqG9nJJZI5MxPa341lQTrKAKVqqa",
-	"LUEmIF6ZKRVug0QnJHxEEr7zefve4/jevoFzPLz+YBgLwMgtlouKxSvWqy2PqEVZwFseqtlb3xQ7Z0Qx",
-	"eqn4NVg2OZcETaqv1YvJJTDlLbFWjSjyQaLJAIrClADCwlo507tB20ptCVXQ4a02DqgKdSIhu0br36on",
-	"awcNiUQ+ZnARaDNrYgvVfrJVHIY8AjheLCMvYwIAAyxl1SUW0TqZzwykoEE9MNWSRljva/FMDvyYDJ6q",
-	"/eOzd/biNEAMWKKUrZzYAH7awSZuvnbwzXb87V0wekLRTc9pFB2pAVSR3viyAi7wdesk19wDKeaBIiWL",
-	"tuYNt5EGPILaVPtKU7qSddOA/GMXDbQsYBjbiVP8CSfZGSHg/ubB/nWbDTO6wzCu0JX0LKgeOs6CvqBz",
-	"hwQyV3RS+ypBuEaw40wk0SFPyZFQUzs5EMd6IEx11tEdCEE6ylZ1ZH5pQdXKsl7C1Vc3QB5WbQhjAFsn",
-	"glYoCbQsWxG4GSBJqwyH8jnESNTiYm2J4SAQRCoBepXUKAu0SG2b5QL5PFD3BFCOsZnUKWtGNuK9ggWq",
-	"K4HYvKMEYcxQUzZxWGD7UKRtrHljPEWZXgozWNSvJ3rjSE5EipLY/noTYBPNSbmxc3hn/0noj5nDFRFc",
-	"n05duHL2nfQDIK+Aq3bwm+d8ppUepvEFaP4ywfX0hXGSuuqpGEQe18FH/cSlp4HRCkoM7FecHQ/YwM1N",
-	"FO9db6t/rt9p3/suQ8FQoizP3PvRX0D8kDIyNgJ8QbffjwLPdt8w5s0TWhkJrRx8uRvvXO9PK70z3S5s",
-	"XIZnxsxBigub4HquOssqCTkg/PMfT6mT9rU9qIreVdvE7kgvPB1fEBxxkUSqW0i7UxKFACWlVQpgteni",
-	"6CXTr0IIOmF+YZksYOFPacEUzUaOIYin173GSAsW/AkzqhPTWgenS+qalOBys++of3rh272Zr5luDlkC",
-	"GmnrQokE1c48YdAkJ7lAGDWwACxJ+E5XnsJBnTI5j3hUUy9XSYTOzp11Vqg2J3GsrPYFEmEa9hTZQLlK",
-	"Jt4gLKCsmglLlKY2nyTyBBiy6/o1FTt07D0Auugb2TPpXlPuG2Ag7gts0UhhOPJrRdU7EoIaD2c+ntod",
-	"vVhzE0YUHAd7Hr+B6ifP0OOd2+1He0k1jsObm/Enf5sahLvPZrjU4CpO9lg5JTIdwpzk569uIFLHNNQy",
-	"WCbpvoVpJC2Smc7VJ/8/e1ez27bxxF9loMs/AfiX0Y9Lm5MPBZqDUcNtLwV6oKU1xEYiCS6VVC0CyLZc",
-	"pJGK2IANq4YkKIARpYULsDKL0oe8TI/c5TsUO7v8kE3KcVBbbuGjzd0dcbg7XzvzG2GxGdRVFS8yDECq",
-	"YDmgXLLqA8wcl1GxFFg1TfmWq8YVM7obXzpjGni5IN9avFOSbn2LbbzEuVyUtZfxVguES/qB7+5tb1QW",
-	"ffj+R29FbUU3W4rbdEEyDGEFpAf+TvJLmV0FaALnoEKkuabXn+gtCo8IYq66wi+ksr5NeYg5UKoN6/Gs",
-	"ZLg8PCMn3d2DLmhTsS0/yXVNthaw/i57vi/DC1v90GvjU3Ya8GHwTxqaV8ALKO6lkW64NatOrtEuTYks",
-	"JBEoc7AKNIk85WmBq0meIErPnV75r9u4qB8Of4sOxsBO2+H0zVuqCaEOinPVlzHGAJQQlUMuhj/IxizE",
-	"I1wjr/d1KxmJTR9UAqKBwL//jwfm98L+En/XNR4mQaAoPIzEyzd4AG48gWzrhB/9wke7KngM90K/zV6d",
-	"8NGuBtlrTWBdn3XP+GgGgFo5DnlbKTEwloTckb5SXgrsGrHrekUFnsWU/1GUVLQMX0iYlY0NUnFBoQip",
-	"EYjX6lqPiAkO2XAIreVgOBPcPGtI/qp6KaNtriWRlLj4uxIRe7MKRLxdYYSD5ikOehfs+FclhibnWukC",
-	"PsHEhfR4zznGNaLX3dp38yorPsUh1ymWFYUiYAfHqhBKwaDQtN+l3/ac3tnRfoe9HPBOwJ8fA9/ejLYH",
-	"RR20G8R1jEqx2lTnAAGfzEoL1lvgWE2XyPpUhIjSoKq7+rpOCdiWVcf/EpmLpFL347IwBKeimmoXqYFe",
-	"tZAO1WTbcRk1l0n+unqgIkSrjtUgbo00KbhCcsoeM2X45FvbogQM4c3VW/HNRMMyDVfib6tcqtzLhBX1",
-	"8pduAkFyya7rxmXtZ85/aUXhFvRTzzCQT9rRXuGOsGxi6rZRbumNuZBJn9nEXF59+LlNKlc7RfHCF9ho",
-	"rX9DihCNDQpVq9JsENO9BczkQx+WVx8C+3UHbzIUL+CD8nv3i/jqEL3amiuS1sSIxUmk5BQb2KK4UhNs",
-	"uAXMZj95fOhHHY9Nx3zoo0w79MKpN0+0za73fWmd6A5xlptuTSwvjCLZuU6aUk2nXvq4tITGklrrvCCU",
-	"tBDOaBiUtJKpN/DoS4rC+58dz14Owj8DPgwQW+qHcbTppbOErZAzJ9F5GkibNb4Yy8yMFd3F2VF/k3fH",
-	"Ua+twcpX8g/mDcI/fNZ9rQEfH/Dfd9iLn/lBh706SVeUntTF5cLpGz7psF47OupBdNTj3ut0Ehba5s3i",
-	"Rx5/1ldN3/hoT4FryTYO6Xy8Gb10+kGHn/l86LOgp0E4bfPtHzVg02N+1meTZ9HW2T32osNHO/eRxwg0",
-	"leGUU6kZj0keESyVDgOPHwsOZ9ucazN11ApY8nxzaQ1kkwoN+GQvPO1gVWl3wLc3U+px4WgOXxV2lhfw",
-	"wxP4q70P+TUwuGq26CVdfDYr8+nXT/8OAAD//w==",
+	"Hb5da5CRzhqEBSaCCOyHcABMUR4dKs/XChwleWyJ7vPQjHgdR0WZ+mPy4cKzhRAj5dyFGV9Yr7tU/eRz",
+	"EQx2gO07zgiF/q7kdH5mNskAvcyKu6gAtusFLGurbqiSwQgTWkviE4ckzEwjPTFEuqWIblyVoSMERgE7",
+	"0wM+yWKBDXofdWXc9sOi6ZbQemNSlQlCTQNQk+mXkrUhyTkzAC+HYJIJZtT7WEQblFXdaEujD81aDfO4",
+	"WcNxqmECvPKZea4UNsIiGm28hQWjrCpdOWoII5iATov3ULo+SX1LHEFSnyDrBIcpDD0XmaoH5fUWIMZS",
+	"OfWL8OTABDdQRGUBASZHyB00ZzfdziazET0IcpFAToVLURP8HeJKohNNgjjzdZgDZVVUwxLxBmEkmLfi",
+	"eo0HyMcMMY5CzqpEGN3CndZYT8oy9JY1O+s4XPXMhChnL+CNAg0uouR5QfBa+bN12bzR9y4wA8/20Tkk",
+	"zy5kiU0Yxt4yyrXrkHbxhtTKIjLlrKCEYQIsh4KmgFLyNerX4PhJOJMVGhKANLXN51JAftE3N+Fo+5X6",
+	"4Z49+ua59iybe9Id2QTlmNrXt9qfP0DxzvbpeHvn8M5tNBl/vR0/vHP44XZ8Y3sK8mbine2zrl//IX7/",
+	"vfjj38U778X39uJP/nawfz2+v/kP7UebUKdKfZhKyudWuNqcpiTZUKI1Xg1PK4GKV8Mz5t9nzL9nIaSe",
+	"uYuEvMqrdMgYjSOENTSGDfQriHLoWanwAmZNHB4RWOgIYAHdyVsuwKGiLP4LOBL0ypFxdppRSIk4Iv6E",
+	"GMCiIaPgBbJe8uE+0mdRmj0xRlp4KOPS5RWDvpNkfMP9mIR5q4XrgbkziLY2tHScKkS6iYER9boBbfRS",
+	"JUtv9yuz+04CA554CbM1gwXYccqt09Ft208vfsWbBGZr6mtJtJtdokkw9uuCSRrNsEJatrZxUlDJboyp",
+	"coTqBLMpbyCf3pFECmsLLnX1mKVSR7K0sAAdFKy+0AaGAid4idOTOrxLPJzYU8tlTL6QPJ7aPctEwGXt",
+	"1D2hjYrRjZuMlkCrNwEq8HCyFJ5Zv+x088Mv3osXsgvkhhnBtkI3ODhlXSOOmNgCE7+W9pXL0jNgHDqe",
+	"V//pupaz6aoDRk4+jYRjt59cwfVGqAb6m4nD3391ePcjBBm1X7X/uqPWYcBg9pR4uvaJWdC1OsGyKZLY",
+	"hzNzZ87OnJ75v+HfX3R4GN2xOJYOs4P/nxPeRPvrrQlv4uDLvY6RnykbTt+fZp1UmhaQcNVtQzUagNdd",
+	"RibiFbMAtWob81BAi6GIo7puggsJdY27HZbaUzt4RbaCpKWyzryk20x7PX16r+WzPjocuREKCZYROj2X",
+	"8d521wjOk5mLAl7jUYLS5ABD4YF72kM4R0o6LNacWQ5A4EZDXxakTllAhGc1ueVEi/NSPW3ZFqrz4IZe",
+	"zpQMdTlr11zu8gaOavaqbpFVhBuNmYLkpAL7VEnkDlgLYzK2Qk8W0qYjxzlDJpn9G4VPI0cPDjm5yTrm",
+	"2q9+gnnBNfbX7Vb1KsczkqKK9p2CQzyIERFLUmy3rdBwcMjlolGVPDA9ij/W8sEJCVm6iC+1xyUzTArk",
+	"2FGmE+y5ncPXe0y3PR8c0z9vJJ1sMXxawhrg9rQuNTRp7UF1DII/Q6sE+VwICFxAqxuAFtLCIkAWs9WJ",
+	"o9YJC24rtZih9VyyEZUN6lqq03ND1w1KxjYKtpIe9eEdUhcxI+EFnVM2oEeqX3WDYs+8dohftrkXeeIC",
+	"vB9zPZhyshHXPnQIx+Z1wpnWDXkzyoDOeOq5BpYyqVlD2RrqSAPRIo4aGQo4kWAhw0LQdbeO+FtOnaj+",
+	"LynaQU0W0TCXVuTTiL4DHawBtJAdm9uoPYiPyZqu8uUazPgKvE19NnyY8zG0Ec85HecAC4T0+P332rt3",
+	"oAr/4e079s/TP2z+8Wz76y1dnf/j3YPdLZ1U+X6u1v3Lpye8iZfPTHgT/6z++mf46xn1n7NQfZc1oR6R",
+	"35QRrzs1rItF6DyXXjqHfnn22X+0IFPIoKh3S8nuwOtFcMCgOvZrlJFpdbHDF+rp7BTWcUgDECGWdXQ2",
+	"rHmo9oEEy7/VDnElWy5HnC+DwgmSgmw2dDjZMhSBXo405nuT4abiy5GGZZqAU6m6WPYFAQecNg7BsVk2",
+	"vyWfs/ESFUFkbbnzuQoXqxoX2ZtQpNlsLAdUqplZyJaKgegQvBmR5ew32gwCX+Ew5C0SZEp02OCV5Qjr",
+	"pCztzVtWSlLyXZoOlhlq5sum7PzGxn3kvlQjSONFGoL4nOmjku5B7tuExI0zGFrgDZLAKkipHvNDLhNv",
+	"8LKOuVnOTDDEMloOCQ7grsOhIoqNNPVXCQywjx1LlPr6lkNap9GyMADlCW7OsvE0pV9kBxjhKun+Ihls",
+	"k4GRLljurJqyzCvLtsyyxeNZBlMdEIhWJ9S3MI/Md4mKkXWrLLcoC3gr7VfbbXULp+fmsqSq65t5E7zF",
+	"TOYzDA7i2GW0XLMUuM6j3MzskqrvA/t7yP01c6xouNxkeB3T0EBh0oDUGzyCHtbIxjJ4VALHD5QtNwSv",
+	"CiL16eHLdcw2lkNepWzZlqMAW6vqUe2SjsDDEV5VxNDRLeuRw64ZjaNOcrOOWcpIyJVGiBkQ9IAWUrDl",
+	"DlA1Nk06ceUkMhnhokrLZkDng4JfI7GxUImIWISzJgtDo01Ii8tjGLmAgBdrXESoll8wgyI04GJFTm/f",
+	"Anrj0nkkSIUIwnyCTCXsDSXKaIQZfWmot4HbZ4xGswH35d+ZJ6a7+X/fJAPD6pN4GhvbBxeR8+6Fki4v",
+	"UYZDp3yqj1ihxDeQytejWF5P9NJ+qFRDVHxTp18WSKKZJPAmC8AmJpFoMqYRKpssV1ymb0GkbqSqZMxe",
+	"dnlzFd2S9SjeM12MsiB2aHS7dpTqEiMqvJGU1CjFk/TqwGiKik30IJgCa8mwJSQ6akeYqfTbVHnUImtd",
+	"FOKEV4dUalwenSnJd3e0dgTXWiISDBRiqs7m+QGqF7gdxLrESqvGU39kQHwaaLx3of14buY/wgCi0vRl",
+	"Z50SmDNeJdlaLyl3l13kYvJbtMeyg/iySAfucOTu5X3ltIdeOeNBWEuDCL3UzqUcPoXRSpzpAHumM5pJ",
+	"Fka3KVFxETSXEua+zMPFfb3JowEqLKTvpICBo2AEyfXuFNIiwZ37WsdXztU49UmR8FXjLUgcLKheC9EG",
+	"ugDHiK9afX8v1nDJO6TT555OLDcLuxjZ5ovDd9/ObfIorHuu7R/aytfVVvepVtqWHMzMrumogCBqXEZp",
+	"Tf5uGa9BmBwXjy8TCT7IdVFcwbVUSg4svDsZJy1nk3LzXBh52n9uSTPSvF1JL93D7Oa46CETknKUKLFA",
+	"8EajI5VzmCCxEYiFcOHxtUKX8khENudSEr8pcTiyqn4Doy/2cHdf0ra54cI1jWEvsdL3RwB09K99ykUp",
+	"xsbnXCo11j7qnCd36fY4qFOGftj8CMkNGZE6gi+ojCCUYT5F84JnRJNJffFIU0PUwoZNxv/5+GBv0yIS",
+	"3thr3/g2/vTW1PwSA4lDd6HFRbge0KRBu97eiv98a2re1g5Sz/FKhfpEIMqQKSzUqnETeGhen19i1o2g",
+	"3sD2dV5BWMtNp2TiaGhgRkI0efDVf7X/+7Hutn3jiykPmuXqVtUj0/mu1pYMK6FYh10Cm2cFMqSxMpou",
+	"nKYnteK/EpgV2gj6QLFhlln+HOxarhAlJAwD/Joshbg2NPwZvFhEWjDRoTyvmaU4lrEb/PGOUbWwCApv",
+	"tKR6/AB5Rrnyil016NgFzJwql6MKV0oKgNgD59HtOzPmEUoGARROIdxHUF6sH6wbCWmVrobkMsH1X1MW",
+	"DKAbmjdcA82LVaUTr0tnNvthMyCLzdUsuoMjZx2LiPq0gZXu5ASCKD2yzgmmQXo9pWP9VNZgUDDSYewJ",
+	"qpegWeY8NlmwaB8uLQ/q1xII/2LD5AbBomwRTyuxpMfbvJ8saYcA6d5DJw3kjpuLsjNLlmMhGTE16+tJ",
+	"mUK/5HJYqqF4b5bLZa3q8fbj9vZ+/P57QwSQHoU5lqwlk+dreYbZ/norvv1YJzjOm2BNoyxTicxCpuj1",
+	"AalgiMHJRNopAYQIidqPvorvb3oovn093tny0OHdOwcPv/PQwVe3Dn//1ffftB/tQeGQ+N7j+NNb7c8f",
+	"fP/NwcPv4p1tD8WfPoh3bn//zeEnNw8ebXko/v1NeCXe3Y8/fuCh+C+78f332g/2D+9+5KGDb7bjne2D",
+	"3e3DO+95qP3RR/H9zcOt/e+/af8/u/G9vcOt3VxmxWDIdZlMrn4VNnvCPbqCOEfDvnuOKT2O54/Cnotv",
+	"VdlcnU5AqQ0aRe7Yp5DVEV7Tv6GIczQJiWS77Q+2IBwYZFOqjlZBsctuXrJxhAwoqwMVr9ygl8TQDN1V",
+	"0OdMidA5y7mTpMYzp3Mll85kia6Irw/G0kFvLdiI0XL1QkY9CruXllqHt3XB+6+vE7FOicO8sbqRrQbR",
+	"4Q1O8r+0HtcgIlcarmRptgS33JV1v5ECL4ykuYTZlJoNaJxrVAvVI+h/EKNckvrWAUIFg6MZy6+nC/qp",
+	"L4FmgxIO1owvBLrJrLSX3fPckhWSjxJNh60Vkob5nBvYpDpIYHvqSe7qr8e8ChyKo0gRl9D/INMdh+iu",
+	"Q4y6qOxFXcgYHHxKVoLYIg9JbkI8dLCyjyFOOenYfdkNZoluDSgrlskTTKk9nzGYl7L1UhQSw2LmThyg",
+	"Qud5iOOJpM7OxExJlJJE8zkpkzBAPsSJGyeqkbo65AuS4tlFwpthd3ykCUkb/NiY7VtgjDeZP0QBpSGP",
+	"a/ru64N5MzqdAF3tOMflda2Qc+rFG15Utu/O9XjnNpo0AIBpzxqzY8pD8c6H8fU7unqfLeSHJjXwQ/Zx",
+	"OFZTHjp4uHvw6HF7d/vww237XBYgAtvhTs2gl3gYGgpBVtzIxr02Gz6v6wBME7yXqQFo23EbKZurgvqX",
+	"Sb0ROqFUh8CvW23SMDrPCmBzRhpDMabSVOkcMgN2kkxu9cZu/swuXodCo8M/Ub0JRdnrKOLo9NxceQkm",
+	"XyUgD8R/po+iMVTZJHf6Jk6l9AEWfiQidf4gDC9bZwoJDHZpaJRKbZqoU51Uiq+oC0FGpCEBrASQoKVG",
+	"YmhxEdUMqGj3RaGfLF+IIQXh7luFobPGgIkf8Wyfb7sV15JeyjplpeEwSGOAEg1DVhnojNLrDiXmLet0",
+	"Mvd9h+dJQ3ZDeAFa5xFBdWzCpcDv9NySjhlH/0tDN0CH6P98bD7V1GUwq04z+gfdYPKA/pR7AOIw7O9J",
+	"UIb+2Vtiuqh0puH/Be/9cP0/so2pj8m7XrZTk4lfJyDTGFsJI+ES0y4xeUoDh0hbpQt+PSWRgOPlgbST",
+	"jlH3bkYq0axunMvIfIHZxhIDmAvTmV5lQXxC10ngAqhNl7AkFaWLURZXNlmOgV4YoIdkgQZ5fsD2ZQmb",
+	"eWYtc+uUW4Pc/Gzb2Tlkx1d4wBS7cZVhqBeC2iYRbCUvT2BObryMoaPpsmPoObWh6lmmk+8oH+6NcDU6",
+	"aic86cVZtJCBR7m7UwpyyIh8nQgchud6kJI8Gs7nUEVpCyw9b+XxlzhDBoHJAE8Q0NGTpVUMWSccuavs",
+	"dB39o5aSTlxVvQQgu6/DUP2QO18gt/Ynhv5ODr29RbZDfS0BFNZk5+bonZlCAhtvA2ZI4nWCsLbelUjm",
+	"tmgGZhDO9SZSurEMfJ9IebmgfFsCX33ekWBscogy2bu6MQQpjMi86Y407QyKcheUs8B/9sQ9T7Agwnm+",
+	"mlLnGPQihDekgwNlFyDbbXbqHeM1vbnXObrEQyKHDBXjIRnEwJ8LqenjEXUEuxQcTVplbzSOXj5ybGUd",
+	"O/Lle76YefRoBSEbIyhy3IWa2JmF3rNa5CKt0xCLXqlJA5lgEj/UUfA9dNCkdOPUUag+I/W4DQ6UrEH1",
+	"XjV9bdYE1ojrxO0g6g8nPFBs60jjQ2z8h/Ek2mwkuyQ99vAFxdiHK1+eutw6PPzdFJsm2neIhs4LjIfN",
+	"yFWvtui+S8LfM08/43zW5fod2PajG+mxpqOw72SP2BGMO4w2Gi6BNanHkxSi7kpitJuW2RBn2mIWAMwU",
+	"TSo/zbQIkzOT70oJ9D9b98dg8GQG4VwRN1B/H+T0c8UlE7XbaRBRerQ2Zb/ZH6ldX8mQP5Do3QWpcqek",
+	"5oto0tSjmUrr9zEcahlxBgG8HuPGwFHDEmHzHqC0YBmZn3SynUQ45IzYACe2oV7xjCyKBTGWYK1EGENw",
+	"v6KlPSpylr4zfqurfxRXHi9RagMoqrMkvzM3ZjAyyZthOmyvem/01qiLzW4dmKnAJGvjezIR5ZIQBKMF",
+	"wJipkipYg0vaERCblZ4HSdP0uRjKGVguBBOmloZg5qxMQy1f1gaaLt6bPCLl1s51Zadu3mRdEy+OwbVL",
+	"AP2t7tq5bvrQd2WB2hp/GaLOHfpCdjjM9Z8wzI6cUA3mqxaLcQhN8Uyug2fzBLhAqbiNJgWp83UNHwbs",
+	"gIh1U4x9lN64kvr2CTN1MdOhueBgkZ8i750MXMXtGhv6xEbmqVPS2i/wPDic6DpBK/arlVIZJkOyJbdH",
+	"sPMMO49u4Ul8xWZaH12l6o3z1rsAWz8YODf2aFGGU5Q5DrkbyUNmebQfqtv/kodNNrA53gS5kvzZK6Gp",
+	"jq+cs7nUjkzEXkBt2qxS6lrrIAPznludTumjNLZbShbDcGn3RrWv7bW/3kQHj75qP9iL/3xLHZz47r76",
+	"Lt7Zaj/YP9jd7Lf0/RY8y16y/OW0N/rF7r1uI9HG0sN5BGUsYZHd4Tpb2+2/7ek4HA/pIJvk06P9eGsn",
+	"ux8toehF+xKJJMzU1jOXknNroO+RrcRRFwHkz0IUipEBloCHt3xyfgY201ksqrzDsnwyemHquLTgBKmM",
+	"ZyfUe1mHsuUUBupc7uLJ86bmRnfwDgLEBxNxlnq/IZf9yUT2yBLivh1WRtZPLp4jSkqdm9lb6r5oIeWK",
+	"oYAc1gZeb4QkIkXRsPZeMS4epdvY68UtUuvqGyNhhCOhezOeFNcmmXHhQhZGQDvm1lEduI+cM1IhoEy5",
+	"wzpU+im9G2lhoNECNhlYpPJkkS8gMx7KSMKiExIxq5UZbyGNFMbJfrbZ/nYLTZoiNFAoG44QVNeDwFZJ",
+	"ItRsTHkovr91+Kc/JM8CA5nyUPv+9YPdW9n7WZKo2UhjWw3oZeG1/Ab4uPuy7Dpl2W9PewOYMAv5+yXS",
+	"CLFPdJiUZfD8uPn4iRruUsOH06qfFjPi0Ma/p8KO5+YqFvyr4yAWIWIZqCzkAylxVMHCHZIwOHCTz1mF",
+	"VpuiKO9meBCwgUGd+qGGDYjUNCAW0xGRw9LrJrOiGVNsMbJYFlHMooxZSni7FwENJbAPTCAJAeQ9n3Ne",
+	"P4roDh6uK14X0Arg30YmE5EzghpESM6gPASctQoXHvwAnwj2a7maoGf62gWOSHvFSdSGIzRAEeiNSZeh",
+	"3LKcqEDFUK/rlCotQZwyD6ibxmSsRaPVQJwwYmVI2EWwl00x4yObJseAyzJgzaTSmf6gcffwD9Y33DhV",
+	"lxP4G6U385DYZNiI4Po8WmGckRUNh2QhkyQKOVdSLKIsK0wmkPEJiFNhIdfB84asNdJaJ7MTTmbXD89D",
+	"rdgLCW55OSBMIKajYl+ew7IYSDEL+i9dBxZKAKDMQ2gyqY5mt+qUNHZsDZJQGirifNLqKCxTqsUiw1RX",
+	"tUnddH72vTEu9YAHv4SK4TcKLpZBj98IE7UK02U6dsthkxyYWfUoklMWEgQqzzxfDIg+bFF53Z9qwEtC",
+	"ANPeyhz0dK2ezlIz+TGOwuLd7zyXNn0Xwzoc3nkvvrFzeHPTQxf+VX9o724ffLXXvvGFh+Kd2/GXv2t/",
+	"cDe+vdX+/IGH2l9vxlvbHjrY3Y7v7ec9NYyv64ICZpfr7ywHVPp8nYiN5argYJho8JD6G8t+2FydyDkD",
+	"FTUEdJ0GzQI/gprDqBb1iEtZVOHqiL7N4tOrCzMNhm/bH54mnYpGAhy561HoOzwZfe/1tPJMkfhRRBTp",
+	"20PBpg6xUGUhEy0vHIXoOiY5c0jBrWi2IzIoDny/D3tfd0/CAukP5cbizB7ujgJvXCShIZytaFNdmv2i",
+	"awTUaFUpiZAx2qJKKFzdAHQ2D+GslRQKzGcASJTSu0oQRj5vbEx1VJh9tpc0ZE9aFuK+QoWMlrVpVrF3",
+	"LEJKxHKKy9C/UEwhhWjquEDKplX0J5MnmzvhIpg3pLPW4RPSTcd039DyILNDZOr0v32DjJBYEM2i++4n",
+	"N6rdGYXQoJOmhhYa3uQROccDMlw+0fhFVzu+ReLCYDYpYANZzolIahQPI1B0vO9lxlA8/qZr8AMA0Pcu",
+	"6ZSkmedZe9+0fGTB81ENy5Iei7Jp510A89055UXLVYSijoNAECldFtjXSNTiYg0lj6BVUqMsQBW6ThAX",
+	"qM4FQcbyrD77PEgKnklPrwvcLzmLhrN/5zZk3Buu+ITkfJVZOttP2mpHE2Wc5ubV5zcuJB7vrsTSYhMe",
+	"nMdzPJdr37NgKzzrJY26RrjaFNJlgr5AWVMRpIbdsLXpI8KS/cJMF09GUU0QgtTJthAWAcUM1aGFHjvX",
+	"c3f020MGuJqXe3s1ujy5PEgyUItCLf3EYF/qFkjZjKO/deOR6xvDAq67LobHYYK+NYh3UlbXfLzMSU22",
+	"veiwF8UgZNGydJ3MNBsRouGRH3J/LavnMx4t5x1UBmUrKBF2cNWbkMRvChptLKolMYQDCc0LTXWN2U8v",
+	"WSp55a3LppM6+ER08nPSci2KGhNXr4LpqsIdsUnNKCLN+qTGaZ7ShRm0D2ZaEj/iAqWWC7RKZDTdENiP",
+	"qE+Qz1mkWAGsyRohDVgoKpZYgj4GjnqChV+DWo/qD7pOZpbYEvu7v0NQvVIuMR0gBfUvEYVCzkmZ3xXc",
+	"aITmops1eW//8FvJ2QoKuN+ERAUDlSNzpX2X2IqiiBUPYbQC7H9ldkXX8FxBlKFfc6EUiUkD2zyl+PGL",
+	"rBpSWQPFYmUBiqtPv2qqUK5MAeTMEmsQMQ2JbWhFV+zU3oK0YCSqYBo2BZEzCJwNHAISBEHqkiOB9Tes",
+	"mBrHK0hTv12UhbRQMOVsia1cfH3xMprFDTq7fnoWN6PaLJQ3XUGCRE3BdCwEF9F0SNdJkE+vn3zlrcse",
+	"kgRQhRGWS2xFtc8FfQeafw7pbHn0w+bnK1M6yAYJHmm4YpPPrtuaQc8L3pJESIuaY1xj8MwS0x1i2L6V",
+	"l6Oo8ToLN+bRIq6TRRqR/7UYCepHK8jnfI2CB64B4BRoJTu3lXlThsIPqWINS0ypb3YC+RqhaJUHGzPo",
+	"oo60BXxlhkyt2emmJEF+AkgXHQYiXWKtGg+J+cGvYco0BFBIfcJ07rQpHgq5zxMXzl+2Kr7+kE1vnTh4",
+	"9NXBo6/aX2+2H+wjbSVE8Se78fU78bUH7b9sooOH38X3t9o3Nw8/uRnf3UTm6/j2VvztXnxvr71/Ey1c",
+	"PJ9IKsnBNN+uE6GRGSbmZk7PzFkPLG7QiecmnoGvvIkGjmrAMJIFDeqUzeJmoEEnqsSBPfGqoiV9hHWh",
+	"UwTUJT3tHPNrmFWJ9LLeGA/Z3PT0Z7PS03alm5J4yEAHQlSOhixU3WjuYptipEWyYo+6MROxeELpJgtq",
+	"/C+uE834G1jgOonASfObdyeomsO/NQnkxZrtwb4JutYHq38a9FXPUam2hQj0iXgYWMgNCGWhAZpMwo5o",
+	"kKBXCbJOeVOC61r7pBxj07FbubElFz5l0S/OTvT2vKuhutqF2sadU07Ar/u0+TYgWzY4M2Ltmbk5DRvE",
+	"IqPwZLnwb00ZpbSrnjp8snugZ8JV1BUeC379q97EWd2xq71kgLPP48DqifDK6f6vvAHl1xXXI4F+6Zn+",
+	"L72U1FS/6k08W2Zk5202BrzwTKlxJeWnr+Y4SvvRXnz7OjrYvRVfe4AO9nfbf7mHJg/2NtufP4g/vTWl",
+	"OAWuSoNNoqWit1UTydnPQNY7D76JSgZ7gTrRAojdxBb6NRoGgjBPX64r+ufzAdx1dVtO2aQNRoKQgqOb",
+	"gp+Pj8BgEEXEZUcw8wQ30UhwE8/95u3cJWFKWv3vv7X/cs+9f7qQuimHmVnLc2DEydYSyfJA1/DSR2bP",
+	"pzXTAVf87aQA+PNcgzePZB+yY0zOZ16Mj0STXO0ihdMjJgUXGShBjJGWodinnNecnftl/zfOcVYJqVZh",
+	"zp4u0cVlzl/FQmcHnD39bJmJyGajwUVEggtKxQXAo2Nghfbc/PHLYXng7LsWM+dqhh3mj9ivSDTk+Urq",
+	"QYz3Hu1J20el67P9X3mNRy/ZYhFPBSON338v3trvTwRa53QRw6xsKGWhP00s6ufGvr2mH8cmv8xbqIJF",
+	"5to9Zesf6kloQNRWDUeg6QW8AYlFPyOCaD/aQod3b8fXdtHhna3Du3/LkoYmAn3FDnu6HUSVRMU5RSxj",
+	"Y6g0w3A6IlciYwrRZsSkdgBqURPgqhrTRgOQ7lGFskAaFCzKJA3IEgs5qxKRgcbCvuBSmkJDIZFosv31",
+	"ZvxwG/3w+/9A+s/4xvbB7uaUh2iVQeFM2cA+KGYmVNgncolNxvf24ns34+/Uqx8h/QnF321Peaq7NV2p",
+	"M2rxabkRwqboUXhIG+b1cF7FEWVo8vTpX3rowr9qowkUc5dLDHRbVMeRXyMS4VW+TpDZRfNJafQewsFv",
+	"McTsmlnqB30cRUSQAHGmlgnk1yVWoWFEBGJYCGupM9aneVTBPolM3DBYYIz9liD9FlgI4Fmt/OdP/yJs",
+	"1oKhnFKa578VKZ3uGq7uRhKksG5NrlxVI3ezSQ2jcgzJVnMqai6Dr+5QZYucWO62BKn2UNjPlF86Py08",
+	"M4ju75xfAnxX0NYz5duKbEBJ2cVPI1CKmoTQhtLtQTiuTg8vapCs00AxglfJOgnd5PfscKaJGpYXSCSo",
+	"L3PNdsOVdmfAhWQdM58kteo1bjjW7DGxHYHBsEUlKTK6SC7ythFrrBe2B/UsNDbhTdS5jJbNBeq00RfQ",
+	"XlNILkbBALptOcZIbRIzkv04VruO5ouaSeo8X6f+rTM5eCWpSAIGBeDMw9t8zvyylL5zAbONxF957FJK",
+	"ziCcs/wePNyM3/8Dmmz/Zfvgm/343j6KP/59fG9vyinBFIkhs+8SFokOJacj0UZ7SrSTyBi/dfXtlX+Z",
+	"PgcW9+nzwYqHVmokbFSa4fMbF8gKknhDqjPYWT+4jsUaCcw3kiDzUrctSAnSeqiAmjioDKZHNnYNKzPC",
+	"AjULZollKrsZ+xhV8oXiGJQz+TMRunMUbKm6SyUbWu5+UdNyD7E7pfdZu/aa4i0KQ54GFe0HArcW7LNd",
+	"pHTWfWDUS+wJm4yeTkpIrdMPP4u/vdO+f/3w2rfoYG8zvvEAxQ93Dj+5OeK99yZMxHKnZOCDZhBlk7kS",
+	"tRhAkZRgQBmUurHUgXjFS5iVTvfjglYp095OqNZIJWIcvH5BNxvT3eYIaPR2VNu8yc4vY0GdG3nnhXYm",
+	"8/tTb0Ed8AD9tC2ojuP6/TftD7biT3+H4rtb7f+8mXiY2jc+a/91H1kT27UH8Sd/67S1DiCJzOIown4N",
+	"IDtm300/9BJSAKuoQkMTXgXH0kgaJjnYqgMbeQid/GF9gbdYyHFgrvWFpO/+Zry/n/37/JFJ9NpVyjQE",
+	"c6co7zwtahJqYDXI1IDOzulepl+gMove2qUWpQ3/XIWJ+N4ddPDoq4PdbRQ//KL99ebhzZvxvceovfvn",
+	"g/3d0d4zXn8zYIZ0y8kkRhjOiyQdNIJNOEp6iU1yLWGv6libU3IKaB+tYn9tHoRN3owQZ8SzsRfqvqpR",
+	"Vu0+AW8w9aqh/5fNcMZ4eZguFiMoe1cgQfMmi5IgumTaaqBPt4j1o9E531XUnA0Z/M3bV3NnTTH+P2/G",
+	"9/ZQ+9at+E978ScfofibL+Lf33zShyqn1zkFvQtYrMluBRMtIA2mNk0ZakoirJGXM5/MQxgY42yjzpsS",
+	"rVNJI557AoL47BHzUBLolUAdC8wCXs8rxdljaaIdJwGOCaM1skGCJVbDsoZ4xVa0iKBkzwxSc9DF/zFl",
+	"XacWvUrrNFJ3GxGI5SPIXVbpCydH+uRIlznSgFO63W1Uan+wNbQ0B2tgURucwtubVNLVEBxY+skEQJgK",
+	"hJlsEdER9GeD6SL1zZm5uakZ9HqKvGGC69RAEhVvialbklfgnOsQJO0iopEJYQ3qENMYSo6qJEI1UAwy",
+	"Y4KH7GC0bLnEYKCtGlePQwVtz+KHBahV25hBKz5mC3JtxdN/wfsr8LP6fIEH6pxqcxk4YpdYzla2gQLu",
+	"OtEQKKUX/J+T9R2/ncv2VRQ5ZdyQ8og2rZ+Q+WOAA2lE2I9vofbNzcPb2yi+f739YP/g0WPUvvFV+9Hm",
+	"6O0kJnCsw/wu1zJaVFTDEWoJHpH0Sp2scIFoXWup2gXtGdNI9hCChRPO2hQUf+XgT7WmEhuYjRuNGfQs",
+	"oM56c3Nz6rIT2FdjdRH+glzroMWnNbatY5gDmGZOj2sM/Y7sU371Pt0hbk+5ZNDBZtp/fYza92+2/7iD",
+	"Dm8C09Hc5vD2nYP93YwEMPS9b6qz9QqUylTFGuvtlS3kVXAEII/SDNmmHBnWlpYz0AXYfia+mva3W/G/",
+	"fwP3EFDM+D00+kaBJEjnxXRu8U00+cbll6b/CUz05y7+8uwvZ19849z0ry8hLG121otXfBJCoVMJwh0X",
+	"6JXF119Dr1KmrikskW51Fa6gJRZwX5quZ+rBDLrEWzrwx68Rf02HDikdjzPyHMJoFQdI8JbS1gQxN+Bk",
+	"SBnxEGR4eYZKppaYkvKMytap4hlPQlSDEChBktt0Bp2Hv2y4PBQwrNCQaFVwiXXogmhS2PHqGCnQR21d",
+	"B0SDvGisu9FBWTYqkBIJUudGcn2r3w1usBGLlSSqUQFQk60x3mLJu65bWs8hDYMqvl/rzTCiDSyi2QoX",
+	"9ekARzh/rl34XQuZPIWk4p1oqp4g2d8Ja6MWsZxdtrMgnROJ5sn6WPSCmvzyAhZm9lZT5dPubPlJ+07i",
+	"+5vta9sovn4nfv+9xM997/HB3hY62N2Md/bjO5/BNRv/5+ODvU3tOfn+G3eYeq9LN1G2Zt+1f4IHBfRM",
+	"OD4DsedEWO1hXnudEaMHg/nJdushU8cElFsSgH1qdcMCLnYo5aBaKDViiXXqEcacVqhK6GBXLNeIyHpe",
+	"UwxwISPFe9UIZ9BCpyKvY1dg+D5mjEeA8wNfqEaEHfrkirqElvXbK1NOXQTe6lZHxqhN6C6Px807mC6R",
+	"CXLRW/FT8/6eJNzkWZ7SHsB4AbYKrUd8/43+hA4e7cTfas3CpX+Mht/N1qjG/Tga03PKni/rEgEM4dWm",
+	"pOsJC0wrzhhUekpaFlxAC4IeCuka0QGo+mRMruiXLXNJLCHNgEYo5NWpbr+c6j/HA8bEZ1Q/Pwb24mVY",
+	"i/X06+U8YTQ/7bgUzVDi618oqUkxlMPbe+0b3ybhJxmJCrVvqJ/iT2+NULZ6kkwmZRkYwCwsxU+V4Dsg",
+	"Jy2xpAkZ4Q2JOEMCItJQznVBI+OyIMxL3HLYB43VynUaSHuJJWwKTa7Y1nvKSRneNWYp6cfDvU5Y1s9N",
+	"NnoSLCtjc3VzmJe4SN04StPhwkNSl3bWdZ4hG9QA4iByhUpdPiN/ol+iLDBG1cv8BYEr0ZgOtOkEujiW",
+	"g93HdLzotBg/2fN84uVwnblPP4y3vkTxZx9CFIN2rd7dRBmrdnf4YN9jlgBpZU9Yh2cefh7PaYC2B8LJ",
+	"KLHoi0RDEJ+Q7FOV+ZU44LJE2YxqborkzR5+k0sphlkHuhmAmKHJRJhc5QFU9IcrAjDXdHCMHxIsZOZr",
+	"B3SPHsR4CP+SHnWG9K+WycR5lVerJEC8GXVEVC+SaPocTGQ8gdQ/RXGmN53e3or//H5/UjXkV0yrL16x",
+	"Di7cQatuKl0hGvNu2Ty8ktBthQuEESOtJZaDN9R4hYy0OqEKL/HQgC4q4Uf720A4yoLaoQivkSVGKhXi",
+	"R6hGBJlBC52nCjO0ShCgCergUsC2y2IJIg0lmAER7MwaggYtbz6+U3VygRz3ATv8/c7he7voYPfL+MZO",
+	"/xMmaZU1G8XyySKtsjcaYxPXVeODI3mNl8BOsLRGSY6f3Iz/fOtgdzP+9Hdo0iTb6I/xvT0UP96O728B",
+	"duknu1M9ydUEDGm89au9cl4guytQOqA08YhEEMTIOhFpNpdlu7oRV3IX/GCSyfsLDy/Ydn5SMXFPgx6G",
+	"4mv/Fe9so8nDm5vxn3PWDVPY7qrnjhS/DHl9xqMsiQ5JbXGdK+HzxoaOqxFqeU7JrA9ZPZwlFUkAaTrE",
+	"MlpiaUYgWmAbnBFEQklQlUQSnZ07qz3OL17GVURlV5enpLrYAavWdZP/ikRukhudjaIf+kCH8KsmUtSk",
+	"eWwWnhk+j/CnmL9eBFeQkuyAABW6zkSPfPVMLfcswc2glfOV6Qs48msruii5j4XQURNApOoPElCobw6R",
+	"FUpynl9ikJkgeZ0oCpd4Xcdgr5KoRQjTAdzGoUYlOnv6TBr46DdFUhwYguZWzDcr2ltgg9GoBLgs4zGY",
+	"QQuVyKB/pLWOUEBwEFKWiSencokpmXsaQs4mz879Eq2kLyxr6Hu3b0GXPxoKIeR8BdZwfOCmaoOPw2bZ",
+	"ix/obf/pcoUhZLcz/V+4KIjPmS4u9BIgnh+HGeufBhvoJUtwx8gsdzbjT/9qL3oPte9fP9i9heKdLdel",
+	"XygbZhEBBne9Zhmt0+Zw8YWXPPTyWxdnX37r4r946OJrv5p95eKLv5r91fmXZt8iqxcRrWMArP+XVxf/",
+	"BfjducU3tVAQbTSIDgXGQeqTrdCQnJJLzJxmT/FH/SuNJJSfS4xskCp6SiI/xLQ+gxYiHYl+Zg5deB5h",
+	"E/nLAnR6Tn/DgiV2Zs5AHWB9kJ1sEWAM8vgFI4rBLR1Iqy621ZD6vYu3wxRNvT1dsdmEwxjPtrHEQ7af",
+	"yFZN6RPxO7ow3hHm46QbUsSfITwcpQQ/g1YU212xoqcJoNT2KyN2nnDyn4ETOYtnEd950P78gXYlj461",
+	"OsBWioCxtHLcCx+lh0Z9QtFPq7Keo7Gckt6PwDx3klcCqHNMSDqejYlyYOhoU5JGZTC5Q+pqlmjy0kvn",
+	"0C/O/OIX0IT67u+njgrJ452o3SOgyS4cn6Mq30cB8elgpFqisEAHRxZROwNuQvK67eBpzXhOBngsuc7p",
+	"8hTwg2SDTtKcf0xyz729+N6d+MZO/PC/0svo4OEu4CLsbh9+uI0O/7yF4p3bh7f3wPewv3uwu4Xi29ez",
+	"F5WpK9ZTFtJ24DFomOdqxM9iElGJVEtKHPJMPC7E/dJ6vakrEpribSZvVGmAdYA1onlz9aL+M4UKMrWY",
+	"VE+JnS3pAGQs07ITvR5aG86Y1sFivAHNb8dhCsu5A05EziObw36UBqrt+Ovto2tR5lDJQrSDV6mEg/Wm",
+	"fXDMRG/6KYxbTWjfjjwPsOQhgv2azRHAkQl/ydi4ICsemM0Jzk+OsDRFxff22jt/HaWbqD/xzb5r/upZ",
+	"sSpDHU+ICPsho6eMmBqlzN5RJ5TVRVntR/uo/Whv5GoQFJVo4KiW1pRYz1BJVorPlavoWUuimGZbBiR9",
+	"DLqSxV8/Tre7nR77MckWT19e0HExb4ClH0IqyBQ8LkQ7XNCIKpIQRKCcavrSfGfESqY9k35HRQq84kQF",
+	"PJ8ZwjgBSZJuikSM89niz/mKzT/pErzta/so3rvevlm2bKuTPGDnCcI6HEkbMdkGhCLnAX30c5Rp8kiI",
+	"A+UAfZZYhQuLE00haG7aPjmVwbeCCOiEBnUxbvBV6pgr7fO067DEajw0BRU4I9MRrdvi6BZfKKVfFFK2",
+	"hlb0CSGz78JzV1cMyhCNJAIk3AQgyaWe6mqxKV093VVt03EeU2VbPYwgs15FwEHJE5nSNDoo/qTo7c8h",
+	"V85wq/vvHb73QKNyfNYBl++skpq5neyB7qV4HOXgJq9eVt2M12bU+8C8Bfmxvk8aCUZbhstVBT5SXfqB",
+	"S5CU6ONXnD0FceOGyA7v3u7IaStLWrN60YszGxbg95FT2RiwnDoG+rTlS4zfxjgA1f6ccivMGYmv32nf",
+	"+67vGTEejVksJa2yJDjOXR+nQQABpEqgKJ8g2ZJ8IOVJL5UDdYtJnPwkBm2EodUNhPXTU93Y/Q3Bq1CA",
+	"ANm9TgPtNewzCql0ZmYoFeLCxkJmHmNk76+o8b+AZW2VY+Gsm50ZyPC6yhPXPK7tofjGg/jaAzSp/423",
+	"tzqyK5w+sDrpdWlfGKsJ5Q0JdiK3eyZXrONHthE7t9uP9goVP/B7da22DmW/QMaUm2ebHxw/YOxb3YSh",
+	"BdmNPskjHSUlAhTpzu2+V0q9uzq9i1OPHbAbak/reRSZl2AMKaqouYQAx2ZU5qZj2S/tl5xUfx/e3Gz/",
+	"8bP43h3zbR/jY53MajBUv8sC2b2Jr+WeHONWZjvqBcCebGFuDp1eyUREaULCkK4j9OPZ4fj2zfbnj8sc",
+	"w9wqzL6b/Xg+uDqrJu9wnTicOPk3e/py+lXiL/S4XMBiLbvPl9ToykQEXwAUtBM3XzeNoPjed/G9m2VI",
+	"pYGlbHGh6aHpjD4y0BU1guzDIL9bQArth8iDWBjOqq/kLksstHjRdjwmM2quk4HEFgep2XZsJMO8Rt9H",
+	"UivLUmdShryKKNOxVCeSyOhutm+32rub7YfXD+/so/ajzYOH35WhbHWbT7t9ai6x5DLB9Sfk/sp3VXSv",
+	"XSQsgLTYLjdeet2ROqbhj0lGuRN/fOvg4U0U3/lCSSjG15XZTpDB8nuZxkbPvpv83ROo3nGTZV4czzWm",
+	"gZWzYdZjjZI+Riz3vrHSKSD+MQVNn2CUHmOYtcFYzlWn6GtH0umas4C9IWffhX+1qCqbYQ/T5EX1nqwR",
+	"JY7Ak1BBJ4AoaFu7WNIq04z0OYRbWAT5snN1EtV4oKEIQJbJxEgj6XNhPOja0AlZPgF65fQPm5+/wjwd",
+	"0tiqUb9m3e0+1ijJ9UbTlL0TmK1RVi0A+IAp+JfMRMd4bvMdFZzdRueC/kwKVlksIkgNiO9uovjeV+3/",
+	"/TsU79yKr985/HDbScGDOokuabrOB2Qa2tcG9tl34V9F+6s4DPkwOeuLuoVeKQVYQmVighpESM5OSaR7",
+	"ew41G1bKsEA4rFlfJVD+1Jwa9d46jwiE+c6gt8w5w0tMHbVpyjy0sk5ERnO0RUt5QFbSKGAyrcQXA5qn",
+	"b695hDtst0tMdQV4OxpWHMS9UzIpWYxepCCLtzCU2bLfI/0aZz5MUvsv9ClXA4VAcjNpNAmFWzHyObNg",
+	"JQFvKh6SAolM6Uz9CgDzAUNYMUDHy6qnYMUZdIJl9Dz0MSZ5QDd+LClTZl4FfESvrKdtLD85IKyTUJDh",
+	"qtQeXn9w+OG2Lu+SYagNLCLq04b2vLsEgy7mqM5cL9eTvuzeVE+N/UqFXgrziBkOqeK2wDP0UlAre4hm",
+	"CGUFrTtUV4wHqKWEAwOuBTC/+s/lLv7qv9r//VjTirqR460dFN/fguDaBIv74Jvt+Nu7PYjIG/rWLEl+",
+	"s+o6G8v1vEgYZNxJemU6oFUaIdWVvZeTi0/Xwg8gI3AdhzSA0MnTc6hOWRPuTBagCl0nSyxSNDeDLHeA",
+	"OzekdShWpm5HRqIWF2vJ5aneVN/bK9p06QSbhSbVGTjHg3H5H23zAxnyzoy8+8Ue4Ct2JziDEMgW3ph5",
+	"ioNoTu6vvlilmv/E9/bjz+9Z6yNACKDJ+N5e+28fxfceTw10i4FI2tMOmV4o8sncW0XWRxiCzqdSvII3",
+	"CPOQej1ohiSAEroaWQ/uNQO6FGIZoWfmUIA3pIck54zICJ5T+nfqUD3mQKn7W4d/+oNGFd07+HK3fe0O",
+	"iu9cj3dut29to9zl0xWD32OPte2ijKUCHswbcnV5SsAHl0h1gijLmCSMJGDcKrnCuzYOywbeS7gEJlM9",
+	"ngvEeDQ1gzK5IzgMzTBcLF3RxCU9G89pWv23JgEkFWNblRGOmurZksjhqulF/c7VsQbjQk9FFK5nqOUw",
+	"S6ouoMlsHMCT0V+etPnu4OF38f2t9s3Nw09udpO8oets0okrswKW82lNqtB2l+PQkvWyFIgMgFqlHtAg",
+	"fxskSu1vJ9kTPyYLeP4I2SSIYiN4cqi6LpDU+N1LvbWnbbyss4huYYQngReFBNAF85zloUMajBOgZ1fc",
+	"Z0oOx887nxAN2rDP46DFE//icR4uiEY9GmudhTKkPTUxIL4F9diL6+POKki76RXkaP0xxv2kNAMWueNV",
+	"fzIH4Yl7snUSxMHuLfhnf7f9l3tlXNkjcQR2U2kLiyBf5WTIbrwhKgrkz8Tr60QIGpAFNaYxXTXQtu3o",
+	"+K6cPi5y4xhHOKlPoKMCTy6hn3aQy43t+P33UPuPXx7s/wHFf9nVt9C1B/H2juEUfcNcuk54Z8JEEdCW",
+	"n01Y0MYgU4AmBUCat1WOZIQ3UEPQdRyRFPkDIutmio09T01exskddlQcmg/j63fat6y3zJh0iq+xYQGg",
+	"csqJ25EVYaE4paZMsExyRtyJNwYfBGgbwqlXs9FImAVIRjQMdUFGnT+fmuuMHU81dEqiNcoCREJapaum",
+	"AgJUv9c2VowSIy6LipFCRgJkOcbiMBYn5BhsWr2wqxhp6c0+ga06uUV7QGeaym43tuNPP+xVy63n5ckb",
+	"G0eQiYuj43iD2orHRueSBHByJZr0cUSqXIdwJCxG8R3gOtJDGRcRAOtqX423xECaRxElQk5pzCWNqdtk",
+	"jbxvKEFAYuRKhBpEUB48h14+jX74/X+gl89Y9ilxnSyxDYKFp76FH0/bH+FV/ds/6xf/+Qz6YfNzD2HG",
+	"mjiEr5KH5lGAIyJRna8TtLqRaV42MDPVamgUklMSnrfxAZQHqKXhgUViknHyVN7YGKGH4FiN9T97Of+J",
+	"84z7m+1r2+jwk5vx7hftvz5G7UdfxdceHN7eQ/H719E4bO8WH6OXDf4V/ciiYQ3jhp3IdlXSQmS51olE",
+	"PRKrUHv3b/ENJUff//Dg0Zb62H5420PtD+7GO7dQ/PBO+/MHHsolQ2g4+VHbjAqKPkLuTbUqSFXjSenM",
+	"Bh1dSMn0qiB4DXEREAHsuiL4O4Sl0YZgQNRx0hDvIU0xRTPiZf38ytRMQR1F13kYvezb0cuxWIlKHsef",
+	"6vE7EWl7cAcoJXGn6wLyLL6OEXk74GDLWYvyVWIKXRevp489iTTAImNOOowTV3FxtpzDNjOPtD4U31OK",
+	"0i1FS4c3N9HBw/efpPOBrxOxTkmrbxjC6/bBcdvlk46KahLoyC0TRb+6gXRgmoeMzrahr0Krq51IRaOw",
+	"M6LDO1uHd/9WQtweD5ka3XkcdoALEI2ZWtzXqdTaPjdoGC5F/1SRod0EgB5v5E6HpeHkCIwwMMGkkB5N",
+	"7+yX8JzkFNmsYjSZRF6D6H7KYjFql5HfjBDBIqREoFUS8haiUQa0O7VJ6ZotqlFUxw2AmoBcSbYBVdkF",
+	"DciMK3055zE9Rs/spaOmK59QNDD1r7bj//d3KL6+HW9vQR60dnseWwyEORCz5IoS9QuFkRfh59J0GJEr",
+	"0awv13vX3ez2Ty6+edRanldP6PNoHHf34NHj779J8vLRucU30WT88Yfx7zbjj2/FW9vo8Pb2wf5mfG8P",
+	"HXz7RXx/M76/ieLb/97+94/QG5dfmv4n9PzrF0ZMwp47MwLK8fXEm7H1yEVCuXUcCXrFVZO81DkZozz0",
+	"GiGBxfvSZiKdAjSDLkB5QX3jxNfvxO+/N9v+7339l2dA+YwoBdIRomwaNxoeqisRy7hGkjAHU7vdekFM",
+	"DXedDmMFGIMGwDjbqCtyN0gdsOAuB4SVvo7/ohoxysaJT+EIfMTUAB3YEKPzgXsaYRb1I2MkNOihsEaf",
+	"huumTBt8T8Si0dj4bnwBlv8+ATUjsvE7mTAYlrWgj0RzVVBfF4RtUFtgEaOI1BshjggU7anSdcIQZSFl",
+	"Bnndx2DwZ2iVIBJADrjmtVTaREMWbswUBMYAZT2tkTE6t/44gmL0shR5AtSPJ26An4UbQLOI+OuPDnY3",
+	"0WS8td3+25757Yff/4e5cbJfPNqPt3b6OwPgrE/bo93bQrDapGE0TRn6NRcEMxSQCm6GEZqMd7+L792J",
+	"t7700OEnXxw8eqz/vHs7vrZ7sLvZ/ve/whc6CTp+uHewe6v9wZaHDu98GH/8Ow+1r23H9/baH2ylNRyS",
+	"EXWmJ6Oi7OSCIFSY4OVkfuMU0XJdFeZc2KH8iCCigawO9nfjzzbR4e+2Dz+62f78/+vO6c1dUL2SenML",
+	"9dRm9+ZGeTxpvvmFKrgG7FE5ye398TH27kPVP9LIycglYdF0rkRV+sEk+QQkJBreqqN8mCkMq8v9p4XD",
+	"AKajhQH+3pQXI4GHVnVtRBoYGzFla6dMbT6olVjjLbbEoIYiZz6ZmkHnI6lrLYJ4qHFcJTp7eg6tpN0t",
+	"a+TvYGUGvVXjZB1wsA27T59aYpRBzZ4MqDKq4w2DG45o9BzCGpECsw0vW7w0qnFJukuWokkA3ZZLTA8M",
+	"nZ07OzWDFsx8ERfIIPKZPoIcdnLy0i9zk2E8Wm5oqOWVmSUG2jmOaiiglYoaDIjUKz1Ki62gVeLjphqx",
+	"2gbOAAXIICaRAMIpoRyiEzxJjTNXdaw/GLl+6SQM8ZgqHcbffBH//mZxeZ7hisZ12sH7cAk1YMKCwa18",
+	"HT0WaZnnpWwSaQKUHfVZS/AfdR7tOZzEbImRKw0KqNDqhDA/bAYkmDKJHZAmopgV4JjRaMNGF2swfQhA",
+	"bgiyTnnTcCgZ8YZcYi0uAFs3V1wWpbVl1fhh2B7CEvkdxVVRwInMsZAlNiTvmIeJSwAqrSRTT7tyH3+1",
+	"ib2O/9xTUtA1WcYTrnO89VVvfBbf2FZK5MH+H/pWQbABiP2BMp9EEHNHTy6jpc2yUCe3RVYRbjQQA6/D",
+	"KqlwQVDIq6a2xlMBFx1vfZavjCU3ZETqHbvQAR7ZazescW28RuOflZnqmO1AAAUzDlNxDka0GBompagx",
+	"WVt1N086BPvE3HqilWePmQWF+Xiv/bnS1VG8szWP2vevH+zeQvGN7YPd9yCc9k/78c52+9qd/mp6J+Sv",
+	"u1Jutx3zCVWiTbt5vqgU7YvY12FgqRxnilikwJK+IZj0EUGw/OlVbHnipY52AR9CB8cePHqM4nt7h7f3",
+	"4q//1v7g5nivg5JEPIubER8HevWv6DqROpwQiG9FE91FIs5hSVaSitGrOMTMp6yKQo4THFl4Dx45JZGP",
+	"G0CrDKxMevAQbJvQLQn0wzPoxStU6kjcdI4GdN3nwhSSXiONqNv9sNCMuD5P4wK2STo4lnyllFdcIhBF",
+	"52AWb1kdPqnfrRa+pb71eTMMQLdfPblVf+K36qe32h/cRZp7HeWKPAJoVcJhjg5atUgy1/GYzvYFzJo4",
+	"fCpOd6EkAD5h9eMJaNXP7Dxfv3OE8wzhmLmTXBhxADc9likalQHWzkcqJYVOLPKPjtqUNUKiGXSeIYxW",
+	"Q8qCJabjS23AqAeSaZ3UV4mQXoLkwwIUkAYWkSJ+U0eqzteN0wUycMU6ETNLbEFLCVoeSKUHz6CjJ5ee",
+	"h6okkujs3Fk1GWpxiiRBAdVXIFFiRkEpN5MXbKCDxp1+3AuGB4Zc4cJCAZxkYHbrjoe3d5KK6fqbeHur",
+	"A4ZmBPL4ALdY+bM4i6MI+zVz1aYfeh3Tl7TfJpHv0hMB1dsyh0KjAYTZEvkdpzt7WE0sOIZXUCXE1Sq4",
+	"T9AKDQiLaLTxFhZKbJcr4HaOaBjqkxnMQ+tmIFiiFhaMBN0C+gu8xZSSYCh/IZlv/2P297N/nz9ZSYXX",
+	"VcowBOv3Tfu4bNbjx5X78eOwk0IZjn1b2OneHRQ//KL99ebhzZvxvcdpwZWn4Xz2f3IhcxAHO8+C+E2J",
+	"wycmLRfGFuvDKCPSkAi38EZarjG1JGFjJJpPvw8JXtcxIFRA2MeMw9vpN+W4TNGX9PodS/CX4koklSmL",
+	"UGN9rnNczINPeUnEn7RYfPjJzcOPHiODwVCCuwxwkkGYfcJab4cbFY6iAd0EEVff26ay4Ir+BJexOhoz",
+	"aAFlKh6r4UOg1qrVEQPUZBENU4Fe533JeWtDhqdUc2ukESFTDAog1lEkoEJ9Jy9QQ1xUsv8irNaY3FNJ",
+	"B8eil2fmV+SnAr3npDTqj0if/nILsL52NuNP//r9N/HOdvz1dp6BeEmWkHE+lUD66eYp6oCNpfIznFzQ",
+	"u8FWzgIEFG7iN62+7jcjNBnxBnoNQWaQILLGwyCDHGCx5jTI2LypTLluLPo6kbPKLVYGIE1qtyx6EZhG",
+	"ooYYhmMQf1NGpMHHmgxMBMEytOgCH4MZHW/chKmEd+J2PhZPW/a0gadNl4o9eDiczctMZUSFXTtotYbD",
+	"kLAqYOWNSxROOjkRhk/M0E9JAZ/9XSVv59ze8b09lL0343tb1gqgYRzU5Xp3f/C7U/uX+ydnv6KfG/el",
+	"Ad0U5ZjpMSS3qtKdOT6BZRrJlQDGpAyBjT7qzilhLQRQu7spiUCtGs/EomvTiuAhQZMQZU0Qb0aSBgSR",
+	"Kw0ibLxCPrieV/Qr+m0AaXVIQQtBkFLbOMP9oIPjy7DW8yu4VnQkyMlV8tOP+9MnGql/9v4waAKe+8KY",
+	"fVcd2a4MvPwxsxl4HWftuON2IF7eDA2HYJ3V2tXJTTJCaju8vQfUpr3paYGd9r9/hNo3Pmv/dR8ZUebj",
+	"WwcPb6bJGurxJ+61eAOouY8XgjcIG4eZQUNF5SpoOEprN7AE+KjLHejjugy6AZqyBoElBo6GSS0maWhX",
+	"tEp8XifS3vOffTg1jzAKcUREri3rp9B/JZlk8MgS03YLNZKXBCHvdNT+6IZUd7n/X28QdrxWCLWXJzaI",
+	"6Dh9mYDtPfD908CMhH2zgi7CU+MmLt1LEWyZ+lGd5RoWxMsG9ZjQnJPr5oh6ssZdAWpq3/gCHXz1IN76",
+	"8uDRY3T4wR8OdjcPP+yBL5vBI+ZsNAlFLpcFFgTcQ8br43YNKaLwUmOxQfRb5xHg06rXGY+A/y+x03Nz",
+	"Jn03gbOq0CuQKOyTTMtQk2I+CVjhTP9osW2MGXuJTepVRAl8DXp2ztPovLe+/+bw9lb8yUfx1pfomTmL",
+	"fIMS6Bt0Zs7TIeinf9j847NT7lpGrEKrTUE6juWYFC7o4HgcWOUYwonC9dO23XXwJI28itq7d+I776H2",
+	"t1vx9heKQx3sbsX39jKMSifHludXfa/IWXPLjENgXeR1ojiKNcCYhGr0W06ZERrVEBAgfPhkHmG2oZ4n",
+	"oSQ6ZhQzRKbrmIY5EJSIA8YpwsinEX2HpC2ra1O3zhlKalrOoAt6kohXVJOpUIewUKKqdZsZ17sSickV",
+	"9bKxH/IWM2UwNWCqwUWtCd6s1lIzlDyFKiFvwXyXWJS53DUXdjE+wA7QDEEPckxsL9PDsRiasjMsLO2D",
+	"T3wWPzO+Z21N9/baf/sovvd4aF4meFUQKftL/PbBsd/xtqOiJFKbj5fLDUtd9Rp74kT4H40SeX/r8E9/",
+	"6FtWZdyZooLUKQtGdtt2hoKqxsfvgLtkJlFsPn2Zt1Adsw2bGd0iOotEvXZiPT2qH+6/9+O7W+3/vJl3",
+	"9GrraHz7Zvvzx6j9aK99be9gf3dgs0mZUila+tGQ+kqi6ohzhHq+Sl39Px8bApjyUEAlrgpCIKmoQYTJ",
+	"fmDBEuPNKKQ6BclkMtkqLE1FZkYo6zYYejmDol/jktiflhhYPmfQC7p4f8BBNQaWWpBmBOfrCSDZ5/o5",
+	"KbkyvjpappQFlFuBwiuo/d/77c8ftB/tlcSXHM8dsM61D6ynlPImj8Zv84ZOeqG9nJJZI5MxPa341lQT",
+	"rKAKVqqarXYqIF6ZKRVug0QnJHxEEr7zRfve4/jevkGOPrz+YBgLwMgtlouKxSvWqy2PqEVZwFseqtlb",
+	"X3N/RQUNIqTi12DZ5FwSNKm+Vi8ml8CUt8RaNaLIB4kmAygKU20QC2vlTO8GbSu11dpBh7faOKAq1ImG",
+	"F9X6t+rJ2kFDIpGPGVwE2sya2EK1n2wVhyGPAPkfy8jLmADAAEtZdYlFtE7mMwMpaFAPTLWki7n0tXgm",
+	"B35MBk/V/vHZO3txGiAGLFHKVk5sAD/tYBM3Xzv4Zjv+9i4YPaG+t+c0io7UAKpIb3xZARf4unWSa+6B",
+	"DN4rYrw1b7iNNOAR1KbaV5rSlaybBuQfu2igZQHD2E6c4k84yc4IAfc3D/av22yY0R2GcYWupGdB9dBx",
+	"FvQFnTskkLmik9pXCcI1gh1nIokOeUqOhJrayYE41gNhCsGP7kAI0lEhsyPzSwuqVpb1Eq6+ugHysGpD",
+	"GAPYOhG0QkmgZdmKwM0ASVplOJTPIUaiFhdrS8xi3Eu0SmqUBVqkts1ygXweqHsCKMfYTOqUNSMb8V7B",
+	"AtWVQGzeUYIwZqgpmzgssH0o0jbWvDGeokwvhRks6tcTvXEkJyJFSWx/vQmwieak3Ng5vLP/JPTHzOGK",
+	"CK7//+xdXW8bRRf+K6PctJH2dV6gN5CriCKoREQVChcILsbrab2wH9buusFUlZzERaExais1qoliy5VK",
+	"U1CQto4RzkX/DJee2f+A5szsh+3ddZzWdlr5qmq8M7Mez3nmzJlznieLeV9c1b5B5v2hRH7o/gbBxmx4",
+	"4flI6Xo12IA76pl7TxOzFZzhxT61zPmQDdSrKNCO2G3Q5qvYCgY11EFwH7f+CkTVNZNMbQFeFf2PW4EJ",
+	"wiSy5WKtvJG10n/psfbu+LWSXem2XrkBz0wZQdI11LAxIASXJ7oFDP/W26OqRre7iP8wIzJqwS+SxacD",
+	"kiOWHWaqB5R2lxykA5WUOFIA1EaTI6ZMNIUUdGKqqYqcAOEXVJtNwMgckniy9jVQMyHYmDFQLUJrQ0gX",
+	"SqidAeVW7vB/svjtvtYcLa8HwmGBkYWkkTGBMRmSl09INsnLlo0wKmEbuCThb0KdSKiUrSKhPoZuERdd",
+	"+f+VXNLpRFriVKH2KnGxpme6bHC4Cr+4VCgaEjSSYusLYsiR7VcqdojceyB0ETuyIsu9lpN3gInQF2BR",
+	"emHYVYtp6h3hgpoOMs9HuyMLmsvwRoV5wPP0A1TvPKCz9j496YZqHH69ylq/L0+C7nGFxcmPOHGzSta1",
+	"gxTmsD4/X0HEwJoufLBY0f0mBuVMMxK1JIR7bJrjyoqXuMydPJIVViFzXETFImLVKOVb9BpUzGA3uHSG",
+	"NPBcSr41/05huvUF9vHCw+W8vL1JpO0W97YzxaIr7394ptHWsVmRs+3MCcOAVkCcwF8Xv86n7Jvgr63G",
+	"YQiZFuLHxEB2V3NFZD0sIYELWiHd+62Zrt27NsAyEijnRurBAahBIB+bKtF1SPwOOs7S0QU4DYBQckmK",
+	"15eKnuIqeRPbBScx4QTGO0cI6uPgRReXW3OMcoJCbpb5nNddVl5DUXfITuXxKIX1Y4jSRxyrsL6JKw76",
+	"gQA3sot0gh1RhyojOQmUx4Z1e3AHP4u+M2gYLFbwfMCfbnfDnPRwDSPaeEjvPxZhwO1G36vCp/Skx5q9",
+	"2a7wkNcjXfMmWnAblk6meH6MBplLwl7MsFI8PmHlUSG6STaBTWvh/73rZ1Hw45785e+3ET2p9juvzujO",
+	"8e0gvaZkDWKB3PGStR788dV4bJF/BH0EUUYIJUp+3Ur4pFRRL8iqXaec/1/w4Og28rnmuF/Be03RmPgA",
+	"adc4MHhuhgYw80TP7WN28AdrPZSXPOhyv1ulz49Z66GC4ukHiO516d4paw0QxSfLb8MyCB2MFY47IqaR",
+	"lKq+QUo6VuUFEW9yyQGkcnLohqBDunmTqC6SbF/yCeBVFrL8NrlpE6eYwLVOYPFswPCT7kux3WYqCd/E",
+	"hfcKIXa2Gwj/dqmRSCdp43AWQcm3KoE7tGu5F7AjSDCKzDvDjIsE627xp6wKqM/gkWnCshwhjYDFtlR+",
+	"xtYcVC6dRxc/Q+Pef1yjTw9ZrcfuP0NsZ8vfOUxTujeIa2tq+rYp7QCI2Uy1gvIVZFtll4g6cqByU1AB",
+	"uziPHYJKlqXDX4mIbMgSm6B8E0jkHEXKuioIFywYx1GQbt3S5O2WKMbB8gMZyb1uWwZxi6TsIJcjp9CC",
+	"yqFPfixZDkEaP83pleAG0bBMzRU8+TLnMfHSb11++bGLgA+5UtKxNk4maviXliPkZmhBKWsiNoHsqOo/",
+	"Sl0RVomYuKTlKtjIpDb7okTMtevXviwRdTIrCjoemUYr/z1JYx7XHFSw1LJBTPcCTCZrdtHa9WuI/nkP",
+	"bhzlXKAPcu8tp80rROkyIWmDPzE/RAqtWAMpcbXIp+ECTDb91WPNrl/zaKfNml3AtCdev+NlQdtgf3eW",
+	"8gTbxF4ru0XePXeKhMKkcKXKtr700dIKOEuyr2EgFGMB7Vizt6QsmdgA0xcj8tP/4PP06WH/nx5r9oAD",
+	"7ue2v+VFrbivkNAm3PMUJHzW4AI71jLY6EZb+40tttf261UFrX8j/kO9w/7fXbr3QkGsvc9e3qMPfmP7",
+	"Nfr8OOpRnKRGu+t3XrGjGq1X/YM68g/qzHsRNYKC+KRW7MBjuw0pzshajyQJnpBbidpDBsPY5vs1dtpl",
+	"zS7t1RXU71TZzi8Kop1n7LRBj3b97dPL9EGNte4twxwDIVxspmy1qN0mSYMApUG/57FnfIYFeYdgHlcG",
+	"+A4kAeywCLyChJiMgtjRo/5JDaq/9w7ZzlY0elDgnTCvkuPO67Enx+jf6mOUXKsGvcaL06LOB7On7353",
+	"978AAAD//w==",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

@@ -125,7 +125,7 @@ func (q *Queries) CreateAgency(ctx context.Context, arg CreateAgencyParams) (Age
 const createInvitation = `-- name: CreateInvitation :one
 INSERT INTO invitations (token_hash, email, role, agency_id, department, invited_by, expires_at)
 VALUES ($1, $2, $3, $4, $5, $6, $7)
-RETURNING id, token_hash, email, role, agency_id, department, invited_by, created_at, expires_at, accepted_at, accepted_user_id
+RETURNING id, token_hash, email, role, agency_id, department, invited_by, created_at, expires_at, accepted_at, accepted_user_id, revoked_at
 `
 
 type CreateInvitationParams struct {
@@ -161,6 +161,7 @@ func (q *Queries) CreateInvitation(ctx context.Context, arg CreateInvitationPara
 		&i.ExpiresAt,
 		&i.AcceptedAt,
 		&i.AcceptedUserID,
+		&i.RevokedAt,
 	)
 	return i, err
 }
@@ -268,8 +269,55 @@ func (q *Queries) GetAgencyByName(ctx context.Context, name string) (Agency, err
 	return i, err
 }
 
+const getInvitationByID = `-- name: GetInvitationByID :one
+SELECT i.id, i.token_hash, i.email, i.role, i.agency_id, i.department, i.invited_by, i.created_at, i.expires_at, i.accepted_at, i.accepted_user_id, i.revoked_at, a.name AS agency_name, u.display_name AS inviter_name
+FROM invitations i
+JOIN agencies a ON a.id = i.agency_id
+JOIN users u ON u.id = i.invited_by
+WHERE i.id = $1
+`
+
+type GetInvitationByIDRow struct {
+	ID             uuid.UUID
+	TokenHash      []byte
+	Email          string
+	Role           Role
+	AgencyID       uuid.UUID
+	Department     string
+	InvitedBy      uuid.UUID
+	CreatedAt      time.Time
+	ExpiresAt      time.Time
+	AcceptedAt     *time.Time
+	AcceptedUserID uuid.NullUUID
+	RevokedAt      *time.Time
+	AgencyName     string
+	InviterName    string
+}
+
+func (q *Queries) GetInvitationByID(ctx context.Context, id uuid.UUID) (GetInvitationByIDRow, error) {
+	row := q.db.QueryRow(ctx, getInvitationByID, id)
+	var i GetInvitationByIDRow
+	err := row.Scan(
+		&i.ID,
+		&i.TokenHash,
+		&i.Email,
+		&i.Role,
+		&i.AgencyID,
+		&i.Department,
+		&i.InvitedBy,
+		&i.CreatedAt,
+		&i.ExpiresAt,
+		&i.AcceptedAt,
+		&i.AcceptedUserID,
+		&i.RevokedAt,
+		&i.AgencyName,
+		&i.InviterName,
+	)
+	return i, err
+}
+
 const getInvitationByTokenHash = `-- name: GetInvitationByTokenHash :one
-SELECT i.id, i.token_hash, i.email, i.role, i.agency_id, i.department, i.invited_by, i.created_at, i.expires_at, i.accepted_at, i.accepted_user_id, a.name AS agency_name, u.display_name AS inviter_name
+SELECT i.id, i.token_hash, i.email, i.role, i.agency_id, i.department, i.invited_by, i.created_at, i.expires_at, i.accepted_at, i.accepted_user_id, i.revoked_at, a.name AS agency_name, u.display_name AS inviter_name
 FROM invitations i
 JOIN agencies a ON a.id = i.agency_id
 JOIN users u ON u.id = i.invited_by
@@ -288,6 +336,7 @@ type GetInvitationByTokenHashRow struct {
 	ExpiresAt      time.Time
 	AcceptedAt     *time.Time
 	AcceptedUserID uuid.NullUUID
+	RevokedAt      *time.Time
 	AgencyName     string
 	InviterName    string
 }
@@ -307,6 +356,7 @@ func (q *Queries) GetInvitationByTokenHash(ctx context.Context, tokenHash []byte
 		&i.ExpiresAt,
 		&i.AcceptedAt,
 		&i.AcceptedUserID,
+		&i.RevokedAt,
 		&i.AgencyName,
 		&i.InviterName,
 	)
@@ -435,7 +485,7 @@ func (q *Queries) ListAgencies(ctx context.Context) ([]ListAgenciesRow, error) {
 }
 
 const listInvitations = `-- name: ListInvitations :many
-SELECT i.id, i.token_hash, i.email, i.role, i.agency_id, i.department, i.invited_by, i.created_at, i.expires_at, i.accepted_at, i.accepted_user_id, a.name AS agency_name, u.display_name AS inviter_name
+SELECT i.id, i.token_hash, i.email, i.role, i.agency_id, i.department, i.invited_by, i.created_at, i.expires_at, i.accepted_at, i.accepted_user_id, i.revoked_at, a.name AS agency_name, u.display_name AS inviter_name
 FROM invitations i
 JOIN agencies a ON a.id = i.agency_id
 JOIN users u ON u.id = i.invited_by
@@ -456,6 +506,7 @@ type ListInvitationsRow struct {
 	ExpiresAt      time.Time
 	AcceptedAt     *time.Time
 	AcceptedUserID uuid.NullUUID
+	RevokedAt      *time.Time
 	AgencyName     string
 	InviterName    string
 }
@@ -481,6 +532,7 @@ func (q *Queries) ListInvitations(ctx context.Context, agencyIds []uuid.UUID) ([
 			&i.ExpiresAt,
 			&i.AcceptedAt,
 			&i.AcceptedUserID,
+			&i.RevokedAt,
 			&i.AgencyName,
 			&i.InviterName,
 		); err != nil {
@@ -592,8 +644,32 @@ func (q *Queries) ListUsersInAgencies(ctx context.Context, agencyIds []uuid.UUID
 	return items, nil
 }
 
+const lockInvitation = `-- name: LockInvitation :one
+SELECT id, token_hash, email, role, agency_id, department, invited_by, created_at, expires_at, accepted_at, accepted_user_id, revoked_at FROM invitations WHERE id = $1 FOR UPDATE
+`
+
+func (q *Queries) LockInvitation(ctx context.Context, id uuid.UUID) (Invitation, error) {
+	row := q.db.QueryRow(ctx, lockInvitation, id)
+	var i Invitation
+	err := row.Scan(
+		&i.ID,
+		&i.TokenHash,
+		&i.Email,
+		&i.Role,
+		&i.AgencyID,
+		&i.Department,
+		&i.InvitedBy,
+		&i.CreatedAt,
+		&i.ExpiresAt,
+		&i.AcceptedAt,
+		&i.AcceptedUserID,
+		&i.RevokedAt,
+	)
+	return i, err
+}
+
 const lockInvitationByTokenHash = `-- name: LockInvitationByTokenHash :one
-SELECT id, token_hash, email, role, agency_id, department, invited_by, created_at, expires_at, accepted_at, accepted_user_id FROM invitations WHERE token_hash = $1 FOR UPDATE
+SELECT id, token_hash, email, role, agency_id, department, invited_by, created_at, expires_at, accepted_at, accepted_user_id, revoked_at FROM invitations WHERE token_hash = $1 FOR UPDATE
 `
 
 func (q *Queries) LockInvitationByTokenHash(ctx context.Context, tokenHash []byte) (Invitation, error) {
@@ -611,6 +687,7 @@ func (q *Queries) LockInvitationByTokenHash(ctx context.Context, tokenHash []byt
 		&i.ExpiresAt,
 		&i.AcceptedAt,
 		&i.AcceptedUserID,
+		&i.RevokedAt,
 	)
 	return i, err
 }
@@ -649,6 +726,15 @@ func (q *Queries) MarkInvitationAccepted(ctx context.Context, arg MarkInvitation
 	return err
 }
 
+const markInvitationRevoked = `-- name: MarkInvitationRevoked :exec
+UPDATE invitations SET revoked_at = now() WHERE id = $1
+`
+
+func (q *Queries) MarkInvitationRevoked(ctx context.Context, id uuid.UUID) error {
+	_, err := q.db.Exec(ctx, markInvitationRevoked, id)
+	return err
+}
+
 const markRefreshTokenUsed = `-- name: MarkRefreshTokenUsed :exec
 UPDATE refresh_tokens SET used_at = now() WHERE id = $1
 `
@@ -671,6 +757,38 @@ type RecordLoginAttemptParams struct {
 func (q *Queries) RecordLoginAttempt(ctx context.Context, arg RecordLoginAttemptParams) error {
 	_, err := q.db.Exec(ctx, recordLoginAttempt, arg.Email, arg.ClientIp, arg.Succeeded)
 	return err
+}
+
+const renewInvitation = `-- name: RenewInvitation :one
+UPDATE invitations SET token_hash = $1, expires_at = $2 WHERE id = $3
+RETURNING id, token_hash, email, role, agency_id, department, invited_by, created_at, expires_at, accepted_at, accepted_user_id, revoked_at
+`
+
+type RenewInvitationParams struct {
+	TokenHash []byte
+	ExpiresAt time.Time
+	ID        uuid.UUID
+}
+
+// A new token replaces the old one, so a link sent earlier stops working.
+func (q *Queries) RenewInvitation(ctx context.Context, arg RenewInvitationParams) (Invitation, error) {
+	row := q.db.QueryRow(ctx, renewInvitation, arg.TokenHash, arg.ExpiresAt, arg.ID)
+	var i Invitation
+	err := row.Scan(
+		&i.ID,
+		&i.TokenHash,
+		&i.Email,
+		&i.Role,
+		&i.AgencyID,
+		&i.Department,
+		&i.InvitedBy,
+		&i.CreatedAt,
+		&i.ExpiresAt,
+		&i.AcceptedAt,
+		&i.AcceptedUserID,
+		&i.RevokedAt,
+	)
+	return i, err
 }
 
 const revokeRefreshFamily = `-- name: RevokeRefreshFamily :exec

@@ -803,6 +803,7 @@ type Invitation struct {
 	ExpiresAt      time.Time
 	AcceptedAt     *time.Time
 	AcceptedUserID uuid.NullUUID
+	RevokedAt      *time.Time
 }
 
 type LoginAttempt struct {
@@ -1004,13 +1005,14 @@ type Team struct {
 }
 
 type TeamInvitation struct {
-	ID         uuid.UUID
-	TeamID     uuid.UUID
-	Email      string
-	InvitedBy  uuid.UUID
-	CreatedAt  time.Time
-	AcceptedAt *time.Time
-	DeclinedAt *time.Time
+	ID          uuid.UUID
+	TeamID      uuid.UUID
+	Email       string
+	InvitedBy   uuid.UUID
+	CreatedAt   time.Time
+	AcceptedAt  *time.Time
+	DeclinedAt  *time.Time
+	CancelledAt *time.Time
 }
 
 type TeamMember struct {

@@ -27,6 +27,25 @@ func (q *Queries) AddTeamMember(ctx context.Context, arg AddTeamMemberParams) er
 	return err
 }
 
+const cancelTeamInvitation = `-- name: CancelTeamInvitation :execrows
+UPDATE team_invitations SET cancelled_at = now()
+WHERE id = $1 AND team_id = $2 AND accepted_at IS NULL AND declined_at IS NULL AND cancelled_at IS NULL
+`
+
+type CancelTeamInvitationParams struct {
+	ID     uuid.UUID
+	TeamID uuid.UUID
+}
+
+// Only a pending invitation of the named team is cancelled; zero rows means there was none.
+func (q *Queries) CancelTeamInvitation(ctx context.Context, arg CancelTeamInvitationParams) (int64, error) {
+	result, err := q.db.Exec(ctx, cancelTeamInvitation, arg.ID, arg.TeamID)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected(), nil
+}
+
 const createTeam = `-- name: CreateTeam :one
 INSERT INTO teams (agency_id, name, kind, description, created_by)
 VALUES ($1, $2, $3, $4, $5)
@@ -64,7 +83,7 @@ func (q *Queries) CreateTeam(ctx context.Context, arg CreateTeamParams) (Team, e
 
 const createTeamInvitation = `-- name: CreateTeamInvitation :one
 INSERT INTO team_invitations (team_id, email, invited_by) VALUES ($1, $2, $3)
-RETURNING id, team_id, email, invited_by, created_at, accepted_at, declined_at
+RETURNING id, team_id, email, invited_by, created_at, accepted_at, declined_at, cancelled_at
 `
 
 type CreateTeamInvitationParams struct {
@@ -84,6 +103,7 @@ func (q *Queries) CreateTeamInvitation(ctx context.Context, arg CreateTeamInvita
 		&i.CreatedAt,
 		&i.AcceptedAt,
 		&i.DeclinedAt,
+		&i.CancelledAt,
 	)
 	return i, err
 }
@@ -176,7 +196,7 @@ FROM team_invitations i
 JOIN users u ON u.id = i.invited_by
 JOIN teams t ON t.id = i.team_id
 JOIN agencies a ON a.id = t.agency_id
-WHERE i.email = $1 AND i.accepted_at IS NULL AND i.declined_at IS NULL
+WHERE i.email = $1 AND i.accepted_at IS NULL AND i.declined_at IS NULL AND i.cancelled_at IS NULL
 ORDER BY i.created_at
 `
 
@@ -225,7 +245,7 @@ func (q *Queries) ListPendingTeamInvitationsForEmail(ctx context.Context, email 
 const listPendingTeamInvitationsForTeam = `-- name: ListPendingTeamInvitationsForTeam :many
 SELECT i.id, i.email, i.created_at, u.display_name AS inviter_name
 FROM team_invitations i JOIN users u ON u.id = i.invited_by
-WHERE i.team_id = $1 AND i.accepted_at IS NULL AND i.declined_at IS NULL
+WHERE i.team_id = $1 AND i.accepted_at IS NULL AND i.declined_at IS NULL AND i.cancelled_at IS NULL
 ORDER BY i.created_at
 `
 
@@ -359,7 +379,7 @@ func (q *Queries) ListTeamsOfUser(ctx context.Context, userID uuid.UUID) ([]List
 }
 
 const lockTeamInvitation = `-- name: LockTeamInvitation :one
-SELECT id, team_id, email, invited_by, created_at, accepted_at, declined_at FROM team_invitations WHERE id = $1 FOR UPDATE
+SELECT id, team_id, email, invited_by, created_at, accepted_at, declined_at, cancelled_at FROM team_invitations WHERE id = $1 FOR UPDATE
 `
 
 func (q *Queries) LockTeamInvitation(ctx context.Context, id uuid.UUID) (TeamInvitation, error) {
@@ -373,6 +393,7 @@ func (q *Queries) LockTeamInvitation(ctx context.Context, id uuid.UUID) (TeamInv
 		&i.CreatedAt,
 		&i.AcceptedAt,
 		&i.DeclinedAt,
+		&i.CancelledAt,
 	)
 	return i, err
 }

@@ -296,7 +296,35 @@ func (s *Service) answer(ctx context.Context, p account.Principal, invitationID 
 		if inv.DeclinedAt != nil {
 			return apperr.New(apperr.KindGone, apperr.CodeInvitationUsed)
 		}
+		if inv.CancelledAt != nil {
+			return apperr.New(apperr.KindGone, apperr.CodeInvitationRevoked)
+		}
 		return fn(q, inv)
+	}))
+}
+
+// CancelInvitation withdraws a pending invitation of the team (leaders only), so the
+// invitee no longer sees it and cannot accept it.
+func (s *Service) CancelInvitation(ctx context.Context, p account.Principal, teamID, invitationID uuid.UUID) error {
+	if err := s.requireLeader(ctx, p, teamID); err != nil {
+		return err
+	}
+	return dberr.Fail(store.InTx(ctx, s.pool, func(q *store.Queries) error {
+		inv, err := q.LockTeamInvitation(ctx, invitationID)
+		if store.IsNoRows(err) || (err == nil && inv.TeamID != teamID) {
+			return apperr.NotFound()
+		}
+		if err != nil {
+			return err
+		}
+		n, err := q.CancelTeamInvitation(ctx, store.CancelTeamInvitationParams{ID: invitationID, TeamID: teamID})
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return apperr.New(apperr.KindConflict, apperr.CodeInvitationNotPending)
+		}
+		return nil
 	}))
 }
 

@@ -84,6 +84,24 @@ SELECT * FROM invitations WHERE token_hash = $1 FOR UPDATE;
 -- name: MarkInvitationAccepted :exec
 UPDATE invitations SET accepted_at = now(), accepted_user_id = $2 WHERE id = $1;
 
+-- name: GetInvitationByID :one
+SELECT i.*, a.name AS agency_name, u.display_name AS inviter_name
+FROM invitations i
+JOIN agencies a ON a.id = i.agency_id
+JOIN users u ON u.id = i.invited_by
+WHERE i.id = $1;
+
+-- name: LockInvitation :one
+SELECT * FROM invitations WHERE id = $1 FOR UPDATE;
+
+-- name: MarkInvitationRevoked :exec
+UPDATE invitations SET revoked_at = now() WHERE id = $1;
+
+-- name: RenewInvitation :one
+-- A new token replaces the old one, so a link sent earlier stops working.
+UPDATE invitations SET token_hash = @token_hash, expires_at = @expires_at WHERE id = @id
+RETURNING *;
+
 -- name: ListInvitations :many
 SELECT i.*, a.name AS agency_name, u.display_name AS inviter_name
 FROM invitations i

@@ -54,7 +54,7 @@ RETURNING *;
 -- name: ListPendingTeamInvitationsForTeam :many
 SELECT i.id, i.email, i.created_at, u.display_name AS inviter_name
 FROM team_invitations i JOIN users u ON u.id = i.invited_by
-WHERE i.team_id = $1 AND i.accepted_at IS NULL AND i.declined_at IS NULL
+WHERE i.team_id = $1 AND i.accepted_at IS NULL AND i.declined_at IS NULL AND i.cancelled_at IS NULL
 ORDER BY i.created_at;
 
 -- name: ListPendingTeamInvitationsForEmail :many
@@ -64,7 +64,7 @@ FROM team_invitations i
 JOIN users u ON u.id = i.invited_by
 JOIN teams t ON t.id = i.team_id
 JOIN agencies a ON a.id = t.agency_id
-WHERE i.email = $1 AND i.accepted_at IS NULL AND i.declined_at IS NULL
+WHERE i.email = $1 AND i.accepted_at IS NULL AND i.declined_at IS NULL AND i.cancelled_at IS NULL
 ORDER BY i.created_at;
 
 -- name: LockTeamInvitation :one
@@ -75,6 +75,11 @@ UPDATE team_invitations SET accepted_at = now() WHERE id = $1;
 
 -- name: MarkTeamInvitationDeclined :exec
 UPDATE team_invitations SET declined_at = now() WHERE id = $1;
+
+-- name: CancelTeamInvitation :execrows
+-- Only a pending invitation of the named team is cancelled; zero rows means there was none.
+UPDATE team_invitations SET cancelled_at = now()
+WHERE id = $1 AND team_id = $2 AND accepted_at IS NULL AND declined_at IS NULL AND cancelled_at IS NULL;
 
 -- name: GetTeamByName :one
 SELECT * FROM teams WHERE agency_id = $1 AND name = $2 ORDER BY created_at LIMIT 1;

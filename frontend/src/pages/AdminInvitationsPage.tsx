@@ -3,6 +3,7 @@ import { problemToFormErrors, type FormErrors } from "../api/problem";
 import { ROLES, type CreatedInvitation, type Invitation, type Role, type User } from "../api/types";
 import { useApi, useSession } from "../app/context";
 import { AgencySelect } from "../components/AgencySelect";
+import { Dialog } from "../components/Dialog";
 import { ErrorSummary, SelectField, StatusMessage, SubmitButton, TextField, useFormErrors } from "../components/forms";
 import { Loading, Notice, PageHeader } from "../components/Page";
 import { useLoad } from "../components/useLoad";
@@ -41,7 +42,7 @@ export function AdminInvitationsPage() {
       <PageHeader title={t("invitations.title")} lead={t("invitations.intro")} />
       <CreateInvitation user={session.user} onCreated={list.reload} />
       <section aria-labelledby="invitations-list">
-        <h2 id="invitations-list" className="section-title">
+        <h2 id="invitations-list" className="section-title" tabIndex={-1}>
           {t("invitations.listTitle")}
         </h2>
         {list.status === "loading" ? <Loading /> : null}
@@ -53,50 +54,160 @@ export function AdminInvitationsPage() {
             </button>
           </Notice>
         ) : null}
-        {list.status === "ok" ? <InvitationTable items={list.data.items} /> : null}
+        {list.status === "ok" ? <InvitationTable items={list.data.items} onChanged={list.reload} /> : null}
       </section>
     </>
   );
 }
 
-function InvitationTable({ items }: { items: Invitation[] }) {
+/** Revoking and reissuing apply to invitations nobody has used yet, expired ones included. */
+function manageable(inv: Invitation): boolean {
+  return inv.status === "pending" || inv.status === "expired";
+}
+
+function InvitationTable({ items, onChanged }: { items: Invitation[]; onChanged: () => void }) {
   const { t, formatDateTime } = useI18n();
-  if (items.length === 0) return <p className="empty">{t("invitations.empty")}</p>;
+  const api = useApi();
+  const [busy, setBusy] = useState(false);
+  const [revoking, setRevoking] = useState<Invitation | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [resent, setResent] = useState<CreatedInvitation | null>(null);
+
+  const begin = () => {
+    setBusy(true);
+    setError(null);
+    setMessage(null);
+    setResent(null);
+  };
+
+  const revoke = async () => {
+    if (!revoking) return;
+    const inv = revoking;
+    begin();
+    try {
+      const { error: problem, response } = await api.DELETE("/api/v1/sent-invitations/{invitationId}", {
+        params: { path: { invitationId: inv.id } },
+      });
+      setRevoking(null);
+      if (response.ok) {
+        setMessage(t("invitations.revoked", { email: inv.email }));
+        onChanged();
+        // The row's buttons go away: continue from the list heading.
+        requestAnimationFrame(() => document.getElementById("invitations-list")?.focus());
+      } else setError(problemToFormErrors(problem, [], t("common.errorUnknown")).summary);
+    } catch {
+      setRevoking(null);
+      setError(t("common.errorNetwork"));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const resend = async (inv: Invitation) => {
+    begin();
+    try {
+      const { data, error: problem } = await api.POST("/api/v1/sent-invitations/{invitationId}/resend", {
+        params: { path: { invitationId: inv.id } },
+      });
+      if (data) {
+        setResent(data);
+        onChanged();
+      } else setError(problemToFormErrors(problem, [], t("common.errorUnknown")).summary);
+    } catch {
+      setError(t("common.errorNetwork"));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
-    <div className="krds-table-wrap">
-      <table className="tbl col data">
-        <caption>{t("invitations.caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("invitations.col.email")}</th>
-            <th scope="col">{t("invitations.col.role")}</th>
-            <th scope="col">{t("invitations.col.agency")}</th>
-            <th scope="col">{t("invitations.col.status")}</th>
-            <th scope="col">{t("invitations.col.invitedBy")}</th>
-            <th scope="col">{t("invitations.col.expiresAt")}</th>
-            <th scope="col">{t("invitations.col.createdAt")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((inv) => (
-            <tr key={inv.id}>
-              <td>{inv.email}</td>
-              <td>{t(`role.${inv.role}`)}</td>
-              <td>
-                {inv.agency.name}
-                {inv.department ? <span className="muted"> · {inv.department}</span> : null}
-              </td>
-              <td>
-                <span className={`status-badge status-${inv.status}`}>{t(`invitationStatus.${inv.status}`)}</span>
-              </td>
-              <td>{inv.invitedBy ?? ""}</td>
-              <td>{formatDateTime(inv.expiresAt)}</td>
-              <td>{formatDateTime(inv.createdAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <>
+      {error ? (
+        <div className="error-summary" role="alert">
+          <p className="error-summary-title">{error}</p>
+        </div>
+      ) : null}
+      <StatusMessage>{message}</StatusMessage>
+      {resent ? (
+        <InvitationLink
+          id="inv-resent-link"
+          invitation={resent}
+          message={t("invitations.resent", { email: resent.email, date: formatDateTime(resent.expiresAt) })}
+        />
+      ) : null}
+      {items.length === 0 ? (
+        <p className="empty">{t("invitations.empty")}</p>
+      ) : (
+        <div className="krds-table-wrap">
+          <table className="tbl col data">
+            <caption>{t("invitations.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("invitations.col.email")}</th>
+                <th scope="col">{t("invitations.col.role")}</th>
+                <th scope="col">{t("invitations.col.agency")}</th>
+                <th scope="col">{t("invitations.col.status")}</th>
+                <th scope="col">{t("invitations.col.invitedBy")}</th>
+                <th scope="col">{t("invitations.col.expiresAt")}</th>
+                <th scope="col">{t("invitations.col.createdAt")}</th>
+                <th scope="col">{t("invitations.col.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((inv) => (
+                <tr key={inv.id}>
+                  <td>{inv.email}</td>
+                  <td>{t(`role.${inv.role}`)}</td>
+                  <td>
+                    {inv.agency.name}
+                    {inv.department ? <span className="muted"> · {inv.department}</span> : null}
+                  </td>
+                  <td>
+                    <span className={`status-badge status-${inv.status}`}>{t(`invitationStatus.${inv.status}`)}</span>
+                  </td>
+                  <td>{inv.invitedBy ?? ""}</td>
+                  <td>{formatDateTime(inv.expiresAt)}</td>
+                  <td>{formatDateTime(inv.createdAt)}</td>
+                  <td>
+                    {manageable(inv) ? (
+                      <div className="row-actions">
+                        <button type="button" className="krds-btn secondary small" disabled={busy}
+                          aria-label={t("invitations.resendLabel", { email: inv.email })} onClick={() => resend(inv)}>
+                          {t("invitations.resend")}
+                        </button>
+                        <button type="button" className="krds-btn tertiary small" disabled={busy}
+                          aria-label={t("invitations.revokeLabel", { email: inv.email })} onClick={() => setRevoking(inv)}>
+                          {t("invitations.revoke")}
+                        </button>
+                      </div>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Dialog
+        open={revoking !== null}
+        busy={busy}
+        title={t("invitations.confirmRevokeTitle")}
+        onClose={() => setRevoking(null)}
+        actions={
+          <>
+            <button type="button" className="krds-btn primary medium" disabled={busy} onClick={revoke}>
+              {t("invitations.revoke")}
+            </button>
+            <button type="button" className="krds-btn secondary medium" disabled={busy} onClick={() => setRevoking(null)}>
+              {t("common.close")}
+            </button>
+          </>
+        }
+      >
+        <p>{t("invitations.confirmRevoke", { email: revoking?.email ?? "" })}</p>
+      </Dialog>
+    </>
   );
 }
 
@@ -104,7 +215,7 @@ type Field = "email" | "role" | "agency" | "department";
 const FIELDS: readonly Field[] = ["email", "role", "agency", "department"];
 
 function CreateInvitation({ user, onCreated }: { user: User; onCreated: () => void }) {
-  const { t } = useI18n();
+  const { t, formatDateTime } = useI18n();
   const api = useApi();
   const roles = useMemo(() => invitableRoles(user), [user]);
   const roots = useMemo(() => invitableAgencyRoots(user), [user]);
@@ -176,13 +287,20 @@ function CreateInvitation({ user, onCreated }: { user: User; onCreated: () => vo
           <SubmitButton busy={busy} label={t("invitations.submit")} busyLabel={t("invitations.submitting")} />
         </div>
       </form>
-      {created ? <CreatedLink invitation={created} /> : null}
+      {created ? (
+        <InvitationLink
+          id="inv-link"
+          invitation={created}
+          message={t("invitations.created", { email: created.email, date: formatDateTime(created.expiresAt) })}
+        />
+      ) : null}
     </section>
   );
 }
 
-function CreatedLink({ invitation }: { invitation: CreatedInvitation }) {
-  const { t, formatDateTime } = useI18n();
+/** A freshly issued invitation link (created or reissued), with a copy button. */
+function InvitationLink({ id, invitation, message }: { id: string; invitation: CreatedInvitation; message: string }) {
+  const { t } = useI18n();
   const link = `${window.location.origin}${invitation.path}`;
   const inputRef = useRef<HTMLInputElement | null>(null);
   const [copy, setCopy] = useState<"idle" | "copied" | "failed">("idle");
@@ -200,15 +318,15 @@ function CreatedLink({ invitation }: { invitation: CreatedInvitation }) {
 
   return (
     <div className="created-invitation">
-      <p>{t("invitations.created", { email: invitation.email, date: formatDateTime(invitation.expiresAt) })}</p>
+      <p>{message}</p>
       <div className="form-group">
         <div className="form-tit">
-          <label htmlFor="inv-link">{t("invitations.link")}</label>
+          <label htmlFor={id}>{t("invitations.link")}</label>
         </div>
         <div className="copy-row">
           <input
             ref={inputRef}
-            id="inv-link"
+            id={id}
             className="krds-input"
             readOnly
             value={link}

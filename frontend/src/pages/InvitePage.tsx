@@ -21,6 +21,7 @@ export function invitationFailure(httpStatus: number | null, body: unknown): Mes
     const code = isProblem(body) ? body.code : undefined;
     if (code === "invitation_expired") return "invite.expired";
     if (code === "invitation_used") return "invite.used";
+    if (code === "invitation_revoked") return "invite.revoked";
     return "invite.gone";
   }
   return "common.errorUnknown";

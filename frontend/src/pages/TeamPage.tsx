@@ -1,7 +1,7 @@
 import { useCallback, useState, type FormEvent } from "react";
 import { useNavigate, useParams } from "react-router";
 import { problemToFormErrors, type FormErrors } from "../api/problem";
-import type { TeamDetail, TeamMember, TeamMemberRole } from "../api/types";
+import type { TeamDetail, TeamInvitation, TeamMember, TeamMemberRole } from "../api/types";
 import { useApi, useSession } from "../app/context";
 import { CaseTable } from "../components/CaseTable";
 import { Dialog } from "../components/Dialog";
@@ -35,6 +35,7 @@ function TeamView({ team, reload }: { team: TeamDetail; reload: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [pending, setPending] = useState<Pending>(null);
+  const [cancelling, setCancelling] = useState<TeamInvitation | null>(null);
 
   const setRole = async (member: TeamMember, role: TeamMemberRole) => {
     setBusy(true);
@@ -79,6 +80,30 @@ function TeamView({ team, reload }: { team: TeamDetail; reload: () => void }) {
       } else setError(problemToFormErrors(problem, [], t("common.errorUnknown")).summary);
     } catch {
       setPending(null);
+      setError(t("common.errorNetwork"));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const cancelInvitation = async () => {
+    if (!cancelling) return;
+    const inv = cancelling;
+    setBusy(true);
+    setError(null);
+    setMessage(null);
+    try {
+      const { error: problem, response } = await api.DELETE("/api/v1/teams/{teamId}/invitations/{invitationId}", {
+        params: { path: { teamId: team.id, invitationId: inv.id } },
+      });
+      setCancelling(null);
+      if (response.ok) {
+        setMessage(t("team.invitationCancelled", { email: inv.email }));
+        reload();
+        requestAnimationFrame(() => document.getElementById("team-pending")?.focus());
+      } else setError(problemToFormErrors(problem, [], t("common.errorUnknown")).summary);
+    } catch {
+      setCancelling(null);
       setError(t("common.errorNetwork"));
     } finally {
       setBusy(false);
@@ -181,7 +206,7 @@ function TeamView({ team, reload }: { team: TeamDetail; reload: () => void }) {
 
       {team.myRole !== "none" ? (
         <section aria-labelledby="team-pending">
-          <h2 id="team-pending" className="section-title">
+          <h2 id="team-pending" className="section-title" tabIndex={-1}>
             {t("team.pendingTitle")}
           </h2>
           {team.invitations.length === 0 ? (
@@ -194,6 +219,12 @@ function TeamView({ team, reload }: { team: TeamDetail; reload: () => void }) {
                     <strong>{inv.email}</strong>
                     <p className="muted">{t("team.pendingItem", { name: inv.invitedBy, date: formatDate(inv.createdAt) })}</p>
                   </div>
+                  {leader ? (
+                    <button type="button" className="krds-btn tertiary small" disabled={busy}
+                      aria-label={t("team.cancelInvitationLabel", { email: inv.email })} onClick={() => setCancelling(inv)}>
+                      {t("team.cancelInvitation")}
+                    </button>
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -231,6 +262,25 @@ function TeamView({ team, reload }: { team: TeamDetail; reload: () => void }) {
             ? t("team.confirmLeave", { team: team.name })
             : t("team.confirmRemove", { name: pending?.member.displayName ?? "" })}
         </p>
+      </Dialog>
+
+      <Dialog
+        open={cancelling !== null}
+        busy={busy}
+        title={t("team.confirmCancelInvitationTitle")}
+        onClose={() => setCancelling(null)}
+        actions={
+          <>
+            <button type="button" className="krds-btn primary medium" disabled={busy} onClick={cancelInvitation}>
+              {t("team.confirmCancelInvitationAction")}
+            </button>
+            <button type="button" className="krds-btn secondary medium" disabled={busy} onClick={() => setCancelling(null)}>
+              {t("common.close")}
+            </button>
+          </>
+        }
+      >
+        <p>{t("team.confirmCancelInvitation", { email: cancelling?.email ?? "" })}</p>
       </Dialog>
     </>
   );

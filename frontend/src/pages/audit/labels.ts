@@ -13,6 +13,8 @@ export const ACCOUNT_ACTIONS = [
   "roles_changed",
   "invitation_created",
   "invitation_accepted",
+  "invitation_resent",
+  "invitation_revoked",
 ] as const;
 
 /** Action codes of the judging service; these are also what a round's audit log holds. */

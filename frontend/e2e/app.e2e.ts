@@ -108,7 +108,7 @@ describe("web app", () => {
     await page.getByRole("button", { name: "초대 링크 만들기" }).click();
     const link = await page.getByLabel("초대 링크").inputValue();
     expect(link).toMatch(/\/invite\/\S{20,}$/);
-    await page.getByRole("cell", { name: email }).waitFor();
+    await page.getByRole("cell", { name: email, exact: true }).waitFor();
 
     const invitee = await newContext(browser);
     try {

@@ -273,6 +273,21 @@ func TestJudgingJourney(t *testing.T) {
 	if strings.Contains(string(mustJSON(t, public)), "심사위원 j1") {
 		t.Fatal("public table names a judge")
 	}
+	// Teams see when the objection window closes: publishedAt plus the round's 7 days, as
+	// the organizer is told.
+	pubAt, err := time.Parse(time.RFC3339Nano, public["publishedAt"].(string))
+	if err != nil {
+		t.Fatalf("publishedAt: %v", public["publishedAt"])
+	}
+	closesRaw, _ := public["objectionsCloseAt"].(string)
+	closesAt, err := time.Parse(time.RFC3339Nano, closesRaw)
+	if err != nil || !closesAt.Equal(pubAt.AddDate(0, 0, 7)) {
+		t.Fatalf("objectionsCloseAt %v, publishedAt %v", public["objectionsCloseAt"], public["publishedAt"])
+	}
+	orgRaw, _ := published["objectionsCloseAt"].(string)
+	if orgCloses, _ := time.Parse(time.RFC3339Nano, orgRaw); !orgCloses.Equal(closesAt) {
+		t.Fatalf("organizer %v, public %v", published["objectionsCloseAt"], public["objectionsCloseAt"])
+	}
 
 	// The winner is in the public archive with its public attachment only.
 	archived := je.env.Client().Get("/api/v1/archive/cases?q=" + url.QueryEscape("복지 알림 서비스")).Status(http.StatusOK).JSON()["items"].([]any)

@@ -61,7 +61,7 @@ func (s *Service) FileObjection(ctx context.Context, p account.Principal, caseID
 	if err != nil {
 		return Objection{}, err
 	}
-	if !s.now().Before(pub.PublishedAt.AddDate(0, 0, settings.ObjectionDays)) {
+	if !s.now().Before(objectionsCloseAt(pub.PublishedAt, settings)) {
 		return Objection{}, apperr.New(apperr.KindConflict, apperr.CodeObjectionWindowClosed)
 	}
 	var row store.Objection

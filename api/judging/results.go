@@ -529,6 +529,9 @@ type PublicTable struct {
 	Criteria    []Criterion       `json:"criteria"`
 	Cases       []PublicResultRow `json:"cases"`
 	PublishedAt time.Time         `json:"publishedAt"`
+	// ObjectionsCloseAt is filled when served, not stored, so tables published before it
+	// existed carry it too.
+	ObjectionsCloseAt *time.Time `json:"objectionsCloseAt,omitempty"`
 }
 
 // PublicResultRow is a ranked case with every counted score, judges named J1…Jn.
@@ -578,7 +581,7 @@ func (s *Service) Publish(ctx context.Context, p account.Principal, roundID uuid
 	}
 	now := s.now()
 	results.Published, results.PublishedAt = true, &now
-	closes := now.AddDate(0, 0, settings.ObjectionDays)
+	closes := objectionsCloseAt(now, settings)
 	results.ObjectionsCloseAt = &closes
 	table.PublishedAt = now
 	rawResults, _ := json.Marshal(results)
@@ -681,7 +684,21 @@ func (s *Service) PublicResults(ctx context.Context, roundID uuid.UUID) (PublicT
 	if err := json.Unmarshal(pub.PublicTable, &t); err != nil {
 		return PublicTable{}, apperr.Internal(err)
 	}
+	settings, err := s.settings(ctx, s.q, roundID)
+	if err != nil {
+		return PublicTable{}, err
+	}
+	// From the table's own publishedAt, as the organizer's results are, so both views agree
+	// to the nanosecond (the column keeps only microseconds).
+	closes := objectionsCloseAt(t.PublishedAt, settings)
+	t.ObjectionsCloseAt = &closes
 	return t, nil
+}
+
+// objectionsCloseAt is the end of the objection window. Filing an objection is checked by the
+// same rule, so the deadline teams are shown is the one the server enforces.
+func objectionsCloseAt(publishedAt time.Time, settings Settings) time.Time {
+	return publishedAt.AddDate(0, 0, settings.ObjectionDays)
 }
 
 // ExportCSV writes the results or the score matrix as CSV that Excel opens with Korean

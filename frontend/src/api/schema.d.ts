@@ -3320,6 +3320,11 @@ export interface components {
             cases: components["schemas"]["PublicResultCase"][];
             /** Format: date-time */
             publishedAt: string;
+            /**
+             * Format: date-time
+             * @description End of the objection window (publishedAt plus the round's objectionDays); teams may file objections before it.
+             */
+            objectionsCloseAt?: string;
         };
         ObjectionInput: {
             text: string;

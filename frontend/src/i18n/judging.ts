@@ -417,6 +417,8 @@ export const judgingKo = {
   "caseResult.filing": "신청하는 중…",
   "caseResult.filed": "이의신청을 접수했습니다. 답변이 등록되면 알림으로 알려 드립니다.",
   "caseResult.error.short": "이의신청 내용을 10자 이상 입력하세요.",
+  "objectionWindow.open": "이의신청 기간: {at}까지",
+  "objectionWindow.closed": "이의신청 기간이 끝났습니다",
 
   "publicResults.title": "심사 결과",
   "publicResults.notFound": "발표된 결과를 찾을 수 없습니다.",
@@ -867,6 +869,8 @@ export const judgingEn: Record<keyof typeof judgingKo, string> = {
   "caseResult.filing": "Filing…",
   "caseResult.filed": "Objection filed. You will be notified of the answer.",
   "caseResult.error.short": "Write at least 10 characters.",
+  "objectionWindow.open": "Objections accepted until {at} (Korea time)",
+  "objectionWindow.closed": "The objection period has ended",
 
   "publicResults.title": "Results",
   "publicResults.notFound": "No published results found.",

@@ -96,6 +96,20 @@ export function formatSeoulDateTime(iso: string | undefined, language: Language)
   }).format(date);
 }
 
+/** A deadline's date and 24-hour time in Seoul: "2026년 7월 1일 09:00" or "July 1, 2026 09:00". */
+export function formatSeoulDeadline(iso: string | undefined, language: Language): string {
+  if (!iso) return "";
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const p = seoulParts(date);
+  const time = `${p.hour}:${p.minute}`;
+  if (language === "en") {
+    const day = new Intl.DateTimeFormat("en-US", { timeZone: SEOUL_TIME_ZONE, dateStyle: "long" }).format(date);
+    return `${day} ${time}`;
+  }
+  return `${p.year}년 ${Number(p.month)}월 ${Number(p.day)}일 ${time}`;
+}
+
 /** Date in Seoul: "2026. 7. 1.". */
 export function formatSeoulDate(iso: string | undefined, language: Language): string {
   if (!iso) return "";

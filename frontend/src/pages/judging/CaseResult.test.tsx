@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { MemoryRouter } from "react-router";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { AppRoutes } from "../../App";
 import { ServicesProvider } from "../../app/context";
 import { createServices } from "../../app/services";
@@ -10,7 +10,7 @@ import { LanguageStore } from "../../i18n/store";
 import { fakeFetch, json, problem, session } from "../../test/fakeServer";
 import { CASE_ID, member, ROUND_ID, sampleCase } from "../../test/fixtures";
 
-async function renderCase(status: "awarded" | "not_awarded" | "submitted", objections: unknown[] = []) {
+async function renderCase(status: "awarded" | "not_awarded" | "submitted", objections: unknown[] = [], objectionsCloseAt?: string) {
   const net = fakeFetch((_req, seen) => {
     if (seen.path === "/api/v1/auth/refresh") return json(200, session("t1", member));
     if (seen.path === "/api/v1/settings") return json(200, { openSignup: false });
@@ -29,6 +29,7 @@ async function renderCase(status: "awarded" | "not_awarded" | "submitted", objec
         tieBreaks: [],
         criteria: [],
         publishedAt: "2026-09-01T01:00:00Z",
+        objectionsCloseAt,
         cases: [{ caseId: CASE_ID, title: "재활용 분리배출 동별 코칭", rank: 1, score: 88.25, tier: "대상", scores: [] }],
       });
     }
@@ -52,7 +53,13 @@ async function renderCase(status: "awarded" | "not_awarded" | "submitted", objec
 }
 
 describe("case result for the team", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it("shows the award and rank, the team's objections with answers, and refuses a late objection in Korean", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-09-05T00:00:00Z"));
     await renderCase("awarded", [
       {
         id: "7f1c1a60-0000-4000-8000-00000000ob01",
@@ -66,9 +73,10 @@ describe("case result for the team", () => {
         answeredBy: "김혜진",
         answeredAt: "2026-09-03T01:00:00Z",
       },
-    ]);
+    ], "2026-09-08T01:00:00Z");
     const section = await screen.findByRole("region", { name: "심사 결과" });
     expect(await within(section).findByText("대상 수상")).toBeTruthy();
+    expect(within(section).getByText("이의신청 기간: 2026년 9월 8일 10:00까지")).toBeTruthy();
     expect(within(section).getByText("1위 · 88.25점", { exact: false })).toBeTruthy();
     expect(await within(section).findByText("확인 결과 변경 사항이 없습니다.")).toBeTruthy();
     expect(within(section).getByText("기각", { selector: ".status-badge" })).toBeTruthy();
@@ -81,7 +89,19 @@ describe("case result for the team", () => {
     expect(await within(section).findByText("이의신청 내용을 10자 이상 입력하세요.")).toBeTruthy();
     fireEvent.change(within(section).getByLabelText("이의신청 내용"), { target: { value: "협업 항목 점수를 다시 검토해 주시기 바랍니다." } });
     fireEvent.click(within(section).getByRole("button", { name: "이의신청" }));
+    // The server still has the last word, e.g. when the window ends while the page is open.
     expect(await within(section).findByText("이의신청 기간이 아닙니다. 이의신청은 결과 발표 후 정해진 기간 안에만 할 수 있습니다.")).toBeTruthy();
+  });
+
+  it("says the objection period has ended and offers no form after it", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-09-09T00:00:00Z"));
+    const net = await renderCase("not_awarded", [], "2026-09-08T01:00:00Z");
+    const section = await screen.findByRole("region", { name: "심사 결과" });
+    expect(await within(section).findByText("이의신청 기간이 끝났습니다")).toBeTruthy();
+    expect(await within(section).findByText("이 사례로 낸 이의신청이 없습니다.")).toBeTruthy();
+    expect(within(section).queryByRole("button", { name: "이의신청하기" })).toBeNull();
+    expect(net.requests.some((r) => r.path.endsWith("/objections") && r.method === "POST")).toBe(false);
   });
 
   it("adds nothing before results are published", async () => {

@@ -10,7 +10,7 @@ import { rolesOf } from "../../nav";
 import { CaseEditorPage } from "../case/CaseEditorPage";
 import { formatScore } from "./format";
 import { ObjectionItem } from "./ObjectionItem";
-import { fieldMessage, problemText } from "./ui";
+import { fieldMessage, ObjectionWindow, objectionsOpen, problemText } from "./ui";
 
 /** The case page, and below it the judging result and objections once results are out. */
 export function CaseWithResult() {
@@ -46,6 +46,7 @@ function ResultSection({ value }: { value: Case }) {
   const row = results.status === "ok" ? results.data.cases.find((c) => c.caseId === value.id) : undefined;
   const isMember = session.status === "authenticated" && rolesOf(session.user).includes("member");
   const mine = objections.status === "ok" ? objections.data.items.filter((o) => o.caseId === value.id) : [];
+  const closesAt = results.status === "ok" ? results.data.objectionsCloseAt : undefined;
   return (
     <section className="panel case-result top-gap" aria-labelledby="case-result-title">
       <h2 id="case-result-title" className="section-title">
@@ -65,6 +66,7 @@ function ResultSection({ value }: { value: Case }) {
       </p>
 
       <h3 className="section-title case-result-sub">{t("caseResult.objections")}</h3>
+      <ObjectionWindow closesAt={closesAt} />
       {objections.status === "loading" ? <Loading /> : null}
       {objections.status === "error" ? <LoadError error={objections.error} httpStatus={objections.httpStatus} onRetry={objections.reload} /> : null}
       {mine.length > 0 ? (
@@ -78,7 +80,7 @@ function ResultSection({ value }: { value: Case }) {
       ) : objections.status === "ok" ? (
         <p className="muted">{t("caseResult.noObjections")}</p>
       ) : null}
-      {isMember ? <ObjectionForm caseId={value.id} onFiled={objections.reload} /> : null}
+      {isMember && results.status !== "loading" && objectionsOpen(closesAt) ? <ObjectionForm caseId={value.id} onFiled={objections.reload} /> : null}
     </section>
   );
 }
@@ -86,7 +88,8 @@ function ResultSection({ value }: { value: Case }) {
 function ObjectionForm({ caseId, onFiled }: { caseId: string; onFiled: () => void }) {
   const { t } = useI18n();
   const api = useApi();
-  // Folded until asked for: the window may be over, which only the server knows.
+  // Folded until asked for. The window may also end while the page is open; the server's
+  // refusal then says so.
   const [open, setOpen] = useState(false);
   const [text, setText] = useState("");
   const [busy, setBusy] = useState(false);

@@ -10,6 +10,7 @@ import { PublicVoteTable } from "../vote/VoteBreakdown";
 import { formatScore } from "./format";
 import { scaleRange, weightedTotal } from "./scoring";
 import type { Criterion, PublicResultCase, PublicResults } from "./types";
+import { ObjectionWindow } from "./ui";
 import "./judging.css";
 
 /** `/results/:roundId`: published results anyone may read and print, with the anonymized scores. */
@@ -52,6 +53,7 @@ export function PublicResultsView({ results }: { results: PublicResults }) {
           </button>
         </p>
       </PageHeader>
+      <ObjectionWindow closesAt={results.objectionsCloseAt} />
 
       <section aria-labelledby="pr-method">
         <h2 id="pr-method" className="section-title">

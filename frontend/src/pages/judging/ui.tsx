@@ -3,6 +3,7 @@ import { isProblem, problemToFormErrors } from "../../api/problem";
 import { useI18n } from "../../i18n/I18nProvider";
 import type { MessageKey } from "../../i18n/messages";
 import type { Translate } from "../../i18n/translate";
+import { formatSeoulDeadline } from "../../lib/seoul";
 import { percent } from "./format";
 import type { ConflictKind, SheetStatus, StageKind, StageStatus } from "./types";
 import "./judging.css";
@@ -28,6 +29,22 @@ export function ConflictKindBadge({ kind }: { kind: ConflictKind }) {
 }
 
 /** A labelled progress bar: "제출 2 / 3" with the bar drawn in CSS. */
+/** Whether objections may still be filed. Without a known end the server alone decides. */
+export function objectionsOpen(closesAt: string | undefined, now: Date = new Date()): boolean {
+  return !closesAt || now.getTime() < new Date(closesAt).getTime();
+}
+
+/** "이의신청 기간: 2026년 9월 8일 10:00까지", or that the period has ended; nothing when unknown. */
+export function ObjectionWindow({ closesAt }: { closesAt: string | undefined }) {
+  const { t, language } = useI18n();
+  if (!closesAt) return null;
+  return (
+    <p className="objection-window">
+      {objectionsOpen(closesAt) ? t("objectionWindow.open", { at: formatSeoulDeadline(closesAt, language) }) : t("objectionWindow.closed")}
+    </p>
+  );
+}
+
 export function ProgressBar({ value, max, label }: { value: number; max: number; label: string }) {
   const { t } = useI18n();
   const pct = percent(value, max);

@@ -1,5 +1,5 @@
 import { fireEvent, screen, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { json, organizer, problem } from "../../../test/fakeServer";
 import { renderApp, type Handler } from "../../../test/renderApp";
 import { ROUND_ID, sampleRound } from "../../../test/fixtures";
@@ -304,9 +304,16 @@ describe("results with a citizen panel", () => {
     expect(screen.getByText(/^단계 점수 = 심사위원 점수 × 심사위원 비율% \+ 국민심사단 점수 × 국민심사단 비율% \+ 투표 점수/)).toBeTruthy();
   });
 
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it("publishes the panel's score and share in their own columns", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-06-05T00:00:00Z"));
     const results: PublicResults = {
       roundId: ROUND_ID, title: "2026 적극행정 우수사례", method: "mean", tieBreaks: [], stage: "본선", criteria: [], publishedAt: "2026-06-01T01:00:00Z",
+      objectionsCloseAt: "2026-06-08T01:00:00Z",
       cases: [{ caseId: CASE_A, title: "수입금 처리 방식 개선", rank: 1, score: 81.75, scores: [], components: PARTS }],
     };
     await renderApp(`/results/${ROUND_ID}`, (_request, seen) =>
@@ -320,12 +327,17 @@ describe("results with a citizen panel", () => {
       "수입금 처리 방식 개선", "80", "72.5", "30%", "14", "100", "20%", "81.75",
     ]);
     expect(screen.getByText(/^단계 점수 = .*국민심사단 점수 × 국민심사단 비율%/)).toBeTruthy();
+    // 01:00 UTC is 10:00 in Korea.
+    expect(screen.getByText("이의신청 기간: 2026년 6월 8일 10:00까지")).toBeTruthy();
   });
 
   it("leaves the vote's columns out when only the panel has a share", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-06-08T01:00:00Z"));
     const panelOnly = { ...PARTS, judgeShare: 70, votes: 0, voteScore: 0, voteShare: 0 };
     const results: PublicResults = {
       roundId: ROUND_ID, title: "2026 적극행정 우수사례", method: "mean", tieBreaks: [], stage: "본선", criteria: [], publishedAt: "2026-06-01T01:00:00Z",
+      objectionsCloseAt: "2026-06-08T01:00:00Z",
       cases: [{ caseId: CASE_A, title: "수입금 처리 방식 개선", rank: 1, score: 77.75, scores: [], components: panelOnly }],
     };
     await renderApp(`/results/${ROUND_ID}`, (_request, seen) =>
@@ -334,5 +346,8 @@ describe("results with a citizen panel", () => {
     const table = await screen.findByRole("table", { name: /^국민심사단 반영:/ });
     expect([...within(table).getAllByRole("row")[1]!.children].map((c) => c.textContent)).toEqual(["수입금 처리 방식 개선", "80", "72.5", "30%", "77.75"]);
     expect(screen.getByText(/^국민심사단이 있는 단계의 점수 = 심사위원 점수 × \(100 − 국민심사단 반영 비율\)%/)).toBeTruthy();
+    // The window ends at its closing instant, as the server's check does.
+    expect(screen.getByText("이의신청 기간이 끝났습니다")).toBeTruthy();
+    expect(screen.queryByText(/^이의신청 기간:/)).toBeNull();
   });
 });

@@ -106,7 +106,7 @@ describe("web app", () => {
     await expect.poll(() => agency.locator("option").count()).toBeGreaterThan(1);
     await agency.selectOption({ index: 1 });
     await page.getByRole("button", { name: "초대 링크 만들기" }).click();
-    const link = await page.getByLabel("초대 링크").inputValue();
+    const link = await page.getByRole("textbox", { name: "초대 링크" }).inputValue();
     expect(link).toMatch(/\/invite\/\S{20,}$/);
     await page.getByRole("cell", { name: email, exact: true }).waitFor();
 

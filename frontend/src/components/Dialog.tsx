@@ -59,3 +59,40 @@ export function Dialog({ open, title, onClose, children, actions, busy = false }
     </dialog>
   );
 }
+
+interface ConfirmDialogProps {
+  open: boolean;
+  title: string;
+  /** The act being confirmed, e.g. 초대 취소. */
+  confirmLabel: string;
+  /** What leaves without acting, e.g. 취소 or 닫기. */
+  dismissLabel: string;
+  onConfirm: () => void;
+  onClose: () => void;
+  children: ReactNode;
+  busy?: boolean;
+}
+
+/** A Dialog asking to confirm one act: the act's button first, so it gets focus, then the way out. */
+export function ConfirmDialog({ open, title, confirmLabel, dismissLabel, onConfirm, onClose, children, busy = false }: ConfirmDialogProps) {
+  return (
+    <Dialog
+      open={open}
+      busy={busy}
+      title={title}
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" className="krds-btn primary medium" disabled={busy} onClick={onConfirm}>
+            {confirmLabel}
+          </button>
+          <button type="button" className="krds-btn secondary medium" disabled={busy} onClick={onClose}>
+            {dismissLabel}
+          </button>
+        </>
+      }
+    >
+      {children}
+    </Dialog>
+  );
+}

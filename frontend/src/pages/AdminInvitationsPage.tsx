@@ -3,7 +3,7 @@ import { problemToFormErrors, type FormErrors } from "../api/problem";
 import { ROLES, type CreatedInvitation, type Invitation, type Role, type User } from "../api/types";
 import { useApi, useSession } from "../app/context";
 import { AgencySelect } from "../components/AgencySelect";
-import { Dialog } from "../components/Dialog";
+import { ConfirmDialog } from "../components/Dialog";
 import { ErrorSummary, SelectField, StatusMessage, SubmitButton, TextField, useFormErrors } from "../components/forms";
 import { Loading, Notice, PageHeader } from "../components/Page";
 import { useLoad } from "../components/useLoad";
@@ -189,24 +189,17 @@ function InvitationTable({ items, onChanged }: { items: Invitation[]; onChanged:
           </table>
         </div>
       )}
-      <Dialog
+      <ConfirmDialog
         open={revoking !== null}
         busy={busy}
         title={t("invitations.confirmRevokeTitle")}
+        confirmLabel={t("invitations.revoke")}
+        dismissLabel={t("common.close")}
+        onConfirm={revoke}
         onClose={() => setRevoking(null)}
-        actions={
-          <>
-            <button type="button" className="krds-btn primary medium" disabled={busy} onClick={revoke}>
-              {t("invitations.revoke")}
-            </button>
-            <button type="button" className="krds-btn secondary medium" disabled={busy} onClick={() => setRevoking(null)}>
-              {t("common.close")}
-            </button>
-          </>
-        }
       >
         <p>{t("invitations.confirmRevoke", { email: revoking?.email ?? "" })}</p>
-      </Dialog>
+      </ConfirmDialog>
     </>
   );
 }

@@ -4,7 +4,7 @@ import { problemToFormErrors, type FormErrors } from "../api/problem";
 import type { TeamDetail, TeamInvitation, TeamMember, TeamMemberRole } from "../api/types";
 import { useApi, useSession } from "../app/context";
 import { CaseTable } from "../components/CaseTable";
-import { Dialog } from "../components/Dialog";
+import { ConfirmDialog } from "../components/Dialog";
 import { ErrorSummary, StatusMessage, SubmitButton, TextField, useFormErrors } from "../components/forms";
 import { LoadError, Loading, PageHeader } from "../components/Page";
 import { useLoad } from "../components/useLoad";
@@ -241,47 +241,33 @@ function TeamView({ team, reload }: { team: TeamDetail; reload: () => void }) {
         <CaseTable items={team.cases} caption={t("team.casesTitle")} showTeam={false} empty={t("team.casesEmpty")} />
       </section>
 
-      <Dialog
+      <ConfirmDialog
         open={pending !== null}
         busy={busy}
         title={pending?.kind === "leave" ? t("team.confirmLeaveTitle") : t("team.confirmRemoveTitle")}
+        confirmLabel={pending?.kind === "leave" ? t("team.leave") : t("team.remove")}
+        dismissLabel={t("common.cancel")}
+        onConfirm={remove}
         onClose={() => setPending(null)}
-        actions={
-          <>
-            <button type="button" className="krds-btn primary medium" disabled={busy} onClick={remove}>
-              {pending?.kind === "leave" ? t("team.leave") : t("team.remove")}
-            </button>
-            <button type="button" className="krds-btn secondary medium" disabled={busy} onClick={() => setPending(null)}>
-              {t("common.cancel")}
-            </button>
-          </>
-        }
       >
         <p>
           {pending?.kind === "leave"
             ? t("team.confirmLeave", { team: team.name })
             : t("team.confirmRemove", { name: pending?.member.displayName ?? "" })}
         </p>
-      </Dialog>
+      </ConfirmDialog>
 
-      <Dialog
+      <ConfirmDialog
         open={cancelling !== null}
         busy={busy}
         title={t("team.confirmCancelInvitationTitle")}
+        confirmLabel={t("team.confirmCancelInvitationAction")}
+        dismissLabel={t("common.close")}
+        onConfirm={cancelInvitation}
         onClose={() => setCancelling(null)}
-        actions={
-          <>
-            <button type="button" className="krds-btn primary medium" disabled={busy} onClick={cancelInvitation}>
-              {t("team.confirmCancelInvitationAction")}
-            </button>
-            <button type="button" className="krds-btn secondary medium" disabled={busy} onClick={() => setCancelling(null)}>
-              {t("common.close")}
-            </button>
-          </>
-        }
       >
         <p>{t("team.confirmCancelInvitation", { email: cancelling?.email ?? "" })}</p>
-      </Dialog>
+      </ConfirmDialog>
     </>
   );
 }

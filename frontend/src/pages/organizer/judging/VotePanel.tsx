@@ -2,7 +2,7 @@ import { useCallback, useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { isProblem, problemToPathErrors } from "../../../api/problem";
 import { useApi } from "../../../app/context";
-import { Dialog } from "../../../components/Dialog";
+import { ConfirmDialog } from "../../../components/Dialog";
 import { CheckboxField, StatusMessage, TextAreaField, TextField } from "../../../components/forms";
 import { LoadError, Loading, Notice } from "../../../components/Page";
 import { TableWrap } from "../../../components/TableWrap";
@@ -154,24 +154,17 @@ function VoteAdmin({ stage, initial, onVoteShare }: { stage: Stage; initial: Sta
 
       {vote.configured ? <ReportSection key={generation} stageId={stage.id} /> : null}
 
-      <Dialog
+      <ConfirmDialog
         open={dialog !== null}
         busy={busy}
         title={dialog === "open" ? t("voteAdmin.openDialog.title") : t("voteAdmin.closeDialog.title")}
+        confirmLabel={dialog === "open" ? t("voteAdmin.openNow") : t("voteAdmin.closeNow")}
+        dismissLabel={t("common.cancel")}
+        onConfirm={() => dialog && move(dialog)}
         onClose={() => setDialog(null)}
-        actions={
-          <>
-            <button type="button" className="krds-btn primary medium" disabled={busy} onClick={() => dialog && move(dialog)}>
-              {dialog === "open" ? t("voteAdmin.openNow") : t("voteAdmin.closeNow")}
-            </button>
-            <button type="button" className="krds-btn secondary medium" disabled={busy} onClick={() => setDialog(null)}>
-              {t("common.cancel")}
-            </button>
-          </>
-        }
       >
         <p>{dialog === "open" ? t("voteAdmin.openDialog.body") : t("voteAdmin.closeDialog.body")}</p>
-      </Dialog>
+      </ConfirmDialog>
     </div>
   );
 }

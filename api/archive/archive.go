@@ -1,5 +1,5 @@
 // Package archive is the public archive of winning cases: Korean search inside PostgreSQL
-// (see search_tokens in db/migrations/004_archive.sql), similar cases, and the record of
+// (tokenized by api/textsearch, see index.go and search.go), similar cases, and the record of
 // agencies adopting a case (벤치마킹), which is how far it spread (확산).
 package archive
 
@@ -18,6 +18,7 @@ import (
 	"eutteum/api/dberr"
 	"eutteum/api/notify"
 	"eutteum/api/store"
+	"eutteum/api/textsearch"
 	"eutteum/api/validation"
 )
 
@@ -119,6 +120,10 @@ func AddPublished(ctx context.Context, q *store.Queries, p Published) error {
 	if err != nil {
 		return err
 	}
+	agency, err := q.GetAgency(ctx, t.AgencyID)
+	if err != nil {
+		return err
+	}
 	public := []cases.Attachment{}
 	for _, a := range v.Attachments {
 		if a.Public {
@@ -129,12 +134,17 @@ func AddPublished(ctx context.Context, q *store.Queries, p Published) error {
 	collaborators, _ := json.Marshal(v.Content.Collaborators)
 	attachments, _ := json.Marshal(public)
 	_, err = q.InsertArchiveEntry(ctx, store.InsertArchiveEntryParams{
-		CaseID: uuid.NullUUID{UUID: p.CaseID, Valid: true}, AgencyID: t.AgencyID,
+		CaseID: uuid.NullUUID{UUID: p.CaseID, Valid: true}, AgencyID: t.AgencyID, AgencyName: agency.Name,
 		Title: v.Content.Title, Summary: v.Content.Summary, Problem: v.Content.Problem, Solution: v.Content.Solution,
 		Outcomes: v.Content.Outcomes, Metrics: metrics, Collaborators: collaborators, Tags: v.Content.Tags,
 		Category: v.Content.CategoryName, TeamName: t.Name, TeamKind: string(t.Kind), Year: int32(p.Year), Period: p.Period,
 		RoundTitle: p.RoundTitle, AwardName: p.AwardName, AwardTier: p.AwardTier, Stage: v.Content.Stage,
 		EvidenceLevel: v.Content.EvidenceLevel, Licence: v.Content.Licence, Attachments: attachments, PublishedOn: p.On,
+		Vector: document{
+			Title: v.Content.Title, Summary: v.Content.Summary, Tags: v.Content.Tags, Category: v.Content.CategoryName,
+			Agency: agency.Name, Problem: v.Content.Problem, Solution: v.Content.Solution, Outcomes: v.Content.Outcomes, Team: t.Name,
+		}.vector(),
+		TokenizerVersion: textsearch.Version,
 	})
 	if store.IsNoRows(err) {
 		return nil // already archived

@@ -1,8 +1,11 @@
 package archive
 
 import (
+	"bytes"
 	"testing"
 	"unicode/utf8"
+
+	"eutteum/api/textsearch"
 )
 
 // FuzzParseRows: any file parses into rows or reported rejections, never a panic.
@@ -15,9 +18,32 @@ func FuzzParseRows(f *testing.F) {
 		if format != "csv" && format != "jsonl" {
 			format = "csv"
 		}
-		rows, rejected, err := parseRows(data, format)
-		if err == nil && len(rows)+len(rejected) < 0 {
-			t.Fatal("impossible")
+		in, format, err := decodeInput(bytes.NewReader(data), format)
+		if err != nil {
+			return
+		}
+		rows, err := newRowReader(in, format)
+		if err != nil {
+			return
+		}
+		lines := bytes.Count(data, []byte("\n")) + 1
+		last := 0
+		for n := 0; ; n++ {
+			row, rej, err := rows.next()
+			if err != nil {
+				break
+			}
+			if n > lines {
+				t.Fatalf("more rows than the %d lines of the input", lines)
+			}
+			if rej == nil {
+				if row.line <= last || row.line > lines {
+					t.Fatalf("row at line %d after line %d (input of %d lines)", row.line, last, lines)
+				}
+				last = row.line
+			} else if rej.Reason == "" {
+				t.Fatal("a rejection without a reason")
+			}
 		}
 	})
 }
@@ -33,12 +59,13 @@ func FuzzHighlights(f *testing.F) {
 			return
 		}
 		n := utf8.RuneCountInString(text)
-		for _, h := range highlights(text, highlightTerms(q)) {
+		terms := highlightTerms(textsearch.ParseQuery(q).Words)
+		for _, h := range highlights(text, terms) {
 			if h.Start < 0 || h.Length <= 0 || h.Start+h.Length > n {
 				t.Fatalf("highlight %+v outside %d characters", h, n)
 			}
 		}
-		if sn := snippet(highlightTerms(q), [][2]string{{"summary", text}}); sn != nil {
+		if sn := snippet(terms, [][2]string{{"summary", text}}); sn != nil {
 			m := utf8.RuneCountInString(sn.Text)
 			for _, h := range sn.Highlights {
 				if h.Start < 0 || h.Start+h.Length > m {

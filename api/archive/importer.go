@@ -17,17 +17,24 @@ import (
 
 	"github.com/google/uuid"
 	"golang.org/x/text/encoding/korean"
+	"golang.org/x/text/transform"
 
 	"eutteum/api/account"
 	"eutteum/api/apperr"
 	"eutteum/api/cases"
 	"eutteum/api/dberr"
 	"eutteum/api/store"
+	"eutteum/api/textsearch"
 	"eutteum/api/validation"
 )
 
-// MaxImportBytes is the largest file an import reads.
+// MaxImportBytes is the largest file an import over HTTP takes; the command line streams
+// files of any size.
 const MaxImportBytes = 50 << 20
+
+// importBatch is how many rows are checked against the archive and written together: one
+// round trip to look them up, one statement to insert the new ones, one transaction.
+const importBatch = 500
 
 // ImportRow is one past winner as agencies keep them (docs/import.md).
 type ImportRow struct {
@@ -75,67 +82,125 @@ type ImportOptions struct {
 	// CreateAgencies makes agencies the file names but the system lacks; otherwise such
 	// rows are rejected.
 	CreateAgencies bool
-	// Progress, if set, is told how many rows are done.
-	Progress func(done int)
+	// Progress, if set, is told after each batch how many rows are done and how many bytes
+	// of the input they used, so a caller that knows the file's size can show true progress.
+	Progress func(rows int, bytes int64)
 }
 
 // Import reads past winners from CSV (UTF-8, or CP949/EUC-KR as Korean Excel writes) or
-// JSON Lines. Each row is checked and stored on its own, so a bad row is reported and
-// never half-written; a row whose external id is already archived with the same content
-// changes nothing. Organizers import for the agencies they organize for; admins for any.
+// JSON Lines, streaming: memory stays bounded by one batch whatever the file's size. Each
+// row is checked on its own, so a bad row is reported and never half-written; a row whose
+// external id is already archived with the same content changes nothing. Rows are written
+// in batches, each in one transaction, and the search index is kept up to date as they
+// go. Organizers import for the agencies they organize for; admins for any.
 func (s *Service) Import(ctx context.Context, p account.Principal, accounts *account.Service, r io.Reader, opts ImportOptions) (ImportReport, error) {
 	if !p.IsAdmin() && len(p.OrganizerAgencies()) == 0 {
 		return ImportReport{}, apperr.Forbidden()
 	}
-	raw, err := io.ReadAll(io.LimitReader(r, MaxImportBytes+1))
-	if err != nil {
-		return ImportReport{}, apperr.Wrap(apperr.KindInvalid, apperr.CodeMalformedJSON, err)
-	}
-	if len(raw) > MaxImportBytes {
-		return ImportReport{}, apperr.New(apperr.KindTooLarge, apperr.CodeBodyTooLarge)
-	}
-	raw = bytes.TrimPrefix(raw, []byte("\ufeff"))
-	if !utf8.Valid(raw) {
-		if raw, err = korean.EUCKR.NewDecoder().Bytes(raw); err != nil {
-			return ImportReport{}, apperr.Invalid(apperr.Field("file", "encoding"))
-		}
-	}
-	format := opts.Format
-	if format == "" {
-		format = "csv"
-		if t := bytes.TrimSpace(raw); len(t) > 0 && t[0] == '{' {
-			format = "jsonl"
-		}
-	}
-	rows, rejected, err := parseRows(raw, format)
+	counted := &countingReader{r: r}
+	in, format, err := decodeInput(counted, opts.Format)
 	if err != nil {
 		return ImportReport{}, err
 	}
-	report := ImportReport{Rows: len(rows) + len(rejected), Rejected: rejected, NewAgencies: []string{}}
+	rows, err := newRowReader(in, format)
+	if err != nil {
+		return ImportReport{}, err
+	}
+	report := ImportReport{Rejected: []Rejection{}, NewAgencies: []string{}}
 	agencies, err := s.agencyIndex(ctx)
 	if err != nil {
 		return ImportReport{}, err
 	}
-	for i, row := range rows {
-		if opts.Progress != nil {
-			opts.Progress(i + 1)
+	im := &importer{s: s, p: p, accounts: accounts, agencies: agencies, inScope: map[uuid.UUID]bool{}, create: opts.CreateAgencies, report: &report}
+	batch := make([]parsedRow, 0, importBatch)
+	flush := func() error {
+		if err := im.store(ctx, batch); err != nil {
+			return err
 		}
-		outcome, rej := s.importRow(ctx, p, accounts, row, agencies, opts.CreateAgencies, &report)
+		batch = batch[:0]
+		if opts.Progress != nil {
+			opts.Progress(report.Rows, counted.n)
+		}
+		return nil
+	}
+	for {
+		row, rej, err := rows.next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return ImportReport{}, err
+		}
+		report.Rows++
 		if rej != nil {
 			report.Rejected = append(report.Rejected, *rej)
 			continue
 		}
-		switch outcome {
-		case "imported":
-			report.Imported++
-		case "updated":
-			report.Updated++
-		default:
-			report.Unchanged++
+		batch = append(batch, row)
+		if len(batch) == importBatch {
+			if err := flush(); err != nil {
+				return ImportReport{}, err
+			}
 		}
+	}
+	if err := flush(); err != nil {
+		return ImportReport{}, err
 	}
 	slices.SortFunc(report.Rejected, func(a, b Rejection) int { return a.Line - b.Line })
 	return report, nil
+}
+
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// sniffBytes is how much of the input decides its encoding and format.
+const sniffBytes = 64 << 10
+
+// decodeInput drops a byte order mark, reads CP949 as UTF-8 when the start of the input is
+// not UTF-8 (Korean Excel's CSV), and guesses the format when none is given.
+func decodeInput(r io.Reader, format string) (io.Reader, string, error) {
+	br := bufio.NewReaderSize(r, sniffBytes)
+	head, err := br.Peek(sniffBytes)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+		return nil, "", apperr.Wrap(apperr.KindInvalid, apperr.CodeMalformedJSON, err)
+	}
+	if bytes.HasPrefix(head, []byte("\ufeff")) {
+		_, _ = br.Discard(3)
+		head = head[3:]
+	}
+	var in io.Reader = br
+	if !validUTF8Prefix(head, len(head) == sniffBytes) {
+		in = transform.NewReader(br, korean.EUCKR.NewDecoder())
+	}
+	if format == "" {
+		format = "csv"
+		if t := bytes.TrimSpace(head); len(t) > 0 && t[0] == '{' {
+			format = "jsonl"
+		}
+	}
+	return in, format, nil
+}
+
+// validUTF8Prefix reports whether b is UTF-8, allowing a rune cut off at its end when more
+// input follows.
+func validUTF8Prefix(b []byte, more bool) bool {
+	if utf8.Valid(b) {
+		return true
+	}
+	for cut := 1; more && cut < utf8.UTFMax && cut < len(b); cut++ {
+		if utf8.Valid(b[:len(b)-cut]) {
+			return true
+		}
+	}
+	return false
 }
 
 type parsedRow struct {
@@ -143,36 +208,47 @@ type parsedRow struct {
 	row  ImportRow
 }
 
-func parseRows(raw []byte, format string) ([]parsedRow, []Rejection, error) {
-	var rows []parsedRow
-	var rejected []Rejection
+// rowReader yields one row of the input at a time, or why it was refused.
+type rowReader struct {
+	next func() (parsedRow, *Rejection, error)
+}
+
+func newRowReader(r io.Reader, format string) (rowReader, error) {
 	switch format {
 	case "jsonl":
-		sc := bufio.NewScanner(bytes.NewReader(raw))
+		sc := bufio.NewScanner(r)
 		sc.Buffer(make([]byte, 1<<20), 4<<20)
-		for line := 1; sc.Scan(); line++ {
-			text := strings.TrimSpace(sc.Text())
-			if text == "" {
-				continue
+		line := 0
+		return rowReader{next: func() (parsedRow, *Rejection, error) {
+			for sc.Scan() {
+				line++
+				text := bytes.TrimSpace(sc.Bytes())
+				if len(text) == 0 {
+					continue
+				}
+				if !utf8.Valid(text) {
+					return parsedRow{}, &Rejection{Line: line, Reason: "UTF-8이 아닌 문자가 있습니다"}, nil
+				}
+				dec := json.NewDecoder(bytes.NewReader(text))
+				dec.DisallowUnknownFields()
+				var r ImportRow
+				if err := dec.Decode(&r); err != nil {
+					return parsedRow{}, &Rejection{Line: line, Field: jsonField(err), Reason: "JSON 형식 오류: " + err.Error()}, nil
+				}
+				return parsedRow{line, r}, nil, nil
 			}
-			dec := json.NewDecoder(strings.NewReader(text))
-			dec.DisallowUnknownFields()
-			var r ImportRow
-			if err := dec.Decode(&r); err != nil {
-				rejected = append(rejected, Rejection{Line: line, Field: jsonField(err), Reason: "JSON 형식 오류: " + err.Error()})
-				continue
+			if err := sc.Err(); err != nil {
+				return parsedRow{}, nil, apperr.Invalid(apperr.Field("file", "invalid"))
 			}
-			rows = append(rows, parsedRow{line, r})
-		}
-		if err := sc.Err(); err != nil {
-			return nil, nil, apperr.Invalid(apperr.Field("file", "invalid"))
-		}
+			return parsedRow{}, nil, io.EOF
+		}}, nil
 	case "csv":
-		cr := csv.NewReader(bytes.NewReader(raw))
+		cr := csv.NewReader(r)
 		cr.FieldsPerRecord = -1
+		cr.ReuseRecord = true
 		header, err := cr.Read()
 		if err != nil {
-			return nil, nil, apperr.Invalid(apperr.Field("file", "empty_file"))
+			return rowReader{}, apperr.Invalid(apperr.Field("file", "empty_file"))
 		}
 		cols := map[string]int{}
 		for i, h := range header {
@@ -180,13 +256,17 @@ func parseRows(raw []byte, format string) ([]parsedRow, []Rejection, error) {
 		}
 		for _, required := range []string{"external_id", "title", "agency", "year", "period", "published_date"} {
 			if _, ok := cols[required]; !ok {
-				return nil, nil, apperr.Invalid(apperr.Field("file", "missing_column", "column", required))
+				return rowReader{}, apperr.Invalid(apperr.Field("file", "missing_column", "column", required))
 			}
 		}
-		for {
+		broken := false
+		return rowReader{next: func() (parsedRow, *Rejection, error) {
+			if broken {
+				return parsedRow{}, nil, io.EOF
+			}
 			rec, err := cr.Read()
 			if errors.Is(err, io.EOF) {
-				break
+				return parsedRow{}, nil, io.EOF
 			}
 			if err != nil {
 				// FieldPos is only defined for records that parsed; a parse error carries its line.
@@ -194,25 +274,20 @@ func parseRows(raw []byte, format string) ([]parsedRow, []Rejection, error) {
 				var perr *csv.ParseError
 				if errors.As(err, &perr) {
 					line = perr.StartLine
+				} else {
+					broken = true // the input itself failed: nothing more can be read
 				}
-				rejected = append(rejected, Rejection{Line: line, Field: "", Reason: "CSV 형식 오류: " + err.Error()})
-				if perr == nil {
-					break
-				}
-				continue
+				return parsedRow{}, &Rejection{Line: line, Reason: "CSV 형식 오류: " + err.Error()}, nil
 			}
 			line, _ := cr.FieldPos(0)
 			r, rej := csvRow(rec, cols, line)
 			if rej != nil {
-				rejected = append(rejected, *rej)
-				continue
+				return parsedRow{}, rej, nil
 			}
-			rows = append(rows, parsedRow{line, r})
-		}
-	default:
-		return nil, nil, apperr.Invalid(apperr.Field("format", "enum"))
+			return parsedRow{line, r}, nil, nil
+		}}, nil
 	}
-	return rows, rejected, nil
+	return rowReader{}, apperr.Invalid(apperr.Field("format", "enum"))
 }
 
 func jsonField(err error) string {
@@ -297,10 +372,132 @@ func (s *Service) agencyIndex(ctx context.Context) (map[string]uuid.UUID, error)
 	return m, nil
 }
 
-func (s *Service) importRow(ctx context.Context, p account.Principal, accounts *account.Service, pr parsedRow, agencies map[string]uuid.UUID, create bool, report *ImportReport) (string, *Rejection) {
+// importer carries what the rows of one import share: the agencies by name, which of
+// them the caller may import for, and the report.
+type importer struct {
+	s        *Service
+	p        account.Principal
+	accounts *account.Service
+	agencies map[string]uuid.UUID
+	inScope  map[uuid.UUID]bool
+	create   bool
+	report   *ImportReport
+}
+
+// importedEntry is a checked row as InsertImportedEntries and UpdateImportedEntry take it.
+type importedEntry struct {
+	ExternalID    string          `json:"external_id"`
+	AgencyID      uuid.UUID       `json:"agency_id"`
+	AgencyName    string          `json:"agency_name"`
+	Title         string          `json:"title"`
+	Summary       string          `json:"summary"`
+	Problem       string          `json:"problem"`
+	Solution      string          `json:"solution"`
+	Outcomes      string          `json:"outcomes"`
+	Metrics       json.RawMessage `json:"metrics"`
+	Collaborators json.RawMessage `json:"collaborators"`
+	Tags          []string        `json:"tags"`
+	Category      string          `json:"category"`
+	TeamName      string          `json:"team_name"`
+	Year          int             `json:"year"`
+	Period        string          `json:"period"`
+	RoundTitle    string          `json:"round_title"`
+	AwardName     string          `json:"award_name"`
+	AwardTier     string          `json:"award_tier"`
+	PublishedOn   string          `json:"published_on"`
+	Search        string          `json:"search"`
+	published     time.Time
+}
+
+// store checks a batch of rows, then writes the new and changed ones in one transaction.
+func (im *importer) store(ctx context.Context, batch []parsedRow) error {
+	checked := make([]importedEntry, 0, len(batch))
+	lines := map[string]int{}
+	for _, pr := range batch {
+		e, rej := im.check(ctx, pr)
+		if rej != nil {
+			im.report.Rejected = append(im.report.Rejected, *rej)
+			continue
+		}
+		if prev, dup := lines[e.ExternalID]; dup {
+			im.report.Rejected = append(im.report.Rejected, Rejection{Line: pr.line, Field: "external_id", Reason: fmt.Sprintf("%d행과 같은 external_id입니다", prev)})
+			continue
+		}
+		lines[e.ExternalID] = pr.line
+		checked = append(checked, e)
+	}
+	if len(checked) == 0 {
+		return nil
+	}
+	ids := make([]string, len(checked))
+	for i, e := range checked {
+		ids[i] = e.ExternalID
+	}
+	existing, err := im.s.q.ImportedEntriesByExternalID(ctx, ids)
+	if err != nil {
+		return dberr.Fail(err)
+	}
+	byID := make(map[string]store.ImportedEntriesByExternalIDRow, len(existing))
+	for _, x := range existing {
+		byID[x.ExternalID] = x
+	}
+	var inserts, updates []importedEntry
+	unchanged := 0
+	for _, e := range checked {
+		x, ok := byID[e.ExternalID]
+		switch {
+		case !ok:
+			inserts = append(inserts, e)
+		case e.sameAs(x):
+			unchanged++
+		default:
+			updates = append(updates, e)
+		}
+	}
+	if err := im.write(ctx, inserts, updates); err != nil {
+		return err
+	}
+	im.report.Imported += len(inserts)
+	im.report.Updated += len(updates)
+	im.report.Unchanged += unchanged
+	return nil
+}
+
+func (im *importer) write(ctx context.Context, inserts, updates []importedEntry) error {
+	tx, err := im.s.pool.Begin(ctx)
+	if err != nil {
+		return dberr.Fail(err)
+	}
+	defer func() { _ = tx.Rollback(ctx) }()
+	q := im.s.q.WithTx(tx)
+	if len(inserts) > 0 {
+		raw, err := json.Marshal(inserts)
+		if err != nil {
+			return apperr.Internal(err)
+		}
+		if _, err := q.InsertImportedEntries(ctx, store.InsertImportedEntriesParams{TokenizerVersion: textsearch.Version, Entries: raw}); err != nil {
+			return dberr.Fail(fmt.Errorf("archive.Import: insert: %w", err))
+		}
+	}
+	for _, e := range updates {
+		if err := q.UpdateImportedEntry(ctx, store.UpdateImportedEntryParams{
+			ExternalID: &e.ExternalID, AgencyID: e.AgencyID, AgencyName: e.AgencyName, Title: e.Title, Summary: e.Summary,
+			Problem: e.Problem, Solution: e.Solution, Outcomes: e.Outcomes, Metrics: e.Metrics, Collaborators: e.Collaborators,
+			Tags: e.Tags, Category: e.Category, TeamName: e.TeamName, Year: int32(e.Year), Period: e.Period,
+			RoundTitle: e.RoundTitle, AwardName: e.AwardName, AwardTier: e.AwardTier, PublishedOn: e.published,
+			Vector: e.Search, TokenizerVersion: textsearch.Version,
+		}); err != nil {
+			return dberr.Fail(fmt.Errorf("archive.Import: update: %w", err))
+		}
+	}
+	return dberr.Fail(tx.Commit(ctx))
+}
+
+// check validates one row and resolves its agency, creating it when asked to.
+func (im *importer) check(ctx context.Context, pr parsedRow) (importedEntry, *Rejection) {
 	r := pr.row
-	reject := func(field, reason string) (string, *Rejection) {
-		return "", &Rejection{Line: pr.line, Field: field, Reason: reason}
+	reject := func(field, reason string) (importedEntry, *Rejection) {
+		return importedEntry{}, &Rejection{Line: pr.line, Field: field, Reason: reason}
 	}
 	if err := validation.Struct(r); err != nil {
 		fe := apperr.As(err).Fields[0]
@@ -310,19 +507,27 @@ func (s *Service) importRow(ctx context.Context, p account.Principal, accounts *
 	if err != nil {
 		return reject("published_date", "게시일은 2024-06-30 형식이어야 합니다")
 	}
-	agencyID, ok := agencies[r.Agency]
+	agencyID, ok := im.agencies[r.Agency]
 	if !ok {
-		if !create || !p.IsAdmin() {
+		if !im.create || !im.p.IsAdmin() {
 			return reject("agency", "등록되지 않은 기관입니다: "+r.Agency)
 		}
-		a, err := accounts.EnsureAgency(ctx, account.CreateAgencyInput{Name: r.Agency, Level: "basic", Region: regionOf(r.Agency)})
+		a, err := im.accounts.EnsureAgency(ctx, account.CreateAgencyInput{Name: r.Agency, Level: "basic", Region: regionOf(r.Agency)})
 		if err != nil {
 			return reject("agency", "기관을 만들지 못했습니다: "+r.Agency)
 		}
-		agencyID, agencies[r.Agency] = a.ID, a.ID
-		report.NewAgencies = append(report.NewAgencies, r.Agency)
+		agencyID, im.agencies[r.Agency] = a.ID, a.ID
+		im.report.NewAgencies = append(im.report.NewAgencies, r.Agency)
 	}
-	if ok, err := accounts.InScope(ctx, p, agencyID); err != nil || !ok {
+	allowed, known := im.inScope[agencyID]
+	if !known {
+		ok, err := im.accounts.InScope(ctx, im.p, agencyID)
+		if err != nil {
+			return reject("agency", "권한을 확인하지 못했습니다: "+r.Agency)
+		}
+		allowed, im.inScope[agencyID] = ok, ok
+	}
+	if !allowed {
 		return reject("agency", "이 기관의 사례를 가져올 권한이 없습니다: "+r.Agency)
 	}
 	if r.Tags == nil {
@@ -336,39 +541,26 @@ func (s *Service) importRow(ctx context.Context, p account.Principal, accounts *
 	}
 	metrics, _ := json.Marshal(r.Metrics)
 	collaborators, _ := json.Marshal(r.Collaborators)
-	existing, err := s.q.GetArchiveEntryByExternalID(ctx, &r.ExternalID)
-	switch {
-	case store.IsNoRows(err):
-		if _, err := s.q.InsertImportedEntry(ctx, store.InsertImportedEntryParams{
-			ExternalID: &r.ExternalID, AgencyID: agencyID, Title: r.Title, Summary: r.Summary, Problem: r.Problem,
-			Solution: r.Solution, Outcomes: r.Outcomes, Metrics: metrics, Collaborators: collaborators, Tags: r.Tags,
-			Category: r.Category, TeamName: r.TeamName, Year: int32(r.Year), Period: r.Period, RoundTitle: r.Round,
-			AwardName: r.AwardName, AwardTier: r.AwardTier, PublishedOn: published,
-		}); err != nil {
-			return reject("", "저장하지 못했습니다")
-		}
-		return "imported", nil
-	case err != nil:
-		return reject("", "저장하지 못했습니다")
-	}
-	same := existing.AgencyID == agencyID && existing.Title == r.Title && existing.Summary == r.Summary &&
-		existing.Problem == r.Problem && existing.Solution == r.Solution && existing.Outcomes == r.Outcomes &&
-		jsonEqual(existing.Metrics, metrics) && jsonEqual(existing.Collaborators, collaborators) &&
-		slices.Equal(existing.Tags, r.Tags) && existing.Category == r.Category && int(existing.Year) == r.Year &&
-		existing.Period == r.Period && existing.RoundTitle == r.Round && existing.AwardName == r.AwardName &&
-		existing.AwardTier == r.AwardTier && existing.PublishedOn.Equal(published)
-	if same {
-		return "unchanged", nil
-	}
-	if err := s.q.UpdateImportedEntry(ctx, store.UpdateImportedEntryParams{
-		ExternalID: &r.ExternalID, AgencyID: agencyID, Title: r.Title, Summary: r.Summary, Problem: r.Problem,
-		Solution: r.Solution, Outcomes: r.Outcomes, Metrics: metrics, Collaborators: collaborators, Tags: r.Tags,
-		Category: r.Category, TeamName: r.TeamName, Year: int32(r.Year), Period: r.Period, RoundTitle: r.Round,
-		AwardName: r.AwardName, AwardTier: r.AwardTier, PublishedOn: published,
-	}); err != nil {
-		return reject("", "저장하지 못했습니다")
-	}
-	return "updated", nil
+	return importedEntry{
+		ExternalID: r.ExternalID, AgencyID: agencyID, AgencyName: r.Agency, Title: r.Title, Summary: r.Summary,
+		Problem: r.Problem, Solution: r.Solution, Outcomes: r.Outcomes, Metrics: metrics, Collaborators: collaborators,
+		Tags: r.Tags, Category: r.Category, TeamName: r.TeamName, Year: r.Year, Period: r.Period, RoundTitle: r.Round,
+		AwardName: r.AwardName, AwardTier: r.AwardTier, PublishedOn: r.PublishedOn, published: published,
+		Search: document{
+			Title: r.Title, Summary: r.Summary, Tags: r.Tags, Category: r.Category, Agency: r.Agency,
+			Problem: r.Problem, Solution: r.Solution, Outcomes: r.Outcomes, Team: r.TeamName,
+		}.vector(),
+	}, nil
+}
+
+// sameAs reports whether an archived entry already holds exactly this row.
+func (e importedEntry) sameAs(x store.ImportedEntriesByExternalIDRow) bool {
+	return x.AgencyID == e.AgencyID && x.Title == e.Title && x.Summary == e.Summary &&
+		x.Problem == e.Problem && x.Solution == e.Solution && x.Outcomes == e.Outcomes &&
+		jsonEqual(x.Metrics, e.Metrics) && jsonEqual(x.Collaborators, e.Collaborators) &&
+		slices.Equal(x.Tags, e.Tags) && x.Category == e.Category && x.TeamName == e.TeamName && int(x.Year) == e.Year &&
+		x.Period == e.Period && x.RoundTitle == e.RoundTitle && x.AwardName == e.AwardName &&
+		x.AwardTier == e.AwardTier && x.PublishedOn.Equal(e.published)
 }
 
 func jsonEqual(a, b []byte) bool {

@@ -15,6 +15,7 @@ import (
 
 	"eutteum/api/apperr"
 	"eutteum/api/dberr"
+	"eutteum/api/textsearch"
 )
 
 // Query is a search of the archive.
@@ -70,6 +71,14 @@ const (
 // Ranking weighs the title (A) above the summary, tags and category (B) above the body (C).
 const rankWeights = "{0.05, 0.2, 0.5, 1.0}"
 
+// rankSQL is the relevance of a matching entry: 4 for the words in the title, 2 for the
+// words in the title, summary, tags, category or agency, 1 for the words as typed, plus the
+// cover density scaled into [0, 1) (normalization 32), so the tiers never mix.
+const rankSQL = `(CASE WHEN e.search @@ @title::tsquery THEN 4 ELSE 0 END
+		+ CASE WHEN e.search @@ @lead::tsquery THEN 2 ELSE 0 END
+		+ CASE WHEN @has_exact AND e.search @@ @exact::tsquery THEN 1 ELSE 0 END
+		+ ts_rank_cd(@weights::float4[], e.search, @match::tsquery, 32))::float8`
+
 type cursor struct {
 	Sort string  `json:"s"`
 	K1   float64 `json:"a"`
@@ -77,8 +86,11 @@ type cursor struct {
 	ID   string  `json:"i"`
 }
 
-// Search finds archived cases. The query is parsed inside PostgreSQL by search_query, the
-// counterpart of the tokenizer that built the index, so both always agree.
+// Search finds archived cases. The query is parsed by textsearch.ParseQuery, the tokenizer
+// that built the index, so both always agree. Relevance is tiered: a match in the title
+// ranks above one in the summary, tags, category or agency, which ranks above a body-only
+// match; within a tier a literal match of what was typed (particles and all) comes first,
+// then cover density (how often and how close the words occur).
 func (s *Service) Search(ctx context.Context, in Query) (Result, error) {
 	if in.Limit <= 0 || in.Limit > 50 {
 		in.Limit = 20
@@ -98,9 +110,14 @@ func (s *Service) Search(ctx context.Context, in Query) (Result, error) {
 	}
 
 	where := []string{"true"}
-	args := pgx.NamedArgs{"q": in.Text, "has_q": in.Text != "", "weights": rankWeights}
-	if in.Text != "" {
-		where = append(where, "e.search @@ search_query(@q)")
+	pq := textsearch.ParseQuery(in.Text)
+	args := pgx.NamedArgs{"has_q": in.Text != "", "weights": rankWeights, "match": pq.Match, "title": pq.Title,
+		"lead": pq.Lead, "exact": pq.Exact, "has_exact": pq.Exact != ""}
+	switch {
+	case in.Text != "" && pq.Empty():
+		where = append(where, "false") // only punctuation: nothing can match
+	case in.Text != "":
+		where = append(where, "e.search @@ @match::tsquery")
 	}
 	add := func(cond, name string, value any) {
 		where = append(where, cond)
@@ -139,7 +156,7 @@ func (s *Service) Search(ctx context.Context, in Query) (Result, error) {
 	filtered := `
 		SELECT e.*, a.region AS agency_region,
 		       (SELECT count(*) FROM adoptions ad WHERE ad.entry_id = e.id AND ad.status = 'adopted')::float8 AS adoption_count,
-		       CASE WHEN @has_q THEN ts_rank_cd(@weights::float4[], e.search, search_query(@q))::float8 ELSE 0 END AS rank
+		       CASE WHEN @has_q THEN ` + rankSQL + ` ELSE 0 END AS rank
 		FROM archive_entries e JOIN agencies a ON a.id = e.agency_id
 		WHERE ` + strings.Join(where, " AND ")
 
@@ -187,7 +204,7 @@ func (s *Service) Search(ctx context.Context, in Query) (Result, error) {
 			return Result{}, dberr.Fail(err)
 		}
 		if in.Text != "" {
-			terms := highlightTerms(in.Text)
+			terms := highlightTerms(pq.Words)
 			it.TitleHighlights = highlights(it.Title, terms)
 			it.Snippet = snippet(terms, [][2]string{{"summary", it.Summary}, {"problem", problem}, {"solution", solution}, {"outcomes", outcomes}})
 		}
@@ -284,34 +301,21 @@ func decodeCursor(s, sort string) (cursor, error) {
 	return c, nil
 }
 
-// highlightTerms turns the query into patterns that find its words in text whatever the
-// spacing: a one-syllable word joins its neighbour, as in search_query, and a single space
-// may stand between any two characters.
-func highlightTerms(q string) []*regexp.Regexp {
-	var words []string
-	for _, w := range strings.Fields(strings.ToLower(q)) {
-		w = strings.Map(func(r rune) rune {
-			if unicode.Is(unicode.Hangul, r) || unicode.IsLetter(r) || unicode.IsDigit(r) {
-				return r
-			}
-			return -1
-		}, w)
-		if w == "" {
-			continue
-		}
-		if n := len(words); n > 0 && utf8.RuneCountInString(w) == 1 && isHangul(w) && isHangul(words[n-1]) {
-			words[n-1] += w
-			continue
-		}
-		words = append(words, w)
-	}
+// highlightTerms turns the searched words (glued and stemmed as the query was) into
+// patterns that find them in text whatever the spacing: a single space may stand between
+// any two characters, as the index chains words across spaces.
+func highlightTerms(words []string) []*regexp.Regexp {
 	var out []*regexp.Regexp
 	for _, w := range words {
 		var parts []string
 		for _, r := range w {
-			parts = append(parts, regexp.QuoteMeta(string(r)))
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				parts = append(parts, regexp.QuoteMeta(string(r)))
+			}
 		}
-		out = append(out, regexp.MustCompile("(?i)"+strings.Join(parts, " ?")))
+		if len(parts) > 0 {
+			out = append(out, regexp.MustCompile("(?i)"+strings.Join(parts, " ?")))
+		}
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package archive_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"os"
@@ -11,22 +12,13 @@ import (
 
 	"github.com/google/uuid"
 
+	"eutteum/api/account"
 	"eutteum/api/archive"
-	"eutteum/api/store"
 	"eutteum/api/testdb"
 )
 
 type relevanceSet struct {
-	Documents []struct {
-		ID       string   `json:"id"`
-		Agency   string   `json:"agency"`
-		Title    string   `json:"title"`
-		Summary  string   `json:"summary"`
-		Body     string   `json:"body"`
-		Category string   `json:"category"`
-		Tags     []string `json:"tags"`
-		Year     int      `json:"year"`
-	} `json:"documents"`
+	Documents []relevanceDocument `json:"documents"`
 	Queries []struct {
 		Q        string   `json:"q"`
 		Top      []string `json:"top"`
@@ -34,6 +26,17 @@ type relevanceSet struct {
 		Last     string   `json:"last"`
 		None     bool     `json:"none"`
 	} `json:"queries"`
+}
+
+type relevanceDocument struct {
+	ID       string   `json:"id"`
+	Agency   string   `json:"agency"`
+	Title    string   `json:"title"`
+	Summary  string   `json:"summary"`
+	Body     string   `json:"body"`
+	Category string   `json:"category"`
+	Tags     []string `json:"tags"`
+	Year     int      `json:"year"`
 }
 
 // loadRelevanceSet puts the documents of testdata/relevance.json in a fresh archive and
@@ -48,32 +51,56 @@ func loadRelevanceSet(t *testing.T) (*archive.Service, map[uuid.UUID]string, rel
 	if err := json.Unmarshal(raw, &set); err != nil {
 		t.Fatal(err)
 	}
+	svc, ids := loadDocuments(t, set.Documents)
+	return svc, ids, set
+}
+
+// loadDocuments imports documents into a fresh archive through the import path, each
+// published on its own day (so newest-first order is the documents' order reversed), and
+// returns the service and a map from entry id to document id.
+func loadDocuments(t *testing.T, docs []relevanceDocument) (*archive.Service, map[uuid.UUID]string) {
+	t.Helper()
 	pool := testdb.New(t)
 	ctx := context.Background()
-	q := store.New(pool)
-	agencies := map[string]uuid.UUID{}
-	ids := map[uuid.UUID]string{}
-	for i, d := range set.Documents {
-		agency, ok := agencies[d.Agency]
-		if !ok {
-			a, err := q.CreateAgency(ctx, store.CreateAgencyParams{Name: d.Agency, Level: store.AgencyLevelBasic, Region: strings.Fields(d.Agency)[0][:6]})
-			if err != nil {
-				t.Fatal(err)
-			}
-			agency, agencies[d.Agency] = a.ID, a.ID
+	var jsonl bytes.Buffer
+	for i, d := range docs {
+		row := archive.ImportRow{
+			ExternalID: d.ID, Title: d.Title, Summary: d.Summary, Problem: d.Body, Agency: d.Agency, Year: d.Year,
+			Period: "H1", Category: d.Category, Tags: d.Tags,
+			PublishedOn: time.Date(d.Year, 7, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i).Format(time.DateOnly),
 		}
-		ext := d.ID
-		id, err := q.InsertArchiveEntry(ctx, store.InsertArchiveEntryParams{
-			ExternalID: &ext, AgencyID: agency, Title: d.Title, Summary: d.Summary, Problem: d.Body, Metrics: []byte("[]"),
-			Collaborators: []byte("[]"), Attachments: []byte("[]"), Tags: append([]string{}, d.Tags...), Category: d.Category,
-			Year: int32(d.Year), Period: "H1", PublishedOn: time.Date(d.Year, 7, 1+i, 0, 0, 0, 0, time.UTC),
-		})
+		line, err := json.Marshal(row)
 		if err != nil {
 			t.Fatal(err)
 		}
-		ids[id] = d.ID
+		jsonl.Write(append(line, '\n'))
 	}
-	return archive.NewService(pool), ids, set
+	svc := archive.NewService(pool)
+	report, err := svc.Import(ctx, account.Operator(), account.NewService(pool, nil, account.Config{}), &jsonl,
+		archive.ImportOptions{Format: "jsonl", CreateAgencies: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if report.Imported != len(docs) {
+		t.Fatalf("imported %d of %d documents: %+v", report.Imported, len(docs), report.Rejected)
+	}
+	ids := map[uuid.UUID]string{}
+	rows, err := pool.Query(ctx, "SELECT id, external_id FROM archive_entries")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var id uuid.UUID
+		var ext string
+		if err := rows.Scan(&id, &ext); err != nil {
+			t.Fatal(err)
+		}
+		ids[id] = ext
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return svc, ids
 }
 
 // TestKoreanRelevance runs the relevance set in testdata/relevance.json: particles,

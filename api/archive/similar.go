@@ -13,6 +13,7 @@ import (
 	"eutteum/api/apperr"
 	"eutteum/api/dberr"
 	"eutteum/api/store"
+	"eutteum/api/textsearch"
 	"eutteum/api/validation"
 )
 
@@ -54,8 +55,12 @@ func (s *Service) SimilarToDraft(ctx context.Context, d Draft) ([]Similar, error
 }
 
 func (s *Service) similar(ctx context.Context, d Draft, exclude *uuid.UUID) ([]Similar, error) {
-	text := d.Title + " " + d.Summary + " " + firstRunes(d.Problem, 300) + " " + firstRunes(d.Solution, 300)
-	params := store.SimilarEntriesParams{Text: text, Category: d.Category}
+	text := d.Title + "\n" + d.Summary + "\n" + firstRunes(d.Problem, 300) + "\n" + firstRunes(d.Solution, 300)
+	query := textsearch.AnyOf(text, 60)
+	if query == "" {
+		return []Similar{}, nil
+	}
+	params := store.SimilarEntriesParams{Query: query, Category: d.Category}
 	if exclude != nil {
 		params.Exclude = uuid.NullUUID{UUID: *exclude, Valid: true}
 	}

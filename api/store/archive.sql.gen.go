@@ -97,6 +97,62 @@ func (q *Queries) AgencyArchiveCount(ctx context.Context, agencyID uuid.UUID) (i
 	return column_1, err
 }
 
+const archiveEntriesToIndex = `-- name: ArchiveEntriesToIndex :many
+SELECT id, title, summary, tags, category, agency_name, problem, solution, outcomes, team_name
+FROM archive_entries WHERE search_version <> $1
+ORDER BY id LIMIT $2
+`
+
+type ArchiveEntriesToIndexParams struct {
+	Version int16
+	MaxRows int32
+}
+
+type ArchiveEntriesToIndexRow struct {
+	ID         uuid.UUID
+	Title      string
+	Summary    string
+	Tags       []string
+	Category   string
+	AgencyName string
+	Problem    string
+	Solution   string
+	Outcomes   string
+	TeamName   string
+}
+
+// Entries whose search vector other tokenizer rules built, a batch at a time.
+func (q *Queries) ArchiveEntriesToIndex(ctx context.Context, arg ArchiveEntriesToIndexParams) ([]ArchiveEntriesToIndexRow, error) {
+	rows, err := q.db.Query(ctx, archiveEntriesToIndex, arg.Version, arg.MaxRows)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ArchiveEntriesToIndexRow
+	for rows.Next() {
+		var i ArchiveEntriesToIndexRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.Title,
+			&i.Summary,
+			&i.Tags,
+			&i.Category,
+			&i.AgencyName,
+			&i.Problem,
+			&i.Solution,
+			&i.Outcomes,
+			&i.TeamName,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const deleteAdoption = `-- name: DeleteAdoption :execrows
 DELETE FROM adoptions WHERE entry_id = $1 AND agency_id = $2
 `
@@ -201,71 +257,14 @@ func (q *Queries) GetArchiveEntry(ctx context.Context, id uuid.UUID) (GetArchive
 	return i, err
 }
 
-const getArchiveEntryByExternalID = `-- name: GetArchiveEntryByExternalID :one
-SELECT id, agency_id, title, summary, problem, solution, outcomes, metrics, collaborators, tags, category,
-       year, period, round_title, award_name, award_tier, published_on
-FROM archive_entries WHERE external_id = $1
+const importedEntriesByExternalID = `-- name: ImportedEntriesByExternalID :many
+SELECT external_id::text AS external_id, agency_id, title, summary, problem, solution, outcomes, metrics, collaborators,
+       tags, category, team_name, year, period, round_title, award_name, award_tier, published_on
+FROM archive_entries WHERE external_id = ANY($1::text[])
 `
 
-type GetArchiveEntryByExternalIDRow struct {
-	ID            uuid.UUID
-	AgencyID      uuid.UUID
-	Title         string
-	Summary       string
-	Problem       string
-	Solution      string
-	Outcomes      string
-	Metrics       []byte
-	Collaborators []byte
-	Tags          []string
-	Category      string
-	Year          int32
-	Period        string
-	RoundTitle    string
-	AwardName     string
-	AwardTier     string
-	PublishedOn   time.Time
-}
-
-func (q *Queries) GetArchiveEntryByExternalID(ctx context.Context, externalID *string) (GetArchiveEntryByExternalIDRow, error) {
-	row := q.db.QueryRow(ctx, getArchiveEntryByExternalID, externalID)
-	var i GetArchiveEntryByExternalIDRow
-	err := row.Scan(
-		&i.ID,
-		&i.AgencyID,
-		&i.Title,
-		&i.Summary,
-		&i.Problem,
-		&i.Solution,
-		&i.Outcomes,
-		&i.Metrics,
-		&i.Collaborators,
-		&i.Tags,
-		&i.Category,
-		&i.Year,
-		&i.Period,
-		&i.RoundTitle,
-		&i.AwardName,
-		&i.AwardTier,
-		&i.PublishedOn,
-	)
-	return i, err
-}
-
-const insertArchiveEntry = `-- name: InsertArchiveEntry :one
-INSERT INTO archive_entries (case_id, external_id, agency_id, agency_name, title, summary, problem, solution, outcomes, metrics,
-    collaborators, tags, category, team_name, team_kind, year, period, round_title, award_name, award_tier, stage,
-    evidence_level, licence, attachments, published_on)
-VALUES ($1, $2, $3, (SELECT name FROM agencies WHERE id = $3), $4, $5, $6, $7, $8, $9,
-    $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-    $21, $22, $23, $24)
-ON CONFLICT (case_id) DO NOTHING
-RETURNING id
-`
-
-type InsertArchiveEntryParams struct {
-	CaseID        uuid.NullUUID
-	ExternalID    *string
+type ImportedEntriesByExternalIDRow struct {
+	ExternalID    string
 	AgencyID      uuid.UUID
 	Title         string
 	Summary       string
@@ -277,17 +276,93 @@ type InsertArchiveEntryParams struct {
 	Tags          []string
 	Category      string
 	TeamName      string
-	TeamKind      string
 	Year          int32
 	Period        string
 	RoundTitle    string
 	AwardName     string
 	AwardTier     string
-	Stage         string
-	EvidenceLevel *int16
-	Licence       string
-	Attachments   []byte
 	PublishedOn   time.Time
+}
+
+// The entries a batch of imported rows may already be, to tell new, changed and unchanged.
+func (q *Queries) ImportedEntriesByExternalID(ctx context.Context, externalIds []string) ([]ImportedEntriesByExternalIDRow, error) {
+	rows, err := q.db.Query(ctx, importedEntriesByExternalID, externalIds)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ImportedEntriesByExternalIDRow
+	for rows.Next() {
+		var i ImportedEntriesByExternalIDRow
+		if err := rows.Scan(
+			&i.ExternalID,
+			&i.AgencyID,
+			&i.Title,
+			&i.Summary,
+			&i.Problem,
+			&i.Solution,
+			&i.Outcomes,
+			&i.Metrics,
+			&i.Collaborators,
+			&i.Tags,
+			&i.Category,
+			&i.TeamName,
+			&i.Year,
+			&i.Period,
+			&i.RoundTitle,
+			&i.AwardName,
+			&i.AwardTier,
+			&i.PublishedOn,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const insertArchiveEntry = `-- name: InsertArchiveEntry :one
+INSERT INTO archive_entries (case_id, external_id, agency_id, agency_name, title, summary, problem, solution, outcomes, metrics,
+    collaborators, tags, category, team_name, team_kind, year, period, round_title, award_name, award_tier, stage,
+    evidence_level, licence, attachments, published_on, search, search_version)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,
+    $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
+    $22, $23, $24, $25, CAST($26::text AS tsvector), $27)
+ON CONFLICT (case_id) DO NOTHING
+RETURNING id
+`
+
+type InsertArchiveEntryParams struct {
+	CaseID           uuid.NullUUID
+	ExternalID       *string
+	AgencyID         uuid.UUID
+	AgencyName       string
+	Title            string
+	Summary          string
+	Problem          string
+	Solution         string
+	Outcomes         string
+	Metrics          []byte
+	Collaborators    []byte
+	Tags             []string
+	Category         string
+	TeamName         string
+	TeamKind         string
+	Year             int32
+	Period           string
+	RoundTitle       string
+	AwardName        string
+	AwardTier        string
+	Stage            string
+	EvidenceLevel    *int16
+	Licence          string
+	Attachments      []byte
+	PublishedOn      time.Time
+	Vector           string
+	TokenizerVersion int16
 }
 
 func (q *Queries) InsertArchiveEntry(ctx context.Context, arg InsertArchiveEntryParams) (uuid.UUID, error) {
@@ -295,6 +370,7 @@ func (q *Queries) InsertArchiveEntry(ctx context.Context, arg InsertArchiveEntry
 		arg.CaseID,
 		arg.ExternalID,
 		arg.AgencyID,
+		arg.AgencyName,
 		arg.Title,
 		arg.Summary,
 		arg.Problem,
@@ -316,86 +392,72 @@ func (q *Queries) InsertArchiveEntry(ctx context.Context, arg InsertArchiveEntry
 		arg.Licence,
 		arg.Attachments,
 		arg.PublishedOn,
+		arg.Vector,
+		arg.TokenizerVersion,
 	)
 	var id uuid.UUID
 	err := row.Scan(&id)
 	return id, err
 }
 
-const insertImportedEntry = `-- name: InsertImportedEntry :one
+const insertImportedEntries = `-- name: InsertImportedEntries :execrows
 INSERT INTO archive_entries (external_id, agency_id, agency_name, title, summary, problem, solution, outcomes, metrics,
     collaborators, tags, category, team_name, team_kind, year, period, round_title, award_name, award_tier, stage,
-    evidence_level, licence, attachments, published_on)
-VALUES ($1, $2, (SELECT name FROM agencies WHERE id = $2), $3, $4, $5, $6,
-    $7, $8, $9, $10, $11, $12, '', $13, $14, $15, $16,
-    $17, '', NULL, 'kogl1', '[]', $18)
-RETURNING id
+    evidence_level, licence, attachments, published_on, search, search_version)
+SELECT r.external_id, r.agency_id, r.agency_name, r.title, r.summary, r.problem, r.solution, r.outcomes, r.metrics,
+       r.collaborators, r.tags, r.category, r.team_name, '', r.year, r.period, r.round_title, r.award_name,
+       r.award_tier, '', NULL, 'kogl1', '[]', r.published_on, r.search::tsvector, $1
+FROM jsonb_to_recordset($2::jsonb) AS r(external_id text, agency_id uuid, agency_name text, title text,
+     summary text, problem text, solution text, outcomes text, metrics jsonb, collaborators jsonb, tags text[],
+     category text, team_name text, year int, period text, round_title text, award_name text, award_tier text,
+     published_on date, search text)
+ON CONFLICT (external_id) DO NOTHING
 `
 
-type InsertImportedEntryParams struct {
-	ExternalID    *string
-	AgencyID      uuid.UUID
-	Title         string
-	Summary       string
-	Problem       string
-	Solution      string
-	Outcomes      string
-	Metrics       []byte
-	Collaborators []byte
-	Tags          []string
-	Category      string
-	TeamName      string
-	Year          int32
-	Period        string
-	RoundTitle    string
-	AwardName     string
-	AwardTier     string
-	PublishedOn   time.Time
+type InsertImportedEntriesParams struct {
+	TokenizerVersion int16
+	Entries          []byte
 }
 
-func (q *Queries) InsertImportedEntry(ctx context.Context, arg InsertImportedEntryParams) (uuid.UUID, error) {
-	row := q.db.QueryRow(ctx, insertImportedEntry,
-		arg.ExternalID,
-		arg.AgencyID,
-		arg.Title,
-		arg.Summary,
-		arg.Problem,
-		arg.Solution,
-		arg.Outcomes,
-		arg.Metrics,
-		arg.Collaborators,
-		arg.Tags,
-		arg.Category,
-		arg.TeamName,
-		arg.Year,
-		arg.Period,
-		arg.RoundTitle,
-		arg.AwardName,
-		arg.AwardTier,
-		arg.PublishedOn,
-	)
-	var id uuid.UUID
-	err := row.Scan(&id)
-	return id, err
+// One statement for a batch of new imported rows, which travel as one JSON array.
+func (q *Queries) InsertImportedEntries(ctx context.Context, arg InsertImportedEntriesParams) (int64, error) {
+	result, err := q.db.Exec(ctx, insertImportedEntries, arg.TokenizerVersion, arg.Entries)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected(), nil
+}
+
+const setArchiveEntrySearch = `-- name: SetArchiveEntrySearch :exec
+UPDATE archive_entries e
+SET search = v.search::tsvector, search_version = $1
+FROM jsonb_to_recordset($2::jsonb) AS v(id uuid, search text)
+WHERE e.id = v.id
+`
+
+type SetArchiveEntrySearchParams struct {
+	Version int16
+	Entries []byte
+}
+
+func (q *Queries) SetArchiveEntrySearch(ctx context.Context, arg SetArchiveEntrySearchParams) error {
+	_, err := q.db.Exec(ctx, setArchiveEntrySearch, arg.Version, arg.Entries)
+	return err
 }
 
 const similarEntries = `-- name: SimilarEntries :many
-WITH q AS (
-    SELECT to_tsquery('simple', string_agg(quote_literal(t), ' | ')) AS query
-    FROM (SELECT DISTINCT t FROM unnest(search_tokens($3::text)) t LIMIT 60) pieces
-)
 SELECT e.id, e.title, e.summary, e.tags, e.category, e.year, e.award_tier, e.agency_id, a.name AS agency_name,
-       (ts_rank(e.search, q.query) + CASE WHEN e.category <> '' AND e.category = $1::text THEN 0.05 ELSE 0 END)::float8 AS score
-FROM archive_entries e JOIN agencies a ON a.id = e.agency_id, q
-WHERE q.query IS NOT NULL AND e.search @@ q.query AND e.id IS DISTINCT FROM $2::uuid
+       (ts_rank(e.search, to_tsquery('simple', $1::text)) + CASE WHEN e.category <> '' AND e.category = $2::text THEN 0.05 ELSE 0 END)::float8 AS score
+FROM archive_entries e JOIN agencies a ON a.id = e.agency_id
+WHERE e.search @@ to_tsquery('simple', $1::text) AND e.id IS DISTINCT FROM $3::uuid
 ORDER BY score DESC, e.id
 LIMIT 5
 `
 
 type SimilarEntriesParams struct {
+	Query    string
 	Category string
 	Exclude  uuid.NullUUID
-	Text     string
 }
 
 type SimilarEntriesRow struct {
@@ -411,9 +473,10 @@ type SimilarEntriesRow struct {
 	Score      float64
 }
 
-// Entries sharing the most pieces of the given text, a shared category counting extra.
+// Entries sharing the most pieces of the given text (a tsquery of alternatives built by
+// api/textsearch), a shared category counting extra.
 func (q *Queries) SimilarEntries(ctx context.Context, arg SimilarEntriesParams) ([]SimilarEntriesRow, error) {
-	rows, err := q.db.Query(ctx, similarEntries, arg.Category, arg.Exclude, arg.Text)
+	rows, err := q.db.Query(ctx, similarEntries, arg.Query, arg.Category, arg.Exclude)
 	if err != nil {
 		return nil, err
 	}
@@ -472,38 +535,42 @@ func (q *Queries) TopEntriesOfAgency(ctx context.Context, agencyID uuid.UUID) ([
 
 const updateImportedEntry = `-- name: UpdateImportedEntry :exec
 UPDATE archive_entries
-SET agency_id = $1, agency_name = (SELECT name FROM agencies WHERE id = $1), title = $2,
-    summary = $3, problem = $4, solution = $5, outcomes = $6, metrics = $7,
-    collaborators = $8, tags = $9, category = $10, team_name = $11, year = $12,
-    period = $13, round_title = $14, award_name = $15, award_tier = $16,
-    published_on = $17
-WHERE external_id = $18
+SET agency_id = $1, agency_name = $2, title = $3,
+    summary = $4, problem = $5, solution = $6, outcomes = $7, metrics = $8,
+    collaborators = $9, tags = $10, category = $11, team_name = $12, year = $13,
+    period = $14, round_title = $15, award_name = $16, award_tier = $17,
+    published_on = $18, search = CAST($19::text AS tsvector), search_version = $20
+WHERE external_id = $21
 `
 
 type UpdateImportedEntryParams struct {
-	AgencyID      uuid.UUID
-	Title         string
-	Summary       string
-	Problem       string
-	Solution      string
-	Outcomes      string
-	Metrics       []byte
-	Collaborators []byte
-	Tags          []string
-	Category      string
-	TeamName      string
-	Year          int32
-	Period        string
-	RoundTitle    string
-	AwardName     string
-	AwardTier     string
-	PublishedOn   time.Time
-	ExternalID    *string
+	AgencyID         uuid.UUID
+	AgencyName       string
+	Title            string
+	Summary          string
+	Problem          string
+	Solution         string
+	Outcomes         string
+	Metrics          []byte
+	Collaborators    []byte
+	Tags             []string
+	Category         string
+	TeamName         string
+	Year             int32
+	Period           string
+	RoundTitle       string
+	AwardName        string
+	AwardTier        string
+	PublishedOn      time.Time
+	Vector           string
+	TokenizerVersion int16
+	ExternalID       *string
 }
 
 func (q *Queries) UpdateImportedEntry(ctx context.Context, arg UpdateImportedEntryParams) error {
 	_, err := q.db.Exec(ctx, updateImportedEntry,
 		arg.AgencyID,
+		arg.AgencyName,
 		arg.Title,
 		arg.Summary,
 		arg.Problem,
@@ -520,6 +587,8 @@ func (q *Queries) UpdateImportedEntry(ctx context.Context, arg UpdateImportedEnt
 		arg.AwardName,
 		arg.AwardTier,
 		arg.PublishedOn,
+		arg.Vector,
+		arg.TokenizerVersion,
 		arg.ExternalID,
 	)
 	return err

@@ -634,6 +634,7 @@ type ArchiveEntry struct {
 	PublishedOn   time.Time
 	CreatedAt     time.Time
 	Search        interface{}
+	SearchVersion int16
 }
 
 type ArchiveHelpfulMark struct {

@@ -1,10 +1,10 @@
 -- name: InsertArchiveEntry :one
 INSERT INTO archive_entries (case_id, external_id, agency_id, agency_name, title, summary, problem, solution, outcomes, metrics,
     collaborators, tags, category, team_name, team_kind, year, period, round_title, award_name, award_tier, stage,
-    evidence_level, licence, attachments, published_on)
-VALUES (@case_id, @external_id, @agency_id, (SELECT name FROM agencies WHERE id = @agency_id), @title, @summary, @problem, @solution, @outcomes, @metrics,
+    evidence_level, licence, attachments, published_on, search, search_version)
+VALUES (@case_id, @external_id, @agency_id, @agency_name, @title, @summary, @problem, @solution, @outcomes, @metrics,
     @collaborators, @tags, @category, @team_name, @team_kind, @year, @period, @round_title, @award_name, @award_tier, @stage,
-    @evidence_level, @licence, @attachments, @published_on)
+    @evidence_level, @licence, @attachments, @published_on, CAST(@vector::text AS tsvector), @tokenizer_version)
 ON CONFLICT (case_id) DO NOTHING
 RETURNING id;
 
@@ -39,15 +39,12 @@ RETURNING *;
 DELETE FROM adoptions WHERE entry_id = $1 AND agency_id = $2;
 
 -- name: SimilarEntries :many
--- Entries sharing the most pieces of the given text, a shared category counting extra.
-WITH q AS (
-    SELECT to_tsquery('simple', string_agg(quote_literal(t), ' | ')) AS query
-    FROM (SELECT DISTINCT t FROM unnest(search_tokens(@text::text)) t LIMIT 60) pieces
-)
+-- Entries sharing the most pieces of the given text (a tsquery of alternatives built by
+-- api/textsearch), a shared category counting extra.
 SELECT e.id, e.title, e.summary, e.tags, e.category, e.year, e.award_tier, e.agency_id, a.name AS agency_name,
-       (ts_rank(e.search, q.query) + CASE WHEN e.category <> '' AND e.category = @category::text THEN 0.05 ELSE 0 END)::float8 AS score
-FROM archive_entries e JOIN agencies a ON a.id = e.agency_id, q
-WHERE q.query IS NOT NULL AND e.search @@ q.query AND e.id IS DISTINCT FROM sqlc.narg(exclude)::uuid
+       (ts_rank(e.search, to_tsquery('simple', @query::text)) + CASE WHEN e.category <> '' AND e.category = @category::text THEN 0.05 ELSE 0 END)::float8 AS score
+FROM archive_entries e JOIN agencies a ON a.id = e.agency_id
+WHERE e.search @@ to_tsquery('simple', @query::text) AND e.id IS DISTINCT FROM sqlc.narg(exclude)::uuid
 ORDER BY score DESC, e.id
 LIMIT 5;
 
@@ -72,25 +69,44 @@ WHERE e.agency_id = $1
 ORDER BY (SELECT count(*) FROM adoptions ad WHERE ad.entry_id = e.id AND ad.status = 'adopted') DESC, e.published_on DESC, e.id
 LIMIT 5;
 
--- name: GetArchiveEntryByExternalID :one
-SELECT id, agency_id, title, summary, problem, solution, outcomes, metrics, collaborators, tags, category,
-       year, period, round_title, award_name, award_tier, published_on
-FROM archive_entries WHERE external_id = $1;
+-- name: ArchiveEntriesToIndex :many
+-- Entries whose search vector other tokenizer rules built, a batch at a time.
+SELECT id, title, summary, tags, category, agency_name, problem, solution, outcomes, team_name
+FROM archive_entries WHERE search_version <> @version
+ORDER BY id LIMIT @max_rows;
 
--- name: InsertImportedEntry :one
+-- name: SetArchiveEntrySearch :exec
+UPDATE archive_entries e
+SET search = v.search::tsvector, search_version = @version
+FROM jsonb_to_recordset(@entries::jsonb) AS v(id uuid, search text)
+WHERE e.id = v.id;
+
+
+-- name: ImportedEntriesByExternalID :many
+-- The entries a batch of imported rows may already be, to tell new, changed and unchanged.
+SELECT external_id::text AS external_id, agency_id, title, summary, problem, solution, outcomes, metrics, collaborators,
+       tags, category, team_name, year, period, round_title, award_name, award_tier, published_on
+FROM archive_entries WHERE external_id = ANY(@external_ids::text[]);
+
+-- name: InsertImportedEntries :execrows
+-- One statement for a batch of new imported rows, which travel as one JSON array.
 INSERT INTO archive_entries (external_id, agency_id, agency_name, title, summary, problem, solution, outcomes, metrics,
     collaborators, tags, category, team_name, team_kind, year, period, round_title, award_name, award_tier, stage,
-    evidence_level, licence, attachments, published_on)
-VALUES (@external_id, @agency_id, (SELECT name FROM agencies WHERE id = @agency_id), @title, @summary, @problem, @solution,
-    @outcomes, @metrics, @collaborators, @tags, @category, @team_name, '', @year, @period, @round_title, @award_name,
-    @award_tier, '', NULL, 'kogl1', '[]', @published_on)
-RETURNING id;
+    evidence_level, licence, attachments, published_on, search, search_version)
+SELECT r.external_id, r.agency_id, r.agency_name, r.title, r.summary, r.problem, r.solution, r.outcomes, r.metrics,
+       r.collaborators, r.tags, r.category, r.team_name, '', r.year, r.period, r.round_title, r.award_name,
+       r.award_tier, '', NULL, 'kogl1', '[]', r.published_on, r.search::tsvector, @tokenizer_version
+FROM jsonb_to_recordset(@entries::jsonb) AS r(external_id text, agency_id uuid, agency_name text, title text,
+     summary text, problem text, solution text, outcomes text, metrics jsonb, collaborators jsonb, tags text[],
+     category text, team_name text, year int, period text, round_title text, award_name text, award_tier text,
+     published_on date, search text)
+ON CONFLICT (external_id) DO NOTHING;
 
 -- name: UpdateImportedEntry :exec
 UPDATE archive_entries
-SET agency_id = @agency_id, agency_name = (SELECT name FROM agencies WHERE id = @agency_id), title = @title,
+SET agency_id = @agency_id, agency_name = @agency_name, title = @title,
     summary = @summary, problem = @problem, solution = @solution, outcomes = @outcomes, metrics = @metrics,
     collaborators = @collaborators, tags = @tags, category = @category, team_name = @team_name, year = @year,
     period = @period, round_title = @round_title, award_name = @award_name, award_tier = @award_tier,
-    published_on = @published_on
+    published_on = @published_on, search = CAST(@vector::text AS tsvector), search_version = @tokenizer_version
 WHERE external_id = @external_id;

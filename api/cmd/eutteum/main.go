@@ -2,7 +2,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -28,6 +27,7 @@ import (
 	"eutteum/api/pgcluster"
 	"eutteum/api/seed"
 	"eutteum/api/store"
+	"eutteum/api/textsearch"
 )
 
 const usage = `eutteum — 공공부문 혁신 우수사례 경진대회와 사례 아카이브
@@ -147,7 +147,7 @@ func newApp(ctx context.Context, pool *pgxpool.Pool, cfg config.Config) (*app.Ap
 
 // withDatabase opens the configured database (starting the embedded cluster when
 // DATABASE_URL is unset, and stopping it afterwards if it was started here), migrates it,
-// and runs fn.
+// brings the archive's search index up to the current tokenizer, and runs fn.
 func withDatabase(ctx context.Context, cfg config.Config, fn func(context.Context, *pgxpool.Pool) error) error {
 	return withDatabaseURL(ctx, cfg, func(ctx context.Context, url string) error {
 		pool, err := store.Open(ctx, url)
@@ -157,6 +157,11 @@ func withDatabase(ctx context.Context, cfg config.Config, fn func(context.Contex
 		defer pool.Close()
 		if err := store.MigratePool(ctx, pool); err != nil {
 			return err
+		}
+		if n, err := archive.Reindex(ctx, store.New(pool)); err != nil {
+			return err
+		} else if n > 0 {
+			slog.Info("archive search index rebuilt", "entries", n, "tokenizer", textsearch.Version)
 		}
 		return fn(ctx, pool)
 	})
@@ -284,11 +289,16 @@ func importCommand(ctx context.Context, cfg config.Config, args []string) error 
 	if !ok {
 		return usage
 	}
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return err
 	}
-	total := bytes.Count(data, []byte("\n"))
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	started := time.Now()
 	return withDatabase(ctx, cfg, func(ctx context.Context, pool *pgxpool.Pool) error {
 		a, err := newApp(ctx, pool, cfg)
 		if err != nil {
@@ -298,14 +308,16 @@ func importCommand(ctx context.Context, cfg config.Config, args []string) error 
 		if strings.HasSuffix(strings.ToLower(path), ".jsonl") {
 			format = "jsonl"
 		}
-		report, err := a.Archive.Import(ctx, account.Operator(), a.Accounts, bytes.NewReader(data), archive.ImportOptions{
-			Format: format, CreateAgencies: create, Progress: progressBar(total),
+		report, err := a.Archive.Import(ctx, account.Operator(), a.Accounts, f, archive.ImportOptions{
+			Format: format, CreateAgencies: create, Progress: progressBar(info.Size()),
 		})
 		fmt.Fprintln(os.Stderr)
 		if err != nil {
 			return err
 		}
-		fmt.Printf("행 %d: 새로 %d, 바뀜 %d, 그대로 %d, 거부 %d\n", report.Rows, report.Imported, report.Updated, report.Unchanged, len(report.Rejected))
+		took := time.Since(started)
+		fmt.Printf("행 %d: 새로 %d, 바뀜 %d, 그대로 %d, 거부 %d (%.1f초, 초당 %.0f행)\n", report.Rows, report.Imported, report.Updated,
+			report.Unchanged, len(report.Rejected), took.Seconds(), float64(report.Rows)/max(took.Seconds(), 0.001))
 		for _, r := range report.Rejected {
 			fmt.Printf("  %d행 %s: %s\n", r.Line, r.Field, r.Reason)
 		}
@@ -401,20 +413,17 @@ func humanSize(n int64) string {
 	return fmt.Sprintf("%.1f %ciB", float64(n)/float64(div), "KMGTPE"[exp])
 }
 
-// progressBar draws the import's progress on standard error when that is a terminal.
-func progressBar(total int) func(int) {
-	if total < 1 {
-		total = 1
-	}
+// progressBar draws the import's progress on standard error when that is a terminal. The
+// share done is of the file's bytes, which the import reports as it streams, so the bar is
+// true for any file size without counting its lines first.
+func progressBar(size int64) func(rows int, read int64) {
 	if info, err := os.Stderr.Stat(); err != nil || info.Mode()&os.ModeCharDevice == 0 {
 		return nil
 	}
-	return func(done int) {
-		if done%10 != 0 && done != total {
-			return
-		}
-		pct := min(100, done*100/total)
-		fmt.Fprintf(os.Stderr, "\r가져오는 중 %d/%d [%-30s] %3d%%", done, total, strings.Repeat("#", pct*30/100), pct)
+	size = max(size, 1)
+	return func(rows int, read int64) {
+		pct := int(min(100, read*100/size))
+		fmt.Fprintf(os.Stderr, "\r가져오는 중 %d행 [%-30s] %3d%%", rows, strings.Repeat("#", pct*30/100), pct)
 	}
 }
 

@@ -1,0 +1,111 @@
+package textsearch
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestSpacingVariantsIndexAlike(t *testing.T) {
+	for _, pair := range [][2]string{
+		{"이음콜", "이음 콜"},
+		{"원스톱", "원 스톱"},
+		{"1인가구", "1인 가구"},
+		{"AI챗봇", "AI 챗봇"},
+		{"QR코드", "QR 코드"},
+		{"위반건축물", "위반 건축물"},
+		{"주민참여예산", "주민 참여 예산"},
+		{"ＡＩ챗봇", "ai챗봇"}, // full-width Latin folds by NFKC
+	} {
+		a, b := Tokens(pair[0]), Tokens(pair[1])
+		if !slices.Equal(a, b) {
+			t.Errorf("%q gives %v but %q gives %v", pair[0], a, pair[1], b)
+		}
+	}
+}
+
+func TestTokens(t *testing.T) {
+	for text, want := range map[string][]string{
+		"부천시가":          {"부천", "천시", "시가"},
+		"119 이음콜":       {"119", "이음", "음콜"},
+		"콜":             {"콜"},
+		"74.7% → 85.8%": {"74", "7", "85", "8"},
+		"민원.\n처리":       {"민원", "처리"}, // punctuation and line breaks end a chain
+		"CCTV·비상벨":      {"cctv", "비상", "상벨"},
+		"행정(行政) 혁신":     {"행정", "혁신"},
+	} {
+		if got := Tokens(text); !slices.Equal(got, want) {
+			t.Errorf("Tokens(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+func TestStem(t *testing.T) {
+	for word, want := range map[string]string{
+		// particles and endings come off
+		"소상공인에게": "소상공인", "민원을": "민원", "청소년들은": "청소년", "주민의": "주민",
+		"어르신께": "어르신", "드론으로": "드론", "위반건축물을": "위반건축물", "전통시장에서도": "전통시장",
+		"사례입니다": "사례", "사업이다": "사업", "공무원이": "공무원", "이음콜로": "이음콜", "서비스로": "서비스",
+		"경찰서와": "경찰서", "마을이": "마을", "도로를": "도로", "의회의": "의회", "주민들에게": "주민",
+		// after Latin letters and digits
+		"119에서": "119", "cctv를": "cctv", "ai가": "ai", "1인은": "1인",
+		// nouns that merely end in particle-like syllables keep them
+		"의회": "의회", "도로": "도로", "어린이": "어린이", "어린이가": "어린이", "전문가": "전문가", "하수도": "하수도",
+		"경기도": "경기도", "경기도의": "경기도", "마을": "마을", "교차로": "교차로", "산책로": "산책로", "만족도": "만족도",
+		"고속도로": "고속도로", "횡단보도": "횡단보도", "1인가구": "1인가구", "인가": "인가", "10만": "10만",
+		"36.5도": "36.5도", "민주주의": "민주주의", "감사": "감사", "가구": "가구", "복지관": "복지관",
+	} {
+		if got := Stem(word); got != want {
+			t.Errorf("Stem(%q) = %q, want %q", word, got, want)
+		}
+	}
+}
+
+func TestParseQuery(t *testing.T) {
+	for in, want := range map[string]Query{
+		"원 스톱":  {Match: "'원스' <-> '스톱'", Title: "'원스':A <-> '스톱':A", Lead: "'원스':AB <-> '스톱':AB", Words: []string{"원스톱"}},
+		"이음 콜":  {Match: "'이음' <-> '음콜'", Title: "'이음':A <-> '음콜':A", Lead: "'이음':AB <-> '음콜':AB", Words: []string{"이음콜"}},
+		"1인":    {Match: "'1' <-> '인':*", Title: "'1':A <-> '인':*A", Lead: "'1':AB <-> '인':*AB", Words: []string{"1인"}},
+		"1인 가구": {Match: "'1' <-> '인가' <-> '가구'", Title: "'1':A <-> '인가':A <-> '가구':A", Lead: "'1':AB <-> '인가':AB <-> '가구':AB", Words: []string{"1인가구"}},
+		"민원을 처리": {
+			Match: "('민원') & ('처리')", Exact: "('민원' <-> '원을') & ('처리')",
+			Title: "('민원':A) & ('처리':A)", Lead: "('민원':AB) & ('처리':AB)", Words: []string{"민원", "처리"},
+		},
+		"&|!()": {},
+	} {
+		got := ParseQuery(in)
+		if got.Match != want.Match || got.Exact != want.Exact || got.Title != want.Title || got.Lead != want.Lead || !slices.Equal(got.Words, want.Words) {
+			t.Errorf("ParseQuery(%q) = %+v, want %+v", in, got, want)
+		}
+	}
+}
+
+func TestQueriesQuoteEverything(t *testing.T) {
+	q := ParseQuery(`' OR 1=1 -- a:* <-> 가\`)
+	for _, part := range strings.Fields(q.Match) {
+		if part != "&" && part != "<->" && !strings.HasPrefix(part, "('") && !strings.HasPrefix(part, "'") {
+			t.Errorf("unquoted %q in %s", part, q.Match)
+		}
+	}
+}
+
+func TestVector(t *testing.T) {
+	got := Vector(Field{"이음콜", Title}, Field{"이음 콜 119", Body})
+	want := "'119':13C '음콜':2A,12C '이음':1A,11C"
+	if got != want {
+		t.Errorf("Vector = %s, want %s", got, want)
+	}
+	long := strings.Repeat("민원. ", 400)
+	if v := Vector(Field{long, Body}); strings.Count(v, ",") != maxPositions-1 {
+		t.Errorf("a lexeme keeps %d positions", strings.Count(v, ",")+1)
+	}
+}
+
+func TestAnyOf(t *testing.T) {
+	if got := AnyOf("드론, 드론, 위반", 10); got != "'드론' | '위반'" {
+		t.Errorf("AnyOf = %s", got)
+	}
+	if AnyOf("!!!", 10) != "" {
+		t.Error("nothing to search must give an empty query")
+	}
+}

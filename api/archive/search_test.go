@@ -19,7 +19,7 @@ import (
 
 type relevanceSet struct {
 	Documents []relevanceDocument `json:"documents"`
-	Queries []struct {
+	Queries   []struct {
 		Q        string   `json:"q"`
 		Top      []string `json:"top"`
 		Includes []string `json:"includes"`

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/jackc/pgx/v5/pgtype"
+
 	"eutteum/api/store"
 	"eutteum/api/textsearch"
 )
@@ -20,7 +22,7 @@ type document struct {
 	Problem, Solution, Outcomes, Team string
 }
 
-func (d document) vector() string {
+func (d document) vector() pgtype.TSVector {
 	return textsearch.Vector(
 		textsearch.Field{Text: d.Title, Weight: textsearch.Title},
 		textsearch.Field{Text: d.Summary + "\n" + strings.Join(d.Tags, "\n") + "\n" + d.Category + "\n" + d.Agency, Weight: textsearch.Lead},
@@ -53,7 +55,7 @@ func Reindex(ctx context.Context, q *store.Queries) (int, error) {
 			batch[i] = indexed{r.ID.String(), document{
 				Title: r.Title, Summary: r.Summary, Tags: r.Tags, Category: r.Category, Agency: r.AgencyName,
 				Problem: r.Problem, Solution: r.Solution, Outcomes: r.Outcomes, Team: r.TeamName,
-			}.vector()}
+			}.vector().String()}
 		}
 		raw, err := json.Marshal(batch)
 		if err != nil {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5/pgtype"
 )
 
 const adoptionsMadeByAgency = `-- name: AdoptionsMadeByAgency :many
@@ -330,7 +331,7 @@ INSERT INTO archive_entries (case_id, external_id, agency_id, agency_name, title
     evidence_level, licence, attachments, published_on, search, search_version)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,
     $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
-    $22, $23, $24, $25, CAST($26::text AS tsvector), $27)
+    $22, $23, $24, $25, $26::tsvector, $27)
 ON CONFLICT (case_id) DO NOTHING
 RETURNING id
 `
@@ -361,7 +362,7 @@ type InsertArchiveEntryParams struct {
 	Licence          string
 	Attachments      []byte
 	PublishedOn      time.Time
-	Vector           string
+	Vector           pgtype.TSVector
 	TokenizerVersion int16
 }
 
@@ -398,34 +399,6 @@ func (q *Queries) InsertArchiveEntry(ctx context.Context, arg InsertArchiveEntry
 	var id uuid.UUID
 	err := row.Scan(&id)
 	return id, err
-}
-
-const insertImportedEntries = `-- name: InsertImportedEntries :execrows
-INSERT INTO archive_entries (external_id, agency_id, agency_name, title, summary, problem, solution, outcomes, metrics,
-    collaborators, tags, category, team_name, team_kind, year, period, round_title, award_name, award_tier, stage,
-    evidence_level, licence, attachments, published_on, search, search_version)
-SELECT r.external_id, r.agency_id, r.agency_name, r.title, r.summary, r.problem, r.solution, r.outcomes, r.metrics,
-       r.collaborators, r.tags, r.category, r.team_name, '', r.year, r.period, r.round_title, r.award_name,
-       r.award_tier, '', NULL, 'kogl1', '[]', r.published_on, r.search::tsvector, $1
-FROM jsonb_to_recordset($2::jsonb) AS r(external_id text, agency_id uuid, agency_name text, title text,
-     summary text, problem text, solution text, outcomes text, metrics jsonb, collaborators jsonb, tags text[],
-     category text, team_name text, year int, period text, round_title text, award_name text, award_tier text,
-     published_on date, search text)
-ON CONFLICT (external_id) DO NOTHING
-`
-
-type InsertImportedEntriesParams struct {
-	TokenizerVersion int16
-	Entries          []byte
-}
-
-// One statement for a batch of new imported rows, which travel as one JSON array.
-func (q *Queries) InsertImportedEntries(ctx context.Context, arg InsertImportedEntriesParams) (int64, error) {
-	result, err := q.db.Exec(ctx, insertImportedEntries, arg.TokenizerVersion, arg.Entries)
-	if err != nil {
-		return 0, err
-	}
-	return result.RowsAffected(), nil
 }
 
 const setArchiveEntrySearch = `-- name: SetArchiveEntrySearch :exec
@@ -539,7 +512,7 @@ SET agency_id = $1, agency_name = $2, title = $3,
     summary = $4, problem = $5, solution = $6, outcomes = $7, metrics = $8,
     collaborators = $9, tags = $10, category = $11, team_name = $12, year = $13,
     period = $14, round_title = $15, award_name = $16, award_tier = $17,
-    published_on = $18, search = CAST($19::text AS tsvector), search_version = $20
+    published_on = $18, search = $19::tsvector, search_version = $20
 WHERE external_id = $21
 `
 
@@ -562,7 +535,7 @@ type UpdateImportedEntryParams struct {
 	AwardName        string
 	AwardTier        string
 	PublishedOn      time.Time
-	Vector           string
+	Vector           pgtype.TSVector
 	TokenizerVersion int16
 	ExternalID       *string
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5/pgtype"
 )
 
 type AgencyLevel string
@@ -633,7 +634,7 @@ type ArchiveEntry struct {
 	Attachments   []byte
 	PublishedOn   time.Time
 	CreatedAt     time.Time
-	Search        interface{}
+	Search        pgtype.TSVector
 	SearchVersion int16
 }
 

@@ -71,9 +71,9 @@ func and(parts []string) string {
 // starting with it: 1인 finds 1인가구 (pieces 1, 인가, 가구) as well as a lone 1인.
 func phrase(word, weights string) string {
 	var parts []string
-	scan(word, func(tok string, single bool) {
-		p := quote(tok)
-		if single {
+	scan(word, func(t token) {
+		p := quote(t.String())
+		if t.single() {
 			p += ":*" + weights
 		} else if weights != "" {
 			p += ":" + weights

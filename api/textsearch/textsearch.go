@@ -19,10 +19,11 @@ package textsearch
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
+	"github.com/jackc/pgx/v5/pgtype"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -32,7 +33,7 @@ const Version = 2
 
 const (
 	// maxPosition and maxPositions are PostgreSQL's limits for a tsvector: positions above
-	// 16383 are stored as 16383, and a lexeme keeps at most 256 of them.
+	// 16383 are stored as 16383 (kept once), and a lexeme keeps at most 256 of them.
 	maxPosition  = 16383
 	maxPositions = 256
 	// fieldGap keeps a phrase from matching across two fields.
@@ -67,124 +68,191 @@ func isSyllable(r rune) bool { return r >= '가' && r <= '힣' }
 
 func isWordRune(r rune) bool { return r >= 'a' && r <= 'z' || r >= '0' && r <= '9' }
 
-// scan cuts normalized text into tokens and hands each to emit. A token that is a
-// one-syllable chain is reported with single set, so the query side can widen it.
-func scan(s string, emit func(tok string, single bool)) {
-	var chain []rune
-	var word []rune
+// token is one index token: a Hangul piece of one or two syllables, kept as runes so that
+// indexing allocates nothing per token, or a Latin or digit word.
+type token struct {
+	a, b rune // a Hangul piece; b is 0 for a lone syllable
+	word string
+}
+
+func (t token) String() string {
+	if t.word != "" {
+		return t.word
+	}
+	if t.b == 0 {
+		return string(t.a)
+	}
+	return string([]rune{t.a, t.b})
+}
+
+// single reports a one-syllable chain, which the query side widens to a prefix.
+func (t token) single() bool { return t.word == "" && t.b == 0 }
+
+// compare orders tokens as PostgreSQL orders lexemes, by their UTF-8 bytes: words (ASCII)
+// before Hangul, a lone syllable before the pieces it starts.
+func (t token) compare(u token) int {
+	switch {
+	case t.word != "" && u.word != "":
+		return strings.Compare(t.word, u.word)
+	case t.word != "":
+		return -1
+	case u.word != "":
+		return 1
+	case t.a != u.a:
+		return int(t.a - u.a)
+	}
+	return int(t.b - u.b)
+}
+
+// scan cuts normalized text into tokens and hands each to emit.
+func scan(s string, emit func(token)) {
+	var prev rune // the last syllable of the open Hangul chain, or 0
+	chainLen := 0
+	wordStart := -1
 	flushChain := func() {
-		switch len(chain) {
-		case 0:
-		case 1:
-			emit(string(chain), true)
-		default:
-			for i := 0; i+1 < len(chain); i++ {
-				emit(string(chain[i:i+2]), false)
+		if chainLen == 1 {
+			emit(token{a: prev})
+		}
+		prev, chainLen = 0, 0
+	}
+	flushWord := func(end int) {
+		if wordStart >= 0 {
+			w := s[wordStart:end]
+			if len(w) > maxWordLen {
+				w = w[:maxWordLen]
+				for !utf8.ValidString(w) {
+					w = w[:len(w)-1]
+				}
 			}
-		}
-		chain = chain[:0]
-	}
-	flushWord := func() {
-		if len(word) > 0 {
-			emit(string(word[:min(len(word), maxWordLen)]), false)
-			word = word[:0]
+			emit(token{word: w})
+			wordStart = -1
 		}
 	}
-	for _, r := range s {
+	for i, r := range s {
 		switch {
 		case isSyllable(r):
-			flushWord()
-			chain = append(chain, r)
+			flushWord(i)
+			if chainLen > 0 {
+				emit(token{a: prev, b: r})
+			}
+			prev = r
+			chainLen++
 		case isWordRune(r) || unicode.IsLetter(r) && r < 0x3000 && !unicode.Is(unicode.Hangul, r):
 			// Latin (and other alphabets') letters and digits form words; a word ends a chain.
 			flushChain()
-			word = append(word, r)
+			if wordStart < 0 {
+				wordStart = i
+			}
 		case r == ' ' || r == '\t':
 			// A chain stays open across spaces (spacing variants meet); a line break or
 			// punctuation ends it.
-			flushWord()
+			flushWord(i)
 		default:
-			flushWord()
+			flushWord(i)
 			flushChain()
 		}
 	}
-	flushWord()
+	flushWord(len(s))
 	flushChain()
 }
 
 // Tokens returns the index tokens of text, in order.
 func Tokens(text string) []string {
 	var out []string
-	scan(normalize(text), func(tok string, _ bool) { out = append(out, tok) })
+	scan(normalize(text), func(t token) { out = append(out, t.String()) })
 	return out
 }
 
-// Vector returns the tsvector literal that indexes the fields: each token with its
-// positions and its field's weight. Positions run on across fields with a gap, so a phrase
-// never spans two fields.
-func Vector(fields ...Field) string {
+// Vector returns the tsvector that indexes the fields: each token with its positions and
+// its field's weight, sorted as PostgreSQL keeps them. Positions run on across fields with a
+// gap, so a phrase never spans two fields. It travels to PostgreSQL in binary, which costs
+// the server far less than parsing the text form.
+func Vector(fields ...Field) pgtype.TSVector {
 	type occurrence struct {
-		pos    int
+		lexeme int32
+		pos    int32
 		weight Weight
 	}
-	lexemes := map[string][]occurrence{}
-	pos := 0
+	size := 0
 	for _, f := range fields {
-		scan(normalize(f.Text), func(tok string, _ bool) {
+		size += len(f.Text)
+	}
+	// Hangul pieces are keyed by their two runes, words by their text: hashing a number is
+	// far cheaper than hashing a string, and almost every token is a piece.
+	pieces := make(map[uint64]int32, size/6)
+	words := map[string]int32{}
+	var toks []token
+	var occs []occurrence
+	var counts []int32
+	pos := int32(0)
+	for _, f := range fields {
+		scan(normalize(f.Text), func(t token) {
 			pos++
-			occ := lexemes[tok]
-			if len(occ) < maxPositions {
-				lexemes[tok] = append(occ, occurrence{min(pos, maxPosition), f.Weight})
+			var i int32
+			var ok bool
+			if t.word == "" {
+				key := uint64(t.a)<<32 | uint64(t.b)
+				if i, ok = pieces[key]; !ok {
+					i = int32(len(toks))
+					pieces[key] = i
+				}
+			} else if i, ok = words[t.word]; !ok {
+				i = int32(len(toks))
+				words[t.word] = i
+			}
+			if !ok {
+				toks = append(toks, t)
+				counts = append(counts, 0)
+			}
+			if counts[i] < maxPositions && (counts[i] == 0 || pos <= maxPosition) {
+				counts[i]++
+				occs = append(occs, occurrence{i, min(pos, maxPosition), f.Weight})
 			}
 		})
 		pos += fieldGap
 	}
-	keys := make([]string, 0, len(lexemes))
-	for k := range lexemes {
-		keys = append(keys, k)
+	// Group the occurrences by lexeme, in order of position (a counting sort), into one
+	// backing array.
+	start := make([]int32, len(toks)+1)
+	for i, c := range counts {
+		start[i+1] = start[i] + c
 	}
-	slices.Sort(keys)
-	var b strings.Builder
-	b.Grow(len(keys) * 12)
-	for i, k := range keys {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(quote(k))
-		b.WriteByte(':')
-		last := -1
-		first := true
-		for _, o := range lexemes[k] {
-			if o.pos == last {
-				continue // clamped at maxPosition
-			}
-			last = o.pos
-			if !first {
-				b.WriteByte(',')
-			}
-			first = false
-			b.WriteString(strconv.Itoa(o.pos))
-			if o.weight != Minimal {
-				b.WriteByte(byte(o.weight))
-			}
-		}
+	positions := make([]pgtype.TSVectorPosition, len(occs))
+	next := slices.Clone(start[:len(toks)])
+	for _, o := range occs {
+		positions[next[o.lexeme]] = pgtype.TSVectorPosition{Position: uint16(o.pos), Weight: pgtype.TSVectorWeight(o.weight)}
+		next[o.lexeme]++
 	}
-	return b.String()
+	order := make([]int32, len(toks))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(x, y int32) int { return toks[x].compare(toks[y]) })
+	v := pgtype.TSVector{Lexemes: make([]pgtype.TSVectorLexeme, len(order)), Valid: true}
+	for n, i := range order {
+		v.Lexemes[n] = pgtype.TSVectorLexeme{Word: toks[i].String(), Positions: positions[start[i]:start[i+1]:start[i+1]]}
+	}
+	return v
 }
 
 // quote writes a lexeme as a tsvector/tsquery literal. Tokens hold only letters and digits
 // today; quoting anyway keeps the query syntax out of reach of what users type.
 func quote(s string) string {
-	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `''`).Replace(s) + "'"
+	if strings.ContainsAny(s, `'\`) {
+		s = literalEscaper.Replace(s)
+	}
+	return "'" + s + "'"
 }
+
+var literalEscaper = strings.NewReplacer(`\`, `\\`, `'`, `''`)
 
 // AnyOf returns a tsquery matching documents that share any of text's first limit distinct
 // tokens, for similar cases; "" when text has none.
 func AnyOf(text string, limit int) string {
 	seen := map[string]bool{}
 	var parts []string
-	scan(normalize(text), func(tok string, _ bool) {
-		if len(parts) < limit && !seen[tok] {
+	scan(normalize(text), func(t token) {
+		if tok := t.String(); len(parts) < limit && !seen[tok] {
 			seen[tok] = true
 			parts = append(parts, quote(tok))
 		}

@@ -90,14 +90,21 @@ func TestQueriesQuoteEverything(t *testing.T) {
 }
 
 func TestVector(t *testing.T) {
-	got := Vector(Field{"이음콜", Title}, Field{"이음 콜 119", Body})
+	got := Vector(Field{"이음콜", Title}, Field{"이음 콜 119", Body}).String()
 	want := "'119':13C '음콜':2A,12C '이음':1A,11C"
 	if got != want {
 		t.Errorf("Vector = %s, want %s", got, want)
 	}
 	long := strings.Repeat("민원. ", 400)
-	if v := Vector(Field{long, Body}); strings.Count(v, ",") != maxPositions-1 {
-		t.Errorf("a lexeme keeps %d positions", strings.Count(v, ",")+1)
+	if v := Vector(Field{long, Body}); len(v.Lexemes) != 1 || len(v.Lexemes[0].Positions) != maxPositions {
+		t.Errorf("a lexeme keeps %d positions", len(v.Lexemes[0].Positions))
+	}
+	// Beyond PostgreSQL's last position every token is kept once, at that position.
+	beyond := Vector(Field{strings.Repeat("가. ", maxPosition) + "끝. 끝. 끝", Body})
+	for _, l := range beyond.Lexemes {
+		if l.Word == "끝" && (len(l.Positions) != 1 || l.Positions[0].Position != maxPosition) {
+			t.Errorf("beyond the last position: %+v", l.Positions)
+		}
 	}
 }
 

@@ -4,7 +4,7 @@ INSERT INTO archive_entries (case_id, external_id, agency_id, agency_name, title
     evidence_level, licence, attachments, published_on, search, search_version)
 VALUES (@case_id, @external_id, @agency_id, @agency_name, @title, @summary, @problem, @solution, @outcomes, @metrics,
     @collaborators, @tags, @category, @team_name, @team_kind, @year, @period, @round_title, @award_name, @award_tier, @stage,
-    @evidence_level, @licence, @attachments, @published_on, CAST(@vector::text AS tsvector), @tokenizer_version)
+    @evidence_level, @licence, @attachments, @published_on, @vector::tsvector, @tokenizer_version)
 ON CONFLICT (case_id) DO NOTHING
 RETURNING id;
 
@@ -88,25 +88,11 @@ SELECT external_id::text AS external_id, agency_id, title, summary, problem, sol
        tags, category, team_name, year, period, round_title, award_name, award_tier, published_on
 FROM archive_entries WHERE external_id = ANY(@external_ids::text[]);
 
--- name: InsertImportedEntries :execrows
--- One statement for a batch of new imported rows, which travel as one JSON array.
-INSERT INTO archive_entries (external_id, agency_id, agency_name, title, summary, problem, solution, outcomes, metrics,
-    collaborators, tags, category, team_name, team_kind, year, period, round_title, award_name, award_tier, stage,
-    evidence_level, licence, attachments, published_on, search, search_version)
-SELECT r.external_id, r.agency_id, r.agency_name, r.title, r.summary, r.problem, r.solution, r.outcomes, r.metrics,
-       r.collaborators, r.tags, r.category, r.team_name, '', r.year, r.period, r.round_title, r.award_name,
-       r.award_tier, '', NULL, 'kogl1', '[]', r.published_on, r.search::tsvector, @tokenizer_version
-FROM jsonb_to_recordset(@entries::jsonb) AS r(external_id text, agency_id uuid, agency_name text, title text,
-     summary text, problem text, solution text, outcomes text, metrics jsonb, collaborators jsonb, tags text[],
-     category text, team_name text, year int, period text, round_title text, award_name text, award_tier text,
-     published_on date, search text)
-ON CONFLICT (external_id) DO NOTHING;
-
 -- name: UpdateImportedEntry :exec
 UPDATE archive_entries
 SET agency_id = @agency_id, agency_name = @agency_name, title = @title,
     summary = @summary, problem = @problem, solution = @solution, outcomes = @outcomes, metrics = @metrics,
     collaborators = @collaborators, tags = @tags, category = @category, team_name = @team_name, year = @year,
     period = @period, round_title = @round_title, award_name = @award_name, award_tier = @award_tier,
-    published_on = @published_on, search = CAST(@vector::text AS tsvector), search_version = @tokenizer_version
+    published_on = @published_on, search = @vector::tsvector, search_version = @tokenizer_version
 WHERE external_id = @external_id;

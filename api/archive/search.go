@@ -151,40 +151,39 @@ func (s *Service) Search(ctx context.Context, in Query) (Result, error) {
 		add("e.evidence_level = @evidence_level", "evidence_level", *in.EvidenceLevel)
 	}
 	if in.HasMetrics != nil {
-		add("(jsonb_array_length(e.metrics) > 0) = @has_metrics", "has_metrics", *in.HasMetrics)
+		add("e.has_metrics = @has_metrics", "has_metrics", *in.HasMetrics)
 	}
-	filtered := `
-		SELECT e.*, a.region AS agency_region,
-		       (SELECT count(*) FROM adoptions ad WHERE ad.entry_id = e.id AND ad.status = 'adopted')::float8 AS adoption_count,
-		       CASE WHEN @has_q THEN ` + rankSQL + ` ELSE 0 END AS rank
-		FROM archive_entries e JOIN agencies a ON a.id = e.agency_id
-		WHERE ` + strings.Join(where, " AND ")
+	matching := `FROM archive_entries e JOIN agencies a ON a.id = e.agency_id WHERE ` + strings.Join(where, " AND ")
 
-	var k1 string
+	// The page is chosen from the keys alone, and only its rows are read whole: the sort
+	// never carries a case's text.
+	var k1, order string
 	switch in.Sort {
 	case SortRelevance:
-		k1 = "rank"
+		k1, order = rankSQL, "k1 DESC, published_on DESC, id DESC"
 	case SortMostAdopted:
-		k1 = "adoption_count"
+		// Ordered by the column itself, which archive_entries_adopted_idx serves.
+		k1, order = "e.adopted_count::float8", "adopted_count DESC, published_on DESC, id DESC"
 	case SortNewest:
-		k1 = "0::float8"
+		k1, order = "0::float8", "published_on DESC, id DESC"
 	default:
 		return Result{}, apperr.Invalid(apperr.Field("sort", "enum"))
 	}
-	page := `WITH f AS (` + filtered + `)
-		SELECT id, title, summary, problem, solution, outcomes, agency_id, agency_name, agency_region, year, period,
-		       round_title, award_name, award_tier, category, team_name, team_kind, stage, evidence_level,
-		       jsonb_array_length(metrics) > 0, adoption_count::int, published_on, ` + k1 + ` AS k1
-		FROM f`
+	keysSQL := `SELECT e.id, e.published_on, e.adopted_count, ` + k1 + ` AS k1 ` + matching
 	if in.Cursor != "" {
 		c, err := decodeCursor(in.Cursor, in.Sort)
 		if err != nil {
 			return Result{}, err
 		}
-		page += ` WHERE (` + k1 + `, published_on, id) < (@c1::float8, @c2::date, @c3::uuid)`
+		keysSQL = `SELECT * FROM (` + keysSQL + `) k WHERE (k1, published_on, id) < (@c1::float8, @c2::date, @c3::uuid)`
 		args["c1"], args["c2"], args["c3"] = c.K1, c.K2, c.ID
 	}
-	page += ` ORDER BY k1 DESC, published_on DESC, id DESC LIMIT @limit`
+	page := `SELECT e.id, e.title, e.summary, e.problem, e.solution, e.outcomes, e.agency_id, e.agency_name, a.region,
+		       e.year, e.period, e.round_title, e.award_name, e.award_tier, e.category, e.team_name, e.team_kind, e.stage,
+		       e.evidence_level, e.has_metrics, e.adopted_count, e.published_on, p.k1
+		FROM (` + keysSQL + ` ORDER BY ` + order + ` LIMIT @limit) p
+		JOIN archive_entries e ON e.id = p.id JOIN agencies a ON a.id = e.agency_id
+		ORDER BY p.` + strings.ReplaceAll(order, ", ", ", p.")
 	args["limit"] = in.Limit + 1
 
 	rows, err := s.pool.Query(ctx, page, args)
@@ -223,7 +222,12 @@ func (s *Service) Search(ctx context.Context, in Query) (Result, error) {
 	if items != nil {
 		res.Items = items
 	}
-	if res.Facets, res.Total, err = s.facets(ctx, filtered, args); err != nil {
+	if len(where) == 1 {
+		res.Facets, res.Total, err = s.archiveFacets(ctx)
+	} else {
+		res.Facets, res.Total, err = s.facets(ctx, matching, args)
+	}
+	if err != nil {
 		return Result{}, err
 	}
 	return res, nil
@@ -236,27 +240,47 @@ var facetLabels = map[string]map[string]string{
 	"hasMetrics": {"true": "성과지표 있음", "false": "성과지표 없음"},
 }
 
-// facets counts the filtered results by each filter's values in one query.
-func (s *Service) facets(ctx context.Context, filtered string, args pgx.NamedArgs) (map[string][]FacetValue, int, error) {
-	sql := `WITH f AS (` + filtered + `)
+// facetNames are the filters whose values are counted, in the order the API lists them.
+var facetNames = []string{"year", "period", "agency", "region", "category", "awardTier", "teamKind", "stage", "evidenceLevel", "hasMetrics"}
+
+// facets counts the matching entries by each filter's values in one query, reading only
+// the short columns the counts need.
+func (s *Service) facets(ctx context.Context, matching string, args pgx.NamedArgs) (map[string][]FacetValue, int, error) {
+	sql := `WITH f AS MATERIALIZED (
+			SELECT e.year, e.period, e.agency_id, e.agency_name, a.region, e.category, e.award_tier, e.team_kind,
+			       e.stage, e.evidence_level, e.has_metrics ` + matching + `)
 		SELECT 'year', year::text, year::text, count(*) FROM f GROUP BY year
 		UNION ALL SELECT 'period', period, period, count(*) FROM f GROUP BY period
 		UNION ALL SELECT 'agency', agency_id::text, agency_name, count(*) FROM f GROUP BY agency_id, agency_name
-		UNION ALL SELECT 'region', agency_region, agency_region, count(*) FROM f GROUP BY agency_region
+		UNION ALL SELECT 'region', region, region, count(*) FROM f GROUP BY region
 		UNION ALL SELECT 'category', category, category, count(*) FROM f WHERE category <> '' GROUP BY category
 		UNION ALL SELECT 'awardTier', award_tier, award_tier, count(*) FROM f WHERE award_tier <> '' GROUP BY award_tier
 		UNION ALL SELECT 'teamKind', team_kind, team_kind, count(*) FROM f WHERE team_kind <> '' GROUP BY team_kind
 		UNION ALL SELECT 'stage', stage, stage, count(*) FROM f WHERE stage <> '' GROUP BY stage
 		UNION ALL SELECT 'evidenceLevel', evidence_level::text, evidence_level::text, count(*) FROM f WHERE evidence_level IS NOT NULL GROUP BY evidence_level
-		UNION ALL SELECT 'hasMetrics', (jsonb_array_length(metrics) > 0)::text, (jsonb_array_length(metrics) > 0)::text, count(*) FROM f GROUP BY 2
+		UNION ALL SELECT 'hasMetrics', has_metrics::text, has_metrics::text, count(*) FROM f GROUP BY has_metrics
 		ORDER BY 1, 4 DESC, 2`
 	rows, err := s.pool.Query(ctx, sql, args)
 	if err != nil {
 		return nil, 0, dberr.Fail(err)
 	}
+	return collectFacets(rows)
+}
+
+// archiveFacets are the counts of the whole archive, kept by triggers (migration 011)
+// because counting every row on each visit of the archive's front page does not scale.
+func (s *Service) archiveFacets(ctx context.Context) (map[string][]FacetValue, int, error) {
+	rows, err := s.pool.Query(ctx, `SELECT facet, value, label, n FROM archive_facet_totals WHERE n > 0 ORDER BY facet, n DESC, value`)
+	if err != nil {
+		return nil, 0, dberr.Fail(err)
+	}
+	return collectFacets(rows)
+}
+
+func collectFacets(rows pgx.Rows) (map[string][]FacetValue, int, error) {
 	defer rows.Close()
 	out := map[string][]FacetValue{}
-	for _, k := range []string{"year", "period", "agency", "region", "category", "awardTier", "teamKind", "stage", "evidenceLevel", "hasMetrics"} {
+	for _, k := range facetNames {
 		out[k] = []FacetValue{}
 	}
 	total := 0

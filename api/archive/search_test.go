@@ -348,3 +348,40 @@ func TestRelevanceMetrics(t *testing.T) {
 		t.Errorf("MRR %.3f < 0.85", mrr)
 	}
 }
+
+// TestArchiveFacetTotals: the whole archive's counts, kept by triggers for the list with no
+// query and no filter, are the counts a filter matching everything computes, after imports
+// and after an import changes an entry.
+func TestArchiveFacetTotals(t *testing.T) {
+	svc, _, set := loadRelevanceSet(t)
+	ctx := context.Background()
+	same := func(when string) {
+		t.Helper()
+		kept, err := svc.Search(ctx, archive.Query{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		counted, err := svc.Search(ctx, archive.Query{Period: "H1"}) // every document is H1
+		if err != nil {
+			t.Fatal(err)
+		}
+		if kept.Total != len(set.Documents) || kept.Total != counted.Total {
+			t.Fatalf("%s: totals %d and %d for %d documents", when, kept.Total, counted.Total, len(set.Documents))
+		}
+		for name, values := range counted.Facets {
+			if !slices.Equal(values, kept.Facets[name]) {
+				t.Errorf("%s: facet %s kept as %v, counted %v", when, name, kept.Facets[name], values)
+			}
+		}
+	}
+	same("after the import")
+
+	d := set.Documents[0]
+	row, _ := json.Marshal(archive.ImportRow{ExternalID: d.ID, Title: d.Title, Summary: d.Summary, Problem: d.Body,
+		Agency: d.Agency, Year: d.Year + 1, Period: "H1", Category: "환경", Tags: d.Tags, PublishedOn: "2025-01-01"})
+	report, err := svc.Import(ctx, account.Operator(), nil, bytes.NewReader(row), archive.ImportOptions{Format: "jsonl"})
+	if err != nil || report.Updated != 1 {
+		t.Fatalf("update: %+v, %v", report, err)
+	}
+	same("after an update")
+}

@@ -846,6 +846,13 @@ type PublishedResult struct {
 	PublishedAt time.Time
 }
 
+type RateLimit struct {
+	Rule    string
+	Subject string
+	Tat     time.Time
+	Allowed bool
+}
+
 type RefreshToken struct {
 	ID        uuid.UUID
 	FamilyID  uuid.UUID

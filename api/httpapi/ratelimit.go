@@ -18,7 +18,8 @@ type limit struct {
 }
 
 // limits protect the public search from scraping and invitations from being used to send
-// mail-bombs. Login has its own, durable, limit in the account domain.
+// mail-bombs. Failed logins (package account) and vote codes (package vote) have window
+// rules of their own; every limit goes through package ratelimit.
 var limits = map[string]limit{
 	"SearchArchive":      {every: 200 * time.Millisecond, burst: 30},
 	"FindSimilarToDraft": {every: time.Second, burst: 20, byUser: true},
@@ -38,7 +39,7 @@ func (s *Server) rateLimit(next oapi.StrictHandlerFunc, operationID string) oapi
 	if !ok {
 		return next
 	}
-	rule := ratelimit.Rule{Name: operationID, Every: lim.every, Burst: lim.burst}
+	rule := ratelimit.Rate(operationID, lim.every, lim.burst)
 	return func(c *gin.Context, request any) (any, error) {
 		subject := "ip:" + c.ClientIP()
 		if lim.byUser {
@@ -46,7 +47,7 @@ func (s *Server) rateLimit(next oapi.StrictHandlerFunc, operationID string) oapi
 				subject = "user:" + p.UserID.String()
 			}
 		}
-		if err := s.limiter.Take(c.Request.Context(), rule, subject); err != nil {
+		if _, err := s.limiter.Take(c.Request.Context(), rule, subject); err != nil {
 			return nil, err
 		}
 		return next(c, request)

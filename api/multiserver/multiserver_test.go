@@ -264,7 +264,7 @@ func skewDatabaseClock(t *testing.T, pool *pgxpool.Pool) {
 
 // Questions on an archived case: 10 at once per user, then one a minute. Asked alternately
 // on both servers the 10 are spent together, and both refuse the 11th; a second server
-// does not double the budget.
+// does not double the budget. Vote codes and the search likewise.
 func rateLimitIsShared(t *testing.T, a, b *server) {
 	asker := login(t, a, "organizer.incheon@demo.test")
 	entries := items(anonymous(a).do(t, "GET", "/api/v1/archive/cases?limit=1", nil))
@@ -285,6 +285,18 @@ func rateLimitIsShared(t *testing.T, a, b *server) {
 		if secs, _ := res.body["retryAfterSeconds"].(float64); secs < 1 || secs > 60 {
 			t.Fatalf("retry after %v s on %s; one question a minute refills", res.body["retryAfterSeconds"], s.name)
 		}
+	}
+
+	// Vote codes: three per voter and stage in ten minutes, over both servers together.
+	stageID, _ := openVote(t, a)
+	codes := "/api/v1/public/stages/" + stageID + "/vote/codes"
+	for i := range 3 {
+		if res := anonymous(servers[i%2]).do(t, "POST", codes, map[string]string{"email": "two.servers@example.kr"}); res.code != http.StatusAccepted {
+			t.Fatalf("code %d on %s: %d %v", i+1, servers[i%2].name, res.code, res.body)
+		}
+	}
+	for _, s := range servers {
+		problem(t, anonymous(s).do(t, "POST", codes, map[string]string{"email": "two.servers@example.kr"}), http.StatusTooManyRequests, "rate_limited")
 	}
 
 	// The public search per address: 30 at once, then 5 a second. Sent alternately to both
@@ -312,7 +324,8 @@ func rateLimitIsShared(t *testing.T, a, b *server) {
 	}
 }
 
-// Five failed logins for one account, spread over both servers, lock it on both.
+// Five failed logins for one account, spread over both servers, lock it on both; ten
+// guesses sent at once, five to each server, get five tries between them.
 func loginThrottlingIsShared(t *testing.T, a, b *server) {
 	servers := []*server{a, b}
 	for i := range 5 {
@@ -322,6 +335,32 @@ func loginThrottlingIsShared(t *testing.T, a, b *server) {
 	for _, s := range servers {
 		res := anonymous(s).do(t, "POST", "/api/v1/auth/login", map[string]string{"email": "judge@demo.test", "password": password})
 		problem(t, res, http.StatusTooManyRequests, "too_many_login_attempts")
+	}
+
+	results := make([]response, 10)
+	var wg sync.WaitGroup
+	gate := make(chan struct{})
+	for i := range results {
+		wg.Go(func() {
+			<-gate
+			var err error
+			results[i], err = anonymous(servers[i%2]).try("POST", "/api/v1/auth/login", map[string]string{"email": "guesser@demo.test", "password": fmt.Sprintf("together-%d", i)})
+			if err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	close(gate)
+	wg.Wait()
+	if t.Failed() {
+		t.FailNow()
+	}
+	byCode := map[int]int{}
+	for _, res := range results {
+		byCode[res.code]++
+	}
+	if byCode[http.StatusUnauthorized] != 5 || byCode[http.StatusTooManyRequests] != 5 {
+		t.Fatalf("10 concurrent guesses on two servers: %v; want 5 tried (401) and 5 refused (429)", byCode)
 	}
 }
 
@@ -400,10 +439,10 @@ func idempotencyAcrossServers(t *testing.T, pool *pgxpool.Pool, a, b *server) {
 	}
 }
 
-// A person who sends a ballot to each server at the same moment has one ballot counted.
-func oneBallotAcrossServers(t *testing.T, pool *pgxpool.Pool, a, b *server) {
-	var stageID string
-	for _, v := range items(anonymous(a).do(t, "GET", "/api/v1/public/votes", nil)) {
+// openVote is the demo data's open public vote: its stage and one finalist.
+func openVote(t *testing.T, s *server) (stageID, finalist string) {
+	t.Helper()
+	for _, v := range items(anonymous(s).do(t, "GET", "/api/v1/public/votes", nil)) {
 		if v["status"] == "open" {
 			stageID = v["stageId"].(string)
 		}
@@ -411,12 +450,18 @@ func oneBallotAcrossServers(t *testing.T, pool *pgxpool.Pool, a, b *server) {
 	if stageID == "" {
 		t.Fatal("the demo data has no open vote")
 	}
-	vote := anonymous(b).do(t, "GET", "/api/v1/public/stages/"+stageID+"/vote", nil)
+	vote := anonymous(s).do(t, "GET", "/api/v1/public/stages/"+stageID+"/vote", nil)
 	finalists, _ := vote.body["cases"].([]any)
 	if vote.code != http.StatusOK || len(finalists) == 0 {
 		t.Fatalf("vote %s: %d %v", stageID, vote.code, vote.body)
 	}
-	choice := []string{finalists[0].(map[string]any)["caseId"].(string)}
+	return stageID, finalists[0].(map[string]any)["caseId"].(string)
+}
+
+// A person who sends a ballot to each server at the same moment has one ballot counted.
+func oneBallotAcrossServers(t *testing.T, pool *pgxpool.Pool, a, b *server) {
+	stageID, finalist := openVote(t, b)
+	choice := []string{finalist}
 	path := "/api/v1/public/stages/" + stageID + "/ballots"
 
 	voters := 0

@@ -853,6 +853,14 @@ type RateLimit struct {
 	Allowed bool
 }
 
+type RateLimitWindow struct {
+	Rule      string
+	Subject   string
+	Hits      []time.Time
+	Allowed   bool
+	ExpiresAt time.Time
+}
+
 type RefreshToken struct {
 	ID        uuid.UUID
 	FamilyID  uuid.UUID

@@ -7,6 +7,7 @@ package store
 
 import (
 	"context"
+	"time"
 )
 
 const expireRateLimits = `-- name: ExpireRateLimits :execrows
@@ -19,6 +20,51 @@ func (q *Queries) ExpireRateLimits(ctx context.Context) (int64, error) {
 		return 0, err
 	}
 	return result.RowsAffected(), nil
+}
+
+const expireRateWindows = `-- name: ExpireRateWindows :execrows
+DELETE FROM rate_limit_windows WHERE expires_at < now()
+`
+
+func (q *Queries) ExpireRateWindows(ctx context.Context) (int64, error) {
+	result, err := q.db.Exec(ctx, expireRateWindows)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected(), nil
+}
+
+const resetRateWindow = `-- name: ResetRateWindow :exec
+DELETE FROM rate_limit_windows WHERE rule = $1 AND subject = $2
+`
+
+type ResetRateWindowParams struct {
+	Rule    string
+	Subject string
+}
+
+func (q *Queries) ResetRateWindow(ctx context.Context, arg ResetRateWindowParams) error {
+	_, err := q.db.Exec(ctx, resetRateWindow, arg.Rule, arg.Subject)
+	return err
+}
+
+const returnRateWindowHit = `-- name: ReturnRateWindowHit :exec
+UPDATE rate_limit_windows
+SET hits = hits[:array_position(hits, $1::timestamptz) - 1] || hits[array_position(hits, $1::timestamptz) + 1:]
+WHERE rule = $2 AND subject = $3 AND $1::timestamptz = ANY (hits)
+`
+
+type ReturnRateWindowHitParams struct {
+	At      time.Time
+	Rule    string
+	Subject string
+}
+
+// Gives back one hit that turned out not to count (a login that succeeded, a code that
+// was not sent).
+func (q *Queries) ReturnRateWindowHit(ctx context.Context, arg ReturnRateWindowHitParams) error {
+	_, err := q.db.Exec(ctx, returnRateWindowHit, arg.At, arg.Rule, arg.Subject)
+	return err
 }
 
 const takeRateLimit = `-- name: TakeRateLimit :one
@@ -60,5 +106,56 @@ func (q *Queries) TakeRateLimit(ctx context.Context, arg TakeRateLimitParams) (T
 	)
 	var i TakeRateLimitRow
 	err := row.Scan(&i.Allowed, &i.WaitUs)
+	return i, err
+}
+
+const takeRateWindow = `-- name: TakeRateWindow :one
+INSERT INTO rate_limit_windows AS w (rule, subject, hits, allowed, expires_at)
+VALUES ($1, $2, ARRAY[now()], true, now() + $3::bigint * interval '1 microsecond')
+ON CONFLICT (rule, subject) DO UPDATE SET
+    allowed = cardinality(ARRAY(SELECT h FROM unnest(w.hits) h
+                                WHERE h > now() - $3::bigint * interval '1 microsecond')) < $4::int,
+    hits = CASE
+        WHEN cardinality(ARRAY(SELECT h FROM unnest(w.hits) h
+                               WHERE h > now() - $3::bigint * interval '1 microsecond')) < $4::int
+        THEN ARRAY(SELECT h FROM unnest(w.hits) h
+                   WHERE h > now() - $3::bigint * interval '1 microsecond' ORDER BY h) || now()
+        ELSE ARRAY(SELECT h FROM unnest(w.hits) h
+                   WHERE h > now() - $3::bigint * interval '1 microsecond' ORDER BY h)
+    END,
+    expires_at = CASE
+        WHEN cardinality(ARRAY(SELECT h FROM unnest(w.hits) h
+                               WHERE h > now() - $3::bigint * interval '1 microsecond')) < $4::int
+        THEN now() + $3::bigint * interval '1 microsecond'
+        ELSE w.expires_at
+    END
+RETURNING allowed, now()::timestamptz AS at,
+    (extract(epoch FROM greatest(hits[1] + $3::bigint * interval '1 microsecond' - now(), interval '0')) * 1000000)::bigint AS wait_us
+`
+
+type TakeRateWindowParams struct {
+	Rule     string
+	Subject  string
+	WindowUs int64
+	MaxHits  int32
+}
+
+type TakeRateWindowRow struct {
+	Allowed bool
+	At      time.Time
+	WaitUs  int64
+}
+
+// Keeps the hits still inside the window, oldest first, and adds this one when fewer than
+// the limit are left; refused, it says how long until the oldest leaves the window.
+func (q *Queries) TakeRateWindow(ctx context.Context, arg TakeRateWindowParams) (TakeRateWindowRow, error) {
+	row := q.db.QueryRow(ctx, takeRateWindow,
+		arg.Rule,
+		arg.Subject,
+		arg.WindowUs,
+		arg.MaxHits,
+	)
+	var i TakeRateWindowRow
+	err := row.Scan(&i.Allowed, &i.At, &i.WaitUs)
 	return i, err
 }

@@ -18,3 +18,19 @@ CREATE UNLOGGED TABLE rate_limits (
     allowed boolean NOT NULL,
     PRIMARY KEY (rule, subject)
 ) WITH (fillfactor = 70);
+
+-- Limits of the form "at most limit acts in any window" (failed logins per account and per
+-- address, vote codes per voter and per address), also shared by every server. One row per
+-- rule and subject keeps the times of the acts still inside the window, never more than the
+-- limit, so a check is one INSERT … ON CONFLICT DO UPDATE that decides under the row's lock.
+-- Logged, unlike rate_limits: a crash must not hand a password guesser a fresh allowance.
+CREATE TABLE rate_limit_windows (
+    rule       text NOT NULL,
+    subject    text NOT NULL,
+    hits       timestamptz[] NOT NULL,
+    allowed    boolean NOT NULL,
+    -- the newest hit plus the window: after it the row says nothing, and housekeeping
+    -- deletes it
+    expires_at timestamptz NOT NULL,
+    PRIMARY KEY (rule, subject)
+);

@@ -17,3 +17,41 @@ RETURNING allowed,
 
 -- name: ExpireRateLimits :execrows
 DELETE FROM rate_limits WHERE tat < now();
+
+-- name: TakeRateWindow :one
+-- Keeps the hits still inside the window, oldest first, and adds this one when fewer than
+-- the limit are left; refused, it says how long until the oldest leaves the window.
+INSERT INTO rate_limit_windows AS w (rule, subject, hits, allowed, expires_at)
+VALUES (sqlc.arg(rule), sqlc.arg(subject), ARRAY[now()], true, now() + sqlc.arg(window_us)::bigint * interval '1 microsecond')
+ON CONFLICT (rule, subject) DO UPDATE SET
+    allowed = cardinality(ARRAY(SELECT h FROM unnest(w.hits) h
+                                WHERE h > now() - sqlc.arg(window_us)::bigint * interval '1 microsecond')) < sqlc.arg(max_hits)::int,
+    hits = CASE
+        WHEN cardinality(ARRAY(SELECT h FROM unnest(w.hits) h
+                               WHERE h > now() - sqlc.arg(window_us)::bigint * interval '1 microsecond')) < sqlc.arg(max_hits)::int
+        THEN ARRAY(SELECT h FROM unnest(w.hits) h
+                   WHERE h > now() - sqlc.arg(window_us)::bigint * interval '1 microsecond' ORDER BY h) || now()
+        ELSE ARRAY(SELECT h FROM unnest(w.hits) h
+                   WHERE h > now() - sqlc.arg(window_us)::bigint * interval '1 microsecond' ORDER BY h)
+    END,
+    expires_at = CASE
+        WHEN cardinality(ARRAY(SELECT h FROM unnest(w.hits) h
+                               WHERE h > now() - sqlc.arg(window_us)::bigint * interval '1 microsecond')) < sqlc.arg(max_hits)::int
+        THEN now() + sqlc.arg(window_us)::bigint * interval '1 microsecond'
+        ELSE w.expires_at
+    END
+RETURNING allowed, now()::timestamptz AS at,
+    (extract(epoch FROM greatest(hits[1] + sqlc.arg(window_us)::bigint * interval '1 microsecond' - now(), interval '0')) * 1000000)::bigint AS wait_us;
+
+-- name: ReturnRateWindowHit :exec
+-- Gives back one hit that turned out not to count (a login that succeeded, a code that
+-- was not sent).
+UPDATE rate_limit_windows
+SET hits = hits[:array_position(hits, sqlc.arg(at)::timestamptz) - 1] || hits[array_position(hits, sqlc.arg(at)::timestamptz) + 1:]
+WHERE rule = sqlc.arg(rule) AND subject = sqlc.arg(subject) AND sqlc.arg(at)::timestamptz = ANY (hits);
+
+-- name: ResetRateWindow :exec
+DELETE FROM rate_limit_windows WHERE rule = $1 AND subject = $2;
+
+-- name: ExpireRateWindows :execrows
+DELETE FROM rate_limit_windows WHERE expires_at < now();

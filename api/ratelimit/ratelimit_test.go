@@ -103,11 +103,20 @@ func TestExpireForgetsOnlyWholeBudgets(t *testing.T) {
 	if _, err := l.Take(ctx, long, "a"); err != nil {
 		t.Fatal(err)
 	}
+	shortWindow := ratelimit.Window("test-short-window", 2, 50*time.Millisecond)
+	longWindow := ratelimit.Window("test-long-window", 1, time.Hour)
+	if _, err := l.Take(ctx, shortWindow, "a"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.Take(ctx, longWindow, "a"); err != nil {
+		t.Fatal(err)
+	}
 	time.Sleep(100 * time.Millisecond)
 	n, err := l.Expire(ctx)
-	if err != nil || n != 1 {
-		t.Fatalf("expired %d, %v; want the short rule's row only", n, err)
+	if err != nil || n != 2 {
+		t.Fatalf("expired %d, %v; want the two short rules' rows only", n, err)
 	}
+	refusal(t, second(l.Take(ctx, longWindow, "a")))
 	// The long rule still remembers its spent act: one left, then refused.
 	if _, err := l.Take(ctx, long, "a"); err != nil {
 		t.Fatal(err)

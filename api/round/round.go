@@ -55,8 +55,8 @@ func (s *Service) SetClock(now func() time.Time) {
 	s.now, s.fixed = now, true
 }
 
-// Now is this server's time, for what does not need to agree across servers to the
-// instant (statuses shown, windows of hours).
+// Now is this server's own time. A deadline that every server must judge alike to the
+// instant is checked against TxNow instead.
 func (s *Service) Now() time.Time { return s.now() }
 
 // TxNow is the time a write acts at whose transaction began at dbNow on the database:

@@ -244,7 +244,7 @@ func skewDatabaseClock(t *testing.T, pool *pgxpool.Pool) {
 	ctx := context.Background()
 	for _, stmt := range []string{
 		fmt.Sprintf("CREATE FUNCTION public.now() RETURNS timestamptz LANGUAGE sql STABLE AS 'SELECT pg_catalog.now() + interval ''%d seconds'''", int(dbSkew.Seconds())),
-		fmt.Sprintf(`ALTER DATABASE %q SET search_path = "$user", public, pg_catalog`, pool.Config().ConnConfig.Database),
+		`ALTER DATABASE ` + pgx.Identifier{pool.Config().ConnConfig.Database}.Sanitize() + ` SET search_path = "$user", public, pg_catalog`,
 	} {
 		if _, err := pool.Exec(ctx, stmt); err != nil {
 			t.Fatalf("%s: %v", stmt, err)

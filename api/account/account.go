@@ -11,6 +11,7 @@ import (
 	"eutteum/api/apperr"
 	"eutteum/api/authn"
 	"eutteum/api/dberr"
+	"eutteum/api/ratelimit"
 	"eutteum/api/store"
 )
 
@@ -53,13 +54,23 @@ type Service struct {
 	tokens *authn.Tokens
 	cfg    Config
 	now    func() time.Time
+	// Failed logins per account and per client address, shared by every server.
+	limiter                          *ratelimit.Limiter
+	loginPerAccount, loginPerAddress ratelimit.Rule
 	// onAccepted run when an invitation is accepted (see OnInvitationAccepted).
 	onAccepted []AcceptedHook
 }
 
 // NewService returns a Service.
 func NewService(pool *pgxpool.Pool, tokens *authn.Tokens, cfg Config) *Service {
-	return &Service{pool: pool, q: store.New(pool), tokens: tokens, cfg: cfg, now: time.Now}
+	return &Service{
+		pool: pool, q: store.New(pool), tokens: tokens, cfg: cfg, now: time.Now,
+		limiter: ratelimit.New(pool),
+		loginPerAccount: ratelimit.Window("login_failures_account", cfg.MaxEmailFailures, cfg.LoginWindow).
+			RefusedWith(apperr.CodeTooManyLoginAttempts),
+		loginPerAddress: ratelimit.Window("login_failures_address", cfg.MaxIPFailures, cfg.LoginWindow).
+			RefusedWith(apperr.CodeTooManyLoginAttempts),
+	}
 }
 
 // OpenSignup reports whether anyone may sign up without an invitation.

@@ -2,13 +2,13 @@ package account
 
 import (
 	"context"
-	"time"
 
 	"github.com/google/uuid"
 
 	"eutteum/api/apperr"
 	"eutteum/api/audit"
 	"eutteum/api/authn"
+	"eutteum/api/ratelimit"
 	"eutteum/api/store"
 	"eutteum/api/validation"
 )
@@ -28,7 +28,8 @@ func (s *Service) Login(ctx context.Context, in LoginInput) (Session, error) {
 		return Session{}, err
 	}
 	email := normalizeEmail(in.Email)
-	if err := s.checkLoginRate(ctx, email, in.ClientIP); err != nil {
+	addressHit, err := s.takeLoginAttempt(ctx, email, in.ClientIP)
+	if err != nil {
 		return Session{}, err
 	}
 	user, err := s.q.GetUserByEmail(ctx, email)
@@ -56,26 +57,34 @@ func (s *Service) Login(ctx context.Context, in LoginInput) (Session, error) {
 	if err := audit.Record(ctx, s.q, user.ID, "login", "user", user.ID, map[string]any{"ip": in.ClientIP}); err != nil {
 		return Session{}, fail(err)
 	}
+	// Only failures count: a success clears the account's and gives the address its
+	// attempt back.
+	if err := s.limiter.Reset(ctx, s.loginPerAccount, email); err != nil {
+		return Session{}, err
+	}
+	if err := s.limiter.Return(ctx, addressHit); err != nil {
+		return Session{}, err
+	}
 	return s.openSession(ctx, s.q, user.ID, uuid.New())
 }
 
-func (s *Service) checkLoginRate(ctx context.Context, email, ip string) error {
-	since := s.now().Add(-s.cfg.LoginWindow)
-	counts, err := s.q.CountFailedLogins(ctx, store.CountFailedLoginsParams{Email: email, ClientIp: ip, Since: since})
+// takeLoginAttempt counts the attempt against the account's and the address's budgets of
+// failures before the password is checked, so that concurrent guesses, on any number of
+// servers, cannot all pass one check; a success gives the attempt back. Refused by the
+// address, the account's hit is returned: a refused attempt is no failure.
+func (s *Service) takeLoginAttempt(ctx context.Context, email, ip string) (ratelimit.Hit, error) {
+	accountHit, err := s.limiter.Take(ctx, s.loginPerAccount, email)
 	if err != nil {
-		return fail(err)
+		return ratelimit.Hit{}, err
 	}
-	if counts.ByEmail < int64(s.cfg.MaxEmailFailures) && counts.ByIp < int64(s.cfg.MaxIPFailures) {
-		return nil
+	addressHit, err := s.limiter.Take(ctx, s.loginPerAddress, ip)
+	if err != nil {
+		if rerr := s.limiter.Return(ctx, accountHit); rerr != nil {
+			return ratelimit.Hit{}, rerr
+		}
+		return ratelimit.Hit{}, err
 	}
-	retry := s.cfg.LoginWindow
-	if !counts.Oldest.IsZero() {
-		retry = counts.Oldest.Add(s.cfg.LoginWindow).Sub(s.now())
-	}
-	if retry < time.Second {
-		retry = time.Second
-	}
-	return &apperr.Error{Kind: apperr.KindRateLimited, Code: apperr.CodeTooManyLoginAttempts, RetryAfter: retry}
+	return addressHit, nil
 }
 
 // openSession issues an access token with the user's current roles and a refresh token in

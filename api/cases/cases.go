@@ -217,8 +217,8 @@ func (s *Service) Update(ctx context.Context, p account.Principal, id uuid.UUID,
 // submitted. It needs the parts judges read.
 func (s *Service) Submit(ctx context.Context, p account.Principal, id uuid.UUID, ifMatch *int) (Case, error) {
 	var saved store.Case
-	err := s.edit(ctx, p, id, ifMatch, func(q *store.Queries, row store.Case, r round.Round) error {
-		if s.rounds.Now().Before(r.Schedule.SubmissionOpensAt) {
+	err := s.editAt(ctx, p, id, ifMatch, func(q *store.Queries, row store.Case, r round.Round, now time.Time) error {
+		if now.Before(r.Schedule.SubmissionOpensAt) {
 			return apperr.New(apperr.KindConflict, apperr.CodeRoundNotOpen)
 		}
 		content, err := s.contentOf(ctx, q, row)
@@ -256,7 +256,6 @@ func (s *Service) Submit(ctx context.Context, p account.Principal, id uuid.UUID,
 		}); err != nil {
 			return err
 		}
-		now := s.rounds.Now()
 		saved, err = q.SetCaseStatus(ctx, store.SetCaseStatusParams{
 			ID: row.ID, Status: store.CaseStatusSubmitted, SubmittedVersion: version, SubmittedAt: &now, UpdatedBy: p.UserID,
 		})
@@ -302,6 +301,15 @@ func (s *Service) Delete(ctx context.Context, p account.Principal, id uuid.UUID)
 // deadline has not passed, the case is still the team's to change, and ifMatch (when
 // given) is the current revision.
 func (s *Service) edit(ctx context.Context, p account.Principal, id uuid.UUID, ifMatch *int, fn func(*store.Queries, store.Case, round.Round) error) error {
+	return s.editAt(ctx, p, id, ifMatch, func(q *store.Queries, row store.Case, r round.Round, _ time.Time) error {
+		return fn(q, row, r)
+	})
+}
+
+// editAt is edit for changes that record when they happened: fn gets the time the
+// deadline was judged by, the database's clock (round.Service.TxNow), so that servers
+// with drifting clocks accept or refuse a change at the deadline alike.
+func (s *Service) editAt(ctx context.Context, p account.Principal, id uuid.UUID, ifMatch *int, fn func(*store.Queries, store.Case, round.Round, time.Time) error) error {
 	row, who, err := s.load(ctx, p, id)
 	if err != nil {
 		return err
@@ -315,11 +323,12 @@ func (s *Service) edit(ctx context.Context, p account.Principal, id uuid.UUID, i
 	}
 	var stale *store.Case
 	err = store.InTx(ctx, s.pool, func(q *store.Queries) error {
-		row, err := q.LockCase(ctx, id)
+		locked, err := q.LockCase(ctx, id)
 		if err != nil {
 			return err
 		}
-		if !s.rounds.Now().Before(r.Schedule.SubmissionClosesAt) {
+		row, now := locked.Case, s.rounds.TxNow(locked.DbNow)
+		if !now.Before(r.Schedule.SubmissionClosesAt) {
 			return apperr.New(apperr.KindConflict, apperr.CodeSubmissionClosed)
 		}
 		switch row.Status {
@@ -331,7 +340,7 @@ func (s *Service) edit(ctx context.Context, p account.Principal, id uuid.UUID, i
 			stale = &row
 			return apperr.New(apperr.KindPreconditionFailed, apperr.CodePreconditionFailed)
 		}
-		return fn(q, row, r)
+		return fn(q, row, r, now)
 	})
 	if stale != nil {
 		current, verr := s.view(ctx, p, *stale, asTeam)

@@ -113,6 +113,31 @@ func TestLoginRateLimitPerAccount(t *testing.T) {
 	c.Post("/api/v1/auth/login", map[string]string{"email": member, "password": password}).Status(http.StatusOK)
 }
 
+// Only failures count: a success clears the account's, and successes from one address
+// (an office signing in all morning) do not use up its budget.
+func TestLoginSuccessClearsFailuresAndCostsTheAddressNothing(t *testing.T) {
+	t.Parallel()
+	env := apitest.NewSeeded(t, func(s *app.Settings) { s.Accounts.MaxIPFailures = 7 })
+	c := env.Client()
+	fail := func(email string, n int) {
+		for i := range n {
+			c.Post("/api/v1/auth/login", map[string]string{"email": email, "password": "guess-" + string(rune('a'+i))}).
+				Problem(http.StatusUnauthorized, "invalid_credentials")
+		}
+	}
+	fail(judge, 4)
+	for range 8 {
+		c.Post("/api/v1/auth/login", map[string]string{"email": judge, "password": password}).Status(http.StatusOK)
+	}
+	// Without the reset the account would be past its five; the address has seven, and
+	// the successes took none of them.
+	fail(judge, 2)
+	c.Post("/api/v1/auth/login", map[string]string{"email": judge, "password": password}).Status(http.StatusOK)
+	fail(member, 1)
+	c.Post("/api/v1/auth/login", map[string]string{"email": member, "password": password}).
+		Problem(http.StatusTooManyRequests, "too_many_login_attempts")
+}
+
 func TestLoginRateLimitPerAddress(t *testing.T) {
 	t.Parallel()
 	env := apitest.NewSeeded(t, func(s *app.Settings) { s.Accounts.MaxIPFailures = 3 })

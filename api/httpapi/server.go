@@ -23,6 +23,7 @@ import (
 	"eutteum/api/judging"
 	"eutteum/api/notify"
 	"eutteum/api/oapi"
+	"eutteum/api/ratelimit"
 	"eutteum/api/round"
 	"eutteum/api/team"
 	"eutteum/api/vote"
@@ -56,7 +57,7 @@ type Services struct {
 type Server struct {
 	contract      *Contract
 	metrics       *metrics
-	limiters      *limiters
+	limiter       *ratelimit.Limiter
 	idempotency   *idempotency.Store
 	tokens        *authn.Tokens
 	accounts      *account.Service
@@ -78,7 +79,7 @@ func New(contract *Contract, pool *pgxpool.Pool, tokens *authn.Tokens, svc Servi
 		opts.MaxBodyBytes = 1 << 20
 	}
 	s := &Server{
-		metrics: newMetrics(pool), limiters: newLimiters(), idempotency: idempotency.New(pool),
+		metrics: newMetrics(pool), limiter: ratelimit.New(pool), idempotency: idempotency.New(pool),
 		contract: contract, tokens: tokens, pool: pool, opts: opts,
 		accounts: svc.Accounts, teams: svc.Teams, rounds: svc.Rounds, cases: svc.Cases,
 		judging: svc.Judging, notifications: svc.Notify, archive: svc.Archive, votes: svc.Votes,

@@ -36,6 +36,8 @@ type Service struct {
 	q        *store.Queries
 	accounts *account.Service
 	now      func() time.Time
+	// fixed says a clock was set, which then also stands in for the database's.
+	fixed bool
 }
 
 // NewService returns a Service.
@@ -43,11 +45,29 @@ func NewService(pool *pgxpool.Pool, accounts *account.Service) *Service {
 	return &Service{pool: pool, q: store.New(pool), accounts: accounts, now: time.Now}
 }
 
-// SetClock replaces the clock (tests move time to deadlines).
-func (s *Service) SetClock(now func() time.Time) { s.now = now }
+// SetClock replaces the clock (tests and the demo data move time to deadlines); nil
+// restores the real one.
+func (s *Service) SetClock(now func() time.Time) {
+	if now == nil {
+		s.now, s.fixed = time.Now, false
+		return
+	}
+	s.now, s.fixed = now, true
+}
 
-// Now is the server's time, against which every deadline is checked.
+// Now is this server's own time. A deadline that every server must judge alike to the
+// instant is checked against TxNow instead.
 func (s *Service) Now() time.Time { return s.now() }
+
+// TxNow is the time a write acts at whose transaction began at dbNow on the database:
+// the database's clock, so that every server judges a deadline alike however their own
+// clocks drift, unless a clock was set.
+func (s *Service) TxNow(dbNow time.Time) time.Time {
+	if s.fixed {
+		return s.now()
+	}
+	return dbNow
+}
 
 // Schedule is when a round accepts submissions and announces results.
 type Schedule struct {

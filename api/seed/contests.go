@@ -201,7 +201,7 @@ func demoCaseLoad(ctx context.Context, a *app.App, c demoCase, roundID, teamID u
 	}
 	opened := r.Schedule.SubmissionOpensAt.Add(time.Hour)
 	a.Rounds.SetClock(func() time.Time { return opened })
-	defer a.Rounds.SetClock(time.Now)
+	defer a.Rounds.SetClock(nil)
 
 	created, err := a.Cases.Create(ctx, leader, roundID, cases.CreateInput{TeamID: teamID, Title: c.Title})
 	if err != nil {

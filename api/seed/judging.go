@@ -57,7 +57,7 @@ func demoJudgingLoad(ctx context.Context, a *app.App, j demoJudging, roundID uui
 	}
 	judgingTime := r.Schedule.SubmissionClosesAt.Add(time.Hour)
 	a.Rounds.SetClock(func() time.Time { return judgingTime })
-	defer a.Rounds.SetClock(time.Now)
+	defer a.Rounds.SetClock(nil)
 
 	if _, err := a.Judging.UpdateSettings(ctx, org, roundID, judging.Settings{
 		Method: j.Method, ObjectionDays: 7,

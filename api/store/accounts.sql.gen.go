@@ -57,39 +57,6 @@ func (q *Queries) AgencyAndDescendantIDs(ctx context.Context, roots []uuid.UUID)
 	return items, nil
 }
 
-const countFailedLogins = `-- name: CountFailedLogins :one
-SELECT
-    (SELECT count(*) FROM login_attempts la
-      WHERE la.email = $1 AND NOT la.succeeded AND la.attempted_at > $2
-        AND la.attempted_at > coalesce((SELECT max(s.attempted_at) FROM login_attempts s
-                                         WHERE s.email = $1 AND s.succeeded), '-infinity'))::bigint AS by_email,
-    (SELECT count(*) FROM login_attempts la
-      WHERE la.client_ip = $3 AND NOT la.succeeded AND la.attempted_at > $2)::bigint AS by_ip,
-    coalesce((SELECT min(la.attempted_at) FROM login_attempts la
-      WHERE (la.email = $1 OR la.client_ip = $3) AND NOT la.succeeded AND la.attempted_at > $2),
-      $2)::timestamptz AS oldest
-`
-
-type CountFailedLoginsParams struct {
-	Email    string
-	Since    time.Time
-	ClientIp string
-}
-
-type CountFailedLoginsRow struct {
-	ByEmail int64
-	ByIp    int64
-	Oldest  time.Time
-}
-
-// Failures since the last success for the account, and all failures from the address, in the window.
-func (q *Queries) CountFailedLogins(ctx context.Context, arg CountFailedLoginsParams) (CountFailedLoginsRow, error) {
-	row := q.db.QueryRow(ctx, countFailedLogins, arg.Email, arg.Since, arg.ClientIp)
-	var i CountFailedLoginsRow
-	err := row.Scan(&i.ByEmail, &i.ByIp, &i.Oldest)
-	return i, err
-}
-
 const createAgency = `-- name: CreateAgency :one
 INSERT INTO agencies (name, level, region, parent_id)
 VALUES ($1, $2, $3, $4)
@@ -754,6 +721,7 @@ type RecordLoginAttemptParams struct {
 	Succeeded bool
 }
 
+// The trail of sign-ins for audit; the limits on failures are kept by package ratelimit.
 func (q *Queries) RecordLoginAttempt(ctx context.Context, arg RecordLoginAttemptParams) error {
 	_, err := q.db.Exec(ctx, recordLoginAttempt, arg.Email, arg.ClientIp, arg.Succeeded)
 	return err

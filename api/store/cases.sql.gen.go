@@ -529,43 +529,51 @@ func (q *Queries) ListSubmittedCasesOfRound(ctx context.Context, roundID uuid.UU
 }
 
 const lockCase = `-- name: LockCase :one
-SELECT id, round_id, team_id, status, revision, submitted_version, title, summary, problem, solution, outcomes, category_id, tags, beneficiaries, cost_krw, savings_krw, started_on, stage, evidence_level, licence, metrics, collaborators, created_by, updated_by, created_at, updated_at, submitted_at, award_tier_id, final_rank, archived_at FROM cases WHERE id = $1 FOR UPDATE
+SELECT cases.id, cases.round_id, cases.team_id, cases.status, cases.revision, cases.submitted_version, cases.title, cases.summary, cases.problem, cases.solution, cases.outcomes, cases.category_id, cases.tags, cases.beneficiaries, cases.cost_krw, cases.savings_krw, cases.started_on, cases.stage, cases.evidence_level, cases.licence, cases.metrics, cases.collaborators, cases.created_by, cases.updated_by, cases.created_at, cases.updated_at, cases.submitted_at, cases.award_tier_id, cases.final_rank, cases.archived_at, now()::timestamptz AS db_now FROM cases WHERE id = $1 FOR UPDATE
 `
 
-func (q *Queries) LockCase(ctx context.Context, id uuid.UUID) (Case, error) {
+type LockCaseRow struct {
+	Case  Case
+	DbNow time.Time
+}
+
+// db_now is the transaction's start on the database clock, which deadlines are judged by:
+// every server reads the same clock, and it costs no extra round trip here.
+func (q *Queries) LockCase(ctx context.Context, id uuid.UUID) (LockCaseRow, error) {
 	row := q.db.QueryRow(ctx, lockCase, id)
-	var i Case
+	var i LockCaseRow
 	err := row.Scan(
-		&i.ID,
-		&i.RoundID,
-		&i.TeamID,
-		&i.Status,
-		&i.Revision,
-		&i.SubmittedVersion,
-		&i.Title,
-		&i.Summary,
-		&i.Problem,
-		&i.Solution,
-		&i.Outcomes,
-		&i.CategoryID,
-		&i.Tags,
-		&i.Beneficiaries,
-		&i.CostKrw,
-		&i.SavingsKrw,
-		&i.StartedOn,
-		&i.Stage,
-		&i.EvidenceLevel,
-		&i.Licence,
-		&i.Metrics,
-		&i.Collaborators,
-		&i.CreatedBy,
-		&i.UpdatedBy,
-		&i.CreatedAt,
-		&i.UpdatedAt,
-		&i.SubmittedAt,
-		&i.AwardTierID,
-		&i.FinalRank,
-		&i.ArchivedAt,
+		&i.Case.ID,
+		&i.Case.RoundID,
+		&i.Case.TeamID,
+		&i.Case.Status,
+		&i.Case.Revision,
+		&i.Case.SubmittedVersion,
+		&i.Case.Title,
+		&i.Case.Summary,
+		&i.Case.Problem,
+		&i.Case.Solution,
+		&i.Case.Outcomes,
+		&i.Case.CategoryID,
+		&i.Case.Tags,
+		&i.Case.Beneficiaries,
+		&i.Case.CostKrw,
+		&i.Case.SavingsKrw,
+		&i.Case.StartedOn,
+		&i.Case.Stage,
+		&i.Case.EvidenceLevel,
+		&i.Case.Licence,
+		&i.Case.Metrics,
+		&i.Case.Collaborators,
+		&i.Case.CreatedBy,
+		&i.Case.UpdatedBy,
+		&i.Case.CreatedAt,
+		&i.Case.UpdatedAt,
+		&i.Case.SubmittedAt,
+		&i.Case.AwardTierID,
+		&i.Case.FinalRank,
+		&i.Case.ArchivedAt,
+		&i.DbNow,
 	)
 	return i, err
 }

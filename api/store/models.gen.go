@@ -636,6 +636,15 @@ type ArchiveEntry struct {
 	CreatedAt     time.Time
 	Search        pgtype.TSVector
 	SearchVersion int16
+	HasMetrics    *bool
+	AdoptedCount  int32
+}
+
+type ArchiveFacetTotal struct {
+	Facet string
+	Value string
+	Label string
+	N     int64
 }
 
 type ArchiveHelpfulMark struct {
@@ -846,6 +855,21 @@ type PublishedResult struct {
 	PublicTable []byte
 	PublishedBy uuid.UUID
 	PublishedAt time.Time
+}
+
+type RateLimit struct {
+	Rule    string
+	Subject string
+	Tat     time.Time
+	Allowed bool
+}
+
+type RateLimitWindow struct {
+	Rule      string
+	Subject   string
+	Hits      []time.Time
+	Allowed   bool
+	ExpiresAt time.Time
 }
 
 type RefreshToken struct {

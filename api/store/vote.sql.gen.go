@@ -406,41 +406,6 @@ func (q *Queries) LockVoteVerification(ctx context.Context, arg LockVoteVerifica
 	return i, err
 }
 
-const recentVoteCodeRequests = `-- name: RecentVoteCodeRequests :one
-SELECT (SELECT count(*) FROM vote_verifications vv
-        WHERE vv.stage_id = $1 AND vv.voter_hash = $2 AND vv.created_at > $3)::int AS by_voter,
-       (SELECT count(*) FROM vote_verifications va
-        WHERE va.client_ip = $4 AND va.created_at > $5)::int AS by_address
-`
-
-type RecentVoteCodeRequestsParams struct {
-	StageID      uuid.UUID
-	VoterHash    []byte
-	VoterSince   time.Time
-	ClientIp     string
-	AddressSince time.Time
-}
-
-type RecentVoteCodeRequestsRow struct {
-	ByVoter   int32
-	ByAddress int32
-}
-
-// Code requests for the rate limits: by this voter on this stage, and by this network
-// address on any stage, each in its own window.
-func (q *Queries) RecentVoteCodeRequests(ctx context.Context, arg RecentVoteCodeRequestsParams) (RecentVoteCodeRequestsRow, error) {
-	row := q.db.QueryRow(ctx, recentVoteCodeRequests,
-		arg.StageID,
-		arg.VoterHash,
-		arg.VoterSince,
-		arg.ClientIp,
-		arg.AddressSince,
-	)
-	var i RecentVoteCodeRequestsRow
-	err := row.Scan(&i.ByVoter, &i.ByAddress)
-	return i, err
-}
-
 const setStageVoteShare = `-- name: SetStageVoteShare :exec
 UPDATE stages SET vote_share = $2 WHERE id = $1
 `

@@ -14,6 +14,7 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"crypto/subtle"
+	"encoding/hex"
 	"fmt"
 	"math/big"
 	"slices"
@@ -31,6 +32,7 @@ import (
 	"eutteum/api/dberr"
 	"eutteum/api/judging"
 	"eutteum/api/mail"
+	"eutteum/api/ratelimit"
 	"eutteum/api/scoring"
 	"eutteum/api/store"
 	"eutteum/api/validation"
@@ -40,17 +42,18 @@ import (
 const (
 	CodeTTL         = 10 * time.Minute
 	MaxCodeAttempts = 5
-	// A voter may ask for three codes per stage in ten minutes; one network address for 30
-	// codes an hour over all stages (an office behind one address can still take part).
-	voterCodesPerWindow   = 3
-	voterCodeWindow       = 10 * time.Minute
-	addressCodesPerWindow = 30
-	addressCodeWindow     = time.Hour
 	// The report flags addresses behind this many ballots or code requests, and minutes
 	// with at least burstMinimum ballots and more than burstFactor times the median minute.
 	signalMinimum = 5
 	burstMinimum  = 10
 	burstFactor   = 3
+)
+
+// A voter may ask for three codes per stage in ten minutes; one network address for 30
+// codes an hour over all stages (an office behind one address can still take part).
+var (
+	codesPerVoter   = ratelimit.Window("vote_codes_voter", 3, 10*time.Minute)
+	codesPerAddress = ratelimit.Window("vote_codes_address", 30, time.Hour)
 )
 
 // Statuses of a vote, from the window and the clock.
@@ -69,6 +72,7 @@ type Service struct {
 	mailer  mail.Sender
 	key     []byte
 	now     func() time.Time
+	limiter *ratelimit.Limiter
 }
 
 // NewService returns a Service. key keys the voter and code hashes; now is the clock the
@@ -76,7 +80,7 @@ type Service struct {
 func NewService(pool *pgxpool.Pool, judging *judging.Service, mailer mail.Sender, key []byte, now func() time.Time) *Service {
 	mac := hmac.New(sha256.New, key)
 	mac.Write([]byte("eutteum public vote"))
-	return &Service{pool: pool, q: store.New(pool), judging: judging, mailer: mailer, key: mac.Sum(nil), now: now}
+	return &Service{pool: pool, q: store.New(pool), judging: judging, mailer: mailer, key: mac.Sum(nil), now: now, limiter: ratelimit.New(pool)}
 }
 
 // WithMailer returns the service sending its mail through m instead, for loading demo
@@ -389,24 +393,19 @@ func (s *Service) RequestCode(ctx context.Context, stageID uuid.UUID, email, cli
 		return CodeSent{}, apperr.New(apperr.KindConflict, apperr.CodeVoteNotOpen)
 	}
 	voter := s.voterHash(email)
-	recent, err := s.q.RecentVoteCodeRequests(ctx, store.RecentVoteCodeRequestsParams{
-		StageID: stageID, VoterHash: voter, VoterSince: now.Add(-voterCodeWindow),
-		ClientIp: clientIP, AddressSince: now.Add(-addressCodeWindow),
-	})
+	hits, err := s.takeCodeRequest(ctx, stageID, voter, clientIP)
 	if err != nil {
-		return CodeSent{}, dberr.Fail(err)
-	}
-	if recent.ByVoter >= voterCodesPerWindow {
-		return CodeSent{}, &apperr.Error{Kind: apperr.KindRateLimited, Code: apperr.CodeRateLimited, RetryAfter: voterCodeWindow}
-	}
-	if recent.ByAddress >= addressCodesPerWindow {
-		return CodeSent{}, &apperr.Error{Kind: apperr.KindRateLimited, Code: apperr.CodeRateLimited, RetryAfter: addressCodeWindow}
+		return CodeSent{}, err
 	}
 	voted, err := s.q.VoterHasBallot(ctx, store.VoterHasBallotParams{StageID: stageID, VoterHash: voter})
 	if err != nil {
 		return CodeSent{}, dberr.Fail(err)
 	}
 	if voted {
+		// No code goes out, so none counts.
+		if err := s.returnHits(ctx, hits...); err != nil {
+			return CodeSent{}, err
+		}
 		return CodeSent{}, apperr.New(apperr.KindConflict, apperr.CodeAlreadyVoted)
 	}
 	n, err := rand.Int(rand.Reader, big.NewInt(1_000_000))
@@ -431,6 +430,33 @@ func (s *Service) RequestCode(ctx context.Context, stageID uuid.UUID, email, cli
 		return CodeSent{}, apperr.Wrap(apperr.KindUnavailable, apperr.CodeMailUnavailable, err)
 	}
 	return CodeSent{VerificationID: id, ExpiresAt: expires}, nil
+}
+
+// takeCodeRequest counts a code request against the voter's budget on the stage and the
+// address's over all stages, before anything is sent, so that concurrent requests on any
+// number of servers cannot all pass; refused by the address, the voter's hit is returned.
+func (s *Service) takeCodeRequest(ctx context.Context, stageID uuid.UUID, voter []byte, clientIP string) ([]ratelimit.Hit, error) {
+	voterHit, err := s.limiter.Take(ctx, codesPerVoter, stageID.String()+":"+hex.EncodeToString(voter))
+	if err != nil {
+		return nil, err
+	}
+	addressHit, err := s.limiter.Take(ctx, codesPerAddress, clientIP)
+	if err != nil {
+		if rerr := s.returnHits(ctx, voterHit); rerr != nil {
+			return nil, rerr
+		}
+		return nil, err
+	}
+	return []ratelimit.Hit{voterHit, addressHit}, nil
+}
+
+func (s *Service) returnHits(ctx context.Context, hits ...ratelimit.Hit) error {
+	for _, h := range hits {
+		if err := s.limiter.Return(ctx, h); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // BallotInput is one person's choices, with the code when not signed in.

@@ -128,20 +128,8 @@ UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at
 UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL;
 
 -- name: RecordLoginAttempt :exec
+-- The trail of sign-ins for audit; the limits on failures are kept by package ratelimit.
 INSERT INTO login_attempts (email, client_ip, succeeded) VALUES ($1, $2, $3);
-
--- name: CountFailedLogins :one
--- Failures since the last success for the account, and all failures from the address, in the window.
-SELECT
-    (SELECT count(*) FROM login_attempts la
-      WHERE la.email = @email AND NOT la.succeeded AND la.attempted_at > @since
-        AND la.attempted_at > coalesce((SELECT max(s.attempted_at) FROM login_attempts s
-                                         WHERE s.email = @email AND s.succeeded), '-infinity'))::bigint AS by_email,
-    (SELECT count(*) FROM login_attempts la
-      WHERE la.client_ip = @client_ip AND NOT la.succeeded AND la.attempted_at > @since)::bigint AS by_ip,
-    coalesce((SELECT min(la.attempted_at) FROM login_attempts la
-      WHERE (la.email = @email OR la.client_ip = @client_ip) AND NOT la.succeeded AND la.attempted_at > @since),
-      @since)::timestamptz AS oldest;
 
 -- name: GetServerSecret :one
 SELECT value FROM server_secrets WHERE name = $1;

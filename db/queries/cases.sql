@@ -7,7 +7,9 @@ RETURNING *;
 SELECT * FROM cases WHERE id = $1;
 
 -- name: LockCase :one
-SELECT * FROM cases WHERE id = $1 FOR UPDATE;
+-- db_now is the transaction's start on the database clock, which deadlines are judged by:
+-- every server reads the same clock, and it costs no extra round trip here.
+SELECT sqlc.embed(cases), now()::timestamptz AS db_now FROM cases WHERE id = $1 FOR UPDATE;
 
 -- name: UpdateCaseContent :one
 UPDATE cases

@@ -61,14 +61,6 @@ LEFT JOIN ballot_choices bc ON bc.stage_id = sc.stage_id AND bc.case_id = sc.cas
 WHERE sc.stage_id = $1
 GROUP BY sc.case_id;
 
--- name: RecentVoteCodeRequests :one
--- Code requests for the rate limits: by this voter on this stage, and by this network
--- address on any stage, each in its own window.
-SELECT (SELECT count(*) FROM vote_verifications vv
-        WHERE vv.stage_id = @stage_id AND vv.voter_hash = @voter_hash AND vv.created_at > @voter_since)::int AS by_voter,
-       (SELECT count(*) FROM vote_verifications va
-        WHERE va.client_ip = @client_ip AND va.created_at > @address_since)::int AS by_address;
-
 -- name: CountStageBallots :one
 SELECT count(*)::int FROM ballots WHERE stage_id = $1;
 

@@ -25,6 +25,7 @@ import (
 	"eutteum/api/idempotency"
 	"eutteum/api/mail"
 	"eutteum/api/pgcluster"
+	"eutteum/api/ratelimit"
 	"eutteum/api/seed"
 	"eutteum/api/store"
 	"eutteum/api/textsearch"
@@ -209,7 +210,7 @@ func serve(ctx context.Context, cfg config.Config) error {
 		if err != nil {
 			return err
 		}
-		go expireIdempotencyKeys(ctx, pool)
+		go housekeeping(ctx, pool)
 		srv := httpapi.NewHTTPServer(cfg.Addr, a.Handler)
 		errc := make(chan error, 1)
 		go func() { errc <- srv.ListenAndServe() }()
@@ -427,14 +428,20 @@ func progressBar(size int64) func(rows int, read int64) {
 	}
 }
 
-// expireIdempotencyKeys forgets remembered answers older than a day, hourly.
-func expireIdempotencyKeys(ctx context.Context, pool *pgxpool.Pool) {
+// housekeeping deletes shared state that has run out: remembered answers older than a
+// day and rate-limit budgets that are whole again. Every server runs it; the deletes are
+// idempotent, so running it N times costs only the scans.
+func housekeeping(ctx context.Context, pool *pgxpool.Pool) {
 	keys := idempotency.New(pool)
-	t := time.NewTicker(time.Hour)
+	limiter := ratelimit.New(pool)
+	t := time.NewTicker(10 * time.Minute)
 	defer t.Stop()
 	for {
 		if err := keys.Expire(ctx); err != nil && ctx.Err() == nil {
 			slog.Warn("expiring idempotency keys failed", "error", err)
+		}
+		if _, err := limiter.Expire(ctx); err != nil && ctx.Err() == nil {
+			slog.Warn("expiring rate limits failed", "error", err)
 		}
 		select {
 		case <-ctx.Done():

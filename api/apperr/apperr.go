@@ -75,6 +75,7 @@ const (
 	CodeNotAJudge                Code = "not_a_judge"
 	CodeResultsNotReady          Code = "results_not_ready"
 	CodeResultsPublished         Code = "results_published"
+	CodePublishedTermsFrozen     Code = "published_terms_frozen"
 	CodeObjectionWindowClosed    Code = "objection_window_closed"
 	CodeWeightsNot100            Code = "weights_not_100"
 	CodeInvalidCursor            Code = "invalid_cursor"

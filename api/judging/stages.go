@@ -49,6 +49,8 @@ type Settings struct {
 	TieBreaks     []TieBreak `json:"tieBreaks" validate:"max=5,dive"`
 	ObjectionDays int        `json:"objectionDays" validate:"min=0,max=60"`
 	Frozen        bool       `json:"-"`
+	// Published is set once the results are published: then nothing here changes.
+	Published bool `json:"-"`
 }
 
 // Settings returns the round's judging settings (organizers only).
@@ -64,7 +66,7 @@ func (s *Service) settings(ctx context.Context, q *store.Queries, roundID uuid.U
 	if err != nil {
 		return Settings{}, dberr.Fail(err)
 	}
-	st := Settings{Method: r.AggregationMethod, ObjectionDays: int(r.ObjectionDays), Frozen: r.JudgingOpenedAt != nil}
+	st := Settings{Method: r.AggregationMethod, ObjectionDays: int(r.ObjectionDays), Frozen: r.JudgingOpenedAt != nil, Published: r.ResultsPublishedAt != nil}
 	if err := json.Unmarshal(r.TieBreaks, &st.TieBreaks); err != nil {
 		return st, apperr.Internal(err)
 	}
@@ -72,7 +74,9 @@ func (s *Service) settings(ctx context.Context, q *store.Queries, roundID uuid.U
 }
 
 // UpdateSettings changes the method and tie-breaks until judging opens; the objection
-// window may change until results are published.
+// window may change until results are published. After publication nothing changes: the
+// published table shows the method and tie-breaks, and the published objection deadline
+// was fixed from the window (409 published_terms_frozen, naming each changed field).
 func (s *Service) UpdateSettings(ctx context.Context, p account.Principal, roundID uuid.UUID, in Settings) (Settings, error) {
 	if _, err := s.rounds.Manageable(ctx, p, roundID); err != nil {
 		return Settings{}, err
@@ -88,17 +92,39 @@ func (s *Service) UpdateSettings(ctx context.Context, p account.Principal, round
 	if in.TieBreaks == nil {
 		in.TieBreaks = []TieBreak{}
 	}
-	current, err := s.settings(ctx, s.q, roundID)
-	if err != nil {
-		return Settings{}, err
-	}
-	if current.Frozen && (current.Method != in.Method || !sameJSON(current.TieBreaks, in.TieBreaks)) {
-		return Settings{}, apperr.New(apperr.KindConflict, apperr.CodeJudgingFrozen)
-	}
 	raw, _ := json.Marshal(in.TieBreaks)
-	if err := s.q.UpdateJudgingSettings(ctx, store.UpdateJudgingSettingsParams{
-		ID: roundID, AggregationMethod: in.Method, TieBreaks: raw, ObjectionDays: int32(in.ObjectionDays),
-	}); err != nil {
+	err := store.InTx(ctx, s.pool, func(q *store.Queries) error {
+		// Publishing results takes the same lock, so a change cannot slip in between.
+		if _, err := q.LockRound(ctx, roundID); err != nil {
+			return err
+		}
+		current, err := s.settings(ctx, q, roundID)
+		if err != nil {
+			return err
+		}
+		if current.Published {
+			var fields []apperr.FieldError
+			if current.ObjectionDays != in.ObjectionDays {
+				fields = append(fields, round.FrozenField("objectionDays"))
+			}
+			if current.Method != in.Method {
+				fields = append(fields, round.FrozenField("method"))
+			}
+			if !sameJSON(current.TieBreaks, in.TieBreaks) {
+				fields = append(fields, round.FrozenField("tieBreaks"))
+			}
+			if len(fields) > 0 {
+				return round.PublishedTermsFrozen(fields...)
+			}
+		}
+		if current.Frozen && (current.Method != in.Method || !sameJSON(current.TieBreaks, in.TieBreaks)) {
+			return apperr.New(apperr.KindConflict, apperr.CodeJudgingFrozen)
+		}
+		return q.UpdateJudgingSettings(ctx, store.UpdateJudgingSettingsParams{
+			ID: roundID, AggregationMethod: in.Method, TieBreaks: raw, ObjectionDays: int32(in.ObjectionDays),
+		})
+	})
+	if err != nil {
 		return Settings{}, dberr.Fail(err)
 	}
 	return s.settings(ctx, s.q, roundID)
@@ -173,6 +199,14 @@ func (s *Service) CreateStage(ctx context.Context, p account.Principal, roundID 
 	}
 	if err := checkCriteria(criteria, "criteria"); err != nil {
 		return Stage{}, err
+	}
+	settings, err := s.settings(ctx, s.q, roundID)
+	if err != nil {
+		return Stage{}, err
+	}
+	if settings.Published {
+		// The published results were decided by the stages there were.
+		return Stage{}, round.PublishedTermsFrozen()
 	}
 	raw, _ := json.Marshal(criteria)
 	row, err := s.q.CreateStage(ctx, store.CreateStageParams{

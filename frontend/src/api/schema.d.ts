@@ -598,7 +598,14 @@ export interface paths {
         };
         /** 경진대회 상세 */
         get: operations["getRound"];
-        /** 경진대회 수정 (주관기관) */
+        /**
+         * 경진대회 수정 (주관기관)
+         * @description Once the round's results are published (`resultsPublishedAt`), the terms they were
+         *     published under are fixed: changing the title, award name, year, period or award
+         *     tiers is refused with 409 `published_terms_frozen`, each refused field named in
+         *     `errors` (rule `published_frozen`), and nothing of the request is saved. The other
+         *     settings may still change.
+         */
         put: operations["updateRound"];
         post?: never;
         delete?: never;
@@ -911,7 +918,11 @@ export interface paths {
         get: operations["getJudgingSettings"];
         /**
          * 심사 방식 정하기 (주관기관, 심사 시작 전)
-         * @description The aggregation method and tie-break order are frozen when the first stage opens (409 `judging_frozen`).
+         * @description The aggregation method and tie-break order are frozen when the first stage opens (409
+         *     `judging_frozen`). Once results are published nothing changes, the objection window
+         *     (`objectionDays`) included: the published objection deadline was fixed from it. A
+         *     changed value is refused with 409 `published_terms_frozen`, each changed field named in
+         *     `errors` (rule `published_frozen`); sending the current values is accepted.
          */
         put: operations["updateJudgingSettings"];
         post?: never;
@@ -935,7 +946,9 @@ export interface paths {
         put?: never;
         /**
          * 심사 단계 추가 (서면심사 → 발표심사 → 본선)
-         * @description The stage's rubric is copied from a template (or given inline) and can then be edited for this round only.
+         * @description The stage's rubric is copied from a template (or given inline) and can then be edited
+         *     for this round only. No stage can be added once the round's results are published (409
+         *     `published_terms_frozen`).
          */
         post: operations["createStage"];
         delete?: never;
@@ -2276,7 +2289,7 @@ export interface components {
              * @description Stable machine-readable code.
              * @enum {string}
              */
-            code: "validation_failed" | "malformed_json" | "body_too_large" | "unsupported_media_type" | "unauthenticated" | "invalid_credentials" | "token_invalid" | "token_expired" | "refresh_token_invalid" | "forbidden" | "signup_disabled" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "email_taken" | "agency_name_taken" | "invitation_expired" | "invitation_used" | "invitation_revoked" | "invitation_not_pending" | "precondition_failed" | "precondition_required" | "round_not_open" | "submission_closed" | "case_status_conflict" | "last_leader" | "already_member" | "file_type_not_allowed" | "attachment_limit_reached" | "judging_frozen" | "judging_not_open" | "stage_not_open" | "stage_closed" | "unscored_cases" | "conflict_of_interest" | "not_a_judge" | "results_not_ready" | "results_published" | "objection_window_closed" | "weights_not_100" | "invalid_cursor" | "own_agency_case" | "post_hidden" | "vote_not_open" | "already_voted" | "vote_locked" | "mail_unavailable" | "idempotency_key_reused" | "idempotency_key_in_progress" | "too_many_login_attempts" | "rate_limited" | "database_unavailable" | "internal";
+            code: "validation_failed" | "malformed_json" | "body_too_large" | "unsupported_media_type" | "unauthenticated" | "invalid_credentials" | "token_invalid" | "token_expired" | "refresh_token_invalid" | "forbidden" | "signup_disabled" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "email_taken" | "agency_name_taken" | "invitation_expired" | "invitation_used" | "invitation_revoked" | "invitation_not_pending" | "precondition_failed" | "precondition_required" | "round_not_open" | "submission_closed" | "case_status_conflict" | "last_leader" | "already_member" | "file_type_not_allowed" | "attachment_limit_reached" | "judging_frozen" | "judging_not_open" | "stage_not_open" | "stage_closed" | "unscored_cases" | "conflict_of_interest" | "not_a_judge" | "results_not_ready" | "results_published" | "published_terms_frozen" | "objection_window_closed" | "weights_not_100" | "invalid_cursor" | "own_agency_case" | "post_hidden" | "vote_not_open" | "already_voted" | "vote_locked" | "mail_unavailable" | "idempotency_key_reused" | "idempotency_key_in_progress" | "too_many_login_attempts" | "rate_limited" | "database_unavailable" | "internal";
             requestId?: string;
             retryAfterSeconds?: number;
             errors?: components["schemas"]["FieldError"][];
@@ -2595,6 +2608,11 @@ export interface components {
             published: boolean;
             /** Format: date-time */
             publishedAt?: string;
+            /**
+             * Format: date-time
+             * @description When the results were published; from then on the title, award name, year, period and award tiers cannot change.
+             */
+            resultsPublishedAt?: string;
             /** @description Whether the caller organizes this round. */
             canManage: boolean;
             /** Format: date-time */
@@ -2850,6 +2868,8 @@ export interface components {
             objectionDays: number;
             /** @description True once judging has opened; the method can no longer change. */
             frozen: boolean;
+            /** @description True once results are published; then nothing here can change. */
+            resultsPublished: boolean;
         };
         GradeInput: {
             label: string;
@@ -3255,7 +3275,10 @@ export interface components {
             published: boolean;
             /** Format: date-time */
             publishedAt?: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description Once published, the stored end of the objection window (the same instant as the public table's).
+             */
             objectionsCloseAt?: string;
         };
         AwardOverrideInput: {
@@ -3322,7 +3345,9 @@ export interface components {
             publishedAt: string;
             /**
              * Format: date-time
-             * @description End of the objection window (publishedAt plus the round's objectionDays); teams may file objections before it.
+             * @description End of the objection window (publishedAt plus the round's objectionDays), fixed and
+             *     stored at publication; the organizer's results show the same instant and filing
+             *     is checked against it. Teams may file objections before it.
              */
             objectionsCloseAt?: string;
         };

@@ -55,6 +55,7 @@ type Service struct {
 	now    func() time.Time
 	// onAccepted run when an invitation is accepted (see OnInvitationAccepted).
 	onAccepted []AcceptedHook
+	onRevoked  []RevokedHook
 }
 
 // NewService returns a Service.

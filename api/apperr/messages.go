@@ -241,6 +241,18 @@ var messages = map[Code]map[Lang]text{
 	},
 }
 
+// variants are other wordings of a code's message, by variant name (Error.Variant), for
+// callers the default does not fit. Same code, same meaning; only the words differ.
+var variants = map[Code]map[string]map[Lang]text{
+	CodeAlreadyVoted: {
+		// A signed-in voter votes as their account; the default speaks of e-mail addresses.
+		VariantAccount: {
+			Korean:  {"이미 투표하셨습니다", "이 투표에 이미 참여하셨습니다. 한 사람은 한 번만 투표할 수 있어, 로그인한 계정으로 다시 투표할 수 없습니다."},
+			English: {"Already voted", "You have already voted here; each person votes once, so your account cannot vote again."},
+		},
+	},
+}
+
 // ruleMessages are the per-field messages by validation rule. They do not repeat the
 // field's name: the UI shows them next to the field.
 var ruleMessages = map[string]map[Lang]string{
@@ -302,6 +314,32 @@ func Title(code Code, lang Lang) string { return lookup(code, lang).title }
 // Detail returns the localized detail for code, with {name} placeholders filled from params.
 func Detail(code Code, lang Lang, params map[string]any) string {
 	return fill(lookup(code, lang).detail, params)
+}
+
+// Message returns the localized title and detail of e: its variant's wording when it has
+// one, else the code's; {name} placeholders in the detail are filled from params.
+func Message(e *Error, lang Lang, params map[string]any) (title, detail string) {
+	t := lookup(e.Code, lang)
+	if v, ok := variants[e.Code][e.Variant]; ok && e.Variant != "" {
+		if vt, ok := v[lang]; ok {
+			t = vt
+		} else {
+			t = v[Korean]
+		}
+	}
+	return t.title, fill(t.detail, params)
+}
+
+// Variants lists the message variants of code; tests use it to keep them complete.
+func Variants(code Code) map[string]map[Lang]string {
+	out := map[string]map[Lang]string{}
+	for name, texts := range variants[code] {
+		out[name] = map[Lang]string{}
+		for l, t := range texts {
+			out[name][l] = t.title + " " + t.detail
+		}
+	}
+	return out
 }
 
 // FieldMessage returns the localized message for a field error.

@@ -146,13 +146,13 @@ func (s *Service) withPublic(ctx context.Context, st Stage, res scoring.Result) 
 
 // ScoreComponents is how a stage with a citizen panel or a public vote made a case's score.
 type ScoreComponents struct {
-	JudgeScore float64 `json:"judgeScore"`
-	JudgeShare float64 `json:"judgeShare"`
-	PanelScore float64 `json:"panelScore"`
-	PanelShare float64 `json:"panelShare"`
-	Votes      int     `json:"votes"`
-	VoteScore  float64 `json:"voteScore"`
-	VoteShare  float64 `json:"voteShare"`
+	JudgeScore float64  `json:"judgeScore"`
+	JudgeShare float64  `json:"judgeShare"`
+	PanelScore *float64 `json:"panelScore"` // nil: no panel member scored the case
+	PanelShare float64  `json:"panelShare"`
+	Votes      int      `json:"votes"`
+	VoteScore  float64  `json:"voteScore"`
+	VoteShare  float64  `json:"voteShare"`
 }
 
 func components(res scoring.Result, row scoring.Row) *ScoreComponents {

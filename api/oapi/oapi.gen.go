@@ -1495,7 +1495,10 @@ type AwardRow struct {
 		// score = judgeScore × judgeShare / 100 + panelScore × panelShare / 100 + voteScore × voteShare / 100,
 		// where judgeShare = 100 − panelShare − voteShare, panelScore is the mean of the panel
 		// members' totals by the panel's rubric, and voteScore = 100 × votes / the most votes any
-		// case of the stage received.
+		// case of the stage received. A case no panel member scored has panelScore null (심사단
+		// 점수 없음), not 0: its score then blends the other parts with the panel's share
+		// redistributed in proportion to theirs, score = (judgeScore × judgeShare + voteScore ×
+		// voteShare) / (judgeShare + voteShare) (the judges' score alone when both shares are 0).
 		Components *ScoreComponents `json:"components,omitempty"`
 		Score      float64          `json:"score"`
 		Stage      string           `json:"stage"`
@@ -2262,7 +2265,10 @@ type PublicResultCase struct {
 	// score = judgeScore × judgeShare / 100 + panelScore × panelShare / 100 + voteScore × voteShare / 100,
 	// where judgeShare = 100 − panelShare − voteShare, panelScore is the mean of the panel
 	// members' totals by the panel's rubric, and voteScore = 100 × votes / the most votes any
-	// case of the stage received.
+	// case of the stage received. A case no panel member scored has panelScore null (심사단
+	// 점수 없음), not 0: its score then blends the other parts with the panel's share
+	// redistributed in proportion to theirs, score = (judgeScore × judgeShare + voteScore ×
+	// voteShare) / (judgeShare + voteShare) (the judges' score alone when both shares are 0).
 	Components *ScoreComponents `json:"components,omitempty"`
 	Rank       int              `json:"rank"`
 	Score      float64          `json:"score"`
@@ -2551,15 +2557,20 @@ type ScaleInputKind string
 // score = judgeScore × judgeShare / 100 + panelScore × panelShare / 100 + voteScore × voteShare / 100,
 // where judgeShare = 100 − panelShare − voteShare, panelScore is the mean of the panel
 // members' totals by the panel's rubric, and voteScore = 100 × votes / the most votes any
-// case of the stage received.
+// case of the stage received. A case no panel member scored has panelScore null (심사단
+// 점수 없음), not 0: its score then blends the other parts with the panel's share
+// redistributed in proportion to theirs, score = (judgeScore × judgeShare + voteScore ×
+// voteShare) / (judgeShare + voteShare) (the judges' score alone when both shares are 0).
 type ScoreComponents struct {
 	JudgeScore float64 `json:"judgeScore"`
 	JudgeShare float64 `json:"judgeShare"`
-	PanelScore float64 `json:"panelScore"`
-	PanelShare float64 `json:"panelShare"`
-	VoteScore  float64 `json:"voteScore"`
-	VoteShare  float64 `json:"voteShare"`
-	Votes      int     `json:"votes"`
+
+	// PanelScore The mean of the panel members' totals; null when no member scored the case.
+	PanelScore *float64 `json:"panelScore"`
+	PanelShare float64  `json:"panelShare"`
+	VoteScore  float64  `json:"voteScore"`
+	VoteShare  float64  `json:"voteShare"`
+	Votes      int      `json:"votes"`
 }
 
 // ScoreItem defines model for ScoreItem.
@@ -3408,6 +3419,9 @@ type ConfigureStagePanelJSONRequestBody = StagePanelInput
 // InvitePanelMemberJSONRequestBody defines body for InvitePanelMember for application/json ContentType.
 type InvitePanelMemberJSONRequestBody = PanelMemberInput
 
+// WithdrawPanelMemberJSONRequestBody defines body for WithdrawPanelMember for application/json ContentType.
+type WithdrawPanelMemberJSONRequestBody = PanelMemberInput
+
 // ConfigureStageVoteJSONRequestBody defines body for ConfigureStageVote for application/json ContentType.
 type ConfigureStageVoteJSONRequestBody = StageVoteInput
 
@@ -3713,6 +3727,9 @@ type ServerInterface interface {
 	// InvitePanelMember 국민심사단 위촉 (이메일)
 	// (POST /api/v1/stages/{stageId}/panel/members)
 	InvitePanelMember(c *gin.Context, stageId StageId)
+	// WithdrawPanelMember 국민심사단 위촉 철회 (주관기관)
+	// (POST /api/v1/stages/{stageId}/panel/members/withdraw)
+	WithdrawPanelMember(c *gin.Context, stageId StageId)
 	// GetStageProgress 심사 진행 현황 (주관기관)
 	// (GET /api/v1/stages/{stageId}/progress)
 	GetStageProgress(c *gin.Context, stageId StageId)
@@ -6519,6 +6536,31 @@ func (siw *ServerInterfaceWrapper) InvitePanelMember(c *gin.Context) {
 	siw.Handler.InvitePanelMember(c, stageId)
 }
 
+// WithdrawPanelMember operation middleware
+func (siw *ServerInterfaceWrapper) WithdrawPanelMember(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "stageId" -------------
+	var stageId StageId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "stageId", c.Param("stageId"), &stageId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter stageId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.WithdrawPanelMember(c, stageId)
+}
+
 // GetStageProgress operation middleware
 func (siw *ServerInterfaceWrapper) GetStageProgress(c *gin.Context) {
 
@@ -7250,6 +7292,7 @@ func RegisterHandlersWithOptions(router gin.IRouter, si ServerInterface, options
 	router.GET(options.BaseURL+"/api/v1/stages/:stageId/panel", wrapper.GetStagePanel)
 	router.PUT(options.BaseURL+"/api/v1/stages/:stageId/panel", wrapper.ConfigureStagePanel)
 	router.POST(options.BaseURL+"/api/v1/stages/:stageId/panel/members", wrapper.InvitePanelMember)
+	router.POST(options.BaseURL+"/api/v1/stages/:stageId/panel/members/withdraw", wrapper.WithdrawPanelMember)
 	router.GET(options.BaseURL+"/api/v1/stages/:stageId/vote", wrapper.GetStageVote)
 	router.PUT(options.BaseURL+"/api/v1/stages/:stageId/vote", wrapper.ConfigureStageVote)
 	router.POST(options.BaseURL+"/api/v1/stages/:stageId/vote/open", wrapper.OpenStageVote)
@@ -19448,6 +19491,176 @@ func (response InvitePanelMember503ApplicationProblemPlusJSONResponse) VisitInvi
 	return err
 }
 
+type WithdrawPanelMemberRequestObject struct {
+	StageId StageId `json:"stageId"`
+	Body    *WithdrawPanelMemberJSONRequestBody
+}
+
+type WithdrawPanelMemberResponseObject interface {
+	VisitWithdrawPanelMemberResponse(w http.ResponseWriter) error
+}
+
+type WithdrawPanelMember200JSONResponse StagePanel
+
+func (response WithdrawPanelMember200JSONResponse) VisitWithdrawPanelMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type WithdrawPanelMember400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response WithdrawPanelMember400ApplicationProblemPlusJSONResponse) VisitWithdrawPanelMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type WithdrawPanelMember401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response WithdrawPanelMember401ApplicationProblemPlusJSONResponse) VisitWithdrawPanelMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type WithdrawPanelMember403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response WithdrawPanelMember403ApplicationProblemPlusJSONResponse) VisitWithdrawPanelMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type WithdrawPanelMember404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response WithdrawPanelMember404ApplicationProblemPlusJSONResponse) VisitWithdrawPanelMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type WithdrawPanelMember409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response WithdrawPanelMember409ApplicationProblemPlusJSONResponse) VisitWithdrawPanelMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type WithdrawPanelMember413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response WithdrawPanelMember413ApplicationProblemPlusJSONResponse) VisitWithdrawPanelMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type WithdrawPanelMember415ApplicationProblemPlusJSONResponse struct {
+	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
+}
+
+func (response WithdrawPanelMember415ApplicationProblemPlusJSONResponse) VisitWithdrawPanelMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type WithdrawPanelMember500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response WithdrawPanelMember500ApplicationProblemPlusJSONResponse) VisitWithdrawPanelMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type WithdrawPanelMember503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response WithdrawPanelMember503ApplicationProblemPlusJSONResponse) VisitWithdrawPanelMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetStageProgressRequestObject struct {
 	StageId StageId `json:"stageId"`
 }
@@ -22564,6 +22777,9 @@ type StrictServerInterface interface {
 	// InvitePanelMember 국민심사단 위촉 (이메일)
 	// (POST /api/v1/stages/{stageId}/panel/members)
 	InvitePanelMember(ctx context.Context, request InvitePanelMemberRequestObject) (InvitePanelMemberResponseObject, error)
+	// WithdrawPanelMember 국민심사단 위촉 철회 (주관기관)
+	// (POST /api/v1/stages/{stageId}/panel/members/withdraw)
+	WithdrawPanelMember(ctx context.Context, request WithdrawPanelMemberRequestObject) (WithdrawPanelMemberResponseObject, error)
 	// GetStageProgress 심사 진행 현황 (주관기관)
 	// (GET /api/v1/stages/{stageId}/progress)
 	GetStageProgress(ctx context.Context, request GetStageProgressRequestObject) (GetStageProgressResponseObject, error)
@@ -25820,6 +26036,50 @@ func (sh *strictHandler) InvitePanelMember(ctx *gin.Context, stageId StageId) {
 	}
 }
 
+// WithdrawPanelMember operation middleware
+func (sh *strictHandler) WithdrawPanelMember(ctx *gin.Context, stageId StageId) {
+	var request WithdrawPanelMemberRequestObject
+
+	request.StageId = stageId
+
+	var body WithdrawPanelMemberJSONRequestBody
+	var err error
+	// A request validator built on kin-openapi's openapi3filter with
+	// KeepValidatedValue leaves the value it validated on the body. Bind
+	// that value, matching member names exactly, so the handler receives
+	// what was validated instead of a second, case-insensitive decode.
+	if vb, ok := ctx.Request.Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+		err = ctx.ShouldBindJSON(&body)
+	} else if binding.Validator != nil {
+		// ShouldBindJSON runs the struct validator after decoding; keep that.
+		err = binding.Validator.ValidateStruct(&body)
+	}
+	if err != nil {
+		sh.options.RequestErrorHandlerFunc(ctx, err)
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.WithdrawPanelMember(ctx, request.(WithdrawPanelMemberRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "WithdrawPanelMember")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(WithdrawPanelMemberResponseObject); ok {
+		if err := validResponse.VisitWithdrawPanelMemberResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // GetStageProgress operation middleware
 func (sh *strictHandler) GetStageProgress(ctx *gin.Context, stageId StageId) {
 	var request GetStageProgressRequestObject
@@ -26549,455 +26809,463 @@ func (sh *strictHandler) GetReady(ctx *gin.Context) {
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7L19cxxFmi/6VTK054Sl3dKLjZndQXH+EAYGMxi8loGNHXHVqars7hxVZ/ZWZqstCN8QRjPhWfsGZgcP",
-	"NiMTmrsMZk54Y4UtQESYuBGcb8Kf6tJ3uJFPZtZLd1Z3datlGdDEBFZ3V+Xrk08+r7/n3QmfN5qcESbF",
-	"xHPvTtQJDkgEf754GdfUvwERfkSbknI28dzE5TpBEVmjgnKGeBXJOkE+FsRDZKY2gypLE/+4NFGZR4Kw",
-	"AFGJVrC/iihDlfPV6QtY+vUKatcJQwKvUVabmfAmhF8nDax6kutNMvHchJARZbWJq1e9iUtERusLVUmi",
-	"3pEsEp+zQCDJURurnkiVRwTJaJ2yGsI1TJmzecokqZFo4qrqoIkj3CDSTHmhRpi/fj5Qf1PVRxPL+oQ3",
-	"wXBDvYntz95ERP6tRSMSTDwnoxbJ9lLlUQPLiecmWi2qnuyd1IKU2K83CJPFPWUfOVxv57Aghf34+sdD",
-	"9hDSZC75LVpAEWYBbyAaIMwQZpytN3hLoJWItwWJ0CohTYEmgXQoQyH3cbgoeYRrZEptbANHqwgDgaE6",
-	"CZvVVrjEOPPJDFKEKEi0RiIkJI+IQJyF6wijVbJOAlTHoq7ok8oZdL7GeEQCQ3i0xkiAKJtZYhOeXhRN",
-	"9emy/Mu0ntM0rE26Fk0sJYnUG//Xbxam/xVPvzM3/cvl6bffPf0L7xdnr/4P5/K8yGRUTFPE/Hq4LTgf",
-	"kEaTS0Wevybrro1oMfpvLaIWxyw3Rm+8cf6FKdQkEVJdEyFnEJw3dXzaVNbhbAvc0G9hFtjnUERkK2IC",
-	"HqjSSEiEmWiTCE2qDSMBqiQDktOXSDPE6ySoTM3nW4Q+MOOyng4BUYEiUm0JEsygX5N1gXCknm5KVOUR",
-	"wijA6zNF25ZZhWm1DNk1bOArrxJWk/WJ587MzXkTDcrs59POFa0Ct3IzQMUaNeerY1YjatArWJAAcabW",
-	"UO/jPKJSILwiCPPhEb1Gig7VxM+e+afiiRheWTSD02oGjjGzNSqxGmchudHsI4ekuaSpy3yVsIIOJfzW",
-	"r6fueWV25oxzmv+sCKXfJP8tfeBwU7zEWywo7CYyvx6uj0WJa8UMWphfD9fHZYIbhV1I/ePhenhDkKiw",
-	"h5b+8TA9XFUviyZngsBN/TwOLmmOoT75nClWo/7EzWZIfSDL2WbEV0LS+IffCg7kmXb3PyJSnXhu4u9m",
-	"U+lnVv8qZi/qt3SnLuEnYVQNHKpxq3MfoSqmoUBrOKQB9D6PKiSKeCQqSC2DQAT7dVSlJAxmJtStyVk1",
-	"pP6xjd83/YuU1/utKCJMIiGxJDDIl3i0QoNAn+4nNcpFe0OjlZZEjEuEw5C3iV63X3FGnvyaCd6KfILI",
-	"FSokCWBgVCBypanIWW2/urFQqwlDPM+UlIDDJznMBYZajFxpEl+NzwhGQID61g2IxDQ0pCgzdHD+BSVo",
-	"RaTJIwmjf43LlxRne5Kjf40j0fLryUJ7aknVzitFYyUkaoha0whDEsEwL0Yg/1PVwkuYhmT8A7ZHdAB1",
-	"gHSqJYEACapuezXWGl0jDESFeVQxR6uC6jwMhFKMMPyXCsR4u2dClxJG+WQJ3cgzjJBAyStZrU3LKCmz",
-	"ABlIzyCRfdQ0FokQlPdjGMON2LbnonnESBsJ/YDWCCJSjYioIxA7QOgKBUeCwHpjhl6Wsvm60hN8zlcp",
-	"URJYRuVdJHL6HPyQH1/PbaTuVM5fxVGNHBf/XuHBuppgqAYRIVlXClaGT17m/AJm6+aWFE90mFxpbmwd",
-	"KXWp0ZRiXmvoSoKvgIoxDTp9BQmtw3dtQ+aRolGYp2czBgIYyBsMt2SdR/Qd8oQZmEw1Sw8OSEKClIFU",
-	"oFiauTCAvQE/i0hAmKQ41IpOO+KsBtv3BsNrmIZ4JXyiFLaAAtIkLFA6FJqEiwNLrA74lJpKKx3VOPdM",
-	"tJrq+iHBBRJQfBlO2/GeKnX3VLqZVmUGZF3TJBiMfJ80ZaoJZWRSHGhWjsOLEW+SSFIluVZxKIg30cx8",
-	"pRTMJo5kw8y13yxeSJ9U06BCqdavgZQ94MXMo2D2EqLNo2DQa6+R9kX7qJbB7b30m1zvmRbfToR3vvJb",
-	"4sNAFwJuFvvdrqnjADf10jn4rDeB1YskeJ3ldIQAS9KrI3jGPjdoTtrId4lU1Ss8Cly2xdPAqzLmDXhH",
-	"SSEwIg+dSR7QLOyHjc/n0Rxq12lItCGKKiGQKGlxJh1rYnsEdaYVar5MJWmIQcO+QGREffWmaQtHEV5X",
-	"n5W43oL3CWs11NakfU8ka5jZmHTFWk21lsGC7FnfaUkbxKnqZWnArHgyBrug2Zb7EcR51mwNe1ryJJPf",
-	"t7fqWKI2Fok4JjmqUgkbBeugTcNq0GpX8kahOW8AAeb7sjKaNitWzJMV1e5ASh1t8/VqXYVxn9evnZ4b",
-	"Iz10ba5px7l/yUnL7w0NSijz3kRI1khY7py+Co9etbYEB49o4igxPw/sOSI1J+HEN7a+/6bzwSbq3Pgi",
-	"3tpE8f2N+OP/QpPxneto/+F3+3s7Hoo3t+JP9jzU+XojvrYzNTPwdMAQmOaPesrJAIoX9VW7Nl0D/OzD",
-	"+PZd1fXDOx7a3/0w/vi/Ju2opzy0v7cT717X3+x/taP+80B9/egr9f+9nf3dDTVgSxE+YTLCakANIiPe",
-	"5CGVmE14EytYUF/x89ZKSP1lyoSksiXzY07X04yZ6juvixgsZZcicUNSPfyte02hreLlU3x9VLIsILHC",
-	"XS0exWIzIjhwXXeaB8FT3cvUb3Vewj6Rb+KwRVw3ADbsVFzAAemlnXNYEIF4FWlTOzadI1lXCpK+2gxX",
-	"AJO0HZBj7Ed5F5PUUTJwqySVYYm9Sr0r+gUvvbHS6bi2sXCFLxGf0DXicHad441mSCQJUPKwdZDqTk8J",
-	"MBUItLLetRNuCWGEJYT2He6fyK+rQZv+c6Ny9y1585y7rcvZ+TS4Eo70SurGcwTUd9x6TIutRgNHg899",
-	"sm96iq4d8XqPV/fRcJ/YWkRqIFBcILLOHVt78MEf9r/ZnkfxV1v7j7a//yb+aive3oi3b6F4eyu+u4f0",
-	"A2hSG05++MNf0TPot62gRoTxXs4bwwkFPyVBPm+CnhFEvNkkwdQ80gx+f+c/5lF840F87UG8tRn/+Vbn",
-	"0SY6+HAr/mzj4O5Hk+9MC59HZAod/HnTdJrl6g0CPFxGtNEgwbL52FBKlfrjHXjZzcf1biyAi8px9o3r",
-	"akG4ZC7e0PSkfYCiSfCqUPKx0YMJbqBJIy0bbqOEZ9rQOp+mm6l5xMiaOhOoSSLB2YyTq9hxlBZYvYl6",
-	"YsDuK2HxgERaqlSkSK5Ip7BxWIEZGvay65mb1EC5ObtNowjPdmI9ku8gf2jPJPoMT3EOGFcYvl6deO43",
-	"QzIC96XJmYuxpVcZThkRj5Co8zbYYrTg61k9Dp6I9KfyrMqqr66LIYnUGELUSd5xtejzMMQrPMKSR+Xb",
-	"PJd5K9ETups2IRTPr18grnNM4FJK7exoMmPSMgfYRm7wKqpkwiQqU8i4/qmc105vbe9rMQoWriqFk66a",
-	"zV53K5yHikulgzvHW9oOkh/dy7ytbYpNwpshsb3Z8CPU+WAz/vNGfG8XdW7div+0G3/yEWh4lNGGYo5z",
-	"rlsupD5hvlutaIDKNQ79nLekzxvm/PVoL8Yu5fpN8LBVaBqRuJYfXO8T/e5T22+ml8xI0+l306PpOF27",
-	"/BHIXLgTXVvayzDeTlkGyLcuoTORgcYhJrdxFFym+oIbQ3s+lqTGo3ENj6ypo+KTRAMcQ5t1LC4MScj9",
-	"G2ySiGoRaQyNpdr4GBqDUIkxtaVkll9TNq55rhM8HprrOsTQbrInGeXGLGyGRLPUn5mfXbZu6stRTp+r",
-	"3sbiFImMJbUAI3eqMypWhxPv1AvRwvCqErxnTecOFUf9fEqAw9xDDRgWmtz/duPv463PppzC6TD66yhC",
-	"aUkrRoOycre7nhOV7uu4QAR2GUMyWrYRb5O1ze9Pur1mmCUoa0xS7uluKffZw0q5doBu45ePWapMdfvY",
-	"GqSxomUoK7+cEkZP6tWMPIQZ4lENM/qOfgniCmFFp9x7pzoXq46Q6VScExw18LqigcImDPU5iGmha0CZ",
-	"WRgFj0cQ8GtsSyt8jSAqPft10KDM3e2QNsMuJlTOeJisj5fZpfyM+2z7IsGRX78EBvzeba8mckyJcRuh",
-	"Z9RpF5pOvAlGrshzrUhwB/ldxEIgLCAmRfCokniy1EuoiWskEeA5gx9CLPQPTrYnudShTj3x9e7F1897",
-	"dqn6LbWZ4HNFGmGiK4zFeAYX5GtFboac8Njza1YU7L0YugW73uHm5TTHuSjH+1PprPen1kpIRb20ATeV",
-	"zXp/4i0WXC6wwHoTgtFmkwz0ZS+ax7KiW29bKQn0El5GSHP+WLiXsnDs8MvLtFYPaa0+hEqfvNJP/Bt0",
-	"QLJ2ajtxl1DXLfYVCHkZmvK6jkyeHJxHUGjd39pyum83m1QykCS1GbQ8bzP9vqJeKxLNBzVymeCGOdQl",
-	"HQVJIoxdf+gmGX2/FdIj7VmiruCMXsquEyIXe1y1jDPVfRDhqgQyWGlQWei+T6KuB0doZ2ebBGTnYziy",
-	"QyqesVL0n+c4CtxkMfxWA4k5DWEmQrl0i7AVSWD1IGnAehLSfvpP+hLEyDpuIzOP3qv2NdJGOHlfoAYO",
-	"iNvfIuo8klUchqLIfQcWTp+3wgCCk2pEIsJ4q1Y3jgZPexjq1k4m62Qdhdhf7ePSG+IYN6gQ6s/BbCw5",
-	"SvaVwf61bl+PXdDcujg3J7Wk9k5Oh4/ZaLJeFU+1hiKCA1SNjAvDvOOUc/yIDGf69yaqNCSFcQtlr3Rw",
-	"xLulAlHHZ579hZu90HfI8+syZ3Xse/EkY/VyK5dtKekwGVV2VZz70wqofHHNuT/YLw778qVLcjVBbKCT",
-	"K7WjXecI+5IE84g0mlK7ldIkQxt96vYkDbGNOnZeFCuhOpulZ/ZdO0yZ/MVZ9+lvwTslj6J52hJ2CQUd",
-	"g1LuGytv9n271ukk+2/jWCI9UqI4RLRHS3LNmkcxEGiWeZFEVrxp4CvaT/DMXMZpcNobdHTyDTkHqiSy",
-	"19dIFNGAjDLWiGAT6drPnHHGGSRhxQMH86MkQpJDlkLOYcM4AiEyF8dWSqowAy1chEu8fagriOtFNHaz",
-	"Xm5ofieXkgXr1VwwW3UrYNo1nmMJvLUSZvgBazVWzLNKXblEsF8nbuUDHlhULRYEUBhjCXSKKNO5YfAW",
-	"ojqAEQhLm2ooMz9BbGW/6zyXyt9X91Idn0sfH2UBBvMea1ruDjsoDrMZWrgvYWFONKLDawNAPnY+OYIs",
-	"JHprMejeqULDxeFi1RTzoO+QX0ftsvd+cucbvdC+3ndGo/CxZM4Jr02YWCG3TeeZ4X3PDApXyC9CdyjP",
-	"g/j99/b3rkPiO3A6OGFtHXGSG5v5X38vcteaDrOcz+Mw5LKIJ+Yv1MERcT3OSSGHkVVL0p1I05UHPrtG",
-	"IvD7P7+e1XBJA9Nw2eeBlj78LudwPzkmzYa2S5TrJJl08WKPRLijbEcaon1GE5AN2HbpuQHpud4Ll9PP",
-	"JPgPdz/bebhWZ7iQHfX0OZOd44jXGX9IzPCqFwmotMlTAz1hDbxuUx+TgBLG22gSa6+M8ddYhBlIp8VB",
-	"SBkpcMDUsXiDJbabc9B0gSjQ5tEqZTUdERjQapVEIlVIQyyJkChpCq2RCLId3d6TskHwGr+nd0DnmVpq",
-	"iBFliKyRaB0JrATEJOPTx1FEici7DbNpLTZ1uN9uA66CucPTbIVBFGcsU1czVrFhKCJ56U29hO7tKFpw",
-	"D7J7CDNRisnvBeGzw8kxh40qhG3WK5/IKklGTrLbjiXoDt5JTk32zPUPSnzbcI9zabZenh2sEEaq1Kc4",
-	"ogUxUFnnSX8iMM8dbZScz4UsEKBK+XIyUWX9xvKqfgzU8Kck3gwwuUTh3PvGoyU6QYljrC37QuKofEJB",
-	"X0/QkLFwpRWBXm/MoLg5Ex1XFD5XdPeeg9M2WqyDxXYpnzTRB3KnRPCvgYvRrRVNqNxU+l+HMwhS9SGI",
-	"XHUGibmEBDqvT11MCCPwlMxbhqxe1UH4Zss8ZHbMQ3bDPGT3C0CtLPeZmfAGca5uEKlCTlZyQ8bIxFJ5",
-	"85m5vizNpeEM0nEcbK87XxYzZGR5iFBpNLEv0Q8bn6NnUUR0GjUJEAkFaddJRBCWSPhYp5EnQ3p2kDb4",
-	"JFmrY2nPzPXntl0pe5tf7j963JtmOuf1ZctdjXz9UXx/s7Ozs//wu3JN5bn4aNud5fTO8VzbjT/5W8nx",
-	"PLmLIWckcI2l56IYzqzQnxLGw177ctVFu5Zdm3J7M7632/noo/hPux6Kb2x1Hn4E/x786Q8eOrh7O762",
-	"k80TogHBitvRkCvxjjaaIVEioHa56dxFl785I4X3juHTD+PNL+PPPvQgKerrLQ/FD7cPPrnp2Xwm+On6",
-	"nfj99zzU+e89/Wd2WL1Ob2+iTWU9iHCbGWe8GokJc4DfGZfL9lPhkIviiEYRPMvqWD8qPcjlkuofeDOG",
-	"EIwx6T29MlqRJuRQf/qnW2WIZxyOrywtju75Uq1ktq68xca8dJ5V+ZOx2qQaYWljUrfJynyf11OLldDs",
-	"FHtPe5EZBlAjLGJEYnppKsWZt4S1AGSdzAkySOkcspcoCY0hyJm8cKiT/Lz7nK4VH/CudV5LDkR2IPke",
-	"vGQBB1DluI5Knl5HPy4pjz82VIBzdRyGhNXI6Pbn8sF2paEwHH7lZwe6lYtcZbZrr58fWB8ACyk0GlqS",
-	"gdK7mIEwGgrc15tgGVSjQwAgdQ8k37Bz+j2a23BTX6WDZYpsHxAd63ainS6xThHvkWfPuJGHHR4wGOug",
-	"RbDhu3l+rOFKUOfaLmCtbG4hHqH47l7n6w2kf/v+m86NL+KHuznpMcXG8ibIFQPB6ZQJTcCfu3clvT68",
-	"iyYzln9Pg1anPZgvTH4D2IUTVA21J0SSKQ8dfHLz4KPHaDIgfogjEqAVbcyAo6IxW+D3CFOR/ppkVkxl",
-	"Z6dGs6xHo/gybpDl3IThmyRU2PaombZmPUHftbiYKqDlJIoEUK1HkjDnogyLB+Jx3eW8xeTzFsu8tO98",
-	"lbgvwhCv5Iy1BZS7Cpjh+mHrwnVSMBjrbO7AKDzsMABI/fCyvbHBI+XO/HAqbHnEI2v1PBx8Hs5UbSjC",
-	"KoGTBeDnJEAtAc68kLMalI+YxCxIjp1BroAzDTi5XBse88dy4EqOiukH3vHcXulv8qaWZ8/2Ydf9Nc6Q",
-	"9KLkmB6gAS9dz+ItC9I9K88xMu/0Mg1ADHfkKsm6TTBrkxVIQjJYD4C8KNJ9xdq0q6uQzOqtnn0XQDiv",
-	"VgoSl1YJK+EDMAj2MMIC1SOikkTONNjcfBysqdaiATYmzVKS8a/MC4Xuq8MGEIFZdnAAGQ7TIbQJpL6U",
-	"CR7rE4JkWrEjyKyNmxDNmo8iSHXtSrcAfAS71B+yz8Hbnx0snx1qp8gVP2wJukYuZCzBvduXtR8P2kz3",
-	"Pjo3b2TRtytPRvLmMkAe1SMi6jx0CzlrkE3fm56hdXnVhI5wCHmbAErMGmY+ZTUToDk598PGH0/PzU0Z",
-	"3d90lUd6TBas17BesFyFEvILubtjQN0Pb+KFfKbRcDSUQRsYRtIqkqgya92fq+rHykhbWctJbxKBuzaU",
-	"uvihB0SZhrkzFg5116+jVxZff20KYJZ1SM/ABggiOAopiYragboOBbG+1rCkHrEXFBgtKx6qGN+U+jNj",
-	"4qoMBpfUPRYu2ItRxJ2Bp0HBbKNWaK7WKqDp25HaPmGw+MpyCMSkPmnaV3+12CrjbbYMY1JfqDG5L92C",
-	"hcpe9LmFAtmkohRAu1S/mXt7Rm+bu4cGEcLpJVlA5ie7pwb0mQQoxKzWcic4O5fdBO2lnbn24VcRHi3i",
-	"PzlcXRGBg4JeOTXG22FvYXsITQvOyeQutBG1ne79qKkVQtA7QAMgGABaUfI41IPAAi1N/BK479JED2Kv",
-	"S6brRX54drDJwqoqhZAPLxMcavk0P7NeqF2+eihg3Zc1YtKiNLgL+e668LsGY2gNEbicezUPFeYc6KGz",
-	"Wbpt8FpHa3JdW0cDpBguEH9yO978zEP7O1vxvb14+3bn0S7q/G4PvIz7ux/uP9ruIo5nh/W79jFaprnd",
-	"DhKu2x9JgEQT63QNv44j7EsSCTT5BqOKVyD4jz5gU4Cepoit0ht0EpoRO51yEkeyhDlfP+fZtlyTOg8Y",
-	"I0UprRaBxD0MRtpOANuBUVcR+S3Up8m91QWgYe+HXiOOwbVxQakXJPx0H3MKMqNl4X22vGfgvC3cfbeY",
-	"ud8Lftb+xRJ7Bl146cqn72Y7yaxhfh8K9jjia8QKkr1wtS1pHV4mtFkxXhCpZtBLGrxPAlzs/+yqdkcZ",
-	"apLIJwzykjRVL7HJfzw784/oh9//B/qnZ2f+ST33D6dPz5xG/7M5Na8Rb9tUEFQxr2qZrqJL/oVY0jU9",
-	"gEoVchLhhzpvLzGdz0wbRKAVIiWJEJWoxqW9x7VgcEqggEYEshzR5BlU561IwGjOoAZlLUmEavEXc1O6",
-	"8mO3RhhKXDL9qZrkp5Z4mOpNCNwMO7cUJVtMV/7iyDd+MirPzNxJPzkjTxEwX3lw4uGj+PNWtN4gf2ss",
-	"6/0FCq2II0iAMUbE59cH5yenNsdoZuJQBruy4SHpjtkgESdel8velw2USFdvUIJ32uE4vL45C+GoDt+e",
-	"NchIZ03CAhNBBPZDOACmKI8OleerBY6SPLZE73loSd7AsihT/4h8uPBsIcRIOXdhxhfW7y5VP/k8CoY7",
-	"wPYdZ4TCYFdyOj8zm2SAXmbFXVQA2/UCFvUVN1TJcIQJrSXxiSMSZqaRvhgivVJEL67KyBEC44Cd6QOf",
-	"ZLHAhr2PejJuB2HR9Epo/TGpygShpgGoyfRLydqQ5JwZgJdDMMkEM+p9LKINymputKXxh2athHncrNE4",
-	"1SgBXvnMPFcKG2GSyvW3cMQoqwlXjhrCCCag0+I9lK5PUt8SS0jqi8gawWEKQ8+jTNWD8noLEGOpnPpF",
-	"eHJoghsqorKAAJMj5A6as5tuZ5PZiD4EuUggp8KlqEX8HeJKootaBHHm6zAHymqojgXiTcJIMG/F9ToP",
-	"kI8ZYhyFnNVIZHQLd1pjIynL0F/W7K7jcNUzE6KcvYDXRZH2CLWYLlpAtH5TMs9Crb4EQQ1mpeYi6zBd",
-	"EhGYXL8pSUqejwheLX+gL5s3Bl5AZrWyfXSvg2d3zzH7EsQwit1nnHvYJXXjdaGVVvf2oKAVQUn7OvXr",
-	"wAYE8IYqDQlAq9rmc6kovxiYI3G4LUz9gc8efj9de5bNgemNsIKyUJ3rm53PH6B4e+t0vLV9cOc2moy/",
-	"3oof3jn4cCu+sTUF+Tvx9tZZ16//EL//Xvzx7+Lt9+J7u/Enf9vfux7f3/iHzqMNqJelPkwlZXyrXG1O",
-	"S5BsSNMqr4WnlWDHa+EZ8+8z5t+zENrP3MVKXuU1OmKsyCHCK5qjBhwWRFv0rZh4AbMWDg8JcHQI0ILe",
-	"JDIX8FERmsAFLCN65dB4Py0ZUhIdEgcjGsKyImTwAlkr+fAAKbgo3Z8YYzE8lHEt86pBAUoyz+GeTsLN",
-	"1cL1wf4ZRmscWUpPFTPdxNDIfr3AOnqpkqW3+5XZfSeBAU+8hNmqwSTsOuXW+en2MaQCiOJNEWar6mtB",
-	"tLtfoElwOujCTRpVsUratsZyUtjJboyptoQaBLMpbyjf4qFEG2uTLnX1mKVSR7K0/AAdFKx+pA0dBc74",
-	"EqcndbyXeDix65bL3HwheTy1v5aJxMvay/tCLBWjLLcYLYGabwJl4OFkKTyzftnp5odfvBcvZBfIDXeC",
-	"baVwcLSKhkY+MTEOJo4u7SuXLWhAQXRcsf7TdS1n02aHjOB8GgnHbj+5ghvNUA30NxMHv//q4O5HCDJ7",
-	"v+r8dVutw5BB9Snx9OwTs+BvDYJFK0piMM7MnTk7c3rm/4Z/f9Hl6XTHBFk6zA7+f054E52vNye8if0v",
-	"d7tGfqZsWP9gmnVSaVrIwlU/DtVpAN5/IU3kLWYBatfX56GQF0OSo4ZugkcC6iv3Ok61x3j4ynAFyVNl",
-	"nYpJt5n2+voWX8tnn3Q5lCUKCRYSnZ7LeJF7axXnycxFAa9xmaBFOUBZeOCe9ghOmpKOk1VntgUQuLEU",
-	"LEekQVlAIs9qcsuJFueletqyLZjnwQ29nCld6nIar7rc9k0s6/aqbpMVhJvNmYIkqQI7WUkEEVgLY7q2",
-	"Qk8WWqcr1zpDJpn9G4dvJUcPDjm5xbrmOqiOg3nBNfbX7Vb1Kws0luKO9p2CQzyMMRMLUmw/rtJweOjn",
-	"olGVPDB9ilDW80ESCVm6iC+1CyYzTAr12FGmE+y7naPXnUy3PR+kMzh/JZ1sMYxbwhrg9rSuPTRp7UEN",
-	"vK5tdCsE+TyKIIACrawDakkbRwGy2LFOPLdueHJbMcYMre+Sjal8Uc9SnZ4buX5RMrZxsJX0qI/uGLuI",
-	"GQkv6Ny2IT1jg6osFEcIaMf8ZZsDkicuwB0y14Mpayu59uVDWDhvEM60bshbMgN+46nnmliIpHYOZauo",
-	"Kx1FizhqZCjgRICFDEcRXXPriL/l1Fld4CVFO6jFJA1z6U0+lfQd6GAVII7s2NyW6GF8XdZ0lS8bYcZX",
-	"4PUasOGjnI+RjXjO6TgHWCCkx++/19m5s7+346GD23fsn6d/2Pjj2c7Xm/Ah/nhnf2dTJ3e+n6u5//Lp",
-	"CW/i5TMT3sQ/q7/+Gf56Rv3nLFQBZi2oi+S3hOQNp4Z1sQgl6NJL59Avzz77jxbsChk0914p2R0AvgiO",
-	"INTAfp0yMq0udvhCPZ2dwhoOaQAixLKOEoc1D9U+kGD5t9oxr2TLZcn5MiicICmIVlOHtS1DMeplqbHn",
-	"Wwy3FF+WGh5qAk6l6mLZjwg4ArVxCI7Nsvkt+ZyN26hGRNSXu5+r8mhF4zN7E4o0W83lgAo1MwsdUzVQ",
-	"IRFvSbKc/UabQeArHIa8TYJMqRAbRLMssU4O017FZaUkJd+laWmZoWa+bInub2z8Se5LNYI0bqUZEZ8z",
-	"fVTSPch9m5C4cUpDC7xJEngHIdRjfshF4pVe1rE/y5kJhljI5ZDgAO46HCqiWE9TkJXAAPvYtUSpz3E5",
-	"pA0qlyMDlJ7g9ywnzif7RXaAEtdI7xfJYFsMjHTBcnf1lmVeXbblni0u0DKY6lIvF7QL88h8l6gY2apI",
-	"y5JEDZGONFU+2pQFvJ0OSBt0ddOn5+ayNKwLsHkTvM1MajaMGgLthVyuW9Jc4zI3ZbvW6vvA/h5yf9Wc",
-	"NxoutxhewzQ0WJ00II0ml9DDKllfBldL4PiBsuVmxGsREfpY8eUGZuvLIa9RtmzrZYARVvWotk+HCGKJ",
-	"VxSVdHXL+iTZaw7kKOTcamCWchhypRliBpQ+pOkUjLxDlLVNs2JcSZNMSFxUCtoM6HxQ8KuM1heqkkSL",
-	"cAhFYey2iblxuRKlC6l4sc4jier5BTMwR0MulnS6ARfQG5fOo4hUSUSYT5Ap1b2uZBwNgaNvE/U2XAMZ",
-	"a9JswH3xd+aJ6d6LYWAWhLkDkoAfG3wIN5TzUoaaMy9RhkOn4KqPWKEoOJQu2KeaX1941UGwWSOUpFOn",
-	"XxSIqJks9RYLwFgmUNRiTENotliu+s3Aik29UFrJmL3s8uZKziXrUbxnulpmQXDT+HbtMOUvxlQZJKn5",
-	"UYon6dWB0RRVw+hDMAVmlFFrXHQVtzBTGbSp4rBV4HooxIn/DrneuDx8VJKQ72htHKEo4py6/xcceRUv",
-	"ssDGfmfMEiA0oMlEvliQqBm2RHp2TwmUi+mY8lCVXiEBwixYYkIqmQdhqcNatBVvPg8Xc0ok8S+KD8CP",
-	"gFKj7zYJNvUqDSmrLTEqkF8nSqJAuIbVE4jKGXQ5Hx2TTtcmiFCpkyfKGcEy0x0iZFgtx/khqlG4He26",
-	"ZE67zlO/bkB8Gmj8/kj7Q9135Rhjs0ofRzvr9Dw6436Sk+Al5Quzi1x8WhctF+s6q1nkCnd4ee/yvnLa",
-	"Q6+c8SA8qEkivdTOpRw9JdVK7ukA+6anmkkWRisqyXoRNMASZtPMw8V9vcnlEBUz0ndSAMhx8M1EGnLK",
-	"tDLizn1t4Cvn6pz6pEhWrfM2JIIWVCOGqA1dUGXMkokWdxbruOSV2x27kE4sNwu7GNnmi8Ox385t8jis",
-	"pK7tH9la2tNW76lWl5MYzl2h6aiAIOpcyIUk46tXJG4SJo6Kx5eJ7B/muiiuyFsqxQoW3p1clZYnSrl5",
-	"Li0g7T+3pBnlx66kl+5hdnNc9JAJ7TlMtF0Q8WazKzV3lGC7MUjRcOHx1ULX/FgkXOdSEr8lcDi2Ko1D",
-	"o2n2CRu4pG2co4W9GgNp4u0YjOjo6F/75otSxo3vvlSqs33UOU/uMoXgoEEZ+mHjIyTWhSQNBF9QISEk",
-	"ZD6VguGZqMWEvniEqQlrYeAm4/98vL+7YREmb+x2bnwbf3pran6JgcShu9DiIlwPaNKgl29txn++NTVv",
-	"a0Gp53i1Sn0SIcqQKRTVrnMTwGlen19i1h2j3sD2dV5FWMtNp0TisGliRkI0uf/Vf3X++7HutnPjiykP",
-	"muXqVtUj0yK4tcnDSijWYZfA5s2BDGmstaYLp6VOrfivIswKTSoDoPUwyyx/DkYvV1gUEsABTk+UQtAb",
-	"Gc4OXiwiLZjoSB7szFIcy9gNnnzXqNo4CgpvNGzrNQ6RN5Yrl9lTU5BdwMypcjmqqqWkAAhMcB7dPkhj",
-	"TaJkGIDoFJJ/DOXiBsH0kZDW6EpIlIL8a8qCIXRD84ZroHmxqnQifelMdT9sBWSxtZJF63BgEOBIUp82",
-	"sdKdnMAepUfWPcE02LGvdKyfyhoMCkY6kj2hK8PJZbR5K9FWjAWlTfIZXhYVnlm/PsgUnokeYbhBPLRO",
-	"cOQhPWWNpAE/SnX+bLB5mhNWEuLdr5OgVYaZtFiwaB8uLczq15J6EsVGaDW3shVlrbiV8ibzfkIPXdKv",
-	"mwCdBJzjFa5jmVmyHP/LyNhZh1/K0QYhHcBSjXRxZFl01oMSbz3ubO3F7783QhTxYTh7ycJGeaacPy+d",
-	"rzfj2491tu28idg1mj4VyCxkWkohIFUMxyoTbqmkJ3UwOo++iu9veCi+fT3e3vTQwd07+w+/89D+V7cO",
-	"fv/V9990Hu1CFZv43uP401udzx98/83+w+/i7S0PxZ8+iLdvf//NwSc39x9teij+/U14Jd7Ziz9+4KH4",
-	"Lzvx/fc6D/YO7n7kof1vtuLtrf2drYM773mo89FH8f2Ng82977/p/D878b3dg82dXHrNcDCKmXS+QeVe",
-	"+2KPuiJ5x3P39B1TehzPH+ZuKRYJRGtlOkFIN+bx3LFP8dMlXtW/Ick5moRswp3OB5vAUkGwpupoFVRe",
-	"7eUl64dIg7MKXPHKDXvDjczQXdWlzpSIn7ScO8lsPXM6V//rTJboivj6cCwdlO6CjRgvVy9k1OMw2mmR",
-	"e3RDHbz/+hqJ1ihx2GZW1rOlSbo8/0kSoFZCmyTK1SksWScwAdF3QUCspyggY2kuYTalZgPq8irVGsEY",
-	"+h/GopjkP3YhosHgaMZs7enqkupLoNmghDM948iBbjIr7WX3PLdkheSj5OpRC9eksV7nhrYHD5PdkEYN",
-	"9PTXZ14FzuOjdc6+zvyMWO/pq0n7Vkk/v22vL1XLMtobiyB68pSYmhneMzpWRQcHDl7yoi7jDe5QJZxB",
-	"4JqHBM8pPD6G6PikY/ftOpzdvj2kcFomOzU9Xvk81bxYr5eikPoWM5fwEPVpz+vNFzonGDMlwgoi53Ni",
-	"LWGA+4kTp5esk4biKguC4tlFwlthb1SuCYQc/pya7VtgjLeYP0L5sBH5Q/ru68P5frpdJj3tOMfl9ayQ",
-	"c+rFG15UtPLO9Xj7Npo00Q1pzxqxZspD8faH8fU7unalLWOJJjXcSPZxOFZTHtp/uLP/6HFnZ+vgwy37",
-	"XBaWBNvhTs2gl3gYGgpBVr7JRlu3mj5v6LBfExmaqYBp23GbdFsrEfUvk0YzdAIJj4DeuNKioTzPCkCj",
-	"xhqgc0SF2dI5ZAbsJJnc6h25sTi7eF0alI4tRo2WkEi0GkhydHpurrzIlK+RkS9DcWaAZjNS0TB30jBO",
-	"1YIhFn4sMnz+IIwuzGfKaAx3aWiMVm0LaVCdyoyvqAtBSNIUAJEDOOhC43+0eSTrBlK396LQT5YvQ5JC",
-	"0A+sQdJdYcNE23i2z7fdmnJJn26DstIgLKQ5RIGSEWtsdIeA9sap87Z10Zn7vstPpwHrtQC4xiVBDWyC",
-	"y8BL99ySzlRA/0sDhkCH6P98bD7V1WUwq04z+gfdYPKA/pR7AKJW7O9JCIv+2VtiuqR6puH/Be/9cP0/",
-	"so2pj8m7XrZTg//QICDTGOMMI+ES0w5EcUrD1Qhbow5+PSVQBMfLA2knHaPu3YxUoFndOBfSfIHZ+hID",
-	"cBXTmV7liPiErpHABc+cLmFJKkoXoyyqcrIcQ70wRA/JAg3z/JDtixJG+sxa5tYptwa5+dm2s3PIjq/w",
-	"gCl24ypC0iiEdE7i/UpensCc3CgtI8ceZsfQd2ojVXNNJ99VPN8b42p0VQ550ouzaAEzD3N3pxTkkBH5",
-	"GolwGJ7rQ0ricCi3I5VkLjAtvZVH/eIMGdwvA3dCQEdPllYxZJ3m5q4x1XP0D1tIPfGN9ROA7L6OQvUj",
-	"7nyB3DqYGAZ7VfT2Fhkr9bUEAGyT3Zujd2YKRdi4NzBDAq8RhLW5sASEgMXQMINwrjcRwo2g4ftEiMsF",
-	"xQsT8PbzjrR2k6CWyRnXjSFInEXmTXdcbncImbucooWbtCfueYIjEjnPV0voBJZ+hPCGcHCg7AJku81O",
-	"vWu8pjf3OstLPCRixMA6HpJhPAq5AKQBLlhHaFDB0aQ19kbz8MVTj6yoaRdKQ98XM48erhxqcwwlvnuw",
-	"OruxD/rWSl2kDRriqF/e21AmmMTxdRhUGR1iKtzoiBRqLwk9boM+JupQu1pNX5s1E2O40yM1GEx7qEjg",
-	"sQak2IAT47q0qW52Sfrs4QuKsY9WvD/18XWFFPRSbArv0CUaOi8wHrakq1pz0X2XJAtknn7G+azL1zy0",
-	"7Uc30mdNx2HfyR6xQxh3GG02XQJrUo0qKcPekyFrNy2zIc6c2CzsnCkZVn6aaQkyZ5rolRKYk7bqlUF+",
-	"ygzCuSLuMhUD6gacKy4Yqt1Ow4jS47Up+63BdQr0lQzZFoneXZBYeEpovogmTTWmqbR6JcOhlhFn0Fsa",
-	"GN4YOOpYIGzeA2wgLKT5SacmCoRDzoiNqGLr6hXjpVRvGUuwViKMIXhQyd4+9WhL3xm/1bVviuvulyg0",
-	"AxRlg5EKoVV1nYBhyCRvhumyveq90VujLja7dWCmApOsDSjKxN8LQhCMFmCKpkqqYE0uaFf4cFZ6Hiap",
-	"1efRSM7AcjGfMLU05jNnZRpp+bI20HTx3uSSlFs715WdunmTdU28OAZNMSlnYXXX7nXTh74nZ9ZWuMwQ",
-	"de7QF7LDUa7/hGF2ZdBqCGm1WIxDLIxnMkM8m1XBI5SK22gyIg2+pkHrgB2QaI1EBTFwo3POkvr2CTN1",
-	"MdORueBwoaZR3jsZuEo7Ntf1iZXmqVPC2i/wPDic6BpBFftVpVQ+zohsye0R7D7DzqNbeBJfsXnph1ep",
-	"+qML9i8/OAh80I14W5QPJjPHIXcjecgsj/ZD9fpf8mDdBpPJmyBXkj/7pX818JVzNvPckbfZDx5Qm1VK",
-	"XWtdZGDec6vTKX2URhRMyWIULu3eqM613c7XG2j/0VedB7vxn2+pgxPf3VPfxdubnQd7+zsbg5Z+0IJn",
-	"2UuWv5z2xr/Y/ddtLNpYejgPoYwlLLI3XGdzq/O3XR2H4yEdZJN8erQXb25n96MdKXrRvkQiCDOVJc2l",
-	"5Nwa6HtsK3HYRQD5sxCzY2xoOODhLQ9lkAFrdZZKK++wLJ+6X5hoLyyUQyrj2Qn1X9aRbDmFgTqXe3jy",
-	"vKn00hu8gwAfw0Scpd5vyPx/MpE9ooS4b4eVkfWTi+eQklL3ZvaXui9avMJinCmHtYE3miGRpCga1t4r",
-	"xsWjdBt7vbhFal3zZSyMcCx0b8aTogAlMy5cyMKQa8fcumpjD5BzxioElCn22YD6UqV3Iy1HNV40MAMi",
-	"VZ4s8mWLjoYykrDohETMamXGW0gjhXGyn210vt1Ek6b0ESS3whGC2pIQ2CqIRK3mlIfi+5sHf/pD8iww",
-	"kCkPde5f39+5lb2fBZGtZhrbahBVC6/lN8DHPZBlNyjLfnvaG8KEWcjfL5FmiH1i8NoMg+fHzcdP1HCX",
-	"Gj6aVv20mBFHNv49FXY8N1exUGldB7EIP8wAiyEfSImjKo7cIQnDw1z5nFVprRUV5d2MDpk2NATWIIy1",
-	"IXGthkSuOiTOWnrdZFY0Y4otxmHL4q9ZTDZLCW/3I6CRBPahCSQhgLznc84bRBG9wcMNxesCWgVwZWlS",
-	"HzkjqEkiwRmgbMJZq/LIgx/gE8F+PVeJ9sxAu8Ahaa84a9twhCYoAv0R/DKUW5YTFagY6nWdUqUliFPm",
-	"gbrJuYuIkOPVQJyga2VI2EWwl00p70ObJo8AxWbISl2loQVA4+7jH2ysu1G9LidgQUpv5iGx2beS4MY8",
-	"qjDOSEWDR1mAKYFCzpUUiyjLCpNJoYIE8qqwfPDweUPWGmmtk9kJJ7MbBCCiVuyFBBS/HGwoENNhkULP",
-	"YVEMO5ktNSFcBxYKT6DMQ2gyqclnt+qUMHZsnQJbGpvifNLqOCxTqsUiw1RPjVPddH72/RFB9YCHv4SK",
-	"8T4KLpZhj98YE7UK02W6dsthkxyaWfUpzVQWgwTqHT1fjLZfZhWB2zqjxlQDXhICmPZW5qCna/V0FjjK",
-	"j3EcFu9B57m06bsYR+Lgznvxje2DmxseuvCv+kNnZ2v/q93OjS88FG/fjr/8XeeDu/Htzc7nDzzU+Xoj",
-	"3tzy0P7OVnxvL++pYXxNV6swu9x4ZzmgwudrJFpfrkUcDBNNHlJ/fdkPWysTOWegooaArtGgVeBHUHMY",
-	"16IecimL6qod0rdZfHp1ObDh0IAH4+GkU9G4iWN3PUb6Dk9G3389rTxTJH4UEUX69kggsyMsVFmAScsL",
-	"xyG6HpGcOaLgVjTbMRkUh77fR72veydhyw6M5MbizB7urrKCPEpCQziraFNdmv2iKyrUaU0piZAx2qZK",
-	"KFxZNzCIOGslVZoeyQCQKKV3hSCMfN5cn+qqa/xsP2nInrRsQYAqjYRc1qZZxd5xFFISLae4DIOrEBVS",
-	"iKaOC6RsWsVgMnmyuRMugnlDOCtsPiHd9IjuG1oekneETJ3Bt2+QERILoll034PkRrU74xAadNLUyELD",
-	"m1ySczwgo+UTHb3oase3SFyI1SYFbCjLOYmSytijCBRd73uZMRSPv+Ua/BBw/f3rhSVp5nnWPjAtH9lS",
-	"A6iORUmPRdm08x44/t6c8qLlKsKcx0EQESFcFtjXiGzzaBUlj6AVUqdQAWmNIB6hBo8IMpZn9dnnQVJN",
-	"T3h6XeB+yVk0nP07tyHj3nDFJyTnq8zS2X7SVruaKOM0N68+v34h8Xj3JJYWm/DgPJ7juVz7vmWC4Vkv",
-	"adQ1wpVWJFwm6AuUtRRBatgNiUKChUSSsGS/MNMlu5GsR4QgdbIthEVAMUMNaKHPzvXdHf32iAGu5uX+",
-	"Xo0eTy4PkgzUolBLPzHYl7oFUjbj6G/NeOQGxrCA666H4XGYoG8N4t2U1TMfL3NSk20vOuxFMQhZtCyD",
-	"y5dkI0I0PPJD7q9m9XzG5XLeQWVQtoISYQdXvQlB/FZE5fqiWhJDOJDQvNBS15j99JKlklfeumw6aYBP",
-	"RCc/Jy3XpWxOXL0Kpqsqd8QmtaQkrcakBoae0mUstA9mWhBf8gillgu0QoScbkbYl9QnyOdMKlYAa7JK",
-	"SBMWikZLLEEfA0c9wZFfh0Ki6g+6RmaW2BL7u79DUBpVLDEdIAXFVRGF8uFJcekKbjZt8blZk/f2D78V",
-	"nFVQwP0WJCoYqByRKyi9xCqKIioewqgC7L8yW9EFYiuIMvRrHilFYtLgRE8pfvwiq4VU1EGxqCxASf/p",
-	"V02J08qUp+viNUk0DYltqKLLwWpvQVqNFFUxDVsRETMInA0cAhIigtQlRwLrb6iYytoVpKnfLspCWp6a",
-	"crbEKhdfX7yMZnGTzq6dnsUtWZ+F2rkVFBHZipiOheCRnA7pGgny6fWTr7x12UOCAIwxwmKJVVT7PKLv",
-	"QPPPIZ0tj37Y+LwypYNsUMSlxkc2+ey6rRn0fMTbgkTCouYY1xg8s8R0hxi2r/KylM3XWbg+jxZxgyxS",
-	"Sf7XooyoLyvI53yVggeuCeAUqJKdW2XeFO3wQ6pYwxJT6pudQL4ALVrhwfoMuqgjbQHQmSFTyHi6JUiQ",
-	"nwDSpa6BSJdYu85DYn7w65gyDQEUUp8wnTttKtNC7vPEhfOXrYqvP2TTWyf2H321/+irztcbnQd7SFsJ",
-	"UfzJTnz9TnztQecvG2j/4Xfx/c3OzY2DT27GdzeQ+Tq+vRl/uxvf2+3s3UQLF88nkkpyMM23ayTSyAwT",
-	"czOnZ+asBxY36cRzE8/AV95EE8s6MIxkQYMGZbO4FWjQiRpxYE+8qmhJH2FdRRcBdQlPO8d08QDhZb0x",
-	"HrK56enPZqWn7Uq3BPGQgQ6EqBwNWai6yZSTFB5ipE2yYo+6MROxeELpJgtq/C+uEc34mzjCDSLBSfOb",
-	"dyeomsO/tQjkxZrtwb4JutYHa3Aa9FXPUQa5jQj0iXgYWMgNCGWhgQZnhbAjmiC4NiOyRnlLgOta+6Qc",
-	"Y9OxW7mxJRc+ZfIXZyf6e97VUF3tQuHs7iknaNsD2nwbkC2bnBmx9szcnIYNYtIoPFku/FtTdCrtqq8O",
-	"n+we6JlwFfWEx4Jf/6o3cVZ37GovGeDs8ziweiK8cnrwK29A0X/F9UigX3pm8EsvJZX8r3oTz5YZ2Xmb",
-	"jQEvPFNqXElt86s5jtJ5tBvfvo72d27F1x6g/b2dzl/uocn93Y3O5w/iT29NKU6Ba8Jgk2ip6G3VRHL2",
-	"Mxj5zoNvopLBXqBOdATEbmIL/ToNg4gwT1+uFf3z+QDuuoat1W3SBmVESMHRTdHWj47AYBBFxGVHMPME",
-	"N9FIcBPP/ebt3CVhCoD97791/nLPvX+6Sr8pHppZy3NgxMkWL8nyQNfw0kdmz6cF+QHI/O2kuvzzXIM3",
-	"j2UfsmNMzmdejJdRi1ztIYXTYyYFFxkoQYyRtqHYp5zXnJ375eA3znFWDalWYc6eLtHFZc5fxZHODjh7",
-	"+tkyExGtZpNHkgQXlIoLgEfHwArtufnjl6PywNl3LWbO1Qw7zB+xXxE54vlKClAc7T3al7YPS9dnB7/y",
-	"Gpcv2eoUTwUjjd9/L97cG0wEWud0EcOsaCplYTBNLOrnjnx7TT+OTX6Zt1EVR5lr95StFqknoQFR23Us",
-	"QdMLeBMSi35GBNF5tIkO7t6Or+2ggzubB3f/liUNTQT6ih31dDuIKomKc4pYxsZQbYXhtCRXpDGFaDNi",
-	"UjsAtakJcFWNaaMBSPeoSlkgDAoWZYIGZImFnNVIlIHGwn7EhTCVjUIi0GTn64344Rb64ff/gfSf8Y2t",
-	"/Z2NKQ/RGoMyo6KJfVDMTKiwT8QSm4zv7cb3bsbfqVc/QvoTir/bmvJUd6u6rqls82mxHsKm6FF4SBvm",
-	"9XBexZIyNHn69C89dOFftdEESt+LJQa6LWpg6deJQHiFrxFkdtF8Uhq9h3DwWwwxu2aW+kEfS0kiEiDO",
-	"1DKB/LrEqjSUJEIMR5G11Bnr0zyqYp9IEzcMFhhjvyVIvwUWAnhWK//5078Im7VgKKeU5vlvRUqnu+Kt",
-	"u5EEKaxXkytXRsndbFI0qRxDsuWjiprL4Ks7VNkiJ5a7rYjU+ijsZ8ovnZ9WuhlG93fOLwG+K2jrmfJt",
-	"SRtQUnbx0wiUoiYhtKF0exCOq9PDixokazRQjOBVskZCN/k9O5ppoo7FBSIj6otcs71wpb0ZcCFZw8wn",
-	"SWV/jRuONXtMbEdgMGxTQYqMLoJHeduINdZHtgf1LDQ24U00uJDL5gJ12ugLaK8VCR6NgwH02nKMkdok",
-	"ZiT7cax2Hc0XNZPUeb5O/VtncvBqWuaUyrrmzKPbfM78spS+cwGz9cRfeexSSs4gnLP87j/ciN//A5rs",
-	"/GVr/5u9+N4eij/+fXxvd8opwRSJIbPvEiajLiWnK9FGe0q0k8gYv3Wt8sq/TJ8Di/v0+aDioUqdhM1q",
-	"K3x+/QKpIIHXhTqD3dWWGzhaJYH5RhBkXuq1BSlBWg8VUBOHlcH0yI5cw8qMsEDNgllikS3nBeRMlXyh",
-	"OAblTPxMhO4cBVuq7lHJRpa7X9S03EfsTul91q69pniLwpCnQUX7QYTbC/bZHlI66z4w6iX2hE1GTycl",
-	"pNbph5/F397p3L9+cO1btL+7Ed94gOKH2wef3Bzz3nsTJmK5WzLwQTOQ2WSuRC0GUCQlGFAGpW4sdSBe",
-	"9RJmpdP9eERrlGlvJ5SHpAIxDl6/oJeN6W5zBDR+O6pt3mTnl7Ggzo2980I7k/n9qbegDnmAftoWVMdx",
-	"/f6bzgeb8ae/Q/Hdzc5/3kw8TJ0bn3X+uoesie3ag/iTv3XbWoeQRGaxlNivA2TH7Lvph35CCmAVVWlo",
-	"wqvgWBpJwyQHW3VgPQ+hkz+sL/A2CzkOzLW+kPQ92Iz397N/nz8yiV67QpmGYO4W5Z2nRU1CDawOmRrQ",
-	"2Tndy/QLVGTRW3vUorThn6swEd+7g/YffbW/s4Xih190vt44uHkzvvcYdXb+vL+3M957xhtsBsyQbjmZ",
-	"xAjDeZGki0awCUdJL7FJriXsFR1rc0pMAe2jFeyvzoOwyVsScUY8G3uh7qs6ZbXeE/AGU68a+n/ZDOcI",
-	"Lw/TxaKEsncFEjRvMZkE0SXTVgN9ukWsH43O+a6i5mzI4G/evpo7a4rx/3kjvreLOrduxX/ajT/5CMXf",
-	"fBH//uaTPlQ5vc4p6F3A0aroVTDRAtJgatOUoZYgkTXycuaTeQgDY5ytN3hLoDUqqOS5JyCIzx4xDyWB",
-	"XgnUcYRZwBt5pTh7LE204yTAMWG0StZJsMTqWNQRr9qKFlDjeWoGqTlAcFoNU9ZzatGrtEGluttIhFg+",
-	"gtxllb5wcqRPjnSZIw04pVu9RqXOB5sjS3OwBha1wSm8vUkFXQnBgaWfTACEaYQwE20SdQX92WA6qb45",
-	"Mzc3NYNeT5E3THCdGkii4i0xdUvyKpxzHYKkXURUmhDWoAExjaHgqEYkqoNikBkTPGQHo2XLJQYDbde5",
-	"ehwqaHsWPyxA7fr6DKr4mC2I1Yqn/4L3K/Cz+nyBB+qcanMZOGKXWM5Wto4C7jrRECilF/yfk/U9ejuX",
-	"7asocsq4IcUhbVo/IfPHEAfSiLAf30KdmxsHt7dQfP9658He/qPHqHPjq86jjfHbSUzgWJf5XaxmtChZ",
-	"xxK1Iy5JeqVOVnmEaENrqdoF7RnTSPYQgoUTztoUFH/l4E+1phIbmI2bzRn0LKDOenNzc+qyi7Cvxuoi",
-	"/AWx2kWLT2tsW9cwhzDNnD6qMQw6sk/51ft0h7g95ZJBF5vp/PUx6ty/2fnjNjq4CUxHc5uD23f293Yy",
-	"EsDI976pztYvUCpTFetIb69sIa+CIwB5lGbINuXIsLa0nIEuwPYz8dV0vt2M//0buIeAYo7eQ6NvFEiC",
-	"dF5M5xbfRJNvXH5p+p/ARH/u4i/P/nL2xTfOTf/6EsLCZme9eMUnIRQ6FSDc8Qi9svj6a+hVytQ1hQXS",
-	"ra7AFbTEAu4L0/VMI5hBl3hbB/74deKv6tAhpeNxRp5DGK3gAEW8rbS1iJgbcDKkjHgIMrw8QyVTS0xJ",
-	"eUZl61bxjCdB1iEEKiLJbTqDzsNfNlweChhWaUi0KrjEunRBNBnZ8eoYKdBHbV0HRIO8aKy70UFZNiqQ",
-	"EgFS53pyfavfDW6wEYuVJKpRAVCLrTLeZsm7rltazyENgyq+XxutUNImjuRslUeN6QBLnD/XLvyuhUye",
-	"QlLxLmqpniDZ3wlroxaxnF22uyCdE4nmyfpY9IKa/PICFmb2VlPl0+5s+Un7TuL7G51rWyi+fid+/73E",
-	"z33v8f7uJtrf2Yi39+I7n8E1G//n4/3dDe05+f4bd5h6v0s3UbZm37V/ggcF9Ew4PkOx50RY7WNee50R",
-	"oweD+cl26yFTxwSUWxKAfWpl3QIudinloFooNWKJdesRxpxWqEroYFcsVkmU9bymGOCRkIr3qhHOoIVu",
-	"RV7HrsDwfcwYl4DzA1+oRiI79MmKuoSW9duVKacuAm/1qiNHqE3oLo/HzTucLpEJctFb8VPz/p4k3ORZ",
-	"ntIewHgBtgqtR3z/jf6E9h9tx99qzcKlf4yH383Wqcb9OBzTc8qeL+sSAQzhlZagawkLTCvOGFR6StoW",
-	"XEALgh4K6SrRAaj6ZExW9MuWuSSWkFZAJQp5barXL6f6z/GAI+Izqp8fA3vxMqzFevr1cp4wmp92XIpm",
-	"KPH1L5TUpBjKwe3dzo1vk/CTjESFOjfUT/Gnt8YoWz1JJpOyDAxgFpbip0rwHZCTlljShJB4XSDOUAQR",
-	"aSjnuqDSuCwI8xK3HPZBY7VynQbSXmIJm0KTFdt6Xzkpw7uOWEr68XCvE5b1c5ONngTLythc3RzmJR6l",
-	"bhyl6fDIQ0KXdtZ1niEb1ADiIHKFCl0+I3+iX6IsMEbVy/yFCFflER1o0wl0cSwHe4DpeNFpMX6y5/nE",
-	"y+E6c59+GG9+ieLPPoQoBu1avbuBMlbt3vDBgccsAdLKnrAuzzz8fDSnAdoeCiejxKIvEg1BfEKyT1Xm",
-	"V+KAyxJlS9bdFMlbffwml1IMsy50MwAxQ5OJMLnCA6joD1cEYK7p4Bg/JDgSma8d0D16EEdD+Jf0qDOk",
-	"f7VMJs6rvFYjAeIt2RVRvUjk9DmYyNEEUv8UxZn+dHp7M/7z+4NJ1ZBfMa2+eMU6uHAXrbqptEI05t2y",
-	"ebiS0G2VRwgjRtpLLAdvqPEKGWl3QxVe4qEBXVTCj/a3gXCUBbVDEq+SJUaqVeJLVCcRmUEL3acKM7RC",
-	"EKAJ6uBSwLbLYgkiDSWYARHszhqCBi1vPr5TdXKBHPcBO/j99sF7O2h/58v4xvbgEyZojbWaxfLJIq2x",
-	"N5pHJq6rxodH8jpaAjvB0honOX5yM/7zrf2djfjT36FJk2yjP8b3dlH8eCu+vwnYpZ/sTPUlVxMwpPHW",
-	"r/bLeYHsrkDpgMLEI5KIIEbWSJRmc1m2qxtxJXfBDyaZfLDw8IJt5ycVE/c06GEovvZf8fYWmjy4uRH/",
-	"OWfdMIXtrnruSPHLkNdnPMqC6JDUNte5Ej5vruu4mkgtzymR9SGrh7OkIgggTYdYyCWWZgSiBbbOGUEk",
-	"FATViBTo7NxZ7XF+8TKuISp6ujwl1MUOWLWum/xXRLpJbnw2ikHoA13Cr5pIUZPmsVl4ZvQ8wp9i/noR",
-	"XEFKskMCVOg6E33y1TO13LMEN4Mq56vTF7D06xVdlNzHUaSjJoBI1R8koFDfHCIrlOQ8v8QgM0HwBlEU",
-	"LvCajsFeIbJNCNMB3MahRgU6e/pMGvjot6KkODAEzVXMNxXtLbDBaFQAXJbxGMyghao06B9prSMUEByE",
-	"lGXiyalYYkrmnoaQs8mzc79ElfSFZQ197/Yt6PJHIyGEnK/CGh4duKna4OOwWfbjB3rbf7pcYQTZ7czg",
-	"Fy5GxOdMFxd6CRDPj8OM9U/DDfSSJbhjZJbbG/Gnf7UXvYc696/v79xC8fam69IvlA2ziADDu16zjNZp",
-	"c7j4wkseevmti7Mvv3XxXzx08bVfzb5y8cVfzf7q/Euzb5GVi4g2MADW/8uri/8C/O7c4ptaKJDrTaJD",
-	"gXGQ+mSrNCSnxBIzp9lT/FH/SqWA8nOJkQ1SRU8J5IeYNmbQgtSR6Gfm0IXnETaRvyxAp+f0NyxYYmfm",
-	"DNQB1gfZyRYBxiCPXzCmGNzSgbTqYlsJqd+/eDtM0dTb0xWbTTiM8WwbSzxk+0XZqikDIn7HF8Y7xnyc",
-	"dEOK+DOEh6OU4GdQRbHdihU9TQCltl8ZsfOEk/8MnMhZPIv4zoPO5w+0K3l8rNUBtlIEjKWV4374KH00",
-	"6hOKflqV9RyN5ZT0QQTmuZO8EkCdY0LS8WxMlANDR5uSNCqDyR1SV7NAk5deOod+ceYXv4Am1Hd/P3VY",
-	"SB7vRO0eA0324PgcVvk+DIhPFyPVEoUFOji0iNodcBOS120HT2vGczLAY8l1TpengB8kG3SS5vxjknvu",
-	"7cb37sQ3tuOH/5VeRvsPdwAXYWfr4MMtdPDnTRRv3z64vQu+h72d/Z1NFN++nr2oTF2xvrKQtgMfgYZ5",
-	"rk78LCYRFUi1pMQhz8TjQtwvbTRauiKhKd5m8kaVBtgAWCOaN1cv6j9TqCBTi0n1lNjZkg5AxjItO9Hr",
-	"obXRjGldLMYb0vx2HKawnDvgROQ8tDnsR2mg2oq/3jq8FmUOlShEO3iVCjhYb9oHj5joTT+FcasJ7duR",
-	"5wGWPESwX7c5Alia8JeMjQuy4oHZnOD85AhLU1R8b7ez/ddxuokGE9/su+avvhWrMtTxhIhwEDJ6yoip",
-	"UcrsHXVCWT2U1Xm0hzqPdseuBkFRiSaW9bSmxFqGSrJSfK5cRd9aEsU02zYg6UegK1n89eN0u9vpsR+T",
-	"bPH05QUdF/MGWPoRpIJMweNCtMMFjagiCEEEyqmmL813R6xk2jPpdzRKgVecqIDnM0M4SkCSpJsiEeN8",
-	"tvhzvmLzT7oEb+faHop3r3duli3b6iQP2HmCsA5H0kZMtg6hyHlAH/0cZZo8EuJAOUCfJVblkcWJphA0",
-	"N22fnMrgW0EEdEKDuhg3+Cp1zJX2edp1WGJ1HpqCCpyRaUkbtji6xRdK6ReFlK2iij4hZPZdeO5qxaAM",
-	"USkQIOEmAEku9VRXi03p6umuapuO85gq2+phBJn1KgIOSp7IlKbRQfEnRW9/Drlyhlvdf+/gvQcaleOz",
-	"Lrh8Z5XUzO1kD3Q/xeMwBzd59bLq5mhtRv0PzFuQH+v7pJlgtGW4XC3Ch6pLP3QJkhJ9/IqzpyBu3BDZ",
-	"wd3bXTltZUlrVi96cWbDAvw+dio7AiynroE+bfkSR29jHIJqf065FeaMxNfvdO59N/CMGI/GLBaC1lgS",
-	"HOeuj9MkgABSI1CULyLZknwg5QkvlQN1i0mc/CQGbYShlXWE9dNTvdj9zYjXoAABsnudBtpr2GcUUuHM",
-	"zFAqxIX1hcw8jpC9v6LG/wIW9RWOI2fd7MxARtdVnrjmcW0XxTcexNceoEn9b7y12ZVd4fSBNUi/S/vC",
-	"kZpQ3hBgJ3K7Z3LFOn5kG7F9u/Not1DxA79Xz2rrUPYL5Ihy82zzw+MHHPlWt2BoQXajT/JIx0mJAEW6",
-	"fXvgldLorU7v4tRHDtgNtaf1PIrMSzCGFFXUXEKAYzMuc9Ox7Jf2S06qvw9ubnT++Fl87475doDxsUFm",
-	"NRiq32OB7N3E13JPHuFWZjvqB8CebGFuDt1eyUREaUHCkK4j9OPZ4fj2zc7nj8scw9wqzL6b/Xg+uDqr",
-	"Ju9wnTicOPk3+/pyBlXiL/S4XMDRanafL6nRlYkIvgAoaCduvl4aQfG97+J7N8uQShML0eaRpoeWM/rI",
-	"QFfUCbIPg/xuASm0HyIPYmE4q76Seyyx0OJF2/ERmVFznQwltjhIzbZjIxnmNfo+ElpZFjqTMuQ1RJmO",
-	"pTqRRMZ3s3272dnZ6Dy8fnBnD3Uebew//K4MZavbfNrtU3OJJZcJbjwh91e+q6J77SJhAaTF9rjx0uuO",
-	"NDANf0wyyp3441v7D2+i+M4XSkIxvq7MdoIMlt/LNDZ69t3k775A9Y6bLPPi0VxjGlg5G2Z9pFHSx4jl",
-	"PjBWOgXEP6ag6ROM0mMMszYYy7nqFAPtSDpdcxawN8Tsu/CvFlVFK+xjmryo3hN1osQReBIq6AQQBW1r",
-	"FwtaY5qRPodwG0dBvuxcg8g6DzQUAcgymRhpJHweGQ+6NnRClk+AXjn9w8bnrzBPhzS269SvW3e7jzVK",
-	"cqPZMmXvIsxWKasVAHzAFPxLZqJHeG7zHRWc3Wb3gv5MClZZLCJIDYjvbqD43led//07FG/fiq/fOfhw",
-	"y0nBwzqJLmm6zgdkGtrXBvbZd+FfRfsrOAz5KDnri7qFfikFWEBlYoKaJBKcnRJI9/YcajWtlGGBcFir",
-	"sUKg/Kk5Neq9NS4JhPnOoLfMOcNLTB21aco8VFkjUUZztEVLeUAqaRQwmVbiiwHN07fXPMJdttslproC",
-	"vB0NKw7i3imRlCxGL1KQxdsYymzZ75F+jTMfJqn9F/qUq4FCILmZNJqEwq0Y+ZxZsJKAtxQPSYFEpnSm",
-	"fhWA+YAhVAzQ8bLqKag4g06wkM9DH0ckD+jGjyVlysyrgI/olfW0jeUnB4R1EgoyWpXag+sPDj7c0uVd",
-	"Mgy1iSNJfdrUnneXYNDDHNWZ6+d60pfdm+qpI79SoZfCPGKGQ6q4LfAMvRTUyh5RK4SygtYdqivGA9RS",
-	"woEB1wKYX+Pnchd/9V+d/36saUXdyPHmNorvb0JwbYLFvf/NVvzt3T5E5I18a5Ykv1l1nR3J9bxIGGTc",
-	"CXplOqA1KpHqyt7LycWna+EHkBG4hkMaQOjk6TnUoKwFdyYLUJWukSUmFc3NIMsd4M4NaQOKlanbkRHZ",
-	"5tFqcnmqN9X39oo2XTrBZqFJdQbO8eCo/I+2+aEMeWfG3v1iH/AVuxOcQQhkG6/PPMVBNCf310CsUs1/",
-	"4nt78ef3rPURIATQZHxvt/O3j+J7j6eGusVAJO1rh0wvFPFk7q0i6yMMQedTKV7Bm4R5SL0etEISQAld",
-	"jawH95oBXQqxkOiZORTgdeEhwTkjQsJzSv9OHarHHCh1f/PgT3/QqKK7+1/udK7dQfGd6/H27c6tLZS7",
-	"fHpi8PvssbZdlLFUwIN5Q64uTwn44AKpThBlGZOEkQSMWyVXeNfGYdnAewGXwGSqx/MIMS6nZlAmdwSH",
-	"oRmGi6UrmrikZ+M5Tav/1iKApGJsq0Ji2VLPlkQOV00v6neuHmkwLvRUROF6hloOs6TqAprMxgE8Gf3l",
-	"SZvv9h9+F9/f7NzcOPjkZi/JG7rOJp24MitgOZ/WpAptdzkOLVkvS4HIAKhV6gEN8rdOZGp/O8me+DFZ",
-	"wPNHyCZBFBvBk0PVc4Gkxu9+6q09bUfLOovoFkZ4EnhRSAA9MM9ZHjqiwbiwoLZPctZaY7YHqS0VAiYr",
-	"5vtEDFmQlSl9+UkSNUzKX5tEZImlr7VYQCJoqkqvkOA5Hf9gU1cklSHxtE8F/CIeWic48pTmSDlIHvDb",
-	"EpMU0g27DKgA1Zx0tgzjWK5G/B3CKgZDwj5fpSQMjO8FIKRJFPFIVNBk1ApJthXz/lQeW9pITuZugUxB",
-	"vEYCrUNDLMcSEwSwcATgiQpJw9CEexRDR6fH8PjvrCd09m247XHwgBO/7nEyNYgCPtyVNgvlX/tqwEB8",
-	"C+qxF9eOOpsj7aZfcKnlrMbtpzQyJt1xwj+Zg/DEIwh08sn+zi34Z2+n85d7ZUIIxuKA7aVSdWvlq8uM",
-	"2I03QiWH/Jl4fY1EEQ3IghrTEV010Lbt6PiunAGhCYlkk9SFMNfzySX0kw4uurEVv/8e6vzxy/29P6D4",
-	"Lzv6Frr2IN7aNpxiYHhRzwnvTlQpAjjzs4ki2ghnCv+kwFPztrqUkHgdNSO6hiVJEVcgonGm2Mj21OTD",
-	"nNxhh8X/+TC+fqdzy3opjSmt+BobFXgrpxS6HYgSR4pTasoEizBnxJ3wZHBZgLYhjH0lqzgqJQp0IV0I",
-	"U+MWpGZSYVVI3Dgl0CplASIhrdEVU3mCysS2jVFiPGeyGKFlLACiR1iUx+KzHIMtsR9mGCNtvdkncGEn",
-	"t2gfyFJTUe/GVvzph/1q6PW9PHlz/RAycXFUIm9SW2na6FyJTWbSx5LUuA6dSViM4jvAdYSHMq45ADTW",
-	"PjJviWn7FJigpjTWlcYybmUMXZr9WeQpRq5IY8R6Dr18Gv3w+/9AL5+x7FPgBlli2tL18hn942n7I7yq",
-	"f/tn/eI/n0E/bHzuIcxYC4fwVfLQPAqwJAI1+BpBK+uZ5kUTM1MliMqQnBLwvI3LoDxAbQ3LHCUmGSdP",
-	"5c31MXpmjtVJ8rOX8584z7i/0bm2hQ4+uRnvfNH562PUefRVfO3Bwe1dFL9/HR2Fz8PikvTzfbyiH1k0",
-	"rOGo4T6yXZW0EFmudSJRj8Uq1Nn5W3xDydH3P9x/tKk+dh7e9lDng7vx9i0UP7zT+fyBh3JJKBrGf9w2",
-	"owIfDOQ81WoRqWkcL51RoqM6KZleiQheRTxKXCngoUijPMGAqOPTIc5GQBHLJVYxQ05cGjMIvD1uD4/1",
-	"dJhS81ouTxKwUJuygLeX2GQl+e4FvC4q6kb0w1ZAgufSumk6biR5NwmFaGOhHUG2Ht0MWlhiFt17DYct",
-	"MoqTJ4EHH9rJM4+EyZLMFhqFgYC7Sass7qtRe3BczGT8ikNXL8diYivJy36qvOtEH+jDWqH+yZ2e29uz",
-	"oFBGX+jCMC5nasuXNir0+7yePvYkcleLLGHpME7iG4pTPB2GrXmklcn4ntIybylaOri5gfYfvv8kPTd8",
-	"jURrlLQHxs68bh88aqdG0lFRIQ0dbmhSP1bWkY6m9JBReNe1HGEV3RORchxGWnRwZ/Pg7t9K6CpHQ6ZG",
-	"kjkKI8oFCCFO3RVrVGhTCTcQLi4ryakiL4UJFzrecLMuM83JERhjVIfJez6c0j4oSz9JhLOp8GgySRcA",
-	"veeUBRDV/ja/JRHBUUhJhFZIyNuIygzSfGrQM0FimK2iBm4CPgok+LJ1xI07e8aVc59zNx+jW/vSYXPs",
-	"TygamPpXW/H/+zsUX9+KtzYheV/7jI8tgMQciFlyRYn6hcLIi/BzaTqU5Iqc9cVa/2Kxvc7dxTcPW4D2",
-	"6gl9Ho7j7uw/evz9NwmYBDq3+CaajD/+MP7dRvzxrXhzCx3c3trf24jv7aL9b7+I72/E9zdQfPvfO//+",
-	"EXrj8kvT/4Sef/3CmEnYc6fzQA3JviBJtoh+lFBuA8uIXnEV0i91To5QHnqNkMCC1Gkbm85bm0EXoCam",
-	"vnHi63fi99+b7fz3nv7LM0iSRpQC6QhRNo2bTQ81lIhl/EpJjIhO8UtcSDjy63TNAE5YAcZAWDDO1huK",
-	"3A28DCy4y0Rlpa/jv6jGDA1z4pA5BB8xhWuHNsToJPa+RphF/cgREhr0UFhYUmPMU6at5Sdi0XhsfDe+",
-	"ALfJgGikMTlInEwYDMta0EdRayWivq5i3KTWl4CRJI1miCWBSlM1ukYYoiykzJQL8DF4SxhaIYgEVJJA",
-	"16WSdSpseiwL12fQa9zyeQwP40AxaV4yT0Z7Xgr8FVPFYUtAuk9r3JJGnDiOkCW9LEWuBvXjiZ/hZ+Fn",
-	"0Dwo/vqj/Z0NNBlvbnX+tmt+++H3/2GutOwXj/bize3B3gZgJtOWd/Q3Qay0aCinKUO/5hHBDAWkiluh",
-	"RJPxznfxvTvx5pceOvjki/1Hj/Wfd2/H13b2dzY6//5X+EJDA8QPd/d3bnU+2PTQwZ0P449/56HOta34",
-	"3m7ng820skkyou6kfVSUs18QIgwTvJzM7yhlwFxXhRkxdig/IuB0IKv9vZ34sw108Lutg49udj7//3oz",
-	"3XM3YL9U99xCPbU577lRHk/ye36hCq4Be1ROMt5/fIy991ANjgNzMnJBmJzOFW5LP5gUrICERIO+dRXV",
-	"M+WSBcIsW04PwGvaGIpCJJEgHlrRFUNpYIzQlK2eMhUrIS+4zttsiUFlUSU0Ts2g81LoCqQgf2p0Y4HO",
-	"np5DlbS7ZY2HH1Rm0Ft1TtYAHd6w+/SpJUYZVLLKQI1DvrF+G1H5HMIapwWzdS9b0lfWuSC9hXzRJKQv",
-	"iyWmB4bOzp2dmkELZr6QhK1xKk0fQQ5RPHnpl7nJMC6Xmzq0pjKzxED9x7KOAlqtqsGAzF7pU3CvglaI",
-	"j1tqxGobOIPIIIMjRgIIdoUioU5IMTXOXC2+wRD9+qWTINFjqv8Zf/NF/PubxUWrRiul2G1oH8Al1IAJ",
-	"C4Y3I3b1WKTGnheiRYQJH3dULS7Bf9R5tOdwErMlRq40KWClqxNiQvGmTNoNJPEoZgXoflSu29hvXWIC",
-	"wsObEVmjvGU4lJC8KZZYm0eAOJ0ruYzSistq/DBsD2GB/K6SwyjgRORYyBIbkXfMw8QFwPdWk6mnXbmP",
-	"v9rEfsd/7ikpc5ws4wnXOd6qwzc+i29sKSVyf+8PA2uD2AjHwfCxTyLEvKsnl1XU5sCok9smKwg3m4iB",
-	"W2OFVHlEUMhrpuLMUwGiHm9+lq8XJ9aFJI2uXeiCVO23G9a4drRW6Z+VmeqY7UAAkHQUtugcuK4LT0GH",
-	"facUdUTWVt3Nk47xPjG3nmjl2WNmIXs+3u18rnR1FG9vzqPO/ev7O7dQfGNrf+c9iNf90168vdW5dmew",
-	"mt4NhO2uH91rx3xC9ZnTbp4vKtD8IqScYEFSOc6UdknhVn1DMOkjEcHip1fH6IkXANsB9A4dfbv/6DGK",
-	"7+0e3N6Nv/5b54ObR3sdlCTiWdyS/Cgw3X9F14gw+U6K+Cqa6C6S6BwWpJLUUV/BIWY+ZTUUcpygK8N7",
-	"8MgpgXzc1OB2YGXSg4do3oRuSaAfnkEvXqFCh/qmczSlCHwemfLqq6Qpe90PCy3J9Xk6KtihpINjSYhK",
-	"ecUlAmF6DmbxltXhk6r2auHb6luft0JIu0MrJ7fqT/xW/fRW54O7SHOvw1yRh4AUSzjM4SHFFknmOj6i",
-	"s30BsxYOn4rTXSgJgE9Y/XgCKfYzO8/X7xziPEO8Z+4kF0YcwE2PRYoVZuDm86FQSfkfi8ukw0JFnRA5",
-	"g84zhNFKSFmwxHRgk41I9UAybZDGComEl+AssQAFpIkjqYjfVFdr8DXjdIEU32iNRDNLbEFLCVoeSKUH",
-	"z9QMSC49D9WIFOjs3Fk1GWpRpARBAdVXIFFiRkGBQ5N4bICdjjq/uR9IEgy5yiML1HCS4tmrOx7c3rb4",
-	"ZZP6m3hrswskaAzy+BC3WPmzOIulxH7dXLXph37H9CXtt0nku/REQE3DzKHQWA1hGtLTc7qzh9UEIWJ4",
-	"BVVDXKuB+wRVaECYpHL9LRwpsV1UwO0MeNNwMoN5aN0MBAvUxhEjQa+A/gJvM6UkGMpfSOY7+Jj9/ezf",
-	"509WUvd4hTIM2QAD80oum/X4cSWX/DjspFCcZs+WO7t3B8UPv+h8vXFw82Z873FahuhpOJ+Dn1zIHMTh",
-	"znNE/JbA4ROTlguDl/VhFJI0BcJtvJ4WMU0tSdgYiebT70OC13QMCI0g7GPG4e30W+KoTNGX9PodS/CX",
-	"4koklSmLMH19rpNozINPeaHQn7RYfPDJzYOPHiMD8lCCuwxxkkGYfcJab5cbFY6igUQFEVff26beZkV/",
-	"gstYHY0ZtIAydcDV8CFQa4UkeEUtJmmYCvQ6sUzMWxsyPKWaWyVNiUyJNADARzLCNOzlBWqIi0r2X4TV",
-	"OiL3VNLBsejlmfkV+alA7zkpGPwj0qe/3AQktu2N+NO/fv9NvL0Vf72VZyBekoZknE8loIR6eYo6YEdS",
-	"Dx1OLujdYCtnAQIKN/GbVl/3WxJNSt5EryHIPIqIqPMwyEAT2OwiDQE3b+q1rhmLvs4UrXELxgE4oNot",
-	"i14EppGoIYbhGDzmlBFNQrRVi4GJIFiGFitTvawEZnS8cROmPuSJ2/lYPG3Z0waeNl1Aef/haDYvM5Ux",
-	"lTvuotU6DkPCagDGd1SicNLJiTB8YoZ+Ssor7e0oeTvn9o7v7aLsvRnf27RWAI0ToS7Xu3vD353avzw4",
-	"+/sV/dxRXxrQTVGOmR5Dcqsq3ZnjE9ynsVwJYEzKENj4o+6cEtZCABXtW4JEqF3nmVh0bVqJeEjQJERZ",
-	"E8RbUtCAIHKlSSIbr5APrudV/Yp+GyB0HVLQQhCk1HaU4X7QwfFlWOv5FVwrOhLk5Cr56cf96RON1D+7",
-	"fxg2Ac99Ycy+q45sTwZe/pjZDLyus3bccTsQL2+GhkOwzmrt6uQmGSO1HdzeBWrT3vS0/FHn3z9CnRuf",
-	"df66h4wo8/Gt/Yc302QN9fgT91q8AdQ8wAvBm4QdhZlBY1Hl6ps4Cs43sRC2NG0WG14CsqdBsrIGgSUG",
-	"joZJLSZp7Fi0QnzeIMLe8599ODWPMAqxJFGuLeun0H8lmWTwyBLTdgs1kpciQt7pqszSC3jvcv+/3iTs",
-	"eK0Qai9PbBDyOH2ZAB4+9P3TxIyEA7OCLsJTR01cupciXDT1ozrLdRwRLxvUY0JzTq6bQ+rJGncFqKlz",
-	"4wu0/9WDePPL/UeP0cEHf9jf2Tj4sA+AbQbwmLPxJBS5XBY4IuAeMl4ft2tIEYWXGosNZOAalwCAq15n",
-	"XAL/X2Kn5+ZM+m6Cl6VLbyRIVpmKIfNJwApn+keLbWPM2EtsUq8iSuBr0LNznob/vfX9Nwe3N+NPPoo3",
-	"v0TPzFnkG5RA36Azc6ZUx+kfNv74rBsGi7MqrbUi0nUsj0jhgg6Ox4FVjiGcKFw/bdtdF0/S0K6os3Mn",
-	"vvMe6ny7GW99oTjU/s5mfG83w6h0cmx5fjXwipw1t8xRCKyLvEEUR7EGGJNQjX7LKTNCoxoCAoQPn8wj",
-	"zNbV8yQURMeMYobIdAPTMAeCIjmAqCKMfCrpOyRtWV2bunXOUFJxdAZd0JNEvKqaTIU6hCMlqlq3mXG9",
-	"K5GYXFEvG/shbzNTpFQjshrg1XrEW7V6aoYSp1A15G2Y7xKTmctdc2EX4wPsAM0Q9CCPiO1lejgWQ1N2",
-	"hoW1g/CJz+JnxvesrenebudvH8X3Ho/MyyJei4gQgyV+++CR3/G2o6IkUpuPl8sNS131GnviRPgfjxJ5",
-	"f/PgT38YWLflqDNFI9KgLBjbbdsdCqoaP3oH3CUziWLz6cu8jRqYrdvM6DbRWSTqtRPr6WH9cP+9F9/d",
-	"7PznzbyjV1tH49s3O58/Rp1Hu51ru/t7O0ObTcrUYtHSj8bsVxJVV5wjVFtW6ur/+dgQwJSHAipwLSIE",
-	"koqaJDLZDyxYYrwlQ6pTkEwmky3z0lJkZoSyXoOhlzMo+nUuiP1piYHlcwa9EOGqFCjgoBoDSy1IM4Lz",
-	"9QSg8nP9nNR0ObpCXaZWBtRzgcouqPPfe53PH3Qe7ZbElzyaO2CNax9YXynlTS6P3uYNnfRDezklskYm",
-	"Y3qq/P/sXV1rG0cX/iuDb2LDvvL7vs1N4yvTlDZQ0+CkvSgudLQaW9vsh9hZ2VVDQLaV4sYuSSAmirGM",
-	"AmmcFhcUW21kaP5ML7Wj/1DmzMzuSt5df0QfTtBViLUzsxqdc+acM+c8j65SNbnv0CLmoZrionWhXtnm",
-	"IVyJeGMRfkcRrr7ya3+zWksiR3c2Di6SAeh7xvIWN/Hc9IrMo+QG1lBenfrC+nMpKBCXcnsNmU3HoQRN",
-	"8j/zgcEhMKUt2Ct5wsUHuUUboCgknWEArq+HZ4PIlSoufYjhVTQOqAoWEfCiIv7mK6k8qEko0rENB4FI",
-	"swa5UHFPlsWm6XhALYCpp0VSAJCANeylBdszLDITeZGECcWL8ZkEW8ypGc9A4QeU8OTzjy7fmWZpQBgw",
-	"RaFZGecAPuxik3i71n6zy46fQdIT2Ne12KRoXxOgXPQG1xUw5yyrS3JhPZDEe0W2szIjrQ2V4BGGarUH",
-	"7vO0gvyRuwbCF5CGbXwpPuQmO+kE7JfbrQ3VDdM/ZRhU6UqoC3yFHl0QB3SXkkDnimhqzxKE8wTH6ERQ",
-	"HXJJVIJ/tbFCjFQhJNN8/xTCJT0UnD2dX8JRVb6sFlj1bAn8YT6HKxNgy8Q1Fg2SE77soouLOUSNJRub",
-	"9BqyibfiuHcWbIVxT1GW5A07J1xqNa3jIt3J8XMCJEfmTCzDLnqq4n0Ru8jiDrEcwx1hbKMiLWIzIffB",
-	"RVtm8waoRZFVEjtY+KfjuLEvGhGiJPp/lQE2UWrKZr1TbQ0jfowol0ewlYa8L65q+4i831PID9PfJtga",
-	"Di48XymZrwZbcEc9dO/p3GgFZ3ixzxx7NGADW2WkuCM2qn7tbUSCgW6127ifJn85opuGTQYmgNfF/KdJ",
-	"YAwxiRw5lpW+yEr7dYPVN06XlfROt7nSbXhmwBYkmUMNW11EcFliOoDw77w/rGr+WhPxH+YEjZr6RdLw",
-	"dIByxHGDSnUFaXeFIhOgpERIAaY23ByxZWIolKATWy9lEhg5wYRfUm42YUZGUMSTdq4BmwnB1pAN1Ti1",
-	"1mPpAgq1M1i56bv8nzR8u68NamRNRRymlCwAjYwQjMmUvHxCoklOOi7CqIBdwJKEvwl2IsFSNoME+xha",
-	"Ih66+t+rmbjoRGriQE3tdeJhw0x12SC4Cr64ZCjqITSSbO5jYMgTx69k7BC19wDoIk5kTbZ7TcWfAOey",
-	"vmAWpReGPT2fxN4RCNRgLPNouDvSTHMR3ig3CvM8+ATVB2/QWX3bP2oGbBydrTLb+3XqPNY9yrB4/hAn",
-	"qlbxvHZQwhz052dLiFjYMIUPFmm6X8HAnGmHpJaEcI/NoJ7seInS3MmQLDcDleMiKxYCq4Yl32JW1TGD",
-	"PXXpDGXgmYR6a/6dgnLrS+zjBcHlqLy981Dbje9th2qLrv7/4zOtNoftktxtOiIbBrACIgJ/V/t1MWbf",
-	"GH9tJmqGkO0gHiYq2l3DE5n1oIUELmgFde+CnczdO9uFMqKYc0P2YGXUIJGPbZ2YJhR+q4nTeHTBnCpD",
-	"KLEkxetLRk9xlbyC3RyNLTiB9S6QgvpEvej4cmuEWU5gyE1Tn4u6y9o7MOr26KkMjxJQP3ogfURYhc0V",
-	"XKLoDgFsZA+ZBFPRhyozOTGQx5az3H2Cn4XfGTgMxhI8GuPvrzWDmvRAhpFffeQ/eCLSgGvVdqMMn/pH",
-	"LVZrDVfCA1yPZM6bUODmHZMMMH4MFxlJwV5EsRI8PqHlYSO6TVYATWvs/33osSj4cU//6GzXkX9Ubh++",
-	"PaM7x4+D5J6SWcgFcsdL9nrwx2eiuUX+EcyhsoyQSpT4uqXgScminpNdu7SY/Y968OQx8oVBva/gvQao",
-	"THyBpGscWDwzRAUYeqHn2gHb+Y3tPZKXPGiy3Sz7Lw/Y3iMNRcsPkL/Z9DeP2V4XUHw8/TaIQeBgTHO7",
-	"I3IacaXq86RgYl1eEPEhVyhYKppBtwUc0uIi0T0k0b7kE4CrLGj5XbLoEpqPwVonIDzzsPx5z6XIaTOQ",
-	"gm/iwXsFJna4Bwj/domZSBp3cNBxUvK9KuAO9FqeBWwfCoxC9U5R4zzBppf/Ma0D6nN4ZJBmWa6QBMDi",
-	"OjqPsQ2KioWL8OKncNx3nlT857us0mIPXiC2vtpZ301iureI5xp68rEp9QCA2Wy9hLIl5DpFj4g+coBy",
-	"01AOeziLKUEFxzHhr0RkNmSLjWrfBBA5qklaVw3hnAPrUA2ZzpIhb7dEMw6WH8hM7k3XsYiXJ0WKPG45",
-	"BRdUBn36Q8GhBBk8mjNL6gbRcmzDEzj5suYx9tJvTn75U4WALzldMLFxGk1U7y8tV8gMUYMSZCKygWy/",
-	"3HmcKBFOgdi4YGRK2EqFNvuyQOzZmzduFYh+Pi1SE5/YRif7PUlCHjcoyjl60SK2dwk2k9WaaPbmDeT/",
-	"fh9uHOVeoI8y/5tK2lfI0qWapHn+xOgsUqDFBlCJ63m+DZdgs/1fGqzW7FQa/mGd1Zpg05422oeNNNPW",
-	"Pd/diSzBLnFni16eT8+dIsEwKVypomtOXJuYBmdJztVrCMVaADtWa01oEza2QPXFijz6737ef77bftNi",
-	"tRZgwP1U76w2wlHcV4gZE5x5GhI+q7rAjoxUB93J0Z3qKtusd7bKGpr7RvzHb+y2/2z6m680xOrb7PV9",
-	"/+Eztl3xXx6EM4pI6uR07cO3bL/ib5U7O1uos7PFGq/CQdAQHzeK7TTYRlWSM7K9xxIET9CthOOhguHU",
-	"4dsVdtxktabf2tJQ+7DM1n/WkH/4gh1X/f2NztrxpP+wwvbuT8EeAyBcZKdcPW8sk7hFANKg3WqwF3yH",
-	"BXiHQB7XuvAOJABsLwm8hgSZjIbY/uP2UQW6vzd32fpquLpq8I7ZV4lx12ixpwfon/ITFN+rBrNGm9PC",
-	"yburp+99e+/fAAAA//8=",
+	"7P39cxxFmi+K/ysZ2nPC0m7pxcbM7qA4PwgDgxkMXsvAxhnxVaeqsrtzVJ3ZU5mttiD8DQGaCc/aNzAz",
+	"eLAZmdDcZTCc8MQKW4CIMHEjuP8JP6pL/8ONfDKzXrqzuqtbLcuAJiawursqX5988nn9PG9P+LzR5Iww",
+	"KSaeeXuiTnBAIvjz+cu4pv4NiPAj2pSUs4lnJi7XCYrIGhWUM8SrSNYJ8rEgHiIztRlUWZr416WJyjwS",
+	"hAWISrSC/VVEGaqcr05fwNKvV1C7ThgSeI2y2syENyH8Omlg1ZNcb5KJZyaEjCirTVy96k1cIjJaX6hK",
+	"EvWOZJH4nAUCSY7aWPVEqjwiSEbrlNUQrmHKnM1TJkmNRBNXVQdNHOEGkWbKCzXC/PXzgfqbqj6aWNYn",
+	"vAmGG+pNbH/2JiLyuxaNSDDxjIxaJNtLlUcNLCeemWi1qHqyd1ILUmK/3iBMFveUfeRwvZ3DghT24+sf",
+	"D9lDSJO55LdoAUWYBbyBaIAwQ5hxtt7gLYFWIt4WJEKrhDQFmgTSoQyF3MfhouQRrpEptbENHK0iDASG",
+	"6iRsVlvhEuPMJzNIEaIg0RqJkJA8IgJxFq4jjFbJOglQHYu6ok8qZ9D5GuMRCQzh0RojAaJsZolNeHpR",
+	"NNWny/If03pO07A26Vo0sZQkUm/8/36zMP2/8fRbc9O/XJ5+8+3Tv/B+cfbq/3Auz/NMRsU0Rcyvh9uC",
+	"8wFpNLlU5Plrsu7aiBajv2sRtThmuTF67bXzz02hJomQ6poIOYPgvKnj06ayDmdb4IZ+C7PAPociIlsR",
+	"E/BAlUZCIsxEm0RoUm0YCVAlGZCcvkSaIV4nQWVqPt8i9IEZl/V0CIgKFJFqS5BgBv2arAuEI/V0U6Iq",
+	"jxBGAV6fKdq2zCpMq2XIrmEDX3mZsJqsTzxzZm7Om2hQZj+fdq5oFbiVmwEq1qg5Xx2zGlGDXsGCBIgz",
+	"tYZ6H+cRlQLhFUGYD4/oNVJ0qCZ+9sy/FU/E8MqiGZxWM3CMma1RidU4C8mNZh85JM0lTV3mq4QVdCjh",
+	"t349dc8rszNnnNP8d0Uo/Sb5u/SBw03xEm+xoLCbyPx6uD4WJa4VM2hhfj1cH5cJbhR2IfWPh+vhNUGi",
+	"wh5a+sfD9HBVvSyanAkCN/WzOLikOYb65HOmWI36EzebIfWBLGebEV8JSeNffis4kGfa3f+ISHXimYl/",
+	"mk2ln1n9q5i9qN/SnbqEn4RRNXCoxq3OfYSqmIYCreGQBtD7PKqQKOKRqCC1DAIR7NdRlZIwmJlQtyZn",
+	"1ZD6xzZ+3/QvUl7vt6KIMImExJLAIF/g0QoNAn26H9coF+0NjVZaEjEuEQ5D3iZ63X7FGXn8ayZ4K/IJ",
+	"IleokCSAgVGByJWmIme1/erGQq0mDPE8U1ICDh/nMBcYajFypUl8NT4jGAEB6ls3IBLT0JCizNDB+eeU",
+	"oBWRJo8kjP4VLl9QnO1xjv4VjkTLrycL7aklVTuvFI2VkKghak0jDEkEw7wYgfxPVQsvYBqS8Q/YHtEB",
+	"1AHSqZYEAiSouu3VWGt0jTAQFeZRxRytCqrzMBBKMcLwXyoQ4+2eCV1KGOXjJXQjzzBCAiWvZLU2LaOk",
+	"zAJkID2DRPZR01gkQlDej2EMN2LbnovmESNtJPQDWiOISDUioo5A7AChKxQcCQLrjRl6Ucrmq0pP8Dlf",
+	"pURJYBmVd5HI6XPwQ358PbeRulM5fxlHNXJc/HuFB+tqgqEaRIRkXSlYGT55mfMLmK2bW1I81mFypbmx",
+	"daTUpUZTinmtoSsJvgIqxjTo9BUktA7ftQ2ZR4pGYZ6ezRgIYCCvMdySdR7Rt8hjZmAy1Sw9OCAJCVIG",
+	"UoFiaebCAPYG/CwiAWGS4lArOu2Isxps32sMr2Ea4pXwsVLYAgpIk7BA6VBoEi4OLLE64FNqKq10VOPc",
+	"M9FqquuHBBdIQPFlOG3He6rU3VPpZlqVGZB1TZNgMPJ90pSpJpSRSXGgWTkOL0a8SSJJleRaxaEg3kQz",
+	"85VSMJs4kg0z136zeC59Uk2DCqVavwJS9oAXM4+C2UuINo+CQa+9QtoX7aNaBrf30m9yvWdafDMR3vnK",
+	"b4kPA10IuFnst7umjgPc1Evn4LPeBFYvkuBVltMRAixJr47gGfvcoDlpI98lUlWv8Chw2RZPA6/KmDfg",
+	"HSWFwIg8dCZ5QLOwHzY+m0dzqF2nIdGGKKqEQKKkxZl0rIntEdSZVqj5MpWkIQYN+wKREfXVm6YtHEV4",
+	"XX1W4noL3ies1VBbk/Y9kaxhZmPSFWs11VoGC7JnfaclbRCnqpelAbPiyRjsgmZb7kcQ51mzNexpyZNM",
+	"ft/eqGOJ2lgk4pjkqEolbBSsgzYNq0GrXckbhea8AQSY78vKaNqsWDFPVlS7Ayl1tM3Xq3UVxn1ev3Z6",
+	"boz00LW5ph3n/iUnLb83NCihzHsTIVkjYblz+jI8etXaEhw8oomjxPw8sOeI1JyEE1/f+v6bzvubqHP9",
+	"83hrE8X3NuKP/oEm49vX0P6D7/b3djwUb27FH+95qPP1RvzuztTMwNMBQ2CaP+opJwMoXtSX7dp0DfDT",
+	"D+Jbd1TXD257aH/3g/ijf0zaUU95aH9vJ969pr/Z/2pH/ee++vrhV+r/ezv7uxtqwJYifMJkhNWAGkRG",
+	"vMlDKjGb8CZWsKC+4uetlZD6y5QJSWVL5secrqcZM9V3XhcxWMouReKGpHr4W/eaQlvFy6f4+qhkWUBi",
+	"hbtaPIrFZkRw4LruNA+Cp7qXqd/qvIB9Il/HYYu4bgBs2Km4gAPSSzvnsCAC8SrSpnZsOkeyrhQkfbUZ",
+	"rgAmaTsgx9iP8i4mqaNk4FZJKsMSe5V6V/QLXnpjpdNxbWPhCl8iPqFrxOHsOscbzZBIEqDkYesg1Z2e",
+	"EmAqEGhlvWsn3BLCCEsI7TvcP5FfV4M2/edG5e5b8uY5d1uXs/NpcCUc6ZXUjecIqO+49ZgWW40Gjgaf",
+	"+2Tf9BRdO+L1Hq/uo+E+sbWI1ECguEBknTu29uD9P+5/sz2P4q+29h9uf/9N/NVWvL0Rb99E8fZWfGcP",
+	"6QfQpDac/PDHv6On0G9bQY0I472cN4YTCn5KgnzeBD0jiHizSYKpeaQZ/P7On+ZRfP1+/O79eGsz/uvN",
+	"zsNNdPDBVvzpxsGdDyffmhY+j8gUOvjrpuk0y9UbBHi4jGijQYJl87GhlCr1x1vwspuP691YABeV4+wb",
+	"19WCcMlcvKHpSfsARZPgVaHkY6MHE9xAk0ZaNtxGCc+0oXU+TTdT84iRNXUmUJNEgrMZJ1ex4ygtsHoT",
+	"9cSA3VfC4gGJtFSpSJFckU5h47ACMzTsZdczN6mBcnN2m0YRnu3EeiTfQf7Qnkn0GZ7iHDCuMHy1OvHM",
+	"b4ZkBO5LkzMXY0uvMpwyIh4hUedtsMVowdezehw8EelP5VmVVV9dF0MSqTGEqJO842rR52GIV3iEJY/K",
+	"t3ku81aiJ3Q3bUIonl2/QFznmMCllNrZ0WTGpGUOsI3c4FVUyYRJVKaQcf1TOa+d3tre12IULFxVCidd",
+	"NZu97lY4DxWXSgd3jre0HSQ/uhd5W9sUm4Q3Q2J7s+FHqPP+ZvzXjfjuLurcvBn/ZTf++EPQ8CijDcUc",
+	"51y3XEh9wny3WtEAlWsc+jlvSZ83zPnr0V6MXcr1m+Bhq9A0InEtP7jeJ/rdp7bfTC+ZkabT76ZH03G6",
+	"dvkjkLlwJ7q2tJdhvJmyDJBvXUJnIgONQ0xu4yi4TPUFN4b2fCxJjUfjGh5ZU0fFJ4kGOIY261hcGJKQ",
+	"+zfYJBHVItIYGku18TE0BqESY2pLySy/pmxc81wneDw013WIod1kTzLKjVnYDIlmqT8zP7ts3dSXo5w+",
+	"V72NxSkSGUtqAUbuVGdUrA4n3qkXooXhVSV4z5rOHSqO+vmUAIe5hxowLDS5/+3GP8dbn045hdNh9NdR",
+	"hNKSVowGZeVudz0nKt3XcYEI7DKGZLRsI94ma5vfn3R7zTBLUNaYpNzT3VLu04eVcu0A3cYvH7NUmer2",
+	"sTVIY0XLUFZ+OSWMntSrGXkIM8SjGmb0Lf0SxBXCik659051LlYdIdOpOCc4auB1RQOFTRjqcxDTQteA",
+	"MrMwCh6PIODX2JZW+BpBVHr266BBmbvbIW2GXUyonPEwWR8vs0v5GffZ9kWCI79+CQz4vdteTeSYEuM2",
+	"Qs+o0y40nXgTjFyR51qR4A7yu4iFQFhATIrgUSXxZKmXUBPXSCLAcwY/hFjoH5xsT3KpQ5164uvdi6+f",
+	"9+xS9VtqM8FnijTCRFcYi/EMLshXitwMOeGx59esKNh7MXQLdr3DzctpjnNRjven0lnvT62VkIp6aQNu",
+	"Kpv1/sRbLLhcYIH1JgSjzSYZ6MteNI9lRbfetlIS6CW8jJDm/LFwL2Xh2OGXF2mtHtJafQiVPnmln/g3",
+	"6IBk7dR24i6hrlvsKxDyMjTldR2ZPDk4j6DQur+15XTfbjapZCBJajNoed5m+n1JvVYkmg9q5DLBDXOo",
+	"SzoKkkQYu/7QTTL6fiukR9qzRF3BGb2UXSdELva4ahlnqvsgwlUJZLDSoLLQfZ9EXQ+O0M7ONgnIzsdw",
+	"ZIdUPGOl6D/LcRS4yWL4rQYScxrCTIRy6RZhK5LA6kHSgPUkpP30n/QliJF13EZmHr1X7SukjXDyvkAN",
+	"HBC3v0XUeSSrOAxFkfsOLJw+b4UBBCfViESE8VatbhwNnvYw1K2dTNbJOgqxv9rHpTfEMW5QIdSfg9lY",
+	"cpTsK4P9a92+HruguXVxbk5qSe2dnA4fs9FkvSqeag1FBAeoGhkXhnnHKef4ERnO9O9NVGlICuMWyl7p",
+	"4Ih3SwWijs88/Qs3e6FvkWfXZc7q2PfiScbq5VYu21LSYTKq7Ko496cVUPn8mnN/sF8c9uVLl+RqgthA",
+	"J1dqR7vOEfYlCeYRaTSldiulSYY2+tTtSRpiG3XsvChWQnU2S8/su3aYMvmLs+7T34J3Sh5F87Ql7BIK",
+	"Ogal3DdW3uz7dq3TSfbfxrFEeqREcYhoj5bkmjWPYiDQLPMiiax408BXtJ/gqbmM0+C0N+jo5BtyDlRJ",
+	"ZK+ukSiiARllrBHBJtK1nznjjDNIwooHDuZHSYQkhyyFnMOGcQRCZC6OrZRUYQZauAiXePtQVxDXi2js",
+	"Zr3c0PxOLiUL1qu5YLbqVsC0azzHEnhrJczwA9ZqrJhnlbpyiWC/TtzKBzywqFosCKAwxhLoFFGmc8Pg",
+	"LUR1ACMQljbVUGZ+gtjKftd5LpW/r+6lOj6XPj7KAgzmPda03B12UBxmM7RwX8LCnGhEh9cGgHzsfHIE",
+	"WUj01mLQvVOFhovDxaop5kHfIr+O2mXv/eTON3qhfb3vjEbhY8mcE16bMLFCbpvOM8P7nhoUrpBfhO5Q",
+	"nvvxe+/s712DxHfgdHDC2jriJDc287/+XuSuNR1mOZ/FYchlEU/MX6iDI+J6nJNCDiOrlqQ7kaYrD3x2",
+	"jUTg9392Pavhkgam4bLPAy19+F3O4X5yTJoNbZco10ky6eLFHolwR9mONET7jCYgG7Dt0nMD0nO9Fy6n",
+	"n0nwH+5+tvNwrc5wITvq6XMmO8cRrzP+kJjhVS8SUGmTpwZ6whp43aY+JgEljLfRJNZeGeOvsQgzkE6L",
+	"g5AyUuCAqWPxGktsN+eg6QJRoM2jVcpqOiIwoNUqiUSqkIZYEiFR0hRaIxFkO7q9J2WD4DV+T++AzjO1",
+	"1BAjyhBZI9E6ElgJiEnGp4+jiBKRdxtm01ps6nC/3QZcBXOHp9kKgyjOWKauZqxiw1BE8tLregnd21G0",
+	"4B5k9xBmohST3wvCZ4eTYw4bVQjbrFc+kVWSjJxktx1L0B28k5ya7JnrH5T4puEe59JsvTw7WCGMVKlP",
+	"cUQLYqCyzpP+RGCeO9ooOZ8LWSBAlfLlZKLK+o3lZf0YqOFPSLwZYHKJwrn3jUdLdIISx1hb9oXEUfmE",
+	"gr6eoCFj4UorAr3emEFxcyY6rih8rujuPQenbbRYB4vtUj5pog/kTongXwMXo1srmlC5qfS/DmcQpOpD",
+	"ELnqDBJzCQl0Xp+6mBBG4CmZtwxZvaqD8M2WecjsmIfshnnI7heAWlnuMzPhDeJc3SBShZys5IaMkYml",
+	"8uZTc31ZmkvDGaTjONhed74sZsjI8hCh0mhiX6IfNj5DT6OI6DRqEiASCtKuk4ggLJHwsU4jT4b09CBt",
+	"8HGyVsfSnpnrz227UvY2v9x/+Kg3zXTO68uWuxr5+sP43mZnZ2f/wXflmspz8dG2O8vpneN5dzf++IuS",
+	"43l8F0POSOAaS89FMZxZoT8ljIe99uWqi3Ytuzbl1mZ8d7fz4YfxX3Y9FF/f6jz4EP49+MsfPXRw51b8",
+	"7k42T4gGBCtuR0OuxDvaaIZEiYDa5aZzF13+5owU3juGTz6IN7+MP/3Ag6Sor7c8FD/YPvj4hmfzmeCn",
+	"a7fj997xUOe/9/Sf2WH1Or29iTaV9SDCbWac8WokJswBfmdcLttPhUMuiiMaRfAsq2P9qPQgl0uqf+DN",
+	"GEIwxqT39MpoRZqQQ/3pn26VIZ5xOL6ytDi650u1ktm68hYb89J5VuWPx2qTaoSljUndJivzfV5PLVZC",
+	"s1PsPe1FZhhAjbCIEYnppakUZ94S1gKQdTInyCClc8heoCQ0hiBn8sKhTvKz7nO6VnzAu9Z5LTkQ2YHk",
+	"e/CSBRxAleM6Knl6Hf24pDz+2FABztVxGBJWI6Pbn8sH25WGwnD4lZ8e6FYucpXZrr1+fmB9ACyk0Gho",
+	"SQZK72IGwmgocF9vgmVQjQ4BgNQ9kHzDzun3aG7DTX2VDpYpsn1AdKzbiXa6xDpFvEeePeNGHnZ4wGCs",
+	"gxbBhu/m+bGGK0Gdd3cBa2VzC/EIxXf2Ol9vIP3b9990rn8eP9jNSY8pNpY3Qa4YCE6nTGgC/ty9K+n1",
+	"wR00mbH8exq0Ou3BfGHyG8AunKBqqD0hkkx56ODjGwcfPkKTAfFDHJEArWhjBhwVjdkCv0eYivTXJLNi",
+	"Kjs7NZplPRrFl3GDLOcmDN8kocK2R820NesJ+q7FxVQBLSdRJIBqPZKEORdlWDwQj+su5y0mn7VY5qV9",
+	"56vEfRGGeCVnrC2g3FXADNcPWxeuk4LBWGdzB0bhYYcBQOqHl+2NDR4pd+aHU2HLIx5Zq+fh4PNwpmpD",
+	"EVYJnCwAPycBaglw5oWc1aB8xCRmQXLsDHIFnGnAyeXa8Jg/lgNXclRMP/CO5/ZKf5M3tTx9tg+77q9x",
+	"hqQXJcf0AA146XoWb1mQ7ll5jpF5p5dpAGK4I1dJ1m2CWZusQBKSwXoA5EWR7ivWpl1dhWRWb/Xs2wDC",
+	"ebVSkLi0SlgJH4BBsIcRFqgeEZUkcqbB5ubjYE21Fg2wMWmWkox/ZV4odF8dNoAIzLKDA8hwmA6hTSD1",
+	"pUzwWJ8QJNOKHUFmbdyEaNZ8FEGqa1e6BeAj2KX+kH0O3v70YPnsUDtFrvhhS9A1ciFjCe7dvqz9eNBm",
+	"uvfRuXkji75deTKSN5cB8qgeEVHnoVvIWYNs+t70DK3LqyZ0hEPI2wRQYtYw8ymrmQDNybkfNv58em5u",
+	"yuj+pqs80mOyYL2G9YLlKpSQn8vdHQPqfngTz+UzjYajoQzawDCSVpFElVnr/lxVP1ZG2spaTnqTCNy1",
+	"odTFDz0gyjTMnbFwqLt+Hb20+OorUwCzrEN6BjZAEMFRSElU1A7UdSiI9bWGJfWIvaDAaFnxUMX4ptSf",
+	"GRNXZTC4pO6xcMGejyLuDDwNCmYbtUJztVYBTd+O1PYJg8VXlkMgJvVJ0776q8VWGW+zZRiT+kKNyX3p",
+	"FixU9qLPLRTIJhWlANql+s3cmzN629w9NIgQTi/JAjI/2T01oM8kQCFmtZY7wdm57CZoL+3MtQ+/ivBo",
+	"Ef/J4eqKCBwU9MqpMd4OewvbQ2hacE4md6GNqO1070dNrRCC3gEaAMEA0IqSx6EeBBZoaeKXwH2XJnoQ",
+	"e10yXS/yw9ODTRZWVSmEfHiR4FDLp/mZ9ULt8tVDAeu+qBGTFqXBXch314XfNRhDa4jA5dyreagw50AP",
+	"nc3SbYPXOlqT69o6GiDFcIH441vx5qce2t/Ziu/uxdu3Og93Uef3e+Bl3N/9YP/hdhdxPD2s37WP0TLN",
+	"7XaQcN3+SAIkmlina/h1HGFfkkigydcYVbwCwX/0AZsC9DRFbJXeoJPQjNjplJM4kiXM+fo5z7blmtR5",
+	"wBgpSmm1CCTuYTDSdgLYDoy6ishvoT5N7q0uAA17P/QacQyujQtKvSDhp/uYU5AZLQvvs+U9A+dt4e67",
+	"xcz9XvCz9i+W2DPowktXPn0320lmDfP7ULDHEV8jVpDshattSevwMqHNivGCSDWDXtDgfRLgYv9nV7U7",
+	"ylCTRD5hkJekqXqJTf7r2Zl/RT/84U/o356e+Tf13L+cPj1zGv3P5tS8RrxtU0FQxbyqZbqKLvkXYknX",
+	"9AAqVchJhB/qvL3EdD4zbRCBVoiUJEJUohqX9h7XgsEpgQIaEchyRJNnUJ23IgGjOYMalLUkEarFX8xN",
+	"6cqP3RphKHHJ9Kdqkp9a4mGqNyFwM+zcUpRsMV35iyPf+MmoPDNzJ/3kjDxFwHzlwYmHj+LPW9F6g/yt",
+	"saz3Fyi0Io4gAcYYEZ9dH5yfnNoco5mJQxnsyoaHpDtmg0SceF0ue182UCJdvUEJ3mmH4/D65iyEozp8",
+	"e9YgI501CQtMBBHYD+EAmKI8OlSerxY4SvLYEr3noSV5A8uiTP0j8uHCs4UQI+XchRlfWL+7VP3k8ygY",
+	"7gDbd5wRCoNdyen8zGySAXqZFXdRAWzXc1jUV9xQJcMRJrSWxCeOSJiZRvpiiPRKEb24KiNHCIwDdqYP",
+	"fJLFAhv2PurJuB2ERdMrofXHpCoThJoGoCbTLyVrQ5JzZgBeDsEkE8yo97GINiirudGWxh+atRLmcbNG",
+	"41SjBHjlM/NcKWyESSrX38ARo6wmXDlqCCOYgE6L91C6Pkl9SywhqS8iawSHKQw9jzJVD8rrLUCMpXLq",
+	"F+HJoQluqIjKAgJMjpA7aM5uup1NZiP6EOQigZwKl6IW8beIK4kuahHEma/DHCiroToWiDcJI8G8Fdfr",
+	"PEA+ZohxFHJWI5HRLdxpjY2kLEN/WbO7jsNVz0yIcvYcXhdF2iPUYrpoAdH6Tck8C7X6EgQ1mJWai6zD",
+	"dElEYHL9piQpeTYieLX8gb5s3hh4AZnVyvbRvQ6e3T3H7EsQwyh2n3HuYZfUjdeFVlrd24OCVgQl7evU",
+	"rwMbEMAbqjQkAK1qm8+lovxiYI7E4bYw9Qc+ffj9dO1ZNgemN8IKykJ1rm12PruP4u2t0/HW9sHtW2gy",
+	"/norfnD74IOt+PrWFOTvxNtbZ12//kv83jvxR7+Pt9+J7+7GH3+xv3ctvrfxL52HG1AvS32YSsr4Vrna",
+	"nJYg2ZCmVV4LTyvBjtfCM+bfp8y/ZyG0n7mLlbzMa3TEWJFDhFc0Rw04LIi26Fsx8QJmLRweEuDoEKAF",
+	"vUlkLuCjIjSBC1hG9Mqh8X5aMqQkOiQORjSEZUXI4DmyVvLhAVJwUbo/McZieCjjWuZVgwKUZJ7DPZ2E",
+	"m6uF64P9M4zWOLKUnipmuomhkf16gXX0UiVLb/crs/tOAgOeeAmzVYNJ2HXKrfPT7WNIBRDFmyLMVtXX",
+	"gmh3v0CT4HTQhZs0qmKVtG2N5aSwk90YU20JNQhmU95QvsVDiTbWJl3q6jFLpY5kafkBOihY/UgbOgqc",
+	"8SVOT+p4L/FwYtctl7n5XPJ4an8tE4mXtZf3hVgqRlluMVoCNd8EysDDyVJ4Zv2y080Pv3gvnssukBvu",
+	"BNtK4eBoFQ2NfGJiHEwcXdpXLlvQgILouGL9p+tazqbNDhnB+SQSjt1+cgU3mqEa6G8mDv7w1cGdDxFk",
+	"9n7V+fu2Wochg+pT4unZJ2bB3xoEi1aUxGCcmTtzdub0zP8f/v1Fl6fTHRNk6TA7+P854U10vt6c8Cb2",
+	"v9ztGvmZsmH9g2nWSaVpIQtX/ThUpwF4/4U0kbeYBahdX5+HQl4MSY4augkeCaiv3Os41R7j4SvDFSRP",
+	"lXUqJt1m2uvrW3wln33S5VCWKCRYSHR6LuNF7q1VnCczFwW8wmWCFuUAZeGBe9ojOGlKOk5WndkWQODG",
+	"UrAckQZlAYk8q8ktJ1qcl+ppy7Zgngc39HKmdKnLabzqcts3sazbq7pNVhBuNmcKkqQK7GQlEURgLYzp",
+	"2go9WWidrlzrDJlk9m8cvpUcPTjk5BbrmuugOg7mBdfYX7Vb1a8s0FiKO9p3Cg7xMMZMLEix/bhKw+Gh",
+	"n4tGVfLA9ClCWc8HSSRk6SK+1C6YzDAp1GNHmU6w73aOXncy3fZ8kM7g/JV0ssUwbglrgNvTuvbQpLUH",
+	"NfC6ttGtEOTzKIIACrSyDqglbRwFyGLHOvHcuuHJbcUYM7S+Szam8kU9S3V6buT6RcnYxsFW0qM+umPs",
+	"ImYkvKBz24b0jA2qslAcIaAd85dtDkieuAB3yFwPpqyt5NqXD2HhvEE407ohb8kM+I2nnmtiIZLaOZSt",
+	"oq50FC3iqJGhgBMBFjIcRXTNrSP+llNndYEXFO2gFpM0zKU3+VTSt6CDVYA4smNzW6KH8XVZ01W+bIQZ",
+	"X4HXa8CGj3I+RjbiOafjHGCBkB6/905n5/b+3o6HDm7dtn+e/mHjz2c7X2/Ch/ijnf2dTZ3c+V6u5v6L",
+	"pye8iRfPTHgT/67++nf46yn1n7NQBZi1oC6S3xKSN5wa1sUilKBLL5xDvzz79L9asCtk0Nx7pWR3APgi",
+	"OIJQA/t1ysi0utjhC/V0dgprOKQBiBDLOkoc1jxU+0CC5d9qx7ySLZcl58ugcIKkIFpNHda2DMWol6XG",
+	"nm8x3FJ8WWp4qAk4laqLZT8i4AjUxiE4Nsvmt+RzNm6jGhFRX+5+rsqjFY3P7E0o0mw1lwMq1MwsdEzV",
+	"QIVEvCXJcvYbbQaBr3AY8jYJMqVCbBDNssQ6OUx7FZeVkpR8l6alZYaa+bIlur+x8Se5L9UI0riVZkR8",
+	"zvRRSfcg921C4sYpDS3wJkngHYRQj/khF4lXelnH/ixnJhhiIZdDggO463CoiGI9TUFWAgPsY9cSpT7H",
+	"5ZA2qFyODFB6gt+znDif7BfZAUpcI71fJINtMTDSBcvd1VuWeXXZlnu2uEDLYKpLvVzQLswj812iYmSr",
+	"Ii1LEjVEOtJU+WhTFvB2OiBt0NVNn56by9KwLsDmTfA2M6nZMGoItBdyuW5Jc43L3JTtWqvvA/t7yP1V",
+	"c95ouNxieA3T0GB10oA0mlxCD6tkfRlcLYHjB8qWmxGvRUToY8WXG5itL4e8RtmyrZcBRljVo9o+HSKI",
+	"JV5RVNLVLeuTZK85kKOQc6uBWcphyJVmiBlQ+pCmUzDyDlHWNs2KcSVNMiFxUSloM6DzQcGvMlpfqEoS",
+	"LcIhFIWx2ybmxuVKlC6k4sU6jySq5xfMwBwNuVjS6QZcQK9dOo8iUiURYT5BplT3upJxNASOvk3U23AN",
+	"ZKxJswH3xT+ZJ6Z7L4aBWRDmDkgCfmzwIdxQzksZas68QBkOnYKrPmKFouBQumCfan594VUHwWaNUJJO",
+	"nX5RIKJmstRbLABjmUBRizENodliueo3Ays29UJpJWP2ssubKzmXrEfxnulqmQXBTePbtcOUvxhTZZCk",
+	"5kcpnqRXB0ZTVA2jD8EUmFFGrXHRVdzCTGXQporDVoHroRAn/jvkeuPy8FFJQr6jtXGEoohz6v5fcORV",
+	"PM8CG/udMUuA0IAmE/liQaJm2BLp2T0lUC6mY8pDVXqFBAizYIkJqWQehKUOa9FWvPk8XMwpkcS/KD4A",
+	"PwJKjb7bJNjUqzSkrLbEqEB+nSiJAuEaVk8gKmfQ5Xx0TDpdmyBCpU6eKGcEy0x3iJBhtRznh6hG4Xa0",
+	"65I57TpP/boB8Wmg8fsj7Q9135VjjM0qfRztrNPz6Iz7SU6Cl5QvzC5y8WldtFys66xmkSvc4eW9y/vS",
+	"aQ+9dMaD8KAmifRSO5dy9JRUK7mnA+ybnmomWRitqCTrRdAAS5hNMw8X9/U6l0NUzEjfSQEgx8E3E2nI",
+	"KdPKiDv3tYGvnKtz6pMiWbXO25AIWlCNGKI2dEGVMUsmWtxZrOOSV2537EI6sdws7GJkmy8Ox34zt8nj",
+	"sJK6tn9ka2lPW72nWl1OYjh3haajAoKocyEXkoyvXpG4SZg4Kh5fJrJ/mOuiuCJvqRQrWHh3clVanijl",
+	"5rm0gLT/3JJmlB+7kl66h9nNcdFDJrTnMNF2QcSbza7U3FGC7cYgRcOFx1cLXfNjkXCdS0n8lsDh2Ko0",
+	"Do2m2Sds4JK2cY4W9moMpIm3YzCio6N/7ZsvShk3vvtSqc72Uec8ucsUgoMGZeiHjQ+RWBeSNBB8QYWE",
+	"kJD5VAqGZ6IWE/riEaYmrIWBm4z/69H+7oZFmLy+27n+bfzJzan5JQYSh+5Ci4twPaBJg16+tRn/9ebU",
+	"vK0FpZ7j1Sr1SYQoQ6ZQVLvOTQCneX1+iVl3jHoD29d5FWEtN50SicOmiRkJ0eT+V//o/Pcj3W3n+udT",
+	"HjTL1a2qR6ZFcGuTh5VQrMMugc2bAxnSWGtNF05LnVrxX0WYFZpUBkDrYZZZ/hyMXq6wKCSAA5yeKIWg",
+	"NzKcHbxYRFow0ZE82JmlOJaxGzz5rlG1cRQU3mjY1mscIm8sVy6zp6Ygu4CZU+VyVFVLSQEQmOA8un2Q",
+	"xppEyTAA0Skk/xjKxQ2C6SMhrdGVkCgF+deUBUPohuYN10DzYlXpRPrSmep+2ArIYmsli9bhwCDAkaQ+",
+	"bWKlOzmBPUqPrHuCabBjX+lYP5U1GBSMdCR7QleGk8to80airRgLSpvkM7wsKjyzfn2QKTwTPcJwg3ho",
+	"neDIQ3rKGkkDfpTq/Nlg8zQnrCTEu18nQasMM2mxYNE+XFqY1a8l9SSKjdBqbmUrylpxK+VN5v2EHrqk",
+	"XzcBOgk4xytcxzKzZDn+l5Gxsw6/lKMNQjqApRrp4siy6KwHJd561Nnai997Z4Qo4sNw9pKFjfJMOX9e",
+	"Ol9vxrce6WzbeROxazR9KpBZyLSUQkCqGI5VJtxSSU/qYHQefhXf2/BQfOtavL3poYM7t/cffOeh/a9u",
+	"Hvzhq++/6TzchSo28d1H8Sc3O5/d//6b/QffxdtbHoo/uR9v3/r+m4OPb+w/3PRQ/Icb8Eq8sxd/dN9D",
+	"8d924nvvdO7vHdz50EP732zF21v7O1sHt9/xUOfDD+N7Gwebe99/0/m/duK7uwebO7n0muFgFDPpfIPK",
+	"vfbFHnVF8o7n7uk7pvQ4nj/M3VIsEojWynSCkG7M47ljn+KnS7yqf0OSczQJ2YQ7nfc3gaWCYE3V0Sqo",
+	"vNrLS9YPkQZnFbjilRv2hhuZobuqS50pET9pOXeS2XrmdK7+15ks0RXx9eFYOijdBRsxXq5eyKjHYbTT",
+	"Ivfohjp4/9U1Eq1R4rDNrKxnS5N0ef6TJECthDZJlKtTWLJOYAKi74KAWE9RQMbSXMJsSs0G1OVVqjWC",
+	"MfQ/jEUxyX/sQkSDwdGM2drT1SXVl0CzQQlnesaRA91kVtrL7nluyQrJR8nVoxauSWO9zg1tDx4muyGN",
+	"Gujpr8+8CpzHR+ucfZX5GbHe01eT9q2Sfn7bXl+qlmW0NxZB9OQpMTUzvGd0rIoODhy85HldxhvcoUo4",
+	"g8A1DwmeU3h8DNHxScfu23U4u317SOG0THZqerzyeap5sV4vRSH1LWYu4SHq057Xmy90TjBmSoQVRM7n",
+	"xFrCAPcTJ04vWScNxVUWBMWzi4S3wt6oXBMIOfw5Ndu3wBhvMX+E8mEj8of03VeH8/10u0x62nGOy+tZ",
+	"IefUize8qGjl7Wvx9i00aaIb0p41Ys2Uh+LtD+Jrt3XtSlvGEk1quJHs43Cspjy0/2Bn/+Gjzs7WwQdb",
+	"9rksLAm2w52aQS/wMDQUgqx8k422bjV93tBhvyYyNFMB07bjNum2ViLqXyaNZugEEh4BvXGlRUN5nhWA",
+	"Ro01QOeICrOlc8gM2EkyudU7cmNxdvG6NCgdW4waLSGRaDWQ5Oj03Fx5kSlfIyNfhuLMAM1mpKJh7qRh",
+	"nKoFQyz8WGT4/EEYXZjPlNEY7tLQGK3aFtKgOpUZX1EXgpCkKQAiB3DQhcb/aPNI1g2kbu9FoZ8sX4Yk",
+	"haAfWIOku8KGibbxbJ9vujXlkj7dBmWlQVhIc4gCJSPW2OgOAe2NU+dt66Iz932Xn04D1msBcI1LghrY",
+	"BJeBl+6ZJZ2pgP6XBgyBDtH/+5H5VFeXwaw6zehfdIPJA/pT7gGIWrG/JyEs+mdviemS6pmG/xe898O1",
+	"P2UbUx+Td71spwb/oUFApjHGGUbCJaYdiOKUhqsRtkYd/HpKoAiOlwfSTjpG3bsZqUCzunEupPkCs/Ul",
+	"BuAqpjO9yhHxCV0jwQxa0NArjJulNk5TnfkBeHKZwbNWGFovbef650ss3r4ZX7uN4o/+EN+9MeVBet3c",
+	"M2A60juiU0FDwgI9b+2ZbOLIinbZKQq1WkssIgFVdL8CmNmUIXUueQRaggRRmkbCQ3bLJwv3PL+ZSyzZ",
+	"kSk0a1/LPqh/mkzqBopTphMcQgoizIXLuh6oFjLcENfpkEqexHQwZZGpk11xO4x7CAx10de83s22xtPr",
+	"2vcsClLRYH5jR+NNqJYm3kxGNcQ0kg0a5vkh2xclvCmZDcttRm6hc/OzbWfnkB1fISdU94KrWkyjEHs7",
+	"CcwsKeXALeKG0xk5SDQ7hr5TG6nsbjr5vMl1zhvjanSVeHnci7NokU0PI2SlFOQQ5vkaiXAYnutDSuJw",
+	"cMQj1c4usAG+kYdn4wwZgDaDS0PAmJIsrbo5NXfqx5QyR/+wFe8TJ2Y/SdXu6yhUP+LOFygYg4lhsPtL",
+	"b2+RVVnLD4CUN9m9OXpnplCEjR8KMyTwGkFY23VLYD1YsBMzCOd6EyHcUCe+T4S4XFBlMkHZP+/AHzCZ",
+	"hJnkft0YggxnZN50B1B3x/q5615aXFB74p4lOCKR83y1hM406kcIrwkHB8ouQLbb7NS7xmt6c6+zvMRD",
+	"IkaMgOQhGcb1k4sUG+Ard8RwFRxNWmOvNQ9f5fbIqs92wWn0fTHz6OHq1jbHUIu9B1S1G6Sib1HbRdqg",
+	"IY76JSgOZStLPJSHgf/RscDCDWNJoUiW0OM2MHGgAARITV/bnxOvhdN1OBj1fKiQ7bFGDtnIIONjtjmJ",
+	"dkn67OFzirGPJO5lnLFdsR+9FJvicHSJhs4LjIct6SqrXXTfJVkdmaefcj7rCgoY2kinG+mzpuMwxGWP",
+	"2CGscIw2my6BNSkbltTL70lltpuW2RBn8nIWH9DUdis/zbRWnDOf90oJcFBbnsxAdGUG4VwRdz2RAQUe",
+	"zhVXdtX+wWFE6fEa//3W4IIS+kqGtJhE7y7IALUWHDRpymZNpWVGGQ61jDiD3jAWB22JqmOBsHkPQJyw",
+	"kOYnnUMqtPXFhr6xdfWKcSdrMwyY7LUSYSz2g2or9ykcXPrO+K0uUlS4uWUqAgFF2aixQgxcXdBhGDLJ",
+	"m2G6jOR6b/TWqIvNbh1YusB2biO/MokSghAEowU8qamSKliTC9oV552VnofJPvZ5NJLXtlxwLkwtDc7N",
+	"WZlGWr6ssTpdvNe5JOXWznVlp/74ZF0Td5uBvUzqjljdtXvd9KHvSW62pUgzRJ079IXscJTrP2GYXanO",
+	"GutbLRbjELTkGaukZ9NfeIRScRtNRqTB1zS6ILADEq2RqCBYcXTOWVLfPmGmLmY6MhccLiY4yruRA1cN",
+	"zua6PrHSPHVKWPsFngfPIF0jqGK/qpRKnBqRLbldt91n2Hl0C0/iSxZA4PAqVX8YyP51IgehRLqhiYsS",
+	"92TmOORuJO3+gVoz3V4kTQt5VHUDnuVNkCvJn/3y9Br4yjkLEeBIsO2H46jNKqWutS4yMO+51emUPkpD",
+	"P6ZkMQqXdm9U593dztcbaP/hV537u/Ffb6qDE9/ZU9/F25ud+3v7OxuDln7QgmfZS5a/nPbGv9j9120s",
+	"2lh6OA+hjCUssjeuanOr88Wu9sl6SEdDJZ8e7sWb29n9aEeKXrTDkgjCTAlQcyk5twb6HttKHHYRQP4s",
+	"BFcZG2wRuErLY05kUHWdNe3KOyzLYywUIiIIi7mRynh2Qv2XdSRbTmFE1eUenjxvSvL0RlkhADIxoYFp",
+	"mAJANDyeECxRQty3w8rI+snFc0hJqXsz+0vdFy2wZDEgmMPawBvNkEhSFLZs7xXj4lG6jb1e3CK1jpEY",
+	"CyMcC92b8aRwTcmMCxeyMDbeMbeuIuYD5JyxCgFlqrI2oBBY6d1I64aNF7bNoH2VJ4t8famjoYwkfj0h",
+	"EbNamfEW0khhQPOnG51vN00ckfYC6CMERUAhOEgQiVrNKQ/F9zYP/vLH5FlgIFMe6ty7tr9zM3s/CyJb",
+	"zTQI2UDfFl7Lr4GPeyDLblCW/fa0N4QJs5C/XyLNEPvEAOsZBs+Pm4+fqOEuNXw0rfpJMSOObPx7Iux4",
+	"bq5iMe26DmIR0JtBgEM+kBJHVRy5QxKGxyPzOavSWisqSpAaHdtuaKyyQWB4QwKQDQkxdkhAvPS6yaxo",
+	"xhRbDJiXBcqz4HmWEt7sR0AjCexDE0hCAHnP55w3iCJ6o7wbitcFtAoo2NLkqHJGUJNEgjOAQ4WzVuWR",
+	"Bz/AJ4L9eq5k8JmBdoFD0l5xer3hCE1QBPpDLWYotywnKlAx1Os69y0fmFw3yZEREXK8GogTHa8MCbsI",
+	"9rKpuX5o0+QRwA0NWVKtNAYEaNx9/IONdTf82uUE1UnpzTwkNk1aEtyYRxXGGalolC+LBCZQyLmSYhFl",
+	"WWEyqSiRYJMV1nkePsHLWiOtdTI74WR2g5Be1Io9l1QvKIfvCsR0WEjXc1gU44Nma4II14GFCiEo8xCa",
+	"TIon2q06JWzE/VRpyVdN7XzS6jgsU6rFIsNUTzFa3XR+9v2hW/WAh7+EioFZCi6WYY/fGDPqCvOaunbL",
+	"YZMcmln1qaFVFiwGClM9W1wWocwqArd1Ro2pBrwkBDDtrcxBT9fqyaxElR/jOCzeg85zadN3MeDHwe13",
+	"4uvbBzc2PHThf+sPnZ2t/a92O9c/91C8fSv+8ved9+/EtzY7n933UOfrjXhzy0P7O1vx3b28p4bxNV1W",
+	"xOxy463lgAqfr5FofbkWcTBMNHlI/fVlP2ytTOScgYoaArpGg1aBH0HNYVyLesilLCqAd0jfZvHp1XXb",
+	"hoNtHgxclE5FA1yO3fUY6Ts8GX3/9bTyTJH4UUQU6dsjoQGPsFBlkUAtLxyH6HpEcuaIglvRbMdkUBz6",
+	"fh/1vu6dhK0PMZIbizN7uLvqP/IoCQ3hrKJNdWn2iy59Uac1pSRC5mWbKqFwZd3gVeKslVRpeiSDFKOU",
+	"3hWCMPJ5c32qqwD10/2kIXvSspUbqjQSclmbZhV7x1FISbScAmgMLhdVSCGaOi6QsmkVg8nk8eZOuAjm",
+	"NeEshfqYdNMjum9oeezkETJ1Bt++QUZILIhm0X0PkhvV7oxDaNBJUyMLDa9zSc7xgIyWT3T0oqsd3yJx",
+	"QYubFLChLOckSkqYjyJQdL3vZcZQPP6Wa/BD1FXoX9itIFl+IH4CsjUhUB2Lkh6LsmnnPXUTenPKi5ar",
+	"qDgADoKICOGywL5CZJtHqyh5BK2QOoVSVWsE8Qg1eESQsTyrzz4PkrKHwtPrAvdLzqLh7N+5DRn3his+",
+	"ITlfZZbO9pO22tVEGae5efXZ9QuJx7snsbTYhAfn8RzP5dr3recMz3pJo64RrrQi4TJBX6CspQhS46NI",
+	"FBIsJJKEJfuFma6tjmQ9IgSpk22xRgKKGWpAC312ru/u6LdHDHA1L/f3avR4cnmQZKAWhVr6icG+1C2Q",
+	"shlHf2vGIzcwhgVcdz0Mj8MEfWsQ76asnvl4mZOabHvRYS+KQcjCmhkAxSQbEaLhkR9yfzWr5zMul/MO",
+	"KgOHFpQIO7jqTQjityIq1xfVkhjCgYTmhZa6xuynFyyVvPTGZdNJA3wiOvk5abkuZXPi6lUwXVW5Izap",
+	"JSVpNSY1gveUrjeifTDTgviSRyi1XKAVIuR0M8K+pD5BPmdSsQJYk1VCmkKDxyyxBCYOHPUER34dKr6q",
+	"P+gamVliS+yf/glBDVuxxHSAFFTBRRTqvCdVwCu42bRVAmdN3tu//FZwVkEB91uQqGAwjUSu8vcSqyiK",
+	"qHgIowqw/8psRVfyrSDK0K95pBSJSQPoPaX48fOsFlJRB8WisuD7pCmnXza1aCtTni5g2CTRNCS2oYqu",
+	"26u9BWnZWFTFNGxFRMwgcDbwwGDZqEtOI+4oAqqYEugVpKnfLspCWkeccrbEKhdfXbyMZnGTzq6dnsUt",
+	"WZ+FIscVFBHZipiOheCRnA7pGgny6fWTL71x2UOCAN40wmKJVVT7PKJvQfPPIJ0tj37Y+KwypYNsUMSl",
+	"BrI2+ey6rRn0bMTbgkTCwhsZ1xg8s8R0hxi2r/KilM1XWbg+jxZxgyxSSf7XooyoLyvI53yVggeuCeAU",
+	"qJKdW2XeYBj5IVWsYYkp9c1OIF8pGK3wYH0GXdSRtoC8zZCpOD3dEiTITwDpmuRApEusXechMT/4dUyZ",
+	"xhkKqU+Yzp02JYQh93niwvnLVsXXH7LprRP7D7/af/hV5+uNzv09pK2EKP54J752O373fudvG2j/wXfx",
+	"vc3OjY2Dj2/EdzaQ+Tq+tRl/uxvf3e3s3UALF88nkkpyMM23ayTSyAwTczOnZ+asBxY36cQzE0/BV95E",
+	"E8s6MIxkQYMGZbO4FWjQiRpxYE+8rGhJH2Fd7hgBdQlPO8d0lQfhZb0xHrK56enPZqWn7Uq3BPGQwXiE",
+	"qByNLam6ydT9FB5ipE2yYo+6MROxeELpJgtq/M+vEc34mzjCDSLBSfObtyeomsPvWgTyYs32YN8EXeuD",
+	"NTgN+qrnqFfdRgT6RDwMLOQGhLLQQGNYQdgRTaB2mxFZo7wlwHWtfVKOsenYrdzYkgufMvmLsxP9Pe9q",
+	"qK52ocJ595QTWPQBbb4JEKRNzoxYe2ZuTsMGMWkUniwX/q2pDpZ21VeHT3YP9Ey4inrCY8Gvf9WbOKs7",
+	"drWXDHD2WRxYPRFeOT34ldcYNlyPBPqlpwa/9AKPVnRd+6vexNNlRnbeZmPAC0+VGldShP5qjqN0Hu7G",
+	"t66h/Z2b8bv30f7eTudvd9Hk/u5G57P78Sc3pxSnwDVhsEm0VPSmaiI5+5liBs6Db6KSwV6gTnQExG5i",
+	"C/06DYOIME9frhX98/kA7rqGLapu0gZlREjB0U1h8Y+OwGAQRcRlRzDzGDfRSHATz/zmzdwlYSq1/Z8v",
+	"On+7694/SD2VpsprZi3PgREnW2UmywNdw0sfmT0fkEaTS/UuIM6/qSVrIuSzXKNsj2UfsmNMzmdejJdR",
+	"i1ztIYXTYyYFFxkoQYyRtqHYJ5zXnJ375eA3znFWDalWYc6eLtHFZc5fxpHODjh7+ukyExGtZpNHkgQX",
+	"lIoLgEfHwArtufnzl6PywNm3LWbO1Qw7zB+xXxE54vlKKoUc7T3al7YPS9dnB7/yCpcv2DIiTwQjjd97",
+	"J97cG0wEWud0EcOsaCplYTBNLOrnjnx7TT+OTX6Rt1EVR5lr95Qt66knoZFr23UsQdMLeBMSi35GBNF5",
+	"uIkO7tyK391BB7c3D+58kSUNTQQGRHXE0+0gqiQqziliGRtDtRWG05JckcYUos2ISZEH1KYmwFU1po0G",
+	"IN2jKmWBMChYlAkakCUWclYjUQYaC/sRF8KUoAqJQJOdrzfiB1vohz/8Cek/4+tb+zsbUx6iNQb1YEUT",
+	"+6CYmVBhn4glNhnf3Y3v3oi/U69+iPQnFH+3NeWp7lZ1AVrZ5tNiPYRN0aPwkDbM6+G8jCVlaPL06V96",
+	"6ML/1kYTFGG2KpYY6LaogaVfJwLhFb5GkNlF80lp9B7CwW8xxOyaWeoHfSwliUiAOFPLBPLrEqvSUJII",
+	"MRxF1lJnrE/zqIp9Ik3cMFhgjP2WIP0WWAjgWa3850//ImzWgqGcUprn74qUTndpYncjCVJYryZXrt6V",
+	"u9mkulU5hmTrfBU1lwHCd6iyRU4sd1sRqfVR2M+UXzo/LUk0jO7vnF8CfFfQ1lPl25I2oKTs4qcRKEVN",
+	"QmhD6fYgHFenhxc1SNZooBjBy2SNhG7ye3o000QdiwtERtQXuWZ74Up7M+BCsoaZb6DBJUDDU4GwZo+J",
+	"7QgMhm2q4bSdi8WjvG3EGusj24N6Fhqb8CYaXMhlc4E6bfQFtNeKBI/GwQB6bTnGSG0SM5L9OFa7juaL",
+	"mknqPF+n/q0zOXg1rUdLZV1z5tFtPmd+WUrfuYDZeuKvPHYpJWcQzll+9x9sxO/9EU12/ra1/81efHdP",
+	"I/7vTjklmCIxZPZtwmTUpeR0JdpoT4l2Ehnjty4qX/mP6XNgcZ8+H1Q8VKmTsFlthc+uXyAVJPC6UGew",
+	"uyx2A0erGTR7ZF7qtQUpQVoPFVATh5XB9MiOXMPKjLBAzYJZYpGtuwbkTJV8oTgG5Uz8TITuHAVbqu5R",
+	"yUaWu5/XtNxH7E7pfdauvaZ4i8KQp0FF+0GE2wv22R5SOus+MOol9phNRk8mJaTW6Qefxt/e7ty7dvDu",
+	"t2h/dyO+fh/FD7YPPr4x5r33JkzEcrdk4INmILPJXIlaDKBISjCgDGoSWepAvOolzEqn+/GI1ijT3k6o",
+	"40kFYhy8fkEvG9Pd5gho/HZU27zJzi9jQZ0be+eFdibz+xNvQR3yAP20LaiO4/r9N533N+NPfo/iO5ud",
+	"/7qReJg61z/t/H0PWRPbu/fjj7/otrUOIYnMYimxXwfIjtm30w/9hBTAKqrS0IRXwbE0koZJDrbqwHoe",
+	"Qid/WJ/jbRZyHJhrfSHpe7AZ759n/zl/ZBK9doUyDcHcLco7T4uahBpYHTI1oLNzupfp56jIorf2qEVp",
+	"wz9XYSK+exvtP/xqf2cLxQ8+73y9cXDjRnz3Eers/HV/b2e894w32AyYId1yMokRhvMiSReNYBOOkl5i",
+	"k1xL2Cs61uaUmALaRyvYX50HYZO3JOKMeDb2Qt1XdcpqvSfgNaZeNfT/ohnOEV4epotFCfUJCyRo3mIy",
+	"CaJLpq0G+mSLWD8anfNtRc3ZkMHfvHk1d9YU4//rRnx3F3Vu3oz/sht//CGKv/k8/sONx32ocnqdU9C7",
+	"gKNV0atgogWkwdSmKUMtQSJr5OXMJ/MQBsY4W2/wlkBrVFDJc09AEJ89Yh5KAr0SqOMIs4A38kpx9lia",
+	"aMdJgGPCaJWsk2CJ1bGoI161FS2gGPfUDFJzgOC0Gqas59Sil2mDSnW3kQixfAS5yyp94eRInxzpMkca",
+	"cEq3eo1Knfc3R5bmYA0saoNTeHudCroSggNLP5kACNMIYSbaJOoK+rPBdFJ9c2ZubmoGvZoib5jgOjWQ",
+	"RMVbYuqW5FU45zoESbuIqDQhrEEDYhpDwVGNSFQHxSAzJnjIDkbLlksMBtquc/U4lDr3LH5YgNr19RlU",
+	"8TFbEKsVT/8F71fgZ/X5Ag/UOdXmMnDELrGcrWwdBdx1oiFQSi/4vyfre/R2LttXUeSUcUOKQ9q0fkLm",
+	"jyEOpBFhP7qJOjc2Dm5tofjetc79vf2Hj1Dn+ledhxvjt5OYwLEu87tYzWhRso4lakdckvRKnazyCNGG",
+	"1lK1C9ozppHsIQQLJ5y1KajSy8Gfak0lNjAbN5sz6GlAnfXm5ubUZRdhX43VRfgLYrWLFp/U2LauYQ5h",
+	"mjl9VGMYdGSf8Kv3yQ5xe8Ilgy420/n7I9S5d6Pz5210cAOYjuY2B7du7+/tZCSAke99U52tX6BUpirW",
+	"kd5e2UJeBUcA8ijNkG3KkWFtaTkDXYDtZ+Kr6Xy7Gf/nN3APAcUcvYdG3yiQBOm8mM4tvo4mX7v8wvS/",
+	"gYn+3MVfnv3l7POvnZv+9SWEhc3Oev6KT0IodCpAuOMRemnx1VfQy5SpawoLpFtdgStoiQXcF6brmUYw",
+	"gy7xtg788evEX9WhQ0rH44w8gzBawQGKeFtpaxExN+BkSBnxEGR4eYZKppaYkvKMytat4s2nldd1Z/Y2",
+	"nUHn4S8bLg8FDKs0JFoVXGJduiCajOx4dYwU6KO2rgOiQV401t3ooCwbFUiJAKlzPbm+1e8GN9iIxUoS",
+	"1agAqMVWGW+z5F3XLa3nkIZBFd+vjVYoaRNHcrbKo8Z0gCXOn2sXftdCJk8hqXgXtVRPkOzvhLVRi1jO",
+	"LttdkM6JRPN4fSx6QU1+eQELM3urqfJJd7b8pH0n8b2NzrtbKL52O37vncTPfffR/u4m2t/ZiLf34tuf",
+	"wjUb/9ej/d0N7Tn5/ht3mHq/SzdRtmbftn+CBwX0TDg+Q7HnRFjtY157lRGjB4P5yXbrIVPHBJRbEoB9",
+	"amXdAi52KeWgWig1Yol16xHGnFaoSuhgVyxWSZT1vKYY4JGQiveqEc6ghW5FXseuwPB9zBiXgPMDX6hG",
+	"Ijv0yYq6hJb125Uppy4Cb/WqI0eoTeguj8fNO5wukQly0VvxU/P+niTc5Fme0h7AeAG2Cq1HfP+N/oT2",
+	"H27H32rNwqV/jIffzdapxv04HNNzyp4v6hIBDOGVlqBrCQtMK84YVHpK2hZcQAuCHgrpKtEBqPpkTFb0",
+	"y5a5JJaQVkAlCnltqtcvp/rP8YAj4jOqnx8De/EyrMV6+vVynjCan3ZcimYo8bXPldSkGMrBrd3O9W+T",
+	"8JOMRIU619VP8Sc3xyhbPU4mk7IMDGAWluKnSvAdkJOWWNKEkHhdIM5QBBFpKOe6oNK4LAjzErcc9kFj",
+	"tXKdBtJeYgmbQpMV23pfOSnDu45YSvrxcK8TlvVzk40eB8vK2FzdHOYFHqVuHKXp8MhDQpd21nWeIRvU",
+	"AOIgcoUKXT4jf6JfoCwwRtXL/LkIV+URHWjTCXRxLAd7gOl40Wkxfrzn+cTL4Tpzn3wQb36J4k8/gCgG",
+	"7Vq9s4EyVu3e8MGBxywB0sqesC7PPPx8NKcB2h4KJ6PEoi8SDUF8QrJPVOZX4oDLEmVL1t0UyVt9/CaX",
+	"UgyzLnQzADFDk4kwucIDqOgPVwRgrungGD8kOBKZrx3QPXoQR0P4l/SoM6R/tUwmzsu8ViMB4i3ZFVG9",
+	"SOT0OZjI0QRS/xTFmf50emsz/ut7g0nVkF8xrT5/xTq4cBetuqm0QjTm3bJ5uJLQbZVHCCNG2kssB2+o",
+	"8QoZaXdDFV7ioQFdVMKP9reBcJQFtUMSr5IlRqpV4ktUJxGZQQvdpwoztEIQoAnq4FLAtstiCSINJZgB",
+	"EezOGoIGLW8+vlN1coEc9wE7+MP2wTs7aH/ny/j69uATJmiNtZrF8skirbHXmkcmrqvGh0fyOloCO8HS",
+	"Gic5fnwj/uvN/Z2N+JPfo0mTbKM/xnd3UfxoK763CdilH+9M9SVXEzCk8dav9st5geyuQOmAwsQjkogg",
+	"RtZIlGZzWbarG3Eld8EPJpl8sPDwnG3nJxUT9yToYSh+9x/x9haaPLixEf81Z90whe2ueu5I8cuQ12c8",
+	"yoLokNQ217kSPm+u67iaSC3PKZH1IauHs6QiCCBNh1jIJZZmBKIFts4ZQSQUBNWIFOjs3FntcX7+Mq4h",
+	"Knq6PCXUxQ5Yta6b/FdEuklufDaKQegDXcKvmkhRk+axWXhm9DzCn2L+ehFcQUqyQwJU6DoTffLVM7Xc",
+	"swQ3gyrnq9MXsPTrFV2U3MdRpKMmgEjVHySgUN8cIiuU5Dy/xCAzQfAGURQu8JqOwV4hsk0I0wHcxqFG",
+	"BTp7+kwa+Oi3oqQ4MATNVcw3Fe0tsMFoVABclvEYzKCFqjToH2mtIxQQHISUZeLJqVhiSuaehpCzybNz",
+	"v0SV9IVlDX3v9i3o8kcjIYScr8IaHh24qdrg47BZ9uMHett/ulxhBNntzOAXLkbE50wXF3oBEM+Pw4z1",
+	"b8MN9JIluGNkltsb8Sd/txe9hzr3ru3v3ETx9qbr0i+UDbOIAMO7XrOM1mlzuPjcCx568Y2Lsy++cfE/",
+	"PHTxlV/NvnTx+V/N/ur8C7NvkJWLiDYwANb/x8uL/wH87tzi61ookOtNokOBcZD6ZKs0JKfEEjOn2VP8",
+	"Uf9KpYDyc4mRDVJFTwnkh5g2ZtCC1JHoZ+bQhWcRNpG/LECn5/Q3LFhiZ+YM1AHWB9nJFgHGII9fMKYY",
+	"3NKBtOpiWwmp3794O0zR1NvTFZtNOIzxbBtLPGT7RdmqKQMifscXxjvGfJx0Q4r4M4SHo5TgZ1BFsd2K",
+	"FT1NAKW2Xxmx84ST/wycyFk8i/j2/c5n97UreXys1QG2UgSMpZXjfvgofTTqE4p+UpX1HI3llPRBBOa5",
+	"k7wSQJ1jQtLxbEyUA0NHm5I0KoPJHVJXs0CTl144h35x5he/gCbUd/88dVhIHu9E7R4DTfbg+BxW+T4M",
+	"iE8XI9UShQU6OLSI2h1wE5JXbQdPasZzMsBjyXVOl6eAHyQbdJLm/GOSe+7uxndvx9e34wf/SC+j/Qc7",
+	"gIuws3XwwRY6+OsmirdvHdzaBd/D3s7+ziaKb13LXlSmrlhfWUjbgY9AwzxXJ34Wk4gKpFpS4pBn4nEh",
+	"7pc2Gi1dkdAUbzN5o0oDbACsEc2bqxf1nylUkKnFpHpK7GxJByBjmZad6PXQ2mjGtC4W4w1pfjsOU1jO",
+	"HXAich7aHPajNFBtxV9vHV6LModKFKIdvEwFHKzX7YNHTPSmn8K41YT27cjzAEseItiv2xwBLE34S8bG",
+	"BVnxwGxOcH5yhKUpKr6729n++zjdRIOJb/Zt81ffilUZ6nhMRDgIGT1lxNQoZfaOOqGsHsrqPNxDnYe7",
+	"Y1eDoKhEE8t6WlNiLUMlWSk+V66iby2JYpptG5D0I9CVLP76cbrd7fTYj0m2ePLygo6LeQMs/QhSQabg",
+	"cSHa4YJGVBGEIALlVNOX5rsjVjLtmfQ7GqXAK05UwPOZIRwlIEnSTZGIcT5b/DlfsfknXYK38+4einev",
+	"dW6ULdvqJA/YeYKwDkfSRky2DqHIeUAf/RxlmjwS4kA5QJ8lVuWRxYmmEDQ3bZ+cyuBbQQR0QoO6GDf4",
+	"KnXMlfZ52nVYYnUemoIKnJFpSRu2OLrFF0rpF4WUraKKPiFk9m147mrFoAxRKRAg4SYASS71VFeLTenq",
+	"ya5qm47zmCrb6mEEmfUqAg5KnsiUptFB8SdFb38OuXKGW9175+Cd+xqV49MuuHxnldTM7WQPdD/F4zAH",
+	"N3n1surmaG1G/Q/MG5Af6/ukmWC0ZbhcLcKHqks/dAmSEn38irMnIG7cENnBnVtdOW1lSWtWL3pxZsMC",
+	"/D52KjsCLKeugT5p+RJHb2Mcgmp/TrkV5ozE12537n438IwYj8YsFoLWWBIc566P0ySAAFIjUJQvItmS",
+	"fCDlCS+VA3WLSZz8JAZthKGVdYT101O92P3NiNegAAGye50G2mvYZxRS4czMUCrEhfWFzDyOkL2/pMb/",
+	"HBb1FY4jZ93szEBG11Ueu+bx7i6Kr9+P372PJvW/8dZmV3aF0wfWIP0u7QtHakJ5TYCdyO2eyRXr+JFt",
+	"xPatzsPdQsUP/F49q61D2S+QI8rNs80Pjx9w5FvdgqEF2Y0+ySMdJyUCFOn2rYFXSqO3Or2LUx85YDfU",
+	"ntbzKDIvwRhSVFFzCQGOzbjMTceyX9ovOan+Prix0fnzp/Hd2+bbAcbHBpnVYKh+jwWydxNfyT15hFuZ",
+	"7agfAHuyhbk5dHslExGlBQlDuo7Qj2eH41s3Op89KnMMc6sw+3b24/ng6qyavMN14nDi5N/s68sZVIm/",
+	"0ONyAUer2X2+pEZXJiL4AqCgnbj5emkExXe/i+/eKEMqTSxEm0eaHlrO6CMDXVEnyD4M8rsFpNB+iDyI",
+	"heGs+kruscRCixdtx0dkRs11MpTY4iA1246NZJjX6PtIaGVZ6EzKkNcQZTqW6kQSGd/N9u1mZ2ej8+Da",
+	"we091Hm4sf/guzKUrW7zabdPzSWWXCa48ZjcX/muiu61i4QFkBbb48ZLrzvSwDT8Mckot+OPbu4/uIHi",
+	"258rCcX4ujLbCTJYfi/T2OjZt5O/+wLVO26yzItHc41pYOVsmPWRRkkfI5b7wFjpFBD/mIKmTzBKjzHM",
+	"2mAs56pTDLQj6XTNWcDeELNvw79aVBWtsI9p8qJ6T9SJEkfgSaigE0AUtK1dLGiNaUb6DMJtHAX5snMN",
+	"Ius80FAEIMtkYqSR8HlkPOja0AlZPgF66fQPG5+9xDwd0tiuU79u3e0+1ijJjWbLlL2LMFulrFYA8AFT",
+	"8C+ZiR7huc13VHB2m90L+jMpWGWxiCA1IL6zgeK7X3X+z+9RvH0zvnb74IMtJwUP6yS6pOk6H5BpaF8b",
+	"2Gffhn8V7a/gMOSj5Kwv6hb6pRRgAZWJCWqSSHB2SiDd2zOo1bRShgXCYa3GCoHyp+bUqPfWuCQQ5juD",
+	"3jDnDC8xddSmKfNQZY1EGc3RFi3lAamkUcBkWokvBjRP317zCHfZbpeY6grwdjSsOIh7p0RSshg9T0EW",
+	"b2Mos2W/R/o1znyYpPZf6FOuBgqB5GbSaBIKt2Lkc2bBSgLeUjwkBRKZ0pn6VQDmA4ZQMUDHy6qnoOIM",
+	"OsFCPgt9HJE8oBs/lpQpM68CPqJX1tM2lp8cENZJKMhoVWoPrt0/+GBLl3fJMNQmjiT1aVN73l2CQQ9z",
+	"VGeun+tJX3avq6eO/EqFXgrziBkOqeK2wDP0UlAre0StEMoKWneorhgPUEsJBwZcC2B+jZ/LXfzVPzr/",
+	"/UjTirqR481tFN/bhODaBIt7/5ut+Ns7fYjIG/nWLEl+s+o6O5LreZEwyLgT9Mp0QGtUItWVvZeTi0/X",
+	"wg8gI3ANhzSA0MnTc6hBWQvuTBagKl0jS0wqmptBljvAnRvSBhQrU7cjI7LNo9Xk8lRvqu/tFW26dILN",
+	"QpPqDJzjwVH5H23zQxnyzoy9+8U+4Ct2JziDEMg2Xp95goNoTu6vgVilmv/Ed/fiz+5a6yNACKDJ+O5u",
+	"54sP47uPpoa6xUAk7WuHTC8U8XjurSLrIwxB51MpXsGbhHlIvR60QhJACV2NrAf3mgFdCrGQ6Kk5FOB1",
+	"4SHBOSNCwnNK/04dqsccKHVv8+Avf9Soorv7X+503r2N4tvX4u1bnZtbKHf59MTg99ljbbsoY6mAB/OG",
+	"XF2eEvDBBVKdIMoyJgkjCRi3Sq7wro3DsoH3Ai6ByVSP5xFiXE7NoEzuCA5DMwwXS1c0cUnPxnOaVn/X",
+	"IoCkYmyrQmLZUs+WRA5XTS/qd64eaTAu9FRE4XqGWg6zpOoCmszGATwe/eVxm+/2H3wX39vs3Ng4+PhG",
+	"L8kbus4mnbgyK2A5n9SkCm13OQ4tWS9LgcgAqFXqAQ3yt05kan87yZ74MVnA80fIJkEUG8GTQ9VzgaTG",
+	"737qrT1tR8s6i+gWRngSeFFIAD0wz1keOqLBuLCgtk9y1lpjtgepLRUCJivm+0QMWZCVKX35SRI1TMpf",
+	"m0RkiaWvtVhAImiqSq+Q4Bkd/2BTVySVIfG0TwX8Ih5aJzjylOZIOUge8NsSkxTSDbsMqADVnHS2DONY",
+	"rkb8LcIqBkPCPl+lJAyM7wUgpEkU8UhU0GTUCkm2FfP+VB5b2khO5m6BTEG8RgKtQ0MsxxITBLBwBOCJ",
+	"CknD0IR7FENHp8fw+O+sx3T2bbjtcfCAE7/ucTI1iAI+3JU2C+Vf+2rAQHwL6rHn1446myPtpl9wqeWs",
+	"xu2nNDIm3XHCP5mD8NgjCHTyyf7OTfhnb6fzt7tlQgjG4oDtpVJ1a+Wry4zYjTdCJYf8mXh1jUQRDciC",
+	"GtMRXTXQtu3o+K6cAaEJiWST1IUw1/PJJfSTDi66vhW/9w7q/PnL/b0/ovhvO/oWevd+vLVtOMXA8KKe",
+	"E96dqFIEcOZnE0W0Ec4U/kmBp+ZtdSkh8TpqRnQNS5IirkBE40yxke2JyYc5ucMOi//zQXztduem9VIa",
+	"U1rxNTYq8FZOKXQ7ECWOFKfUlAkWYc6IO+HJ4LIAbUMY+0pWcVRKFOhCuhCmxi1IzaTCqpC4cUqgVcoC",
+	"REJaoyum8gSViW0bo8R4zmQxQstYAESPsCiPxWc5BltiP8wwRtp6s0/gwk5u0T6Qpaai3vWt+JMP+tXQ",
+	"63t58ub6IWTi4qhE3qS20rTRuRKbzKSPJalxHTqTsBjFd4DrCA9lXHMAaKx9ZN4S0/YpMEFNaawrjWXc",
+	"yhi6NPuzyFOMXJHGiPUMevE0+uEPf0IvnrHsU+AGWWLa0vXiGf3jafsjvKp/+3f94r+fQT9sfOYhzFgL",
+	"h/BV8tA8CrAkAjX4GkEr65nmRRMzUyWIypCcEvC8jcugPEBtDcscJSYZJ0/lzfUxemaO1Unys5fzHzvP",
+	"uLfReXcLHXx8I975vPP3R6jz8Kv43fsHt3ZR/N41dBQ+D4tL0s/38ZJ+ZNGwhqOG+8h2VdJCZLnWiUQ9",
+	"FqtQZ+eL+LqSo+99sP9wU33sPLjloc77d+Ltmyh+cLvz2X0P5ZJQNIz/uG1GBT4YyHmq1SJS0zheOqNE",
+	"R3VSMr0SEbyKeJS4UsBDkUZ5ggFRx6dDnI2AIpZLrGKGnLg0ZhB4e9weHuvpMKXmtVyeJGChNmUBby+x",
+	"yUry3XN4XVTUjeiHrYAEz6R103TcSPJuEgrRxkI7gmw9uhm0sMQsuvcaDltkFCdPAg8+tJNnHgmTJZkt",
+	"NAoDAXeTVlncV6P24LiYyfgVh65ejsXEVpKX/VR514k+0Ie1Qv2T2z23t2dBoYy+0IVhXM7Uli9tVOj3",
+	"eTV97HHkrhZZwtJhnMQ3FKd4Ogxb80grk/FdpWXeVLR0cGMD7T9473F6bvgaidYoaQ+MnXnVPnjUTo2k",
+	"o6JCGjrc0KR+rKwjHU3pIaPwrms5wiq6JyLlOIy06OD25sGdL0roKkdDpkaSOQojygUIIU7dFWtUaFMJ",
+	"NxAuLivJqSIvhQkXOt5wsy4zzckRGGNUh8l7PpzSPihLP0mEs6nwaDJJFwC955QFENX+Nr8lEcFRSEmE",
+	"VkjI24jKDNJ8atAzQWKYraIGbgI+CiT4snXEjTt7xpVzn3M3H6Nb+9Jhc+xPKBqY+ldb8f/9exRf24q3",
+	"NiF5X/uMjy2AxByIWXJFifqFwsjz8HNpOpTkipz1xVr/YrG9zt3F1w9bgPbqCX0ejuPu7D989P03CZgE",
+	"Orf4OpqMP/og/v1G/NHNeHMLHdza2t/biO/uov1vP4/vbcT3NlB86z87//kheu3yC9P/hp599cKYSdhz",
+	"p/NADcm+IEm2iH6UUG4Dy4hecRXSL3VOjlAeeoWQwILUaRubzlubQRegJqa+ceJrt+P33pnt/Pee/ssz",
+	"SJJGlALpCFE2jZtNDzWUiGX8SkmMiE7xS1xIOPLrdM0ATlgBxkBYMM7WG4rcDbwMLLjLRGWlr+O/qMYM",
+	"DXPikDkEHzGFa4c2xOgk9r5GmEX9yBESGvRQWFhSY8xTpq3lJ2LReGx81z8Ht8mAaKQxOUicTBgMy1rQ",
+	"R1FrJaK+rmLcpNaXgJEkjWaIJYFKUzW6RhiiLKTMlAvwMXhLGFohiARUkkDXpZJ1Kmx6LAvXZ9Ar3PJ5",
+	"DA/jQDFpXjJPRnteCvwVU8VhS0C6T2rckkacOI6QJb0sRa4G9eOJn+Fn4WfQPCj++sP9nQ00GW9udb7Y",
+	"Nb/98Ic/mSst+8XDvXhze7C3AZjJtOUd/U0QKy0aymnK0K95RDBDAaniVijRZLzzXXz3drz5pYcOPv58",
+	"/+Ej/eedW/G7O/s7G53//Dt8oaEB4ge7+zs3O+9veujg9gfxR7/3UOfdrfjubuf9zbSySTKi7qR9VJSz",
+	"XxAiDBO8nMzvKGXAXFeFGTF2KD8i4HQgq/29nfjTDXTw+62DD290Pvt/ejPdczdgv1T33EI9sTnvuVEe",
+	"T/J7fqEKrgF7VE4y3n98jL33UA2OA3MyckGYnM4Vbks/mBSsgIREg751FdUz5ZIFwixbTg/Aa9oYikIk",
+	"kSAeWtEVQ2lgjNCUrZ4yFSshL7jO22yJQWVRJTROzaDzUugKpCB/anRjgc6enkOVtLtljYcfVGbQG3VO",
+	"1gAd3rD79KklRhlUsspAjUO+sX4bUfkMwhqnBbN1L1vSV9a5IL2FfNEkpC+LJaYHhs7OnZ2aQQtmvpCE",
+	"rXEqTR9BDlE8eemXuckwLpebOrSmMrPEFpBPJX2LMNTEjISZFiBGF0sNYCHxKmGeWsVqRGwAEJVoUpC0",
+	"qvVF1cIFKAmr5GmwLGBZRwGtVtU8QR2o9KnlV0ErxMcttRhqhzmDoCMDUUYCiKOF+qNOtDK1BLkyf4PR",
+	"//VLJ/Gnx1RaNP7m8/gPN4rrYY1WpbHbhj+AAakBExYMb6Hs6rFIQz4vRIsIE5nuKIhcgrWpo26P+CRm",
+	"S4xcaVKAYVcnxET5TZmMHsgPUnwQgAOpXLdh5bp6BUSeNyOyRnnLMD8heVMssTaPAMw6V80ZpcWc1fhh",
+	"2B7CAvld1YxRwInIcaclNiJbmoeJC0AGriZTT7tyH3+1if2O/9wTUkE5WcYTrnO8BY2vfxpf31L66f7e",
+	"HweWHbHBk4ORaR9H9HpXTy6Dq02vUSe3TVYQbjYRA4/JCqnyiKCQ10wxmycCnz3e/DRfik6sC0kaXbvQ",
+	"hdbabzes3e5oDd4/KwvYMZuYAHvpKMzcOdxeF1SDjihPKeqIDLm6m8cdPn5iyT1R+LPHzKIBfbTb+ey+",
+	"0vfj7c151Ll3bX/nJoqvb+3vvAOhwH/Zi7e3Ou/eHmwB6MbYdpem7jWRPqbSz2k3zxbVfn4eslmwIKkc",
+	"Z6rGpEiuviGY9JGIYPHTK5H02GuL7QAwiA7s3X/4CMV3dw9u7cZff9F5/8bRXgcliXgWtyQ/Crj4X9E1",
+	"IkwqlSK+iia6iyQ6hwWpJCXaV3CImU9ZDYUcJ8DN8B48ckogHzc1bh4YsPTgIVA4oVsS6Idn0PNXqNBR",
+	"xOkcTZUDn0emcvsqacpez8ZCS3J9no4K0Sjp4FhyrVJecYlABKCDWbxhdfikYL5a+Lb61uetEDL60MrJ",
+	"rfoTv1U/udl5/w7S3OswV+Qh0MoSDnN4tLJFkrmOj+hsX8CshcMn4nQXSgLgblY/nqCV/czO87XbhzjP",
+	"EEqaO8mFwQxw02ORwpAZJPt8lFVSWchCPumIU1EnRM6g8wxhtBJSFiwxHTNlg109kEwb4KURXgLhxAIU",
+	"kCaOpCJ+U7itwdeM0wWyh6M1EoHHCKQELQ+k0oNnyhEkl56HakQKdHburJoMtQBVgqCA6iuQKDGjoHai",
+	"yWk2mFFHnTrdD38JhlzlkcWAOMke7dUdD25tW2i0Sf1NvLXZhT80Bnl8iFus/FmcxVJiv26u2vRDv2P6",
+	"gvbbJPJdeiKgXGLmUGgYiDCNFuo53dnDauIbMbyCqiGu1cB9gio0IExSuf4GjpTYLirg0QYoaziZwTy0",
+	"bgaCBWrjiJGgV0B/jreZUhIM5S8k8x18zP559p/zJyspqbxCGYZEg4EpK5fNevy48lZ+HHZSqHuzZyup",
+	"3b2N4gefd77eOLhxI777KK1w9CScz8FPLmQO4nDnOSJ+S+DwsUnLhXHR+jAKSZoC4TZeT+ujppYkbIxE",
+	"8+n3IcFrOryERhBRMuPwdvotcVSm6Et6/Y4lrkxxJZLKlEVwwT7X+TnmwSe8BulPWiw++PjGwYePkMGP",
+	"KMFdhjjJIMw+Zq23y40KR9GgrYKIq+9tU8qzoj/BZayOxgxaQJkS42r4EAO2QhIopBaTNEwFep2zJuat",
+	"DRmeUs2tkqZEpvoaYOsjGWEa9vICNcRFJfsvwmodkXsq6eBY9PLM/Ir8VKD3nNQi/hHp019uAsjb9kb8",
+	"yd+//ybe3oq/3sozEC/JcDLOpxIoRb08RR2wIym1DicX9G6wlbMAAYWb0FCrr/stiSYlb6JXECQ1RUTU",
+	"eRhkUA9s4pJGl5s3pWDXjEVfJ6HWuMX5AIhR7ZZFzwPTSNQQw3AM1HPKiCYh2qrFwEQQLEOLlaleVgIz",
+	"Ot64CVN68sTtfCyetuxpA0+brs28/2A0m5eZypgqKXfRah2HIWE1wPk7KlE46eREGD4xQz8hlZv2dpS8",
+	"nXN7x3d3UfbejO9uWiuAhqBQl+udveHvTu1fHpxY/pJ+7qgvDeimKH1NjyG5VZXuzPEJpNRYrgQwJmUI",
+	"bPxRd04JayGAYvktQSLUrvNMLLo2rUQ8JGgSoqwJ4i0paEAQudIkkY1XyAfX86p+Rb8N6LwOKWghCFJq",
+	"O8pwP+jg+JK39fwKrhUdCXJylfz04/70iUbqn90/Dpvb574wZt9WR7YnuS9/zGxyX9dZO+64HYiXN0PD",
+	"IVhntXZ1cpOMkdoObu0CtWlvelpZqfOfH6LO9U87f99DRpT56Ob+gxtpsoZ6/LF7LV4Dah7gheBNwo7C",
+	"zKBhrnKlUxy17JtYCFv1Ngs7LwE01IBkWYPAEgNHw6QWkzQsLVohPm8QYe/5Tz+YmkcYhViSKNeW9VPo",
+	"v5JMMnhkiWm7hRrJCxEhb3UVfenF0ne5/19tEna8Vgi1lyc2CHmcvkzAJR/6/oEk5oFZQZCofOTEpXsp",
+	"glxTP6qzXMcR8bJBPSY05+S6OaSerCFdgJo61z9H+1/djze/3H/4CB28/8f9nY2DD/pg42awlDkbT0KR",
+	"y2WBIwLuIeP1cbuGFFF4qbHYoBGucQnYuup1xiXw/yV2em7OpO8mUFy6qkcCkpUpRjKfBKxwpn+0sDnG",
+	"jL3EJvUqogQZBz0952lk4Zvff3NwazP++MN480v01JwF1UEJqg46M2eqgJz+YePPT7sRtjir0lorIl3H",
+	"8ogULujgeBxY5RjCicL107bddfEkjRqLOju349vvoM63m/HW54pD7e9sxnd3M4xKJ8eW51cDr8hZc8sc",
+	"hcC6yBtEcRRrgDEJ1ei3nDIjNALUCCB8+GQeYbauniehIDpmFDNEphuYhjl8FckBnxXhBLLEtqyuTd06",
+	"ZygpZjqDNBYJhN5hlhHqEI6UqGrdZsb1rkRickW9bOyHvM1M/VMN9mowXesRb9XqqRlKnELVkLdhvktM",
+	"Zi53zYVdjA+wA0gGMOWI2F6mh2MxNGVnWFiWCJ/4LH5mfM/amu7udr74ML77aCy8bNaabY6CqV0G3Tdl",
+	"PbxazXn5DUtjAQAkmQgAgE8S3Dj0AcXIYJcuMW21TlBZFozcD3ZuxctIkAkE1N08YwGiMll52Uh9zALg",
+	"P/8fe1fb28Ztx78K4Te1gZuCPbxZ/MpogrVAgwVp1gGbi4WSaOuWO1I4UvG0ooDiKINba0gCxIsTWIaL",
+	"ZXE6eKhqa60CNK/2TfZSR32HgX+Sdyf5TrITPbiZXgWxjqSO4v+B/4ffT93pS4QI7ugqIkZNltBBlCGP",
+	"0XUSaFoaW2Ckvz3otxxa6YuZUyZWaZUkwGiABw6AXeDlXIuhpV6XI8ryrFjNIYBW0g2Gg8hSUAepNWXi",
+	"j57LBVq8deXqR1dvXkWjUHtuLZmNVstXKLDSqS+gXmeVcuwTtIGrObQSNen0+dSJlxa4yk2FBDzyB12C",
+	"cGtpGYyX/tlWaVzcDcswmpjUhTYH7Xnb33mdabxjAf1CxarB0TKYWA4SbJXeJqSMXIHAB19DHlvnacbi",
+	"t6fxtS6UuZi6mxxdXMTcfvwf2w95fNB71hiTVxywdSW3o2NH9sGJi4FdKAuOwHZ293UZx0VfGsVoHkYa",
+	"TzjysN772xcjycUmjTkQEN+lxbHd2wabCtTkky/luGFeIjsR9wHbQD6mVYuxsUG0l6OGzfNwb1vR8U1H",
+	"Pq2Hf2/0lwzpPJvcaYQvfkDhSTvcbHc7rXMH4M9CGKbv0ZpYRvk9AxXzHC3q/NJ/npgDsOSgosvxekAI",
+	"tKeWlf8KfXTK42UV4bm6mdX0xFousoo6ZuZ6fzr15PSlpgolxon9aJVCDi2HrgR4TXBUZOC9gUrNaFgF",
+	"+ZoCn0vfOnPiscmxSRpCJyAdA/oxFH7TCV8chSftM4IgT8YG3GG6mmKol/IJE5PPnsIiw3DD3uPJdIVJ",
+	"Ytwq2KB/8RZawx4nEWF6AFcpyihBVSLmR/gtj/Duy7D5g2x2DL1Bb+voTWLJY899faxUvFK9OodlCOwd",
+	"VLJWX2t/dQrKJOBKX0OOjDFO0KL6sxoYGYElZ5VulIg6PiioUAA1Mpy7EQNMIbYNOuvGEtGbKK4L+Dw+",
+	"4Yn4hFrJZtQ8AtEbMAQ6YRdl1XTFRR57HhPAf4O5cBLBZAg7uHR9lQrXJ8uJL5IxYRRXMJRmI3NnkcBP",
+	"KHWm5p9dSGCYpoHDgDmK1co8GvBuly2m67Xu93vy1VNIn3Va3VbdSU2vjTWVpo7e5PrLrjEb/TXaAxnk",
+	"cETZxrLRNtzAELkWtGWtwtNgH+LWrpm7BtoXMIptXl415XZt4wQc1rqdLdtXOT5hmFQRZCwLaoUBWdAG",
+	"uk9IoAdSw6PkCcIlglNkIqozvCAioV5tLhAzFQhddjhGgQjIAE/0QA+xdlStL+tEWj1fBX9YzRGYANgd",
+	"ErhrLik6Js2IK0XE3XWKPX4ZUSI2WHB7lVq2FI7ypOTSonap7bQsQAVWVHYCTo6JmfgurQjbO7WGA+Qr",
+	"h9iMUY4wpqjCK9jLiH2oo22ieROUosQqmb2Q6tP5vXEsEhHj7Ybf1QCA10jK9kFvtzON+2NCuATB/jAO",
+	"F52cHiOHy0BLGEx/k2B/OgwjaqVsUjXsmwqBi457c4Yv9itGZwNb06ghy0K0tRs2XydOMHCC9yv3Ueev",
+	"SAqeS8nEDuAVPf+oE5hCcWVGzs/KWM5K99uWPNgafVaG90xfq96EZyasQbKJPrHfx1aaJx4Drhj246H+",
+	"DDfbSP0wp7g+7S8yDJkNyKtYEPU8WXDU9zjyAJRQXylA1cabo7dMD4VmJkIL1VwGbTSo8AtKIKrVyAzK",
+	"QYfZNeDFItifsqKah9YGNF3E83kGLXfpM/XPMKTUT1zu5j3LbmmFLIIfTrBgmpC8ecLgEi+yAAoIA0Al",
+	"hr9pnjtNpbmMNEUmWicCSvDSbidGEieqaq8QgV1vqMsGl6voxQ3X3QA1XlHnPuYQw6fMr+F+0l1cAA2m",
+	"LbJjGoeX0i3AubQvqEXjhWFRKGXxQEUHajKaeTYsUMNUcwW+UXEW6nnyAap3XqHLg53wpB3xOvUaNbn/",
+	"j6XzaPckV+/5rzhJsUpnSIVS+AjpJV9FxMeup32wRIX4BgZ6ZxozLxOiPDaXC9M7mSRMNVeyYrKMO4bo",
+	"jpuH9Ky29xILm3SGhqJcRueOeqeoEvsC+3jR5XJW3t55SFLnedup6qJf/OyXZ1rtGqZVs9t8RjoMAGr0",
+	"Dfxt9deb0c+n+GvLSTWUaKzhuitFR9ajZkRI0Gp++VWaTTDf33tj6d1jinur1CCQj2mBeB4UftuJh5G9",
+	"97WnGFTivi4knUrewEExtQ3lfVjvDUJQ79svOk9uzTDKCVzrw8TnTd1l5y242Qfk1HbypeNHDYDD6WsV",
+	"9jZwlaPbBFD2BfII5hrRwERyUsDzfXan34KPPsN60PwEz0j5h5vtqCY9OsMo3H0YfvlYhwE3d7utGnwa",
+	"nnRkszPdEx4hRGWzp8UH7gbzyATvj/EiMynYSwhWhsdnO10tpAklG4DLOPf/3vW7KPhxT/7V2zlA4Umt",
+	"e/z6jO6cMgfZPSUrEAtUjpfp9VCPLydji+ojmMNGGSGUaJDaq9GTQPNlCoVdoHr4iX3wtBn5yOXiN/C9",
+	"JihMaoGsNA4snpuiAEy90HPzSD77Wu4/NEketNht18IXR3L/oYOS5Qco3G6H26/kfh/liLngpx2lyMG4",
+	"pPSOjmmklarfIGUPF0yCSA15j4Om4jmkAQHI2hopCGRwI80TgNAv2G1CUUDWAsJLKawdBA7PDVj+vHYp",
+	"YW0mUvBNBHyvSMVO14Cot8uMRPI0w8HnQckfVQF3JNfGFshDKDCKxXuIGJcI9kTpz8M6oD6ARyapls0K",
+	"WRgFASuoO7bLUaWce4MdVrtFCpXAFdWFy7//tM+IPq6HX+3Jekd++RzJe3d79/YSe8WrXBDf7JRPROAW",
+	"ss2mkQOA+KSFKspXUcAqgug+cgAFdVARC5zHnKAyYwCWIYiObJgWG9u+CXCk3DEE4Q7CRQbrcAd5bN01",
+	"2S3djIPNByaSez1gPhElUuFIKM2pWQVz6OqfyowTwMegXtVmEH1GXaEZV0zNY2rS75p5+ZGHQC15qexh",
+	"dxTh4OAvbVbITVGCMs5EYgPlYa33KPNEsDKhuOzmqtgfCpL56zKhK9c//LhMCueTIjvxqW1k+T+SLA4L",
+	"l6MiK1R8QsUF2EzZbKOV6x+i8J/3IeNo9gL9PPfTpax9hSjdUJV0Qz0xO40USTFg9+BCSW3DBdjs8K8t",
+	"2Wz36q3w+EA226DTnrS6x61hqq1/vs8W8gQHJFipiJKaXjlFmqtYu1KVwFu4vHAJnCUz16Ai1GsBgGWz",
+	"s+AsUOyD6OsV1e2///nwq73u9x3Z7ACa6F8Oendb8SjlK6SMiWyeg7TPahPYiZHW0J0e3du9K7cPeo2a",
+	"g679Tv8nbO11/90Ot186SB7syG/vhw+eyp16+OIonlHfpE5P1z1+LQ/rYaPWe9ZAvWcN2XoZD4KG+LRR",
+	"8llLbu0aml+5/8jAqWrirng8VDCMHL5Tl6/astkOOw0HdY9r8t4XDgqPn8tXu+HhVm/z1WL4oC737y/B",
+	"HgO0aGKngkLJvUPSFgFIg26nJZ+rHdbgHZrDwunDOzBQ4vACzXZvpy2/+zp80HCQpiVzkDx81D2pQ/f3",
+	"9p68dzde3TZ4p+yrQUttdeSTI/Tf2mOU3qsGsyab0+LJ+6unP//08/8FAAD//w==",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

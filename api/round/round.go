@@ -110,7 +110,7 @@ type Round struct {
 	// were published under are fixed (see PublishedTermsFrozen).
 	ResultsPublishedAt *time.Time
 	CanManage          bool
-	CreatedAt             time.Time
+	CreatedAt          time.Time
 }
 
 // Input creates or replaces a round.

@@ -532,7 +532,7 @@ func (s *Service) Cast(ctx context.Context, stageID uuid.UUID, in BallotInput, v
 		}
 		id, err := q.InsertBallot(ctx, params)
 		if store.IsUniqueViolation(err, "ballots_one_per_voter") {
-			return apperr.New(apperr.KindConflict, apperr.CodeAlreadyVoted)
+			return alreadyVoted(voter)
 		}
 		if err != nil {
 			return err
@@ -554,6 +554,16 @@ func (s *Service) Cast(ctx context.Context, stageID uuid.UUID, in BallotInput, v
 		return Ballot{}, dberr.Fail(err)
 	}
 	return out, nil
+}
+
+// alreadyVoted refuses a second ballot of the same person, in words that fit how they
+// vote: a signed-in voter is told of their account, not of an e-mail address.
+func alreadyVoted(voter Voter) error {
+	e := apperr.New(apperr.KindConflict, apperr.CodeAlreadyVoted)
+	if voter.Principal != nil {
+		e.Variant = apperr.VariantAccount
+	}
+	return e
 }
 
 // checkChoices refuses a ballot with too many, repeated or unknown cases.

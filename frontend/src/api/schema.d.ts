@@ -362,6 +362,7 @@ export interface paths {
          *     only once). Its link then answers 410 `invitation_revoked`. Whoever sees the invitation
          *     in listInvitations may revoke it: admins any, organizers those to their agencies (others
          *     answer 404). Accepted or already revoked invitations answer 409 `invitation_not_pending`.
+         *     A citizen panel invitation's seat, not taken, is freed with it (see withdrawPanelMember).
          *     The path differs from `/api/v1/invitations/{token}` because that one is addressed by token.
          */
         delete: operations["revokeInvitation"];
@@ -1922,6 +1923,35 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stages/{stageId}/panel/members/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 국민심사단 위촉 철회 (주관기관)
+         * @description Takes a citizen off the stage's panel and frees the seat, so the address can be
+         *     invited again. A member who joined leaves the stage: their assignments are removed and
+         *     their sheets, kept on record, no longer count in the panel score. An invitation not
+         *     yet accepted is revoked, so its link seats nobody. Revoking a panel invitation from
+         *     the invitation list (`DELETE /sent-invitations/{invitationId}`) frees its unused seat the
+         *     same way. After the stage closes the panel stays (409 `stage_closed`); an address
+         *     without a seat on the stage is 404. The address goes in the body, not the path, to
+         *     keep it out of logs.
+         */
+        post: operations["withdrawPanelMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stages/{stageId}/vote": {
         parameters: {
             query?: never;
@@ -3314,15 +3344,21 @@ export interface components {
          *     score = judgeScore × judgeShare / 100 + panelScore × panelShare / 100 + voteScore × voteShare / 100,
          *     where judgeShare = 100 − panelShare − voteShare, panelScore is the mean of the panel
          *     members' totals by the panel's rubric, and voteScore = 100 × votes / the most votes any
-         *     case of the stage received.
+         *     case of the stage received. A case no panel member scored has panelScore null (심사단
+         *     점수 없음), not 0: its score then blends the other parts with the panel's share
+         *     redistributed in proportion to theirs, score = (judgeScore × judgeShare + voteScore ×
+         *     voteShare) / (judgeShare + voteShare) (the judges' score alone when both shares are 0).
          */
         ScoreComponents: {
             /** Format: double */
             judgeScore: number;
             /** Format: double */
             judgeShare: number;
-            /** Format: double */
-            panelScore: number;
+            /**
+             * Format: double
+             * @description The mean of the panel members' totals; null when no member scored the case.
+             */
+            panelScore: number | null;
             /** Format: double */
             panelShare: number;
             votes: number;
@@ -7050,6 +7086,41 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PanelMember"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    withdrawPanelMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PanelMemberInput"];
+            };
+        };
+        responses: {
+            /** @description The panel without the seat. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StagePanel"];
                 };
             };
             400: components["responses"]["BadRequest"];

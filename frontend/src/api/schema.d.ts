@@ -737,7 +737,8 @@ export interface paths {
         /**
          * 사례 상세
          * @description Team members see the working copy; the round's organizers see submitted cases as last
-         *     submitted. Anyone else gets 404. The ETag is the working copy's revision.
+         *     submitted. The response's `view` says which (`working_copy` or `submitted`). Anyone
+         *     else gets 404. The ETag is the working copy's revision.
          */
         get: operations["getCase"];
         /**
@@ -2793,6 +2794,7 @@ export interface components {
         Case: components["schemas"]["CaseContent"] & {
             /** Format: uuid */
             id: string;
+            view: components["schemas"]["CaseView"];
             round: components["schemas"]["RoundRef"];
             team: components["schemas"]["TeamRef"];
             status: components["schemas"]["CaseStatus"];
@@ -2812,6 +2814,14 @@ export interface components {
             /** Format: date-time */
             submittedAt?: string;
         };
+        /**
+         * @description Which copy of the case the response holds. `working_copy`: the team's own copy, with
+         *     saves not yet submitted (what the team's members see, and edit while `editable`).
+         *     `submitted`: the last submitted version (`submittedVersion`), as the round's organizers
+         *     see it; later saves of the team are not in it.
+         * @enum {string}
+         */
+        CaseView: "working_copy" | "submitted";
         RoundRef: {
             /** Format: uuid */
             id: string;

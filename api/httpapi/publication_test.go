@@ -99,6 +99,18 @@ func TestPublicationFreezesItsTerms(t *testing.T) {
 		t.Fatalf("organizer deadline now %v, at publication %v", got, closes)
 	}
 
+	// The stages, their judges and votes made the published table: they stay as they were.
+	stages := org.Get("/api/v1/rounds/" + je.roundID + "/stages").Status(http.StatusOK).JSON()["items"].([]any)
+	stageURL := "/api/v1/stages/" + stages[0].(map[string]any)["id"].(string)
+	p = org.Put(stageURL, map[string]any{"name": "서면심사 (수정)", "finalShare": 50}).Problem(http.StatusConflict, "published_terms_frozen")
+	if got := fieldsOf(p); !slices.Equal(got, []string{"finalShare", "name"}) {
+		t.Fatalf("fields %v in %v", got, p)
+	}
+	org.Do(http.MethodDelete, stageURL+"/judges/"+je.ids["j1@demo.test"], nil).Problem(http.StatusConflict, "published_terms_frozen")
+	org.Post(stageURL+"/conflicts", map[string]any{"caseId": je.cases["민원 대기 줄이기"], "judgeId": je.ids["j2@demo.test"], "reason": "발표 뒤에 알게 된 관계"}).
+		Problem(http.StatusConflict, "published_terms_frozen")
+	org.Post(stageURL+"/vote/open", nil).Problem(http.StatusConflict, "published_terms_frozen")
+
 	// No stage can be added to a published round.
 	templates := org.Get("/api/v1/rubric-templates").Status(http.StatusOK).JSON()["items"].([]any)
 	org.Post("/api/v1/rounds/"+je.roundID+"/stages", map[string]any{

@@ -266,6 +266,9 @@ func (s *Service) WithdrawPanelMember(ctx context.Context, p account.Principal, 
 	if err != nil {
 		return Panel{}, err
 	}
+	if err := s.RefuseAfterPublication(ctx, st.RoundID); err != nil {
+		return Panel{}, err
+	}
 	if st.Status == StatusClosed {
 		return Panel{}, apperr.New(apperr.KindConflict, apperr.CodeStageClosed)
 	}

@@ -3,6 +3,7 @@ package judging
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -130,6 +131,20 @@ func (s *Service) UpdateSettings(ctx context.Context, p account.Principal, round
 	return s.settings(ctx, s.q, roundID)
 }
 
+// RefuseAfterPublication answers 409 published_terms_frozen (naming fields) once the
+// round's results are published: the stages, their judges, panel and vote are what the
+// published table was computed from, so none of them changes afterwards.
+func (s *Service) RefuseAfterPublication(ctx context.Context, roundID uuid.UUID, fields ...apperr.FieldError) error {
+	settings, err := s.settings(ctx, s.q, roundID)
+	if err != nil {
+		return err
+	}
+	if settings.Published {
+		return round.PublishedTermsFrozen(fields...)
+	}
+	return nil
+}
+
 // Cut decides who advances from a stage.
 type Cut struct {
 	Kind  string  `json:"kind" validate:"required,oneof=none top_n threshold"`
@@ -200,13 +215,9 @@ func (s *Service) CreateStage(ctx context.Context, p account.Principal, roundID 
 	if err := checkCriteria(criteria, "criteria"); err != nil {
 		return Stage{}, err
 	}
-	settings, err := s.settings(ctx, s.q, roundID)
-	if err != nil {
+	// The published results were decided by the stages there were.
+	if err := s.RefuseAfterPublication(ctx, roundID); err != nil {
 		return Stage{}, err
-	}
-	if settings.Published {
-		// The published results were decided by the stages there were.
-		return Stage{}, round.PublishedTermsFrozen()
 	}
 	raw, _ := json.Marshal(criteria)
 	row, err := s.q.CreateStage(ctx, store.CreateStageParams{
@@ -237,6 +248,17 @@ func (s *Service) UpdateStage(ctx context.Context, p account.Principal, stageID 
 		return Stage{}, err
 	}
 	if err := validation.Struct(in); err != nil {
+		return Stage{}, err
+	}
+	var asked []apperr.FieldError
+	for name, given := range map[string]bool{"name": in.Name != nil, "blind": in.Blind != nil, "scoringClosesAt": in.ScoringClosesAt != nil,
+		"cut": in.Cut != nil, "criteria": in.Criteria != nil, "finalShare": in.FinalShare != nil} {
+		if given {
+			asked = append(asked, round.FrozenField(name))
+		}
+	}
+	slices.SortFunc(asked, func(a, b apperr.FieldError) int { return strings.Compare(a.Field, b.Field) })
+	if err := s.RefuseAfterPublication(ctx, st.RoundID, asked...); err != nil {
 		return Stage{}, err
 	}
 	if st.Status == StatusClosed {

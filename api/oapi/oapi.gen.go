@@ -17981,6 +17981,22 @@ func (response Recuse404ApplicationProblemPlusJSONResponse) VisitRecuseResponse(
 	return err
 }
 
+type Recuse409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response Recuse409ApplicationProblemPlusJSONResponse) VisitRecuseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type Recuse413ApplicationProblemPlusJSONResponse struct {
 	TooLargeApplicationProblemPlusJSONResponse
 }
@@ -18884,6 +18900,22 @@ func (response WithdrawStageJudge404ApplicationProblemPlusJSONResponse) VisitWit
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type WithdrawStageJudge409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response WithdrawStageJudge409ApplicationProblemPlusJSONResponse) VisitWithdrawStageJudgeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -27234,71 +27266,73 @@ var swaggerSpec = []string{
 	"aL9NIt+lJwLKJWYOhYaBCNNooZ7TnT2sJr4RwyuoGuLVVXCfoAoNCJNUtt/AkRLbRQU82gBlDSczmIfW",
 	"zUCwQC0cMRL0CujP8RZTSoKh/IVkvoOP2b/O/mv+ZCUllVcow5BoMDBl5bJZjx9W3soPw04KdW/2bCW1",
 	"u7dR/ODzzlcbBzduxHcfpRWOnoTzOfjJhcxBHO48R8RvChw+Nmm5MC5aH0YhSUMg3MLttD5qaknCxkg0",
-	"n34fEryuw0toBBElMw5vp98UR2WKvqTX71jiyhRXIqlMWQQX7HOdn2MefMJrkP6oxeKDj28cfPgIGfyI",
-	"EtxliJMMwuxj1nq73KhwFA3aKoi4+t42pTwr+hNcxupozKAFlCkxroYPMWArJIFCajJJw1Sg1zlrYt7a",
-	"kOEp1dwaaUhkqq8Btj6SEaZhLy9QQ1xUsv8irNYRuaeSDo5FL8/Mr8hPBXrPSS3iH5A+/cUmgLxtb8Sf",
-	"/P27r+PtrfirrTwD8ZIMJ+N8KoFS1MtT1AE7klLrcHJB7wZbOQsQULgJDbX6ut+UaFLyBnoFQVJTRESN",
-	"h0EG9cAmLml0uXlTCnbdWPR1EuoqtzgfADGq3bLoeWAaiRpiGI6Bek4Z0SREWzUZmAiCZWixMtXLSmBG",
-	"xxs3YUpPnridj8XTlj1t4GnTtZn3H4xm8zJTGVMl5S5areEwJGwVcP6OShROOjkRhk/M0E9I5aa9HSVv",
-	"59ze8d1dlL0347ub1gqgISjU5Xpnb/i7U/uXByeWv6SfO+pLA7opSl/TY0huVaU7c3wCKTWWKwGMSRkC",
-	"G3/UnVPCWgigWH5TkAi1ajwTi65NKxEPCZqEKGuCeFMKGhBErjRIZOMV8sH1vKpf0W8DOq9DCloIgpTa",
-	"jjLcDzo4vuRtPb+Ca0VHgpxcJT/+uD99opH6Z/ePw+b2uS+M2bfVke1J7ssfM5vc13XWjjtuB+LlzdBw",
-	"CNZZrV2d3CRjpLaDW7tAbdqbnlZW6vznh6hz/dPO3/eQEWU+urn/4EaarKEef+xei9eAmgd4IXiDsKMw",
-	"M2iYq1zpFEct+wYWwla9zcLOSwANNSBZ1iCwxMDRMKnFJA1Li1aIz+tE2Hv+0w+m5hFGIZYkyrVl/RT6",
-	"rySTDB5ZYtpuoUbyQkTIW11FX3qx9F3u/1cbhB2vFULt5YkNQh6nLxNwyYe+fyCJeWBWECQqHzlx6V6K",
-	"INfUj+os13BEvGxQjwnNObluDqkna0gXoKbO9c/R/pf3480v9h8+Qgfv/3F/Z+Pggz7YuBksZc7Gk1Dk",
-	"clngiIB7yHh93K4hRRReaiw2aITrXAK2rnqdcQn8f4mdnpsz6bsJFJeu6pGAZGWKkcwnASuc6R8tbI4x",
-	"Yy+xSb2KKEHGQU/PeRpZ+OZ3Xx/c2ow//jDe/AI9NWdBdVCCqoPOzJkqIKe/3/jz026ELc6qdLUZka5j",
-	"eUQKF3RwPA6scgzhROH6cdvuuniSRo1FnZ3b8e13UOebzXjrc8Wh9nc247u7GUalk2PL86uBV+SsuWWO",
-	"QmBd5HWiOIo1wJiEavRbTpkRGgFqBBA+fDKPMGur50koiI4ZxQyR6TqmYQ5fRXLAZ0U4gSyxLatrU7fO",
-	"GUqKmc6g/4+96/tt47bj/wrhl9jATcF+vCx+MppgLdBgQZp1wKZioSTKuuVECsdTVK0ooDjK4NYakgDx",
-	"4gSW4WJZnAweqtpaqwDJ0/6TPeqo/2Hgl+TdSb6T7EQnuameglhHUkfx+4PfH5+PwiKB0jtMI04dwq50",
-	"VU3aTKfepUtMPpeDdfyQ1ajmP1VgrxrTteSy6nopDEPxC6josBq8b5Z6EeOutHCc4gPsABIBTElJ7UVW",
-	"mEugKfqGibREeJGz+InpPRNranf9l49E+/VUdNlFE7ZJQ6ndgLtvqHpYsTiU5dcqjRYAIElXAAB8Emc6",
-	"oQ8oRhq7NEtV1DpAZVnTfj/EuaUuI4VIIaBa5pIBiIp05UUr9TEtgP6Rd/oSIR63VBURozpLaCHKkMPo",
-	"OnEVLY0pMFLfHvRbBq0Nxcwp87K0TiJgNMADB8Au8HK2wdCSr8sRZTlWqGcQQCupBsNRZCmog1SaMvJH",
-	"x+YeWr55+crHV25cQZNQe26u6I2Wy1cpsNLJLyBfJ0s5LhNUw/UMWguadIZ86shLe7jOdYUEPPInVYJw",
-	"c2UVjJf62bI0LO6GZRiNTGpDm4PyvM3vvM4U3rEH/UKFusbR0phYFvJYlt4ipIJsD4EPXkQOW+dxxuL3",
-	"J/G1zpW5mLmbHFxcvIX9+AnbD3G0P3jampJX7LJ1KbeTY0fmwdTFwCyUBEdgOruHuozDoi+FYrQII00n",
-	"HHnQHPz9q4nkYmljDrikbNPC1O5to00FcvL0Szmu65dITsR9yGqojGndYGzUiPJy5LBFHu5dKzq+7Ykn",
-	"Tf8freGSIZVnE9st//lr5B93/Y1uv9c5cwD+NIRh6h6tiGWk3zNSMc/Rssov/fexPgArFirYHK+7hEB7",
-	"akX6r9BHJz1eVvUcWzWz6p5Yw0VWlcdMX+9Ppp6sodRUvsQ4MR9lKeTQMuiyi4seRwUG3huo1ISGVZCv",
-	"GfC5DK2zIB5Lj01SEzoB6RjQjyH/257//NA/7p4SBDkdG3CbqWqKsV7Kp8xLP3sKi4zDDbvAo+kKncS4",
-	"mTdB/8JNVMQOJwFhugtXKcooQXXiLY7wOx7hnRd++7Vo9zS9wWDz8G1iyVPPfX0iVbxUvSqHpQnsLVQy",
-	"Vl9pf3kKKsTlUl9DjowxTtCy/LMcGBiBFStLayUijw9yqxRAjTTnbsAAkw9tg8q6sUj0JojrAj5PmfBI",
-	"fEKuZDJqDoHoDRgClbALsmqq4iKHHYd5wH+DuWdFgskQdrDpepZ6dpmsRr5IwoRBXEFTmk3MnQUCn1Lq",
-	"TM4/v5DAOE0DhwFzFKqVRTTg/S5bjNdr/R92xasnkD7rdfqdphWbXptqKk0evfT6y64yE/3V2gNp5HBE",
-	"WW1VaxuuYYhsA9pSrPI42IewtWvuroHyBbRiW5RXzbhdWzsBB41+b9P0VU5PGNIqggxlQa4wIgvKQA8J",
-	"CfRAKniUHEG4RHCMTAR1hudEJOSrLQRirgKhyg6nKBAuGeGJHukhVo6q8WWtQKvn6uAPyzlcHQC7TVy7",
-	"aJOCpdOMuFpA3F6n2OGXECVejbm3stSwpXCUIyWbFpRLbaZlLsqzgrQTcHJ0zKRs06pneqeK2EVl6RDr",
-	"MdIRxhRVeRU7CbEPebR1NC9FKYqsktgLKT9d3BunIhEh3q7/fQMAeLWkbO0PdnqzuD9GhMsjuDyOw0Ul",
-	"p6fI4TLSEgbT3yC4PBuGEblSMqkaLusKgfOOe3OKL/YbRucDW9NqIMNCtLnjt99ETjBwgg8r90nnr0Dy",
-	"jk1Jagfwspp/0gmMobjSIxdnZSpnpf9dR+xvTj4r43umr9ZvwDMpa5Bkok9cHmIrzRGHAVcM+/FQf/ob",
-	"XSR/mBNcn+YXGYfMBuRVzA16ngw46gWOHAAlVFcKULXh5qgtU0OhmYnQfD2TQBsNKvycEogqNTKHctBx",
-	"dg14sQguz1hRLUJrI5ou4Pk8hZa7+IX8ZxxS6qc2t3OOYbc0QhbAD0dYMHVIXj+hcYmXmQsFhC6gEsPf",
-	"FM+dotJcRYoiE60TD0rw4m4nWhJTVbWXiYdtZ6zLBper4MU1190INV5B5T4WEMMnzK/mflJdXAANpiyy",
-	"pRuHV+ItwJm0L6hF7YVhL19K4oEKDlQ6mnk+LFDjVHMVvlFhHuo5/QDVe6/Qxf62f9wNeJ0GrYbY++fK",
-	"WbR7lKv37FecqFjFM6RCKXyA9JKrI1LGtqN8sEiFeA0DvTMNmZcJkR6bzT3dOxklTNVXskK0jDuE6A6b",
-	"h9SspvcSeybpDA1FmYTOHflOQSX2OfbxgsvlvLy9s5CkLvK2M9VFv/rFr0+12lVM63q3+Zx0GADUqBv4",
-	"u+qvt6Ofj/HXVqNqKNJYw1VXioqsB82IkKBV/PJZmkwwP9x7Y+jdQ4p7o9QgkI9pnjgOFH6biceRvQ+1",
-	"p2hU4qEuJJVKrmG3ENuG8gGs9xYhqA/MF10kt+YY5QSu9XHi87busvUO3Owjcmo6+eLxo0bA4dS1Cjs1",
-	"XOfoFgGUfQ85BHOFaKAjOTHg+WV2e9iCTz7DatDiBM9J+fsb3aAmPTjDyN954H/9SIUBN3b6nQZ86h/3",
-	"RLs32xMeIEQls6eFB+46c0iK98dwkbkU7EUEK8HjM52uBtKEkhrgMi78v/f9Lgp+3ON/D7b3kX/c6B+9",
-	"OaU7J81Bck/JGsQCpeOlez3k46vR2KL8COYwUUYIJWqk9nrwJNB86UJhG6gefmYePGlGPra59zv4XikK",
-	"k1wgKY0Di2dmKAAzL/TcOBRPX4q9BzrJg5b73Yb//FDsPbBQtPwA+Vtdf+uV2BuiHNEX/LijFDgYF6Xe",
-	"UTGNuFL166Ti4LxOEMkhFzhoKp5BChCAFIsk7yGNG6mfAIR+j90iFLmk6BJeimHtIHB4rsPyZ7VLEWuT",
-	"SsE38eB7BSp2tgZEvl1iJJLHGQ6+CEr+qAq4A7nWtkAcQIFRKN5jxLhEsOOV/jKuA+pDeCRNtaxXSMIo",
-	"cFle3rFtjqqVzFvssNwtkq+6tldfuvTHz4aM6KOm/82uaPbE18+QuHtncHc3sle8zj1S1jtVJp5r55PN",
-	"ppYDgPik+TrK1ZHLqh5RfeQACmqhAvZwDnOCKowBWIZHVGRDt9iY9k2AI+WWJgi3EC4wWIdbyGHrts5u",
-	"qWYcrD/QkdxrLisTr0SqHHlScypWwQy68nmFcQL4GNSpmwximVHbU4wruuYxNul3Vb/8xEMgl7xYcbA9",
-	"iXBw9JfWK2RmKEEJZyKygeKgMXiYeCJYhVBcsTN1XB4LkvnbCqFr1z76pELyZ5MiM/GJbWS5P5MkDgub",
-	"owLLV8uEeudgM0W7i9aufYT8f92DjKPeC/TLzM9XkvYVonRjVdJ1+cT8NFIgxYDdg/MluQ3nYLP9v3VE",
-	"uztodvyjfdHugk573OkfdcaptuH5vljKEewSd63qleT00ilSXMXKlaq6ztKlpYvgLOm5RhWhWgsALNu9",
-	"JWuJ4jKIvlpR3v6Hn/e/2e3/0BPtHqCJ/nV/cKcTjpK+QsyYwOZZSPmsJoEdGWkM3cnRg507Ymt/0GpY",
-	"6Oof1H/8zm7/P11/64WFxP62+O6ef/+J2G76zw/DGdVN6uR0/aM34qDptxqDpy00eNoSnRfhIGiIjxsl",
-	"nnbE5o6m+RV7DzWcqiLuCsdDBcPE4dtN8aor2l2/17JQ/6gh7n5lIf/omXi14x9sDjZeLfv3m2Lv3grs",
-	"MUCLRnbKzZfs2yRuEYA06Pc64pncYQXeoTgsrCG8Aw0lDi/Q7g62u+L7l/79loUULZmFxMHD/nETur+3",
-	"dsXdO+HqpsE7Zl81WmqnJx4fov81HqH4XjWYNdqcFk4+XD395Wdf/j8AAP//",
+	"n34fEryuw0toBBElBh1G1sgS6x/knJQaRCukRrWEUAf0Ug09g4aKf76kFvKoDN6X9C4dS/Sa4n0klVyL",
+	"QIl9rrOAzIMnlU5/QNL6wcc3Dj58hAysRQmmNwSDARn7MSvjXd5d4BAGBBYkby1OmAqjFf0JZAR1lmbQ",
+	"AspUPlfDh9C0FZIgNDWZpGGqZ+hUOjFvTdvwlGpujTQkMkXhAPIfyQjTsFfOUENcVCrJIqzWEXnNkg6O",
+	"xVyQmV+R+wzUsRPG8QNS87/YBOy57Y34k79/93W8vRV/tZVnIF6SeGV8YiXAk3p5ijpgR1IBHk4umAPA",
+	"hM8CBBRuIlatGcFvSjQpeQO9giDXKiKixsMgA8ZgRQ0NejdvKtSuG0eDzo1d5RZ+BJBPtbcYPQ9MI9GO",
+	"DMMxCNQpI9ISSZOB5SJYhhYrU72sBGZ0vOEcpiLmiTf8WByA2dMGDkBdMnr/wWimODOVIynwfMkgJA6R",
+	"ldhHKO89CjUchoStArrhUYnmSScnwvmJ8f0JqVe1t6PE+ZyzP767i7LXcnx309o+NPCGurvv7A1/NWuv",
+	"+uB0+pf0c0d9J0E3RUl7egzJpU0jiAA4CTkZx40DJrQMgY0/1tB5hSwEgdLtmoJEqFXjmQh8bVCKeEjQ",
+	"JMSWE8SbUtCAIHKlQSIbpZFPKeBV/Yp+GzCJHTfLQhCk1HaUQY7QwfGlrOv5FVwrOv7l5Cr58Uc76hON",
+	"1D+7fxw2o9F9Ycy+rY7sgJTGscqHHhLUtmPjvDIRWsZMkzEPAxxRz9G3aZZd5/+4I6ggc8EMDYdgJ9cK",
+	"5YkCdpxH5uDWLhwZHQiRFsXq/OeHqHP9087f95CRxz66uf/gRppnox5/7A6n1+BIDnAg8QZhR6EMaoSy",
+	"XNWbFBc4wd5vYCFsweJsxQAJeK8G38waTZYY+IgmtaynEYXRCvF5nQgrrHz6wdQ8wijEkkS5tqyLSf+V",
+	"JAHCI0tM23bUSF6ICHmrq15PbxkEl8vo1QZhx2upUXt5YqeRx+mGBkj5oS9RyD8fmNAFOeZHTly6lyK0",
+	"PPWjOss1HBEvG49loqpOtK9DKvsajQeoqXP9c7T/5f1484v9h4/Qwft/3N/ZOPigD6xxBgabs/Hkgrnc",
+	"Okq+quPEM+Z2nymi8FKDugGSXOcSYJHV64xL4P9L7PTcnMm8TlDUdEGWRFLM1JGZT2KNONM/WsQjY+pf",
+	"YpN6FVECaoSenvM0KPTN774+uLUZf/xhvPkFemrO4iGhBBAJnZkzBVxOf7/x56fd4GicVelqMyJdx/KI",
+	"tEbo4HicfOUYwonW+OM2QHbxJA34izo7t+Pb76DON5vx1ueKQ+3vbMZ3dzOMSuc1l+dXA6/IWXPLHIXA",
+	"usjrRHEUa0UyufDot5wyIzQCSgyAs/hkHmHW/v/Yu5reNo4z/FcGulgCNnTT5lLrJMRGEyBGDcdNgZZB",
+	"NeIOxa13Z4idpRk2CEDLdKFELGwDVi0boqCgrmUXKsJIbEID9qn/pEfu8j8U887MflBcUrK5pOLwZFjc",
+	"meEO5/2Y9+N5xPPE5kSW+2KKyHsOtuwENI7HAFoX4RBtRs8szKacnVEU8tDmkISRgapJTGNOnbjY5mmY",
+	"WlTlCcIlJl+IwSoIyqpUUddKnF4Fx1tyWWW9FN2X+QVUtFkV3jdPvZhxl1p4mOID2AcSw7rJSO3FVphJ",
+	"tCz+hqmMUnieePmZ6T0dMGt1/BcPg9arieiyizrOk4VSuwF330j1sGIxUQmhVBo1AdtKVUkA8hVnqugB",
+	"AKgU7GyeytB7CKizovx+CNYLXUbMWA2nXOaSxvaKNVTGmywwNUH/iDt9iRCPG7LSilGV6jQQZchmdJ24",
+	"qsJTR/fg24N+y6GVROCfMi9PaySGIwQUfoDJAy9nafgz8bocUbbGzFoOASqW7A0dBAWDElapKWN/tC3u",
+	"ocXVy1c+uXLjChoHuLS6pDZaLF+hEA4VX0AWuHLsEFTFtRxaCfurEj517KVjda3wyJ9kmcbq0jIYL/mz",
+	"5WlUlw/LMBqb1IIOFel56995nUmoag9avcyagkBTcGYG8lie3iSkjCwPgQ9eRDZb58OMxe9PQqOdK3Mx",
+	"dTc5vLh4c/vxM7YfwdF+/0lzQl6xy9aF3I6PHekHMxcDvVAakoRO1iQaxKPCOAlANQ8jTSYcedDo//3r",
+	"sbxwWcNFuMSxqDmxe9tgp4aYPPt6lOvqJdIzdx+xKnIwrWl4lCqRXo4YNi9LeduylO+6weOG/49msu5J",
+	"5tmC7ab/7BXyjzv+RqfXbZ85AH8arjd5j5acQMLvGegq4GhR5pf++0gdgCUDmRbH6y4h0FlcFv4rtEAK",
+	"j5dVPNuSfciqnVnTyFXEMVPX+5OpJyORmiqUGCf6ozyFHFoOXXZx0ePIZOC9gUpN6TUG+ZoCFU9inTln",
+	"XHZEoIqLC/jigDkO+d91/WeH/nHnlPjV2diAW0yWhIz0Uj5jXvbZU1hkFOTbBR5PV6gkxmpBB/3NVVTE",
+	"Nich170LVynKKEE14s2P8Fse4Z3nfutV0OoqZor+5uGbxJInnvv6VKh4oXplDgtVLWqyqoFK2upL7S9O",
+	"QZm4XOhryJExxglaFH8WA0MjsGTkabVExPFBboUCHpWiSw7LoAqRbZBZNxaL3oRxXYBWcgiPxSfESjqj",
+	"ZhOI3oAhkAm7MKsmKy7WsG0zD6iLMPeMWDAZwg4WXc9Tz3LIcuyLpEwYxhUUG93Y3Fko8BmlzsT8swsJ",
+	"jNI0cBgwR5FamUcD3u3ay+F6rffjbvDyMaTPuu1eu2EMTa9NNJUmjl52PXhXmY7+Ku2BFOg7oqy6rLQN",
+	"VwhSlsbbgcrQUe1vM3cNpC+gFNu8vGrKLe3KCTio97qbuvd0csKQVRFkJAtihQFZkAY6ISTQJyqRbdYI",
+	"wiWCzQgAQ9/58jQdACPhm6gkAeZCzKp4HAyGkaeYA5VB+KUsb2Sh4zmRSbG3c4mcqUTKuscJSqRLBjjG",
+	"Bxq9paesnWkjNCtrNXDIxRyuisDdIq5VtIhpqDwnrpiIW+sU2/wSosSrMvdmnmqmHa7hY8Cn19MyFxWY",
+	"KQwVnBwVtHEsWvF0B1oRu8gRHrkaIzxxTFGFV7CdEnwRR1uFEzOUotgqqR2l4tP5xXUiEhFhNfs/1AG8",
+	"WUnK1n5/pzuNC2xMuDyCnVH8PzI7PkH+n4HGOpj+BsHOdNhpxErphHzYUSUK5xyU5P1TfLHfMDobbKFm",
+	"HWkGq80dv/U6doKBTz6p3MedP5MUbIuSzA7gZTn/uBM4hB5NjZyflYmcld737WB/c/xZGd15frV2A57J",
+	"WIOkk8RiJ8F0u0ZsBjxD7KdDG+tvdJD4YU7wxOpfZBSqHxCfMTdsutLAuhc4sgHQUt5pQNVGmyO3TA6F",
+	"bipCC7VcCuU4qPBzSj4r1cgM6lFH2TXgVCPYmbKimsf2BjRdyBF7Ci138UvxzyiU3c8sbq3ZmhlVC1kI",
+	"XR1jUFU5AfWEwrReZC5UMLqAaA1/kxyJkoZ1GUl6VbROPKgBHHY7UZKYqaq9TDxs2SNdNrhchS+ueBIH",
+	"aBVNmXyZw1OfML+KN0y2kQF+m7TIhupcXhpuAc6kfUEtKi8Me4VSGodYeKCy0cyzYRAbpZor8I3MWajn",
+	"7ANU77xCD/a3/eNOyAnWb9aDvX8unUW7x3mez37FiYvVcHZdqMUP8XLWaog42LKlDxYrUa9ioAanEWs3",
+	"IcJjs7inmjfjZLvqSmbG68gjePeoe0nOqps/saez3tDRlEtpHRLvFJaCn2MfL7xczsrbOwvB7jxxPFVd",
+	"9MEvf32q1a5iWlO7zWekwwDmR97A31Z/DURuRuH86MYPoZlO+mvLcTUU6+zhsi1GRtbDbkjIEANtNs/T",
+	"D97/RYI4W/XzrA42/2DbJdishWrNCJUaBPIxLRDbhspzPfEIRu5kf4yCjk60QclcdhW75tA+mA9hvTcI",
+	"QX2ov+g8uTXDKCfw9I8Snzd1l4234PUfkFPdSngaFK4Vea3CdhXXOLpJgKHBQzbBXEIqqEjOEEoEh91K",
+	"WvDxZ1gOmp/gGSl/f6MTFsWHZxj5O/f9bx7KMODGTq9dh0/9427Q6k73hIcQVenMe9GBu85skuH9MVpk",
+	"JhWDMcFK8fh0q63GVKGkCuiWc//vXb+Lgh/36N/97X3kH9d7R69P6c4Jc5De1LICsUDheKlmE/H4cjy2",
+	"KD6COXSUEUKJCk6/Fj4JFHGqUtkCPo739IMnzcgnFvd+B98rQ2ESC6SlcWDx3BQFYOqVphuHwZMXwd59",
+	"leRBi71O3X92GOzdN1C8/AD5Wx1/62Wwl+CFURf8YUcpdDAuCr0jYxqVoUjwZRsXVIJIDLnAQVPxHJKI",
+	"BKRYJAUPKaRL9QTQKHjsJqHIJUWX8NIQahUCh+c6LH9WuxSzNplUnBMPvleoYqdrQMTbpUYi+TDDwedB",
+	"yZ9UBXko18oWBAdQYBSJ9wgxLhFse6W/jGrB+ggeyVItqxXSQBJcVhB3bIujSjn3BjssdosUKq7l1RYu",
+	"/fHzhBF92PC/3Q0a3eCbpyi4c7t/Zze2V7zGPeKonXKI51qFdLOp5AAwRmmhhtZqyGUVj8hGdkAlNZCJ",
+	"PbyGOUFlxgCtwyMysqF6fHT/KOChckNBFxsImwzW4Qay2bqlsluyGwirD1Qk95rLHOKVSIUjT2hOyUiZ",
+	"Q1e+KDNOAKCD2jWdQXQYtTxJi6NqHocm/a6qlx97CMSSF8s2tsaRVQ7+0mqF3BQlKOVMxDYwOKj3H6Se",
+	"CFYmFJetXA07I1E6f1smdOXax5+WSeFsUqQnPrGNbO3PJI0JxOLIZIWKQ6h3DjYzaHXQyrWPkf+vu5Bx",
+	"VHuBfpV7fyltXyFKN1IlXRdPzE4jhVIM4EG4UJIg4jPfbP9v7aDV6Tfa/tF+0OqATnvU7h21R6m25Hxf",
+	"LqwR7BJ3peKVxPTCKZI819KVqrj2wqWFi+AsqbkGFaFcCxA0W90FY4FiB0Rfrihu/8nn/W93ez92g1YX",
+	"4Ez/ut+/3Y5GCV9hyJjQ5hlI+qw6gR0bqQ3dydH9ndvB1n6/WTfQ1T/I//jt3d5/Ov7WcwMF+9vB93f9",
+	"e4+D7Yb/7DCaUd6kTk7XO3odHDT8Zr3/pIn6T5pB+3k0CLozho0KnrSDzR1FER3sPVB4rpJdLRoPFQxj",
+	"h283gpedoNXxu00D9Y7qwZ2vDeQfPQ1e7vgHm/2Nl4v+vUawd3cJ9hiwTWM75RZK1i0ybBHAVOh128FT",
+	"scMSPUQygRgJwAWFZQ4v0Or0tzvBDy/8e00DSe44AwUHD3rHDWg/39oN7tyOVtcd5kP2VcG1trvBo0P0",
+	"v/pDNLxZDmaNd8dFkyerp7/6/Kv/BwAA//8=",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

@@ -217,11 +217,16 @@ func (s *Service) Close(ctx context.Context, p account.Principal, stageID uuid.U
 }
 
 func (s *Service) moveWindow(ctx context.Context, p account.Principal, stageID uuid.UUID, open bool) (Settings, error) {
-	if _, err := s.judging.ManageableStage(ctx, p, stageID); err != nil {
+	st, err := s.judging.ManageableStage(ctx, p, stageID)
+	if err != nil {
+		return Settings{}, err
+	}
+	// Votes go into the published table: after publication the window stays as it was.
+	if err := s.judging.RefuseAfterPublication(ctx, st.RoundID); err != nil {
 		return Settings{}, err
 	}
 	now := s.now()
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		q := s.q.WithTx(tx)
 		v, err := q.LockStageVote(ctx, stageID)
 		if store.IsNoRows(err) {

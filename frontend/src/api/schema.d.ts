@@ -1039,7 +1039,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** 심사위원 해촉 (배정된 사례는 다른 위원에게 다시 배정) */
+        /**
+         * 심사위원 해촉 (배정된 사례는 다른 위원에게 다시 배정)
+         * @description Refused once the round's results are published (409 `published_terms_frozen`), since the judge's scores are in the published table.
+         */
         delete: operations["withdrawStageJudge"];
         options?: never;
         head?: never;
@@ -1118,7 +1121,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 기피 (주관기관이 심사위원을 사례에서 제외) */
+        /**
+         * 기피 (주관기관이 심사위원을 사례에서 제외)
+         * @description Refused once the round's results are published (409 `published_terms_frozen`).
+         */
         post: operations["challengeJudge"];
         delete?: never;
         options?: never;
@@ -1208,7 +1214,8 @@ export interface paths {
         put?: never;
         /**
          * 회피 신청 (심사위원)
-         * @description The judge steps away from the case with a reason; the case leaves their list.
+         * @description The judge steps away from the case with a reason; the case leaves their list. Once the
+         *     round's results are published the count behind them stays (409 `published_terms_frozen`).
          */
         post: operations["recuse"];
         delete?: never;
@@ -1992,7 +1999,9 @@ export interface paths {
         put?: never;
         /**
          * 투표 지금 시작 (주관기관)
-         * @description Moves the opening time to now. The closing time must still be ahead.
+         * @description Moves the opening time to now. The closing time must still be ahead. Once the round's
+         *     results are published the vote's window stays as it was (409 `published_terms_frozen`),
+         *     as does closing it.
          */
         post: operations["openStageVote"];
         delete?: never;
@@ -5739,6 +5748,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Unavailable"];
         };
@@ -5991,6 +6001,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];

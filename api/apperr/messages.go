@@ -176,8 +176,8 @@ var messages = map[Code]map[Lang]text{
 		English: {"Results already published", "Published results cannot change; record it in an objection answer."},
 	},
 	CodePublishedTermsFrozen: {
-		Korean:  {"발표된 결과의 조건은 바꿀 수 없습니다", "결과를 발표한 뒤에는 이의신청 기간, 집계 방법, 동점 처리 기준, 심사 단계, 대회 이름과 시상 등급처럼 발표된 결과표와 이의신청 마감이 따르는 설정을 바꿀 수 없습니다. 표시된 항목은 저장되지 않았고, 기존 설정과 발표된 결과는 그대로입니다."},
-		English: {"Published terms are fixed", "Once results are published, the settings the published table and the objection deadline follow (objection window, method, tie-breaks, stages, the round's name and award tiers) cannot change. The marked fields were not saved; the existing settings and the published results are unchanged."},
+		Korean:  {"발표된 결과의 조건은 바꿀 수 없습니다", "결과를 발표한 뒤에는 이의신청 기간, 집계 방법, 동점 처리 기준, 심사 단계와 그 심사위원·국민심사단·국민투표, 대회 이름과 시상 등급처럼 발표된 결과표와 이의신청 마감이 따르는 설정을 바꿀 수 없습니다. 표시된 항목은 저장되지 않았고, 기존 설정과 발표된 결과는 그대로입니다."},
+		English: {"Published terms are fixed", "Once results are published, the settings the published table and the objection deadline follow (objection window, method, tie-breaks, the stages with their judges, citizen panel and vote, the round's name and award tiers) cannot change. The marked fields were not saved; the existing settings and the published results are unchanged."},
 	},
 	CodeObjectionWindowClosed: {
 		Korean:  {"이의신청 기간이 아닙니다", "이의신청은 결과 발표 후 정해진 기간 안에만 할 수 있습니다."},

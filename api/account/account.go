@@ -59,6 +59,7 @@ type Service struct {
 	loginPerAccount, loginPerAddress ratelimit.Rule
 	// onAccepted run when an invitation is accepted (see OnInvitationAccepted).
 	onAccepted []AcceptedHook
+	onRevoked  []RevokedHook
 }
 
 // NewService returns a Service.

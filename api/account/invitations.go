@@ -152,6 +152,11 @@ func (s *Service) RevokeInvitation(ctx context.Context, p Principal, id uuid.UUI
 		if err := q.MarkInvitationRevoked(ctx, id); err != nil {
 			return err
 		}
+		for _, h := range s.onRevoked {
+			if err := h(ctx, q, p.UserID, id); err != nil {
+				return err
+			}
+		}
 		return audit.Record(ctx, q, p.UserID, "invitation_revoked", "invitation", id, map[string]any{"email": row.Email, "role": row.Role, "agency": row.AgencyID})
 	}))
 }
@@ -318,6 +323,13 @@ type AcceptedHook func(ctx context.Context, q *store.Queries, invitationID, user
 
 // OnInvitationAccepted adds a hook; call it while assembling the application.
 func (s *Service) OnInvitationAccepted(h AcceptedHook) { s.onAccepted = append(s.onAccepted, h) }
+
+// RevokedHook runs inside the transaction that revokes an invitation, so what another part
+// of the system held for it (an unused panel seat) is released with it.
+type RevokedHook func(ctx context.Context, q *store.Queries, by, invitationID uuid.UUID) error
+
+// OnInvitationRevoked adds a hook; call it while assembling the application.
+func (s *Service) OnInvitationRevoked(h RevokedHook) { s.onRevoked = append(s.onRevoked, h) }
 
 func invitationUsable(inv Invitation) error {
 	switch inv.Status {

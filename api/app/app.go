@@ -77,6 +77,7 @@ func New(ctx context.Context, pool *pgxpool.Pool, s Settings) (*App, error) {
 	votes := vote.NewService(pool, judgingService, mailer, key, rounds.Now)
 	judgingService.SetMailer(mailer, s.PublicURL)
 	accounts.OnInvitationAccepted(judgingService.PanelInvitationAccepted)
+	accounts.OnInvitationRevoked(judgingService.PanelInvitationRevoked)
 	contract, err := httpapi.LoadContract()
 	if err != nil {
 		return nil, err

@@ -75,6 +75,7 @@ const (
 	CodeNotAJudge                Code = "not_a_judge"
 	CodeResultsNotReady          Code = "results_not_ready"
 	CodeResultsPublished         Code = "results_published"
+	CodePublishedTermsFrozen     Code = "published_terms_frozen"
 	CodeObjectionWindowClosed    Code = "objection_window_closed"
 	CodeWeightsNot100            Code = "weights_not_100"
 	CodeInvalidCursor            Code = "invalid_cursor"
@@ -102,8 +103,12 @@ type FieldError struct {
 
 // Error is a failure with a public face (Kind, Code, Fields) and a private cause.
 type Error struct {
-	Kind       Kind
-	Code       Code
+	Kind Kind
+	Code Code
+	// Variant picks another wording of the code's message for the same failure, where the
+	// default would not fit the caller (see the variants in messages.go); clients still
+	// switch on Code alone.
+	Variant    string
 	Fields     []FieldError
 	RetryAfter time.Duration
 	// Cause is the internal error: logged, never rendered.
@@ -118,6 +123,12 @@ func (e *Error) Error() string {
 }
 
 func (e *Error) Unwrap() error { return e.Cause }
+
+// Message variants.
+const (
+	// VariantAccount words a message for a signed-in caller, e.g. an account's vote.
+	VariantAccount = "account"
+)
 
 // New returns an error of the given kind and code.
 func New(kind Kind, code Code) *Error { return &Error{Kind: kind, Code: code} }

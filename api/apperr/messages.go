@@ -175,6 +175,10 @@ var messages = map[Code]map[Lang]text{
 		Korean:  {"이미 결과를 발표했습니다", "발표된 결과는 바꿀 수 없습니다. 이의신청 답변으로 기록해 주세요."},
 		English: {"Results already published", "Published results cannot change; record it in an objection answer."},
 	},
+	CodePublishedTermsFrozen: {
+		Korean:  {"발표된 결과의 조건은 바꿀 수 없습니다", "결과를 발표한 뒤에는 이의신청 기간, 집계 방법, 동점 처리 기준, 심사 단계와 그 심사위원·국민심사단·국민투표, 대회 이름과 시상 등급처럼 발표된 결과표와 이의신청 마감이 따르는 설정을 바꿀 수 없습니다. 표시된 항목은 저장되지 않았고, 기존 설정과 발표된 결과는 그대로입니다."},
+		English: {"Published terms are fixed", "Once results are published, the settings the published table and the objection deadline follow (objection window, method, tie-breaks, the stages with their judges, citizen panel and vote, the round's name and award tiers) cannot change. The marked fields were not saved; the existing settings and the published results are unchanged."},
+	},
 	CodeObjectionWindowClosed: {
 		Korean:  {"이의신청 기간이 아닙니다", "이의신청은 결과 발표 후 정해진 기간 안에만 할 수 있습니다."},
 		English: {"Objection window closed", "Objections can be filed only within the window after results are published."},
@@ -237,6 +241,18 @@ var messages = map[Code]map[Lang]text{
 	},
 }
 
+// variants are other wordings of a code's message, by variant name (Error.Variant), for
+// callers the default does not fit. Same code, same meaning; only the words differ.
+var variants = map[Code]map[string]map[Lang]text{
+	CodeAlreadyVoted: {
+		// A signed-in voter votes as their account; the default speaks of e-mail addresses.
+		VariantAccount: {
+			Korean:  {"이미 투표하셨습니다", "이 투표에 이미 참여하셨습니다. 한 사람은 한 번만 투표할 수 있어, 로그인한 계정으로 다시 투표할 수 없습니다."},
+			English: {"Already voted", "You have already voted here; each person votes once, so your account cannot vote again."},
+		},
+	},
+}
+
 // ruleMessages are the per-field messages by validation rule. They do not repeat the
 // field's name: the UI shows them next to the field.
 var ruleMessages = map[string]map[Lang]string{
@@ -288,6 +304,7 @@ var ruleMessages = map[string]map[Lang]string{
 	"empty_file":              {Korean: "빈 파일입니다.", English: "The file is empty."},
 	"too_large":               {Korean: "{max} 이하의 파일만 올릴 수 있습니다.", English: "Files up to {max} only."},
 	"duplicate":               {Korean: "중복된 값이 있습니다.", English: "Contains a duplicate."},
+	"published_frozen":        {Korean: "결과를 발표한 뒤에는 바꿀 수 없습니다. (발표 당시 값 유지)", English: "Cannot change after results are published (the published value stays)."},
 	"min_properties":          {Korean: "바꿀 항목을 하나 이상 보내 주세요.", English: "Send at least one field to change."},
 }
 
@@ -297,6 +314,32 @@ func Title(code Code, lang Lang) string { return lookup(code, lang).title }
 // Detail returns the localized detail for code, with {name} placeholders filled from params.
 func Detail(code Code, lang Lang, params map[string]any) string {
 	return fill(lookup(code, lang).detail, params)
+}
+
+// Message returns the localized title and detail of e: its variant's wording when it has
+// one, else the code's; {name} placeholders in the detail are filled from params.
+func Message(e *Error, lang Lang, params map[string]any) (title, detail string) {
+	t := lookup(e.Code, lang)
+	if v, ok := variants[e.Code][e.Variant]; ok && e.Variant != "" {
+		if vt, ok := v[lang]; ok {
+			t = vt
+		} else {
+			t = v[Korean]
+		}
+	}
+	return t.title, fill(t.detail, params)
+}
+
+// Variants lists the message variants of code; tests use it to keep them complete.
+func Variants(code Code) map[string]map[Lang]string {
+	out := map[string]map[Lang]string{}
+	for name, texts := range variants[code] {
+		out[name] = map[Lang]string{}
+		for l, t := range texts {
+			out[name][l] = t.title + " " + t.detail
+		}
+	}
+	return out
 }
 
 // FieldMessage returns the localized message for a field error.

@@ -49,10 +49,17 @@ type RoundRef struct {
 	SubmissionClosesAt time.Time
 }
 
+// Views of a case: which copy a Case holds.
+const (
+	ViewWorkingCopy = "working_copy"
+	ViewSubmitted   = "submitted"
+)
+
 // Case is a case as the caller may see it: the working copy for its team, the latest
-// submitted version for the round's organizers.
+// submitted version for the round's organizers. View says which.
 type Case struct {
 	ID                    uuid.UUID
+	View                  string
 	Content               Content
 	Round                 RoundRef
 	Team                  team.Ref
@@ -584,10 +591,10 @@ func (s *Service) view(ctx context.Context, p account.Principal, row store.Case,
 		submitted = &v
 	}
 	if who == asOrganizer {
-		c.Content, c.Attachments = submitted.Content, submitted.Attachments
+		c.View, c.Content, c.Attachments = ViewSubmitted, submitted.Content, submitted.Attachments
 		return c, nil
 	}
-	c.Content, c.Attachments = working, workingFiles
+	c.View, c.Content, c.Attachments = ViewWorkingCopy, working, workingFiles
 	c.HasUnsubmittedChanges = submitted == nil || len(Diff(submitted.Content, working, submitted.Attachments, workingFiles)) > 0
 	status := row.Status
 	c.Editable = s.rounds.Now().Before(r.SubmissionClosesAt) &&

@@ -156,6 +156,7 @@ var authzMatrix = []authzRow{
 	{op: "getStagePanel", call: "GET /api/v1/stages/{stage}/panel", expect: "401 403 403 404 404 404 200 404 200"},
 	{op: "configureStagePanel", call: "PUT /api/v1/stages/{stage}/panel", body: map[string]any{"share": 10}, expect: "401 403 403 404 404 404 200 404 200"},
 	{op: "invitePanelMember", call: "POST /api/v1/stages/{stage}/panel/members", body: map[string]any{"email": "panel-{unique}@example.kr"}, expect: "401 403 403 404 404 404 201 404 201"},
+	{op: "withdrawPanelMember", call: "POST /api/v1/stages/{stage}/panel/members/withdraw", body: map[string]any{"email": "{panelSeat}"}, expect: "401 403 403 404 404 404 200 404 200"},
 
 	// Public vote.
 	{op: "getStageVote", call: "GET /api/v1/stages/{voteStage}/vote", expect: "401 403 403 404 404 404 200 404 200"},

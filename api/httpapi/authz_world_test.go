@@ -91,6 +91,7 @@ func init() {
 		{(*authzWorld).buildNewUser, []string{"newUser"}},
 		{(*authzWorld).buildRefreshToken, []string{"refreshToken"}},
 		{(*authzWorld).buildVote, []string{"voteStage"}},
+		{(*authzWorld).buildPanelSeat, []string{"panelSeat"}},
 		{(*authzWorld).buildVoteCode, []string{"voteVerification", "voteCode"}},
 		{(*authzWorld).buildArchiveQuestions, []string{"archiveQuestion", "answeredQuestion"}},
 		{(*authzWorld).buildElsewhereQuestion, []string{"elsewhereQuestion"}},
@@ -286,6 +287,13 @@ func (w *authzWorld) buildVote() {
 		"maxChoices": 1, "showCounts": true, "voteShare": 0,
 	}).Status(http.StatusOK)
 	w.vals["voteStage"] = w.get("stage")
+}
+
+// buildPanelSeat invites a citizen without an account to the judging stage's panel.
+func (w *authzWorld) buildPanelSeat() {
+	email := "seat-" + w.cast.nextUnique() + "@example.kr"
+	w.as("org").Post("/api/v1/stages/"+w.get("stage")+"/panel/members", map[string]any{"email": email}).Status(http.StatusCreated)
+	w.vals["panelSeat"] = email
 }
 
 // buildVoteCode asks for a code for a new address and reads it from the outbox.

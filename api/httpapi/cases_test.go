@@ -68,7 +68,7 @@ func TestCaseDraftSubmitAndVersions(t *testing.T) {
 	if factor["factor"].(float64) != 60 || factor["improved"] != true {
 		t.Fatalf("120 → 2 minutes: %v", factor)
 	}
-	if body["category"].(map[string]any)["name"] != "안전" || body["editable"] != true || body["status"] != "draft" {
+	if body["category"].(map[string]any)["name"] != "안전" || body["editable"] != true || body["status"] != "draft" || body["view"] != "working_copy" {
 		t.Fatalf("saved: %v", body)
 	}
 
@@ -82,12 +82,16 @@ func TestCaseDraftSubmitAndVersions(t *testing.T) {
 	edit := completeCase(categoryID(t, r, "안전"))
 	edit["title"] = "119 이음콜: 출동정보 문자 알리미"
 	edited := m.With("If-Match", submitted.Head.Get("ETag")).Put(path, edit).Status(http.StatusOK)
-	if edited.JSON()["hasUnsubmittedChanges"] != true {
-		t.Fatal("an edit after submitting must show unsubmitted changes")
+	if e := edited.JSON(); e["hasUnsubmittedChanges"] != true || e["view"] != "working_copy" {
+		t.Fatalf("an edit after submitting must show unsubmitted changes in the working copy: %v", e)
+	}
+	// Each response says which copy it holds.
+	if view := m.Get(path).Status(http.StatusOK).JSON()["view"]; view != "working_copy" {
+		t.Fatalf("team's view %v", view)
 	}
 	org := env.Login(organizer, password)
-	if title := org.Get(path).Status(http.StatusOK).JSON()["title"]; title != "119 이음콜 출동정보 알리미" {
-		t.Fatalf("organizer sees %v, want the submitted title", title)
+	if seen := org.Get(path).Status(http.StatusOK).JSON(); seen["title"] != "119 이음콜 출동정보 알리미" || seen["view"] != "submitted" || seen["editable"] != false {
+		t.Fatalf("organizer sees %v, want the submitted version", seen)
 	}
 	m.With("If-Match", edited.Head.Get("ETag")).Post(path+"/submit", nil).Status(http.StatusOK)
 

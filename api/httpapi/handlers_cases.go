@@ -342,7 +342,7 @@ func toCaseContent(c cases.Content) oapi.CaseContent {
 func toCase(c cases.Case) oapi.Case {
 	cc := toCaseContent(c.Content)
 	return oapi.Case{
-		Id: c.ID, Round: toRoundRef(c.Round), Team: toTeamRef(c.Team), Status: oapi.CaseStatus(c.Status),
+		Id: c.ID, View: oapi.CaseView(c.View), Round: toRoundRef(c.Round), Team: toTeamRef(c.Team), Status: oapi.CaseStatus(c.Status),
 		Revision: c.Revision, SubmittedVersion: c.SubmittedVersion, HasUnsubmittedChanges: &c.HasUnsubmittedChanges,
 		Editable: c.Editable, Attachments: toAttachments(c.Attachments), CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt,
 		SubmittedAt: c.SubmittedAt,

@@ -103,7 +103,7 @@ func (s *Server) UpdateJudgingSettings(ctx context.Context, req oapi.UpdateJudgi
 
 func toSettings(st judging.Settings) (oapi.JudgingSettings, error) {
 	tieBreaks, err := convert[[]oapi.TieBreak](st.TieBreaks)
-	return oapi.JudgingSettings{Method: oapi.AggregationMethod(st.Method), TieBreaks: tieBreaks, ObjectionDays: st.ObjectionDays, Frozen: st.Frozen}, err
+	return oapi.JudgingSettings{Method: oapi.AggregationMethod(st.Method), TieBreaks: tieBreaks, ObjectionDays: st.ObjectionDays, Frozen: st.Frozen, ResultsPublished: st.Published}, err
 }
 
 func (s *Server) ListStages(ctx context.Context, req oapi.ListStagesRequestObject) (oapi.ListStagesResponseObject, error) {

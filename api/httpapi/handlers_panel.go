@@ -70,3 +70,16 @@ func (s *Server) InvitePanelMember(ctx context.Context, req oapi.InvitePanelMemb
 	}
 	return oapi.InvitePanelMember201JSONResponse(toPanelMember(m)), nil
 }
+
+func (s *Server) WithdrawPanelMember(ctx context.Context, req oapi.WithdrawPanelMemberRequestObject) (oapi.WithdrawPanelMemberResponseObject, error) {
+	p, err := principal(ctx)
+	if err != nil {
+		return nil, err
+	}
+	panel, err := s.judging.WithdrawPanelMember(ctx, p, req.StageId, string(req.Body.Email))
+	if err != nil {
+		return nil, err
+	}
+	out, err := toStagePanel(panel)
+	return oapi.WithdrawPanelMember200JSONResponse(out), err
+}

@@ -132,7 +132,7 @@ func toRound(r round.Round) oapi.Round {
 		Id: r.ID, Title: r.Title, AwardName: r.AwardName, Year: r.Year, Period: oapi.Period(r.Period),
 		Description: nonEmpty(r.Description), HostAgency: oapi.AgencyRef{Id: r.HostAgency.ID, Name: r.HostAgency.Name},
 		IncludeSubAgencies: r.IncludeSubAgencies, Status: oapi.RoundStatus(r.Status),
-		Published: r.PublishedAt != nil, PublishedAt: r.PublishedAt, CanManage: r.CanManage, CreatedAt: r.CreatedAt,
+		Published: r.PublishedAt != nil, PublishedAt: r.PublishedAt, ResultsPublishedAt: r.ResultsPublishedAt, CanManage: r.CanManage, CreatedAt: r.CreatedAt,
 		Schedule: oapi.RoundSchedule{
 			SubmissionOpensAt: r.Schedule.SubmissionOpensAt, SubmissionClosesAt: r.Schedule.SubmissionClosesAt,
 			JudgingClosesAt: r.Schedule.JudgingClosesAt, ResultsAnnouncedAt: r.Schedule.ResultsAnnouncedAt,

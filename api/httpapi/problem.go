@@ -88,7 +88,6 @@ func buildProblem(c *gin.Context, err error) (oapi.Problem, *apperr.Error) {
 	l := lang(c.Request)
 	problem := oapi.Problem{
 		Type:      "/docs#problem-" + string(e.Code),
-		Title:     apperr.Title(e.Code, l),
 		Status:    status,
 		Code:      oapi.ProblemCode(e.Code),
 		Instance:  ptr(c.Request.URL.Path),
@@ -105,7 +104,8 @@ func buildProblem(c *gin.Context, err error) (oapi.Problem, *apperr.Error) {
 		problem.RetryAfterSeconds = &secs
 		c.Header("Retry-After", strconv.Itoa(secs))
 	}
-	problem.Detail = ptr(apperr.Detail(e.Code, l, params))
+	title, detail := apperr.Message(e, l, params)
+	problem.Title, problem.Detail = title, ptr(detail)
 	if len(e.Fields) > 0 {
 		fields := make([]oapi.FieldError, len(e.Fields))
 		for i, f := range e.Fields {

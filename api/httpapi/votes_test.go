@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"regexp"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -205,7 +206,19 @@ func TestVoteCodesAndBallotRules(t *testing.T) {
 	anon.Post(ve.public+"/ballots", ve.ballot(id, code, "민원 대기 줄이기")).Status(http.StatusCreated)
 	anon.Post(ve.public+"/ballots", ve.ballot(id, code, "민원 대기 줄이기")).Problem(http.StatusConflict, "already_voted")
 	// The same mailbox written differently is the same voter.
-	anon.Post(ve.public+"/vote/codes", map[string]any{"email": " Voter+second@Example.KR"}).Problem(http.StatusConflict, "already_voted")
+	byMail := anon.Post(ve.public+"/vote/codes", map[string]any{"email": " Voter+second@Example.KR"}).Problem(http.StatusConflict, "already_voted")
+	if !strings.Contains(byMail.Detail, "이메일 주소") {
+		t.Fatalf("a voter by code is told of the e-mail address: %q", byMail.Detail)
+	}
+	// A signed-in voter is the account: the same code, in words that do not mention e-mail.
+	fire := ve.env.Login("member.fire@demo.test", password)
+	fire.Post(ve.public+"/ballots", ve.ballot("", "", "전자 결재 간소화")).Status(http.StatusCreated)
+	for _, l := range []string{"ko", "en"} {
+		again := fire.With("Accept-Language", l).Post(ve.public+"/ballots", ve.ballot("", "", "복지 알림 서비스")).Problem(http.StatusConflict, "already_voted")
+		if strings.Contains(again.Detail, "이메일") || strings.Contains(strings.ToLower(again.Detail), "e-mail") || again.Detail == byMail.Detail {
+			t.Fatalf("signed-in voter (%s): %q", l, again.Detail)
+		}
+	}
 
 	// Five wrong tries use a code up.
 	id, code = ve.code(t, anon, "guesser@example.kr")
@@ -243,8 +256,8 @@ func TestVoteCodesAndBallotRules(t *testing.T) {
 	if err := ve.env.Pool.QueryRow(context.Background(), `select (select count(*) from ballots where stage_id = $1), (select count(*) from ballot_choices where stage_id = $1)`, ve.stageID).Scan(&ballots, &choices); err != nil {
 		t.Fatal(err)
 	}
-	if ballots != 1 || choices != 1 {
-		t.Fatalf("%d ballots with %d choices, want 1 and 1", ballots, choices)
+	if ballots != 2 || choices != 2 {
+		t.Fatalf("%d ballots with %d choices, want 2 and 2", ballots, choices)
 	}
 }
 

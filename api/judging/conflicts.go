@@ -269,6 +269,10 @@ func (s *Service) Recuse(ctx context.Context, p account.Principal, stageID, case
 }
 
 func (s *Service) record(ctx context.Context, p account.Principal, st Stage, caseID, judgeID uuid.UUID, kind, reason string) (Conflict, error) {
+	// A conflict takes the judge's sheet out of the count, which the published table holds.
+	if err := s.RefuseAfterPublication(ctx, st.RoundID); err != nil {
+		return Conflict{}, err
+	}
 	var row store.DeclaredConflict
 	err := store.InTx(ctx, s.pool, func(q *store.Queries) error {
 		var err error

@@ -134,6 +134,9 @@ func (s *Service) WithdrawJudge(ctx context.Context, p account.Principal, stageI
 	if err != nil {
 		return AssignmentReport{}, err
 	}
+	if err := s.RefuseAfterPublication(ctx, st.RoundID); err != nil {
+		return AssignmentReport{}, err
+	}
 	var affected []uuid.UUID
 	err = store.InTx(ctx, s.pool, func(q *store.Queries) error {
 		n, err := q.WithdrawStageJudge(ctx, store.WithdrawStageJudgeParams{StageID: stageID, UserID: userID})

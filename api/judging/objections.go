@@ -50,18 +50,14 @@ func (s *Service) FileObjection(ctx context.Context, p account.Principal, caseID
 	} else if err != nil {
 		return Objection{}, dberr.Fail(err)
 	}
-	pub, err := s.q.GetPublishedResults(ctx, c.RoundID)
-	if store.IsNoRows(err) {
+	_, closes, err := s.published(ctx, c.RoundID)
+	if apperr.Is(err, apperr.CodeNotFound) {
 		return Objection{}, apperr.New(apperr.KindConflict, apperr.CodeObjectionWindowClosed)
 	}
 	if err != nil {
-		return Objection{}, dberr.Fail(err)
-	}
-	settings, err := s.settings(ctx, s.q, c.RoundID)
-	if err != nil {
 		return Objection{}, err
 	}
-	if !s.now().Before(objectionsCloseAt(pub.PublishedAt, settings)) {
+	if !s.now().Before(closes) {
 		return Objection{}, apperr.New(apperr.KindConflict, apperr.CodeObjectionWindowClosed)
 	}
 	var row store.Objection

@@ -10,6 +10,7 @@ import (
 
 	"eutteum/api/account"
 	"eutteum/api/apperr"
+	auditlog "eutteum/api/audit"
 	"eutteum/api/dberr"
 	"eutteum/api/mail"
 	"eutteum/api/store"
@@ -248,4 +249,82 @@ func (s *Service) PanelInvitationAccepted(ctx context.Context, q *store.Queries,
 		}
 	}
 	return q.SetPanelMemberUser(ctx, store.SetPanelMemberUserParams{UserID: uuid.NullUUID{UUID: userID, Valid: true}, InvitationID: uuid.NullUUID{UUID: invitationID, Valid: true}})
+}
+
+// WithdrawPanelMember takes a citizen off the stage's panel and frees the seat, so the
+// address can be invited again. A member who joined leaves the stage: their assignments go
+// and their sheets, kept on record, no longer count in the panel score. An invitation not
+// yet accepted is revoked, so its link seats nobody. Once the stage has closed its scores
+// stand and the panel stays (409 stage_closed).
+func (s *Service) WithdrawPanelMember(ctx context.Context, p account.Principal, stageID uuid.UUID, email string) (Panel, error) {
+	if err := validation.Struct(struct {
+		Email string `json:"email" validate:"required,email,max=254"`
+	}{email}); err != nil {
+		return Panel{}, err
+	}
+	st, err := s.manageableStage(ctx, p, stageID)
+	if err != nil {
+		return Panel{}, err
+	}
+	if err := s.RefuseAfterPublication(ctx, st.RoundID); err != nil {
+		return Panel{}, err
+	}
+	if st.Status == StatusClosed {
+		return Panel{}, apperr.New(apperr.KindConflict, apperr.CodeStageClosed)
+	}
+	email = strings.ToLower(strings.TrimSpace(email))
+	err = store.InTx(ctx, s.pool, func(q *store.Queries) error {
+		seat, err := q.LockPanelMember(ctx, store.LockPanelMemberParams{StageID: stageID, Email: email})
+		if store.IsNoRows(err) {
+			return apperr.NotFound()
+		}
+		if err != nil {
+			return err
+		}
+		details := map[string]any{"email": email}
+		if seat.UserID.Valid {
+			if _, err := q.WithdrawStageJudge(ctx, store.WithdrawStageJudgeParams{StageID: stageID, UserID: seat.UserID.UUID}); err != nil {
+				return err
+			}
+			cases, err := q.DeleteJudgeAssignments(ctx, store.DeleteJudgeAssignmentsParams{StageID: stageID, JudgeID: seat.UserID.UUID})
+			if err != nil {
+				return err
+			}
+			details["user"], details["cases"] = seat.UserID.UUID, len(cases)
+		} else if seat.InvitationID.Valid {
+			inv, err := q.LockInvitation(ctx, seat.InvitationID.UUID)
+			if err != nil {
+				return err
+			}
+			if inv.AcceptedAt == nil && inv.RevokedAt == nil {
+				if err := q.MarkInvitationRevoked(ctx, inv.ID); err != nil {
+					return err
+				}
+				details["invitationRevoked"] = inv.ID
+			}
+		}
+		if err := q.DeletePanelMember(ctx, store.DeletePanelMemberParams{StageID: stageID, Email: email}); err != nil {
+			return err
+		}
+		return audit(ctx, q, p, "panel_member_withdrawn", "stage", stageID, details)
+	})
+	if err != nil {
+		return Panel{}, dberr.Fail(err)
+	}
+	return s.panel(ctx, st)
+}
+
+// PanelInvitationRevoked frees the seats a revoked invitation held and nobody took (an
+// account.RevokedHook), so the address can be invited to the panel again.
+func (s *Service) PanelInvitationRevoked(ctx context.Context, q *store.Queries, by, invitationID uuid.UUID) error {
+	stages, err := q.DeleteUnusedPanelSeatsOfInvitation(ctx, uuid.NullUUID{UUID: invitationID, Valid: true})
+	if err != nil {
+		return err
+	}
+	for _, stageID := range stages {
+		if err := auditlog.Record(ctx, q, by, "panel_seat_freed", "stage", stageID, map[string]any{"invitation": invitationID}); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -146,13 +146,13 @@ func (s *Service) withPublic(ctx context.Context, st Stage, res scoring.Result) 
 
 // ScoreComponents is how a stage with a citizen panel or a public vote made a case's score.
 type ScoreComponents struct {
-	JudgeScore float64 `json:"judgeScore"`
-	JudgeShare float64 `json:"judgeShare"`
-	PanelScore float64 `json:"panelScore"`
-	PanelShare float64 `json:"panelShare"`
-	Votes      int     `json:"votes"`
-	VoteScore  float64 `json:"voteScore"`
-	VoteShare  float64 `json:"voteShare"`
+	JudgeScore float64  `json:"judgeScore"`
+	JudgeShare float64  `json:"judgeShare"`
+	PanelScore *float64 `json:"panelScore"` // nil: no panel member scored the case
+	PanelShare float64  `json:"panelShare"`
+	Votes      int      `json:"votes"`
+	VoteScore  float64  `json:"voteScore"`
+	VoteShare  float64  `json:"voteShare"`
 }
 
 func components(res scoring.Result, row scoring.Row) *ScoreComponents {
@@ -328,16 +328,20 @@ func (s *Service) RoundResults(ctx context.Context, p account.Principal, roundID
 	if err != nil {
 		return RoundResults{}, err
 	}
-	if pub, err := s.q.GetPublishedResults(ctx, roundID); err == nil {
-		var out RoundResults
-		if err := json.Unmarshal(pub.Results, &out); err != nil {
-			return RoundResults{}, apperr.Internal(err)
-		}
-		return out, nil
-	} else if !store.IsNoRows(err) {
-		return RoundResults{}, dberr.Fail(err)
+	pub, closes, err := s.published(ctx, roundID)
+	if apperr.Is(err, apperr.CodeNotFound) {
+		return s.computeResults(ctx, p, r)
 	}
-	return s.computeResults(ctx, p, r)
+	if err != nil {
+		return RoundResults{}, err
+	}
+	var out RoundResults
+	if err := json.Unmarshal(pub.Results, &out); err != nil {
+		return RoundResults{}, apperr.Internal(err)
+	}
+	// The deadline by the one rule the public table and the filing check use.
+	out.ObjectionsCloseAt = &closes
+	return out, nil
 }
 
 func (s *Service) computeResults(ctx context.Context, p account.Principal, r round.Round) (RoundResults, error) {
@@ -579,14 +583,24 @@ func (s *Service) Publish(ctx context.Context, p account.Principal, roundID uuid
 	if err != nil {
 		return RoundResults{}, err
 	}
-	now := s.now()
+	// To the microsecond the database keeps, so every copy of the time is the same.
+	now := s.now().Truncate(time.Microsecond)
 	results.Published, results.PublishedAt = true, &now
-	closes := objectionsCloseAt(now, settings)
-	results.ObjectionsCloseAt = &closes
 	table.PublishedAt = now
-	rawResults, _ := json.Marshal(results)
-	rawTable, _ := json.Marshal(table)
 	err = store.InTx(ctx, s.pool, func(q *store.Queries) error {
+		// Under the round's lock, which changing settings also takes: the window read here is
+		// the one that stays (UpdateSettings refuses changing it once published).
+		locked, err := q.LockRound(ctx, roundID)
+		if err != nil {
+			return err
+		}
+		if locked.ResultsPublishedAt != nil {
+			return apperr.New(apperr.KindConflict, apperr.CodeResultsPublished)
+		}
+		closes := objectionsCloseAt(now, int(locked.ObjectionDays))
+		results.ObjectionsCloseAt = &closes
+		rawResults, _ := json.Marshal(results)
+		rawTable, _ := json.Marshal(table)
 		if err := q.InsertPublishedResults(ctx, store.InsertPublishedResultsParams{RoundID: roundID, Results: rawResults, PublicTable: rawTable, PublishedBy: p.UserID, PublishedAt: now}); err != nil {
 			return err
 		}
@@ -673,32 +687,41 @@ func (s *Service) publicTable(ctx context.Context, p account.Principal, r round.
 
 // PublicResults returns published results to anyone.
 func (s *Service) PublicResults(ctx context.Context, roundID uuid.UUID) (PublicTable, error) {
-	pub, err := s.q.GetPublishedResults(ctx, roundID)
-	if store.IsNoRows(err) {
-		return PublicTable{}, apperr.NotFound()
-	}
+	pub, closes, err := s.published(ctx, roundID)
 	if err != nil {
-		return PublicTable{}, dberr.Fail(err)
+		return PublicTable{}, err
 	}
 	var t PublicTable
 	if err := json.Unmarshal(pub.PublicTable, &t); err != nil {
 		return PublicTable{}, apperr.Internal(err)
 	}
-	settings, err := s.settings(ctx, s.q, roundID)
-	if err != nil {
-		return PublicTable{}, err
-	}
-	// From the table's own publishedAt, as the organizer's results are, so both views agree
-	// to the nanosecond (the column keeps only microseconds).
-	closes := objectionsCloseAt(t.PublishedAt, settings)
 	t.ObjectionsCloseAt = &closes
 	return t, nil
 }
 
-// objectionsCloseAt is the end of the objection window. Filing an objection is checked by the
-// same rule, so the deadline teams are shown is the one the server enforces.
-func objectionsCloseAt(publishedAt time.Time, settings Settings) time.Time {
-	return publishedAt.AddDate(0, 0, settings.ObjectionDays)
+// published returns a round's published results and the end of their objection window
+// (not found before publication). The organizer's results, the public table and the check
+// on filing an objection all take the deadline from here, so teams are shown the deadline
+// the server enforces and the two views cannot disagree: it is derived from the stored
+// publication time and the round's window, which cannot change once results are published.
+func (s *Service) published(ctx context.Context, roundID uuid.UUID) (store.PublishedResult, time.Time, error) {
+	pub, err := s.q.GetPublishedResults(ctx, roundID)
+	if store.IsNoRows(err) {
+		return pub, time.Time{}, apperr.NotFound()
+	}
+	if err != nil {
+		return pub, time.Time{}, dberr.Fail(err)
+	}
+	settings, err := s.settings(ctx, s.q, roundID)
+	if err != nil {
+		return pub, time.Time{}, err
+	}
+	return pub, objectionsCloseAt(pub.PublishedAt, settings.ObjectionDays), nil
+}
+
+// objectionsCloseAt is the end of the objection window.
+func objectionsCloseAt(publishedAt time.Time, objectionDays int) time.Time {
+	return publishedAt.AddDate(0, 0, objectionDays)
 }
 
 // ExportCSV writes the results or the score matrix as CSV that Excel opens with Korean

@@ -3,6 +3,7 @@ package judging
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -49,6 +50,8 @@ type Settings struct {
 	TieBreaks     []TieBreak `json:"tieBreaks" validate:"max=5,dive"`
 	ObjectionDays int        `json:"objectionDays" validate:"min=0,max=60"`
 	Frozen        bool       `json:"-"`
+	// Published is set once the results are published: then nothing here changes.
+	Published bool `json:"-"`
 }
 
 // Settings returns the round's judging settings (organizers only).
@@ -64,7 +67,7 @@ func (s *Service) settings(ctx context.Context, q *store.Queries, roundID uuid.U
 	if err != nil {
 		return Settings{}, dberr.Fail(err)
 	}
-	st := Settings{Method: r.AggregationMethod, ObjectionDays: int(r.ObjectionDays), Frozen: r.JudgingOpenedAt != nil}
+	st := Settings{Method: r.AggregationMethod, ObjectionDays: int(r.ObjectionDays), Frozen: r.JudgingOpenedAt != nil, Published: r.ResultsPublishedAt != nil}
 	if err := json.Unmarshal(r.TieBreaks, &st.TieBreaks); err != nil {
 		return st, apperr.Internal(err)
 	}
@@ -72,7 +75,9 @@ func (s *Service) settings(ctx context.Context, q *store.Queries, roundID uuid.U
 }
 
 // UpdateSettings changes the method and tie-breaks until judging opens; the objection
-// window may change until results are published.
+// window may change until results are published. After publication nothing changes: the
+// published table shows the method and tie-breaks, and the published objection deadline
+// was fixed from the window (409 published_terms_frozen, naming each changed field).
 func (s *Service) UpdateSettings(ctx context.Context, p account.Principal, roundID uuid.UUID, in Settings) (Settings, error) {
 	if _, err := s.rounds.Manageable(ctx, p, roundID); err != nil {
 		return Settings{}, err
@@ -88,20 +93,56 @@ func (s *Service) UpdateSettings(ctx context.Context, p account.Principal, round
 	if in.TieBreaks == nil {
 		in.TieBreaks = []TieBreak{}
 	}
-	current, err := s.settings(ctx, s.q, roundID)
-	if err != nil {
-		return Settings{}, err
-	}
-	if current.Frozen && (current.Method != in.Method || !sameJSON(current.TieBreaks, in.TieBreaks)) {
-		return Settings{}, apperr.New(apperr.KindConflict, apperr.CodeJudgingFrozen)
-	}
 	raw, _ := json.Marshal(in.TieBreaks)
-	if err := s.q.UpdateJudgingSettings(ctx, store.UpdateJudgingSettingsParams{
-		ID: roundID, AggregationMethod: in.Method, TieBreaks: raw, ObjectionDays: int32(in.ObjectionDays),
-	}); err != nil {
+	err := store.InTx(ctx, s.pool, func(q *store.Queries) error {
+		// Publishing results takes the same lock, so a change cannot slip in between.
+		if _, err := q.LockRound(ctx, roundID); err != nil {
+			return err
+		}
+		current, err := s.settings(ctx, q, roundID)
+		if err != nil {
+			return err
+		}
+		if current.Published {
+			var fields []apperr.FieldError
+			if current.ObjectionDays != in.ObjectionDays {
+				fields = append(fields, round.FrozenField("objectionDays"))
+			}
+			if current.Method != in.Method {
+				fields = append(fields, round.FrozenField("method"))
+			}
+			if !sameJSON(current.TieBreaks, in.TieBreaks) {
+				fields = append(fields, round.FrozenField("tieBreaks"))
+			}
+			if len(fields) > 0 {
+				return round.PublishedTermsFrozen(fields...)
+			}
+		}
+		if current.Frozen && (current.Method != in.Method || !sameJSON(current.TieBreaks, in.TieBreaks)) {
+			return apperr.New(apperr.KindConflict, apperr.CodeJudgingFrozen)
+		}
+		return q.UpdateJudgingSettings(ctx, store.UpdateJudgingSettingsParams{
+			ID: roundID, AggregationMethod: in.Method, TieBreaks: raw, ObjectionDays: int32(in.ObjectionDays),
+		})
+	})
+	if err != nil {
 		return Settings{}, dberr.Fail(err)
 	}
 	return s.settings(ctx, s.q, roundID)
+}
+
+// RefuseAfterPublication answers 409 published_terms_frozen (naming fields) once the
+// round's results are published: the stages, their judges, panel and vote are what the
+// published table was computed from, so none of them changes afterwards.
+func (s *Service) RefuseAfterPublication(ctx context.Context, roundID uuid.UUID, fields ...apperr.FieldError) error {
+	settings, err := s.settings(ctx, s.q, roundID)
+	if err != nil {
+		return err
+	}
+	if settings.Published {
+		return round.PublishedTermsFrozen(fields...)
+	}
+	return nil
 }
 
 // Cut decides who advances from a stage.
@@ -174,6 +215,10 @@ func (s *Service) CreateStage(ctx context.Context, p account.Principal, roundID 
 	if err := checkCriteria(criteria, "criteria"); err != nil {
 		return Stage{}, err
 	}
+	// The published results were decided by the stages there were.
+	if err := s.RefuseAfterPublication(ctx, roundID); err != nil {
+		return Stage{}, err
+	}
 	raw, _ := json.Marshal(criteria)
 	row, err := s.q.CreateStage(ctx, store.CreateStageParams{
 		RoundID: roundID, Name: strings.TrimSpace(in.Name), Kind: store.StageKind(in.Kind), Blind: in.Blind,
@@ -203,6 +248,17 @@ func (s *Service) UpdateStage(ctx context.Context, p account.Principal, stageID 
 		return Stage{}, err
 	}
 	if err := validation.Struct(in); err != nil {
+		return Stage{}, err
+	}
+	var asked []apperr.FieldError
+	for name, given := range map[string]bool{"name": in.Name != nil, "blind": in.Blind != nil, "scoringClosesAt": in.ScoringClosesAt != nil,
+		"cut": in.Cut != nil, "criteria": in.Criteria != nil, "finalShare": in.FinalShare != nil} {
+		if given {
+			asked = append(asked, round.FrozenField(name))
+		}
+	}
+	slices.SortFunc(asked, func(a, b apperr.FieldError) int { return strings.Compare(a.Field, b.Field) })
+	if err := s.RefuseAfterPublication(ctx, st.RoundID, asked...); err != nil {
 		return Stage{}, err
 	}
 	if st.Status == StatusClosed {

@@ -203,6 +203,24 @@ func (e CaseStatus) Valid() bool {
 	}
 }
 
+// Defines values for CaseView.
+const (
+	CaseViewSubmitted   CaseView = "submitted"
+	CaseViewWorkingCopy CaseView = "working_copy"
+)
+
+// Valid indicates whether the value is a known member of the CaseView enum.
+func (e CaseView) Valid() bool {
+	switch e {
+	case CaseViewSubmitted:
+		return true
+	case CaseViewWorkingCopy:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for CollaboratorKind.
 const (
 	CollaboratorKindDepartment CollaboratorKind = "department"
@@ -284,6 +302,7 @@ const (
 	ConflictProblemCodePostHidden               ConflictProblemCode = "post_hidden"
 	ConflictProblemCodePreconditionFailed       ConflictProblemCode = "precondition_failed"
 	ConflictProblemCodePreconditionRequired     ConflictProblemCode = "precondition_required"
+	ConflictProblemCodePublishedTermsFrozen     ConflictProblemCode = "published_terms_frozen"
 	ConflictProblemCodeRateLimited              ConflictProblemCode = "rate_limited"
 	ConflictProblemCodeRefreshTokenInvalid      ConflictProblemCode = "refresh_token_invalid"
 	ConflictProblemCodeResultsNotReady          ConflictProblemCode = "results_not_ready"
@@ -376,6 +395,8 @@ func (e ConflictProblemCode) Valid() bool {
 	case ConflictProblemCodePreconditionFailed:
 		return true
 	case ConflictProblemCodePreconditionRequired:
+		return true
+	case ConflictProblemCodePublishedTermsFrozen:
 		return true
 	case ConflictProblemCodeRateLimited:
 		return true
@@ -620,6 +641,7 @@ const (
 	ProblemCodePostHidden               ProblemCode = "post_hidden"
 	ProblemCodePreconditionFailed       ProblemCode = "precondition_failed"
 	ProblemCodePreconditionRequired     ProblemCode = "precondition_required"
+	ProblemCodePublishedTermsFrozen     ProblemCode = "published_terms_frozen"
 	ProblemCodeRateLimited              ProblemCode = "rate_limited"
 	ProblemCodeRefreshTokenInvalid      ProblemCode = "refresh_token_invalid"
 	ProblemCodeResultsNotReady          ProblemCode = "results_not_ready"
@@ -712,6 +734,8 @@ func (e ProblemCode) Valid() bool {
 	case ProblemCodePreconditionFailed:
 		return true
 	case ProblemCodePreconditionRequired:
+		return true
+	case ProblemCodePublishedTermsFrozen:
 		return true
 	case ProblemCodeRateLimited:
 		return true
@@ -1489,7 +1513,10 @@ type AwardRow struct {
 		// score = judgeScore × judgeShare / 100 + panelScore × panelShare / 100 + voteScore × voteShare / 100,
 		// where judgeShare = 100 − panelShare − voteShare, panelScore is the mean of the panel
 		// members' totals by the panel's rubric, and voteScore = 100 × votes / the most votes any
-		// case of the stage received.
+		// case of the stage received. A case no panel member scored has panelScore null (심사단
+		// 점수 없음), not 0: its score then blends the other parts with the panel's share
+		// redistributed in proportion to theirs, score = (judgeScore × judgeShare + voteScore ×
+		// voteShare) / (judgeShare + voteShare) (the judges' score alone when both shares are 0).
 		Components *ScoreComponents `json:"components,omitempty"`
 		Score      float64          `json:"score"`
 		Stage      string           `json:"stage"`
@@ -1579,6 +1606,12 @@ type Case struct {
 	Team             TeamRef   `json:"team"`
 	Title            string    `json:"title"`
 	UpdatedAt        time.Time `json:"updatedAt"`
+
+	// View Which copy of the case the response holds. `working_copy`: the team's own copy, with
+	// saves not yet submitted (what the team's members see, and edit while `editable`).
+	// `submitted`: the last submitted version (`submittedVersion`), as the round's organizers
+	// see it; later saves of the team are not in it.
+	View CaseView `json:"view"`
 }
 
 // CaseContent defines model for CaseContent.
@@ -1695,6 +1728,12 @@ type CaseVersionInfo struct {
 type CaseVersionList struct {
 	Items []CaseVersionInfo `json:"items"`
 }
+
+// CaseView Which copy of the case the response holds. `working_copy`: the team's own copy, with
+// saves not yet submitted (what the team's members see, and edit while `editable`).
+// `submitted`: the last submitted version (`submittedVersion`), as the round's organizers
+// see it; later saves of the team are not in it.
+type CaseView string
 
 // Category defines model for Category.
 type Category struct {
@@ -2030,7 +2069,10 @@ type JudgingSettings struct {
 	// Method 평균; 최고·최저점 제외 평균 (needs ≥ 3 judges a case; with ties one copy is dropped); 중앙값; 심사위원별 표준화(z-score) 후 평균.
 	Method        AggregationMethod `json:"method"`
 	ObjectionDays int               `json:"objectionDays"`
-	TieBreaks     []TieBreak        `json:"tieBreaks"`
+
+	// ResultsPublished True once results are published; then nothing here can change.
+	ResultsPublished bool       `json:"resultsPublished"`
+	TieBreaks        []TieBreak `json:"tieBreaks"`
 }
 
 // JudgingSettingsInput defines model for JudgingSettingsInput.
@@ -2253,7 +2295,10 @@ type PublicResultCase struct {
 	// score = judgeScore × judgeShare / 100 + panelScore × panelShare / 100 + voteScore × voteShare / 100,
 	// where judgeShare = 100 − panelShare − voteShare, panelScore is the mean of the panel
 	// members' totals by the panel's rubric, and voteScore = 100 × votes / the most votes any
-	// case of the stage received.
+	// case of the stage received. A case no panel member scored has panelScore null (심사단
+	// 점수 없음), not 0: its score then blends the other parts with the panel's share
+	// redistributed in proportion to theirs, score = (judgeScore × judgeShare + voteScore ×
+	// voteShare) / (judgeShare + voteShare) (the judges' score alone when both shares are 0).
 	Components *ScoreComponents `json:"components,omitempty"`
 	Rank       int              `json:"rank"`
 	Score      float64          `json:"score"`
@@ -2271,7 +2316,9 @@ type PublicResults struct {
 	// Method 평균; 최고·최저점 제외 평균 (needs ≥ 3 judges a case; with ties one copy is dropped); 중앙값; 심사위원별 표준화(z-score) 후 평균.
 	Method AggregationMethod `json:"method"`
 
-	// ObjectionsCloseAt End of the objection window (publishedAt plus the round's objectionDays); teams may file objections before it.
+	// ObjectionsCloseAt End of the objection window (publishedAt plus the round's objectionDays), fixed and
+	// stored at publication; the organizer's results show the same instant and filing
+	// is checked against it. Teams may file objections before it.
 	ObjectionsCloseAt *time.Time         `json:"objectionsCloseAt,omitempty"`
 	PublishedAt       time.Time          `json:"publishedAt"`
 	RoundId           openapi_types.UUID `json:"roundId"`
@@ -2411,6 +2458,9 @@ type Round struct {
 	Published   bool       `json:"published"`
 	PublishedAt *time.Time `json:"publishedAt,omitempty"`
 
+	// ResultsPublishedAt When the results were published; from then on the title, award name, year, period and award tiers cannot change.
+	ResultsPublishedAt *time.Time `json:"resultsPublishedAt,omitempty"`
+
 	// Schedule Instants with an offset; the web app enters and shows them in Asia/Seoul.
 	Schedule RoundSchedule `json:"schedule"`
 
@@ -2474,10 +2524,12 @@ type RoundRef struct {
 // RoundResults defines model for RoundResults.
 type RoundResults struct {
 	// Method 평균; 최고·최저점 제외 평균 (needs ≥ 3 judges a case; with ties one copy is dropped); 중앙값; 심사위원별 표준화(z-score) 후 평균.
-	Method            AggregationMethod `json:"method"`
-	ObjectionsCloseAt *time.Time        `json:"objectionsCloseAt,omitempty"`
-	Published         bool              `json:"published"`
-	PublishedAt       *time.Time        `json:"publishedAt,omitempty"`
+	Method AggregationMethod `json:"method"`
+
+	// ObjectionsCloseAt Once published, the stored end of the objection window (the same instant as the public table's).
+	ObjectionsCloseAt *time.Time `json:"objectionsCloseAt,omitempty"`
+	Published         bool       `json:"published"`
+	PublishedAt       *time.Time `json:"publishedAt,omitempty"`
 
 	// Ready Every stage is closed, so the results can be published.
 	Ready   bool               `json:"ready"`
@@ -2535,15 +2587,20 @@ type ScaleInputKind string
 // score = judgeScore × judgeShare / 100 + panelScore × panelShare / 100 + voteScore × voteShare / 100,
 // where judgeShare = 100 − panelShare − voteShare, panelScore is the mean of the panel
 // members' totals by the panel's rubric, and voteScore = 100 × votes / the most votes any
-// case of the stage received.
+// case of the stage received. A case no panel member scored has panelScore null (심사단
+// 점수 없음), not 0: its score then blends the other parts with the panel's share
+// redistributed in proportion to theirs, score = (judgeScore × judgeShare + voteScore ×
+// voteShare) / (judgeShare + voteShare) (the judges' score alone when both shares are 0).
 type ScoreComponents struct {
 	JudgeScore float64 `json:"judgeScore"`
 	JudgeShare float64 `json:"judgeShare"`
-	PanelScore float64 `json:"panelScore"`
-	PanelShare float64 `json:"panelShare"`
-	VoteScore  float64 `json:"voteScore"`
-	VoteShare  float64 `json:"voteShare"`
-	Votes      int     `json:"votes"`
+
+	// PanelScore The mean of the panel members' totals; null when no member scored the case.
+	PanelScore *float64 `json:"panelScore"`
+	PanelShare float64  `json:"panelShare"`
+	VoteScore  float64  `json:"voteScore"`
+	VoteShare  float64  `json:"voteShare"`
+	Votes      int      `json:"votes"`
 }
 
 // ScoreItem defines model for ScoreItem.
@@ -3392,6 +3449,9 @@ type ConfigureStagePanelJSONRequestBody = StagePanelInput
 // InvitePanelMemberJSONRequestBody defines body for InvitePanelMember for application/json ContentType.
 type InvitePanelMemberJSONRequestBody = PanelMemberInput
 
+// WithdrawPanelMemberJSONRequestBody defines body for WithdrawPanelMember for application/json ContentType.
+type WithdrawPanelMemberJSONRequestBody = PanelMemberInput
+
 // ConfigureStageVoteJSONRequestBody defines body for ConfigureStageVote for application/json ContentType.
 type ConfigureStageVoteJSONRequestBody = StageVoteInput
 
@@ -3697,6 +3757,9 @@ type ServerInterface interface {
 	// InvitePanelMember 국민심사단 위촉 (이메일)
 	// (POST /api/v1/stages/{stageId}/panel/members)
 	InvitePanelMember(c *gin.Context, stageId StageId)
+	// WithdrawPanelMember 국민심사단 위촉 철회 (주관기관)
+	// (POST /api/v1/stages/{stageId}/panel/members/withdraw)
+	WithdrawPanelMember(c *gin.Context, stageId StageId)
 	// GetStageProgress 심사 진행 현황 (주관기관)
 	// (GET /api/v1/stages/{stageId}/progress)
 	GetStageProgress(c *gin.Context, stageId StageId)
@@ -6503,6 +6566,31 @@ func (siw *ServerInterfaceWrapper) InvitePanelMember(c *gin.Context) {
 	siw.Handler.InvitePanelMember(c, stageId)
 }
 
+// WithdrawPanelMember operation middleware
+func (siw *ServerInterfaceWrapper) WithdrawPanelMember(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "stageId" -------------
+	var stageId StageId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "stageId", c.Param("stageId"), &stageId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter stageId: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.WithdrawPanelMember(c, stageId)
+}
+
 // GetStageProgress operation middleware
 func (siw *ServerInterfaceWrapper) GetStageProgress(c *gin.Context) {
 
@@ -7234,6 +7322,7 @@ func RegisterHandlersWithOptions(router gin.IRouter, si ServerInterface, options
 	router.GET(options.BaseURL+"/api/v1/stages/:stageId/panel", wrapper.GetStagePanel)
 	router.PUT(options.BaseURL+"/api/v1/stages/:stageId/panel", wrapper.ConfigureStagePanel)
 	router.POST(options.BaseURL+"/api/v1/stages/:stageId/panel/members", wrapper.InvitePanelMember)
+	router.POST(options.BaseURL+"/api/v1/stages/:stageId/panel/members/withdraw", wrapper.WithdrawPanelMember)
 	router.GET(options.BaseURL+"/api/v1/stages/:stageId/vote", wrapper.GetStageVote)
 	router.PUT(options.BaseURL+"/api/v1/stages/:stageId/vote", wrapper.ConfigureStageVote)
 	router.POST(options.BaseURL+"/api/v1/stages/:stageId/vote/open", wrapper.OpenStageVote)
@@ -17892,6 +17981,22 @@ func (response Recuse404ApplicationProblemPlusJSONResponse) VisitRecuseResponse(
 	return err
 }
 
+type Recuse409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response Recuse409ApplicationProblemPlusJSONResponse) VisitRecuseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type Recuse413ApplicationProblemPlusJSONResponse struct {
 	TooLargeApplicationProblemPlusJSONResponse
 }
@@ -18799,6 +18904,22 @@ func (response WithdrawStageJudge404ApplicationProblemPlusJSONResponse) VisitWit
 	return err
 }
 
+type WithdrawStageJudge409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response WithdrawStageJudge409ApplicationProblemPlusJSONResponse) VisitWithdrawStageJudgeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type WithdrawStageJudge500ApplicationProblemPlusJSONResponse struct {
 	InternalApplicationProblemPlusJSONResponse
 }
@@ -19418,6 +19539,176 @@ type InvitePanelMember503ApplicationProblemPlusJSONResponse struct {
 }
 
 func (response InvitePanelMember503ApplicationProblemPlusJSONResponse) VisitInvitePanelMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type WithdrawPanelMemberRequestObject struct {
+	StageId StageId `json:"stageId"`
+	Body    *WithdrawPanelMemberJSONRequestBody
+}
+
+type WithdrawPanelMemberResponseObject interface {
+	VisitWithdrawPanelMemberResponse(w http.ResponseWriter) error
+}
+
+type WithdrawPanelMember200JSONResponse StagePanel
+
+func (response WithdrawPanelMember200JSONResponse) VisitWithdrawPanelMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type WithdrawPanelMember400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response WithdrawPanelMember400ApplicationProblemPlusJSONResponse) VisitWithdrawPanelMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type WithdrawPanelMember401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response WithdrawPanelMember401ApplicationProblemPlusJSONResponse) VisitWithdrawPanelMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type WithdrawPanelMember403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response WithdrawPanelMember403ApplicationProblemPlusJSONResponse) VisitWithdrawPanelMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type WithdrawPanelMember404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response WithdrawPanelMember404ApplicationProblemPlusJSONResponse) VisitWithdrawPanelMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type WithdrawPanelMember409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response WithdrawPanelMember409ApplicationProblemPlusJSONResponse) VisitWithdrawPanelMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type WithdrawPanelMember413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response WithdrawPanelMember413ApplicationProblemPlusJSONResponse) VisitWithdrawPanelMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type WithdrawPanelMember415ApplicationProblemPlusJSONResponse struct {
+	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
+}
+
+func (response WithdrawPanelMember415ApplicationProblemPlusJSONResponse) VisitWithdrawPanelMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type WithdrawPanelMember500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response WithdrawPanelMember500ApplicationProblemPlusJSONResponse) VisitWithdrawPanelMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type WithdrawPanelMember503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response WithdrawPanelMember503ApplicationProblemPlusJSONResponse) VisitWithdrawPanelMemberResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
@@ -22548,6 +22839,9 @@ type StrictServerInterface interface {
 	// InvitePanelMember 국민심사단 위촉 (이메일)
 	// (POST /api/v1/stages/{stageId}/panel/members)
 	InvitePanelMember(ctx context.Context, request InvitePanelMemberRequestObject) (InvitePanelMemberResponseObject, error)
+	// WithdrawPanelMember 국민심사단 위촉 철회 (주관기관)
+	// (POST /api/v1/stages/{stageId}/panel/members/withdraw)
+	WithdrawPanelMember(ctx context.Context, request WithdrawPanelMemberRequestObject) (WithdrawPanelMemberResponseObject, error)
 	// GetStageProgress 심사 진행 현황 (주관기관)
 	// (GET /api/v1/stages/{stageId}/progress)
 	GetStageProgress(ctx context.Context, request GetStageProgressRequestObject) (GetStageProgressResponseObject, error)
@@ -25804,6 +26098,50 @@ func (sh *strictHandler) InvitePanelMember(ctx *gin.Context, stageId StageId) {
 	}
 }
 
+// WithdrawPanelMember operation middleware
+func (sh *strictHandler) WithdrawPanelMember(ctx *gin.Context, stageId StageId) {
+	var request WithdrawPanelMemberRequestObject
+
+	request.StageId = stageId
+
+	var body WithdrawPanelMemberJSONRequestBody
+	var err error
+	// A request validator built on kin-openapi's openapi3filter with
+	// KeepValidatedValue leaves the value it validated on the body. Bind
+	// that value, matching member names exactly, so the handler receives
+	// what was validated instead of a second, case-insensitive decode.
+	if vb, ok := ctx.Request.Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+		err = ctx.ShouldBindJSON(&body)
+	} else if binding.Validator != nil {
+		// ShouldBindJSON runs the struct validator after decoding; keep that.
+		err = binding.Validator.ValidateStruct(&body)
+	}
+	if err != nil {
+		sh.options.RequestErrorHandlerFunc(ctx, err)
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.WithdrawPanelMember(ctx, request.(WithdrawPanelMemberRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "WithdrawPanelMember")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(WithdrawPanelMemberResponseObject); ok {
+		if err := validResponse.VisitWithdrawPanelMemberResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // GetStageProgress operation middleware
 func (sh *strictHandler) GetStageProgress(ctx *gin.Context, stageId StageId) {
 	var request GetStageProgressRequestObject
@@ -26533,447 +26871,468 @@ func (sh *strictHandler) GetReady(ctx *gin.Context) {
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7L19cxxFmi/6VTK054Sl3dKLjZndQXH+EAYGMxi8loGNHXGlVFV2d46qM3szq9UWhG8Io5nwrH0Ds4MH",
-	"m5EJzV0GMye8scIWICJM3AjON+FPdek73MgnM+ulO6u7utVtGdDEBFZ3V+Xrk08+r7/n3Qmf1xucERbJ",
-	"iefenagRHBABf754GVfVvwGRvqCNiHI28dzE5RpBgqxTSTlDvIKiGkE+lsRDZKY6g1aWJv5xaWJlHknC",
-	"AkQjtIr9NUQZWjlfmb6AI7+2glo1wpDE65RVZya8CenXSB2rnqKNBpl4bkJGgrLqxNWr3sQlEomNhUpE",
-	"RPdIFonPWSBRxFELq55IhQuCIrFBWRXhKqbM2TxlEakSMXFVddDAAtdJZKa8UCXM3zgfqL+p6qOBo9qE",
-	"N8FwXb2J7c/ehCD/1qSCBBPPRaJJsr1UuKjjaOK5iWaTqie7J7UQRdiv1QmLinvKPnK03s5hSQr78fWP",
-	"R+whpMlc8lu0gARmAa8jGiDMEGacbdR5U6JVwVuSCLRGSEOiSSAdylDIfRwuRlzgKplSG1vHYg1hIDBU",
-	"I2Gj0gyXGGc+mUGKECUR60QgGXFBJOIs3EAYrZENEqAaljVFnzSaQeerjAsSGMKjVUYCRNnMEpvw9KJo",
-	"qk+X5V+m9ZymYW3StWjgKCJCvfF//WZh+l/x9Dtz079cnn773dO/8H5x9ur/cC7PiywSxTRFzK9H24Lz",
-	"Aak3eKTI89dkw7URTUb/rUnU4pjlxuiNN86/MIUaRCDVNZHRDILzpo5Pi0Y1ONsS1/VbmAX2OSRI1BRM",
-	"wgMVKmSEMJMtItCk2jASoJVkQNH0JdII8QYJVqbm8y1CH5jxqJYOAVGJBKk0JQlm0K/JhkRYqKcbEapw",
-	"gTAK8MZM0bZlVmFaLUN2Dev4yquEVaPaxHNn5ua8iTpl9vNp54pWgFu5GaBijZrz1TCrEjXoVSxJgDhT",
-	"a6j3cR7RSCK8Kgnz4RG9RooO1cTPnvmn4okYXlk0g9NqBo4xs3UaYTXOQnKj2UeOSHNJU5f5GmEFHUbw",
-	"W6+eOueV2Zkzzmn+syKUXpP8t/SBo03xEm+yoLAbYX49Wh+LEa4WM2hpfj1aH5cJrhd2Eekfj9bDG5KI",
-	"wh6a+sej9HBVvSwbnEkCN/XzOLikOYb65HOmWI36EzcaIfWBLGcbgq+GpP4Pv5UcyDPt7n8IUpl4buLv",
-	"ZlPpZ1b/Kmcv6rd0py7hJ2FUdRyqcatzL1AF01CidRzSAHqfRytECC7kClLLIBHBfg1VKAmDmQl1a3JW",
-	"Cal/bOP3Tf8y5fV+UwjCIiQjHBEY5EtcrNIg0Kf7SY1y0d7QaLUZIcYjhMOQt4het19xRp78mkneFD5B",
-	"5AqVEQlgYFQicqWhyFltv7qxULMBQzzPlJSAwyc5zAWGmoxcaRBfjc8IRkCA+tYNSIRpaEgxytDB+ReU",
-	"oCVIg4sIRv8aj15SnO1Jjv41jmTTryUL7aklVTuvFI3VkKghak0jDImAYV4UIP9T1cJLmIZk9AO2R7QP",
-	"dYB0qiWBAEmqbns11ipdJwxEhXm0Yo7WCqrxMJBKMcLwXyoR462uCV1KGOWTJXQjzzBCAiWvZLU2LaOk",
-	"zAJkID2DRPZR01gkUlLei2EMNmLbnovmESMtJPUDWiMQpCKIrCEQO0DoCiVHksB6Y4ZejqLG60pP8Dlf",
-	"o0RJYBmVd5FE0+fgh/z4um4jdady/ioWVXJc/HuVBxtqgqEahEBRTSlYGT55mfMLmG2YW1I+0WFypbmx",
-	"DaTUpXojkvNaQ1cS/AqoGNOg068gqXX4jm3IPFI0CvP0bMZAAAN5g+FmVOOCvkOeMAOLUs3SgwOSkCBl",
-	"IBUolmYuDGBvwM8ECQiLKA61otMSnFVh+95geB3TEK+GT5TCFlBAGoQFSodCk3Bx4AirAz6lptJMRzXK",
-	"PZPNhrp+SHCBBBRfhtN2vKdK3T0rnUxrZQZkXdMkGIx8nzSiVBPKyKQ40KwchxcFbxARUSW5VnAoiTfR",
-	"yHylFMwGFlHdzLXXLF5In1TToFKp1q+BlN3nxcyjYPaSssVF0O+110jron1Uy+D2XvpNrvdMi28nwjtf",
-	"/S3xYaALATeL/W7H1HGAG3rpHHzWm8DqRRK8znI6QoAj0q0jeMY+129O2sh3iVTUK1wELtviaeBVGfMG",
-	"vKOkEBiRh84kD2gW9sPm5/NoDrVqNCTaEEWVEEiUtDiTjjWxPYI60ww1X6YRqct+w75AIkF99aZpCwuB",
-	"N9RnJa434X3CmnW1NWnfE8kaZjYmXbFmQ61lsBB1re90ROvEqeplacCseDIGu6DZlnsRxHnWaA56WvIk",
-	"k9+3t2o4Qi0sE3Es4qhCI9goWAdtGlaDVruSNwrNeX0IMN+XldG0WXHFPLmi2u1LqcNtvl6tqzDu8/q1",
-	"03MjpIeOzTXtOPcvOWn5vaFBCWXemwjJOgnLndNX4dGr1pbg4BENLBLzc9+eBak6CSe+sf39N+0PtlD7",
-	"xhfx9haK72/GH/8XmozvXEcHD7872N/1ULy1HX+y76H215vxtd2pmb6nA4bANH/UU04GULyor9q16Rjg",
-	"Zx/Gt++qrh/e8dDB3ofxx/81aUc95aGD/d1477r+5uCrXfWfB+rrR1+p/+/vHuxtqgFbivAJiwRWA6qT",
-	"SPAGD2mE2YQ3sYol9RU/b66G1F+mTEY0akb5MafracZM9Z3XQQyWskuRuCGpLv7WuabQVvHyKb4+LFkW",
-	"kFjhrhaPYrEhCA5c153mQfBU5zL1Wp2XsE+iN3HYJK4bABt2Ki/ggHTTzjksiUS8grSpHZvOUVRTCpK+",
-	"2gxXAJO0HZBj7OO8i0nqKOm7VRGNwhJ7lXpX9AteemOl03FtY+EKXyI+oevE4ew6x+uNkEQkQMnD1kGq",
-	"Oz0lwVQg0epGx064JYQhlhDad7h/hF9Tgzb950bl7jvijXPuti5n51PnSjjSK6kbzxFQz3HrMS0263Us",
-	"+p/7ZN/0FF074nUfr86j4T6xVUGqIFBcIFGNO7b28IM/HHyzM4/ir7YPHu18/0381Xa8sxnv3ELxznZ8",
-	"dx/pB9CkNpz88Ie/omfQb5tBlUjjvZw3hhMKfkqCfN4APSMQvNEgwdQ80gz+YPc/5lF840F87UG8vRX/",
-	"+Vb70RY6/HA7/mzz8O5Hk+9MS58LMoUO/7xlOs1y9ToBHh4JWq+TYNl8rCulSv3xDrzs5uN6NxbAReU4",
-	"+8Z1tSBdMheva3rSPkDZIHhNKvnY6MEE19GkkZYNt1HCM61rnU/TzdQ8YmRdnQnUIEJyNuPkKnYcpQVW",
-	"b6KWGLB7Slg8IEJLlYoUyZXIKWwcVWCGhr3seuYm1Vduzm7TMMKznViX5NvPH9o1iR7DU5wDxhWGr1cm",
-	"nvvNgIzAfWly5mJs6VWGU0bEBZI13gJbjBZ8PavHwRNCfyrPqqz66roYkkiNAUSd5B1Xiz4PQ7zKBY64",
-	"KN/mucxbiZ7Q2bQJoXh+4wJxnWMCl1JqZ0eTGZOWOcA2coNX0EomTGJlChnXP43mtdNb2/uajIKFq0Lh",
-	"pKtms9fdKueh4lLp4M7xpraD5Ef3Mm9pm2KD8EZIbG82/Ai1P9iK/7wZ39tD7Vu34j/txZ98BBoeZbSu",
-	"mOOc65YLqU+Y71Yr6qByjUI/583I53Vz/rq0F2OXcv0medgsNI1EuJofXPcTve5T22+ml8xI0+l30qPp",
-	"OF27/BHIXLgTHVvazTDeTlkGyLcuoTORgUYhJrewCC5TfcGNoD0fR6TKxaiGR9bVUfFJogGOoM0alhcG",
-	"JOTeDTaIoFpEGkFjqTY+gsYgVGJEbSmZ5deUjWqeGwSPhuY6DjG0m+xJRrkxC5sh0Sz1Z+Znl62T+nKU",
-	"0+Oqt7E4RSJjSS3AyJ3qjMq1wcQ79YJYGFxVgves6dyh4qifT0lwmHuoDsNCkwffbv59vP3ZlFM4HUR/",
-	"HUYoLWnFqFNW7nbXc6KR+zouEIFdxpCMlm3E22Rt8/uTbq8ZZgnKGpGUe7pTyn32qFKuHaDb+OVjlipT",
-	"nT62OqmvahnKyi+npNGTujUjD2GGuKhiRt/RL0FcIazolHvvVOdyzREynYpzkqM63lA0UNiEoT4HMS10",
-	"DCgzC6PgcQEBv8a2tMrXCaKRZ78O6pS5ux3QZtjBhMoZD5P18TK7lJ9xj21fJFj4tUtgwO/e9koix5QY",
-	"txF6hp12oenEm2DkSnSuKSR3kN9FLCXCEmJSJBcriSdLvYQauEoSAZ4z+CHEUv/gZHsRj3SoU1d8vXvx",
-	"9fOeXapeS20m+FyRRpjoCiMxnsEF+VqRmyEnPHb9mhUFuy+GTsGue7h5Oc1xLsrx/lQ66/6puRpSWStt",
-	"wE1ls+6feJMFlwsssN6EZLTRIH192Yvmsazo1t1WSgLdhJcR0pw/Fu5lVDh2+OVlWq2FtFobQKVPXukl",
-	"/vU7IFk7tZ24S6jrFPsKhLwMTXkdRyZPDs4jKLXub205nbebTSrpS5LaDFqet5l+X1GvFYnm/Rq5THDd",
-	"HOqSjoIkEcauP3STjL7XCumRdi1RR3BGN2XXCIkWu1y1jDPVfSBwJQIyWK3TqNB9n0Rd94/Qzs42CcjO",
-	"x3Bkh1Q8Y6XoP8+xCNxkMfhWA4k5DWEmQrl0i7AVSWB1P2nAehLSfnpP+hLEyDpuIzOP7qv2NdJCOHlf",
-	"ojoOiNvfImtcRBUchrLIfQcWTp83wwCCk6okQoTxZrVmHA2e9jDUrJ0sqpENFGJ/rYdLb4BjXKdSqj/7",
-	"s7HkKNlX+vvXOn09dkFz6+LcnNSS2j05HT5mo8m6VTzVGhIEB6gijAvDvOOUc3xBBjP9exMVGpLCuIWy",
-	"Vzo44t1SgazhM8/+ws1e6Dvk+Y0oZ3XsefEkY/VyK5dtKekwGVV2VZz70wxo9OK6c3+wXxz25UcuydUE",
-	"sYFOrtSOVo0j7EckmEek3oi0WylNMrTRp25P0gDbqGPnZbESqrNZumbfscOURb846z79TXin5FE0T1vC",
-	"LqGgY1DKfWPlzb5v1zqdZO9tHEmkR0oUR4j2aEZcs+ZhDASaZV4kwoo3dXxF+wmemcs4DU57/Y5OviHn",
-	"QJVE9vo6EYIGZJixCoJNpGsvc8YZZ5CEFQ8czI8SgSIOWQo5hw3jCITIXBxbKanCDLRwES7x1pGuIK4X",
-	"0djNurmh+Z1cShasW3PBbM2tgGnXeI4l8OZqmOEHrFlfNc8qdeUSwX6NuJUPeGBRtVgQQGGMJdApokzn",
-	"hsFbiOoARiAsbaqhzPwEsZW9rvNcKn9P3Ut1fC59fJgF6M97rGm5M+ygOMxmYOG+hIU50YiOrg0A+dj5",
-	"5AiykOitxaBzpwoNF0eLVVPMg75Dfi1aZe/95M43eqF9veeMhuFjyZwTXpswsUJum84zw/ue6ReukF+E",
-	"zlCeB/H77x3sX4fEd+B0cMJaOuIkNzbzv95e5I41HWQ5n8dhyKMinpi/UPtHxHU5J2U0iKxaku5kmq7c",
-	"99l1IsDv//xGVsMldUzDZZ8HWvrwO5zDveSYNBvaLlGuk2TSxYs9FOEOsx1piPYZTUA2YNul5wak63ov",
-	"XE4/k+A/2P1s5+FancFCdtTT50x2jiNeZ/QhMYOrXiSgkU2e6usJq+MNm/qYBJQw3kKTWHtljL/GIsxA",
-	"Oi0OQspIgQOmhuUbLLHdnIOmC0SBFhdrlFV1RGBAKxUiZKqQhjgiMkJJU2idCMh2dHtPygbBa/ye7gGd",
-	"Z2qpIUaUIbJOxAaSWAmIScanj4WgRObdhtm0Fps63Gu3AVfB3OFptkI/ijOWqasZq9ggFJG89KZeQvd2",
-	"FC24B9k9hJkoxeT3gvDZweSYo0YVwjbrlU9klSQjJ9ltxxJ0Bu8kpyZ75noHJb5tuMe5NFsvzw5WCSMV",
-	"6lMsaEEMVNZ50psIzHPjjZLzuYwKBKhSvpxMVFmvsbyqHwM1/CmJNwNMLlk4957xaIlOUOIYa8u+jLAo",
-	"n1DQ0xM0YCxcaUWg2xvTL27ORMcVhc8V3b3n4LQNF+tgsV3KJ030gNwpEfxr4GJ0a0UTKjeV3tfhDIJU",
-	"fQgiV51BYi4hgc7rUxcTwgg8JfOWIatXdRC+2TIPmR3zkN0wD9n9AlAry31mJrx+nKsTRKqQk5XckBEy",
-	"sVTefGauJ0tzaTj9dBwH2+vMl8UMGVkeIlTqDexH6IfNz9GzSBCdRk0CREJJWjUiCMIRkj7WaeTJkJ7t",
-	"pw0+SdbqWNozc725bUfK3taXB48ed6eZznk92XJHI19/FN/fau/uHjz8rlxTeS4+3HZnOb1zPNf24k/+",
-	"VnI8T+5iyBkJXGPpuigGMyv0poTRsNeeXHXRrmXHptzeiu/ttT/6KP7TnofiG9vthx/Bv4d/+oOHDu/e",
-	"jq/tZvOEaECw4nY05Eq8o/VGSJQIqF1uOnfR5W/OSOHdY/j0w3jry/izDz1Iivp620Pxw53DT256Np8J",
-	"frp+J37/PQ+1/3tf/5kdVrfT25to0agWCNxixhmvRmLCHOB3xqNl+6lwyEVxRMMInmV1rB+VHuRySfUO",
-	"vBlBCMaI9J5uGa1IE3KoP73TrTLEMwrHV5YWh/d8qVYyW1feYmNeOs8q/MlYbVKNsLQxqdNkZb7P66nF",
-	"Smh2it2nvcgMA6gRFjEiMb00lOLMm9JaALJO5gQZpHQO2UuUhMYQ5ExeONJJft59TteLD3jHOq8nByI7",
-	"kHwPXrKAfahyVEclT6/DH5eUxx8bKsC5Gg5DwqpkePtz+WC70lAYDr/ys33dykWuMtu118sPrA+AhRQa",
-	"Di3JQOldzEAYDQTu602wDKrREQCQOgeSb9g5/S7NbbCpr9H+MkW2D4iOdTvRTpdYJ8G75NkzbuRhhwcM",
-	"xtpvEWz4bp4fa7gS1L62B1grW9uICxTf3W9/vYn0b99/077xRfxwLyc9pthY3gS5YiA4nTKhCfhz966k",
-	"14d30WTG8u9p0Oq0B/OFyW8Au3CCqqH2hERkykOHn9w8/OgxmgyIH2JBArSqjRlwVDRmC/wuMJXpr0lm",
-	"xVR2dmo0y3o0ii/jOlnOTRi+SUKFbY+aaWvWE/Rci4upAlpOokgA1bokCXMuyrB4IB7XXc6bLHreYpmX",
-	"9p2vEfdFGOLVnLG2gHLXADNcP2xduE4KBmOdzR0YhocdBQCpF162NzJ4pNyZH0yFLY94ZK2eR4PPw5mq",
-	"DUVYJXCyAPycBKgpwZkXclaF8hGTmAXJsTPIFXCmASeXa8Nj/lj2XclhMf3AO57bK/1N3tTy7Nke7Lq3",
-	"xhmSbpQc0wM04KXrWbxlQbpn5TlG5p1upgGI4Y5cpahmE8xaZBWSkAzWAyAvynRfsTbt6ioks3qrZ98F",
-	"EM6rKwWJS2uElfABGAR7GGGB6iFoRIQzDTY3HwdrqjZpgI1Js5Rk/CvzQqH76qgBRGCW7R9AhsN0CC0C",
-	"qS9lgsd6hCCZVuwIMmvjJkSz5sMIUh270ikAj2GXekP2OXj7s/3lsyPtFLnih01J18mFjCW4e/uy9uN+",
-	"m+neR+fmDS36duTJRLyxDJBHNUFkjYduIWcdsum70zO0Lq+a0BEOIW8RQIlZx8ynrGoCNCfnftj84+m5",
-	"uSmj+5uu8kiPyYJ1G9YLlqtQQn4hd3f0qfvhTbyQzzQajIYyaAODSFpFElVmrXtzVf1YGWkraznpTiJw",
-	"14ZSFz/0gCjTMHfGwqHu+g30yuLrr00BzLIO6enbAEEEi5ASUdQO1HUoiPW1hiX1iL2gwGi54qEV45tS",
-	"f2ZMXCv9wSV1j4UL9qIQ3Bl4GhTMVjRDc7VWAE3fjtT2CYPFV5ZDICb1SdO++qvJ1hhvsWUYk/pCjcl9",
-	"6RYsVPaizy0UyCYrSgG0S/Wbubdn9La5e6gTKZ1ekgVkfrJ7akCfSYBCzKpNd4Kzc9lN0F7amWsffiXw",
-	"cBH/yeHqiAjsF/TKqTHeDnoL20NoWnBOJnehDantdO5HVa0Qgt4BGgDBANCqksehHgSWaGnil8B9lya6",
-	"EHtdMl038sOz/U0WVlUphHx4meBQy6f5mXVD7fK1IwHrvqwRkxYjg7uQ764Dv6s/htYAgcu5V/NQYc6B",
-	"HjmbpdMGr3W0Bte1dTRAiuEC8Se3463PPHSwux3f2493brcf7aH27/bBy3iw9+HBo50O4nh2UL9rD6Nl",
-	"mtvtIOGa/ZEESDawTtfwa1hgPyJCosk3GFW8AsF/9AGbAvQ0RWwr3UEnoRmx0ykXYRGVMOfr5zzblmtS",
-	"5wFjpCil1SKQuIfBSMsJYNs36kqQ30J9mtxbHQAa9n7oNuIYXBsXlHpBwk/nMacgM1oW3mPLuwbOW9Ld",
-	"d5OZ+73gZ+1fLLFn0IWXrnz6braTzBrm96FgjwVfJ1aQ7IarbUbW4WVCmxXjBZFqBr2kwfsigIv9nx3V",
-	"7ihDDSJ8wiAvSVP1Epv8x7Mz/4h++P1/oH96duaf1HP/cPr0zGn0PxtT8xrxtkUlQSvmVS3TreiSfyGO",
-	"6LoewEoFchLhhxpvLTGdz0zrRKJVEkVEIBqhKo/sPa4Fg1MSBVQQyHJEk2dQjTeFhNGcQXXKmhGRqsVf",
-	"zE3pyo+dGmEY4ZLpT5UkP7XEw1RvQuBm2LmlKNliuvIXh77xk1F5ZuZO+skZeYqA+cqDEw8exZ+3onUH",
-	"+VtjWfcvUGhFjiEBxhgRn9/on5+c2hzFzMSRDHZlw0PSHbNBIk68Lpe9Lxsoka5evwTvtMNReH1zFsJh",
-	"Hb5da5CRzhqEBSaCCOyHcABMUR4dKs/XChwleWyJ7vPQjHgdR0WZ+mPy4cKzhRAj5dyFGV9Yr7tU/eRz",
-	"EQx2gO07zgiF/q7kdH5mNskAvcyKu6gAtusFLGurbqiSwQgTWkviE4ckzEwjPTFEuqWIblyVoSMERgE7",
-	"0wM+yWKBDXofdWXc9sOi6ZbQemNSlQlCTQNQk+mXkrUhyTkzAC+HYJIJZtT7WEQblFXdaEujD81aDfO4",
-	"WcNxqmECvPKZea4UNsIiGm28hQWjrCpdOWoII5iATov3ULo+SX1LHEFSnyDrBIcpDD0XmaoH5fUWIMZS",
-	"OfWL8OTABDdQRGUBASZHyB00ZzfdziazET0IcpFAToVLURP8HeJKohNNgjjzdZgDZVVUwxLxBmEkmLfi",
-	"eo0HyMcMMY5CzqpEGN3CndZYT8oy9JY1O+s4XPXMhChnL+CNAg0uouR5QfBa+bN12bzR9y4wA8/20Tkk",
-	"zy5kiU0Yxt4yyrXrkHbxhtTKIjLlrKCEYQIsh4KmgFLyNerX4PhJOJMVGhKANLXN51JAftE3N+Fo+5X6",
-	"4Z49+ua59iybe9Id2QTlmNrXt9qfP0DxzvbpeHvn8M5tNBl/vR0/vHP44XZ8Y3sK8mbine2zrl//IX7/",
-	"vfjj38U778X39uJP/nawfz2+v/kP7UebUKdKfZhKyudWuNqcpiTZUKI1Xg1PK4GKV8Mz5t9nzL9nIaSe",
-	"uYuEvMqrdMgYjSOENTSGDfQriHLoWanwAmZNHB4RWOgIYAHdyVsuwKGiLP4LOBL0ypFxdppRSIk4Iv6E",
-	"GMCiIaPgBbJe8uE+0mdRmj0xRlp4KOPS5RWDvpNkfMP9mIR5q4XrgbkziLY2tHScKkS6iYER9boBbfRS",
-	"JUtv9yuz+04CA554CbM1gwXYccqt09Ft208vfsWbBGZr6mtJtJtdokkw9uuCSRrNsEJatrZxUlDJboyp",
-	"coTqBLMpbyCf3pFECmsLLnX1mKVSR7K0sAAdFKy+0AaGAid4idOTOrxLPJzYU8tlTL6QPJ7aPctEwGXt",
-	"1D2hjYrRjZuMlkCrNwEq8HCyFJ5Zv+x088Mv3osXsgvkhhnBtkI3ODhlXSOOmNgCE7+W9pXL0jNgHDqe",
-	"V//pupaz6aoDRk4+jYRjt59cwfVGqAb6m4nD3391ePcjBBm1X7X/uqPWYcBg9pR4uvaJWdC1OsGyKZLY",
-	"hzNzZ87OnJ75v+HfX3R4GN2xOJYOs4P/nxPeRPvrrQlv4uDLvY6RnykbTt+fZp1UmhaQcNVtQzUagNdd",
-	"RibiFbMAtWob81BAi6GIo7puggsJdY27HZbaUzt4RbaCpKWyzryk20x7PX16r+WzPjocuREKCZYROj2X",
-	"8d521wjOk5mLAl7jUYLS5ABD4YF72kM4R0o6LNacWQ5A4EZDXxakTllAhGc1ueVEi/NSPW3ZFqrz4IZe",
-	"zpQMdTlr11zu8gaOavaqbpFVhBuNmYLkpAL7VEnkDlgLYzK2Qk8W0qYjxzlDJpn9G4VPI0cPDjm5yTrm",
-	"2q9+gnnBNfbX7Vb1KsczkqKK9p2CQzyIERFLUmy3rdBwcMjlolGVPDA9ij/W8sEJCVm6iC+1xyUzTArk",
-	"2FGmE+y5ncPXe0y3PR8c0z9vJJ1sMXxawhrg9rQuNTRp7UF1DII/Q6sE+VwICFxAqxuAFtLCIkAWs9WJ",
-	"o9YJC24rtZih9VyyEZUN6lqq03ND1w1KxjYKtpIe9eEdUhcxI+EFnVM2oEeqX3WDYs+8dohftrkXeeIC",
-	"vB9zPZhyshHXPnQIx+Z1wpnWDXkzyoDOeOq5BpYyqVlD2RrqSAPRIo4aGQo4kWAhw0LQdbeO+FtOnaj+",
-	"LynaQU0W0TCXVuTTiL4DHawBtJAdm9uoPYiPyZqu8uUazPgKvE19NnyY8zG0Ec85HecAC4T0+P332rt3",
-	"oAr/4e079s/TP2z+8Wz76y1dnf/j3YPdLZ1U+X6u1v3Lpye8iZfPTHgT/6z++mf46xn1n7NQfZc1oR6R",
-	"35QRrzs1rItF6DyXXjqHfnn22X+0IFPIoKh3S8nuwOtFcMCgOvZrlJFpdbHDF+rp7BTWcUgDECGWdXQ2",
-	"rHmo9oEEy7/VDnElWy5HnC+DwgmSgmw2dDjZMhSBXo405nuT4abiy5GGZZqAU6m6WPYFAQecNg7BsVk2",
-	"vyWfs/ESFUFkbbnzuQoXqxoX2ZtQpNlsLAdUqplZyJaKgegQvBmR5ew32gwCX+Ew5C0SZEp02OCV5Qjr",
-	"pCztzVtWSlLyXZoOlhlq5sum7PzGxn3kvlQjSONFGoL4nOmjku5B7tuExI0zGFrgDZLAKkipHvNDLhNv",
-	"8LKOuVnOTDDEMloOCQ7grsOhIoqNNPVXCQywjx1LlPr6lkNap9GyMADlCW7OsvE0pV9kBxjhKun+Ihls",
-	"k4GRLljurJqyzCvLtsyyxeNZBlMdEIhWJ9S3MI/Md4mKkXWrLLcoC3gr7VfbbXULp+fmsqSq65t5E7zF",
-	"TOYzDA7i2GW0XLMUuM6j3MzskqrvA/t7yP01c6xouNxkeB3T0EBh0oDUGzyCHtbIxjJ4VALHD5QtNwSv",
-	"CiL16eHLdcw2lkNepWzZlqMAW6vqUe2SjsDDEV5VxNDRLeuRw64ZjaNOcrOOWcpIyJVGiBkQ9IAWUrDl",
-	"DlA1Nk06ceUkMhnhokrLZkDng4JfI7GxUImIWISzJgtDo01Ii8tjGLmAgBdrXESoll8wgyI04GJFTm/f",
-	"Anrj0nkkSIUIwnyCTCXsDSXKaIQZfWmot4HbZ4xGswH35d+ZJ6a7+X/fJAPD6pN4GhvbBxeR8+6Fki4v",
-	"UYZDp3yqj1ihxDeQytejWF5P9NJ+qFRDVHxTp18WSKKZJPAmC8AmJpFoMqYRKpssV1ymb0GkbqSqZMxe",
-	"dnlzFd2S9SjeM12MsiB2aHS7dpTqEiMqvJGU1CjFk/TqwGiKik30IJgCa8mwJSQ6akeYqfTbVHnUImtd",
-	"FOKEV4dUalwenSnJd3e0NoqIE3lO3f8LjrSFF1lgQ6sz1gcQGtBkIlIsRKgRNmV6dk9JlAvdmJrvjEhJ",
-	"+7bJEBrivJzZKdPzAMGxamTnB6i74HZt6+IwrRpPPakB8WmgkeqF9kC6r60Rhj6VPhl21unRcEbaJETp",
-	"JYX6sotcfHAWLUPpODZZjAZ3IHX38r5y2kOvnPEgIKdBhF5q51IOn3xpZeV0gD0TMc0kC+PylJC7CDpX",
-	"CUNl5uHivt7k0QC1IdJ3UqjDUbCwRDBxipeR4M59reMr52qc+qRIbKzxFqQ8FtTdhTgJXTpkxEKCljwW",
-	"a7jk7dcZLZBOLDcLuxjZ5osDj9/ObfIo7JKu7R/aPtnVVvepVveEHMxBoOmogCBqXEYLSW5Tt3TaIEyO",
-	"i8eXiWEf5Loorj1bKpkIFt6dRpQW4km5eS4APu0/t6QZPcSupJfuYXZzXPSQCaY5SnxbIHij0ZGEOkx4",
-	"2wgEWrjw+FqhM3wkwqZzKYnflDgcWT3CgXEjezjqL2mr4nCBpsYkmfgX+mMXOvrX3vCi5GjjLS+V1Gsf",
-	"dc6Tu6wSOKhThn7Y/AjJDRmROoIvqIwgCGM+xSGDZ0STSX3xSFP91AKeTcb/+fhgb9NiKd7Ya9/4Nv70",
-	"1tT8EgOJQ3ehxUW4HtCkwene3or/fGtq3lY9Us/xSoX6RCDKkCmJ1KpxEzJpXp9fYtYBot7A9nVeQVjL",
-	"Tadk4iJpYEZCNHnw1X+1//ux7rZ944spD5rl6lbVI9OZutYKDiuhWIddApshBjKksY+aLpxGM7XivxKY",
-	"FVo3+oDIYZZZ/hxgXK6EJqQ6A3CcLIUVNzRwG7xYRFow0aF8xpmlOJaxG+T0jlG1sAgKb7Sk7v0AGVK5",
-	"wpBd1fPYBcycKpejflhKCoA1BOfR7fUzhh1KBoFCTsHnR1AYrR8gHQlpla6G5DLB9V9TFgygG5o3XAPN",
-	"i1WlU8ZL52T7YTMgi83VLC6FI9sei4j6tIGV7uSEsCg9ss4JpuGFPaVj/VTWYFAw0mHsCaqXoFnmPDZZ",
-	"sGgfLi0P6teS4gPFJtUNgkXZ8qNWYkmPt3k/WdIOAdK9h04ayB03F2VnlizHQjJiatZLlTKFfmnxsFRD",
-	"8d4sl8v6A+Ltx+3t/fj994YIfT0KcyxZBSfP1/IMs/31Vnz7sU7NnDdhpkZZphKZhUxx9wNSwRA9lIkR",
-	"VAIIERK1H30V39/0UHz7eryz5aHDu3cOHn7noYOvbh3+/qvvv2k/2oOSJ/G9x/Gnt9qfP/j+m4OH38U7",
-	"2x6KP30Q79z+/pvDT24ePNryUPz7m/BKvLsff/zAQ/FfduP777Uf7B/e/chDB99sxzvbB7vbh3fe81D7",
-	"o4/i+5uHW/vff9P+f3bje3uHW7u5nJDBMPcyOWj9aoP2BKp0hZ+Ohn33HFN6HM8fhT0X36qyuTqdwGkb",
-	"Y2/u2Kdg2xFe07+hiHM0CSlwu+0PtiCQGWRTqo5WQZnObl6ycYTcLasDFa/coJfE0AzdVYroTImgP8u5",
-	"k3TMM6dzxaLOZImuiK8PxtJBby3YiNFy9UJGPQq7l5Zah7d1wfuvrxOxTonDvLG6ka1j0eHHTjLXtB7X",
-	"ICJX1K5kUbkEcd2FF7CRQkaMpLmE2ZSaDWica1QL1SPofxCjXJK01wGfBYOjGcuvp0sRqi+BZoMSruGM",
-	"LwS6yay0l93z3JIVko8STYetcpIGKJ0b2KQ6SEh+6gPv6q/HvApcoaN2NQ7o6xuh6K6Do7q9nboEMzj4",
-	"lKwEUVEektwEp+gwax9DhHXSsfuyG8wS3RpQViyT4ZhSez7XMS9l66UoJIbFzJ04QG3R8xCBFEmdV4qZ",
-	"kiglieZzUiZhgNmIEzdOVCN1dcgXJMWzi4Q3w+7IThNMN/ixMdu3wBhvMn+I0k9DHtf03dcH82Z0OgG6",
-	"2nGOy+taIefUize8qODgnevxzm00abz1ac8abWTKQ/HOh/H1O7ruoC1BiCY1ZEX2cThWUx46eLh78Ohx",
-	"e3f78MNt+1wW2gLb4U7NoJd4GBoKQVbcyEbsNhs+r+vQURN2mKleaNtxGymbq4L6l0m9ETpBYIdA3ltt",
-	"0jA6zwoAf0Ya/TGmolrpHDIDdpJMbvXGbv7MLl6HQqMDV1G9CeXk6yji6PTcXHkJJl/fIF9C4EwfRWOo",
-	"gk/uxFOcSukDLPxIROr8QRhets6UQBjs0tD4mto0Uac6HRZfUReCjEhDAswKYFhLjSHR4iKqGTjU7otC",
-	"P1m+hEQKH963fkRndQQTP+LZPt92K64lvZR1ykoDeZDGAMUlhqyP0Blf2B0EzVvW6WTu+w7PkwYbh/AC",
-	"tM4jgurYhEuB3+m5JR3tjv6XBp2ADtH/+dh8qqnLYFadZvQPusHkAf0p9wDEYdjfk6AM/bO3xHQ57EzD",
-	"/wve++H6f2QbUx+Td71spwZDoE5ApjG2EkbCJaZdYvKUhjyRtr4Y/HpKIgHHywNpJx2j7t2MVKJZ3TiX",
-	"kfkCs40lBgAdpjO9yoL4hK6TwAWtmy5hSSpKF6MsIm6yHAO9MEAPyQIN8vyA7csSNvPMWubWKbcGufnZ",
-	"trNzyI6v8IApduMqIFEvhONNIthKXp7AnNxIH0NH02XH0HNqQ1XiTCffUfjcG+FqdFR9eNKLs2jBDo9y",
-	"d6cU5JAR+ToROAzP9SAleTSE0qHK6RZYet7KI0dxhgx2lIHMIKCjJ0urGLJOlXLXB+o6+kctgp24qnoJ",
-	"QHZfh6H6IXe+QG7tTwz9nRx6e4tsh/paAhCvyc7N0TszhQQ23gbMkMTrBGFtvSuRhm5xGMwgnOtNpHSj",
-	"MPg+kfJyQeG5BHj7vCM12mQ/ZfKOdWMIki+RedMdadoZFOUuhWchC+2Je55gQYTzfDWlzo7oRQhvSAcH",
-	"yi5Attvs1DvGa3pzr3N0iYdEDhkqxkMyiIE/F1LTxyPqCHYpOJq0yt5oHL3w5dgKUnZk+vd8MfPo0UpZ",
-	"NkZQnrkL77Ezf75nnctFWqchFr2SqgYywSR+qKMgk+igSelG2KNQN0fqcRsEK1mDusNq+tqsCawR14nb",
-	"QdQfCHmg2NaRxofY+A/jSbR5VHZJeuzhC4qxD1d4PXW5dXj4uyk2hQjoEA2dFxgPm5Gr0m7RfZeEv2ee",
-	"fsb5rMv1O7DtRzfSY01HYd/JHrEjGHcYbTRcAmtSSSgpod2Vfmk3LbMhzoTLLHSZKfdUfppp+ShnDuKV",
-	"EriFtmKRQQ/KDMK5Iu4SA30w388VF3vUbqdBROnR2pT9Zn+MeX0lQ/5AoncXpMqdkpovoklTSWcqrTzI",
-	"cKhlxBkEwICMGwNHDUuEzXuAL4NlZH7SyXYS4ZAzYgOc2IZ6xTOyKBbEWIK1EmEMwf3KrfaoJVr6zvit",
-	"rltSXDO9RJEQoCgbG1QIz6kx3gfypObMMB22V703emvUxWa3DsxUYJK18T2ZiHJJCILRAtTNVEkVrMEl",
-	"7QiIzUrPg6Rp+lwM5QwsF4IJU0tDMHNWpqGWL2sDTRfvTR6RcmvnurJTN2+yrokXxyDyJaUIrO7auW76",
-	"0HdlgdrqhBmizh36QnY4zPWfMMyOnFANQ6wWi3EITfFMroNn8wS4QKm4jSYFqfN1DXwG7ICIdVNGfpTe",
-	"uJL69gkzdTHTobngYJGfIu+dDFxl+Rob+sRG5qlT0tov8Dw4nOg6QSv2q5VSGSZDsiW3R7DzDDuPbuFJ",
-	"fMVmWh9dpeqNUNe7dFw/ADs3ampRhlOUOQ65G8lDZnm0H6rb/5IHfDaAP94EuZL82SuhqY6vnLO51I5M",
-	"xF4Qc9qsUupa6yAD855bnU7pozQqXUoWw3Bp90a1r+21v95EB4++aj/Yi/98Sx2c+O6++i7e2Wo/2D/Y",
-	"3ey39P0WPMtesvzltDf6xe69biPRxtLDeQRlLGGR3eE6W9vtv+3pOBwP6SCb5NOj/XhrJ7sfLaHoRfsS",
-	"iSTMVAU0l5Jza6Dvka3EURcB5M9CFIqRQa2Ah7d8cn4G8NNZ5qq8w7J8Mnph6ri04ASpjGcn1HtZh7Ll",
-	"FAbqXO7iyfOmWkh38A4CxAcTcZZ6vyGX/clE9sgS4r4dVkbWTy6eI0pKnZvZW+q+aMHwikGMHNYGXm+E",
-	"JCJF0bD2XjEuHqXb2OvFLVLruiEjYYQjoXsznhTXJplx4UIWRkA75tZR17iPnDNSIaBMocY61CgqvRtp",
-	"SaPRQk0ZWKTyZJEvfTMeykjCohMSMauVGW8hjRTGyX622f52C02a8jlQ4huOENQFhMBWSSLUbEx5KL6/",
-	"dfinPyTPAgOZ8lD7/vWD3VvZ+1mSqNlIY1sNXGfhtfwG+Lj7suw6ZdlvT3sDmDAL+fsl0gixTwwYmGHw",
-	"/Lj5+Ika7lLDh9OqnxYz4tDGv6fCjufmKhb8q+MgFiFiGags5AMpcVTBwh2SMDhwk89ZhVaboijvZngQ",
-	"sIFBnfqhhg2I1DQgFtMRkcPS6yazohlTbDGyWBZRzKKMWUp4uxcBDSWwD0wgCQHkPZ9zXj+K6A4erite",
-	"F9AKIPdGJhORM4IaREjOADUSzlqFCw9+gE8E+7VcNdMzfe0CR6S94iRqwxEaoAj0xqTLUG5ZTlSgYqjX",
-	"dUqVliBOmQfUTWMy1qLRaiBOGLEyJOwi2MumDPORTZNjwGUZsNpT6Ux/0Lh7+AfrG26cqssJ/I3Sm3lI",
-	"bDJsRHB9Hq0wzsiKhkOykEkShZwrKRZRlhUmE7D7BMSpsATt4HlD1hpprZPZCSez64fnoVbshQRxvRwQ",
-	"JhDTUbEvz2FZDKSYLVcgXQcWihegzENoMqnrZrfqlDR2bA2SUBoq4nzS6igsU6rFIsNUV51M3XR+9r0x",
-	"LvWAB7+EiuE3Ci6WQY/fCBO1CtNlOnbLYZMcmFn1KO9TFhIEauY8XwzlPmw5fN2fasBLQgDT3soc9HSt",
-	"ns4iOfkxjsLi3e88lzZ9F8M6HN55L76xc3hz00MX/lV/aO9uH3y1177xhYfindvxl79rf3A3vr3V/vyB",
-	"h9pfb8Zb2x462N2O7+3nPTWMr+tSCGaX6+8sB1T6fJ2IjeWq4GCYaPCQ+hvLfthcncg5AxU1BHSdBs0C",
-	"P4Kaw6gW9YhLWVSb64i+zeLTq0tKDYZv2x+eJp2KRgIcuetR6Ds8GX3v9bTyTJH4UUQU6dtDwaYOsVBl",
-	"IRMtLxyF6DomOXNIwa1otiMyKA58vw97X3dPwgLpD+XG4swe7o7SdFwkoSGcrWhTXZr9omsE1GhVKYmQ",
-	"MdqiSihc3QB0Ng/hrJUUSuNnAEiU0rtKEEY+b2xMddTGfbaXNGRPWhbivkKFjJa1aVaxdyxCSsRyisvQ",
-	"v8RNIYVo6rhAyqZV9CeTJ5s74SKYN6SzSuMT0k3HdN/Q8iCzQ2Tq9L99g4yQWBDNovvuJzeq3RmF0KCT",
-	"poYWGt7kETnHAzJcPtH4RVc7vkXiwmA2KWADWc6JSKorDyNQdLzvZcZQPP6ma/ADAND3LkaVpJnnWXvf",
-	"tHxkwfNRDcuSHouyaeddAPPdOeVFy1WEoo6DQBApXRbY10jU4mINJY+gVVKjLEAVuk4QF6jOBUHG8qw+",
-	"+zxISrVJT68L3C85i4azf+c2ZNwbrviE5HyVWTrbT9pqRxNlnObm1ec3LiQe767E0mITHpzHczyXa9+z",
-	"1Cw86yWNuka42hTSZYK+QFlTEaSG3bBV9SPCkv3CTJd9RlFNEILUybYQFgHFDNWhhR4713N39NtDBria",
-	"l3t7Nbo8uTxIMlCLQi39xGBf6hZI2Yyjv3XjkesbwwKuuy6Gx2GCvjWId1JW13y8zElNtr3osBfFIGTR",
-	"skyxriQbEaLhkR9yfy2r5zMeLecdVAZlKygRdnDVm5DEbwoabSyqJTGEAwnNC011jdlPL1kqeeWty6aT",
-	"OvhEdPJz0nItihoTV6+C6arCHbFJzSgizfqkxmme0oUZtA9mWhI/4gKllgu0SmQ03RDYj6hPkM9ZpFgB",
-	"rMkaIQ1YKCqWWII+Bo56goVfgyqV6g+6TmaW2BL7u79DUHdTLjEdIAWVOxGFEtRJgeIV3GiE5qKbNXlv",
-	"//BbydkKCrjfhEQFA5Ujc0WJl9iKoogVD2G0Aux/ZXZFVx9dQZShX3OhFIlJA9s8pfjxi6waUlkDxWJl",
-	"AcrCT79q6meuTAHkzBJrEDENiW1oRdca1d6CtNQlqmAaNgWRMwicDRwCEgRB6pIjgfU3rJjqzCtIU79d",
-	"lIW0xDHlbImtXHx98TKaxQ06u356Fjej2iwUZl1BgkRNwXQsBBfRdEjXSZBPr5985a3LHpIEUIURlkts",
-	"RbXPBX0Hmn8O6Wx59MPm5ytTOsgGCR5puGKTz67bmkHPC96SREiLmmNcY/DMEtMdYti+lZejqPE6Czfm",
-	"0SKuk0Uakf+1GAnqRyvI53yNggeuAeAUaCU7t5V5U4bCD6liDUtMqW92AvnqpmiVBxsz6KKOtAV8ZYZM",
-	"ldzppiRBfgJIl0sGIl1irRoPifnBr2HKNARQSH3CdO60KXsKuc8TF85ftiq+/pBNb504ePTVwaOv2l9v",
-	"th/sI20lRPEnu/H1O/G1B+2/bKKDh9/F97faNzcPP7kZ391E5uv49lb87V58b6+9fxMtXDyfSCrJwTTf",
-	"rhOhkRkm5mZOz8xZDyxu0InnJp6Br7yJBo5qwDCSBQ3qlM3iZqBBJ6rEgT3xqqIlfYR1iVYE1CU97Rzz",
-	"a5hVifSy3hgP2dz09Gez0tN2pZuSeMhAB0JUjoYsVN1o7mKbYqRFsmKPujETsXhC6SYLavwvrhPN+BtY",
-	"4DqJwEnzm3cnqJrDvzUJ5MWa7cG+CbrWB6t/GvRVz1Fjt4UI9Il4GFjIDQhloQGaTMKOaFLWsSHIOuVN",
-	"Ca5r7ZNyjE3HbuXGllz4lEW/ODvR2/OuhupqF6oyd045Ab/u0+bbgGzZ4MyItWfm5jRsEIuMwpPlwr81",
-	"ZZTSrnrq8MnugZ4JV1FXeCz49a96E2d1x672kgHOPo8DqyfCK6f7v/IGFI5XXI8E+qVn+r/0UlIN/qo3",
-	"8WyZkZ232RjwwjOlxpUUzr6a4yjtR3vx7evoYPdWfO0BOtjfbf/lHpo82Ntsf/4g/vTWlOIUuCoNNomW",
-	"it5WTSRnPwNZ7zz4JioZ7AXqRAsgdhNb6NdoGAjCPH25ruifzwdw19VtIWiTNhgJQgqObgp+Pj4Cg0EU",
-	"EZcdwcwT3EQjwU0895u3c5eEKWn1v//W/ss99/7pEvCmHGZmLc+BESdbSyTLA13DSx+ZPZ9Wewdc8beT",
-	"0uXPcw3ePJJ9yI4xOZ95MT4STXK1ixROj5gUXGSgBDFGWoZin3Jec3bul/3fOMdZJaRahTl7ukQXlzl/",
-	"FQudHXD29LNlJiKbjQYXEQkuKBUXAI+OgRXac/PHL4flgbPvWsycqxl2mD9ivyLRkOcrqQcx3nu0J20f",
-	"la7P9n/lNR69ZItFPBWMNH7/vXhrvz8RaJ3TRQyzsqGUhf40saifG/v2mn4cm/wyb6EKFplr95Stf6gn",
-	"oQFRWzUcgaYX8AYkFv2MCKL9aAsd3r0dX9tFh3e2Du/+LUsamgj0FTvs6XYQVRIV5xSxjI2h0gzD6Yhc",
-	"iYwpRJsRk9oBqEVNgKtqTBsNQLpHFcoCaVCwKJM0IEss5KxKRAYaC/uCS2kKDYVEosn215vxw230w+//",
-	"A+k/4xvbB7ubUx6iVQaFM2UD+6CYmVBhn8glNhnf24vv3Yy/U69+hPQnFH+3PeWp7tZ0pc6oxaflRgib",
-	"okfhIW2Y18N5FUeUocnTp3/poQv/qo0mUMxdLjHQbVEdR36NSIRX+TpBZhfNJ6XRewgHv8UQs2tmqR/0",
-	"cRQRQQLEmVomkF+XWIWGERGIYSGspc5Yn+ZRBfskMnHDYIEx9luC9FtgIYBntfKfP/2LsFkLhnJKaZ7/",
-	"VqR0umu4uhtJkMK6NblyVY3czSY1jMoxJFvNqai5DL66Q5UtcmK52xKk2kNhP1N+6fy08Mwgur9zfgnw",
-	"XUFbz5RvK7IBJWUXP41AKWoSQhtKtwfhuDo9vKhBsk4DxQheJeskdJPfs8OZJmpYXiCRoL7MNdsNV9qd",
-	"AReSdcx8ktSq17jhWLPHxHYEBsMWlaTI6CK5yNtGrLFe2B7Us9DYhDdR5zJaNheo00ZfQHtNIbkYBQPo",
-	"tuUYI7VJzEj241jtOpovaiap83yd+rfO5OCVpCIJGBSAMw9v8znzy1L6zgXMNhJ/5bFLKTmDcM7ye/Bw",
-	"M37/D2iy/Zftg2/243v7KP749/G9vSmnBFMkhsy+S1gkOpScjkQb7SnRTiJj/NbVt1f+ZfocWNynzwcr",
-	"HlqpkbBRaYbPb1wgK0jiDanOYGf94DoWayQw30iCzEvdtiAlSOuhAmrioDKYHtnYNazMCAvULJgllqns",
-	"ZuxjVMkXimNQzuTPROjOUbCl6i6VbGi5+0VNyz3E7pTeZ+3aa4q3KAx5GlS0HwjcWrDPdpHSWfeBUS+x",
-	"J2wyejopIbVOP/ws/vZO+/71w2vfooO9zfjGAxQ/3Dn85OaI996bMBHLnZKBD5pBlE3mStRiAEVSggFl",
-	"UOrGUgfiFS9hVjrdjwtapUx7O6FaI5WIcfD6Bd1sTHebI6DR21Ft8yY7v4wFdW7knRfamczvT70FdcAD",
-	"9NO2oDqO6/fftD/Yij/9HYrvbrX/82biYWrf+Kz9131kTWzXHsSf/K3T1jqAJDKLowj7NYDsmH03/dBL",
-	"SAGsogoNTXgVHEsjaZjkYKsObOQhdPKH9QXeYiHHgbnWF5K++5vx/n727/NHJtFrVynTEMydorzztKhJ",
-	"qIHVIFMDOjune5l+gcosemuXWpQ2/HMVJuJ7d9DBo68OdrdR/PCL9tebhzdvxvceo/bunw/2d0d7z3j9",
-	"zYAZ0i0nkxhhOC+SdNAINuEo6SU2ybWEvapjbU7JKaB9tIr9tXkQNnkzQpwRz8ZeqPuqRlm1+wS8wdSr",
-	"hv5fNsMZ4+VhuliMoOxdgQTNmyxKguiSaauBPt0i1o9G53xXUXM2ZPA3b1/NnTXF+P+8Gd/bQ+1bt+I/",
-	"7cWffITib76If3/zSR+qnF7nFPQuYLEmuxVMtIA0mNo0ZagpibBGXs58Mg9hYIyzjTpvSrROJY147gkI",
-	"4rNHzENJoFcCdSwwC3g9rxRnj6WJdpwEOCaM1sgGCZZYDcsa4hVb0SKCkj0zSM1BF//HlHWdWvQqrdNI",
-	"3W1EIJaPIHdZpS+cHOmTI13mSANO6Xa3Uan9wdbQ0hysgUVtcApvb1JJV0NwYOknEwBhKhBmskVER9Cf",
-	"DaaL1Ddn5uamZtDrKfKGCa5TA0lUvCWmbklegXOuQ5C0i4hGJoQ1qENMYyg5qpII1UAxyIwJHrKD0bLl",
-	"EoOBtmpcPQ4VtD2LHxagVm1jBq34mC3ItRVP/wXvr8DP6vMFHqhzqs1l4IhdYjlb2QYKuOtEQ6CUXvB/",
-	"TtZ3/HYu21dR5JRxQ8oj2rR+QuaPAQ6kEWE/voXaNzcPb2+j+P719oP9g0ePUfvGV+1Hm6O3k5jAsQ7z",
-	"u1zLaFFRDUeoJXhE0it1ssIFonWtpWoXtGdMI9lDCBZOOGtTUPyVgz/VmkpsYDZuNGbQs4A6683NzanL",
-	"TmBfjdVF+AtyrYMWn9bYto5hDmCaOT2uMfQ7sk/51ft0h7g95ZJBB5tp//Uxat+/2f7jDjq8CUxHc5vD",
-	"23cO9nczEsDQ976pztYrUCpTFWust1e2kFfBEYA8SjNkm3JkWFtazkAXYPuZ+Gra327F//4N3ENAMeP3",
-	"0OgbBZIgnRfTucU30eQbl1+a/icw0Z+7+Muzv5x98Y1z07++hLC02VkvXvFJCIVOJQh3XKBXFl9/Db1K",
-	"mbqmsES61VW4gpZYwH1pup6pBzPoEm/pwB+/Rvw1HTqkdDzOyHMIo1UcIMFbSlsTxNyAkyFlxEOQ4eUZ",
-	"KplaYkrKMypbp4pnPAlRDUKgBElu0xl0Hv6y4fJQwLBCQ6JVwSXWoQuiSWHHq2OkQB+1dR0QDfKise5G",
-	"B2XZqEBKJEidG8n1rX43uMFGLFaSqEYFQE22xniLJe+6bmk9hzQMqvh+rTfDiDawiGYrXNSnAxzh/Ll2",
-	"4XctZPIUkop3oql6gmR/J6yNWsRydtnOgnROJJon62PRC2ryywtYmNlbTZVPu7PlJ+07ie9vtq9to/j6",
-	"nfj99xI/973HB3tb6GB3M97Zj+98Btds/J+PD/Y2tefk+2/cYeq9Lt1E2Zp91/4JHhTQM+H4DMSeE2G1",
-	"h3ntdUaMHgzmJ9uth0wdE1BuSQD2qdUNC7jYoZSDaqHUiCXWqUcYc1qhKqGDXbFcIyLreU0xwIWMFO9V",
-	"I5xBC52KvI5dgeH7mDEeAc4PfKEaEXbokyvqElrWb69MOXUReKtbHRmjNqG7PB4372C6RCbIRW/FT837",
-	"e5Jwk2d5SnsA4wXYKrQe8f03+hM6eLQTf6s1C5f+MRp+N1ujGvfjaEzPKXu+rEsEMIRXm5KuJywwrThj",
-	"UOkpaVlwAS0Ieiika0QHoOqTMbmiX7bMJbGENAMaoZBXp7r9cqr/HA8YE59R/fwY2IuXYS3W06+X84TR",
-	"/LTjUjRDia9/oaQmxVAOb++1b3ybhJ9kJCrUvqF+ij+9NULZ6kkymZRlYACzsBQ/VYLvgJy0xJImZIQ3",
-	"JOIMCYhIQznXBY2My4IwL3HLYR80VivXaSDtJZawKTS5YlvvKSdleNeYpaQfD/c6YVk/N9noSbCsjM3V",
-	"zWFe4iJ14yhNhwsPSV3aWdd5hmxQA4iDyBUqdfmM/Il+ibLAGFUv8xcErkRjOtCmE+jiWA52H9PxotNi",
-	"/GTP84mXw3XmPv0w3voSxZ99CFEM2rV6dxNlrNrd4YN9j1kCpJU9YR2eefh5PKcB2h4IJ6PEoi8SDUF8",
-	"QrJPVeZX4oDLEmUzqrkpkjd7+E0upRhmHehmAGKGJhNhcpUHUNEfrgjAXNPBMX5IsJCZrx3QPXoQ4yH8",
-	"S3rUGdK/WiYT51VerZIA8WbUEVG9SKLpczCR8QRS/xTFmd50ensr/vP7/UnVkF8xrb54xTq4cAetuql0",
-	"hWjMu2Xz8EpCtxUuEEaMtJZYDt5Q4xUy0uqEKrzEQwO6qIQf7W8D4SgLaocivEaWGKlUiB+hGhFkBi10",
-	"nirM0CpBgCaog0sB2y6LJYg0lGAGRLAzawgatLz5+E7VyQVy3Afs8Pc7h+/tooPdL+MbO/1PmKRV1mwU",
-	"yyeLtMreaIxNXFeND47kNV4CO8HSGiU5fnIz/vOtg93N+NPfoUmTbKM/xvf2UPx4O76/Bdiln+xO9SRX",
-	"EzCk8dav9sp5geyuQOmA0sQjEkEQI+tEpNlclu3qRlzJXfCDSSbvLzy8YNv5ScXEPQ16GIqv/Ve8s40m",
-	"D29uxn/OWTdMYburnjtS/DLk9RmPsiQ6JLXFda6EzxsbOq5GqOU5JbM+ZPVwllQkAaTpEMtoiaUZgWiB",
-	"bXBGEAklQVUSSXR27qz2OL94GVcRlV1dnpLqYgesWtdN/isSuUludDaKfugDHcKvmkhRk+axWXhm+DzC",
-	"n2L+ehFcQUqyAwJU6DoTPfLVM7XcswQ3g1bOV6Yv4Mivreii5D4WQkdNAJGqP0hAob45RFYoyXl+iUFm",
-	"guR1oihc4nUdg71KohYhTAdwG4calejs6TNp4KPfFElxYAiaWzHfrGhvgQ1GoxLgsozHYAYtVCKD/pHW",
-	"OkIBwUFIWSaenMolpmTuaQg5mzw790u0kr6wrKHv3b4FXf5oKISQ8xVYw/GBm6oNPg6bZS9+oLf9p8sV",
-	"hpDdzvR/4aIgPme6uNBLgHh+HGasfxpsoJcswR0js9zZjD/9q73oPdS+f/1g9xaKd7Zcl36hbJhFBBjc",
-	"9ZpltE6bw8UXXvLQy29dnH35rYv/4qGLr/1q9pWLL/5q9lfnX5p9i6xeRLSOAbD+X15d/Bfgd+cW39RC",
-	"QbTRIDoUGAepT7ZCQ3JKLjFzmj3FH/WvNJJQfi4xskGq6CmJ/BDT+gxaiHQk+pk5dOF5hE3kLwvQ6Tn9",
-	"DQuW2Jk5A3WA9UF2skWAMcjjF4woBrd0IK262FZD6vcu3g5TNPX2dMVmEw5jPNvGEg/ZfiJbNaVPxO/o",
-	"wnhHmI+TbkgRf4bwcJQS/AxaUWx3xYqeJoBS26+M2HnCyX8GTuQsnkV850H78wfalTw61uoAWykCxtLK",
-	"cS98lB4a9QlFP63Keo7Gckp6PwLz3EleCaDOMSHpeDYmyoGho01JGpXB5A6pq1miyUsvnUO/OPOLX0AT",
-	"6ru/nzoqJI93onaPgCa7cHyOqnwfBcSng5FqicICHRxZRO0MuAnJ67aDpzXjORngseQ6p8tTwA+SDTpJ",
-	"c/4xyT339uJ7d+IbO/HD/0ovo4OHu4CLsLt9+OE2OvzzFop3bh/e3gPfw/7uwe4Wim9fz15Upq5YT1lI",
-	"24HHoGGeqxE/i0lEJVItKXHIM/G4EPdL6/WmrkhoireZvFGlAdYB1ojmzdWL+s8UKsjUYlI9JXa2pAOQ",
-	"sUzLTvR6aG04Y1oHi/EGNL8dhyks5w44ETmPbA77URqotuOvt4+uRZlDJQvRDl6lEg7Wm/bBMRO96acw",
-	"bjWhfTvyPMCShwj2azZHAEcm/CVj44KseGA2Jzg/OcLSFBXf22vv/HWUbqL+xDf7rvmrZ8WqDHU8ISLs",
-	"h4yeMmJqlDJ7R51QVhdltR/to/ajvZGrQVBUooGjWlpTYj1DJVkpPleuomctiWKabRmQ9DHoShZ//Tjd",
-	"7nZ67MckWzx9eUHHxbwBln4IqSBT8LgQ7XBBI6pIQhCBcqrpS/OdESuZ9kz6HRUp8IoTFfB8ZgjjBCRJ",
-	"uikSMc5niz/nKzb/pEvwtq/to3jvevtm2bKtTvKAnScI63AkbcRkGxCKnAf00c9RpskjIQ6UA/RZYhUu",
-	"LE40haC5afvkVAbfCiKgExrUxbjBV6ljrrTP067DEqvx0BRU4IxMR7Rui6NbfKGUflFI2Rpa0SeEzL4L",
-	"z11dMShDNJIIkHATgCSXeqqrxaZ09XRXtU3HeUyVbfUwgsx6FQEHJU9kStPooPiTorc/h1w5w63uv3f4",
-	"3gONyvFZB1y+s0pq5nayB7qX4nGUg5u8ell1M16bUe8D8xbkx/o+aSQYbRkuVxX4SHXpBy5BUqKPX3H2",
-	"FMSNGyI7vHu7I6etLGnN6kUvzmxYgN9HTmVjwHLqGOjTli8xfhvjAFT7c8qtMGckvn6nfe+7vmfEeDRm",
-	"sZS0ypLgOHd9nAYBBJAqgaJ8gmRL8oGUJ71UDtQtJnHykxi0EYZWNxDWT091Y/c3BK9CAQJk9zoNtNew",
-	"zyik0pmZoVSICxsLmXmMkb2/osb/Apa1VY6Fs252ZiDD6ypPXPO4tofiGw/iaw/QpP433t7qyK5w+sDq",
-	"pNelfWGsJpQ3JNiJ3O6ZXLGOH9lG7NxuP9orVPzA79W12jqU/QIZU26ebX5w/ICxb3UThhZkN/okj3SU",
-	"lAhQpDu3+14p9e7q9C5OPXbAbqg9redRZF6CMaSoouYSAhybUZmbjmW/tF9yUv19eHOz/cfP4nt3zLd9",
-	"jI91MqvBUP0uC2T3Jr6We3KMW5ntqBcAe7KFuTl0eiUTEaUJCUO6jtCPZ4fj2zfbnz8ucwxzqzD7bvbj",
-	"+eDqrJq8w3XicOLk3+zpy+lXib/Q43IBi7XsPl9SoysTEXwBUNBO3HzdNILie9/F926WIZUGlrLFhaaH",
-	"pjP6yEBX1AiyD4P8bgEptB8iD2JhOKu+krsssdDiRdvxmMyouU4GElscpGbbsZEM8xp9H0mtLEudSRny",
-	"KqJMx1KdSCKju9m+3WrvbrYfXj+8s4/ajzYPHn5XhrLVbT7t9qm5xJLLBNefkPsr31XRvXaRsADSYrvc",
-	"eOl1R+qYhj8mGeVO/PGtg4c3UXznCyWhGF9XZjtBBsvvZRobPftu8ndPoHrHTZZ5cTzXmAZWzoZZjzVK",
-	"+hix3PvGSqeA+McUNH2CUXqMYdYGYzlXnaKvHUmna84C9oacfRf+1aKqbIY9TJMX1XuyRpQ4Ak9CBZ0A",
-	"oqBt7WJJq0wz0ucQbmER5MvO1UlU44GGIgBZJhMjjaTPhfGga0MnZPkE6JXTP2x+/grzdEhjq0b9mnW3",
-	"+1ijJNcbTVP2TmC2Rlm1AOADpuBfMhMd47nNd1RwdhudC/ozKVhlsYggNSC+u4nie1+1//fvULxzK75+",
-	"5/DDbScFD+okuqTpOh+QaWhfG9hn34V/Fe2v4jDkw+SsL+oWeqUUYAmViQlqECE5OyWR7u051GxYKcMC",
-	"4bBmfZVA+VNzatR76zwiEOY7g94y5wwvMXXUpinz0Mo6ERnN0RYt5QFZSaOAybQSXwxonr695hHusN0u",
-	"MdUV4O1oWHEQ907JpGQxepGCLN7CUGbLfo/0a5z5MEntv9CnXA0UAsnNpNEkFG7FyOfMgpUEvKl4SAok",
-	"MqUz9SsAzAcMYcUAHS+rnoIVZ9AJltHz0MeY5AHd+LGkTJl5FfARvbKetrH85ICwTkJBhqtSe3j9weGH",
-	"27q8S4ahNrCIqE8b2vPuEgy6mKM6c71cT/qye1M9NfYrFXopzCNmOKSK2wLP0EtBrewhmiGUFbTuUF0x",
-	"HqCWEg4MuBbA/Oo/l7v4q/9q//djTSvqRo63dlB8fwuCaxMs7oNvtuNv7/YgIm/oW7Mk+c2q62ws1/Mi",
-	"YZBxJ+mV6YBWaYRUV/ZeTi4+XQs/gIzAdRzSAEInT8+hOmVNuDNZgCp0nSyxSNHcDLLcAe7ckNahWJm6",
-	"HRmJWlysJZenelN9b69o06UTbBaaVGfgHA/G5X+0zQ9kyDsz8u4Xe4Cv2J3gDEIgW3hj5ikOojm5v/pi",
-	"lWr+E9/bjz+/Z62PACGAJuN7e+2/fRTfezw10C0GImlPO2R6ocgnc28VWR9hCDqfSvEK3iDMQ+r1oBmS",
-	"AEroamQ9uNcM6FKIZYSemUMB3pAekpwzIiN4TunfqUP1mAOl7m8d/ukPGlV07+DL3fa1Oyi+cz3eud2+",
-	"tY1yl09XDH6PPda2izKWCngwb8jV5SkBH1wi1QmiLGOSMJKAcavkCu/aOCwbeC/hEphM9XguEOPR1AzK",
-	"5I7gMDTDcLF0RROX9Gw8p2n135oEkFSMbVVGOGqqZ0sih6umF/U7V8cajAs9FVG4nqGWwyypuoAms3EA",
-	"T0Z/edLmu4OH38X3t9o3Nw8/udlN8oaus0knrswKWM6nNalC212OQ0vWy1IgMgBqlXpAg/xtkCi1v51k",
-	"T/yYLOD5I2STIIqN4Mmh6rpAUuN3L/XWnrbxss4iuoURngReFBJAF8xzlocOaTBOgJ5dcZ8pORw/73xC",
-	"NGjDPo+DFk/8i8d5uCAa9WisdRbKkPbUxID4FtRjL66PO6sg7aZXkKP1xxj3k9IMWOSOV/3JHIQn7snW",
-	"SRAHu7fgn/3d9l/ulXFlj8QR2E2lLSyCfJWTIbvxhqgokD8Tr68TIWhAFtSYxnTVQNu2o+O7cvq4yI1j",
-	"HOGkPoGOCjy5hH7aQS43tuP330PtP355sP8HFP9lV99C1x7E2zuGU/QNc+k64Z0JE0VAW342YUEbg0wB",
-	"mhQAad5WOZIR3kANQddxRFLkD4ismyk29jw1eRknd9hRcWg+jK/fad+y3jJj0im+xoYFgMopJ25HVoSF",
-	"4pSaMsEyyRlxJ94YfBCgbQinXs1GI2EWIBnRMNQFGXX+fGquM3Y81dApidYoCxAJaZWumgoIUP1e21gx",
-	"Soy4LCpGChkJkOUYi8NYnJBjsGn1wq5ipKU3+wS26uQW7QGdaSq73diOP/2wVy23npcnb2wcQSYujo7j",
-	"DWorHhudSxLAyZVo0scRqXIdwpGwGMV3gOtID2VcRACsq3013hIDaR5FlAg5pTGXNKZukzXyvqEEAYmR",
-	"KxFqEEF58Bx6+TT64ff/gV4+Y9mnxHWyxDYIFp76Fn48bX+EV/Vv/6xf/Ocz6IfNzz2EGWviEL5KHppH",
-	"AY6IRHW+TtDqRqZ52cDMVKuhUUhOSXjexgdQHqCWhgcWiUnGyVN5Y2OEHoJjNdb/7OX8J84z7m+2r22j",
-	"w09uxrtftP/6GLUffRVfe3B4ew/F719H47C9W3yMXjb4V/Qji4Y1jBt2IttVSQuR5VonEvVIrELt3b/F",
-	"N5Qcff/Dg0db6mP74W0PtT+4G+/cQvHDO+3PH3golwyh4eRHbTMqKPoIuTfVqiBVjSelMxt0dCEl06uC",
-	"4DXERUAEsOuK4O8QlkYbggFRx0lDvIc0xRTNiJf18ytTMwV1FF3nYfSyb0cvx2IlKnkcf6rH70Sk7cEd",
-	"oJTEna4LyLP4Okbk7YCDLWctyleJKXRdvJ4+9iTSAIuMOekwTlzFxdlyDtvMPNL6UHxPKUq3FC0d3txE",
-	"Bw/ff5LOB75OxDolrb5hCK/bB8dtl086KqpJoCO3TBT96gbSgWkeMjrbhr4Kra52IhWNws6IDu9sHd79",
-	"WwlxezxkanTncdgBLkA0ZmpxX6dSa/vcoGG4FP1TRYZ2EwB6vJE7HZaGkyMwwsAEk0J6NL2zX8JzklNk",
-	"s4rRZBJ5DaL7KYvFqF1GfjNCBIuQEoFWSchbiEYZ0O7UJqVrtqhGUR03AGoCciXZBlRlFzQgM6705ZzH",
-	"9Bg9s5eOmq58QtHA1L/ajv/f36H4+na8vQV50NrteWwxEOZAzJIrStQvFEZehJ9L02FErkSzvlzvXXez",
-	"2z+5+OZRa3lePaHPo3Hc3YNHj7//JsnLR+cW30ST8ccfxr/bjD++FW9to8Pb2wf7m/G9PXTw7Rfx/c34",
-	"/iaKb/97+98/Qm9cfmn6n9Dzr18YMQl77swIKMfXE2/G1iMXCeXWcSToFVdN8lLnZIzy0GuEBBbvS5uJ",
-	"dArQDLoA5QX1jRNfvxO//95s+7/39V+eAeUzohRIR4iyadxoeKiuRCzjGknCHEztdusFMTXcdTqMFWAM",
-	"GgDjbKOuyN0gdcCCuxwQVvo6/otqxCgbJz6FI/ARUwN0YEOMzgfuaYRZ1I+MkdCgh8IafRqumzJt8D0R",
-	"i0Zj47vxBVj++wTUjMjG72TCYFjWgj4SzVVBfV0QtkFtgUWMIlJvhDgiULSnStcJQ5SFlBnkdR+DwZ+h",
-	"VYJIADngmtdSaRMNWbgxUxAYA5T1tEbG6Nz64wiK0ctS5AlQP564AX4WbgDNIuKvPzrY3UST8dZ2+297",
-	"5rcffv8f5sbJfvFoP97a6e8MgLM+bY92bwvBapOG0TRl6NdcEMxQQCq4GUZoMt79Lr53J9760kOHn3xx",
-	"8Oix/vPu7fja7sHuZvvf/wpf6CTo+OHewe6t9gdbHjq882H88e881L62Hd/ba3+wldZwSEbUmZ6MirKT",
-	"C4JQYYKXk/mNU0TLdVWYc2GH8iOCiAayOtjfjT/bRIe/2z786Gb78/+vO6c3d0H1SurNLdRTm92bG+Xx",
-	"pPnmF6rgGrBH5SS398fH2LsPVf9IIycjl4RF07kSVekHk+QTkJBoeKuO8mGmMKwu958WDgOYjhYG+HtT",
-	"XowEHlrVtRFpYGzElK2dMrX5oFZijbfYEoMaipz5ZGoGnY+krrUI4qHGcZXo7Ok5tJJ2t6yRv4OVGfRW",
-	"jZN1wME27D59aolRBjV7MqDKqI43DG44otFzCGtECsw2vGzx0qjGJekuWYomAXRbLjE9MHR27uzUDFow",
-	"80VcIIPIZ/oIctjJyUu/zE2G8Wi5oaGWV2aWGGjnOKqhgFYqajAgUq/0KC22glaJj5tqxGobOAMUIIOY",
-	"RAIIp4RyiE7wJDXOXNWx/mDk+qWTMMRjqnQYf/NF/PubxeV5hisa12kH78Ml1IAJCwa38nX0WKRlnpey",
-	"SaQJUHbUZy3Bf9R5tOdwErMlRq40KKBCqxPC/LAZkGDKJHZAmohiVoBjRqMNG12swfQhALkhyDrlTcOh",
-	"ZMQbcom1uABs3VxxWZTWllXjh2F7CEvkdxRXRQEnMsdCltiQvGMeJi4BqLSSTD3tyn381Sb2Ov5zT0lB",
-	"12QZT7jO8dZXvfFZfGNbKZEH+3/oWwXBBiD2B8p8EkHMHT25jJY2y0Kd3BZZRbjRQAy8DqukwgVBIa+a",
-	"2hpPBVx0vPVZvjKW3JARqXfsQgd4ZK/dsMa18RqNf1ZmqmO2AwEUzDhMxTkY0WJomJSixmRt1d086RDs",
-	"E3PriVaePWYWFObjvfbnSldH8c7WPGrfv36wewvFN7YPdt+DcNo/7cc72+1rd/qr6Z2Qv+5Kud12zCdU",
-	"iTbt5vmiUrQvYl+HgaVynClikQJL+oZg0kcEwfKnV7HliZc62gV8CB0ce/DoMYrv7R3e3ou//lv7g5vj",
-	"vQ5KEvEsbkZ8HOjVv6LrROpwQiC+FU10F4k4hyVZSSpGr+IQM5+yKgo5TnBk4T145JREPm4ArTKwMunB",
-	"Q7BtQrck0A/PoBevUKkjcdM5GtB1nwtTSHqNNKJu98NCM+L6PI0L2Cbp4FjylVJecYlAFJ2DWbxldfik",
-	"frda+Jb61ufNMADdfvXkVv2J36qf3mp/cBdp7nWUK/IIoFUJhzk6aNUiyVzHYzrbFzBr4vCpON2FkgD4",
-	"hNWPJ6BVP7PzfP3OEc4zhGPmTnJhxAHc9FimaFQGWDsfqZQUOrHIPzpqU9YIiWbQeYYwWg0pC5aYji+1",
-	"AaMeSKZ1Ul8lQnoJkg8LUEAaWESK+E0dqTpfN04XyMAV60TMLLEFLSVoeSCVHjyDjp5ceh6qkkiis3Nn",
-	"1WSoxSmSBAVUX4FEiRkFpdxMXrCBDhp3+nEvGB4YcoULCwVwkoHZrTse3t5JKqbrb+LtrQ4YmhHI4wPc",
-	"YuXP4iyOIuzXzFWbfuh1TF/SfptEvktPBFRvyxwKjQYQZkvkd5zu7GE1seAYXkGVEFer4D5BKzQgLKLR",
-	"xltYKLFdroDbOaJhqE9mMA+tm4FgiVpYMBJ0C+gv8BZTSoKh/IVkvv2P2d/P/n3+ZCUVXlcpwxCs3zft",
-	"47JZjx9X7sePw04KZTj2bWGne3dQ/PCL9tebhzdvxvcepwVXnobz2f/JhcxBHOw8C+I3JQ6fmLRcGFus",
-	"D6OMSEMi3MIbabnG1JKEjZFoPv0+JHhdx4BQAWEfMw5vp9+U4zJFX9LrdyzBX4orkVSmLEKN9bnOcTEP",
-	"PuUlEX/SYvHhJzcPP3qMDAZDCe4ywEkGYfYJa70dblQ4igZ0E0RcfW+byoIr+hNcxupozKAFlKl4rIYP",
-	"gVqrVkcMUJNFNEwFep33JeetDRmeUs2tkUaETDEogFhHkYAK9Z28QA1xUcn+i7BaY3JPJR0ci16emV+R",
-	"nwr0npPSqD8iffrLLcD62tmMP/3r99/EO9vx19t5BuIlWULG+VQC6aebp6gDNpbKz3ByQe8GWzkLEFC4",
-	"id+0+rrfjNBkxBvoNQSZQYLIGg+DDHKAxZrTIGPzpjLlurHo60TOKrdYGYA0qd2y6EVgGokaYhiOQfxN",
-	"GZEGH2syMBEEy9CiC3wMZnS8cROmEt6J2/lYPG3Z0waeNl0q9uDhcDYvM5URFXbtoNUaDkPCqoCVNy5R",
-	"OOnkRBg+MUM/JQV89neVvJ1ze8f39lD23ozvbVkrgIZxUJfr3f3B707tX+6fnP2Kfm7clwZ0U5RjpseQ",
-	"3KpKd+b4BJZpJFcCGJMyBDb6qDunhLUQQO3upiQCtWo8E4uuTSuChwRNQpQ1QbwZSRoQRK40iLDxCvng",
-	"el7Rr+i3AaTVIQUtBEFKbeMM94MOji/DWs+v4FrRkSAnV8lPP+5Pn2ik/tn7w6AJeO4LY/ZddWS7MvDy",
-	"x8xm4HWcteOO24F4eTM0HIJ1VmtXJzfJCKnt8PYeUJv2pqcFdtr//hFq3/is/dd9ZESZj28dPLyZJmuo",
-	"x5+41+INoOY+XgjeIGwcZgYNFZWroOEord3AEuCjLnegj+sy6AZoyhoElhg4Gia1mKShXdEq8XmdSHvP",
-	"f/bh1DzCKMQREbm2rJ9C/5VkksEjS0zbLdRIXhKEvNNR+6MbUt3l/n+9QdjxWiHUXp7YIKLj9GUCtvfA",
-	"908DMxL2zQq6CE+Nm7h0L0WwZepHdZZrWBAvG9RjQnNOrpsj6skadwWoqX3jC3Tw1YN468uDR4/R4Qd/",
-	"ONjdPPywB75sBo+Ys9EkFLlcFlgQcA8Zr4/bNaSIwkuNxQbRb51HgE+rXmc8Av6/xE7PzZn03QTOqkKv",
-	"QKKwTzItQ02K+SRghTP9o8W2MWbsJTapVxEl8DXo2TlPo/Pe+v6bw9tb8ScfxVtfomfmLPINSqBv0Jk5",
-	"T4egn/5h84/PTrlrGbEKrTYF6TiWY1K4oIPjcWCVYwgnCtdP23bXwZM08ipq796J77yH2t9uxdtfKA51",
-	"sLsV39vLMCqdHFueX/W9ImfNLTMOgXWR14niKNYAYxKq0W85ZUZoVENAgPDhk3mE2YZ6noSS6JhRzBCZ",
-	"rmMa5kBQIg4Ypwgjn0b0HZK2rK5N3TpnKKlpOYMu6EkiXlFNpkIdwkKJqtZtZlzvSiQmV9TLxn7IW8yU",
-	"wdSAqQYXtSZ4s1pLzVDyFKqEvAXzXWJR5nLXXNjF+AA7QDMEPcgxsb1MD8diaMrOsLC0Dz7xWfzM+J61",
-	"Nd3ba//to/je46F5meBVQaTsL/HbB8d+x9uOipJIbT5eLjcsddVr7IkT4X80SuT9rcM//aFvWZVxZ4oK",
-	"UqcsGNlt2xkKqhofvwPukplEsfn0Zd5Cdcw2bGZ0i+gsEvXaifX0qH64/96P7261//Nm3tGrraPx7Zvt",
-	"zx+j9qO99rW9g/3dgc0mZUqlaOlHQ+oriaojzhHq+Sp19f98bAhgykMBlbgqCIGkogYRJvuBBUuMN6OQ",
-	"6hQkk8lkq7A0FZkZoazbYOjlDIp+jUtif1piYPmcQS/o4v0BB9UYWGpBmhGcryeAZJ/r56TkyvjqaJlS",
-	"FlBuBQqvoPZ/77c/f9B+tFcSX3I8d8A61z6wnlLKmzwav80bOumF9nJKZo1MxvS04ltTTbCCKliparba",
-	"qYB4ZaZUuA0SnZDwEUn4zhfte4/je/sGOfrw+oNhLAAjt1guKhavWK+2PKIWZQFveahmb33N/RUVNIiQ",
-	"il+DZZNzSdCk+lq9mFwCU94Sa9WIIh8kmgygKEy1QSyslTO9G7St1FZrBx3eauOAqlAnGl5U69+qJ2sH",
-	"DYlEPmZwEWgza2IL1X6yVRyGPALkfywjL2MCAAMsZdUlFtE6mc8MpKBBPTDVki7m0tfimRz4MRk8VfvH",
-	"Z+/sxWmAGLBEKVs5sQH8tINN3Hzt4Jvt+Nu7YPSE+t6e0yg6UgOoIr3xZQVc4OvWSa65BzJ4r4jx1rzh",
-	"NtKAR1Cbal9pSleybhqQf+yigZYFDGM7cYo/4SQ7IwTc3zzYv26zYUZ3GMYVupKeBdVDx1nQF3TukEDm",
-	"ik5qXyUI1wh2nIkkOuQpORJqaicH4lgPhCkEP7oDIUhHhcyOzC8tqFpZ1ku4+uoGyMOqDWEMYOtE0Aol",
-	"gZZlKwI3AyRpleFQPocYiVpcrC0xi3Ev0SqpURZokdo2ywXyeaDuCaAcYzOpU9aMbMR7BQtUVwKxeUcJ",
-	"wpj9/+xdX28bRRD/Kqu8tJEOhz99gTxFFEElIqpQeEDwsD5v64P7Y92dG0xVyUlcFBqjtlKjmiiOXKk0",
-	"BQXp6hhwHvplePTufQe0s3t/bN+d4zS208pPVePb3fN6ZnZmdub3Q2WnjPWU3AcXbZnNm6AWxVZJ7WDh",
-	"n87jxnPRiAglkf5TBdhEqSk7Lb/RnUb8GFMul2AjC3lfXNWeI/L+QCE/TH+DYGM6uPB8pXS+GmzAHfXU",
-	"vaex0QpO8WKfWuZswAbqVRRwR2w3aPNVTIKBDbXfuI+SvwJRdc0kExPAq2L+URKYQEwiR85l5VxkpffS",
-	"Y63t0bKS3em2WrkBz0zYgqRzqGGjjwguT3QLEP6tN4dVjW52EP9hhmjUgl8kC08HKEcsO6xUDyDtLjlI",
-	"BygpEVKAqY02R2yZGAol6MRUUxk5wYRfUG42YUZmUMSTda4BmwnBxpQN1Ty1NmDpQgq1U1i5pTv8nyx8",
-	"u681R8vrAXFYoGQhaGSMYEym5OUTEk3ysmUjjErYBixJ+JtgJxIsZctIsI+hW8RFV969kkuKTqQmTtTU",
-	"XiUu1vRMlw2Cq/CLS4aiAUIjSbY+B4YcOn4lY4eovQdAF3EiK7LdazH5BBjL+oJZlF4YdtViGntHKFCT",
-	"scyz4e7IMs1leKPCLMzz5BNUb71BZ61detwJ2Tj8epUd/L44jnWPMyyOH+LE1SqZ1w5KmMP+/HwFEQNr",
-	"uvDBYk336xiYM82I1JIQ7rFpjis7XuI0dzIkKyxD5bjIikXAqlHJt5g16JjBbnDpDGXguZR6a/6dwnLr",
-	"C+zjhcHlrLy9cajt5ve2U7VFV97/8FSrrWKzInfbmZENA1gBEYG/rv06G7Nvgr+2HDdDyLQQDxMD2l3N",
-	"FZn1sIUELmgFde+3Zjp370ofykjAnBuxBwdGDRL52FSJrkPhdzBxFo8umNPAEEosSfH6ktFTXCWvY7vg",
-	"JBacwHpnSEF9HLzo/HJrhllOYMjNUp+zusvKazDqDuipDI9SUD8GIH1EWIX1dVxx0A8EsJFdpBPsiD5U",
-	"mclJgDw2rNv9J/hp+J2Bw2AuwbMx/nSzE9akhzKMaOMhvf9YpAE3Gz2vCp/S4y5rdqcr4SGuRzrnTSRw",
-	"a5ZOJhg/RovMpGAvplgpHp/Q8qgR3STrgKY19//e9lgU/Lgnf/m7LUSPq732q1O6c/w4SO8pWYFcIHe8",
-	"ZK8Hf3w5nlvkH8EcQZYRUokSX7cSPilZ1Auya9cp598JHhw+Rj7XHPcreK8JKhNfIO0aBxbPTVEBpl7o",
-	"uXnE9v5gBw/lJQ+63OtU6fMjdvBQQfHyA0R3OnTnhB30AcUn02+DGIQOxhK3OyKnkVSqvkZKOlblBREf",
-	"cskBS+Xk0A0Bh3TzJlFdJNG+5BOAqyxo+W1y0yZOMQFrnYDwrMHy455LsdNmIgXfxIX3Ck3sdA8Q/u1S",
-	"M5FO0sHhzJOSb1QBd6jX8ixgh1BgFKl3hhoXCdbd4k9ZHVCfwSOTNMtyhTQAFttSeYytOahcOgsvfgbH",
-	"vf+4Rp/us1qX3X+G2NaGv7WfxnRvENfW1PRjU+oBALOZagXlK8i2yi4RfeQA5aagAnZxHjsElSxLh78S",
-	"kdmQLTZB+yaAyDmKpHVVEC5YsI6jIN26pcnbLdGMg+UHMpN73bYM4hZJ2UEut5yCCyqHPvmxZDkEaTya",
-	"0yvBDaJhmZorcPJlzWPipd+q/PIjhYAvuVTSsTaKJmrwl5Yr5KaoQSkyEdtAdlj1H6VKhFUiJi5puQo2",
-	"MqHNvigRc+X6tS9LRB1Pi4KJh7bRyn9P0pDHNQcVLLVsENO9AJvJmh20cv0aon/egxtHuRfog9x7i2n7",
-	"Clm6TJO0xp+YnUUKtVgDKnG1yLfhAmw2/dVjzY5f82i7xZodsGlPvF7byzJt/fPdWcgTbBN7pewW+fTc",
-	"KRIMk8KVKtv6wkcLS+AsybkGDaFYC2DHmt0FZcHEBqi+WJFH//3P06f7vX+7rNkFDLifW/6GF43ivkLC",
-	"mPDMU5DwWYML7NjI4KAbHu03NthOy69XFbT6jfgP9fZ7f3fozgsFsdYue3mPPviN7dbo86NoRhFJDU/X",
-	"a79ihzVar/p7deTv1Zn3IhoEDfFJo9iex7YbkpyRHTySIHiCbiUaDxUMI4fv1thJhzU7tFtXUK9dZVu/",
-	"KIi2n7GTBj3c9jdPLtMHNXZwbxH2GADhYjtlq0XtNklaBCANel2PPeM7LMA7BPK40od3IAFgB0ngFSTI",
-	"ZBTEDh/1jmvQ/b2zz7Y2otWDBu+EfZUYd16XPTlC/1Ufo+ReNZg13pwWTd5fPX33u7v/BwAA//8=",
+	"7P39cxzFuTeM/ytdOvddls4ZvdiYnATV/YMwEEwwOJaBU3fEV9ua6dV2NNu9me7VeqH8LQFKyjn2U5gE",
+	"B5vIlPIcgsldTh1hCxBVpp4qnv+EH7Wj/+Gpvrp7XnZ7dmdXK8uAUims3Z3p16uvvl4/19sTPq83OCNM",
+	"ioln3p6oERyQCP58/jJeVf8GRPgRbUjK2cQzE5drBEVknQrKGeJVJGsE+VgQD5GZ1RlUWZr496WJyjwS",
+	"hAWISrSC/TVEGaqcr05fwNKvVVCrRhgSeJ2y1ZkJb0L4NVLHqifZbpCJZyaEjChbnbh61Zu4RGTUXqhK",
+	"EvWOZJH4nAUCSY5aWPVEqjwiSEZtylYRXsWUOZunTJJVEk1cVR00cITrRJopL6wS5rfPB+pvqvpoYFmb",
+	"8CYYrqs3sf3Zm4jI75o0IsHEMzJqkmwvVR7VsZx4ZqLZpOrJ3kktSIn9Wp0wWdxT9pHD9XYOC1LYj69/",
+	"PGQPIU3mkt+iBRRhFvA6ogHCDGHGWbvOmwKtRLwlSITWCGkINAmkQxkKuY/DRckjvEqm1MbWcbSGMBAY",
+	"qpGwUW2GS4wzn8wgRYiCROskQkLyiAjEWdhGGK2RNglQDYuaok8qZ9D5VcYjEhjCo6uMBIiymSU24elF",
+	"0VSfLst/TOs5TcPapGvRwFKSSL3x//vNwvT/xtNvzU3/Ynn6zbdP/8z72dmr/8O5PM8zGRXTFDG/Hm4L",
+	"zgek3uBSkeevSNu1EU1Gf9ckanHMcmP02mvnn5tCDRIh1TURcgbBeVPHp0VlDc62wHX9FmaBfQ5FRDYj",
+	"JuCBKo2ERJiJFonQpNowEqBKMiA5fYk0QtwmQWVqPt8i9IEZl7V0CIgKFJFqU5BgBv2KtAXCkXq6IVGV",
+	"RwijALdnirYtswrTahmya1jHV14mbFXWJp45MzfnTdQps59PO1e0CtzKzQAVa9Scr4bZKlGDXsGCBIgz",
+	"tYZ6H+cRlQLhFUGYD4/oNVJ0qCZ+9szPiydieGXRDE6rGTjGzNapxGqcheRGs48ckuaSpi7zNcIKOpTw",
+	"W7+euueV2Zkzzmn+WhFKv0n+Ln3gcFO8xJssKOwmMr8ero9FiVeLGbQwvx6uj8sE1wu7kPrHw/XwmiBR",
+	"YQ9N/eNheriqXhYNzgSBm/pZHFzSHEN98jlTrEb9iRuNkPpAlrONiK+EpP5vvxUcyDPt7n9EpDrxzMS/",
+	"zKbSz6z+Vcxe1G/pTl3CT8Ko6jhU41bnPkJVTEOB1nFIA+h9HlVIFPFIVJBaBoEI9muoSkkYzEyoW5Oz",
+	"akj9Yxu/b/oXKa/3m1FEmERCYklgkC/waIUGgT7dj2uUi/aGRitNiRiXCIchbxG9br/kjDz+NRO8GfkE",
+	"kStUSBLAwKhA5EpDkbPafnVjoWYDhnieKSkBh49zmAsMNRm50iC+Gp8RjIAA9a0bEIlpaEhRZujg/HNK",
+	"0IpIg0cSRv8Kly8ozvY4R/8KR6Lp15KF9tSSqp1XisZKSNQQtaYRhiSCYV6MQP6nqoUXMA3J+Adsj+gA",
+	"6gDpVEsCARJU3fZqrKt0nTAQFeZRxRytCqrxMBBKMcLwXyoQ462eCV1KGOXjJXQjzzBCAiWvZLU2LaOk",
+	"zAJkID2DRPZR01gkQlDej2EMN2LbnovmESMtJPQDWiOISDUiooZA7AChKxQcCQLrjRl6UcrGq0pP8Dlf",
+	"o0RJYBmVd5HI6XPwQ358PbeRulM5fxlHq+S4+PcKD9pqgqEaRIRkTSlYGT55mfMLmLXNLSke6zC50txY",
+	"Gyl1qd6QYl5r6EqCr4CKMQ06fQUJrcN3bUPmkaJRmKdnMwYCGMhrDDdljUf0LfKYGZhMNUsPDkhCgpSB",
+	"VKBYmrkwgL0BP4tIQJikONSKTivibBW27zWG1zEN8Ur4WClsAQWkQVigdCg0CRcHllgd8Ck1lWY6qnHu",
+	"mWg21PVDggskoPgynLbjPVXq7ql0M63KDMi6pkkwGPk+achUE8rIpDjQrByHFyPeIJGkSnKt4lAQb6KR",
+	"+UopmA0cybqZa79ZPJc+qaZBhVKtXwEpe8CLmUfB7CVEi0fBoNdeIa2L9lEtg9t76Te53jMtvpkI73zl",
+	"t8SHgS4E3Cz2211TxwFu6KVz8FlvAqsXSfAqy+kIAZakV0fwjH1u0Jy0ke8SqapXeBS4bIungVdlzBvw",
+	"jpJCYEQeOpM8oFnY9xufzaM51KrRkGhDFFVCIFHS4kw61sT2COpMM9R8mUpSF4OGfYHIiPrqTdMWjiLc",
+	"Vp+VuN6E9wlr1tXWpH1PJGuY2Zh0xZoNtZbBguxZ32lJ68Sp6mVpwKx4Mga7oNmW+xHEedZoDnta8iST",
+	"37c3aliiFhaJOCY5qlIJGwXroE3DatBqV/JGoTlvAAHm+7IymjYrVsyTFdXuQEodbfP1al2FcZ/Xr52e",
+	"GyM9dG2uace5f8lJy+8NDUoo895ESNZJWO6cvgyPXrW2BAePaOAoMT8P7Dkiq07Cia9vffd15/1N1Ln+",
+	"eby1ieJ7G/FH/0ST8e1raP/Bt/t7Ox6KN7fij/c81PlqI353Z2pm4OmAITDNH/WUkwEUL+rLdm26Bvjp",
+	"B/GtO6rrB7c9tL/7QfzRPyftqKc8tL+3E+9e09/sf7mj/nNfff3wS/X/vZ393Q01YEsRPmEywmpAdSIj",
+	"3uAhlZhNeBMrWFBf8fPmSkj9ZcqEpLIp82NO19OMmeo7r4sYLGWXInFDUj38rXtNoa3i5VN8fVSyLCCx",
+	"wl0tHsViIyI4cF13mgfBU93L1G91XsA+ka/jsElcNwA27FRcwAHppZ1zWBCBeBVpUzs2nSNZUwqSvtoM",
+	"VwCTtB2QY+xHeReT1FEycKsklWGJvUq9K/oFL72x0um4trFwhS8Rn9B14nB2neP1RkgkCVDysHWQ6k5P",
+	"CTAVCLTS7toJt4QwwhJC+w73T+TX1KBN/7lRufuWvHHO3dbl7HzqXAlHeiV14zkC6jtuPabFZr2Oo8Hn",
+	"Ptk3PUXXjni9x6v7aLhP7GpEVkGguEBkjTu29uD9P+5/vT2P4i+39h9uf/d1/OVWvL0Rb99E8fZWfGcP",
+	"6QfQpDacfP/Hv6On0G+bwSoRxns5bwwnFPyUBPm8AXpGEPFGgwRT80gz+P2dP82j+Pr9+N378dZm/Neb",
+	"nYeb6OCDrfjTjYM7H06+NS18HpEpdPDXTdNplqvXCfBwGdF6nQTL5mNdKVXqj7fgZTcf17uxAC4qx9k3",
+	"rqsF4ZK5eF3Tk/YBigbBa0LJx0YPJriOJo20bLiNEp5pXet8mm6m5hEj6+pMoAaJBGczTq5ix1FaYPUm",
+	"aokBu6+ExQMSaalSkSK5Ip3CxmEFZmjYy65nblID5ebsNo0iPNuJ9Ui+g/yhPZPoMzzFOWBcYfhqdeKZ",
+	"3wzJCNyXJmcuxpZeZThlRDxCosZbYIvRgq9n9Th4ItKfyrMqq766LoYkUmMIUSd5x9Wiz8MQr/AISx6V",
+	"b/Nc5q1ET+hu2oRQPNu+QFznmMCllNrZ0WTGpGUOsI3c4FVUyYRJVKaQcf1TOa+d3tre12QULFxVCidd",
+	"NZu97lY4DxWXSgd3jje1HSQ/uhd5S9sUG4Q3QmJ7s+FHqPP+ZvzXjfjuLurcvBn/ZTf++EPQ8CijdcUc",
+	"51y3XEh9wny3WlEHlWsc+jlvSp/Xzfnr0V6MXcr1m+Bhs9A0IvFqfnC9T/S7T22/mV4yI02n302PpuN0",
+	"7fJHIHPhTnRtaS/DeDNlGSDfuoTORAYah5jcwlFwmeoLbgzt+ViSVR6Na3hkXR0VnyQa4BjarGFxYUhC",
+	"7t9gg0RUi0hjaCzVxsfQGIRKjKktJbP8irJxzbNN8HhorusQQ7vJnmSUG7OwGRLNUn9mfnbZuqkvRzl9",
+	"rnobi1MkMpbUAozcqc6oWBtOvFMvRAvDq0rwnjWdO1Qc9fMpAQ5zD9VhWGhy/5uNf423Pp1yCqfD6K+j",
+	"CKUlrRh1ysrd7npOVLqv4wIR2GUMyWjZRrxN1ja/P+n2mmGWoKwxSbmnu6Xcpw8r5doBuo1fPmapMtXt",
+	"Y6uT+oqWoaz8ckoYPalXM/IQZohHq5jRt/RLEFcIKzrl3jvVuVhzhEyn4pzgqI7bigYKmzDU5yCmha4B",
+	"ZWZhFDweQcCvsS2t8HWCqPTs10GdMne3Q9oMu5hQOeNhsj5eZpfyM+6z7YsER37tEhjwe7e9msgxJcZt",
+	"hJ5Rp11oOvEmGLkizzUjwR3kdxELgbCAmBTBo0riyVIvoQZeJYkAzxn8EGKhf3CyPcmlDnXqia93L75+",
+	"3rNL1W+pzQSfKdIIE11hLMYzuCBfKXIz5ITHnl+zomDvxdAt2PUONy+nOc5FOd6fSme9PzVXQipqpQ24",
+	"qWzW+xNvsuBygQXWmxCMNhpkoC970TyWFd1620pJoJfwMkKa88fCvZSFY4dfXqSrtZCu1oZQ6ZNX+ol/",
+	"gw5I1k5tJ+4S6rrFvgIhL0NTXteRyZOD8wgKrftbW0737WaTSgaSpDaDludtpt+X1GtFovmgRi4TXDeH",
+	"uqSjIEmEsesP3SSj77dCeqQ9S9QVnNFL2TVC5GKPq5ZxproPIlyVQAYrdSoL3fdJ1PXgCO3sbJOA7HwM",
+	"R3ZIxTNWiv6zHEeBmyyG32ogMachzEQol24RtiIJrB4kDVhPQtpP/0lfghhZx21k5tF71b5CWggn7wtU",
+	"xwFx+1tEjUeyisNQFLnvwMLp82YYQHDSKpGIMN5crRlHg6c9DDVrJ5M10kYh9tf6uPSGOMZ1KoT6czAb",
+	"S46SfWWwf63b12MXNLcuzs1JLam9k9PhYzaarFfFU62hiOAAVSPjwjDvOOUcPyLDmf69iSoNSWHcQtkr",
+	"HRzxbqlA1PCZp3/mZi/0LfJsW+asjn0vnmSsXm7lsi0lHSajyq6Kc3+aAZXPrzv3B/vFYV++dEmuJogN",
+	"dHKldrRqHGFfkmAekXpDardSmmRoo0/dnqQhtlHHzotiJVRns/TMvmuHKZM/O+s+/U14p+RRNE9bwi6h",
+	"oGNQyn1j5c2+b9c6nWT/bRxLpEdKFIeI9mhKrlnzKAYCzTIvksiKN3V8RfsJnprLOA1Oe4OOTr4h50CV",
+	"RPbqOokiGpBRxhoRbCJd+5kzzjiDJKx44GB+lERIcshSyDlsGEcgRObi2EpJFWaghYtwibcOdQVxvYjG",
+	"btbLDc3v5FKyYL2aC2ZrbgVMu8ZzLIE3V8IMP2DN+op5Vqkrlwj2a8StfMADi6rFggAKYyyBThFlOjcM",
+	"3kJUBzACYWlTDWXmJ4it7Hed51L5++pequNz6eOjLMBg3mNNy91hB8VhNkML9yUszIlGdHhtAMjHzidH",
+	"kIVEby0G3TtVaLg4XKyaYh70LfKrqFX23k/ufKMX2tf7zmgUPpbMOeG1CRMr5LbpPDO876lB4Qr5RegO",
+	"5bkfv/fO/t41SHwHTgcnrKUjTnJjM//r70XuWtNhlvNZHIZcFvHE/IU6OCKuxzkp5DCyakm6E2m68sBn",
+	"10kEfv9n21kNl9QxDZd9Hmjpw+9yDveTY9JsaLtEuU6SSRcv9kiEO8p2pCHaZzQB2YBtl54bkJ7rvXA5",
+	"/UyC/3D3s52Ha3WGC9lRT58z2TmOeJ3xh8QMr3qRgEqbPDXQE1bHbZv6mASUMN5Ck1h7ZYy/xiLMQDot",
+	"DkLKSIEDpobFayyx3ZyDpgtEgRaP1ihb1RGBAa1WSSRShTTEkgiJkqbQOokg29HtPSkbBK/xe3oHdJ6p",
+	"pYYYUYbIOonaSGAlICYZnz6OIkpE3m2YTWuxqcP9dhtwFcwdnmYrDKI4Y5m6mrGKDUMRyUuv6yV0b0fR",
+	"gnuQ3UOYiVJMfi8Inx1Ojhk6qtCbWKekVWbRXlfPOZkptGA3LBFxkkSehEgcK9cd85MctuxR7R/L+KZh",
+	"OufSJL88F1khjFSpT3FEC0Knsj6X/stgnjva4DqfC1kgd5VyAWWC0fqN5WX9GGjvT0iYGkB5icK59w1j",
+	"S1SJEqdfOwSExFH5PIS+DqQhQ+hK6w+9TpxB4XYmqK4o6q7oyj4Hp220EAkLCVM+16IPUk+JmGGDMqNb",
+	"K5pQuan0v0VnEGT4Q+y56gzyeQkJdDqgus8QRuBgmbd8XL2qY/fNlnnI7JiH7IZ5yO4XYGFZ7jMz4Q3i",
+	"XN3YU4WcrOSGjJGJpWLqU3N9WZpLMRqkGjnYXneaLWbIqAAQ2FJvYF+i7zc+Q0+jiOjsaxIgEgrSqpGI",
+	"ICyR8LHOPk+G9PQgJfJxslbH0p6Z689tuzL9Nr/Yf/ioNzt1zuvLlrsa+erD+N5mZ2dn/8G35ZrKc/HR",
+	"tjvL6Z3jeXc3/vgfJcfz+C6GnG3BNZaei2I4a0R/ShgPe+3LVRftWnZtyq3N+O5u58MP47/seii+vtV5",
+	"8CH8e/CXP3ro4M6t+N2dbHoRDQhW3I6GXIl3tN4IiRIBtadOpzy63NQZ4b13DJ98EG9+EX/6gQe5VF9t",
+	"eSh+sH3w8Q3PpkHBT9dux++946HOf+/pP7PD6vWVexMtKmtBhFvM+PDVSEx0BPzOuFy2nwqHXBR+NIrg",
+	"WVY1+0GpTy5PVv94nTFEbhw+Casg0KZIE3KoP/2ztDLEMw5/WZYWR3eYgTKYbl15Q4956Tyr8sdj7Ek1",
+	"wtI2qG5Ll/k+r6cWK6HZKfae9iLrDYBNWKCJxGLTUIozbwprOMj6phNAkdKpZy9QEhr7kTPn4VAn+Vn3",
+	"OV0vPuBd67yeHIjsQPI9eMkCDqDKcR2VPL0e6rgYG0v3tlO/ps11mdBng6mnISo1ytsMqhi1ZFk9XXkm",
+	"SYc9JRBvMWhDh+0sMaWWaNihNsmanyZbisoyL2pbpECCEA8UERJQaYBnKtYQU5maWWKVpBXTNcTx9li2",
+	"0GSlm8NVpjyEDUygYopqvDbeWywxQQik+YVYkgjpkZulAHMpjgjMhDJEpYZZtnd1dkEGhredy9yzxwbo",
+	"cK6Gw5CwVTK666B8nGRpFBNHSMDTAyMCiryctmuvnwtfMyGLBjUa0JVBQbyYQZ8aCpfZm2AZQKpDYFd1",
+	"DyTfsHP6PdrzcFNfo4PlumwfENjs9n+eLrFOEe/RKc64QaMdzksY66BFsJHXeeaokWZQ591dgMnZ3EI8",
+	"QvGdvc5XG0j/9t3Xneufxw92cxJ8CmvmTZArBj3VyRJMrKa7d6VBPLiDJjNOG0/jjac9mC9MagqY9BNA",
+	"FLUnRJIpDx18fOPgw0doMiB+iCMSoBVtUIKjouF24PcIU5H+mjDJqezs1GiW9WgUy8N1spybMHyTRHnb",
+	"HvXFqVlP0HctLqZGgHJSXYKF1yPNmXNR5poF4nHJU7zJ5LMWhr502MMacQsjIV7JGcwLKHcN4N71w9b7",
+	"7qRgMJjatI9ReNhhsKv6QZ17Y0O2yp354cwI5cGqrOX5cMiHOFNwowhmBk4W4NaTADUF+GFDzlah8sek",
+	"koDssTOgI3Cmteyijb/5YzlwJUeFY4TAhtxe6W/y5q6nz/Zh1/21/pD0AhyZHqABL13P4i0L0j0rzzEy",
+	"7/QyDQB7d6SZyZqVCltkBfLHDEwHgGaKdF+xNq/rAjKzeqtn3wb81KuVgpyzNcJK+GFM8QEYYYH6F1FJ",
+	"ImcGc24+Dta02qQBNmblUtrJL80LhS7Ew8Z+gWl8cOwfDtMhtAhkLZWJ++sTPWZasSPIrI2bEM2ajyJI",
+	"de1KtwB8BLvUH23RwdufHiyfHWqnyBU/bAq6Ti5krPG925e14Q/aTPc+OjdvZNG3K8VJ8sYyoFXVIiKU",
+	"wuwUctYBCKE3s0bbU1QTOjgl5C0CAD/rmPmUrZrY2sm57zf+fHpubsrYX0xXeZDOZMF6nRsFy1UoIT+X",
+	"uzsGlGzxJp7LJ4kNR0MZoIhhJK0iiSqz1v25qn6sjLSVtV715n+4y3qpix96QJRphMLEToFZG720+Oor",
+	"U4CQraOxBjZAEMFRSElU1A6U5CgI07bGPfWIvaDAcFzxUMX4B9WfGTNjZTAuqO6xcMGejyLujBkOCmYb",
+	"NUNztVahEIIdqe0TBouvLIdATOqTpn31V5OtMd5iyzAm9YUak/vSLVio7EWfWyiQTSpKAbRL9Zu5N2f0",
+	"trl7qBMhnJ6qBWR+sntq8LpJgELMVpvu3HTnspt4y7Qz1z78MsKjJWskh6srmHNQvDKnxoA+7C1sD6Fp",
+	"wTmZ3IU2orbTvR+raoUQ9A6oDggGgFaUPA6lPLBASxO/AO67NNEDtuyS6XpBO54ebLKwqkohWseLBIda",
+	"Ps3PrBclma8dChP5RQ12tSgNZEa+uy7otcHwZ0PEnOdezaO8OQd66ESkboO41tEaXJdF0tg2hgvEH9+K",
+	"Nz/10P7OVnx3L96+1Xm4izq/3wNP7/7uB/sPt7uI4+lhfd99jJZpWr6DhGv2RxIg0cA608av4Qj7kkQC",
+	"Tb7GqOIVCP6jD9gUAN8pYqv0Bv6EZsROx6jEkSzhUtHPebYt16TOAzxMUTayBY9xD4ORlhN7eGDkW0R+",
+	"C6WFcm91YZ/Y+6HXiGMgiVwo+AW5Wt3HnILMaFl4ny3vGThvCXffTWbu94KftY+3xJ5BF1668um72U4y",
+	"a5jfh4I9jvg6sYJkL9JwU1qno4lKV4wXRKoZ9ILGXZTglfmfXYUKKUMNEvmEQUqZpuolNvnvZ2f+HX3/",
+	"hz+hnz8983P13L+dPj1zGv3PxtS8BituUUFQxbyqZbqKrtYYYknX9QAqVUgnhR9qvLXEdCo6rROBVoiU",
+	"JEJUolXtG1Lj0oLBKYECGhFIUEWTZ1CNNyMBozmD6pQ1JRGqxZ/NTWlvUrdGGEpcMnOtmqQWl3iY6k0I",
+	"3Aw7txQlW0xX/uLIN34yKs/M3Ek/OSNPEaZieVzp4RMw8la03vwMayzr/QVq5IgjyF0yRsRn24NTy1Ob",
+	"YzQzcSiDXdkQnXTHbKCOE2rNZe/LBqukqzcoNz/tcBye95yFcFSne88aZKSzBmGBieIC+yEcAFNPSacr",
+	"8LUCR0keFqT3PDQlr2NZBLJwRD5ceLYQHaacuzDjC+t3l6qffB4Fwx1g+44zSmSwKzmdn5lNMkAvs+Iu",
+	"KoDteg6L2oobZWY4woTWkhjREQkz00hf+JdeKaIXEmfkCIFxIAb1Qb6yMG7D3kc9ydKDYIR6JbT+cGJl",
+	"AoHTIOBk+qVkbchPzwzAy4HPZAJK9T4W0QZlq26grPGHx62Eeciz0TjVKEF2+aRKV/YhYZLK9hs4YpSt",
+	"Cld6IcIIJqARDTyUrk9SmhRLyMeMyDrBYRpUxKNMwYryegsQYyk4hEV4cmiCGyqqtYAAkyPkDly0m25n",
+	"k9mIPgS5SCCvxaWoRfwt4sp/jJoEcebrMAfKVlENC8QbhJFg3orrNR4gHzPEOAo5WyWR0S3cGan1pKJG",
+	"f1mzuwTHVc9MiHL2HG6LIu0RymhdtFh2/aZknoXgtAT8Dmal5iJrMF0SEZhcvylJSp6NCF4rf6AvmzcG",
+	"XkBmtbJ9dK+DZ3fPMfsSxDCK3Wece9gldeO20Eqre3tQ0FTnGrUg5FKdNAG8oUpDAqi4tvlcOtDPBuap",
+	"HG4LU3/g04ffT9eeZfOQeiOsoKJX59pm57P7KN7eOh1vbR/cvoUm46+24ge3Dz7Yiq9vTUEOVby9ddb1",
+	"67/F770Tf/T7ePud+O5u/PE/9veuxfc2/q3zcANKnakPU0kF5ipXm9MUJBvStMZXw9NKsOOr4Rnz71Pm",
+	"37OQXsHcdWZe5qt0xFiRQ4RXNEYNOCyItuhb7PICZk0cHhKb6hB4E72JfC7MqiIgiAtYRvTKoaGamjKk",
+	"JDokhEk0hGVFyOA5sl7y4QFScBFSAzHGYngo41rmVQPglIRWwz2dhPyrhesD2zSM1jiylJ4qZrqJoUEZ",
+	"ezGR9FIlS2/3K7P7TgIDnngJszUDJ9l1yq3z0+1jSAUQxZsizNbU14Jod79Ak+B00DW3NCBmlbRseeyk",
+	"JpfdGFMoC9UJZlPeUL7FQ4k21iZd6uoxS6WOZGn5ATooWP1IGzoKnPElTk/qeC/xcGLXLZc9+1zyeGp/",
+	"LROJl7WX90XHKgbIbjJaouCBCZSBh5Ol8Mz6ZaebH37xXjyXXSA3Ug22Rd7B0SrqGrTGxDiYOLq0r1zG",
+	"psFz0XHF+k/XtZxNXR4ygvNJJBy7/eQKrjdCNdDfTBz84cuDOx8iyK7+svP3bbUOQwbVp8TTs0/M4vbV",
+	"CRbNKInBODN35uzM6Zn/P/z7sy5PpzsmyNJhdvD/c8Kb6Hy1OeFN7H+x2zXyM2XD+gfTrJNK0xokrtJ/",
+	"qEYD8P4LaSJvMQtQq9aehxpsDEmO6roJHgkojd3rONUe4+GL+hUksJV1KibdZtrr61t8JZ990uVQligk",
+	"WEh0ei7jRe4tM50nMxcFvMJlAvTlAMbhgXvaIzhpSjpO1pzZFkDgxlKwHJE6ZQGJPKvJLSdanJfqacu2",
+	"1qEHN/Rypuqsy2m85nLbN7Cs2au6RVYQbjRmCpKkCuxkJVFcYC2M6doKPVl4o6589wyZZPZvHL6VHD04",
+	"5OQm65rroBIc5gXX2F+1W9WvotNY6nLadwoO8TDGTCxIsf24SsPhUbuLRlXywPSpH1rLB0kkZOkivtQu",
+	"mMwwqbFkR5lOsO92jl4yNN32fJDO4PyVdLLFCHwJa4Db07r20KS1B9VxW9voVgjyeRRBAAVaaQNyTAtH",
+	"AbKwv04ovm5keVvsxwyt75KNqfJUz1Kdnhu59FQytnGwlfSoj+4Yu4gZCS/o3LYhPWODCmQURwhox/xl",
+	"mwOSJy7AfjLXg6lILLn25UNYOK8TzrRuyJsyA0DkqecaWIik7BFla6grHUWLOGpkKOAmYRtHEV1364i/",
+	"5dRZGOIFRTuoySQNc+lNPpX0LehgDWCm7NjcluhhfF3WdJWv+GHGV+D1GrDho5yPkY14zuk4B1ggpMfv",
+	"vdPZub2/t+Ohg1u37Z+nv9/489nOV5vwIf5oZ39nUyd3vreR1aNePD3hTbx4ZsKb+LX669fw11PqP2eh",
+	"gDNrQkkrvykkrzs1rItFSE2XXjiHfnH26X+3gGPIAPH3SsnuAPBFcAShOvZrlJFpdbHDF+rp7BTWcUgD",
+	"ECGWdZQ4rHmo9oEEy7/VjnklWy5LzpdB4QRJQTQbOqxtGeqIL0tdNqDJcFPxZakhuibgVKoulv2IgCNQ",
+	"G4fg2Cyb35LP2biNakREbbn7uSqPVjS0tjehSLPZWA6oUDOz8D1VA9cS8aYky9lvtBkEvsJhyFskyFR5",
+	"sUE0yxLr5DDtVVxWSlLyXZqWlhlq5sum6P7Gxp/kvlQjSONWGhHxOdNHJd2D3LcJiRunNLTAGySB2BBC",
+	"PeaHXCRe6WUd+7OcmWCIhVwOCQ7grsOhIop2moKsBAbYx64lSn2OyyGtU7kcGYz7BENpOXE+2S+yA5R4",
+	"lfR+kQy2ycBIFyx3F95Z5tVlW6nbYjMtg6ku9XJBuzCPzHeJipEtaLUsSVQX6UhT5aNFWcBb6YC0QVc3",
+	"fXpuLkvDunaeN8FbzKRmw6gh0F7I5ZolzXUuc1O2a62+D+zvIffXzHmj4XKT4XVMQ4OXSgNSb3AJPayR",
+	"9jK4WgLHD5QtNyK+GhGhjxVfrmPWXg75KmXLttQJGGFVj2r7dIgglnhFUUlXt6xPkr3mQI4a3M06ZimH",
+	"IVcaIWZA6UOaTsHIO0RF4jQrxpU0yYTERVW8zYDOBwW/yqi9UJUkWoRDKApjt03MjcuVKF0g04s1HklU",
+	"yy+YgZoacrGk0w24gF67dB5FpEoiwnyCTJX1tpJxNAyRvk3U23ANZKxJswH3xb+YJ6Z7L4aBWRDmDkgC",
+	"fmzwIdxQzksZygW9QBkOnYKrPmKFouBQumCfQox9IW4HQZeNUE1QnX5RIKJmstSbLABjmUBRkzENY9pk",
+	"ucJFA4tt9cKZJWP2ssubqxaYrEfxnulCpwXBTePbtcNULhlTUZekXEspnqRXB0ZTVMikD8EUmFFGLU/S",
+	"VZfETGXQporDFvDroRAndD/keuPyEF5JQr6jtXGEoohz6v5fcORVPM8CG/udMUuA0IAmE/liQaJG2OxC",
+	"x8rGdEx5qEqvkABhFiwxIZXMg7DUYS3aijefh4s5JZL4F8UH4EdAqdF3mwSbepWGlK0uMSqQXyNKokB4",
+	"FasnEJUz6HI+Oiadrk0QsVBc5YxgmekOETKsluP8EIVE3I52Xe2oVeOpXzcgPg0MyJr2h7rvyjHGZpU+",
+	"jnbW6Xl0xv0kJ8FLKk9mF7n4tC5aLtZ1VrPIFe7w8t7lfem0h14640F4UINEeqmdSzl6SqqV3NMB9k1P",
+	"NZMsjFZUkvUiaIAlzKaZh4v7ep3LIYqdpO+kIJzj4JuJNOSUaWXEnftax1fO1Tj1SZGsWuMtSAQtKCQN",
+	"URu6Fs6YJRMt7izWcMkrtzt2IZ1YbhZ2MbLNF4djv5nb5HFYSV3bP7K1tKet3lOtLicxnLtC01EBQdS4",
+	"kAtJxlevSNwgTBwVjy8T2T/MdVFcTLlUihUsvDu5Kq0slXLzXFpA2n9uSTPKj11JL93D7Oa46CET2nOY",
+	"aLsg4o1GV2ruKMF2Y5Ci4cLja4Wu+bFIuM6lJH5T4HBsBTaHRtPsEzZwSds4Rwt7NQbSxNsxGNHR0b/2",
+	"zReljBvffalUZ/uoc57cZQrBQZ0y9P3Gh0i0hSR1BF9QISEkZD6VguGZqMmEvniEKedrYeAm4/96tL+7",
+	"YREmr+92rn8Tf3Jzan6JgcShu9DiIlwPaNIgyG9txn+9OTVvy3ip53i1Sn0SIcqQqfHVqnETwGlen19i",
+	"1h2j3sD2dV5FWMtNp0TisGlgRkI0uf/lPzv//Uh327n++ZQHzXJ1q+qR5dFwYSUU67BLYPPmQIY01lrT",
+	"hdNSp1b8lxFmhSaVAdB6mGWWPwejl6sJCwngAKcnSiHojQxnBy8WkRZMdCQPdmYpjmXsBtO/a1QtHAWF",
+	"Nxq2pTaHyBvLVTrtKQfJLmDmVLkcBfFSUgAEJjiPbh+ksSZRMgxId1oWYQyV/gbB9JGQrtKVkCgF+VeU",
+	"BUPohuYN10DzYlXpRPrSmep+2AzIYnMli9bhwCDAkaQ+bWClOzmBPUqPrHuCabBjX+lYP5U1GBSMdCR7",
+	"QleGk8to80airRgLSovkM7wsMj+zfn2QKTwTPcJwnXioTXDkIT1ljaQBP0p1/myweZoTVhJm36+RoFmG",
+	"mTRZsGgfLi3M6teSmh7FRmg1t7LFgK24lfIm835CD13Sr5sAnQSc4xWuY5lZshz/y8jYWYdfytEGIR3A",
+	"Uo10cWRZdNaDEm896mztxe+9M0IU8WE4e8niUnmmnD8vna8241uPdLbtvInYNZo+FcgsZFrOIiBVDMcq",
+	"E26ppCd1MDoPv4zvbXgovnUt3t700MGd2/sPvvXQ/pc3D/7w5Xdfdx7uQiWh+O6j+JObnc/uf/f1/oNv",
+	"4+0tD8Wf3I+3b3339cHHN/Yfbnoo/sMNeCXe2Ys/uu+h+G878b13Ovf3Du586KH9r7fi7a39na2D2+94",
+	"qPPhh/G9jYPNve++7vxfO/Hd3YPNnVx6zXAwipl0vkGVevtij7oiecdz9/QdU3oczx/mbikWCURzZTpB",
+	"SDfm8dyxT/HTJV7TvyHJOZqEbMKdzvubwFJBsKbqaBUUze3lJe1DpMFZBa545Ya94UZm6K4KX2dKxE9a",
+	"zp1ktp45navBdiZLdEV8fTiWDkp3wUaMl6sXMupxGO20yD26oQ7ef3WdRLbMblcIfjtbmqTL858kAWol",
+	"tEGiXK3IkrUaExB9FwREO0UBGUtzCbMpNRtQl9eo1gjG0P8wFsUk/7ELEQ0GRzNma09X+FRfAs0GJZzp",
+	"GUcOdJNZaS+757klKyQfJVePWrgmjfU6N7Q9eJjshjRqoKe/PvMqcB4frXP2VeZnxHpPX03at0r6+W17",
+	"falaltHeWATRk6fE1MzwntGxKjo4cPCS53UFdnCHKuEMAtc8JHhO4fExRMcnHbtv1+Hs9q0hhdMy2anp",
+	"8crnqebFer0UhdS3mLmEh6gRfF5vvtA5wZgpEVYQOZ8TawkD3E+cOL1kjdQVV1kQFM8uEt4Me6NyTSDk",
+	"8OfUbN8CY7zJ/BFKuI3IH9J3Xx3O99PtMulpxzkur2eFnFMv3vCiwqG3r8Xbt9CkiW5Ie9aINVMeirc/",
+	"iK/d1vVDbSlRNKnhRrKPw7Ga8tD+g539h486O1sHH2zZ57KwJNgOd2oGvcDD0FAIsvJNNtq62fB5XYf9",
+	"msjQTBVS247bpNtciah/mdQboRNIeAT0xpUmDeV5VgAaNdYAnSMqzJbOITNgJ8nkVu/IjcXZxevSoHRs",
+	"Mao3oeZeHUmOTs/NlReZ8jUy8mUozgzQbEYqGuZOGsapWjDEwo9Fhs8fhNGF+UwZjeEuDY3Rqm0hdapT",
+	"mfEVdSEISRoCIHIAB11o/I8Wj2TNQOr2XhT6yfJlSFII+oE1SLorbJhoG8/2+aZbUy7p061TVhqEhTSG",
+	"KFAyYo2N7hDQ3jh13rIuOnPfd/npNGC9FgDXuSSojk1wGXjpnlnSmQrof2nAEOgQ/b8fmU81dRnMqtOM",
+	"/k03mDygP+UegKgV+3sSwqJ/9paYLmufafh/wXvfX/tTtjH1MXnXy3Zq8B/qBGQaY5xhJFxiplDoKQ1X",
+	"I2yNOvj1lEARHC9dQjQdo+7djFSgWd04F9J8gVl7iQG4iulMr3JEfELXSTCDFjT0CuNmqY3TVGd+AJ5c",
+	"ZvCsGYbWS9u5/vkSi7dvxtduo/ijP8R3b0x5kF439wyYjvSO6FTQkLBAz1t7Jhs4sqJddopCrdYSi0hA",
+	"Fd2vAGY2ZUidSx6BliBBlKaR8JDd8snCPc9v5hJLdmQKzdrXsg/qnyaTuoHilOkEh5CCCHPhsqYHqoUM",
+	"N8R1OqSSJzEdTFlk6mRX3A7jHgJDXfQ1r3ezpfH0uvY9i4JUNJjf2NF4E6qliTeTUQ0xjWSDhnl+yPZF",
+	"CW9KZsNym5Fb6Nz8bNvZOWTHV8gJ1b3gqhZTL8TeTgIzS0o5cIu44XRGDhLNjqHv1EYqu5tOPm9ynfPG",
+	"uBpdJV4e9+IsWmTTwwhZKQU5hHm+TiIchuf6kJI4HBzxSPXLC2yAb+Th2ThDBqDN4NIQMKYkS6tuTs2d",
+	"+jGlzNFPa/6PqC9bS2I/SdXu6yhUP+LOFygYg4lhsPtLb2+RVVnLD4CUN9m9OXpnplCEjR8KMyg0jrC2",
+	"65bAerBgJ2YQzvUmQrihTnyfCHG5oMpkgrJ/3oE/YDIJM8n9ujEEGc7IvOkOoO6O9XPXvbS4oPbEPUtw",
+	"RCLn+WoKnWnUjxBeEw4OlF2AbLfZqXeN1/TmXmd5iYdEjBgByUMyjOsnFyk2wFfuiOEqOJp0lb3WOHyV",
+	"2yOrPtsFp9H3xcyjh6tb2xhDLfYeUNVukIq+RW0XaZ2GOOqXoDiUrSzxUB4G/kfHAgs3jCWFIllCj9vA",
+	"xIECECA1fW1/TrwWTtfhYNTzoUK2xxo5ZCODjI/Z5iTaJemzh88pxj6SuJdxxnbFfvRSbIrD0SUaOi8w",
+	"Hjalq6x20X2XZHVknn7K+awrKGBoI51upM+ajsMQlz1ih7DCMdpouATWpGxYUi+/J5XZblpmQ5zJy1l8",
+	"QFPbrfw001pxznzeKyXAQW15MgPRlRmEc0Xc9UQGFHg4V1zZVfsHhxGlx2v895uDC0roKxnSYhK9uyAD",
+	"1Fpw0KQpmzWVlhllONQy4gx6w1gctCWqhgXC5j0AccJCmp90DqnQ1hcb+sba6hXjTtZmGDDZayXCWOwH",
+	"1VbuUzi49J3xW12kqHBzy1QEAoqyUWOFGLi6oMMwZJI3w3QZyfXe6K1RF5vdOrB0ge3cRn5lEiUEIQhG",
+	"C3hSUyVVsAYXtCvOOys9D5N97PNoJK9tueBcmFoanJuzMo20fFljdbp4r3NJyq2d68pO/fHJuibuNgN7",
+	"mdQdsbpr97rpQ9+T3GxLkWaIOnfoC9nhKNd/wjC7Up011rdaLMYhaMkzVknPpr/wCKXiNpqMSJ2va3RB",
+	"YAckWidRQbDi6JyzpL59wkxdzHRkLjhcTHCUdyMHrhqcjbY+sdI8dUpY+wWeB88gXSeoYr+qlEqcGpEt",
+	"uV233WfYeXQLT+JLFkDg8CpVfxjI/nUiB6FEuqGJixL3ZOY45G4k7f6BWjPdXiRNC3lUdQOe5U2QK8mf",
+	"/fL06vjKOQsR4Eiw7YfjqM0qpa61LjIw77nV6ZQ+SkM/pmQxCpd2b1Tn3d3OVxto/+GXnfu78V9vqoMT",
+	"39lT38Xbm537e/s7G4OWftCCZ9lLlr+c9sa/2P3XbSzaWHo4D6GMJSyyN65qc6vzj13tk/WQjoZKPj3c",
+	"ize3s/vRihS9aIclEYSZEqDmUnJuDfQ9tpU47CKA/FkIrjI22CJwlZbHnMig6jpr2pV3WJbHWChERBAW",
+	"cyOV8eyE+i/rSLacwoiqyz08ed6U5OmNskIAZGJCA9MwBYBoeDwhWKKEuG+HlZH1k4vnkJJS92b2l7ov",
+	"WmDJYkAwh7WB1xshkaQobNneK8bFo3Qbe724RWodIzEWRjgWujfjSeGakhkXLmRhbLxjbl1FzAfIOWMV",
+	"AspUZa1DIbDSu5HWDRsvbJtB+ypPFvn6UkdDGUn8ekIiZrUy4y2kkcKA5k83Ot9smjgi7QXQRwiKgEJw",
+	"kCASNRtTHorvbR785Y/Js8BApjzUuXdtf+dm9n4WRDYbaRCygb4tvJZfAx/3QJZdpyz77WlvCBNmIX+/",
+	"RBoh9okB1jMMnh83Hz9Rw11q+Gha9ZNiRhzZ+PdE2PHcXMVi2nUdxCKgN4MAh3wgJY6qOHKHJAyPR+Zz",
+	"VqWrzagoQWp0bLuhscoGgeENCUA2JMTYIQHx0usms6IZU2wxYF4WKM+C51lKeLMfAY0ksA9NIAkB5D2f",
+	"c94giuiN8q4rXhfQKqBgS5OjyhlBDRIJzgAOFc5alUce/ACfCPZruZLBZwbaBQ5Je8Xp9YYjNEAR6A+1",
+	"mKHcspyoQMVQr+vct3xgcs0kR0ZEyPFqIE50vDIk7CLYy6bm+qFNk0cANzRkSbXSGBCgcffxD9bbbvi1",
+	"ywmqk9KbeUhsmrQkuD6PKowzUtEoXxYJTKCQcyXFIsqywmRSUSLBJius8zx8gpe1RlrrZHbCyewGIb2o",
+	"FXsuqV5QDt8ViOmwkK7nsCjGB83WBBGuAwsVQlDmITSZFE+0W3VK2Ij7qdKSr5ra+aTVcVimVItFhqme",
+	"YrS66fzs+0O36gEPfwkVA7MUXCzDHr8xZtQV5jV17ZbDJjk0s+pTQ6ssWAwUpnq2uCxCmVUEbuuMGlMN",
+	"eEkIYNpbmYOertWTWYkqP8ZxWLwHnefSpu9iwI+D2+/E17cPbmx46ML/1h86O1v7X+52rn/uoXj7VvzF",
+	"7zvv34lvbXY+u++hzlcb8eaWh/Z3tuK7e3lPDePruqyI2eX6W8sBFT5fJ1F7eTXiYJho8JD67WU/bK5M",
+	"5JyBihoCuk6DZoEfQc1hXIt6yKUsKoB3SN9m8enVdduGg20eDFyUTkUDXI7d9RjpOzwZff/1tPJMkfhR",
+	"RBTp2yOhAY+wUGWRQC0vHIfoekRy5oiCW9Fsx2RQHPp+H/W+7p2ErQ8xkhuLM3u4u+o/8igJDeGsok11",
+	"afaLLn1Ro6tKSYTMyxZVQuFK2+BV4qyVVGl6JIMUo5TeFYIw8nmjPdVVgPrpftKQPWnZyg1VGgm5rE2z",
+	"ir3jKKQkWk4BNAaXiyqkEE0dF0jZtIrBZPJ4cydcBPOacJZCfUy66RHdN7Q8dvIImTqDb98gIyQWRLPo",
+	"vgfJjWp3xiE06KSpkYWG17kk53hARssnOnrR1Y5vkbigxU0K2FCWcxIlJcxHESi63vcyYygef9M1+CHq",
+	"KvQv7FaQLD8QPwHZmhCohkVJj0XZtPOeugm9OeVFy1VUHAAHQUSEcFlgXyGyxaM1lDyCVkiNQqmqdYJ4",
+	"hOo8IshYntVnnwdJ2UPh6XWB+yVn0XD279yGjHvDFZ+QnK8yS2f7SVvtaqKM09y8+mz7QuLx7kksLTbh",
+	"wXk8x3O59n3rOcOzXtKoa4QrzUi4TNAXKGsqgtT4KBKFBAuJJGHJfmGma6sjWYsIQepkW6yRgGKG6tBC",
+	"n53ruzv67REDXM3L/b0aPZ5cHiQZqEWhln5isC91C6RsxtHfuvHIDYxhAdddD8PjMEHfGsS7KatnPl7m",
+	"pCbbXnTYi2IQsrBmBkAxyUaEaHjkh9xfy+r5jMvlvIPKwKEFJcIOrnoTgvjNiMr2oloSQziQ0LzQVNeY",
+	"/fSCpZKX3rhsOqmDT0QnPyct16RsTFy9CqarKnfEJjWlJM36pEbwntL1RrQPZloQX/IIpZYLtEKEnG5E",
+	"2JfUJ8jnTCpWAGuyRkhDaPCYJZbAxIGjnuDIr0HFV/UHXSczS2yJ/cu/IKhhK5aYDpCCKriIQp33pAp4",
+	"BTcatkrgrMl7+7ffCs4qKOB+ExIVDKaRyFX+XmIVRREVD2FUAfZfma3oSr4VRBn6FY+UIjFpAL2nFD9+",
+	"nq2GVNRAsags+D5pyOmXTS3aypSnCxg2SDQNiW2oouv2am9BWjYWVTENmxERMwicDTwwWDbqktOIO4qA",
+	"KqYEegVp6reLspDWEaecLbHKxVcXL6NZ3KCz66dncVPWZqHIcQVFRDYjpmMheCSnQ7pOgnx6/eRLb1z2",
+	"kCCAN42wWGIV1T6P6FvQ/DNIZ8uj7zc+q0zpIBsUcamBrE0+u25rBj0b8ZYgkbDwRsY1Bs8sMd0hhu2r",
+	"vChl41UWtufRIq6TRSrJ/1qUEfVlBfmcr1HwwDUAnAJVsnOrzBsMIz+kijUsMaW+2QnkKwWjFR60Z9BF",
+	"HWkLyNsMmYrT001BgvwEkK5JDkS6xFo1HhLzg1/DlGmcoZD6hOncaVNCGHKfJy6cv2xVfP0hm946sf/w",
+	"y/2HX3a+2ujc30PaSojij3fia7fjd+93/raB9h98G9/b7NzYOPj4RnxnA5mv41ub8Te78d3dzt4NtHDx",
+	"fCKpJAfTfLtOIo3MMDE3c3pmznpgcYNOPDPxFHzlTTSwrAHDSBY0qFM2i5uBBp1YJQ7siZcVLekjrMsd",
+	"I6Au4WnnmK7yILysN8ZDNjc9/dms9LRd6aYgHjIYjxCVo7ElVTeZup/CQ4y0SFbsUTdmIhZPKN1kQY3/",
+	"+XWiGX8DR7hOJDhpfvP2BFVz+F2TQF6s2R7sm6BrfbAGp0Ff9Rz1qluIQJ+Ih4GF3IBQFhpoDCsIO6IJ",
+	"1G4jIuuUNwW4rrVPyjE2HbuVG1ty4VMmf3Z2or/nXQ3V1S5UOO+ecgKLPqDNNwGCtMGZEWvPzM1p2CAm",
+	"jcKT5cK/NdXB0q766vDJ7oGeCVdRT3gs+PWvehNndceu9pIBzj6LA6snwiunB7/yGsOG65FAv/TU4Jde",
+	"4NGKrmt/1Zt4uszIzttsDHjhqVLjSorQX81xlM7D3fjWNbS/czN+9z7a39vp/O0umtzf3eh8dj/+5OaU",
+	"4hR4VRhsEi0VvamaSM5+ppiB8+CbqGSwF6gTHQGxm9hCv0bDICLM05drRf98PoC7rm6Lqpu0QRkRUnB0",
+	"U1j8oyMwGEQRcdkRzDzGTTQS3MQzv3kzd0mYSm3/5x+dv9117x+knkpT5TWzlufAiJOtMpPlga7hpY/M",
+	"ng9IvcGlehcQ59/UkjUR8lmuUbbHsg/ZMSbnMy/Gy6hJrvaQwukxk4KLDJQgxkjLUOwTzmvOzv1i8Bvn",
+	"OKuGVKswZ0+X6OIy5y/jSGcHnD39dJmJiGajwSNJggtKxQXAo2Nghfbc/PmLUXng7NsWM+dqhh3mj9gv",
+	"iRzxfCWVQo72Hu1L24el67ODX3mFyxdsGZEngpHG770Tb+4NJgKtc7qIYVY0lLIwmCYW9XNHvr2mH8cm",
+	"v8hbqIqjzLV7ypb11JPQyLWtGpag6QW8AYlFPyGC6DzcRAd3bsXv7qCD25sHd/6RJQ1NBAZEdcTT7SCq",
+	"JCrOKWIZG0O1GYbTklyRxhSizYhJkQfUoibAVTWmjQYg3aMqZYEwKFiUCRqQJRZytkqiDDQW9iMuhClB",
+	"FRKBJjtfbcQPttD3f/gT0n/G17f2dzamPERXGdSDFQ3sg2JmQoV9IpbYZHx3N757I/5Wvfoh0p9Q/O3W",
+	"lKe6W9MFaGWLT4t2CJuiR+EhbZjXw3kZS8rQ5OnTv/DQhf+tjSYowmxNLDHQbVEdS79GBMIrfJ0gs4vm",
+	"k9LoPYSD32KI2TWz1A/6WEoSkQBxppYJ5NclVqWhJBFiOIqspc5Yn+ZRFftEmrhhsMAY+y1B+i2wEMCz",
+	"WvnPn/5F2KwFQzmlNM/fFSmd7tLE7kYSpLBeTa5cvSt3s0l1q3IMydb5KmouA4TvUGWLnFjutiKy2kdh",
+	"P1N+6fy0JNEwur9zfgnwXUFbT5VvS9qAkrKLn0agFDUJoQ2l24NwXJ0eXtQgWaeBYgQvk3USusnv6dFM",
+	"EzUsLhAZUV/kmu2FK+3NgAvJOma+gQaXAA1PBcKaPSa2IzAYtqiG03YuFo/ythFrrI9sD+pZaGzCm6hz",
+	"IZfNBeq00RfQXjMSPBoHA+i15RgjtUnMSPbjWO06mi9qJqnzfJ36t87k4NW0Hi2VNc2ZR7f5nPlFKX3n",
+	"AmbtxF957FJKziCcs/zuP9iI3/sjmuz8bWv/67347p5G/N+dckowRWLI7NuEyahLyelKtNGeEu0kMsZv",
+	"XVS+8h/T58DiPn0+qHioUiNho9oMn21fIBUkcFuoM9hdFruOo7UMmj0yL/XagpQgrYcKqInDymB6ZEeu",
+	"YWVGWKBmwSyxyNZdA3KmSr5QHINyJn4iQneOgi1V96hkI8vdz2ta7iN2p/Q+a9deU7xFYcjToKL9IMKt",
+	"BftsDymddR8Y9RJ7zCajJ5MSUuv0g0/jb2537l07ePcbtL+7EV+/j+IH2wcf3xjz3nsTJmK5WzLwQTOQ",
+	"2WSuRC0GUCQlGFAGNYksdSBe9RJmpdP9eERXKdPeTqjjSQViHLx+QS8b093mCGj8dlTbvMnOL2NBnRt7",
+	"54V2JvP7E29BHfIA/bgtqI7j+t3Xnfc3409+j+I7m53/upF4mDrXP+38fQ9ZE9u79+OP/9Ftax1CEpnF",
+	"UmK/BpAds2+nH/oJKYBVVKWhCa+CY2kkDZMcbNWBdh5CJ39Yn+MtFnIcmGt9Iel7sBnvX2f/NX9kEr12",
+	"hTINwdwtyjtPi5qEGlgNMjWgs3O6l+nnqMiit/aoRWnDP1VhIr57G+0//HJ/ZwvFDz7vfLVxcONGfPcR",
+	"6uz8dX9vZ7z3jDfYDJgh3XIyiRGG8yJJF41gE46SXmKTXEvYKzrW5pSYAtpHK9hfmwdhkzcl4ox4NvZC",
+	"3Vc1ylZ7T8BrTL1q6P9FM5wjvDxMF4sS6hMWSNC8yWQSRJdMWw30yRaxfjA659uKmrMhg79582rurCnG",
+	"/9eN+O4u6ty8Gf9lN/74QxR//Xn8hxuP+1Dl9DqnoHcBR2uiV8FEC0iDqU1ThpqCRNbIy5lP5iEMjHHW",
+	"rvOmQOtUUMlzT0AQnz1iHkoCvRKo4wizgNfzSnH2WJpox0mAY8JojbRJsMRqWNQQr9qKFlCMe2oGqTlA",
+	"cNoqpqzn1KKXaZ1KdbeRCLF8BLnLKn3h5EifHOkyRxpwSrd6jUqd9zdHluZgDSxqg1N4e50KuhKCA0s/",
+	"mQAI0whhJlok6gr6s8F0Un1zZm5uaga9miJvmOA6NZBExVti6pbkVTjnOgRJu4ioNCGsQR1iGkPB0SqR",
+	"qAaKQWZM8JAdjJYtlxgMtFXj6nEode5Z/LAAtWrtGVTxMVsQaxVP/wXvV+Bn9fkCD9Q51eYycMQusZyt",
+	"rI0C7jrRECilF/zXyfoevZ3L9lUUOWXckOKQNq0fkfljiANpRNiPbqLOjY2DW1sovnetc39v/+Ej1Ln+",
+	"ZefhxvjtJCZwrMv8LtYyWpSsYYlaEZckvVInqzxCtK61VO2C9oxpJHsIwcIJZ20KqvRy8KdaU4kNzMaN",
+	"xgx6GlBnvbm5OXXZRdhXY3UR/oJY66LFJzW2rWuYQ5hmTh/VGAYd2Sf86n2yQ9yecMmgi810/v4Ide7d",
+	"6Px5Gx3cAKajuc3Brdv7ezsZCWDke99UZ+sXKJWpinWkt1e2kFfBEYA8SjNkm3JkWFtazkAXYPuJ+Go6",
+	"32zG//k13ENAMUfvodE3CiRBOi+mc4uvo8nXLr8w/XMw0Z+7+Iuzv5h9/rVz07+6hLCw2VnPX/FJCIVO",
+	"BQh3PEIvLb76CnqZMnVNYYF0qytwBS2xgPvCdD1TD2bQJd7SgT9+jfhrOnRI6XickWcQRis4QBFvKW0t",
+	"IuYGnAwpIx6CDC/PUMnUElNSnlHZulW8+bTyuu7M3qYz6Dz8ZcPloYBhlYZEq4JLrEsXRJORHa+OkQJ9",
+	"1NZ1QDTIi8a6Gx2UZaMCKREgdbaT61v9bnCDjVisJFGNCoCabI3xFkvedd3Seg5pGFTx/VpvhpI2cCRn",
+	"qzyqTwdY4vy5duF3LWTyFJKKd1FT9QTJ/k5YG7WI5eyy3QXpnEg0j9fHohfU5JcXsDCzt5oqn3Rny4/a",
+	"dxLf2+i8u4Xia7fj995J/Nx3H+3vbqL9nY14ey++/Slcs/F/Pdrf3dCek+++doep97t0E2Vr9m37J3hQ",
+	"QM+E4zMUe06E1T7mtVcZMXowmJ9stx4ydUxAuSUB2KdW2hZwsUspB9VCqRFLrFuPMOa0QlVCB7tisUai",
+	"rOc1xQCPhFS8V41wBi10K/I6dgWG72PGuAScH/hCNRLZoU9W1CW0rN+uTDl1EXirVx05Qm1Cd3k8bt7h",
+	"dIlMkIveih+b9/ck4SbP8pT2AMYLsFVoPeK7r/UntP9wO/5GaxYu/WM8/G62RjXux+GYnlP2fFGXCGAI",
+	"rzQFXU9YYFpxxqDSU9Ky4AJaEPRQSNeIDkDVJ2Oyol+2zCWxhDQDKlHIV6d6/XKq/xwPOCI+o/r5IbAX",
+	"L8NarKdfL+cJo/lxx6VohhJf+1xJTYqhHNza7Vz/Jgk/yUhUqHNd/RR/cnOMstXjZDIpy8AAZmEpfqoE",
+	"3wE5aYklTQiJ2wJxhiKISEM51wWVxmVBmJe45bAPGquV6zSQ9hJL2BSarNjW+8pJGd51xFLSD4d7nbCs",
+	"n5ps9DhYVsbm6uYwL/AodeMoTYdHHhK6tLOu8wzZoAYQB5ErVOjyGfkT/QJlgTGqXubPRbgqj+hAm06g",
+	"i2M52ANMx4tOi/HjPc8nXg7Xmfvkg3jzCxR/+gFEMWjX6p0NlLFq94YPDjxmCZBW9oR1eebh56M5DdD2",
+	"UDgZJRZ9kWgI4hOSfaIyvxIHXJYom7Lmpkje7OM3uZRimHWhmwGIGZpMhMkVHkBFf7giAHNNB8f4IcGR",
+	"yHztgO7Rgzgawr+kR50h/atlMnFe5qurJEC8KbsiqheJnD4HEzmaQOofozjTn05vbcZ/fW8wqRryK6bV",
+	"569YBxfuolU3lVaIxrxbNg9XErqt8ghhxEhrieXgDTVeISOtbqjCSzw0oItK+NH+NhCOsqB2SOI1ssRI",
+	"tUp8iWokIjNooftUYYZWCAI0QR1cCth2WSxBpKEEMyCC3VlD0KDlzcd3qk4ukOM+YAd/2D54Zwft73wR",
+	"X98efMIEXWXNRrF8skhX2WuNIxPXVePDI3kdLYGdYGmNkxw/vhH/9eb+zkb8ye/RpEm20R/ju7sofrQV",
+	"39sE7NKPd6b6kqsJGNJ461f75bxAdlegdEBh4hFJRBAj6yRKs7ks29WNuJK74AeTTD5YeHjOtvOjiol7",
+	"EvQwFL/7z3h7C00e3NiI/5qzbpjCdlc9d6T4ZcjrMx5lQXRIaovrXAmfN9o6riZSy3NKZH3I6uEsqQgC",
+	"SNMhFnKJpRmB4Fu28zolUGWdklYCZkD9GpqsmP6WVX8VJYdUkvcrUzNogbU5UyJCKAhaJVKgs3NndcPP",
+	"X8ariIqeUZ8SSjYAuFuXMPBLIt1UOz4zxyAAgy75WU2kqEnz2Cw8M3oq4o8xBb4I8SCl+iExLnSpij4p",
+	"75ly8FmCm0GV89XpC1j6tYqua+7jKNKBF0Ck6g8SUCiRDsEZSvieX2KQ3CB4nXBGIMYOwrhXiGwRwnQM",
+	"uPHJUYHOnj6Txk76zSipLwxxdxXzTUU7HGw8GxWAuGWcDjNooSoNgEhaLgkFBAchZZmQdCqWmBLbpyFq",
+	"bfLs3C/MsYQXljV6vts9oSsojQQycr4Ka3h0+Khqg4/D7NmPH+ht//FyhRHEvzODX7gYEZ8zXZ/oBQBN",
+	"Pw5L2M+HG+glS3DHyCy3N+JP/m5lBQ917l3b37mJ4u1Nl9xQKF5mQQWG995mGa3TbHHxuRc89OIbF2df",
+	"fOPif3jo4iu/nH3p4vO/nP3l+Rdm3yArFxGtY8C8/4+XF/8D+N25xde1UCDbDaKjiXGQunWrNCSnxBIz",
+	"p9lT/FH/SqWACnaJnQ6yTU8J5IeY1mfQgtTB7Gfm0IVnETbBwyxAp+f0NyxYYmfmDFoC1gfZyRYBCSEP",
+	"gTCmMN7SsbjqYlsJqd+//jtM0ZTs00WfTUSNcY4bYz4kDEbZwisDgobHFwk8xpSedEOK+DNEmKOU4GdQ",
+	"RbHdihU9TQymNoEZsfOEk/8E/NBZSIz49v3OZ/e1N3p8rNWB11KEraX1634QK32U8hOKflL1/RyN5fT8",
+	"QQTmufPEEkyeYwLj8WxYlQOGR1ujNLCDST9SV7NAk5deOId+duZnP4Mm1Hf/OnVYVB/vRO0eA032QAEd",
+	"Vvk+DA5QFyPVEoXFSji0iNodsxOSV20HT2rSdDLAY0mXTpengB8kG3SSKf1Dknvu7sZ3b8fXt+MH/0wv",
+	"o/0HOwCtsLN18MEWOvjrJoq3bx3c2gX3xd7O/s4mim9dy15UpjRZX1lIm4KPQMM8VyN+FtaICqRaUuKQ",
+	"Z0J6IXSY1utNXdTQ1H8zqadKA6wDMhLNW7wX9Z8p2pAp56R6SuxsSQcgY5mWnQD40NpoxrQuFuMNaX47",
+	"DlNYzqNwInIe2hz2gzRQbcVfbR1eizKHShQCJrxMBRys1+2DR0z0pp/C0NeE9u3I8xhNHiLYr9k0AyxN",
+	"BE3GxgWJ9cBsTqCCcoSlKSq+u9vZ/vs43USDiW/2bfNX36JXGep4TEQ4CFw9ZcTUKGX2jjqhrB7K6jzc",
+	"Q52Hu2NXg6AuRQPLWlqWYj1DJVkpPlfxom85imKabRmc9SPQlSyE+3G63e302A9JtnjyUouOi3kDsv0I",
+	"UkGmZnIhYOKCBmURhCACFVnTl+a7g14y7ZkMPhql2C1OYMHzmSEcJaZJ0k2RiHE+Wz86X/T5R13Ft/Pu",
+	"Hop3r3VulK386iQP2HmCMMQjGSMma0M0cx4TSD9HmSaPhDhQDhNoiVV5ZKGmKcTdTdsnpzIQWRBEndCg",
+	"rucNvkodtpWPsFpiNR6amgyckWlJ67a+uoUoSukXhZStoYo+IWT2bXjuasUAFVEpEIDpJhhLLvVUF5xN",
+	"6erJLoybjvOYiuPqYQSZ9SrCHkqeyFS30XH1J3VzfwrpdoZb3Xvn4J37Gtjj0y7EfWeh1cztZA90P8Xj",
+	"MAc3efWy6uZobUb9D8wbkGLr+6SRwLxluNxqhA9V2n7oKiYl+vglZ09A6LkhsoM7t7rS4sqS1qxe9OLk",
+	"iAX4fexUdgRwUF0DfdJSLo7exjgE1f6U0jPMGYmv3e7c/XbgGTEejVksBF1lSXCcu8ROgwCIyCqBun4R",
+	"yVb1AylPeKkcqFtMQu0nMWgjDK20EdZPT/XC/zcivgo1DJDd6zRWXyNHo5AKZ3KHUiEutBcy8zhC9v6S",
+	"Gv9zWNRWOI6cpbczAxldV3nsmse7uyi+fj9+9z6a1P/GW5tdCRpOH1id9Lu0LxypCeU1AXYit3smV+/j",
+	"B7YR27c6D3cLFT/we/Wstg5lv0COKL3PNj88BMGRb3UThhZkN/okFXWclAhoptu3Bl4p9d4C9y5OfeSY",
+	"31C+Ws+jyLwEY0iBSc0lBFA44zI3Hct+ab/kpPr74MZG58+fxndvm28HGB/rZFbjqfo9FsjeTXwl9+QR",
+	"bmW2o34Y7skW5ubQ7ZVMRJQmJAzpUkQ/nB2Ob93ofPaozDHMrcLs29mP54Ors2ryDteJw4mTf7OvL2dQ",
+	"Mf9Cj8sFHK1l9/mSGl2ZiOALAKR24ubrpREU3/02vnujDKk0sBAtHml6aDqjjwz6RY0g+zDI7xbTQvsh",
+	"8jgYhrPqK7nHEgstXrQdH5EZNdfJUGKLg9RsOzaSYV4D+COhlWWhMylDvooo07FUJ5LI+G62bzY7Oxud",
+	"B9cObu+hzsON/QfflqFsdZtPu31qLrHkMsH1x+T+yndVdK9dJCyAtNgeN1563ZE6puEPSUa5HX90c//B",
+	"DRTf/lxJKMbXldlOkMHye5nGRs++nfzdF+vecZNlXjyaa0xjM2fDrI80SvoY4eAHxkqnmPrHFDR9AnN6",
+	"jGHWBqY5V+BioB1Jp2vOAnyHmH0b/tWiqmiGfUyTF9V7okaUOAJPQhGeAKKgbfljQVeZZqTPINzCUZCv",
+	"XFcnssYDDUUAskwmRhoJn0fGg64NnZDlE6CXTn+/8dlLzNMhjRofxLjbfayBluuNpqmcF2G2RtlqAcAH",
+	"TMG/ZCZ6hOc231HB2W10L+hPpOaVhTOC1ID4zgaK737Z+T+/R/H2zfja7YMPtpwUPKyT6JKm63xApqF9",
+	"bWCffRv+VbS/gsOQj5Kzvqhb6JdSgAUUNyaoQSLB2SmBdG/PoGbDShkWS4c16ysEKqiaU6PeW+eSQJjv",
+	"DHrDnDO8xNRRm6bMQ5V1EmU0R1v3lAekkkYBk2klvhjcPX17zSPcZbtdYqorgOzRyOQg7p0SSdVj9DwF",
+	"WbyFoVKX/R7p1zjzYZLaf6FPuRooBJKbSaNJqP2Kkc+ZBSsJeFPxkBRIZEpn6lcB2w8YQsVgJS+rnoKK",
+	"M+gEC/ks9HFE8oBu/FhSpsy8CviIXllP21h+dFhaJ6EgoxW6Pbh2/+CDLV0hJsNQGziS1KcN7Xl3CQY9",
+	"zFGduX6uJ33Zva6eOvIrFXopzCNmOKSK2wLP0EtBrewRNUOoTGjdobroPEAtJRwYcC2A+dV/Knfxl//s",
+	"/PcjTSvqRo43t1F8bxOCaxM47/2vt+Jv7vQhIm/kW7Mk+c2q6+xIrudFwiDjTtAr0wFdpRKpruy9nFx8",
+	"upx+ABmB6zikAYROnp5DdcqacGeyAFXpOlliUtHcDLLcAe7ckNah3pm6HRmRLR6tJZenelN9b69o06UT",
+	"rxaaVGfgHA+Oyv9omx/KkHdm7N0v9gFfsTvBGYRAtnB75gkOojm5vwbCnWr+E9/diz+7a62PACGAJuO7",
+	"u51/fBjffTQ11C0GImlfO2R6oYjHc28VWR9hCDqfSvEK3iDMQ+r1oBmSAKrwamQ9uNcM6FKIhURPzaEA",
+	"t4WHBOeMCAnPKf07dagec6DUvc2Dv/xRA5Pu7n+x03n3NopvX4u3b3VubqHc5dMTg99nj7XtooylAh7M",
+	"G3J1hUuAGBdIdYIoy5gkjCRg3Cq52r02DssG3gu4BCZTPZ5HiHE5NYMyuSM4DM0wXCxd0cQlPRvPaVr9",
+	"XZMAkoqxrQqJZVM9WxJ8XDW9qN+5eqTBuNBTEYXrGWo5zJKqC2gyGwfwePSXx22+23/wbXxvs3Nj4+Dj",
+	"G70kb+g6m3TiyqyA5XxSkyq03eU4tGS9LAUiA6BWqQc0yF+byNT+dpI98UOygOePkE2CKDaCJ4eq5wJJ",
+	"jd/91Ft72o6WdRbRLYzwJPCikAB6YJ6zPHREg3FhTW6f5Ky1xmwPUlsqBExWzPeJGLIgK1P68pMkqpuU",
+	"vxaJyBJLX2uygETQVJVeIcEzOv7Bpq5IKkPiaZ8K+EU81CY48pTmSDlIHvDbEpMU0g27DKgA1Zx0tgzj",
+	"WK5G/C3CKgZDwj5fpSQMjO8FIKRJFPFIVNBk1AxJthXz/lQeW9pITuZugUxBvG5R3yGWY4kJAlg4AvBE",
+	"haRhaMI9iqGj02N4/HfWYzr7Ntz2OHjAiV/3OJkaRAEf7kqbhQqyfTVgIL4F9djz60edzZF20y+41HJW",
+	"4/ZTGhmT7jjhH81BeOwRBDr5ZH/nJvyzt9P5290yIQRjccD2Uqm6tfIFakbsxhuhkkP+TLy6TqKIBmRB",
+	"jemIrhpo23Z0fFfOgNCERLJJ6kKY6/nkEvpRBxdd34rfewd1/vzF/t4fUfy3HX0LvXs/3to2nGJgeFHP",
+	"Ce9OVCkCOPOziSLaCGdqB6XAU/O2QJWQuI0aEV3HkqSIKxDROFNsZHti8mFO7rDD4v98EF+73blpvZTG",
+	"lFZ8jY0KvJVTCt0ORIkjxSk1ZYJFmDPiTngyuCxA2xDGvpJVHJUSBbqQrqWpcQtSM6mwKiSunxJojbIA",
+	"kZCu0hVTeYLKxLaNUWI8Z7IYoWUsAKJHWJTH4rMcgy2xH2YYIy292SdwYSe3aB/IUlOU7/pW/MkH/crw",
+	"9b08eaN9CJm4OCqRN6gtVm10rsQmM+ljSVa5Dp1JWIziO8B1hIcyrjkANNY+Mm+JafsUmKCmNNaVxjJu",
+	"Zgxdmv1Z5ClGrkhjxHoGvXgaff+HP6EXz1j2KXCdLDFt6XrxjP7xtP0RXtW//Vq/+Osz6PuNzzyEGWvi",
+	"EL5KHppHAZZEoDpfJ2ilnWleNDAzVYKoDMkpAc/buAzKA9TSsMxRYpJx8lTeaI/RM3OsTpKfvJz/2HnG",
+	"vY3Ou1vo4OMb8c7nnb8/Qp2HX8bv3j+4tYvi966ho/B5WFySfr6Pl/Qji4Y1HDXcR7arkhYiy7VOJOqx",
+	"WIU6O/+Irys5+t4H+w831cfOg1se6rx/J96+ieIHtzuf3fdQLglFw/iP22ZU4IOBnKfV1YisahwvnVGi",
+	"ozopmV6JCF5DPEpcKeChSKM8wYCo49MhzkZAEcslVjFDTlwaMwi8PW4Pj/V0mGr1Wi5PErBQi7KAt5bY",
+	"ZCX57jncFhV1I/phMyDBM2ndNB03krybhEK0sNCOIFuPbgYtLDGL7r2OwyYZxcmTwIMP7eSZR8JkSWYL",
+	"jcJAwN2kVRb31ag9OC5mMn7FoauXYzGxleRlP1bedaIP9GGtUP/kds/t7VlQKKMvdGEYlzO15UsbFfp9",
+	"Xk0fexy5q0WWsHQYJ/ENxSmeDsPWPNLKZHxXaZk3FS0d3NhA+w/ee5yeG75OonVKWgNjZ161Dx61UyPp",
+	"qKiQhg43NKkfK22koyk9ZBTetpYjrKJ7IlKOw0iLDm5vHtz5Rwld5WjI1EgyR2FEuQAhxKm7Yp0KbSrh",
+	"BsLFZSU5VeSlMOFCxxtu1mWmOTkCY4zqMHnPh1PaB2XpJ4lwNhUeTSbpAqD3nLIAotrf5jclIjgKKYnQ",
+	"Cgl5C1GZQZpPDXomSAyzNVTHDcBHgQRf1kbcuLNnXDn3OXfzMbq1Lx02x/6EooGpf7kV/9+/R/G1rXhr",
+	"E5L3tc/42AJIzIGYJVeUqF8ojDwPP5emQ0muyFlfrPcvFtvr3F18/bAFaK+e0OfhOO7O/sNH332dgEmg",
+	"c4uvo8n4ow/i32/EH92MN7fQwa2t/b2N+O4u2v/m8/jeRnxvA8W3/rPznx+i1y6/MP1z9OyrF8ZMwp47",
+	"nQdqSPYFSbJF9KOEcutYRvSKq5B+qXNyhPLQK4QEFqRO29h03toMugA1MfWNE1+7Hb/3zmznv/f0X55B",
+	"kjSiFEhHiLJp3Gh4qK5ELONXSmJEdIpf4kLCkV+j6wZwwgowBsKCcdauK3I38DKw4C4TlZW+jv+iGjM0",
+	"zIlD5hB8xBSuHdoQo5PY+xphFvUjR0ho0ENhYUmNMU+ZtpafiEXjsfFd/xzcJgOikcbkIHEyYTAsa0Ef",
+	"Rc2ViPq6inGDWl8CRpLUGyGWBCpNrdJ1whBlIWWmXICPwVvC0ApBJKCSBLoulaxRYdNjWdieQa9wy+cx",
+	"PIwDxaR5yTwZ7Xkp8FdMFYctAek+qXFLGnHiOEKW9LIUuRrUjyd+hp+En0HzoPirD/d3NtBkvLnV+ceu",
+	"+e37P/zJXGnZLx7uxZvbg70NwEymLe/ob4JYadJQTlOGfsUjghkKSBU3Q4km451v47u3480vPHTw8ef7",
+	"Dx/pP+/cit/d2d/Z6Pzn3+ELDQ0QP9jd37nZeX/TQwe3P4g/+r2HOu9uxXd3O+9vppVNkhF1J+2jopz9",
+	"ghBhmODlZH5HKQPmuirMiLFD+QEBpwNZ7e/txJ9uoIPfbx18eKPz2f/Tm+meuwH7pbrnFuqJzXnPjfJ4",
+	"kt/zC1VwDdijcpLx/sNj7L2HanAcmJORC8LkdK5wW/rBpGAFJCQa9K2rqJ4plywQZtlyegBe08JQFCKJ",
+	"BPHQiq4YSgNjhKZs7ZSpWAl5wTXeYksMKosqoXFqBp2XQlcgBflToxsLdPb0HKqk3S1rPPygMoPeqHGy",
+	"Dujwht2nTy0xyqCSVQZqHPKN9duIymcQ1jgtmLW9bElfWeOC9BbyRZOQviyWmB4YOjt3dmoGLZj5QhK2",
+	"xqk0fQQ5RPHkpV/kJsO4XG7o0JrKzBJbQD6V9C3CUAMzEmZagBhdLDWAhcRrhHlqFasRsQFAVKJJQdKq",
+	"1hdVCxegJKySp8GygGUNBbRaVfMEdaDSp5ZfBa0QHzfVYqgd5gyCjgxEGQkgjhbqjzrRytQS5Mr8DUb/",
+	"1y+dxJ8eU2nR+OvP4z/cKK6HNVqVxm4b/gAGpAZMWDC8hbKrxyIN+bwQTSJMZLqjIHIJ1qaOuj3ik5gt",
+	"MXKlQQGGXZ0QE+U3ZTJ6ID9I8UEADqSybcPKdfUKiDxvRGSd8qZhfkLyhlhiLR4BmHWumjNKizmr8cOw",
+	"PYQF8ruqGaOAE5HjTktsRLY0DxMXgAxcTaaeduU+/moT+x3/uSekgnKyjCdc53gLGl//NL6+pfTT/b0/",
+	"Diw7YoMnByPTPo7o9a6eXAZXm16jTm6LrCDcaCAGHpMVUuURQSFfNcVsngh89njz03wpOtEWktS7dqEL",
+	"rbXfbli73dEavH9SFrBjNjEB9tJRmLlzuL0uqAYdUZ5S1BEZcnU3jzt8/MSSe6LwZ4+ZRQP6aLfz2X2l",
+	"78fbm/Ooc+/a/s5NFF/f2t95B0KB/7IXb2913r092ALQjbHtLk3dayJ9TKWf026eLar9/Dxks2BBUjnO",
+	"VI1JkVx9QzDpIxHB4sdXIumx1xbbAWAQHdi7//ARiu/uHtzajb/6R+f9G0d7HZQk4lnclPwo4OJ/SdeJ",
+	"MKlUivgqmugukugcFqSSlGhfwSFmPmWrKOQ4AW6G9+CRUwL5uKFx88CApQcPgcIJ3ZJAPzyDnr9ChY4i",
+	"Tudoqhz4PDKV29dIQ/Z6NhaakuvzdFSIRkkHx5JrlfKKSwQiAB3M4g2rwycF89XCt9S3Pm+GkNGHVk5u",
+	"1R/5rfrJzc77d5DmXoe5Ig+BVpZwmMOjlS2SzHV8RGf7AmZNHD4Rp7tQEgB3s/rxBK3sJ3aer90+xHmG",
+	"UNLcSS4MZoCbHosUhswg2eejrJLKQhbySUecihohcgadZwijlZCyYInpmCkb7OqBZFoHL43wEggnFqCA",
+	"NHAkFfGbwm11vm6cLpA9HK2TCDxGICVoeSCVHjxTjiC59Dy0SqRAZ+fOqslQC1AlCAqovgKJEjMKaiea",
+	"nGaDGXXUqdP98JdgyFUeWQyIk+zRXt3x4Na2hUab1N/EW5td+ENjkMeHuMXKn8VZLCX2a+aqTT/0O6Yv",
+	"aL9NIt+lJwLKJWYOhYaBCNNooZ7TnT2sJr4RwyuoGuLVVXCfoAoNCJNUtt/AkRLbRQU82gBlDSczmIfW",
+	"zUCwQC0cMRL0CujP8RZTSoKh/IVkvoOP2b/O/mv+ZCUllVcow5BoMDBl5bJZjx9W3soPw04KdW/2bCW1",
+	"u7dR/ODzzlcbBzduxHcfpRWOnoTzOfjJhcxBHO48R8RvChw+Nmm5MC5aH0YhSUMg3MLttD5qaknCxkg0",
+	"n34fEryuw0toBBElBh1G1sgS6x/knJQaRCukRrWEUAf0Ug09g4aKf76kFvKoDN6X9C4dS/Sa4n0klVyL",
+	"QIl9rrOAzIMnlU5/QNL6wcc3Dj58hAysRQmmNwSDARn7MSvjXd5d4BAGBBYkby1OmAqjFf0JZAR1lmbQ",
+	"AspUPlfDh9C0FZIgNDWZpGGqZ+hUOjFvTdvwlGpujTQkMkXhAPIfyQjTsFfOUENcVCrJIqzWEXnNkg6O",
+	"xVyQmV+R+wzUsRPG8QNS87/YBOy57Y34k79/93W8vRV/tZVnIF6SeGV8YiXAk3p5ijpgR1IBHk4umAPA",
+	"hM8CBBRuIlatGcFvSjQpeQO9giDXKiKixsMgA8ZgRQ0NejdvKtSuG0eDzo1d5RZ+BJBPtbcYPQ9MI9GO",
+	"DMMxCNQpI9ISSZOB5SJYhhYrU72sBGZ0vOEcpiLmiTf8WByA2dMGDkBdMnr/wWimODOVIynwfMkgJA6R",
+	"ldhHKO89CjUchoStArrhUYnmSScnwvmJ8f0JqVe1t6PE+ZyzP767i7LXcnx309o+NPCGurvv7A1/NWuv",
+	"+uB0+pf0c0d9J0E3RUl7egzJpU0jiAA4CTkZx40DJrQMgY0/1tB5hSwEgdLtmoJEqFXjmQh8bVCKeEjQ",
+	"JMSWE8SbUtCAIHKlQSIbpZFPKeBV/Yp+GzCJHTfLQhCk1HaUQY7QwfGlrOv5FVwrOv7l5Cr58Uc76hON",
+	"1D+7fxw2o9F9Ycy+rY7sgJTGscqHHhLUtmPjvDIRWsZMkzEPAxxRz9G3aZZd5/+4I6ggc8EMDYdgJ9cK",
+	"5YkCdpxH5uDWLhwZHQiRFsXq/OeHqHP9087f95CRxz66uf/gRppnox5/7A6n1+BIDnAg8QZhR6EMaoSy",
+	"XNWbFBc4wd5vYCFsweJsxQAJeK8G38waTZYY+IgmtaynEYXRCvF5nQgrrHz6wdQ8wijEkkS5tqyLSf+V",
+	"JAHCI0tM23bUSF6ICHmrq15PbxkEl8vo1QZhx2upUXt5YqeRx+mGBkj5oS9RyD8fmNAFOeZHTly6lyK0",
+	"PPWjOss1HBEvG49loqpOtK9DKvsajQeoqXP9c7T/5f1484v9h4/Qwft/3N/ZOPigD6xxBgabs/Hkgrnc",
+	"Okq+quPEM+Z2nymi8FKDugGSXOcSYJHV64xL4P9L7PTcnMm8TlDUdEGWRFLM1JGZT2KNONM/WsQjY+pf",
+	"YpN6FVECaoSenvM0KPTN774+uLUZf/xhvPkFemrO4iGhBBAJnZkzBVxOf7/x56fd4GicVelqMyJdx/KI",
+	"tEbo4HicfOUYwonW+OM2QHbxJA34izo7t+Pb76DON5vx1ueKQ+3vbMZ3dzOMSuc1l+dXA6/IWXPLHIXA",
+	"usjrRHEUa0UyufDot5wyIzQCSgyAs/hkHmHW/v/Yu5reNo4z/FcGulgCNnTT5lLrJMRGEyBGDcdNgZZB",
+	"NeIOxa13Z4idpRk2CEDLdKFELGwDVi0boqCgrmUXKsJIbEID9qn/pEfu8j8U887MflBcUrK5pOLwZFjc",
+	"meEO5/2Y9+N5xPPE5kSW+2KKyHsOtuwENI7HAFoX4RBtRs8szKacnVEU8tDmkISRgapJTGNOnbjY5mmY",
+	"WlTlCcIlJl+IwSoIyqpUUddKnF4Fx1tyWWW9FN2X+QVUtFkV3jdPvZhxl1p4mOID2AcSw7rJSO3FVphJ",
+	"tCz+hqmMUnieePmZ6T0dMGt1/BcPg9arieiyizrOk4VSuwF330j1sGIxUQmhVBo1AdtKVUkA8hVnqugB",
+	"AKgU7GyeytB7CKizovx+CNYLXUbMWA2nXOaSxvaKNVTGmywwNUH/iDt9iRCPG7LSilGV6jQQZchmdJ24",
+	"qsJTR/fg24N+y6GVROCfMi9PaySGIwQUfoDJAy9nafgz8bocUbbGzFoOASqW7A0dBAWDElapKWN/tC3u",
+	"ocXVy1c+uXLjChoHuLS6pDZaLF+hEA4VX0AWuHLsEFTFtRxaCfurEj517KVjda3wyJ9kmcbq0jIYL/mz",
+	"5WlUlw/LMBqb1IIOFel56995nUmoag9avcyagkBTcGYG8lie3iSkjCwPgQ9eRDZb58OMxe9PQqOdK3Mx",
+	"dTc5vLh4c/vxM7YfwdF+/0lzQl6xy9aF3I6PHekHMxcDvVAakoRO1iQaxKPCOAlANQ8jTSYcedDo//3r",
+	"sbxwWcNFuMSxqDmxe9tgp4aYPPt6lOvqJdIzdx+xKnIwrWl4lCqRXo4YNi9LeduylO+6weOG/49msu5J",
+	"5tmC7ab/7BXyjzv+RqfXbZ85AH8arjd5j5acQMLvGegq4GhR5pf++0gdgCUDmRbH6y4h0FlcFv4rtEAK",
+	"j5dVPNuSfciqnVnTyFXEMVPX+5OpJyORmiqUGCf6ozyFHFoOXXZx0ePIZOC9gUpN6TUG+ZoCFU9inTln",
+	"XHZEoIqLC/jigDkO+d91/WeH/nHnlPjV2diAW0yWhIz0Uj5jXvbZU1hkFOTbBR5PV6gkxmpBB/3NVVTE",
+	"Nich170LVynKKEE14s2P8Fse4Z3nfutV0OoqZor+5uGbxJInnvv6VKh4oXplDgtVLWqyqoFK2upL7S9O",
+	"QZm4XOhryJExxglaFH8WA0MjsGTkabVExPFBboUCHpWiSw7LoAqRbZBZNxaL3oRxXYBWcgiPxSfESjqj",
+	"ZhOI3oAhkAm7MKsmKy7WsG0zD6iLMPeMWDAZwg4WXc9Tz3LIcuyLpEwYxhUUG93Y3Fko8BmlzsT8swsJ",
+	"jNI0cBgwR5FamUcD3u3ay+F6rffjbvDyMaTPuu1eu2EMTa9NNJUmjl52PXhXmY7+Ku2BFOg7oqy6rLQN",
+	"VwhSlsbbgcrQUe1vM3cNpC+gFNu8vGrKLe3KCTio97qbuvd0csKQVRFkJAtihQFZkAY6ISTQJyqRbdYI",
+	"wiWCzQgAQ9/58jQdACPhm6gkAeZCzKp4HAyGkaeYA5VB+KUsb2Sh4zmRSbG3c4mcqUTKuscJSqRLBjjG",
+	"Bxq9paesnWkjNCtrNXDIxRyuisDdIq5VtIhpqDwnrpiIW+sU2/wSosSrMvdmnmqmHa7hY8Cn19MyFxWY",
+	"KQwVnBwVtHEsWvF0B1oRu8gRHrkaIzxxTFGFV7CdEnwRR1uFEzOUotgqqR2l4tP5xXUiEhFhNfs/1AG8",
+	"WUnK1n5/pzuNC2xMuDyCnVH8PzI7PkH+n4HGOpj+BsHOdNhpxErphHzYUSUK5xyU5P1TfLHfMDobbKFm",
+	"HWkGq80dv/U6doKBTz6p3MedP5MUbIuSzA7gZTn/uBM4hB5NjZyflYmcld737WB/c/xZGd15frV2A57J",
+	"WIOkk8RiJ8F0u0ZsBjxD7KdDG+tvdJD4YU7wxOpfZBSqHxCfMTdsutLAuhc4sgHQUt5pQNVGmyO3TA6F",
+	"bipCC7VcCuU4qPBzSj4r1cgM6lFH2TXgVCPYmbKimsf2BjRdyBF7Ci138UvxzyiU3c8sbq3ZmhlVC1kI",
+	"XR1jUFU5AfWEwrReZC5UMLqAaA1/kxyJkoZ1GUl6VbROPKgBHHY7UZKYqaq9TDxs2SNdNrhchS+ueBIH",
+	"aBVNmXyZw1OfML+KN0y2kQF+m7TIhupcXhpuAc6kfUEtKi8Me4VSGodYeKCy0cyzYRAbpZor8I3MWajn",
+	"7ANU77xCD/a3/eNOyAnWb9aDvX8unUW7x3mez37FiYvVcHZdqMUP8XLWaog42LKlDxYrUa9ioAanEWs3",
+	"IcJjs7inmjfjZLvqSmbG68gjePeoe0nOqps/saez3tDRlEtpHRLvFJaCn2MfL7xczsrbOwvB7jxxPFVd",
+	"9MEvf32q1a5iWlO7zWekwwDmR97A31Z/DURuRuH86MYPoZlO+mvLcTUU6+zhsi1GRtbDbkjIEANtNs/T",
+	"D97/RYI4W/XzrA42/2DbJdishWrNCJUaBPIxLRDbhspzPfEIRu5kf4yCjk60QclcdhW75tA+mA9hvTcI",
+	"QX2ov+g8uTXDKCfw9I8Snzd1l4234PUfkFPdSngaFK4Vea3CdhXXOLpJgKHBQzbBXEIqqEjOEEoEh91K",
+	"WvDxZ1gOmp/gGSl/f6MTFsWHZxj5O/f9bx7KMODGTq9dh0/9427Q6k73hIcQVenMe9GBu85skuH9MVpk",
+	"JhWDMcFK8fh0q63GVKGkCuiWc//vXb+Lgh/36N/97X3kH9d7R69P6c4Jc5De1LICsUDheKlmE/H4cjy2",
+	"KD6COXSUEUKJCk6/Fj4JFHGqUtkCPo739IMnzcgnFvd+B98rQ2ESC6SlcWDx3BQFYOqVphuHwZMXwd59",
+	"leRBi71O3X92GOzdN1C8/AD5Wx1/62Wwl+CFURf8YUcpdDAuCr0jYxqVoUjwZRsXVIJIDLnAQVPxHJKI",
+	"BKRYJAUPKaRL9QTQKHjsJqHIJUWX8NIQahUCh+c6LH9WuxSzNplUnBMPvleoYqdrQMTbpUYi+TDDwedB",
+	"yZ9UBXko18oWBAdQYBSJ9wgxLhFse6W/jGrB+ggeyVItqxXSQBJcVhB3bIujSjn3BjssdosUKq7l1RYu",
+	"/fHzhBF92PC/3Q0a3eCbpyi4c7t/Zze2V7zGPeKonXKI51qFdLOp5AAwRmmhhtZqyGUVj8hGdkAlNZCJ",
+	"PbyGOUFlxgCtwyMysqF6fHT/KOChckNBFxsImwzW4Qay2bqlsluyGwirD1Qk95rLHOKVSIUjT2hOyUiZ",
+	"Q1e+KDNOAKCD2jWdQXQYtTxJi6NqHocm/a6qlx97CMSSF8s2tsaRVQ7+0mqF3BQlKOVMxDYwOKj3H6Se",
+	"CFYmFJetXA07I1E6f1smdOXax5+WSeFsUqQnPrGNbO3PJI0JxOLIZIWKQ6h3DjYzaHXQyrWPkf+vu5Bx",
+	"VHuBfpV7fyltXyFKN1IlXRdPzE4jhVIM4EG4UJIg4jPfbP9v7aDV6Tfa/tF+0OqATnvU7h21R6m25Hxf",
+	"LqwR7BJ3peKVxPTCKZI819KVqrj2wqWFi+AsqbkGFaFcCxA0W90FY4FiB0Rfrihu/8nn/W93ez92g1YX",
+	"4Ez/ut+/3Y5GCV9hyJjQ5hlI+qw6gR0bqQ3dydH9ndvB1n6/WTfQ1T/I//jt3d5/Ov7WcwMF+9vB93f9",
+	"e4+D7Yb/7DCaUd6kTk7XO3odHDT8Zr3/pIn6T5pB+3k0CLozho0KnrSDzR1FER3sPVB4rpJdLRoPFQxj",
+	"h283gpedoNXxu00D9Y7qwZ2vDeQfPQ1e7vgHm/2Nl4v+vUawd3cJ9hiwTWM75RZK1i0ybBHAVOh128FT",
+	"scMSPUQygRgJwAWFZQ4v0Or0tzvBDy/8e00DSe44AwUHD3rHDWg/39oN7tyOVtcd5kP2VcG1trvBo0P0",
+	"v/pDNLxZDmaNd8dFkyerp7/6/Kv/BwAA//8=",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

@@ -126,8 +126,11 @@ type Round struct {
 	AwardTiers            []AwardTier
 	Status                string
 	PublishedAt           *time.Time
-	CanManage             bool
-	CreatedAt             time.Time
+	// ResultsPublishedAt is when the results were announced; from then on the terms they
+	// were published under are fixed (see PublishedTermsFrozen).
+	ResultsPublishedAt *time.Time
+	CanManage          bool
+	CreatedAt          time.Time
 }
 
 // Input creates or replaces a round.
@@ -214,7 +217,7 @@ func (s *Service) Create(ctx context.Context, p account.Principal, in Input) (Ro
 			return err
 		}
 		id = r.ID
-		return writeParts(ctx, q, id, in)
+		return writeParts(ctx, q, id, in, true)
 	})
 	if err != nil {
 		return Round{}, dberr.Fail(err)
@@ -222,17 +225,27 @@ func (s *Service) Create(ctx context.Context, p account.Principal, in Input) (Ro
 	return s.Get(ctx, p, id)
 }
 
-// Update replaces a round's settings. Categories that cases already use must stay.
+// Update replaces a round's settings. Categories that cases already use must stay; once
+// results are published, so do the terms they were published under.
 func (s *Service) Update(ctx context.Context, p account.Principal, id uuid.UUID, in Input) (Round, error) {
-	if _, err := s.manageable(ctx, p, id); err != nil {
+	current, err := s.manageable(ctx, p, id)
+	if err != nil {
 		return Round{}, err
 	}
 	if err := s.check(ctx, p, &in); err != nil {
 		return Round{}, err
 	}
-	err := store.InTx(ctx, s.pool, func(q *store.Queries) error {
-		if _, err := q.LockRound(ctx, id); err != nil {
+	err = store.InTx(ctx, s.pool, func(q *store.Queries) error {
+		locked, err := q.LockRound(ctx, id)
+		if err != nil {
 			return err
+		}
+		published := locked.ResultsPublishedAt != nil
+		if published {
+			// Checked under the round's lock, which publishing results also takes.
+			if err := checkPublishedTerms(current, in); err != nil {
+				return err
+			}
 		}
 		if _, err := q.UpdateRound(ctx, store.UpdateRoundParams{
 			ID: id, HostAgencyID: in.HostAgencyID, Title: in.Title, AwardName: in.AwardName, Year: int32(in.Year),
@@ -256,7 +269,7 @@ func (s *Service) Update(ctx context.Context, p account.Principal, id uuid.UUID,
 					Fields: []apperr.FieldError{apperr.Field("categories", "in_use", "name", c.Name)}}
 			}
 		}
-		return writeParts(ctx, q, id, in)
+		return writeParts(ctx, q, id, in, !published)
 	})
 	if err != nil {
 		return Round{}, dberr.Fail(err)
@@ -264,7 +277,52 @@ func (s *Service) Update(ctx context.Context, p account.Principal, id uuid.UUID,
 	return s.Get(ctx, p, id)
 }
 
-func writeParts(ctx context.Context, q *store.Queries, id uuid.UUID, in Input) error {
+// PublishedTermsFrozen is the answer to a change of a setting the published results or
+// their objection deadline follow; fields name what was refused. Nothing of the request is
+// saved.
+func PublishedTermsFrozen(fields ...apperr.FieldError) error {
+	return &apperr.Error{Kind: apperr.KindConflict, Code: apperr.CodePublishedTermsFrozen, Fields: fields}
+}
+
+// FrozenField is the field error of a published term.
+func FrozenField(field string) apperr.FieldError { return apperr.Field(field, "published_frozen") }
+
+// checkPublishedTerms refuses changing what the published results show of the round: its
+// title, award name, year and period (in the public table and the archive) and the award
+// tiers (names, counts and prize money of the awards given).
+func checkPublishedTerms(current Round, in Input) error {
+	var fields []apperr.FieldError
+	if in.Title != current.Title {
+		fields = append(fields, FrozenField("title"))
+	}
+	if in.AwardName != current.AwardName {
+		fields = append(fields, FrozenField("awardName"))
+	}
+	if in.Year != current.Year {
+		fields = append(fields, FrozenField("year"))
+	}
+	if in.Period != current.Period {
+		fields = append(fields, FrozenField("period"))
+	}
+	if len(in.AwardTiers) != len(current.AwardTiers) {
+		fields = append(fields, FrozenField("awardTiers"))
+	} else {
+		for i, t := range in.AwardTiers {
+			t.Name = strings.TrimSpace(t.Name)
+			if t != current.AwardTiers[i].AwardTierInput {
+				fields = append(fields, FrozenField("awardTiers["+strconv.Itoa(i)+"]"))
+			}
+		}
+	}
+	if len(fields) > 0 {
+		return PublishedTermsFrozen(fields...)
+	}
+	return nil
+}
+
+// writeParts stores a round's agencies, categories and, with tiers, its award tiers (which
+// awarded cases refer to once results are published).
+func writeParts(ctx context.Context, q *store.Queries, id uuid.UUID, in Input, tiers bool) error {
 	if err := q.DeleteRoundAgencies(ctx, id); err != nil {
 		return err
 	}
@@ -277,6 +335,9 @@ func writeParts(ctx context.Context, q *store.Queries, id uuid.UUID, in Input) e
 		if err := q.UpsertRoundCategory(ctx, store.UpsertRoundCategoryParams{RoundID: id, Name: c, Position: int32(i)}); err != nil {
 			return err
 		}
+	}
+	if !tiers {
+		return nil
 	}
 	if err := q.DeleteAwardTiers(ctx, id); err != nil {
 		return err
@@ -495,7 +556,7 @@ func (s *Service) assemble(ctx context.Context, p account.Principal, rows []stor
 			ID: r.ID, Title: r.Title, AwardName: r.AwardName, Year: int(r.Year), Period: string(r.Period),
 			Description: r.Description, HostAgency: account.AgencyRef{ID: r.HostAgencyID, Name: names[r.HostAgencyID]},
 			IncludeSubAgencies: r.IncludeSubAgencies, EligibleTeamKinds: r.EligibleTeamKinds, Schedule: sc,
-			Status: sc.Status(now), PublishedAt: r.PublishedAt, CreatedAt: r.CreatedAt,
+			Status: sc.Status(now), PublishedAt: r.PublishedAt, ResultsPublishedAt: r.ResultsPublishedAt, CreatedAt: r.CreatedAt,
 			CanManage:             p.IsAdmin() || slices.Contains(managed, r.HostAgencyID),
 			ParticipatingAgencies: []account.AgencyRef{}, Categories: []Category{}, AwardTiers: []AwardTier{},
 		}

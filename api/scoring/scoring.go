@@ -172,10 +172,10 @@ type Row struct {
 	TieBrokenBy    string       // "" or the key that separated this row from the one ranked just above it
 	// TieBrokenByCriterion is the criterion ID when TieBrokenBy is TieBreakCriterion.
 	TieBrokenByCriterion string
-	// Filled by Blend: the judges' score before the blend, the citizen panel's score, the
-	// case's votes and their normalized score.
+	// Filled by Blend: the judges' score before the blend, the citizen panel's score (nil
+	// when no panel member scored the case), the case's votes and their normalized score.
 	JudgeScore float64
-	PanelScore float64
+	PanelScore *float64
 	Votes      int
 	VoteScore  float64
 }

@@ -11,14 +11,24 @@ import "sort"
 //	stage score = judges' score × (100 − p − v) / 100 + panel score × p / 100 + vote score × v / 100
 //
 // The panel score of a case is the mean of its panel members' weighted totals (0–100, by
-// the panel rubric; 0 when no member scored it). The vote counts are normalized so the
-// most-voted case gets the full 100 and every other case its share of the leader's count:
+// the panel rubric). The vote counts are normalized so the most-voted case gets the full
+// 100 and every other case its share of the leader's count:
 //
 //	vote score = 100 × votes / max votes   (0 for every case when nobody voted)
 //
 // Proportional normalization keeps the ratio between cases that citizens expressed and
 // gives the winner of the vote exactly v points whatever the turnout. Every figure is
 // rounded to 4 decimals like the others.
+//
+// A case that no panel member scored has no panel score (nil, not 0): nobody judged it
+// badly, the panel simply did not judge it, so counting 0 would cost it up to p points for
+// something outside its control. Its stage score blends the parts it has, the panel's share
+// going to them in proportion to their own shares:
+//
+//	stage score = (judges' score × (100 − p − v) + vote score × v) / (100 − p)
+//
+// (with p = 100 there is nothing else to blend, and the judges' score stands). A vote that
+// did not go to a case is a real answer of the voters, so a case's 0 votes count as 0.
 
 // TieBreakJudgeRanking names what separates two cases whose blended scores are equal: the
 // order of the judges' ranking, its own tie-breaks included.
@@ -68,11 +78,27 @@ func Blend(res Result, pub Public) Result {
 	for i := range rows {
 		r := &rows[i]
 		r.JudgeScore = r.Score
-		r.PanelScore = round4(pub.Panel[r.CaseID])
+		r.PanelScore = nil
+		if panel, ok := pub.Panel[r.CaseID]; ok {
+			r.PanelScore = ptr(round4(panel))
+		}
 		r.Votes = pub.Votes[r.CaseID]
 		r.VoteScore = VoteScore(r.Votes, maxVotes)
-		if shared {
-			r.Score = round4(r.JudgeScore*judges/100 + r.PanelScore*pub.PanelShare/100 + r.VoteScore*pub.VoteShare/100)
+		if !shared {
+			continue
+		}
+		switch {
+		case r.PanelScore != nil || pub.PanelShare <= 0:
+			panel := 0.0
+			if r.PanelScore != nil {
+				panel = *r.PanelScore
+			}
+			r.Score = round4(r.JudgeScore*judges/100 + panel*pub.PanelShare/100 + r.VoteScore*pub.VoteShare/100)
+		case judges+pub.VoteShare > 0:
+			// No panel score: the panel's share goes to the other parts by their shares.
+			r.Score = round4((r.JudgeScore*judges + r.VoteScore*pub.VoteShare) / (judges + pub.VoteShare))
+		default:
+			r.Score = round4(r.JudgeScore)
 		}
 	}
 	if shared {
@@ -89,6 +115,8 @@ func Blend(res Result, pub Public) Result {
 	res.PanelShare, res.VoteShare = pub.PanelShare, pub.VoteShare
 	return res
 }
+
+func ptr(v float64) *float64 { return &v }
 
 // BlendVotes is Blend with a vote and no panel.
 func BlendVotes(res Result, votes map[string]int, share float64) Result {

@@ -73,21 +73,54 @@ func TestBlendVotesWithoutShareOnlyReports(t *testing.T) {
 //
 //	A: judges 90, panel 60, votes 2 of max 8 (25)  = 45 + 18 + 5  = 68
 //	B: judges 70, panel 90, votes 8 (100)          = 35 + 27 + 20 = 82
-//	C: judges 80, no panel sheet (0), votes 4 (50) = 40 + 0 + 10  = 50
+//	C: judges 80, no panel score, votes 4 (50): the panel's 30 goes to judges and vote
+//	   by 50 : 20, so (80 × 50 + 50 × 20) / 70 = 5000 / 70 = 71.4286
+//
+// Counting C's missing panel score as 0 would have given 40 + 0 + 10 = 50, last place.
 func TestBlendPanelAndVoteByHand(t *testing.T) {
 	res := Result{Rows: []Row{{CaseID: "a", Rank: 1, Score: 90}, {CaseID: "c", Rank: 2, Score: 80}, {CaseID: "b", Rank: 3, Score: 70}}}
 	got := Blend(res, Public{PanelShare: 30, Panel: map[string]float64{"a": 60, "b": 90}, VoteShare: 20, Votes: map[string]int{"a": 2, "b": 8, "c": 4}})
 	want := []struct {
-		id           string
-		score, panel float64
-	}{{"b", 82, 90}, {"a", 68, 60}, {"c", 50, 0}}
+		id    string
+		score float64
+		panel *float64
+	}{{"b", 82, ptr(90)}, {"c", 71.4286, nil}, {"a", 68, ptr(60)}}
 	for i, w := range want {
-		if r := got.Rows[i]; r.CaseID != w.id || r.Score != w.score || r.PanelScore != w.panel || r.Rank != i+1 {
-			t.Errorf("rank %d: %+v, want %+v", i+1, r, w)
+		r := got.Rows[i]
+		if r.CaseID != w.id || r.Score != w.score || r.Rank != i+1 || (r.PanelScore == nil) != (w.panel == nil) || (w.panel != nil && *r.PanelScore != *w.panel) {
+			t.Errorf("rank %d: %+v (panel %v), want %+v", i+1, r, r.PanelScore, w)
 		}
 	}
 	if got.PanelShare != 30 || got.VoteShare != 20 {
 		t.Fatalf("shares: %+v", got)
+	}
+}
+
+// TestBlendWithoutPanelScoreRedistributesThePanelShare: judges 70 %, panel 30 %, no vote.
+//
+//	A: judges 80, panel 50 = 56 + 15 = 71
+//	B: judges 75, no panel score: the whole 30 goes to the judges, so 75
+//	C: judges 60, panel score 0 (the members scored it at the bottom) = 42 + 0 = 42
+//
+// A panel share of 100 leaves nothing to redistribute to: the judges' score stands.
+func TestBlendWithoutPanelScoreRedistributesThePanelShare(t *testing.T) {
+	res := Result{Rows: []Row{{CaseID: "a", Rank: 1, Score: 80}, {CaseID: "b", Rank: 2, Score: 75}, {CaseID: "c", Rank: 3, Score: 60}}}
+	got := Blend(res, Public{PanelShare: 30, Panel: map[string]float64{"a": 50, "c": 0}})
+	want := []struct {
+		id    string
+		score float64
+	}{{"b", 75}, {"a", 71}, {"c", 42}}
+	for i, w := range want {
+		if r := got.Rows[i]; r.CaseID != w.id || r.Score != w.score {
+			t.Errorf("rank %d: %+v, want %+v", i+1, r, w)
+		}
+	}
+	if got.Rows[0].PanelScore != nil || got.Rows[2].PanelScore == nil || *got.Rows[2].PanelScore != 0 {
+		t.Fatalf("panel scores: %v, %v", got.Rows[0].PanelScore, got.Rows[2].PanelScore)
+	}
+	all := Blend(res, Public{PanelShare: 100, Panel: map[string]float64{"a": 40}})
+	if all.Rows[0].CaseID != "b" || all.Rows[0].Score != 75 || all.Rows[1].CaseID != "c" || all.Rows[1].Score != 60 || all.Rows[2].Score != 40 {
+		t.Fatalf("panel 100 %%: %+v", all.Rows)
 	}
 }
 

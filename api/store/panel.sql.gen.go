@@ -35,6 +35,46 @@ func (q *Queries) AssignStageCasesTo(ctx context.Context, arg AssignStageCasesTo
 	return result.RowsAffected(), nil
 }
 
+const deletePanelMember = `-- name: DeletePanelMember :exec
+DELETE FROM stage_panel_members WHERE stage_id = $1 AND email = $2
+`
+
+type DeletePanelMemberParams struct {
+	StageID uuid.UUID
+	Email   string
+}
+
+func (q *Queries) DeletePanelMember(ctx context.Context, arg DeletePanelMemberParams) error {
+	_, err := q.db.Exec(ctx, deletePanelMember, arg.StageID, arg.Email)
+	return err
+}
+
+const deleteUnusedPanelSeatsOfInvitation = `-- name: DeleteUnusedPanelSeatsOfInvitation :many
+DELETE FROM stage_panel_members WHERE invitation_id = $1 AND user_id IS NULL RETURNING stage_id
+`
+
+// The seats a revoked invitation held and nobody took, freed so the address can be invited
+// again.
+func (q *Queries) DeleteUnusedPanelSeatsOfInvitation(ctx context.Context, invitationID uuid.NullUUID) ([]uuid.UUID, error) {
+	rows, err := q.db.Query(ctx, deleteUnusedPanelSeatsOfInvitation, invitationID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []uuid.UUID
+	for rows.Next() {
+		var stage_id uuid.UUID
+		if err := rows.Scan(&stage_id); err != nil {
+			return nil, err
+		}
+		items = append(items, stage_id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const insertPanelMember = `-- name: InsertPanelMember :execrows
 INSERT INTO stage_panel_members (stage_id, email, invitation_id, user_id, invited_by)
 VALUES ($1, $2, $3, $4, $5)
@@ -131,6 +171,29 @@ func (q *Queries) ListPanelMembers(ctx context.Context, stageID uuid.UUID) ([]Li
 		return nil, err
 	}
 	return items, nil
+}
+
+const lockPanelMember = `-- name: LockPanelMember :one
+SELECT stage_id, email, invitation_id, user_id, invited_by, invited_at FROM stage_panel_members WHERE stage_id = $1 AND email = $2 FOR UPDATE
+`
+
+type LockPanelMemberParams struct {
+	StageID uuid.UUID
+	Email   string
+}
+
+func (q *Queries) LockPanelMember(ctx context.Context, arg LockPanelMemberParams) (StagePanelMember, error) {
+	row := q.db.QueryRow(ctx, lockPanelMember, arg.StageID, arg.Email)
+	var i StagePanelMember
+	err := row.Scan(
+		&i.StageID,
+		&i.Email,
+		&i.InvitationID,
+		&i.UserID,
+		&i.InvitedBy,
+		&i.InvitedAt,
+	)
+	return i, err
 }
 
 const panelSeatsOfInvitation = `-- name: PanelSeatsOfInvitation :many

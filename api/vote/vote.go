@@ -221,11 +221,16 @@ func (s *Service) Close(ctx context.Context, p account.Principal, stageID uuid.U
 }
 
 func (s *Service) moveWindow(ctx context.Context, p account.Principal, stageID uuid.UUID, open bool) (Settings, error) {
-	if _, err := s.judging.ManageableStage(ctx, p, stageID); err != nil {
+	st, err := s.judging.ManageableStage(ctx, p, stageID)
+	if err != nil {
+		return Settings{}, err
+	}
+	// Votes go into the published table: after publication the window stays as it was.
+	if err := s.judging.RefuseAfterPublication(ctx, st.RoundID); err != nil {
 		return Settings{}, err
 	}
 	now := s.now()
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		q := s.q.WithTx(tx)
 		v, err := q.LockStageVote(ctx, stageID)
 		if store.IsNoRows(err) {
@@ -558,7 +563,7 @@ func (s *Service) Cast(ctx context.Context, stageID uuid.UUID, in BallotInput, v
 		}
 		id, err := q.InsertBallot(ctx, params)
 		if store.IsUniqueViolation(err, "ballots_one_per_voter") {
-			return apperr.New(apperr.KindConflict, apperr.CodeAlreadyVoted)
+			return alreadyVoted(voter)
 		}
 		if err != nil {
 			return err
@@ -580,6 +585,16 @@ func (s *Service) Cast(ctx context.Context, stageID uuid.UUID, in BallotInput, v
 		return Ballot{}, dberr.Fail(err)
 	}
 	return out, nil
+}
+
+// alreadyVoted refuses a second ballot of the same person, in words that fit how they
+// vote: a signed-in voter is told of their account, not of an e-mail address.
+func alreadyVoted(voter Voter) error {
+	e := apperr.New(apperr.KindConflict, apperr.CodeAlreadyVoted)
+	if voter.Principal != nil {
+		e.Variant = apperr.VariantAccount
+	}
+	return e
 }
 
 // checkChoices refuses a ballot with too many, repeated or unknown cases.

@@ -35,3 +35,14 @@ ON CONFLICT DO NOTHING;
 
 -- name: ListPanelJudges :many
 SELECT user_id FROM stage_judges WHERE stage_id = $1 AND kind = 'citizen' AND withdrawn_at IS NULL;
+
+-- name: LockPanelMember :one
+SELECT * FROM stage_panel_members WHERE stage_id = $1 AND email = $2 FOR UPDATE;
+
+-- name: DeletePanelMember :exec
+DELETE FROM stage_panel_members WHERE stage_id = $1 AND email = $2;
+
+-- name: DeleteUnusedPanelSeatsOfInvitation :many
+-- The seats a revoked invitation held and nobody took, freed so the address can be invited
+-- again.
+DELETE FROM stage_panel_members WHERE invitation_id = $1 AND user_id IS NULL RETURNING stage_id;

@@ -362,6 +362,7 @@ export interface paths {
          *     only once). Its link then answers 410 `invitation_revoked`. Whoever sees the invitation
          *     in listInvitations may revoke it: admins any, organizers those to their agencies (others
          *     answer 404). Accepted or already revoked invitations answer 409 `invitation_not_pending`.
+         *     A citizen panel invitation's seat, not taken, is freed with it (see withdrawPanelMember).
          *     The path differs from `/api/v1/invitations/{token}` because that one is addressed by token.
          */
         delete: operations["revokeInvitation"];
@@ -598,7 +599,14 @@ export interface paths {
         };
         /** 경진대회 상세 */
         get: operations["getRound"];
-        /** 경진대회 수정 (주관기관) */
+        /**
+         * 경진대회 수정 (주관기관)
+         * @description Once the round's results are published (`resultsPublishedAt`), the terms they were
+         *     published under are fixed: changing the title, award name, year, period or award
+         *     tiers is refused with 409 `published_terms_frozen`, each refused field named in
+         *     `errors` (rule `published_frozen`), and nothing of the request is saved. The other
+         *     settings may still change.
+         */
         put: operations["updateRound"];
         post?: never;
         delete?: never;
@@ -729,7 +737,8 @@ export interface paths {
         /**
          * 사례 상세
          * @description Team members see the working copy; the round's organizers see submitted cases as last
-         *     submitted. Anyone else gets 404. The ETag is the working copy's revision.
+         *     submitted. The response's `view` says which (`working_copy` or `submitted`). Anyone
+         *     else gets 404. The ETag is the working copy's revision.
          */
         get: operations["getCase"];
         /**
@@ -911,7 +920,11 @@ export interface paths {
         get: operations["getJudgingSettings"];
         /**
          * 심사 방식 정하기 (주관기관, 심사 시작 전)
-         * @description The aggregation method and tie-break order are frozen when the first stage opens (409 `judging_frozen`).
+         * @description The aggregation method and tie-break order are frozen when the first stage opens (409
+         *     `judging_frozen`). Once results are published nothing changes, the objection window
+         *     (`objectionDays`) included: the published objection deadline was fixed from it. A
+         *     changed value is refused with 409 `published_terms_frozen`, each changed field named in
+         *     `errors` (rule `published_frozen`); sending the current values is accepted.
          */
         put: operations["updateJudgingSettings"];
         post?: never;
@@ -935,7 +948,9 @@ export interface paths {
         put?: never;
         /**
          * 심사 단계 추가 (서면심사 → 발표심사 → 본선)
-         * @description The stage's rubric is copied from a template (or given inline) and can then be edited for this round only.
+         * @description The stage's rubric is copied from a template (or given inline) and can then be edited
+         *     for this round only. No stage can be added once the round's results are published (409
+         *     `published_terms_frozen`).
          */
         post: operations["createStage"];
         delete?: never;
@@ -1024,7 +1039,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** 심사위원 해촉 (배정된 사례는 다른 위원에게 다시 배정) */
+        /**
+         * 심사위원 해촉 (배정된 사례는 다른 위원에게 다시 배정)
+         * @description Refused once the round's results are published (409 `published_terms_frozen`), since the judge's scores are in the published table.
+         */
         delete: operations["withdrawStageJudge"];
         options?: never;
         head?: never;
@@ -1103,7 +1121,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 기피 (주관기관이 심사위원을 사례에서 제외) */
+        /**
+         * 기피 (주관기관이 심사위원을 사례에서 제외)
+         * @description Refused once the round's results are published (409 `published_terms_frozen`).
+         */
         post: operations["challengeJudge"];
         delete?: never;
         options?: never;
@@ -1193,7 +1214,8 @@ export interface paths {
         put?: never;
         /**
          * 회피 신청 (심사위원)
-         * @description The judge steps away from the case with a reason; the case leaves their list.
+         * @description The judge steps away from the case with a reason; the case leaves their list. Once the
+         *     round's results are published the count behind them stays (409 `published_terms_frozen`).
          */
         post: operations["recuse"];
         delete?: never;
@@ -1909,6 +1931,35 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stages/{stageId}/panel/members/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 국민심사단 위촉 철회 (주관기관)
+         * @description Takes a citizen off the stage's panel and frees the seat, so the address can be
+         *     invited again. A member who joined leaves the stage: their assignments are removed and
+         *     their sheets, kept on record, no longer count in the panel score. An invitation not
+         *     yet accepted is revoked, so its link seats nobody. Revoking a panel invitation from
+         *     the invitation list (`DELETE /sent-invitations/{invitationId}`) frees its unused seat the
+         *     same way. After the stage closes the panel stays (409 `stage_closed`); an address
+         *     without a seat on the stage is 404. The address goes in the body, not the path, to
+         *     keep it out of logs.
+         */
+        post: operations["withdrawPanelMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stages/{stageId}/vote": {
         parameters: {
             query?: never;
@@ -1948,7 +1999,9 @@ export interface paths {
         put?: never;
         /**
          * 투표 지금 시작 (주관기관)
-         * @description Moves the opening time to now. The closing time must still be ahead.
+         * @description Moves the opening time to now. The closing time must still be ahead. Once the round's
+         *     results are published the vote's window stays as it was (409 `published_terms_frozen`),
+         *     as does closing it.
          */
         post: operations["openStageVote"];
         delete?: never;
@@ -2276,7 +2329,7 @@ export interface components {
              * @description Stable machine-readable code.
              * @enum {string}
              */
-            code: "validation_failed" | "malformed_json" | "body_too_large" | "unsupported_media_type" | "unauthenticated" | "invalid_credentials" | "token_invalid" | "token_expired" | "refresh_token_invalid" | "forbidden" | "signup_disabled" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "email_taken" | "agency_name_taken" | "invitation_expired" | "invitation_used" | "invitation_revoked" | "invitation_not_pending" | "precondition_failed" | "precondition_required" | "round_not_open" | "submission_closed" | "case_status_conflict" | "last_leader" | "already_member" | "file_type_not_allowed" | "attachment_limit_reached" | "judging_frozen" | "judging_not_open" | "stage_not_open" | "stage_closed" | "unscored_cases" | "conflict_of_interest" | "not_a_judge" | "results_not_ready" | "results_published" | "objection_window_closed" | "weights_not_100" | "invalid_cursor" | "own_agency_case" | "post_hidden" | "vote_not_open" | "already_voted" | "vote_locked" | "mail_unavailable" | "idempotency_key_reused" | "idempotency_key_in_progress" | "too_many_login_attempts" | "rate_limited" | "database_unavailable" | "internal";
+            code: "validation_failed" | "malformed_json" | "body_too_large" | "unsupported_media_type" | "unauthenticated" | "invalid_credentials" | "token_invalid" | "token_expired" | "refresh_token_invalid" | "forbidden" | "signup_disabled" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "email_taken" | "agency_name_taken" | "invitation_expired" | "invitation_used" | "invitation_revoked" | "invitation_not_pending" | "precondition_failed" | "precondition_required" | "round_not_open" | "submission_closed" | "case_status_conflict" | "last_leader" | "already_member" | "file_type_not_allowed" | "attachment_limit_reached" | "judging_frozen" | "judging_not_open" | "stage_not_open" | "stage_closed" | "unscored_cases" | "conflict_of_interest" | "not_a_judge" | "results_not_ready" | "results_published" | "published_terms_frozen" | "objection_window_closed" | "weights_not_100" | "invalid_cursor" | "own_agency_case" | "post_hidden" | "vote_not_open" | "already_voted" | "vote_locked" | "mail_unavailable" | "idempotency_key_reused" | "idempotency_key_in_progress" | "too_many_login_attempts" | "rate_limited" | "database_unavailable" | "internal";
             requestId?: string;
             retryAfterSeconds?: number;
             errors?: components["schemas"]["FieldError"][];
@@ -2595,6 +2648,11 @@ export interface components {
             published: boolean;
             /** Format: date-time */
             publishedAt?: string;
+            /**
+             * Format: date-time
+             * @description When the results were published; from then on the title, award name, year, period and award tiers cannot change.
+             */
+            resultsPublishedAt?: string;
             /** @description Whether the caller organizes this round. */
             canManage: boolean;
             /** Format: date-time */
@@ -2745,6 +2803,7 @@ export interface components {
         Case: components["schemas"]["CaseContent"] & {
             /** Format: uuid */
             id: string;
+            view: components["schemas"]["CaseView"];
             round: components["schemas"]["RoundRef"];
             team: components["schemas"]["TeamRef"];
             status: components["schemas"]["CaseStatus"];
@@ -2764,6 +2823,14 @@ export interface components {
             /** Format: date-time */
             submittedAt?: string;
         };
+        /**
+         * @description Which copy of the case the response holds. `working_copy`: the team's own copy, with
+         *     saves not yet submitted (what the team's members see, and edit while `editable`).
+         *     `submitted`: the last submitted version (`submittedVersion`), as the round's organizers
+         *     see it; later saves of the team are not in it.
+         * @enum {string}
+         */
+        CaseView: "working_copy" | "submitted";
         RoundRef: {
             /** Format: uuid */
             id: string;
@@ -2850,6 +2917,8 @@ export interface components {
             objectionDays: number;
             /** @description True once judging has opened; the method can no longer change. */
             frozen: boolean;
+            /** @description True once results are published; then nothing here can change. */
+            resultsPublished: boolean;
         };
         GradeInput: {
             label: string;
@@ -3255,7 +3324,10 @@ export interface components {
             published: boolean;
             /** Format: date-time */
             publishedAt?: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description Once published, the stored end of the objection window (the same instant as the public table's).
+             */
             objectionsCloseAt?: string;
         };
         AwardOverrideInput: {
@@ -3291,15 +3363,21 @@ export interface components {
          *     score = judgeScore × judgeShare / 100 + panelScore × panelShare / 100 + voteScore × voteShare / 100,
          *     where judgeShare = 100 − panelShare − voteShare, panelScore is the mean of the panel
          *     members' totals by the panel's rubric, and voteScore = 100 × votes / the most votes any
-         *     case of the stage received.
+         *     case of the stage received. A case no panel member scored has panelScore null (심사단
+         *     점수 없음), not 0: its score then blends the other parts with the panel's share
+         *     redistributed in proportion to theirs, score = (judgeScore × judgeShare + voteScore ×
+         *     voteShare) / (judgeShare + voteShare) (the judges' score alone when both shares are 0).
          */
         ScoreComponents: {
             /** Format: double */
             judgeScore: number;
             /** Format: double */
             judgeShare: number;
-            /** Format: double */
-            panelScore: number;
+            /**
+             * Format: double
+             * @description The mean of the panel members' totals; null when no member scored the case.
+             */
+            panelScore: number | null;
             /** Format: double */
             panelShare: number;
             votes: number;
@@ -3322,7 +3400,9 @@ export interface components {
             publishedAt: string;
             /**
              * Format: date-time
-             * @description End of the objection window (publishedAt plus the round's objectionDays); teams may file objections before it.
+             * @description End of the objection window (publishedAt plus the round's objectionDays), fixed and
+             *     stored at publication; the organizer's results show the same instant and filing
+             *     is checked against it. Teams may file objections before it.
              */
             objectionsCloseAt?: string;
         };
@@ -5668,6 +5748,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Unavailable"];
         };
@@ -5920,6 +6001,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
@@ -7025,6 +7107,41 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PanelMember"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    withdrawPanelMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: components["parameters"]["StageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PanelMemberInput"];
+            };
+        };
+        responses: {
+            /** @description The panel without the seat. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StagePanel"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -26,6 +26,7 @@ export const judgingKo = {
   "judging.error.not_a_judge": "심사위원 역할이 있는 사용자만 위촉할 수 있습니다. 외부 전문가는 먼저 심사위원으로 초대하세요.",
   "judging.error.results_not_ready": "모든 심사 단계가 마감되어야 결과를 발표할 수 있습니다.",
   "judging.error.results_published": "이미 결과를 발표했습니다. 발표된 결과는 바꿀 수 없습니다.",
+  "judging.error.published_terms_frozen": "결과를 발표한 뒤에는 발표된 결과와 이의신청 마감이 따르는 설정을 바꿀 수 없습니다. 표시된 항목은 저장되지 않았고, 입력한 내용은 화면에 그대로 있습니다.",
   "judging.error.objection_window_closed": "이의신청 기간이 아닙니다. 이의신청은 결과 발표 후 정해진 기간 안에만 할 수 있습니다.",
   "judging.error.weights_not_100": "심사기준 항목의 가중치 합계가 100이 아닙니다.",
 
@@ -144,6 +145,8 @@ export const judgingKo = {
   "judgingSettings.objectionDaysHint": "결과 발표 후 며칠 동안 이의신청을 받을지 정합니다 (0–60일).",
   "judgingSettings.frozen": "심사 시작 후에는 바꿀 수 없습니다.",
   "judgingSettings.frozenDetail": "집계 방법과 동점 처리 기준은 첫 심사 단계를 시작하면 고정됩니다. 이의신청 기간은 결과 발표 전까지 바꿀 수 있습니다.",
+  "judgingSettings.published": "결과가 발표되어 바꿀 수 없습니다.",
+  "judgingSettings.publishedDetail": "발표된 결과표와 이의신청 마감은 이 집계 방법, 동점 처리 기준, 이의신청 기간({days}일)을 따릅니다. 발표 뒤에는 모두 고정됩니다.",
   "judgingSettings.save": "심사 방식 저장",
   "judgingSettings.saved": "심사 방식을 저장했습니다.",
   "judgingSettings.error.days": "0부터 60까지의 정수를 입력하세요.",
@@ -478,6 +481,7 @@ export const judgingEn: Record<keyof typeof judgingKo, string> = {
   "judging.error.not_a_judge": "Only users with the judge role can sit on a stage. Invite outside experts as judges first.",
   "judging.error.results_not_ready": "Every judging stage must be closed before results are published.",
   "judging.error.results_published": "The results are already published and cannot change.",
+  "judging.error.published_terms_frozen": "Once results are published, the settings the published results and the objection deadline follow cannot change. The marked fields were not saved; what you entered is still on screen.",
   "judging.error.objection_window_closed": "Objections can be filed only within the window after results are published.",
   "judging.error.weights_not_100": "The criteria weights do not add up to 100.",
 
@@ -596,6 +600,8 @@ export const judgingEn: Record<keyof typeof judgingKo, string> = {
   "judgingSettings.objectionDaysHint": "How many days after publication teams may object (0–60).",
   "judgingSettings.frozen": "These cannot change once judging has started.",
   "judgingSettings.frozenDetail": "The method and tie-breaks are fixed when the first stage opens. The objection window may change until results are published.",
+  "judgingSettings.published": "The results are published; these cannot change.",
+  "judgingSettings.publishedDetail": "The published table and the objection deadline follow this method, these tie-breaks and the {days}-day objection window, so all are fixed once published.",
   "judgingSettings.save": "Save",
   "judgingSettings.saved": "Saved.",
   "judgingSettings.error.days": "Enter a whole number from 0 to 60.",

@@ -76,6 +76,14 @@ export const panelKo = {
   "panelAdmin.joined": "가입 완료",
   "panelAdmin.pending": "가입 전 (초대 중)",
   "panelAdmin.progressValue": "{submitted} / {assigned}건 제출",
+  "panelAdmin.col.actions": "관리",
+  "panelAdmin.withdraw": "위촉 철회",
+  "panelAdmin.withdrawLabel": "{email} 위촉 철회",
+  "panelAdmin.withdrawTitle": "국민심사단 위촉을 철회할까요?",
+  "panelAdmin.withdrawJoined":
+    "{email} 님을 이 단계의 국민심사단에서 뺍니다. 배정된 사례가 회수되고, 이미 제출한 평가표는 기록으로 남지만 국민심사단 점수에는 반영되지 않습니다. 자리가 비므로 나중에 다시 초대할 수 있습니다.",
+  "panelAdmin.withdrawPending": "{email}(으)로 보낸 초대를 취소하고 자리를 비웁니다. 초대 링크는 더 이상 쓸 수 없고, 나중에 다시 초대할 수 있습니다.",
+  "panelAdmin.withdrawn": "{email} 님의 국민심사단 위촉을 철회했습니다.",
 
   "home.citizenSummary": "{agency} 국민심사단",
   "home.citizenNote": "국민심사단으로 함께해 주셔서 감사합니다. 심사 화면에서 배정된 사례를 읽고 평가표에 따라 점수를 매겨 주세요.",
@@ -168,6 +176,14 @@ export const panelEn: Record<PanelMessageKey, string> = {
   "panelAdmin.joined": "Signed up",
   "panelAdmin.pending": "Invited, not signed up",
   "panelAdmin.progressValue": "{submitted} / {assigned} submitted",
+  "panelAdmin.col.actions": "Actions",
+  "panelAdmin.withdraw": "Withdraw",
+  "panelAdmin.withdrawLabel": "Withdraw {email}",
+  "panelAdmin.withdrawTitle": "Withdraw this panel seat?",
+  "panelAdmin.withdrawJoined":
+    "{email} leaves this stage's citizen panel. Their cases are taken back; sheets already submitted stay on record but no longer count in the panel score. The seat is freed, so they can be invited again later.",
+  "panelAdmin.withdrawPending": "The invitation to {email} is revoked and the seat freed. The invitation link stops working; you can invite the address again later.",
+  "panelAdmin.withdrawn": "Withdrew {email} from the citizen panel.",
 
   "home.citizenSummary": "{agency} citizen panel",
   "home.citizenNote": "Thank you for joining the citizen panel. Open Judging, read the cases assigned to you and score them with the rubric.",

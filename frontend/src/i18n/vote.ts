@@ -175,6 +175,10 @@ export const voteKo = {
   "voteResult.line": "{stage}: 심사위원 점수 {judge} · 득표 {votes}표 · 투표 점수 {voteScore} · 반영 비율 {share}%",
   "voteResult.judgeOnly": "{stage}: 심사위원 점수 {judge}",
   "voteResult.panelPart": "국민심사단 점수 {panel} (반영 비율 {share}%)",
+  "voteResult.noPanelScore": "심사단 점수 없음",
+  "voteResult.noPanelPart": "심사단 점수 없음 (국민심사단 반영 비율 {share}%는 나머지 점수에 비율대로 나눠 반영)",
+  "voteResult.noPanelNote":
+    "‘심사단 점수 없음’은 국민심사단 누구도 채점하지 않은 사례입니다. 0점으로 치지 않고, 국민심사단 반영 비율을 심사위원 점수와 투표 점수에 각 비율만큼 나누어 반영합니다.",
   "voteResult.formula":
     "국민투표가 있는 단계의 점수 = 심사위원 점수 × (100 − 반영 비율)% + 투표 점수 × 반영 비율%. 투표 점수 = 100 × 득표수 ÷ 최다 득표수.",
   "voteResult.formulaPanel":
@@ -367,6 +371,10 @@ export const voteEn: Record<VoteMessageKey, string> = {
   "voteResult.line": "{stage}: judges' score {judge} · {votes} votes · vote score {voteScore} · vote share {share}%",
   "voteResult.judgeOnly": "{stage}: judges' score {judge}",
   "voteResult.panelPart": "citizen panel score {panel} (share {share}%)",
+  "voteResult.noPanelScore": "No panel score",
+  "voteResult.noPanelPart": "no panel score (the panel's {share}% goes to the other parts in proportion)",
+  "voteResult.noPanelNote":
+    "“No panel score” marks a case no citizen panel member scored. It does not count as 0: the panel's share goes to the judges' and the vote's scores in proportion to their shares.",
   "voteResult.formula":
     "Score of a stage with a public vote = judges' score × (100 − share)% + vote score × share%, where vote score = 100 × votes ÷ the most votes.",
   "voteResult.formulaPanel":

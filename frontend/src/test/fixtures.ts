@@ -46,6 +46,7 @@ export function sampleRound(overrides: Partial<Round> = {}): Round {
 export function sampleCase(overrides: Partial<Case> = {}): Case {
   return {
     id: CASE_ID,
+    view: "working_copy",
     title: "재활용 분리배출 동별 코칭",
     summary: "동별 맞춤 코칭으로 분리배출을 바꿨습니다.",
     problem: "잘못 버린 재활용품이 많았습니다.",

@@ -35,6 +35,8 @@ export const JUDGING_ACTIONS = [
   "vote_closed",
   "panel_configured",
   "panel_member_added",
+  "panel_member_withdrawn",
+  "panel_seat_freed",
   "objection_filed",
   "objection_answered",
 ] as const;

@@ -44,6 +44,28 @@ describe("case editor: read-only mode", () => {
     expect(screen.getByRole("link", { name: "제출 이력" }).getAttribute("href")).toBe(`/cases/${CASE_ID}/history`);
     expect(net.requests.some((r) => r.method === "PUT")).toBe(false);
   });
+
+  it("labels an organizer's view as the last submitted version", async () => {
+    const asSubmitted = sampleCase({ view: "submitted", status: "submitted", submittedVersion: 2, editable: false, hasUnsubmittedChanges: false });
+    await renderEditor(`/cases/${CASE_ID}`, (_req, seen) =>
+      seen.path === `/api/v1/cases/${CASE_ID}` && seen.method === "GET" ? withEtag(200, asSubmitted) : null,
+    );
+    const view = (await screen.findByText("보고 있는 내용")).closest("div")!;
+    expect(within(view).getByText("제출본")).toBeTruthy();
+    expect(view.textContent).toContain("마지막으로 제출된 버전 2입니다. 그 뒤에 팀이 고친 내용은 보이지 않습니다.");
+    expect(within(view).queryByText("작업본")).toBeNull();
+  });
+});
+
+describe("case editor: which copy", () => {
+  it("labels the team's editor as the working copy", async () => {
+    await renderEditor(`/cases/${CASE_ID}/edit`, (_req, seen) =>
+      seen.path === `/api/v1/cases/${CASE_ID}` && seen.method === "GET" ? withEtag(200, sampleCase()) : null,
+    );
+    const view = (await screen.findByText("보고 있는 내용")).closest("div")!;
+    expect(within(view).getByText("작업본")).toBeTruthy();
+    expect(view.textContent).toContain("아직 제출하지 않은 변경도 보입니다");
+  });
 });
 
 describe("case editor: autosave", () => {

@@ -640,6 +640,17 @@ function EditorHeader({ meta, title, now, readOnly = false }: { meta: CaseMeta; 
             <CaseStatusBadge status={meta.status} />
           </dd>
         </div>
+        <div className="case-view">
+          <dt>{t("caseEditor.view")}</dt>
+          <dd>
+            <span className={`view-badge case-view-${meta.view}`}>{t(`caseEditor.view.${meta.view}`)}</span>{" "}
+            <span className="muted cell-sub">
+              {meta.view === "submitted"
+                ? t("caseEditor.view.submittedHint", { n: meta.submittedVersion })
+                : t("caseEditor.view.working_copyHint")}
+            </span>
+          </dd>
+        </div>
         <div>
           <dt>{t("caseEditor.version")}</dt>
           <dd>

@@ -77,6 +77,7 @@ const CODES = [
   "not_a_judge",
   "results_not_ready",
   "results_published",
+  "published_terms_frozen",
   "objection_window_closed",
   "weights_not_100",
 ] as const;

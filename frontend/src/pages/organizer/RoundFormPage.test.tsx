@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { json, organizer, problem, type Seen } from "../../test/fakeServer";
 import { renderApp } from "../../test/renderApp";
+import { ROUND_ID, sampleRound } from "../../test/fixtures";
 import { restoreTimeZone, setTimeZone } from "../../test/timezone";
 
 afterEach(restoreTimeZone);
@@ -71,5 +72,21 @@ describe("round form", () => {
     const title = screen.getByLabelText(/^경진대회 제목/);
     await waitFor(() => expect(title.getAttribute("aria-invalid")).toBe("true"));
     expect(net.requests.some((r) => r.method === "POST" && r.path === "/api/v1/rounds")).toBe(false);
+  });
+});
+
+describe("round form after results are published", () => {
+  it("fixes the title, award name, year, period and tiers and says why", async () => {
+    const round = sampleRound({ canManage: true, status: "announced", resultsPublishedAt: "2026-09-01T10:00:00+09:00", hostAgency: organizer.agency });
+    await renderApp(`/organizer/rounds/${ROUND_ID}/edit`, (_req, seen) => {
+      if (seen.path === "/api/v1/agencies") return json(200, { items: AGENCIES });
+      if (seen.path === `/api/v1/rounds/${ROUND_ID}`) return json(200, round);
+      return null;
+    }, organizer);
+    await screen.findByText("결과가 발표되어 대회 이름, 포상명, 연도, 기간, 시상 등급은 바꿀 수 없습니다.");
+    expect(screen.getByLabelText(/^경진대회 제목/).matches(":disabled")).toBe(true);
+    expect(screen.getByLabelText(/^기간/).matches(":disabled")).toBe(true);
+    expect(screen.getAllByLabelText(/^1건당 포상금/)[0]!.matches(":disabled")).toBe(true);
+    expect(screen.getByLabelText(/^소개/).matches(":disabled")).toBe(false);
   });
 });

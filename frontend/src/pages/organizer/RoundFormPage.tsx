@@ -194,6 +194,8 @@ function RoundEditor({ round: initial, agencies }: { round: Round | null; agenci
   };
 
   const title = round ? t("roundForm.editTitle") : t("roundForm.newTitle");
+  // Once results are published, what the published table and the awards show is fixed.
+  const termsFixed = Boolean(round?.resultsPublishedAt);
 
   return (
     <>
@@ -217,6 +219,13 @@ function RoundEditor({ round: initial, agencies }: { round: Round | null; agenci
           <p>{t("roundForm.notPublished")}</p>
         </Notice>
       ) : null}
+      {termsFixed ? (
+        <Notice>
+          <p>
+            <strong>{t("roundForm.termsFixed")}</strong> {t("roundForm.termsFixedDetail")}
+          </p>
+        </Notice>
+      ) : null}
 
       <form ref={formRef} className="stack-form round-form" noValidate onSubmit={onSave} aria-busy={busy !== null}>
         {errors && (errors.summary || errors.other.length > 0) ? (
@@ -237,9 +246,9 @@ function RoundEditor({ round: initial, agencies }: { round: Round | null; agenci
             {t("caseEditor.section.basic")}
           </h2>
           <div className="grid-form">
-            <TextField id={rid("title")} label={t("roundForm.field.title")} required maxLength={200} autoComplete="off"
+            <TextField id={rid("title")} label={t("roundForm.field.title")} required maxLength={200} autoComplete="off" disabled={termsFixed}
               hint={t("roundForm.hint.title")} value={form.title} onValue={(v) => set("title", v)} error={err("title")} />
-            <TextField id={rid("awardName")} label={t("roundForm.field.awardName")} required maxLength={100} autoComplete="off"
+            <TextField id={rid("awardName")} label={t("roundForm.field.awardName")} required maxLength={100} autoComplete="off" disabled={termsFixed}
               list="award-names" hint={t("roundForm.hint.awardName")} value={form.awardName} onValue={(v) => set("awardName", v)}
               error={err("awardName")} />
             <datalist id="award-names">
@@ -247,9 +256,9 @@ function RoundEditor({ round: initial, agencies }: { round: Round | null; agenci
               <option value="행정대상" />
               <option value="적극행정 우수사례" />
             </datalist>
-            <TextField id={rid("year")} label={t("roundForm.field.year")} required inputMode="numeric" maxLength={4}
+            <TextField id={rid("year")} label={t("roundForm.field.year")} required inputMode="numeric" maxLength={4} disabled={termsFixed}
               value={form.year} onValue={(v) => set("year", v)} error={err("year")} />
-            <SelectField id={rid("period")} label={t("roundForm.field.period")} required value={form.period}
+            <SelectField id={rid("period")} label={t("roundForm.field.period")} required disabled={termsFixed} value={form.period}
               onValue={(v) => set("period", v as Period)} error={err("period")}>
               {PERIODS.map((p) => (
                 <option key={p} value={p}>
@@ -398,7 +407,7 @@ function RoundEditor({ round: initial, agencies }: { round: Round | null; agenci
               const prize = parseKrw(tier.prizeKrw);
               return (
                 <li key={tier.key}>
-                  <fieldset className="row-fieldset">
+                  <fieldset className="row-fieldset" disabled={termsFixed}>
                     <legend>{t("roundForm.tierLegend", { n: i + 1 })}</legend>
                     <div className="tier-grid">
                       <TextField id={rid(`awardTiers[${i}].name`)} label={t("roundForm.tier.name")} required maxLength={30}
@@ -419,7 +428,7 @@ function RoundEditor({ round: initial, agencies }: { round: Round | null; agenci
             })}
           </ol>
           <p className="button-row">
-            <button type="button" className="krds-btn secondary medium" disabled={form.awardTiers.length >= 20}
+            <button type="button" className="krds-btn secondary medium" disabled={termsFixed || form.awardTiers.length >= 20}
               onClick={() => set("awardTiers", [...form.awardTiers, { key: roundRowKey(), name: "", count: "1", prizeKrw: "0" }])}>
               {t("roundForm.tierAdd")}
             </button>

@@ -3,16 +3,25 @@ import { useI18n } from "../../i18n/I18nProvider";
 import type { Language, Translate } from "../../i18n/translate";
 import { formatScore } from "../judging/format";
 import type { PublicResultCase } from "../judging/types";
-import { blendedScore, scorePartsOf, type ScoreParts } from "./scoreParts";
+import { blendedScore, lacksPanelScore, scorePartsOf, type ScoreParts } from "./scoreParts";
 import "./vote.css";
+
+/** The citizen panel's score, or "심사단 점수 없음" when no member scored the case. */
+export function panelScoreText(t: Translate, language: Language, p: ScoreParts): string {
+  return p.panelScore === null ? t("voteResult.noPanelScore") : formatScore(p.panelScore, language, 2);
+}
+
+function panelPart(t: Translate, language: Language, p: ScoreParts): string {
+  const share = formatScore(p.panelShare, language);
+  return p.panelScore === null
+    ? t("voteResult.noPanelPart", { share })
+    : t("voteResult.panelPart", { panel: formatScore(p.panelScore, language, 2), share });
+}
 
 /** "본선: 심사위원 점수 80.28 · 득표 14표 · 투표 점수 100 · 반영 비율 20%", with the citizen panel's part when it has one. */
 export function scorePartsLine(t: Translate, language: Language, stage: string, p: ScoreParts): string {
   if (p.voteShare <= 0) {
-    return `${t("voteResult.judgeOnly", { stage, judge: formatScore(p.judgeScore, language, 2) })} · ${t("voteResult.panelPart", {
-      panel: formatScore(p.panelScore, language, 2),
-      share: formatScore(p.panelShare, language),
-    })}`;
+    return `${t("voteResult.judgeOnly", { stage, judge: formatScore(p.judgeScore, language, 2) })} · ${panelPart(t, language, p)}`;
   }
   const line = t("voteResult.line", {
     stage,
@@ -22,7 +31,7 @@ export function scorePartsLine(t: Translate, language: Language, stage: string, 
     share: formatScore(p.voteShare, language),
   });
   if (p.panelShare <= 0) return line;
-  return `${line} · ${t("voteResult.panelPart", { panel: formatScore(p.panelScore, language, 2), share: formatScore(p.panelShare, language) })}`;
+  return `${line} · ${panelPart(t, language, p)}`;
 }
 
 /** The one-line formula under a results table whose scores have these parts. */
@@ -32,7 +41,13 @@ export function ScoreFormula({ parts }: { parts: readonly ScoreParts[] }) {
   const panel = parts.some((p) => p.panelShare > 0);
   const vote = parts.some((p) => p.voteShare > 0);
   const text = panel ? (vote ? t("voteResult.formulaPanel") : t("voteResult.formulaPanelOnly")) : t("voteResult.formula");
-  return <p className="form-hint vote-formula">{text}</p>;
+  const missing = parts.some(lacksPanelScore);
+  return (
+    <>
+      <p className="form-hint vote-formula">{text}</p>
+      {missing ? <p className="form-hint vote-formula">{t("voteResult.noPanelNote")}</p> : null}
+    </>
+  );
 }
 
 /**
@@ -99,7 +114,7 @@ export function PublicVoteTable({ cases }: { cases: readonly PublicResultCase[] 
                 <td className="num">{formatScore(parts.judgeScore, language, 2)}</td>
                 {panel ? (
                   <>
-                    <td className="num">{formatScore(parts.panelScore, language, 2)}</td>
+                    <td className={parts.panelScore === null ? "num muted" : "num"}>{panelScoreText(t, language, parts)}</td>
                     <td className="num">{formatScore(parts.panelShare, language)}%</td>
                   </>
                 ) : null}

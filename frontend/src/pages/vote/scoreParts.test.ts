@@ -13,6 +13,14 @@ describe("score parts", () => {
     expect(Number(blendedScore(parts).toFixed(4))).toBe(83.4603);
   });
 
+  it("blends a case without a panel score from the other parts, the panel's share spread over them", () => {
+    // Judges 50 %, panel 30 %, vote 20 %: (80 × 50 + 50 × 20) / 70 = 71.4286, as the server's TestBlendPanelAndVoteByHand.
+    const parts = { judgeScore: 80, judgeShare: 50, panelScore: null, panelShare: 30, votes: 4, voteScore: 50, voteShare: 20 };
+    expect(Number(blendedScore(parts).toFixed(4))).toBe(71.4286);
+    expect(blendedScore({ ...parts, judgeShare: 70, voteShare: 0, voteScore: 0 })).toBe(80);
+    expect(blendedScore({ ...parts, judgeShare: 0, panelShare: 100, voteShare: 0 })).toBe(80);
+  });
+
   it("has nothing to show for a stage without a vote or panel share", () => {
     expect(scorePartsOf(undefined)).toBeNull();
     expect(scorePartsOf({ judgeScore: 70, judgeShare: 100, panelScore: 0, panelShare: 0, votes: 0, voteScore: 0, voteShare: 0 })).toBeNull();

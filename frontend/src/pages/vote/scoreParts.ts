@@ -12,7 +12,21 @@ export function scorePartsOf(parts: ScoreParts | undefined): ScoreParts | null {
   return parts;
 }
 
-/** The stage score the parts give: each score weighted by its share. */
+/** True when the stage has a citizen panel share and no member scored the case. */
+export function lacksPanelScore(p: ScoreParts): boolean {
+  return p.panelShare > 0 && p.panelScore === null;
+}
+
+/**
+ * The stage score the parts give: each score weighted by its share. A case without a panel
+ * score blends the other parts, the panel's share going to them in proportion to their own
+ * (the server's rule, docs/citizen-participation.md); with nothing else to blend the
+ * judges' score stands.
+ */
 export function blendedScore(p: ScoreParts): number {
-  return (p.judgeScore * p.judgeShare + p.panelScore * p.panelShare + p.voteScore * p.voteShare) / 100;
+  if (lacksPanelScore(p)) {
+    const rest = p.judgeShare + p.voteShare;
+    return rest > 0 ? (p.judgeScore * p.judgeShare + p.voteScore * p.voteShare) / rest : p.judgeScore;
+  }
+  return (p.judgeScore * p.judgeShare + (p.panelScore ?? 0) * p.panelShare + p.voteScore * p.voteShare) / 100;
 }

@@ -219,8 +219,8 @@ describe("stage page: citizen panel tab", () => {
     const table = await screen.findByRole("table", { name: /^국민심사단 위원/ });
     await within(table).findByText("lee@example.kr");
     expect(within(table).getAllByRole("row").slice(1).map((r) => [...r.children].map((c) => c.textContent))).toEqual([
-      ["kim@example.kr", "김국민", "가입 완료", "1 / 4건 제출"],
-      ["lee@example.kr", "–", "가입 전 (초대 중)", "–"],
+      ["kim@example.kr", "김국민", "가입 완료", "1 / 4건 제출", "위촉 철회"],
+      ["lee@example.kr", "–", "가입 전 (초대 중)", "–", "위촉 철회"],
     ]);
     expect(facts()).toMatchObject({ 위원: "2명 초대 · 1명 가입" });
   });
@@ -241,8 +241,31 @@ describe("stage page: citizen panel tab", () => {
     expect(screen.queryByLabelText("초대 링크")).toBeNull();
     const table = await screen.findByRole("table", { name: /^국민심사단 위원/ });
     expect(within(table).getAllByRole("row").slice(1).map((r) => [...r.children].map((c) => c.textContent))).toEqual([
-      ["park@example.kr", "박시민", "가입 완료", "0 / 5건 제출"],
+      ["park@example.kr", "박시민", "가입 완료", "0 / 5건 제출", "위촉 철회"],
     ]);
+  });
+
+  it("withdraws a seat after confirming, and says what happens to a joined member's sheets", async () => {
+    const net = await renderPanelTab(
+      sampleStage({ roundId: ROUND_ID, status: "open" }),
+      stagePanel({ share: 30, criteria: PANEL_RUBRIC, members: [member(), member({ email: "lee@example.kr", displayName: "", joined: false, assigned: 0, submitted: 0 })] }),
+      (_request, seen) =>
+        seen.path === `${MEMBERS}/withdraw` && seen.method === "POST"
+          ? json(200, stagePanel({ share: 30, criteria: PANEL_RUBRIC, members: [member({ email: "lee@example.kr", displayName: "", joined: false, assigned: 0, submitted: 0 })] }))
+          : null,
+    );
+    fireEvent.click(screen.getByRole("button", { name: "kim@example.kr 위촉 철회" }));
+    const dialog = await screen.findByRole("dialog", { name: "국민심사단 위촉을 철회할까요?" });
+    expect(dialog.textContent).toContain("이미 제출한 평가표는 기록으로 남지만 국민심사단 점수에는 반영되지 않습니다");
+    fireEvent.click(within(dialog).getByRole("button", { name: "위촉 철회" }));
+    expect(await screen.findByText("kim@example.kr 님의 국민심사단 위촉을 철회했습니다.")).toBeTruthy();
+    const post = net.requests.find((r) => r.method === "POST" && r.path === `${MEMBERS}/withdraw`);
+    expect(JSON.parse(post!.body)).toEqual({ email: "kim@example.kr" });
+    const table = screen.getByRole("table", { name: /^국민심사단 위원/ });
+    expect(within(table).queryByText("kim@example.kr")).toBeNull();
+    // A seat not taken yet: withdrawing it cancels the invitation.
+    fireEvent.click(within(table).getByRole("button", { name: "lee@example.kr 위촉 철회" }));
+    expect((await screen.findByRole("dialog", { name: "국민심사단 위촉을 철회할까요?" })).textContent).toContain("초대를 취소하고 자리를 비웁니다");
   });
 
   it("shows already_invited next to the address", async () => {
@@ -349,5 +372,27 @@ describe("results with a citizen panel", () => {
     // The window ends at its closing instant, as the server's check does.
     expect(screen.getByText("이의신청 기간이 끝났습니다")).toBeTruthy();
     expect(screen.queryByText(/^이의신청 기간:/)).toBeNull();
+  });
+
+  it("shows 심사단 점수 없음, not 0, for a case no panel member scored, blended without the panel", async () => {
+    const panelOnly = { ...PARTS, judgeShare: 70, votes: 0, voteScore: 0, voteShare: 0 };
+    const results: PublicResults = {
+      roundId: ROUND_ID, title: "2026 적극행정 우수사례", method: "mean", tieBreaks: [], stage: "본선", criteria: [], publishedAt: "2026-06-01T01:00:00Z",
+      objectionsCloseAt: "2026-06-08T01:00:00Z",
+      cases: [
+        { caseId: CASE_A, title: "민원 대기 줄이기", rank: 1, score: 77.2222, scores: [], components: { ...panelOnly, judgeScore: 77.2222, panelScore: null } },
+        { caseId: CASE_B, title: "복지 알림 서비스", rank: 2, score: 68.1111, scores: [], components: { ...panelOnly, judgeScore: 54.4444, panelScore: 100 } },
+      ],
+    };
+    await renderApp(`/results/${ROUND_ID}`, (_request, seen) =>
+      seen.path === `/api/v1/public/rounds/${ROUND_ID}/results` ? json(200, results) : null,
+    );
+    const table = await screen.findByRole("table", { name: /^국민심사단 반영:/ });
+    const rows = within(table).getAllByRole("row").slice(1).map((r) => [...r.children].map((c) => c.textContent));
+    expect(rows).toEqual([
+      ["민원 대기 줄이기", "77.22", "심사단 점수 없음", "30%", "77.2222"],
+      ["복지 알림 서비스", "54.44", "100", "30%", "68.1111"],
+    ]);
+    expect(screen.getByText(/^‘심사단 점수 없음’은 국민심사단 누구도 채점하지 않은 사례입니다/)).toBeTruthy();
   });
 });

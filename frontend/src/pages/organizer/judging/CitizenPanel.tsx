@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState, type FormEvent } from "react";
 import { isProblem, problemToFormErrors, problemToPathErrors } from "../../../api/problem";
 import { useApi } from "../../../app/context";
+import { ConfirmDialog } from "../../../components/Dialog";
 import { StatusMessage, TextField } from "../../../components/forms";
 import { LoadError, Loading, Notice } from "../../../components/Page";
 import { TableWrap } from "../../../components/TableWrap";
@@ -157,7 +158,12 @@ function PanelAdmin({ stage, initial, onPanelShare }: { stage: Stage; initial: S
       ) : null}
 
       {closed ? null : <InviteForm stage={stage} onInvited={invited} />}
-      <MembersTable members={panel.members} />
+      <MembersTable
+        members={panel.members}
+        stageId={stage.id}
+        canWithdraw={!closed}
+        onWithdrawn={(next, email) => saved(next, t("panelAdmin.withdrawn", { email }))}
+      />
     </div>
   );
 }
@@ -561,8 +567,45 @@ function InviteResult({ member }: { member: PanelMember }) {
   );
 }
 
-function MembersTable({ members }: { members: readonly PanelMember[] }) {
+function MembersTable({
+  members,
+  stageId,
+  canWithdraw,
+  onWithdrawn,
+}: {
+  members: readonly PanelMember[];
+  stageId: string;
+  canWithdraw: boolean;
+  onWithdrawn: (panel: StagePanel, email: string) => void;
+}) {
   const { t } = useI18n();
+  const api = useApi();
+  const [withdrawing, setWithdrawing] = useState<PanelMember | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const withdraw = async () => {
+    if (!withdrawing) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const { data, error: problem } = await api.POST("/api/v1/stages/{stageId}/panel/members/withdraw", {
+        params: { path: { stageId } },
+        body: { email: withdrawing.email },
+      });
+      if (data) {
+        onWithdrawn(data, withdrawing.email);
+        setWithdrawing(null);
+        return;
+      }
+      setError(panelProblemText(t, problem));
+    } catch {
+      setError(t("common.errorNetwork"));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <section className="panel" aria-labelledby="panel-members-title">
       <h3 id="panel-members-title" className="section-title">
@@ -580,6 +623,7 @@ function MembersTable({ members }: { members: readonly PanelMember[] }) {
                 <th scope="col">{t("panelAdmin.col.displayName")}</th>
                 <th scope="col">{t("panelAdmin.col.joined")}</th>
                 <th scope="col">{t("panelAdmin.col.progress")}</th>
+                {canWithdraw ? <th scope="col">{t("panelAdmin.col.actions")}</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -593,12 +637,39 @@ function MembersTable({ members }: { members: readonly PanelMember[] }) {
                     </span>
                   </td>
                   <td>{m.joined ? t("panelAdmin.progressValue", { submitted: m.submitted, assigned: m.assigned }) : "–"}</td>
+                  {canWithdraw ? (
+                    <td>
+                      <button type="button" className="krds-btn tertiary small" aria-label={t("panelAdmin.withdrawLabel", { email: m.email })}
+                        onClick={() => {
+                          setError(null);
+                          setWithdrawing(m);
+                        }}>
+                        {t("panelAdmin.withdraw")}
+                      </button>
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>
           </table>
         </TableWrap>
       )}
+      <ConfirmDialog
+        open={withdrawing !== null}
+        busy={busy}
+        title={t("panelAdmin.withdrawTitle")}
+        confirmLabel={t("panelAdmin.withdraw")}
+        dismissLabel={t("common.close")}
+        onConfirm={withdraw}
+        onClose={() => setWithdrawing(null)}
+      >
+        <p>{t(withdrawing?.joined ? "panelAdmin.withdrawJoined" : "panelAdmin.withdrawPending", { email: withdrawing?.email ?? "" })}</p>
+        {error ? (
+          <p className="form-hint-invalid" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </ConfirmDialog>
     </section>
   );
 }

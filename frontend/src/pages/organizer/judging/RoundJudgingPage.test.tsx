@@ -28,6 +28,7 @@ const SETTINGS: JudgingSettings = {
   tieBreaks: [{ kind: "criterion", criterionName: "효과성(성과)" }, { kind: "earlier_submission" }],
   objectionDays: 7,
   frozen: false,
+  resultsPublished: false,
 };
 
 describe("judging settings", () => {
@@ -68,6 +69,30 @@ describe("judging settings", () => {
     expect(screen.getByRole("radio", { name: "평균" }).matches(":disabled")).toBe(true);
     expect(screen.getByRole("button", { name: "추가" }).matches(":disabled")).toBe(true);
     expect(screen.getByLabelText("이의신청 기간 (일)").matches(":disabled")).toBe(false);
+  });
+
+  it("fixes everything, the objection window included, once results are published", async () => {
+    await renderPage({ ...SETTINGS, frozen: true, resultsPublished: true });
+    await screen.findByText("결과가 발표되어 바꿀 수 없습니다.");
+    expect(screen.getByText(/이의신청 기간\(7일\)을 따릅니다/)).toBeTruthy();
+    expect(screen.getByLabelText("이의신청 기간 (일)").matches(":disabled")).toBe(true);
+    expect(screen.getByRole("button", { name: "심사 방식 저장" }).matches(":disabled")).toBe(true);
+  });
+
+  it("shows the server's refusal after publication next to the field and keeps what was typed", async () => {
+    await renderPage({ ...SETTINGS, frozen: true }, (_req, seen) =>
+      seen.method === "PUT" && seen.path === `/api/v1/rounds/${ROUND_ID}/judging`
+        ? problem(409, "published_terms_frozen", "결과를 발표한 뒤에는 …", [
+            { field: "objectionDays", code: "published_frozen", message: "결과를 발표한 뒤에는 바꿀 수 없습니다. (발표 당시 값 유지)" },
+          ])
+        : null,
+    );
+    const days = await screen.findByLabelText("이의신청 기간 (일)");
+    fireEvent.change(days, { target: { value: "14" } });
+    fireEvent.click(screen.getByRole("button", { name: "심사 방식 저장" }));
+    await screen.findByText("결과를 발표한 뒤에는 바꿀 수 없습니다. (발표 당시 값 유지)");
+    expect(screen.getByRole("alert").textContent).toContain("발표된 결과와 이의신청 마감이 따르는 설정");
+    expect((screen.getByLabelText("이의신청 기간 (일)") as HTMLInputElement).value).toBe("14");
   });
 });
 

@@ -131,7 +131,8 @@ function SettingsForm({
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const frozen = initial.frozen;
+  const published = initial.resultsPublished;
+  const frozen = initial.frozen || published;
   const problems = checkTieBreaks(tieBreaks);
   const kinds = addableKinds(tieBreaks, criterionNames);
   const addKind = adding && kinds.includes(adding) ? adding : (kinds[0] ?? "");
@@ -164,7 +165,12 @@ function SettingsForm({
         onSaved();
         return;
       }
-      const paths = problemToPathErrors(problem, (p) => p === "objectionDays" || /^tieBreaks\[\d+\]/.test(p), t("common.errorUnknown"));
+      const paths = problemToPathErrors(
+        problem,
+        (p) => p === "objectionDays" || p === "method" || p === "tieBreaks" || /^tieBreaks\[\d+\]/.test(p),
+        t("common.errorUnknown"),
+      );
+      // What was typed stays in the form; only the messages change.
       setFieldErrors(paths.fields);
       setError(response.status === 400 ? (paths.summary ?? problemText(t, problem)) : problemText(t, problem));
     } catch {
@@ -176,7 +182,13 @@ function SettingsForm({
 
   return (
     <form className="stack-form judging-settings" noValidate onSubmit={save}>
-      {frozen ? (
+      {published ? (
+        <Notice>
+          <p>
+            <strong>{t("judgingSettings.published")}</strong> {t("judgingSettings.publishedDetail", { days: initial.objectionDays })}
+          </p>
+        </Notice>
+      ) : frozen ? (
         <Notice>
           <p>
             <strong>{t("judgingSettings.frozen")}</strong> {t("judgingSettings.frozenDetail")}
@@ -190,6 +202,7 @@ function SettingsForm({
       ) : null}
       <fieldset className="form-group radio-group" disabled={frozen}>
         <legend className="form-tit visible-legend">{t("judgingSettings.method")}</legend>
+        {fieldErrors.method ? <p className="form-hint-invalid">{fieldErrors.method}</p> : null}
         <div className="radio-list">
           {METHODS.map((m) => (
             <div key={m} className="krds-form-check medium">
@@ -207,6 +220,7 @@ function SettingsForm({
       <fieldset className="form-group tie-breaks" disabled={frozen}>
         <legend className="form-tit visible-legend">{t("tieBreak.legend")}</legend>
         <p className="form-hint">{t("tieBreak.hint")}</p>
+        {fieldErrors.tieBreaks ? <p className="form-hint-invalid">{fieldErrors.tieBreaks}</p> : null}
         {tieBreaks.length === 0 ? <p className="muted">{t("tieBreak.empty")}</p> : null}
         <ol className="tie-break-list">
           {tieBreaks.map((tb, i) => {
@@ -290,7 +304,7 @@ function SettingsForm({
         </div>
         <div className="form-conts">
           <input id="objection-days" className="krds-input small-input" type="number" min={0} max={60} inputMode="numeric"
-            value={objectionDays} onChange={(event) => setObjectionDays(event.target.value)}
+            disabled={published} value={objectionDays} onChange={(event) => setObjectionDays(event.target.value)}
             aria-invalid={Boolean(fieldErrors.objectionDays) || undefined}
             aria-describedby={`objection-days-hint${fieldErrors.objectionDays ? " objection-days-error" : ""}`} />
         </div>
@@ -305,7 +319,7 @@ function SettingsForm({
       </div>
 
       <div className="form-actions">
-        <button type="submit" className="krds-btn primary medium" disabled={busy}>
+        <button type="submit" className="krds-btn primary medium" disabled={busy || published}>
           {busy ? t("common.saving") : t("judgingSettings.save")}
         </button>
       </div>

@@ -133,6 +133,10 @@ func AddPublished(ctx context.Context, q *store.Queries, p Published) error {
 	metrics, _ := json.Marshal(v.Content.Metrics)
 	collaborators, _ := json.Marshal(v.Content.Collaborators)
 	attachments, _ := json.Marshal(public)
+	all, lead := document{
+		Title: v.Content.Title, Summary: v.Content.Summary, Tags: v.Content.Tags, Category: v.Content.CategoryName,
+		Agency: agency.Name, Problem: v.Content.Problem, Solution: v.Content.Solution, Outcomes: v.Content.Outcomes, Team: t.Name,
+	}.vectors()
 	_, err = q.InsertArchiveEntry(ctx, store.InsertArchiveEntryParams{
 		CaseID: uuid.NullUUID{UUID: p.CaseID, Valid: true}, AgencyID: t.AgencyID, AgencyName: agency.Name,
 		Title: v.Content.Title, Summary: v.Content.Summary, Problem: v.Content.Problem, Solution: v.Content.Solution,
@@ -140,11 +144,7 @@ func AddPublished(ctx context.Context, q *store.Queries, p Published) error {
 		Category: v.Content.CategoryName, TeamName: t.Name, TeamKind: string(t.Kind), Year: int32(p.Year), Period: p.Period,
 		RoundTitle: p.RoundTitle, AwardName: p.AwardName, AwardTier: p.AwardTier, Stage: v.Content.Stage,
 		EvidenceLevel: v.Content.EvidenceLevel, Licence: v.Content.Licence, Attachments: attachments, PublishedOn: p.On,
-		Vector: document{
-			Title: v.Content.Title, Summary: v.Content.Summary, Tags: v.Content.Tags, Category: v.Content.CategoryName,
-			Agency: agency.Name, Problem: v.Content.Problem, Solution: v.Content.Solution, Outcomes: v.Content.Outcomes, Team: t.Name,
-		}.vector(),
-		TokenizerVersion: textsearch.Version,
+		Vector: all, LeadVector: lead, TokenizerVersion: textsearch.Version,
 	})
 	if store.IsNoRows(err) {
 		return nil // already archived

@@ -468,6 +468,7 @@ type importedEntry struct {
 	AwardTier     string
 	PublishedOn   time.Time
 	Search        pgtype.TSVector
+	SearchLead    pgtype.TSVector
 }
 
 // importColumns are the archive_entries columns a new imported row sets; the rest keep
@@ -475,14 +476,14 @@ type importedEntry struct {
 var importColumns = []string{
 	"external_id", "agency_id", "agency_name", "title", "summary", "problem", "solution", "outcomes", "metrics",
 	"collaborators", "tags", "category", "team_name", "year", "period", "round_title", "award_name", "award_tier",
-	"published_on", "licence", "search", "search_version",
+	"published_on", "licence", "search", "search_lead", "search_version",
 }
 
 func (e importedEntry) copyRow() []any {
 	return []any{
 		e.ExternalID, e.AgencyID, e.AgencyName, e.Title, e.Summary, e.Problem, e.Solution, e.Outcomes, e.Metrics,
 		e.Collaborators, e.Tags, e.Category, e.TeamName, int32(e.Year), e.Period, e.RoundTitle, e.AwardName, e.AwardTier,
-		e.PublishedOn, "kogl1", e.Search, int16(textsearch.Version),
+		e.PublishedOn, "kogl1", e.Search, e.SearchLead, int16(textsearch.Version),
 	}
 }
 
@@ -573,7 +574,7 @@ func (im *importer) write(ctx context.Context, inserts, updates []importedEntry)
 			Problem: e.Problem, Solution: e.Solution, Outcomes: e.Outcomes, Metrics: e.Metrics, Collaborators: e.Collaborators,
 			Tags: e.Tags, Category: e.Category, TeamName: e.TeamName, Year: int32(e.Year), Period: e.Period,
 			RoundTitle: e.RoundTitle, AwardName: e.AwardName, AwardTier: e.AwardTier, PublishedOn: e.PublishedOn,
-			Vector: e.Search, TokenizerVersion: textsearch.Version,
+			Vector: e.Search, LeadVector: e.SearchLead, TokenizerVersion: textsearch.Version,
 		}); err != nil {
 			return dberr.Fail(fmt.Errorf("archive.Import: update: %w", err))
 		}
@@ -610,15 +611,15 @@ func (im *importer) check(ctx context.Context, pr parsedRow) (importedEntry, *Re
 	}
 	metrics, _ := json.Marshal(r.Metrics)
 	collaborators, _ := json.Marshal(r.Collaborators)
+	all, lead := document{
+		Title: r.Title, Summary: r.Summary, Tags: r.Tags, Category: r.Category, Agency: r.Agency,
+		Problem: r.Problem, Solution: r.Solution, Outcomes: r.Outcomes, Team: r.TeamName,
+	}.vectors()
 	return importedEntry{
 		ExternalID: r.ExternalID, AgencyID: agencyID, AgencyName: r.Agency, Title: r.Title, Summary: r.Summary,
 		Problem: r.Problem, Solution: r.Solution, Outcomes: r.Outcomes, Metrics: metrics, Collaborators: collaborators,
 		Tags: r.Tags, Category: r.Category, TeamName: r.TeamName, Year: r.Year, Period: r.Period, RoundTitle: r.Round,
-		AwardName: r.AwardName, AwardTier: r.AwardTier, PublishedOn: published,
-		Search: document{
-			Title: r.Title, Summary: r.Summary, Tags: r.Tags, Category: r.Category, Agency: r.Agency,
-			Problem: r.Problem, Solution: r.Solution, Outcomes: r.Outcomes, Team: r.TeamName,
-		}.vector(),
+		AwardName: r.AwardName, AwardTier: r.AwardTier, PublishedOn: published, Search: all, SearchLead: lead,
 	}, nil
 }
 

@@ -22,12 +22,19 @@ type document struct {
 	Problem, Solution, Outcomes, Team string
 }
 
-func (d document) vector() pgtype.TSVector {
-	return textsearch.Vector(
-		textsearch.Field{Text: d.Title, Weight: textsearch.Title},
-		textsearch.Field{Text: d.Summary + "\n" + strings.Join(d.Tags, "\n") + "\n" + d.Category + "\n" + d.Agency, Weight: textsearch.Lead},
-		textsearch.Field{Text: d.Problem + "\n" + d.Solution + "\n" + d.Outcomes + "\n" + d.Team, Weight: textsearch.Body},
-	)
+func (d document) fields() []textsearch.Field {
+	return []textsearch.Field{
+		{Text: d.Title, Weight: textsearch.Title},
+		{Text: d.Summary + "\n" + strings.Join(d.Tags, "\n") + "\n" + d.Category + "\n" + d.Agency, Weight: textsearch.Lead},
+		{Text: d.Problem + "\n" + d.Solution + "\n" + d.Outcomes + "\n" + d.Team, Weight: textsearch.Body},
+	}
+}
+
+// vectors returns the whole document's vector, which finds it, and the vector of its title
+// and lead alone, which ranks it (search.go).
+func (d document) vectors() (all, lead pgtype.TSVector) {
+	f := d.fields()
+	return textsearch.Vector(f...), textsearch.Vector(f[:2]...)
 }
 
 // reindexBatch is how many entries one statement of Reindex rewrites.
@@ -47,15 +54,17 @@ func Reindex(ctx context.Context, q *store.Queries) (int, error) {
 			return done, nil
 		}
 		type indexed struct {
-			ID     string `json:"id"`
-			Search string `json:"search"`
+			ID         string `json:"id"`
+			Search     string `json:"search"`
+			SearchLead string `json:"search_lead"`
 		}
 		batch := make([]indexed, len(rows))
 		for i, r := range rows {
-			batch[i] = indexed{r.ID.String(), document{
+			all, lead := document{
 				Title: r.Title, Summary: r.Summary, Tags: r.Tags, Category: r.Category, Agency: r.AgencyName,
 				Problem: r.Problem, Solution: r.Solution, Outcomes: r.Outcomes, Team: r.TeamName,
-			}.vector().String()}
+			}.vectors()
+			batch[i] = indexed{r.ID.String(), all.String(), lead.String()}
 		}
 		raw, err := json.Marshal(batch)
 		if err != nil {

@@ -4,6 +4,9 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
+	"maps"
+	"math"
 	"regexp"
 	"strings"
 	"time"
@@ -45,10 +48,13 @@ type FacetValue struct {
 
 // Result is a page of search results with facet counts.
 type Result struct {
-	Items      []Summary
-	Total      int
-	Facets     map[string][]FacetValue
-	NextCursor string
+	Items []Summary
+	Total int
+	// Approximate is set when Total and the facet counts are estimates from a sample of a
+	// very large result (see count).
+	Approximate bool
+	Facets      map[string][]FacetValue
+	NextCursor  string
 }
 
 // Highlight marks a span of text, in characters.
@@ -68,16 +74,39 @@ const (
 	SortMostAdopted = "most_adopted"
 )
 
-// Ranking weighs the title (A) above the summary, tags and category (B) above the body (C).
-const rankWeights = "{0.05, 0.2, 0.5, 1.0}"
+// The relevance tiers, best first. An entry is in the first tier whose condition it meets:
+// the words in the title exactly as typed (particles and all), in the title, in the
+// summary, tags, category or agency exactly as typed, there, in the body as typed, and in the
+// body; the tiers of the literal form exist only when a word lost an ending. The lead tiers
+// read only search_lead, the small vector of the title and lead, never the whole case.
+//
+// Within a lead tier, its newest tierCandidates entries are ranked by cover density (how
+// often and how close the words stand in the title and lead), then the rest follow newest
+// first; body tiers are newest first. So a page costs reading at most tierCandidates short
+// vectors a tier, however many of a national archive's cases contain a common word.
+// An entry's key k1 is its tier plus, for the ranked ones, 0.5 + density/2, so one cursor
+// (k1, published_on, id) runs through all tiers.
+var tiers = []struct {
+	rank      int
+	cond      string
+	exactOnly bool // the tier exists only when the literal form differs
+	exclude   string
+	lead      bool
+}{
+	{5, "e.search_lead @@ @exact_title::tsquery", true, "", true},
+	{4, "e.search_lead @@ @title::tsquery", false, "@has_exact AND e.search_lead @@ @exact_title::tsquery", true},
+	{3, "e.search_lead @@ @exact::tsquery", true, "e.search_lead @@ @title::tsquery", true},
+	{2, "e.search_lead @@ @match::tsquery", false, "e.search_lead @@ @title::tsquery OR (@has_exact AND e.search_lead @@ @exact::tsquery)", true},
+	{1, "e.search @@ @exact::tsquery", true, "e.search_lead @@ @match::tsquery", false},
+	{0, "e.search @@ @match::tsquery", false, "e.search_lead @@ @match::tsquery OR (@has_exact AND e.search @@ @exact::tsquery)", false},
+}
 
-// rankSQL is the relevance of a matching entry: 4 for the words in the title, 2 for the
-// words in the title, summary, tags, category or agency, 1 for the words as typed, plus the
-// cover density scaled into [0, 1) (normalization 32), so the tiers never mix.
-const rankSQL = `(CASE WHEN e.search @@ @title::tsquery THEN 4 ELSE 0 END
-		+ CASE WHEN e.search @@ @lead::tsquery THEN 2 ELSE 0 END
-		+ CASE WHEN @has_exact AND e.search @@ @exact::tsquery THEN 1 ELSE 0 END
-		+ ts_rank_cd(@weights::float4[], e.search, @match::tsquery, 32))::float8`
+// tierCandidates is how many of a lead tier's newest entries are ranked by density (a
+// variable for the tests of paging past it).
+var tierCandidates = 2000
+
+// Ranking weighs the title (A) above the summary, tags and category (B).
+const rankWeights = "{0.05, 0.2, 0.5, 1.0}"
 
 type cursor struct {
 	Sort string  `json:"s"`
@@ -87,10 +116,9 @@ type cursor struct {
 }
 
 // Search finds archived cases. The query is parsed by textsearch.ParseQuery, the tokenizer
-// that built the index, so both always agree. Relevance is tiered: a match in the title
-// ranks above one in the summary, tags, category or agency, which ranks above a body-only
-// match; within a tier a literal match of what was typed (particles and all) comes first,
-// then cover density (how often and how close the words occur).
+// that built the index, so both always agree. Relevance is tiered (see tiers): a match in
+// the title ranks above one in the summary, tags, category or agency, which ranks above a
+// body-only match, and within each a literal match of what was typed comes first.
 func (s *Service) Search(ctx context.Context, in Query) (Result, error) {
 	if in.Limit <= 0 || in.Limit > 50 {
 		in.Limit = 20
@@ -109,18 +137,16 @@ func (s *Service) Search(ctx context.Context, in Query) (Result, error) {
 		in.Sort = SortNewest
 	}
 
-	where := []string{"true"}
+	filters := []string{"true"}
 	pq := textsearch.ParseQuery(in.Text)
-	args := pgx.NamedArgs{"has_q": in.Text != "", "weights": rankWeights, "match": pq.Match, "title": pq.Title,
-		"lead": pq.Lead, "exact": pq.Exact, "has_exact": pq.Exact != ""}
-	switch {
-	case in.Text != "" && pq.Empty():
-		where = append(where, "false") // only punctuation: nothing can match
-	case in.Text != "":
-		where = append(where, "e.search @@ @match::tsquery")
+	exact, exactTitle := pq.Exact, pq.ExactTitle
+	if exact == "" {
+		exact, exactTitle = pq.Match, pq.Title
 	}
+	args := pgx.NamedArgs{"match": pq.Match, "title": pq.Title, "exact": exact, "exact_title": exactTitle,
+		"has_exact": pq.Exact != "", "weights": rankWeights, "candidates": tierCandidates}
 	add := func(cond, name string, value any) {
-		where = append(where, cond)
+		filters = append(filters, cond)
 		args[name] = value
 	}
 	if in.Year != nil {
@@ -133,7 +159,7 @@ func (s *Service) Search(ctx context.Context, in Query) (Result, error) {
 		add("e.agency_id = @agency_id", "agency_id", *in.AgencyID)
 	}
 	if in.Region != "" {
-		add("a.region = @region", "region", in.Region)
+		add("e.agency_id IN (SELECT id FROM agencies WHERE region = @region)", "region", in.Region)
 	}
 	if in.Category != "" {
 		add("e.category = @category", "category", in.Category)
@@ -153,37 +179,55 @@ func (s *Service) Search(ctx context.Context, in Query) (Result, error) {
 	if in.HasMetrics != nil {
 		add("e.has_metrics = @has_metrics", "has_metrics", *in.HasMetrics)
 	}
-	matching := `FROM archive_entries e JOIN agencies a ON a.id = e.agency_id WHERE ` + strings.Join(where, " AND ")
-
-	// The page is chosen from the keys alone, and only its rows are read whole: the sort
-	// never carries a case's text.
-	var k1, order string
-	switch in.Sort {
-	case SortRelevance:
-		k1, order = rankSQL, "k1 DESC, published_on DESC, id DESC"
-	case SortMostAdopted:
-		// Ordered by the column itself, which archive_entries_adopted_idx serves.
-		k1, order = "e.adopted_count::float8", "adopted_count DESC, published_on DESC, id DESC"
-	case SortNewest:
-		k1, order = "0::float8", "published_on DESC, id DESC"
-	default:
-		return Result{}, apperr.Invalid(apperr.Field("sort", "enum"))
+	where := filters
+	switch {
+	case in.Text != "" && pq.Empty():
+		where = append(where, "false") // only punctuation: nothing can match
+	case in.Text != "":
+		where = append(where, "e.search @@ @match::tsquery")
 	}
-	keysSQL := `SELECT e.id, e.published_on, e.adopted_count, ` + k1 + ` AS k1 ` + matching
+	matching := `FROM archive_entries e WHERE ` + strings.Join(where, " AND ")
+
+	var c *cursor
 	if in.Cursor != "" {
-		c, err := decodeCursor(in.Cursor, in.Sort)
+		dc, err := decodeCursor(in.Cursor, in.Sort)
 		if err != nil {
 			return Result{}, err
 		}
-		keysSQL = `SELECT * FROM (` + keysSQL + `) k WHERE (k1, published_on, id) < (@c1::float8, @c2::date, @c3::uuid)`
+		c = &dc
 		args["c1"], args["c2"], args["c3"] = c.K1, c.K2, c.ID
+	}
+	// The page is chosen from the keys alone, and only its rows are read whole: no sort
+	// ever carries a case's text.
+	var keysSQL string
+	switch in.Sort {
+	case SortRelevance:
+		keysSQL = tierKeys(filters, pq.Exact != "" && !pq.Empty(), c)
+	case SortMostAdopted:
+		// Ordered by the column itself, which archive_entries_adopted_idx serves.
+		keysSQL = `SELECT e.id, e.published_on, e.adopted_count::float8 AS k1 ` + matching
+		if c != nil {
+			keysSQL += ` AND (e.adopted_count, e.published_on, e.id) < (@c1::float8, @c2::date, @c3::uuid)`
+		}
+		keysSQL += ` ORDER BY e.adopted_count DESC, e.published_on DESC, e.id DESC LIMIT @limit`
+	case SortNewest:
+		keysSQL = `SELECT e.id, e.published_on, 0::float8 AS k1 ` + matching
+		if c != nil {
+			keysSQL += ` AND (e.published_on, e.id) < (@c2::date, @c3::uuid)`
+		}
+		keysSQL += ` ORDER BY e.published_on DESC, e.id DESC LIMIT @limit`
+	default:
+		return Result{}, apperr.Invalid(apperr.Field("sort", "enum"))
+	}
+	if in.Text != "" && pq.Empty() {
+		keysSQL = `SELECT e.id, e.published_on, 0::float8 AS k1 FROM archive_entries e WHERE false LIMIT @limit`
 	}
 	page := `SELECT e.id, e.title, e.summary, e.problem, e.solution, e.outcomes, e.agency_id, e.agency_name, a.region,
 		       e.year, e.period, e.round_title, e.award_name, e.award_tier, e.category, e.team_name, e.team_kind, e.stage,
 		       e.evidence_level, e.has_metrics, e.adopted_count, e.published_on, p.k1
-		FROM (` + keysSQL + ` ORDER BY ` + order + ` LIMIT @limit) p
+		FROM (` + keysSQL + `) p
 		JOIN archive_entries e ON e.id = p.id JOIN agencies a ON a.id = e.agency_id
-		ORDER BY p.` + strings.ReplaceAll(order, ", ", ", p.")
+		ORDER BY p.k1 DESC, p.published_on DESC, p.id DESC`
 	args["limit"] = in.Limit + 1
 
 	rows, err := s.pool.Query(ctx, page, args)
@@ -225,12 +269,91 @@ func (s *Service) Search(ctx context.Context, in Query) (Result, error) {
 	if len(where) == 1 {
 		res.Facets, res.Total, err = s.archiveFacets(ctx)
 	} else {
-		res.Facets, res.Total, err = s.facets(ctx, matching, args)
+		res.Facets, res.Total, res.Approximate, err = s.count(ctx, matching, args)
 	}
 	if err != nil {
 		return Result{}, err
 	}
 	return res, nil
+}
+
+// tierKeys selects a page of keys under relevance: each tier's part of the page after the
+// cursor, best first (see tiers).
+func tierKeys(filters []string, exact bool, c *cursor) string {
+	var parts []string
+	for _, t := range tiers {
+		if t.exactOnly && !exact {
+			continue
+		}
+		if c != nil && float64(t.rank) > c.K1 {
+			continue // the pages before have shown this tier whole
+		}
+		cond := append(append([]string{}, filters...), t.cond)
+		if t.exclude != "" {
+			cond = append(cond, "NOT ("+t.exclude+")")
+		}
+		where := strings.Join(cond, " AND ")
+		// Where the cursor stands among the newest-first entries of this tier.
+		after := ""
+		if c != nil && c.K1 == float64(t.rank) {
+			after = " AND (e.published_on, e.id) < (@c2::date, @c3::uuid)"
+		}
+		newest := `SELECT e.id, e.published_on, %d::float8 AS k1 FROM archive_entries e%s WHERE %s%s%s
+			ORDER BY e.published_on DESC, e.id DESC LIMIT @limit`
+		if !t.lead {
+			parts = append(parts, "("+fmt.Sprintf(newest, t.rank, "", where, after, "")+")")
+			continue
+		}
+		cursorCond := ""
+		if c != nil {
+			cursorCond = "WHERE (k1, published_on, id) < (@c1::float8, @c2::date, @c3::uuid)"
+		}
+		parts = append(parts, fmt.Sprintf(`(SELECT * FROM (
+			WITH cand AS MATERIALIZED (
+				SELECT e.id, e.published_on, e.search_lead FROM archive_entries e WHERE %[2]s
+				ORDER BY e.published_on DESC, e.id DESC LIMIT @candidates),
+			-- the oldest candidate, when the tier has more entries than candidates
+			edge AS (SELECT published_on, id FROM cand WHERE (SELECT count(*) FROM cand) = @candidates
+			         ORDER BY published_on, id LIMIT 1)
+			SELECT * FROM (
+				SELECT id, published_on, (%[1]d + 0.5 + ts_rank_cd(@weights::float4[], search_lead, @match::tsquery, 32) / 2)::float8 AS k1 FROM cand
+				UNION ALL
+				(%[3]s)) r %[4]s
+			ORDER BY k1 DESC, published_on DESC, id DESC LIMIT @limit) t%[1]d)`,
+			t.rank, where,
+			fmt.Sprintf(newest, t.rank, ", edge", where, after, " AND (e.published_on, e.id) < (edge.published_on, edge.id)"),
+			cursorCond))
+	}
+	return `SELECT * FROM (` + strings.Join(parts, " UNION ALL ") + `) t ORDER BY k1 DESC, published_on DESC, id DESC LIMIT @limit`
+}
+
+// counting says how results are counted: up to exact matches exactly, above it from a
+// sample of about target matches; probe of the 1,000 sample buckets first estimate the size
+// of a result. (A variable for the tests.)
+var counting = struct{ exact, target, probe int }{exact: 10000, target: 4000, probe: 10}
+
+// count returns the facets and total of the matching entries: exact up to counting.exact
+// matches, otherwise estimated from the entries of a random share of sample buckets, which
+// the search index's second column finds without reading the other matches.
+func (s *Service) count(ctx context.Context, matching string, args pgx.NamedArgs) (map[string][]FacetValue, int, bool, error) {
+	var probe int
+	if err := s.pool.QueryRow(ctx, `SELECT count(*) `+matching+` AND e.sample < @probe`, withArg(args, "probe", counting.probe)).Scan(&probe); err != nil {
+		return nil, 0, false, dberr.Fail(err)
+	}
+	estimate := probe * 1000 / counting.probe
+	if estimate <= counting.exact {
+		facets, total, err := s.facets(ctx, matching, args, 1)
+		return facets, total, false, err
+	}
+	buckets := min(1000, max(counting.probe, counting.target*1000/estimate))
+	facets, total, err := s.facets(ctx, matching+` AND e.sample < @buckets`, withArg(args, "buckets", buckets), 1000/float64(buckets))
+	return facets, total, true, err
+}
+
+func withArg(args pgx.NamedArgs, name string, value any) pgx.NamedArgs {
+	out := maps.Clone(args)
+	out[name] = value
+	return out
 }
 
 var facetLabels = map[string]map[string]string{
@@ -244,11 +367,11 @@ var facetLabels = map[string]map[string]string{
 var facetNames = []string{"year", "period", "agency", "region", "category", "awardTier", "teamKind", "stage", "evidenceLevel", "hasMetrics"}
 
 // facets counts the matching entries by each filter's values in one query, reading only
-// the short columns the counts need.
-func (s *Service) facets(ctx context.Context, matching string, args pgx.NamedArgs) (map[string][]FacetValue, int, error) {
+// the short columns the counts need, and multiplies the counts by scale (for a sample).
+func (s *Service) facets(ctx context.Context, matching string, args pgx.NamedArgs, scale float64) (map[string][]FacetValue, int, error) {
 	sql := `WITH f AS MATERIALIZED (
 			SELECT e.year, e.period, e.agency_id, e.agency_name, a.region, e.category, e.award_tier, e.team_kind,
-			       e.stage, e.evidence_level, e.has_metrics ` + matching + `)
+			       e.stage, e.evidence_level, e.has_metrics ` + strings.Replace(matching, "FROM archive_entries e", "FROM archive_entries e JOIN agencies a ON a.id = e.agency_id", 1) + `)
 		SELECT 'year', year::text, year::text, count(*) FROM f GROUP BY year
 		UNION ALL SELECT 'period', period, period, count(*) FROM f GROUP BY period
 		UNION ALL SELECT 'agency', agency_id::text, agency_name, count(*) FROM f GROUP BY agency_id, agency_name
@@ -264,7 +387,7 @@ func (s *Service) facets(ctx context.Context, matching string, args pgx.NamedArg
 	if err != nil {
 		return nil, 0, dberr.Fail(err)
 	}
-	return collectFacets(rows)
+	return collectFacets(rows, scale)
 }
 
 // archiveFacets are the counts of the whole archive, kept by triggers (migration 011)
@@ -274,10 +397,12 @@ func (s *Service) archiveFacets(ctx context.Context) (map[string][]FacetValue, i
 	if err != nil {
 		return nil, 0, dberr.Fail(err)
 	}
-	return collectFacets(rows)
+	return collectFacets(rows, 1)
 }
 
-func collectFacets(rows pgx.Rows) (map[string][]FacetValue, int, error) {
+// collectFacets reads facet counts, scaled for a sample: an estimate keeps two significant
+// figures, as it has no more.
+func collectFacets(rows pgx.Rows, scale float64) (map[string][]FacetValue, int, error) {
 	defer rows.Close()
 	out := map[string][]FacetValue{}
 	for _, k := range facetNames {
@@ -293,12 +418,27 @@ func collectFacets(rows pgx.Rows) (map[string][]FacetValue, int, error) {
 		if l, ok := facetLabels[facet][value]; ok {
 			label = l
 		}
-		out[facet] = append(out[facet], FacetValue{Value: value, Label: label, Count: n})
 		if facet == "year" {
-			total += n
+			total += int(float64(n) * scale)
 		}
+		if scale != 1 {
+			n = roughly(float64(n) * scale)
+		}
+		out[facet] = append(out[facet], FacetValue{Value: value, Label: label, Count: n})
+	}
+	if scale != 1 {
+		total = roughly(float64(total))
 	}
 	return out, total, dberr.Fail(rows.Err())
+}
+
+// roughly rounds an estimate to two significant figures (12,345 → 12,000).
+func roughly(x float64) int {
+	if x < 100 {
+		return int(math.Round(x))
+	}
+	p := math.Pow(10, math.Floor(math.Log10(x))-1)
+	return int(math.Round(x/p) * p)
 }
 
 func encodeCursor(c cursor) string {

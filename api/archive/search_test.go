@@ -385,3 +385,98 @@ func TestArchiveFacetTotals(t *testing.T) {
 	}
 	same("after an update")
 }
+
+// TestRelevancePagesThroughTiers: paging a relevance search two at a time gives exactly the
+// order of one long page, through the ranked part of each tier, the newest-first rest of it
+// beyond tierCandidates, and every lower tier, with each match once.
+func TestRelevancePagesThroughTiers(t *testing.T) {
+	raw, err := os.ReadFile("testdata/relevance-ko.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var set relevanceSet
+	if err := json.Unmarshal(raw, &set); err != nil {
+		t.Fatal(err)
+	}
+	svc, ids := loadDocuments(t, set.Documents)
+	defer archive.SetTierCandidatesForTest(3)()
+	ctx := context.Background()
+	for _, q := range []string{"민원", "어르신", "청년들은", "안전"} {
+		whole, err := svc.Search(ctx, archive.Query{Text: q, Limit: 50})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(whole.Items) < 4 || len(whole.Items) != whole.Total {
+			t.Fatalf("%q: %d items of %d: not enough to page through", q, len(whole.Items), whole.Total)
+		}
+		var paged []string
+		for page := (archive.Query{Text: q, Limit: 2}); ; {
+			r, err := svc.Search(ctx, page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, it := range r.Items {
+				paged = append(paged, ids[it.ID])
+			}
+			if r.NextCursor == "" {
+				break
+			}
+			page.Cursor = r.NextCursor
+		}
+		var want []string
+		for _, it := range whole.Items {
+			want = append(want, ids[it.ID])
+		}
+		if !slices.Equal(paged, want) {
+			t.Errorf("%q: paged %v, one page %v", q, paged, want)
+		}
+	}
+}
+
+// TestLargeResultsAreCountedFromASample: above the exact limit, the total and the facets
+// are estimates from the sampled matches, said to be so; the items stay exact.
+func TestLargeResultsAreCountedFromASample(t *testing.T) {
+	raw, err := os.ReadFile("testdata/relevance-ko.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var set relevanceSet
+	if err := json.Unmarshal(raw, &set); err != nil {
+		t.Fatal(err)
+	}
+	svc, _ := loadDocuments(t, set.Documents)
+	ctx := context.Background()
+	exact, err := svc.Search(ctx, archive.Query{Period: "H1", Limit: 50}) // every document
+	if err != nil {
+		t.Fatal(err)
+	}
+	if exact.Approximate || exact.Total != len(set.Documents) {
+		t.Fatalf("exact count: %d, approximate %v", exact.Total, exact.Approximate)
+	}
+	// Estimate anything above 20 matches from about a third of them.
+	defer archive.SetCountingForTest(20, len(set.Documents)/3, 500)()
+	est, err := svc.Search(ctx, archive.Query{Period: "H1", Limit: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !est.Approximate {
+		t.Fatal("a result above the exact limit must be estimated")
+	}
+	// A binomial third of 168 is 56 ± 6; scaled back, the estimate is far inside these bounds.
+	if n := len(set.Documents); est.Total < n/2 || est.Total > n*3/2 {
+		t.Errorf("estimated %d for %d", est.Total, n)
+	}
+	if len(est.Items) != 50 || !slices.EqualFunc(est.Items, exact.Items, func(a, b archive.Summary) bool { return a.ID == b.ID }) {
+		t.Error("the items must not depend on how they are counted")
+	}
+	sum := 0
+	for _, f := range est.Facets["year"] {
+		sum += f.Count
+	}
+	if sum < est.Total*8/10 || sum > est.Total*12/10 {
+		t.Errorf("year counts add to %d, total %d", sum, est.Total)
+	}
+	if few, _ := svc.Search(ctx, archive.Query{Text: "이음콜"}); few.Approximate {
+		t.Error("a small result must be counted exactly")
+	}
+}

@@ -41,6 +41,9 @@ func (s *Server) SearchArchive(ctx context.Context, req oapi.SearchArchiveReques
 		return nil, err
 	}
 	out := oapi.SearchArchive200JSONResponse{Total: res.Total, Items: make([]oapi.ArchiveSummary, len(res.Items)), NextCursor: nonEmpty(res.NextCursor)}
+	if res.Approximate {
+		out.Approximate = &res.Approximate
+	}
 	for i, it := range res.Items {
 		out.Items[i] = toArchiveSummary(it)
 	}

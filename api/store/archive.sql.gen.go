@@ -328,10 +328,10 @@ func (q *Queries) ImportedEntriesByExternalID(ctx context.Context, externalIds [
 const insertArchiveEntry = `-- name: InsertArchiveEntry :one
 INSERT INTO archive_entries (case_id, external_id, agency_id, agency_name, title, summary, problem, solution, outcomes, metrics,
     collaborators, tags, category, team_name, team_kind, year, period, round_title, award_name, award_tier, stage,
-    evidence_level, licence, attachments, published_on, search, search_version)
+    evidence_level, licence, attachments, published_on, search, search_lead, search_version)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,
     $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
-    $22, $23, $24, $25, $26::tsvector, $27)
+    $22, $23, $24, $25, $26::tsvector, $27::tsvector, $28)
 ON CONFLICT (case_id) DO NOTHING
 RETURNING id
 `
@@ -363,6 +363,7 @@ type InsertArchiveEntryParams struct {
 	Attachments      []byte
 	PublishedOn      time.Time
 	Vector           pgtype.TSVector
+	LeadVector       pgtype.TSVector
 	TokenizerVersion int16
 }
 
@@ -394,6 +395,7 @@ func (q *Queries) InsertArchiveEntry(ctx context.Context, arg InsertArchiveEntry
 		arg.Attachments,
 		arg.PublishedOn,
 		arg.Vector,
+		arg.LeadVector,
 		arg.TokenizerVersion,
 	)
 	var id uuid.UUID
@@ -403,8 +405,8 @@ func (q *Queries) InsertArchiveEntry(ctx context.Context, arg InsertArchiveEntry
 
 const setArchiveEntrySearch = `-- name: SetArchiveEntrySearch :exec
 UPDATE archive_entries e
-SET search = v.search::tsvector, search_version = $1
-FROM jsonb_to_recordset($2::jsonb) AS v(id uuid, search text)
+SET search = v.search::tsvector, search_lead = v.search_lead::tsvector, search_version = $1
+FROM jsonb_to_recordset($2::jsonb) AS v(id uuid, search text, search_lead text)
 WHERE e.id = v.id
 `
 
@@ -512,8 +514,9 @@ SET agency_id = $1, agency_name = $2, title = $3,
     summary = $4, problem = $5, solution = $6, outcomes = $7, metrics = $8,
     collaborators = $9, tags = $10, category = $11, team_name = $12, year = $13,
     period = $14, round_title = $15, award_name = $16, award_tier = $17,
-    published_on = $18, search = $19::tsvector, search_version = $20
-WHERE external_id = $21
+    published_on = $18, search = $19::tsvector, search_lead = $20::tsvector,
+    search_version = $21
+WHERE external_id = $22
 `
 
 type UpdateImportedEntryParams struct {
@@ -536,6 +539,7 @@ type UpdateImportedEntryParams struct {
 	AwardTier        string
 	PublishedOn      time.Time
 	Vector           pgtype.TSVector
+	LeadVector       pgtype.TSVector
 	TokenizerVersion int16
 	ExternalID       *string
 }
@@ -561,6 +565,7 @@ func (q *Queries) UpdateImportedEntry(ctx context.Context, arg UpdateImportedEnt
 		arg.AwardTier,
 		arg.PublishedOn,
 		arg.Vector,
+		arg.LeadVector,
 		arg.TokenizerVersion,
 		arg.ExternalID,
 	)

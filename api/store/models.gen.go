@@ -638,6 +638,8 @@ type ArchiveEntry struct {
 	SearchVersion int16
 	HasMetrics    *bool
 	AdoptedCount  int32
+	SearchLead    pgtype.TSVector
+	Sample        int16
 }
 
 type ArchiveFacetTotal struct {

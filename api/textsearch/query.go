@@ -9,9 +9,9 @@ import (
 type Query struct {
 	// Match finds the documents: every word, with particles and endings taken off.
 	Match string
-	// Exact is every word as typed, to rank literal matches first; "" when no word lost
-	// an ending (then it equals Match).
-	Exact string
+	// Exact is every word as typed, to rank literal matches first, and ExactTitle the same
+	// in the title; both "" when no word lost an ending (then they equal Match and Title).
+	Exact, ExactTitle string
 	// Title and Lead are Match restricted to the title, and to the title, summary, tags,
 	// category and agency: the field tiers of the ranking.
 	Title, Lead string
@@ -28,7 +28,7 @@ func (q Query) Empty() bool { return q.Match == "" }
 // copula ending (소상공인에게, 민원을, 사례입니다) searches its stem; see Stem for the rule.
 func ParseQuery(s string) Query {
 	words := glue(strings.Fields(normalize(s)))
-	var match, exact, title, lead []string
+	var match, exact, exactTitle, title, lead []string
 	var q Query
 	changed := false
 	for _, w := range words {
@@ -41,18 +41,19 @@ func ParseQuery(s string) Query {
 		match = append(match, m)
 		title = append(title, phrase(st, "A"))
 		lead = append(lead, phrase(st, "AB"))
-		e := phrase(w, "")
+		e, et := phrase(w, ""), phrase(w, "A")
 		if e == "" {
-			e = m
+			e, et = m, phrase(st, "A")
 		}
 		exact = append(exact, e)
+		exactTitle = append(exactTitle, et)
 		changed = changed || e != m
 	}
 	q.Match = and(match)
 	q.Title = and(title)
 	q.Lead = and(lead)
 	if changed {
-		q.Exact = and(exact)
+		q.Exact, q.ExactTitle = and(exact), and(exactTitle)
 	}
 	return q
 }

@@ -29,7 +29,7 @@ import (
 
 // Version names the tokenizer's rules. Archive entries indexed under another version are
 // indexed again at start-up (archive.Reindex), so changing the rules needs no migration.
-const Version = 2
+const Version = 3
 
 const (
 	// maxPosition and maxPositions are PostgreSQL's limits for a tsvector: positions above

@@ -1,10 +1,10 @@
 -- name: InsertArchiveEntry :one
 INSERT INTO archive_entries (case_id, external_id, agency_id, agency_name, title, summary, problem, solution, outcomes, metrics,
     collaborators, tags, category, team_name, team_kind, year, period, round_title, award_name, award_tier, stage,
-    evidence_level, licence, attachments, published_on, search, search_version)
+    evidence_level, licence, attachments, published_on, search, search_lead, search_version)
 VALUES (@case_id, @external_id, @agency_id, @agency_name, @title, @summary, @problem, @solution, @outcomes, @metrics,
     @collaborators, @tags, @category, @team_name, @team_kind, @year, @period, @round_title, @award_name, @award_tier, @stage,
-    @evidence_level, @licence, @attachments, @published_on, @vector::tsvector, @tokenizer_version)
+    @evidence_level, @licence, @attachments, @published_on, @vector::tsvector, @lead_vector::tsvector, @tokenizer_version)
 ON CONFLICT (case_id) DO NOTHING
 RETURNING id;
 
@@ -77,8 +77,8 @@ ORDER BY id LIMIT @max_rows;
 
 -- name: SetArchiveEntrySearch :exec
 UPDATE archive_entries e
-SET search = v.search::tsvector, search_version = @version
-FROM jsonb_to_recordset(@entries::jsonb) AS v(id uuid, search text)
+SET search = v.search::tsvector, search_lead = v.search_lead::tsvector, search_version = @version
+FROM jsonb_to_recordset(@entries::jsonb) AS v(id uuid, search text, search_lead text)
 WHERE e.id = v.id;
 
 
@@ -94,5 +94,6 @@ SET agency_id = @agency_id, agency_name = @agency_name, title = @title,
     summary = @summary, problem = @problem, solution = @solution, outcomes = @outcomes, metrics = @metrics,
     collaborators = @collaborators, tags = @tags, category = @category, team_name = @team_name, year = @year,
     period = @period, round_title = @round_title, award_name = @award_name, award_tier = @award_tier,
-    published_on = @published_on, search = @vector::tsvector, search_version = @tokenizer_version
+    published_on = @published_on, search = @vector::tsvector, search_lead = @lead_vector::tsvector,
+    search_version = @tokenizer_version
 WHERE external_id = @external_id;

@@ -115,6 +115,15 @@ describe("archive search page", () => {
     await waitFor(() => expect(pages).toBe(2));
   });
 
+  it("says the counts of a very large result are estimates", async () => {
+    await renderAt("/archive?q=%EB%AF%BC%EC%9B%90", (_r, s) =>
+      s.path === SEARCH ? json(200, searchResult([item(1), item(2)], { total: 98000, approximate: true })) : null,
+    );
+    expect(await screen.findByRole("heading", { level: 2, name: "검색 결과 약 98000건" })).toBeTruthy();
+    expect(screen.getByText("전체 약 98000건 중 2건 표시")).toBeTruthy();
+    expect(screen.getByText(/표본으로 추정한 값입니다/)).toBeTruthy();
+  });
+
   it("shows suggestions when nothing matches", async () => {
     await renderAt("/archive?q=%EC%97%86%EB%8A%94%EB%A7%90&hasMetrics=false", (_r, s) => (s.path === SEARCH ? json(200, searchResult([])) : null));
     expect(await screen.findByText("‘없는말’에 맞는 사례가 없습니다.")).toBeTruthy();

@@ -30,6 +30,8 @@ type Results = {
   key: string;
   items: ArchiveSummary[];
   total: number;
+  /** The total and facet counts are estimates from a sample of a very large result. */
+  approximate: boolean;
   facets: ArchiveFacets;
   nextCursor: string | undefined;
 };
@@ -87,9 +89,12 @@ export function ArchiveSearchPage() {
           for (const f of data.facets.agency) agencyNames.current.set(f.value, f.label);
           setState({
             status: "ok",
-            results: { key: forKey, items: data.items, total: data.total, facets: data.facets, nextCursor: data.nextCursor },
+            results: {
+              key: forKey, items: data.items, total: data.total, approximate: data.approximate ?? false,
+              facets: data.facets, nextCursor: data.nextCursor,
+            },
           });
-          setAnnouncement(t("archive.resultsCount", { count: data.total }));
+          setAnnouncement(t(data.approximate ? "archive.resultsCountApprox" : "archive.resultsCount", { count: data.total }));
         } else {
           setState({ status: "error", error, httpStatus: response.status });
         }
@@ -176,7 +181,9 @@ export function ArchiveSearchPage() {
           data-results-for={results?.key}>
           <div className="results-head">
             <h2 id="archive-results-title" className="section-title results-count">
-              {results ? t("archive.resultsCount", { count: results.total }) : t("archive.results")}
+              {results
+                ? t(results.approximate ? "archive.resultsCountApprox" : "archive.resultsCount", { count: results.total })
+                : t("archive.results")}
             </h2>
             <div className="sort-field">
               <label htmlFor="archive-sort">{t("archive.sort.label")}</label>
@@ -224,7 +231,10 @@ export function ArchiveSearchPage() {
                 ))}
               </ol>
               <div className="archive-more">
-                <p className="muted">{t("archive.shown", { shown: results.items.length, total: results.total })}</p>
+                <p className="muted">
+                  {t(results.approximate ? "archive.shownApprox" : "archive.shown", { shown: results.items.length, total: results.total })}
+                </p>
+                {results.approximate ? <p className="muted small">{t("archive.approxNote")}</p> : null}
                 {more.error ? (
                   <div className="notice notice-danger" role="alert">
                     <p>{more.error}</p>

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"strconv"
 	"regexp"
 	"strings"
 	"time"
@@ -101,9 +102,15 @@ var tiers = []struct {
 	{0, "e.search @@ @match::tsquery", false, "e.search_lead @@ @match::tsquery OR (@has_exact AND e.search @@ @exact::tsquery)", false},
 }
 
+// customPlan runs a search statement unprepared, so PostgreSQL plans it for the words at
+// hand: a prepared statement switches to a generic plan after five runs, and a generic
+// plan cannot know that one word is in every case and another in ten, which decides
+// between reading the index and reading entries newest first.
+const customPlan = pgx.QueryExecModeExec
+
 // tierCandidates is how many of a lead tier's newest entries are ranked by density (a
 // variable for the tests of paging past it).
-var tierCandidates = 2000
+var tierCandidates = 100
 
 // Ranking weighs the title (A) above the summary, tags and category (B).
 const rankWeights = "{0.05, 0.2, 0.5, 1.0}"
@@ -202,7 +209,10 @@ func (s *Service) Search(ctx context.Context, in Query) (Result, error) {
 	var keysSQL string
 	switch in.Sort {
 	case SortRelevance:
-		keysSQL = tierKeys(filters, pq.Exact != "" && !pq.Empty(), c)
+		var err error
+		if keysSQL, err = s.tierKeys(ctx, filters, args, pq.Exact != "" && !pq.Empty(), c, in.Limit+1); err != nil {
+			return Result{}, err
+		}
 	case SortMostAdopted:
 		// Ordered by the column itself, which archive_entries_adopted_idx serves.
 		keysSQL = `SELECT e.id, e.published_on, e.adopted_count::float8 AS k1 ` + matching
@@ -230,7 +240,7 @@ func (s *Service) Search(ctx context.Context, in Query) (Result, error) {
 		ORDER BY p.k1 DESC, p.published_on DESC, p.id DESC`
 	args["limit"] = in.Limit + 1
 
-	rows, err := s.pool.Query(ctx, page, args)
+	rows, err := s.pool.Query(ctx, page, customPlan, args)
 	if err != nil {
 		return Result{}, dberr.Fail(err)
 	}
@@ -277,77 +287,143 @@ func (s *Service) Search(ctx context.Context, in Query) (Result, error) {
 	return res, nil
 }
 
-// tierKeys selects a page of keys under relevance: each tier's part of the page after the
-// cursor, best first (see tiers).
-func tierKeys(filters []string, exact bool, c *cursor) string {
-	var parts []string
+// tierKeys finds a page of keys under relevance: tier by tier, best first, each tier's
+// part of the page after the cursor (see tiers), stopping once the page is full, so a
+// common word never costs the lower tiers. It returns the keys as SQL for the page query.
+func (s *Service) tierKeys(ctx context.Context, filters []string, args pgx.NamedArgs, exact bool, c *cursor, limit int) (string, error) {
+	// Unprepared statements send their arguments as text, hence strings.
+	var ids, dates, ranks []string
 	for _, t := range tiers {
+		if len(ids) >= limit {
+			break
+		}
 		if t.exactOnly && !exact {
 			continue
 		}
 		if c != nil && float64(t.rank) > c.K1 {
 			continue // the pages before have shown this tier whole
 		}
-		cond := append(append([]string{}, filters...), t.cond)
-		if t.exclude != "" {
-			cond = append(cond, "NOT ("+t.exclude+")")
+		ranked, rest := tierSQL(t.rank, t.cond, t.exclude, t.lead, filters, c)
+		full := false // the tier has more entries than candidates: its rest follows the ranked ones
+		read := func(sql string, extra pgx.NamedArgs) error {
+			a := withArg(args, "limit", limit-len(ids))
+			maps.Copy(a, extra)
+			rows, err := s.pool.Query(ctx, sql, customPlan, a)
+			if err != nil {
+				return dberr.Fail(fmt.Errorf("archive.Search: tier %d: %w", t.rank, err))
+			}
+			defer rows.Close()
+			for rows.Next() {
+				var id uuid.UUID
+				var on time.Time
+				var k1 float64
+				var n int
+				if err := rows.Scan(&id, &on, &k1, &n); err != nil {
+					return dberr.Fail(err)
+				}
+				full = n == tierCandidates
+				if id == uuid.Nil {
+					continue // only the count of candidates
+				}
+				ids = append(ids, id.String())
+				dates = append(dates, on.Format(time.DateOnly))
+				ranks = append(ranks, strconv.FormatFloat(k1, 'g', -1, 64))
+			}
+			return dberr.Fail(rows.Err())
 		}
-		where := strings.Join(cond, " AND ")
-		// Where the cursor stands among the newest-first entries of this tier.
-		after := ""
-		if c != nil && c.K1 == float64(t.rank) {
-			after = " AND (e.published_on, e.id) < (@c2::date, @c3::uuid)"
+		if err := read(ranked, nil); err != nil {
+			return "", err
 		}
-		newest := `SELECT e.id, e.published_on, %d::float8 AS k1 FROM archive_entries e%s WHERE %s%s%s
-			ORDER BY e.published_on DESC, e.id DESC LIMIT @limit`
-		if !t.lead {
-			parts = append(parts, "("+fmt.Sprintf(newest, t.rank, "", where, after, "")+")")
-			continue
+		if rest != "" && full && len(ids) < limit {
+			if err := read(rest, nil); err != nil {
+				return "", err
+			}
 		}
-		cursorCond := ""
-		if c != nil {
-			cursorCond = "WHERE (k1, published_on, id) < (@c1::float8, @c2::date, @c3::uuid)"
-		}
-		parts = append(parts, fmt.Sprintf(`(SELECT * FROM (
-			WITH cand AS MATERIALIZED (
-				SELECT e.id, e.published_on, e.search_lead FROM archive_entries e WHERE %[2]s
-				ORDER BY e.published_on DESC, e.id DESC LIMIT @candidates),
-			-- the oldest candidate, when the tier has more entries than candidates
-			edge AS (SELECT published_on, id FROM cand WHERE (SELECT count(*) FROM cand) = @candidates
-			         ORDER BY published_on, id LIMIT 1)
-			SELECT * FROM (
-				SELECT id, published_on, (%[1]d + 0.5 + ts_rank_cd(@weights::float4[], search_lead, @match::tsquery, 32) / 2)::float8 AS k1 FROM cand
-				UNION ALL
-				(%[3]s)) r %[4]s
-			ORDER BY k1 DESC, published_on DESC, id DESC LIMIT @limit) t%[1]d)`,
-			t.rank, where,
-			fmt.Sprintf(newest, t.rank, ", edge", where, after, " AND (e.published_on, e.id) < (edge.published_on, edge.id)"),
-			cursorCond))
 	}
-	return `SELECT * FROM (` + strings.Join(parts, " UNION ALL ") + `) t ORDER BY k1 DESC, published_on DESC, id DESC LIMIT @limit`
+	args["page_ids"], args["page_dates"], args["page_ranks"] = ids, dates, ranks
+	return `SELECT * FROM unnest(@page_ids::uuid[], @page_dates::date[], @page_ranks::float8[]) AS k(id, published_on, k1)`, nil
 }
 
-// counting says how results are counted: up to exact matches exactly, above it from a
-// sample of about target matches; probe of the 1,000 sample buckets first estimate the size
-// of a result. (A variable for the tests.)
-var counting = struct{ exact, target, probe int }{exact: 10000, target: 4000, probe: 10}
+// tierSQL selects one tier's part of a page after the cursor. A body tier is one query,
+// newest first. A lead tier is two: its newest tierCandidates entries ranked by density,
+// and the rest, newest first, from the oldest candidate on; the rest is read only when the
+// ranked part cannot fill the page. Each row carries how many candidates the tier had (n),
+// and the ranked query answers a row of nil id when none of them is left after the cursor.
+func tierSQL(rank int, tierCond, exclude string, lead bool, filters []string, c *cursor) (ranked, rest string) {
+	cond := append(append([]string{}, filters...), tierCond)
+	if exclude != "" {
+		cond = append(cond, "NOT ("+exclude+")")
+	}
+	where := strings.Join(cond, " AND ")
+	// Where the cursor stands among the newest-first entries of this tier.
+	after := ""
+	if c != nil && c.K1 == float64(rank) {
+		after = " AND (e.published_on, e.id) < (@c2::date, @c3::uuid)"
+	}
+	if !lead {
+		return fmt.Sprintf(`SELECT e.id, e.published_on, %d::float8 AS k1, 0 AS n FROM archive_entries e WHERE %s%s
+			ORDER BY e.published_on DESC, e.id DESC LIMIT @limit`, rank, where, after), ""
+	}
+	cursorCond := ""
+	if c != nil {
+		cursorCond = "WHERE (k1, published_on, id) < (@c1::float8, @c2::date, @c3::uuid)"
+	}
+	candidates := `SELECT e.id, e.published_on, e.search_lead FROM archive_entries e WHERE ` + where + `
+		ORDER BY e.published_on DESC, e.id DESC LIMIT @candidates`
+	ranked = fmt.Sprintf(`WITH cand AS MATERIALIZED (%[2]s), n AS (SELECT count(*)::int AS n FROM cand)
+		SELECT coalesce(r.id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(r.published_on, '2000-01-01'::date),
+		       coalesce(r.k1, 0), n.n
+		FROM n LEFT JOIN (
+			SELECT * FROM (
+				SELECT id, published_on, (%[1]d + 0.5 + ts_rank_cd(@weights::float4[], search_lead, @match::tsquery, 32) / 2)::float8 AS k1
+				FROM cand) x %[3]s
+			ORDER BY k1 DESC, published_on DESC, id DESC LIMIT @limit) r ON true`,
+		rank, candidates, cursorCond)
+	rest = fmt.Sprintf(`WITH edge AS (SELECT published_on, id FROM (%[2]s) cand ORDER BY published_on, id LIMIT 1)
+		SELECT e.id, e.published_on, %[1]d::float8 AS k1, @candidates::int AS n FROM archive_entries e
+		WHERE %[3]s%[4]s AND e.published_on <= (SELECT published_on FROM edge)
+		  AND (e.published_on, e.id) < (SELECT published_on, id FROM edge)
+		ORDER BY e.published_on DESC, e.id DESC LIMIT @limit`,
+		rank, candidates, where, after)
+	return ranked, rest
+}
+
+// counting says how results are counted: up to exact matches exactly; above, from a random
+// sample of about target of them. probe, when set, fixes how many of the 1,000 sample buckets
+// the first look reads (a variable for the tests).
+var counting = struct{ exact, target, probe int }{exact: 1500, target: 1000}
 
 // count returns the facets and total of the matching entries: exact up to counting.exact
-// matches, otherwise estimated from the entries of a random share of sample buckets, which
-// the search index's second column finds without reading the other matches.
+// matches, otherwise estimated from the entries in a random share of the sample buckets,
+// which the search index's second column finds without reading the other matches. The first
+// look reads as many buckets as would hold the target if everything matched; a large result
+// is counted from it at once, a middling one from a larger share, a small one exactly.
 func (s *Service) count(ctx context.Context, matching string, args pgx.NamedArgs) (map[string][]FacetValue, int, bool, error) {
-	var probe int
-	if err := s.pool.QueryRow(ctx, `SELECT count(*) `+matching+` AND e.sample < @probe`, withArg(args, "probe", counting.probe)).Scan(&probe); err != nil {
-		return nil, 0, false, dberr.Fail(err)
+	probe := counting.probe
+	if probe == 0 {
+		var size int
+		if err := s.pool.QueryRow(ctx, `SELECT coalesce(sum(n), 0)::int FROM archive_facet_totals WHERE facet = 'year'`).Scan(&size); err != nil {
+			return nil, 0, false, dberr.Fail(err)
+		}
+		probe = min(1000, max(1, counting.target*1000/max(size, 1)))
 	}
-	estimate := probe * 1000 / counting.probe
-	if estimate <= counting.exact {
-		facets, total, err := s.facets(ctx, matching, args, 1)
+	sampled := func(buckets int) (map[string][]FacetValue, int, int, error) {
+		return s.facets(ctx, matching+` AND e.sample < @buckets::smallint`, withArg(args, "buckets", buckets), 1000/float64(buckets))
+	}
+	facets, estimate, seen, err := sampled(probe)
+	switch {
+	case err != nil:
+		return nil, 0, false, err
+	case probe == 1000:
+		return facets, estimate, false, nil // the look read everything
+	case estimate <= counting.exact:
+		facets, total, _, err := s.facets(ctx, matching, args, 1)
 		return facets, total, false, err
+	case seen >= counting.target/4:
+		return facets, estimate, true, nil
 	}
-	buckets := min(1000, max(counting.probe, counting.target*1000/estimate))
-	facets, total, err := s.facets(ctx, matching+` AND e.sample < @buckets`, withArg(args, "buckets", buckets), 1000/float64(buckets))
-	return facets, total, true, err
+	facets, estimate, _, err = sampled(min(1000, probe*counting.target/max(seen, 1)))
+	return facets, estimate, true, err
 }
 
 func withArg(args pgx.NamedArgs, name string, value any) pgx.NamedArgs {
@@ -367,8 +443,9 @@ var facetLabels = map[string]map[string]string{
 var facetNames = []string{"year", "period", "agency", "region", "category", "awardTier", "teamKind", "stage", "evidenceLevel", "hasMetrics"}
 
 // facets counts the matching entries by each filter's values in one query, reading only
-// the short columns the counts need, and multiplies the counts by scale (for a sample).
-func (s *Service) facets(ctx context.Context, matching string, args pgx.NamedArgs, scale float64) (map[string][]FacetValue, int, error) {
+// the short columns the counts need, and multiplies the counts by scale (for a sample). It
+// returns the (scaled) total and how many entries it read.
+func (s *Service) facets(ctx context.Context, matching string, args pgx.NamedArgs, scale float64) (map[string][]FacetValue, int, int, error) {
 	sql := `WITH f AS MATERIALIZED (
 			SELECT e.year, e.period, e.agency_id, e.agency_name, a.region, e.category, e.award_tier, e.team_kind,
 			       e.stage, e.evidence_level, e.has_metrics ` + strings.Replace(matching, "FROM archive_entries e", "FROM archive_entries e JOIN agencies a ON a.id = e.agency_id", 1) + `)
@@ -383,9 +460,9 @@ func (s *Service) facets(ctx context.Context, matching string, args pgx.NamedArg
 		UNION ALL SELECT 'evidenceLevel', evidence_level::text, evidence_level::text, count(*) FROM f WHERE evidence_level IS NOT NULL GROUP BY evidence_level
 		UNION ALL SELECT 'hasMetrics', has_metrics::text, has_metrics::text, count(*) FROM f GROUP BY has_metrics
 		ORDER BY 1, 4 DESC, 2`
-	rows, err := s.pool.Query(ctx, sql, args)
+	rows, err := s.pool.Query(ctx, sql, customPlan, args)
 	if err != nil {
-		return nil, 0, dberr.Fail(err)
+		return nil, 0, 0, dberr.Fail(err)
 	}
 	return collectFacets(rows, scale)
 }
@@ -397,28 +474,30 @@ func (s *Service) archiveFacets(ctx context.Context) (map[string][]FacetValue, i
 	if err != nil {
 		return nil, 0, dberr.Fail(err)
 	}
-	return collectFacets(rows, 1)
+	facets, total, _, err := collectFacets(rows, 1)
+	return facets, total, err
 }
 
 // collectFacets reads facet counts, scaled for a sample: an estimate keeps two significant
 // figures, as it has no more.
-func collectFacets(rows pgx.Rows, scale float64) (map[string][]FacetValue, int, error) {
+func collectFacets(rows pgx.Rows, scale float64) (map[string][]FacetValue, int, int, error) {
 	defer rows.Close()
 	out := map[string][]FacetValue{}
 	for _, k := range facetNames {
 		out[k] = []FacetValue{}
 	}
-	total := 0
+	total, seen := 0, 0
 	for rows.Next() {
 		var facet, value, label string
 		var n int
 		if err := rows.Scan(&facet, &value, &label, &n); err != nil {
-			return nil, 0, dberr.Fail(err)
+			return nil, 0, 0, dberr.Fail(err)
 		}
 		if l, ok := facetLabels[facet][value]; ok {
 			label = l
 		}
 		if facet == "year" {
+			seen += n
 			total += int(float64(n) * scale)
 		}
 		if scale != 1 {
@@ -429,7 +508,7 @@ func collectFacets(rows pgx.Rows, scale float64) (map[string][]FacetValue, int, 
 	if scale != 1 {
 		total = roughly(float64(total))
 	}
-	return out, total, dberr.Fail(rows.Err())
+	return out, total, seen, dberr.Fail(rows.Err())
 }
 
 // roughly rounds an estimate to two significant figures (12,345 → 12,000).

@@ -195,6 +195,26 @@ func (s *Service) Search(ctx context.Context, in Query) (Result, error) {
 	}
 	matching := `FROM archive_entries e WHERE ` + strings.Join(where, " AND ")
 
+	res := Result{Items: []Summary{}}
+	var err error
+	dense := false
+	if len(where) == 1 {
+		res.Facets, res.Total, err = s.archiveFacets(ctx)
+	} else {
+		res.Facets, res.Total, res.Approximate, dense, err = s.count(ctx, matching, args)
+	}
+	if err != nil {
+		return Result{}, err
+	}
+	// When the words are in a good share of the archive, a page is found fastest by reading
+	// entries in the page's order until enough match. PostgreSQL cannot know this for
+	// phrases (it takes their pieces as independent, and they never are), so the match is
+	// then asked through archive_match (migration 013), which leaves it that plan.
+	ordered := matching
+	if dense {
+		ordered = strings.Replace(matching, "e.search @@ @match::tsquery", inOrder("e.search @@ @match::tsquery"), 1)
+	}
+
 	var c *cursor
 	if in.Cursor != "" {
 		dc, err := decodeCursor(in.Cursor, in.Sort)
@@ -209,19 +229,18 @@ func (s *Service) Search(ctx context.Context, in Query) (Result, error) {
 	var keysSQL string
 	switch in.Sort {
 	case SortRelevance:
-		var err error
-		if keysSQL, err = s.tierKeys(ctx, filters, args, pq.Exact != "" && !pq.Empty(), c, in.Limit+1); err != nil {
+		if keysSQL, err = s.tierKeys(ctx, filters, args, pq.Exact != "" && !pq.Empty(), dense, c, in.Limit+1); err != nil {
 			return Result{}, err
 		}
 	case SortMostAdopted:
 		// Ordered by the column itself, which archive_entries_adopted_idx serves.
-		keysSQL = `SELECT e.id, e.published_on, e.adopted_count::float8 AS k1 ` + matching
+		keysSQL = `SELECT e.id, e.published_on, e.adopted_count::float8 AS k1 ` + ordered
 		if c != nil {
 			keysSQL += ` AND (e.adopted_count, e.published_on, e.id) < (@c1::float8, @c2::date, @c3::uuid)`
 		}
 		keysSQL += ` ORDER BY e.adopted_count DESC, e.published_on DESC, e.id DESC LIMIT @limit`
 	case SortNewest:
-		keysSQL = `SELECT e.id, e.published_on, 0::float8 AS k1 ` + matching
+		keysSQL = `SELECT e.id, e.published_on, 0::float8 AS k1 ` + ordered
 		if c != nil {
 			keysSQL += ` AND (e.published_on, e.id) < (@c2::date, @c3::uuid)`
 		}
@@ -268,7 +287,6 @@ func (s *Service) Search(ctx context.Context, in Query) (Result, error) {
 	if err := rows.Err(); err != nil {
 		return Result{}, dberr.Fail(err)
 	}
-	res := Result{Items: []Summary{}}
 	if len(items) > in.Limit {
 		items = items[:in.Limit]
 		res.NextCursor = encodeCursor(keys[in.Limit-1])
@@ -276,21 +294,13 @@ func (s *Service) Search(ctx context.Context, in Query) (Result, error) {
 	if items != nil {
 		res.Items = items
 	}
-	if len(where) == 1 {
-		res.Facets, res.Total, err = s.archiveFacets(ctx)
-	} else {
-		res.Facets, res.Total, res.Approximate, err = s.count(ctx, matching, args)
-	}
-	if err != nil {
-		return Result{}, err
-	}
 	return res, nil
 }
 
 // tierKeys finds a page of keys under relevance: tier by tier, best first, each tier's
 // part of the page after the cursor (see tiers), stopping once the page is full, so a
 // common word never costs the lower tiers. It returns the keys as SQL for the page query.
-func (s *Service) tierKeys(ctx context.Context, filters []string, args pgx.NamedArgs, exact bool, c *cursor, limit int) (string, error) {
+func (s *Service) tierKeys(ctx context.Context, filters []string, args pgx.NamedArgs, exact, dense bool, c *cursor, limit int) (string, error) {
 	// Unprepared statements send their arguments as text, hence strings.
 	var ids, dates, ranks []string
 	for _, t := range tiers {
@@ -303,7 +313,11 @@ func (s *Service) tierKeys(ctx context.Context, filters []string, args pgx.Named
 		if c != nil && float64(t.rank) > c.K1 {
 			continue // the pages before have shown this tier whole
 		}
-		ranked, rest := tierSQL(t.rank, t.cond, t.exclude, t.lead, filters, c)
+		cond := t.cond
+		if dense && !t.lead {
+			cond = inOrder(cond) // see Search: read newest first until enough match
+		}
+		ranked, rest := tierSQL(t.rank, cond, t.exclude, t.lead, filters, c)
 		full := false // the tier has more entries than candidates: its rest follows the ranked ones
 		read := func(sql string, extra pgx.NamedArgs) error {
 			a := withArg(args, "limit", limit-len(ids))
@@ -398,33 +412,45 @@ var counting = struct{ exact, target, probe int }{exact: 1500, target: 1000}
 // which the search index's second column finds without reading the other matches. The first
 // look reads as many buckets as would hold the target if everything matched; a large result
 // is counted from it at once, a middling one from a larger share, a small one exactly.
-func (s *Service) count(ctx context.Context, matching string, args pgx.NamedArgs) (map[string][]FacetValue, int, bool, error) {
+func (s *Service) count(ctx context.Context, matching string, args pgx.NamedArgs) (facets map[string][]FacetValue, total int, approximate, dense bool, err error) {
+	var size int
+	if err := s.pool.QueryRow(ctx, `SELECT coalesce(sum(n), 0)::int FROM archive_facet_totals WHERE facet = 'year'`).Scan(&size); err != nil {
+		return nil, 0, false, false, dberr.Fail(err)
+	}
+	defer func() { dense = total > size/denseShare }()
 	probe := counting.probe
 	if probe == 0 {
-		var size int
-		if err := s.pool.QueryRow(ctx, `SELECT coalesce(sum(n), 0)::int FROM archive_facet_totals WHERE facet = 'year'`).Scan(&size); err != nil {
-			return nil, 0, false, dberr.Fail(err)
-		}
 		probe = min(1000, max(1, counting.target*1000/max(size, 1)))
 	}
 	sampled := func(buckets int) (map[string][]FacetValue, int, int, error) {
 		return s.facets(ctx, matching+` AND e.sample < @buckets::smallint`, withArg(args, "buckets", buckets), 1000/float64(buckets))
 	}
-	facets, estimate, seen, err := sampled(probe)
+	facets, total, seen, err := sampled(probe)
 	switch {
 	case err != nil:
-		return nil, 0, false, err
+		return nil, 0, false, false, err
 	case probe == 1000:
-		return facets, estimate, false, nil // the look read everything
-	case estimate <= counting.exact:
-		facets, total, _, err := s.facets(ctx, matching, args, 1)
-		return facets, total, false, err
+		return facets, total, false, false, nil // the look read everything
+	case total <= counting.exact:
+		facets, total, _, err = s.facets(ctx, matching, args, 1)
+		return facets, total, false, false, err
 	case seen >= counting.target/4:
-		return facets, estimate, true, nil
+		return facets, total, true, false, nil
 	}
-	facets, estimate, _, err = sampled(min(1000, probe*counting.target/max(seen, 1)))
-	return facets, estimate, true, err
+	// A larger share, but at most eight times the first: the entries the words match before
+	// the filters are what the look reads, and there may be many more of them.
+	facets, total, _, err = sampled(min(1000, probe*8, probe*counting.target/max(seen, 1)))
+	return facets, total, true, false, err
 }
+
+// inOrder turns "e.search @@ Q" into archive_match(e.search, Q), the same test that the
+// planner cannot serve from the index.
+func inOrder(match string) string {
+	return "archive_match(e.search, " + strings.TrimPrefix(match, "e.search @@ ") + ")"
+}
+
+// denseShare: words matching more than one entry in denseShare are read in page order.
+const denseShare = 50
 
 func withArg(args pgx.NamedArgs, name string, value any) pgx.NamedArgs {
 	out := maps.Clone(args)

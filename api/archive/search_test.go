@@ -39,18 +39,38 @@ type relevanceDocument struct {
 	Year     int      `json:"year"`
 }
 
+// readSet reads a relevance set from testdata into v.
+func readSet(t *testing.T, name string, v any) {
+	t.Helper()
+	raw, err := os.ReadFile("testdata/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, v); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// searchIDs runs a search and returns the document ids of the results, in order.
+func searchIDs(t *testing.T, svc *archive.Service, ids map[uuid.UUID]string, q archive.Query) ([]string, archive.Result) {
+	t.Helper()
+	res, err := svc.Search(context.Background(), q)
+	if err != nil {
+		t.Fatalf("%+v: %v", q, err)
+	}
+	var got []string
+	for _, it := range res.Items {
+		got = append(got, ids[it.ID])
+	}
+	return got, res
+}
+
 // loadRelevanceSet puts the documents of testdata/relevance.json in a fresh archive and
 // returns the service and a map from entry id to document id.
 func loadRelevanceSet(t *testing.T) (*archive.Service, map[uuid.UUID]string, relevanceSet) {
 	t.Helper()
-	raw, err := os.ReadFile("testdata/relevance.json")
-	if err != nil {
-		t.Fatal(err)
-	}
 	var set relevanceSet
-	if err := json.Unmarshal(raw, &set); err != nil {
-		t.Fatal(err)
-	}
+	readSet(t, "relevance.json", &set)
 	svc, ids := loadDocuments(t, set.Documents)
 	return svc, ids, set
 }
@@ -108,14 +128,7 @@ func loadDocuments(t *testing.T, docs []relevanceDocument) (*archive.Service, ma
 func TestKoreanRelevance(t *testing.T) {
 	svc, ids, set := loadRelevanceSet(t)
 	for _, tc := range set.Queries {
-		res, err := svc.Search(context.Background(), archive.Query{Text: tc.Q, Limit: 50})
-		if err != nil {
-			t.Fatalf("%q: %v", tc.Q, err)
-		}
-		var got []string
-		for _, it := range res.Items {
-			got = append(got, ids[it.ID])
-		}
+		got, res := searchIDs(t, svc, ids, archive.Query{Text: tc.Q, Limit: 50})
 		if tc.None {
 			if len(got) != 0 {
 				t.Errorf("%q: want no results, got %v", tc.Q, got)
@@ -271,10 +284,6 @@ func TestSubjectParticle(t *testing.T) {
 // title-first query must put the cases about the term first, and no-match queries must
 // find nothing.
 func TestRelevanceMetrics(t *testing.T) {
-	raw, err := os.ReadFile("testdata/relevance-ko.json")
-	if err != nil {
-		t.Fatal(err)
-	}
 	var set struct {
 		Documents []relevanceDocument `json:"documents"`
 		Queries   []struct {
@@ -285,21 +294,12 @@ func TestRelevanceMetrics(t *testing.T) {
 			None       bool     `json:"none"`
 		} `json:"queries"`
 	}
-	if err := json.Unmarshal(raw, &set); err != nil {
-		t.Fatal(err)
-	}
+	readSet(t, "relevance-ko.json", &set)
 	svc, ids := loadDocuments(t, set.Documents)
 	var recall, mrr float64
 	ranked := 0
 	for _, tc := range set.Queries {
-		res, err := svc.Search(context.Background(), archive.Query{Text: tc.Q, Limit: 50})
-		if err != nil {
-			t.Fatalf("%q: %v", tc.Q, err)
-		}
-		var got []string
-		for _, it := range res.Items {
-			got = append(got, ids[it.ID])
-		}
+		got, _ := searchIDs(t, svc, ids, archive.Query{Text: tc.Q, Limit: 50})
 		if tc.None {
 			if len(got) != 0 {
 				t.Errorf("%q: want nothing, got %v", tc.Q, got)
@@ -390,42 +390,23 @@ func TestArchiveFacetTotals(t *testing.T) {
 // order of one long page, through the ranked part of each tier, the newest-first rest of it
 // beyond tierCandidates, and every lower tier, with each match once.
 func TestRelevancePagesThroughTiers(t *testing.T) {
-	raw, err := os.ReadFile("testdata/relevance-ko.json")
-	if err != nil {
-		t.Fatal(err)
-	}
 	var set relevanceSet
-	if err := json.Unmarshal(raw, &set); err != nil {
-		t.Fatal(err)
-	}
+	readSet(t, "relevance-ko.json", &set)
 	svc, ids := loadDocuments(t, set.Documents)
 	defer archive.SetTierCandidatesForTest(3)()
-	ctx := context.Background()
 	for _, q := range []string{"민원", "어르신", "청년들은", "안전"} {
-		whole, err := svc.Search(ctx, archive.Query{Text: q, Limit: 50})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(whole.Items) < 4 || len(whole.Items) != whole.Total {
-			t.Fatalf("%q: %d items of %d: not enough to page through", q, len(whole.Items), whole.Total)
+		want, whole := searchIDs(t, svc, ids, archive.Query{Text: q, Limit: 50})
+		if len(want) < 4 || len(want) != whole.Total {
+			t.Fatalf("%q: %d items of %d: not enough to page through", q, len(want), whole.Total)
 		}
 		var paged []string
 		for page := (archive.Query{Text: q, Limit: 2}); ; {
-			r, err := svc.Search(ctx, page)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, it := range r.Items {
-				paged = append(paged, ids[it.ID])
-			}
+			got, r := searchIDs(t, svc, ids, page)
+			paged = append(paged, got...)
 			if r.NextCursor == "" {
 				break
 			}
 			page.Cursor = r.NextCursor
-		}
-		var want []string
-		for _, it := range whole.Items {
-			want = append(want, ids[it.ID])
 		}
 		if !slices.Equal(paged, want) {
 			t.Errorf("%q: paged %v, one page %v", q, paged, want)
@@ -436,14 +417,8 @@ func TestRelevancePagesThroughTiers(t *testing.T) {
 // TestLargeResultsAreCountedFromASample: above the exact limit, the total and the facets
 // are estimates from the sampled matches, said to be so; the items stay exact.
 func TestLargeResultsAreCountedFromASample(t *testing.T) {
-	raw, err := os.ReadFile("testdata/relevance-ko.json")
-	if err != nil {
-		t.Fatal(err)
-	}
 	var set relevanceSet
-	if err := json.Unmarshal(raw, &set); err != nil {
-		t.Fatal(err)
-	}
+	readSet(t, "relevance-ko.json", &set)
 	svc, _ := loadDocuments(t, set.Documents)
 	ctx := context.Background()
 	exact, err := svc.Search(ctx, archive.Query{Period: "H1", Limit: 50}) // every document

@@ -78,11 +78,11 @@ func Restore(ctx context.Context, databaseURL, path string, opts RestoreOptions)
 
 // restore has pg_restore write the archive out as an SQL script and psql run it,
 // rather than pg_restore loading the database itself, for one reason: the script empties
-// search_path, and the archive's search functions call each other by bare name
-// (search_vector calls search_tokens), so computing archive_entries' generated search
-// column while loading its rows would fail. The stream gets one statement added after
-// the script's own, putting the schemas that hold the archive's functions back on the
-// path.
+// search_path, and functions of the schema call each other and its tables by bare name
+// (in backups from before migration 011, the generated search column's search_vector
+// called search_tokens while rows were loaded; since then, the archive's facet triggers),
+// so the stream gets one statement added after the script's own, putting the schemas that
+// hold them back on the path.
 //
 // The whole script is one transaction: pg_restore --single-transaction opens it with
 // BEGIN and writes COMMIT only after the last object, so if pg_restore fails half-way

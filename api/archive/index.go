@@ -33,8 +33,8 @@ func (d document) fields() []textsearch.Field {
 // vectors returns the whole document's vector, which finds it, and the vector of its title
 // and lead alone, which ranks it (search.go).
 func (d document) vectors() (all, lead pgtype.TSVector) {
-	f := d.fields()
-	return textsearch.Vector(f...), textsearch.Vector(f[:2]...)
+	all = textsearch.Vector(d.fields()...)
+	return all, textsearch.Only(all, textsearch.Title, textsearch.Lead)
 }
 
 // reindexBatch is how many entries one statement of Reindex rewrites.

@@ -235,6 +235,24 @@ func Vector(fields ...Field) pgtype.TSVector {
 	return v
 }
 
+// Only returns the part of v with the given weights, as Vector of only those fields would
+// have given it (the fields come first), without cutting the text again.
+func Only(v pgtype.TSVector, weights ...Weight) pgtype.TSVector {
+	out := pgtype.TSVector{Valid: v.Valid}
+	for _, l := range v.Lexemes {
+		var kept []pgtype.TSVectorPosition
+		for _, p := range l.Positions {
+			if slices.Contains(weights, Weight(p.Weight)) {
+				kept = append(kept, p)
+			}
+		}
+		if kept != nil {
+			out.Lexemes = append(out.Lexemes, pgtype.TSVectorLexeme{Word: l.Word, Positions: kept})
+		}
+	}
+	return out
+}
+
 // quote writes a lexeme as a tsvector/tsquery literal. Tokens hold only letters and digits
 // today; quoting anyway keeps the query syntax out of reach of what users type.
 func quote(s string) string {

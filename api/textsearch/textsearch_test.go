@@ -116,3 +116,13 @@ func TestAnyOf(t *testing.T) {
 		t.Error("nothing to search must give an empty query")
 	}
 }
+
+func TestOnlyIsTheVectorOfThoseFields(t *testing.T) {
+	title := Field{"119 이음콜 출동정보", Title}
+	lead := Field{"신고자에게 발신 정보를 보였다. 이음 콜", Lead}
+	body := Field{"통화 성공률이 74.7%에서 85.8%로 올랐다. 이음콜", Body}
+	got := Only(Vector(title, lead, body), Title, Lead).String()
+	if want := Vector(title, lead).String(); got != want {
+		t.Errorf("Only = %s\nwant   %s", got, want)
+	}
+}

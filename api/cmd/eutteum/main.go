@@ -290,6 +290,7 @@ func importCommand(ctx context.Context, cfg config.Config, args []string) error 
 	if !ok {
 		return usage
 	}
+	tuneGC() // a long import allocates and frees a batch at a time, like a busy server
 	f, err := os.Open(path)
 	if err != nil {
 		return err

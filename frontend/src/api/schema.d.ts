@@ -3505,7 +3505,7 @@ export interface components {
         ArchiveSearchResult: {
             items: components["schemas"]["ArchiveSummary"][];
             total: number;
-            /** @description True when `total` and the facet counts are estimates (two significant figures) from a random sample of a very large result, over 10,000 matches; the items and their order are exact either way. Absent or false when the counts are exact. */
+            /** @description True when `total` and the facet counts are estimates (two significant figures) from a random sample of a large result, over 1,500 matches; the items and their order are exact either way. Absent or false when the counts are exact. */
             approximate?: boolean;
             facets: components["schemas"]["ArchiveFacets"];
             /** @description Pass as `cursor` for the next page; absent on the last page. */

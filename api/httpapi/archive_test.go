@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"eutteum/api/apitest"
+	"eutteum/api/archive"
 )
 
 func TestArchiveSearchAndAdoption(t *testing.T) {
@@ -116,6 +117,15 @@ func TestArchiveImportEndpoint(t *testing.T) {
 		t.Fatalf("report: %v", report)
 	}
 	env.Login(member, password).Upload("/api/v1/archive/import", "x.csv", []byte(csv), nil).Problem(http.StatusForbidden, "forbidden")
+
+	// A file just past the upload limit (within the request's allowance for the form) is
+	// refused whole, not imported up to the cut.
+	row := "api-3,큰 파일,부천시,2023,H2,2023-12-20,장려\n"
+	big := []byte(csv + strings.Repeat(row, (archive.MaxImportBytes+256<<10)/len(row)))
+	env.Login(admin, password).Upload("/api/v1/archive/import", "큰 파일.csv", big, nil).Problem(http.StatusRequestEntityTooLarge, "body_too_large")
+	if res := env.Client().Get("/api/v1/archive/cases?q=" + url.QueryEscape("큰 파일")).Status(http.StatusOK).JSON(); res["total"].(float64) != 0 {
+		t.Fatalf("part of an oversized file was imported: %v", res["total"])
+	}
 }
 
 func TestSearchIsRateLimited(t *testing.T) {

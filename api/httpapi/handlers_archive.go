@@ -271,6 +271,10 @@ func (s *Server) ImportArchive(ctx context.Context, req oapi.ImportArchiveReques
 			if file, err = io.ReadAll(io.LimitReader(part, archive.MaxImportBytes+1)); err != nil {
 				return nil, requestError(err)
 			}
+			if len(file) > archive.MaxImportBytes {
+				// Cut at the limit the file would import half a row; the command line takes any size.
+				return nil, apperr.New(apperr.KindTooLarge, apperr.CodeBodyTooLarge)
+			}
 		}
 	}
 	if file == nil {

@@ -9,7 +9,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -23,22 +22,10 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"eutteum/api/pgcluster"
+	"eutteum/api/servertest"
 )
 
 const password = "demo-pass-2025"
-
-// binary is bin/eutteum as scripts/test builds it (EUTTEUM_BIN), or a fresh build.
-func binary(t *testing.T) string {
-	if b := os.Getenv("EUTTEUM_BIN"); b != "" {
-		return b
-	}
-	out := filepath.Join(t.TempDir(), "eutteum")
-	cmd := exec.Command("go", "build", "-o", out, "eutteum/api/cmd/eutteum")
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, b)
-	}
-	return out
-}
 
 type server struct {
 	t    *testing.T
@@ -49,17 +36,8 @@ type server struct {
 	logs *bytes.Buffer
 }
 
-func freeAddr(t *testing.T) string {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().String()
-}
-
 func (s *server) start() {
-	addr := freeAddr(s.t)
+	addr := servertest.FreeAddr(s.t)
 	s.url = "http://" + addr
 	s.logs = &bytes.Buffer{}
 	s.cmd = exec.Command(s.bin, "serve")
@@ -164,7 +142,7 @@ func TestAcknowledgedWritesSurviveSIGKILL(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts a PostgreSQL cluster and the server")
 	}
-	bin := binary(t)
+	bin := servertest.Binary(t)
 	_, db := newCluster(t, bin)
 	srv := &server{t: t, bin: bin, db: db}
 	srv.start()
@@ -312,7 +290,7 @@ func TestDatabaseRestartAnswers503AndRecovers(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts a PostgreSQL cluster and the server")
 	}
-	bin := binary(t)
+	bin := servertest.Binary(t)
 	cluster, db := newCluster(t, bin)
 	srv := &server{t: t, bin: bin, db: db}
 	srv.start()

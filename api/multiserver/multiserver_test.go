@@ -10,11 +10,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"sync"
 	"syscall"
 	"testing"
@@ -23,23 +21,11 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"eutteum/api/servertest"
 	"eutteum/api/testdb"
 )
 
 const password = "demo-pass-2025"
-
-// binary is bin/eutteum as scripts/test builds it (EUTTEUM_BIN), or a fresh build.
-func binary(t *testing.T) string {
-	if b := os.Getenv("EUTTEUM_BIN"); b != "" {
-		return b
-	}
-	out := filepath.Join(t.TempDir(), "eutteum")
-	cmd := exec.Command("go", "build", "-o", out, "eutteum/api/cmd/eutteum")
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, b)
-	}
-	return out
-}
 
 // syncBuffer is a log both a process and the test touch.
 type syncBuffer struct {
@@ -69,12 +55,7 @@ type server struct {
 // startServer runs `eutteum serve` on db and waits until it is ready; the test's end
 // stops it with SIGTERM.
 func startServer(t *testing.T, bin, db, name string) *server {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := l.Addr().String()
-	l.Close()
+	addr := servertest.FreeAddr(t)
 	s := &server{name: name, url: "http://" + addr, logs: &syncBuffer{}}
 	s.cmd = exec.Command(bin, "serve")
 	s.cmd.Env = append(os.Environ(), "DATABASE_URL="+db, "EUTTEUM_ADDR="+addr, "EUTTEUM_WEB_DIR=",
@@ -207,7 +188,7 @@ func TestTwoServersBehaveAsOne(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts two server processes")
 	}
-	bin := binary(t)
+	bin := servertest.Binary(t)
 	db := testdb.URL(t)
 	seed := exec.Command(bin, "seed")
 	seed.Env = append(os.Environ(), "DATABASE_URL="+db, "EUTTEUM_LOG_LEVEL=warn", "EUTTEUM_MAIL_OUTBOX="+t.TempDir())

@@ -211,9 +211,6 @@ func stripOne(head, run []rune) ([]rune, bool) {
 		default:
 			continue
 		}
-		if len(stem) == 0 {
-			continue
-		}
 		if fits(stem[len(stem)-1], p.after) {
 			return stem, true
 		}

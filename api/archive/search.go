@@ -589,15 +589,6 @@ func highlightTerms(words []string) []*regexp.Regexp {
 	return out
 }
 
-func isHangul(s string) bool {
-	for _, r := range s {
-		if !unicode.Is(unicode.Hangul, r) {
-			return false
-		}
-	}
-	return s != ""
-}
-
 // highlights finds every match of the terms in text, as character offsets.
 func highlights(text string, terms []*regexp.Regexp) []Highlight {
 	out := []Highlight{}

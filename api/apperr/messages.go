@@ -295,6 +295,7 @@ var ruleMessages = map[string]map[Lang]string{
 	"in_use":                  {Korean: "사례가 쓰고 있는 분야({name})는 뺄 수 없습니다.", English: "The category {name} is used by cases and cannot be removed."},
 	"file_type":               {Korean: "PDF, HWP·HWPX, 이미지, XLSX, CSV 파일만 올릴 수 있습니다.", English: "Only PDF, HWP/HWPX, images, XLSX and CSV files."},
 	"out_of_scale":            {Korean: "척도 범위를 벗어난 점수입니다.", English: "The score is outside the scale."},
+	"criterion_required":      {Korean: "평가항목 '{criterion}'의 점수를 입력하세요.", English: "Score the criterion '{criterion}'."},
 	"not_in_scale":            {Korean: "척도에 없는 등급입니다.", English: "The grade is not in the scale."},
 	"sum_100":                 {Korean: "가중치 합계가 100이 되어야 합니다 (현재 {sum}).", English: "Weights must total 100 (now {sum})."},
 	"too_few_judges":          {Korean: "최고·최저점 제외 평균은 사례마다 심사위원이 {min}명 이상이어야 합니다 (부족한 사례 {cases}건).", English: "The trimmed mean needs at least {min} judges on every case ({cases} short)."},

@@ -179,7 +179,11 @@ func (s *Service) Get(ctx context.Context, p account.Principal, id uuid.UUID) (C
 // Update replaces the working copy when ifMatch is its current revision. A stale revision
 // is answered with the current case and nothing is written.
 func (s *Service) Update(ctx context.Context, p account.Principal, id uuid.UUID, ifMatch *int, in Content) (Case, error) {
-	if err := validation.Struct(in); err != nil {
+	r := validation.NewReport()
+	if err := s.CheckContent(ctx, p, id, in, r); err != nil {
+		return Case{}, err
+	}
+	if err := r.Err(); err != nil {
 		return Case{}, err
 	}
 	normalize(&in)
@@ -218,6 +222,31 @@ func (s *Service) Update(ctx context.Context, p account.Principal, id uuid.UUID,
 		return Case{}, err
 	}
 	return s.view(ctx, p, saved, asTeam)
+}
+
+// CheckContent records into r what is wrong with a working copy for case id. Once r holds
+// an error the copy will not be written, so the category is checked here against the
+// case's round; otherwise the write checks it, under the case's lock.
+func (s *Service) CheckContent(ctx context.Context, p account.Principal, id uuid.UUID, in Content, r *validation.Report) error {
+	if err := r.Struct(in, ""); err != nil {
+		return err
+	}
+	if len(r.Fields()) == 0 || in.CategoryID == nil || !r.Readable("categoryId") {
+		return nil
+	}
+	row, who, err := s.load(ctx, p, id)
+	if err != nil || who != asTeam {
+		// The caller learns nothing about a case they cannot edit.
+		return nil
+	}
+	rd, err := s.rounds.Get(ctx, p, row.RoundID)
+	if err != nil {
+		return nil
+	}
+	if !hasCategory(rd, *in.CategoryID) {
+		r.Add(apperr.Field("categoryId", "not_found"))
+	}
+	return nil
 }
 
 // Submit records the working copy as a new immutable version and marks the case

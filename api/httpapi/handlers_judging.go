@@ -48,16 +48,21 @@ func (s *Server) CreateRubricTemplate(ctx context.Context, req oapi.CreateRubric
 	if err != nil {
 		return nil, err
 	}
-	criteria, err := convert[[]judging.Criterion](req.Body.Criteria)
+	in, err := templateInput(*req.Body)
 	if err != nil {
 		return nil, err
 	}
-	t, err := s.judging.CreateTemplate(ctx, p, judging.TemplateInput{Name: req.Body.Name, AgencyID: req.Body.AgencyId, Criteria: criteria})
+	t, err := s.judging.CreateTemplate(ctx, p, in)
 	if err != nil {
 		return nil, err
 	}
 	out, err := toTemplate(t)
 	return oapi.CreateRubricTemplate201JSONResponse(out), err
+}
+
+func templateInput(b oapi.RubricTemplateInput) (judging.TemplateInput, error) {
+	criteria, err := convert[[]judging.Criterion](b.Criteria)
+	return judging.TemplateInput{Name: b.Name, AgencyID: b.AgencyId, Criteria: criteria}, err
 }
 
 func toTemplate(t judging.Template) (oapi.RubricTemplate, error) {
@@ -129,18 +134,9 @@ func (s *Server) CreateStage(ctx context.Context, req oapi.CreateStageRequestObj
 	if err != nil {
 		return nil, err
 	}
-	b := req.Body
-	in := judging.StageInput{
-		Name: b.Name, Kind: string(b.Kind), Blind: b.Blind, ScoringClosesAt: b.ScoringClosesAt,
-		Cut: toCut(b.Cut), RubricTemplateID: b.RubricTemplateId,
-	}
-	if b.FinalShare != nil {
-		in.FinalShare = *b.FinalShare
-	}
-	if b.Criteria != nil {
-		if in.Criteria, err = convert[[]judging.Criterion](*b.Criteria); err != nil {
-			return nil, err
-		}
+	in, err := stageInput(*req.Body)
+	if err != nil {
+		return nil, err
 	}
 	st, err := s.judging.CreateStage(ctx, p, req.RoundId, in)
 	if err != nil {
@@ -168,16 +164,9 @@ func (s *Server) UpdateStage(ctx context.Context, req oapi.UpdateStageRequestObj
 	if err != nil {
 		return nil, err
 	}
-	b := req.Body
-	in := judging.StageUpdate{Name: b.Name, Blind: b.Blind, ScoringClosesAt: b.ScoringClosesAt, FinalShare: b.FinalShare}
-	if b.Cut != nil {
-		cut := toCut(*b.Cut)
-		in.Cut = &cut
-	}
-	if b.Criteria != nil {
-		if in.Criteria, err = convert[[]judging.Criterion](*b.Criteria); err != nil {
-			return nil, err
-		}
+	in, err := stageUpdate(*req.Body)
+	if err != nil {
+		return nil, err
 	}
 	st, err := s.judging.UpdateStage(ctx, p, req.StageId, in)
 	if err != nil {
@@ -211,6 +200,34 @@ func (s *Server) CloseStage(ctx context.Context, req oapi.CloseStageRequestObjec
 	}
 	out, err := toStage(st)
 	return oapi.CloseStage200JSONResponse(out), err
+}
+
+func stageInput(b oapi.StageInput) (judging.StageInput, error) {
+	in := judging.StageInput{
+		Name: b.Name, Kind: string(b.Kind), Blind: b.Blind, ScoringClosesAt: b.ScoringClosesAt,
+		Cut: toCut(b.Cut), RubricTemplateID: b.RubricTemplateId,
+	}
+	if b.FinalShare != nil {
+		in.FinalShare = *b.FinalShare
+	}
+	var err error
+	if b.Criteria != nil {
+		in.Criteria, err = convert[[]judging.Criterion](*b.Criteria)
+	}
+	return in, err
+}
+
+func stageUpdate(b oapi.StageUpdate) (judging.StageUpdate, error) {
+	in := judging.StageUpdate{Name: b.Name, Blind: b.Blind, ScoringClosesAt: b.ScoringClosesAt, FinalShare: b.FinalShare}
+	if b.Cut != nil {
+		cut := toCut(*b.Cut)
+		in.Cut = &cut
+	}
+	var err error
+	if b.Criteria != nil {
+		in.Criteria, err = convert[[]judging.Criterion](*b.Criteria)
+	}
+	return in, err
 }
 
 func toCut(c oapi.Cut) judging.Cut {
@@ -464,18 +481,21 @@ func (s *Server) SaveScoreSheet(ctx context.Context, req oapi.SaveScoreSheetRequ
 	if err != nil {
 		return nil, err
 	}
-	items, err := convert[[]judging.Item](req.Body.Items)
+	in, err := sheetInput(*req.Body)
 	if err != nil {
 		return nil, err
 	}
-	sh, err := s.judging.SaveSheet(ctx, p, req.StageId, req.CaseId, judging.SheetInput{
-		Items: items, OverallComment: valueOr(req.Body.OverallComment), Submit: req.Body.Submit,
-	})
+	sh, err := s.judging.SaveSheet(ctx, p, req.StageId, req.CaseId, in)
 	if err != nil {
 		return nil, err
 	}
 	out, err := toSheet(sh)
 	return oapi.SaveScoreSheet200JSONResponse(out), err
+}
+
+func sheetInput(b oapi.ScoreSheetInput) (judging.SheetInput, error) {
+	items, err := convert[[]judging.Item](b.Items)
+	return judging.SheetInput{Items: items, OverallComment: valueOr(b.OverallComment), Submit: b.Submit}, err
 }
 
 func toSheet(sh judging.Sheet) (oapi.ScoreSheet, error) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"mime"
 	"net/http"
 	"regexp"
@@ -21,6 +22,7 @@ import (
 
 	"eutteum"
 	"eutteum/api/apperr"
+	"eutteum/api/validation"
 )
 
 // Contract is the loaded openapi.yaml with a router over its operations.
@@ -111,10 +113,36 @@ func (s *Server) validateRequest(c *gin.Context) {
 		},
 	}
 	if err := openapi3filter.ValidateRequest(c.Request.Context(), input); err != nil {
-		renderError(c, requestError(err))
+		renderError(c, s.withFormRules(c, route.Operation.OperationID, requestError(err)))
 		return
 	}
 	c.Next()
+}
+
+// withFormRules adds to a refused form's field errors what the operation's business rules
+// find in the same body (see formRule), so the caller hears of every error at once.
+func (s *Server) withFormRules(c *gin.Context, operationID string, refused error) error {
+	rule, ok := s.forms[operationID]
+	e, isApp := refused.(*apperr.Error)
+	if !ok || !isApp || e.Code != apperr.CodeValidationFailed || len(e.Fields) == 0 || c.Request.Body == nil {
+		return refused
+	}
+	p, ok := principalFromContext(c.Request.Context())
+	if !ok {
+		return refused
+	}
+	// The validator has read the body and left a copy in its place.
+	body, err := io.ReadAll(c.Request.Body)
+	if err != nil || len(body) == 0 {
+		return refused
+	}
+	report := validation.NewReport(e.Fields...)
+	if err := rule(c.Request.Context(), p, c, body, report); err != nil {
+		return err
+	}
+	merged := *e
+	merged.Fields = report.Fields()
+	return &merged
 }
 
 // route finds the operation of the request, by the Gin route that matched when there is one.

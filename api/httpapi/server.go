@@ -71,6 +71,7 @@ type Server struct {
 	pool          *pgxpool.Pool
 	opts          Options
 	engine        *gin.Engine
+	forms         map[string]formRule
 }
 
 // New builds the server and its routes.
@@ -84,6 +85,7 @@ func New(contract *Contract, pool *pgxpool.Pool, tokens *authn.Tokens, svc Servi
 		accounts: svc.Accounts, teams: svc.Teams, rounds: svc.Rounds, cases: svc.Cases,
 		judging: svc.Judging, notifications: svc.Notify, archive: svc.Archive, votes: svc.Votes,
 	}
+	s.forms = s.formRules()
 	gin.SetMode(gin.ReleaseMode)
 	engine := gin.New()
 	engine.ContextWithFallback = true

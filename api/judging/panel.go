@@ -97,7 +97,8 @@ func (s *Service) panel(ctx context.Context, st Stage) (Panel, error) {
 // opens, like the judges'; the share may change until the stage closes. With the public
 // vote's share it may not pass 100.
 func (s *Service) ConfigurePanel(ctx context.Context, p account.Principal, stageID uuid.UUID, in PanelInput) (Panel, error) {
-	if err := validation.Struct(in); err != nil {
+	r := validation.NewReport()
+	if err := r.Struct(in, ""); err != nil {
 		return Panel{}, err
 	}
 	st, err := s.manageableStage(ctx, p, stageID)
@@ -107,18 +108,21 @@ func (s *Service) ConfigurePanel(ctx context.Context, p account.Principal, stage
 	if st.Status == StatusClosed {
 		return Panel{}, apperr.New(apperr.KindConflict, apperr.CodeStageClosed)
 	}
-	if in.Share+st.VoteShare > 100 {
-		return Panel{}, apperr.Invalid(apperr.Field("share", "shares_over_100", "max", 100-st.VoteShare))
+	if in.Criteria != nil && st.Status != StatusSetup {
+		return Panel{}, apperr.New(apperr.KindConflict, apperr.CodeJudgingFrozen)
+	}
+	if r.Readable("share") && in.Share+st.VoteShare > 100 {
+		r.Add(apperr.Field("share", "shares_over_100", "max", 100-st.VoteShare))
 	}
 	criteria := st.PanelCriteria
 	if in.Criteria != nil {
-		if st.Status != StatusSetup {
-			return Panel{}, apperr.New(apperr.KindConflict, apperr.CodeJudgingFrozen)
-		}
-		if err := checkCriteria(in.Criteria, "criteria"); err != nil {
+		if err := checkCriteria(in.Criteria, "criteria", r); err != nil {
 			return Panel{}, err
 		}
 		criteria = in.Criteria
+	}
+	if err := rubricError(r); err != nil {
+		return Panel{}, err
 	}
 	if len(criteria) == 0 {
 		criteria = DefaultPanelCriteria()

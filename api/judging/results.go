@@ -24,6 +24,7 @@ import (
 	"eutteum/api/scoring"
 	"eutteum/api/store"
 	"eutteum/api/team"
+	"eutteum/api/validation"
 )
 
 // scoringInput gathers a stage's counted sheets (submitted, by a judge still on the stage
@@ -64,8 +65,9 @@ func (s *Service) scoringInput(ctx context.Context, st Stage, settings Settings,
 		if err := json.Unmarshal(sh.Items, &items); err != nil {
 			return in, nil, apperr.Internal(err)
 		}
-		points, err := scoreItems(st.Criteria, items)
-		if err != nil || hasNaN(points) {
+		fit := validation.NewReport()
+		points := scoreItems(st.Criteria, items, fit)
+		if fit.Err() != nil || hasNaN(points) {
 			// The rubric cannot change once a stage opens, so this is a storage fault.
 			return in, nil, apperr.Internal(fmt.Errorf("sheet %s/%s does not fit the rubric", sh.CaseID, sh.JudgeID))
 		}

@@ -80,24 +80,23 @@ type Criterion struct {
 	Guidance    []Guidance `json:"guidance" validate:"max=10,dive"`
 }
 
-// checkCriteria validates a rubric: distinct names, sound scales, weights totalling 100.
-// Criteria without an id get one.
-func checkCriteria(criteria []Criterion, field string) error {
+// checkCriteria records into r what is wrong with a rubric: its fields, repeated names,
+// unsound scales and weights that do not total 100. Rules about fields r already holds as
+// wrong are skipped. Criteria without an id get one.
+func checkCriteria(criteria []Criterion, field string, r *validation.Report) error {
 	if len(criteria) == 0 {
-		return apperr.Invalid(apperr.Field(field, "required"))
+		if r.Readable(field) {
+			r.Add(apperr.Field(field, "required"))
+		}
+		return nil
 	}
-	var fields []apperr.FieldError
 	names := map[string]bool{}
-	sum := 0.0
+	sum, weighed := 0.0, true
 	for i := range criteria {
 		c := &criteria[i]
 		at := field + "[" + strconv.Itoa(i) + "]"
-		if err := validation.Struct(c); err != nil {
-			for _, f := range apperr.As(err).Fields {
-				f.Field = at + "." + f.Field
-				fields = append(fields, f)
-			}
-			continue
+		if err := r.Struct(c, at); err != nil {
+			return err
 		}
 		if c.ID == uuid.Nil {
 			c.ID = uuid.New()
@@ -105,46 +104,63 @@ func checkCriteria(criteria []Criterion, field string) error {
 		if c.Guidance == nil {
 			c.Guidance = []Guidance{}
 		}
-		c.Name = strings.TrimSpace(c.Name)
-		if names[c.Name] {
-			fields = append(fields, apperr.Field(at+".name", "duplicate"))
+		if r.Readable(at + ".name") {
+			c.Name = strings.TrimSpace(c.Name)
+			if names[c.Name] {
+				r.Add(apperr.Field(at+".name", "duplicate"))
+			}
+			names[c.Name] = true
 		}
-		names[c.Name] = true
-		sum += c.Weight
-		switch c.Scale.Kind {
-		case "points":
-			c.Scale.Grades = nil
-			if c.Scale.Step <= 0 {
-				c.Scale.Step = 1
-			}
-			steps := (c.Scale.Max - c.Scale.Min) / c.Scale.Step
-			if c.Scale.Max <= c.Scale.Min {
-				fields = append(fields, apperr.Field(at+".scale.max", "above_min"))
-			} else if math.Abs(steps-math.Round(steps)) > 1e-9 {
-				fields = append(fields, apperr.Field(at+".scale.step", "invalid"))
-			}
-		case "grades":
-			c.Scale.Min, c.Scale.Max, c.Scale.Step = 0, 0, 0
-			labels := map[string]bool{}
-			for j, g := range c.Scale.Grades {
-				if labels[g.Label] {
-					fields = append(fields, apperr.Field(at+".scale.grades["+strconv.Itoa(j)+"].label", "duplicate"))
-				}
-				labels[g.Label] = true
-			}
-			if lo, hi := c.Scale.Range(); len(c.Scale.Grades) < 2 || hi <= lo {
-				fields = append(fields, apperr.Field(at+".scale.grades", "min_items", "min", 2))
-			}
+		if r.Readable(at + ".weight") {
+			sum += c.Weight
+		} else {
+			weighed = false
+		}
+		if r.Readable(at + ".scale") {
+			checkScale(&c.Scale, at+".scale", r)
 		}
 	}
-	if len(fields) > 0 {
-		return apperr.Invalid(fields...)
-	}
-	if math.Abs(sum-100) > 1e-6 {
-		return &apperr.Error{Kind: apperr.KindInvalid, Code: apperr.CodeWeightsNot100,
-			Fields: []apperr.FieldError{apperr.Field(field, "sum_100", "sum", strconv.FormatFloat(sum, 'f', -1, 64))}}
+	if weighed && math.Abs(sum-100) > 1e-6 {
+		r.Add(apperr.Field(field, "sum_100", "sum", strconv.FormatFloat(sum, 'f', -1, 64)))
 	}
 	return nil
+}
+
+func checkScale(sc *Scale, at string, r *validation.Report) {
+	switch sc.Kind {
+	case "points":
+		sc.Grades = nil
+		if sc.Step <= 0 {
+			sc.Step = 1
+		}
+		steps := (sc.Max - sc.Min) / sc.Step
+		if sc.Max <= sc.Min {
+			r.Add(apperr.Field(at+".max", "above_min"))
+		} else if math.Abs(steps-math.Round(steps)) > 1e-9 {
+			r.Add(apperr.Field(at+".step", "invalid"))
+		}
+	case "grades":
+		sc.Min, sc.Max, sc.Step = 0, 0, 0
+		labels := map[string]bool{}
+		for j, g := range sc.Grades {
+			if labels[g.Label] {
+				r.Add(apperr.Field(at+".grades["+strconv.Itoa(j)+"].label", "duplicate"))
+			}
+			labels[g.Label] = true
+		}
+		if lo, hi := sc.Range(); len(sc.Grades) < 2 || hi <= lo {
+			r.Add(apperr.Field(at+".grades", "min_items", "min", 2))
+		}
+	}
+}
+
+// rubricError is r's failure, told as weights_not_100 when the weights are all that is
+// wrong, so that a form can say so in its summary.
+func rubricError(r *validation.Report) error {
+	if f := r.Fields(); len(f) == 1 && f[0].Rule == "sum_100" {
+		return &apperr.Error{Kind: apperr.KindInvalid, Code: apperr.CodeWeightsNot100, Fields: f}
+	}
+	return r.Err()
 }
 
 // weightedTotal is a sheet's total on 0–100: each criterion's share of its range times its
@@ -198,9 +214,21 @@ func (s *Service) Templates(ctx context.Context, p account.Principal) ([]Templat
 	return out, nil
 }
 
+// CheckTemplate records into r what is wrong with a rubric template.
+func CheckTemplate(in *TemplateInput, r *validation.Report) error {
+	if err := r.Struct(in, ""); err != nil {
+		return err
+	}
+	return checkCriteria(in.Criteria, "criteria", r)
+}
+
 // CreateTemplate stores a template for an agency the caller organizes for.
 func (s *Service) CreateTemplate(ctx context.Context, p account.Principal, in TemplateInput) (Template, error) {
-	if err := validation.Struct(in); err != nil {
+	report := validation.NewReport()
+	if err := CheckTemplate(&in, report); err != nil {
+		return Template{}, err
+	}
+	if err := rubricError(report); err != nil {
 		return Template{}, err
 	}
 	ok, err := s.accounts.InScope(ctx, p, in.AgencyID)
@@ -209,9 +237,6 @@ func (s *Service) CreateTemplate(ctx context.Context, p account.Principal, in Te
 	}
 	if !ok {
 		return Template{}, &apperr.Error{Kind: apperr.KindForbidden, Code: apperr.CodeForbidden, Fields: []apperr.FieldError{apperr.Field("agencyId", "not_allowed")}}
-	}
-	if err := checkCriteria(in.Criteria, "criteria"); err != nil {
-		return Template{}, err
 	}
 	raw, err := json.Marshal(in.Criteria)
 	if err != nil {

@@ -230,7 +230,8 @@ func redact(c cases.Content, terms []string) cases.Content {
 // SaveSheet stores a draft or submits the caller's sheet while the stage is open. Every
 // change is written to the sheet's audit trail.
 func (s *Service) SaveSheet(ctx context.Context, p account.Principal, stageID, caseID uuid.UUID, in SheetInput) (Sheet, error) {
-	if err := validation.Struct(in); err != nil {
+	r := validation.NewReport()
+	if err := r.Struct(in, ""); err != nil {
 		return Sheet{}, err
 	}
 	st, _, err := s.judgeAccess(ctx, p, stageID, caseID)
@@ -240,20 +241,11 @@ func (s *Service) SaveSheet(ctx context.Context, p account.Principal, stageID, c
 	if st.Status != StatusOpen || !s.now().Before(st.ScoringClosesAt) {
 		return Sheet{}, apperr.New(apperr.KindConflict, apperr.CodeStageClosed)
 	}
-	points, err := scoreItems(st.Criteria, in.Items)
-	if err != nil {
+	points := checkSheet(st.Criteria, in, r)
+	if err := r.Err(); err != nil {
 		return Sheet{}, err
 	}
-	complete := !slices.Contains(points, math.NaN()) && !hasNaN(points)
-	if in.Submit && !complete {
-		var fields []apperr.FieldError
-		for i, c := range st.Criteria {
-			if math.IsNaN(points[i]) {
-				fields = append(fields, apperr.Field("items."+c.Name, "required"))
-			}
-		}
-		return Sheet{}, apperr.Invalid(fields...)
-	}
+	complete := !hasNaN(points)
 	var total *float64
 	if complete {
 		total = ptr(weightedTotal(st.Criteria, points))
@@ -308,47 +300,98 @@ func hasNaN(xs []float64) bool {
 	return false
 }
 
+// CheckSheet records into r what is wrong with a judge's sheet for a case of the stage:
+// scores off the scale, grades not in it, and on submit every criterion left unscored.
+// It says nothing to a caller who may not score the case.
+func (s *Service) CheckSheet(ctx context.Context, p account.Principal, stageID, caseID uuid.UUID, in SheetInput, r *validation.Report) error {
+	if err := r.Struct(in, ""); err != nil {
+		return err
+	}
+	if st, _, err := s.judgeAccess(ctx, p, stageID, caseID); err == nil {
+		checkSheet(st.Criteria, in, r)
+	}
+	return nil
+}
+
+// checkSheet scores the sheet's items into r (see scoreItems) and, on submit, names each
+// criterion left unscored: by its item when the sheet has one, else by the criterion.
+func checkSheet(criteria []Criterion, in SheetInput, r *validation.Report) []float64 {
+	points := scoreItems(criteria, in.Items, r)
+	if !in.Submit || !itemsReadable(in.Items, r) {
+		return points
+	}
+	for i, c := range criteria {
+		if !math.IsNaN(points[i]) {
+			continue
+		}
+		j := slices.IndexFunc(in.Items, func(it Item) bool { return it.CriterionID == c.ID })
+		if j < 0 {
+			r.Add(apperr.Field("items", "criterion_required", "criterion", c.Name))
+			continue
+		}
+		at := "items[" + strconv.Itoa(j) + "]"
+		value := ".points"
+		if c.Scale.Kind == "grades" {
+			value = ".grade"
+		}
+		if r.Readable(at + value) {
+			r.Add(apperr.Field(at+value, "required"))
+		}
+	}
+	return points
+}
+
+// itemsReadable reports whether every item's criterion could be read, so that a
+// criterion without a score is known to be missing rather than misnamed.
+func itemsReadable(items []Item, r *validation.Report) bool {
+	for i := range items {
+		if !r.Readable("items[" + strconv.Itoa(i) + "].criterionId") {
+			return false
+		}
+	}
+	return true
+}
+
 // scoreItems turns a sheet's items into points aligned with the criteria (NaN where not
-// scored), refusing scores off the scale and grades not in it.
-func scoreItems(criteria []Criterion, items []Item) ([]float64, error) {
+// scored), recording into r scores off the scale and grades not in it.
+func scoreItems(criteria []Criterion, items []Item, r *validation.Report) []float64 {
 	points := make([]float64, len(criteria))
 	for i := range points {
 		points[i] = math.NaN()
 	}
-	var fields []apperr.FieldError
 	for i, it := range items {
 		at := "items[" + strconv.Itoa(i) + "]"
+		if !r.Readable(at + ".criterionId") {
+			continue
+		}
 		idx := slices.IndexFunc(criteria, func(c Criterion) bool { return c.ID == it.CriterionID })
 		if idx < 0 {
-			fields = append(fields, apperr.Field(at+".criterionId", "not_found"))
+			r.Add(apperr.Field(at+".criterionId", "not_found"))
 			continue
 		}
 		c := criteria[idx]
 		switch {
 		case c.Scale.Kind == "grades":
-			if it.Grade == "" {
+			if it.Grade == "" || !r.Readable(at+".grade") {
 				continue
 			}
 			g := slices.IndexFunc(c.Scale.Grades, func(g Grade) bool { return g.Label == it.Grade })
 			if g < 0 {
-				fields = append(fields, apperr.Field(at+".grade", "not_in_scale"))
+				r.Add(apperr.Field(at+".grade", "not_in_scale"))
 				continue
 			}
 			points[idx] = c.Scale.Grades[g].Points
-		case it.Points != nil:
+		case it.Points != nil && r.Readable(at+".points"):
 			v := *it.Points
 			steps := (v - c.Scale.Min) / c.Scale.Step
 			if v < c.Scale.Min || v > c.Scale.Max || math.Abs(steps-math.Round(steps)) > 1e-9 {
-				fields = append(fields, apperr.Field(at+".points", "out_of_scale"))
+				r.Add(apperr.Field(at+".points", "out_of_scale"))
 				continue
 			}
 			points[idx] = v
 		}
 	}
-	if len(fields) > 0 {
-		return nil, apperr.Invalid(fields...)
-	}
-	return points, nil
+	return points
 }
 
 // normalizeItems keeps one item per criterion, in rubric order.

@@ -192,27 +192,12 @@ func (s *Service) CreateStage(ctx context.Context, p account.Principal, roundID 
 	if _, err := s.rounds.Manageable(ctx, p, roundID); err != nil {
 		return Stage{}, err
 	}
-	if err := validation.Struct(in); err != nil {
+	r := validation.NewReport()
+	criteria, err := s.CheckStage(ctx, &in, r)
+	if err != nil {
 		return Stage{}, err
 	}
-	criteria := in.Criteria
-	if in.RubricTemplateID != nil {
-		t, err := s.q.GetRubricTemplate(ctx, *in.RubricTemplateID)
-		if store.IsNoRows(err) {
-			return Stage{}, apperr.Invalid(apperr.Field("rubricTemplateId", "not_found"))
-		}
-		if err != nil {
-			return Stage{}, dberr.Fail(err)
-		}
-		if err := json.Unmarshal(t.Criteria, &criteria); err != nil {
-			return Stage{}, apperr.Internal(err)
-		}
-		for i := range criteria {
-			// A stage's copy is its own: new ids keep templates and stages apart.
-			criteria[i].ID = uuid.New()
-		}
-	}
-	if err := checkCriteria(criteria, "criteria"); err != nil {
+	if err := rubricError(r); err != nil {
 		return Stage{}, err
 	}
 	// The published results were decided by the stages there were.
@@ -231,6 +216,53 @@ func (s *Service) CreateStage(ctx context.Context, p account.Principal, roundID 
 	return s.stage(ctx, row.ID)
 }
 
+// CheckStage records into r what is wrong with a new stage and returns its rubric: a copy
+// of the template's, or the criteria given.
+func (s *Service) CheckStage(ctx context.Context, in *StageInput, r *validation.Report) ([]Criterion, error) {
+	if err := r.Struct(in, ""); err != nil {
+		return nil, err
+	}
+	if in.RubricTemplateID == nil {
+		return in.Criteria, checkCriteria(in.Criteria, "criteria", r)
+	}
+	if !r.Readable("rubricTemplateId") {
+		return nil, nil
+	}
+	t, err := s.q.GetRubricTemplate(ctx, *in.RubricTemplateID)
+	if store.IsNoRows(err) {
+		r.Add(apperr.Field("rubricTemplateId", "not_found"))
+		return nil, nil
+	}
+	if err != nil {
+		return nil, dberr.Fail(err)
+	}
+	var criteria []Criterion
+	if err := json.Unmarshal(t.Criteria, &criteria); err != nil {
+		return nil, apperr.Internal(err)
+	}
+	for i := range criteria {
+		// A stage's copy is its own: new ids keep templates and stages apart.
+		criteria[i].ID = uuid.New()
+	}
+	return criteria, checkCriteria(criteria, "criteria", r)
+}
+
+// CheckStageUpdate records into r what is wrong with a change to a stage.
+func CheckStageUpdate(in *StageUpdate, r *validation.Report) error {
+	if err := r.Struct(in, ""); err != nil {
+		return err
+	}
+	if in.Cut != nil {
+		if err := r.Struct(in.Cut, "cut"); err != nil {
+			return err
+		}
+	}
+	if in.Criteria != nil {
+		return checkCriteria(in.Criteria, "criteria", r)
+	}
+	return nil
+}
+
 // StageUpdate changes a stage; nil fields stay. The rubric changes only before opening.
 type StageUpdate struct {
 	Name            *string     `json:"name" validate:"omitnil,min=1,max=50"`
@@ -247,7 +279,11 @@ func (s *Service) UpdateStage(ctx context.Context, p account.Principal, stageID 
 	if err != nil {
 		return Stage{}, err
 	}
-	if err := validation.Struct(in); err != nil {
+	r := validation.NewReport()
+	if err := CheckStageUpdate(&in, r); err != nil {
+		return Stage{}, err
+	}
+	if err := rubricError(r); err != nil {
 		return Stage{}, err
 	}
 	var asked []apperr.FieldError
@@ -282,15 +318,9 @@ func (s *Service) UpdateStage(ctx context.Context, p account.Principal, stageID 
 		st.FinalShare = *in.FinalShare
 	}
 	if in.Cut != nil {
-		if err := validation.Struct(in.Cut); err != nil {
-			return Stage{}, err
-		}
 		st.Cut = *in.Cut
 	}
 	if in.Criteria != nil {
-		if err := checkCriteria(in.Criteria, "criteria"); err != nil {
-			return Stage{}, err
-		}
 		st.Criteria = in.Criteria
 	}
 	raw, _ := json.Marshal(st.Criteria)

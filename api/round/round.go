@@ -150,44 +150,12 @@ type Input struct {
 }
 
 func (s *Service) check(ctx context.Context, p account.Principal, in *Input) error {
-	if err := validation.Struct(in); err != nil {
+	r := validation.NewReport()
+	if err := s.Check(ctx, in, r); err != nil {
 		return err
 	}
-	in.Title = strings.TrimSpace(in.Title)
-	var fields []apperr.FieldError
-	sc := in.Schedule
-	if !sc.SubmissionClosesAt.After(sc.SubmissionOpensAt) {
-		fields = append(fields, apperr.Field("schedule.submissionClosesAt", "after_submission_opens"))
-	}
-	if sc.JudgingClosesAt.Before(sc.SubmissionClosesAt) {
-		fields = append(fields, apperr.Field("schedule.judgingClosesAt", "after_submission_closes"))
-	}
-	if sc.ResultsAnnouncedAt.Before(sc.JudgingClosesAt) {
-		fields = append(fields, apperr.Field("schedule.resultsAnnouncedAt", "after_judging_closes"))
-	}
-	seen := map[string]bool{}
-	for i, c := range in.Categories {
-		name := strings.TrimSpace(c)
-		in.Categories[i] = name
-		if seen[name] {
-			fields = append(fields, apperr.Field("categories["+strconv.Itoa(i)+"]", "duplicate"))
-		}
-		seen[name] = true
-	}
-	for i, id := range in.ParticipatingAgencyIDs {
-		if _, err := s.q.GetAgency(ctx, id); store.IsNoRows(err) {
-			fields = append(fields, apperr.Field("participatingAgencyIds["+strconv.Itoa(i)+"]", "not_found"))
-		} else if err != nil {
-			return dberr.Fail(err)
-		}
-	}
-	if _, err := s.q.GetAgency(ctx, in.HostAgencyID); store.IsNoRows(err) {
-		fields = append(fields, apperr.Field("hostAgencyId", "not_found"))
-	} else if err != nil {
-		return dberr.Fail(err)
-	}
-	if len(fields) > 0 {
-		return apperr.Invalid(fields...)
+	if err := r.Err(); err != nil {
+		return err
 	}
 	ok, err := s.accounts.InScope(ctx, p, in.HostAgencyID)
 	if err != nil {
@@ -195,6 +163,57 @@ func (s *Service) check(ctx context.Context, p account.Principal, in *Input) err
 	}
 	if !ok {
 		return &apperr.Error{Kind: apperr.KindForbidden, Code: apperr.CodeForbidden, Fields: []apperr.FieldError{apperr.Field("hostAgencyId", "not_allowed")}}
+	}
+	return nil
+}
+
+// Check records into r everything wrong with a round's input that the round itself can
+// tell: its fields, the order of the schedule, repeated categories and unknown agencies.
+// Rules about fields r already holds as wrong are skipped. It trims what it reads.
+func (s *Service) Check(ctx context.Context, in *Input, r *validation.Report) error {
+	if err := r.Struct(in, ""); err != nil {
+		return err
+	}
+	in.Title = strings.TrimSpace(in.Title)
+	sc := in.Schedule
+	after := func(later, earlier string, ok bool, rule string) {
+		if r.Readable("schedule."+later, "schedule."+earlier) && !ok {
+			r.Add(apperr.Field("schedule."+later, rule))
+		}
+	}
+	after("submissionClosesAt", "submissionOpensAt", sc.SubmissionClosesAt.After(sc.SubmissionOpensAt), "after_submission_opens")
+	after("judgingClosesAt", "submissionClosesAt", !sc.JudgingClosesAt.Before(sc.SubmissionClosesAt), "after_submission_closes")
+	after("resultsAnnouncedAt", "judgingClosesAt", !sc.ResultsAnnouncedAt.Before(sc.JudgingClosesAt), "after_judging_closes")
+	seen := map[string]bool{}
+	for i, c := range in.Categories {
+		at := "categories[" + strconv.Itoa(i) + "]"
+		if !r.Readable(at) {
+			continue
+		}
+		name := strings.TrimSpace(c)
+		in.Categories[i] = name
+		if seen[name] {
+			r.Add(apperr.Field(at, "duplicate"))
+		}
+		seen[name] = true
+	}
+	for i, id := range in.ParticipatingAgencyIDs {
+		at := "participatingAgencyIds[" + strconv.Itoa(i) + "]"
+		if !r.Readable(at) {
+			continue
+		}
+		if _, err := s.q.GetAgency(ctx, id); store.IsNoRows(err) {
+			r.Add(apperr.Field(at, "not_found"))
+		} else if err != nil {
+			return dberr.Fail(err)
+		}
+	}
+	if r.Readable("hostAgencyId") {
+		if _, err := s.q.GetAgency(ctx, in.HostAgencyID); store.IsNoRows(err) {
+			r.Add(apperr.Field("hostAgencyId", "not_found"))
+		} else if err != nil {
+			return dberr.Fail(err)
+		}
 	}
 	return nil
 }

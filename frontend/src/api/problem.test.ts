@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasFormErrors, isProblem, normalizeFieldPath, problemToFormErrors, problemToPathErrors } from "./problem";
+import { hasFormErrors, isProblem, normalizeFieldPath, problemToFormErrors, problemToPathErrors, withLocalErrors } from "./problem";
 
 const validation = {
   type: "/docs#problem-validation_failed",
@@ -128,5 +128,30 @@ describe("problemToPathErrors (nested and repeated fields)", () => {
 
   it("falls back for bodies that are not problems", () => {
     expect(problemToPathErrors("Bad Gateway", () => true, "서버 오류")).toEqual({ summary: "서버 오류", fields: {}, other: [], paths: [] });
+  });
+});
+
+describe("withLocalErrors (all of a form's errors at once)", () => {
+  it("puts the form's words over the server's for the same path and keeps the server's others", () => {
+    const server = problemToPathErrors(
+      {
+        type: "/docs#problem-validation_failed", title: "입력값을 확인해 주세요", status: 400, code: "validation_failed",
+        errors: [
+          { field: "metrics[0].before", code: "type", message: "number 형식이어야 합니다." },
+          { field: "categoryId", code: "not_found", message: "찾을 수 없습니다." },
+        ],
+      },
+      () => true,
+      "fallback",
+      { categoryId: "category" },
+    );
+    const merged = withLocalErrors(server, { "metrics[0].before": "숫자만 입력하세요.", costKrw: "원 단위의 숫자만 입력하세요." });
+    expect(merged.fields).toEqual({
+      "metrics[0].before": "숫자만 입력하세요.",
+      category: "찾을 수 없습니다.",
+      costKrw: "원 단위의 숫자만 입력하세요.",
+    });
+    expect(merged.paths).toEqual(["metrics[0].before", "category", "costKrw"]);
+    expect(merged.summary).toBe("입력값을 확인해 주세요");
   });
 });

@@ -134,3 +134,22 @@ export function parentPath(path: string): string {
   const cut = Math.max(dot, bracket);
   return cut <= 0 ? "" : path.slice(0, cut);
 }
+
+/**
+ * The form's own messages over the server's for the same paths, with every other error the
+ * server found kept. A form sends what it could not encode as the user typed it, so the
+ * server refuses those fields and still checks the rest: the user sees all of a form's
+ * errors in one answer, worded by the form where it knows better.
+ */
+export function withLocalErrors(errors: PathErrors, local: Readonly<Record<string, string>>): PathErrors {
+  const extra = Object.keys(local).filter((path) => !errors.paths.includes(path));
+  return { ...errors, fields: { ...errors.fields, ...local }, paths: [...errors.paths, ...extra] };
+}
+
+/**
+ * A value the form could not read (a number or date typed wrongly), sent as typed: the
+ * server refuses it by the schema and names it with the form's other errors.
+ */
+export function asTyped<T>(raw: string): T {
+  return raw as unknown as T;
+}

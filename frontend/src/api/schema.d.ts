@@ -2332,12 +2332,13 @@ export interface components {
             code: "validation_failed" | "malformed_json" | "body_too_large" | "unsupported_media_type" | "unauthenticated" | "invalid_credentials" | "token_invalid" | "token_expired" | "refresh_token_invalid" | "forbidden" | "signup_disabled" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "email_taken" | "agency_name_taken" | "invitation_expired" | "invitation_used" | "invitation_revoked" | "invitation_not_pending" | "precondition_failed" | "precondition_required" | "round_not_open" | "submission_closed" | "case_status_conflict" | "last_leader" | "already_member" | "file_type_not_allowed" | "attachment_limit_reached" | "judging_frozen" | "judging_not_open" | "stage_not_open" | "stage_closed" | "unscored_cases" | "conflict_of_interest" | "not_a_judge" | "results_not_ready" | "results_published" | "published_terms_frozen" | "objection_window_closed" | "weights_not_100" | "invalid_cursor" | "own_agency_case" | "post_hidden" | "vote_not_open" | "already_voted" | "vote_locked" | "mail_unavailable" | "idempotency_key_reused" | "idempotency_key_in_progress" | "too_many_login_attempts" | "rate_limited" | "database_unavailable" | "internal";
             requestId?: string;
             retryAfterSeconds?: number;
+            /** @description Every field error of the request at once: where the schema refuses a form's body, the form's business rules (schedule order, repeated names, weights totalling 100, scores on the scale, unknown categories) still run over the rest of it and their errors are listed too. A rule that reads a field already listed is skipped. */
             errors?: components["schemas"]["FieldError"][];
         };
         FieldError: {
-            /** @description Path of the field, e.g. `email` or `metrics[0].before`. */
+            /** @description Path of the field from the root of the request, in one spelling everywhere: members joined by `.`, list positions in brackets (`email`, `schedule.judgingClosesAt`, `metrics[0].before`, `criteria[1].scale.grades[0].label`); a query parameter or header by its name; `body` for the request as a whole. */
             field: string;
-            /** @description The rule that failed, e.g. `required`, `max_length`, `format`, `unknown_field`, `type`. */
+            /** @description The rule that failed, e.g. `required`, `max_length`, `format`, `unknown_field`, `type`, or a business rule such as `duplicate`, `not_found`, `sum_100`, `after_submission_opens`, `out_of_scale`. */
             code: string;
             /** @description A message in the requested language. */
             message: string;

@@ -51,7 +51,7 @@ describe("case form ↔ CaseInput", () => {
     });
   });
 
-  it("reports bad numbers locally and leaves empty metric values for the server to name", () => {
+  it("reports bad numbers locally, sends them as typed and leaves empty metric values for the server to name", () => {
     const form = caseToForm(content);
     form.title = "  ";
     form.costKrw = "삼백만원";
@@ -62,6 +62,9 @@ describe("case form ↔ CaseInput", () => {
       costKrw: "caseEditor.error.krw",
       "metrics[1].before": "caseEditor.error.number",
     });
-    expect(input.metrics?.[1]).toEqual({ name: "처리 시간", unit: "", direction: "increase" });
+    expect(input.costKrw).toBe("삼백만원");
+    expect(input.metrics?.[1]).toEqual({ name: "처리 시간", unit: "", direction: "increase", before: "12x" });
+    form.metrics[1]!.before = "";
+    expect(formToInput(form).input.metrics?.[1]).toEqual({ name: "처리 시간", unit: "", direction: "increase" });
   });
 });

@@ -7,6 +7,7 @@ import type {
   LicenceType,
   MetricDirection,
 } from "../api/types";
+import { asTyped } from "../api/problem";
 import type { MessageKey } from "../i18n/messages";
 import { parseDecimal, parseKrw } from "./krw";
 
@@ -106,7 +107,8 @@ export type LocalErrors = Record<string, MessageKey>;
 
 /**
  * The request body for PUT /cases/{id}. Optional fields left empty are omitted (the API
- * clears them); numbers typed wrongly are reported in `errors` and the body is not sent.
+ * clears them). Numbers typed wrongly are reported in `errors` and sent as typed, so the
+ * server refuses the body and names them together with everything else it finds.
  * Metric values left empty are omitted so the server names them (metrics[i].before).
  */
 export function formToInput(form: CaseForm): { input: CaseInput; errors: LocalErrors } {
@@ -128,7 +130,7 @@ export function formToInput(form: CaseForm): { input: CaseInput; errors: LocalEr
     const value = parseKrw(form[field]);
     if (value === null) continue;
     if (Number.isNaN(value)) errors[field] = "caseEditor.error.krw";
-    else input[field] = value;
+    input[field] = Number.isNaN(value) ? asTyped<number>(form[field]) : value;
   }
   if (form.startedOn) input.startedOn = form.startedOn;
   if (form.stage) input.stage = form.stage;
@@ -144,7 +146,7 @@ export function formToInput(form: CaseForm): { input: CaseInput; errors: LocalEr
       const value = parseDecimal(m[side]);
       if (value === null) continue;
       if (Number.isNaN(value)) errors[`metrics[${i}].${side}`] = "caseEditor.error.number";
-      else row[side] = value;
+      row[side] = Number.isNaN(value) ? asTyped<number>(m[side]) : value;
     }
     if (m.period.trim()) row.period = m.period.trim();
     input.metrics!.push(row);

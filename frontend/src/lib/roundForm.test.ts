@@ -45,14 +45,16 @@ describe("round form", () => {
     }
   });
 
-  it("reports local problems by the API's field paths", () => {
+  it("reports local problems by the API's field paths and still builds the body, unreadable values as typed", () => {
     const form = newRoundForm(new Date("2026-01-10T00:00:00Z"));
     form.schedule.submissionClosesAt = "";
     form.awardTiers[0]!.prizeKrw = "삼백만";
     form.categories[1]!.name = "복지";
     form.eligibleTeamKinds = [];
     const { input, errors } = roundFormToInput(form);
-    expect(input).toBeNull();
+    expect(input.schedule.submissionClosesAt).toBe("");
+    expect(input.awardTiers[0]!.prizeKrw).toBe("삼백만");
+    expect(input.categories.slice(0, 2)).toEqual(["복지", "복지"]);
     expect(errors).toMatchObject({
       title: "roundForm.error.required",
       hostAgencyId: "roundForm.error.required",

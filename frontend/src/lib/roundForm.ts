@@ -1,4 +1,5 @@
 import type { Period, Round, RoundInput, TeamKind } from "../api/types";
+import { asTyped } from "../api/problem";
 import type { MessageKey } from "../i18n/messages";
 import { parseKrw } from "./krw";
 import { rfc3339ToSeoulLocal, seoulDate, seoulLocalToRfc3339 } from "./seoul";
@@ -126,15 +127,19 @@ export function roundToForm(round: Round): RoundForm {
 }
 
 /**
- * The request body, or the problems found locally by field path (the same paths the API
- * uses, e.g. "schedule.submissionClosesAt", "awardTiers[0].prizeKrw").
+ * The request body and the problems found locally by field path (the same paths the API
+ * uses, e.g. "schedule.submissionClosesAt", "awardTiers[0].prizeKrw"). What cannot be read
+ * (a date, a count, an amount typed wrongly) is sent as typed: the server refuses the body
+ * and names those fields together with every other error it finds, so the form is sent
+ * whatever is found here.
  */
-export function roundFormToInput(form: RoundForm): { input: RoundInput | null; errors: Record<string, MessageKey> } {
+export function roundFormToInput(form: RoundForm): { input: RoundInput; errors: Record<string, MessageKey> } {
   const errors: Record<string, MessageKey> = {};
   if (!form.title.trim()) errors.title = "roundForm.error.required";
   if (!form.awardName.trim()) errors.awardName = "roundForm.error.required";
-  const year = Number(form.year);
-  if (!/^\d{4}$/.test(form.year.trim()) || year < 2000 || year > 2100) errors.year = "roundForm.error.year";
+  const yearTyped = /^\d{4}$/.test(form.year.trim());
+  const year = yearTyped ? Number(form.year) : asTyped<number>(form.year);
+  if (!yearTyped || year < 2000 || year > 2100) errors.year = "roundForm.error.year";
   if (!form.hostAgencyId) errors.hostAgencyId = "roundForm.error.required";
   if (form.participatingAgencyIds.length === 0) errors.participatingAgencyIds = "roundForm.error.agencies";
   if (form.eligibleTeamKinds.length === 0) errors.eligibleTeamKinds = "roundForm.error.kinds";
@@ -148,18 +153,19 @@ export function roundFormToInput(form: RoundForm): { input: RoundInput | null; e
   for (const field of SCHEDULE_FIELDS) {
     const value = seoulLocalToRfc3339(form.schedule[field]);
     if (value === null) errors[`schedule.${field}`] = "roundForm.error.datetime";
-    else schedule[field] = value;
+    schedule[field] = value ?? form.schedule[field];
   }
   const awardTiers: RoundInput["awardTiers"] = [];
   form.awardTiers.forEach((tier, i) => {
     if (!tier.name.trim()) errors[`awardTiers[${i}].name`] = "roundForm.error.required";
-    const count = Number(tier.count);
-    if (!/^\d+$/.test(tier.count.trim()) || count < 1) errors[`awardTiers[${i}].count`] = "roundForm.error.count";
+    const countTyped = /^\d+$/.test(tier.count.trim());
+    const count = countTyped ? Number(tier.count) : asTyped<number>(tier.count);
+    if (!countTyped || count < 1) errors[`awardTiers[${i}].count`] = "roundForm.error.count";
     const prize = parseKrw(tier.prizeKrw);
     if (prize === null || Number.isNaN(prize)) errors[`awardTiers[${i}].prizeKrw`] = "roundForm.error.krw";
-    awardTiers.push({ name: tier.name.trim(), count, prizeKrw: prize ?? 0 });
+    const prizeKrw = prize === null ? asTyped<number>("") : Number.isNaN(prize) ? asTyped<number>(tier.prizeKrw) : prize;
+    awardTiers.push({ name: tier.name.trim(), count, prizeKrw });
   });
-  if (Object.keys(errors).length > 0) return { input: null, errors };
   return {
     input: {
       title: form.title.trim(),

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router";
-import { isProblem, problemToPathErrors, type PathErrors } from "../../api/problem";
+import { isProblem, problemToPathErrors, withLocalErrors, type PathErrors } from "../../api/problem";
 import { CASE_STAGES, LICENCES, type Case, type ConflictProblem, type Round } from "../../api/types";
 import { useApi } from "../../app/context";
 import { CaseStatusBadge } from "../../components/badges";
@@ -76,10 +76,16 @@ function metaOf(value: Case): CaseMeta {
   return meta;
 }
 
-function localToErrors(local: LocalErrors, t: (key: MessageKey) => string): PathErrors {
+function localMessages(local: LocalErrors, t: (key: MessageKey) => string): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const [path, key] of Object.entries(local)) fields[path] = t(key);
-  return { summary: t("common.errorSummary"), fields, other: [], paths: Object.keys(local) };
+  return fields;
+}
+
+/** A refused save: the server's problem and what the form found itself. */
+interface RefusedSave {
+  body: unknown;
+  local: LocalErrors;
 }
 
 function useAutosaveState<D, V>(autosave: Autosave<D, V>): AutosaveState<V> {
@@ -115,7 +121,6 @@ function CaseEditor({ initial, round, reload }: { initial: Loaded; round: Round 
         etag: initial.etag,
         save: async (draft, etag): Promise<SaveOutcome<Case>> => {
           const { input, errors } = formToInput(draft);
-          if (Object.keys(errors).length > 0) return { kind: "invalid", problem: { local: errors } };
           const { data, error, response } = await api.PUT("/api/v1/cases/{caseId}", {
             params: { path: { caseId }, header: { "If-Match": etag } },
             body: input,
@@ -130,7 +135,7 @@ function CaseEditor({ initial, round, reload }: { initial: Loaded; round: Round 
             };
           }
           if (response.status === 409) return { kind: "closed", problem: error };
-          if (response.status === 400) return { kind: "invalid", problem: error };
+          if (response.status === 400) return { kind: "invalid", problem: { body: error, local: errors } satisfies RefusedSave };
           return { kind: "failed", problem: error };
         },
         onSaved: (value) => adopt(value),
@@ -142,10 +147,9 @@ function CaseEditor({ initial, round, reload }: { initial: Loaded; round: Round 
   // Field messages follow the outcome of each save (not each keystroke).
   useEffect(() => {
     if (state.status === "invalid") {
-      const problem = state.problem;
-      const local = (problem as { local?: LocalErrors } | null)?.local;
+      const { body, local } = state.problem as RefusedSave;
       setFieldErrors(
-        local ? localToErrors(local, t) : problemToPathErrors(problem, (p) => SHOWN.test(p), t("autosave.invalid"), ALIASES),
+        withLocalErrors(problemToPathErrors(body, (p) => SHOWN.test(p), t("autosave.invalid"), ALIASES), localMessages(local, t)),
       );
     } else if (state.status === "saved") {
       setFieldErrors(null);

@@ -5,6 +5,7 @@ import { Dialog } from "../../components/Dialog";
 import { LoadError, Loading, Notice, PageHeader } from "../../components/Page";
 import { useLoad } from "../../components/useLoad";
 import { useI18n } from "../../i18n/I18nProvider";
+import type { MessageKey } from "../../i18n/messages";
 import { AutosaveIndicator } from "../../components/AutosaveIndicator";
 import { Autosave, type AutosaveState, type SaveOutcome } from "../../lib/autosave";
 import { formatSeoulDateTime } from "../../lib/seoul";
@@ -24,6 +25,7 @@ import {
   type FieldProblem,
   type ItemForm,
   type SheetErrors,
+  type SheetRequest,
   type SheetForm,
 } from "./scoring";
 import type { Criterion, JudgingCase, ScoreSheet } from "./types";
@@ -61,7 +63,15 @@ export function ScoringPage() {
   return <Scoring key={`${stageId}/${caseId}`} data={loaded.data} />;
 }
 
-type SaveProblem = { body?: unknown; sent?: string[]; local?: string[] };
+/** A refused save: the server's problem and the request it refused. */
+type SaveProblem = { body: unknown; request: SheetRequest };
+
+/** The server's word on a refused sheet, with the form's own for points it could not read. */
+function refusedSheet(body: unknown, request: SheetRequest, t: (key: MessageKey) => string): SheetErrors {
+  const found = sheetErrors(body, request.criterionIds);
+  for (const id of request.unreadable) found.criteria[id] = { code: "number", message: t("scoring.error.number") };
+  return found;
+}
 
 function useAutosaveState<D, V>(autosave: Autosave<D, V>): AutosaveState<V> {
   return useSyncExternalStore(autosave.subscribe, autosave.getState, autosave.getState);
@@ -106,14 +116,13 @@ function Scoring({ data }: { data: JudgingCase }) {
         etag: "",
         save: async (draft): Promise<SaveOutcome<ScoreSheet>> => {
           const request = formToInput(criteria, draft, false);
-          if (request.unreadable.length > 0) return { kind: "invalid", problem: { local: request.unreadable } satisfies SaveProblem };
           const { data: saved, error, response } = await api.PUT("/api/v1/stages/{stageId}/cases/{caseId}/sheet", {
             params: { path: { stageId, caseId } },
             body: request.body,
           });
           if (saved) return { kind: "saved", value: saved, etag: "" };
           if (response.status === 409 || response.status === 404) return { kind: "closed", problem: error };
-          if (response.status === 400) return { kind: "invalid", problem: { body: error, sent: request.criterionIds } satisfies SaveProblem };
+          if (response.status === 400) return { kind: "invalid", problem: { body: error, request } satisfies SaveProblem };
           return { kind: "failed", problem: error };
         },
         onSaved: (value) => setSheet(value),
@@ -126,14 +135,8 @@ function Scoring({ data }: { data: JudgingCase }) {
   // Field messages follow each save's outcome.
   useEffect(() => {
     if (state.status === "invalid") {
-      const problem = state.problem as SaveProblem | null;
-      if (problem?.local) {
-        const local: SheetErrors = { criteria: {}, other: [], missing: [] };
-        for (const id of problem.local) local.criteria[id] = { code: "number", message: t("scoring.error.number") };
-        setErrors(local);
-      } else {
-        setErrors(sheetErrors(problem?.body, problem?.sent ?? [], criteria));
-      }
+      const problem = state.problem as SaveProblem;
+      setErrors(refusedSheet(problem.body, problem.request, t));
     } else if (state.status === "saved") {
       setErrors(null);
     }
@@ -212,7 +215,7 @@ function Scoring({ data }: { data: JudgingCase }) {
         } else if (response.status === 409 || response.status === 404) {
           autosave.close(error);
         } else if (response.status === 400) {
-          const found = sheetErrors(error, request.criterionIds, criteria);
+          const found = refusedSheet(error, request, t);
           setErrors(found);
           setSummary(
             found.missing.length > 0

@@ -118,46 +118,58 @@ describe("scales and guidance", () => {
 });
 
 describe("sheet form", () => {
-  it("sends what is filled in, in rubric order, and maps the server's errors back to criteria", () => {
+  it("sends every criterion in rubric order and maps the server's errors back to criteria", () => {
     const form = sheetToForm(RUBRIC, { status: "draft", items: [{ criterionId: "c2", points: 7, comment: "좋음" }, { criterionId: "c5", grade: "A" }] });
     form.items.c4 = { points: "12", grade: "", comment: "" };
     form.overallComment = "전반적으로 우수";
-    const request = formToInput(RUBRIC, form, false);
+    const request = formToInput(RUBRIC, form, true);
     expect(request.body).toEqual({
-      submit: false,
+      submit: true,
       overallComment: "전반적으로 우수",
       items: [
+        { criterionId: "c1" },
         { criterionId: "c2", points: 7, comment: "좋음" },
+        { criterionId: "c3" },
         { criterionId: "c4", points: 12 },
         { criterionId: "c5", grade: "A" },
+        { criterionId: "c6" },
       ],
     });
-    expect(request.criterionIds).toEqual(["c2", "c4", "c5"]);
+    expect(request.criterionIds).toEqual(["c1", "c2", "c3", "c4", "c5", "c6"]);
     expect(unscored(RUBRIC, form).map((c) => c.name)).toEqual(["창의성", "확산가능성", "국민체감도", "난이도"]);
 
+    // One answer names the score off the scale and every criterion left unscored.
     const problem = {
       type: "/docs#problem-validation_failed",
       title: "입력값을 확인해 주세요",
       status: 400,
       code: "validation_failed",
       errors: [
-        { field: "items[1].points", code: "out_of_scale", message: "척도 범위를 벗어난 점수입니다." },
-        { field: "items.난이도", code: "required", message: "필수 입력 항목입니다." },
-        { field: "somethingElse", code: "type", message: "형식 오류" },
+        { field: "items[3].points", code: "out_of_scale", message: "척도 범위를 벗어난 점수입니다." },
+        { field: "items[0].points", code: "required", message: "필수 입력 항목입니다." },
+        { field: "items[5].grade", code: "required", message: "필수 입력 항목입니다." },
+        { field: "items[1].comment", code: "max_length", message: "2000자 이하로 입력해 주세요." },
+        { field: "items", code: "criterion_required", message: "평가항목 '협업'의 점수를 입력하세요." },
+        { field: "overallComment", code: "max_length", message: "너무 깁니다." },
       ],
     };
-    const errors = sheetErrors(problem, request.criterionIds, RUBRIC);
+    const errors = sheetErrors(problem, request.criterionIds);
     expect(errors.criteria).toEqual({
       c4: { code: "out_of_scale", message: "척도 범위를 벗어난 점수입니다." },
+      c1: { code: "required", message: "필수 입력 항목입니다." },
       c6: { code: "required", message: "필수 입력 항목입니다." },
+      c2: { code: "max_length", message: "2000자 이하로 입력해 주세요." },
     });
-    expect(errors.missing).toEqual(["c6"]);
-    expect(errors.other).toEqual(["형식 오류"]);
+    expect(errors.missing).toEqual(["c1", "c6"]);
+    expect(errors.overallComment).toBe("너무 깁니다.");
+    expect(errors.other).toEqual(["평가항목 '협업'의 점수를 입력하세요."]);
   });
 
-  it("does not send typed points that are not a number", () => {
+  it("sends typed points that are not a number as typed, for the server to refuse with the rest", () => {
     const form = sheetToForm(RUBRIC, { status: "none", items: [] });
     form.items.c1 = { points: "칠", grade: "", comment: "" };
-    expect(formToInput(RUBRIC, form, false)).toMatchObject({ unreadable: ["c1"], body: { items: [] } });
+    const request = formToInput(RUBRIC, form, false);
+    expect(request.unreadable).toEqual(["c1"]);
+    expect(request.body.items[0]).toEqual({ criterionId: "c1", points: "칠" });
   });
 });

@@ -3,7 +3,7 @@
  * choices a scale offers, the guidance that applies to a choice, and the sheet form ↔
  * request body with the server's field errors mapped back to criteria.
  */
-import { isProblem, normalizeFieldPath } from "../../api/problem";
+import { asTyped, isProblem, normalizeFieldPath } from "../../api/problem";
 import type { Criterion, Guidance, Scale, ScoreItemInput, ScoreSheet, ScoreSheetInput } from "./types";
 
 /** Rounds to 4 decimals, half away from zero (Go's math.Round(x*1e4)/1e4). */
@@ -179,11 +179,15 @@ export interface SheetRequest {
   body: ScoreSheetInput;
   /** The criterion of each entry of `body.items`, to read `items[i].…` errors back. */
   criterionIds: string[];
-  /** Criteria whose typed points are not a number (not sent). */
+  /** Criteria whose typed points are not a number (sent as typed, for the server to refuse). */
   unreadable: string[];
 }
 
-/** The request body for a save or a submit; criteria with nothing in them are left out. */
+/**
+ * The request body for a save or a submit, one entry per criterion in rubric order. Points
+ * that are not a number are sent as typed: the server refuses them and, in the same answer,
+ * names every other problem of the sheet.
+ */
 export function formToInput(criteria: readonly Criterion[], form: SheetForm, submit: boolean): SheetRequest {
   const items: ScoreItemInput[] = [];
   const criterionIds: string[] = [];
@@ -195,12 +199,13 @@ export function formToInput(criteria: readonly Criterion[], form: SheetForm, sub
       if (item.grade) entry.grade = item.grade;
     } else {
       const points = parsePoints(item.points);
-      if (points !== null && Number.isNaN(points)) unreadable.push(c.id);
-      else if (points !== null) entry.points = points;
+      if (points !== null && Number.isNaN(points)) {
+        unreadable.push(c.id);
+        entry.points = asTyped<number>(item.points);
+      } else if (points !== null) entry.points = points;
     }
     const comment = item.comment.trim();
     if (comment) entry.comment = item.comment;
-    if (entry.points === undefined && entry.grade === undefined && entry.comment === undefined) continue;
     items.push(entry);
     criterionIds.push(c.id);
   }
@@ -226,30 +231,26 @@ export interface SheetErrors {
 
 /**
  * Maps a 400 problem of PUT …/sheet to the form: `items[i].points|grade|comment` through the
- * criteria sent, `items.<criterion name>` (required on submit) by name, `overallComment`.
+ * criteria sent (an unscored one on submit is `required` there), `overallComment`, and
+ * anything else (e.g. `items`: a criterion the request left out) with the summary.
  */
-export function sheetErrors(problem: unknown, sent: readonly string[], criteria: readonly Criterion[]): SheetErrors {
+export function sheetErrors(problem: unknown, sent: readonly string[]): SheetErrors {
   const out: SheetErrors = { criteria: {}, other: [], missing: [] };
   if (!isProblem(problem)) return out;
   for (const item of problem.errors ?? []) {
     if (!item || typeof item.message !== "string") continue;
-    const raw = typeof item.field === "string" ? item.field : "";
-    // `items.<criterion name>` (a submit missing a criterion) is read before normalizing, as a name may hold dots or digits.
-    const byName = raw.startsWith("items.") ? criteria.find((c) => c.name === raw.slice("items.".length)) : undefined;
-    const path = byName ? raw : normalizeFieldPath(raw);
-    const indexed = byName ? null : /^items\[(\d+)\]/.exec(path);
-    let criterionId: string | undefined;
-    if (indexed) criterionId = sent[Number(indexed[1])];
-    else if (path.startsWith("items.")) {
-      const name = path.slice("items.".length);
-      criterionId = criteria.find((c) => c.name === name)?.id;
-      if (criterionId && item.code === "required") out.missing.push(criterionId);
-    } else if (path === "overallComment") {
+    const path = typeof item.field === "string" ? normalizeFieldPath(item.field) : "";
+    if (path === "overallComment") {
       out.overallComment ??= item.message;
       continue;
     }
-    if (criterionId) out.criteria[criterionId] ??= { code: item.code, message: item.message };
-    else if (!out.other.includes(item.message)) out.other.push(item.message);
+    const indexed = /^items\[(\d+)\](?:\.(points|grade|comment))?/.exec(path);
+    const criterionId = indexed ? sent[Number(indexed[1])] : undefined;
+    if (criterionId) {
+      const scored = indexed?.[2] === "points" || indexed?.[2] === "grade";
+      if (item.code === "required" && scored && !out.missing.includes(criterionId)) out.missing.push(criterionId);
+      out.criteria[criterionId] ??= { code: item.code, message: item.message };
+    } else if (!out.other.includes(item.message)) out.other.push(item.message);
   }
   return out;
 }

@@ -65,13 +65,29 @@ describe("round form", () => {
     expect(body.participatingAgencyIds).toEqual([organizer.agency.id]);
   });
 
-  it("checks required fields locally before calling the server", async () => {
-    const net = await renderForm(() => json(500, {}));
+  it("shows what it found itself together with every error the server found", async () => {
+    const net = await renderForm(() =>
+      problem(400, "validation_failed", "일부 항목이 올바르지 않습니다.", [
+        { field: "title", code: "required", message: "필수 입력 항목입니다." },
+        { field: "awardTiers[0].prizeKrw", code: "type", message: "숫자를 입력해 주세요." },
+        { field: "categories[1]", code: "duplicate", message: "이미 있는 값입니다." },
+      ]),
+    );
     await screen.findByRole("heading", { level: 1, name: "새 경진대회" });
+    fireEvent.change(screen.getAllByLabelText(/^1건당 포상금/)[0]!, { target: { value: "삼백만" } });
+    fireEvent.change(screen.getByRole("textbox", { name: "분야 2" }), { target: { value: "복지" } });
     fireEvent.click(screen.getByRole("button", { name: "저장" }));
+
     const title = screen.getByLabelText(/^경진대회 제목/);
     await waitFor(() => expect(title.getAttribute("aria-invalid")).toBe("true"));
-    expect(net.requests.some((r) => r.method === "POST" && r.path === "/api/v1/rounds")).toBe(false);
+    // The form words what it knows better; the server's other errors stand beside them.
+    expect(document.getElementById("round-awardTiers-0-prizeKrw-error")?.textContent).toBe("원 단위의 숫자만 입력하세요.");
+    expect(document.getElementById("round-categories-1-error")?.textContent).toBe("이미 있는 분야입니다.");
+    expect(document.getElementById("round-title-error")?.textContent).toBe("필수 입력 항목입니다.");
+    const post = net.requests.find((r) => r.method === "POST" && r.path === "/api/v1/rounds");
+    const body = JSON.parse(post?.body ?? "{}");
+    expect(body.title).toBe("");
+    expect(body.awardTiers[0].prizeKrw).toBe("삼백만");
   });
 });
 

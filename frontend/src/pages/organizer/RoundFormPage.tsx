@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router";
-import { isProblem, problemToPathErrors, type PathErrors } from "../../api/problem";
+import { isProblem, problemToPathErrors, withLocalErrors, type PathErrors } from "../../api/problem";
 import { PERIODS, TEAM_KINDS, type Agency, type Period, type Round } from "../../api/types";
 import { useApi, useSession } from "../../app/context";
 import { AgencyPicker } from "../../components/AgencyPicker";
@@ -114,18 +114,14 @@ function RoundEditor({ round: initial, agencies }: { round: Round | null; agenci
   /** Saves the form; resolves to the saved round or null (errors shown). */
   const save = async (): Promise<Round | null> => {
     const { input, errors: local } = roundFormToInput(form);
-    if (!input) {
-      const fields: Record<string, string> = {};
-      for (const [path, key] of Object.entries(local)) fields[path] = t(key);
-      report({ summary: t("common.errorSummary"), fields, other: [], paths: Object.keys(local) });
-      return null;
-    }
     setErrors(null);
     const { data, error } = round
       ? await api.PUT("/api/v1/rounds/{roundId}", { params: { path: { roundId: round.id } }, body: input })
       : await api.POST("/api/v1/rounds", { body: input });
     if (data) return data;
-    report(problemToPathErrors(withScheduleMessages(error, t), (p) => SHOWN.test(p), t("common.errorUnknown")));
+    const messages: Record<string, string> = {};
+    for (const [path, key] of Object.entries(local)) messages[path] = t(key);
+    report(withLocalErrors(problemToPathErrors(withScheduleMessages(error, t), (p) => SHOWN.test(p), t("common.errorUnknown")), messages));
     return null;
   };
 

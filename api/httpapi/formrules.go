@@ -1,0 +1,85 @@
+package httpapi
+
+import (
+	"context"
+
+	"github.com/gin-gonic/gin"
+	"github.com/google/uuid"
+
+	"eutteum/api/account"
+	"eutteum/api/judging"
+	"eutteum/api/oapi"
+	"eutteum/api/validation"
+)
+
+// formRule runs an operation's business rules over a request body the schema refused,
+// recording what they find into r. The answer then lists every error of the form at once,
+// instead of the schema's now and the rules' after the next try. A rule that cannot tell
+// (the caller may not see the object, an id does not parse) records nothing.
+type formRule func(ctx context.Context, p account.Principal, c *gin.Context, body []byte, r *validation.Report) error
+
+// formRules are the forms whose business rules are known before anything is written, by
+// operation id.
+func (s *Server) formRules() map[string]formRule {
+	rounds := func(ctx context.Context, _ account.Principal, _ *gin.Context, body []byte, r *validation.Report) error {
+		var b oapi.RoundInput
+		validation.DecodeLenient(body, &b)
+		in := roundInput(b)
+		return s.rounds.Check(ctx, &in, r)
+	}
+	return map[string]formRule{
+		"createRound": rounds,
+		"updateRound": rounds,
+		"updateCase": func(ctx context.Context, p account.Principal, c *gin.Context, body []byte, r *validation.Report) error {
+			id, err := uuid.Parse(c.Param("caseId"))
+			if err != nil {
+				return nil
+			}
+			var b oapi.CaseInput
+			validation.DecodeLenient(body, &b)
+			return s.cases.CheckContent(ctx, p, id, caseContent(b), r)
+		},
+		"createStage": func(ctx context.Context, _ account.Principal, _ *gin.Context, body []byte, r *validation.Report) error {
+			var b oapi.StageInput
+			validation.DecodeLenient(body, &b)
+			in, err := stageInput(b)
+			if err != nil {
+				return err
+			}
+			_, err = s.judging.CheckStage(ctx, &in, r)
+			return err
+		},
+		"updateStage": func(_ context.Context, _ account.Principal, _ *gin.Context, body []byte, r *validation.Report) error {
+			var b oapi.StageUpdate
+			validation.DecodeLenient(body, &b)
+			in, err := stageUpdate(b)
+			if err != nil {
+				return err
+			}
+			return judging.CheckStageUpdate(&in, r)
+		},
+		"createRubricTemplate": func(_ context.Context, _ account.Principal, _ *gin.Context, body []byte, r *validation.Report) error {
+			var b oapi.RubricTemplateInput
+			validation.DecodeLenient(body, &b)
+			in, err := templateInput(b)
+			if err != nil {
+				return err
+			}
+			return judging.CheckTemplate(&in, r)
+		},
+		"saveScoreSheet": func(ctx context.Context, p account.Principal, c *gin.Context, body []byte, r *validation.Report) error {
+			stageID, err1 := uuid.Parse(c.Param("stageId"))
+			caseID, err2 := uuid.Parse(c.Param("caseId"))
+			if err1 != nil || err2 != nil {
+				return nil
+			}
+			var b oapi.ScoreSheetInput
+			validation.DecodeLenient(body, &b)
+			in, err := sheetInput(b)
+			if err != nil {
+				return err
+			}
+			return s.judging.CheckSheet(ctx, p, stageID, caseID, in, r)
+		},
+	}
+}

@@ -177,3 +177,13 @@ func TestSheetFormErrorsComeTogether(t *testing.T) {
 func itemField(i int, name string) string {
 	return "items[" + strconv.Itoa(i) + "]." + name
 }
+
+func TestJudgingSettingsNameEveryTieBreakAtOnce(t *testing.T) {
+	t.Parallel()
+	je := newJudgingEnv(t)
+	p := je.org.Put("/api/v1/rounds/"+je.roundID+"/judging", map[string]any{
+		"method": "mean", "objectionDays": 7,
+		"tieBreaks": []map[string]any{{"kind": "criterion"}, {"kind": "earlier_submission"}, {"kind": "criterion", "criterionName": " "}},
+	}).Problem(http.StatusBadRequest, "validation_failed")
+	wantFields(t, "tie-breaks", p, map[string]string{"tieBreaks[0].criterionName": "required", "tieBreaks[2].criterionName": "required"})
+}

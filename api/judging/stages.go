@@ -82,13 +82,18 @@ func (s *Service) UpdateSettings(ctx context.Context, p account.Principal, round
 	if _, err := s.rounds.Manageable(ctx, p, roundID); err != nil {
 		return Settings{}, err
 	}
-	if err := validation.Struct(in); err != nil {
+	r := validation.NewReport()
+	if err := r.Struct(in, ""); err != nil {
 		return Settings{}, err
 	}
 	for i, tb := range in.TieBreaks {
-		if tb.Kind == "criterion" && strings.TrimSpace(tb.CriterionName) == "" {
-			return Settings{}, apperr.Invalid(apperr.Field("tieBreaks["+itoa(i)+"].criterionName", "required"))
+		at := "tieBreaks[" + itoa(i) + "]"
+		if r.Readable(at) && tb.Kind == "criterion" && strings.TrimSpace(tb.CriterionName) == "" {
+			r.Add(apperr.Field(at+".criterionName", "required"))
 		}
+	}
+	if err := r.Err(); err != nil {
+		return Settings{}, err
 	}
 	if in.TieBreaks == nil {
 		in.TieBreaks = []TieBreak{}

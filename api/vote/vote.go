@@ -155,11 +155,12 @@ func (s *Service) settings(ctx context.Context, st judging.Stage) (Settings, err
 // closing time and the share may change, so nobody's ballot is judged by other rules than
 // it was cast under; once the stage is closed nothing changes.
 func (s *Service) Configure(ctx context.Context, p account.Principal, stageID uuid.UUID, in Input) (Settings, error) {
-	if err := validation.Struct(in); err != nil {
+	r := validation.NewReport()
+	if err := r.Struct(in, ""); err != nil {
 		return Settings{}, err
 	}
-	if !in.ClosesAt.After(in.OpensAt) {
-		return Settings{}, apperr.Invalid(apperr.Field("closesAt", "after_vote_opens"))
+	if r.Readable("closesAt", "opensAt") && !in.ClosesAt.After(in.OpensAt) {
+		r.Add(apperr.Field("closesAt", "after_vote_opens"))
 	}
 	st, err := s.judging.ManageableStage(ctx, p, stageID)
 	if err != nil {
@@ -168,8 +169,11 @@ func (s *Service) Configure(ctx context.Context, p account.Principal, stageID uu
 	if st.Status == judging.StatusClosed {
 		return Settings{}, apperr.New(apperr.KindConflict, apperr.CodeStageClosed)
 	}
-	if in.VoteShare+st.PanelShare > 100 {
-		return Settings{}, apperr.Invalid(apperr.Field("voteShare", "shares_over_100", "max", 100-st.PanelShare))
+	if r.Readable("voteShare") && in.VoteShare+st.PanelShare > 100 {
+		r.Add(apperr.Field("voteShare", "shares_over_100", "max", 100-st.PanelShare))
+	}
+	if err := r.Err(); err != nil {
+		return Settings{}, err
 	}
 	if st.Blind {
 		// The vote page names each finalist's team and agency, which a blind stage hides

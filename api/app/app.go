@@ -37,6 +37,9 @@ type Settings struct {
 	Mailer mail.Sender
 	// PublicURL is the web app's address, for links in mail.
 	PublicURL string
+	// ReadReplica, when set, serves the archive search and the public pages (see
+	// store.Reads); writes stay on the primary.
+	ReadReplica *pgxpool.Pool
 }
 
 // DefaultSettings suit a local run and the tests.
@@ -68,8 +71,9 @@ func New(ctx context.Context, pool *pgxpool.Pool, s Settings) (*App, error) {
 	teams := team.NewService(pool, accounts)
 	rounds := round.NewService(pool, accounts)
 	caseService := cases.NewService(pool, rounds, teams)
-	judgingService := judging.NewService(pool, accounts, rounds)
-	archiveService := archive.NewService(pool, archive.WithClientKey(key))
+	reads := store.NewReads(pool, s.ReadReplica)
+	judgingService := judging.NewService(pool, accounts, rounds, judging.WithReads(reads))
+	archiveService := archive.NewService(pool, archive.WithClientKey(key), archive.WithReads(reads))
 	mailer := s.Mailer
 	if mailer == nil {
 		mailer = &mail.Outbox{Log: slog.Default()}

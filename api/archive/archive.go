@@ -26,7 +26,11 @@ import (
 type Service struct {
 	pool *pgxpool.Pool
 	q    *store.Queries
-	now  func() time.Time
+	// reads serve the search and the similar cases, which may trail the newest write by a
+	// moment: from a read replica when there is one.
+	reads    *store.Reads
+	readOnly *store.Queries
+	now      func() time.Time
 	// clientKey keys the hashes that stand for anonymous browsers (see reactions.go).
 	clientKey []byte
 }
@@ -37,6 +41,10 @@ func NewService(pool *pgxpool.Pool, opts ...Option) *Service {
 	for _, o := range opts {
 		o(s)
 	}
+	if s.reads == nil {
+		s.reads = store.NewReads(pool, nil)
+	}
+	s.readOnly = store.New(s.reads)
 	if s.clientKey == nil {
 		s.clientKey = randomKey()
 	}

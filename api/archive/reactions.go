@@ -40,6 +40,11 @@ func WithClientKey(signingKey []byte) Option {
 	}
 }
 
+// WithReads serves the search and the similar cases through reads (see store.Reads).
+func WithReads(reads *store.Reads) Option {
+	return func(s *Service) { s.reads = reads }
+}
+
 // randomKey keeps services built without a key (tools, tests) working; their anonymous
 // marks are then recognised only while the process runs.
 func randomKey() []byte {

@@ -259,7 +259,7 @@ func (s *Service) Search(ctx context.Context, in Query) (Result, error) {
 		ORDER BY p.k1 DESC, p.published_on DESC, p.id DESC`
 	args["limit"] = in.Limit + 1
 
-	rows, err := s.pool.Query(ctx, page, customPlan, args)
+	rows, err := s.reads.Query(ctx, page, customPlan, args)
 	if err != nil {
 		return Result{}, dberr.Fail(err)
 	}
@@ -322,7 +322,7 @@ func (s *Service) tierKeys(ctx context.Context, filters []string, args pgx.Named
 		read := func(sql string, extra pgx.NamedArgs) error {
 			a := withArg(args, "limit", limit-len(ids))
 			maps.Copy(a, extra)
-			rows, err := s.pool.Query(ctx, sql, customPlan, a)
+			rows, err := s.reads.Query(ctx, sql, customPlan, a)
 			if err != nil {
 				return dberr.Fail(fmt.Errorf("archive.Search: tier %d: %w", t.rank, err))
 			}
@@ -414,7 +414,7 @@ var counting = struct{ exact, target, probe int }{exact: 1500, target: 1000}
 // is counted from it at once, a middling one from a larger share, a small one exactly.
 func (s *Service) count(ctx context.Context, matching string, args pgx.NamedArgs) (facets map[string][]FacetValue, total int, approximate, dense bool, err error) {
 	var size int
-	if err := s.pool.QueryRow(ctx, `SELECT coalesce(sum(n), 0)::int FROM archive_facet_totals WHERE facet = 'year'`).Scan(&size); err != nil {
+	if err := s.reads.QueryRow(ctx, `SELECT coalesce(sum(n), 0)::int FROM archive_facet_totals WHERE facet = 'year'`).Scan(&size); err != nil {
 		return nil, 0, false, false, dberr.Fail(err)
 	}
 	defer func() { dense = total > size/denseShare }()
@@ -486,7 +486,7 @@ func (s *Service) facets(ctx context.Context, matching string, args pgx.NamedArg
 		UNION ALL SELECT 'evidenceLevel', evidence_level::text, evidence_level::text, count(*) FROM f WHERE evidence_level IS NOT NULL GROUP BY evidence_level
 		UNION ALL SELECT 'hasMetrics', has_metrics::text, has_metrics::text, count(*) FROM f GROUP BY has_metrics
 		ORDER BY 1, 4 DESC, 2`
-	rows, err := s.pool.Query(ctx, sql, customPlan, args)
+	rows, err := s.reads.Query(ctx, sql, customPlan, args)
 	if err != nil {
 		return nil, 0, 0, dberr.Fail(err)
 	}
@@ -496,7 +496,7 @@ func (s *Service) facets(ctx context.Context, matching string, args pgx.NamedArg
 // archiveFacets are the counts of the whole archive, kept by triggers (migration 011)
 // because counting every row on each visit of the archive's front page does not scale.
 func (s *Service) archiveFacets(ctx context.Context) (map[string][]FacetValue, int, error) {
-	rows, err := s.pool.Query(ctx, `SELECT facet, value, label, n FROM archive_facet_totals WHERE n > 0 ORDER BY facet, n DESC, value`)
+	rows, err := s.reads.Query(ctx, `SELECT facet, value, label, n FROM archive_facet_totals WHERE n > 0 ORDER BY facet, n DESC, value`)
 	if err != nil {
 		return nil, 0, dberr.Fail(err)
 	}

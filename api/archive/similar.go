@@ -64,7 +64,7 @@ func (s *Service) similar(ctx context.Context, d Draft, exclude *uuid.UUID) ([]S
 	if exclude != nil {
 		params.Exclude = uuid.NullUUID{UUID: *exclude, Valid: true}
 	}
-	rows, err := s.q.SimilarEntries(ctx, params)
+	rows, err := s.readOnly.SimilarEntries(ctx, params)
 	if err != nil {
 		return nil, dberr.Fail(err)
 	}

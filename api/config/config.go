@@ -15,6 +15,10 @@ import (
 type Config struct {
 	// DatabaseURL points at PostgreSQL; empty starts the embedded cluster in DataDir.
 	DatabaseURL string
+	// ReadDatabaseURL points at a read replica of DatabaseURL that serves the archive search
+	// and the public pages (EUTTEUM_READ_DATABASE_URL); empty reads everything from the
+	// primary. Writes always go to DatabaseURL.
+	ReadDatabaseURL string
 	// DataDir holds the embedded cluster (EUTTEUM_DATA_DIR, default ./.data/postgres).
 	DataDir string
 	// Addr is the listen address (EUTTEUM_ADDR, default :8080).
@@ -50,15 +54,16 @@ type Config struct {
 // FromEnv reads the configuration.
 func FromEnv() (Config, error) {
 	c := Config{
-		DatabaseURL: os.Getenv("DATABASE_URL"),
-		DataDir:     env("EUTTEUM_DATA_DIR", ".data/postgres"),
-		Addr:        env("EUTTEUM_ADDR", ":8080"),
-		WebDir:      env("EUTTEUM_WEB_DIR", "frontend/dist"),
-		LogLevel:    env("EUTTEUM_LOG_LEVEL", "info"),
-		LogFormat:   env("EUTTEUM_LOG_FORMAT", "json"),
-		SMTPURL:     os.Getenv("EUTTEUM_SMTP_URL"),
-		MailOutbox:  env("EUTTEUM_MAIL_OUTBOX", ".data/outbox"),
-		PublicURL:   env("EUTTEUM_PUBLIC_URL", "http://localhost:8080"),
+		DatabaseURL:     os.Getenv("DATABASE_URL"),
+		ReadDatabaseURL: os.Getenv("EUTTEUM_READ_DATABASE_URL"),
+		DataDir:         env("EUTTEUM_DATA_DIR", ".data/postgres"),
+		Addr:            env("EUTTEUM_ADDR", ":8080"),
+		WebDir:          env("EUTTEUM_WEB_DIR", "frontend/dist"),
+		LogLevel:        env("EUTTEUM_LOG_LEVEL", "info"),
+		LogFormat:       env("EUTTEUM_LOG_FORMAT", "json"),
+		SMTPURL:         os.Getenv("EUTTEUM_SMTP_URL"),
+		MailOutbox:      env("EUTTEUM_MAIL_OUTBOX", ".data/outbox"),
+		PublicURL:       env("EUTTEUM_PUBLIC_URL", "http://localhost:8080"),
 	}
 	var err error
 	if c.AccessTTL, err = time.ParseDuration(env("EUTTEUM_ACCESS_TTL", "15m")); err != nil {

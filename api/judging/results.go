@@ -689,7 +689,7 @@ func (s *Service) publicTable(ctx context.Context, p account.Principal, r round.
 
 // PublicResults returns published results to anyone.
 func (s *Service) PublicResults(ctx context.Context, roundID uuid.UUID) (PublicTable, error) {
-	pub, closes, err := s.published(ctx, roundID)
+	pub, closes, err := s.publishedIn(ctx, s.public, roundID)
 	if err != nil {
 		return PublicTable{}, err
 	}
@@ -707,14 +707,18 @@ func (s *Service) PublicResults(ctx context.Context, roundID uuid.UUID) (PublicT
 // the server enforces and the two views cannot disagree: it is derived from the stored
 // publication time and the round's window, which cannot change once results are published.
 func (s *Service) published(ctx context.Context, roundID uuid.UUID) (store.PublishedResult, time.Time, error) {
-	pub, err := s.q.GetPublishedResults(ctx, roundID)
+	return s.publishedIn(ctx, s.q, roundID)
+}
+
+func (s *Service) publishedIn(ctx context.Context, q *store.Queries, roundID uuid.UUID) (store.PublishedResult, time.Time, error) {
+	pub, err := q.GetPublishedResults(ctx, roundID)
 	if store.IsNoRows(err) {
 		return pub, time.Time{}, apperr.NotFound()
 	}
 	if err != nil {
 		return pub, time.Time{}, dberr.Fail(err)
 	}
-	settings, err := s.settings(ctx, s.q, roundID)
+	settings, err := s.settings(ctx, q, roundID)
 	if err != nil {
 		return pub, time.Time{}, err
 	}

@@ -29,11 +29,29 @@ type Service struct {
 	rounds    *round.Service
 	mailer    mail.Sender
 	publicURL string
+	// public reads the published tables for anyone's eyes, which may trail a publication by
+	// a moment: from a read replica when there is one.
+	public *store.Queries
+}
+
+// Option configures a Service.
+type Option func(*Service)
+
+// WithReads serves the public results through reads (see store.Reads).
+func WithReads(reads *store.Reads) Option {
+	return func(s *Service) { s.public = store.New(reads) }
 }
 
 // NewService returns a Service.
-func NewService(pool *pgxpool.Pool, accounts *account.Service, rounds *round.Service) *Service {
-	return &Service{pool: pool, q: store.New(pool), accounts: accounts, rounds: rounds}
+func NewService(pool *pgxpool.Pool, accounts *account.Service, rounds *round.Service, opts ...Option) *Service {
+	s := &Service{pool: pool, q: store.New(pool), accounts: accounts, rounds: rounds}
+	for _, o := range opts {
+		o(s)
+	}
+	if s.public == nil {
+		s.public = s.q
+	}
+	return s
 }
 
 func (s *Service) now() time.Time { return s.rounds.Now() }

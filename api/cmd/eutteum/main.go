@@ -48,9 +48,10 @@ Usage:
                            restore a backup into the database; --force replaces a database
                            that is not empty
 
-Environment: DATABASE_URL, EUTTEUM_DATA_DIR, EUTTEUM_ADDR, EUTTEUM_WEB_DIR, EUTTEUM_JWT_KEY,
-EUTTEUM_ACCESS_TTL, EUTTEUM_OPEN_SIGNUP, EUTTEUM_SECURE_COOKIES, EUTTEUM_TRUSTED_PROXIES,
-EUTTEUM_LOG_LEVEL, EUTTEUM_LOG_FORMAT, EUTTEUM_SMTP_URL, EUTTEUM_MAIL_OUTBOX, EUTTEUM_PUBLIC_URL (see README.md).
+Environment: DATABASE_URL, EUTTEUM_READ_DATABASE_URL, EUTTEUM_DATA_DIR, EUTTEUM_ADDR,
+EUTTEUM_WEB_DIR, EUTTEUM_JWT_KEY, EUTTEUM_ACCESS_TTL, EUTTEUM_OPEN_SIGNUP, EUTTEUM_SECURE_COOKIES,
+EUTTEUM_TRUSTED_PROXIES, EUTTEUM_LOG_LEVEL, EUTTEUM_LOG_FORMAT, EUTTEUM_SMTP_URL,
+EUTTEUM_MAIL_OUTBOX, EUTTEUM_PUBLIC_URL (see README.md).
 `
 
 const databaseName = "eutteum"
@@ -76,7 +77,7 @@ func main() {
 		err = withDatabase(ctx, cfg, func(ctx context.Context, pool *pgxpool.Pool) error { return nil })
 	case "seed":
 		err = withDatabase(ctx, cfg, func(ctx context.Context, pool *pgxpool.Pool) error {
-			a, err := newApp(ctx, pool, cfg)
+			a, err := newApp(ctx, pool, cfg, nil)
 			if err != nil {
 				return err
 			}
@@ -138,11 +139,13 @@ func settings(cfg config.Config) (app.Settings, error) {
 }
 
 // newApp assembles the application with the configured settings.
-func newApp(ctx context.Context, pool *pgxpool.Pool, cfg config.Config) (*app.App, error) {
+// A server reads its archive search and public pages from replica when there is one.
+func newApp(ctx context.Context, pool *pgxpool.Pool, cfg config.Config, replica *pgxpool.Pool) (*app.App, error) {
 	s, err := settings(cfg)
 	if err != nil {
 		return nil, err
 	}
+	s.ReadReplica = replica
 	return app.New(ctx, pool, s)
 }
 
@@ -206,7 +209,16 @@ func withDatabaseURL(ctx context.Context, cfg config.Config, fn func(context.Con
 func serve(ctx context.Context, cfg config.Config) error {
 	tuneGC()
 	return withDatabase(ctx, cfg, func(ctx context.Context, pool *pgxpool.Pool) error {
-		a, err := newApp(ctx, pool, cfg)
+		var replica *pgxpool.Pool
+		if cfg.ReadDatabaseURL != "" {
+			var err error
+			if replica, err = store.OpenReplica(ctx, cfg.ReadDatabaseURL); err != nil {
+				return err
+			}
+			// Closed after the last request has drained.
+			defer replica.Close()
+		}
+		a, err := newApp(ctx, pool, cfg, replica)
 		if err != nil {
 			return err
 		}
@@ -302,7 +314,7 @@ func importCommand(ctx context.Context, cfg config.Config, args []string) error 
 	}
 	started := time.Now()
 	return withDatabase(ctx, cfg, func(ctx context.Context, pool *pgxpool.Pool) error {
-		a, err := newApp(ctx, pool, cfg)
+		a, err := newApp(ctx, pool, cfg, nil)
 		if err != nil {
 			return err
 		}

@@ -8,13 +8,14 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"time"
 
 	"github.com/google/uuid"
 
 	"eutteum/api/account"
 	"eutteum/api/apperr"
 	"eutteum/api/dberr"
-	"eutteum/api/round"
+
 	"eutteum/api/store"
 )
 
@@ -53,7 +54,7 @@ func (s *Service) Upload(ctx context.Context, p account.Principal, caseID uuid.U
 	}
 	sum := sha256.Sum256(data)
 	var created store.Attachment
-	err = s.edit(ctx, p, caseID, nil, func(q *store.Queries, row store.Case, _ round.Round) error {
+	err = s.editAt(ctx, p, caseID, nil, nil, func(q *store.Queries, _ *store.GetCasePageRow, _ time.Time) error {
 		totals, err := q.AttachmentTotals(ctx, caseID)
 		if err != nil {
 			return err
@@ -112,7 +113,7 @@ func (s *Service) Download(ctx context.Context, p account.Principal, caseID, att
 
 // RemoveAttachment takes a file off the working copy; submitted versions keep listing it.
 func (s *Service) RemoveAttachment(ctx context.Context, p account.Principal, caseID, attachmentID uuid.UUID) error {
-	return s.edit(ctx, p, caseID, nil, func(q *store.Queries, row store.Case, _ round.Round) error {
+	return s.editAt(ctx, p, caseID, nil, nil, func(q *store.Queries, _ *store.GetCasePageRow, _ time.Time) error {
 		n, err := q.RemoveAttachment(ctx, store.RemoveAttachmentParams{ID: attachmentID, CaseID: caseID})
 		if err != nil {
 			return err

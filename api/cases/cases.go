@@ -3,6 +3,7 @@ package cases
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"slices"
 	"strings"
 	"time"
@@ -167,13 +168,25 @@ func (s *Service) Create(ctx context.Context, p account.Principal, roundID uuid.
 	return s.view(ctx, p, row, asTeam)
 }
 
-// Get returns the case as the caller may see it.
+// Get returns the case as the caller may see it. Its team's view is one query; the
+// round's organizers' is checked against the round.
 func (s *Service) Get(ctx context.Context, p account.Principal, id uuid.UUID) (Case, error) {
-	row, who, err := s.load(ctx, p, id)
-	if err != nil {
-		return Case{}, err
+	pg, err := s.q.GetCasePage(ctx, pageParams(p, id, nil))
+	if store.IsNoRows(err) {
+		return Case{}, apperr.NotFound()
 	}
-	return s.view(ctx, p, row, who)
+	if err != nil {
+		return Case{}, dberr.Fail(err)
+	}
+	if pg.IsMember {
+		return s.pageView(&pg, pg.Case, pg.CategoryName, nil, asTeam)
+	}
+	if pg.Case.SubmittedVersion > 0 {
+		if _, err := s.rounds.Manageable(ctx, p, pg.Case.RoundID); err == nil {
+			return s.pageView(&pg, pg.Case, pg.CategoryName, nil, asOrganizer)
+		}
+	}
+	return Case{}, apperr.NotFound()
 }
 
 // Update replaces the working copy when ifMatch is its current revision. A stale revision
@@ -188,10 +201,12 @@ func (s *Service) Update(ctx context.Context, p account.Principal, id uuid.UUID,
 	}
 	normalize(&in)
 	var saved store.Case
-	err := s.edit(ctx, p, id, ifMatch, func(q *store.Queries, row store.Case, r round.Round) error {
-		if in.CategoryID != nil && !hasCategory(r, *in.CategoryID) {
+	var pg *store.GetCasePageRow
+	err := s.editAt(ctx, p, id, ifMatch, in.CategoryID, func(q *store.Queries, locked *store.GetCasePageRow, _ time.Time) error {
+		if in.CategoryID != nil && !locked.ChosenCategoryFound {
 			return apperr.Invalid(apperr.Field("categoryId", "not_found"))
 		}
+		pg = locked
 		metrics, err := json.Marshal(in.Metrics)
 		if err != nil {
 			return err
@@ -221,7 +236,9 @@ func (s *Service) Update(ctx context.Context, p account.Principal, id uuid.UUID,
 	if err != nil {
 		return Case{}, err
 	}
-	return s.view(ctx, p, saved, asTeam)
+	// The answer is the row written with what the locked read brought along: nothing is
+	// read again.
+	return s.pageView(pg, saved, pg.ChosenCategoryName, nil, asTeam)
 }
 
 // CheckContent records into r what is wrong with a working copy for case id. Once r holds
@@ -234,16 +251,12 @@ func (s *Service) CheckContent(ctx context.Context, p account.Principal, id uuid
 	if len(r.Fields()) == 0 || in.CategoryID == nil || !r.Readable("categoryId") {
 		return nil
 	}
-	row, who, err := s.load(ctx, p, id)
-	if err != nil || who != asTeam {
+	pg, err := s.q.GetCasePage(ctx, pageParams(p, id, in.CategoryID))
+	if err != nil || !pg.IsMember || !pg.RoundVisible {
 		// The caller learns nothing about a case they cannot edit.
 		return nil
 	}
-	rd, err := s.rounds.Get(ctx, p, row.RoundID)
-	if err != nil {
-		return nil
-	}
-	if !hasCategory(rd, *in.CategoryID) {
+	if !pg.ChosenCategoryFound {
 		r.Add(apperr.Field("categoryId", "not_found"))
 	}
 	return nil
@@ -253,11 +266,14 @@ func (s *Service) CheckContent(ctx context.Context, p account.Principal, id uuid
 // submitted. It needs the parts judges read.
 func (s *Service) Submit(ctx context.Context, p account.Principal, id uuid.UUID, ifMatch *int) (Case, error) {
 	var saved store.Case
-	err := s.editAt(ctx, p, id, ifMatch, func(q *store.Queries, row store.Case, r round.Round, now time.Time) error {
-		if now.Before(r.Schedule.SubmissionOpensAt) {
+	var pg *store.GetCasePageRow
+	var submitted *Version
+	err := s.editAt(ctx, p, id, ifMatch, nil, func(q *store.Queries, locked *store.GetCasePageRow, now time.Time) error {
+		if now.Before(locked.SubmissionOpensAt) {
 			return apperr.New(apperr.KindConflict, apperr.CodeRoundNotOpen)
 		}
-		content, err := s.contentOf(ctx, q, row)
+		row := locked.Case
+		content, err := contentFrom(row, locked.CategoryName)
 		if err != nil {
 			return err
 		}
@@ -274,7 +290,7 @@ func (s *Service) Submit(ctx context.Context, p account.Principal, id uuid.UUID,
 			slices.SortFunc(missing, func(a, b apperr.FieldError) int { return strings.Compare(a.Field, b.Field) })
 			return apperr.Invalid(missing...)
 		}
-		attachments, err := s.attachments(ctx, q, row.ID)
+		attachments, err := pageFiles(locked)
 		if err != nil {
 			return err
 		}
@@ -287,27 +303,26 @@ func (s *Service) Submit(ctx context.Context, p account.Principal, id uuid.UUID,
 			return err
 		}
 		version := row.SubmittedVersion + 1
-		if err := q.CreateCaseVersion(ctx, store.CreateCaseVersionParams{
-			CaseID: row.ID, Version: version, Content: contentJSON, Attachments: attachmentsJSON, SubmittedBy: p.UserID,
-		}); err != nil {
-			return err
-		}
-		saved, err = q.SetCaseStatus(ctx, store.SetCaseStatusParams{
-			ID: row.ID, Status: store.CaseStatusSubmitted, SubmittedVersion: version, SubmittedAt: &now, UpdatedBy: p.UserID,
+		saved, err = q.RecordSubmission(ctx, store.RecordSubmissionParams{
+			ID: row.ID, Version: version, Content: contentJSON, Attachments: attachmentsJSON, SubmittedBy: p.UserID, SubmittedAt: &now,
 		})
+		pg, submitted = locked, &Version{Content: content, Attachments: attachments}
 		return err
 	})
 	if err != nil {
 		return Case{}, err
 	}
-	return s.view(ctx, p, saved, asTeam)
+	return s.pageView(pg, saved, pg.CategoryName, submitted, asTeam)
 }
 
 // Withdraw takes a submitted case out of the round before the deadline. Its versions stay;
 // submitting again puts it back.
 func (s *Service) Withdraw(ctx context.Context, p account.Principal, id uuid.UUID) (Case, error) {
 	var saved store.Case
-	err := s.edit(ctx, p, id, nil, func(q *store.Queries, row store.Case, _ round.Round) error {
+	var pg *store.GetCasePageRow
+	err := s.editAt(ctx, p, id, nil, nil, func(q *store.Queries, locked *store.GetCasePageRow, _ time.Time) error {
+		row := locked.Case
+		pg = locked
 		if row.Status != store.CaseStatusSubmitted {
 			return apperr.New(apperr.KindConflict, apperr.CodeCaseStatusConflict)
 		}
@@ -320,51 +335,45 @@ func (s *Service) Withdraw(ctx context.Context, p account.Principal, id uuid.UUI
 	if err != nil {
 		return Case{}, err
 	}
-	return s.view(ctx, p, saved, asTeam)
+	return s.pageView(pg, saved, pg.CategoryName, nil, asTeam)
 }
 
 // Delete removes a draft that was never submitted.
 func (s *Service) Delete(ctx context.Context, p account.Principal, id uuid.UUID) error {
-	return s.edit(ctx, p, id, nil, func(q *store.Queries, row store.Case, _ round.Round) error {
-		if row.SubmittedVersion > 0 {
+	return s.editAt(ctx, p, id, nil, nil, func(q *store.Queries, locked *store.GetCasePageRow, _ time.Time) error {
+		if locked.Case.SubmittedVersion > 0 {
 			return apperr.New(apperr.KindConflict, apperr.CodeCaseStatusConflict)
 		}
-		return q.DeleteCase(ctx, row.ID)
+		return q.DeleteCase(ctx, locked.Case.ID)
 	})
 }
 
-// edit runs fn on the locked working copy when the caller is in the case's team, the
-// deadline has not passed, the case is still the team's to change, and ifMatch (when
-// given) is the current revision.
-func (s *Service) edit(ctx context.Context, p account.Principal, id uuid.UUID, ifMatch *int, fn func(*store.Queries, store.Case, round.Round) error) error {
-	return s.editAt(ctx, p, id, ifMatch, func(q *store.Queries, row store.Case, r round.Round, _ time.Time) error {
-		return fn(q, row, r)
-	})
-}
-
-// editAt is edit for changes that record when they happened: fn gets the time the
-// deadline was judged by, the database's clock (round.Service.TxNow), so that servers
-// with drifting clocks accept or refuse a change at the deadline alike.
-func (s *Service) editAt(ctx context.Context, p account.Principal, id uuid.UUID, ifMatch *int, fn func(*store.Queries, store.Case, round.Round, time.Time) error) error {
-	row, who, err := s.load(ctx, p, id)
-	if err != nil {
-		return err
-	}
-	if who != asTeam {
-		return apperr.Forbidden()
-	}
-	r, err := s.rounds.Get(ctx, p, row.RoundID)
-	if err != nil {
-		return err
-	}
-	var stale *store.Case
-	err = store.InTx(ctx, s.pool, func(q *store.Queries) error {
-		locked, err := q.LockCase(ctx, id)
+// editAt runs fn on the locked working copy when the caller is in the case's team, may
+// see its round, the deadline has not passed, the case is still the team's to change, and
+// ifMatch (when given) is the current revision. Everything is read and checked in the
+// transaction by one locking query (LockCasePage), which also brings what the answer
+// shows and whether chosenCategory is one of the round's. fn gets the time the deadline
+// was judged by, the database's clock (round.Service.TxNow), so that servers with
+// drifting clocks accept or refuse a change at the deadline alike.
+func (s *Service) editAt(ctx context.Context, p account.Principal, id uuid.UUID, ifMatch *int, chosenCategory *uuid.UUID,
+	fn func(*store.Queries, *store.GetCasePageRow, time.Time) error) error {
+	var stale *store.GetCasePageRow
+	refused := false
+	err := store.InTx(ctx, s.pool, func(q *store.Queries) error {
+		locked, err := q.LockCasePage(ctx, store.LockCasePageParams(pageParams(p, id, chosenCategory)))
+		if store.IsNoRows(err) {
+			return apperr.NotFound()
+		}
 		if err != nil {
 			return err
 		}
-		row, now := locked.Case, s.rounds.TxNow(locked.DbNow)
-		if !now.Before(r.Schedule.SubmissionClosesAt) {
+		pg := store.GetCasePageRow(locked)
+		if !pg.IsMember || !pg.RoundVisible {
+			refused = true
+			return errRefused
+		}
+		row, now := pg.Case, s.rounds.TxNow(pg.DbNow)
+		if !now.Before(pg.SubmissionClosesAt) {
 			return apperr.New(apperr.KindConflict, apperr.CodeSubmissionClosed)
 		}
 		switch row.Status {
@@ -373,19 +382,54 @@ func (s *Service) editAt(ctx context.Context, p account.Principal, id uuid.UUID,
 			return apperr.New(apperr.KindConflict, apperr.CodeCaseStatusConflict)
 		}
 		if ifMatch != nil && *ifMatch != int(row.Revision) {
-			stale = &row
+			stale = &pg
 			return apperr.New(apperr.KindPreconditionFailed, apperr.CodePreconditionFailed)
 		}
-		return fn(q, row, r, now)
+		return fn(q, &pg, now)
 	})
+	if refused {
+		return s.refusal(ctx, p, id)
+	}
 	if stale != nil {
-		current, verr := s.view(ctx, p, *stale, asTeam)
+		current, verr := s.pageView(stale, stale.Case, stale.CategoryName, nil, asTeam)
 		if verr != nil {
 			return verr
 		}
 		return &StaleError{Current: current}
 	}
 	return dberr.Fail(err)
+}
+
+// errRefused leaves an edit's transaction when the caller may not change the case.
+var errRefused = errors.New("cases: not the caller's to change")
+
+// refusal is the answer to an edit by a caller who may not make it, as a read tells it:
+// not found to whom the case does not exist, forbidden to the round's organizers, and the
+// round's own answer to a team member who can no longer see the round.
+func (s *Service) refusal(ctx context.Context, p account.Principal, id uuid.UUID) error {
+	row, who, err := s.load(ctx, p, id)
+	if err != nil {
+		return err
+	}
+	if who != asTeam {
+		return apperr.Forbidden()
+	}
+	if _, err := s.rounds.Get(ctx, p, row.RoundID); err != nil {
+		return err
+	}
+	// Membership or the round changed since the lock; the caller may try again.
+	return apperr.New(apperr.KindConflict, apperr.CodeConflict)
+}
+
+func pageParams(p account.Principal, id uuid.UUID, chosenCategory *uuid.UUID) store.GetCasePageParams {
+	params := store.GetCasePageParams{ID: id, UserID: p.UserID, IsAdmin: p.IsAdmin(), OrganizerAgencies: p.OrganizerAgencies()}
+	if params.OrganizerAgencies == nil {
+		params.OrganizerAgencies = []uuid.UUID{}
+	}
+	if chosenCategory != nil {
+		params.ChosenCategoryID = uuid.NullUUID{UUID: *chosenCategory, Valid: true}
+	}
+	return params
 }
 
 // StaleError answers an edit based on an old revision; Current is the case as it is now.
@@ -631,6 +675,86 @@ func (s *Service) view(ctx context.Context, p account.Principal, row store.Case,
 	return c, nil
 }
 
+// pageView is the case row as the caller sees it, with the rest of its page from pg, read
+// with it or under the same lock; categoryName names row's category. submitted, when given,
+// is the version just recorded, else the one pg read.
+func (s *Service) pageView(pg *store.GetCasePageRow, row store.Case, categoryName string, submitted *Version, who viewer) (Case, error) {
+	c := Case{
+		ID: row.ID, Status: string(row.Status), Revision: int(row.Revision), SubmittedVersion: int(row.SubmittedVersion),
+		Round: RoundRef{ID: row.RoundID, Title: pg.RoundTitle, SubmissionClosesAt: pg.SubmissionClosesAt},
+		Team: team.Ref{ID: row.TeamID, Name: pg.TeamName, Kind: string(pg.TeamKind),
+			Agency: account.AgencyRef{ID: pg.TeamAgencyID, Name: pg.TeamAgencyName}},
+		CreatedAt: row.CreatedAt, UpdatedAt: row.UpdatedAt, SubmittedAt: row.SubmittedAt,
+	}
+	working, err := contentFrom(row, categoryName)
+	if err != nil {
+		return Case{}, err
+	}
+	workingFiles, err := pageFiles(pg)
+	if err != nil {
+		return Case{}, err
+	}
+	if submitted == nil && row.SubmittedVersion > 0 {
+		if pg.SubmittedContent == nil {
+			return Case{}, apperr.Internal(errors.New("cases: submitted version missing"))
+		}
+		v := Version{}
+		if err := json.Unmarshal(pg.SubmittedContent, &v.Content); err != nil {
+			return Case{}, apperr.Internal(err)
+		}
+		if err := json.Unmarshal(pg.SubmittedAttachments, &v.Attachments); err != nil {
+			return Case{}, apperr.Internal(err)
+		}
+		normalize(&v.Content)
+		submitted = &v
+	}
+	if who == asOrganizer {
+		c.View, c.Content, c.Attachments = ViewSubmitted, submitted.Content, submitted.Attachments
+		return c, nil
+	}
+	c.View, c.Content, c.Attachments = ViewWorkingCopy, working, workingFiles
+	c.HasUnsubmittedChanges = submitted == nil || len(Diff(submitted.Content, working, submitted.Attachments, workingFiles)) > 0
+	status := row.Status
+	c.Editable = s.rounds.Now().Before(pg.SubmissionClosesAt) &&
+		(status == store.CaseStatusDraft || status == store.CaseStatusSubmitted || status == store.CaseStatusWithdrawn)
+	return c, nil
+}
+
+func pageFiles(pg *store.GetCasePageRow) ([]Attachment, error) {
+	files := []Attachment{}
+	if err := json.Unmarshal(pg.Files, &files); err != nil {
+		return nil, apperr.Internal(err)
+	}
+	return files, nil
+}
+
+// contentFrom is the working copy of row, whose category is named categoryName.
+func contentFrom(row store.Case, categoryName string) (Content, error) {
+	c := Content{
+		Title: row.Title, Summary: row.Summary, Problem: row.Problem, Solution: row.Solution, Outcomes: row.Outcomes,
+		Tags: row.Tags, Beneficiaries: row.Beneficiaries, CostKRW: row.CostKrw, SavingsKRW: row.SavingsKrw,
+		StartedOn: row.StartedOn, EvidenceLevel: row.EvidenceLevel,
+	}
+	if row.CategoryID.Valid {
+		id := row.CategoryID.UUID
+		c.CategoryID, c.CategoryName = &id, categoryName
+	}
+	if row.Stage.Valid {
+		c.Stage = string(row.Stage.CaseStage)
+	}
+	if row.Licence.Valid {
+		c.Licence = string(row.Licence.LicenceType)
+	}
+	if err := json.Unmarshal(row.Metrics, &c.Metrics); err != nil {
+		return c, apperr.Internal(err)
+	}
+	if err := json.Unmarshal(row.Collaborators, &c.Collaborators); err != nil {
+		return c, apperr.Internal(err)
+	}
+	normalize(&c)
+	return c, nil
+}
+
 func (s *Service) contentOf(ctx context.Context, q *store.Queries, row store.Case) (Content, error) {
 	c := Content{
 		Title: row.Title, Summary: row.Summary, Problem: row.Problem, Solution: row.Solution, Outcomes: row.Outcomes,
@@ -678,15 +802,6 @@ func normalize(c *Content) {
 	if c.Collaborators == nil {
 		c.Collaborators = []Collaborator{}
 	}
-}
-
-func hasCategory(r round.Round, id uuid.UUID) bool {
-	for _, c := range r.Categories {
-		if c.ID == id {
-			return true
-		}
-	}
-	return false
 }
 
 // FindByTitle returns the id of the team's case in the round with the title, if any.

@@ -288,6 +288,135 @@ func (q *Queries) GetCaseByTitle(ctx context.Context, arg GetCaseByTitleParams) 
 	return i, err
 }
 
+const getCasePage = `-- name: GetCasePage :one
+WITH RECURSIVE user_line AS (
+    SELECT a.id, a.parent_id, 0 AS depth FROM users u JOIN agencies a ON a.id = u.agency_id WHERE u.id = $1
+    UNION ALL
+    SELECT p.id, p.parent_id, l.depth + 1 FROM agencies p JOIN user_line l ON p.id = l.parent_id
+), host_line AS (
+    SELECT a.id, a.parent_id FROM cases c0 JOIN rounds r0 ON r0.id = c0.round_id JOIN agencies a ON a.id = r0.host_agency_id
+    WHERE c0.id = $5
+    UNION ALL
+    SELECT p.id, p.parent_id FROM agencies p JOIN host_line h ON p.id = h.parent_id
+)
+SELECT c.id, c.round_id, c.team_id, c.status, c.revision, c.submitted_version, c.title, c.summary, c.problem, c.solution, c.outcomes, c.category_id, c.tags, c.beneficiaries, c.cost_krw, c.savings_krw, c.started_on, c.stage, c.evidence_level, c.licence, c.metrics, c.collaborators, c.created_by, c.updated_by, c.created_at, c.updated_at, c.submitted_at, c.award_tier_id, c.final_rank, c.archived_at, now()::timestamptz AS db_now,
+       EXISTS (SELECT 1 FROM team_members m WHERE m.team_id = c.team_id AND m.user_id = $1) AS is_member,
+       ($2::boolean
+        OR EXISTS (SELECT 1 FROM host_line h WHERE h.id = ANY($3::uuid[]))
+        OR (r.published_at IS NOT NULL AND EXISTS (
+              SELECT 1 FROM round_agencies ra JOIN user_line l ON l.id = ra.agency_id
+              WHERE ra.round_id = r.id AND (l.depth = 0 OR r.include_sub_agencies))))::boolean AS round_visible,
+       r.title AS round_title, r.submission_opens_at, r.submission_closes_at,
+       t.name AS team_name, t.kind AS team_kind, t.agency_id AS team_agency_id, a.name AS team_agency_name,
+       coalesce((SELECT rc.name FROM round_categories rc WHERE rc.id = c.category_id AND rc.round_id = c.round_id), '')::text AS category_name,
+       EXISTS (SELECT 1 FROM round_categories rc WHERE rc.id = $4::uuid AND rc.round_id = c.round_id) AS chosen_category_found,
+       coalesce((SELECT rc.name FROM round_categories rc WHERE rc.id = $4::uuid AND rc.round_id = c.round_id), '')::text AS chosen_category_name,
+       coalesce((SELECT jsonb_agg(jsonb_build_object('id', x.id, 'filename', x.filename, 'contentType', x.content_type,
+                  'sizeBytes', x.size_bytes, 'sha256', encode(x.sha256, 'hex'), 'public', x.public, 'createdAt', x.created_at)
+                  ORDER BY x.created_at)
+                 FROM attachments x WHERE x.case_id = c.id AND x.removed_at IS NULL), '[]')::jsonb AS files,
+       v.content AS submitted_content, v.attachments AS submitted_attachments
+FROM cases c
+JOIN rounds r ON r.id = c.round_id
+JOIN teams t ON t.id = c.team_id
+JOIN agencies a ON a.id = t.agency_id
+LEFT JOIN case_versions v ON v.case_id = c.id AND v.version = c.submitted_version
+WHERE c.id = $5
+`
+
+type GetCasePageParams struct {
+	UserID            uuid.UUID
+	IsAdmin           bool
+	OrganizerAgencies []uuid.UUID
+	ChosenCategoryID  uuid.NullUUID
+	ID                uuid.UUID
+}
+
+type GetCasePageRow struct {
+	Case                 Case
+	DbNow                time.Time
+	IsMember             bool
+	RoundVisible         bool
+	RoundTitle           string
+	SubmissionOpensAt    time.Time
+	SubmissionClosesAt   time.Time
+	TeamName             string
+	TeamKind             TeamKind
+	TeamAgencyID         uuid.UUID
+	TeamAgencyName       string
+	CategoryName         string
+	ChosenCategoryFound  bool
+	ChosenCategoryName   string
+	Files                []byte
+	SubmittedContent     []byte
+	SubmittedAttachments []byte
+}
+
+// A case with everything its page shows, in one round trip: its round and team, the names
+// of its category and of @chosen_category_id when that is one of its round's, its working
+// files, and its latest submitted version. is_member says @user_id is in its team;
+// round_visible says the round is theirs to see as round.Service.Get decides it (its
+// organizers, or a published round the user's agency takes part in).
+func (q *Queries) GetCasePage(ctx context.Context, arg GetCasePageParams) (GetCasePageRow, error) {
+	row := q.db.QueryRow(ctx, getCasePage,
+		arg.UserID,
+		arg.IsAdmin,
+		arg.OrganizerAgencies,
+		arg.ChosenCategoryID,
+		arg.ID,
+	)
+	var i GetCasePageRow
+	err := row.Scan(
+		&i.Case.ID,
+		&i.Case.RoundID,
+		&i.Case.TeamID,
+		&i.Case.Status,
+		&i.Case.Revision,
+		&i.Case.SubmittedVersion,
+		&i.Case.Title,
+		&i.Case.Summary,
+		&i.Case.Problem,
+		&i.Case.Solution,
+		&i.Case.Outcomes,
+		&i.Case.CategoryID,
+		&i.Case.Tags,
+		&i.Case.Beneficiaries,
+		&i.Case.CostKrw,
+		&i.Case.SavingsKrw,
+		&i.Case.StartedOn,
+		&i.Case.Stage,
+		&i.Case.EvidenceLevel,
+		&i.Case.Licence,
+		&i.Case.Metrics,
+		&i.Case.Collaborators,
+		&i.Case.CreatedBy,
+		&i.Case.UpdatedBy,
+		&i.Case.CreatedAt,
+		&i.Case.UpdatedAt,
+		&i.Case.SubmittedAt,
+		&i.Case.AwardTierID,
+		&i.Case.FinalRank,
+		&i.Case.ArchivedAt,
+		&i.DbNow,
+		&i.IsMember,
+		&i.RoundVisible,
+		&i.RoundTitle,
+		&i.SubmissionOpensAt,
+		&i.SubmissionClosesAt,
+		&i.TeamName,
+		&i.TeamKind,
+		&i.TeamAgencyID,
+		&i.TeamAgencyName,
+		&i.CategoryName,
+		&i.ChosenCategoryFound,
+		&i.ChosenCategoryName,
+		&i.Files,
+		&i.SubmittedContent,
+		&i.SubmittedAttachments,
+	)
+	return i, err
+}
+
 const getCaseVersion = `-- name: GetCaseVersion :one
 SELECT v.version, v.content, v.attachments, v.submitted_at, u.display_name AS submitted_by_name
 FROM case_versions v JOIN users u ON u.id = v.submitted_by
@@ -574,6 +703,200 @@ func (q *Queries) LockCase(ctx context.Context, id uuid.UUID) (LockCaseRow, erro
 		&i.Case.FinalRank,
 		&i.Case.ArchivedAt,
 		&i.DbNow,
+	)
+	return i, err
+}
+
+const lockCasePage = `-- name: LockCasePage :one
+WITH RECURSIVE user_line AS (
+    SELECT a.id, a.parent_id, 0 AS depth FROM users u JOIN agencies a ON a.id = u.agency_id WHERE u.id = $1
+    UNION ALL
+    SELECT p.id, p.parent_id, l.depth + 1 FROM agencies p JOIN user_line l ON p.id = l.parent_id
+), host_line AS (
+    SELECT a.id, a.parent_id FROM cases c0 JOIN rounds r0 ON r0.id = c0.round_id JOIN agencies a ON a.id = r0.host_agency_id
+    WHERE c0.id = $5
+    UNION ALL
+    SELECT p.id, p.parent_id FROM agencies p JOIN host_line h ON p.id = h.parent_id
+)
+SELECT c.id, c.round_id, c.team_id, c.status, c.revision, c.submitted_version, c.title, c.summary, c.problem, c.solution, c.outcomes, c.category_id, c.tags, c.beneficiaries, c.cost_krw, c.savings_krw, c.started_on, c.stage, c.evidence_level, c.licence, c.metrics, c.collaborators, c.created_by, c.updated_by, c.created_at, c.updated_at, c.submitted_at, c.award_tier_id, c.final_rank, c.archived_at, now()::timestamptz AS db_now,
+       EXISTS (SELECT 1 FROM team_members m WHERE m.team_id = c.team_id AND m.user_id = $1) AS is_member,
+       ($2::boolean
+        OR EXISTS (SELECT 1 FROM host_line h WHERE h.id = ANY($3::uuid[]))
+        OR (r.published_at IS NOT NULL AND EXISTS (
+              SELECT 1 FROM round_agencies ra JOIN user_line l ON l.id = ra.agency_id
+              WHERE ra.round_id = r.id AND (l.depth = 0 OR r.include_sub_agencies))))::boolean AS round_visible,
+       r.title AS round_title, r.submission_opens_at, r.submission_closes_at,
+       t.name AS team_name, t.kind AS team_kind, t.agency_id AS team_agency_id, a.name AS team_agency_name,
+       coalesce((SELECT rc.name FROM round_categories rc WHERE rc.id = c.category_id AND rc.round_id = c.round_id), '')::text AS category_name,
+       EXISTS (SELECT 1 FROM round_categories rc WHERE rc.id = $4::uuid AND rc.round_id = c.round_id) AS chosen_category_found,
+       coalesce((SELECT rc.name FROM round_categories rc WHERE rc.id = $4::uuid AND rc.round_id = c.round_id), '')::text AS chosen_category_name,
+       coalesce((SELECT jsonb_agg(jsonb_build_object('id', x.id, 'filename', x.filename, 'contentType', x.content_type,
+                  'sizeBytes', x.size_bytes, 'sha256', encode(x.sha256, 'hex'), 'public', x.public, 'createdAt', x.created_at)
+                  ORDER BY x.created_at)
+                 FROM attachments x WHERE x.case_id = c.id AND x.removed_at IS NULL), '[]')::jsonb AS files,
+       v.content AS submitted_content, v.attachments AS submitted_attachments
+FROM cases c
+JOIN rounds r ON r.id = c.round_id
+JOIN teams t ON t.id = c.team_id
+JOIN agencies a ON a.id = t.agency_id
+LEFT JOIN case_versions v ON v.case_id = c.id AND v.version = c.submitted_version
+WHERE c.id = $5
+FOR UPDATE OF c
+`
+
+type LockCasePageParams struct {
+	UserID            uuid.UUID
+	IsAdmin           bool
+	OrganizerAgencies []uuid.UUID
+	ChosenCategoryID  uuid.NullUUID
+	ID                uuid.UUID
+}
+
+type LockCasePageRow struct {
+	Case                 Case
+	DbNow                time.Time
+	IsMember             bool
+	RoundVisible         bool
+	RoundTitle           string
+	SubmissionOpensAt    time.Time
+	SubmissionClosesAt   time.Time
+	TeamName             string
+	TeamKind             TeamKind
+	TeamAgencyID         uuid.UUID
+	TeamAgencyName       string
+	CategoryName         string
+	ChosenCategoryFound  bool
+	ChosenCategoryName   string
+	Files                []byte
+	SubmittedContent     []byte
+	SubmittedAttachments []byte
+}
+
+// GetCasePage under the case's row lock, for a change: db_now is the transaction's start on
+// the database clock, which deadlines are judged by.
+func (q *Queries) LockCasePage(ctx context.Context, arg LockCasePageParams) (LockCasePageRow, error) {
+	row := q.db.QueryRow(ctx, lockCasePage,
+		arg.UserID,
+		arg.IsAdmin,
+		arg.OrganizerAgencies,
+		arg.ChosenCategoryID,
+		arg.ID,
+	)
+	var i LockCasePageRow
+	err := row.Scan(
+		&i.Case.ID,
+		&i.Case.RoundID,
+		&i.Case.TeamID,
+		&i.Case.Status,
+		&i.Case.Revision,
+		&i.Case.SubmittedVersion,
+		&i.Case.Title,
+		&i.Case.Summary,
+		&i.Case.Problem,
+		&i.Case.Solution,
+		&i.Case.Outcomes,
+		&i.Case.CategoryID,
+		&i.Case.Tags,
+		&i.Case.Beneficiaries,
+		&i.Case.CostKrw,
+		&i.Case.SavingsKrw,
+		&i.Case.StartedOn,
+		&i.Case.Stage,
+		&i.Case.EvidenceLevel,
+		&i.Case.Licence,
+		&i.Case.Metrics,
+		&i.Case.Collaborators,
+		&i.Case.CreatedBy,
+		&i.Case.UpdatedBy,
+		&i.Case.CreatedAt,
+		&i.Case.UpdatedAt,
+		&i.Case.SubmittedAt,
+		&i.Case.AwardTierID,
+		&i.Case.FinalRank,
+		&i.Case.ArchivedAt,
+		&i.DbNow,
+		&i.IsMember,
+		&i.RoundVisible,
+		&i.RoundTitle,
+		&i.SubmissionOpensAt,
+		&i.SubmissionClosesAt,
+		&i.TeamName,
+		&i.TeamKind,
+		&i.TeamAgencyID,
+		&i.TeamAgencyName,
+		&i.CategoryName,
+		&i.ChosenCategoryFound,
+		&i.ChosenCategoryName,
+		&i.Files,
+		&i.SubmittedContent,
+		&i.SubmittedAttachments,
+	)
+	return i, err
+}
+
+const recordSubmission = `-- name: RecordSubmission :one
+WITH version AS (
+    INSERT INTO case_versions (case_id, version, content, attachments, submitted_by)
+    VALUES ($4, $1, $5, $6, $3)
+)
+UPDATE cases
+SET status = 'submitted', submitted_version = $1, submitted_at = $2, revision = revision + 1,
+    updated_by = $3, updated_at = now()
+WHERE id = $4
+RETURNING id, round_id, team_id, status, revision, submitted_version, title, summary, problem, solution, outcomes, category_id, tags, beneficiaries, cost_krw, savings_krw, started_on, stage, evidence_level, licence, metrics, collaborators, created_by, updated_by, created_at, updated_at, submitted_at, award_tier_id, final_rank, archived_at
+`
+
+type RecordSubmissionParams struct {
+	Version     int32
+	SubmittedAt *time.Time
+	SubmittedBy uuid.UUID
+	ID          uuid.UUID
+	Content     []byte
+	Attachments []byte
+}
+
+// A submission in one statement: the new version and the case marked submitted with it.
+func (q *Queries) RecordSubmission(ctx context.Context, arg RecordSubmissionParams) (Case, error) {
+	row := q.db.QueryRow(ctx, recordSubmission,
+		arg.Version,
+		arg.SubmittedAt,
+		arg.SubmittedBy,
+		arg.ID,
+		arg.Content,
+		arg.Attachments,
+	)
+	var i Case
+	err := row.Scan(
+		&i.ID,
+		&i.RoundID,
+		&i.TeamID,
+		&i.Status,
+		&i.Revision,
+		&i.SubmittedVersion,
+		&i.Title,
+		&i.Summary,
+		&i.Problem,
+		&i.Solution,
+		&i.Outcomes,
+		&i.CategoryID,
+		&i.Tags,
+		&i.Beneficiaries,
+		&i.CostKrw,
+		&i.SavingsKrw,
+		&i.StartedOn,
+		&i.Stage,
+		&i.EvidenceLevel,
+		&i.Licence,
+		&i.Metrics,
+		&i.Collaborators,
+		&i.CreatedBy,
+		&i.UpdatedBy,
+		&i.CreatedAt,
+		&i.UpdatedAt,
+		&i.SubmittedAt,
+		&i.AwardTierID,
+		&i.FinalRank,
+		&i.ArchivedAt,
 	)
 	return i, err
 }

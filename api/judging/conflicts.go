@@ -174,32 +174,18 @@ func (s *Service) conflictsAmong(ctx context.Context, st Stage, all, cases []sto
 
 	var out []Conflict
 	for _, c := range cases {
+		var of []teamMember
+		for _, m := range members {
+			if m.CaseID == c.CaseID {
+				of = append(of, teamMember{UserID: m.UserID, AgencyID: m.AgencyID, Department: m.Department})
+			}
+		}
 		for _, j := range judgeRows {
-			add := func(kind, reason string) {
+			seat := judgeSeat{UserID: j.UserID, Kind: j.Kind, AgencyID: j.AgencyID, Department: j.Department, AgencyName: j.AgencyName}
+			kind, reason := autoConflict(seat, of, c.TeamName, len(agenciesCompeting) > 1, hostLine,
+				func() ([]uuid.UUID, []uuid.UUID) { return lineage(c.TeamAgencyID), lineage(j.AgencyID) }, c.TeamAgencyID)
+			if kind != "" {
 				out = append(out, Conflict{CaseID: c.CaseID, JudgeID: j.UserID, JudgeName: j.DisplayName, Kind: kind, Reason: reason, Automatic: true})
-			}
-			isMember, sameDept := false, ""
-			for _, m := range members {
-				if m.CaseID != c.CaseID {
-					continue
-				}
-				if m.UserID == j.UserID {
-					isMember = true
-				}
-				if m.AgencyID == j.AgencyID && m.Department != "" && strings.EqualFold(strings.TrimSpace(m.Department), strings.TrimSpace(j.Department)) {
-					sameDept = m.Department
-				}
-			}
-			switch {
-			case isMember:
-				add(ConflictTeamMember, "심사위원이 이 사례를 낸 팀의 팀원입니다 ("+c.TeamName+")")
-			case j.Kind == JudgeKindCitizen:
-				// A citizen's account agency is the host's by construction, not a workplace.
-			case sameDept != "":
-				add(ConflictSameDepartment, "심사위원이 팀원과 같은 부서에서 일합니다 ("+j.AgencyName+" "+sameDept+")")
-			case len(agenciesCompeting) > 1 && !slices.Contains(hostLine, j.AgencyID) &&
-				(slices.Contains(lineage(c.TeamAgencyID), j.AgencyID) || slices.Contains(lineage(j.AgencyID), c.TeamAgencyID)):
-				add(ConflictSameAgency, "여러 기관이 겨루는 심사에서 심사위원이 사례를 낸 기관 소속입니다 ("+j.AgencyName+")")
 			}
 		}
 	}
@@ -316,4 +302,50 @@ func (s *Service) stageCaseIDs(ctx context.Context, st Stage) ([]uuid.UUID, erro
 		ids[i] = r.CaseID
 	}
 	return ids, nil
+}
+
+// judgeSeat is what automatic conflicts know of a judge.
+type judgeSeat struct {
+	UserID, AgencyID             uuid.UUID
+	Kind, Department, AgencyName string
+}
+
+// teamMember is what automatic conflicts know of a member of a case's team.
+type teamMember struct {
+	UserID     uuid.UUID `json:"userId"`
+	AgencyID   uuid.UUID `json:"agencyId"`
+	Department string    `json:"department"`
+}
+
+// autoConflict is the automatic conflict (제척) of a judge with a case whose team has
+// members and belongs to teamAgency, if there is one: its kind and reason, or "". A judge
+// is excluded from their own team's case; from one whose member works in their department;
+// and, when several agencies compete, from their own agency's (or a parent's or child's),
+// unless they work for the host. lines gives the team's agency's line of parents and the
+// judge's, each starting with the agency itself.
+func autoConflict(j judgeSeat, members []teamMember, teamName string, manyAgencies bool, hostLine []uuid.UUID,
+	lines func() (team, judge []uuid.UUID), teamAgency uuid.UUID) (string, string) {
+	isMember, sameDept := false, ""
+	for _, m := range members {
+		if m.UserID == j.UserID {
+			isMember = true
+		}
+		if m.AgencyID == j.AgencyID && m.Department != "" && strings.EqualFold(strings.TrimSpace(m.Department), strings.TrimSpace(j.Department)) {
+			sameDept = m.Department
+		}
+	}
+	switch {
+	case isMember:
+		return ConflictTeamMember, "심사위원이 이 사례를 낸 팀의 팀원입니다 (" + teamName + ")"
+	case j.Kind == JudgeKindCitizen:
+		// A citizen's account agency is the host's by construction, not a workplace.
+	case sameDept != "":
+		return ConflictSameDepartment, "심사위원이 팀원과 같은 부서에서 일합니다 (" + j.AgencyName + " " + sameDept + ")"
+	case manyAgencies && !slices.Contains(hostLine, j.AgencyID):
+		teamLine, judgeLine := lines()
+		if slices.Contains(teamLine, j.AgencyID) || slices.Contains(judgeLine, teamAgency) {
+			return ConflictSameAgency, "여러 기관이 겨루는 심사에서 심사위원이 사례를 낸 기관 소속입니다 (" + j.AgencyName + ")"
+		}
+	}
+	return "", ""
 }

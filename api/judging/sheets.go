@@ -228,44 +228,74 @@ func redact(c cases.Content, terms []string) cases.Content {
 }
 
 // SaveSheet stores a draft or submits the caller's sheet while the stage is open. Every
-// change is written to the sheet's audit trail.
+// change is written to the sheet's audit trail. Access, the stage's state and the sheet as
+// it was are read by one query under the sheet's lock (LockJudgeSheet), and the answer is
+// the row written.
 func (s *Service) SaveSheet(ctx context.Context, p account.Principal, stageID, caseID uuid.UUID, in SheetInput) (Sheet, error) {
 	r := validation.NewReport()
 	if err := r.Struct(in, ""); err != nil {
 		return Sheet{}, err
 	}
-	st, _, err := s.judgeAccess(ctx, p, stageID, caseID)
-	if err != nil {
-		return Sheet{}, err
-	}
-	if st.Status != StatusOpen || !s.now().Before(st.ScoringClosesAt) {
-		return Sheet{}, apperr.New(apperr.KindConflict, apperr.CodeStageClosed)
-	}
-	points := checkSheet(st.Criteria, in, r)
-	if err := r.Err(); err != nil {
-		return Sheet{}, err
-	}
-	complete := !hasNaN(points)
-	var total *float64
-	if complete {
-		total = ptr(weightedTotal(st.Criteria, points))
-	}
-	status := "draft"
-	var submittedAt *time.Time
-	if in.Submit {
-		status = "submitted"
-		submittedAt = ptr(s.now())
-	}
-	items := normalizeItems(st.Criteria, in.Items)
-	raw, _ := json.Marshal(items)
-	err = store.InTx(ctx, s.pool, func(q *store.Queries) error {
-		old, err := q.LockSheet(ctx, store.LockSheetParams{StageID: stageID, CaseID: caseID, JudgeID: p.UserID})
-		var oldJSON []byte
-		switch {
-		case store.IsNoRows(err):
-		case err != nil:
+	var saved store.SaveSheetRow
+	conflicted := false
+	err := store.InTx(ctx, s.pool, func(q *store.Queries) error {
+		a, err := q.LockJudgeSheet(ctx, store.LockJudgeSheetParams{StageID: stageID, CaseID: caseID, JudgeID: p.UserID})
+		if store.IsNoRows(err) {
+			return apperr.NotFound()
+		}
+		if err != nil {
 			return err
-		default:
+		}
+		st, err := stageFromRow(a.Stage, int(a.CaseCount), int(a.JudgeCount))
+		if err != nil {
+			return err
+		}
+		if !a.OnStage || st.Status == StatusSetup {
+			return apperr.NotFound()
+		}
+		if a.JudgeKind == JudgeKindCitizen {
+			st.Criteria = st.PanelCriteria
+		}
+		if conflicted, err = pairConflicted(a, p.UserID); err != nil {
+			return err
+		}
+		if conflicted {
+			return apperr.NotFound()
+		}
+		if !a.Assigned {
+			return apperr.NotFound()
+		}
+		if st.Status != StatusOpen || !s.now().Before(st.ScoringClosesAt) {
+			return apperr.New(apperr.KindConflict, apperr.CodeStageClosed)
+		}
+		points := checkSheet(st.Criteria, in, r)
+		if err := r.Err(); err != nil {
+			return err
+		}
+		complete := !hasNaN(points)
+		var total *float64
+		if complete {
+			total = ptr(weightedTotal(st.Criteria, points))
+		}
+		status := "draft"
+		var submittedAt *time.Time
+		if in.Submit {
+			status = "submitted"
+			submittedAt = ptr(s.now())
+		}
+		items := normalizeItems(st.Criteria, in.Items)
+		raw, _ := json.Marshal(items)
+		var oldJSON []byte
+		if a.Sheet != nil {
+			var old struct {
+				Status         string          `json:"status"`
+				Items          json.RawMessage `json:"items"`
+				OverallComment string          `json:"overall_comment"`
+				Total          *float64        `json:"total"`
+			}
+			if err := json.Unmarshal(a.Sheet, &old); err != nil {
+				return apperr.Internal(err)
+			}
 			if old.Status == "submitted" && !in.Submit {
 				// A submitted sheet stays submitted; a change to it is a resubmission.
 				status, submittedAt = "submitted", ptr(s.now())
@@ -273,22 +303,48 @@ func (s *Service) SaveSheet(ctx context.Context, p account.Principal, stageID, c
 					return apperr.Invalid(apperr.Field("items", "required"))
 				}
 			}
-			oldJSON, _ = json.Marshal(map[string]any{"status": old.Status, "items": json.RawMessage(old.Items), "overallComment": old.OverallComment, "total": old.Total})
-		}
-		sheet, err := q.UpsertSheet(ctx, store.UpsertSheetParams{
-			StageID: stageID, CaseID: caseID, JudgeID: p.UserID, Status: status, Items: raw,
-			OverallComment: in.OverallComment, Total: total, SubmittedAt: submittedAt,
-		})
-		if err != nil {
-			return err
+			oldJSON, _ = json.Marshal(map[string]any{"status": old.Status, "items": old.Items, "overallComment": old.OverallComment, "total": old.Total})
 		}
 		newJSON, _ := json.Marshal(map[string]any{"status": status, "items": items, "overallComment": in.OverallComment, "total": total})
-		return q.AddSheetChange(ctx, store.AddSheetChangeParams{SheetID: sheet.ID, ChangedBy: p.UserID, OldValue: oldJSON, NewValue: newJSON})
+		saved, err = q.SaveSheet(ctx, store.SaveSheetParams{
+			StageID: stageID, CaseID: caseID, JudgeID: p.UserID, Status: status, Items: raw,
+			OverallComment: in.OverallComment, Total: total, SubmittedAt: submittedAt, OldValue: oldJSON, NewValue: newJSON,
+		})
+		return err
 	})
+	if conflicted {
+		// Recorded so the organizer can see who tried to reach a case they must not judge.
+		_ = store.InTx(ctx, s.pool, func(q *store.Queries) error {
+			return audit(ctx, q, p, "conflicted_access_refused", "case", caseID, map[string]any{"stage": stageID})
+		})
+	}
 	if err != nil {
 		return Sheet{}, dberr.Fail(err)
 	}
-	return s.sheet(ctx, stageID, caseID, p.UserID)
+	sh := Sheet{Status: saved.Status, OverallComment: saved.OverallComment, Total: saved.Total, UpdatedAt: &saved.UpdatedAt, SubmittedAt: saved.SubmittedAt}
+	if err := json.Unmarshal(saved.Items, &sh.Items); err != nil {
+		return Sheet{}, apperr.Internal(err)
+	}
+	return sh, nil
+}
+
+// pairConflicted reports whether the judge must not judge the case LockJudgeSheet read:
+// a declared conflict, or an automatic one as conflictsAmong finds them.
+func pairConflicted(a store.LockJudgeSheetRow, judge uuid.UUID) (bool, error) {
+	if a.Declared {
+		return true, nil
+	}
+	if !a.OnBoard {
+		return false, nil
+	}
+	var members []teamMember
+	if err := json.Unmarshal(a.Members, &members); err != nil {
+		return false, apperr.Internal(err)
+	}
+	seat := judgeSeat{UserID: judge, Kind: a.JudgeKind, AgencyID: a.JudgeAgencyID, Department: a.JudgeDepartment}
+	kind, _ := autoConflict(seat, members, "", a.CompetingAgencies > 1, a.HostLine,
+		func() ([]uuid.UUID, []uuid.UUID) { return a.TeamLine, a.JudgeLine }, a.TeamAgencyID)
+	return kind != "", nil
 }
 
 func hasNaN(xs []float64) bool {

@@ -1284,6 +1284,121 @@ func (q *Queries) ListSubmittedSheets(ctx context.Context, stageID uuid.UUID) ([
 	return items, nil
 }
 
+const lockJudgeSheet = `-- name: LockJudgeSheet :one
+WITH RECURSIVE judge AS (
+    SELECT sj.kind, u.agency_id, u.department FROM stage_judges sj JOIN users u ON u.id = sj.user_id
+    WHERE sj.stage_id = $3 AND sj.user_id = $2 AND sj.withdrawn_at IS NULL
+), target AS (
+    SELECT c.team_id, t.agency_id FROM stage_cases sc JOIN cases c ON c.id = sc.case_id JOIN teams t ON t.id = c.team_id
+    WHERE sc.stage_id = $3 AND sc.case_id = $1
+), lines AS (
+    SELECT 'host'::text AS line, a.id, a.parent_id, 0 AS depth
+    FROM stages s0 JOIN rounds r ON r.id = s0.round_id JOIN agencies a ON a.id = r.host_agency_id WHERE s0.id = $3
+    UNION ALL
+    SELECT 'team'::text, a.id, a.parent_id, 0 FROM target JOIN agencies a ON a.id = target.agency_id
+    UNION ALL
+    SELECT 'judge'::text, a.id, a.parent_id, 0 FROM judge JOIN agencies a ON a.id = judge.agency_id
+    UNION ALL
+    SELECT l.line, p.id, p.parent_id, l.depth + 1 FROM lines l JOIN agencies p ON p.id = l.parent_id WHERE l.depth < 19
+)
+SELECT s.id, s.round_id, s.position, s.name, s.kind, s.blind, s.status, s.scoring_closes_at, s.cut_kind, s.cut_value, s.criteria, s.opened_at, s.closed_at, s.created_at, s.final_share, s.vote_share, s.panel_share, s.panel_criteria,
+       (SELECT count(*) FROM stage_cases sc WHERE sc.stage_id = s.id)::int AS case_count,
+       (SELECT count(*) FROM stage_judges sj WHERE sj.stage_id = s.id AND sj.withdrawn_at IS NULL)::int AS judge_count,
+       EXISTS (SELECT 1 FROM judge) AS on_stage,
+       coalesce((SELECT kind FROM judge), '')::text AS judge_kind,
+       coalesce((SELECT department FROM judge), '')::text AS judge_department,
+       coalesce((SELECT agency_id FROM judge), '00000000-0000-0000-0000-000000000000')::uuid AS judge_agency_id,
+       EXISTS (SELECT 1 FROM assignments x WHERE x.stage_id = s.id AND x.case_id = $1 AND x.judge_id = $2) AS assigned,
+       EXISTS (SELECT 1 FROM target) AS on_board,
+       coalesce((SELECT agency_id FROM target), '00000000-0000-0000-0000-000000000000')::uuid AS team_agency_id,
+       coalesce((SELECT jsonb_agg(jsonb_build_object('userId', m.user_id, 'agencyId', u.agency_id, 'department', u.department))
+                 FROM target tg JOIN team_members m ON m.team_id = tg.team_id JOIN users u ON u.id = m.user_id), '[]')::jsonb AS members,
+       (SELECT count(DISTINCT t.agency_id) FROM stage_cases sc JOIN cases c ON c.id = sc.case_id JOIN teams t ON t.id = c.team_id
+        WHERE sc.stage_id = s.id)::int AS competing_agencies,
+       array(SELECT l.id FROM lines l WHERE l.line = 'host')::uuid[] AS host_line,
+       array(SELECT l.id FROM lines l WHERE l.line = 'team')::uuid[] AS team_line,
+       array(SELECT l.id FROM lines l WHERE l.line = 'judge')::uuid[] AS judge_line,
+       EXISTS (SELECT 1 FROM declared_conflicts d WHERE d.round_id = s.round_id AND d.case_id = $1 AND d.judge_id = $2) AS declared,
+       (SELECT to_jsonb(x) FROM score_sheets x
+        WHERE x.stage_id = s.id AND x.case_id = $1 AND x.judge_id = $2 FOR UPDATE) AS sheet
+FROM stages s
+WHERE s.id = $3
+`
+
+type LockJudgeSheetParams struct {
+	CaseID  uuid.UUID
+	JudgeID uuid.UUID
+	StageID uuid.UUID
+}
+
+type LockJudgeSheetRow struct {
+	Stage             Stage
+	CaseCount         int32
+	JudgeCount        int32
+	OnStage           bool
+	JudgeKind         string
+	JudgeDepartment   string
+	JudgeAgencyID     uuid.UUID
+	Assigned          bool
+	OnBoard           bool
+	TeamAgencyID      uuid.UUID
+	Members           []byte
+	CompetingAgencies int32
+	HostLine          []uuid.UUID
+	TeamLine          []uuid.UUID
+	JudgeLine         []uuid.UUID
+	Declared          bool
+	Sheet             []byte
+}
+
+// All a judge's sheet save checks, in one round trip inside its transaction: the stage,
+// the judge's seat on it, the assignment, whether a conflict was declared for the pair,
+// the facts its automatic conflicts follow from (judging.autoConflict: the case's team
+// members, how many agencies compete on the stage, and the lines of parents of the host,
+// the team's and the judge's agencies, twenty at most as judging.conflictsAmong walks them),
+// and the sheet as it is, locked.
+func (q *Queries) LockJudgeSheet(ctx context.Context, arg LockJudgeSheetParams) (LockJudgeSheetRow, error) {
+	row := q.db.QueryRow(ctx, lockJudgeSheet, arg.CaseID, arg.JudgeID, arg.StageID)
+	var i LockJudgeSheetRow
+	err := row.Scan(
+		&i.Stage.ID,
+		&i.Stage.RoundID,
+		&i.Stage.Position,
+		&i.Stage.Name,
+		&i.Stage.Kind,
+		&i.Stage.Blind,
+		&i.Stage.Status,
+		&i.Stage.ScoringClosesAt,
+		&i.Stage.CutKind,
+		&i.Stage.CutValue,
+		&i.Stage.Criteria,
+		&i.Stage.OpenedAt,
+		&i.Stage.ClosedAt,
+		&i.Stage.CreatedAt,
+		&i.Stage.FinalShare,
+		&i.Stage.VoteShare,
+		&i.Stage.PanelShare,
+		&i.Stage.PanelCriteria,
+		&i.CaseCount,
+		&i.JudgeCount,
+		&i.OnStage,
+		&i.JudgeKind,
+		&i.JudgeDepartment,
+		&i.JudgeAgencyID,
+		&i.Assigned,
+		&i.OnBoard,
+		&i.TeamAgencyID,
+		&i.Members,
+		&i.CompetingAgencies,
+		&i.HostLine,
+		&i.TeamLine,
+		&i.JudgeLine,
+		&i.Declared,
+		&i.Sheet,
+	)
+	return i, err
+}
+
 const lockObjection = `-- name: LockObjection :one
 SELECT id, round_id, case_id, filed_by, text, filed_at, answer, upheld, answered_by, answered_at FROM objections WHERE id = $1 FOR UPDATE
 `
@@ -1415,6 +1530,77 @@ UPDATE stages SET status = 'open', opened_at = now() WHERE id = $1
 func (q *Queries) MarkStageOpen(ctx context.Context, id uuid.UUID) error {
 	_, err := q.db.Exec(ctx, markStageOpen, id)
 	return err
+}
+
+const saveSheet = `-- name: SaveSheet :one
+WITH sheet AS (
+    INSERT INTO score_sheets (stage_id, case_id, judge_id, status, items, overall_comment, total, submitted_at)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+    ON CONFLICT (stage_id, case_id, judge_id) DO UPDATE
+    SET status = excluded.status, items = excluded.items, overall_comment = excluded.overall_comment,
+        total = excluded.total, submitted_at = coalesce(excluded.submitted_at, score_sheets.submitted_at), updated_at = now()
+    RETURNING id, stage_id, case_id, judge_id, status, items, overall_comment, total, updated_at, submitted_at
+), change AS (
+    INSERT INTO score_sheet_changes (sheet_id, changed_by, old_value, new_value)
+    SELECT sheet.id, $3, $9::jsonb, $10::jsonb FROM sheet
+)
+SELECT id, stage_id, case_id, judge_id, status, items, overall_comment, total, updated_at, submitted_at FROM sheet
+`
+
+type SaveSheetParams struct {
+	StageID        uuid.UUID
+	CaseID         uuid.UUID
+	JudgeID        uuid.UUID
+	Status         string
+	Items          []byte
+	OverallComment string
+	Total          *float64
+	SubmittedAt    *time.Time
+	OldValue       []byte
+	NewValue       []byte
+}
+
+type SaveSheetRow struct {
+	ID             uuid.UUID
+	StageID        uuid.UUID
+	CaseID         uuid.UUID
+	JudgeID        uuid.UUID
+	Status         string
+	Items          []byte
+	OverallComment string
+	Total          *float64
+	UpdatedAt      time.Time
+	SubmittedAt    *time.Time
+}
+
+// The sheet written and its change recorded, in one statement.
+func (q *Queries) SaveSheet(ctx context.Context, arg SaveSheetParams) (SaveSheetRow, error) {
+	row := q.db.QueryRow(ctx, saveSheet,
+		arg.StageID,
+		arg.CaseID,
+		arg.JudgeID,
+		arg.Status,
+		arg.Items,
+		arg.OverallComment,
+		arg.Total,
+		arg.SubmittedAt,
+		arg.OldValue,
+		arg.NewValue,
+	)
+	var i SaveSheetRow
+	err := row.Scan(
+		&i.ID,
+		&i.StageID,
+		&i.CaseID,
+		&i.JudgeID,
+		&i.Status,
+		&i.Items,
+		&i.OverallComment,
+		&i.Total,
+		&i.UpdatedAt,
+		&i.SubmittedAt,
+	)
+	return i, err
 }
 
 const setCaseAward = `-- name: SetCaseAward :exec

@@ -246,3 +246,64 @@ WHERE (l.subject_type = 'round' AND l.subject_id = @round_id)
    OR (l.subject_type = 'case' AND l.subject_id IN (SELECT id FROM cases WHERE round_id = @round_id))
 ORDER BY l.id DESC
 LIMIT 500;
+
+-- name: LockJudgeSheet :one
+-- All a judge's sheet save checks, in one round trip inside its transaction: the stage,
+-- the judge's seat on it, the assignment, whether a conflict was declared for the pair,
+-- the facts its automatic conflicts follow from (judging.autoConflict: the case's team
+-- members, how many agencies compete on the stage, and the lines of parents of the host,
+-- the team's and the judge's agencies, twenty at most as judging.conflictsAmong walks them),
+-- and the sheet as it is, locked.
+WITH RECURSIVE judge AS (
+    SELECT sj.kind, u.agency_id, u.department FROM stage_judges sj JOIN users u ON u.id = sj.user_id
+    WHERE sj.stage_id = @stage_id AND sj.user_id = @judge_id AND sj.withdrawn_at IS NULL
+), target AS (
+    SELECT c.team_id, t.agency_id FROM stage_cases sc JOIN cases c ON c.id = sc.case_id JOIN teams t ON t.id = c.team_id
+    WHERE sc.stage_id = @stage_id AND sc.case_id = @case_id
+), lines AS (
+    SELECT 'host'::text AS line, a.id, a.parent_id, 0 AS depth
+    FROM stages s0 JOIN rounds r ON r.id = s0.round_id JOIN agencies a ON a.id = r.host_agency_id WHERE s0.id = @stage_id
+    UNION ALL
+    SELECT 'team'::text, a.id, a.parent_id, 0 FROM target JOIN agencies a ON a.id = target.agency_id
+    UNION ALL
+    SELECT 'judge'::text, a.id, a.parent_id, 0 FROM judge JOIN agencies a ON a.id = judge.agency_id
+    UNION ALL
+    SELECT l.line, p.id, p.parent_id, l.depth + 1 FROM lines l JOIN agencies p ON p.id = l.parent_id WHERE l.depth < 19
+)
+SELECT sqlc.embed(s),
+       (SELECT count(*) FROM stage_cases sc WHERE sc.stage_id = s.id)::int AS case_count,
+       (SELECT count(*) FROM stage_judges sj WHERE sj.stage_id = s.id AND sj.withdrawn_at IS NULL)::int AS judge_count,
+       EXISTS (SELECT 1 FROM judge) AS on_stage,
+       coalesce((SELECT kind FROM judge), '')::text AS judge_kind,
+       coalesce((SELECT department FROM judge), '')::text AS judge_department,
+       coalesce((SELECT agency_id FROM judge), '00000000-0000-0000-0000-000000000000')::uuid AS judge_agency_id,
+       EXISTS (SELECT 1 FROM assignments x WHERE x.stage_id = s.id AND x.case_id = @case_id AND x.judge_id = @judge_id) AS assigned,
+       EXISTS (SELECT 1 FROM target) AS on_board,
+       coalesce((SELECT agency_id FROM target), '00000000-0000-0000-0000-000000000000')::uuid AS team_agency_id,
+       coalesce((SELECT jsonb_agg(jsonb_build_object('userId', m.user_id, 'agencyId', u.agency_id, 'department', u.department))
+                 FROM target tg JOIN team_members m ON m.team_id = tg.team_id JOIN users u ON u.id = m.user_id), '[]')::jsonb AS members,
+       (SELECT count(DISTINCT t.agency_id) FROM stage_cases sc JOIN cases c ON c.id = sc.case_id JOIN teams t ON t.id = c.team_id
+        WHERE sc.stage_id = s.id)::int AS competing_agencies,
+       array(SELECT l.id FROM lines l WHERE l.line = 'host')::uuid[] AS host_line,
+       array(SELECT l.id FROM lines l WHERE l.line = 'team')::uuid[] AS team_line,
+       array(SELECT l.id FROM lines l WHERE l.line = 'judge')::uuid[] AS judge_line,
+       EXISTS (SELECT 1 FROM declared_conflicts d WHERE d.round_id = s.round_id AND d.case_id = @case_id AND d.judge_id = @judge_id) AS declared,
+       (SELECT to_jsonb(x) FROM score_sheets x
+        WHERE x.stage_id = s.id AND x.case_id = @case_id AND x.judge_id = @judge_id FOR UPDATE) AS sheet
+FROM stages s
+WHERE s.id = @stage_id;
+
+-- name: SaveSheet :one
+-- The sheet written and its change recorded, in one statement.
+WITH sheet AS (
+    INSERT INTO score_sheets (stage_id, case_id, judge_id, status, items, overall_comment, total, submitted_at)
+    VALUES (@stage_id, @case_id, @judge_id, @status, @items, @overall_comment, @total, @submitted_at)
+    ON CONFLICT (stage_id, case_id, judge_id) DO UPDATE
+    SET status = excluded.status, items = excluded.items, overall_comment = excluded.overall_comment,
+        total = excluded.total, submitted_at = coalesce(excluded.submitted_at, score_sheets.submitted_at), updated_at = now()
+    RETURNING *
+), change AS (
+    INSERT INTO score_sheet_changes (sheet_id, changed_by, old_value, new_value)
+    SELECT sheet.id, @judge_id, sqlc.narg(old_value)::jsonb, @new_value::jsonb FROM sheet
+)
+SELECT * FROM sheet;

@@ -43,7 +43,13 @@ type Env struct {
 // New starts an application on a fresh database. Adjust settings with the option funcs.
 func New(t testing.TB, opts ...func(*app.Settings)) *Env {
 	t.Helper()
-	pool := testdb.New(t)
+	return NewOn(t, testdb.New(t), opts...)
+}
+
+// NewOn starts an application on pool, a fresh database of the test's (testdb.NewTraced
+// makes one whose statements a test can count).
+func NewOn(t testing.TB, pool *pgxpool.Pool, opts ...func(*app.Settings)) *Env {
+	t.Helper()
 	s := app.DefaultSettings()
 	for _, o := range opts {
 		o(&s)
@@ -62,7 +68,12 @@ func New(t testing.TB, opts ...func(*app.Settings)) *Env {
 // NewSeeded starts an application with the demo data loaded.
 func NewSeeded(t testing.TB, opts ...func(*app.Settings)) *Env {
 	t.Helper()
-	e := New(t, opts...)
+	return Seed(t, New(t, opts...))
+}
+
+// Seed loads the demo data into e's database and returns e.
+func Seed(t testing.TB, e *Env) *Env {
+	t.Helper()
 	if _, err := seed.Demo(context.Background(), e.App); err != nil {
 		t.Fatalf("apitest: seed: %v", err)
 	}

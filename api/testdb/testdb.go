@@ -37,9 +37,15 @@ var (
 // New returns a pool on a fresh, migrated database that is dropped when the test ends.
 func New(t testing.TB) *pgxpool.Pool {
 	t.Helper()
+	return NewTraced(t, nil)
+}
+
+// NewTraced is New with tracer on every connection of the pool (see store.OpenTraced).
+func NewTraced(t testing.TB, tracer pgx.QueryTracer) *pgxpool.Pool {
+	t.Helper()
 	conf := server(t)
 	dbConf := pgtestdb.Custom(t, conf, migrator{})
-	pool, err := store.Open(context.Background(), dbConf.URL())
+	pool, err := store.OpenTraced(context.Background(), dbConf.URL(), tracer)
 	if err != nil {
 		t.Fatalf("testdb: connect to test database: %v", err)
 	}

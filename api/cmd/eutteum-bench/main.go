@@ -218,9 +218,9 @@ func run(base, db string, duration time.Duration, workers, pid int) error {
 	})
 	rss := readRSS(pid)
 
-	// GET-a-case alone and the bare handler, alternating in three rounds so that a change
-	// in the machine's load during the run weighs on both sides alike; the ratio reported is
-	// the median of the rounds'.
+	// GET-a-case alone, a team's GET of its case alone and the bare handler, alternating in
+	// three rounds so that a change in the machine's load during the run weighs on every side
+	// alike; the ratios reported are the medians of the rounds'.
 	bareSession, stopBare, err := startBare(db, client)
 	if err != nil {
 		return err
@@ -228,8 +228,8 @@ func run(base, db string, duration time.Duration, workers, pid int) error {
 	defer stopBare()
 	const rounds = 3
 	slice := duration / rounds
-	var caseOnly, bare []sample
-	var ratios []float64
+	var caseOnly, teamOnly, bare []sample
+	var ratios, teamRatios []float64
 	for range rounds {
 		c := phase(slice, workers, func(w int, r *rand.Rand) (string, int, error) {
 			code, _, _, err := anon.do("GET", "/api/v1/archive/cases/"+entries[r.IntN(len(entries))], nil, "X-Forwarded-For", fakeIP(r))
@@ -239,13 +239,19 @@ func run(base, db string, duration time.Duration, workers, pid int) error {
 			code, _, _, err := bareSession.do("GET", "/row/"+entries[r.IntN(len(entries))], nil)
 			return "bare Gin + pgx, the same row", code, err
 		})
-		caseOnly, bare = append(caseOnly, c...), append(bare, b...)
+		tc := phase(slice, workers, func(w int, r *rand.Rand) (string, int, error) {
+			code, _, _, err := member.do("GET", "/api/v1/cases/"+drafts[w], nil)
+			return "GET /cases/{id} (team member) alone", code, err
+		})
+		caseOnly, teamOnly, bare = append(caseOnly, c...), append(teamOnly, tc...), append(bare, b...)
 		ratios = append(ratios, float64(len(c))/float64(len(b)))
+		teamRatios = append(teamRatios, float64(len(tc))/float64(len(b)))
 	}
 
 	fmt.Printf("| endpoint | requests | RPS | p50 ms | p95 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|---:|---:|\n")
 	printRows(mix, duration)
 	printRows(caseOnly, slice*rounds)
+	printRows(teamOnly, slice*rounds)
 	printRows(bare, slice*rounds)
 	caseRPS, bareRPS := float64(len(caseOnly))/(slice*rounds).Seconds(), float64(len(bare))/(slice*rounds).Seconds()
 	perRound := make([]string, len(ratios))
@@ -255,6 +261,13 @@ func run(base, db string, duration time.Duration, workers, pid int) error {
 	slices.Sort(ratios)
 	fmt.Printf("\nGET-a-case RPS / bare Gin + pgx RPS: %.0f / %.0f overall; by round %s; median **%.0f %%**\n",
 		caseRPS, bareRPS, strings.Join(perRound, ", "), 100*ratios[len(ratios)/2])
+	teamRPS := float64(len(teamOnly)) / (slice * rounds).Seconds()
+	for i, r := range teamRatios {
+		perRound[i] = fmt.Sprintf("%.0f %%", 100*r)
+	}
+	slices.Sort(teamRatios)
+	fmt.Printf("\nTeam's GET /cases/{id} RPS / bare Gin + pgx RPS: %.0f / %.0f overall; by round %s; median **%.0f %%**\n",
+		teamRPS, bareRPS, strings.Join(perRound, ", "), 100*teamRatios[len(teamRatios)/2])
 	if rss > 0 {
 		fmt.Printf("\nServer resident memory after the mixed phase: %.0f MiB\n", float64(rss)/1024)
 	}

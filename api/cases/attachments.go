@@ -54,7 +54,7 @@ func (s *Service) Upload(ctx context.Context, p account.Principal, caseID uuid.U
 	}
 	sum := sha256.Sum256(data)
 	var created store.Attachment
-	err = s.editAt(ctx, p, caseID, nil, nil, func(q *store.Queries, _ *store.GetCasePageRow, _ time.Time) error {
+	err = s.editAt(ctx, p, caseID, nil, nil, func(q *store.Queries, _ *store.LockCasePageRow, _ time.Time) error {
 		totals, err := q.AttachmentTotals(ctx, caseID)
 		if err != nil {
 			return err
@@ -113,7 +113,7 @@ func (s *Service) Download(ctx context.Context, p account.Principal, caseID, att
 
 // RemoveAttachment takes a file off the working copy; submitted versions keep listing it.
 func (s *Service) RemoveAttachment(ctx context.Context, p account.Principal, caseID, attachmentID uuid.UUID) error {
-	return s.editAt(ctx, p, caseID, nil, nil, func(q *store.Queries, _ *store.GetCasePageRow, _ time.Time) error {
+	return s.editAt(ctx, p, caseID, nil, nil, func(q *store.Queries, _ *store.LockCasePageRow, _ time.Time) error {
 		n, err := q.RemoveAttachment(ctx, store.RemoveAttachmentParams{ID: attachmentID, CaseID: caseID})
 		if err != nil {
 			return err

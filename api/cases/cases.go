@@ -171,19 +171,20 @@ func (s *Service) Create(ctx context.Context, p account.Principal, roundID uuid.
 // Get returns the case as the caller may see it. Its team's view is one query; the
 // round's organizers' is checked against the round.
 func (s *Service) Get(ctx context.Context, p account.Principal, id uuid.UUID) (Case, error) {
-	pg, err := s.q.GetCasePage(ctx, pageParams(p, id, nil))
+	pg, err := s.q.GetCasePage(ctx, store.GetCasePageParams{ID: id, UserID: p.UserID})
 	if store.IsNoRows(err) {
 		return Case{}, apperr.NotFound()
 	}
 	if err != nil {
 		return Case{}, dberr.Fail(err)
 	}
+	page := pageOfRead(&pg)
 	if pg.IsMember {
-		return s.pageView(&pg, pg.Case, pg.CategoryName, nil, asTeam)
+		return s.pageView(page, pg.Case, pg.CategoryName, nil, asTeam)
 	}
 	if pg.Case.SubmittedVersion > 0 {
 		if _, err := s.rounds.Manageable(ctx, p, pg.Case.RoundID); err == nil {
-			return s.pageView(&pg, pg.Case, pg.CategoryName, nil, asOrganizer)
+			return s.pageView(page, pg.Case, pg.CategoryName, nil, asOrganizer)
 		}
 	}
 	return Case{}, apperr.NotFound()
@@ -201,8 +202,8 @@ func (s *Service) Update(ctx context.Context, p account.Principal, id uuid.UUID,
 	}
 	normalize(&in)
 	var saved store.Case
-	var pg *store.GetCasePageRow
-	err := s.editAt(ctx, p, id, ifMatch, in.CategoryID, func(q *store.Queries, locked *store.GetCasePageRow, _ time.Time) error {
+	var pg *store.LockCasePageRow
+	err := s.editAt(ctx, p, id, ifMatch, in.CategoryID, func(q *store.Queries, locked *store.LockCasePageRow, _ time.Time) error {
 		if in.CategoryID != nil && !locked.ChosenCategoryFound {
 			return apperr.Invalid(apperr.Field("categoryId", "not_found"))
 		}
@@ -238,7 +239,7 @@ func (s *Service) Update(ctx context.Context, p account.Principal, id uuid.UUID,
 	}
 	// The answer is the row written with what the locked read brought along: nothing is
 	// read again.
-	return s.pageView(pg, saved, pg.ChosenCategoryName, nil, asTeam)
+	return s.pageView(pageOfLock(pg), saved, pg.ChosenCategoryName, nil, asTeam)
 }
 
 // CheckContent records into r what is wrong with a working copy for case id. Once r holds
@@ -251,12 +252,16 @@ func (s *Service) CheckContent(ctx context.Context, p account.Principal, id uuid
 	if len(r.Fields()) == 0 || in.CategoryID == nil || !r.Readable("categoryId") {
 		return nil
 	}
-	pg, err := s.q.GetCasePage(ctx, pageParams(p, id, in.CategoryID))
-	if err != nil || !pg.IsMember || !pg.RoundVisible {
+	row, who, err := s.load(ctx, p, id)
+	if err != nil || who != asTeam {
 		// The caller learns nothing about a case they cannot edit.
 		return nil
 	}
-	if !pg.ChosenCategoryFound {
+	rd, err := s.rounds.Get(ctx, p, row.RoundID)
+	if err != nil {
+		return nil
+	}
+	if !slices.ContainsFunc(rd.Categories, func(c round.Category) bool { return c.ID == *in.CategoryID }) {
 		r.Add(apperr.Field("categoryId", "not_found"))
 	}
 	return nil
@@ -266,9 +271,9 @@ func (s *Service) CheckContent(ctx context.Context, p account.Principal, id uuid
 // submitted. It needs the parts judges read.
 func (s *Service) Submit(ctx context.Context, p account.Principal, id uuid.UUID, ifMatch *int) (Case, error) {
 	var saved store.Case
-	var pg *store.GetCasePageRow
+	var pg *store.LockCasePageRow
 	var submitted *Version
-	err := s.editAt(ctx, p, id, ifMatch, nil, func(q *store.Queries, locked *store.GetCasePageRow, now time.Time) error {
+	err := s.editAt(ctx, p, id, ifMatch, nil, func(q *store.Queries, locked *store.LockCasePageRow, now time.Time) error {
 		if now.Before(locked.SubmissionOpensAt) {
 			return apperr.New(apperr.KindConflict, apperr.CodeRoundNotOpen)
 		}
@@ -290,7 +295,7 @@ func (s *Service) Submit(ctx context.Context, p account.Principal, id uuid.UUID,
 			slices.SortFunc(missing, func(a, b apperr.FieldError) int { return strings.Compare(a.Field, b.Field) })
 			return apperr.Invalid(missing...)
 		}
-		attachments, err := pageFiles(locked)
+		attachments, err := pageFiles(locked.Files)
 		if err != nil {
 			return err
 		}
@@ -312,15 +317,15 @@ func (s *Service) Submit(ctx context.Context, p account.Principal, id uuid.UUID,
 	if err != nil {
 		return Case{}, err
 	}
-	return s.pageView(pg, saved, pg.CategoryName, submitted, asTeam)
+	return s.pageView(pageOfLock(pg), saved, pg.CategoryName, submitted, asTeam)
 }
 
 // Withdraw takes a submitted case out of the round before the deadline. Its versions stay;
 // submitting again puts it back.
 func (s *Service) Withdraw(ctx context.Context, p account.Principal, id uuid.UUID) (Case, error) {
 	var saved store.Case
-	var pg *store.GetCasePageRow
-	err := s.editAt(ctx, p, id, nil, nil, func(q *store.Queries, locked *store.GetCasePageRow, _ time.Time) error {
+	var pg *store.LockCasePageRow
+	err := s.editAt(ctx, p, id, nil, nil, func(q *store.Queries, locked *store.LockCasePageRow, _ time.Time) error {
 		row := locked.Case
 		pg = locked
 		if row.Status != store.CaseStatusSubmitted {
@@ -335,12 +340,12 @@ func (s *Service) Withdraw(ctx context.Context, p account.Principal, id uuid.UUI
 	if err != nil {
 		return Case{}, err
 	}
-	return s.pageView(pg, saved, pg.CategoryName, nil, asTeam)
+	return s.pageView(pageOfLock(pg), saved, pg.CategoryName, nil, asTeam)
 }
 
 // Delete removes a draft that was never submitted.
 func (s *Service) Delete(ctx context.Context, p account.Principal, id uuid.UUID) error {
-	return s.editAt(ctx, p, id, nil, nil, func(q *store.Queries, locked *store.GetCasePageRow, _ time.Time) error {
+	return s.editAt(ctx, p, id, nil, nil, func(q *store.Queries, locked *store.LockCasePageRow, _ time.Time) error {
 		if locked.Case.SubmittedVersion > 0 {
 			return apperr.New(apperr.KindConflict, apperr.CodeCaseStatusConflict)
 		}
@@ -356,18 +361,18 @@ func (s *Service) Delete(ctx context.Context, p account.Principal, id uuid.UUID)
 // was judged by, the database's clock (round.Service.TxNow), so that servers with
 // drifting clocks accept or refuse a change at the deadline alike.
 func (s *Service) editAt(ctx context.Context, p account.Principal, id uuid.UUID, ifMatch *int, chosenCategory *uuid.UUID,
-	fn func(*store.Queries, *store.GetCasePageRow, time.Time) error) error {
-	var stale *store.GetCasePageRow
+	fn func(*store.Queries, *store.LockCasePageRow, time.Time) error) error {
+	var stale *store.LockCasePageRow
 	refused := false
 	err := store.InTx(ctx, s.pool, func(q *store.Queries) error {
-		locked, err := q.LockCasePage(ctx, store.LockCasePageParams(pageParams(p, id, chosenCategory)))
+		locked, err := q.LockCasePage(ctx, lockParams(p, id, chosenCategory))
 		if store.IsNoRows(err) {
 			return apperr.NotFound()
 		}
 		if err != nil {
 			return err
 		}
-		pg := store.GetCasePageRow(locked)
+		pg := &locked
 		if !pg.IsMember || !pg.RoundVisible {
 			refused = true
 			return errRefused
@@ -382,16 +387,16 @@ func (s *Service) editAt(ctx context.Context, p account.Principal, id uuid.UUID,
 			return apperr.New(apperr.KindConflict, apperr.CodeCaseStatusConflict)
 		}
 		if ifMatch != nil && *ifMatch != int(row.Revision) {
-			stale = &pg
+			stale = pg
 			return apperr.New(apperr.KindPreconditionFailed, apperr.CodePreconditionFailed)
 		}
-		return fn(q, &pg, now)
+		return fn(q, pg, now)
 	})
 	if refused {
 		return s.refusal(ctx, p, id)
 	}
 	if stale != nil {
-		current, verr := s.pageView(stale, stale.Case, stale.CategoryName, nil, asTeam)
+		current, verr := s.pageView(pageOfLock(stale), stale.Case, stale.CategoryName, nil, asTeam)
 		if verr != nil {
 			return verr
 		}
@@ -421,8 +426,8 @@ func (s *Service) refusal(ctx context.Context, p account.Principal, id uuid.UUID
 	return apperr.New(apperr.KindConflict, apperr.CodeConflict)
 }
 
-func pageParams(p account.Principal, id uuid.UUID, chosenCategory *uuid.UUID) store.GetCasePageParams {
-	params := store.GetCasePageParams{ID: id, UserID: p.UserID, IsAdmin: p.IsAdmin(), OrganizerAgencies: p.OrganizerAgencies()}
+func lockParams(p account.Principal, id uuid.UUID, chosenCategory *uuid.UUID) store.LockCasePageParams {
+	params := store.LockCasePageParams{ID: id, UserID: p.UserID, IsAdmin: p.IsAdmin(), OrganizerAgencies: p.OrganizerAgencies()}
 	if params.OrganizerAgencies == nil {
 		params.OrganizerAgencies = []uuid.UUID{}
 	}
@@ -678,7 +683,27 @@ func (s *Service) view(ctx context.Context, p account.Principal, row store.Case,
 // pageView is the case row as the caller sees it, with the rest of its page from pg, read
 // with it or under the same lock; categoryName names row's category. submitted, when given,
 // is the version just recorded, else the one pg read.
-func (s *Service) pageView(pg *store.GetCasePageRow, row store.Case, categoryName string, submitted *Version, who viewer) (Case, error) {
+// page is what a case's page shows besides the case row, read with it.
+type page struct {
+	RoundTitle                                    string
+	SubmissionClosesAt                            time.Time
+	TeamName, TeamAgencyName                      string
+	TeamKind                                      store.TeamKind
+	TeamAgencyID                                  uuid.UUID
+	Files, SubmittedContent, SubmittedAttachments []byte
+}
+
+func pageOfRead(r *store.GetCasePageRow) *page {
+	return &page{RoundTitle: r.RoundTitle, SubmissionClosesAt: r.SubmissionClosesAt, TeamName: r.TeamName, TeamAgencyName: r.TeamAgencyName,
+		TeamKind: r.TeamKind, TeamAgencyID: r.TeamAgencyID, Files: r.Files, SubmittedContent: r.SubmittedContent, SubmittedAttachments: r.SubmittedAttachments}
+}
+
+func pageOfLock(r *store.LockCasePageRow) *page {
+	return &page{RoundTitle: r.RoundTitle, SubmissionClosesAt: r.SubmissionClosesAt, TeamName: r.TeamName, TeamAgencyName: r.TeamAgencyName,
+		TeamKind: r.TeamKind, TeamAgencyID: r.TeamAgencyID, Files: r.Files, SubmittedContent: r.SubmittedContent, SubmittedAttachments: r.SubmittedAttachments}
+}
+
+func (s *Service) pageView(pg *page, row store.Case, categoryName string, submitted *Version, who viewer) (Case, error) {
 	c := Case{
 		ID: row.ID, Status: string(row.Status), Revision: int(row.Revision), SubmittedVersion: int(row.SubmittedVersion),
 		Round: RoundRef{ID: row.RoundID, Title: pg.RoundTitle, SubmissionClosesAt: pg.SubmissionClosesAt},
@@ -690,7 +715,7 @@ func (s *Service) pageView(pg *store.GetCasePageRow, row store.Case, categoryNam
 	if err != nil {
 		return Case{}, err
 	}
-	workingFiles, err := pageFiles(pg)
+	workingFiles, err := pageFiles(pg.Files)
 	if err != nil {
 		return Case{}, err
 	}
@@ -713,16 +738,16 @@ func (s *Service) pageView(pg *store.GetCasePageRow, row store.Case, categoryNam
 		return c, nil
 	}
 	c.View, c.Content, c.Attachments = ViewWorkingCopy, working, workingFiles
-	c.HasUnsubmittedChanges = submitted == nil || len(Diff(submitted.Content, working, submitted.Attachments, workingFiles)) > 0
+	c.HasUnsubmittedChanges = submitted == nil || Changed(submitted.Content, working, submitted.Attachments, workingFiles)
 	status := row.Status
 	c.Editable = s.rounds.Now().Before(pg.SubmissionClosesAt) &&
 		(status == store.CaseStatusDraft || status == store.CaseStatusSubmitted || status == store.CaseStatusWithdrawn)
 	return c, nil
 }
 
-func pageFiles(pg *store.GetCasePageRow) ([]Attachment, error) {
+func pageFiles(raw []byte) ([]Attachment, error) {
 	files := []Attachment{}
-	if err := json.Unmarshal(pg.Files, &files); err != nil {
+	if err := json.Unmarshal(raw, &files); err != nil {
 		return nil, apperr.Internal(err)
 	}
 	return files, nil

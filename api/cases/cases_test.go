@@ -3,6 +3,7 @@ package cases
 import (
 	"archive/zip"
 	"bytes"
+	"slices"
 	"testing"
 	"time"
 
@@ -137,5 +138,33 @@ func TestZipBombsAreRefused(t *testing.T) {
 	}
 	if err := checkZipContainer([]byte("PK\x03\x04 not really a zip")); err == nil {
 		t.Fatal("a broken zip was accepted")
+	}
+}
+
+// Changed answers as Diff does, whichever way it takes.
+func TestChangedAgreesWithDiff(t *testing.T) {
+	cat, other := uuid.New(), uuid.New()
+	day := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	base := Content{Title: "이음콜", Summary: "요약", CategoryID: &cat, CategoryName: "안전", Tags: []string{"119"},
+		Metrics: []Metric{{Name: "통화 성공률", Unit: "%", Before: 74.7, After: 85.8, Direction: "increase"}}, Collaborators: []Collaborator{}, StartedOn: &day}
+	files := []Attachment{{ID: uuid.New(), Filename: "보고서.pdf"}}
+	sameDayElsewhere := day.In(time.FixedZone("", 0))
+	for name, change := range map[string]func(c *Content, f *[]Attachment){
+		"nothing":                   func(*Content, *[]Attachment) {},
+		"title":                     func(c *Content, _ *[]Attachment) { c.Title = "이음콜 2" },
+		"a metric":                  func(c *Content, _ *[]Attachment) { c.Metrics = []Metric{{Name: "통화 성공률", Unit: "%", Before: 74.7, After: 90}} },
+		"category by name":          func(c *Content, _ *[]Attachment) { c.CategoryName = "복지" },
+		"category id, same name":    func(c *Content, _ *[]Attachment) { c.CategoryID = &other },
+		"start day, other location": func(c *Content, _ *[]Attachment) { c.StartedOn = &sameDayElsewhere },
+		"a file's name":             func(_ *Content, f *[]Attachment) { *f = []Attachment{{ID: (*f)[0].ID, Filename: "보고서 최종.pdf"}} },
+		"a file's id only":          func(_ *Content, f *[]Attachment) { *f = []Attachment{{ID: uuid.New(), Filename: "보고서.pdf"}} },
+		"no files":                  func(_ *Content, f *[]Attachment) { *f = nil },
+	} {
+		c, f := base, files
+		c.Tags, c.Metrics = slices.Clone(base.Tags), slices.Clone(base.Metrics)
+		change(&c, &f)
+		if got, want := Changed(base, c, files, f), len(Diff(base, c, files, f)) > 0; got != want {
+			t.Errorf("%s: Changed %v, Diff says %v", name, got, want)
+		}
 	}
 }

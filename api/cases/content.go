@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"math"
 	"reflect"
+	"slices"
 	"time"
 
 	"github.com/google/uuid"
@@ -132,6 +133,18 @@ func Diff(a, b Content, attachmentsA, attachmentsB []Attachment) []Change {
 		out = append(out, Change{Field: "attachments", Before: x, After: y})
 	}
 	return out
+}
+
+// Changed reports whether Diff finds a change, sparing its per-field JSON when the two are
+// plainly equal (a case read back just as it was submitted, the common case).
+func Changed(a, b Content, attachmentsA, attachmentsB []Attachment) bool {
+	x, y := a, b
+	// Diff compares categories by name.
+	x.CategoryID, y.CategoryID = nil, nil
+	if reflect.DeepEqual(x, y) && slices.EqualFunc(attachmentsA, attachmentsB, func(p, q Attachment) bool { return p.Filename == q.Filename }) {
+		return false
+	}
+	return len(Diff(a, b, attachmentsA, attachmentsB)) > 0
 }
 
 func jsonName(f reflect.StructField) string {

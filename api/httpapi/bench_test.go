@@ -35,3 +35,34 @@ func BenchmarkGetArchiveCase(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkGetTeamCase is BenchmarkGetArchiveCase for a team member reading a submitted
+// case of theirs: authentication, the case page's query and the comparison with the
+// submitted version.
+//
+//	go test -run '^$' -bench GetTeamCase -benchmem ./api/httpapi/
+func BenchmarkGetTeamCase(b *testing.B) {
+	env := apitest.NewSeeded(b)
+	m := env.Login(member, password)
+	var id string
+	if err := env.Pool.QueryRow(context.Background(),
+		`select c.id from cases c join team_members tm on tm.team_id = c.team_id join users u on u.id = tm.user_id
+		 where u.email = $1 and c.submitted_version > 0 order by c.id limit 1`, member).Scan(&id); err != nil {
+		b.Fatal(err)
+	}
+	path := "/api/v1/cases/" + id
+	b.ReportAllocs()
+	b.SetParallelism(8)
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			rec := httptest.NewRecorder()
+			req := httptest.NewRequest(http.MethodGet, path, nil)
+			req.Header.Set("Authorization", "Bearer "+m.Token)
+			env.App.Handler.ServeHTTP(rec, req)
+			if rec.Code != http.StatusOK {
+				b.Fatalf("status %d: %s", rec.Code, rec.Body)
+			}
+		}
+	})
+}

@@ -289,28 +289,11 @@ func (q *Queries) GetCaseByTitle(ctx context.Context, arg GetCaseByTitleParams) 
 }
 
 const getCasePage = `-- name: GetCasePage :one
-WITH RECURSIVE user_line AS (
-    SELECT a.id, a.parent_id, 0 AS depth FROM users u JOIN agencies a ON a.id = u.agency_id WHERE u.id = $1
-    UNION ALL
-    SELECT p.id, p.parent_id, l.depth + 1 FROM agencies p JOIN user_line l ON p.id = l.parent_id
-), host_line AS (
-    SELECT a.id, a.parent_id FROM cases c0 JOIN rounds r0 ON r0.id = c0.round_id JOIN agencies a ON a.id = r0.host_agency_id
-    WHERE c0.id = $5
-    UNION ALL
-    SELECT p.id, p.parent_id FROM agencies p JOIN host_line h ON p.id = h.parent_id
-)
-SELECT c.id, c.round_id, c.team_id, c.status, c.revision, c.submitted_version, c.title, c.summary, c.problem, c.solution, c.outcomes, c.category_id, c.tags, c.beneficiaries, c.cost_krw, c.savings_krw, c.started_on, c.stage, c.evidence_level, c.licence, c.metrics, c.collaborators, c.created_by, c.updated_by, c.created_at, c.updated_at, c.submitted_at, c.award_tier_id, c.final_rank, c.archived_at, now()::timestamptz AS db_now,
+SELECT c.id, c.round_id, c.team_id, c.status, c.revision, c.submitted_version, c.title, c.summary, c.problem, c.solution, c.outcomes, c.category_id, c.tags, c.beneficiaries, c.cost_krw, c.savings_krw, c.started_on, c.stage, c.evidence_level, c.licence, c.metrics, c.collaborators, c.created_by, c.updated_by, c.created_at, c.updated_at, c.submitted_at, c.award_tier_id, c.final_rank, c.archived_at,
        EXISTS (SELECT 1 FROM team_members m WHERE m.team_id = c.team_id AND m.user_id = $1) AS is_member,
-       ($2::boolean
-        OR EXISTS (SELECT 1 FROM host_line h WHERE h.id = ANY($3::uuid[]))
-        OR (r.published_at IS NOT NULL AND EXISTS (
-              SELECT 1 FROM round_agencies ra JOIN user_line l ON l.id = ra.agency_id
-              WHERE ra.round_id = r.id AND (l.depth = 0 OR r.include_sub_agencies))))::boolean AS round_visible,
-       r.title AS round_title, r.submission_opens_at, r.submission_closes_at,
+       r.title AS round_title, r.submission_closes_at,
        t.name AS team_name, t.kind AS team_kind, t.agency_id AS team_agency_id, a.name AS team_agency_name,
        coalesce((SELECT rc.name FROM round_categories rc WHERE rc.id = c.category_id AND rc.round_id = c.round_id), '')::text AS category_name,
-       EXISTS (SELECT 1 FROM round_categories rc WHERE rc.id = $4::uuid AND rc.round_id = c.round_id) AS chosen_category_found,
-       coalesce((SELECT rc.name FROM round_categories rc WHERE rc.id = $4::uuid AND rc.round_id = c.round_id), '')::text AS chosen_category_name,
        coalesce((SELECT jsonb_agg(jsonb_build_object('id', x.id, 'filename', x.filename, 'contentType', x.content_type,
                   'sizeBytes', x.size_bytes, 'sha256', encode(x.sha256, 'hex'), 'public', x.public, 'createdAt', x.created_at)
                   ORDER BY x.created_at)
@@ -321,50 +304,34 @@ JOIN rounds r ON r.id = c.round_id
 JOIN teams t ON t.id = c.team_id
 JOIN agencies a ON a.id = t.agency_id
 LEFT JOIN case_versions v ON v.case_id = c.id AND v.version = c.submitted_version
-WHERE c.id = $5
+WHERE c.id = $2
 `
 
 type GetCasePageParams struct {
-	UserID            uuid.UUID
-	IsAdmin           bool
-	OrganizerAgencies []uuid.UUID
-	ChosenCategoryID  uuid.NullUUID
-	ID                uuid.UUID
+	UserID uuid.UUID
+	ID     uuid.UUID
 }
 
 type GetCasePageRow struct {
 	Case                 Case
-	DbNow                time.Time
 	IsMember             bool
-	RoundVisible         bool
 	RoundTitle           string
-	SubmissionOpensAt    time.Time
 	SubmissionClosesAt   time.Time
 	TeamName             string
 	TeamKind             TeamKind
 	TeamAgencyID         uuid.UUID
 	TeamAgencyName       string
 	CategoryName         string
-	ChosenCategoryFound  bool
-	ChosenCategoryName   string
 	Files                []byte
 	SubmittedContent     []byte
 	SubmittedAttachments []byte
 }
 
-// A case with everything its page shows, in one round trip: its round and team, the names
-// of its category and of @chosen_category_id when that is one of its round's, its working
-// files, and its latest submitted version. is_member says @user_id is in its team;
-// round_visible says the round is theirs to see as round.Service.Get decides it (its
-// organizers, or a published round the user's agency takes part in).
+// A case with everything its page shows, in one round trip: its round and team, the name
+// of its category, its working files and its latest submitted version; is_member says
+// @user_id is in its team.
 func (q *Queries) GetCasePage(ctx context.Context, arg GetCasePageParams) (GetCasePageRow, error) {
-	row := q.db.QueryRow(ctx, getCasePage,
-		arg.UserID,
-		arg.IsAdmin,
-		arg.OrganizerAgencies,
-		arg.ChosenCategoryID,
-		arg.ID,
-	)
+	row := q.db.QueryRow(ctx, getCasePage, arg.UserID, arg.ID)
 	var i GetCasePageRow
 	err := row.Scan(
 		&i.Case.ID,
@@ -397,19 +364,14 @@ func (q *Queries) GetCasePage(ctx context.Context, arg GetCasePageParams) (GetCa
 		&i.Case.AwardTierID,
 		&i.Case.FinalRank,
 		&i.Case.ArchivedAt,
-		&i.DbNow,
 		&i.IsMember,
-		&i.RoundVisible,
 		&i.RoundTitle,
-		&i.SubmissionOpensAt,
 		&i.SubmissionClosesAt,
 		&i.TeamName,
 		&i.TeamKind,
 		&i.TeamAgencyID,
 		&i.TeamAgencyName,
 		&i.CategoryName,
-		&i.ChosenCategoryFound,
-		&i.ChosenCategoryName,
 		&i.Files,
 		&i.SubmittedContent,
 		&i.SubmittedAttachments,
@@ -772,8 +734,11 @@ type LockCasePageRow struct {
 	SubmittedAttachments []byte
 }
 
-// GetCasePage under the case's row lock, for a change: db_now is the transaction's start on
-// the database clock, which deadlines are judged by.
+// GetCasePage under the case's row lock, for a change, with what the change checks:
+// round_visible says the round is @user_id's to see as round.Service.Get decides it (its
+// organizers, or a published round the user's agency takes part in); the name of
+// @chosen_category_id when it is one of the round's; and db_now, the transaction's start
+// on the database clock, which deadlines are judged by.
 func (q *Queries) LockCasePage(ctx context.Context, arg LockCasePageParams) (LockCasePageRow, error) {
 	row := q.db.QueryRow(ctx, lockCasePage,
 		arg.UserID,

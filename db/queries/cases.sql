@@ -97,33 +97,14 @@ UPDATE cases SET revision = revision + 1, updated_by = $2, updated_at = now() WH
 SELECT * FROM cases WHERE round_id = $1 AND team_id = $2 AND title = $3 LIMIT 1;
 
 -- name: GetCasePage :one
--- A case with everything its page shows, in one round trip: its round and team, the names
--- of its category and of @chosen_category_id when that is one of its round's, its working
--- files, and its latest submitted version. is_member says @user_id is in its team;
--- round_visible says the round is theirs to see as round.Service.Get decides it (its
--- organizers, or a published round the user's agency takes part in).
-WITH RECURSIVE user_line AS (
-    SELECT a.id, a.parent_id, 0 AS depth FROM users u JOIN agencies a ON a.id = u.agency_id WHERE u.id = @user_id
-    UNION ALL
-    SELECT p.id, p.parent_id, l.depth + 1 FROM agencies p JOIN user_line l ON p.id = l.parent_id
-), host_line AS (
-    SELECT a.id, a.parent_id FROM cases c0 JOIN rounds r0 ON r0.id = c0.round_id JOIN agencies a ON a.id = r0.host_agency_id
-    WHERE c0.id = @id
-    UNION ALL
-    SELECT p.id, p.parent_id FROM agencies p JOIN host_line h ON p.id = h.parent_id
-)
-SELECT sqlc.embed(c), now()::timestamptz AS db_now,
+-- A case with everything its page shows, in one round trip: its round and team, the name
+-- of its category, its working files and its latest submitted version; is_member says
+-- @user_id is in its team.
+SELECT sqlc.embed(c),
        EXISTS (SELECT 1 FROM team_members m WHERE m.team_id = c.team_id AND m.user_id = @user_id) AS is_member,
-       (@is_admin::boolean
-        OR EXISTS (SELECT 1 FROM host_line h WHERE h.id = ANY(@organizer_agencies::uuid[]))
-        OR (r.published_at IS NOT NULL AND EXISTS (
-              SELECT 1 FROM round_agencies ra JOIN user_line l ON l.id = ra.agency_id
-              WHERE ra.round_id = r.id AND (l.depth = 0 OR r.include_sub_agencies))))::boolean AS round_visible,
-       r.title AS round_title, r.submission_opens_at, r.submission_closes_at,
+       r.title AS round_title, r.submission_closes_at,
        t.name AS team_name, t.kind AS team_kind, t.agency_id AS team_agency_id, a.name AS team_agency_name,
        coalesce((SELECT rc.name FROM round_categories rc WHERE rc.id = c.category_id AND rc.round_id = c.round_id), '')::text AS category_name,
-       EXISTS (SELECT 1 FROM round_categories rc WHERE rc.id = sqlc.narg(chosen_category_id)::uuid AND rc.round_id = c.round_id) AS chosen_category_found,
-       coalesce((SELECT rc.name FROM round_categories rc WHERE rc.id = sqlc.narg(chosen_category_id)::uuid AND rc.round_id = c.round_id), '')::text AS chosen_category_name,
        coalesce((SELECT jsonb_agg(jsonb_build_object('id', x.id, 'filename', x.filename, 'contentType', x.content_type,
                   'sizeBytes', x.size_bytes, 'sha256', encode(x.sha256, 'hex'), 'public', x.public, 'createdAt', x.created_at)
                   ORDER BY x.created_at)
@@ -137,8 +118,11 @@ LEFT JOIN case_versions v ON v.case_id = c.id AND v.version = c.submitted_versio
 WHERE c.id = @id;
 
 -- name: LockCasePage :one
--- GetCasePage under the case's row lock, for a change: db_now is the transaction's start on
--- the database clock, which deadlines are judged by.
+-- GetCasePage under the case's row lock, for a change, with what the change checks:
+-- round_visible says the round is @user_id's to see as round.Service.Get decides it (its
+-- organizers, or a published round the user's agency takes part in); the name of
+-- @chosen_category_id when it is one of the round's; and db_now, the transaction's start
+-- on the database clock, which deadlines are judged by.
 WITH RECURSIVE user_line AS (
     SELECT a.id, a.parent_id, 0 AS depth FROM users u JOIN agencies a ON a.id = u.agency_id WHERE u.id = @user_id
     UNION ALL

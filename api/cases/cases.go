@@ -691,11 +691,14 @@ type page struct {
 	TeamKind                                      store.TeamKind
 	TeamAgencyID                                  uuid.UUID
 	Files, SubmittedContent, SubmittedAttachments []byte
+	// AsSubmitted says the working copy is the latest version as it was submitted.
+	AsSubmitted bool
 }
 
 func pageOfRead(r *store.GetCasePageRow) *page {
 	return &page{RoundTitle: r.RoundTitle, SubmissionClosesAt: r.SubmissionClosesAt, TeamName: r.TeamName, TeamAgencyName: r.TeamAgencyName,
-		TeamKind: r.TeamKind, TeamAgencyID: r.TeamAgencyID, Files: r.Files, SubmittedContent: r.SubmittedContent, SubmittedAttachments: r.SubmittedAttachments}
+		TeamKind: r.TeamKind, TeamAgencyID: r.TeamAgencyID, Files: r.Files, SubmittedContent: r.SubmittedContent, SubmittedAttachments: r.SubmittedAttachments,
+		AsSubmitted: r.AsSubmitted}
 }
 
 func pageOfLock(r *store.LockCasePageRow) *page {
@@ -719,6 +722,12 @@ func (s *Service) pageView(pg *page, row store.Case, categoryName string, submit
 	if err != nil {
 		return Case{}, err
 	}
+	if submitted == nil && row.SubmittedVersion > 0 && who == asTeam && pg.AsSubmitted {
+		// The team's copy is the version: nothing to compare.
+		c.View, c.Content, c.Attachments = ViewWorkingCopy, working, workingFiles
+		c.Editable = s.editable(row, pg)
+		return c, nil
+	}
 	if submitted == nil && row.SubmittedVersion > 0 {
 		if pg.SubmittedContent == nil {
 			return Case{}, apperr.Internal(errors.New("cases: submitted version missing"))
@@ -739,10 +748,14 @@ func (s *Service) pageView(pg *page, row store.Case, categoryName string, submit
 	}
 	c.View, c.Content, c.Attachments = ViewWorkingCopy, working, workingFiles
 	c.HasUnsubmittedChanges = submitted == nil || Changed(submitted.Content, working, submitted.Attachments, workingFiles)
-	status := row.Status
-	c.Editable = s.rounds.Now().Before(pg.SubmissionClosesAt) &&
-		(status == store.CaseStatusDraft || status == store.CaseStatusSubmitted || status == store.CaseStatusWithdrawn)
+	c.Editable = s.editable(row, pg)
 	return c, nil
+}
+
+func (s *Service) editable(row store.Case, pg *page) bool {
+	status := row.Status
+	return s.rounds.Now().Before(pg.SubmissionClosesAt) &&
+		(status == store.CaseStatusDraft || status == store.CaseStatusSubmitted || status == store.CaseStatusWithdrawn)
 }
 
 func pageFiles(raw []byte) ([]Attachment, error) {

@@ -291,6 +291,7 @@ func (q *Queries) GetCaseByTitle(ctx context.Context, arg GetCaseByTitleParams) 
 const getCasePage = `-- name: GetCasePage :one
 SELECT c.id, c.round_id, c.team_id, c.status, c.revision, c.submitted_version, c.title, c.summary, c.problem, c.solution, c.outcomes, c.category_id, c.tags, c.beneficiaries, c.cost_krw, c.savings_krw, c.started_on, c.stage, c.evidence_level, c.licence, c.metrics, c.collaborators, c.created_by, c.updated_by, c.created_at, c.updated_at, c.submitted_at, c.award_tier_id, c.final_rank, c.archived_at,
        EXISTS (SELECT 1 FROM team_members m WHERE m.team_id = c.team_id AND m.user_id = $1) AS is_member,
+       coalesce(v.submitted_at = c.updated_at, false)::boolean AS as_submitted,
        r.title AS round_title, r.submission_closes_at,
        t.name AS team_name, t.kind AS team_kind, t.agency_id AS team_agency_id, a.name AS team_agency_name,
        coalesce((SELECT rc.name FROM round_categories rc WHERE rc.id = c.category_id AND rc.round_id = c.round_id), '')::text AS category_name,
@@ -315,6 +316,7 @@ type GetCasePageParams struct {
 type GetCasePageRow struct {
 	Case                 Case
 	IsMember             bool
+	AsSubmitted          bool
 	RoundTitle           string
 	SubmissionClosesAt   time.Time
 	TeamName             string
@@ -329,7 +331,9 @@ type GetCasePageRow struct {
 
 // A case with everything its page shows, in one round trip: its round and team, the name
 // of its category, its working files and its latest submitted version; is_member says
-// @user_id is in its team.
+// @user_id is in its team. as_submitted says nothing was written to the working copy since
+// that version was made from it: a submission stamps both in one transaction, and every
+// later change of the case moves updated_at on.
 func (q *Queries) GetCasePage(ctx context.Context, arg GetCasePageParams) (GetCasePageRow, error) {
 	row := q.db.QueryRow(ctx, getCasePage, arg.UserID, arg.ID)
 	var i GetCasePageRow
@@ -365,6 +369,7 @@ func (q *Queries) GetCasePage(ctx context.Context, arg GetCasePageParams) (GetCa
 		&i.Case.FinalRank,
 		&i.Case.ArchivedAt,
 		&i.IsMember,
+		&i.AsSubmitted,
 		&i.RoundTitle,
 		&i.SubmissionClosesAt,
 		&i.TeamName,

@@ -99,9 +99,12 @@ SELECT * FROM cases WHERE round_id = $1 AND team_id = $2 AND title = $3 LIMIT 1;
 -- name: GetCasePage :one
 -- A case with everything its page shows, in one round trip: its round and team, the name
 -- of its category, its working files and its latest submitted version; is_member says
--- @user_id is in its team.
+-- @user_id is in its team. as_submitted says nothing was written to the working copy since
+-- that version was made from it: a submission stamps both in one transaction, and every
+-- later change of the case moves updated_at on.
 SELECT sqlc.embed(c),
        EXISTS (SELECT 1 FROM team_members m WHERE m.team_id = c.team_id AND m.user_id = @user_id) AS is_member,
+       coalesce(v.submitted_at = c.updated_at, false)::boolean AS as_submitted,
        r.title AS round_title, r.submission_closes_at,
        t.name AS team_name, t.kind AS team_kind, t.agency_id AS team_agency_id, a.name AS team_agency_name,
        coalesce((SELECT rc.name FROM round_categories rc WHERE rc.id = c.category_id AND rc.round_id = c.round_id), '')::text AS category_name,

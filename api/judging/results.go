@@ -30,11 +30,7 @@ import (
 // scoringInput gathers a stage's counted sheets (submitted, by a judge still on the stage
 // and still assigned) as the scoring engine's input. Cases without any are left out.
 func (s *Service) scoringInput(ctx context.Context, st Stage, settings Settings, method string) (scoring.Input, map[string]string, error) {
-	in := scoring.Input{Method: scoring.Method(method)}
-	for _, c := range st.Criteria {
-		lo, hi := c.Scale.Range()
-		in.Criteria = append(in.Criteria, scoring.Criterion{ID: c.ID.String(), Weight: c.Weight, Min: lo, Max: hi})
-	}
+	in := scoring.Input{Method: scoring.Method(method), Criteria: scoringCriteria(st.Criteria)}
 	for _, tb := range settings.TieBreaks {
 		switch tb.Kind {
 		case "criterion":

@@ -1393,8 +1393,8 @@ type ArchiveSearchResult struct {
 	Items       []ArchiveSummary `json:"items"`
 
 	// NextCursor Pass as `cursor` for the next page; absent on the last page.
-	NextCursor *string `json:"nextCursor,omitempty"`
-	Total      int     `json:"total"`
+	NextCursor *NextCursor `json:"nextCursor,omitempty"`
+	Total      int         `json:"total"`
 }
 
 // ArchiveSummary defines model for ArchiveSummary.
@@ -1485,6 +1485,9 @@ type AuditEvent struct {
 // AuditEventList defines model for AuditEventList.
 type AuditEventList struct {
 	Items []AuditEvent `json:"items"`
+
+	// NextCursor Pass as `cursor` for the next page; absent on the last page.
+	NextCursor *NextCursor `json:"nextCursor,omitempty"`
 }
 
 // AutoAssignInput defines model for AutoAssignInput.
@@ -1703,6 +1706,9 @@ type CaseSummary struct {
 // CaseSummaryList defines model for CaseSummaryList.
 type CaseSummaryList struct {
 	Items []CaseSummary `json:"items"`
+
+	// NextCursor Pass as `cursor` for the next page; absent on the last page.
+	NextCursor *NextCursor `json:"nextCursor,omitempty"`
 }
 
 // CaseVersion defines model for CaseVersion.
@@ -2007,6 +2013,9 @@ type Invitation struct {
 // InvitationList defines model for InvitationList.
 type InvitationList struct {
 	Items []Invitation `json:"items"`
+
+	// NextCursor Pass as `cursor` for the next page; absent on the last page.
+	NextCursor *NextCursor `json:"nextCursor,omitempty"`
 }
 
 // InvitationStatus defines model for InvitationStatus.
@@ -2174,6 +2183,9 @@ type Moderation struct {
 // NewPassword At least 10 characters.
 type NewPassword = string
 
+// NextCursor Pass as `cursor` for the next page; absent on the last page.
+type NextCursor = string
+
 // Notification defines model for Notification.
 type Notification struct {
 	Body      *string            `json:"body,omitempty"`
@@ -2191,8 +2203,13 @@ type Notification struct {
 
 // NotificationList defines model for NotificationList.
 type NotificationList struct {
-	Items  []Notification `json:"items"`
-	Unread int            `json:"unread"`
+	Items []Notification `json:"items"`
+
+	// NextCursor Pass as `cursor` for the next page; absent on the last page.
+	NextCursor *NextCursor `json:"nextCursor,omitempty"`
+
+	// Unread Unread notifications in all pages.
+	Unread int `json:"unread"`
 }
 
 // Objection defines model for Objection.
@@ -2525,18 +2542,30 @@ type RoundRef struct {
 
 // RoundResults defines model for RoundResults.
 type RoundResults struct {
+	// AwardedCount Rows of the whole ranking with an award tier.
+	AwardedCount int `json:"awardedCount"`
+
 	// Method 평균; 최고·최저점 제외 평균 (needs ≥ 3 judges a case; with ties one copy is dropped); 중앙값; 심사위원별 표준화(z-score) 후 평균.
 	Method AggregationMethod `json:"method"`
 
+	// NextCursor Pass as `cursor` for the next page; absent on the last page.
+	NextCursor *NextCursor `json:"nextCursor,omitempty"`
+
 	// ObjectionsCloseAt Once published, the stored end of the objection window (the same instant as the public table's).
 	ObjectionsCloseAt *time.Time `json:"objectionsCloseAt,omitempty"`
-	Published         bool       `json:"published"`
-	PublishedAt       *time.Time `json:"publishedAt,omitempty"`
+
+	// PrizeTotalKrw The prize money of every awarded row, in won.
+	PrizeTotalKrw int64      `json:"prizeTotalKrw"`
+	Published     bool       `json:"published"`
+	PublishedAt   *time.Time `json:"publishedAt,omitempty"`
 
 	// Ready Every stage is closed, so the results can be published.
 	Ready   bool               `json:"ready"`
 	RoundId openapi_types.UUID `json:"roundId"`
 	Rows    []AwardRow         `json:"rows"`
+
+	// Total Rows in the whole ranking.
+	Total int `json:"total"`
 }
 
 // RoundSchedule Instants with an offset; the web app enters and shows them in Asia/Seoul.
@@ -3043,6 +3072,9 @@ type User struct {
 // UserList defines model for UserList.
 type UserList struct {
 	Items []User `json:"items"`
+
+	// NextCursor Pass as `cursor` for the next page; absent on the last page.
+	NextCursor *NextCursor `json:"nextCursor,omitempty"`
 }
 
 // VoteCodeRequest defines model for VoteCodeRequest.
@@ -3104,6 +3136,9 @@ type CaseId = openapi_types.UUID
 // ClientId defines model for ClientId.
 type ClientId = string
 
+// Cursor defines model for Cursor.
+type Cursor = string
+
 // EntryId defines model for EntryId.
 type EntryId = openapi_types.UUID
 
@@ -3118,6 +3153,9 @@ type InvitationId = openapi_types.UUID
 
 // InvitationToken defines model for InvitationToken.
 type InvitationToken = string
+
+// Limit defines model for Limit.
+type Limit = int
 
 // QuestionId defines model for QuestionId.
 type QuestionId = openapi_types.UUID
@@ -3177,9 +3215,13 @@ type UnsupportedMediaType = Problem
 type ListAuditEventsParams struct {
 	Action *string `form:"action,omitempty" json:"action,omitempty"`
 
-	// Before Show events older than this id (the last id of the previous page).
-	Before *int64 `form:"before,omitempty" json:"before,omitempty"`
-	Limit  *int   `form:"limit,omitempty" json:"limit,omitempty"`
+	// Cursor Where the page continues: the `nextCursor` of the previous page of the same list
+	// (and, for a search, the same query). Opaque; a malformed cursor or one of another
+	// list is answered 400 `invalid_cursor` with a field error on `cursor`.
+	Cursor *Cursor `form:"cursor,omitempty" json:"cursor,omitempty"`
+
+	// Limit How many items a page holds at most.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
 // CreateAgencyParams defines parameters for CreateAgency.
@@ -3203,9 +3245,15 @@ type SearchArchiveParams struct {
 	HasMetrics    *bool               `form:"hasMetrics,omitempty" json:"hasMetrics,omitempty"`
 
 	// Sort Relevance when there is a query, newest otherwise.
-	Sort   *SearchArchiveParamsSort `form:"sort,omitempty" json:"sort,omitempty"`
-	Cursor *string                  `form:"cursor,omitempty" json:"cursor,omitempty"`
-	Limit  *int                     `form:"limit,omitempty" json:"limit,omitempty"`
+	Sort *SearchArchiveParamsSort `form:"sort,omitempty" json:"sort,omitempty"`
+
+	// Cursor Where the page continues: the `nextCursor` of the previous page of the same list
+	// (and, for a search, the same query). Opaque; a malformed cursor or one of another
+	// list is answered 400 `invalid_cursor` with a field error on `cursor`.
+	Cursor *Cursor `form:"cursor,omitempty" json:"cursor,omitempty"`
+
+	// Limit How many items a page holds at most.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
 // SearchArchiveParamsSort defines parameters for SearchArchive.
@@ -3279,10 +3327,32 @@ type SubmitCaseParams struct {
 	IfMatch *IfMatch `json:"If-Match,omitempty"`
 }
 
+// ListInvitationsParams defines parameters for ListInvitations.
+type ListInvitationsParams struct {
+	// Cursor Where the page continues: the `nextCursor` of the previous page of the same list
+	// (and, for a search, the same query). Opaque; a malformed cursor or one of another
+	// list is answered 400 `invalid_cursor` with a field error on `cursor`.
+	Cursor *Cursor `form:"cursor,omitempty" json:"cursor,omitempty"`
+
+	// Limit How many items a page holds at most.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
 // CreateInvitationParams defines parameters for CreateInvitation.
 type CreateInvitationParams struct {
 	// IdempotencyKey A unique key (e.g. a UUID) per request. Retrying with the same key and request returns the first answer (marked `Idempotent-Replayed`); the same key with another request is refused. Keys are kept for a day.
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// ListNotificationsParams defines parameters for ListNotifications.
+type ListNotificationsParams struct {
+	// Cursor Where the page continues: the `nextCursor` of the previous page of the same list
+	// (and, for a search, the same query). Opaque; a malformed cursor or one of another
+	// list is answered 400 `invalid_cursor` with a field error on `cursor`.
+	Cursor *Cursor `form:"cursor,omitempty" json:"cursor,omitempty"`
+
+	// Limit How many items a page holds at most.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
 // ListRoundsParams defines parameters for ListRounds.
@@ -3296,6 +3366,28 @@ type CreateRoundParams struct {
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
+// ListRoundAuditEventsParams defines parameters for ListRoundAuditEvents.
+type ListRoundAuditEventsParams struct {
+	// Cursor Where the page continues: the `nextCursor` of the previous page of the same list
+	// (and, for a search, the same query). Opaque; a malformed cursor or one of another
+	// list is answered 400 `invalid_cursor` with a field error on `cursor`.
+	Cursor *Cursor `form:"cursor,omitempty" json:"cursor,omitempty"`
+
+	// Limit How many items a page holds at most.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
+// ListRoundCasesParams defines parameters for ListRoundCases.
+type ListRoundCasesParams struct {
+	// Cursor Where the page continues: the `nextCursor` of the previous page of the same list
+	// (and, for a search, the same query). Opaque; a malformed cursor or one of another
+	// list is answered 400 `invalid_cursor` with a field error on `cursor`.
+	Cursor *Cursor `form:"cursor,omitempty" json:"cursor,omitempty"`
+
+	// Limit How many items a page holds at most.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
 // CreateCaseParams defines parameters for CreateCase.
 type CreateCaseParams struct {
 	// IdempotencyKey A unique key (e.g. a UUID) per request. Retrying with the same key and request returns the first answer (marked `Idempotent-Replayed`); the same key with another request is refused. Keys are kept for a day.
@@ -3306,6 +3398,17 @@ type CreateCaseParams struct {
 type CopyRoundParams struct {
 	// IdempotencyKey A unique key (e.g. a UUID) per request. Retrying with the same key and request returns the first answer (marked `Idempotent-Replayed`); the same key with another request is refused. Keys are kept for a day.
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// GetRoundResultsParams defines parameters for GetRoundResults.
+type GetRoundResultsParams struct {
+	// Cursor Where the page continues: the `nextCursor` of the previous page of the same list
+	// (and, for a search, the same query). Opaque; a malformed cursor or one of another
+	// list is answered 400 `invalid_cursor` with a field error on `cursor`.
+	Cursor *Cursor `form:"cursor,omitempty" json:"cursor,omitempty"`
+
+	// Limit How many items a page holds at most.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
 // ExportResultsParams defines parameters for ExportResults.
@@ -3335,6 +3438,17 @@ type CreateTeamParams struct {
 type InviteTeamMemberParams struct {
 	// IdempotencyKey A unique key (e.g. a UUID) per request. Retrying with the same key and request returns the first answer (marked `Idempotent-Replayed`); the same key with another request is refused. Keys are kept for a day.
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// ListUsersParams defines parameters for ListUsers.
+type ListUsersParams struct {
+	// Cursor Where the page continues: the `nextCursor` of the previous page of the same list
+	// (and, for a search, the same query). Opaque; a malformed cursor or one of another
+	// list is answered 400 `invalid_cursor` with a field error on `cursor`.
+	Cursor *Cursor `form:"cursor,omitempty" json:"cursor,omitempty"`
+
+	// Limit How many items a page holds at most.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
 // CreateAgencyJSONRequestBody defines body for CreateAgency for application/json ContentType.
@@ -3581,7 +3695,7 @@ type ServerInterface interface {
 	WithdrawCase(c *gin.Context, caseId CaseId)
 	// ListInvitations 보낸 초대 목록
 	// (GET /api/v1/invitations)
-	ListInvitations(c *gin.Context)
+	ListInvitations(c *gin.Context, params ListInvitationsParams)
 	// CreateInvitation 초대 링크 만들기
 	// (POST /api/v1/invitations)
 	CreateInvitation(c *gin.Context, params CreateInvitationParams)
@@ -3605,7 +3719,7 @@ type ServerInterface interface {
 	ListMyCases(c *gin.Context)
 	// ListNotifications 알림
 	// (GET /api/v1/me/notifications)
-	ListNotifications(c *gin.Context)
+	ListNotifications(c *gin.Context, params ListNotificationsParams)
 	// MarkNotificationRead 알림 읽음
 	// (POST /api/v1/me/notifications/{notificationId}/read)
 	MarkNotificationRead(c *gin.Context, notificationId openapi_types.UUID)
@@ -3647,13 +3761,13 @@ type ServerInterface interface {
 	UpdateRound(c *gin.Context, roundId RoundId)
 	// ListRoundAuditEvents 심사 감사 기록 (주관기관)
 	// (GET /api/v1/rounds/{roundId}/audit)
-	ListRoundAuditEvents(c *gin.Context, roundId RoundId)
+	ListRoundAuditEvents(c *gin.Context, roundId RoundId, params ListRoundAuditEventsParams)
 	// OverrideAward 시상 등급 조정 (사유 기록)
 	// (PUT /api/v1/rounds/{roundId}/awards/{caseId})
 	OverrideAward(c *gin.Context, roundId RoundId, caseId CaseId)
 	// ListRoundCases 접수된 사례 목록 (주관기관)
 	// (GET /api/v1/rounds/{roundId}/cases)
-	ListRoundCases(c *gin.Context, roundId RoundId)
+	ListRoundCases(c *gin.Context, roundId RoundId, params ListRoundCasesParams)
 	// CreateCase 사례 작성 시작 (팀원)
 	// (POST /api/v1/rounds/{roundId}/cases)
 	CreateCase(c *gin.Context, roundId RoundId, params CreateCaseParams)
@@ -3677,7 +3791,7 @@ type ServerInterface interface {
 	PublishRound(c *gin.Context, roundId RoundId)
 	// GetRoundResults 최종 순위와 시상 (주관기관)
 	// (GET /api/v1/rounds/{roundId}/results)
-	GetRoundResults(c *gin.Context, roundId RoundId)
+	GetRoundResults(c *gin.Context, roundId RoundId, params GetRoundResultsParams)
 	// ExportResults 결과·점수표 CSV (엑셀에서 한글이 깨지지 않는 UTF-8 BOM)
 	// (GET /api/v1/rounds/{roundId}/results/export)
 	ExportResults(c *gin.Context, roundId RoundId, params ExportResultsParams)
@@ -3818,7 +3932,7 @@ type ServerInterface interface {
 	SetTeamMemberRole(c *gin.Context, teamId TeamId, userId UserId)
 	// ListUsers 사용자 목록 (관리자, 주관기관 담당자)
 	// (GET /api/v1/users)
-	ListUsers(c *gin.Context)
+	ListUsers(c *gin.Context, params ListUsersParams)
 	// SetUserRoles 사용자 역할 지정 (관리자)
 	// (PUT /api/v1/users/{userId}/roles)
 	SetUserRoles(c *gin.Context, userId UserId)
@@ -3862,11 +3976,11 @@ func (siw *ServerInterfaceWrapper) ListAuditEvents(c *gin.Context) {
 		return
 	}
 
-	// ------------- Optional query parameter "before" -------------
+	// ------------- Optional query parameter "cursor" -------------
 
-	err = runtime.BindQueryParameterWithOptions("form", true, false, "before", c.Request.URL.Query(), &params.Before, runtime.BindQueryParameterOptions{Type: "integer", Format: "int64"})
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "cursor", c.Request.URL.Query(), &params.Cursor, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
 	if err != nil {
-		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter before: %w", err), http.StatusBadRequest)
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter cursor: %w", err), http.StatusBadRequest)
 		return
 	}
 
@@ -5001,6 +5115,28 @@ func (siw *ServerInterfaceWrapper) WithdrawCase(c *gin.Context) {
 // ListInvitations operation middleware
 func (siw *ServerInterfaceWrapper) ListInvitations(c *gin.Context) {
 
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListInvitationsParams
+
+	// ------------- Optional query parameter "cursor" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "cursor", c.Request.URL.Query(), &params.Cursor, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter cursor: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", c.Request.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter limit: %w", err), http.StatusBadRequest)
+		return
+	}
+
 	for _, middleware := range siw.HandlerMiddlewares {
 		middleware(c)
 		if c.IsAborted() {
@@ -5008,7 +5144,7 @@ func (siw *ServerInterfaceWrapper) ListInvitations(c *gin.Context) {
 		}
 	}
 
-	siw.Handler.ListInvitations(c)
+	siw.Handler.ListInvitations(c, params)
 }
 
 // CreateInvitation operation middleware
@@ -5156,6 +5292,28 @@ func (siw *ServerInterfaceWrapper) ListMyCases(c *gin.Context) {
 // ListNotifications operation middleware
 func (siw *ServerInterfaceWrapper) ListNotifications(c *gin.Context) {
 
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListNotificationsParams
+
+	// ------------- Optional query parameter "cursor" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "cursor", c.Request.URL.Query(), &params.Cursor, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter cursor: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", c.Request.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter limit: %w", err), http.StatusBadRequest)
+		return
+	}
+
 	for _, middleware := range siw.HandlerMiddlewares {
 		middleware(c)
 		if c.IsAborted() {
@@ -5163,7 +5321,7 @@ func (siw *ServerInterfaceWrapper) ListNotifications(c *gin.Context) {
 		}
 	}
 
-	siw.Handler.ListNotifications(c)
+	siw.Handler.ListNotifications(c, params)
 }
 
 // MarkNotificationRead operation middleware
@@ -5487,6 +5645,25 @@ func (siw *ServerInterfaceWrapper) ListRoundAuditEvents(c *gin.Context) {
 		return
 	}
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListRoundAuditEventsParams
+
+	// ------------- Optional query parameter "cursor" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "cursor", c.Request.URL.Query(), &params.Cursor, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter cursor: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", c.Request.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter limit: %w", err), http.StatusBadRequest)
+		return
+	}
+
 	for _, middleware := range siw.HandlerMiddlewares {
 		middleware(c)
 		if c.IsAborted() {
@@ -5494,7 +5671,7 @@ func (siw *ServerInterfaceWrapper) ListRoundAuditEvents(c *gin.Context) {
 		}
 	}
 
-	siw.Handler.ListRoundAuditEvents(c, roundId)
+	siw.Handler.ListRoundAuditEvents(c, roundId, params)
 }
 
 // OverrideAward operation middleware
@@ -5546,6 +5723,25 @@ func (siw *ServerInterfaceWrapper) ListRoundCases(c *gin.Context) {
 		return
 	}
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListRoundCasesParams
+
+	// ------------- Optional query parameter "cursor" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "cursor", c.Request.URL.Query(), &params.Cursor, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter cursor: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", c.Request.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter limit: %w", err), http.StatusBadRequest)
+		return
+	}
+
 	for _, middleware := range siw.HandlerMiddlewares {
 		middleware(c)
 		if c.IsAborted() {
@@ -5553,7 +5749,7 @@ func (siw *ServerInterfaceWrapper) ListRoundCases(c *gin.Context) {
 		}
 	}
 
-	siw.Handler.ListRoundCases(c, roundId)
+	siw.Handler.ListRoundCases(c, roundId, params)
 }
 
 // CreateCase operation middleware
@@ -5794,6 +5990,25 @@ func (siw *ServerInterfaceWrapper) GetRoundResults(c *gin.Context) {
 		return
 	}
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetRoundResultsParams
+
+	// ------------- Optional query parameter "cursor" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "cursor", c.Request.URL.Query(), &params.Cursor, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter cursor: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", c.Request.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter limit: %w", err), http.StatusBadRequest)
+		return
+	}
+
 	for _, middleware := range siw.HandlerMiddlewares {
 		middleware(c)
 		if c.IsAborted() {
@@ -5801,7 +6016,7 @@ func (siw *ServerInterfaceWrapper) GetRoundResults(c *gin.Context) {
 		}
 	}
 
-	siw.Handler.GetRoundResults(c, roundId)
+	siw.Handler.GetRoundResults(c, roundId, params)
 }
 
 // ExportResults operation middleware
@@ -7100,6 +7315,28 @@ func (siw *ServerInterfaceWrapper) SetTeamMemberRole(c *gin.Context) {
 // ListUsers operation middleware
 func (siw *ServerInterfaceWrapper) ListUsers(c *gin.Context) {
 
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListUsersParams
+
+	// ------------- Optional query parameter "cursor" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "cursor", c.Request.URL.Query(), &params.Cursor, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter cursor: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", c.Request.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter limit: %w", err), http.StatusBadRequest)
+		return
+	}
+
 	for _, middleware := range siw.HandlerMiddlewares {
 		middleware(c)
 		if c.IsAborted() {
@@ -7107,7 +7344,7 @@ func (siw *ServerInterfaceWrapper) ListUsers(c *gin.Context) {
 		}
 	}
 
-	siw.Handler.ListUsers(c)
+	siw.Handler.ListUsers(c, params)
 }
 
 // SetUserRoles operation middleware
@@ -11855,6 +12092,7 @@ func (response WithdrawCase503ApplicationProblemPlusJSONResponse) VisitWithdrawC
 }
 
 type ListInvitationsRequestObject struct {
+	Params ListInvitationsParams
 }
 
 type ListInvitationsResponseObject interface {
@@ -11871,6 +12109,22 @@ func (response ListInvitations200JSONResponse) VisitListInvitationsResponse(w ht
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInvitations400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListInvitations400ApplicationProblemPlusJSONResponse) VisitListInvitationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -12715,6 +12969,7 @@ func (response ListMyCases503ApplicationProblemPlusJSONResponse) VisitListMyCase
 }
 
 type ListNotificationsRequestObject struct {
+	Params ListNotificationsParams
 }
 
 type ListNotificationsResponseObject interface {
@@ -12731,6 +12986,22 @@ func (response ListNotifications200JSONResponse) VisitListNotificationsResponse(
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListNotifications400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListNotifications400ApplicationProblemPlusJSONResponse) VisitListNotificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -14326,6 +14597,7 @@ func (response UpdateRound503ApplicationProblemPlusJSONResponse) VisitUpdateRoun
 
 type ListRoundAuditEventsRequestObject struct {
 	RoundId RoundId `json:"roundId"`
+	Params  ListRoundAuditEventsParams
 }
 
 type ListRoundAuditEventsResponseObject interface {
@@ -14618,6 +14890,7 @@ func (response OverrideAward503ApplicationProblemPlusJSONResponse) VisitOverride
 
 type ListRoundCasesRequestObject struct {
 	RoundId RoundId `json:"roundId"`
+	Params  ListRoundCasesParams
 }
 
 type ListRoundCasesResponseObject interface {
@@ -15696,6 +15969,7 @@ func (response PublishRound503ApplicationProblemPlusJSONResponse) VisitPublishRo
 
 type GetRoundResultsRequestObject struct {
 	RoundId RoundId `json:"roundId"`
+	Params  GetRoundResultsParams
 }
 
 type GetRoundResultsResponseObject interface {
@@ -22105,6 +22379,7 @@ func (response SetTeamMemberRole503ApplicationProblemPlusJSONResponse) VisitSetT
 }
 
 type ListUsersRequestObject struct {
+	Params ListUsersParams
 }
 
 type ListUsersResponseObject interface {
@@ -22121,6 +22396,22 @@ func (response ListUsers200JSONResponse) VisitListUsersResponse(w http.ResponseW
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUsers400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListUsers400ApplicationProblemPlusJSONResponse) VisitListUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -24137,8 +24428,10 @@ func (sh *strictHandler) WithdrawCase(ctx *gin.Context, caseId CaseId) {
 }
 
 // ListInvitations operation middleware
-func (sh *strictHandler) ListInvitations(ctx *gin.Context) {
+func (sh *strictHandler) ListInvitations(ctx *gin.Context, params ListInvitationsParams) {
 	var request ListInvitationsRequestObject
+
+	request.Params = params
 
 	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
 		return sh.ssi.ListInvitations(ctx, request.(ListInvitationsRequestObject))
@@ -24389,8 +24682,10 @@ func (sh *strictHandler) ListMyCases(ctx *gin.Context) {
 }
 
 // ListNotifications operation middleware
-func (sh *strictHandler) ListNotifications(ctx *gin.Context) {
+func (sh *strictHandler) ListNotifications(ctx *gin.Context, params ListNotificationsParams) {
 	var request ListNotificationsRequestObject
+
+	request.Params = params
 
 	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
 		return sh.ssi.ListNotifications(ctx, request.(ListNotificationsRequestObject))
@@ -24853,10 +25148,11 @@ func (sh *strictHandler) UpdateRound(ctx *gin.Context, roundId RoundId) {
 }
 
 // ListRoundAuditEvents operation middleware
-func (sh *strictHandler) ListRoundAuditEvents(ctx *gin.Context, roundId RoundId) {
+func (sh *strictHandler) ListRoundAuditEvents(ctx *gin.Context, roundId RoundId, params ListRoundAuditEventsParams) {
 	var request ListRoundAuditEventsRequestObject
 
 	request.RoundId = roundId
+	request.Params = params
 
 	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
 		return sh.ssi.ListRoundAuditEvents(ctx, request.(ListRoundAuditEventsRequestObject))
@@ -24924,10 +25220,11 @@ func (sh *strictHandler) OverrideAward(ctx *gin.Context, roundId RoundId, caseId
 }
 
 // ListRoundCases operation middleware
-func (sh *strictHandler) ListRoundCases(ctx *gin.Context, roundId RoundId) {
+func (sh *strictHandler) ListRoundCases(ctx *gin.Context, roundId RoundId, params ListRoundCasesParams) {
 	var request ListRoundCasesRequestObject
 
 	request.RoundId = roundId
+	request.Params = params
 
 	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
 		return sh.ssi.ListRoundCases(ctx, request.(ListRoundCasesRequestObject))
@@ -25170,10 +25467,11 @@ func (sh *strictHandler) PublishRound(ctx *gin.Context, roundId RoundId) {
 }
 
 // GetRoundResults operation middleware
-func (sh *strictHandler) GetRoundResults(ctx *gin.Context, roundId RoundId) {
+func (sh *strictHandler) GetRoundResults(ctx *gin.Context, roundId RoundId, params GetRoundResultsParams) {
 	var request GetRoundResultsRequestObject
 
 	request.RoundId = roundId
+	request.Params = params
 
 	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
 		return sh.ssi.GetRoundResults(ctx, request.(GetRoundResultsRequestObject))
@@ -26705,8 +27003,10 @@ func (sh *strictHandler) SetTeamMemberRole(ctx *gin.Context, teamId TeamId, user
 }
 
 // ListUsers operation middleware
-func (sh *strictHandler) ListUsers(ctx *gin.Context) {
+func (sh *strictHandler) ListUsers(ctx *gin.Context, params ListUsersParams) {
 	var request ListUsersRequestObject
+
+	request.Params = params
 
 	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
 		return sh.ssi.ListUsers(ctx, request.(ListUsersRequestObject))
@@ -26873,470 +27173,477 @@ func (sh *strictHandler) GetReady(ctx *gin.Context) {
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7P39cxzFuTeM/ytdOvddls4ZvdiYnATV/YMwEEwwOJaBU3fEV9ua6dV2NNu9me7VeqH8LQFKyjn2U5gE",
-	"B5vIlPIcgsldTh1hCxBVpp4qnv+EH7Wj/+Gpvrp7XnZ7dmdXK8uAUims3Z3p16uvvl4/19sTPq83OCNM",
-	"ioln3p6oERyQCP58/jJeVf8GRPgRbUjK2cQzE5drBEVknQrKGeJVJGsE+VgQD5GZ1RlUWZr496WJyjwS",
-	"hAWISrSC/TVEGaqcr05fwNKvVVCrRhgSeJ2y1ZkJb0L4NVLHqifZbpCJZyaEjChbnbh61Zu4RGTUXqhK",
-	"EvWOZJH4nAUCSY5aWPVEqjwiSEZtylYRXsWUOZunTJJVEk1cVR00cITrRJopL6wS5rfPB+pvqvpoYFmb",
-	"8CYYrqs3sf3Zm4jI75o0IsHEMzJqkmwvVR7VsZx4ZqLZpOrJ3kktSIn9Wp0wWdxT9pHD9XYOC1LYj69/",
-	"PGQPIU3mkt+iBRRhFvA6ogHCDGHGWbvOmwKtRLwlSITWCGkINAmkQxkKuY/DRckjvEqm1MbWcbSGMBAY",
-	"qpGwUW2GS4wzn8wgRYiCROskQkLyiAjEWdhGGK2RNglQDYuaok8qZ9D5VcYjEhjCo6uMBIiymSU24elF",
-	"0VSfLst/TOs5TcPapGvRwFKSSL3x//vNwvT/xtNvzU3/Ynn6zbdP/8z72dmr/8O5PM8zGRXTFDG/Hm4L",
-	"zgek3uBSkeevSNu1EU1Gf9ckanHMcmP02mvnn5tCDRIh1TURcgbBeVPHp0VlDc62wHX9FmaBfQ5FRDYj",
-	"JuCBKo2ERJiJFonQpNowEqBKMiA5fYk0QtwmQWVqPt8i9IEZl7V0CIgKFJFqU5BgBv2KtAXCkXq6IVGV",
-	"RwijALdnirYtswrTahmya1jHV14mbFXWJp45MzfnTdQps59PO1e0CtzKzQAVa9Scr4bZKlGDXsGCBIgz",
-	"tYZ6H+cRlQLhFUGYD4/oNVJ0qCZ+9szPiydieGXRDE6rGTjGzNapxGqcheRGs48ckuaSpi7zNcIKOpTw",
-	"W7+euueV2Zkzzmn+WhFKv0n+Ln3gcFO8xJssKOwmMr8ero9FiVeLGbQwvx6uj8sE1wu7kPrHw/XwmiBR",
-	"YQ9N/eNheriqXhYNzgSBm/pZHFzSHEN98jlTrEb9iRuNkPpAlrONiK+EpP5vvxUcyDPt7n9EpDrxzMS/",
-	"zKbSz6z+Vcxe1G/pTl3CT8Ko6jhU41bnPkJVTEOB1nFIA+h9HlVIFPFIVJBaBoEI9muoSkkYzEyoW5Oz",
-	"akj9Yxu/b/oXKa/3m1FEmERCYklgkC/waIUGgT7dj2uUi/aGRitNiRiXCIchbxG9br/kjDz+NRO8GfkE",
-	"kStUSBLAwKhA5EpDkbPafnVjoWYDhnieKSkBh49zmAsMNRm50iC+Gp8RjIAA9a0bEIlpaEhRZujg/HNK",
-	"0IpIg0cSRv8Kly8ozvY4R/8KR6Lp15KF9tSSqp1XisZKSNQQtaYRhiSCYV6MQP6nqoUXMA3J+Adsj+gA",
-	"6gDpVEsCARJU3fZqrKt0nTAQFeZRxRytCqrxMBBKMcLwXyoQ462eCV1KGOXjJXQjzzBCAiWvZLU2LaOk",
-	"zAJkID2DRPZR01gkQlDej2EMN2LbnovmESMtJPQDWiOISDUiooZA7AChKxQcCQLrjRl6UcrGq0pP8Dlf",
-	"o0RJYBmVd5HI6XPwQ358PbeRulM5fxlHq+S4+PcKD9pqgqEaRIRkTSlYGT55mfMLmLXNLSke6zC50txY",
-	"Gyl1qd6QYl5r6EqCr4CKMQ06fQUJrcN3bUPmkaJRmKdnMwYCGMhrDDdljUf0LfKYGZhMNUsPDkhCgpSB",
-	"VKBYmrkwgL0BP4tIQJikONSKTivibBW27zWG1zEN8Ur4WClsAQWkQVigdCg0CRcHllgd8Ck1lWY6qnHu",
-	"mWg21PVDggskoPgynLbjPVXq7ql0M63KDMi6pkkwGPk+achUE8rIpDjQrByHFyPeIJGkSnKt4lAQb6KR",
-	"+UopmA0cybqZa79ZPJc+qaZBhVKtXwEpe8CLmUfB7CVEi0fBoNdeIa2L9lEtg9t76Te53jMtvpkI73zl",
-	"t8SHgS4E3Cz2211TxwFu6KVz8FlvAqsXSfAqy+kIAZakV0fwjH1u0Jy0ke8SqapXeBS4bIungVdlzBvw",
-	"jpJCYEQeOpM8oFnY9xufzaM51KrRkGhDFFVCIFHS4kw61sT2COpMM9R8mUpSF4OGfYHIiPrqTdMWjiLc",
-	"Vp+VuN6E9wlr1tXWpH1PJGuY2Zh0xZoNtZbBguxZ32lJ68Sp6mVpwKx4Mga7oNmW+xHEedZoDnta8iST",
-	"37c3aliiFhaJOCY5qlIJGwXroE3DatBqV/JGoTlvAAHm+7IymjYrVsyTFdXuQEodbfP1al2FcZ/Xr52e",
-	"GyM9dG2uace5f8lJy+8NDUoo895ESNZJWO6cvgyPXrW2BAePaOAoMT8P7Dkiq07Cia9vffd15/1N1Ln+",
-	"eby1ieJ7G/FH/0ST8e1raP/Bt/t7Ox6KN7fij/c81PlqI353Z2pm4OmAITDNH/WUkwEUL+rLdm26Bvjp",
-	"B/GtO6rrB7c9tL/7QfzRPyftqKc8tL+3E+9e09/sf7mj/nNfff3wS/X/vZ393Q01YEsRPmEywmpAdSIj",
-	"3uAhlZhNeBMrWFBf8fPmSkj9ZcqEpLIp82NO19OMmeo7r4sYLGWXInFDUj38rXtNoa3i5VN8fVSyLCCx",
-	"wl0tHsViIyI4cF13mgfBU93L1G91XsA+ka/jsElcNwA27FRcwAHppZ1zWBCBeBVpUzs2nSNZUwqSvtoM",
-	"VwCTtB2QY+xHeReT1FEycKsklWGJvUq9K/oFL72x0um4trFwhS8Rn9B14nB2neP1RkgkCVDysHWQ6k5P",
-	"CTAVCLTS7toJt4QwwhJC+w73T+TX1KBN/7lRufuWvHHO3dbl7HzqXAlHeiV14zkC6jtuPabFZr2Oo8Hn",
-	"Ptk3PUXXjni9x6v7aLhP7GpEVkGguEBkjTu29uD9P+5/vT2P4i+39h9uf/d1/OVWvL0Rb99E8fZWfGcP",
-	"6QfQpDacfP/Hv6On0G+bwSoRxns5bwwnFPyUBPm8AXpGEPFGgwRT80gz+P2dP82j+Pr9+N378dZm/Neb",
-	"nYeb6OCDrfjTjYM7H06+NS18HpEpdPDXTdNplqvXCfBwGdF6nQTL5mNdKVXqj7fgZTcf17uxAC4qx9k3",
-	"rqsF4ZK5eF3Tk/YBigbBa0LJx0YPJriOJo20bLiNEp5pXet8mm6m5hEj6+pMoAaJBGczTq5ix1FaYPUm",
-	"aokBu6+ExQMSaalSkSK5Ip3CxmEFZmjYy65nblID5ebsNo0iPNuJ9Ui+g/yhPZPoMzzFOWBcYfhqdeKZ",
-	"3wzJCNyXJmcuxpZeZThlRDxCosZbYIvRgq9n9Th4ItKfyrMqq766LoYkUmMIUSd5x9Wiz8MQr/AISx6V",
-	"b/Nc5q1ET+hu2oRQPNu+QFznmMCllNrZ0WTGpGUOsI3c4FVUyYRJVKaQcf1TOa+d3tre12QULFxVCidd",
-	"NZu97lY4DxWXSgd3jje1HSQ/uhd5S9sUG4Q3QmJ7s+FHqPP+ZvzXjfjuLurcvBn/ZTf++EPQ8CijdcUc",
-	"51y3XEh9wny3WlEHlWsc+jlvSp/Xzfnr0V6MXcr1m+Bhs9A0IvFqfnC9T/S7T22/mV4yI02n302PpuN0",
-	"7fJHIHPhTnRtaS/DeDNlGSDfuoTORAYah5jcwlFwmeoLbgzt+ViSVR6Na3hkXR0VnyQa4BjarGFxYUhC",
-	"7t9gg0RUi0hjaCzVxsfQGIRKjKktJbP8irJxzbNN8HhorusQQ7vJnmSUG7OwGRLNUn9mfnbZuqkvRzl9",
-	"rnobi1MkMpbUAozcqc6oWBtOvFMvRAvDq0rwnjWdO1Qc9fMpAQ5zD9VhWGhy/5uNf423Pp1yCqfD6K+j",
-	"CKUlrRh1ysrd7npOVLqv4wIR2GUMyWjZRrxN1ja/P+n2mmGWoKwxSbmnu6Xcpw8r5doBuo1fPmapMtXt",
-	"Y6uT+oqWoaz8ckoYPalXM/IQZohHq5jRt/RLEFcIKzrl3jvVuVhzhEyn4pzgqI7bigYKmzDU5yCmha4B",
-	"ZWZhFDweQcCvsS2t8HWCqPTs10GdMne3Q9oMu5hQOeNhsj5eZpfyM+6z7YsER37tEhjwHVyv0Yj4FVp3",
-	"LtvlqEmMt0ByicMKBNWCl0nxfOQrOUk7gtWEVCMCTcoWB9cyrVIfK6marjYjIqZQNeJ1hG2ItcB1JRfz",
-	"KsI6JgBpJ4OHuFKrT3tPz82hOpZ+jQgdEgSrYYdAIwSuG937FexLRChwjBZuz6AFLdFDnFsozCxg2zNj",
-	"Vm+5t7WaiHclttPIgqNSQ6FFyZtg5Io814wEd5zKi1gIhAWE6ggeVRIHn3oJNfAqSfQarqceYqF/cN4G",
-	"sMPOtAM3Ternk6XqR4Fmgs8UKcqJCjUWmyLIDa8UeV9yMnXPr1kJufe+7JZ3e4ebF18d7KLclZgKrb0/",
-	"NVdCKmql7dqpyNr7E2+y4HKBYdqbEIw2GmSgi3/RPJaVaHvbSkmgl/Aysqvzx8K9lIVjh19epKu1kK7W",
-	"hrB0JK/0k4oHHZCs+d5O3CXrdkvDBbJvhqa8riOTJwfnERTaJGJNXN2Xvs21GUiS2jpcnreZfl9SrxVp",
-	"LIMauUxw3Rzqkv6TJD/Irj90k4y+3wrpkfYsUVfMSi9l1wiRiz0ebMaZ6j6IcFUCGazUqSyMakiC0QcH",
-	"rmdnm8Sp50NbskMqnnGdMPksx1HgJovhtxpIzGkfNIHbpVuErUjizQcJSdbBkvbTf9KXIHTYcRuZefRe",
-	"ta+QFsLJ+wLVcUDcbihR45Gs4jAURV5NMPz6vBkGELO1SiQijDdXa8b/4mnHS82aD2WNtFGI/bU+ns4h",
-	"jnGdCqH+HMzGkqNkXxnsdux2gdkFza2Lc3NSA3Pv5HRUnQ2y69V8VWsoIjjQAqYW8uAdp5zjR2Q4j4g3",
-	"UaUhKQznKHulQ3yCWyoQNXzm6Z+52Qt9izzbljljbN+LJxmrl1u5bEtJh8mosqvi3J9mQOXz6879wX5x",
-	"NJwvXZKrie0DU4WS/1s1jrAvSTCPSL0htbctzb20QbluB9sQ26hTCkSxbq6TfHpm37XDlMmfnXWf/ia8",
-	"U/IomqctYZewW2CwVfjG+J193651Osn+2ziWAJiUKA4RBNOUXLPmUewmmmVeJJEVb+r4inafPDWX8aWc",
-	"9gYdnXxDzoEqiezVdRJFNCCjjDUi2AQA97PynHHGjljxwMH8KImQ5JC8kfNjMY5AiMyF95WSKsxACxfh",
-	"Em8d6griehGNObGXG5rfyaVkwXo1F8zW3AqYjhjIsQTeXAkz/IA16yvmWaWuXCLYrxG38gEPLKoWC+JK",
-	"jA0JOkWU6ZQ5eAtRHdcJhKUtWJSZn8Bu0e86zyEc9NW9VMfn0sdHWYDBvMda3LujMYqjj4YW7ksY3hON",
-	"6PDaAJCPnU+OIAuJ3loMuneq0HBxuBA+xTzoW+RXUavsvZ/c+UYvtK/3ndEofCyZc8JrEyZWyG3TeWZ4",
-	"31ODojjyi9Ad4XQ/fu+d/b1rgAcAnA5OWEsH4uTGZv7X37netabDLOezOAy5LOKJ+Qt1cKBgj89WyGFk",
-	"1ZJ0J9Is7oHPrpMIwiGebWc1XFLHNFz2eaClD7/LZ95PjkmTxO0S5TpJJl282CMR7ijbkUaun9EEZOPY",
-	"XXpuQHqu98Ll9DO4B8Pdz3YertUZLpJJPX3OJC05wpjGHyk0vOpFAiptTtlAB2Edt21GaBJnw3gLTWLt",
-	"rDJuLAu8A1nGOAgpIwV+qRoWr7HEdnMOmi4QBVo8WqNsVQdKBrRaJZFIFdIQSyIkSppC6ySCJFC3U6ls",
-	"boCGNeod0HmmlhpCZxki6yRqI4GVgJgkwvo4iigReW9qNtvHZlT3222AmzB3eJrEMYjijGXqasYqNgxF",
-	"JC+9rpfQvR1FC+5B0hNhJngz+b0gqng4OWboYEtvYp2SVplFe10952Sm0ILdsETESfKbEiJxrFx3KFRy",
-	"2LJHtX+I55uG6ZxLcx/zXGSFMFKlPsURLYgoy/pc+i+Dee5oYw59LmSB3FXKBZSJ0es3lpf1Y6C9PyHR",
-	"e4BwJgrn3je6L1ElSpx+7RAQEkfl0zP6OpCGjCwsrT/0OnEGRSGaWMOiYMSiK/scnLbRIkcsUk75FJQ+",
-	"AEYlQqkN+I5urWhC5abS/xadQQB8ACH5qjNIcyYk0FmS6j5DGIGDZd7ycfWqTmkwW+Yhs2MeshvmIbtf",
-	"EEpguc/MhDeIc3VDchVyspIbMkYmloqpT831ZWkuxWiQauRge93Zx5ghowJAvE+9gX2Jvt/4DD2NIqKT",
-	"0kmASChIq0YigrBEwsc6KT8Z0tODlMjHyVodS3tmrj+37UqA3Pxi/+Gj3qTdOa8vW+5q5KsP43ubnZ2d",
-	"/Qfflmsqz8VH2+4sp3eO593d+ON/lBzP47sYcrYF11h6LorhrBH9KWE87LUvV120a9m1Kbc247u7nQ8/",
-	"jP+y66H4+lbnwYfw78Ff/uihgzu34nd3sllXNCBYcTsaciXe0XojJEoE1J46nQnqclNnhPfeMXzyQbz5",
-	"RfzpBx6kmH215aH4wfbBxzc8mx0GP127Hb/3joc6/72n/8wOq9dX7k20qKwFEW4x48NXIzHREfA743LZ",
-	"fiocclH40SiCZ1nV7AelPrk8Wf3jdcYQuXH43LSCQJsiTcih/vRPXssQzzj8ZVlaHN1hBspgunXlDT3m",
-	"pfOsyh+PsSfVCEvboLotXeb7vJ5arIRmp9h72ousN4DBYfE3EotNQynOvCms4SDrm05wVkpn5L1ASWjs",
-	"R85UkEOd5Gfd53S9+IB3rfN6ciCyA8n34CULOIAqx3VU8vR6qONibCzd2079mjbXZSLCDdSgRu7U4Hcz",
-	"qGLUkmX1dOWZJEv4lEC8xaANHbazxJRaotGY2iRrfppsKSrLvKhtkQIJQjxQREhApcHjqVhDTGVqZolV",
-	"klZM1xDH22PZQpOVbg5XmfIQNuiJiimq8doweLHEBCGQ/RhiSSKkR26WAsylOCIwE8oQlRp92t7V2QUZ",
-	"GN52LnPPHhvOxbkaDkPCVsnoroPycZKlwV0cIQFPD4wIKPJy2q69fi58zYQsSNZo+F8GHPJiBpRrKLhq",
-	"b4JlcLoOAenVPZB8w87p92jPw019jQ6W67J9QGCz2/95usQ6RbxHpzjjxtJ2OC9hrIMWwUZe55mjBuBB",
-	"nXd3AT1ocwvxCMV39jpfbSD923dfd65/Hj/YzUnwKdqbN0GuGFBZJ0swsZru3pUG8eAOmsw4bTwNw572",
-	"YL4wGTtg0k9wYtSeEEmmPHTw8Y2DDx+hyYD4IY5IgFa0QQmOikYhgt8jTEX6a8Ikp7KzU6NZ1qNRLA/X",
-	"yXJuwvBNEuVte9QXp2Y9Qd+1uJgaAcpJdQlEYI80Z85FmWsWiMclT/Emk89adP7SYQ9rxC2MhHglZzAv",
-	"oNw1QMHXD1vvu5OCwWBq0z5G4WGHgfTqhwDvjQ3wK3fmhzMjlMfwspbnwwFC4kwdkiL0HZ3CpToiAWoK",
-	"8MOGnK1CQZRJJQHZY2ewWJKULcUEERVdx3LgSo6KUgmBDbm90t/kzV1Pn+3Drvtr/SHpxX0yPUADXrqe",
-	"xVsWpHtWnmNk3ullGoCB70gzkzUrFbbICuSPGfQSwBIV6b5ibV7XdXVm9VbPvg2wslcrBTlna4SV8MOY",
-	"mgwwwgL1L6KSRM7E7tx8HKxptUkDbMzKpbSTX5oXCl2Ih439AtP44Ng/HKZDaBHIWioT99cnesy0YkeQ",
-	"WRs3IZo1H0WQ6tqVbgH4CHapPwilg7c/PVg+O9ROkSt+2BR0nVzIWON7ty9rwx+0me59dG7eyKJvV4qT",
-	"5I1lAPGqRUQohdkp5KwDPkRvZo22p6gmdHBKyFsEcI/WMfMpWzWxtZNz32/8+fTc3JSxv5iu8tilyYL1",
-	"OjcKlqtQQn4ud3cMqGTjTTyXTxIbjoYy+BnDSFpFElVmrftzVf1YGWkra73qzf9wVztTFz/0gCjTwI2J",
-	"nQKzNnpp8dVXpgA4XEdjDWyAIIKjkJKoqB2oVFIQpm2Ne+oRe0GB4bjioYrxD6o/M2bGymC4VN1j4YI9",
-	"H0XcGTMcFMw2aobmaq1CfQg7UtsnDBZfWQ6BmNQnTfvqryZbY7zFlmFM6gs1JvelW7BQ2Ys+t1Agm1SU",
-	"AmiX6jdzb87obXP3UCdCOD1VC8j8ZPfUwJiTAIWYrTbduenOZTfxlmlnrn34ZYRHS9ZIDldXMOegeGVO",
-	"jQF92FvYHkLTgnMyuQttRG2nez9W1Qoh6B3ALhAMAK0oeRwqnGCBliZ+Adx3aaIHg9ol0/VimTw92GRh",
-	"VZVCEJMXCQ61fJqfWS94NF87FFT0ixoDbFEaSIx8d12IdINR4YaIOc+9mge/cw700IlI3QZxraM1uK4W",
-	"pSF/DBeIP74Vb37qof2drfjuXrx9q/NwF3V+vwee3v3dD/YfbncRx9PD+r77GC3TtHwHCdfsjyRAooF1",
-	"po1fwxH2JYkEmnyNUcUrEPxHH7ApwANUxFbpDfwJzYidjlGJI1nCpaKf82xbrkmdB9Scomxki6njHgYj",
-	"LSck88DIt4j8Fiou5d7K95zcD71GHIPU5CoOUJCr1X3MKciMloX32fKegfOWcPfdZOZ+L/hZ+3hL7Bl0",
-	"4aUrn76b7SSzhvl9KNjjiK8TK0j2AjA3pXU6mqh0xXhBpJpBL2g4Sglemf/ZVb+RMtQgkU8YpJRpql5i",
-	"k/9+dubf0fd/+BP6+dMzP1fP/dvp0zOn0f9sTM1rDOcWFQRVzKtapqvoIpYhlnRdD6BShXRS+KHGW0tM",
-	"p6LTOhFohUhJIkQlWtW+ITUuLRicEiigEYEEVTR5BtV4MxIwmjOoTllTEqFa/NnclPYmdWuEocQlM9eq",
-	"SWpxiYep3oTAzbBzS1GyxXTlL4584yej8szMnfSTM/IUQU2Wh9sePgEjb0Xrzc+wxrLeX6B0kDiC3CVj",
-	"RHy2PTi1PLU5RjMThzLYlQ3RSXfMBuo4Eehc9r5ssEq6eoNy89MOx+F5z1kIR3W696xBRjprEBaYKC6w",
-	"H8IBMGWmdLoCXytwlORhQXrPQ1PyOpZFIAtH5MOFZwvRYcq5CzO+sH53qfrJ51Ew3AG27zijRAa7ktP5",
-	"mdkkA/QyK+6iAtiu57CorbhRZoYjTGgtiREdkTAzjfSFf+mVInohcUaOEBgHYlAf5CsL4zbsfdSTLD0I",
-	"RqhXQusPJ1YmEDgNAk6mX0rWhvz0zAC8HPhMJqBU72MRbVC26gbKGn943EqYhzwbjVONEmSXT6p0ZR8S",
-	"Jqlsv4EjRtmqcKUXIoxgAhrRwEPp+iQVW7GEfMyIrBMcpkFFPMrU8SivtwAxloJDWIQnhya4oaJaCwgw",
-	"OULuwEW76XY2mY3oQ5CLBPJaXIpaxN8irAC2kzNfhzlQtopqWCDeIIwE81Zcr/EA+ZghxlHI2SqJjG7h",
-	"zkitJ4VG+sua3ZVJrnpmQpSz53BbFGmPUF3sosWy6zcl8ywEpyXgdzArNRdZg+mSiMDk+k1JUvJsRPBa",
-	"+QN92bwx8AIyq5Xto3sdPLt7jtmXIIZR7D7j3MMuqRu3hVZa3duDgqY616gFIZfqpAngDVUaEgALts3n",
-	"0oF+NjBP5XBbmPoDnz78frr2LJuH1BthBYXOOtc2O5/dR/H21ul4a/vg9i00GX+1FT+4ffDBVnx9awpy",
-	"qOLtrbOuX/8tfu+d+KPfx9vvxHd344//sb93Lb638W+dhxtQAU59mEoKU1e52pymINmQpjW+Gp5Wgh1f",
-	"Dc+Yf58y/56F9ArmLr/zMl+lI8aKHCK8ojFqwGFBtEXfGqAXMGvi8JDYVIfAm+hN5HNhVhUBQVzAMqJX",
-	"Dg3V1JQhJdEhIUyiISwrQgbPkfWSDw+QgouQGogxFsNDGdcyrxoApyS0Gu7pJORfLVwf2KZhtMaRpfRU",
-	"MdNNDA3K2IuJpJcqWXq7X5nddxIY8MRLmK0ZOMmuU26dn24fQyqAKN4UYbamvhZEu/sFmgSngy5FpgEx",
-	"q6Rlq4Ynpcrsxpj6YahOMJvyhvItHkq0sTbpUlePWSp1JEvLD9BBwepH2tBR4IwvcXpSx3uJhxO7brns",
-	"2eeSx1P7a5lIvKy9vC86VjFAdpPREnUgTKAMPJwshWfWLzvd/PCL9+K57AK5kWqwrX0PjlZR16A1JsbB",
-	"xNGlfeUyNg2ei44r1n+6ruVs6vKQEZxPIuHY7SdXoFaAUEtx8IcvD+58iCC7+svO37fVOgwZVJ8ST88+",
-	"MYvbVydYNKMkBuPM3JmzM6dn/v/w78+6PJ3umCBLh9nB/88Jb6Lz1eaEN7H/xW7XyM+UDesfTLNOKk1L",
-	"s7gqIqIaDcD7L6SJvMUsQK1aex5K0zEkOarrJngkoGJ4r+NUe4yHr3VYkMBW1qmYdJtpr69v8ZV89kmX",
-	"Q1mikGAh0em5jBe5t/p2nsxcFPAKlwnQlwMYhwfuaY/gpCnpOFlzZlsAgRtLwXJE6pQFJPKsJrecaHFe",
-	"qqct2xKQHtzQy5livC6n8ZrLbd/Asmav6hZZQbjRmClIkiqwk5VEcYG1MKZrK/Rk4Y268t0zZJLZv3H4",
-	"VnL04JCTm6xrroNKcJgXXGN/1W5Vv0JXYylXat8pOMTDGDOxIMX24yoNh0ftLhpVyQPTp6xqLR8kkZCl",
-	"i/hSu2Ayw6T0lB1lOsG+2zl6JdV02/NBOoPzV9LJFiPwJawBbk/r2kOT1h5Ux21to1shyOdRBAEUaKUN",
-	"yDEtHAXIwv46ofi6keVtDSQztL5LNqaCXD1LdXpu5IpcydjGwVbSoz66Y+wiZiS8oHPbhvSMDSqQURwh",
-	"oB3zl20OSJ64APvJXA+mULPk2pcPYeG8TjjTuiFvygwAkaeea2AhkrJHlK2hrnQULeKokaGAm4RtHEV0",
-	"3a0j/pZTZ2GIF6C2VJNJGubSm3wq6VvQwRrATNmxuS3Rw/i6rOkqX/HDjK/A6zVgw0c5HyMb8ZzTcQ6w",
-	"QEiP33uns3N7f2/HQwe3bts/T3+/8eezna824UP80c7+zqZO7nxvI6tHvXh6wpt48cyEN/Fr9dev4a+n",
-	"1H/OQl1r1oSSVn5TSF53algXi5CaLr1wDv3i7NP/bgHHkAHi75WS3QHgi+AIQnXs1ygj0+pihy/U09kp",
-	"rOOQBiBCLOsocVjzUO0DCZZ/qx3zSrZclpwvg8IJkoJoNnRY2zKUV1+WumxAk+Gm4stSQ3RNwKlUXSz7",
-	"EQFHoDYOwbFZNr8ln7NxG9WIiNpy93NVHq1oaG1vQpFms7EcUKFmZuF7qgauJeJNSZaz32gzCHyFw5C3",
-	"SJCp8mKDaJYl1slh2qu4rJSk5Ls0LS0z1MyXTdH9jY0/yX2pRpDGrTQi4nOmj0q6B7lvExI3TmlogTdI",
-	"ArEhhHrMD7lIvNLLOvZnOTPBEAu5HBIcwF2HQ0UU7TQFWQkMsI9dS5T6HJdDWqdyOTIY9wmG0nLifLJf",
-	"ZAco8Srp/SIZbJOBkS5Y7i68s8yry7aAucVmWgZTXerlgnZhHpnvEhUjW9BqWZKoLtKRpspHi7KAt9IB",
-	"aYOubvr03FyWhnXtPG+Ct5hJzYZRQ6C9kMs1S5rrXOambNdafR/Y30Pur5nzRsPlJsPrmIYGL5UGpN7g",
-	"EnpYI+1lcLUEjh8oW25EfDUiQh8rvlzHrL0c8lXKlm2pEzDCqh7V9ukQQSzxiqKSrm5ZnyR7zYEcpcmb",
-	"dcxSDkOuNELMgNKHNJ2CkXeIQs1pVowraZIJiYuKm5sBnQ8KfpVRe6EqSbQIh1AUxm6bmBuXK1G6QKYX",
-	"azySqJZfMAM1NeRiSacbcAG9duk8ikiVRIT5BJni820l42gYIn2bqLfhGshYk2YD7ot/MU9M914MA7Mg",
-	"zB2QBPzY4EO4oZyXMpQLeoEyHDoFV33ECkXBoXTBPoUY+0LcDoIuG6GaoDr9okBEzWSpN1kAxjKBoiZj",
-	"Gsa0yXKFiwYW2+qFM0vG7GWXN1ctMFmP4j3T9V8LgpvGt2uHqVwypqIuSbmWUjxJrw6MpqiQSR+CKTCj",
-	"jFqepKsuiZnKoE0Vhy3g10MhTuh+yPXG5SG8koR8R2vjCEUR59T9v+DIq3ieBTb2O2OWAKEBTSbyxYJE",
-	"jbDZhY6VjemY8lCVXiEBwixYYkIqmQdhqcNatBVvPg8Xc0ok8S+KD8CPgFKj7zYJNvUqDSlbXWJUIL9G",
-	"lESB8CpWTyAqZ9DlfHRMOl2bIGKhuMoZwTLTHSJkWC3H+SEKibgd7braUavGU79uQHwaGJA17Q9135Vj",
-	"jM0qfRztrNPz6Iz7SU6Cl1SezC5y8WldtFys66xmkSvc4eW9y/vSaQ+9dMaD8KAGifRSO5dy9JRUK7mn",
-	"A+ybnmomWRitqCTrRdAAS5hNMw8X9/U6l0MUO0nfSUE4x8E3E2nIKdPKiDv3tY6vnKtx6pMiWbXGW5AI",
-	"WlBIGqI2dC2cMUsmWtxZrOGSV2537EI6sdws7GJkmy8Ox34zt8njsJK6tn9ka2lPW72nWl1OYjh3haaj",
-	"AoKocSEXkoyvXpG4QZg4Kh5fJrJ/mOuiuJhyqRQrWHh3clVaWSrl5rm0gLT/3JJmlB+7kl66h9nNcdFD",
-	"JrTnMNF2QcQbja7U3FGC7cYgRcOFx9cKXfNjkXCdS0n8psDh2ApsDo2m2Sds4JK2cY4W9moMpIm3YzCi",
-	"o6N/7ZsvShk3vvtSqc72Uec8ucsUgoM6Zej7jQ+RaAtJ6gi+oEJCSMh8KgXDM1GTCX3xCFPO18LATcb/",
-	"9Wh/d8MiTF7f7Vz/Jv7k5tT8EgOJQ3ehxUW4HtCkQZDf2oz/enNq3pbxUs/xapX6JEKUIVPjq1XjJoDT",
-	"vD6/xKw7Rr2B7eu8irCWm06JxGHTwIyEaHL/y392/vuR7rZz/fMpD5rl6lbVI8uj4cJKKNZhl8DmzYEM",
-	"aay1pgunpU6t+C8jzApNKgOg9TDLLH8ORi9XExYSwAFOT5RC0BsZzg5eLCItmOhIHuzMUhzL2A2mf9eo",
-	"WjgKCm80bEttDpE3lqt02lMOkl3AzKlyOQripaQACExwHt0+SGNNomQYkO60LMIYKv0NgukjIV2lKyFR",
-	"CvKvKAuG0A3NG66B5sWq0on0pTPV/bAZkMXmShatw4FBgCNJfdrASndyAnuUHln3BNNgx77SsX4qazAo",
-	"GOlI9oSuDCeX0eaNRFsxFpQWyWd4WWR+Zv36IFN4JnqE4TrxUJvgyEN6yhpJA36U6vzZYPM0J6wkzL5f",
-	"I0GzDDNpsmDRPlxamNWvJTU9io3Qam5liwFbcSvlTeb9hB66pF83AToJOMcrXMcys2Q5/peRsbMOv5Sj",
-	"DUI6gKUa6eLIsuisByXeetTZ2ovfe2eEKOLDcPaSxaXyTDl/Xjpfbca3Huls23kTsWs0fSqQWci0nEVA",
-	"qhiOVSbcUklP6mB0Hn4Z39vwUHzrWry96aGDO7f3H3zrof0vbx784cvvvu483IVKQvHdR/EnNzuf3f/u",
-	"6/0H38bbWx6KP7kfb9/67uuDj2/sP9z0UPyHG/BKvLMXf3TfQ/HfduJ773Tu7x3c+dBD+19vxdtb+ztb",
-	"B7ff8VDnww/jexsHm3vffd35v3biu7sHmzu59JrhYBQz6XyDKvX2xR51RfKO5+7pO6b0OJ4/zN1SLBKI",
-	"5sp0gpBuzOO5Y5/ip0u8pn9DknM0CdmEO533N4GlgmBN1dEqKJrby0vah0iDswpc8coNe8ONzNBdFb7O",
-	"lIiftJw7yWw9czpXg+1MluiK+PpwLB2U7oKNGC9XL2TU4zDaaZF7dEMdvP/qOolsmd2uEPx2tjRJl+c/",
-	"SQLUSmiDRLlakSVrNSYg+i4IiHaKAjKW5hJmU2o2oC6vUa0RjKH/YSyKSf5jFyIaDI5mzNaervCpvgSa",
-	"DUo40zOOHOgms9Jeds9zS1ZIPkquHrVwTRrrdW5oe/Aw2Q1p1EBPf33mVeA8Plrn7KvMz4j1nr6atG+V",
-	"9PPb9vpStSyjvbEIoidPiamZ4T2jY1V0cODgJc/rCuzgDlXCGQSueUjwnMLjY4iOTzp2367D2e1bQwqn",
-	"ZbJT0+OVz1PNi/V6KQqpbzFzCQ9RI/i83nyhc4IxUyKsIHI+J9YSBrifOHF6yRqpK66yICieXSS8GfZG",
-	"5ZpAyOHPqdm+BcZ4k/kjlHAbkT+k7746nO+n22XS045zXF7PCjmnXrzhRYVDb1+Lt2+hSRPdkPasEWum",
-	"PBRvfxBfu63rh9pSomhSw41kH4djNeWh/Qc7+w8fdXa2Dj7Yss9lYUmwHe7UDHqBh6GhEGTlm2y0dbPh",
-	"87oO+zWRoZkqpLYdt0m3uRJR/zKpN0InkPAI6I0rTRrK86wANGqsATpHVJgtnUNmwE6Sya3ekRuLs4vX",
-	"pUHp2GJUb0LNvTqSHJ2emysvMuVrZOTLUJwZoNmMVDTMnTSMU7VgiIUfiwyfPwijC/OZMhrDXRoao1Xb",
-	"QupUpzLjK+pCEJI0BEDkAA660PgfLR7JmoHU7b0o9JPly5CkEPQDa5B0V9gw0Tae7fNNt6Zc0qdbp6w0",
-	"CAtpDFGgZMQaG90hoL1x6rxlXXTmvu/y02nAei0ArnNJUB2b4DLw0j2zpDMV0P/SgCHQIfp/PzKfauoy",
-	"mFWnGf2bbjB5QH/KPQBRK/b3JIRF/+wtMV3WPtPw/4L3vr/2p2xj6mPyrpft1OA/1AnINMY4w0i4xEyh",
-	"0FMarkbYGnXw6ymBIjheuoRoOkbduxmpQLO6cS6k+QKz9hIDcBXTmV7liPiErpNgBi1o6BXGzVIbp6nO",
-	"/AA8uczgWTMMrZe2c/3zJRZv34yv3UbxR3+I796Y8iC9bu4ZMB3pHdGpoCFhgZ639kw2cGRFu+wUhVqt",
-	"JRaRgCq6XwHMbMqQOpc8Ai1BgihNI+Ehu+WThXue38wlluzIFJq1r2Uf1D9NJnUDxSnTCQ4hBRHmwmVN",
-	"D1QLGW6I63RIJU9iOpiyyNTJrrgdxj0Ehrroa17vZkvj6XXtexYFqWgwv7Gj8SZUSxNvJqMaYhrJBg3z",
-	"/JDtixLelMyG5TYjt9C5+dm2s3PIjq+QE6p7wVUtpl6IvZ0EZpaUcuAWccPpjBwkmh1D36mNVHY3nXze",
-	"5DrnjXE1ukq8PO7FWbTIpocRslIKcgjzfJ1EOAzP9SElcTg44pHqlxfYAN/Iw7NxhgxAm8GlIWBMSZZW",
-	"3ZyaO/VjSpmjn9b8H1FftpbEfpKq3ddRqH7EnS9QMAYTw2D3l97eIquylh8AKW+ye3P0zkyhCBs/FGZQ",
-	"aBxhbdctgfVgwU7MIJzrTYRwQ534PhHickGVyQRl/7wDf8BkEmaS+3VjCDKckXnTHUDdHevnrntpcUHt",
-	"iXuW4IhEzvPVFDrTqB8hvCYcHCi7ANlus1PvGq/pzb3O8hIPiRgxApKHZBjXTy5SbICv3BHDVXA06Sp7",
-	"rXH4KrdHVn22C06j74uZRw9Xt7YxhlrsPaCq3SAVfYvaLtI6DXHUL0FxKFtZ4qE8DPyPjgUWbhhLCkWy",
-	"hB63gYkDBSBAavra/px4LZyuw8Go50OFbI81cshGBhkfs81JtEvSZw+fU4x9JHEv44ztiv3opdgUh6NL",
-	"NHReYDxsSldZ7aL7LsnqyDz9lPNZV1DA0EY63UifNR2HIS57xA5hhWO00XAJrEnZsKRefk8qs920zIY4",
-	"k5ez+ICmtlv5aaa14pz5vFdKgIPa8mQGoiszCOeKuOuJDCjwcK64sqv2Dw4jSo/X+O83BxeU0FcypMUk",
-	"endBBqi14KBJUzZrKi0zynCoZcQZ9IaxOGhLVA0LhM17AOKEhTQ/6RxSoa0vNvSNtdUrxp2szTBgstdK",
-	"hLHYD6qt3KdwcOk747e6SFHh5papCAQUZaPGCjFwdUGHYcgkb4bpMpLrvdFboy42u3Vg6QLbuY38yiRK",
-	"CEIQjBbwpKZKqmANLmhXnHdWeh4m+9jn0Uhe23LBuTC1NDg3Z2Uaafmyxup08V7nkpRbO9eVnfrjk3VN",
-	"3G0G9jKpO2J11+5104e+J7nZliLNEHXu0Beyw1Gu/4RhdqU6a6xvtViMQ9CSZ6ySnk1/4RFKxW00GZE6",
-	"X9fogsAOSLROooJgxdE5Z0l9+4SZupjpyFxwuJjgKO9GDlw1OBttfWKleeqUsPYLPA+eQbpOUMV+VSmV",
-	"ODUiW3K7brvPsPPoFp7ElyyAwOFVqv4wkP3rRA5CiXRDExcl7snMccjdSNr9A7Vmur1ImhbyqOoGPMub",
-	"IFeSP/vl6dXxlXMWIsCRYNsPx1GbVUpda11kYN5zq9MpfZSGfkzJYhQu7d6ozru7na820P7DLzv3d+O/",
-	"3lQHJ76zp76Ltzc79/f2dzYGLf2gBc+ylyx/Oe2Nf7H7r9tYtLH0cB5CGUtYZG9c1eZW5x+72ifrIR0N",
-	"lXx6uBdvbmf3oxUpetEOSyIIMyVAzaXk3Broe2wrcdhFAPmzEFxlbLBF4CotjzmRQdV11rQr77Asj7FQ",
-	"iIggLOZGKuPZCfVf1pFsOYURVZd7ePK8KcnTG2WFAMjEhAamYQoA0fB4QrBECXHfDisj6ycXzyElpe7N",
-	"7C91X7TAksWAYA5rA683QiJJUdiyvVeMi0fpNvZ6cYvUOkZiLIxwLHRvxpPCNSUzLlzIwth4x9y6ipgP",
-	"kHPGKgSUqcpah0JgpXcjrRs2Xtg2g/ZVnizy9aWOhjKS+PWERMxqZcZbSCOFAc2fbnS+2TRxRNoLoI8Q",
-	"FAGF4CBBJGo2pjwU39s8+Msfk2eBgUx5qHPv2v7Ozez9LIhsNtIgZAN9W3gtvwY+7oEsu05Z9tvT3hAm",
-	"zEL+fok0QuwTA6xnGDw/bj5+ooa71PDRtOonxYw4svHvibDjubmKxbTrOohFQG8GAQ75QEocVXHkDkkY",
-	"Ho/M56xKV5tRUYLU6Nh2Q2OVDQLDGxKAbEiIsUMC4qXXTWZFM6bYYsC8LFCeBc+zlPBmPwIaSWAfmkAS",
-	"Ash7Pue8QRTRG+VdV7wuoFVAwZYmR5UzghokEpwBHCqctSqPPPgBPhHs13Ilg88MtAsckvaK0+sNR2iA",
-	"ItAfajFDuWU5UYGKoV7XuW/5wOSaSY6MiJDj1UCc6HhlSNhFsJdNzfVDmyaPAG5oyJJqpTEgQOPu4x+s",
-	"t93wa5cTVCelN/OQ2DRpSXB9HlUYZ6SiUb4sEphAIedKikWUZYXJpKJEgk1WWOd5+AQva4201snshJPZ",
-	"DUJ6USv2XFK9oBy+KxDTYSFdz2FRjA+arQkiXAcWKoSgzENoMimeaLfqlLAR91OlJV81tfNJq+OwTKkW",
-	"iwxTPcVoddP52feHbtUDHv4SKgZmKbhYhj1+Y8yoK8xr6toth01yaGbVp4ZWWbAYKEz1bHFZhDKrCNzW",
-	"GTWmGvCSEMC0tzIHPV2rJ7MSVX6M47B4DzrPpU3fxYAfB7ffia9vH9zY8NCF/60/dHa29r/c7Vz/3EPx",
-	"9q34i9933r8T39rsfHbfQ52vNuLNLQ/t72zFd/fynhrG13VZEbPL9beWAyp8vk6i9vJqxMEw0eAh9dvL",
-	"fthcmcg5AxU1BHSdBs0CP4Kaw7gW9ZBLWVQA75C+zeLTq+u2DQfbPBi4KJ2KBrgcu+sx0nd4Mvr+62nl",
-	"mSLxo4go0rdHQgMeYaHKIoFaXjgO0fWI5MwRBbei2Y7JoDj0/T7qfd07CVsfYiQ3Fmf2cHfVf+RREhrC",
-	"WUWb6tLsF136okZXlZIImZctqoTClbbBq8RZK6nS9EgGKUYpvSsEYeTzRnuqqwD10/2kIXvSspUbqjQS",
-	"clmbZhV7x1FISbScAmgMLhdVSCGaOi6QsmkVg8nk8eZOuAjmNeEshfqYdNMjum9oeezkETJ1Bt++QUZI",
-	"LIhm0X0PkhvV7oxDaNBJUyMLDa9zSc7xgIyWT3T0oqsd3yJxQYubFLChLOckSkqYjyJQdL3vZcZQPP6m",
-	"a/BD1FXoX9itIFl+IH4CsjUhUA2Lkh6LsmnnPXUTenPKi5arqDgADoKICOGywL5CZItHayh5BK2QGoVS",
-	"VesE8QjVeUSQsTyrzz4PkrKHwtPrAvdLzqLh7N+5DRn3his+ITlfZZbO9pO22tVEGae5efXZ9oXE492T",
-	"WFpswoPzeI7ncu371nOGZ72kUdcIV5qRcJmgL1DWVASp8VEkCgkWEknCkv3CTNdWR7IWEYLUybZYIwHF",
-	"DNWhhT4713d39NsjBrial/t7NXo8uTxIMlCLQi39xGBf6hZI2Yyjv3XjkRsYwwKuux6Gx2GCvjWId1NW",
-	"z3y8zElNtr3osBfFIGRhzQyAYpKNCNHwyA+5v5bV8xmXy3kHlYFDC0qEHVz1JgTxmxGV7UW1JIZwIKF5",
-	"oamuMfvpBUslL71x2XRSB5+ITn5OWq5J2Zi4ehVMV1XuiE1qSkma9UmN4D2l641oH8y0IL7kEUotF2iF",
-	"CDndiLAvqU+Qz5lUrADWZI2QhtDgMUssgYkDRz3BkV+Diq/qD7pOZpbYEvuXf0FQw1YsMR0gBVVwEYU6",
-	"70kV8ApuNGyVwFmT9/ZvvxWcVVDA/SYkKhhMI5Gr/L3EKooiKh7CqALsvzJb0ZV8K4gy9CseKUVi0gB6",
-	"Tyl+/DxbDamogWJRWfB90pDTL5tatJUpTxcwbJBoGhLbUEXX7dXegrRsLKpiGjYjImYQOBt4YLBs1CWn",
-	"EXcUAVVMCfQK0tRvF2UhrSNOOVtilYuvLl5Gs7hBZ9dPz+KmrM1CkeMKiohsRkzHQvBITod0nQT59PrJ",
-	"l9647CFBAG8aYbHEKqp9HtG3oPlnkM6WR99vfFaZ0kE2KOJSA1mbfHbd1gx6NuItQSJh4Y2MawyeWWK6",
-	"QwzbV3lRysarLGzPo0VcJ4tUkv+1KCPqywryOV+j4IFrADgFqmTnVpk3GEZ+SBVrWGJKfbMTyFcKRis8",
-	"aM+gizrSFpC3GTIVp6ebggT5CSBdkxyIdIm1ajwk5ge/hinTOEMh9QnTudOmhDDkPk9cOH/Zqvj6Qza9",
-	"dWL/4Zf7D7/sfLXRub+HtJUQxR/vxNdux+/e7/xtA+0/+Da+t9m5sXHw8Y34zgYyX8e3NuNvduO7u529",
-	"G2jh4vlEUkkOpvl2nUQamWFibub0zJz1wOIGnXhm4in4yptoYFkDhpEsaFCnbBY3Aw06sUoc2BMvK1rS",
-	"R1iXO0ZAXcLTzjFd5UF4WW+Mh2xuevqzWelpu9JNQTxkMB4hKkdjS6puMnU/hYcYaZGs2KNuzEQsnlC6",
-	"yYIa//PrRDP+Bo5wnUhw0vzm7Qmq5vC7JoG8WLM92DdB1/pgDU6Dvuo56lW3EIE+EQ8DC7kBoSw00BhW",
-	"EHZEE6jdRkTWKW8KcF1rn5RjbDp2Kze25MKnTP7s7ER/z7saqqtdqHDePeUEFn1Am28CBGmDMyPWnpmb",
-	"07BBTBqFJ8uFf2uqg6Vd9dXhk90DPROuop7wWPDrX/UmzuqOXe0lA5x9FgdWT4RXTg9+5TWGDdcjgX7p",
-	"qcEvvcCjFV3X/qo38XSZkZ232RjwwlOlxpUUob+a4yidh7vxrWtof+dm/O59tL+30/nbXTS5v7vR+ex+",
-	"/MnNKcUp8Kow2CRaKnpTNZGc/UwxA+fBN1HJYC9QJzoCYjexhX6NhkFEmKcv14r++XwAd13dFlU3aYMy",
-	"IqTg6Kaw+EdHYDCIIuKyI5h5jJtoJLiJZ37zZu6SMJXa/s8/On+7694/SD2VpsprZi3PgREnW2UmywNd",
-	"w0sfmT0fkHqDS/UuIM6/qSVrIuSzXKNsj2UfsmNMzmdejJdRk1ztIYXTYyYFFxkoQYyRlqHYJ5zXnJ37",
-	"xeA3znFWDalWYc6eLtHFZc5fxpHODjh7+ukyExHNRoNHkgQXlIoLgEfHwArtufnzF6PywNm3LWbO1Qw7",
-	"zB+xXxI54vlKKoUc7T3al7YPS9dnB7/yCpcv2DIiTwQjjd97J97cG0wEWud0EcOsaChlYTBNLOrnjnx7",
-	"TT+OTX6Rt1AVR5lr95Qt66knoZFrWzUsQdMLeAMSi35CBNF5uIkO7tyK391BB7c3D+78I0samggMiOqI",
-	"p9tBVElUnFPEMjaGajMMpyW5Io0pRJsRkyIPqEVNgKtqTBsNQLpHVcoCYVCwKBM0IEss5GyVRBloLOxH",
-	"XAhTgiokAk12vtqIH2yh7//wJ6T/jK9v7e9sTHmIrjKoBysa2AfFzIQK+0Qsscn47m5890b8rXr1Q6Q/",
-	"ofjbrSlPdbemC9DKFp8W7RA2RY/CQ9owr4fzMpaUocnTp3/hoQv/WxtNUITZmlhioNuiOpZ+jQiEV/g6",
-	"QWYXzSel0XsIB7/FELNrZqkf9LGUJCIB4kwtE8ivS6xKQ0kixHAUWUudsT7Noyr2iTRxw2CBMfZbgvRb",
-	"YCGAZ7Xynz/9i7BZC4ZySmmevytSOt2lid2NJEhhvZpcuXpX7maT6lblGJKt81XUXAYI36HKFjmx3G1F",
-	"ZLWPwn6m/NL5aUmiYXR/5/wS4LuCtp4q35a0ASVlFz+NQClqEkIbSrcH4bg6PbyoQbJOA8UIXibrJHST",
-	"39OjmSZqWFwgMqK+yDXbC1famwEXknXMfAMNLgEangqENXtMbEdgMGxRDaftXCwe5W0j1lgf2R7Us9DY",
-	"hDdR50IumwvUaaMvoL1mJHg0DgbQa8sxRmqTmJHsx7HadTRf1ExS5/k69W+dycGraT1aKmuaM49u8znz",
-	"i1L6zgXM2om/8tillJxBOGf53X+wEb/3RzTZ+dvW/td78d09jfi/O+WUYIrEkNm3CZNRl5LTlWijPSXa",
-	"SWSM37qofOU/ps+BxX36fFDxUKVGwka1GT7bvkAqSOC2UGewuyx2HUdrGTR7ZF7qtQUpQVoPFVATh5XB",
-	"9MiOXMPKjLBAzYJZYpGtuwbkTJV8oTgG5Uz8RITuHAVbqu5RyUaWu5/XtNxH7E7pfdauvaZ4i8KQp0FF",
-	"+0GEWwv22R5SOus+MOol9phNRk8mJaTW6Qefxt/c7ty7dvDuN2h/dyO+fh/FD7YPPr4x5r33JkzEcrdk",
-	"4INmILPJXIlaDKBISjCgDGoSWepAvOolzEqn+/GIrlKmvZ1Qx5MKxDh4/YJeNqa7zRHQ+O2otnmTnV/G",
-	"gjo39s4L7Uzm9yfegjrkAfpxW1Adx/W7rzvvb8af/B7FdzY7/3Uj8TB1rn/a+fsesia2d+/HH/+j29Y6",
-	"hCQyi6XEfg0gO2bfTj/0E1IAq6hKQxNeBcfSSBomOdiqA+08hE7+sD7HWyzkODDX+kLS92Az3r/O/mv+",
-	"yCR67QplGoK5W5R3nhY1CTWwGmRqQGfndC/Tz1GRRW/tUYvShn+qwkR89zbaf/jl/s4Wih983vlq4+DG",
-	"jfjuI9TZ+ev+3s547xlvsBkwQ7rlZBIjDOdFki4awSYcJb3EJrmWsFd0rM0pMQW0j1awvzYPwiZvSsQZ",
-	"8WzshbqvapSt9p6A15h61dD/i2Y4R3h5mC4WJdQnLJCgeZPJJIgumbYa6JMtYv1gdM63FTVnQwZ/8+bV",
-	"3FlTjP+vG/HdXdS5eTP+y2788Yco/vrz+A83Hvehyul1TkHvAo7WRK+CiRaQBlObpgw1BYmskZczn8xD",
-	"GBjjrF3nTYHWqaCS556AID57xDyUBHolUMcRZgGv55Xi7LE00Y6TAMeE0Rppk2CJ1bCoIV61FS2gGPfU",
-	"DFJzgOC0VUxZz6lFL9M6lepuIxFi+Qhyl1X6wsmRPjnSZY404JRu9RqVOu9vjizNwRpY1Aan8PY6FXQl",
-	"BAeWfjIBEKYRwky0SNQV9GeD6aT65szc3NQMejVF3jDBdWogiYq3xNQtyatwznUIknYRUWlCWIM6xDSG",
-	"gqNVIlENFIPMmOAhOxgtWy4xGGirxtXjUOrcs/hhAWrV2jOo4mO2INYqnv4L3q/Az+rzBR6oc6rNZeCI",
-	"XWI5W1kbBdx1oiFQSi/4r5P1PXo7l+2rKHLKuCHFIW1aPyLzxxAH0oiwH91EnRsbB7e2UHzvWuf+3v7D",
-	"R6hz/cvOw43x20lM4FiX+V2sZbQoWcMStSIuSXqlTlZ5hGhda6naBe0Z00j2EIKFE87aFFTp5eBPtaYS",
-	"G5iNG40Z9DSgznpzc3Pqsouwr8bqIvwFsdZFi09qbFvXMIcwzZw+qjEMOrJP+NX7ZIe4PeGSQReb6fz9",
-	"Eercu9H58zY6uAFMR3Obg1u39/d2MhLAyPe+qc7WL1AqUxXrSG+vbCGvgiMAeZRmyDblyLC2tJyBLsD2",
-	"E/HVdL7ZjP/za7iHgGKO3kOjbxRIgnReTOcWX0eTr11+YfrnYKI/d/EXZ38x+/xr56Z/dQlhYbOznr/i",
-	"kxAKnQoQ7niEXlp89RX0MmXqmsIC6VZX4ApaYgH3hel6ph7MoEu8pQN//Brx13TokNLxOCPPIIxWcIAi",
-	"3lLaWkTMDTgZUkY8BBlenqGSqSWmpDyjsnWrePNp5XXdmb1NZ9B5+MuGy0MBwyoNiVYFl1iXLogmIzte",
-	"HSMF+qit64BokBeNdTc6KMtGBVIiQOpsJ9e3+t3gBhuxWEmiGhUANdka4y2WvOu6pfUc0jCo4vu13gwl",
-	"beBIzlZ5VJ8OsMT5c+3C71rI5CkkFe+ipuoJkv2dsDZqEcvZZbsL0jmRaB6vj0UvqMkvL2BhZm81VT7p",
-	"zpYfte8kvrfReXcLxddux++9k/i57z7a391E+zsb8fZefPtTuGbj/3q0v7uhPSfffe0OU+936SbK1uzb",
-	"9k/woICeCcdnKPacCKt9zGuvMmL0YDA/2W49ZOqYgHJLArBPrbQt4GKXUg6qhVIjlli3HmHMaYWqhA52",
-	"xWKNRFnPa4oBHgmpeK8a4Qxa6FbkdewKDN/HjHEJOD/whWokskOfrKhLaFm/XZly6iLwVq86coTahO7y",
-	"eNy8w+kSmSAXvRU/Nu/vScJNnuUp7QGMF2Cr0HrEd1/rT2j/4Xb8jdYsXPrHePjdbI1q3I/DMT2n7Pmi",
-	"LhHAEF5pCrqesMC04oxBpaekZcEFtCDooZCuER2Aqk/GZEW/bJlLYglpBlSikK9O9frlVP85HnBEfEb1",
-	"80NgL16GtVhPv17OE0bz445L0Qwlvva5kpoUQzm4tdu5/k0SfpKRqFDnuvop/uTmGGWrx8lkUpaBAczC",
-	"UvxUCb4DctISS5oQErcF4gxFEJGGcq4LKo3LgjAvccthHzRWK9dpIO0llrApNFmxrfeVkzK864ilpB8O",
-	"9zphWT812ehxsKyMzdXNYV7gUerGUZoOjzwkdGlnXecZskENIA4iV6jQ5TPyJ/oFygJjVL3Mn4twVR7R",
-	"gTadQBfHcrAHmI4XnRbjx3ueT7wcrjP3yQfx5hco/vQDiGLQrtU7Gyhj1e4NHxx4zBIgrewJ6/LMw89H",
-	"cxqg7aFwMkos+iLREMQnJPtEZX4lDrgsUTZlzU2RvNnHb3IpxTDrQjcDEDM0mQiTKzyAiv5wRQDmmg6O",
-	"8UOCI5H52gHdowdxNIR/SY86Q/pXy2TivMxXV0mAeFN2RVQvEjl9DiZyNIHUP0Zxpj+d3tqM//reYFI1",
-	"5FdMq89fsQ4u3EWrbiqtEI15t2weriR0W+URwoiR1hLLwRtqvEJGWt1QhZd4aEAXlfCj/W0gHGVB7ZDE",
-	"a2SJkWqV+BLVSERm0EL3qcIMrRAEaII6uBSw7bJYgkhDCWZABLuzhqBBy5uP71SdXCDHfcAO/rB98M4O",
-	"2t/5Ir6+PfiECbrKmo1i+WSRrrLXGkcmrqvGh0fyOloCO8HSGic5fnwj/uvN/Z2N+JPfo0mTbKM/xnd3",
-	"UfxoK763CdilH+9M9SVXEzCk8dav9st5geyuQOmAwsQjkoggRtZJlGZzWbarG3Eld8EPJpl8sPDwnG3n",
-	"RxUT9yToYSh+95/x9haaPLixEf81Z90whe2ueu5I8cuQ12c8yoLokNQW17kSPm+0dVxNpJbnlMj6kNXD",
-	"WVIRBJCmQyzkEkszAsG3bOd1SqDKOiWtBMyA+jU0WTH9Lav+KkoOqSTvV6Zm0AJrc6ZEhFAQtEqkQGfn",
-	"zuqGn7+MVxEVPaM+JZRsAHC3LmHgl0S6qXZ8Zo5BAAZd8rOaSFGT5rFZeGb0VMQfYwp8EeJBSvVDYlzo",
-	"UhV9Ut4z5eCzBDeDKuer0xew9GsVXdfcx1GkAy+ASNUfJKBQIh2CM5TwPb/EILlB8DrhjECMHYRxrxDZ",
-	"IoTpGHDjk6MCnT19Jo2d9JtRUl8Y4u4q5puKdjjYeDYqAHHLOB1m0EJVGgCRtFwSCggOQsoyIelULDEl",
-	"tk9D1Nrk2blfmGMJLyxr9Hy3e0JXUBoJZOR8Fdbw6PBR1QYfh9mzHz/Q2/7j5QojiH9nBr9wMSI+Z7o+",
-	"0QsAmn4clrCfDzfQS5bgjpFZbm/En/zdygoe6ty7tr9zE8Xbmy65oVC8zIIKDO+9zTJap9ni4nMveOjF",
-	"Ny7OvvjGxf/w0MVXfjn70sXnfzn7y/MvzL5BVi4iWseAef8fLy/+B/C7c4uva6FAthtERxPjIHXrVmlI",
-	"ToklZk6zp/ij/pVKARXsEjsdZJueEsgPMa3PoAWpg9nPzKELzyJsgodZgE7P6W9YsMTOzBm0BKwPspMt",
-	"AhJCHgJhTGG8pWNx1cW2ElK/f/13mKIp2aeLPpuIGuMcN8Z8SBiMsoVXBgQNjy8SeIwpPemGFPFniDBH",
-	"KcHPoIpiuxUrepoYTG0CM2LnCSf/Cfihs5AY8e37nc/ua2/0+FirA6+lCFtL69f9IFb6KOUnFP2k6vs5",
-	"Gsvp+YMIzHPniSWYPMcExuPZsCoHDI+2RmlgB5N+pK5mgSYvvXAO/ezMz34GTajv/nXqsKg+3onaPQaa",
-	"7IECOqzyfRgcoC5GqiUKi5VwaBG1O2YnJK/aDp7UpOlkgMeSLp0uTwE/SDboJFP6hyT33N2N796Or2/H",
-	"D/6ZXkb7D3YAWmFn6+CDLXTw100Ub986uLUL7ou9nf2dTRTfupa9qExpsr6ykDYFH4GGea5G/CysERVI",
-	"taTEIc+E9ELoMK3Xm7qooan/ZlJPlQZYB2Qkmrd4L+o/U7QhU85J9ZTY2ZIOQMYyLTsB8KG10YxpXSzG",
-	"G9L8dhymsJxH4UTkPLQ57AdpoNqKv9o6vBZlDpUoBEx4mQo4WK/bB4+Y6E0/haGvCe3bkecxmjxEsF+z",
-	"aQZYmgiajI0LEuuB2ZxABeUIS1NUfHe3s/33cbqJBhPf7Nvmr75FrzLU8ZiIcBC4esqIqVHK7B11Qlk9",
-	"lNV5uIc6D3fHrgZBXYoGlrW0LMV6hkqyUnyu4kXfchTFNNsyOOtHoCtZCPfjdLvb6bEfkmzx5KUWHRfz",
-	"BmT7EaSCTM3kQsDEBQ3KIghBBCqypi/Ndwe9ZNozGXw0SrFbnMCC5zNDOEpMk6SbIhHjfLZ+dL7o84+6",
-	"im/n3T0U717r3Chb+dVJHrDzBGGIRzJGTNaGaOY8JpB+jjJNHglxoBwm0BKr8shCTVOIu5u2T05lILIg",
-	"iDqhQV3PG3yVOmwrH2G1xGo8NDUZOCPTktZtfXULUZTSLwopW0MVfULI7Nvw3NWKASqiUiAA000wllzq",
-	"qS44m9LVk10YNx3nMRXH1cMIMutVhD2UPJGpbqPj6k/q5v4U0u0Mt7r3zsE79zWwx6ddiPvOQquZ28ke",
-	"6H6Kx2EObvLqZdXN0dqM+h+YNyDF1vdJI4F5y3C51QgfqrT90FVMSvTxS86egNBzQ2QHd251pcWVJa1Z",
-	"vejFyREL8PvYqewI4KC6BvqkpVwcvY1xCKr9KaVnmDMSX7vdufvtwDNiPBqzWAi6ypLgOHeJnQYBEJFV",
-	"AnX9IpKt6gdSnvBSOVC3mITaT2LQRhhaaSOsn57qhf9vRHwVahggu9dprL5GjkYhFc7kDqVCXGgvZOZx",
-	"hOz9JTX+57CorXAcOUtvZwYyuq7y2DWPd3dRfP1+/O59NKn/jbc2uxI0nD6wOul3aV84UhPKawLsRG73",
-	"TK7exw9sI7ZvdR7uFip+4PfqWW0dyn6BHFF6n21+eAiCI9/qJgwtyG70SSrqOCkR0Ey3bw28Uuq9Be5d",
-	"nPrIMb+hfLWeR5F5CcaQApOaSwigcMZlbjqW/dJ+yUn198GNjc6fP43v3jbfDjA+1smsxlP1eyyQvZv4",
-	"Su7JI9zKbEf9MNyTLczNodsrmYgoTUgY0qWIfjg7HN+60fnsUZljmFuF2bezH88HV2fV5B2uE4cTJ/9m",
-	"X1/OoGL+hR6XCzhay+7zJTW6MhHBFwBI7cTN10sjKL77bXz3RhlSaWAhWjzS9NB0Rh8Z9IsaQfZhkN8t",
-	"poX2Q+RxMAxn1VdyjyUWWrxoOz4iM2quk6HEFgep2XZsJMO8BvBHQivLQmdShnwVUaZjqU4kkfHdbN9s",
-	"dnY2Og+uHdzeQ52HG/sPvi1D2eo2n3b71FxiyWWC64/J/ZXvquheu0hYAGmxPW689LojdUzDH5KMcjv+",
-	"6Ob+gxsovv25klCMryuznSCD5fcyjY2efTv5uy/WveMmy7x4NNeYxmbOhlkfaZT0McLBD4yVTjH1jylo",
-	"+gTm9BjDrA1Mc67AxUA7kk7XnAX4DjH7NvyrRVXRDPuYJi+q90SNKHEEnoQiPAFEQdvyx4KuMs1In0G4",
-	"haMgX7muTmSNBxqKAGSZTIw0Ej6PjAddGzohyydAL53+fuOzl5inQxo1Pohxt/tYAy3XG01TOS/CbI2y",
-	"1QKAD5iCf8lM9AjPbb6jgrPb6F7Qn0jNKwtnBKkB8Z0NFN/9svN/fo/i7ZvxtdsHH2w5KXhYJ9ElTdf5",
-	"gExD+9rAPvs2/KtofwWHIR8lZ31Rt9AvpQALKG5MUINEgrNTAunenkHNhpUyLJYOa9ZXCFRQNadGvbfO",
-	"JYEw3xn0hjlneImpozZNmYcq6yTKaI627ikPSCWNAibTSnwxuHv69ppHuMt2u8RUVwDZo5HJQdw7JZKq",
-	"x+h5CrJ4C0OlLvs90q9x5sMktf9Cn3I1UAgkN5NGk1D7FSOfMwtWEvCm4iEpkMiUztSvArYfMISKwUpe",
-	"Vj0FFWfQCRbyWejjiOQB3fixpEyZeRXwEb2ynrax/OiwtE5CQUYrdHtw7f7BB1u6QkyGoTZwJKlPG9rz",
-	"7hIMepijOnP9XE/6sntdPXXkVyr0UphHzHBIFbcFnqGXglrZI2qGUJnQukN10XmAWko4MOBaAPOr/1Tu",
-	"4i//2fnvR5pW1I0cb26j+N4mBNcmcN77X2/F39zpQ0TeyLdmSfKbVdfZkVzPi4RBxp2gV6YDukolUl3Z",
-	"ezm5+HQ5/QAyAtdxSAMInTw9h+qUNeHOZAGq0nWyxKSiuRlkuQPcuSGtQ70zdTsyIls8WksuT/Wm+t5e",
-	"0aZLJ14tNKnOwDkeHJX/0TY/lCHvzNi7X+wDvmJ3gjMIgWzh9swTHERzcn8NhDvV/Ce+uxd/dtdaHwFC",
-	"AE3Gd3c7//gwvvtoaqhbDETSvnbI9EIRj+feKrI+whB0PpXiFbxBmIfU60EzJAFU4dXIenCvGdClEAuJ",
-	"nppDAW4LDwnOGRESnlP6d+pQPeZAqXubB3/5owYm3d3/Yqfz7m0U374Wb9/q3NxCucunJwa/zx5r20UZ",
-	"SwU8mDfk6gqXADEukOoEUZYxSRhJwLhVcrV7bRyWDbwXcAlMpno8jxDjcmoGZXJHcBiaYbhYuqKJS3o2",
-	"ntO0+rsmASQVY1sVEsumerYk+LhqelG/c/VIg3GhpyIK1zPUcpglVRfQZDYO4PHoL4/bfLf/4Nv43mbn",
-	"xsbBxzd6Sd7QdTbpxJVZAcv5pCZVaLvLcWjJelkKRAZArVIPaJC/NpGp/e0ke+KHZAHPHyGbBFFsBE8O",
-	"Vc8Fkhq/+6m39rQdLessolsY4UngRSEB9MA8Z3noiAbjwprcPslZa43ZHqS2VAiYrJjvEzFkQVam9OUn",
-	"SVQ3KX8tEpEllr7WZAGJoKkqvUKCZ3T8g01dkVSGxNM+FfCLeKhNcOQpzZFykDzgtyUmKaQbdhlQAao5",
-	"6WwZxrFcjfhbhFUMhoR9vkpJGBjfC0BIkyjikaigyagZkmwr5v2pPLa0kZzM3QKZgnjdor5DLMcSEwSw",
-	"cATgiQpJw9CEexRDR6fH8PjvrMd09m247XHwgBO/7nEyNYgCPtyVNgsVZPtqwEB8C+qx59ePOpsj7aZf",
-	"cKnlrMbtpzQyJt1xwj+ag/DYIwh08sn+zk34Z2+n87e7ZUIIxuKA7aVSdWvlC9SM2I03QiWH/Jl4dZ1E",
-	"EQ3IghrTEV010Lbt6PiunAGhCYlkk9SFMNfzySX0ow4uur4Vv/cO6vz5i/29P6L4bzv6Fnr3fry1bTjF",
-	"wPCinhPenahSBHDmZxNFtBHO1A5KgafmbYEqIXEbNSK6jiVJEVcgonGm2Mj2xOTDnNxhh8X/+SC+drtz",
-	"03opjSmt+BobFXgrpxS6HYgSR4pTasoEizBnxJ3wZHBZgLYhjH0lqzgqJQp0IV1LU+MWpGZSYVVIXD8l",
-	"0BplASIhXaUrpvIElYltG6PEeM5kMULLWABEj7Aoj8VnOQZbYj/MMEZaerNP4MJObtE+kKWmKN/1rfiT",
-	"D/qV4et7efJG+xAycXFUIm9QW6za6FyJTWbSx5Ksch06k7AYxXeA6wgPZVxzAGisfWTeEtP2KTBBTWms",
-	"K41l3MwYujT7s8hTjFyRxoj1DHrxNPr+D39CL56x7FPgOlli2tL14hn942n7I7yqf/u1fvHXZ9D3G595",
-	"CDPWxCF8lTw0jwIsiUB1vk7QSjvTvGhgZqoEURmSUwKet3EZlAeopWGZo8Qk4+SpvNEeo2fmWJ0kP3k5",
-	"/7HzjHsbnXe30MHHN+Kdzzt/f4Q6D7+M371/cGsXxe9dQ0fh87C4JP18Hy/pRxYNazhquI9sVyUtRJZr",
-	"nUjUY7EKdXb+EV9XcvS9D/YfbqqPnQe3PNR5/068fRPFD253PrvvoVwSiobxH7fNqMAHAzlPq6sRWdU4",
-	"XjqjREd1UjK9EhG8hniUuFLAQ5FGeYIBUcenQ5yNgCKWS6xihpy4NGYQeHvcHh7r6TDV6rVcniRgoRZl",
-	"AW8tsclK8t1zuC0q6kb0w2ZAgmfSumk6biR5NwmFaGGhHUG2Ht0MWlhiFt17HYdNMoqTJ4EHH9rJM4+E",
-	"yZLMFhqFgYC7Sass7qtRe3BczGT8ikNXL8diYivJy36svOtEH+jDWqH+ye2e29uzoFBGX+jCMC5nasuX",
-	"Nir0+7yaPvY4cleLLGHpME7iG4pTPB2GrXmklcn4rtIybypaOrixgfYfvPc4PTd8nUTrlLQGxs68ah88",
-	"aqdG0lFRIQ0dbmhSP1baSEdTesgovG0tR1hF90SkHIeRFh3c3jy4848SusrRkKmRZI7CiHIBQohTd8U6",
-	"FdpUwg2Ei8tKcqrIS2HChY433KzLTHNyBMYY1WHyng+ntA/K0k8S4WwqPJpM0gVA7zllAUS1v81vSkRw",
-	"FFISoRUS8haiMoM0nxr0TJAYZmuojhuAjwIJvqyNuHFnz7hy7nPu5mN0a186bI79CUUDU/9yK/6/f4/i",
-	"a1vx1iYk72uf8bEFkJgDMUuuKFG/UBh5Hn4uTYeSXJGzvljvXyy217m7+PphC9BePaHPw3Hcnf2Hj777",
-	"OgGTQOcWX0eT8UcfxL/fiD+6GW9uoYNbW/t7G/HdXbT/zefxvY343gaKb/1n5z8/RK9dfmH65+jZVy+M",
-	"mYQ9dzoP1JDsC5Jki+hHCeXWsYzoFVch/VLn5AjloVcICSxInbax6by1GXQBamLqGye+djt+753Zzn/v",
-	"6b88gyRpRCmQjhBl07jR8FBdiVjGr5TEiOgUv8SFhCO/RtcN4IQVYAyEBeOsXVfkbuBlYMFdJiorfR3/",
-	"RTVmaJgTh8wh+IgpXDu0IUYnsfc1wizqR46Q0KCHwsKSGmOeMm0tPxGLxmPju/45uE0GRCONyUHiZMJg",
-	"WNaCPoqaKxH1dRXjBrW+BIwkqTdCLAlUmlql64QhykLKTLkAH4O3hKEVgkhAJQl0XSpZo8Kmx7KwPYNe",
-	"4ZbPY3gYB4pJ85J5MtrzUuCvmCoOWwLSfVLjljTixHGELOllKXI1qB9P/Aw/CT+D5kHxVx/u72ygyXhz",
-	"q/OPXfPb93/4k7nSsl883Is3twd7G4CZTFve0d8EsdKkoZymDP2KRwQzFJAqboYSTcY738Z3b8ebX3jo",
-	"4OPP9x8+0n/euRW/u7O/s9H5z7/DFxoaIH6wu79zs/P+pocObn8Qf/R7D3Xe3Yrv7nbe30wrmyQj6k7a",
-	"R0U5+wUhwjDBy8n8jlIGzHVVmBFjh/IDAk4Hstrf24k/3UAHv986+PBG57P/pzfTPXcD9kt1zy3UE5vz",
-	"nhvl8SS/5xeq4BqwR+Uk4/2Hx9h7D9XgODAnIxeEyelc4bb0g0nBCkhINOhbV1E9Uy5ZIMyy5fQAvKaF",
-	"oShEEgnioRVdMZQGxghN2dopU7ES8oJrvMWWGFQWVULj1Aw6L4WuQAryp0Y3Fujs6TlUSbtb1nj4QWUG",
-	"vVHjZB3Q4Q27T59aYpRBJasM1DjkG+u3EZXPIKxxWjBre9mSvrLGBekt5IsmIX1ZLDE9MHR27uzUDFow",
-	"84UkbI1TafoIcojiyUu/yE2Gcbnc0KE1lZkltoB8KulbhKEGZiTMtAAxulhqAAuJ1wjz1CpWI2IDgKhE",
-	"k4KkVa0vqhYuQElYJU+DZQHLGgpotarmCepApU8tvwpaIT5uqsVQO8wZBB0ZiDISQBwt1B91opWpJciV",
-	"+RuM/q9fOok/PabSovHXn8d/uFFcD2u0Ko3dNvwBDEgNmLBgeAtlV49FGvJ5IZpEmMh0R0HkEqxNHXV7",
-	"xCcxW2LkSoMCDLs6ISbKb8pk9EB+kOKDABxIZduGlevqFRB53ojIOuVNw/yE5A2xxFo8AjDrXDVnlBZz",
-	"VuOHYXsIC+R3VTNGAScix52W2IhsaR4mLgAZuJpMPe3KffzVJvY7/nNPSAXlZBlPuM7xFjS+/ml8fUvp",
-	"p/t7fxxYdsQGTw5Gpn0c0etdPbkMrja9Rp3cFllBuNFADDwmK6TKI4JCvmqK2TwR+Ozx5qf5UnSiLSSp",
-	"d+1CF1prv92wdrujNXj/pCxgx2xiAuylozBz53B7XVANOqI8pagjMuTqbh53+PiJJfdE4c8eM4sG9NFu",
-	"57P7St+PtzfnUefetf2dmyi+vrW/8w6EAv9lL97e6rx7e7AFoBtj212autdE+phKP6fdPFtU+/l5yGbB",
-	"gqRynKkakyK5+oZg0kcigsWPr0TSY68ttgPAIDqwd//hIxTf3T24tRt/9Y/O+zeO9jooScSzuCn5UcDF",
-	"/5KuE2FSqRTxVTTRXSTROSxIJSnRvoJDzHzKVlHIcQLcDO/BI6cE8nFD4+aBAUsPHgKFE7olgX54Bj1/",
-	"hQodRZzO0VQ58HlkKrevkYbs9WwsNCXX5+moEI2SDo4l1yrlFZcIRAA6mMUbVodPCuarhW+pb33eDCGj",
-	"D62c3Ko/8lv1k5ud9+8gzb0Oc0UeAq0s4TCHRytbJJnr+IjO9gXMmjh8Ik53oSQA7mb14wla2U/sPF+7",
-	"fYjzDKGkuZNcGMwANz0WKQyZQbLPR1kllYUs5JOOOBU1QuQMOs8QRishZcES0zFTNtjVA8m0Dl4a4SUQ",
-	"TixAAWngSCriN4Xb6nzdOF0gezhaJxF4jEBK0PJAKj14phxBcul5aJVIgc7OnVWToRagShAUUH0FEiVm",
-	"FNRONDnNBjPqqFOn++EvwZCrPLIYECfZo72648GtbQuNNqm/ibc2u/CHxiCPD3GLlT+Ls1hK7NfMVZt+",
-	"6HdMX9B+m0S+S08ElEvMHAoNAxGm0UI9pzt7WE18I4ZXUDXEq6vgPkEVGhAmqWy/gSMltosKeLQByhpO",
-	"ZjAPrZuBYIFaOGIk6BXQn+MtppQEQ/kLyXwHH7N/nf3X/MlKSiqvUIYh0WBgysplsx4/rLyVH4adFOre",
-	"7NlKandvo/jB552vNg5u3IjvPkorHD0J53PwkwuZgzjceY6I3xQ4fGzScmFctD6MQpKGQLiF22l91NSS",
-	"hI2RaD79PiR4XYeX0AgiSgw6jKyRJdY/yDkpNYhWSI1qCaEO6KUaegYNFf98SS3kURm8L+ldOpboNcX7",
-	"SCq5FoES+1xnAZkHTyqd/oCk9YOPbxx8+AgZWIsSTG8IBgMy9mNWxru8u8AhDAgsSN5anDAVRiv6E8gI",
-	"6izNoAWUqXyuhg+haSskQWhqMknDVM/QqXRi3pq24SnV3BppSGSKwgHkP5IRpmGvnKGGuKhUkkVYrSPy",
-	"miUdHIu5IDO/IvcZqGMnjOMHpOZ/sQnYc9sb8Sd//+7reHsr/morz0C8JPHK+MRKgCf18hR1wI6kAjyc",
-	"XDAHgAmfBQgo3ESsWjOC35RoUvIGegVBrlVERI2HQQaMwYoaGvRu3lSoXTeOBp0bu8ot/Aggn2pvMXoe",
-	"mEaiHRmGYxCoU0akJZImA8tFsAwtVqZ6WQnM6HjDOUxFzBNv+LE4ALOnDRyAumT0/oPRTHFmKkdS4PmS",
-	"QUgcIiuxj1DeexRqOAwJWwV0w6MSzZNOToTzE+P7E1Kvam9HifM5Z398dxdlr+X47qa1fWjgDXV339kb",
-	"/mrWXvXB6fQv6eeO+k6CboqS9vQYkkubRhABcBJyMo4bB0xoGQIbf6yh8wpZCAKl2zUFiVCrxjMR+Nqg",
-	"FPGQoEmILSeIN6WgAUHkSoNENkojn1LAq/oV/TZgEjtuloUgSKntKIMcoYPjS1nX8yu4VnT8y8lV8uOP",
-	"dtQnGql/dv84bEaj+8KYfVsd2QEpjWOVDz0kqG3HxnllIrSMmSZjHgY4op6jb9Msu87/cUdQQeaCGRoO",
-	"wU6uFcoTBew4j8zBrV04MjoQIi2K1fnPD1Hn+qedv+8hI499dHP/wY00z0Y9/tgdTq/BkRzgQOINwo5C",
-	"GdQIZbmqNykucIK938BC2ILF2YoBEvBeDb6ZNZosMfARTWpZTyMKoxXi8zoRVlj59IOpeYRRiCWJcm1Z",
-	"F5P+K0kChEeWmLbtqJG8EBHyVle9nt4yCC6X0asNwo7XUqP28sROI4/TDQ2Q8kNfopB/PjChC3LMj5y4",
-	"dC9FaHnqR3WWazgiXjYey0RVnWhfh1T2NRoPUFPn+udo/8v78eYX+w8foYP3/7i/s3HwQR9Y4wwMNmfj",
-	"yQVzuXWUfFXHiWfM7T5TROGlBnUDJLnOJcAiq9cZl8D/l9jpuTmTeZ2gqOmCLImkmKkjM5/EGnGmf7SI",
-	"R8bUv/T/sXd9v23cdvxfIfwSG7jKSX88LH4ymmAt0GBBknXApmKmJcq65o4UjqeoWlFAcZTBrT0kweLF",
-	"MSzDxbI4GTxUsbVGBpKX7T/po476Hwp+SZ5Osk6yE5/kpnoKYh1JHcXvD35/fD50Wu0iCkGN0EfnLQUK",
-	"ff9/L9vrVbH5UFRfoA/OGzwkFAIioffPawKXCz9V/v5Rf3A0RnP2UtEjPWKZ0K0RFhhPku94CmFya3y3",
-	"A5A9OkkB/qKgviE2bqPgsCq2nkkN1apXRa0RUVSqr/n4+mqoiZzVViYJh/U6c4nUKCaKpHvh0ZfMptpp",
-	"BJQYAGfJkDmEaVk+TxxOVLkvpoi852Lb6YLG8RlA6yIcos2YmaXZVLMzikIe2hRSMDJQNYlpxKmTF9s0",
-	"DVOLujxBusTkKzlYB0FZiWrqWoXTq+F48x4rLuU792V+DuUcVoL3TVM/YtyVFu6n+AD2gUSwbhJSe5EV",
-	"xhIti75hLKMUniRefmV6zwTMao3g+UNRe3UqumzWxHmSUGo34O7bUT0sl+uqhNAqjWYB20pXSQDyFWe6",
-	"6AEAqDTsbJqq0HsIqDOv/X4I1ktdRrKRGk61zEWD7RVpqIw2WWCaBf0j7/R5QnxuqUorRnWq00KUIYfR",
-	"JeLpCk8T3YNvD/othea7Av+U+WlaJhEcIaDwA0weeDnbwJ/J1+WIskWWLacQoGKp3tBeUDAoYVWaMvJH",
-	"x+Y+ml64dPmzyzcuo2GASwszeqPl8kUK4VD5BVSBK8cuQSVcTqH5sL+qy6eOvHSkrhUe+bMq01iYmQPj",
-	"pX62NO3U5cMyjEYmtaFDRXne5ndeYgqq2odWr2xZQ6BpODML+SxNbxJSQLaPwAfPIYct8X7G4g9HodHO",
-	"lLkYuZscXlz8if34FdsPsb/T3lw7Ja/YY0tSbofHjsyDiYuBWSgOScIka7oaxDuFcQqAahJGOp1w5G61",
-	"/Y9vh/LCJQ0X4RHXptlTu7f1dmrIyZOvR7mmXyI+c/cJKyEX07KBRykR5eXIYZOylLctS/mhKR5Xg3+u",
-	"ddc9qTybWF8Lnr5CwUEjWG60mvUTB+CPw/Wm7tGKE0j6PT1dBRxNq/zS/x/pAzBjoazN8ZJHCHQWF6T/",
-	"Ci2Q0uNlRd+xVR+ybmc2NHJFecz09f5o6snqSk1l8owT81GaQg4thS55OOdzlGXgvYFKjek1BvkaARVP",
-	"1zoTzrjkiEA1FxfwxQFzHAp+aAZP94KDxjHxq5OxAbeYKgkZ6KV8zvzks6ewyCDIt3M8mq7QSYyFjAn6",
-	"ZxdQDjuchFz3HlylKKMElYk/OcJveYQ3ngW1V6LW1MwU7ZW9N4kln3ru67pU8VL1qhwWKtk0y0oWyhur",
-	"r7S/PAUF4nGpryFHxhgnaFr+WQ4MjcCMlaalPJHHB3lFCnhUmi45LIPKdGyDyrqxSPQmjOsCtJJLeCQ+",
-	"IVcyGTWHQPQGDIFK2IVZNVVxsYgdh/lAXYS5b0WCyRB2sOlSmvq2S+YiXyRmwjCuoNnohubOQoFPKHUm",
-	"5x9fSGCQpoHDgDnqqJVJNODdrr3sr9daL7fE4WNInzXrrXrV6pteO9VUmjx6yfXgXWEm+qu1B9Kg74iy",
-	"0pzWNlwjSNkGbwcqQwe1v43dNVC+gFZsk/KqEbe0aydgt9Jqrpje09MThqSKIDuyIFfokQVloLuEBPpE",
-	"FbLNIkE4T3C2A4Bh7nxpGg+A0eWb6CQB5lLMSngYDIaVppgDlUH4pWx/YKHjGZFJubcTiRyrRKq6x1OU",
-	"SI/0cIz3NHorT9k401ZoVhbL4JDLOTwdgbtFPDtnk6yl85y4mEXcXqLY4RcRJX6JeTfT1DDtcAMfAz69",
-	"mZZ5KMOy0lDBydFBG9emRd90oOWwh1zpkesx0hPHFBV5ETsxwRd5tHU4MUEpiqwS21EqP51cXE9FIjpY",
-	"zcGPFQBv1pKyutPeaI7iAhsRLp9gdxD/j8qOnyL/T09jHUx/g2B3NOw0cqV4Qj7s6hKFMw5KcuEYX+y3",
-	"jI4HW2itggyD1cpGUHsdOcHAJ9+t3IedvyzJODYliR3AS2r+YSewDz2aHjk5K6dyVlov6mJnZfhZGdx5",
-	"fqV8A55JWIPEk8Rit4vpdpE4DHiG2C+HNjZYbiD5wxzhiTW/yCBUPyA+Y17YdGWAdc9x5ACgpbrTgKrt",
-	"bI7aMjUUuqkIzZRTMZTjoMLPKPmsUiNjqEcdZNeAU41gd8SKahLb69F0IUfsMbTc7Nfyn0Eou5/b3F50",
-	"DDOqEbIQujrCoKpzAvoJjWk9zTyoYPQA0Rr+pjgSFQ3rHFL0qmiJ+FAD2O92oiUxUVV7ifjYdga6bHC5",
-	"Cl9c8yT20CpmVfJlAk99xPxq3jDVRgb4bcoiW7pzeaa/BTiR9gW1qL0w7GfycRxi4YFKRjOPh0FskGou",
-	"wjfKjkM9Jx+geucVuthZDw4aISdYe60itv81cxLtHuV5PvkVJypW/dl1oRY/xMtZLCPiYttRPlikRL2E",
-	"gRqcdli7CZEem8193bwZJdvVV7JstI68A+/e6V5Ss5rmT+ybrDd0NKViWofkO4Wl4GfYxwsvl+Py9k5C",
-	"sDtJHI9UF334/m+OtdoVTMt6t/mYdBjA/Kgb+Nvqr57IzSCcH9P4ITXTUX9tLqqGIp09XLXFqMh62A0J",
-	"GWKgzeZp+uGF813E2bqfZ6G3+Qc7HsHZcqjWrFCpQSAf0wxxHKg8NxMPYOTu7o/R0NFdbVAql13CXrZv",
-	"H8zHsN4bhKA+Nl90ktwaY5QTePoHic+busvWW/D698ipaSU8DgrXvLpWYaeEyxzdJMDQ4COHYK4gFXQk",
-	"pw8lgstudVvw4WdYDZqc4DEp/2C5ERbFh2cYBRv3g+8eqjDg8karXoFPg4OmqDVHe8JDiKp45r3OgbvG",
-	"HJLg/bGzyFgqBiOCFePxmVZbg6lCSQnQLSf+37t+FwU/7tF/2us7KDiotPZfH9Odk+YgvqllHmKB0vHS",
-	"zSby8blobFF+BHOYKCOEEjWcfjl8EijidKWyDXwc75kHj5qRz2zu/x6+V4LCJBeIS+PA4qkRCsDIK02X",
-	"98Tmc7F9Xyd50HSrUQme7ont+xaKlh+gYLURrB6K7S5eGH3B73eUQgdjVuodFdMo9kWCLzg4oxNEcsg5",
-	"DpqKp5BCJCC5HMn4SCNd6ieARsFnNwlFHsl5hOf7UKsQODzXYPmT2qWItUmk4pz48L1CFTtaAyLfLjYS",
-	"yfsZDj4JSv6iKshDuda2QOxCgVFHvAeIcZ5gx8//ZVAL1ifwSJJqWa8QB5LgsYy8Y9scFQupN9hhuVsk",
-	"U/Rsvzx18U9fdBnRh9Xg+y1RbYrvniBx53b7zlZkr3iZ+8TVO+US37Mz8WZTywFgjNJMGS2WkceKPlGN",
-	"7IBKaqEs9vEi5gQVGAO0Dp+oyIbu8TH9o4CHyi0NXWwhnGWwDreQw5Zsnd1S3UBYf6AjuVc95hI/T4oc",
-	"+VJzKkbKFLr8VYFxAgAd1CmbDKLLqO0rWhxd89g36XdFv/zQQyCXnC042B5GVtn7S+sVUiOUoJgzEdlA",
-	"sVtpP4g9EaxAKC7YqTJ2B6J0/q5A6PzVT68XSOZkUmQmPrKNbPFLEscEYnOUZZmiS6h/BjZT1Bpo/uqn",
-	"KPj3Xcg46r1AH6QuzMTtK0TpBqqka/KJ8WmkUIoBPAhn8gpEfOybHfytLmqNdrUe7O+IWgN02qN6a78+",
-	"SLV1z/f11CLBHvHmi35eTi+dIsVzrVypoudMXZyaBWdJz9WrCNVagKBZa05ZUxS7IPpqRXn7734++H6r",
-	"9bIpak2AM/3rTvt2vTNK+gp9xoQ2z0LKZzUJ7MhIY+iOjm5v3BarO+21ioWu/FH9J6hvtf7bCFafWUjs",
-	"rIsXd4N7j8V6NXi615lR3aSOTtfafy12q8Fapb25htqba6L+rDMIujP6jRKbdbGyoSmixfYDjeeq2NU6",
-	"46GCYejw9ao4bIhaI2iuWai1XxF3vrVQsP9EHG4Euyvt5cPp4F5VbN+dgT0GbNPITnmZvH2L9FsEMBVa",
-	"zbp4IndYoYcoJhCrC3BBY5nDC9Qa7fWG+PF5cG/NQoo7zkJi90HroArt56tb4s7tzuqmw7zPvmq41npT",
-	"PNpDP1Ueov7NcjBrtDuuM3l39fQ3X3zzcwAAAP//",
+	"7P1/cxzFuTeMv5UunfsuS+eMJdmYnBOr7j+EgWCCwccycOqO+GpbM727Hc12b6Z7tV4of0uAknKO/RQm",
+	"wcEmMqU8h2Byl1NHsQWYKqiniued8Kd29B6e6qu758duz+7samXZoFQKa3dn+ufVV18/P9c7Uz5vNDkj",
+	"TIqps+9M1QkOSAR/vnAZ19S/ARF+RJuScjZ1dupynaCIrFNBOUO8imSdIB8L4iEyW5tFleWpf12eqiwg",
+	"QViAqESr2F9DlKHK+erJC1j69Qpq1wlDAq9TVpud8qaEXycNrHqSnSaZOjslZERZberqVW/qEpFRZ7Eq",
+	"SdQ/kiXicxYIJDlqY9UTqfKIIBl1KKshXMOUOZunTJIaiaauqg6aOMINIs2UF2uE+Z3zgfqbqj6aWNan",
+	"vCmGG+pNbH/2piLymxaNSDB1VkYtku2lyqMGllNnp1otqp7sn9SilNivNwiTxT1lHzlYb+ewIIX9+PrH",
+	"A/YQ0mQu+S1aRBFmAW8gGiDMEGacdRq8JdBqxNuCRGiNkKZA00A6lKGQ+zhckjzCNTKjNraBozWEgcBQ",
+	"nYTNaitcZpz5ZBYpQhQkWicREpJHRCDOwg7CaI10SIDqWNQVfVI5i87XGI9IYAiP1hgJEGWzy2zK04ui",
+	"qT5dlv84qed0EtYmXYsmlpJE6o3/368WT/5vfPLt+ZM/Xzn51junfub97MzV/+FenlYkuIN+36wTRa51",
+	"gpq4RpDPmaSsRcRZ+K7CyBWpX63Yc9ZUB08tH7xgvhS4QVBIhVxm05gFHqryCGEkCI78upc+8psWiToz",
+	"s+i1Jv5NiywgjBo4VJtLAuRDP0j9n0HDmHFZJ9EyUw0jKhBmok3UGp6Zn0cVytZxSIMV34yvTWUdYVSl",
+	"JAwQiSJoCFXMz5mFhkFkyE8vTXaJG/jKK4TVZH3q7On5eW+qQZn9fMq1ui8wGRWfWGJ+PRiBnw9Io8ml",
+	"Ovy/JB0XmbcY/U2LKNIzxIzR66+ff34GNUmEVNdEyFkE3EwxJ1ivZGfUW5gF9jkUEdmKmIAHqjQS0qw+",
+	"mlbHgQSokgxInrxEmiHukKAys5BvUe+J3sekaSpQRKotQYJZ9EvSEQhH6ummNFQT4M5s0aHIrMJJtQwH",
+	"2bXzVbgL3NeLunj0vVLHrEbUoFexIAHiTK2h3scFRKVAeFUQ5pMchcLEz5z+t+KJmJuoaAan1AwcY2br",
+	"VGI1zkJyo9lHDkhzSVOX+RphBR1K+G1QT73zyuzMaec0X6ENKvs35iXeRg3MOohK0hAIax5U52EgEJao",
+	"wYWcLTjlIbSYHVRAqrgVSj2EBr5CG63G1Nln9fD0h5Rs0vvam/p3RcWDduA36QMHW/9LvMWCwm4i8+vB",
+	"+liSuFZ8Nwvz68H6uExwo7ALqX88WA+vCxIV9tDSPx6kh6vqZdHkTBAQ0p7DwSXNztQndW0SBn/iZjOk",
+	"PpyZuWbEV0PS+JdfCw5nJ+3uf0SkOnV26p/mUsF3Tv8q5i7qt3SnLrk34aLp3ckjVMU0FAiuROh9AVXg",
+	"EhQVpJZBIIL9ur4dZ6eURMBZNaT+kY3fN/2L9CLyW1FEmERCYklgkC/yaJUGgWY9j2uUS1Y4Q6stiRiX",
+	"CIchbxO9br/gjDz+NRO8FfkEkStUSBLAwKhA5EpTkbPafnWdolYThnieKQERh49zmIsMtRi50iS+Gp+R",
+	"iYEAtUgQEIlpaEhRZujg/PNKxo5Ik0cSRv8qly8qzvY4R/8qR6Ll15OF9tSSqp1XOuZqSNQQtZIZhiSC",
+	"YV6MQPWjqoUXMQ3J5Adsj+gQ6gDFRIspARJUiSJqrDW6ThjIMQsgBaujVTGXJZUIw3+pQIy3+yZ0KWGU",
+	"j5fQjbDFCFE3ek5h1wJUyixAQNMzSAQzNY0lIgTlgxjGaCO27bloHjHSRkI/oJXBiFQjIuoIZCKQCEPB",
+	"kSCw3pihl6RsvqZURJ/zNUqUtJKxdiwRefIc/JAfX99tpO5Uzl/BUY0cFf9e5UFHTTBUg4iQrCvdOsMn",
+	"L3N+AbOOuSXFYx0m51pMVJpyoynFgjbOKPWiAvrPSTDnVJDQ5puebcg8UjQK8/RcxjYEA3md4Zas84i+",
+	"TR4zA5OpUUEr3AkJGkVZsTRzYQB7A34WkYAwSXGotbB2xFkNtu91htcxDfFq+FgpbBEFpElYoBQ8NA0X",
+	"B5ZYHfAZNZVWOqpJ7ploNdX1Q4ILJKD4Mpy2oz1V6u6p9DKtyizIuqZJsBX6PmnKVE3LyKQ40Kwchxcj",
+	"3iSRpEpyreJQEG+qmflKaUJNHMmGmeugWTyfPqmmQYXS+18FKXvIi5lHweIpRJtHwbDXXiXti/ZRLYPb",
+	"e+lXud4zLb6VCO989dfEh4EuBtws9js9U8cBbuqlc/BZbwqrF0nwGsvpCAGWpF9H8IxpdtictH33Eqmq",
+	"V3gUuMzKp4BXZWwv8I6SQmBEHjqdPKBZ2A8bny+gedSu05BoG6TSWCOipMXZqX41FtSZVqj5MmjTw4Z9",
+	"gciI+upN0xaOItxRn5W43oL3CVNa86+m0r6nkjXMbEy6Yq2mWstgUfat70lJG8Sp6mVpwKx4Mga7oNmW",
+	"BxHEedZsjXpa8iTTa07FErWxSMQxyVGVStgoWAftFVCDVruSt1jNe0MIMN+XldG0RblinqyododS6nib",
+	"r1frKoz7vH7t1PwE6aFnc007zv1LTlp+b2hQQpn3pkKyTsJy5/QVePSqtSU4eEQTR4nnYWjPEak5CSe+",
+	"vvX9190PNlH3+hfx1iaK723EH/8dTce3r6G9B9/tPdrxULy5FX/yyEPdrzbi93ZmZoeeDhgC0/xRTzkZ",
+	"QPGivmLXpmeAn30Y37qjun5w20N7ux/GH/992o56xkN7j3bi3Wv6m70vd9R/7quvH36p/v9oZ293Qw3Y",
+	"UoRPmIywGlCDyIg3eUglZlPe1CoW1Ff8vLUaUn+FMiGpbMn8mNP1NGOm+s7rIQZL2aVI3JBUH3/rXVNo",
+	"q3j5FF8flywLSKxwV4tHsdSMCA5c153mQfBU7zINWp0XsU/kGzhsEdcNgA07FRdwQPpp5xwWRCBeRdoP",
+	"gE3nSNaVgqSvNsMVwHxrB+QY+2HexST14gzdKkllWGKvUtePfsFLb6x0Oq5tLFzhS8QndJ04/JzneKMZ",
+	"EkkClDxs3XO60xMCTAUCrXZ6dsItIYyxhNC+wzcV+XU1aNN/blTuviVvnnO3dTk7nwZXwpFeSd14joAG",
+	"jluPaanVaOBo+LlP9k1P0bUjXv/x6j0a7hNbi0gNBIoLRNa5Y2v3P/j93tfbCyj+cmvv4fb3X8dfbsXb",
+	"G/H2TRRvb8V3HiH9AJrWhpMffv9X9Az6dSuoEWEc1wvGcELBRU2Qz5ugZwQRbzZJMLOANIPf2/nDAoqv",
+	"34/fux9vbcZ/vtl9uIn2P9yKP9vYv/PR9Nsnhc8jMoP2/7xpOs1y9QYBHi4j2miQYMV8bCilSv3xNrzs",
+	"5uN6NxbBf+Y4+8avtihcMhdvaHrSDkrRJHhNKPnY6MEEN9C0kZYNt1HCM21onU/TzcwCYmRdnQnUJJHg",
+	"bNbJVew4Sgus3lQ9MWAPlLB4QCItVSpSJFekU9g4qMAMDXvZ9cxNaqjcnN2mcYRnO7E+yXeYs7ZvEgOG",
+	"pzgHjCsMX6tOnf3ViIzAfWly5mJs6VWGU0bEIyTqvA22GC34elaPgyci/ak8q7Lqq+tiSIJ0RhB1kndc",
+	"Lfo8DPEqj7DkUfk2z2XeSvSE3qZN9MxznQvEGYoCl1JqZ0fTGZOWOcA2aIdXUSUTIVOZQSYugcoF7ZHX",
+	"9r4Wo2DhqlI46arZ7HW3ynmouFQ6uHO8xQa5npuEN0Nie7ORZ6j7wWb854347i7q3rwZ/2k3/uQj0PCs",
+	"K3nedcuF1CfMd6sVDVC5JqGf85b0ecOcvz7txdilXL8JHrYKTSMS1/KD639i0H1q+830khlpOv1eejQd",
+	"p2uXPwKZC3eqZ0v7GcZbKcsA+dYldCYy0CTE5DaOgstUX3ATaM/HktR4NKnhkXV1VHySaIATaLOOxYUR",
+	"CXlwg00SUS0iTaCxVBufQGMQKjGhtpTM8kvKJjXPDsGTobmeQwztJnuSUW7MwmZINEv9mfnZZeulvhzl",
+	"DLjqbSxOkchYUgswcqc6o2JtNPFOvRAtjq4qwXvWdO5QcdTPJwQ4zD3UgGGh6b1vNv453vpsximcjqK/",
+	"jiOUlrRiNCgrd7vrOVHpvo4LRGCXMSSjZRvxNlnb/P6k22uGWYKyJiTlnuqVcp89qJRrB+g2fvmYpcpU",
+	"r4+tQRqrWoay8ssJYfSkfs3IQ5ghHtUwo2/rlyDoEVZ0xr13qnOx5oiWT8U5wVEDdxQNFDZhqM9BTIs9",
+	"A8rMwih4PIJYb2NbWuXrBFHp2a+DBmXubke0GfYwoXLGw2R9vMwu5Wc8YNuXIKb6EhjwHVyv2Yz4Fdpw",
+	"LtvlqEWMt0ByicMKRPyCl0nxfOQrOUk7gtWEVCMCTcs2B9cyrVIfK6ma1loRETOoGvEGwja6XuCGkot5",
+	"FWEdE4C0k8FDXKnVp7xn5+dRA0u/ToQOCTJBnHoINELgutG9X8G+RIQCx2jjzixa1BI9xLmFwswCtj0z",
+	"ZvWWe1uriXhXYjuNLDguNRRalLypNJx+uOMzeRKsYVJHczmiUV30pZ9Ppj2ImsxgzxYpvYk6NBH7IMgA",
+	"rxZ5UnLycd+vWWm3/+7rlV37h5sXRR1Hv9z1lgqg/T+1VkMq6qVt1Kn42f8Tb7HgcoGR2ZsSjDabZKi7",
+	"fsk8lpVO+9tKSaBfhcvIoc4fC/dSFo4dfnmJ1uohrdVHsFokrwyScIcdkKwp3k7cJbf2SrYFcmyGprye",
+	"I5MnB+cRFNq8Yc1VvRe4TZkaSpLa0lueT5l+X1avFWkfwxq5THDDHOqSvpAkzcuuP3STjH7QCumR9i1R",
+	"T/xJP2XXCZFLfd5oxpnqPohwFTICWqsNKgsjFJLA8uFB6NnZJjHn+TCV7JCKZ9wgTD7HcRS4yWL0rQYS",
+	"c9r6TBB26RZhK5LY8WECj3WWpP0MnvQlCAN23EZmHv0yzaukjXDyvkANHBC3S0nUeSSrOAxFkYcSjLg+",
+	"b4UBxF/ViESE8Vatbnwpnnai1K0pUNZJB4XYXxvgtRzhGDeoEOrP4WwsOUr2leEuxF53ll3Q3Lo4Nyc1",
+	"FvdPTkfI2YC5fi1WtYYiggMtLGqBDd5xarB+REbzbnhTVRqSwtCMslc6xBq4pQJRx6ef/ZmbvdC3yXMd",
+	"mTOsDrx4krF6uZXLtpR0mIwquyrO/WkFVL6w7twf7BdHtvnSlQ9q4vTA7KBk+XadI+xLEiwg0mhK7TlL",
+	"U2htgK3bWTbCNur0AFGsZ+uEnb7Z9+wwZfJnZ9ynvwXvlDyK5mlL2CVsEBjsDr4xZGfft2udTnLwNk4k",
+	"mCUliompIeUDYVqSa5Y+ju1Es9qLJLJiUZKa98zw1LzsAPMNOQeqJLnX1kkU0YCMM9aIYBMEPMjSc9oZ",
+	"P2LFCgfTpCRCkkMCR86XxTgC4TMX4ldKGjEDLVyES7x9oKuL60U0JsV+Lmp+J5eSBevXeDBbcytuOmog",
+	"x0p4azXM8BHWaqyaZ5Wac4lgv07cSgs8sKRaLIgtMXYk6BRRptPm4C1EdWwnEJa2YlFmfgLbxSAxIAdw",
+	"MVBnUx2fSx8fZwGG8yxrde+NyCiOQBpZKShhfE80qYNrEUA+dj45giwkemtp6N2pQoPHwcL4FPOgb5Nf",
+	"Ru2y8kIiKxh90r4+cEbj8LFkzgmvTZhYIbdN55nhfc8Mi+TIL0JvlNP9+P139x5dA8AC4HRwwto6GCc3",
+	"NvO/wQ72njUdZTmfw2HIZRFPzF/Ew4MF+/y2Qo4i45akO5Fmcg99dp1EEBLxXCerGZMGpuGKzwMttfg9",
+	"fvNB8k+aKG6XKNdJMunixR6LcMfZjjR6/bQmIBvL7tKPA9J3vRcup58BZhjtfrbzcK3OaNFM6ulzJnHJ",
+	"Eco0+Wih0VU2ElBp88qGOgkbuGOzQpNYG8bbaBprh5VxZVncJcg0xkFIGSnwTdWxeJ0lNp9z0HSBKNDm",
+	"0RplNR0sGdBqlUQiVWRDLImQKGkKrZMIEkHdjqWy+QEa1ap/QOeZWmoIn2WIrJOogwRWAmKSDOvjKKJE",
+	"5D2q2Ywfm1U9aLcBcsLc4WkixzCKMxatqxlr2igUkbz0hl5C93YULbgHiU+EmQDO5PeCyOLR5JiRAy69",
+	"qXVK2mUW7Q31nJOZQgt2wxIRJ8lxSojEsXK94VDJYcse1cFhnm8ZpnMuzX/Mc5FVwkiV+hRHtCCqLOur",
+	"GbwM5rnDjTv0uZAFclcp11EmTm/QWF7Rj4HW/4RE8AHAnSic+8AIv0SVKHH6tSNBSByVT9EY6HgaMbqw",
+	"tP7Q7/wZFolo4g2LAhKLruxzcNrGix6xaDnl01AGICyVCKc2ADy6taIJlZvK4Ft0FgH4AYTlq84g1ZmQ",
+	"QGdKqvsMYQSOmQXLx9WrOq3BbJmHzI55yG6Yh+x+QTiB5T6zU94wztWLGVbIyUpuyASZWCqmPjM/kKW5",
+	"FKNhqpGD7fVmIGOGjAoAMT+NJvYl+mHjc/QsiohOTCcBIqEgbQARxBIJH+vE/BROa5gS+ThZq2NpT88P",
+	"5rY9SZCb/9h7+G1/4u68N5At9zTy1Ufxvc3uzs7eg+/KNZXn4uNtd5bTO8fz3m78yd9KjufxXQw524Jr",
+	"LH0XxWjWiMGUMBn2OpCrLtm17NmUW5vx3d3uRx/Ff9r1UHx9q/vgI/h3/0+/99D+nVvxezvZzCsaEKy4",
+	"HQ25Eu9ooxkSJQJqD5/OBnW5tzPCe/8YPv0w3vxH/NmHHqSZfbXlofjB9v4nNzybIQY/Xbsdv/+uh7r/",
+	"/Uj/mR1Wv4/dm2pTWQ8i3GbG969GYqIq4HfG5Yr9VDjkorClcQTPsqrZU6U+uTxgg+N8JhDxcfD8tIIA",
+	"nSJNyKH+DE5gyxDPJPxsWVp8/I42UCLTLS9vIDIvnWdV/niMRKkmWdp21WshM9/n9dti5TU7xX4uUWT1",
+	"AfwOi92RWHoSyGNjcMj6whOMltLZfC9SEhq7kzON5EAc4Dn3+V4vZgw967yeHKTsQPI9eMkCDqHKSR2x",
+	"PL2OC9CQ2Fwc2079ujbzZaLJDUyhRv3UwHmzqGLUmRX1dOVskmF8QiDeZtCGDhNaZkqd0UhOHZI1W023",
+	"FZVlXtQ2TIEEIR4oMCSg0mD5VKwBpzIzu8wqSSum6xC7LGJoutLLGSszHsIGeVExUzVeG0IvlpkgBDIn",
+	"QyxJhPTIzVKAmRVHBGZCGaJSY2nbOz67IEPD6c5l7ucjw8g4V8dhSFiNjO9yKB+XWRoYxhFK8OzQSIIi",
+	"76jt2hvk+tdMyAJsjYcdZoAlL2YAvUbC4VaXZPviBODAegeSb9g5/T6te7Spr9Hh8mC2DwikdvtNT5VY",
+	"p4j36SKn3SDhDqcnjHXYIthI7zxz1OA9qPveLiAPbW4hHqH4zqPuVxtI//b9193rX8QPdnOSf4oU502R",
+	"KwaQ1skSTGyou3eleTy4g6Yzzh5P48unPZgvTLYPuAISjBm1J0SSGQ/tf3Jj/6Nv0XRA/BBHJECr2hAF",
+	"R0UjGMHvEaYi/TVhkjPZ2anRrOjRKJaHG2QlN2H4Jokqtz3qi1OznmDgWlxMjQflpLoEXrBPmjPnosw1",
+	"C8Tjkqd4i8nnbNmB0uESa8QtjIR4NWdoL6DcNYD31w9br72TgsHQatNMxuFhB4EDGwRt700MLCx35kcz",
+	"P5TH/7IW64OBSeJM+Zoi5B6d/qU6IgFqCfDfhpzVoI7OtJKA7LEzOC5JupdigoiKnmM5dCXHRbiEgIjc",
+	"Xulv8mayZ88MYNeDrQUh6ceMMj1AA166nsVbFqR7Vp5jZN7pZxqAn9+3gRexrFupsE1WdfUFjXwCOKQi",
+	"3VeszfK6HNOc3uq5dwCS9mrFGS0sbYWJIdY0U2wCRlig/kVUksiZFJ6bj4M11Vo0wMYcXUo7+YV5odD1",
+	"eNCYMTCpD48ZxGE6hDaBLKky8YIDos5MK3YEmbVxE6JZ83EEqZ5d6RWAD2GXBgNYOnj7s8PlswPtFLni",
+	"hy1B18mFjBW/f/uytv9hm+neR+fmjS369qRUSd5cAQCwekSEUpidQs46YEv0Z/Joe4pqQge1hLxNADNp",
+	"HTOfspqJyZ2e/2Hjj6fm52eM/cV0lcc9TRas3ylSsFyFEvLzubtjSIkeb+r5fFLaaDSUwd4YRdIqkqgy",
+	"az2Yq+rHykhbWetVf76Ju0ieuvihB0SZBn1M7BSYddDLS6+9OgOg4zqKa2gDBBEchZRERe1AlZOC8G5r",
+	"3FOP2AsKDM4VD1WMX1H9mTEzVoZDreoeCxfshSjizljjoGC2USs0V2sVakvYkdo+YbD4ykoIxKQ+adpX",
+	"f7XYGuNttgJjUl+oMbkv3YKFyl70uYUC2aSiFEC7VL+af2tWb5u7hwYRwunhWkTmJ7unBgKdBCjErNbC",
+	"NVJ22U2cZtqZax9+EeHxkjySw9UTBDoszplTY0Af9Ra2h9C04JxM7kIbU9vp3Y+aWiEEvQNQBoIBoFUl",
+	"j0N1FCzQ8tTPgfsuT/XhV7tkun4clGeHmyysqlIIgPISwaGWT/Mz6wee5msHgpl+SeOHLUkDp5HvrgfN",
+	"bjii3Aix6rlX88B5zoEeOIGp1yCudbQm15WmNFyQ4QLxJ7fizc88tLezFd99FG/f6j7cRd3fPgIP8d7u",
+	"h3sPt3uI49lRfeYDjJYpDICDhOv2RxIg0cQ6Q8ev4wj7kkQCTb/OqOIVCP6jD9gMYAkqYqv0BwyFZsRO",
+	"h6rEkSzhUtHPebYt16TOA+JOUfazxeNxD4ORthPOeWjEXER+DdWacm/le07uh34jjkF5chUWKMjx6j3m",
+	"FGRGy8IHbHnfwHlbuPtuMXO/F/ysfcMl9gy68NKVT9/NdpJZw/w+FOxxxNeJFST7wZtb0jodTTS7Yrwg",
+	"Us2iFzWUpQSvzP/sKUxJGWqSyCcMUtE0VS+z6X89M/uv6Iff/QH927Oz/6ae+5dTp2ZPof/ZnFnQ+M9t",
+	"KgiqmFe1TFfR1TlDLOm6HkClCumr8EOdt5eZTn2nDSLQKpGSRIhKVNO+ITUuLRicECigEYGEWDR9GtV5",
+	"KxIwmtOoQVlLEqFa/Nn8jPYm9WqEocQlM96qSSpziYep3oTAzbBzS1GyxXTlL4594yej8szMnfSTM/IU",
+	"wVSWh+oePXEjb0Xrz+uwxrL+X6DskDiEnCdjRHyuMzyVPbU5RrNTBzLYlQ3tSXfMBvg40etc9r5skEu6",
+	"esOwANIOJ+F5z1kIH3dsS9/aZaS6JmGBiRoDuyMcHFPaSqdH8LUCB0sevqT/HLUkb2BZBAZxSL5feLYQ",
+	"xaacmzHjQxt0B6uffB4Fox18+44zumS4Czqdn5lNMkAvs+IuKoDteh6L+qobDWc0gobWkpjUMaNIMo0M",
+	"hKnplz76oXvGjiyYBLLRAIQuCzc36j3Wl5w9DO6oX7IbDHtWJvA4DTpOpl9KRod8+MwAvBxITiaAVe9j",
+	"EW1QVnMDek0+rG41zEOzjcepxgnOyydxurIdCZNUdt7EEaOsJlzpjAgjmIBGUPBQuj5JlVgsIf8zIusE",
+	"h2kwEo8ytUPK6ztAjKXgF5bgyZEJbqQo2gICTI6QO+DRbrqdTWYjBhDkEoE8GpeCF/G3CSuACuXM1+ER",
+	"lNVQHQvEm4SRYMGK+XUeIB8zxDgKOauRyOgk7gzYRlLcZLCM2lsN5apnJkQ5ex53RJHWCRXNLlrMvUFT",
+	"Ms9CUFsC0gezUnORdZguiQhMbtCUJCXPRQSvlT/Ql80bQy8gs1rZPnrXwbO755h9CWIYx140yT3skdZx",
+	"R2hl1709KGipc43aEKqpTpoA3lClIQGAYtt8Lv3oZ0PzYg62hakf8dmD76drz7J5T/2RWVBcrXtts/v5",
+	"fRRvb52Kt7b3b99C0/FXW/GD2/sfbsXXt2YgZyve3jrj+vVf4vffjT/+bbz9bnx3N/7kb3uPrsX3Nv6l",
+	"+3ADqs6pDzNJMewqV5vTEiQbCrXGa+EpJdjxWnja/PuM+fcMpHMwd8mfV3iNjhljcoCwjOa4gYoFURoD",
+	"645ewKyFwwNiYR0A36I/cdCFkVUEPHEBy4heOTA0VEuGlEQHhEyJRrDICBk8T9ZLPjxECi5ChiDGyAwP",
+	"ZVzSvGoAo5KQbLink1QBtXADYKJG0RrHltJTxUw3MTJ4ZD8Gk16qZOntfmV230lgwBMvYbZmYC97Trl1",
+	"mrp9E6kAonhThNma+loQHSYg0DQ4K3T5Mw3cWSVtW6k8KY9mN8bULEMNgtmMN5JP8kCijbVll7p6zFKp",
+	"I1lafoAOClY/0oaOAid+idOTOuxLPJzYg8tl6z6fPJ7abctE8GXt7APRuIqBvFuMlqg9YQJs4OFkKTyz",
+	"ftnp5odfvBfPZxfIjYyDbb19cNCKhgbJMbERJv4u7SuXIWrwY3Q8sv7TdS1nU6VHjPx8EgnHbj+5AvUJ",
+	"hFqK/d99uX/nIwTZ3F92/7qt1mHEYPyUePr2iVmcwAbBohUlsRun50+fmT01+/+Hf3/W4yF1xxJZOswO",
+	"/n9OeVPdrzanvKm9f+z2jPx02XSA4TTrpNK0HIyrCiOq0wCiBoQ0EbuYBahd7yxAOTyGJEcN3QSPBFQp",
+	"73e4ak/z6PUVCxLfyjojk24z7Q30Sb6az1rpcURLFBIsJDo1n/E+91f8zpOZiwJezVnZe6N0hEBYoIoP",
+	"D1SSu4yRKxKCcxP0UM7SbLFm0S32KpcJiJkD9IcH7iUew5FU0rmz5swIgcNkrBIrEWlQFpDIs1rjSqIx",
+	"eqlOuGJLXHogDaxkig27HNtrrtCCJpZ1Kxa0ySrCzeZsQSJXgU2uJEINrIUxk1sBKwvd1JPLnyHJzP5N",
+	"wv+To4cJVjNpMbtG+TV+Hb5XmmbSLfi2cRgC0TrLFBdUQDF9uJbpNUsVg2qGTaTyq32ngDeNYqPFghSb",
+	"xas0HB00vWhUJc/mgAq19XzMSHICXHSemjuTGSZVvOwo0wkO3M7xi9Km256PWRqezpNOthjIMOFCIBRY",
+	"jyWatmauBu5o0+MqQT6PIognQasdAOBp4yhAFj3ZiWjYC+xvy0mZoQ1csgnVNutbqlPzYxc3S8Y2CQ6W",
+	"HvXx/X0XMSPhBZ3qN6LDb1h9kuKACR2ncNmmxOSJCyC0zE1kal5LrkMbIEqeNwhnWuXlLZnBcfLUc00l",
+	"NVh5gLI11JOdoyU3NTIUcJO/jqOIrruFhl9z6qzL8SKU6WoxScNctpdPJX0bOlgDtC47NreBfRQXnrXI",
+	"5QuumPEVOPOGbPg452Ns26RzOs4BFuge8fvvdndu7z3a8dD+rdv2z1M/bPzxTPerTfgQf7yzt7Opc13f",
+	"38iqhy+dmvKmXjo95U39u/rr3+GvZ9R/zkCJcNaCimJ+S0jecCqOF4sAry69eA79/Myz/2px25Cpg9Av",
+	"/Lvj4ZfAv4Ua2K9TRk6qix2+UE9np7COQxqA2LCig+ZhzUO1DyRY+bWON1Bi7IrkfAX0aJAURKupo/xW",
+	"oFL9itRVG1oMtxRflhrpbApOpepixY8I+De1zQuOzYr5LfmcDUepRkTUV3qfq/JoVSOUe1OKNFvNlYAK",
+	"NTOLglQ1qDcRb0mykv1GW3fgKxyGvE2CTJEdG1O0IrHOldPO0hWl+yXfpVl6maFmvmyJ3m9sWE3uSzWC",
+	"NBynGRGfM31U0j3IfZuQuPG1Qwu8SRLEESHUY37IReJsX9GhUCuZCSpNZiUkOIC7DoeKKDppRrYSGGAf",
+	"e5YodaWuhLRB5UpkSgUkUFQriU/NfpEdoMQ10v9FMtgWA9tjsNJb92iFV1dsLXgLcbUCFsjUeQftwjwy",
+	"3yXaTLae2IokUUOkI031nDZlAW+nA9J2at30qfn5LA1rcdyb4m1mMtVh1JB3IORK3ZLmOpe5Kdu1Vt8H",
+	"9veQ+2vmvNFwpcXwOqahgZ2lAWk0uYQe1khnBTxIgeMHylaaEa9FROhjxVcamHVWQl6jbMVWmgHbsupR",
+	"bZ+OmMQSryoq6emWDcAc0BzIUeW91cAs5TDkSjPEDCh9RIsw2K5HqHmdJgm5ckiZkLioTrwZ0Pmg4FcZ",
+	"dRarkkRLcAhFYSi7CSVyeUilC6t7qc4jier5BTOIXSMulnR6NxfR65fOo4hUSUSYT5Cp499RMo5GZdK3",
+	"iXobroGMkWwu4L74J/PEyf6LYWhSiLkDkjgmG4sJN5TzUoZqTS9ShkOn4KqPWKEoOJIuOKAO5kCk4GEI",
+	"cGMUc1SnXxSIqJmk/RYLwAYoUNRiTKPBtpgso9H3x5QlqHDJmL3s8uaKNSbrUbxnupRuQczW5HbtIAVg",
+	"JlQbJ6l6U4on6dWB0RTVgxlAMAVmlHGrvPSUdzFTGbap4qD1E/soxFkBAVLfcXlEswSfwNHaJCJsxDl1",
+	"/y860kxeYIENhc+YJUBoQNOJfLEoUTNs9YCFZUNVZjxUpVdIgDALlpmQSuZBWOpoHW25W8ij55wQSViP",
+	"4gPwI4D26LtNgqugSkPKasuMCuTXiZIoEK5h9QSichZdzgf9pNO1+TIWmaycESwz3REiodVynB+hHos7",
+	"fkAXjWrXeequDohPA4M5p9287rtygiFnpY+jnXV6Hp3hTMlJ8JLCn9lFLj6tS5aL9ZzVLJCHO2q+f3lf",
+	"PuWhl097EPXUJJFeaudSjp+hayX3dIADs3XNJAuDMJVkvQQaYAmzaebh4r7e4HKEmjHpOymW6ST4ZiIN",
+	"OWVaGXHnvjbwlXN1Tn1SJKvWeRvyYgvqeEMwii4pNGHJRIs7S3Vc8srtDclIJ5abhV2MbPPFUeZv5TZ5",
+	"ElZS1/aPbS3ta6v/VKvLSYzmrtB0VEAQdS7kYpIA1y8SNwkTh8XjyyQsjHJdFNeyLpVxBgvvzjVLC3Sl",
+	"3DyX7ZD2n1vSjPJjV9JL9zC7OS56yEQsHSSIMIh4s9mTqTxODOEEpGi48PhaYcTBRCRc51ISvyVwOLE6",
+	"pSODiw6IhrikbZzjRfMaA2ni7RgOcOnoX4cBFGXQmzCBUpnf9lHnPLnLFIKDBmXoh42PkOgISRoIvqBC",
+	"QqTLQioFwzNRiwl98QhTTdmi4k3H//Xt3u6GBdy8vtu9/k386c2ZhWUGEofuQouLcD2gaQPEv7UZ//nm",
+	"zIKthqae49Uq9UkEDnSdNtOucxOXal5fWGbWHaPewPZ1XkVYy00nROKwaWJGQjS99+Xfu//9re62e/2L",
+	"GQ+a5epW1SPLgwPDSijWYZfApgOCDGmstaYLp6VOrfgvIswKTSpDkAYxyyx/DlUwV1oX8uEBXVCUAhQc",
+	"G90PXiwiLZjoWB7szFIcydhNaYSeUbVxFBTeaNhWLB0hHS5XMLavqia7gJlT5XLUFUxJAQCp4Dy6fZDG",
+	"mkTJKJjlaXWJCRRMHIZaSEJao6shUQryLykLRtANzRuugebFqtK4AqUT9/2wFZCl1moWvMQByYAjSX3a",
+	"xEp3cuKclB5Z7wTTGM6B0rF+KmswKBjpWPaEnsQtl9HmzURbMRaUNsknrtlCBcz69UGm8Ez0CMMN4qEO",
+	"wZGH9JQ1sAj8KNX5szH0aapbyaoDfp0ErTLMpMWCJftwaWFWv5aURik2Qqu5la2pbMWtlDeZ9xN66JF+",
+	"3QToJOAcr3Ady8yS5fhfRsbOOvxSjjYM+AGWaqyLI8uisx6UeOvb7taj+P13xwiOPghnL1mjK8+U8+el",
+	"+9VmfOtbnUS8YAKRjaZPBTILmVb3CEgVw7HKRHYq6UkdjO7DL+N7Gx6Kb12Ltzc9tH/n9t6D7zy09+XN",
+	"/d99+f3X3Ye7UJApvvtt/OnN7uf3v/9678F38faWh+JP78fbt77/ev+TG3sPNz0U/+4GvBLvPIo/vu+h",
+	"+C878b13u/cf7d/5yEN7X2/F21t7O1v7t9/1UPejj+J7G/ubj77/uvt/7cR3d/c3d3JZQ6OhSmayFIcV",
+	"PB4IxeoKUJ7M3TNwTOlxPH+Qu6VYJBCt1ZMJYLwxj+eOfQonL/Ga/g1JztE0JEnudD/YBJYKgjVVR6ug",
+	"9nA/L+kcILvPKnDFKzfqDTc2Q3cVSjtdIn7Scu4kYff0qVwpu9NZoivi66OxdFC6CzZisly9kFFPwmin",
+	"Re7xDXXw/mvrJLLVinui/TvZSi09nv8kt1EroU0S5Upulix5mdQUcCFbdFJwk4k0lzCbUrMBdXmNao1g",
+	"Av2PYlFM0jp7AOJgcDRjtvZ0oVT1JdBsUMKZnnHkQDeZlfaye55bskLyUXL1uHV80livcyPbg0dJpEij",
+	"Bvr6GzCvAuexKUuYAHr2xDnydnJ9tOs8TBx5Ovs0CedWMrfbvXAA5++4yRglnMavMT+jbnj6ytQ+XzLI",
+	"n9zv49UylvYSI4jqPCFmyusbzYi+TS4rwjWlUPutPvAIanBGoJSXrpNvtg1FvA2ZvW2NEpF0Spn82Rnn",
+	"hhyOyocDB1d9QZf0B8ewElMhhM9DgudUPx9DnkDSsVvOGM2D0R5RTHemHxcyLjgVNm8qeypGYlf5dOa8",
+	"mmRjJi1Ly53SXqopPPRLGdlnhArX5zVti+SM82pVELmQ0yYIA/RZnPgaZZ001KIsCornlghvhf3B0Cb+",
+	"dHT2aGhlkTHeYv4YhQTHZMvpu6+N5nLr9VT1teMcl9e3Qs6pF294Udnb29fi7Vto2gSVpD1r/KMZD8Xb",
+	"H8bXbuvqt7YQLprW4DXZx+EMz3ho78HO3sNvuztb+x9u2eeyIDfYDndmFr3Iw9BQCLJiZTbIvdX0eUNH",
+	"W5uA3EwNXduO25LeWo2of5k0mqETznoMDNHVFg3leVYAQTbRuKhDKg+YziEzYCfJ5Fbv0G302cXrUVx1",
+	"SDdqtKDyYwNJjk7Nz5eXVPOVWvLFUE4PUSjHKl3nTkHHqTY2wsJPRHXKH4TxdahMMZfRLg2NFKxNUA2q",
+	"E+PxFXUhCEmaAgCXAI1faDSZNo9k3QA7918U+snyxXDSQghDK+H01nkxQU6e7fMtt4GipCu9QVlpSB/S",
+	"HKFMzpiVXnojb/vTA3jbekbNfd/jHtVlE7R8u84lQQ1sYvrAOXp2WSeIoP+l4WegQ/T/fmw+1dVlMKdO",
+	"M/oX3WDygP6UewCChezvSeSQ/tlbZm1AsMs0/L/gvR+u/SHbmPqYvOtlOzVoIg0CMo2xiTESLjNTrvaE",
+	"Bj8StlIi/HpCoAiOly5km45R925GKtCcbpwLab7ArLPMAKrHdKZXOSI+oeskmEWLGsiHcbPUxletE24A",
+	"nTAzeNYKQ+sc717/YpnF2zfja7dR/PHv4rs3ZjzIapw/CxY7vSM6AzckLNDz1g7hJo6saJedolCrtcwi",
+	"ElBF96uA3E4ZUueSR6AESZDbaSQ8ZLd8unDP85u5zJIdmUFz9rXsg/qn6aR6pThhOsEhZH7CXLis64Fq",
+	"IcMNtJ4OqeRJTAdTFh892RW3xtZHYKiHvhb0brY1OmPPvmcxtYoG8ys7Gm9KtTT1VjKqEaaRbNAoz4/Y",
+	"vijhxMpsWG4zcgudm59tOzuH7PgKOaG6F1w1ixqFCPBJPGxJKQduETc409ixudkxDJzaWMWf08nnLd3z",
+	"3gRXo6fQ0ONenCWLk3sQISulIIcwz9dJhMPw3ABSEgcDtx6rin6BBePNPNgfZ8jA/RmUI21kSpZW3Zya",
+	"Ow1iSpmjbyqLjK8vWwPuIEnV7us4VD/mzhcoGMOJYbjXUW9vkTFfyw+Auzjduzl6Z2ZQhI37DzMod4+w",
+	"NqeXgNiwGDNmEM71JmACcCjZvk+EuFxQ6zSp9XDeAftgEjgzmAq6MQSJ5ci86TYs94ZYuquvWpRZe+Ke",
+	"IzgikfN8tQQZamh+XTg4UHYBst1mp94zXtObe53lJR4SMWbgKQ/JKB63XIDekBAFR+hcwdGkNfZ68+C1",
+	"lg+tBnIPisnAFzOPHqx6chamd7AzI4VhGwrR24sNMrC08hJt0BBHg/JCR7KVJY7hg6Au6RBs4QZFpVCq",
+	"TehxG9BBUAACpKav7c+JU8bpsR2OoT9SpPxEA7ZsQJZx7dtUULskA/bwecXYxxL3Mj7wnpAbh3MqgT/p",
+	"EQ2dFxgPW9JV3L3ovkuSaTJPP+N81hWLMbKRTjcyYE0nYYjLHrEDWOEYbTZdAmtSvM7eZ/0Z5HbTMhvi",
+	"zBnPok2aCoPlp5lWLHSmUV8pATVri+QZZLTMIJwr4q5OM6RcyLni+sLaGTmKKD1Z47/fGl6eRF/JkI2U",
+	"6N0FibfWgoOmTfG2mbTYLcOhlhFn0ZvG4qAtUXUsEDbvJVia+ieduiu09cVGHLKOesV4y7UZBkz2Wokw",
+	"FvthFb4HlK8ufWf8Wpe8KtzcMvWlgKJssF4horIuDzIKmeTNMD1Gcr03emvUxWa3DixdYDu3AXeZ/BRB",
+	"CILRAozXTEkVrMkF7Qmvz0rPoyR9+zway2tbLiYappbGROesTGMtX9ZYnS7eG1yScmvnurJTt32yrom7",
+	"zQCbJlVsrO7au2760PfllFunfoaoc4e+kB2Oc/0nDLMnw1wjx6vFYhxixTxjlfRs1hGPUCpuo+mINPi6",
+	"BnUEdkCidRIVxIiOzzlL6tvHzNTFTMfmgqOFYkd5N3LgqgTb7OgTK81TJ4S1X+AF8AzSdYIq9qtKqXy1",
+	"MdmS23Xbe4adR7fwJL5scRsOrlINRt8cXK10GDinG3y6KF9SZo5D7kbS7p8kCLDfUZbH6DeYZd4UuZL8",
+	"OSg9soGvnLPIDI685kHwmdqsUupa6yED855bnU7pozTiZkoW43Bp90Z139vtfrWB9h5+2b2/G//5pjo4",
+	"8Z1H6rt4e7N7/9HezsawpR+24Fn2kuUvp7zJL/bgdZuINpYezgMoYwmL7I+r2tzq/m1X+2Q9pKOhkk8P",
+	"H8Wb29n9aEeKXrTDkgjCTCFacyk5twb6nthKHHQRQP4sxLSZGFoUuErLQ31kwIydFRLLOyzLQ1sUAlEI",
+	"C3WSynh2QoOXdSxbTmFE1eU+nrxgCjz1R1khwI8xoYFpmAIgYzyeECxRQty3w8rI+snFc0BJqXczB0vd",
+	"Fy2eZzEOm8PawBvNkEhSFCNt7xXj4lG6jb1e3CK1jpGYCCOcCN2b8aQoWcmMCxeyMCXBMbeeUvpD5JyJ",
+	"CgFlavw2oKxc6d1Iq9BNFi3PRKGXJ4t8tbLDoYwkzD0hEbNamfEW0khhQPNnG91vNk0ckfYC6CMEJWUh",
+	"OEgQiVrNGQ/F9zb3//T75FlgIDMe6t67trdzM3s/CyJbzTQI2SAOF17Lr4OPeyjLblCW/faUN4IJs5C/",
+	"XyLNEPvE4BkaBs+Pmo8fq+EuNXw8rfpJMSOObfx7Iux4bq5ioQR7DmIRvp4B3kM+kBJHVVyQ6zY6DJzP",
+	"WZXWWlFRNtb4kIIjQ8QNwyAcEfdtRGS3A+IQptdNZkUzpthinMIsPqHFLLSU8NYgAhpLYB+ZQBICyHs+",
+	"571hFNEf5d1QvC6gVQAflyY1mDOCmiQSnAEKLZy1Ko88+AE+EezXcwWoTw+1CxyQ9opRDQxHaIIiMBjh",
+	"MkO5ZTlRgYqhXte5b/nA5LrJ/YyIkJPVQJyghGVI2EWwl00F/wObJg8B5WnEonmloTdA4x7gH2x03Kh3",
+	"lxMwLaU385DYLE9JcGMBVRhnRNckTADYBAo5h4xoyrLCZFLII4GEK6waPnqCl7VGWutkdsLJ7IYB7KgV",
+	"ez4pGlEOVheI6aBIuuewKIZlzZZiEa4DC4VZUOYhNJ2U4rRbdULYiPuZ0pKvmtr5pNVJWKZUi0WGqb7S",
+	"xrrp/OwHI+bqAY9+CRXj4RRcLKMevwlm1BXmNfXslsMmOTKzGlC6rCxGD9QDe664GkWZVQRu64waUw14",
+	"SQhg2luZg56u1ZNZACw/xklYvIed59Km72Kclf3b78bXt/dvbHjowv/WH7o7W3tf7navf+GhePtW/I/f",
+	"dj+4E9/a7H5+30PdrzbizS0P7e1sxXcf5T01jK/rai5mlxtvrwRU+HydRJ2VWsTBMNHkIfU7K37YWp3K",
+	"OQMVNQR0nQatAj+CmsOkFvWAS1lUd/CAvs3i06vL5Y2Glj0cLyqdisYVnbjrMdJ3eDL6wetp5Zki8aOI",
+	"KNK3xwJhHmOhygKwWl44CdH1kOTMMQW3otlOyKA48v0+7n3dPwlblmMsNxZn9nD3lN3kURIawllFm+rS",
+	"7BddcaROa0pJhMzLNlVC4WrHwITirJU0RdDRup5SelcJwsjnzc5MTznzZwdJQ/akZQtmVGkk5Io2zSr2",
+	"jqOQkmglBdAYXqWrkEI0dVwgZdMqhpPJ482dcBHM68JZgfYx6aaHdN/Q8pDVY2TqDL99g4yQWBDNovse",
+	"Jjeq3ZmE0KCTpiZVbL20sPEGl+QcD8h4eUiHL/La8S0RFxK8SR0byeJOoqTK/DiCSM/7XmYMxeNvuQY/",
+	"QhmMwXX4CpLsh+IuIFvCA9WxKOnpKJuu3lfmoj8XvWi5imo54CCIiBAuy+2rRLZ5tIaSR9AqqVOoLLZO",
+	"EI9Qg0cEGYu1+uzzIKlSKTy9LnAv5Swhzv6d25Bxi7jiGpLzVWbpbD9pqz1NlHG2m1ef61xIPOV9CanF",
+	"pj84j+d4Lkd/YPlteNZLGnWNcLUVCZfp+gJlLUWQGldFopBgIZEkLNkvzHQpfCTrESFInWyLURJQzFAD",
+	"WhiwcwN3R789ZmCseXmwN6TPA8yDJHO1KETTTwz9pW6PlM04+ls3nryhsS/g8utjeBwm6FtDei9l9c3H",
+	"y5zUZNuLDntR7EIWDs3gSiZZjBBFj/yQ+2tZ+wDjciXv2DIwakGJcIWr3pQgfiuisrOklsQQDiRCL7bU",
+	"NWY/vWip5OU3L5tOGuBL0UnTSct1KZtTV6+CyavKHTFNLSlJqzGtAddndHkY7bs5KYgveYRSiwdaJUKe",
+	"bEbYl9QnyOdMKlYAa7JGSFNo0JlllsDLgYOf4MivQ4Fe9QddJ7PLbJn90z8hKDkslpkOrIKixYhCWf6k",
+	"aHsFN5u2qOOcyZf7l18Lzioo4H4LEhwMFpLIFWpfZhVFERUPYVQB9l+Zq+jCyxVEGfolj5QCMm3w12cU",
+	"P36B1UIq6qCQVBZ9nzTlyVdM6eDKjKfrTTZJdBIS4lBFl1nWXoa0yi+qYhq2IiJmETgpeGAwcNQlp5F6",
+	"FAFVTMX6CtLUbxdlMS37TjlbZpWLry1dRnO4SefWT83hlqzPQU3qCoqIbEVMx1DwSJ4M6ToJ8mn50y+/",
+	"edlDggA8OMJimVVU+zyib0PzZ5HOskc/bHxemdHBOSjiUuOOmzx43dYsei7ibUEiYWGRjEsNnllmukMM",
+	"21d5ScrmayzsLKAl3CBLVJL/tSQj6ssK8jlfo+C5awKoBapk51ZZMNhHfkgVa1hmSu2zE8gXdkarPOjM",
+	"oos6QheA0hkyBcJPtgQJ8hNAuoQ8EOky02Cg+ge/jinT+EQh9QnTOdem4jPkTE9dOH/Zmgb0h2xa7NTe",
+	"wy/3Hn7Z/Wqje/8R0tZFFH+yE1+7Hb93v/uXDbT34Lv43mb3xsb+JzfiOxvIfB3f2oy/2Y3v7nYf3UCL",
+	"F88nkkpyMM236yTSiA5T87OnZuet5xY36dTZqWfgK2+qiWUdGEayoEGDsjncCjRYRY04MCteUbSkj7Cu",
+	"To2AuoSnnWq6KIfwsl4cD9mc9vRns9In7Uq3BPGQwYaEaB6NSam6yZRpFR5ipE2yYo+6MROxeErpNItq",
+	"/C+sE834mzjCDSLBufOrd6aomsNvWgTyac32YN8Ea+uDNTx9+qrnvpbSvuYSyOKhT75CG1ROXX0L4ECb",
+	"nBlR8fT8vIbwYdIoEVnO9mtTIC0d8UB9OlkR0PmAvfdWLwfHu7aggLf9qjd1Rg/B1XIy1LnncGC1MHjl",
+	"1PBXXmfY8BQS6JeeGf7Sizxa1UX+r3pTz5YZ2XmbIwEvPFNqXElF/qu589p9uBvfuob2dm7G791He492",
+	"un+5i6b3dje6n9+PP705o84hrgmDGKJljrdUE8nJylR2cB4rEysMWrw6LxEEO5qIP79OwyAizNNXV0X/",
+	"fD6Am6RhK8ybZD4ZEVJwMNIaAYdHajCIQjIzI5h9jJto5KOps796K8eCTdm6//O37l/uuvcPEkKlKXmb",
+	"WctzYFrJltzJcpghx/18QBpNLtW7AL//lpZbiZDPcQ20PZF9yI4xOZ95IVlGLXK1jxROTZgUXGSgxBxG",
+	"2oZin3Bec2b+58PfOMdZNaRaQThzqkQXlzl/BUc6Zv/MqWfLTES0mk0eSRJcUAokwBAdASu05+aP/xiX",
+	"B869Y5FsrmbYYf6I/YLIMc9XUjblcG/UgbR9ULo+M/yVV7l80dZUeSIYafz+u/Hmo+FEoDU6FzHMiaYS",
+	"xYfTxJJ+7tC31/Tj2OSXeBtVcZS5dk/YGqd6EhpPtl3HEvSogDch3ecnRBDdh5to/86t+L0dtH97c//O",
+	"37KkoYnAQJuOebodRJXEqjlFLKPBV1theFKSK9IYGrSRLqnQgNrUhJ2qxrRKDvoCqlIWCINNRZmgAVlm",
+	"IWc1EmUAq7AfcSFMPa6QCDTd/WojfrCFfvjdH5D+M76+tbezMeMhWmNQHFc0sQ9qjwng9YlYZtPx3d34",
+	"7o34O/XqR0h/QvF3WzOe6m5NV+OVbX5SdELYFD0KD2mztx7OK0oxR9OnTv3cQxf+tzZJQEULscxAc0QN",
+	"LP06EQiv8nWCzC6aT0pf9hAOfo0hktbMUj/oYylJRALEmVomkF+XWZWGkkSI4SiydjBj21lAVewTaaJ5",
+	"wb5hrKME6bdA/4ZntWqdP/1LsFmLhnJK6XW/KVLp3HWa3Y0k+F2ZdkYq/uVuNin1VY4h2aJnRc1l4OnT",
+	"Boe6iNxtRaQ2QB0+XX7p/LQ+0yiatXN+CRxdQVvPlG9L2jCPsoufxoUUNQkBB6XbgyBZnbRd1CBZp4Fi",
+	"BK+QdRK6ye/ZwaH6RS3XsbhAZER9kWu2H0S0Py8tJOuY+QawWwJgOxUIa/aYWGbAHNemGuTauVg8krm+",
+	"rSk8sj2oZ6GxKW+qwYVcMReo0wL+lJliNAPT3EynyQ62xyRVdJXmDyx0fOPM6Z+XUkwuYNZJ3HZHLk7k",
+	"7KI5A+jeg434/d+j6e5ftva+fhTffaQB83dnnKJGkbww9w5hMurRRnryVLTDQPtKjA1Yl8Kv/MfJc2B4",
+	"Pnk+qHioUidhs9oKn+tcIBUkcEeow9JbzLuBo7UMGDwyL/UbbZTEq4cKoIOjCkt6ZIeuCmVGWKAPwSyx",
+	"yFZlA3KmShBQR5tyJn4i0nGOgi1V9+lOYwvIL2haHiAfp/Q+Z9deU7wFMcjToKL9IMLtRftsHymdcR8Y",
+	"9RJ7zLadJ5MSUjPyg8/ib253713bf+8btLe7EV+/j+IH2/uf3Jjw3ntTJuC39wr3QYSX2VyoRH8FTCF1",
+	"g1MGJX0sdSBe9RJmpbPleERrlGmnH1QfpQIxDs6voJ+N6W5zBDR5g6dt3iS3lzF1zk+880KDkPn9iTd1",
+	"jniAftymTsdx/f7r7geb8ae/RfGdze5/3UhcQd3rn3X/+ghZW9h79+NP/tZrFB1BEpnDUmK/DogXc++k",
+	"HwYJKQD1U6WhiTKCY2kkDZNba+X2Th6BJn9Yn+dtFnIcmGt9Mel7uL3tn+f+OX9kEgV0lTKNYNwrvTtP",
+	"i5qEGlgdEh2gs3O6l5PPU5EFP+3TX9KGf6rCRHz3Ntp7+OXezhaKH3zR/Wpj/8aN+O63qLvz571HO5O9",
+	"Z4ZrVIsZ0i0nkxhhOC+S9NAINlEZ6SU2zbWEvapDTk6IGaB9tIr9tQUQNnlLIs6IZ0MQ1H1VN3Vd8yfg",
+	"daZeNfT/khnOIV4eposlCeX9CiRo3mIyiSVLpq0G+mSLWE+NzvmOouZs5Nyv3rqaO2uK8f95I767i7o3",
+	"b8Z/2o0/+QjFX38R/+7G4z5UOb3OKehdwNGa6Fcw0SLSWGQnKUMtQSJrjeXMJwsQDcU46zR4S6B1Kqjk",
+	"uScgls0eMQ8l8U4JUnCEWcAbeaU4eyxN0N80oBlhtEY6JFhmdSzqiFdtQQgo1T0zi9QcIEarhinrO7UI",
+	"bDXqbiMRYvlAapf5+MLxkT4+0mWONMB8bvUblbofbI4tzcEaWNADp/D2BhV0NQRPk34ywd+lEcJMtEnU",
+	"E/um6ymGWKpvTs/Pz8yi11LgCgN6ogaSqHjLTN2SvArnXMcKaV8OlSaSM2hAaF8oOKoRieqgGGTGBA/Z",
+	"wWjZcpnBQNt1rh6HSuGehd8KULvemUUVH7NFsVbx9F/wfgV+Vp8v8ECdU20uA4/pMsvZyjoo4K4TDRFN",
+	"esH/PVnfw7dz2b6KQpyMv1Ac0Kb1IzJ/jHAgjQj78U3UvbGxf2sLxfeude8/2nv4Lepe/7L7cGPydhIT",
+	"4dVjfhdrGS1K1rFE7YhLkl6p01UeIdrQWqr2FXvGNJI9hGDhhLM2A0VuOTg+ranExifjZnMWPQugrd78",
+	"/Ly67CLsq7G6CH9RrPXQ4pMahNYzzBFMM6cOawzDjuwTfvU+2bFoT7hk0MNmun/9FnXv3ej+cRvt3wCm",
+	"o7nN/q3be492MhLA2Pe+KW42KKIpU1TqUG+vbB2sgiMA6YRmyDbzxrC2tBqArl/2E/HVdL/ZjP/za7iH",
+	"gGIO30OjbxTIBXReTOeW3kDTr19+8eS/gYn+3MWfn/n53Auvnzv5y0sIC5uk9MIVn4RQJ1SAcMcj9PLS",
+	"a6+iVyhT1xQWSLe6ClfQMgu4L0zXs41gFl3ibR2h49eJv6ZjfJSOxxk5izBaxQGKeFtpaxExN+B0SBnx",
+	"ECQ6eYZKZpaZkvKMytar4i2khct1Z/Y2nUXn4S8b1w71/6o0JFoVXGY9uiCajux4dTAT6KO2LAKiQV40",
+	"1t3o6CkbvkeJAKmzk1zf6ncDu2vEYiWJ6qR61GJrjLdZ8q7rltZzSOOViu/XRiuUtIkjOVflUeNkgCXO",
+	"n2sX/NViJqEgKRgXtVRPkPPuRIVRi1jOLttbz80J5PJ4fSx6QU2adQELM3urqfJJd7b8qH0n8b2N7ntb",
+	"KL52O37/3cTPfffbvd1NtLezEW8/im9/Btds/F/f7u1uaM/J91+748kHXbqJsjX3jv0TPCigZ8LxGYk9",
+	"J8LqAPPaa4wYPRjMT7ZbD5kyIKDckgDsU6sdi1fYo5SDaqHUiGXWq0cYc1qhKqGjUrFYI1HW85pCaEdC",
+	"Kt6rRjiLFnsVeR27AsP3MWNcAkwOfKEaiezQpyvqElrRb1dmnLoIvNWvjhyiNqG7PBo372i6RCbIRW/F",
+	"j837e5wZk2d5SnsA4wXYKrQe8f3X+hPae7gdf6M1C5f+MRl+N1enGv7iYEzPKXu+pBH2GcKrLUHXExaY",
+	"FmwxoO6UtG2OvRYEPRTSNaIjRfXJmK7oly1zSSwhrYBKFPLaTL9fTvWf4wGHxGdUP08De/EyrMV6+vVy",
+	"HjOaH3dcimYo8bUvlNSkGMr+rd3u9W+S8JOMRIW619VP8ac3JyhbPU4mk7IMDJgOluJnSvAdkJOWWdKE",
+	"kLgjEGcogog0lHNdUGlcFoR5iVsO+6CxWrlO41Avs4RNoemKbX2gnJThXYcsJT093OuYZf3UZKPHwbIy",
+	"Nlc3h3mRR6kbR2k6PPKQ0JWRdZlkSNs0uDCIXKFCV5/In+gXKQuMUfUyfz7CVXlIB9p0Al0cycEeYjpe",
+	"clqMH+95PvZyuM7cpx/Gm/9A8WcfQhSDdq3e2UAZq3Z/+ODQY5bgSWVPWI9nHn4+nNMAbY8EaFFi0ZeI",
+	"RvA9JtknKvMrccBlibIl626K5K0BfpNLKZRXD8gXYHmh6USYXOUBFMSHKwKgx3RwjB8SHInM1w6MHT2I",
+	"wyH8S3rUGdK/WiYT5xVeq5EA8ZbsiaheIvLkOZjI4QRS/xjFmcF0emsz/vP7w0nVkF8xrb5wxTq4cA+t",
+	"uqm0QjT024p5uJLQbZVHCCNG2sssh/KnYfsYafci9l3iocEeVMKP9reBcJTFdkMSr5FlRqpV4ktUJxGZ",
+	"RYu9pwoztEoQgOrp4FKAeMtC6iGNqJfB0uvNGoIGLW8+ulN1fIEc9QHb/932/rs7aG/nH/H17eEnTNAa",
+	"azWL5ZMlWmOvNw9NXFeNjw65dbgEdgx6NUly/ORG/Oebezsb8ae/RdMm2UZ/jO/uovjbrfjeJkB4frIz",
+	"M5BcTcCQhh2/OijnBbK7AqUDChOPSCKCGFknUZrNZdmubsSV3AU/mGTy4cLD87adH1VM3JOgh6H4vb/H",
+	"21toev/GRvznnHXD1IW76rkjxS9DXp/xKAuiQ1LbXOdK+LzZ0XE1kVqeEyLrQ1YPZ0lFEABcDrGQyyzN",
+	"CATfsp3XCYEq65S0EzAD6tfRdMX0t6L6qyg5pJK8X5mZRYusw5kSEUJBUI1Igc7Mn9ENv3AZ1xAVfaM+",
+	"IZRsAKivLmHgF0S6qXZyZo5hAAY98rOaSFGT5rE5eGb8VMQfYwp8EeJBSvUjYlzoig0DUt4z1dSzBDeL",
+	"KuerJy9g6dcruiy4j6NIB14Akao/SEChwjgEZyjhe2GZQXKD4A3CGYEYOwjjXiWyTQjTMeDGJ0cFOnPq",
+	"dBo76beipDwvxN1VzDcV7XCw8WxUADSWcTrMosWqNAAiabUhFBAchJRlQtKpWGZKbD8JUWvTZ+Z/bo4l",
+	"vLCiQeTd7gldgGgskJHzVVjDwwMyVRt8FGbPQfxAb/uPlyuMIf6dHv7CxYj4nOkyPS8CdvhRWML+bbSB",
+	"XrIEd4TMcnsj/vSvVlbwUPfetb2dmyje3nTJDYXiZRZUYHTvbZbROs0WF59/0UMvvXlx7qU3L/6Hhy6+",
+	"+ou5ly++8Iu5X5x/ce5NsnoR0QYG6Pf/eGXpP4DfnVt6QwsFstMkOpoYB6lbt0pDckIsM3OaPcUf9a9U",
+	"CigAl9jpINv0hEB+iGljFi1KHcx+eh5deA5hEzzMAnRqXn/DgmV2et6gJWB9kJ1sEZAQ8hAIEwrjLR2L",
+	"qy621ZD6g8unwxRNxTtdM9lE1BjnuDHmQ8JglK0/MiRoeHKRwBNM6Uk3pIg/Q4Q5Sgl+FlUU261Y0dPE",
+	"YGoTmBE7jzn5T8APnYXEiG/f735+X3ujJ8daHXgtRdhaWr8eBLEyQCk/pugnVd/P0VhOzx9GYJ47TyzB",
+	"5DkiMB7PhlU5YHi0NUoDO5j0I3U1CzR96cVz6Genf/YzaEJ9988zB0X18Y7V7gnQZB8U0EGV74PgAPUw",
+	"Ui1RWKyEA4uovTE7IXnNdvCkJk0nAzySdOl0eQr4QbJBx5nST5Pcc3c3vns7vr4dP/h7ehntPdgBaIWd",
+	"rf0Pt9D+nzdRvH1r/9YuuC8e7eztbKL41rXsRWUqdA2UhbQp+BA0zHN14mdhjahAqiUlDnkmpBdCh2mj",
+	"0dK1/UwZNJN6qjTABiAj0bzFe0n/maINmbpLqqfEzpZ0ADKWadmJVA+tjWdM62Ex3ojmt6MwheU8Csci",
+	"54HNYU+lgWor/mrr4FqUOVSiEDDhFSrgYL1hHzxkojf9FIa+JrRvR57HaPIQwX7dphlgaSJoMjYuSKwH",
+	"ZnMMFZQjLE1R8d3d7vZfJ+kmGk58c++YvwZWp8pQx2MiwmHg6ikjpkYps3fUMWX1UVb34SPUfbg7cTUI",
+	"6l00sayn5S7WM1SSleJzRT0GFfIYQLNtg7N+CLqShXA/Sre7nR57mmSLJy+16KiYNyDbjyEVZEoHFwIm",
+	"LmpQFkEIIlA6NX1poTfoJdOeyeCjUYrd4gQWPJ8Zwsjs4EmqN5NOZHjp31zJ5nyd5eNqwPlqwN33HqF4",
+	"91r3RtkKsk7qhQUnCEO4lLGxsg4EW+chi/RzlGnqTWgX5SCLllmVRxYJm0JY4En75EwGwQtivJMjoqtu",
+	"gytVR5XlA8CWWZ2HpmQEZ+SkpA1bBd0iKKVkg0LK1lBFH2Ay9w48d7VicJSoFAiwfhMIKJf2rAvXpmT7",
+	"ZBfYTcd5REV29TCCzHoVQSMlT2SK7+iw/+P6uz+FbEDDre69u//ufY078llPQQBnwdbMpWAP9CC96CAH",
+	"N3n1surmcd2LrgPzJmQA+z5pJih0GS5Xi/CBSuSPXGSlRB+/4OwJiIw3RLZ/51ZP1l5Z0prTi16cu7EI",
+	"v0+cyg4BrapnoE9aRsjhm0BHoNqfUvaIOSPxtdvdu98NPSPG4TKHhaA1lsTuuSsANQlgnNQIlB2MSLbo",
+	"IEh5wkvlQN1ikgkwjUFZYmi1g7B+eqa/OkEz4jUosYDsXqepBBrYGoVUOHNPlP5xobOYmcchsveX1fif",
+	"x6K+ynHkLOGdGcjs2NLMY9c83ttF8fX78Xv30bT+N97a7MkfcbroGmTQpX3hUC08rwswY7m9R7lyJE/Z",
+	"Rmzf6j7cLVT8wC3Xt9o60v4COaTsQ9v86AgJh77VLRhakN3o40zZSVIigK1u3xp6pTT6C+W7OPWhQ5JD",
+	"GWw9jyLbFIwhxU01lxAg9TgtVE8L59Bu02n19/6Nje4fP4vv3jbfDrGNNsichnv1+wyk/Zv4au7Jp9qO",
+	"mZ3KcEtmjlxy69XroE3EoRbkTpmqTLyKcBialhqPlVs9drvArRvdz78twzRy6zj3Tvbj+eDqnFo+hx/K",
+	"4RHLvznQMZYErbZaNHCErBa6ry7gaC1LM5fU6MqEV18AVLpjn2k/jaD47nfx3RtlSKWJhWjzSNNDyxnK",
+	"ZaBE6gTZh0HbsAAh2qmTBxUxB1sLEH12Y2jxou34kIy+uU5GErIcpGbbsWEhC7oaAhJatRc6LTXkNUSZ",
+	"Dkw7lpsmdw9/s9nd2eg+uLZ/+xHqPtzYe/BdGcpWssdJt4PSJURdJriR9yUe2g2Z76rojrxIWAA5xn0+",
+	"0fTCJA1Mw6dJorodf3xz78ENFN/+QslTxjOX2U6QGPN7mQaaz72T/D2wcIDjJsu8eDjXmAa6zsasH2rI",
+	"+RFi6w8NPE8LFBxRBPoxZuwRxqwbzOtctZChVi+d+zoHWChi7h34V4uqohUOMKReVO+JOlHiCDwJFY0C",
+	"CCm3taQFrTHNSM8i3MZRkC8D2CCyzgON6wCyTCbgHAmfR8bfr82ykDIVoJdP/bDx+cvM0/GhGmzFBAf4",
+	"WKNWN5otU4YwwmyNsloBWgpMwb9kJnqI5zbfUcHZbfYuqK5eqguZWqUt4m1dnKpSI/KS2ivTaiVZdIx8",
+	"UEpnfiIFyCy2FORpxHc2UHz3y+7/+S2Kt2/G127vf7jlPAGjKvqX9LnIR8eas6PdCXPvwL/q7KziMOTj",
+	"AAgs6RYG5XdgAZWmCWqSSHB2QiDd21nUalopxQIbsVZjlUA5W3Pq1HvrXBKIuZ5Fb1qSWWbqqJ6kzEOV",
+	"dRJlNE9bhJYHpJKGZJOTSvwxIIj69ltAuMdSvcxUV4CfpGHiQVw8IZIS1OgFCrJ8G0PZNPs90q9x5sMk",
+	"tbdGcwk1UIjqN5NG01CIFyOfM4scE/CW4kEpqsuMhk2oAtAiMJSKAa5eUT0FFWeIDRbyOejjkOQJ3fiR",
+	"5K+ZeRXwIb2ynrby/OiAzY4DX8arOrx/7f7+h1u6XE+GoTZxJKlPmzrOwCVY9DFHdeYGOdr0ZfmGeurQ",
+	"r2TopTCpm+GQKm4LPEMvBbWyS9QKoUykdf6CJqyLeiccGEBGxAHNo0/XXfzl37v//a2mFXUjx5vbKL63",
+	"CZHOCbb63tdb8Td3BhCRN/atWZL85tR1dijX8xJhkP4o6JWTAa1RiVRX9l5OLj7ISVE/UIHWcUgDCBQ9",
+	"NY8alLXgzmQBqtJ1ssykorlZZLkD3LkhbUDxOXU7MiLbPFpLLk/1pvreXtGmSyd4MDSpzsA5HhyWt9U2",
+	"P5Ih8PTEu18agIRjd4IzCPhs487sExwydHx/DcWe1fwnvvso/vyutV4CngOaju/udv/2UXz325mRbjEQ",
+	"SQfaMdMLRTyee6vIeglD0MltilfwJmEeUq8HrZAEUBJZwxzCvWYQsEIsJHpmHgW4IzwkOGdESHhO6e+p",
+	"+/iIw8Lube7/6fcaJXZ37x873fduo/j2tXj7VvfmFspdPn0ZBwP2WNs+ylg64MG8IViXGwW8d4FUJ4iy",
+	"jEnDSALGLZMrpGyjzmyagYBLYDq1A/AIMS5nZlEmkQeHoRmGi6UrmrikZ+M5TbO/aRGAtTG2WSGxbKln",
+	"SyLBq6aX9DtXD9WVDT0VUbieoZbDLKm6UD8ff17O4zb/7T34Lr632b2xsf/JjX6SN3SdTbFx5ZHAcj6p",
+	"KSTa7nIUWrJelgKRASDE1AMacbFDZGq/O84VeZos6PkjZFM+io3oyaHqu0BS4/kg9daetsNlnUV0CyM8",
+	"DtwoJIA+zO0sDx3TYFxYIN0nOWutNfsrqS0VAqYr5vtEDFmUlRl9+UkSNUyCY5tEZJmlr7VYQCJoqkqv",
+	"kOCsjp+wiTqSypB42icDfhUPdQiOPKU5Ug6SB/y2zCSF5MoeAyrgZiedrcA4VqoRf5uwigH0sM9XKQkD",
+	"47sBPG8SRTwSFTQdtUKSbcW8P5MH+jaSk7lbIC8Sr1sIfogFWWaCADCRAHBXIWkYmnCRYhzv9Bge/Z31",
+	"mM6+DS4+Ch5w7Bc+SqYGMc8Hu9LmoJzvQA0YiG9RPfbCusldeYqDadOJlAultVzcuBiV9sfk04UR8OTH",
+	"WOq0nr2dm/DPo53uX+6WCXeYiLO3/0SoGzJfmWjMbrwxSnjkz99r6ySKaEAW1ZgO6VqDtm1HR3e9DQmj",
+	"SKSopCCIFgWOLpri+MJ8GgKprm/F77+Lun/8x96j36P4Lzv6xnzvfry1bTjN0FCqPg7Rm0JUhIznZ1N4",
+	"tMHQFJ1KEcs8RBniUaDjOVJz14KteCYk7qBmRNexJCmED0R1zhYbCm0G01N8U5fIkUqv6iMovP0jvIe3",
+	"P4yv3e7etF5dY3osvorHRY3LKdFuh6vEkeL2+hSABZ0z4k6HM6g9cL4gbWA1q2grpRN0R10IVqNapOdM",
+	"WJUbN04ItEZZgEhIa3TVlE2hMvEFYJQ4G5gsxu+ZCPrtIVaUsug9R2B7HQR4x0hbb/Yx1t3xTT4Ab9dU",
+	"lLy+FX/64aAakgMvcN7sHECuL47i5E1qK60bvTGxYU37WJIa16FGCYtRfAe4jvBQxpUJaNzap+gtM23P",
+	"A5PdjEZC00DcrYxhULM/i0vGyBVpjH5n0Uun0A+/+wN66bRlnwI3yDLTlsGXTusfT9kf4VX927/rF//9",
+	"NPph43MPYcZaOISvkocWUIAlEajB1wla7WSaF03MTIkrKkNyQsDzNo6F8gC1NaZ4lJiwnDyVNzsT9GQd",
+	"qVPpJ69rPHaecW+j+94W2v/kRrzzRfev36Luwy/j9+7v39pF8fvX0GH4iCxqzSBf0cv6kSXDGg4bDCbb",
+	"1SD/UcbKZbnWsUQ9EctWd+dv8XUlR9/7cO/hpvrYfXDLQ90P7sTbN1H84Hb38/seyiX96BoUk7Z7Ffis",
+	"IMesVotITaO86QweHQVLycnViOA1o6SC6wk8OmlUrLa+QCgmxCUJqMC6zCpmyIkLaBaBd8ztEbOeIW3X",
+	"MXJ5kvCG2pQFvL3MpivJd8/jjqioG9EPWwEJzqZF/3ScTfJuEjrSxkI7zmwxxVm0uMwsNP06DltkHKdY",
+	"gm0/slNsAQmTlZqtkgsDAfecVlncV6P2eLmYyeQVh55ejsRMWJKX/Vh517E+MIC1QvGe2323t2chw4y+",
+	"0APAXc7cl6/LVegney197HHkChfZxNJhHMeDFKfUOgxbC0grk/FdpWXeVLS0f2MD7T14/3F6n/g6idYp",
+	"aQ+NNXrNPnjYjpmko6IqMDo806TKrHaQjj71kFF4O1qOsIrusUg5CSMt2r+9uX/nbyV0lcMhUyPJHIYR",
+	"5QKEXKcuk3UqtKmEG8gcl5XkRJFHxIRXHW14Xo+Z5vgITDAKxuSJH0xpH4aKkCQOWugB7XbWrjyl95yw",
+	"8LLa5+e3JCI4CimJ0CoJeRtRmalDkAnCM1F1mK2hBm4CIA1kRLMO4sYnb/wbpmNT+a8llX5S5yFZQJWI",
+	"twVUQ8bLLKloIRFlumHQ3DzUrlOlhEgucVjxUMVAN5xTjNvkgzcV2VxWD/wyaleUgrbM1DCSpId2AeZC",
+	"zoX/VLsdhwUjmJ+Oz/ABr7Evt+L/+7covrYVb20CvIP21B9Z2I9hAXPkilJuCsWvF+Dn0uAiklyRc75Y",
+	"H1zbuR/8c+mNg9aLvnpMnwe7Y3b2Hn77/dcJ3Ag6t/QGmo4//jD+7Ub88c14cwvt39rae7QR391Fe998",
+	"Ed/biO9toPjWf3b/8yP0+uUXT/4beu61CxMmYc+d8AUlXwfCcBHWasB1mFBuA8uIXpl6ywHJVeacHKIE",
+	"+CohgYVB1FZFndk4iy5ACVt9x8bXbsfvvzvX/e9H+i/PoJ0a4RHkQUTZSdxseqihhErjSUsic3QSaOI0",
+	"w5Ffp+sGksSKbAbkhHHWaShyNwBGsOCuu9DKm4ePPlQmau4JAh86dmEdgA+ZOtUjm640TMJAs9WSfuQQ",
+	"CRV6KKwjq2s22CC4Y7FqMlbR61+Ao2lI/NaEXEpOJg6meK0aoai1GlFfqy5Nar0vGEnSaIZYEqjcVqPr",
+	"hCHKQspM+Q0fg3+JoVWCSEAlCXSdN1mnwiZgs7Azi17l9p7A8DAOFJPnJTOxtK+qwMMzUxzoBaT7pEZ6",
+	"aUyTowjy0stS5JxRPx57Zn4SnhnNg+KvPtrb2UDT8eZW92+75rcffvcHc6Vlv3j4KN7cHu6fAWZy0vKO",
+	"wUab1RYN5UnK0C95RDBDAaniVijRdLzzXXz3drz5Dw/tf/LF3sNv9Z93bsXv7eztbHT/86/whQafiB/s",
+	"7u3c7H6w6aH92x/GH//WQ933tuK7u90PNtNKQcmIemEhUBEqREEAN0zwcjK/w5Qhc10V3dHJUJ4eYGRN",
+	"VnuPduLPNtD+b7f2P7rR/fz/6cdSyN2Ag8AUcgv1xKIq5EZ5NPAK+YUquAbsUTnGVHj6GHv/oRoeOedk",
+	"5IIweTJXCDH9YBLvAhISDSvYU6TSVEcXCLNseUqAR2pjKHySxM54aFVX4KWBMdtTtnbCVICFzPM6b7Nl",
+	"BpV6ldA4M4vOS6Er+oL8qfG3BTpzah5V0u5WdMWGoDKL3qxzsg71Cwy7T59aZpRBZbgMGD5ktOu3EZVn",
+	"EdZIQJh1vGwFb1nngvTX7UbTkCAvlpkeGDozf2ZmFi2a+UKav0ZCNX0EOcz75KWf5ybDuFxp6mCkyuwy",
+	"W0Q+lfRtwlATMxJmWoCoZiw1RIrEa4R5ahWrEbEhU1SiaUHSIvYXVQsXoMSykqfBMoFlHQW0WlXzBHWg",
+	"MqA2ZgWtEh+31GKoHeYMwrQMCB4JIPIY6vk68fDUEuTKZg6vT6FfOo7YPaJSvfHXX8S/u1FcX268qqe9",
+	"PoAhDEgNmLBgdAtnT49FGvJ5IVpEmFh+R4HxEqxNHXV7xKcxW2bkSpNCoQB1Qkxc5IzJgYKMKsUHAZqS",
+	"yo4NxNf1VcDL2IzIOuUtw/yE5E2xzNo8Arj1XHV0lBZHV+OHYYMV0e+pDo4CTkSOOy2zMdnSAkxcAPZ0",
+	"NZl62pX7+KtNHHT855+QiuTJMh5znaMtEH79s/j6ltJP9x79fmhhHBtuOhz7+HHE+/f05DK42oQkdXLb",
+	"ZBXhZhMx8LiskiqPCAp5zZRbeiIqAMSbn+VLO4qOkKTRsws9eMCDdsPa7Q7X4P2TsoAdsYkJ0L0Ow8yd",
+	"Q4Z2AXToGPyUog7JkKu7edwB98eW3GOFP3vMLN7Ux7vdz+8rfT/e3lxA3XvX9nZuovj61t7OuxA8/adH",
+	"8fZW973bwy0AvSju7lLv/SbSx1RKPe3muaJa6i9A/g8WJJXjTF2jFCvYNwSTPhIRLH58Rbwee/W7HYBz",
+	"0aHQew+/RfHd3f1bu/FXf+t+cONwr4OSRDyHW5IfRkGCX9B1IkzymSK+iia6iyQ6hwWpGBr00CoOMfMp",
+	"q6GQ4wQaHN6DR04I5OOmRmYEA5YePIRWJ3RLAv3wLHrhChU67jqdo6mj4fOIaNfqGmnKfs/GYktyfZ4O",
+	"C8cq6eBIstNSXnGJQAShg1m8aXV4vXwGnaStvvV5K4QcSLR6fKv+yG/VT292P7iDNPc6yBV5AIy6hMMc",
+	"HKNuiWSu40M62xcwa+HwiTjdhZIAuJvVj30Ydcfn+cd9nq/dPsB5hlDU3EkuDGaAmx6LLHic7I+ySmpX",
+	"WZAsHbEq6oTIWXSeIYxWQ8qCZaZjpmywrAeSaQO8NMJLQK9YgALSxJFUxG9KAzb4unG6QL51tE4i8BiB",
+	"lKDlgVR68EzBi+TS81CNSIHOzJ9Rk6EW0ksQFFB9BRIlZhRkmpgscIOyddjJ5oMQq2DIVR5Z1IzjfNt+",
+	"3XH/1rYFk5vW38Rbmz2ITROQx0e4xcqfxTksJfbr5qpNPww6pi9qv00i36UnwoRRJ4dCx2GHabRQ3+nO",
+	"HlYT34jhFVQNca0G7hNUoQFhksrOmzhSYrvOA9Ng6XAygwVo3QwEC9TGESNBv4D+PG8zpSQYyl9M5jv8",
+	"mP3z3D/nT1ZS9HuVMgyJCkNTXi6b9Xi68l6eDjspVFZ6ZGv13b2N4gdfdL/a2L9xI777bVpD60k4n8Of",
+	"XMwcxNHOc0T8lsDhY5OWC+Oi9WEUkjQFwm3cSSvwppYkbIxEC+n3IcHrOryERhBRYvB0ZJ0ss8FBzkkx",
+	"S7RK6lRLCA3AltVgPWik+OdLaiEPy+B9Se/SkUSvKd5HUsm1CIra5zqLyDx4XEv3KZLW9z+5sf/Rt8gA",
+	"gZRgeiMwGJCxH7My3uPdBQ5hYHNB8tbihKlhW9GfQEZQZ2kWLaJMbX41fAhNWyUJplWLSRqmeoZOxRML",
+	"1rStQdipAKsfMmUHoagEkhGmYb+coYa4pFSSJVitQ/KaJR0cibkgM78i9xmoY8eM4ylS8/+xCWh92xvx",
+	"p3/9/ut4eyv+aivPQLwk8cr4xErATfXzFHXADsNncA5OLpgDwITPAgQUbiJWrRnBb0k0LXkTvYog1yoi",
+	"os7DIANfYUUNDRO4YGogrxtHg86trXEL2AJYsdpbjF4AppFoR4bhGMzulBFpiaTFwHIRrECLlZl+VgIz",
+	"OtpwDlNz9dgbfiQOwOxpAwegLkq+92A8U5yZyqGUEL9kMCVHyEocIJT3H4U6DkPCaoAHeViiedLJsXB+",
+	"bHx/QiqiPdpR4nzO2R/f3UXZazm+u2ltHxq4Q93ddx6NfjVrr/rwdPqX9XOHfSdBN0VJe3oMyaVNI4gA",
+	"OA45mcSNAya0DIFNPtbQeYUsBoHS7VqCRKhd55kIfG1QinhI0DTElhPEW1LQgCBy5f9j79p627jR9l8h",
+	"chMbmMpJDxdffGU0+bYFGrRI0y6wq2JDayhrmhlSGI6iqkUBJVEXSe1FEmy8cQMrcLFpnC68qGKrrQyk",
+	"N7v/pJea0X9Y8CU5B3lGshON5aa6SmsNSQ3F98D38DxV4uoqjWRLAWB/2Ho0gIKkWJYl04xOW55FjrDA",
+	"9FrW5ftlmBVZ/zIzJa9+taOUaCT+6d4+akdjusFY+EKI7JiWxon6hwbilp5H13nFKrRUmCYWHgY4owOi",
+	"r9ssh+R/2hVU0Lmgvhq2IU4uL5SzC9g0RWaw3gWRkYUQEY2Y//V95K8+9r/rIeWPPbjb312L+mzE48ee",
+	"cPoIRHJMAolVCc3jMigRzhI8QRGScshWUMWca0rsOMeCBwi5Ch9NB02KFHJEc9LXkxjMaJmUmEO4dlYe",
+	"35tfRBjZ2CNuYi6dYpL/FTYBwiNFKmM74pv8v0vI50MMRweJI9JSRu9XCZ1upEb8lrM4jTfNNDSA8B/Z",
+	"iEL/+diGLugxz/1wyVWy0PbEh0KWK9glRrweS1VVzW5fL3nZl2g8cJr81aeo/+NO0HrW33uOBndu9zvN",
+	"wb0RQNAx4HBGJ9MLlpbWEf6Vg8PMWHr6TBwKIwqoKyDKa8wDIGkxnDIP9H+Rnj1zRnVehyhqksIm9BRj",
+	"zDuLYa0Ro/JDjXikQv1FOid3EYWgRuitM4aE0b77n58H663g4f2g9Qy9cUbjIaEQEAm9fkZR3pz9tfn3",
+	"t9LB0RgtWys1lwyJZU63RlhgOkm+wymE2a3x1Q5ADukkCRiM/M5GsHEd+futYPOp0FD9Titod2OKSvY1",
+	"H15fjTWRC8rK5OGwfsgcIjSKjiKpXnj0KbOochoBJQbAWUpkEWHaEM8TmxNZ7ospIq852LIT0DgeA2he",
+	"hEO0GT2zMJtydkZRyNxbQBJGBqomMY05dRKsPkwtqvIE4RKTz8RgFQRldarIfiXOr4LzrbistlKJ7sv8",
+	"NCrbrA7vW6RezLhLLZym+AD2gcSwbnJSe7EVphIti79hJgcXniVefmd6TwfM2l3/+/tB+/lEdNmCjvPk",
+	"odQuw903Uj2sXE5UQiiVRk3AtlJVEoB8xZkqegAAKgU7W6Qy9B4C6iwpvx+C9UKXETNWwymXOaexvWIN",
+	"lfEmC0xN0D/iTl8hxOOGrLRiVKU6DUQZshldIa6q8NTRPfj2oN8KaCkR+KfMK9IGieEIAekhYPLAy1ka",
+	"/ky8LkeULTOzUUCAiiV7Q4dBwaCEVWrK2B9ti3to7sr5C+9duHwBjQNcujKvNlosX6MQDhVfQBa4cuwQ",
+	"VMeNAloK+6sSPnXspWN1rfDIX2SZxpX5RTBe8mcr0qguH5ZhNDapBR0q0vPWv/MKk1DVHrR6mQ0Fgabg",
+	"zAzksSK9SkgVWR4CH7yMbLbC04zFHw9Co50oc3HsbnJ4cfFm9uN3bD+C3a3Bw7UJecUuWxFyOz52pB/M",
+	"XQz0QllIEjpZk2gQjwrjJADVLIw0mXDkdmvwj9tjmfTyhotwiWNRc2L3tuFODTF5/vUol9RLZGfu3mF1",
+	"5GDa0PAodSK9HDFsVpbysmUpP/SCb1r+P9eSdU8yzxasr/lPniN/r+vf6PZ7nSMH4A/Djifv0ZJTSPg9",
+	"Q10FHM3J/NJ/H6gDMG8g0+J4xSUEOourwn+FFkjh8bKaZ1uyD1m1M2v+u5o4Zup6fzD1ZCRSU6UK40R/",
+	"VKSQQyug8y4uexyZDLw3UKkZvcYgX8dA5ZNYZ8Y5lx91quLyAr45YJ5D/g89/8mOv9c9JH51PjbgGpMl",
+	"ISO9lI+Zl3/2FBYZBfl2msfTFSqJcaWkg/7mFVTGNiey38irCC1viRskJahBvNkRfskjvPHUbz8P2j3F",
+	"TDG4tfMiseSJ574+FCpeqF6Zw0J1i5qsbqCKtvpS+4tTUCUuF/oacmSMcYLmxJ/FwNAIzBtFWq8QcXyQ",
+	"W6OAR6UIpsMyqFJkG2TWjcWiN2FcF6CVHMJj8Qmxks6o2QSiN2AIZMIuzKrJiotlbNvMA+oizD0jFkyG",
+	"sINFV4rUsxyyGPsiGROGcQXFZjc2dxYKfE6pMzH/9EICozQNHAbMUaRWZtGAV7v2Ml2v9X/eDPa/gfRZ",
+	"r9PvtIzU9NpEU2ni6OXXg3eR6eiv0h5Igb4jyuqLSttwhSBlabwdqAwd1f42dddA+gJKsc3Kq465pV05",
+	"AdvNfu+W7j2dnDDkVQQZyYJYYUgWpIFOCAn0iUpkm2WCcIVgMwLA0He+Is0GwEj4JipJgLkQszoeB4Nh",
+	"FCnmQGUQfinLG1noeEJkUuztTCKnKpGy7nGCEumSIY7yoUZv6SlrZ9oIzcpyAxxyMYerInDXiGuVLWIa",
+	"Ks+Jaybi1grFNj+HKPHqzL1apJpph2v4GPDp9bTMRSVmCkMFJ0cFbRyL1jzdgVbGLnKER67GCE8cU1Tj",
+	"NWxnBF/E0VbhxBylKLZKZkep+HR2cZ2IRERYzf5PTQBvVpKyujXY6B3HBTYmXB7Bzij+H5kdnyD/z1Bj",
+	"HUx/mWDneNhpxErZhHzYUSUKJxyU5OwhvtgfGJ0OttBaE2kGq1sbfvuX2AkGPvqkch93/kxSsi1KcjuA",
+	"5+X8405gCj2aGjk7KxM5K/1nnWDr1vizMrrz/GLjMjyTswbJJonFToLpdpnYDHiG2G+HNta/0UXihznA",
+	"E6t/kVGofkB8xtyw6UoD657myAZAS3mnAVUbbY7cMjkUuqkILTUKGZTjoMJPKPmsVCNTqEcdZdeAU41g",
+	"55gV1Sy2N6TpQo7YQ2i5hS/EP6NQdj+2uLVsa2ZULWQhdHWMQVXlBNQTCtN6jrlQwegCojX8TXIkShrW",
+	"RSTpVdEK8aAGMO12oiQxV1V7nnjYske6bHC5Cl9c8SQO0SqaMvkyg6c+YH4Vb5hsIwP8NmmRDdW5PJ9u",
+	"AY6kfUEtKi8Me6VKFodYeKDy0czTYRAbpZpr8I3Maajn/ANUr7xCD7bW/b1uyAk2WGsGj76bP4p2j/M8",
+	"H/2KExerdHZdqMUP8XKWG4g42LKlDxYrUa9joAanEWs3IcJjs7inmjfjZLvqSmbG68gjePeoe0nOqps/",
+	"saez3tDRVMhoHRLvFJaCn2AfL7xcTsvbOwrB7ixxfKy66M3X/+9Qq13EtKF2m09JhwHMj7yBv6z+Gorc",
+	"jML50Y0fQjMd9NcW42oo1tnDZVuMjKyH3ZCQIQbabF6kb549kyDOVv08V4abf7DtEmw2QrVmhEoNAvmY",
+	"lohtQ+W5nngEI3eyP0ZBRyfaoGQuu45dM7UP5m1Y7wVCUG/rLzpLbk0xygk8/aPE50XdZeMleP2H5FS3",
+	"Eh4GhWtJXquwXccNjq4SYGjwkE0wl5AKKpKTQongsGtJCz7+DMtBsxM8JeXv3+iGRfHhGUb+xl3/6/sy",
+	"DHhjo99pwqf+Xi9o9473hIcQVdnMe9GBu8RskuP9MVpkKhWDMcHK8Ph0q63GVKGkDuiWM//vVb+Lgh/3",
+	"4N+D9S3k7zX7u78c0p0T5iC7qWUJYoHC8VLNJuLxxXhsUXwEc+goI4QSFZx+I3wSKOJUpbIFfByv6QcL",
+	"6H3bJNyTtcYGBCVXiDA4GEqeDpqZ9yzufQTf+6hq5+2ay5l7GLXznuVYnrpC5iTO4hWyEklLchNYWW7u",
+	"CZffYy+UvbETPPw+eHRX5ajQXL/b9J/sBI/uGihePYH81a6/uh88StDaqPhEmiSE/tGCUJsyJFNLBbKv",
+	"2rik8ltiyGkOipYXkARUIOUyKXlIAXWqJ4AFwmNXCUUuKbuEV1KYYQic7Uuw/FHPd8xY5lIwTzz4XuEJ",
+	"O177J94uM5DK0+wen8VUf1MF8KFcK1MWbEN9VCTeI8S4QrDtVT4f1UH2DjySZ8ZKrZCF8eCyEuEcWRzV",
+	"qoUX2GGxW6RUcy2vcercnz9J+AD3W/63m0GrF3z9GAU3rw9ubsb2ije4Rxy1Uw7xXKuUbfWVHABEKi01",
+	"0HIDuazmEdmHD6CqBjKxh5cxJ6jKGICNeEQGZlSLkm5/BThXbijkZQNhk8E63EA2W7FUck42M2H1gQpE",
+	"f+Ayh3gVUuPIE5pTEmoW0IXPqowTwBehdkMnQB1GLU+y+qiSzdSc5UX18mMPgVhyoWpjaxzX5vAvrVYo",
+	"HKMEZZyJ2AYG283BvcwTwaqE4qpVaGBnJMjo+1VClz5498MqKR1NivTEB7aRLX9KsohMLI5MVqo5hHon",
+	"YDODdhctffAu8v/1FSRM1V6gNwpn57P2FYKMI1XSJfHE9DRSKMWAfYRLFYmBPvXN9v/WCdrdQavj724F",
+	"7S7otAed/m5nlGpLzvfFqWWCXeIu1byKmF44RZKmW7pSNdc+de7UAjhLaq5hRSjXAgDQdu+UcYpiB0Rf",
+	"rihuEcnn/W83+z/3gnYP0Fj/ujW43olGCV8hZUxo8wwkfVadf4+N1Ibu4OjBxvVgdWuw1jTQxT/J//E7",
+	"m/0fu/7qUwMFW+vBs6/8O98E6y3/yU40o7wIHpyuv/tLsN3y15qDh2to8HAt6DyNBkFzSdqo4GEnuLWh",
+	"GK6DR/cUHK0kh4vGQwHG2OHrrWC/G7S7fm/NQP3dZnDztoH83cfB/oa/fWtwY3/Ov9MKHn01D3sM0Kyx",
+	"nXJLFesaSVsEICH6vU7wWOywBD+RRCZGAi9CQbHDC7S7g/Vu8NP3/p01A0nqOwMF2/f6ey3onl/dDG5e",
+	"j1bXDfIp+6rQZju94MEO+rV5H6X3+sGs8ea+aPJk8feXn3z5vwAAAP//",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

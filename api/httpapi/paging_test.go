@@ -245,7 +245,7 @@ func TestListsPageWithOneCursor(t *testing.T) {
 				if bad == usersCursor && c.path == "/api/v1/users" {
 					continue
 				}
-				p := c.client.Get(c.path + "?cursor=" + url.QueryEscape(bad)).Problem(http.StatusBadRequest, "invalid_cursor")
+				p := c.client.Get(c.path+"?cursor="+url.QueryEscape(bad)).Problem(http.StatusBadRequest, "invalid_cursor")
 				if p.FieldCodes()["cursor"] != "invalid_cursor" {
 					t.Errorf("%s: field errors %+v", c.path, p.Errors)
 				}

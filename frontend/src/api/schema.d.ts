@@ -1275,7 +1275,9 @@ export interface paths {
          * 점수표와 순위 미리보기 (주관기관)
          * @description The score matrix of submitted sheets (cases × judges), disagreement per case and
          *     outliers, and the ranking under every aggregation method, the round's chosen method
-         *     first. Drafts do not count.
+         *     first. Drafts do not count. Not paged: it is one computed comparison (the matrix and
+         *     each method's ranking over the same cases, switched between in the client), bounded
+         *     by the stage's cases; the round's final ranking (`getRoundResults`) is paged.
          */
         get: operations["getStageResults"];
         put?: never;

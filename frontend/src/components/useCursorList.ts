@@ -21,6 +21,8 @@ export type CursorListState<D, T> =
     };
 
 export type CursorList<D, T> = CursorListState<D, T> & {
+  /** A first page is on its way (while the previous list may still be shown, see keepPrevious). */
+  busy: boolean;
   more: MoreState;
   /** Loads the next page; resolves to how many items it added (0 at the end or on failure). */
   loadMore: () => Promise<number>;
@@ -37,8 +39,14 @@ export type CursorList<D, T> = CursorListState<D, T> & {
 export function useCursorList<D extends CursorPage, T>(
   fetchPage: (cursor: string | undefined) => Promise<Fetched<D>>,
   itemsOf: (data: D) => T[],
+  options: {
+    /** Keep showing the previous list while another one (other filters) loads, as a search does. */
+    keepPrevious?: boolean;
+  } = {},
 ): CursorList<D, T> {
   const [state, setState] = useState<CursorListState<D, T>>({ status: "loading" });
+  const [busy, setBusy] = useState(true);
+  const keepPrevious = options.keepPrevious ?? false;
   const [more, setMore] = useState<MoreState>({ busy: false, failure: null });
   const [round, setRound] = useState(0);
   const seq = useRef(0);
@@ -51,13 +59,16 @@ export function useCursorList<D extends CursorPage, T>(
   useEffect(() => {
     const id = ++seq.current;
     // A new list (other filters) starts from "loading"; a reload keeps what is shown.
-    if (lastFetch.current !== fetchPage) setState({ status: "loading" });
+    if (lastFetch.current !== fetchPage && !keepPrevious) setState({ status: "loading" });
     lastFetch.current = fetchPage;
+    setBusy(true);
     setMore({ busy: false, failure: null });
-    current.current.busy = false;
+    // A page more of the previous list is of no use any longer.
+    current.current = { ...current.current, next: undefined, busy: false };
     fetchPage(undefined).then(
       ({ data, error, response }) => {
         if (id !== seq.current) return;
+        setBusy(false);
         if (data !== undefined) {
           const items = pick.current(data);
           current.current = { items, next: data.nextCursor, busy: false };
@@ -67,10 +78,12 @@ export function useCursorList<D extends CursorPage, T>(
         }
       },
       (error: unknown) => {
-        if (id === seq.current) setState({ status: "error", error, httpStatus: null });
+        if (id !== seq.current) return;
+        setBusy(false);
+        setState({ status: "error", error, httpStatus: null });
       },
     );
-  }, [fetchPage, round]);
+  }, [fetchPage, round, keepPrevious]);
 
   const loadMore = useCallback(async (): Promise<number> => {
     const at = current.current;
@@ -102,7 +115,7 @@ export function useCursorList<D extends CursorPage, T>(
   }, [fetchPage]);
 
   const reload = useCallback(() => setRound((r) => r + 1), []);
-  return { ...state, more, loadMore, reload };
+  return { ...state, busy, more, loadMore, reload };
 }
 
 /**

@@ -251,6 +251,10 @@ func TestListsPageWithOneCursor(t *testing.T) {
 				}
 			}
 		}
+		// An empty cursor is the first page.
+		if first := adm.Get("/api/v1/users?cursor=&limit=1").Status(http.StatusOK).JSON(); first["nextCursor"] != usersCursor {
+			t.Errorf("empty cursor: %v", first["nextCursor"])
+		}
 		// Out of range limits and overlong cursors are refused by the contract.
 		for _, q := range []string{"limit=0", "limit=51", "cursor=" + strings.Repeat("A", 201)} {
 			adm.Get("/api/v1/users?"+q).Problem(http.StatusBadRequest, "validation_failed")

@@ -3837,7 +3837,8 @@ export interface components {
         /**
          * @description Where the page continues: the `nextCursor` of the previous page of the same list
          *     (and, for a search, the same query). Opaque; a malformed cursor or one of another
-         *     list is answered 400 `invalid_cursor` with a field error on `cursor`.
+         *     list is answered 400 `invalid_cursor` with a field error on `cursor`. Empty or
+         *     absent: the first page.
          */
         Cursor: string;
         /** @description How many items a page holds at most. */
@@ -4249,7 +4250,8 @@ export interface operations {
                 /**
                  * @description Where the page continues: the `nextCursor` of the previous page of the same list
                  *     (and, for a search, the same query). Opaque; a malformed cursor or one of another
-                 *     list is answered 400 `invalid_cursor` with a field error on `cursor`.
+                 *     list is answered 400 `invalid_cursor` with a field error on `cursor`. Empty or
+                 *     absent: the first page.
                  */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description How many items a page holds at most. */
@@ -4317,7 +4319,8 @@ export interface operations {
                 /**
                  * @description Where the page continues: the `nextCursor` of the previous page of the same list
                  *     (and, for a search, the same query). Opaque; a malformed cursor or one of another
-                 *     list is answered 400 `invalid_cursor` with a field error on `cursor`.
+                 *     list is answered 400 `invalid_cursor` with a field error on `cursor`. Empty or
+                 *     absent: the first page.
                  */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description How many items a page holds at most. */
@@ -5033,7 +5036,8 @@ export interface operations {
                 /**
                  * @description Where the page continues: the `nextCursor` of the previous page of the same list
                  *     (and, for a search, the same query). Opaque; a malformed cursor or one of another
-                 *     list is answered 400 `invalid_cursor` with a field error on `cursor`.
+                 *     list is answered 400 `invalid_cursor` with a field error on `cursor`. Empty or
+                 *     absent: the first page.
                  */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description How many items a page holds at most. */
@@ -6188,7 +6192,8 @@ export interface operations {
                 /**
                  * @description Where the page continues: the `nextCursor` of the previous page of the same list
                  *     (and, for a search, the same query). Opaque; a malformed cursor or one of another
-                 *     list is answered 400 `invalid_cursor` with a field error on `cursor`.
+                 *     list is answered 400 `invalid_cursor` with a field error on `cursor`. Empty or
+                 *     absent: the first page.
                  */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description How many items a page holds at most. */
@@ -6446,7 +6451,8 @@ export interface operations {
                 /**
                  * @description Where the page continues: the `nextCursor` of the previous page of the same list
                  *     (and, for a search, the same query). Opaque; a malformed cursor or one of another
-                 *     list is answered 400 `invalid_cursor` with a field error on `cursor`.
+                 *     list is answered 400 `invalid_cursor` with a field error on `cursor`. Empty or
+                 *     absent: the first page.
                  */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description How many items a page holds at most. */
@@ -6517,7 +6523,8 @@ export interface operations {
                 /**
                  * @description Where the page continues: the `nextCursor` of the previous page of the same list
                  *     (and, for a search, the same query). Opaque; a malformed cursor or one of another
-                 *     list is answered 400 `invalid_cursor` with a field error on `cursor`.
+                 *     list is answered 400 `invalid_cursor` with a field error on `cursor`. Empty or
+                 *     absent: the first page.
                  */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description How many items a page holds at most. */
@@ -7027,7 +7034,8 @@ export interface operations {
                 /**
                  * @description Where the page continues: the `nextCursor` of the previous page of the same list
                  *     (and, for a search, the same query). Opaque; a malformed cursor or one of another
-                 *     list is answered 400 `invalid_cursor` with a field error on `cursor`.
+                 *     list is answered 400 `invalid_cursor` with a field error on `cursor`. Empty or
+                 *     absent: the first page.
                  */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description How many items a page holds at most. */
@@ -7061,7 +7069,8 @@ export interface operations {
                 /**
                  * @description Where the page continues: the `nextCursor` of the previous page of the same list
                  *     (and, for a search, the same query). Opaque; a malformed cursor or one of another
-                 *     list is answered 400 `invalid_cursor` with a field error on `cursor`.
+                 *     list is answered 400 `invalid_cursor` with a field error on `cursor`. Empty or
+                 *     absent: the first page.
                  */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description How many items a page holds at most. */

@@ -44,14 +44,14 @@ export function AdminAuditPage() {
     [api, action, t],
   );
   const list = useCursorList(fetchPage, (d) => d.items);
-  const firstCount = list.status === "ok" && list.items.length <= AUDIT_PAGE_SIZE ? list.items.length : null;
 
   useEffect(() => {
     setFocusIndex(undefined);
   }, [fetchPage]);
   useEffect(() => {
-    if (firstCount !== null) setAnnouncement(t("audit.loaded", { count: firstCount }));
-  }, [firstCount, t]);
+    // When a first page (not a page more) has arrived.
+    if (!list.busy && list.status === "ok") setAnnouncement(t("audit.loaded", { count: list.items.length }));
+  }, [list.busy]);
   useEffect(() => {
     if (focusIndex !== undefined) focusRef.current?.focus();
   }, [focusIndex]);

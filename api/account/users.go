@@ -44,6 +44,9 @@ func (s *Service) UpdateMe(ctx context.Context, p Principal, in UpdateMeInput) (
 // ListUsers returns a page of users, oldest first: every user to an admin, and the users of
 // the agencies an organizer organizes for (with their sub-agencies) to an organizer.
 func (s *Service) ListUsers(ctx context.Context, p Principal, page paging.Request) (paging.Page[User], error) {
+	if !p.IsAdmin() && len(p.OrganizerAgencies()) == 0 {
+		return paging.Page[User]{}, apperr.Forbidden()
+	}
 	afterAt, afterID, err := page.AfterTime(listUsers)
 	if err != nil {
 		return paging.Page[User]{}, err
@@ -60,8 +63,6 @@ func (s *Service) ListUsers(ctx context.Context, p Principal, page paging.Reques
 				AgencyIds: scope, AfterAt: afterAt, AfterID: afterID, MaxRows: paging.Fetch(page.Limit),
 			})
 		}
-	default:
-		return paging.Page[User]{}, apperr.Forbidden()
 	}
 	if err != nil {
 		return paging.Page[User]{}, fail(err)
@@ -266,7 +267,8 @@ func (s *Service) InScope(ctx context.Context, p Principal, agency uuid.UUID) (b
 }
 
 // AuditEvents lists security events, newest first, to admins: logins and failed logins,
-// role changes, invitations, password changes, publications. before pages back.
+// role changes, invitations, password changes, publications; a page at a time, optionally
+// of one action only.
 func (s *Service) AuditEvents(ctx context.Context, p Principal, action string, page paging.Request) (paging.Page[audit.Event], error) {
 	if !p.IsAdmin() {
 		return paging.Page[audit.Event]{}, apperr.Forbidden()

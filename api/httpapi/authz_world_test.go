@@ -147,11 +147,13 @@ func (w *authzWorld) buildStatic() {
 	w.vals["rubricTemplate"] = templates[0].(map[string]any)["id"].(string)
 }
 
-// incheonEntry is the n-th archived case of 인천광역시, which 부천시's users may adopt.
+// incheonEntry is the n-th imported archived case of 인천광역시, which 부천시's users may
+// adopt. Imported, so it has no team and the agency's organizers answer its questions (the
+// seed also archives a team's winning case of 인천광역시, which ids sort anywhere).
 func (w *authzWorld) incheonEntry(n int) string {
 	var entry string
 	if err := w.cast.env.Pool.QueryRow(context.Background(),
-		`select e.id from archive_entries e join agencies a on a.id = e.agency_id where a.name = '인천광역시' order by e.id offset $1 limit 1`, n).Scan(&entry); err != nil {
+		`select e.id from archive_entries e join agencies a on a.id = e.agency_id where a.name = '인천광역시' and e.case_id is null order by e.id offset $1 limit 1`, n).Scan(&entry); err != nil {
 		w.t.Fatalf("authz: an archive entry of another agency: %v", err)
 	}
 	return entry

@@ -13,6 +13,7 @@ import (
 	"eutteum/api/account"
 	"eutteum/api/apperr"
 	"eutteum/api/dberr"
+	"eutteum/api/paging"
 	"eutteum/api/round"
 	"eutteum/api/store"
 	"eutteum/api/team"
@@ -458,21 +459,35 @@ func (s *Service) categoryNames(ctx context.Context, rows []store.ListCasesOfTea
 	return m, nil
 }
 
-// ListOfRound returns a round's submitted cases as last submitted (organizers only).
-func (s *Service) ListOfRound(ctx context.Context, p account.Principal, roundID uuid.UUID) ([]Summary, error) {
+// ListOfRound returns a page of a round's submitted cases as last submitted, in order of
+// submission (organizers only).
+func (s *Service) ListOfRound(ctx context.Context, p account.Principal, roundID uuid.UUID, page paging.Request) (paging.Page[Summary], error) {
 	r, err := s.rounds.Manageable(ctx, p, roundID)
 	if err != nil {
-		return nil, err
+		return paging.Page[Summary]{}, err
 	}
-	rows, err := s.q.ListSubmittedCasesOfRound(ctx, roundID)
+	afterAt, afterID, err := page.AfterTime("round-cases")
 	if err != nil {
-		return nil, dberr.Fail(err)
+		return paging.Page[Summary]{}, err
 	}
-	out := make([]Summary, 0, len(rows))
-	for _, row := range rows {
+	rows, err := s.q.ListSubmittedCasesOfRound(ctx, store.ListSubmittedCasesOfRoundParams{
+		RoundID: roundID, AfterAt: afterAt, AfterID: afterID, MaxRows: paging.Fetch(page.Limit),
+	})
+	if err != nil {
+		return paging.Page[Summary]{}, dberr.Fail(err)
+	}
+	rowsPage := paging.Trim(rows, page.Limit, "round-cases", func(row store.ListSubmittedCasesOfRoundRow) any {
+		var at time.Time
+		if row.SubmittedAt != nil {
+			at = *row.SubmittedAt
+		}
+		return paging.TimeKey{At: at, ID: row.ID}
+	})
+	out := make([]Summary, 0, len(rowsPage.Items))
+	for _, row := range rowsPage.Items {
 		var c Content
 		if err := json.Unmarshal(row.Content, &c); err != nil {
-			return nil, apperr.Internal(err)
+			return paging.Page[Summary]{}, apperr.Internal(err)
 		}
 		sum := Summary{
 			ID: row.ID, Title: c.Title, Summary: c.Summary, Status: string(row.Status), SubmittedVersion: int(row.SubmittedVersion),
@@ -485,7 +500,7 @@ func (s *Service) ListOfRound(ctx context.Context, p account.Principal, roundID 
 		}
 		out = append(out, sum)
 	}
-	return out, nil
+	return paging.Page[Summary]{Items: out, Next: rowsPage.Next}, nil
 }
 
 // Versions lists the submissions with what changed each time.

@@ -9,6 +9,7 @@ import (
 	"eutteum/api/apperr"
 	"eutteum/api/audit"
 	"eutteum/api/authn"
+	"eutteum/api/paging"
 	"eutteum/api/store"
 	"eutteum/api/validation"
 )
@@ -107,31 +108,38 @@ func (s *Service) CreateInvitation(ctx context.Context, p Principal, in CreateIn
 }
 
 // ListInvitations returns the invitations an admin or organizer may see, newest first.
-func (s *Service) ListInvitations(ctx context.Context, p Principal) ([]Invitation, error) {
+func (s *Service) ListInvitations(ctx context.Context, p Principal, page paging.Request) (paging.Page[Invitation], error) {
 	var scope []uuid.UUID
 	switch {
 	case p.IsAdmin():
 	case len(p.OrganizerAgencies()) > 0:
 		var err error
 		if scope, err = s.q.AgencyAndDescendantIDs(ctx, p.OrganizerAgencies()); err != nil {
-			return nil, fail(err)
+			return paging.Page[Invitation]{}, fail(err)
 		}
 	default:
-		return nil, apperr.Forbidden()
+		return paging.Page[Invitation]{}, apperr.Forbidden()
 	}
-	rows, err := s.q.ListInvitations(ctx, scope)
+	beforeAt, beforeID, err := page.AfterTime(listInvitations)
 	if err != nil {
-		return nil, fail(err)
+		return paging.Page[Invitation]{}, err
 	}
-	out := make([]Invitation, len(rows))
-	for i, r := range rows {
-		out[i] = s.invitation(store.Invitation{
+	rows, err := s.q.ListInvitations(ctx, store.ListInvitationsParams{
+		AgencyIds: scope, BeforeAt: beforeAt, BeforeID: beforeID, MaxRows: paging.Fetch(page.Limit),
+	})
+	if err != nil {
+		return paging.Page[Invitation]{}, fail(err)
+	}
+	rowsPage := paging.Trim(rows, page.Limit, listInvitations, func(r store.ListInvitationsRow) any {
+		return paging.TimeKey{At: r.CreatedAt, ID: r.ID}
+	})
+	return paging.Map(rowsPage, func(r store.ListInvitationsRow) Invitation {
+		return s.invitation(store.Invitation{
 			ID: r.ID, Email: r.Email, Role: r.Role, AgencyID: r.AgencyID, Department: r.Department,
 			InvitedBy: r.InvitedBy, CreatedAt: r.CreatedAt, ExpiresAt: r.ExpiresAt, AcceptedAt: r.AcceptedAt,
 			RevokedAt: r.RevokedAt,
 		}, r.AgencyName, r.InviterName)
-	}
-	return out, nil
+	}), nil
 }
 
 // RevokeInvitation withdraws a pending (or expired, unused) invitation so that its link

@@ -9,6 +9,7 @@ import (
 	"eutteum/api/apperr"
 	"eutteum/api/audit"
 	"eutteum/api/authn"
+	"eutteum/api/paging"
 	"eutteum/api/store"
 	"eutteum/api/validation"
 )
@@ -40,30 +41,46 @@ func (s *Service) UpdateMe(ctx context.Context, p Principal, in UpdateMeInput) (
 	return s.Me(ctx, p)
 }
 
-// ListUsers returns every user to an admin, and the users of the agencies an organizer
-// organizes for (with their sub-agencies) to an organizer.
-func (s *Service) ListUsers(ctx context.Context, p Principal) ([]User, error) {
-	var (
-		rows []store.User
-		err  error
-	)
+// ListUsers returns a page of users, oldest first: every user to an admin, and the users of
+// the agencies an organizer organizes for (with their sub-agencies) to an organizer.
+func (s *Service) ListUsers(ctx context.Context, p Principal, page paging.Request) (paging.Page[User], error) {
+	if !p.IsAdmin() && len(p.OrganizerAgencies()) == 0 {
+		return paging.Page[User]{}, apperr.Forbidden()
+	}
+	afterAt, afterID, err := page.AfterTime(listUsers)
+	if err != nil {
+		return paging.Page[User]{}, err
+	}
+	var rows []store.User
 	switch {
 	case p.IsAdmin():
-		rows, err = s.q.ListUsers(ctx)
+		rows, err = s.q.ListUsers(ctx, store.ListUsersParams{AfterAt: afterAt, AfterID: afterID, MaxRows: paging.Fetch(page.Limit)})
 	case len(p.OrganizerAgencies()) > 0:
 		var scope []uuid.UUID
 		scope, err = s.q.AgencyAndDescendantIDs(ctx, p.OrganizerAgencies())
 		if err == nil {
-			rows, err = s.q.ListUsersInAgencies(ctx, scope)
+			rows, err = s.q.ListUsersInAgencies(ctx, store.ListUsersInAgenciesParams{
+				AgencyIds: scope, AfterAt: afterAt, AfterID: afterID, MaxRows: paging.Fetch(page.Limit),
+			})
 		}
-	default:
-		return nil, apperr.Forbidden()
 	}
 	if err != nil {
-		return nil, fail(err)
+		return paging.Page[User]{}, fail(err)
 	}
-	return s.usersWithRoles(ctx, s.q, rows)
+	rowsPage := paging.Trim(rows, page.Limit, listUsers, func(u store.User) any { return paging.TimeKey{At: u.CreatedAt, ID: u.ID} })
+	users, err := s.usersWithRoles(ctx, s.q, rowsPage.Items)
+	if err != nil {
+		return paging.Page[User]{}, err
+	}
+	return paging.Page[User]{Items: users, Next: rowsPage.Next}, nil
 }
+
+// The names of the account lists in their cursors.
+const (
+	listUsers       = "users"
+	listInvitations = "invitations"
+	listAudit       = "audit"
+)
 
 // SetRolesInput replaces a user's roles.
 type SetRolesInput struct {
@@ -250,21 +267,25 @@ func (s *Service) InScope(ctx context.Context, p Principal, agency uuid.UUID) (b
 }
 
 // AuditEvents lists security events, newest first, to admins: logins and failed logins,
-// role changes, invitations, password changes, publications. before pages back.
-func (s *Service) AuditEvents(ctx context.Context, p Principal, action string, before *int64, limit int) ([]audit.Event, error) {
+// role changes, invitations, password changes, publications; a page at a time, optionally
+// of one action only.
+func (s *Service) AuditEvents(ctx context.Context, p Principal, action string, page paging.Request) (paging.Page[audit.Event], error) {
 	if !p.IsAdmin() {
-		return nil, apperr.Forbidden()
+		return paging.Page[audit.Event]{}, apperr.Forbidden()
 	}
-	if limit <= 0 || limit > 200 {
-		limit = 100
+	// A cursor of one filter continues only that filter's list.
+	list := listAudit + ":" + action
+	before, err := page.AfterSerial(list)
+	if err != nil {
+		return paging.Page[audit.Event]{}, err
 	}
-	params := store.ListAuditEventsParams{Before: before, MaxRows: int32(limit)}
+	params := store.ListAuditEventsParams{Before: before, MaxRows: paging.Fetch(page.Limit)}
 	if action != "" {
 		params.Action = &action
 	}
 	rows, err := s.q.ListAuditEvents(ctx, params)
 	if err != nil {
-		return nil, fail(err)
+		return paging.Page[audit.Event]{}, fail(err)
 	}
-	return audit.FromRows(rows), nil
+	return paging.Trim(audit.FromRows(rows), page.Limit, list, func(e audit.Event) any { return paging.SerialKey{ID: e.ID} }), nil
 }

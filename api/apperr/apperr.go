@@ -136,8 +136,9 @@ func New(kind Kind, code Code) *Error { return &Error{Kind: kind, Code: code} }
 // Wrap returns an error whose public face is kind/code and whose private cause is err.
 func Wrap(kind Kind, code Code, err error) *Error { return &Error{Kind: kind, Code: code, Cause: err} }
 
-// Internal hides err behind a generic internal error.
-func Internal(err error) *Error { return Wrap(KindInternal, CodeInternal, err) }
+// Internal hides err behind a generic internal error; the cause names the operation that
+// met it (see WithOperation).
+func Internal(err error) *Error { return Wrap(KindInternal, CodeInternal, WithOperation(err)) }
 
 // Invalid is a validation failure listing the offending fields.
 func Invalid(fields ...FieldError) *Error {

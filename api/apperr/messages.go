@@ -188,8 +188,8 @@ var messages = map[Code]map[Lang]text{
 		English: {"Weights must total 100", "The criteria weights must add up to 100."},
 	},
 	CodeInvalidCursor: {
-		Korean:  {"페이지 정보가 올바르지 않습니다", "다음 페이지 정보(cursor)가 잘못되었거나 다른 검색의 것입니다. 처음부터 다시 검색해 주세요."},
-		English: {"Invalid page cursor", "The cursor is malformed or belongs to another search. Search again from the start."},
+		Korean:  {"페이지 정보가 올바르지 않습니다", "다음 페이지 정보(cursor)가 잘못되었거나 다른 목록·검색의 것입니다. 목록을 처음부터 다시 불러와 주세요."},
+		English: {"Invalid page cursor", "The cursor is malformed or belongs to another list or search. Load the list again from the start."},
 	},
 	CodeOwnAgencyCase: {
 		Korean:  {"우리 기관의 사례입니다", "자기 기관의 사례는 벤치마킹(도입)으로 기록할 수 없습니다."},
@@ -281,6 +281,7 @@ var ruleMessages = map[string]map[Lang]string{
 	"too_many_choices":        {Korean: "최대 {max}개 사례까지 선택할 수 있습니다.", English: "Choose at most {max} cases."},
 	"not_a_finalist":          {Korean: "투표 대상 사례가 아닙니다.", English: "Not one of the cases in this vote."},
 	"invalid":                 {Korean: "올바르지 않은 값입니다.", English: "Not a valid value."},
+	"invalid_cursor":          {Korean: "다음 페이지 정보가 올바르지 않습니다.", English: "Not a valid page cursor."},
 	"already_invited":         {Korean: "이미 초대한 주소입니다.", English: "Already invited."},
 	"already_member":          {Korean: "이미 팀원입니다.", English: "Already a member."},
 	"not_eligible":            {Korean: "이 경진대회에 참여할 수 없습니다.", English: "Not eligible for this round."},

@@ -2,8 +2,6 @@ package archive
 
 import (
 	"context"
-	"encoding/base64"
-	"encoding/json"
 	"fmt"
 	"maps"
 	"math"
@@ -19,6 +17,7 @@ import (
 
 	"eutteum/api/apperr"
 	"eutteum/api/dberr"
+	"eutteum/api/paging"
 	"eutteum/api/textsearch"
 )
 
@@ -127,8 +126,8 @@ type cursor struct {
 // the title ranks above one in the summary, tags, category or agency, which ranks above a
 // body-only match, and within each a literal match of what was typed comes first.
 func (s *Service) Search(ctx context.Context, in Query) (Result, error) {
-	if in.Limit <= 0 || in.Limit > 50 {
-		in.Limit = 20
+	if in.Limit <= 0 || in.Limit > paging.MaxLimit {
+		in.Limit = paging.DefaultLimit
 	}
 	in.Text = strings.TrimSpace(in.Text)
 	if utf8.RuneCountInString(in.Text) > 200 {
@@ -546,26 +545,25 @@ func roughly(x float64) int {
 	return int(math.Round(x/p) * p)
 }
 
-func encodeCursor(c cursor) string {
-	raw, _ := json.Marshal(c)
-	return base64.RawURLEncoding.EncodeToString(raw)
-}
+// The archive's cursor carries its own key (the sort and the position in it) in the
+// shared cursor convention.
+const cursorList = "archive"
+
+func encodeCursor(c cursor) string { return paging.Encode(cursorList, c) }
 
 func decodeCursor(s, sort string) (cursor, error) {
-	bad := apperr.New(apperr.KindInvalid, apperr.CodeInvalidCursor)
-	raw, err := base64.RawURLEncoding.DecodeString(s)
-	if err != nil {
-		return cursor{}, bad
-	}
 	var c cursor
-	if json.Unmarshal(raw, &c) != nil || c.Sort != sort {
-		return cursor{}, bad
+	if err := paging.Decode(s, cursorList, &c); err != nil {
+		return cursor{}, err
+	}
+	if c.Sort != sort {
+		return cursor{}, paging.Invalid()
 	}
 	if _, err := uuid.Parse(c.ID); err != nil {
-		return cursor{}, bad
+		return cursor{}, paging.Invalid()
 	}
 	if _, err := time.Parse(time.DateOnly, c.K2); err != nil {
-		return cursor{}, bad
+		return cursor{}, paging.Invalid()
 	}
 	return c, nil
 }

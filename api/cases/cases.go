@@ -14,6 +14,7 @@ import (
 	"eutteum/api/account"
 	"eutteum/api/apperr"
 	"eutteum/api/dberr"
+	"eutteum/api/paging"
 	"eutteum/api/round"
 	"eutteum/api/store"
 	"eutteum/api/team"
@@ -178,13 +179,13 @@ func (s *Service) Get(ctx context.Context, p account.Principal, id uuid.UUID) (C
 	if err != nil {
 		return Case{}, dberr.Fail(err)
 	}
-	page := pageOfRead(&pg)
+	parts := pageOfRead(&pg)
 	if pg.IsMember {
-		return s.pageView(page, pg.Case, pg.CategoryName, nil, asTeam)
+		return s.pageView(parts, pg.Case, pg.CategoryName, nil, asTeam)
 	}
 	if pg.Case.SubmittedVersion > 0 {
 		if _, err := s.rounds.Manageable(ctx, p, pg.Case.RoundID); err == nil {
-			return s.pageView(page, pg.Case, pg.CategoryName, nil, asOrganizer)
+			return s.pageView(parts, pg.Case, pg.CategoryName, nil, asOrganizer)
 		}
 	}
 	return Case{}, apperr.NotFound()
@@ -507,21 +508,35 @@ func (s *Service) categoryNames(ctx context.Context, rows []store.ListCasesOfTea
 	return m, nil
 }
 
-// ListOfRound returns a round's submitted cases as last submitted (organizers only).
-func (s *Service) ListOfRound(ctx context.Context, p account.Principal, roundID uuid.UUID) ([]Summary, error) {
+// ListOfRound returns a page of a round's submitted cases as last submitted, in order of
+// submission (organizers only).
+func (s *Service) ListOfRound(ctx context.Context, p account.Principal, roundID uuid.UUID, page paging.Request) (paging.Page[Summary], error) {
 	r, err := s.rounds.Manageable(ctx, p, roundID)
 	if err != nil {
-		return nil, err
+		return paging.Page[Summary]{}, err
 	}
-	rows, err := s.q.ListSubmittedCasesOfRound(ctx, roundID)
+	afterAt, afterID, err := page.AfterTime("round-cases")
 	if err != nil {
-		return nil, dberr.Fail(err)
+		return paging.Page[Summary]{}, err
 	}
-	out := make([]Summary, 0, len(rows))
-	for _, row := range rows {
+	rows, err := s.q.ListSubmittedCasesOfRound(ctx, store.ListSubmittedCasesOfRoundParams{
+		RoundID: roundID, AfterAt: afterAt, AfterID: afterID, MaxRows: paging.Fetch(page.Limit),
+	})
+	if err != nil {
+		return paging.Page[Summary]{}, dberr.Fail(err)
+	}
+	rowsPage := paging.Trim(rows, page.Limit, "round-cases", func(row store.ListSubmittedCasesOfRoundRow) any {
+		var at time.Time
+		if row.SubmittedAt != nil {
+			at = *row.SubmittedAt
+		}
+		return paging.TimeKey{At: at, ID: row.ID}
+	})
+	out := make([]Summary, 0, len(rowsPage.Items))
+	for _, row := range rowsPage.Items {
 		var c Content
 		if err := json.Unmarshal(row.Content, &c); err != nil {
-			return nil, apperr.Internal(err)
+			return paging.Page[Summary]{}, apperr.Internal(err)
 		}
 		sum := Summary{
 			ID: row.ID, Title: c.Title, Summary: c.Summary, Status: string(row.Status), SubmittedVersion: int(row.SubmittedVersion),
@@ -534,7 +549,7 @@ func (s *Service) ListOfRound(ctx context.Context, p account.Principal, roundID 
 		}
 		out = append(out, sum)
 	}
-	return out, nil
+	return paging.Page[Summary]{Items: out, Next: rowsPage.Next}, nil
 }
 
 // Versions lists the submissions with what changed each time.
@@ -683,8 +698,8 @@ func (s *Service) view(ctx context.Context, p account.Principal, row store.Case,
 // pageView is the case row as the caller sees it, with the rest of its page from pg, read
 // with it or under the same lock; categoryName names row's category. submitted, when given,
 // is the version just recorded, else the one pg read.
-// page is what a case's page shows besides the case row, read with it.
-type page struct {
+// pageParts is what a case's page shows besides the case row, read with it.
+type pageParts struct {
 	RoundTitle                                    string
 	SubmissionClosesAt                            time.Time
 	TeamName, TeamAgencyName                      string
@@ -695,18 +710,18 @@ type page struct {
 	AsSubmitted bool
 }
 
-func pageOfRead(r *store.GetCasePageRow) *page {
-	return &page{RoundTitle: r.RoundTitle, SubmissionClosesAt: r.SubmissionClosesAt, TeamName: r.TeamName, TeamAgencyName: r.TeamAgencyName,
+func pageOfRead(r *store.GetCasePageRow) *pageParts {
+	return &pageParts{RoundTitle: r.RoundTitle, SubmissionClosesAt: r.SubmissionClosesAt, TeamName: r.TeamName, TeamAgencyName: r.TeamAgencyName,
 		TeamKind: r.TeamKind, TeamAgencyID: r.TeamAgencyID, Files: r.Files, SubmittedContent: r.SubmittedContent, SubmittedAttachments: r.SubmittedAttachments,
 		AsSubmitted: r.AsSubmitted}
 }
 
-func pageOfLock(r *store.LockCasePageRow) *page {
-	return &page{RoundTitle: r.RoundTitle, SubmissionClosesAt: r.SubmissionClosesAt, TeamName: r.TeamName, TeamAgencyName: r.TeamAgencyName,
+func pageOfLock(r *store.LockCasePageRow) *pageParts {
+	return &pageParts{RoundTitle: r.RoundTitle, SubmissionClosesAt: r.SubmissionClosesAt, TeamName: r.TeamName, TeamAgencyName: r.TeamAgencyName,
 		TeamKind: r.TeamKind, TeamAgencyID: r.TeamAgencyID, Files: r.Files, SubmittedContent: r.SubmittedContent, SubmittedAttachments: r.SubmittedAttachments}
 }
 
-func (s *Service) pageView(pg *page, row store.Case, categoryName string, submitted *Version, who viewer) (Case, error) {
+func (s *Service) pageView(pg *pageParts, row store.Case, categoryName string, submitted *Version, who viewer) (Case, error) {
 	c := Case{
 		ID: row.ID, Status: string(row.Status), Revision: int(row.Revision), SubmittedVersion: int(row.SubmittedVersion),
 		Round: RoundRef{ID: row.RoundID, Title: pg.RoundTitle, SubmissionClosesAt: pg.SubmissionClosesAt},
@@ -752,7 +767,7 @@ func (s *Service) pageView(pg *page, row store.Case, categoryName string, submit
 	return c, nil
 }
 
-func (s *Service) editable(row store.Case, pg *page) bool {
+func (s *Service) editable(row store.Case, pg *pageParts) bool {
 	status := row.Status
 	return s.rounds.Now().Before(pg.SubmissionClosesAt) &&
 		(status == store.CaseStatusDraft || status == store.CaseStatusSubmitted || status == store.CaseStatusWithdrawn)

@@ -150,15 +150,19 @@ func TestChangedAgreesWithDiff(t *testing.T) {
 	files := []Attachment{{ID: uuid.New(), Filename: "보고서.pdf"}}
 	sameDayElsewhere := day.In(time.FixedZone("", 0))
 	for name, change := range map[string]func(c *Content, f *[]Attachment){
-		"nothing":                   func(*Content, *[]Attachment) {},
-		"title":                     func(c *Content, _ *[]Attachment) { c.Title = "이음콜 2" },
-		"a metric":                  func(c *Content, _ *[]Attachment) { c.Metrics = []Metric{{Name: "통화 성공률", Unit: "%", Before: 74.7, After: 90}} },
+		"nothing": func(*Content, *[]Attachment) {},
+		"title":   func(c *Content, _ *[]Attachment) { c.Title = "이음콜 2" },
+		"a metric": func(c *Content, _ *[]Attachment) {
+			c.Metrics = []Metric{{Name: "통화 성공률", Unit: "%", Before: 74.7, After: 90}}
+		},
 		"category by name":          func(c *Content, _ *[]Attachment) { c.CategoryName = "복지" },
 		"category id, same name":    func(c *Content, _ *[]Attachment) { c.CategoryID = &other },
 		"start day, other location": func(c *Content, _ *[]Attachment) { c.StartedOn = &sameDayElsewhere },
-		"a file's name":             func(_ *Content, f *[]Attachment) { *f = []Attachment{{ID: (*f)[0].ID, Filename: "보고서 최종.pdf"}} },
-		"a file's id only":          func(_ *Content, f *[]Attachment) { *f = []Attachment{{ID: uuid.New(), Filename: "보고서.pdf"}} },
-		"no files":                  func(_ *Content, f *[]Attachment) { *f = nil },
+		"a file's name": func(_ *Content, f *[]Attachment) {
+			*f = []Attachment{{ID: (*f)[0].ID, Filename: "보고서 최종.pdf"}}
+		},
+		"a file's id only": func(_ *Content, f *[]Attachment) { *f = []Attachment{{ID: uuid.New(), Filename: "보고서.pdf"}} },
+		"no files":         func(_ *Content, f *[]Attachment) { *f = nil },
 	} {
 		c, f := base, files
 		c.Tags, c.Metrics = slices.Clone(base.Tags), slices.Clone(base.Metrics)

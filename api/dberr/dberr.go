@@ -9,7 +9,8 @@ import (
 )
 
 // Fail passes *apperr.Error through, answers "unavailable" when the database cannot be
-// reached, and hides anything else behind an internal error.
+// reached, and hides anything else behind an internal error. The cause kept for the log
+// names the operation that failed (apperr.WithOperation).
 func Fail(err error) error {
 	if err == nil {
 		return nil
@@ -19,7 +20,7 @@ func Fail(err error) error {
 		return err
 	}
 	if store.IsUnavailable(err) {
-		return apperr.Wrap(apperr.KindUnavailable, apperr.CodeDatabaseUnavailable, err)
+		return apperr.Wrap(apperr.KindUnavailable, apperr.CodeDatabaseUnavailable, apperr.WithOperation(err))
 	}
 	return apperr.Internal(err)
 }

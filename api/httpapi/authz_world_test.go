@@ -147,8 +147,9 @@ func (w *authzWorld) buildStatic() {
 	w.vals["rubricTemplate"] = templates[0].(map[string]any)["id"].(string)
 }
 
-// incheonEntry is the n-th archived case of 인천광역시, which 부천시's users may adopt. It is
-// an imported one, with no team behind it, so the agency's organizers answer its questions.
+// incheonEntry is the n-th imported archived case of 인천광역시, which 부천시's users may
+// adopt. Imported, so it has no team and the agency's organizers answer its questions (the
+// seed also archives a team's winning case of 인천광역시, which ids sort anywhere).
 func (w *authzWorld) incheonEntry(n int) string {
 	var entry string
 	if err := w.cast.env.Pool.QueryRow(context.Background(),

@@ -22,9 +22,7 @@ type formRule func(ctx context.Context, p account.Principal, c *gin.Context, bod
 // operation id.
 func (s *Server) formRules() map[string]formRule {
 	rounds := func(ctx context.Context, _ account.Principal, _ *gin.Context, body []byte, r *validation.Report) error {
-		var b oapi.RoundInput
-		validation.DecodeLenient(body, &b)
-		in := roundInput(b)
+		in := roundInput(lenient[oapi.RoundInput](body))
 		return s.rounds.Check(ctx, &in, r)
 	}
 	return map[string]formRule{
@@ -35,14 +33,10 @@ func (s *Server) formRules() map[string]formRule {
 			if err != nil {
 				return nil
 			}
-			var b oapi.CaseInput
-			validation.DecodeLenient(body, &b)
-			return s.cases.CheckContent(ctx, p, id, caseContent(b), r)
+			return s.cases.CheckContent(ctx, p, id, caseContent(lenient[oapi.CaseInput](body)), r)
 		},
 		"createStage": func(ctx context.Context, _ account.Principal, _ *gin.Context, body []byte, r *validation.Report) error {
-			var b oapi.StageInput
-			validation.DecodeLenient(body, &b)
-			in, err := stageInput(b)
+			in, err := stageInput(lenient[oapi.StageInput](body))
 			if err != nil {
 				return err
 			}
@@ -50,18 +44,14 @@ func (s *Server) formRules() map[string]formRule {
 			return err
 		},
 		"updateStage": func(_ context.Context, _ account.Principal, _ *gin.Context, body []byte, r *validation.Report) error {
-			var b oapi.StageUpdate
-			validation.DecodeLenient(body, &b)
-			in, err := stageUpdate(b)
+			in, err := stageUpdate(lenient[oapi.StageUpdate](body))
 			if err != nil {
 				return err
 			}
 			return judging.CheckStageUpdate(&in, r)
 		},
 		"createRubricTemplate": func(_ context.Context, _ account.Principal, _ *gin.Context, body []byte, r *validation.Report) error {
-			var b oapi.RubricTemplateInput
-			validation.DecodeLenient(body, &b)
-			in, err := templateInput(b)
+			in, err := templateInput(lenient[oapi.RubricTemplateInput](body))
 			if err != nil {
 				return err
 			}
@@ -73,13 +63,18 @@ func (s *Server) formRules() map[string]formRule {
 			if err1 != nil || err2 != nil {
 				return nil
 			}
-			var b oapi.ScoreSheetInput
-			validation.DecodeLenient(body, &b)
-			in, err := sheetInput(b)
+			in, err := sheetInput(lenient[oapi.ScoreSheetInput](body))
 			if err != nil {
 				return err
 			}
 			return s.judging.CheckSheet(ctx, p, stageID, caseID, in, r)
 		},
 	}
+}
+
+// lenient is as much of body as fits the request type B (see validation.DecodeLenient).
+func lenient[B any](body []byte) B {
+	var b B
+	validation.DecodeLenient(body, &b)
+	return b
 }

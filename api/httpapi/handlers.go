@@ -14,6 +14,7 @@ import (
 	"eutteum/api/apperr"
 	"eutteum/api/audit"
 	"eutteum/api/oapi"
+	"eutteum/api/paging"
 )
 
 var _ oapi.StrictServerInterface = (*Server)(nil)
@@ -166,20 +167,17 @@ func (s *Server) CreateAgency(ctx context.Context, req oapi.CreateAgencyRequestO
 	return oapi.CreateAgency201JSONResponse(toAgency(a)), nil
 }
 
-func (s *Server) ListUsers(ctx context.Context, _ oapi.ListUsersRequestObject) (oapi.ListUsersResponseObject, error) {
+func (s *Server) ListUsers(ctx context.Context, req oapi.ListUsersRequestObject) (oapi.ListUsersResponseObject, error) {
 	p, err := principal(ctx)
 	if err != nil {
 		return nil, err
 	}
-	users, err := s.accounts.ListUsers(ctx, p)
+	page, err := s.accounts.ListUsers(ctx, p, paging.NewRequest(req.Params.Cursor, req.Params.Limit))
 	if err != nil {
 		return nil, err
 	}
-	items := make([]oapi.User, len(users))
-	for i, u := range users {
-		items[i] = toUser(u)
-	}
-	return oapi.ListUsers200JSONResponse{Items: items}, nil
+	out := paging.Map(page, toUser)
+	return oapi.ListUsers200JSONResponse{Items: out.Items, NextCursor: nonEmpty(out.Next)}, nil
 }
 
 func (s *Server) SetUserRoles(ctx context.Context, req oapi.SetUserRolesRequestObject) (oapi.SetUserRolesResponseObject, error) {
@@ -198,20 +196,17 @@ func (s *Server) SetUserRoles(ctx context.Context, req oapi.SetUserRolesRequestO
 	return oapi.SetUserRoles200JSONResponse(toUser(u)), nil
 }
 
-func (s *Server) ListInvitations(ctx context.Context, _ oapi.ListInvitationsRequestObject) (oapi.ListInvitationsResponseObject, error) {
+func (s *Server) ListInvitations(ctx context.Context, req oapi.ListInvitationsRequestObject) (oapi.ListInvitationsResponseObject, error) {
 	p, err := principal(ctx)
 	if err != nil {
 		return nil, err
 	}
-	invitations, err := s.accounts.ListInvitations(ctx, p)
+	page, err := s.accounts.ListInvitations(ctx, p, paging.NewRequest(req.Params.Cursor, req.Params.Limit))
 	if err != nil {
 		return nil, err
 	}
-	items := make([]oapi.Invitation, len(invitations))
-	for i, inv := range invitations {
-		items[i] = toInvitation(inv)
-	}
-	return oapi.ListInvitations200JSONResponse{Items: items}, nil
+	out := paging.Map(page, toInvitation)
+	return oapi.ListInvitations200JSONResponse{Items: out.Items, NextCursor: nonEmpty(out.Next)}, nil
 }
 
 func (s *Server) CreateInvitation(ctx context.Context, req oapi.CreateInvitationRequestObject) (oapi.CreateInvitationResponseObject, error) {
@@ -356,15 +351,11 @@ func (s *Server) ListAuditEvents(ctx context.Context, req oapi.ListAuditEventsRe
 	if err != nil {
 		return nil, err
 	}
-	limit := 0
-	if req.Params.Limit != nil {
-		limit = *req.Params.Limit
-	}
-	events, err := s.accounts.AuditEvents(ctx, p, valueOr(req.Params.Action), req.Params.Before, limit)
+	page, err := s.accounts.AuditEvents(ctx, p, valueOr(req.Params.Action), paging.NewRequest(req.Params.Cursor, req.Params.Limit))
 	if err != nil {
 		return nil, err
 	}
-	return oapi.ListAuditEvents200JSONResponse{Items: toAuditEvents(events)}, nil
+	return oapi.ListAuditEvents200JSONResponse{Items: toAuditEvents(page.Items), NextCursor: nonEmpty(page.Next)}, nil
 }
 
 func (s *Server) ListRoundAuditEvents(ctx context.Context, req oapi.ListRoundAuditEventsRequestObject) (oapi.ListRoundAuditEventsResponseObject, error) {
@@ -372,11 +363,11 @@ func (s *Server) ListRoundAuditEvents(ctx context.Context, req oapi.ListRoundAud
 	if err != nil {
 		return nil, err
 	}
-	events, err := s.judging.Audit(ctx, p, req.RoundId)
+	page, err := s.judging.Audit(ctx, p, req.RoundId, paging.NewRequest(req.Params.Cursor, req.Params.Limit))
 	if err != nil {
 		return nil, err
 	}
-	return oapi.ListRoundAuditEvents200JSONResponse{Items: toAuditEvents(events)}, nil
+	return oapi.ListRoundAuditEvents200JSONResponse{Items: toAuditEvents(page.Items), NextCursor: nonEmpty(page.Next)}, nil
 }
 
 func toAuditEvents(events []audit.Event) []oapi.AuditEvent {

@@ -14,6 +14,7 @@ import (
 	"eutteum/api/apperr"
 	"eutteum/api/cases"
 	"eutteum/api/oapi"
+	"eutteum/api/paging"
 )
 
 func (s *Server) CreateCase(ctx context.Context, req oapi.CreateCaseRequestObject) (oapi.CreateCaseResponseObject, error) {
@@ -120,11 +121,11 @@ func (s *Server) ListRoundCases(ctx context.Context, req oapi.ListRoundCasesRequ
 	if err != nil {
 		return nil, err
 	}
-	list, err := s.cases.ListOfRound(ctx, p, req.RoundId)
+	page, err := s.cases.ListOfRound(ctx, p, req.RoundId, paging.NewRequest(req.Params.Cursor, req.Params.Limit))
 	if err != nil {
 		return nil, err
 	}
-	return oapi.ListRoundCases200JSONResponse{Items: toCaseSummaries(list)}, nil
+	return oapi.ListRoundCases200JSONResponse{Items: toCaseSummaries(page.Items), NextCursor: nonEmpty(page.Next)}, nil
 }
 
 func (s *Server) ListCaseVersions(ctx context.Context, req oapi.ListCaseVersionsRequestObject) (oapi.ListCaseVersionsResponseObject, error) {

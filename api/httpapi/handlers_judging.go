@@ -8,7 +8,9 @@ import (
 
 	"eutteum/api/apperr"
 	"eutteum/api/judging"
+	"eutteum/api/notify"
 	"eutteum/api/oapi"
+	"eutteum/api/paging"
 )
 
 // convert maps between generated API types and domain types that share their JSON form
@@ -612,7 +614,8 @@ func (s *Server) GetRoundResults(ctx context.Context, req oapi.GetRoundResultsRe
 	if err != nil {
 		return nil, err
 	}
-	return oapi.GetRoundResults200JSONResponse(toRoundResults(res)), nil
+	out, err := toRoundResults(res, paging.NewRequest(req.Params.Cursor, req.Params.Limit))
+	return oapi.GetRoundResults200JSONResponse(out), err
 }
 
 func (s *Server) OverrideAward(ctx context.Context, req oapi.OverrideAwardRequestObject) (oapi.OverrideAwardResponseObject, error) {
@@ -624,7 +627,8 @@ func (s *Server) OverrideAward(ctx context.Context, req oapi.OverrideAwardReques
 	if err != nil {
 		return nil, err
 	}
-	return oapi.OverrideAward200JSONResponse(toRoundResults(res)), nil
+	out, err := toRoundResults(res, paging.NewRequest(nil, nil))
+	return oapi.OverrideAward200JSONResponse(out), err
 }
 
 func (s *Server) PublishResults(ctx context.Context, req oapi.PublishResultsRequestObject) (oapi.PublishResultsResponseObject, error) {
@@ -636,13 +640,21 @@ func (s *Server) PublishResults(ctx context.Context, req oapi.PublishResultsRequ
 	if err != nil {
 		return nil, err
 	}
-	return oapi.PublishResults200JSONResponse(toRoundResults(res)), nil
+	out, err := toRoundResults(res, paging.NewRequest(nil, nil))
+	return oapi.PublishResults200JSONResponse(out), err
 }
 
-func toRoundResults(r judging.RoundResults) oapi.RoundResults {
+// toRoundResults answers a page of the ranking (the first one for an override or the
+// publication, whose clients load the list again).
+func toRoundResults(all judging.RoundResults, page paging.Request) (oapi.RoundResults, error) {
+	r, err := all.Page(page)
+	if err != nil {
+		return oapi.RoundResults{}, err
+	}
 	out := oapi.RoundResults{
 		RoundId: r.RoundID, Method: oapi.AggregationMethod(r.Method), Ready: r.Ready, Published: r.Published,
 		PublishedAt: r.PublishedAt, ObjectionsCloseAt: r.ObjectionsCloseAt, Rows: make([]oapi.AwardRow, len(r.Rows)),
+		Total: r.Total, AwardedCount: r.Awarded, PrizeTotalKrw: r.PrizeTotalKRW, NextCursor: nonEmpty(r.Next),
 	}
 	for i, row := range r.Rows {
 		ar := oapi.AwardRow{
@@ -669,7 +681,7 @@ func toRoundResults(r judging.RoundResults) oapi.RoundResults {
 		}
 		out.Rows[i] = ar
 	}
-	return out
+	return out, nil
 }
 
 func (s *Server) ExportResults(ctx context.Context, req oapi.ExportResultsRequestObject) (oapi.ExportResultsResponseObject, error) {
@@ -743,20 +755,19 @@ func toObjection(o judging.Objection) oapi.Objection {
 	}
 }
 
-func (s *Server) ListNotifications(ctx context.Context, _ oapi.ListNotificationsRequestObject) (oapi.ListNotificationsResponseObject, error) {
+func (s *Server) ListNotifications(ctx context.Context, req oapi.ListNotificationsRequestObject) (oapi.ListNotificationsResponseObject, error) {
 	p, err := principal(ctx)
 	if err != nil {
 		return nil, err
 	}
-	list, unread, err := s.notifications.List(ctx, p)
+	page, unread, err := s.notifications.List(ctx, p, paging.NewRequest(req.Params.Cursor, req.Params.Limit))
 	if err != nil {
 		return nil, err
 	}
-	items := make([]oapi.Notification, len(list))
-	for i, n := range list {
-		items[i] = oapi.Notification{Id: n.ID, Kind: n.Kind, Title: n.Title, Body: nonEmpty(n.Body), Link: nonEmpty(n.Link), CreatedAt: n.CreatedAt, Read: n.Read}
-	}
-	return oapi.ListNotifications200JSONResponse{Items: items, Unread: unread}, nil
+	out := paging.Map(page, func(n notify.Notification) oapi.Notification {
+		return oapi.Notification{Id: n.ID, Kind: n.Kind, Title: n.Title, Body: nonEmpty(n.Body), Link: nonEmpty(n.Link), CreatedAt: n.CreatedAt, Read: n.Read}
+	})
+	return oapi.ListNotifications200JSONResponse{Items: out.Items, Unread: unread, NextCursor: nonEmpty(out.Next)}, nil
 }
 
 func (s *Server) MarkNotificationRead(ctx context.Context, req oapi.MarkNotificationReadRequestObject) (oapi.MarkNotificationReadResponseObject, error) {

@@ -65,8 +65,12 @@ func renderError(c *gin.Context, err error) {
 	if problem.Status >= 500 {
 		level = slog.LevelError
 	}
-	slog.Default().Log(c.Request.Context(), level, "request failed",
-		"request_id", requestIDOf(c), "status", problem.Status, "code", e.Code, "error", e.Error())
+	attrs := []any{"request_id", requestIDOf(c), "route", c.Request.Method + " " + c.FullPath(),
+		"status", problem.Status, "code", e.Code, "error", e.Error()}
+	if p, ok := principalFromContext(c.Request.Context()); ok {
+		attrs = append(attrs, "user_id", p.UserID)
+	}
+	slog.Default().Log(c.Request.Context(), level, "request failed", attrs...)
 
 	body, merr := json.Marshal(problem)
 	if merr != nil {

@@ -1,13 +1,20 @@
 package httpapi
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
 
 	"github.com/gin-gonic/gin"
+	"github.com/google/uuid"
+
+	"eutteum/api/account"
+	"eutteum/api/dberr"
 )
 
 func TestPanicBecomesProblemWithoutInternalText(t *testing.T) {
@@ -46,3 +53,32 @@ func TestLanguageNegotiation(t *testing.T) {
 		}
 	}
 }
+
+// An internal error is logged with the operation that met it, the request id, the route and
+// the user, and none of it reaches the client.
+func TestInternalErrorIsLoggedWithItsContext(t *testing.T) {
+	var logged strings.Builder
+	prev := slog.Default()
+	slog.SetDefault(slog.New(slog.NewTextHandler(&logged, nil)))
+	t.Cleanup(func() { slog.SetDefault(prev) })
+	gin.SetMode(gin.ReleaseMode)
+	e := gin.New()
+	user := uuid.New()
+	e.Use(requestID, func(c *gin.Context) {
+		c.Request = c.Request.WithContext(context.WithValue(c.Request.Context(), principalKey{}, account.Principal{UserID: user}))
+	})
+	e.GET("/api/v1/cases/:caseId", func(c *gin.Context) { renderError(c, loadCase()) })
+	rec := httptest.NewRecorder()
+	e.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/api/v1/cases/42", nil))
+	if rec.Code != http.StatusInternalServerError || strings.Contains(rec.Body.String(), "no rows") {
+		t.Fatalf("%d %s", rec.Code, rec.Body)
+	}
+	line := logged.String()
+	for _, want := range []string{"httpapi.loadCase: no rows in result set", "route=\"GET /api/v1/cases/:caseId\"", "user_id=" + user.String(), "request_id=" + rec.Header().Get("X-Request-Id")} {
+		if !strings.Contains(line, want) {
+			t.Errorf("the log line lacks %s:\n%s", want, line)
+		}
+	}
+}
+
+func loadCase() error { return dberr.Fail(errors.New("no rows in result set")) }

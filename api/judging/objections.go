@@ -12,6 +12,7 @@ import (
 	auditlog "eutteum/api/audit"
 	"eutteum/api/dberr"
 	"eutteum/api/notify"
+	"eutteum/api/paging"
 	"eutteum/api/store"
 	"eutteum/api/validation"
 )
@@ -159,13 +160,19 @@ func (s *Service) objection(ctx context.Context, roundID, id uuid.UUID) (Objecti
 
 // Audit lists the judging events of a round for its organizers: stages opened and closed,
 // judges, assignments, conflicts and refused access, overrides, publication, objections.
-func (s *Service) Audit(ctx context.Context, p account.Principal, roundID uuid.UUID) ([]auditlog.Event, error) {
+func (s *Service) Audit(ctx context.Context, p account.Principal, roundID uuid.UUID, page paging.Request) (paging.Page[auditlog.Event], error) {
 	if _, err := s.rounds.Manageable(ctx, p, roundID); err != nil {
-		return nil, err
+		return paging.Page[auditlog.Event]{}, err
 	}
-	rows, err := s.q.ListRoundAuditEvents(ctx, uuid.NullUUID{UUID: roundID, Valid: true})
+	before, err := page.AfterSerial("round-audit")
 	if err != nil {
-		return nil, dberr.Fail(err)
+		return paging.Page[auditlog.Event]{}, err
 	}
-	return auditlog.FromRows(rows), nil
+	rows, err := s.q.ListRoundAuditEvents(ctx, store.ListRoundAuditEventsParams{
+		RoundID: uuid.NullUUID{UUID: roundID, Valid: true}, Before: before, MaxRows: paging.Fetch(page.Limit),
+	})
+	if err != nil {
+		return paging.Page[auditlog.Event]{}, dberr.Fail(err)
+	}
+	return paging.Trim(auditlog.FromRows(rows), page.Limit, "round-audit", func(e auditlog.Event) any { return paging.SerialKey{ID: e.ID} }), nil
 }

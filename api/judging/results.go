@@ -20,6 +20,7 @@ import (
 	"eutteum/api/archive"
 	"eutteum/api/dberr"
 	"eutteum/api/notify"
+	"eutteum/api/paging"
 	"eutteum/api/round"
 	"eutteum/api/scoring"
 	"eutteum/api/store"
@@ -30,11 +31,7 @@ import (
 // scoringInput gathers a stage's counted sheets (submitted, by a judge still on the stage
 // and still assigned) as the scoring engine's input. Cases without any are left out.
 func (s *Service) scoringInput(ctx context.Context, st Stage, settings Settings, method string) (scoring.Input, map[string]string, error) {
-	in := scoring.Input{Method: scoring.Method(method)}
-	for _, c := range st.Criteria {
-		lo, hi := c.Scale.Range()
-		in.Criteria = append(in.Criteria, scoring.Criterion{ID: c.ID.String(), Weight: c.Weight, Min: lo, Max: hi})
-	}
+	in := scoring.Input{Method: scoring.Method(method), Criteria: scoringCriteria(st.Criteria)}
 	for _, tb := range settings.TieBreaks {
 		switch tb.Kind {
 		case "criterion":
@@ -320,6 +317,59 @@ type RoundResults struct {
 	Published         bool
 	PublishedAt       *time.Time
 	ObjectionsCloseAt *time.Time
+}
+
+// ResultsPage is a page of a round's ranking with the figures of the whole ranking: the
+// ranking is computed (or was published) whole, and only its rows are paged.
+type ResultsPage struct {
+	RoundResults  // Rows holds the page's rows.
+	Total         int
+	Awarded       int
+	PrizeTotalKRW int64
+	Next          string
+}
+
+// rankKey is where a page of a ranking ends: the rank and the case at it.
+type rankKey struct {
+	Rank   int       `json:"r"`
+	CaseID uuid.UUID `json:"c"`
+}
+
+const resultsList = "results"
+
+// Page cuts a page of rows out of the whole ranking. The next page continues after the
+// cursor's case, or, should that case have left the ranking, after its rank.
+func (r RoundResults) Page(page paging.Request) (ResultsPage, error) {
+	out := ResultsPage{RoundResults: r, Total: len(r.Rows)}
+	for _, row := range r.Rows {
+		if row.Tier != nil {
+			out.Awarded++
+			out.PrizeTotalKRW += int64(row.Tier.PrizeKRW)
+		}
+	}
+	var k rankKey
+	ok, err := page.After(resultsList, &k)
+	if err != nil {
+		return ResultsPage{}, err
+	}
+	start := 0
+	if ok {
+		start = len(r.Rows)
+		for i, row := range r.Rows {
+			if row.CaseID == k.CaseID {
+				start = i + 1
+				break
+			}
+			if row.Rank > k.Rank {
+				start = min(start, i)
+			}
+		}
+	}
+	p := paging.Trim(slices.Clone(r.Rows[start:min(len(r.Rows), start+page.Limit+1)]), page.Limit, resultsList, func(row AwardRow) any {
+		return rankKey{Rank: row.Rank, CaseID: row.CaseID}
+	})
+	out.Rows, out.Next = p.Items, p.Next
+	return out, nil
 }
 
 // RoundResults ranks the round: the last stage's cases by its scores, then the cases cut

@@ -16,6 +16,7 @@ import (
 	"eutteum/api/account"
 	"eutteum/api/apperr"
 	"eutteum/api/dberr"
+	"eutteum/api/scoring"
 	"eutteum/api/store"
 	"eutteum/api/validation"
 )
@@ -163,15 +164,15 @@ func rubricError(r *validation.Report) error {
 	return r.Err()
 }
 
-// weightedTotal is a sheet's total on 0–100: each criterion's share of its range times its
-// weight.
-func weightedTotal(criteria []Criterion, points []float64) float64 {
-	total := 0.0
+// scoringCriteria is a rubric as the scoring rules read it: weights and point ranges, grades
+// mapped to their points.
+func scoringCriteria(criteria []Criterion) []scoring.Criterion {
+	out := make([]scoring.Criterion, len(criteria))
 	for i, c := range criteria {
 		lo, hi := c.Scale.Range()
-		total += (points[i] - lo) / (hi - lo) * c.Weight
+		out[i] = scoring.Criterion{ID: c.ID.String(), Weight: c.Weight, Min: lo, Max: hi}
 	}
-	return math.Round(total*1e4) / 1e4
+	return out
 }
 
 // Template is a reusable rubric.

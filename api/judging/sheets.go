@@ -16,6 +16,7 @@ import (
 	"eutteum/api/apperr"
 	"eutteum/api/cases"
 	"eutteum/api/dberr"
+	"eutteum/api/scoring"
 	"eutteum/api/store"
 	"eutteum/api/team"
 	"eutteum/api/validation"
@@ -275,7 +276,7 @@ func (s *Service) SaveSheet(ctx context.Context, p account.Principal, stageID, c
 		complete := !hasNaN(points)
 		var total *float64
 		if complete {
-			total = ptr(weightedTotal(st.Criteria, points))
+			total = ptr(scoring.SheetTotal(scoringCriteria(st.Criteria), points))
 		}
 		status := "draft"
 		var submittedAt *time.Time

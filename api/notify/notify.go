@@ -13,6 +13,7 @@ import (
 	"eutteum/api/account"
 	"eutteum/api/apperr"
 	"eutteum/api/dberr"
+	"eutteum/api/paging"
 	"eutteum/api/store"
 )
 
@@ -53,20 +54,28 @@ type Service struct{ q *store.Queries }
 // NewService returns a Service.
 func NewService(pool *pgxpool.Pool) *Service { return &Service{q: store.New(pool)} }
 
-// List returns the caller's latest notifications and how many are unread.
-func (s *Service) List(ctx context.Context, p account.Principal) ([]Notification, int, error) {
-	rows, err := s.q.ListNotifications(ctx, p.UserID)
+// List returns a page of the caller's notifications, newest first, and how many of all
+// of them are unread.
+func (s *Service) List(ctx context.Context, p account.Principal, page paging.Request) (paging.Page[Notification], int, error) {
+	beforeAt, beforeID, err := page.AfterTime("notifications")
 	if err != nil {
-		return nil, 0, dberr.Fail(err)
+		return paging.Page[Notification]{}, 0, err
+	}
+	rows, err := s.q.ListNotifications(ctx, store.ListNotificationsParams{
+		UserID: p.UserID, BeforeAt: beforeAt, BeforeID: beforeID, MaxRows: paging.Fetch(page.Limit),
+	})
+	if err != nil {
+		return paging.Page[Notification]{}, 0, dberr.Fail(err)
 	}
 	unread, err := s.q.CountUnreadNotifications(ctx, p.UserID)
 	if err != nil {
-		return nil, 0, dberr.Fail(err)
+		return paging.Page[Notification]{}, 0, dberr.Fail(err)
 	}
-	out := make([]Notification, len(rows))
-	for i, r := range rows {
-		out[i] = Notification{ID: r.ID, Kind: r.Kind, Title: r.Title, Body: r.Body, Link: r.Link, CreatedAt: r.CreatedAt, Read: r.ReadAt != nil}
-	}
+	out := paging.Map(paging.Trim(rows, page.Limit, "notifications", func(r store.Notification) any {
+		return paging.TimeKey{At: r.CreatedAt, ID: r.ID}
+	}), func(r store.Notification) Notification {
+		return Notification{ID: r.ID, Kind: r.Kind, Title: r.Title, Body: r.Body, Link: r.Link, CreatedAt: r.CreatedAt, Read: r.ReadAt != nil}
+	})
 	return out, int(unread), nil
 }
 

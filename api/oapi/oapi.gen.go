@@ -1393,8 +1393,8 @@ type ArchiveSearchResult struct {
 	Items       []ArchiveSummary `json:"items"`
 
 	// NextCursor Pass as `cursor` for the next page; absent on the last page.
-	NextCursor *string `json:"nextCursor,omitempty"`
-	Total      int     `json:"total"`
+	NextCursor *NextCursor `json:"nextCursor,omitempty"`
+	Total      int         `json:"total"`
 }
 
 // ArchiveSummary defines model for ArchiveSummary.
@@ -1485,6 +1485,9 @@ type AuditEvent struct {
 // AuditEventList defines model for AuditEventList.
 type AuditEventList struct {
 	Items []AuditEvent `json:"items"`
+
+	// NextCursor Pass as `cursor` for the next page; absent on the last page.
+	NextCursor *NextCursor `json:"nextCursor,omitempty"`
 }
 
 // AutoAssignInput defines model for AutoAssignInput.
@@ -1703,6 +1706,9 @@ type CaseSummary struct {
 // CaseSummaryList defines model for CaseSummaryList.
 type CaseSummaryList struct {
 	Items []CaseSummary `json:"items"`
+
+	// NextCursor Pass as `cursor` for the next page; absent on the last page.
+	NextCursor *NextCursor `json:"nextCursor,omitempty"`
 }
 
 // CaseVersion defines model for CaseVersion.
@@ -2009,6 +2015,9 @@ type Invitation struct {
 // InvitationList defines model for InvitationList.
 type InvitationList struct {
 	Items []Invitation `json:"items"`
+
+	// NextCursor Pass as `cursor` for the next page; absent on the last page.
+	NextCursor *NextCursor `json:"nextCursor,omitempty"`
 }
 
 // InvitationStatus defines model for InvitationStatus.
@@ -2176,6 +2185,9 @@ type Moderation struct {
 // NewPassword At least 10 characters.
 type NewPassword = string
 
+// NextCursor Pass as `cursor` for the next page; absent on the last page.
+type NextCursor = string
+
 // Notification defines model for Notification.
 type Notification struct {
 	Body      *string            `json:"body,omitempty"`
@@ -2193,8 +2205,13 @@ type Notification struct {
 
 // NotificationList defines model for NotificationList.
 type NotificationList struct {
-	Items  []Notification `json:"items"`
-	Unread int            `json:"unread"`
+	Items []Notification `json:"items"`
+
+	// NextCursor Pass as `cursor` for the next page; absent on the last page.
+	NextCursor *NextCursor `json:"nextCursor,omitempty"`
+
+	// Unread Unread notifications in all pages.
+	Unread int `json:"unread"`
 }
 
 // Objection defines model for Objection.
@@ -2529,18 +2546,30 @@ type RoundRef struct {
 
 // RoundResults defines model for RoundResults.
 type RoundResults struct {
+	// AwardedCount Rows of the whole ranking with an award tier.
+	AwardedCount int `json:"awardedCount"`
+
 	// Method 평균; 최고·최저점 제외 평균 (needs ≥ 3 judges a case; with ties one copy is dropped); 중앙값; 심사위원별 표준화(z-score) 후 평균.
 	Method AggregationMethod `json:"method"`
 
+	// NextCursor Pass as `cursor` for the next page; absent on the last page.
+	NextCursor *NextCursor `json:"nextCursor,omitempty"`
+
 	// ObjectionsCloseAt Once published, the stored end of the objection window (the same instant as the public table's).
 	ObjectionsCloseAt *time.Time `json:"objectionsCloseAt,omitempty"`
-	Published         bool       `json:"published"`
-	PublishedAt       *time.Time `json:"publishedAt,omitempty"`
+
+	// PrizeTotalKrw The prize money of every awarded row, in won.
+	PrizeTotalKrw int64      `json:"prizeTotalKrw"`
+	Published     bool       `json:"published"`
+	PublishedAt   *time.Time `json:"publishedAt,omitempty"`
 
 	// Ready Every stage is closed, so the results can be published.
 	Ready   bool               `json:"ready"`
 	RoundId openapi_types.UUID `json:"roundId"`
 	Rows    []AwardRow         `json:"rows"`
+
+	// Total Rows in the whole ranking.
+	Total int `json:"total"`
 }
 
 // RoundSchedule Instants with an offset; the web app enters and shows them in Asia/Seoul.
@@ -3047,6 +3076,9 @@ type User struct {
 // UserList defines model for UserList.
 type UserList struct {
 	Items []User `json:"items"`
+
+	// NextCursor Pass as `cursor` for the next page; absent on the last page.
+	NextCursor *NextCursor `json:"nextCursor,omitempty"`
 }
 
 // VoteCodeRequest defines model for VoteCodeRequest.
@@ -3108,6 +3140,9 @@ type CaseId = openapi_types.UUID
 // ClientId defines model for ClientId.
 type ClientId = string
 
+// Cursor defines model for Cursor.
+type Cursor = string
+
 // EntryId defines model for EntryId.
 type EntryId = openapi_types.UUID
 
@@ -3122,6 +3157,9 @@ type InvitationId = openapi_types.UUID
 
 // InvitationToken defines model for InvitationToken.
 type InvitationToken = string
+
+// Limit defines model for Limit.
+type Limit = int
 
 // QuestionId defines model for QuestionId.
 type QuestionId = openapi_types.UUID
@@ -3181,9 +3219,14 @@ type UnsupportedMediaType = Problem
 type ListAuditEventsParams struct {
 	Action *string `form:"action,omitempty" json:"action,omitempty"`
 
-	// Before Show events older than this id (the last id of the previous page).
-	Before *int64 `form:"before,omitempty" json:"before,omitempty"`
-	Limit  *int   `form:"limit,omitempty" json:"limit,omitempty"`
+	// Cursor Where the page continues: the `nextCursor` of the previous page of the same list
+	// (and, for a search, the same query). Opaque; a malformed cursor or one of another
+	// list is answered 400 `invalid_cursor` with a field error on `cursor`. Empty or
+	// absent: the first page.
+	Cursor *Cursor `form:"cursor,omitempty" json:"cursor,omitempty"`
+
+	// Limit How many items a page holds at most.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
 // CreateAgencyParams defines parameters for CreateAgency.
@@ -3207,9 +3250,16 @@ type SearchArchiveParams struct {
 	HasMetrics    *bool               `form:"hasMetrics,omitempty" json:"hasMetrics,omitempty"`
 
 	// Sort Relevance when there is a query, newest otherwise.
-	Sort   *SearchArchiveParamsSort `form:"sort,omitempty" json:"sort,omitempty"`
-	Cursor *string                  `form:"cursor,omitempty" json:"cursor,omitempty"`
-	Limit  *int                     `form:"limit,omitempty" json:"limit,omitempty"`
+	Sort *SearchArchiveParamsSort `form:"sort,omitempty" json:"sort,omitempty"`
+
+	// Cursor Where the page continues: the `nextCursor` of the previous page of the same list
+	// (and, for a search, the same query). Opaque; a malformed cursor or one of another
+	// list is answered 400 `invalid_cursor` with a field error on `cursor`. Empty or
+	// absent: the first page.
+	Cursor *Cursor `form:"cursor,omitempty" json:"cursor,omitempty"`
+
+	// Limit How many items a page holds at most.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
 // SearchArchiveParamsSort defines parameters for SearchArchive.
@@ -3283,10 +3333,34 @@ type SubmitCaseParams struct {
 	IfMatch *IfMatch `json:"If-Match,omitempty"`
 }
 
+// ListInvitationsParams defines parameters for ListInvitations.
+type ListInvitationsParams struct {
+	// Cursor Where the page continues: the `nextCursor` of the previous page of the same list
+	// (and, for a search, the same query). Opaque; a malformed cursor or one of another
+	// list is answered 400 `invalid_cursor` with a field error on `cursor`. Empty or
+	// absent: the first page.
+	Cursor *Cursor `form:"cursor,omitempty" json:"cursor,omitempty"`
+
+	// Limit How many items a page holds at most.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
 // CreateInvitationParams defines parameters for CreateInvitation.
 type CreateInvitationParams struct {
 	// IdempotencyKey A unique key (e.g. a UUID) per request. Retrying with the same key and request returns the first answer (marked `Idempotent-Replayed`); the same key with another request is refused. Keys are kept for a day.
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// ListNotificationsParams defines parameters for ListNotifications.
+type ListNotificationsParams struct {
+	// Cursor Where the page continues: the `nextCursor` of the previous page of the same list
+	// (and, for a search, the same query). Opaque; a malformed cursor or one of another
+	// list is answered 400 `invalid_cursor` with a field error on `cursor`. Empty or
+	// absent: the first page.
+	Cursor *Cursor `form:"cursor,omitempty" json:"cursor,omitempty"`
+
+	// Limit How many items a page holds at most.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
 // ListRoundsParams defines parameters for ListRounds.
@@ -3300,6 +3374,30 @@ type CreateRoundParams struct {
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
+// ListRoundAuditEventsParams defines parameters for ListRoundAuditEvents.
+type ListRoundAuditEventsParams struct {
+	// Cursor Where the page continues: the `nextCursor` of the previous page of the same list
+	// (and, for a search, the same query). Opaque; a malformed cursor or one of another
+	// list is answered 400 `invalid_cursor` with a field error on `cursor`. Empty or
+	// absent: the first page.
+	Cursor *Cursor `form:"cursor,omitempty" json:"cursor,omitempty"`
+
+	// Limit How many items a page holds at most.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
+// ListRoundCasesParams defines parameters for ListRoundCases.
+type ListRoundCasesParams struct {
+	// Cursor Where the page continues: the `nextCursor` of the previous page of the same list
+	// (and, for a search, the same query). Opaque; a malformed cursor or one of another
+	// list is answered 400 `invalid_cursor` with a field error on `cursor`. Empty or
+	// absent: the first page.
+	Cursor *Cursor `form:"cursor,omitempty" json:"cursor,omitempty"`
+
+	// Limit How many items a page holds at most.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
 // CreateCaseParams defines parameters for CreateCase.
 type CreateCaseParams struct {
 	// IdempotencyKey A unique key (e.g. a UUID) per request. Retrying with the same key and request returns the first answer (marked `Idempotent-Replayed`); the same key with another request is refused. Keys are kept for a day.
@@ -3310,6 +3408,18 @@ type CreateCaseParams struct {
 type CopyRoundParams struct {
 	// IdempotencyKey A unique key (e.g. a UUID) per request. Retrying with the same key and request returns the first answer (marked `Idempotent-Replayed`); the same key with another request is refused. Keys are kept for a day.
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// GetRoundResultsParams defines parameters for GetRoundResults.
+type GetRoundResultsParams struct {
+	// Cursor Where the page continues: the `nextCursor` of the previous page of the same list
+	// (and, for a search, the same query). Opaque; a malformed cursor or one of another
+	// list is answered 400 `invalid_cursor` with a field error on `cursor`. Empty or
+	// absent: the first page.
+	Cursor *Cursor `form:"cursor,omitempty" json:"cursor,omitempty"`
+
+	// Limit How many items a page holds at most.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
 // ExportResultsParams defines parameters for ExportResults.
@@ -3339,6 +3449,18 @@ type CreateTeamParams struct {
 type InviteTeamMemberParams struct {
 	// IdempotencyKey A unique key (e.g. a UUID) per request. Retrying with the same key and request returns the first answer (marked `Idempotent-Replayed`); the same key with another request is refused. Keys are kept for a day.
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// ListUsersParams defines parameters for ListUsers.
+type ListUsersParams struct {
+	// Cursor Where the page continues: the `nextCursor` of the previous page of the same list
+	// (and, for a search, the same query). Opaque; a malformed cursor or one of another
+	// list is answered 400 `invalid_cursor` with a field error on `cursor`. Empty or
+	// absent: the first page.
+	Cursor *Cursor `form:"cursor,omitempty" json:"cursor,omitempty"`
+
+	// Limit How many items a page holds at most.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
 // CreateAgencyJSONRequestBody defines body for CreateAgency for application/json ContentType.
@@ -3585,7 +3707,7 @@ type ServerInterface interface {
 	WithdrawCase(c *gin.Context, caseId CaseId)
 	// ListInvitations 보낸 초대 목록
 	// (GET /api/v1/invitations)
-	ListInvitations(c *gin.Context)
+	ListInvitations(c *gin.Context, params ListInvitationsParams)
 	// CreateInvitation 초대 링크 만들기
 	// (POST /api/v1/invitations)
 	CreateInvitation(c *gin.Context, params CreateInvitationParams)
@@ -3609,7 +3731,7 @@ type ServerInterface interface {
 	ListMyCases(c *gin.Context)
 	// ListNotifications 알림
 	// (GET /api/v1/me/notifications)
-	ListNotifications(c *gin.Context)
+	ListNotifications(c *gin.Context, params ListNotificationsParams)
 	// MarkNotificationRead 알림 읽음
 	// (POST /api/v1/me/notifications/{notificationId}/read)
 	MarkNotificationRead(c *gin.Context, notificationId openapi_types.UUID)
@@ -3651,13 +3773,13 @@ type ServerInterface interface {
 	UpdateRound(c *gin.Context, roundId RoundId)
 	// ListRoundAuditEvents 심사 감사 기록 (주관기관)
 	// (GET /api/v1/rounds/{roundId}/audit)
-	ListRoundAuditEvents(c *gin.Context, roundId RoundId)
+	ListRoundAuditEvents(c *gin.Context, roundId RoundId, params ListRoundAuditEventsParams)
 	// OverrideAward 시상 등급 조정 (사유 기록)
 	// (PUT /api/v1/rounds/{roundId}/awards/{caseId})
 	OverrideAward(c *gin.Context, roundId RoundId, caseId CaseId)
 	// ListRoundCases 접수된 사례 목록 (주관기관)
 	// (GET /api/v1/rounds/{roundId}/cases)
-	ListRoundCases(c *gin.Context, roundId RoundId)
+	ListRoundCases(c *gin.Context, roundId RoundId, params ListRoundCasesParams)
 	// CreateCase 사례 작성 시작 (팀원)
 	// (POST /api/v1/rounds/{roundId}/cases)
 	CreateCase(c *gin.Context, roundId RoundId, params CreateCaseParams)
@@ -3681,7 +3803,7 @@ type ServerInterface interface {
 	PublishRound(c *gin.Context, roundId RoundId)
 	// GetRoundResults 최종 순위와 시상 (주관기관)
 	// (GET /api/v1/rounds/{roundId}/results)
-	GetRoundResults(c *gin.Context, roundId RoundId)
+	GetRoundResults(c *gin.Context, roundId RoundId, params GetRoundResultsParams)
 	// ExportResults 결과·점수표 CSV (엑셀에서 한글이 깨지지 않는 UTF-8 BOM)
 	// (GET /api/v1/rounds/{roundId}/results/export)
 	ExportResults(c *gin.Context, roundId RoundId, params ExportResultsParams)
@@ -3822,7 +3944,7 @@ type ServerInterface interface {
 	SetTeamMemberRole(c *gin.Context, teamId TeamId, userId UserId)
 	// ListUsers 사용자 목록 (관리자, 주관기관 담당자)
 	// (GET /api/v1/users)
-	ListUsers(c *gin.Context)
+	ListUsers(c *gin.Context, params ListUsersParams)
 	// SetUserRoles 사용자 역할 지정 (관리자)
 	// (PUT /api/v1/users/{userId}/roles)
 	SetUserRoles(c *gin.Context, userId UserId)
@@ -3866,11 +3988,11 @@ func (siw *ServerInterfaceWrapper) ListAuditEvents(c *gin.Context) {
 		return
 	}
 
-	// ------------- Optional query parameter "before" -------------
+	// ------------- Optional query parameter "cursor" -------------
 
-	err = runtime.BindQueryParameterWithOptions("form", true, false, "before", c.Request.URL.Query(), &params.Before, runtime.BindQueryParameterOptions{Type: "integer", Format: "int64"})
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "cursor", c.Request.URL.Query(), &params.Cursor, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
 	if err != nil {
-		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter before: %w", err), http.StatusBadRequest)
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter cursor: %w", err), http.StatusBadRequest)
 		return
 	}
 
@@ -5005,6 +5127,28 @@ func (siw *ServerInterfaceWrapper) WithdrawCase(c *gin.Context) {
 // ListInvitations operation middleware
 func (siw *ServerInterfaceWrapper) ListInvitations(c *gin.Context) {
 
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListInvitationsParams
+
+	// ------------- Optional query parameter "cursor" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "cursor", c.Request.URL.Query(), &params.Cursor, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter cursor: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", c.Request.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter limit: %w", err), http.StatusBadRequest)
+		return
+	}
+
 	for _, middleware := range siw.HandlerMiddlewares {
 		middleware(c)
 		if c.IsAborted() {
@@ -5012,7 +5156,7 @@ func (siw *ServerInterfaceWrapper) ListInvitations(c *gin.Context) {
 		}
 	}
 
-	siw.Handler.ListInvitations(c)
+	siw.Handler.ListInvitations(c, params)
 }
 
 // CreateInvitation operation middleware
@@ -5160,6 +5304,28 @@ func (siw *ServerInterfaceWrapper) ListMyCases(c *gin.Context) {
 // ListNotifications operation middleware
 func (siw *ServerInterfaceWrapper) ListNotifications(c *gin.Context) {
 
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListNotificationsParams
+
+	// ------------- Optional query parameter "cursor" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "cursor", c.Request.URL.Query(), &params.Cursor, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter cursor: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", c.Request.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter limit: %w", err), http.StatusBadRequest)
+		return
+	}
+
 	for _, middleware := range siw.HandlerMiddlewares {
 		middleware(c)
 		if c.IsAborted() {
@@ -5167,7 +5333,7 @@ func (siw *ServerInterfaceWrapper) ListNotifications(c *gin.Context) {
 		}
 	}
 
-	siw.Handler.ListNotifications(c)
+	siw.Handler.ListNotifications(c, params)
 }
 
 // MarkNotificationRead operation middleware
@@ -5491,6 +5657,25 @@ func (siw *ServerInterfaceWrapper) ListRoundAuditEvents(c *gin.Context) {
 		return
 	}
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListRoundAuditEventsParams
+
+	// ------------- Optional query parameter "cursor" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "cursor", c.Request.URL.Query(), &params.Cursor, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter cursor: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", c.Request.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter limit: %w", err), http.StatusBadRequest)
+		return
+	}
+
 	for _, middleware := range siw.HandlerMiddlewares {
 		middleware(c)
 		if c.IsAborted() {
@@ -5498,7 +5683,7 @@ func (siw *ServerInterfaceWrapper) ListRoundAuditEvents(c *gin.Context) {
 		}
 	}
 
-	siw.Handler.ListRoundAuditEvents(c, roundId)
+	siw.Handler.ListRoundAuditEvents(c, roundId, params)
 }
 
 // OverrideAward operation middleware
@@ -5550,6 +5735,25 @@ func (siw *ServerInterfaceWrapper) ListRoundCases(c *gin.Context) {
 		return
 	}
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListRoundCasesParams
+
+	// ------------- Optional query parameter "cursor" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "cursor", c.Request.URL.Query(), &params.Cursor, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter cursor: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", c.Request.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter limit: %w", err), http.StatusBadRequest)
+		return
+	}
+
 	for _, middleware := range siw.HandlerMiddlewares {
 		middleware(c)
 		if c.IsAborted() {
@@ -5557,7 +5761,7 @@ func (siw *ServerInterfaceWrapper) ListRoundCases(c *gin.Context) {
 		}
 	}
 
-	siw.Handler.ListRoundCases(c, roundId)
+	siw.Handler.ListRoundCases(c, roundId, params)
 }
 
 // CreateCase operation middleware
@@ -5798,6 +6002,25 @@ func (siw *ServerInterfaceWrapper) GetRoundResults(c *gin.Context) {
 		return
 	}
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetRoundResultsParams
+
+	// ------------- Optional query parameter "cursor" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "cursor", c.Request.URL.Query(), &params.Cursor, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter cursor: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", c.Request.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter limit: %w", err), http.StatusBadRequest)
+		return
+	}
+
 	for _, middleware := range siw.HandlerMiddlewares {
 		middleware(c)
 		if c.IsAborted() {
@@ -5805,7 +6028,7 @@ func (siw *ServerInterfaceWrapper) GetRoundResults(c *gin.Context) {
 		}
 	}
 
-	siw.Handler.GetRoundResults(c, roundId)
+	siw.Handler.GetRoundResults(c, roundId, params)
 }
 
 // ExportResults operation middleware
@@ -7104,6 +7327,28 @@ func (siw *ServerInterfaceWrapper) SetTeamMemberRole(c *gin.Context) {
 // ListUsers operation middleware
 func (siw *ServerInterfaceWrapper) ListUsers(c *gin.Context) {
 
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListUsersParams
+
+	// ------------- Optional query parameter "cursor" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "cursor", c.Request.URL.Query(), &params.Cursor, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter cursor: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", c.Request.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter limit: %w", err), http.StatusBadRequest)
+		return
+	}
+
 	for _, middleware := range siw.HandlerMiddlewares {
 		middleware(c)
 		if c.IsAborted() {
@@ -7111,7 +7356,7 @@ func (siw *ServerInterfaceWrapper) ListUsers(c *gin.Context) {
 		}
 	}
 
-	siw.Handler.ListUsers(c)
+	siw.Handler.ListUsers(c, params)
 }
 
 // SetUserRoles operation middleware
@@ -11859,6 +12104,7 @@ func (response WithdrawCase503ApplicationProblemPlusJSONResponse) VisitWithdrawC
 }
 
 type ListInvitationsRequestObject struct {
+	Params ListInvitationsParams
 }
 
 type ListInvitationsResponseObject interface {
@@ -11875,6 +12121,22 @@ func (response ListInvitations200JSONResponse) VisitListInvitationsResponse(w ht
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInvitations400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListInvitations400ApplicationProblemPlusJSONResponse) VisitListInvitationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -12719,6 +12981,7 @@ func (response ListMyCases503ApplicationProblemPlusJSONResponse) VisitListMyCase
 }
 
 type ListNotificationsRequestObject struct {
+	Params ListNotificationsParams
 }
 
 type ListNotificationsResponseObject interface {
@@ -12735,6 +12998,22 @@ func (response ListNotifications200JSONResponse) VisitListNotificationsResponse(
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListNotifications400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListNotifications400ApplicationProblemPlusJSONResponse) VisitListNotificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -14330,6 +14609,7 @@ func (response UpdateRound503ApplicationProblemPlusJSONResponse) VisitUpdateRoun
 
 type ListRoundAuditEventsRequestObject struct {
 	RoundId RoundId `json:"roundId"`
+	Params  ListRoundAuditEventsParams
 }
 
 type ListRoundAuditEventsResponseObject interface {
@@ -14622,6 +14902,7 @@ func (response OverrideAward503ApplicationProblemPlusJSONResponse) VisitOverride
 
 type ListRoundCasesRequestObject struct {
 	RoundId RoundId `json:"roundId"`
+	Params  ListRoundCasesParams
 }
 
 type ListRoundCasesResponseObject interface {
@@ -15700,6 +15981,7 @@ func (response PublishRound503ApplicationProblemPlusJSONResponse) VisitPublishRo
 
 type GetRoundResultsRequestObject struct {
 	RoundId RoundId `json:"roundId"`
+	Params  GetRoundResultsParams
 }
 
 type GetRoundResultsResponseObject interface {
@@ -22109,6 +22391,7 @@ func (response SetTeamMemberRole503ApplicationProblemPlusJSONResponse) VisitSetT
 }
 
 type ListUsersRequestObject struct {
+	Params ListUsersParams
 }
 
 type ListUsersResponseObject interface {
@@ -22125,6 +22408,22 @@ func (response ListUsers200JSONResponse) VisitListUsersResponse(w http.ResponseW
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUsers400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListUsers400ApplicationProblemPlusJSONResponse) VisitListUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -24141,8 +24440,10 @@ func (sh *strictHandler) WithdrawCase(ctx *gin.Context, caseId CaseId) {
 }
 
 // ListInvitations operation middleware
-func (sh *strictHandler) ListInvitations(ctx *gin.Context) {
+func (sh *strictHandler) ListInvitations(ctx *gin.Context, params ListInvitationsParams) {
 	var request ListInvitationsRequestObject
+
+	request.Params = params
 
 	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
 		return sh.ssi.ListInvitations(ctx, request.(ListInvitationsRequestObject))
@@ -24393,8 +24694,10 @@ func (sh *strictHandler) ListMyCases(ctx *gin.Context) {
 }
 
 // ListNotifications operation middleware
-func (sh *strictHandler) ListNotifications(ctx *gin.Context) {
+func (sh *strictHandler) ListNotifications(ctx *gin.Context, params ListNotificationsParams) {
 	var request ListNotificationsRequestObject
+
+	request.Params = params
 
 	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
 		return sh.ssi.ListNotifications(ctx, request.(ListNotificationsRequestObject))
@@ -24857,10 +25160,11 @@ func (sh *strictHandler) UpdateRound(ctx *gin.Context, roundId RoundId) {
 }
 
 // ListRoundAuditEvents operation middleware
-func (sh *strictHandler) ListRoundAuditEvents(ctx *gin.Context, roundId RoundId) {
+func (sh *strictHandler) ListRoundAuditEvents(ctx *gin.Context, roundId RoundId, params ListRoundAuditEventsParams) {
 	var request ListRoundAuditEventsRequestObject
 
 	request.RoundId = roundId
+	request.Params = params
 
 	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
 		return sh.ssi.ListRoundAuditEvents(ctx, request.(ListRoundAuditEventsRequestObject))
@@ -24928,10 +25232,11 @@ func (sh *strictHandler) OverrideAward(ctx *gin.Context, roundId RoundId, caseId
 }
 
 // ListRoundCases operation middleware
-func (sh *strictHandler) ListRoundCases(ctx *gin.Context, roundId RoundId) {
+func (sh *strictHandler) ListRoundCases(ctx *gin.Context, roundId RoundId, params ListRoundCasesParams) {
 	var request ListRoundCasesRequestObject
 
 	request.RoundId = roundId
+	request.Params = params
 
 	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
 		return sh.ssi.ListRoundCases(ctx, request.(ListRoundCasesRequestObject))
@@ -25174,10 +25479,11 @@ func (sh *strictHandler) PublishRound(ctx *gin.Context, roundId RoundId) {
 }
 
 // GetRoundResults operation middleware
-func (sh *strictHandler) GetRoundResults(ctx *gin.Context, roundId RoundId) {
+func (sh *strictHandler) GetRoundResults(ctx *gin.Context, roundId RoundId, params GetRoundResultsParams) {
 	var request GetRoundResultsRequestObject
 
 	request.RoundId = roundId
+	request.Params = params
 
 	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
 		return sh.ssi.GetRoundResults(ctx, request.(GetRoundResultsRequestObject))
@@ -26709,8 +27015,10 @@ func (sh *strictHandler) SetTeamMemberRole(ctx *gin.Context, teamId TeamId, user
 }
 
 // ListUsers operation middleware
-func (sh *strictHandler) ListUsers(ctx *gin.Context) {
+func (sh *strictHandler) ListUsers(ctx *gin.Context, params ListUsersParams) {
 	var request ListUsersRequestObject
+
+	request.Params = params
 
 	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
 		return sh.ssi.ListUsers(ctx, request.(ListUsersRequestObject))
@@ -26877,476 +27185,485 @@ func (sh *strictHandler) GetReady(ctx *gin.Context) {
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7L19c1zFtTf6Vbp0nqcsJVsvNibnxKrzhzAQTDA4loFTT8TVtPbu0XS0p3uyu0fjgetbApSUc+xbmAQH",
-	"m8iUcg/B5CmnjmILEFVQt4r7TfhTs/UdbvXq7v0y03tmz2hkGVAqhTUze/fr6tXr9bfemvB5vcEZYVJM",
-	"nHtrokZwQCL487kreFX9GxDhR7QhKWcT5yau1AiKyDoVlDPEq0jWCPKxIB4iM6szqLI08a9LE5V5JAgL",
-	"EJVoBftriDJUuVCdvoilX6ugVo0wJPA6ZaszE96E8GukjlVPst0gE+cmhIwoW524ds2buExk1F6oShL1",
-	"jmSR+JwFAkmOWlj1RKo8IkhGbcpWEV7FlDmbp0ySVRJNXFMdNHCE60SaKS+sEua3LwTqb6r6aGBZm/Am",
-	"GK6rN7H92ZuIyG+bNCLBxDkZNUm2lyqP6lhOnJtoNql6sndSC1Jiv1YnTBb3lH3kcL2dx4IU9uPrHw/Z",
-	"Q0iTueS3aAFFmAW8jmiAMEOYcdau86ZAKxFvCRKhNUIaAk0C6VCGQu7jcFHyCK+SKbWxdRytIQwEhmok",
-	"bFSb4RLjzCczSBGiINE6iZCQPCICcRa2EUZrpE0CVMOipuiTyhl0YZXxiASG8OgqIwGibGaJTXh6UTTV",
-	"p8vyH9N6TtOwNulaNLCUJFJv/B+/Xpj+X3j6zbnpny9Pv/HW6Z95Pzt77X84l+c5JqNimiLm18NtwYWA",
-	"1BtcKvL8JWm7NqLJ6G+bRC2OWW6MXn31wrNTqEEipLomQs4gOG/q+LSorMHZFriu38IssM+hiMhmxAQ8",
-	"UKWRkAgz0SIRmlQbRgJUSQYkpy+TRojbJKhMzedbhD4w47KWDgFRgSJSbQoSzKBfkrZAOFJPNySq8ghh",
-	"FOD2TNG2ZVZhWi1Ddg3r+OpLhK3K2sS5M3Nz3kSdMvv5tHNFq8Ct3AxQsUbN+WqYrRI16BUsSIA4U2uo",
-	"93EeUSkQXhGE+fCIXiNFh2riZ8/8W/FEDK8smsFpNQPHmNk6lViNs5DcaPaRQ9Jc0tQVvkZYQYcSfuvX",
-	"U/e8MjtzxjnNXylC6TfJ36YPHG6Kl3mTBYXdRObXw/WxKPFqMYMW5tfD9XGF4HphF1L/eLgeXhUkKuyh",
-	"qX88TA/X1MuiwZkgcFM/g4PLmmOoTz5nitWoP3GjEVIfyHK2EfGVkNR/+hvBgTzT7v5HRKoT5yb+ZTaV",
-	"fmb1r2L2kn5Ld+oSfhJGVcehGrc69xGqYhoKtI5DGkDv86hCoohHooLUMghEsF9DVUrCYGZC3ZqcVUPq",
-	"H9v4fdO/SHm934wiwiQSEksCg3yeRys0CPTpflyjXLQ3NFppSsS4RDgMeYvodfsFZ+Txr5ngzcgniFyl",
-	"QpIABkYFIlcbipzV9qsbCzUbMMQLTEkJOHycw1xgqMnI1Qbx1fiMYAQEqG/dgEhMQ0OKMkMHF55VglZE",
-	"GjySMPqXuXxecbbHOfqXORJNv5YstKeWVO28UjRWQqKGqDWNMCQRDPNSBPI/VS08j2lIxj9ge0QHUAdI",
-	"p1oSCJCg6rZXY12l64SBqDCPKuZoVVCNh4FQihGG/1KBGG/1TOhywigfL6EbeYYREih5Jau1aRklZRYg",
-	"A+kZJLKPmsYiEYLyfgxjuBHb9lw0jxhpIaEf0BpBRKoRETUEYgcIXaHgSBBYb8zQC1I2XlF6gs/5GiVK",
-	"AsuovItETp+HH/Lj67mN1J3K+Us4WiXHxb9XeNBWEwzVICIka0rByvDJK5xfxKxtbknxWIfJlebG2kip",
-	"S/WGFPNaQ1cSfAVUjGnQ6StIaB2+axsyjxSNwjw9mzEQwEBeZbgpazyib5LHzMBkqll6cEASEqQMpALF",
-	"0syFAewN+FlEAsIkxaFWdFoRZ6uwfa8yvI5piFfCx0phCyggDcICpUOhSbg4sMTqgE+pqTTTUY1zz0Sz",
-	"oa4fElwkAcVX4LQd76lSd0+lm2lVZkDWNU2Cwcj3SUOmmlBGJsWBZuU4vBTxBokkVZJrFYeCeBONzFdK",
-	"wWzgSNbNXPvN4tn0STUNKpRq/TJI2QNezDwKZi8hWjwKBr32Mmldso9qGdzeS7/O9Z5p8Y1EeOcrvyE+",
-	"DHQh4Gax3+qaOg5wQy+dg896E1i9SIJXWE5HCLAkvTqCZ+xzg+akjXyXSVW9wqPAZVs8DbwqY96Ad5QU",
-	"AiPy0JnkAc3Cvtv4dB7NoVaNhkQboqgSAomSFmfSsSa2R1BnmqHmy1SSuhg07ItERtRXb5q2cBThtvqs",
-	"xPUmvE9Ys662Ju17IlnDzMakK9ZsqLUMFmTP+k5LWidOVS9LA2bFkzHYBc223I8gLrBGc9jTkieZ/L69",
-	"XsMStbBIxDHJUZVK2ChYB20aVoNWu5I3Cs15Awgw35eV0bRZsWKerKh2B1LqaJuvV+sajPuCfu303Bjp",
-	"oWtzTTvO/UtOWn5vaFBCmfcmQrJOwnLn9CV49Jq1JTh4RANHifl5YM8RWXUSTnxj69svO+9tos6Nz+Kt",
-	"TRTf34g//AeajO9cR/sPv9nf2/FQvLkVf7Tnoc4XG/E7O1MzA08HDIFp/qinnAygeFFfsmvTNcBP3o9v",
-	"31VdP7zjof3d9+MP/zFpRz3lof29nXj3uv5m//Md9Z8H6utHn6v/7+3s726oAVuK8AmTEVYDqhMZ8QYP",
-	"qcRswptYwYL6ip83V0LqL1MmJJVNmR9zup5mzFTfeV3EYCm7FIkbkurhb91rCm0VL5/i66OSZQGJFe5q",
-	"8SgWGxHBgeu60zwInupepn6r8zz2iXwNh03iugGwYafiIg5IL+2cx4IIxKtIm9qx6RzJmlKQ9NVmuAKY",
-	"pO2AHGM/yruYpI6SgVslqQxL7FXqXdEveOmNlU7HtY2FK3yZ+ISuE4ez6zyvN0IiSYCSh62DVHd6SoCp",
-	"QKCVdtdOuCWEEZYQ2ne4fyK/pgZt+s+Nyt235I3z7rauZOdT50o40iupG88RUN9x6zEtNut1HA0+98m+",
-	"6Sm6dsTrPV7dR8N9YlcjsgoCxUUia9yxtQfv/WH/y+15FH++tf9o+9sv48+34u2NePsWire34rt7SD+A",
-	"JrXh5Ls//A09hX7TDFaJMN7LeWM4oeCnJMjnDdAzgog3GiSYmkeawe/v/HEexTcexO88iLc247/c6jza",
-	"RAfvb8WfbBzc/WDyzWnh84hMoYO/bJpOs1y9ToCHy4jW6yRYNh/rSqlSf7wJL7v5uN6NBXBROc6+cV0t",
-	"CJfMxeuanrQPUDQIXhNKPjZ6MMF1NGmkZcNtlPBM61rn03QzNY8YWVdnAjVIJDibcXIVO47SAqs3UUsM",
-	"2H0lLB6QSEuVihTJVekUNg4rMEPDXnY9c5MaKDdnt2kU4dlOrEfyHeQP7ZlEn+EpzgHjCsNXqhPnfj0k",
-	"I3Bfmpy5GFt6leGUEfEIiRpvgS1GC76e1ePgiUh/Ks+qrPrquhiSSI0hRJ3kHVeLPg9DvMIjLHlUvs3z",
-	"mbcSPaG7aRNC8Uz7InGdYwKXUmpnR5MZk5Y5wDZyg1dRJRMmUZlCxvVP5bx2emt7X5NRsHBVKZx01Wz2",
-	"ulvhPFRcKh3ced7UdpD86F7gLW1TbBDeCIntzYYfoc57m/FfNuJ7u6hz61b85934ow9Aw6OM1hVznHPd",
-	"ciH1CfPdakUdVK5x6Oe8KX1eN+evR3sxdinXb4KHzULTiMSr+cH1PtHvPrX9ZnrJjDSdfjc9mo7Ttcsf",
-	"gcyFO9G1pb0M442UZYB86xI6ExloHGJyC0fBFaovuDG052NJVnk0ruGRdXVUfJJogGNos4bFxSEJuX+D",
-	"DRJRLSKNobFUGx9DYxAqMaa2lMzyS8rGNc82weOhua5DDO0me5JRbszCZkg0S/2Z+dll66a+HOX0uept",
-	"LE6RyFhSCzBypzqjYm048U69EC0MryrBe9Z07lBx1M+nBDjMPVSHYaHJ/a82fhJvfTLlFE6H0V9HEUpL",
-	"WjHqlJW73fWcqHRfxwUisMsYktGyjXibrG1+f9LtNcMsQVljknJPd0u5Tx9WyrUDdBu/fMxSZarbx1Yn",
-	"9RUtQ1n55ZQwelKvZuQhzBCPVjGjb+qXIK4QVnTKvXeqc7HmCJlOxTnBUR23FQ0UNmGoz0FMC10DyszC",
-	"KHg8goBfY1ta4esEUenZr4M6Ze5uh7QZdjGhcsbDZH28zC7lZ9xn2xcJjvzaZTDgO7heoxHxq7TuXLYr",
-	"UZMYb4HkEocVCKoFL5Pi+chXcpJ2BKsJqUYEmpQtDq5lWqU+VlI1XW1GREyhasTrCNsQa4HrSi7mVYR1",
-	"TADSTgYPcaVWn/aenptDdSz9GhE6JAhWww6BRghcN7r3q9iXiFDgGC3cnkELWqKHOLdQmFnAtmfGrN5y",
-	"b2s1Ee9KbKeRBUelhkKLkjfByFV5vhkJ7jiVl7AQCAsI1RE8qiQOPvUSauBVkug1XE89xEL/4LwNYIed",
-	"aQdumtTPJ0vVjwLNBM8VKcqJCjUWmyLIDS8XeV9yMnXPr1kJufe+7JZ3e4ebF18d7KLclZgKrb0/NVdC",
-	"Kmql7dqpyNr7E2+y4EqBYdqbEIw2GmSgi3/RPJaVaHvbSkmgl/Aysqvzx8K9lIVjh19eoKu1kK7WhrB0",
-	"JK/0k4oHHZCs+d5O3CXrdkvDBbJvhqa8riOTJwfnERTaJGJNXN2Xvs21GUiS2jpcnreZfl9UrxVpLIMa",
-	"uUJw3Rzqkv6TJD/Irj90k4y+3wrpkfYsUVfMSi9l1wiRiz0ebMaZ6j6IcFUCGazUqSyMakiC0QcHrmdn",
-	"m8Sp50NbskMqnnGdMPkMx1HgJovhtxpIzGkfNIHbpVuErUjizQcJSdbBkvbTf9KXIXTYcRuZefRetS+T",
-	"FsLJ+wLVcUDcbihR45Gs4jAURV5NMPz6vBkGELO1SiQijDdXa8b/4mnHS82aD2WNtFGI/bU+ns4hjnGd",
-	"CqH+HMzGkqNkXxnsdux2gdkFza2Lc3NSA3Pv5HRUnQ2y69V8VWsoIjjQAqYW8uAdp5zjR2Q4j4g3UaUh",
-	"KQznKHulQ3yCWyoQNXzm6Z+52Qt9kzzTljljbN+LJxmrl1u5bEtJh8mosqvi3J9mQOVz6879wX5xNJwv",
-	"XZKrie0DU4WS/1s1jrAvSTCPSL0htbctzb20QbluB9sQ26hTCkSxbq6TfHpm37XDlMmfnXWf/ia8U/Io",
-	"mqctYZewW2CwVfjG+J193651Osn+2ziWAJiUKA4RBNOUXLPmUewmmmVeIpEVb+r4qnafPDWX8aWc9gYd",
-	"nXxDzoEqieyVdRJFNCCjjDUi2AQA97PynHHGjljxwMH8KImQ5JC8kfNjMY5AiMyF95WSKsxACxfhMm8d",
-	"6griehGNObGXG5rfyeVkwXo1F8zW3AqYjhjIsQTeXAkz/IA16yvmWaWuXCbYrxG38gEPLKoWC+JKjA0J",
-	"OkWU6ZQ5eAtRHdcJhKUtWJSZn8Bu0e86zyEc9NW9VMfn08dHWYDBvMda3LujMYqjj4YW7ksY3hON6PDa",
-	"AJCPnU+OIAuJ3loMuneq0HBxuBA+xTzom+SXUavsvZ/c+UYvtK/3ndEofCyZc8JrEyZWyG3TeWZ431OD",
-	"ojjyi9Ad4fQgfvft/b3rgAcAnA5OWEsH4uTGZv7X37netabDLOczOAy5LOKJ+Qt1cKBgj89WyGFk1ZJ0",
-	"J9Is7oHPrpMIwiGeaWc1XFLHNFz2eaClD7/LZ95PjkmTxO0S5TpJJl282CMR7ijbkUaun9EEZOPYXXpu",
-	"QHqu98Ll9DO4B8Pdz3YertUZLpJJPX3eJC05wpjGHyk0vOpFAiptTtlAB2Edt21GaBJnw3gLTWLtrDJu",
-	"LAu8A1nGOAgpIwV+qRoWr7LEdnMemi4QBVo8WqNsVQdKBrRaJZFIFdIQSyIkSppC6ySCJFC3U6lsboCG",
-	"Neod0AWmlhpCZxki6yRqI4GVgJgkwvo4iigReW9qNtvHZlT3222AmzB3eJrEMYjijGXqWsYqNgxFJC+9",
-	"ppfQvR1FC+5B0hNhJngz+b0gqng4OWboYEtvYp2SVplFe00952Sm0ILdsETESfKbEiJxrFx3KFRy2LJH",
-	"tX+I5xuG6ZxPcx/zXGSFMFKlPsURLYgoy/pc+i+Dee5oYw59LmSB3FXKBZSJ0es3lpf0Y6C9PyHRe4Bw",
-	"Jgrn3je6L1ElSpx+7RAQEkfl0zP6OpCGjCwsrT/0OnEGRSGaWMOiYMSiK/s8nLbRIkcsUk75FJQ+AEYl",
-	"QqkN+I5urWhC5abS/xadQQB8ACH5qjNIcyYk0FmS6j5DGIGDZd7ycfWqTmkwW+Yhs2MeshvmIbtfEEpg",
-	"uc/MhDeIc3VDchVyspIbMkYmloqpT831ZWkuxWiQauRge93Zx5ghowJAvE+9gX2Jvtv4FD2NIqKT0kmA",
-	"SChIq0YigrBEwsc6KT8Z0tODlMjHyVodS3tmrj+37UqA3Pzn/qOve5N257y+bLmrkS8+iO9vdnZ29h9+",
-	"U66pPBcfbbuznN45nnd244/+XnI8j+9iyNkWXGPpuSiGs0b0p4TxsNe+XHXRrmXXptzejO/tdj74IP7z",
-	"rofiG1udhx/Avwd//oOHDu7ejt/ZyWZd0YBgxe1oyJV4R+uNkCgRUHvqdCaoy02dEd57x/Dx+/HmP+NP",
-	"3vcgxeyLLQ/FD7cPPrrp2eww+On6nfjdtz3U+e89/Wd2WL2+cm+iRWUtiHCLGR++GomJjoDfGZfL9lPh",
-	"kIvCj0YRPMuqZt8r9cnlyeofrzOGyI3D56YVBNoUaUIO9ad/8lqGeMbhL8vS4ugOM1AG060rb+gxL11g",
-	"Vf54jD2pRljaBtVt6TLf5/XUYiU0O8Xe015kvQEMDou/kVhsGkpx5k1hDQdZ33SCs1I6I+95SkJjP3Km",
-	"ghzqJD/jPqfrxQe8a53XkwORHUi+By9ZwAFUOa6jkqfXQx0XY2Pp3nbq17S5LhMRbqAGNXKnBr+bQRWj",
-	"liyrpyvnkizhUwLxFoM2dNjOElNqiUZjapOs+Wmypags86K2RQokCPFAESEBlQaPp2INMZWpmSVWSVox",
-	"XUMcb49lC01WujlcZcpD2KAnKqaoxmvD4MUSE4RA9mOIJYmQHrlZCjCX4ojATChDVGr0aXtXZxdkYHjb",
-	"+cw9e2w4F+drOAwJWyWjuw7Kx0mWBndxhAQ8PTAioMjLabv2+rnwNROyIFmj4X8ZcMhLGVCuoeCqvQmW",
-	"wek6BKRX90DyDTun36M9Dzf1NTpYrsv2AYHNbv/n6RLrFPEeneKMG0vb4byEsQ5aBBt5nWeOGoAHdd7Z",
-	"BfSgzS3EIxTf3et8sYH0b99+2bnxWfxwNyfBp2hv3gS5akBlnSzBxGq6e1caxMO7aDLjtPE0DHvag/nC",
-	"ZOyAST/BiVF7QiSZ8tDBRzcPPvgaTQbED3FEArSiDUpwVDQKEfweYSrSXxMmOZWdnRrNsh6NYnm4TpZz",
-	"E4Zvkihv26O+ODXrCfquxaXUCFBOqksgAnukOXMuylyzQDwueYo3mXzGovOXDntYI25hJMQrOYN5AeWu",
-	"AQq+fth6350UDAZTm/YxCg87DKRXPwR4b2yAX7kzP5wZoTyGl7U8Hw4QEmfqkBSh7+gULtURCVBTgB82",
-	"5GwVCqJMKgnIHjuDxZKkbCkmiKjoOpYDV3JUlEoIbMjtlf4mb+56+mwfdt1f6w9JL+6T6QEa8NL1LN6y",
-	"IN2z8hwj804v0wAMfEeamaxZqbBFViB/zKCXAJaoSPcVa/O6rqszq7d69i2Alb1WKcg5WyOshB/G1GSA",
-	"ERaofxGVJHImdufm42BNq00aYGNWLqWd/MK8UOhCPGzsF5jGB8f+4TAdQotA1lKZuL8+0WOmFTuCzNq4",
-	"CdGs+SiCVNeudAvAR7BL/UEoHbz96cHy2aF2ilz1w6ag6+Rixhrfu31ZG/6gzXTvo3PzRhZ9u1KcJG8s",
-	"A4hXLSJCKcxOIWcd8CF6M2u0PUU1oYNTQt4igHu0jplP2aqJrZ2c+27jT6fn5qaM/cV0lccuTRas17lR",
-	"sFyFEvKzubtjQCUbb+LZfJLYcDSUwc8YRtIqkqgya92fq+rHykhbWetVb/6Hu9qZuvihB0SZBm5M7BSY",
-	"tdGLi6+8PAXA4Toaa2ADBBEchZRERe1ApZKCMG1r3FOP2AsKDMcVD1WMf1D9mTEzVgbDpeoeCxfsuSji",
-	"zpjhoGC2UTM0V2sV6kPYkdo+YbD46nIIxKQ+adpXfzXZGuMttgxjUl+oMVU0gAFaaQrKiBC6ByhcgQWq",
-	"BE3jmVXPMy6Xq7zJ4GXRrC+fnpuDJVHbuwwGHihbsMwbhMFi8aZc5tVlYDHu671gS7IiBTySWl0jzqX9",
-	"yUCcQ1gvZwSJBglDxRIgoA38yOcSM9pvOGVagavMVDwUUiFRgwuqYS0pQysR9teIFGiyAsIWTNOvkaAZ",
-	"khnjWjofckHEgsxQxa/n3pjRFKq+9PWNh399+o0Z7b9ejXBA4Ck4RpWpeYTRb5skaqOkVJ/aBFONYqUN",
-	"YBiKTc+jygoP2mnevoV0xwJh1Kpx7R3vLeH2Rq6U208ml5Z+/eu56Z+/8dOlpTf+z6WlGfdjUz/5H874",
-	"ViKE06m4gMxP9viZ4ZEAhZitNt0wAs4TYkJj085cR+YXaiFHESQSPtgVdzsotJxT4+sYVmCy/NK04JxM",
-	"TvYYUTHt3g8gNQS962MNA0ArSnWyZ3pp4udwUS5N9MCFu8TvXtiZpwdbl6xWWYg38wLBoVYl8jPrxfnm",
-	"a4dC9X5Bw7UtSoNeku+uCzxwMIDfEOkBuVfzOIXOgR46Z6zbd6HV6QbXhb00OpO5L+KPbsebn3hof2cr",
-	"vrcXb9/uPNpFnd/tgVN+f/f9/UfbXcTx9LBhCn3syymCgoOEa/ZHEiDRwDopyq/hCPtScfHJVxlVvALB",
-	"f/QBmwLoRkVsld4YrdCM2OnDljiSJbxf+jnPtuWa1AUAOCpKHLfwR+5hMNJyomcPDFKMyG+gOFburXzP",
-	"yQXba28zoFquOg4FaXXdx5yCeG9ZeJ8t7xk4bwl3301mRLGCn7U7vsSeQRdeuvLpu9lOMmuY34eCPY74",
-	"OrEyfy9WdlNa/7BJIFCMF8SjGfS8Rg6V4ED7n12lNilDDRL5hEH2n6bqJTb5r2dn/hV99/s/on97eubf",
-	"1HM/PX165jT6n42peQ233aKCoIp5VYvfFV1vNMSSrusBVKqQ+Qs/1HhriWnUAFonAq0QJTsgKtGqduOp",
-	"cWnB5pRAAY0I5BKjyTOoxpuRgNGcQXXKmpII1eLP5qa0469beQ8lLplkWE2ywEs8TPUmBG6GnVuKki2m",
-	"K39p5Bs/GZVnZu6kn5w9rggVtDwy+vC5MnmDZ28qjbVr9v4CVZ7EEaSZGXvvM+3BKACpeTiamTiUbbVs",
-	"NFW6YzamygkW6DLNZuOK0tUbBKOQdjiOIImcMXfU+IieNchIZw3CAhNwB6ZeOACmIpjOLOFrBT6tPIJL",
-	"73loSl7HsggP44jc7fBsIZBPOc9uxm3Z7y5VP/k8CoY7wPYdZ0DPYK9/Oj8zm2SAXmbFXVQA2/UsFrUV",
-	"NyDQcIQJrSXhvCMSZqaRvkg9vVJEL3rRyMEc4wB36gNSZhH3hr2PevLaByE+9Upo/ZHfysRsp/HayfRL",
-	"ydoAJZAZgJfDCcrE/up9LKINylbdmGbjj2RcCfPodKNxqlHiIfP5r65EUcIkle3XccQoWxWuTFCEEUxA",
-	"g094KF2fpLgulpA6G5F1gsM0/otHmZIr5fUWIMZSyBWL8OTQBDdUAHIBASZHyB1jajfdziazEX0IcpFA",
-	"CpJLUYv4m4QVIKxy5uuIFMpWUQ0LxBuEkWDeius1HiAfM8Q4CjlbJZHRLdzJw/WkJkx/WbO7iMw1z0yI",
-	"cvYsbosi7REKwV2ysIP9pmSehTjCBKcQZqXmImswXRIRmFy/KUlKnokIXit/oK+YNwZeQGa1sn10r4Nn",
-	"d88x+xLEMIrdZ5x72CV147bQSqt7e1DQVOcatSA6Vp00AbyhSkMCuM62+Vzm1s8GphQdbgtT1+3Th99P",
-	"155lU8Z6g+GgJl3n+mbn0wco3t46HW9tH9y5jSbjL7bih3cO3t+Kb2xNQbpbvL111vXrT+N3344//F28",
-	"/XZ8bzf+6O/7e9fj+xs/7TzagGJ96sNUUkO8ytXmNAXJRp+t8dXwtBLs+Gp4xvz7lPn3LGTCMHelpJf4",
-	"Kh0xrOcQkTCNUWNDCwJj+pZrvYhZE4eHhBE7BDRIb86lC16sCLPjIpYRvXpoVK2mDCmJDok2Ew1hWREy",
-	"eJasl3x4gBRcBKpBjLEYHspEAfCqwdpKouDhnk58aWrh+iBsDaM1jiylp4qZbmJo/Mxe+Cq9VMnS2/3K",
-	"7L6TwIAnXsZszSB/dp1y66d2+xhSAUTxpgizNfW1IDoyQ6BJcDroqnEau7RKWrbAe1JVzm6MKfWG6gSz",
-	"KW8o3+KhRBtrky519ZilUkeytPwAHRSsfqQNHQVxEyVOTxojUeLhxK5bLtH52eTx1P5aJmgyay/vC2RW",
-	"jGXeZLREyQ4T0wQPJ0vhmfXLTjc//OK9eDa7QG5QIVOSINKOVlHX+EImHMWEPKZ95ZJrDfSODgHXf7qu",
-	"5WyW+ZDBtk8i4djtJ1ehrINQS3Hw+88P7n6AIBH+887fttU6DJn/kBJPzz4xC7FYJ1g0oyRc5szcmbMz",
-	"p2f+L/j3Z12eTnf4lqXD7OD/54Q30flic8Kb2P/nbtfIz5TNwBhMs04qTavouIpXohoNwPsvpAmSxixA",
-	"rVp7HqoIMiQ5qusmeCSguHuv41R7jIcvS1mQa1jWqZh0m2mvr2/x5XyiUJdDWaKQYCHR6bmMF7m3UHqe",
-	"zFwU8DKXCSabA8OIB+5pj+CkKek4WXMmxgCBG0vBckTqlAUk8qwmt5xocV6qpy3bap0e3NDLmbrJLqfx",
-	"mstt38CyZq/qFllBuNGYKchnK7CTlQTcgbUwpmsr9GSRqLqgCTJkktm/cfhWcvTgkJObrGuug6qlmBdc",
-	"Y3/FblW/mmRjqSxr3yk4xMMYM7EgxfbjKg2HB1gvGlXJA9OnAm4tHySRkKWL+FK7YDLDpEqYHWU6wb7b",
-	"OXrR23Tb80E6g1ON0skWgyUmrAFuT+vaQ5PWHlTHbW2jWyHI51EEARRopQ0gPy0cBcgiNDtRE7uLANhy",
-	"VWZofZdsTLXTepbq9NzIxdOSsY2DraRHfXTH2CXMSHhRpyEO6RkbVMukOEJAO+av2HSdPHEBTJe5HkxN",
-	"bcm1Lx8i+HmdcKZ1Q96UGawoTz3XwEIkFaooW0NdmUNaxFEjQwE3ufU4iui6W0fUgcC9g3weyoA1maRh",
-	"LhPNp5K+CR2sASKYHZvbEj2Mr8uarvLFWcz4CrxeAzZ8lPMxshHPOR3nAAuE9Pjdtzs7d/b3djx0cPuO",
-	"/fP0dxt/Otv5YhM+xB/u7O9s6jzcdzeyetQLpye8iRfOTHgTv1J//Qr+ekr95yyUIGdNqD7mN4XkdaeG",
-	"dakIVOvy8+fRz88+/a8WGw6Zmgm9UrI7Vn8RHEGojv0aZWRaXezwhXo6O4V1HNIARIhlHdAPax6qfSDB",
-	"8m+0Y17JlsuS82VQOEFSEM2GDmtbhkr4y1JXeGgy3FR8WWo0tQk4laqLZT8i4AjUxiE4Nsvmt+RzNm6j",
-	"GhFRW+5+rsqjFY2C7k0o0mw2lgMq1Mws0lLVIOtEvCnJcvYbbQaBr3AY8hYJMgV5bBDNssQ6j097FZeV",
-	"kpR8l2YQZoaa+bIpur+x8Se5L9UI0riVRkR8zvRRSfcg921C4sYpDS3wBknQUHTWgx9ykXill3Xsz3Jm",
-	"giEWcjmEIH81wVARRTvNFlcCA+xj1xKlPsflkNapXI5MOYIE7mo5cT7ZL7IDlHiV9H6RDLbJwEgXLHfX",
-	"SFrm1WVba97CaC2DqS71ckG7MI/Md4mKka09tixJVBfpSFPlo0VZwFvpgLRBVzd9em4uS8O6zKE3wVvM",
-	"ZNHDqCHQXsjlmiXNdS5zU7Zrrb4P7O8h99fMeaPhcpPhdUxDA21LA1JvcAk9rJH2MrhaAscPlC03Ir4a",
-	"EaGPFV+uY9ZeDvkqZcu2Kg0YYVWPavt0iCCWeEVRSVe3rA8eguZAjiryzTpmKYchVxshZkDpQ5pOwcjr",
-	"sLI/B+DQOgsHnunKvkFYgjP3HNLAjeonLc2giFSbQt2ZSHG0UwIpVubprB7zRTbvSKBJm2+jK2AovbUB",
-	"up0ORPCMuV9oaz+k+pyem/OsodnICJB34yGT8GTxOykRU0hIGoYoajJdQtRA+WhISpkpHKoXAxyfIRXa",
-	"v8Bn0EImA0stOUwNVsbQmH2aCiTWaKOh1ejyAFA6I8yVMMyExEWF/c1OXAgKfpVRe6EqSbQIXE0UBsOb",
-	"ICaXb1a6ANYXazySqJanQAOzNiT1SadfdQG9evmCIiMSEeYTpKNZqm218RqCS1/P6m24VzPmudmA++Jf",
-	"zBPTvTftwLQSc6kmEVQ2mhOufKeUA6WynqcMh05NQPOsQtl6KOW6TxHSvvDOg2D7RqikqdipKJD5MwgN",
-	"TRaA9VGddcY0hG+T5Yp2DSw01wvll4zZyy5vrlJmsh7Fe6ZrHxdEi41v1w5TtWdMBY2SUkWleJJeHRhN",
-	"URGfPgRTYJcatTRPV00eM5VBmyoOW7yyh0KcZSt01md5+LoEjMLR2jhiewRkqi44ElWeY4G9wTN2HpDC",
-	"0GQisC1I1AibXchw2SCZKQ9V6VUSqEtziQmphEglCuh6gTCs+TxU0imRBBQpPqCvalxXira62/T1W6Xq",
-	"Vl9iVCC/RpSIhvAqVk8gKmfQlXy4UTpdm3FjYejKWRUz0x0iBlstx4Uhiui4Ixd0pa9WjaeO8oD4NDAA",
-	"g9rB7L4rxxjsVvo42lmn59EZSJWcBC+puppd5OLTumi5WNdZzaK2uOP1e5f3xdMeevGMB/FWDRLppXYu",
-	"5eg5vlYVSgfYN9/XTLIw/FOpKougUpewQ2ceLu7rNS6HKPSTvpMC0I6DbybSkFOmlRF37msdXz1f49Qn",
-	"RbJqjbcgs7agiDqoB7oO1JglEy3uLNZwySu3OxgknVhuFnYxss0Xx7e/kdvkcZidXds/svm5p63eU21g",
-	"FIbx/2g6KiCIGhdyIUmh6xWJG4SJo+LxZVIlhrkuiguJl8pZg4V3Z6ulVdVSbp7Ls0j7zy1pRvmxK+ml",
-	"e5jdHBc9ZGKlDhO+GERc6dOHjl4cgxQNFx5fK4x1GIuE61xK4jcFDsdWXHZoJNk+cRiXtdF4tDhiY3FO",
-	"3EeD0Uwd/etgh6IcfBMMUSp33D7qnCd3mUJwUKcMfbfxARJtIUkdwRdUSIixmU+lYHgmajKhLx5hSllb",
-	"CMTJ+L++3t/dsOiqN3Y7N76KP741Nb/EQOLQXWhxEa4HNGmqJ2xtxn+5NTVvS9ip53i1Sn0SIcqQqW/X",
-	"qnETEWten19i1r+l3sD2dV5FWMtNp0TiAWtgRkI0uf/5Pzr//bXutnPjsykPmuXqVtUjyyNBw0oo1mGX",
-	"wCYiggxpzN+mC6fpU634LyLMCk0qA2AlMcssfw5CMlcPGTLqAUpSlEKPHBnKEV4sIi2Y6EghAZmlOJax",
-	"m3oWXaNq4SgovNGwLTM7RCJerspvTylUdhEzp8rlKAaZkgKgj8F5dDt1UxPyEAD1aUmQMVS5HARRSUK6",
-	"SldCohTkX1IWDKEbmjdcA82LVaWRCUqn/vthMyCLzZUs/IkD1AFHkvq0gZXu5ERKKT2y7gmm0aN9pWP9",
-	"VNZgUDDSkewJXSljLqPN64m2YiwoLZJPmbP4aMw6QUCm8Ew4DsN14qE2wZGH9JQ1NAn8KNX5s9H7aZJd",
-	"yRITxmFTqpLNon24tDCrX0vq2RQbodXcyhbCtuJWypvM+wk9dEm/bgJ0EnCOV7iOZWbJcvwvI2NnPagp",
-	"RxsEHQFLNdLFkWXRWQ9KvPV1Z2svfvftEcKyD8PZSxZWyzPl/HnpfLEZ3/5aew3nTQi00fSpQGYhU1DB",
-	"gFQxHKtM/KqSntTB6Dz6PL6/4aH49vV4e9NDB3fv7D/8xkP7n986+P3n337ZebQLVbTie1/HH9/qfPrg",
-	"2y/3H34Tb295KP74Qbx9+9svDz66uf9o00Px72/CK/HOXvzhAw/Ff92J77/debB3cPcDD+1/uRVvb+3v",
-	"bB3cedtDnQ8+iO9vHGzufftl5//eie/tHmzu5HyJw0GIZvIjB1Wp7ou76wqNHs/d03dM6XG8cJi7pVgk",
-	"EM2V6aQ6gDGP5459WjtA4jX9G5Kco0lIz9zpvLcJLBUEa6qOVkHB6F5e0j5EXqFV4IpXbtgbbmSG7qpu",
-	"d6ZEQKrl3Emq8JnTufqDZ7JEV8TXh2PpoHQXbMR4uXohox6H0U6L3KMb6uD9V9ZJZEtMd+U0tLNlebo8",
-	"/0lWpVZCGyTK1UktWac0KSDhwtRop7AqY2kuYTalZgPq8hplwZimM4xFMUko7YKYg8HRjNna09Vt1ZdA",
-	"s0EJZ3rGkQPdZFbay+55bskKyUfJ1aMWbUqD584PbQ8eJl0kjRro6a/PvAqcx0frnH2F+RmxXodKGd8q",
-	"6ee37fWlallGe2MRhKOeElMzw3tGx6ro4KBdFGCm3aFKOINIQA8JnlN4fAzpBknH7tt1OLt9a0jhtEy6",
-	"b3q88om/ebFeL0Uh9S1mLuEh6mNf0JsvdJI1ZkqEFUTO58RawgBIFSdOL1kjdcVVFgTFs4uEN8PeMOcu",
-	"+OuhldsFxniT+SOULxyRP6TvvjKc76fbZdLTjnNcXs8KOadevOFFRXPvXI+3b6NJE92Q9qwhgKY8FG+/",
-	"H1+/o2vn2jK6aFLjt2Qfh2M15aH9hzv7j77u7GwdvL9ln8vivGA73KkZ9DwPQ0MhKEFCz1h2mw2f13Uc",
-	"tQm1zVTgte24TbrNlYj6V0i9ETqRmUeAw1xp0lBeYAUoXGMN0DmiooTpHDIDdpJMbvWO3FicXbwuDcqE",
-	"49abUG+yjiRHp+fmyotM+fow+RIsZwZoNiMVzHNnYeNULRhi4cciw+cPwujCfKaEzHCXhga91baQOtW5",
-	"4fiquhCEJA0BmEO6hoEGVGnxSNYMRnHvRaGfLF+CJ8X0H1h/p7u6jIm28Wyfb7g15ZI+3TplpVFtSGOI",
-	"4jwj1pfpDgHtDfznLeuiM/d9l59OVwDQAuA6lwTVcWDD83lEzi3p1A/07xqBBTpE/9+H5lNNXQaz6jSj",
-	"n+oGkwf0p9wDELVif09CWPTP3hLTmQGZhv8d3vvu+h+zjamPybtetlMDqFEnINMY4wwj4RIz1T1O6YwA",
-	"Yeszwq+nBIrgeOnyuekYde9mpALN6sa5kOYLzNpLDNBqTGd6lSPiE7pOghm0oLFsGDdLbZymOpUGAPoy",
-	"g2fNMLRe2s6Nz5ZYvH0rvn4HxR/+Pr53c8qDfMW5c2A60juic2tDwgI9b+2ZbODIinbZKQq1WkssIgFV",
-	"dL8CIOSUIXUueQRaguQ6rUGYTAn072iycM/zm7nEkh2ZQrP2teyD+qfJpGamOGU6wSHkdMJcuKzpgWoh",
-	"w40Zng6p5ElMB1MW6jvZFbfDuIfAUBd9zevdbGmAwq59z8JKFQ3m13Y03oRqaeKNZFRDTCPZoGGeH7J9",
-	"UcKbktmw3GbkFjo3P9t2dg7Z8RVyQnUvuCol1QvBzJPAzJJSDtwibnyikYNEs2PoO7WRSk6nk8+bXOe8",
-	"Ma5GV82cx704ixYq9jBCVkpBDmGer5MIh+H5PqQkDofvPFLt/gIb4Ot5vDvOkEG8M0A/UPkKJUsLiWjA",
-	"nfoxpczRN0UyRteXrSWxn6Rq93UUqh9x5wsUjMHEMNj9pbe3yKqs5QeAHpzs3hy9M1MowsYPhRkU2UdY",
-	"23VLgGdY9BgzCOd6EzABOJRs3ydCXCmosJqULbjgAHQwmYQZtATdGIKUcWTedAdQd8f6uWu+WqBVe+Ke",
-	"ITgikfN8NYXONOpHCK8KBwfKLkC22+zUu8ZrenOvs7zMQyJGjIDkIRnG9ZOLFBvgK3fEcBUcTbrKXm0c",
-	"vsLzkVVe7sIn6fti5tHD1WzOItX2hYTKIJENRKntRv3oW9B5kdZpiKN+CYpD2coSD+Vh8JR0LLBw44JS",
-	"qDom9LgN7h4oAAFS0xc211p7LZyuw8Ew8kOFbI81cshGBhkfs81JtEvSZw+fVYx9JHEv44ztiv3opdgU",
-	"2KRLNHReYDxsSldJ+aL7LsnqyDz9lPNZV1DA0EY63UifNR2HIS57xA5hhWO00XAJrEkdNnuf9aYy203L",
-	"bIgzeTkLuGiK5ZWfZlp8z5nPe7UE2qqt92YwzzKDcK6Iu0DLgIoZ54urGmv/4DCi9HiN/35zcIUOfSVD",
-	"WkyidxdkgFoLDpo0dcim0sK3DIdaRpxBrxuLg7ZE1aACrH4PULGwkOYnnUMqtPXFhr6xtnrFuJO1GQZM",
-	"9lqJMBb7QXXF+xTNLn1n/EZXfSrc3DIlloCibNRYIaiwrpAxDJnkzTBdRnK9N3pr1MVmtw4sXWA7t5Ff",
-	"mUQJQQiC0QJA11RJFcwWJS4orzFM9rHPo5G8tuWCc2FqaXBuzso00vJljdXp4r3GJSm3dq4rO/XHJ+ua",
-	"uNsMjmhSyMXqrt3rpg99T3Kzre2aIercoS9kh6Nc/wnD7Ep11uDparEYh6Alz1glPZv+wiOUittoMiJ1",
-	"vq7hGoEdkGidRAXBiqNzzpL69gkzdTHTkbngcDHBUd6NHLiKmjba+sRK89QpYe0XeB48g3SdpFXPK6US",
-	"p0ZkS27XbfcZdh7dwpP4ogUQOLxK1R9Xs3/hzUGwm26s56LEPZk5DrkbSbt/oHhPtxdJ00Iept6gkXkT",
-	"5GryZ788vTq+et5CBDgSbPsBY2qzSqlrrYsMzHtudTqlj9JYmilZjMKl3RvVeWe388UG2n/0eefBbvyX",
-	"W+rgxHf31Hfx9mbnwd7+zsagpR+04Fn2kuUvp73xL3b/dRuLNpYezkMoYwmL7I2r2tzq/H1X+2Q9pKOh",
-	"kk+P9uLN7ex+tCJFL9phSQRhpqaquZScWwN9j20lDrsIIH8WgquMDbYIXKXlMScyMMXOIoHlHZblMRYK",
-	"ERGExdxIZTw7of7LOpItpzCi6koPT55PQA+7o6wQAJmY0MA0TAEgGh5PCJYoIe7bYWVk/eTiOaSk1L2Z",
-	"/aXuSxapsxgQzGFt4PVGSCQpClu294px8Sjdxl4vbpFax0iMhRGOhe7NeFK4pmTGhQtZGBvvmFtXVfgB",
-	"cs5YhYAyZW7rUFmt9G6khdjGC9tm0L7Kk0W+YNfRUEYSv56QiFmtzHgLaaQwoPmTjc5XmyaOSHsB9BGC",
-	"qqoQHCSIRM3GlIfi+5sHf/5D8iwwkCkPde5f39+5lb2fBZHNRhqEbLCEC6/lV8HHPZBl1ynLfnvaG8KE",
-	"WcjfL5NGiH1igPUMg+fHzcdP1HCXGj6aVv2kmBFHNv49EXY8N1exmHZdB7EI6M0gwCEfSImjKo7cIQnD",
-	"45H5nFXpajMqSpAaHdtuaKyyQWB4QwKQDQkxdkhAvPS6yaxoxhRbDJiXBcqz4HmWEt7oR0AjCexDE0hC",
-	"AHnP55w3iCJ6o7zritcFtAoo2NLkqHJGUINEgjOAQ4WzVuWRBz/AJ4L9Wq4G85mBdoFD0l5xer3hCA1Q",
-	"BPpDLWYotywnKlAx1Os69y0fmFwzyZEREXK8GogTHa8MCbsI9oopYn9o0+QRwA0NWaOuNAYEaNx9/IP1",
-	"tht+7UqC6qT0Zh4SmyYtCa7PowrjjFQ0ypdFAhMo5FxJsYiyrDCZlOhIsMkKC2cPn+BlrZHWOpmdcDK7",
-	"QUgvasWeTcpBlMN3BWI6LKTreSyK8UGzRVaE68BCyRWUeQhNJtUo7VadEjbifqq05KumdiFpdRyWKdVi",
-	"kWGqp7qvbjo/+/7QrXrAw19CxcAsBRfLsMdvjBl1hXlNXbvlsEkOzaz6FCUrCxYDlb6eKS6LUGYVgds6",
-	"o8ZUA14SApj2Vuagp2v1ZJb2yo9xHBbvQee5tOm7GPDj4M7b8Y3tg5sbHrr4v/SHzs7W/ue7nRufeSje",
-	"vh3/83ed9+7Gtzc7nz7wUOeLjXhzy0P7O1vxvb28p4bxdV1WxOxy/c3lgAqfr5OovbwacTBMNHhI/fay",
-	"HzZXJnLOQEUNAV2nQbPAj6DmMK5FPeRSFlUUPKRvs/j06kJ4w8E2DwYuSqeiAS7H7nqM9B2ejL7/elp5",
-	"pkj8KCKK9O2R0IBHWKiySKCWF45DdD0iOXNEwa1otmMyKA59v496X/dOwtaHGMmNxZk93F0FNXmUhIZw",
-	"VtGmujT7RZe+qNFVpSRC5mWLKqFwpW3wKnHWSqo0PZJBilFK7wpBGPm80Z7qquj9dD9pyJ60bOWGKo2E",
-	"XNamWcXecRRSEi2nABqDy0UVUoimjoukbFrFYDJ5vLkTLoJ5VThryz4m3fSI7htaHjt5hEydwbdvkBES",
-	"C6JZdN+D5Ea1O+MQGnTS1MhCw2tckvM8IKPlEx296GrHt0hc0OImBWwoyzmJkprwowgUXe97mTEUj7/p",
-	"GvwQdRX6F3YrSJYfiJ+AbE0IVMOipMeibNp5T92E3pzyouUqKg6AgyAiQrgssC8T2eLRGkoeQSukRqFU",
-	"1TpBPEJ1HhFkLM/qs8+DpOyh8PS6wP2Ss2g4+3duQ8a94YpPSM5XmaWz/aStdjVRxmluXn2mfTHxePck",
-	"lhab8OA8nue5XPu+BbLhWS9p1DXClWYkXCboi5Q1FUFqfBSJQoKFRJKwZL8wC2wp0IgQpE62xRoJKGao",
-	"Di302bm+u6PfHjHA1bzc36vR48nlQZKBWhRq6ScG+1K3QMpmHP2tG4/cwBgWcN31MDwOE/StQbybsnrm",
-	"42VOarLtRYe9KAYhC2tmABSTbESIhkd+yP21rJ7PuFzOO6gMHFpQIuzgmjchiN+MqGwvqiUxhAMJzQtN",
-	"dY3ZT89bKnnx9Sumkzr4RHTyc9JyTcrGxLVrYLqqckdsUlNK0qxPagTvKV1vRPtgpgXxJY9QarlAK0TI",
-	"6UaEfUl9gnzOpGIFsCZrhDSEBo9ZYglMHDjqCY78GlR8VX/QdTKzxJbYv/wLghq2YonpACldMphC4fyk",
-	"rHoFNxq2SuCsyXv76W8EZxUUcL8JiQoG00jkSqkvsYqiiIqHMKoA+6/MVnRp5AqiDP2SR0qRmDSA3lOK",
-	"Hz/HVkMqaqBYVBZ8nzTk9EumFm1lytMFDBskmtaVfCu69q/2FqRlY1EV07AZETGDwNnAA5KrD2z8DRVT",
-	"U75iaiDbRVlIC7NTzpZY5dIri1fQLG7Q2fXTs7gpa7NQNbqCIiKbEdOxEDyS0yFdJ0E+vX7yxdeveEgQ",
-	"wJtGWCyximqfR/RNaP4c0tny6LuNTytTOsgGRVxqIGuTz67bmkHPRLwlSCQsvJFxjcEzS0x3iGH7Ki9I",
-	"2XiFhe15tIjrZJFK8u+LMqK+rCCf8zUKHrgGgFOgSnZulXmDYeSHVLGGJabUNzuBfKVgKBI9gy7pSFtA",
-	"3ma2vPJ0U5AgPwGki7wDkS6xVo2HxPzg1zBlGmcopD5hOnfalBCG3OeJixeuWBVff8imt07sP/p8/9Hn",
-	"nS82Og/2kLYSovijnfj6nfidB52/bqD9h9/E9zc7NzcOProZ391A5uv49mb81W58b7ezdxMtXLqQSCrJ",
-	"wTTfrpNIIzNMzM2cnpmzHljcoBPnJp6Cr7yJBpY1YBjJggZ1ymZxM9CgE6vEgT3xkqIlfYR1uWME1CU8",
-	"7RzTVR6El/XGeMjmpqc/m5WetivdFMRDBuMRonI0tqTqJlP3U3iIkRbJij3qxkzE4gmlmyyo8T+3TjTj",
-	"b+AI14kEJ82v35qgag6/bRLIizXbg30TdK0P1uA06Gueo151CxHoE/EwsJAbEMpCA41hBWFHNIHabURk",
-	"nfKmANe19kk5xqZjt3JjSy58yuTPzk7097yrobrahZLx3VNOYNEHtPkGQJA2ODNi7Zm5OQ0bxKRReLJc",
-	"+DemOljaVV8dPtk90DPhKuoJjwW//jVv4qzu2NVeMsDZZ3Bg9UR45fTgV15l2HA9EuiXnhr80vM8WqFB",
-	"QMCx8HSZkV2w2RjwwlOlxpVU9b+W4yidR7vx7etof+dW/M4DtL+30/nrPTS5v7vR+fRB/PGtKcUp8Kow",
-	"2CRaKnpDNZGc/UwxA+fBN1HJYC9QJzoCYjexhX6NhkFEmKcv14r++UIAd13dFlU3aYMyIqTg6Kaw+EdH",
-	"YDCIIuKyI5h5jJtoJLiJc79+I3dJmEpt//vvnb/ec+8fpJ5KU+U1s5bnwYiTrTKT5YGu4aWPzF4ISL3B",
-	"pXoXEOff0JI1EfIZrlG2x7IP2TEm5zMvxsuoSa71kMLpMZOCiwyUIMZIy1DsE85rzs79fPAb5zmrhlSr",
-	"MGdPl+jiCucv4UhnB5w9/XSZiYhmo8EjSYKLSsUFwKNjYIX23Pzpn6PywNm3LGbOtQw7zB+xXxA54vlK",
-	"KoUc7T3al7YPS9dnB7/yMpfP2zIiTwQjjd99O97cG0wEWud0EcOsaChlYTBNLOrnjnx7TT+OTX6Bt1AV",
-	"R5lr95Qt66knoZFrWzUsQdMLeAMSi35EBNF5tIkO7t6O39lBB3c2D+7+PUsamggMiOqIp9tBVElUnFPE",
-	"MjaGajMMpyW5Ko0pRJsRkyIPqEVNgKtqTBsNQLpHVcoCYVCwKBM0IEss5GyVRBloLOxHXAhTgiokAk12",
-	"vtiIH26h737/R6T/jG9s7e9sTHmIrjKoBysa2AfFzIQK+0Qsscn43m5872b8jXr1A6Q/ofibrSlPdbem",
-	"C9DKFp8W7RA2RY/CQ9owr4fzEpaUocnTp3/uoYv/SxtNUITZmlhioNuiOpZ+jQiEV/g6QWYXzSel0XsI",
-	"B7/BELNrZqkf9LGUJCIB4kwtE8ivS6xKQ0kixHAUWUudsT7Noyr2iTRxw2CBMfZbgvRbYCGAZ7Xynz/9",
-	"i7BZC4ZySmmevy1SOt2lid2NJEhhvZpcuXpX7maT6lblGJKt81XUXAYI36HKFjmx3G1FZLWPwn6m/NL5",
-	"aUmiYXR/5/wS4LuCtp4q35a0ASVlFz+NQClqEkIbSrcH4bg6PbyoQbJOA8UIXiLrJHST39OjmSZqWFwk",
-	"MqK+yDXbC1famwEXknXMfAMNLgEangqENXtMbEdgMGxRDaftXCwe5W0j1lgf2R7Us9DYhDdR50IumwvU",
-	"aaMvoL1mJHg0DgbQa8sxRmqTmJHsx7HadTRf1ExS5/k69W+dycGraT1aKmuaM49u8znz81L6zkXM2om/",
-	"8tillJxBOGf53X+4Eb/7BzTZ+evW/pd78b09jfi/O+WUYIrEkNm3CJNRl5LTlWijPSXaSWSM37qofOU/",
-	"ps+DxX36QlDxUKVGwka1GT7TvkgqSOC2UGewuyx2HUdrGTR7ZF7qtQUpQVoPFVATh5XB9MiOXMPKjLBA",
-	"zYJZYpGtuwbkTJV8oTgG5Uz8SITuHAVbqu5RyUaWu5/TtNxH7E7pfdauvaZ4i8KQp0FF+0GEWwv22R5S",
-	"Ous+MOol9phNRk8mJaTW6YefxF/d6dy/fvDOV2h/dyO+8QDFD7cPPro55r33JkzEcrdk4INmILPJXIla",
-	"DKBISjCgDGoSWepAvOolzEqn+/GIrlKmvZ1Qx5MKxDh4/YJeNqa7zRHQ+O2otnmTnV/Ggjo39s4L7Uzm",
-	"9yfegjrkAfphW1Adx/XbLzvvbcYf/w7Fdzc7/3Uz8TB1bnzS+dsesia2dx7EH/2929Y6hCQyi6XEfg0g",
-	"O2bfSj/0E1IAq6hKQxNeBcfSSBomOdiqA+08hE7+sD7LWyzkODDX+kLS92Az3k9mf5I/Moleu0KZhmDu",
-	"FuWdp0VNQg2sBpka0Nl53cv0s1Rk0Vt71KK04R+rMBHfu4P2H32+v7OF4oefdb7YOLh5M773Ners/GV/",
-	"b2e894w32AyYId1yMokRhvMiSReNYBOOkl5ik1xL2Cs61uaUmALaRyvYX5sHYZM3JeKMeDb2Qt1XNcpW",
-	"e0/Aq0y9auj/BTOcI7w8TBeLEuoTFkjQvMlkEkSXTFsN9MkWsb43OudbipqzIYO/fuNa7qwpxv+Xjfje",
-	"LurcuhX/eTf+6AMUf/lZ/Pubj/tQ5fQ6p6B3EUdrolfBRAtIg6lNU4aagkTWyMuZT+YhDIxx1q7zpkDr",
-	"VFDJc09AEJ89Yh5KAr0SqOMIs4DX80px9liaaMdJgGPCaI20SbDEaljUEK/aihZQjHtqBqk5QHDaKqas",
-	"59Sil2idSnW3kQixfAS5yyp98eRInxzpMkcacEq3eo1Knfc2R5bmYA0saoNTeHuNCroSggNLP5kACNMI",
-	"YSZaJOoK+rPBdFJ9c2ZubmoGvZIib5jgOjWQRMVbYuqW5FU45zoESbuIqDQhrEEdYhpDwdEqkagGikFm",
-	"TPCQHYyWLZcYDLRV4+pxKHXuWfywALVq7RlU8TFbEGsVT/8F71fgZ/X5Ig/UOdXmMnDELrGcrayNAu46",
-	"0RAopRf8V8n6Hr2dy/ZVFDll3JDikDatH5D5Y4gDaUTYD2+hzs2Ng9tbKL5/vfNgb//R16hz4/POo43x",
-	"20lM4FiX+V2sZbQoWcMStSIuSXqlTlZ5hGhda6naBe0Z00j2EIKFE87aFFTp5eBPtaYSG5iNG40Z9DSg",
-	"znpzc3Pqsouwr8bqIvwFsdZFi09qbFvXMIcwzZw+qjEMOrJP+NX7ZIe4PeGSQReb6fzta9S5f7Pzp210",
-	"cBOYjuY2B7fv7O/tZCSAke99U52tX6BUpirWkd5e2UJeBUcA8ijNkG3KkWFtaTkDXYDtR+Kr6Xy1Gf/n",
-	"l3APAcUcvYdG3yiQBOm8mM4vvoYmX73y/PS/gYn+/KWfn/357HOvnp/+5WWEhc3Oeu6qT0IodCpAuOMR",
-	"enHxlZfRS5SpawoLpFtdgStoiQXcF6brmXowgy7zlg788WvEX9OhQ0rH44ycQxit4ABFvKW0tYiYG3Ay",
-	"pIx4CDK8PEMlU0tMSXlGZetW8ebTyuu6M3ubzqAL8JcNl4cChlUaEq0KLrEuXRBNRna8OkYK9FFb1wHR",
-	"IC8a6250UJaNCqREgNTZTq5v9bvBDTZisZJENSoAarI1xlssedd1S+s5pGFQxfdrvRlK2sCRnK3yqD4d",
-	"YInz59qF37WQyVNIKt5FTdUTJPs7YW3UIpazy3YXpHMi0TxeH4teUJNfXsDCzN5qqnzSnS0/aN9JfH+j",
-	"884Wiq/fid99O/Fz3/t6f3cT7e9sxNt78Z1P4JqN/+vr/d0N7Tn59kt3mHq/SzdRtmbfsn+CBwX0TDg+",
-	"Q7HnRFjtY157hRGjB4P5yXbrIVPHBJRbEoB9aqVtARe7lHJQLZQascS69QhjTitUJXSwKxZrJMp6XlMM",
-	"8EhIxXvVCGfQQrcir2NXYPg+ZoxLwPmBL1QjkR36ZEVdQsv67cqUUxeBt3rVkSPUJnSXx+PmHU6XyAS5",
-	"6K34oXl/TxJu8ixPaQ9gvABbhdYjvv1Sf0L7j7bjr7Rm4dI/xsPvZmtU434cjuk5Zc8XdIkAhvBKU9D1",
-	"hAWmFWcMKj0lLQsuoAVBD4V0jegAVH0yJiv6ZctcEktIM6AShXx1qtcvp/rP8YAj4jOqn+8De/EyrMV6",
-	"+vVynjCaH3ZcimYo8fXPlNSkGMrB7d3Oja+S8JOMRIU6N9RP8ce3xihbPU4mk7IMDGAWluKnSvAdkJOW",
-	"WNKEkLgtEGcogog0lHNdUGlcFoR5iVsO+6CxWrlOA2kvsYRNocmKbb2vnJThXUcsJX1/uNcJy/qxyUaP",
-	"g2VlbK5uDvM8j1I3jtJ0eOQhoUs76zrPkA1qAHEQuUqFLp+RP9HPUxYYo+oV/myEq/KIDrTpBLo4loM9",
-	"wHS86LQYP97zfOLlcJ25j9+PN/+J4k/ehygG7Vq9u4EyVu3e8MGBxywB0sqesC7PPPx8NKcB2h4KJ6PE",
-	"oi8SDUF8QrJPVOZX4oDLEmVT1twUyZt9/CaXUwyzLnQzADFDk4kwucIDqOgPVwRgrungGD8kOBKZrx3Q",
-	"PXoQR0P4l/WoM6R/rUwmzkt8dZUEiDdlV0T1IpHT52EiRxNI/UMUZ/rT6e3N+C/vDiZVQ37FtPrcVevg",
-	"wl206qbSCtGYd8vm4UpCt1UeIYwYaS2xHLyhxitkpNUNVXiZhwZ0UQk/2t8GwlEW1A5JvEaWGKlWiS9R",
-	"jURkBi10nyrM0ApBgCaog0sB2y6LJYg0lGAGRLA7awgatLz5+E7VyQVy3Afs4PfbB2/voP2df8Y3tgef",
-	"MEFXWbNRLJ8s0lX2auPIxHXV+PBIXkdLYCdYWuMkx49uxn+5tb+zEX/8OzRpkm30x/jeLoq/3orvbwJ2",
-	"6Uc7U33J1QQMabz1a/1yXiC7K1A6oDDxiCQiiJF1EqXZXJbt6kZcyV3wg0kmHyw8PGvb+UHFxD0JehiK",
-	"3/lHvL2FJg9ubsR/yVk3TGG7a547UvwK5PUZj7IgOiS1xXWuhM8bbR1XE6nlOSWyPmT1cJZUBAGk6RAL",
-	"ucTSjEDwLdt5nRKosk5JKwEzoH4NTVZMf8uqv4qSQyrJ+5WpGbTA2pwpESEUBK0SKdDZubO64eeu4FVE",
-	"Rc+oTwklGwDcrUsY+AWRbqodn5ljEIBBl/ysJlLUpHlsFp4ZPRXxh5gCX4R4kFL9kBgXulRFn5T3TDn4",
-	"LMHNoMqF6vRFLP1aRdc193EU6cALIFL1BwkolEiH4AwlfM8vMUhuELxOOCMQYwdh3CtEtghhOgbc+OSo",
-	"QGdPn0ljJ/1mlNQXhri7ivmmoh0ONp6NCkDcMk6HGbRQlQZAJC2XhAKCg5CyTEg6FUtMie3TELU2eXbu",
-	"5+ZYwgvLGj3f7Z7QFZRGAhm5UIU1PDp8VLXBx2H27McP9Lb/cLnCCOLfmcEvXIqIz5muT/Q8gKYfhyXs",
-	"34Yb6GVLcMfILLc34o//ZmUFD3XuX9/fuYXi7U2X3FAoXmZBBYb33mYZrdNscenZ5z30wuuXZl94/dJ/",
-	"eOjSy7+YffHSc7+Y/cWF52dfJyuXEK1jwLz/j5cW/wP43fnF17RQINsNoqOJcZC6das0JKfEEjOn2VP8",
-	"Uf9KpYAKdomdDrJNTwnkh5jWZ9CC1MHsZ+bQxWcQNsHDLECn5/Q3LFhiZ+YMWgLWB9nJFgEJIQ+BMKYw",
-	"3tKxuOpiWwmp37/+O0zRlOzTRZ9NRI1xjhtjPiQMRtnCKwOChscXCTzGlJ50Q4r4M0SYo5TgZ1BFsd2K",
-	"FT1NDKY2gRmx84ST/wj80FlIjPjOg86nD7Q3enys1YHXUoStpfXrfhArfZTyE4p+UvX9HI3l9PxBBOa5",
-	"88QSTJ5jAuPxbFiVA4ZHW6M0sINJP1JXs0CTl58/j3525mc/gybUdz+ZOiyqj3eido+BJnuggA6rfB8G",
-	"B6iLkWqJwmIlHFpE7Y7ZCckrtoMnNWk6GeCxpEuny1PAD5INOsmU/j7JPfd243t34hvb8cN/pJfR/sMd",
-	"gFbY2Tp4fwsd/GUTxdu3D27vgvtib2d/ZxPFt69nLypTmqyvLKRNwUegYZ6vET8La0QFUi0pccgzIb0Q",
-	"Okzr9aYuamjqv5nUU6UB1gEZieYt3ov6zxRtyJRzUj0ldrakA5CxTMtOAHxobTRjWheL8YY0vx2HKSzn",
-	"UTgROQ9tDvteGqi24i+2Dq9FmUMlCgETXqICDtZr9sEjJnrTT2Hoa0L7duR5jCYPEezXbJoBliaCJmPj",
-	"gsR6YDYnUEE5wtIUFd/b7Wz/bZxuosHEN/uW+atv0asMdTwmIhwErp4yYmqUMntHnVBWD2V1Hu2hzqPd",
-	"satBUJeigWUtLUuxnqGSrBSfq3jRtxxFMc22DM76EehKFsL9ON3udnrs+yRbPHmpRcfFvAHZfgSpIFMz",
-	"uRAwcUGDsghCEIGKrOlL891BL5n2TAYfjVLsFiew4IXMEI4S0yTppkjEuJCtH50v+vyDruLbeWcPxbvX",
-	"OzfLVn51kgfsPEEY4pGMEZO1IZo5jwmkn6NMk0dCHCiHCbTEqjyyUNMU4u6m7ZNTGYgsCKJOaFDX8wZf",
-	"pQ7bykdYLbEaD01NBs7ItKR1W1/dQhSl9ItCytZQRZ8QMvsWPHetYoCKqBQIwHQTjCWXeqoLzqZ09WQX",
-	"xk3HeUzFcfUwgsx6FWEPJU9kqtvouPqTurk/hnQ7w63uv33w9gMN7PFJF+K+s9Bq5nayB7qf4nGYg5u8",
-	"ekV1c7Q2o/4H5nVIsfV90khg3jJcbjXChyptP3QVkxJ9/IKzJyD03BDZwd3bXWlxZUlrVi96cXLEAvw+",
-	"dio7AjioroE+aSkXR29jHIJqf0zpGeaMxNfvdO59M/CMGI/GLBaCrrIkOM5dYqdBAERklUBdv4hkq/qB",
-	"lCe8VA7ULSah9pMYtBGGVtoI66eneuH/GxFfhRoGyO51GquvkaNRSIUzuUOpEBfbC5l5HCF7f1GN/1ks",
-	"aiscR87S25mBjK6rPHbN451dFN94EL/zAE3qf+Otza4EDacPrE76XdoXj9SE8qoAO5HbPZOr9/E924jt",
-	"251Hu4WKH/i9elZbh7JfJEeU3mebHx6C4Mi3uglDC7IbfZKKOk5KBDTT7dsDr5R6b4F7F6c+csxvKF+t",
-	"51FkXoIxpMCk5hICKJxxmZuOZb+0X3JS/X1wc6Pzp0/ie3fMtwOMj3Uyq/FU/R4LZO8mvpx78gi3MttR",
-	"Pwz3ZAtzc+j2SiYiShMShnQpou/PDse3b3Y+/brMMcytwuxb2Y8XgmuzavIO14nDiZN/s68vZ1Ax/0KP",
-	"y0UcrWX3+bIaXZmI4IsApHbi5uulERTf+ya+d7MMqTSwEC0eaXpoOqOPDPpFjSD7MMjvFtNC+yHyOBiG",
-	"s+oruccSCy1esh0fkRk118lQYouD1Gw7NpJhXgP4I6GVZaEzKUO+iijTsVQnksj4bravNjs7G52H1w/u",
-	"7KHOo439h9+UoWx1m0+7fWouseQKwfXH5P7Kd1V0r10iLIC02B43XnrdkTqm4fdJRrkTf3hr/+FNFN/5",
-	"TEkoxteV2U6QwfJ7mcZGz76V/N0X695xk2VePJprTGMzZ8OsjzRK+hjh4AfGSqeY+scUNH0Cc3qMYdYG",
-	"pjlX4GKgHUmna84CfIeYfQv+1aKqaIZ9TJOX1HuiRpQ4Ak9CEZ4AoqBt+WNBV5lmpOcQbuEoyFeuqxNZ",
-	"44GGIgBZJhMjjYTPI+NB14ZOyPIJ0Iunv9v49EXm6ZBGjQ9i3O0+1kDL9UbTVM6LMFujbLUA4AOm4F82",
-	"Ez3Cc5vvqODsNroX9EdS88rCGUFqQHx3A8X3Pu/879+hePtWfP3OwftbTgoe1kl0WdN1PiDT0L42sM++",
-	"Bf8q2l/BYchHyVlf1C30SynAAoobE9QgkeDslEC6t3Oo2bBShsXSYc36CoEKqubUqPfWuSQQ5juDXjfn",
-	"DC8xddSmKfNQZZ1EGc3R1j3lAamkUcBkWokvBndP317zCHfZbpeY6gogezQyOYh7p0RS9Rg9R0EWb2Go",
-	"1GW/R/o1znyYpPZf6FOuBgqB5GbSaBJqv2Lkc2bBSgLeVDwkBRKZ0pn6VcD2A4ZQMVjJy6qnoOIMOsFC",
-	"PgN9HJE8oBs/lpQpM68CPqJX1tM2lh8cltZJKMhohW4Prj84eH9LV4jJMNQGjiT1aUN73l2CQQ9zVGeu",
-	"n+tJX3avqaeO/EqFXgrziBkOqeK2wDP0UlAre0TNECoTWneoLjoPUEsJBwZcC2B+9R/LXfz5Pzr//bWm",
-	"FXUjx5vbKL6/CcG1CZz3/pdb8Vd3+xCRN/KtWZL8ZtV1diTX8yJhkHEn6NXpgK5SiVRX9l5OLj5dTj+A",
-	"jMB1HNIAQidPz6E6ZU24M1mAqnSdLDGpaG4GWe4Ad25I61DvTN2OjMgWj9aSy1O9qb63V7Tp0olXC02q",
-	"M3CeB0flf7TND2XIOzP27hf7gK/YneAMQiBbuD3zBAfRnNxfA+FONf+J7+3Fn96z1keAEECT8b3dzt8/",
-	"iO99PTXULQYiaV87ZHqhiMdzbxVZH2EIOp9K8QreIMxD6vWgGZIAqvBqZD241wzoUoiFRE/NoQC3hYcE",
-	"54wICc8p/Tt1qB5zoNT9zYM//0EDk+7u/3On884dFN+5Hm/f7tzaQrnLpycGv88ea9tFGUsFPJg35OoK",
-	"lwAxLpDqBFGWMUkYScC4VXK1e20clg28F3AJTKZ6PI8Q43JqBmVyR3AYmmG4WLqiict6Np7TtPrbJgEk",
-	"FWNbFRLLpnq2JPi4anpRv3PtSINxoaciCtcz1HKYJVUX0GQ2DuDx6C+P23y3//Cb+P5m5+bGwUc3e0ne",
-	"0HU26cSVWQHL+aQmVWi7y3FoyXpZCkQGQK1SD2iQvzaRqf3tJHvi+2QBzx8hmwRRbARPDlXPBZIav/up",
-	"t/a0HS3rLKJbGOFJ4EUhAfTAPGd56IgG48Ka3D7JWWuN2R6ktlQImKyY7xMxZEFWpvTlJ0lUNyl/LRKR",
-	"JZa+1mQBiaCpKr1KgnM6/sGmrkgqQ+Jpnwr4RTzUJjjylOZIOUge8NsSkxTSDbsMqADVnHS2DONYrkb8",
-	"TcIqBkPCPl+lJAyM7wUgpEkU8UhU0GTUDEm2FfP+VB5b2khO5m6BTEG8blHfIZZjiQkCWDgC8ESFpGFo",
-	"wj2KoaPTY3j8d9ZjOvs23PY4eMCJX/c4mRpEAR/uSpuFCrJ9NWAgvgX12HPrR53NkXbTL7jUclbj9lMa",
-	"GZPuOOEfzEF47BEEOvlkf+cW/LO30/nrvTIhBGNxwPZSqbq18gVqRuzGG6GSQ/5MvLJOoogGZEGN6Yiu",
-	"GmjbdnR8V86A0IREsknqQpjr+eQS+kEHF93Yit99G3X+9M/9vT+g+K87+hZ650G8tW04xcDwop4T3p2o",
-	"UgRw5mcTRbQRztQOSoGn5m2BKiFxGzUiuo4lSRFXIKJxptjI9sTkw5zcYYfF/3k/vn6nc8t6KY0prfga",
-	"GxV4K6cUuh2IEkeKU2rKBIswZ8Sd8GRwWYC2IYx9Jas4KiUKdCFdS1PjFqRmUmFVSFw/JdAaZQEiIV2l",
-	"K6byBJWJbRujxHjOZDFCy1gARI+wKI/FZzkGW2I/zDBGWnqzT+DCTm7RPpClpijfja344/f7leHre3ny",
-	"RvsQMnFxVCJvUFus2uhciU1m0seSrHIdOpOwGMV3gOsID2VccwBorH1k3hLT9ikwQU1prCuNZdzMGLo0",
-	"+7PIU4xclcaIdQ69cBp99/s/ohfOWPYpcJ0sMW3peuGM/vG0/RFe1b/9Sr/4qzPou41PPYQZa+IQvkoe",
-	"mkcBlkSgOl8naKWdaV40MDNVgqgMySkBz9u4DMoD1NKwzFFiknHyVN5oj9Ezc6xOkh+9nP/Yecb9jc47",
-	"W+jgo5vxzmedv32NOo8+j995cHB7F8XvXkdH4fOwuCT9fB8v6kcWDWs4ariPbFclLUSWa51I1GOxCnV2",
-	"/h7fUHL0/ff3H22qj52Htz3Uee9uvH0LxQ/vdD594KFcEoqG8R+3zajABwM5T6urEVnVOF46o0RHdVIy",
-	"vRIRvIZ4lLhSwEORRnmCAVHHp0OcjYAilkusYoacuDRmEHh73B4e6+kw1eq1XJ4kYKEWZQFvLbHJSvLd",
-	"s7gtKupG9MNmQIJzad00HTeSvJuEQrSw0I4gW49uBi0sMYvuvY7DJhnFyZPAgw/t5JlHwmRJZguNwkDA",
-	"3aRVFvfVqD04LmYyfsWhq5djMbGV5GU/VN51og/0Ya1Q/+ROz+3tWVAooy90YRiXM7XlSxsV+n1eSR97",
-	"HLmrRZawdBgn8Q3FKZ4Ow9Y80spkfE9pmbcULR3c3ED7D999nJ4bvk6idUpaA2NnXrEPHrVTI+moqJCG",
-	"Djc0qR8rbaSjKT1kFN62liOsonsiUo7DSIsO7mwe3P17CV3laMjUSDJHYUS5CCHEqbtinQptKuEGwsVl",
-	"JTlV5KUw4ULHG27WZaY5OQJjjOowec+HU9oHZekniXA2FR5NJukCoPecsgCi2t/mNyUiOAopidAKCXkL",
-	"UZlBmk8NeiZIDLM1VMcNwEeBBF/WRty4s2dcOfc5d/MxurUvHzbH/oSigal/vhX/P79D8fWteGsTkve1",
-	"z/jYAkjMgZglV5WoXyiMPAc/l6ZDSa7KWV+s9y8W2+vcXXztsAVor53Q5+E47s7+o6+//TIBk0DnF19D",
-	"k/GH78e/24g/vBVvbqGD21v7exvxvV20/9Vn8f2N+P4Gim//Z+c/P0CvXnl++t/QM69cHDMJe+50Hqgh",
-	"2RckibBmHS6HhHLrWEb0aqZEfgqYVOacHKE89DIhgQWp0zY2nbc2gy5CTUx948TX78Tvvj3b+e89/Zdn",
-	"kCSNKAXSEaJsGjcaHqorEcv4lZIYEZ3il7iQcOTX6LoBnLACjIGwYJy164rcDbwMLLjLRGWlr+O/qMYM",
-	"DXPikDkEHzGFa4c2xOgk9r5GmEX9yBESGvRQWFhSY8xTpq3lJ2LReGx8Nz4Dt8mAaKQxOUicTBgMy1rQ",
-	"R1FzJaK+rmLcoNaXgJEk9UaIJYFKU6t0nTBEWUiZKRfgY/CWMLRCEAmoJIGuSyVrVNj0WBa2Z9DL3PJ5",
-	"DA/jQDFpXjJPRnteCvwVU8VhS0C6T2rckkacOI6QJb0sRa4G9eOJn+FH4WfQPCj+4oP9nQ00GW9udf6+",
-	"a3777vd/NFda9otHe/Hm9mBvAzCTacs7+psgVpo0lNOUoV/yiGCGAlLFzVCiyXjnm/jenXjznx46+Oiz",
-	"/Udf6z/v3o7f2dnf2ej859/gCw0NED/c3d+51Xlv00MHd96PP/ydhzrvbMX3djvvbaaVTZIRdSfto6Kc",
-	"/YIQYZjglWR+RykD5roqzIixQ/keAacDWe3v7cSfbKCD320dfHCz8+n/25vpnrsB+6W65xbqic15z43y",
-	"eJLf8wtVcA3Yo3KS8f79Y+y9h2pwHJiTkQvC5HSucFv6waRgBSQkGvStq6ieKZcsEGbZcnoAXtPCUBQi",
-	"iQTx0IquGEoDY4SmbO2UqVgJecE13mJLDCqLKqFxagZdkEJXIAX5U6MbC3T29ByqpN0tazz8oDKDXq9x",
-	"sg7o8Ibdp08tMcqgklUGahzyjfXbiMpzCGucFszaXrakr6xxQXoL+aJJSF8WS0wPDJ2dOzs1gxbMfCEJ",
-	"W+NUmj6CHKJ48tLPc5NhXC43dGhNZWaJLSCfSvomYaiBGQkzLUCMLpYawELiNcI8tYrViNgAICrRpCBp",
-	"VetLqoWLUBJWydNgWcCyhgJarap5gjpQ6VPLr4JWiI+bajHUDnMGQUcGoowEEEcL9UedaGVqCXJl/gaj",
-	"/+uXTuJPj6m0aPzlZ/HvbxbXwxqtSmO3DX8AA1IDJiwY3kLZ1WORhnxBiCYRJjLdURC5BGtTR90e8UnM",
-	"lhi52qAAw65OiInymzIZPZAfpPggAAdS2bZh5bp6BUSeNyKyTnnTMD8heUMssRaPAMw6V80ZpcWc1fhh",
-	"2B7CAvld1YxRwInIcaclNiJbmoeJC0AGriZTT7tyH3+1if2O/9wTUkE5WcYTrnO8BY1vfBLf2FL66f7e",
-	"HwaWHbHBk4ORaR9H9HpXTy6Dq02vUSe3RVYQbjQQA4/JCqnyiKCQr5piNk8EPnu8+Um+FJ1oC0nqXbvQ",
-	"hdbabzes3e5oDd4/KgvYMZuYAHvpKMzcOdxeF1SDjihPKeqIDLm6m8cdPn5iyT1R+LPHzKIBfbjb+fSB",
-	"0vfj7c151Ll/fX/nFopvbO3vvA2hwH/ei7e3Ou/cGWwB6MbYdpem7jWRPqbSz2k3zxTVfn4OslmwIKkc",
-	"Z6rGpEiuviGY9JGIYPHDK5H02GuL7QAwiA7s3X/0NYrv7R7c3o2/+HvnvZtHex2UJOJZ3JT8KODif0HX",
-	"iTCpVIr4KproLpHoPBakkpRoX8EhZj5lqyjkOAFuhvfgkVMC+bihcfPAgKUHD4HCCd2SQD88g567SoWO",
-	"Ik7naKoc+DwyldvXSEP2ejYWmpLr83RUiEZJB8eSa5XyissEIgAdzOJ1q8MnBfPVwrfUtz5vhpDRh1ZO",
-	"btUf+K368a3Oe3eR5l6HuSIPgVaWcJjDo5Utksx1fERn+yJmTRw+Eae7UBIAd7P68QSt7Ed2nq/fOcR5",
-	"hlDS3EkuDGaAmx6LFIbMINnno6ySykIW8klHnIoaIXIGXWAIo5WQsmCJ6ZgpG+zqgWRaBy+N8BIIJxag",
-	"gDRwJBXxm8Jtdb5unC6QPRytkwg8RiAlaHkglR48U44gufQ8tEqkQGfnzqrJUAtQJQgKqL4CiRIzCmon",
-	"mpxmgxl11KnT/fCXYMhVHlkMiJPs0V7d8eD2toVGm9TfxFubXfhDY5DHh7jFyp/FWSwl9mvmqk0/9Dum",
-	"z2u/TSLfpScCyiVmDoWGgQjTaKGe0509rCa+EcMrqBri1VVwn6AKDQiTVLZfx5ES20UFPNoAZQ0nM5iH",
-	"1s1AsEAtHDES9Aroz/IWU0qCofyFZL6Dj9lPZn+SP1lJSeUVyjAkGgxMWbli1uP7lbfy/bCTQt2bPVtJ",
-	"7d4dFD/8rPPFxsHNm/G9r9MKR0/C+Rz85ELmIA53niPiNwUOH5u0XBgXrQ+jkKQhEG7hdlofNbUkYWMk",
-	"mk+/Dwle1+ElNIKIEoMOI2tkifUPck5KDaIVUqNaQqgDeqmGnkFDxT9fVgt5VAbvy3qXjiV6TfE+kkqu",
-	"RaDEPtdZQObBk0qn3yNp/eCjmwcffI0MrEUJpjcEgwEZ+zEr413eXeAQBgQWJG8tTpgKoxX9CWQEdZZm",
-	"0ALKVD5Xw4fQtBWSIDQ1maRhqmfoVDoxb03b8JRqbo00JDJF4QDyH8kI07BXzlBDXFQqySKs1hF5zZIO",
-	"jsVckJlfkfsM1LETxvE9UvP/uQnYc9sb8cd/+/bLeHsr/mIrz0C8JPHK+MRKgCf18hR1wI6kAjycXDAH",
-	"gAmfBQgo3ESsWjOC35RoUvIGehlBrlVERI2HQQaMwYoaGvRu3lSoXTeOBp0bu8ot/Aggn2pvMXoOmEai",
-	"HRmGYxCoU0akJZImA8tFsAwtVqZ6WQnM6HjDOUxFzBNv+LE4ALOnDRyAumT0/sPRTHFmKkdS4PmyQUgc",
-	"Iiuxj1DeexRqOAwJWwV0w6MSzZNOToTzE+P7E1Kvam9HifM5Z398bxdlr+X43qa1fWjgDXV3390b/mrW",
-	"XvXB6fQv6ueO+k6CboqS9vQYkkubRhABcBJyMo4bB0xoGQIbf6yh8wpZCAKl2zUFiVCrxjMR+NqgFPGQ",
-	"oEmILSeIN6WgAfn/2bva3yaO/P+vjHhDIm0d6MOLH3kVFX7XSkWtKO1Jd66OiXccb9mdsXbWuG5VyYB7",
-	"giYnQEeOFMUo1VFCTznVJG5rJPrm7j/pS+/6fzjNd2b2wdm1E/DalPoVbbwz4x3P92G+D58PIp9Viaur",
-	"NJItBawsh8jRgEmcYllWTDM6bXkWOcICs2tZl++XYVZk/cvclLz61Y5SopH4p3vzuB2N6QZj6QshsmNa",
-	"GifqHxqIW3oeXecVq9BSYZpYeBjgiA6Jvm6zHJL/WVdQQeeC+mrYhji5vFDOL2CzFJnBZhdERhZCRKRY",
-	"/td3kb/+0P+uh5Q/du92f38j6rMRj0894fQRiOSYBBKrEprHZVAilCVYbyJc4BB7v4o514TFccYAD/Be",
-	"Fb6ZDpoUKeSIFqSvJxGF0SopMYdw7aw8vLO4jDCysUfcxFw6xST/K2wChEeKVMZ2xDf5f5eQz4f4eg7T",
-	"IKSljN6vEjrbSI34LedxGm+WaWiAlD+2EYX+87ENXdBjnvvhkqtkoeWJD4UsV7BLjHg9lqqqmt++XvCy",
-	"L9F44DT5649R/8e9oPWkf/AMDW7d7HeagzsjYI1jMNiMTqYXLC2tI/wrB4eZsfT0mTgURhRQV0CSV5gH",
-	"sMhiOGUe6P8iPX3qlOq8DlHUJCFL6CnGeGSWw1ojRuWHGvFIhfqLdEHuIgpBjdBbpwwJCn37Pz8PNlvB",
-	"/btB6wl645TGQ0IhIBJ6/ZQicDn9a/Pvb6WDozFattZqLhkSy5xujbDAbJJ8R1MI81vjqx2AHNJJEvAX",
-	"+Z2tYOsq8p+2gu3HQkP1O62g3Y0pKtnXfHR9NdZELikrk4fD+iFziNAoOoqkeuHRp8yiymkElBgAZymR",
-	"ZYRpQzxPbE5kuS+miLzmYMtOQON4DKB1EQ7RZvTMwmzK2RlFIQ9tAUkYGaiaxDTm1ImLbZGGqUVVniBc",
-	"YvKZGKyCoKxOFXWtxOlVcLwVl9XWKtF9mZ9EZZvV4X2L1IsZd6mF0xQfwD6QGNZNTmovtsJMomXxN8xk",
-	"lMLzxMvvTO/pgFm7639/N2g/m4guW9JxnjyU2kW4+0aqh5XLiUoIpdKoCdhWqkoCkK84U0UPAEClYGeL",
-	"VIbeQ0CdFeX3Q7Be6DJixmo45TJnNLZXrKEy3mSBqQn6R9zpK4R43JCVVoyqVKeBKEM2o2vEVRWeOroH",
-	"3x70WwGtJAL/lHlF2iAxHCGg8ANMHng5S8OfidfliLJVZjYKCFCxZG/oMCgYlLBKTRn7o21xDy1cOnvu",
-	"vXMXz6FxgEuXFtVGi+VrFMKh4gvIAleOHYLquFFAK2F/VcKnjr10rK4VHvmLLNO4tLgMxkv+bEUa1eXD",
-	"MozGJrWgQ0V63vp3XmMSqtqDVi+zoSDQFJyZgTxWpJcJqSLLQ+CDl5HN1niasfjjYWi0l8pcTN1NDi8u",
-	"3tx+/I7tR7C/M7i/MSGv2GVrQm7Hx470g7mLgV4oC0lCJ2sSDeJRYZwEoJqHkSYTjtxtDf5xcywvXN5w",
-	"ES5xLGpO7N423KkhJs+/HuWCeonszN07rI4cTBsaHqVOpJcjhs3LUl60LOWHXvBNy//nRrLuSebZgs0N",
-	"/9Ez5B90/Wvdfq9z7AD8Ubje5D1acgIJv2eoq4CjBZlf+u89dQAWDWRaHK+5hEBncVX4r9ACKTxeVvNs",
-	"S/Yhq3ZmTSNXE8dMXe8Pp56MRGqqVGGc6I+KFHJoBXTWxWWPI5OB9wYqNaPXGORrClQ8iXXmnHH5EYEq",
-	"Li7giwPmOOT/0PMf7fkH3SPiV+djA64wWRIy0kv5mHn5Z09hkVGQbyd5PF2hkhiXSjrob15CZWxzEnLd",
-	"u3CVoowS1CDe/Ai/4BHeeuy3nwXtnmKmGNzYe55Y8sRzXx8KFS9Ur8xhobpFTVY3UEVbfan9xSmoEpcL",
-	"fQ05MsY4QQviz2JgaAQWjSKtV4g4PsitUcCjUnTJYRlUKbINMuvGYtGbMK4L0EoO4bH4hFhJZ9RsAtEb",
-	"MAQyYRdm1WTFxSq2beYBdRHmnhELJkPYwaJrRepZDlmOfZGMCcO4gmKjG5s7CwU+p9SZmH92IYFRmgYO",
-	"A+YoUivzaMCrXXuZrtf6P28HT7+B9Fmv0++0jNT02kRTaeLo5deDd57p6K/SHkiBviPK6stK23CFIGVp",
-	"vB2oDB3V/jZz10D6AkqxzcurptzSrpyA3Wa/d0P3nk5OGPIqgoxkQawwJAvSQCeEBPpEJbLNKkG4QrAZ",
-	"AWDoO1+RZgNgJHwTlSTAXIhZHY+DwTCKFHOgMgi/lOWNLHR8SWRS7O1cImcqkbLucYIS6ZIhjvGhRm/p",
-	"KWtn2gjNymoDHHIxh6sicFeIa5UtYhoqz4lrJuLWGsU2P4Mo8erMvVykmmmHa/gY8On1tMxFJWYKQwUn",
-	"RwVtHIvWPN2BVsYucoRHrsYITxxTVOM1bGcEX8TRVuHEHKUotkpmR6n4dH5xnYhERFjN/k9NAG9WkrK+",
-	"M9jqTeMCGxMuj2BnFP+PzI5PkP9nqLEOpr9IsDMddhqxUjYhH3ZUicJLDkpy+ghf7A+MzgZbaKOJNIPV",
-	"jS2//UvsBAOffFK5jzt/JinZFiW5HcCzcv5xJzCFHk2NnJ+ViZyV/pNOsHNj/FkZ3Xl+vnERnslZg2ST",
-	"xGInwXS7SmwGPEPst0Mb61/rIvHDHOKJ1b/IKFQ/ID5jbth0pYF1T3JkA6ClvNOAqo02R26ZHArdVISW",
-	"GoUMynFQ4S8p+axUIzOoRx1l14BTjWBnyopqHtsb0nQhR+wRtNzSF+KfUSi7H1vcWrU1M6oWshC6Osag",
-	"qnIC6gmFab3AXKhgdAHRGv4mORIlDesykvSqaI14UAOYdjtRkpirqj1LPGzZI102uFyFL654EodoFU2Z",
-	"fJnDUx8yv4o3TLaRAX6btMiG6lxeTLcAx9K+oBaVF4a9UiWLQyw8UPlo5tkwiI1SzTX4RuYs1HP+AapX",
-	"XqEHO5v+QTfkBBtsNIMH3y0eR7vHeZ6Pf8WJi1U6uy7U4od4OasNRBxs2dIHi5Wo1zFQg9OItZsQ4bFZ",
-	"3FPNm3GyXXUlM+N15BG8e9S9JGfVzZ/Y01lv6GgqZLQOiXcKS8FfYh8vvFzOyts7DsHuPHE8VV305uv/",
-	"d6TVzmPaULvNZ6TDAOZH3sBfVH8NRW5G4fzoxg+hmQ77a8txNRTr7OGyLUZG1sNuSMgQA202L9I3T59K",
-	"EGerfp5Lw80/2HYJNhuhWjNCpQaBfExLxLah8lxPPIKRO9kfo6CjE21QMpddx66Z2gfzNqz3HCGot/UX",
-	"nSe3ZhjlBJ7+UeLzvO6y8QK8/kNyqlsJj4LCtSKvVdiu4wZHlwkwNHjIJphLSAUVyUmhRHDYlaQFH3+G",
-	"5aD5CZ6R8vevdcOi+PAMI3/rtv/1XRkGvLbV7zThU/+gF7R70z3hIURVNvNedOAuMJvkeH+MFplJxWBM",
-	"sDI8Pt1qqzFVKKkDuuXc/3vV76Lgx93792BzB/kHzf7+L0d054Q5yG5qWYFYoHC8VLOJeHw5HlsUH8Ec",
-	"OsoIoUQFp98InwSKOFWpbAEfx2v6wcNm5D2Lex/B98pRmMQCWWkcWLwwRQGYeqXptb3g/vfBg9sqyYMW",
-	"+t2m/2gveHDbQPHyA+Svd/31p8GDBC+MuuCnHaXQwVgSekfGNGqpSPBVG5dUgkgMOclBU/ECkogEpFwm",
-	"JQ8ppEv1BNAoeOwyocglZZfwSgq1CoHDcwGWP65dilmbXCrOiQffK1Sx0zUg4u0yI5E8zXDweVDyN1VB",
-	"Hsq1sgXBLhQYReI9QowrBNte5fNRLVjvwCN5qmW1QhZIgstK4o5tcVSrFp5jh8VukVLNtbzGiTN//iRh",
-	"RO+2/G+3g1Yv+PohCq5fHVzfju0Vb3CPOGqnHOK5VinbbCo5AIxRWmqg1QZyWc0jspEdUEkNZGIPr2JO",
-	"UJUxQOvwiIxsqB4f3T8KeKjcUNDFBsImg3W4gWy2ZqnsluwGwuoDFcn9wGUO8SqkxpEnNKdkpCygc59V",
-	"GScA0EHths4gOoxanqTFUTWPqUm/8+rlxx4CseRS1cbWOLLK4V9arVCYogRlnInYBga7zcGdzBPBqoTi",
-	"qlVoYGckSuf7VUJXPnj3wyopHU+K9MSHtpGtfkqymEAsjkxWqjmEei/BZgbtLlr54F3k/+sryDiqvUBv",
-	"FE4vZu0rROlGqqQL4onZaaRQigE8CJcqEkR85pvt/60TtLuDVsff3wnaXdBp9zr9/c4o1Zac74sTqwS7",
-	"xF2peRUxvXCKJM+1dKVqrn3izIklcJbUXMOKUK4FCJrt3gnjBMUOiL5cUdz+k8/73273f+4F7R7Amf51",
-	"Z3C1E40SvkLKmNDmGUj6rDqBHRupDd3h0YOtq8H6zmCjaaDzf5L/43e2+z92/fXHBgp2NoMnX/m3vgk2",
-	"W/6jvWhGeZM6PF1//5dgt+VvNAf3N9Dg/kbQeRwNgu6MtFHB/U5wY0tRRAcP7ig8V8muFo2HCoaxwzdb",
-	"wdNu0O76vQ0D9febwfWbBvL3HwZPt/zdG4NrTxf8W63gwVeLsMeAbRrbKbdUsa6QtEUAU6Hf6wQPxQ5L",
-	"9BDJBGIkABcUljm8QLs72OwGP33v39owkOSOM1Cwe6d/0IL28/Xt4PrVaHXdYZ6yrwqutdML7u2hX5t3",
-	"UXqzHMwa746LJk9WT3/5yZf/CwAA//8=",
+	"7L17c1zFuTf6Vbq037csJUsXG5O9Y9X+QxgIJhgcy8CuF3E0rbV6Zjpa0z1Z3aPxwPEpAUrK2fYpTIKD",
+	"ITKlnE0wecuprdgCTBXUqcr5JvypWfoOp/rp7nWZ6TWzZjTyBZRKYc3MWn19+unn+nvenvJ5o8kZYVJM",
+	"nXl7qk5wQCL487lLuKb+DYjwI9qUlLOpM1OX6gRFZIMKyhniVSTrBPlYEA+RudocqqxM/evKVGURCcIC",
+	"RCVaw/46ogxVzlVnz2Pp1yuoXScMCbxBWW1uypsSfp00sOpJdppk6syUkBFltakrV7ypi0RGnaWqJFH/",
+	"SJaJz1kgkOSojVVPpMojgmTUoayGcA1T5myeMklqJJq6ojpo4gg3iDRTXqoR5nfOBepvqvpoYlmf8qYY",
+	"bqg3sf3Zm4rIb1o0IsHUGRm1SLaXKo8aWE6dmWq1qHqyf1JLUmK/3iBMFveUfeRwvZ3FghT24+sfD9lD",
+	"SJO55LdoCUWYBbyBaIAwQ5hx1mnwlkBrEW8LEqF1QpoCTQPpUIZC7uNwWfII18iM2tgGjtYRBgJDdRI2",
+	"q61whXHmkzmkCFGQaINESEgeEYE4CzsIo3XSIQGqY1FX9EnlHDpXYzwigSE8WmMkQJTNrbApTy+Kpvp0",
+	"Wf5jVs9pFtYmXYsmlpJE6o3/442l2f+FZ99amP356uybb5/8mfez01f+h3t5WpHgDvp9vU4UudYJauIa",
+	"QT5nkrIWEWfguwojl6V+tWLPWVMdPLV88IL5UuAGQSEVcoVNYxZ4qMojhJEgOPLrXvrIb1ok6szMoVea",
+	"+DctsogwauBQbS4JkA/9IPV/Bg1jxmWdRCtMNYyoQJiJNlFreHphAVUo28AhDVZ9M742lXWEUZWSMEAk",
+	"iqAhVDE/z6HnGk3ZQTxaYXhNECb1FKs0EhLmktkKGGaGQPXiZTehgS+/RFhN1qfOnFpYcK34c0xGxaeY",
+	"mF8PR/TnAtJocqkYwi9Jx0X6LUZ/0yKKHA2BY/Tqq+eenUFNEiHVNRFyDgGHUwwL1jDZLfUWZoF9DkVE",
+	"tiImMuumdwRNqyNCAlRJBiRnL5JmiDskqMws5lvU+6T3NmmaChSRakuQYA79knQEwpF6uikNJQW4M1d0",
+	"UDKrMKuWYdA+NSizn086V7QK94P7ylGXkb5r6pjViBr0GhYkQJypNdT7uIioFAhIzCc5qoWJnz71b8UT",
+	"MbdT0QxOuintHNugEqtxFpIbzT5ySJpLmrrE1wkr6FDCb4N66p1XZmdOOaf5Em1Q2b8xL/A2amDWQVSS",
+	"hkBY86U6DwOBsEQNLuRcwbkOocXsoAJSxa1Q6iE08GXaaDWmzjyth6c/pGST3uHe1K8UFQ/agd+kDxxu",
+	"/S/yFgsKu4nMr4frY1niWvF9Lcyvh+vjEsGNwi6k/vFwPbwqSFTYQ0v/eJgerqiXRZMzQUBwewYHFzU7",
+	"U5/UVUoY/ImbzZD6cGbmmxFfC0njp78WHM5O2t3/iEh16szUv8ynwvC8/lXMX9Bv6U5dsnDCRdP7lEeo",
+	"imkoEFyT0PsiqsDFKCpILYNABPt1fWPOTSkpgbNqSP1HNn7f9C/Si8hvRRFhEgmJJYFBPs+jNRoEmvU8",
+	"rFEuW4ENrbUkYlwiHIa8TfS6/YIz8vDXTPBW5BNELlMhSQADowKRy01Fzmr71XWKWk0Y4jmmhEYcPsxh",
+	"LjHUYuRyk/hqfEZOBgLUIkFAJKahIUWZoYNzzyq5OyJNHkkY/ctcPq8428Mc/csciZZfTxbaU0uqdl7p",
+	"nWshUUPUimcYkgiGeSECdZCqFp7HNCSTH7A9okOoA5QVLaYESFAliqix1ugGYSDHLIJkrI5WxVyWVCIM",
+	"/6UCMd7um9DFhFE+XEI3whYjRN3oOSVeC1ApswABTc8gEczUNJaJEJQPYhijjdi256J5xEgbCf2AVhAj",
+	"Uo2IqCOQiUAiDAVHgsB6Y4ZekLL5ilIbfc7XKVHSSsYCskzk7Fn4IT++vttI3amcv4SjGnlU/HuNBx01",
+	"wVANIkKyrvTtDJ+8xPl5zDrmlhQPdZicazFRac+NphSL2mCj1IsK6D+zYOKpIKFNOj3bkHmkaBTm6fmM",
+	"vQgG8irDLVnnEX2LPGQGJlNDg1bCExI0yrNiaebCAPYG/CwiAWGS4lBrYe2Isxps36sMb2Aa4rXwoVLY",
+	"EgpIk7BAKXhoGi4OLLE64DNqKq10VJPcM9FqquuHBOdJQPElOG2P9lSpu6fSy7QqcyDrmibBfuj7pClT",
+	"NS0jk+JAs3IcXoh4k0SSKsm1ikNBvKlm5iulCTVxJBtmroNm8Wz6pJoGFUrvfxmk7CEvZh4FK6gQbR4F",
+	"w157mbQv2Ee1DG7vpTdyvWdafDMR3vnar4kPA10KuFnst3umjgPc1Evn4LPeFFYvkuAVltMRAixJv47g",
+	"GXPtsDlpm+9FUlWv8ChwmZpPAq/K2F7gHSWFwIg8dCp5QLOw7zc/X0QLqF2nIdF2SaWxRkRJi3NT/Wos",
+	"qDOtUPNl0KaHDfs8kRH11ZumLRxFuKM+K3G9Be8TprTmN6bSvqeSNcxsTLpiraZay2BJ9q3vrKQN4lT1",
+	"sjRgVjwZg13QbMuDCOIca7ZGPS15kuk1sWKJ2lgk4pjkqEolbBSsg/YUqEGrXclbrBa8IQSY78vKaNrK",
+	"XDFPVlS7Qyl1vM3Xq3UFxn1Ov3ZyYYL00LO5ph3n/iUnLb83NCihzHtTIdkgYblz+hI8esXaEhw8oomj",
+	"xBsxtOeI1JyEE1/b/ufX3fe3UPfaF/H2ForvbMYf/R1Nx7euov173+0/2PVQvLUdf/LAQ92vNuN3d2fm",
+	"hp4OGALT/FFPORlA8aK+ZNemZ4CffRDf/Fh1fe+Wh/b3Pog/+vu0HfWMh/Yf7MZ7V/U3+1/uqv/cVV/f",
+	"/1L9/8Hu/t6mGrClCJ8wGWE1oAaREW/ykErMprypNSyor/h5ay2k/iplQlLZkvkxp+tpxkz1nddDDJay",
+	"S5G4Iak+/ta7ptBW8fIpvj4uWRaQWOGuFo9iuRkRHLiuO82D4KneZRq0Os9jn8jXcNgirhsAG3YqzuOA",
+	"9NPOWSyIQLyKtB8Am86RrCsFSV9thiuA+dYOyDH2o7yLSerFGbpVksqwxF6lrh/9gpfeWOl0XNtYuMIX",
+	"iU/oBnH4Ps/yRjMkkgQoedi67HSnJwSYCgRa6/TshFtCGGMJoX2Hbyry62rQpv/cqNx9S948627rUnY+",
+	"Da6EI72SuvEcAQ0ctx7TcqvRwNHwc5/sm56ia0e8/uPVezTcJ7YWkRoIFOeJrHPH1h68//v9r3cWUfzl",
+	"9v79nX9+HX+5He9sxjs3ULyzHX/8AOkH0LQ2nHz/+7+ip9CvW0GNCOPMXjSGEwpua4J83gQ9I4h4s0mC",
+	"mUWkGfz+7h8WUXztbvzu3Xh7K/7zje79LXTwwXb82ebBxx9OvzUrfB6RGXTw5y3TaZarNwjwcBnRRoME",
+	"q+ZjQylV6o+34GU3H9e7sQT+M8fZN361JeGSuXhD05N2UIomwetCycdGDya4gaaNtGy4jRKeaUPrfJpu",
+	"ZhYRIxvqTKAmiQRnc06uYsdRWmD1puqJAXughMUDEmmpUpEiuSydwsZhBWZo2MuuZ25SQ+Xm7DaNIzzb",
+	"ifVJvsOctX2TGDA8xTlgXGH4SnXqzBsjMgL3pcmZi7GlVxlOGRGPkKjzNthitODrWT0Onoj0p/Ksyqqv",
+	"roshCdwZQdRJ3nG16PMwxGs8wpJH5ds8m3kr0RN6mzYRNc90zhNneApcSqmdHU1nTFrmANtAHl5FlUzU",
+	"TGUGmbgEKhe1R17b+1qMgoWrSuGkq2az190a56HiUungzvIWG+R6bhLeDIntzUajoe77W/GfN+Pbe6h7",
+	"40b8p734kw9Bw7Ou5AXXLRdSnzDfrVY0QOWahH7OW9LnDXP++rQXY5dy/SZ42Co0jUhcyw+u/4lB96nt",
+	"N9NLZqTp9Hvp0XScrl3+CGQu3KmeLe1nGG+mLAPkW5fQmchAkxCT2zgKLlF9wU2gPR9LUuPRpIZHNtRR",
+	"8UmiAU6gzToW50ck5MENNklEtYg0gcZSbXwCjUGoxITaUjLLLymb1Dw7BE+G5noOMbSb7ElGuTELmyHR",
+	"LPVn5meXrZf6cpQz4Kq3sThFImNJLcDIneqMivXRxDv1QrQ0uqoE71nTuUPFUT+fEOAw91ADhoWm97/Z",
+	"/Em8/dmMUzgdRX8dRygtacVoUFbudtdzotJ9HReIwC5jSEbLNuJtsrb5/Um31wyzBGVNSMo92SvlPn1Y",
+	"KdcO0G388jFLlaleH1uDNNa0DGXllxPC6En9mpGHMEM8qmFG39IvQdAjrOiMe+9U52LdEUGfinOCowbu",
+	"KBoobMJQn4OYlnoGlJmFUfB4BPHfxra0xjcIotKzXwcNytzdjmgz7GFC5YyHyfp4mV3Kz3jAti9DnPVF",
+	"MOA7uF6zGfHLtOFctktRixhvgeQShxWI+AUvk+L5yFdyknYEqwmpRgSalm0OrmVapT5WUjWttSIiZlA1",
+	"4g2EbcS9wA0lF/MqwjomAGkng4e4UqtPek8vLKAGln6dCB0SZII49RBohMB1o3u/jH2JCAWO0cadObSk",
+	"JXqIcwuFmQVse2bM6i33tlYT8a7EdhpZcFxqKLQoeVNpiP1wx2fyJFjDpI7mckSjuuhLP59MexA1mcGe",
+	"KVJ6E3VoIvZBkAFeLvKk5OTjvl+z0m7/3dcru/YPNy+KOo5+uestFUD7f2qthVTUS9uoU/Gz/yfeYsGl",
+	"AiOzNyUYbTbJUHf9snksK532t5WSQL8Kl5FDnT8W7qUsHDv88gKt1UNaq49gtUheGSThDjsgWVO8nbhL",
+	"bu2VbAvk2AxNeT1HJk8OziMotHnDmqt6L3CbRjWUJLWltzyfMv2+qF4r0j6GNXKJ4IY51CV9IUnql11/",
+	"6CYZ/aAV0iPtW6Ke+JN+yq4TIpf7vNGMM9V9EOEqZAS01hpUFkYoJIHlw4PQs7NNYs7zYSrZIRXPuEGY",
+	"fIbjKHCTxehbDSTmtPWZIOzSLcJWJLHjwwQe6yxJ+xk86YsQBuy4jcw8+mWal0kb4eR9gRo4IG6Xkqjz",
+	"SFZxGIoiDyUYcX3eCgOIv6oRiQjjrVrd+FI87USpW1OgrJMOCrG/PsBrOcIxblAh1J/D2VhylOwrw12I",
+	"ve4su6C5dXFuTmos7p+cjpCzAXP9WqxqDUUEB1pY1AIbvOPUYP2IjObd8KaqNCSFoRllr3SINXBLBaKO",
+	"Tz39Mzd7oW+RZzoyZ1gdePEkY/VyK5dtKekwGVV2VZz70wqofG7DuT/YL45s86UrR9TE6YHZQcny7TpH",
+	"2JckWEQEciohRS9Jq7UBtm5n2QjbqNMDRLGerRN2+mbfs8OUyZ+ddp/+FrxT8iiapy1hl7BBYLA7+MaQ",
+	"nX3frnU6ycHbOJFglpQoJqaGlA+EaUmuWfo4thPNai+QyIpFSWreU8NT87IDzDfkHKiS5F7ZIFFEAzLO",
+	"WCOCTRDwIEvPKWf8iBUrHEyTkghJDgkcOV8W4wiEz1yIXylpxAy0cBEu8vahri6uF9GYFPu5qPmdXEwW",
+	"rF/jwWzdrbjpqIEcK+GttTDDR1irsWaeVWrORYL9OnErLfDAsmqxILbE2JGgU0SZTpuDtxDVsZ1AWNqK",
+	"RZn5CWwXg8SAHOjFQJ1NdXw2fXycBRjOs6zVvTciozgCaWSloITxPdGkDq9FAPnY+eQIspDoraWhd6cK",
+	"DR6HC+NTzIO+RX4ZtcvKC4msYPRJ+/rAGY3Dx5I5J7w2YWKF3DadZ4b3PTUskiO/CL1RTnfj997Zf3AV",
+	"AAuA08EJa+tgnNzYzP8GO9h71nSU5XwGhyGXRTwxfxEPDxbs89sKOYqMW5LuRJrJPfTZDRJBSMQznaxm",
+	"TBqYhqs+D7TU4vf4zQfJP2miuF2iXCfJpIsXeyzCHWc70uj1U5qAbCy7Sz8OSN/1XricfgaYYbT72c7D",
+	"tTqjRTOpp8+axCVHKNPko4VGV9lIQKXNKxvqJGzgjs0KTWJtGG+jaawdVsaVZbGYINMYByFlpMA3Vcfi",
+	"VZbYfM5C0wWiQJtH65TVdLBkQKtVEolUkQ2xJEKipCm0QSJIBHU7lsrmB2ikq/4BnWNqqSF8liGyQaIO",
+	"ElgJiEkyrI+jiBKR96hmM35sVvWg3QbICXOHp4kcwyjOWLSuZKxpo1BE8tJregnd21G04B4kPhFmAjiT",
+	"3wsii0eTY0YOuPSmNihpl1m019RzTmYKLdgNS0ScJMcpIRLHyvWGQyWHLXtUB4d5vmmYztk0/zHPRdYI",
+	"I1XqUxzRgqiyrK9m8DKY54427tDnQhbIXaVcR5k4vUFjeUk/Blr/YxLBB6B3onDuAyP8ElWixOnXjgQh",
+	"cVQ+RWOg42nE6MLS+kO/82dYJKKJNywKSCy6ss/CaRsvesSi5ZRPQxmAsFQinNoA8OjWiiZUbiqDb9E5",
+	"BOAHEJavOoNUZ0ICnSmp7jOEEThmFi0fV6/qtAazZR4yO+Yhu2EesvsF4QSW+8xNecM41xBst5STldyQ",
+	"CTKxVEx9amEgS3MpRsNUIwfb681AxgwZFQBifhpN7Ev0/ebn6GkUEZ2YTgJEQkHaACyIJRI+1on5KZzW",
+	"MCXyYbJWx9KeWhjMbXuSILf+sX//2/7E3QVvIFvuaeSrD+M7W93d3f1735VrKs/Fx9vuLKd3jufdvfiT",
+	"v5Ucz8O7GHK2BddY+i6K0awRgylhMux1IFddtmvZsyk3t+Lbe90PP4z/tOeh+Np2996H8O/Bn37voYOP",
+	"b8bv7mYzr2hAsOJ2NORKvKONZkiUCKg9fDob1OXezgjv/WP49IN46x/xZx94kGb21baH4ns7B59c92yG",
+	"GPx09Vb83jse6v73A/1ndlj9PnZvqk1lPYhwmxnfvxqJiaqA3xmXq/ZT4ZCLwpbGETzLqmZPlPrk8oAN",
+	"jvOZQMTH4fPTCgJ0ijQhh/ozOIEtQzyT8LNlafHhO9pAiUy3vLyByLx0jlX5wzESpZpkadtVr4XMfJ/X",
+	"b4uV1+wU+7lEkdUH8Dssdkdi6UlgkI3BIesLTzBaSmfzPU9JaOxOzjSSQ3GAZ9zne6OYMfSs80ZykLID",
+	"yffgJQs4hCondcTy9DouQENic3FsO/Xr2syXiSY3MIUa9VMD582hilFnVtXTlTNJhvEJgXibQRs6TGiF",
+	"KXVGIzl1SNZsNd1WVJZ5UdswBRKEeKDAkIBKg+VTsQacyszcCqskrZiuQ+yyiKHpSi9nrMx4CBvkRcVM",
+	"1XhtCL1YYYIQyJwMsSQR0iM3SwFmVhwRmAlliEqNnm3v+OyCDA2nO5u5nx8ZRsbZOg5DwmpkfJdD+bjM",
+	"0sAwjlCCp4dGEhR5R23X3iDXv2ZCFmBrPOwwAyx5IQPoNRIOt7ok2xcmAAfWO5B8w87p92ndo019nQ6X",
+	"B7N9QCC12296ssQ6RbxPFymAo3c4PWGswxbBRnrnmaMG70Hdd/cAeWhrG/EIxR8/6H61ifRv//y6e+2L",
+	"+N5eTvJPkeK8KXLZANI6WYKJDXX3rjSPex+j6Yyzx9P48mkP5guT7QOugARjRu0JkWTGQwefXD/48Fs0",
+	"HRA/xBEJ0Jo2RMFR0QhG8HuEqUh/TZjkTHZ2ajSrejSK5eEGWc1NGL5Josptj/ri1KwnGLgWF1LjQTmp",
+	"LoEX7JPmzLkoc80C8bjkKd5i8hlbdqB0uMQ6cQsjIV7LGdoLKHcd4P31w9Zr76RgMLTaNJNxeNhh4MAG",
+	"Qdt7EwMLy5350cwP5fG/rMX6cGCSOFPSpgi5R6d/qY5IgFoC/LchZzWorTOtJCB77AyOS5LupZggoqLn",
+	"WA5dyXERLiEgIrdX+pu8mezp0wPY9WBrQUj6MaNMD9CAl65n8ZYF6Z6V5xiZd/qZBuDn923gBSzrVips",
+	"kzVdfUEjnwAOqUj3FWuzvC7RNK+3ev5tgKS9UnFGC0tbYWKINc0Um4ARFqh/EZUkciaF5+bjYE21Fg2w",
+	"MUeX0k5+YV4odD0eNmYMTOrDYwZxmA6hTSBLqky84ICoM9OKHUFmbdyEaNZ8HEGqZ1d6BeAj2KXBAJYO",
+	"3v70cPnsUDtFLvthS9ANcj5jxe/fvqztf9hmuvfRuXlji749KVWSN1cBAKweEaEUZqeQswHYEv2ZPNqe",
+	"oprQQS0hbxPATNrAzKesZmJypxe+3/zjyYWFGWN/MV3lcU+TBet3ihQsV6GE/Gzu7hhSosebejaflDYa",
+	"DWWwN0aRtIokqsxaD+aq+rEy0lbWetWfb+IunKcufugBUaZBHxM7BWYd9OLyKy/PAOi4juIa2gBBBEch",
+	"JVFRO1DlpCC82xr31CP2ggKDc8VDFeNXVH9mzIyV4VCrusfCBXsuirgz1jgomG3UCs3VWoXaEnaktk8Y",
+	"LL68GgIxqU+a9tVfLbbOeJutwpjUF2pMFQ1+gNZagjIihO4Bil5ggSpBy3h01fOMy9UqbzF4WbQaqycX",
+	"FmBJ1PaugoEHSh6s8iZhsFi8JVd5dRVYjPt6L9iSrEihq7klVteIc2l/MvDoEA7MGUGiScJQsQQIhAP/",
+	"85nEjPZrTplW4CpzFQ9K1aEmF1RDYlKG1iLsrxMp0HQFhC2Ypl8nQSskc8YldTbkgoglmaGKNxbenNMU",
+	"qr709Y2H3zj55pz2e9ciHBB4Co5RZWYRYV0FDyVVH9UmmEoWax0A0lBsehFV1njQqSQWZQsHjwXCqF3n",
+	"2qveXw3wzVxVwJ9Mr6y88cbC7M/f/OnKypv/58rKnPuxmZ/8D2dcLBHC6YxcQuYne/zM8EiAQsxqLVwj",
+	"ZU+ICalNO3MdmV+ohRxHkEj4YE+87rCQdE6Nr2NUgcnyS9OCczI52WNMxbR3P4DUEPSujzUMAK0p1cme",
+	"6ZWpn8NFuTLVBzXuEr/7IWueHm5dslplIVbNCwSHWpXIz6wfI5yvHwoR/AUN9bYsDfJJvrse4MHh4H8j",
+	"pBXkXs1jHDoHeuhcs17fhVanm1wXBdPITua+iD+5GW995qH93e349oN452b3/h7q/vYBOPP39z7Yv7/T",
+	"QxxPjxreMMC+nCI2OEi4bn8kARJNrJOp/DqOsC8VF59+lVHFKxD8Rx+wGYB9VMRW6Y/tCs2Inb5viSNZ",
+	"wvuln/NsW65JnQNwpKJEdQud5B4GI20n8vbQ4MaI/BoKa+XeyvecXLD99jYDyOWqAVGQjtd7zCmI95aF",
+	"D9jyvoHztnD33WJGFCv4WbvxS+wZdOGlK5++m+0ks4b5fSjY44hvECvz9+Nst6T1D5vEA8V4QTyaQ89r",
+	"1FEJDrT/2VNDlDLUJJFPGGQNaqpeYdP/enruX9H3v/sD+ren5/5NPffTkyfnTqL/2ZxZ1FDdbSoIqphX",
+	"tfhd0YVUQyzphh5ApQqZxvBDnbdXmEYpoA0i0BpRsgOiEtW0G0+NSws2JwQKaEQgdxlNn0J13ooEjOYU",
+	"alDWkkSoFn+2MKMdf73KeyhxyeTEapJ1XuJhqjchcDPs3FKUbDFd+Qtj3/jJqDwzcyf95OxxRYii5VHV",
+	"R8+xyRs8+1NwrF2z/xeoECWOID3N2Huf6QxHHUjNw9Hc1KFsq2WjsNIds7FYTqBBl2k2G4+Urt4w2Ia0",
+	"w0kESeSMuQ87DKlv7TJSXZOwwAT4gYkYDo6pQqYzWfh6gS8sjzTTf45akjewLMLtOCI3PTxbCDhUziOc",
+	"cXcOuoPVTz6PgtEOvn3HGQg0PFognZ+ZTTJAL7PiLiqA7XoWi/qaG7hoNIKG1pLw4TEDfjKNDEQU6pc+",
+	"+lGWxg4CmQQI1QAwNYsMOOo91pdHPwyZql+yG4xQVyZGPI0PT6ZfSkYH6ILMALwcnlEm1ljvYxFtUFZz",
+	"Y69NPgJyLcyj6I3HqcaJo8zn27oSUwmTVHZexxGjrCZcmacII5iABrvwULo+SUFfLCFVNyIbBIdp3BiP",
+	"MmVeyus7QIylkDKW4cmRCW6kgOcCAkyOkDs21W66nU1mIwYQ5DKBlCeXghfxtwgrQHXlzNeRLJTVUB0L",
+	"xJuEkWDRivl1HiAfM8Q4CjmrkcjoJO5k5UZSh2awjNpbuOaKZyZEOXsWd0SR1gnF5y5YeMRBUzLPQvxh",
+	"gqcIs1JzkXWYLokITG7QlCQlz0QEr5c/0JfMG0MvILNa2T5618Gzu+eYfQliGMdeNMk97JHWcUdoZde9",
+	"PShoqXON2hBVq06aAN5QpSEBLGnbfC5T7GdDU5gOt4Wpy/fpw++na8+yKWr9QXRQB697dav7+V0U72yf",
+	"jLd3Dm7dRNPxV9vxvVsHH2zH17ZnIL0u3tk+7fr1p/F778Qf/TbeeSe+vRd/8rf9B1fjO5s/7d7fhAKB",
+	"6sNMUre8ytXmtATJRq2t81p4Ugl2vBaeMv8+Zf49DZk3zF2d6SVeo2OGAx0igqY5bkxpQUDNwBKx5zFr",
+	"4fCQsGWHgCLpz/F0wZkVYYScxzKilw+N4tWSISXRIdFtohEsMkIGz5KNkg8PkYKLQDyIMTLDQ5noAV41",
+	"2F5J9Dzc04kPTi3cAESvUbTGsaX0VDHTTYyM89kPl6WXKll6u1+Z3XcSGPDEi5itG4TSnlNu/dtu30Qq",
+	"gCjeFGG2rr4WREd0CDQNzgpdqU5jrFZJ2xaVTyrZ2Y0x5eVQg2A2443kkzyUaGNt2aWuHrNU6kiWlh+g",
+	"g4LVj7ShoyDeosTpSWMrSjyc2IPLJVY/mzye2m3LBFtm7ewDgdOKMddbjJYoE2JioeDhZCk8s37Z6eaH",
+	"X7wXz2YXyA1iZMogRNpBKxoaz8iEsZhQybSvXDKvgfrRoeP6T9e1nM1qHzFI93EkHLv95DKUkhBqKQ5+",
+	"9+XBxx8iSLz/svvXHbUOI+ZNpMTTt0/MQjo2CBatKAmzObVw6vTcybn/C/79WY+H1B32ZekwO/j/OeVN",
+	"db/amvKm9v+x1zPyU2UzN4bTrJNK08o9roKZqE4DiBoQ0gRXYxagdr2zCJULGZIcNXQTPBJQUL7f4ao9",
+	"zaOXwizIUSzrjEy6zbQ30Cf5cj7BqMcRLVFIsJDo5ELG+9xfnD1PZi4KeDlnZe8NcxIC4qx8eCAN9GHk",
+	"soQ46gTolbM0sa9ZdIu9zGWCN+fAZ+KBe4nHcCSVdO6sO5N34DAZq8RqRBqUBSTyrNa4mmiMXqoTrtpq",
+	"pB5IA6uZutAux/a6K7SgiWXdigVtsoZwszlXkHNXYJMrCSYEa2HM5FbAyqJs9cAuZEgys3+T8P/k6GGC",
+	"hWdazK5Rfo1fhe+Vppl0C75tHIZAtM6K0gXFakwfrmV6xVLFoPJuEynSa98p4E2j2GixIMVm8SoNR8e3",
+	"LxpVybM5oJhwPR8zkpwAF52n5s5khknBNTvKdIIDt3P8+sHptudjloZnXqWTLcacTLgQCAXWY4mmrZmr",
+	"gTva9LhGkM+jCOJJ0FoHsJLaOAqQBbp2gk/21mCwlb/M0AYu2YTK0PUt1cmFsevQJWObBAdLj/r4/r4L",
+	"mJHwvM7KHNHhN6yUTHHAhI5TuGSzl/LEBWhn5iYy5ckl16ENkNDAG4QzrfLylsxAbnnquaaSGqw8QNk6",
+	"6kmk0pKbGhkKuIEawFFEN9xCg46L7h/k81BRrcUkDXOJeT6V9C3oYB2A1ezY3Ab2UVx41iKXr41jxlfg",
+	"zBuy4eOcj7Ftk87pOAdYoHvE773T3b21/2DXQwc3b9k/T36/+cfT3a+24EP80e7+7pZOS35vM6sevnBy",
+	"ypt64dSUN/Ur9dev4K+n1H9OQzV31oLib35LSN5wKo4XirDJLj5/Fv389NP/aiH2kClZ0S/8u1MXlsG/",
+	"hRrYr1NGZtXFDl+op7NT2MAhDUBsWNX5DbDmodoHEqz+WscbKDF2VXK+Cno0SAqi1dRRfqsNElC8KnWB",
+	"jRbDLcWXpQalm4JTqbpY9SMC/k1t84Jjs2p+Sz5nw1GqERH11d7nqjxa02Dy3pQizVZzNaBCzcwCVlUN",
+	"QFHEW5KsZr/R1h34Cochb5MgUw/JxhStSqzTGrWzdFXpfsl3aUJlZqiZL1ui9xsbVpP7Uo0gDcdpRsTn",
+	"TB+VdA9y3yYkbnzt0AJvkgQcRieB+CEXibN9VYdCrWYmqDSZ1RByHtQEQ0UUnTR5XgkMsI89S5S6UldD",
+	"2qByNTJVHRLUsNXEp2a/yA5Q4hrp/yIZbIuB7TFY7S1Rtcqrq7Zsv0UjWwULZOq8g3ZhHpnvEm0mW/pt",
+	"VZKoIdKRpnpOm7KAt9MBaTu1bvrkwkKWhrU47k3xNjOgAjBqyDsQcrVuSXODy9yU7Vqr7wP7e8j9dXPe",
+	"aLjaYngD09AgBNOANJpcQg/rpLMKHqTA8QNlq82I1yIi9LHiqw3MOqshr1G2aosCgW1Z9ai2T0dMYonX",
+	"FJX0dMsGwENoDuQoyN9qYJZyGHK5GWIGlD6iRRhs1w7nwXOAsa2TkuCZnmQkhCX4qM8gjX+pftLSDIpI",
+	"tSXUnan0/MYJgRQr83SSk/kim4Yl0LRNP9KFRJSK3AQ1UsdXeMaLIbQTAzKfTi4seNZ+bmQESEPykMn/",
+	"sjColIgZJCQNQxS1mK7GapCNNLKnzNRg1YsB/tyQCu024XNoKZOQppYcpgYrY2jMPk0FEuu02dQae3k8",
+	"LJ0g58qfZkLaXF+HAg87cS4o+FVGnaWqJNEycDVRmBtgYrNcLmfpwqlfrvNIonqeAg1a3YjUJ53u4iX0",
+	"6sVzioxIRJhPkA7SqXbUxmtEMn09q7fhXs1YHecD7ot/MU/M9t+0Q7NszKWaBIbZ4Fa48p1SDlQqe54y",
+	"HDo1Ac2zCmXrkZTrATVgB6JkD0M/HKOQqWKnokDmzwBWtFgARlV11hnTSMgtJsuYSPqD9BJExGTMXnZ5",
+	"c4VKk/Uo3jNdRrogCG5yu3aY4kcTqguVVHwqxZP06sBoimohDSCYArvUuBWOekobmakM21Rx2NqhfRTi",
+	"rP6hk2DLo/kl2ByO1iYRsiQgcXfJkbfzHAvsDZ6x84AUhqYTgW1JombY6gHKy8b+zHioSi+TQF2aK0xI",
+	"JUQqUUCXa4RhLeaRo06IJE5K8QF9VeOGUrTV3aav3ypVt/oKowL5daJENIRrWD2BqJxDl/JRVOl0bQKS",
+	"ReUrZ1XMTHeE0HK1HOdGqEXkDsjQBdPadZ76/wPi08DgLWq/ufuunGAMX+njaGednkdnfFhyEryk6G12",
+	"kYtP67LlYj1nNQti405D6F/eF0966MVTHoSRNUmkl9q5lOOnPFtVKB3gwPRnM8nCqFalqiyDSl3CDp15",
+	"uLiv17gcoV5S+k6K4zsJvplIQ06ZVkbcua8NfPlsnVOfFMmqdd6GROOCGvagHuhyWhOWTLS4s1zHJa/c",
+	"3hiXdGK5WdjFyDZfHLb/Zm6TJ2F2dm3/2Obnvrb6T7VBlRjF/6PpqIAg6lzIpSSjsF8kbhImjorHl8kA",
+	"GeW6KK7jXiqFDxbenbyXFqdLuXkufSTtP7ekGeXHrqSX7mF2c1z0kAkBO0xUZhBxpU8fOihzAlI0XHh8",
+	"vTCEYyISrnMpid8SOJxYjd6RgXUHhJdc1Ebj8cKjjcU5cR8NB3d19K/jKoogCUzcRalUevuoc57cZQrB",
+	"QYMy9P3mh0h0hCQNBF9QISF0aDGVguGZqMWEvniEqSRuESGn4//6dn9v04LNXtvrXvsm/vTGzOIKA4lD",
+	"d6HFRbge0LQpQrG9Ff/5xsyirQSonuPVKvVJBBEJOg+pXecm0Ne8vrjCrH9LvYHt67yKsJabTojEA9bE",
+	"jIRoev/Lv3f/+1vdbffaFzMeNMvVrapHlgfGhpVQrMMugc2vBBnSmL9NF07Tp1rxX0SYFZpUhqBsYpZZ",
+	"/hyiZq6sNAAMALKmKAWmOTayJbxYRFow0bFCAjJL8UjGbsqC9IyqjaOg8EbDtlrvCPmFuWLJfRVl2XnM",
+	"nCqXo6ZmSgoAxgbn0e3UTU3II+D1p5VVJlAsdBhiJwlpja6FRCnIv6QsGEE3NG+4BpoXq0oDNZRGQvDD",
+	"VkCWW2tZNBgHxgWOJPVpEyvdyQkcU3pkvRNMg2IHSsf6qazBoGCkY9kTejLhXEab1xNtxVhQ2iSfCWjh",
+	"4ph1goBM4ZlwHIYbxEMdgiMP6SlrpBb4UarzZ5MS0tzBkhU3jMOmVEGgZftwaWFWv5aUBSo2Qqu5la0n",
+	"bsWtlDeZ9xN66JF+3QToJOAcr3Ady8yS5fhfRsbOelBTjjYMSQOWaqyLI8uisx6UePvb7vaD+L13xog2",
+	"PwxnL1mfLs+U8+el+9VWfPNb7TVcNJHdRtOnApmFTDEWA1LFcKwyobJKelIHo3v/y/jOpofim1fjnS0P",
+	"HXx8a//edx7a//LGwe++/OfX3ft7UIwsvv1t/OmN7ud3//n1/r3v4p1tD8Wf3o13bv7z64NPru/f3/JQ",
+	"/Lvr8Eq8+yD+6K6H4r/sxnfe6d59cPDxhx7a/3o73tne390+uPWOh7offhjf2TzYevDPr7v/9258e+9g",
+	"azfnSxwNUTWT9jms2PdAGGJXxPdk7p6BY0qP47nD3C3FIoForc0mxRKMeTx37NNSChKv69+Q5BxNQ9bp",
+	"bvf9LWCpIFhTdbQK6m7385LOIdIlrQJXvHKj3nBjM3RXkcBTJQJSLedOMqBPncyVcTyVJboivj4aSwel",
+	"u2AjJsvVCxn1JIx2WuQe31AH77+yQSJbqbsnfaKTrVLU4/lPkkW1EtokUa7cbMlyr0k9DRdUSCdFi5lI",
+	"cwmzKTUbUJfXKQsmNJ1RLIpJnmwP4h4MjmbM1p4uEqy+BJoNSjjTM44c6Caz0l52z3NLVkg+Sq4et4ZV",
+	"Gjx3dmR78CiZKWnUQF9/A+ZV4Dw2JTkThNSewFHeTq4PwCu2jjydzpvExyuZ2+1eOITzd9zslhJO41eY",
+	"n1E3dAiX8fmSQf7kfh+vlrG0lxhBmOwJMVNe32hG9C1ySRGuKQPcb/WBR1CDMwJl7AAaG5ltQxFvQ6p0",
+	"W8NuJJ1SJn922rkhR6Py4aBTFGqnHcNKTIWYSA8JnlP9fAyJF0nHbjljNA9Ge0Qx3ZnPXci44FTYRLTs",
+	"qRiJXeXzw/Nqkg1CtSwtd0p7qabw0C9nZJ8Rqruf07QtkjPOq1VB5GJOmyAM4Hxx4muUddJQi7IkKJ5f",
+	"JrwV9keX94Cwj2xTWGKMt5g/RhHNMdly+u4ro7ncej1Vfe04x+X1rZBz6sUbXlTy+dbVeOcmmjZBJWnP",
+	"GlBqxkPxzgfx1Vu68rMtAo2mNRpQ9nE4wzMe2r+3u3//2+7u9sEH2/a5LGoQtsOdmUPP8zA0FIISPP6M",
+	"Qb3V9HlDh6+bCOdM/WjbjtuS3lqLqH+JNJqhEx98DFDWtRYN5TlWgOk20bioIyqNmc4hM2AnyeRW78ht",
+	"9NnF61FcTRR0owVVTxtIcnRyYaG8pJqvUpQvBHRqiEI5VtlGd04/TrWxERZ+IqpT/iCMr0NlChmNdmlo",
+	"6GVtgmpQjTSAL6sLQUjSFIBgpStpaHieNo9k3SBl918U+snyhaDSyhJDq0D11jgyQU6e7fNNt4GipCu9",
+	"QVlpjCTSHKFE1JhVjnojb/vzLXjbekbNfd/jHtV1KLR8u8ElQQ0c2KwIHpEzKzrjBv27xvOBDtH/95H5",
+	"VFeXwbw6zeinusHkAf0p9wAEC9nfk8gh/bO3wnRCRqbhf4f3vr/6h2xj6mPyrpft1MCzNAjINMYmxki4",
+	"wkyNmRM6EUPYKqHw6wmBIjheuohzOkbduxmpQPO6cS6k+QKzzgoD7CPTmV7liPiEbpBgDi1pZCTGzVIb",
+	"X7XOYAK4x8zgWSsMrXO8e+2LFRbv3Iiv3kLxR7+Lb1+f8SBNdOEMWOz0juiU5pCwQM9bO4SbOLKiXXaK",
+	"Qq3WCotIQBXdrwEUPmVInUsegRIkuc4mESZBBf07mi7c8/xmrrBkR2bQvH0t+6D+aTqp3CpOmE5wCKm0",
+	"MBcu63qgWshwI9enQyp5EtPBlAWcT3bFrbH1ERjqoa9FvZttDXfZs+9ZkLKiwbxhR+NNqZam3kxGNcI0",
+	"kg0a5fkR2xclnFiZDcttRm6hc/OzbWfnkB1fISdU94KrXlejEFI/iYctKeXALeJGuxo7Njc7hoFTG6vw",
+	"eTr5vKV7wZvgavRUbnrYi7NsgYcPI2SlFOQQ5vkGiXAYnh1ASuJwaOHJryPZFd0WjNfz6ImcIYOfaGCj",
+	"tJEpWVrI/wPuNIgpZY6+KdUyvr5sDbiDJFW7r+NQ/Zg7X6BgDCeG4V5Hvb1FxnwtPwCQ5XTv5uidmUER",
+	"Nu4/zJDAGwRhbU4vgVliQXvMIJzrTcAE4FCyfZ8Icamgzm9SPOOcA0fDJHBmQCp0Ywgy9ZF5021Y7g2x",
+	"dFcetrC99sQ9Q3BEIuf5agky1ND8qnBwoOwCZLvNTr1nvKY39zrLizwkYszAUx6SUTxuuQC9ISEKjtC5",
+	"gqNJa+zV5uHrjB9Z/e8eWJiBL2YePVzl8Czu8WBnRoprNxTzuBdsZWBZ8WXaoCGOBuWFjmQrSxzDh4Gx",
+	"0iHYwo0yS6H2ndDjNiiOoAAESE1f2BR37ZRxemyHFyUYKVJ+ogFbNiDLuPZtKqhdkgF7+Kxi7GOJexkf",
+	"eE/IjcM5leDJ9IiGzguMhy1HkE3h42kyTebpp5zPumIxRjbS6UYGrOkkDHHZI3YIKxyjzaZLYE2qAdr7",
+	"rD+D3G5aZkOcOeNZ+E5TsrH8NNMSkM406sslsHtt1UEDNZcZhHNF3OV+htRfOVtcW1s7I0cRpSdr/Pdb",
+	"w+u96CsZspESvbsg8dZacNC0qYY3k5ZfZjjUMuIcet1YHLQlqg51iPV7CTip/kmn7gptfbERh6yjXjHe",
+	"cm2GAZO9ViKMxX5YdfsBpdtL3xm/1jXECje3TMEuoCgbrFcIUa3rrYxCJnkzTI+RXO+N3hp1sdmtA0sX",
+	"2M5twF0mP0UQgmC0gIs2U1IFs6WxC4q1jJL07fNoLK9tuZhomFoaE52zMo21fFljdbp4r3FJyq2d68pO",
+	"3fbJuibuNoMUm5QFsrpr77rpQ9+XU26d+hmizh36QnY4zvWfMMyeDHMNxa8Wi3GIFfOMVdKzWUc8Qqm4",
+	"jaYj0uAbGiUT2AGJNkhUECM6PucsqW8fM1MXMx2bC44Wih3l3ciBq7Rus6NPrDRPnRDWfoEXwTNIN0ha",
+	"e79SKl9tTLbkdt32nmHn0S08iS9a3IbDq1SD4UwHl38dhnbqRvMuypeUmeOQu5G0+ycJAux3lOWLHhgQ",
+	"OG+KXE7+HJQe2cCXz1pkBkde8yA8Um1WKXWt9ZCBec+tTqf0URrCNCWLcbi0e6O67+51v9pE+/e/7N7d",
+	"i/98Qx2c+OMH6rt4Z6t798H+7uawpR+24Fn2kuUvJ73JL/bgdZuINpYezkMoYwmL7I+r2tru/m1P+2Q9",
+	"pKOhkk/3H8RbO9n9aEeKXrTDkgjCTGVfcyk5twb6nthKHHYRQP4sxLSZGFoUuErLQ31k0KGdJSfLOyzL",
+	"Q1sUAlEIC3WSynh2QoOXdSxbTmFE1aU+nryYYE32RlkhwI8xoYFpmAIgYzycECxRQty3w8rI+snFc0hJ",
+	"qXczB0vdFyxAajEOm8PawBvNkEhSFCNt7xXj4lG6jb1e3CK1jpGYCCOcCN2b8aQoWcmMCxeyMCXBMbf8",
+	"A8PknIkKAWWKJjegTl/p3UjL+k0WLc9EoZcni3z5t6OhjCTMPSERs1qZ8RbSSGFA82eb3W+2TByR9gLo",
+	"IwQ1eiE4SBCJWs0ZD8V3tg7+9PvkWWAgMx7q3rm6v3sjez8LIlvNNAjZQDgXXsuvgo97KMtuUJb99qQ3",
+	"ggmzkL9fJM0Q+8TgGRoGzx81Hz9Ww11q+Hha9eNiRhzb+PdY2PHcXMVCCfYcxCJ8PQO8h3wgJY6quCDX",
+	"bXQYOJ+zKq21oqJsrPEhBUeGiBuGQTgi7tuIyG6HxCFMr5vMimZMscU4hVl8QotZaCnhzUEENJbAPjKB",
+	"JASQ93wueMMooj/Ku6F4XUCrAD4uTWowZwQ1SSQ4AxRaOGtVHnnwA3wi2K/nKnqfGmoXOCTtFaMaGI7Q",
+	"BEVgMMJlhnLLcqICFUO9rnPf8oHJdZP7GREhJ6uBOEEJy5Cwi2AvEdyYiGnyCFCeRqxCWBp6AzTuAf7B",
+	"RseNencpAdNSejMPic3ylAQ3FlGFcUZ0kccEgE2gkHPIiKYsK0wmlVESSLjCMuyjJ3hZa6S1TmYnnMxu",
+	"GMCOWrFnkyoc5WB1gZgOi6R7FotiWNZsbRvhOrBQ6QZlHkLTSW1Tu1UnhI24nykt+aqpnUtanYRlSrVY",
+	"ZJjqqxWtm87PfjBirh7w6JdQMR5OwcUy6vGbYEZdYV5Tz245bJIjM6sBteDKYvRAgbVniqtRlFlF4LbO",
+	"qDHVgJeEAKa9lTno6Vo9nhXV8mOchMV72Hkubfouxlk5uPVOfG3n4Pqmh87/L/2hu7u9/+Ve99oXHop3",
+	"bsb/+G33/Y/jm1vdz+96qPvVZry17aH93e349oO8p4bxDV3Nxexy463VgAqfb5Cos1qLOBgmmjykfmfV",
+	"D1trUzlnoKKGgG7QoFXgR1BzmNSiHnIpiwo5HtK3WXx6df3B0dCyh+NFpVPRuKITdz1G+g5PRj94Pa08",
+	"UyR+FBFF+vZYIMxjLFRZAFbLCychuh6RnDmm4FY02wkZFEe+38e9r/snYctyjOXG4swe7p46pjxKQkM4",
+	"q2hTXZr9oiuO1GlNKYmQedmmSihc6xiYUJy1kqYIOlrXU0rvGkEY+bzZmempD//0IGnInrRswYwqjYRc",
+	"1aZZxd5xFFISraYAGsOrdBVSiKaO86RsWsVwMnm4uRMugnlVOEv6PiTd9IjuG1oesnqMTJ3ht2+QERIL",
+	"oll038PkRrU7kxAadNLUpKrXlxY2XuOSnOUBGS8P6ehFXju+ZeJCgjepYyNZ3EmUlO0fRxDped/LjKF4",
+	"/C3X4EcogzG4Dl9Bkv1Q3AVkS3igOhYlPR1l09X7ylz056IXLVdRLQccBBERwmW5fZnINo/WUfIIWiN1",
+	"CpXFNgjiEWrwiCBjsVaffR4kVSqFp9cF7qWcJcTZv3MbMm4RV1xDcr7KLJ3tJ221p4kyznbz6jOd84mn",
+	"vC8htdj0B+fxLM/l6A+sZw7PekmjrhGutSLhMl2fp6ylCFLjqkgUEiwkkoQl+4VZYCu3RoQgdbItRklA",
+	"MUMNaGHAzg3cHf32mIGx5uXB3pA+DzAPkszVohBNPzH0l7o9Ujbj6G/DePKGxr6Ay6+P4XGYoG8N6b2U",
+	"1TcfL3NSk20vOuxFsQtZODSDK5lkMUIUPfJD7q9n7QOMy9W8Y8vAqAUlwhWueFOC+K2Iys6yWhJDOJAI",
+	"vdRS15j99Lylkhdfv2Q6aYAvRSdNJy3XpWxOXbkCJq8qd8Q0taQkrca0Blyf0eVhtO9mVhBf8gilFg+0",
+	"RoScbUbYl9QnyOdMKlYAa7JOSFNo0JkVlsDLgYOf4MivQ4Fe9QfdIHMrbIX9y78gKDksVpgOrNIVnqlq",
+	"DiVV8Cu42bRFHedNvtxPfy04q6CA+y1IcDBYSCJX+X6FVRRFVDyEUQXYf2W+oitZVxBl6Jc8UgrItMFf",
+	"n1H8+DlWC6mog0JSWfJ90pSzL5nSwZUZT9ebbJJoVhderuhSzdrLkFb5RVVMw1ZExBwCJwUPSK6cs/FT",
+	"VC7o2VRMyWq7KEtpHX3K2QqrXHhl+RKax006v3FyHrdkfR6KfFdQRGQrYjqGgkdyNqQbJMin5U+/+Pol",
+	"DwkC8OAIixVWUe3ziL4FzZ9BOssefb/5eWVGB+egiEuNO27y4HVbc+iZiLcFiYSFRTIuNXhmhekOMWxf",
+	"5QUpm6+wsLOIlnGDLFNJ/n1ZRtSXFeRzvk7Bc9cEUAtUyc6tsmiwj/yQKtawwpTaZyeQL+wMNb3n0AUd",
+	"oQtA6cxWw55tCRLkJ4B0TX4g0hWmwUD1D34dU6bxiULqE6Zzrk3FZ8iZnjp/7pI1DegP2bTYqf37X+7f",
+	"/7L71Wb37gOkrYso/mQ3vnorfvdu9y+baP/ed/Gdre71zYNPrscfbyLzdXxzK/5mL769131wHS1dOJdI",
+	"KsnBNN9ukEgjOkwtzJ2cW7CeW9ykU2emnoKvvKkmlnVgGMmCBg3K5nEr0GAVNeLArHhJ0ZI+wro6NQLq",
+	"Ep52qumiHMLLenE8ZHPa05/NSs/alW4J4iGDDQnRPBqTUnWTKdMqPMRIm2TFHnVjJmLxlNJpltT4n9sg",
+	"mvE3cYQbRIJz5423p6iaw29aBPJpzfZg3wRr64M1PH36iue+ltK+5hPI4qFPvkQbVE5deRPgQJucGVHx",
+	"1MKChvBh0igRWc72a1MgLR3xQH06WRHQ+YC991YvB8e7tqCAt/2KN3VaD8HVcjLU+WdwYLUweOXk8Fde",
+	"ZdjwFBLol54a/tLzPFqjQUDA3P90mZGdszkS8MJTpca1gWmobgV9tSbntXt/L755Fe3v3ojfvYv2H+x2",
+	"/3IbTe/vbXY/vxt/emNGnUNcEwYxRMscb6omkpOVqezgPFYmVhi0eHVeIgh2NBF/fp2GQUSYp6+uiv75",
+	"XAA3ScNWmDfJfDIipOBgpDUCjo7UYBCFZGZGMPcQN9HIR1Nn3ngzx4JN2br//bfuX2679w8SQqUpeZtZ",
+	"y7NgWsmW3MlymCHH/VxAGk0u1bsAv/+mlluJkM9wDbQ9kX3IjjE5n3khWUYtcqWPFE5OmBRcZKDEHEba",
+	"hmIfc15zeuHnw984y1k1pFpBOH2yRBeXOH8JRzpm//TJp8tMRLSaTR5JEpxXCiTAED0CVmjPzR//MS4P",
+	"nH/bItlcybDD/BH7BZFjnq+kbMrR3qgDafuwdH16+Csvc/m8ranyWDDS+L134q0Hw4lAa3QuYpgXTSWK",
+	"D6eJZf3ckW+v6cexyS/wNqriKHPtnrA1TvUkNJ5su44l6FEBb0K6z4+IILr3t9DBxzfjd3fRwa2tg4//",
+	"liUNTQQG2nTM0+0gqiRWzSliGQ2+2grDWUkuS2No0Ea6pEIDalMTdqoa0yo56AuoSlkgDDYVZYIGZIWF",
+	"nNVIlAGswn7EhTD1uEIi0HT3q8343jb6/nd/QPrP+Nr2/u7mjIdojUFxXNHEPqg9JoDXJ2KFTce39+Lb",
+	"1+Pv1KsfIv0Jxd9tz3iqu3VdjVe2+azohLApehQe0mZvPZyXlGKOpk+e/LmHzv8vbZKAihZihYHmiBpY",
+	"+nUiEF7jGwSZXTSflL7sIRz8GkMkrZmlftDHUpKIBIgztUwgv66wKg0liRDDUWTtYMa2s4iq2CfSRPOC",
+	"fcNYRwnSb4H+Dc9q1Tp/+pdhs5YM5ZTS635TpNK56zS7G0nwuzLtjFT8y91sUuqrHEOyRc+KmsvA06cN",
+	"DnURuduKSG2AOnyq/NL5aX2mUTRr5/wSOLqCtp4q35a0YR5lFz+NCylqEgIOSrcHQbI6abuoQbJBA8UI",
+	"XiIbJHST39ODQ/WLWq5jcZ7IiPoi12w/iGh/XlpINjDzDWC3BMB2KhDW7DGxzIA5rk01yLVzsXgkc31b",
+	"U3hke1DPQmNT3lSDC7lqLlCnBfwJM8VoBqa5mU6THWyPSaroKs0fWOj4xplTPy+lmJzHrJO47R65OJGz",
+	"i+YMoPv3NuP3fo+mu3/Z3v/6QXz7gQbM35txihpF8sL824TJqEcb6clT0Q4D7SsxNmBdCr/yH7NnwfA8",
+	"ey6oeKhSJ2Gz2gqf6ZwnFSRwR6jD0lvMu4Gj9QwYPDIv9RttlMSrhwqgg6MKS3pkR64KZUZYoA/BLLHI",
+	"VmUDcqZKEFBHm3ImfiTScY6CLVX36U5jC8jPaVoeIB+n9D5v115TvAUxyNOgov0gwu0l+2wfKZ12Hxj1",
+	"EnvItp3HkxJSM/K9z+JvbnXvXD149xu0v7cZX7uL4ns7B59cn/Dee1Mm4Lf3CvdBhJfZXKhEfwVMIXWD",
+	"UwYlfSx1IF71Emals+V4RGuUaacfVB+lAjEOzq+gn43pbnMENHmDp23eJLeXMXUuTLzzQoOQ+f2xN3WO",
+	"eIB+2KZOx3H959fd97fiT3+L4o+3uv91PXEFda991v3rA2RtYe/ejT/5W69RdARJZB5Lif06IF7Mv51+",
+	"GCSkANRPlYYmygiOpZE0TG6tlds7eQSa/GF9lrdZyHFgrvWlpO/h9rafzP8kf2QSBXSNMo1g3Cu9O0+L",
+	"moQaWB0SHaCzs7qX2WepyIKf9ukvacM/VmEivn0L7d//cn93G8X3vuh+tXlw/Xp8+1vU3f3z/oPdyd4z",
+	"wzWqpQzplpNJjDCcF0l6aASbqIz0EpvmWsJe0yEnJ8QM0D5aw/76IgibvCURZ8SzIQjqvqqbuq75E/Aq",
+	"U68a+n/BDOcILw/TxbKE8n4FEjRvMZnEkiXTVgN9vEWsJ0bnfFtRczZy7o03r+TOmmL8f96Mb++h7o0b",
+	"8Z/24k8+RPHXX8S/u/6wD1VOr3MKeudxtC76FUy0hDQW2SxlqCVIZK2xnPlkEaKhGGedBm8JtEEFlTz3",
+	"BMSy2SPmoSTeKUEKjjALeCOvFGePpQn6mwY0I4zWSYcEK6yORR3xqi0IAaW6Z+aQmgPEaNUwZX2nFoGt",
+	"Rt1tJEIsH0jtMh+fPz7Sx0e6zJEGmM/tfqNS9/2tsaU5WAMLeuAU3l6jgq6F4GnSTyb4uzRCmIk2iXpi",
+	"33Q9xRBL9c2phYWZOfRKClxhQE/UQBIVb4WpW5JX4ZzrWCHty6HSRHIGDQjtCwVHNSJRHRSDzJjgITsY",
+	"LVuuMBhou87V41Ap3LPwWwFq1ztzqOJjtiTWK57+C96vwM/q83keqHOqzWXgMV1hOVtZBwXcdaIhokkv",
+	"+K+S9T16O5ftqyjEyfgLxSFtWj8g88cIB9KIsB/dQN3rmwc3t1F852r37oP9+9+i7rUvu/c3J28nMRFe",
+	"PeZ3sZ7RomQdS9SOuCTplTpd5RGiDa2lal+xZ0wj2UMIFk44azNQ5JaD49OaSmx8Mm4259DTANrqLSws",
+	"qMsuwr4aq4vwl8R6Dy0+rkFoPcMcwTRz8qjGMOzIPuZX7+Mdi/aYSwY9bKb7129R98717h930MF1YDqa",
+	"2xzcvLX/YDcjAYx975viZoMimjJFpY709srWwSo4ApBOaIZsM28Ma0urAej6ZT8SX033m634P7+Gewgo",
+	"5ug9NPpGgVxA58V0dvk1NP3qpedn/w1M9Gcv/Pz0z+efe/Xs7C8vIixsktJzl30SQp1QAcIdj9CLy6+8",
+	"jF6iTF1TWCDd6hpcQSss4L4wXc81gjl0kbd1hI5fJ/66jvFROh5n5AzCaA0HKOJtpa1FxNyA0yFlxEOQ",
+	"6OQZKplZYUrKMypbr4q3mBYu153Z23QOnYO/bFw71P+r0pBoVXCF9eiCaDqy49XBTKCP2rIIiAZ50Vh3",
+	"o6OnbPgeJQKkzk5yfavfDeyuEYuVJKqT6lGLrTPeZsm7rltazyGNVyq+XxutUNImjuR8lUeN2QBLnD/X",
+	"LvirpUxCQVIwLmqpniDn3YkKoxaxnF22t56bE8jl4fpY9IKaNOsCFmb2VlPl4+5s+UH7TuI7m913t1F8",
+	"9Vb83juJn/v2t/t7W2h/dzPeeRDf+gyu2fi/vt3f29Sek39+7Y4nH3TpJsrW/Nv2T/CggJ4Jx2ck9pwI",
+	"qwPMa68wYvRgMD/Zbj1kyoCAcksCsE+tdSxeYY9SDqqFUiNWWK8eYcxphaqEjkrFYp1EWc9rCqEdCal4",
+	"rxrhHFrqVeR17AoM38eMcQkwOfCFaiSyQ5+uqEtoVb9dmXHqIvBWvzpyhNqE7vLRuHlH0yUyQS56K35o",
+	"3t/jzJg8y1PaAxgvwFah9Yh/fq0/of37O/E3WrNw6R+T4XfzdarhLw7H9Jyy5wsaYZ8hvNYSdCNhgWnB",
+	"FgPqTknb5thrQdBDIV0nOlJUn4zpin7ZMpfEEtIKqEQhr830++VU/zkecER8RvXzJLAXL8NarKdfL+cx",
+	"o/lhx6VohhJf/UJJTYqhHNzc6177Jgk/yUhUqHtN/RR/emOCstXDZDIpy8CA6WApfqYE3wE5aYUlTQiJ",
+	"OwJxhiKISEM51wWVxmVBmJe45bAPGquV6zQO9QpL2BSartjWB8pJGd51xFLSk8O9jlnWj002ehgsK2Nz",
+	"dXOY53mUunGUpsMjDwldGVmXSYa0TYMLg8hlKnT1ifyJfp6ywBhVL/FnI1yVR3SgTSfQxSM52ENMx8tO",
+	"i/HDPc/HXg7Xmfv0g3jrHyj+7AOIYtCu1Y83Ucaq3R8+OPSYJXhS2RPW45mHn4/mNEDbIwFalFj0ZaIR",
+	"fI9J9rHK/EoccFmibMm6myJ5a4Df5GIK5dUD8gVYXmg6ESbXeAAF8eGKAOgxHRzjhwRHIvO1A2NHD+Jo",
+	"CP+iHnWG9K+UycR5iddqJEC8JXsiqpeJnD0LEzmaQOofojgzmE5vbsV/fm84qRryK6bV5y5bBxfuoVU3",
+	"lVaIhn5bNQ9XErqt8ghhxEh7heVQ/jRsHyPtXsS+izw02INK+NH+NhCOsthuSOJ1ssJItUp8ieokInNo",
+	"qfdUYYbWCAJQPR1cChBvWUg9pBH1Mlh6vVlD0KDlzY/uVB1fII/6gB38bufgnV20v/uP+NrO8BMmaI21",
+	"msXyyTKtsVebRyauq8ZHh9w6WgI7Br2aJDl+cj3+84393c3409+iaZNsoz/Gt/dQ/O12fGcLIDw/2Z0Z",
+	"SK4mYEjDjl8ZlPMC2V2B0gGFiUckEUGMbJAozeaybFc34krugh9MMvlw4eFZ284PKibucdDDUPzu3+Od",
+	"bTR9cH0z/nPOumHqwl3x3JHilyCvz3iUBdEhqW2ucyV83uzouJpILc8JkfUhq4ezpCIIAC6HWMgVlmYE",
+	"gm/ZzuuEQJUNStoJmAH162i6YvpbVf1VlBxSSd6vzMyhJdbhTIkIoSCoRqRApxdO64afu4RriIq+UZ8Q",
+	"SjYA1FeXMPALIt1UOzkzxzAAgx75WU2kqEnz2Dw8M34q4g8xBb4I8SCl+hExLnTFhgEp75lq6lmCm0OV",
+	"c9XZ81j69YouC+7jKNKBF0Ck6g8SUKgwDsEZSvheXGGQ3CB4g3BGIMYOwrjXiGwTwnQMuPHJUYFOnzyV",
+	"xk76rSgpzwtxdxXzTUU7HGw8GxUAjWWcDnNoqSoNgEhabQgFBAchZZmQdCpWmBLbZyFqbfr0ws/NsYQX",
+	"VjWIvNs9oQsQjQUycq4Ka3h0QKZqgx+F2XMQP9Db/sPlCmOIf6eGv3AhIj5nukzP84Ad/igsYf822kAv",
+	"WoJ7hMxyZzP+9K9WVvBQ987V/d0bKN7ZcskNheJlFlRgdO9tltE6zRYXnn3eQy+8fmH+hdcv/IeHLrz8",
+	"i/kXLzz3i/lfnHt+/nWydgHRBgbo9/94afk/gN+dXX5NCwWy0yQ6mhgHqVu3SkNyQqwwc5o9xR/1r1QK",
+	"KACX2Okg2/SEQH6IaWMOLUkdzH5qAZ1/BmETPMwCdHJBf8OCFXZqwaAlYH2QnWwRkBDyEAgTCuMtHYur",
+	"Lra1kPqDy6fDFE3FO10z2UTUGOe4MeZDwmCUrT8yJGh4cpHAE0zpSTekiD9DhDlKCX4OVRTbrVjR08Rg",
+	"ahOYETuPOfmPwA+dhcSIb93tfn5Xe6Mnx1odeC1F2Fpavx4EsTJAKT+m6MdV38/RWE7PH0ZgnjtPLMHk",
+	"eURgPJ4Nq3LA8GhrlAZ2MOlH6moWaPri82fRz0797GfQhPruJzOHRfXxjtXuCdBkHxTQYZXvw+AA9TBS",
+	"LVFYrIRDi6i9MTshecV28LgmTScDfCTp0unyFPCDZIOOM6WfJLnn9l58+1Z8bSe+9/f0Mtq/twvQCrvb",
+	"Bx9so4M/b6F45+bBzT1wXzzY3d/dQvHNq9mLylToGigLaVPwEWiYZ+vEz8IaUYFUS0oc8kxIL4QO00aj",
+	"pWv7mTJoJvVUaYANQEaieYv3sv4zRRsydZdUT4mdLekAZCzTshOpHlobz5jWw2K8Ec1vj8IUlvMoHIuc",
+	"hzaHPZEGqu34q+3Da1HmUIlCwISXqICD9Zp98IiJ3vRTGPqa0L4deR6jyUME+3WbZoCliaDJ2LggsR6Y",
+	"zTFUUI6wNEXFt/e6O3+dpJtoOPHNv23+GlidKkMdD4kIh4Grp4yYGqXM3lHHlNVHWd37D1D3/t7E1SCo",
+	"d9HEsp6Wu9jIUElWis8V9RhUyGMAzbYNzvoR6EoWwv1Rut3t9NiTJFs8fqlFj4p5A7L9GFJBpnRwIWDi",
+	"kgZlEYQgAqVT05cWe4NeMu2ZDD4apdgtTmDBc5khjMwOHqd6M+lEhpf+zZVsztdZPq4GnK8G3H33AYr3",
+	"rnavl60g66ReWHCCMIRLGRsr60CwdR6ySD9HmabehHZRDrJohVV5ZJGwKYQFztonZzIIXhDjnRwRXXUb",
+	"XKk6qiwfALbC6jw0JSM4I7OSNmwVdIuglJINCilbRxV9gMn82/DclYrBUaJSIMD6TSCgXNqzLlybku3j",
+	"XWA3HecjKrKrhxFk1qsIGil5IlN8R4f9H9ff/TFkAxpudeedg3fuatyRz3oKAjgLtmYuBXugB+lFhzm4",
+	"yauXVDcP6150HZjXIQPY90kzQaHLcLlahA9VIn/kIisl+vgFZ49BZLwhsoOPb/Zk7ZUlrXm96MW5G0vw",
+	"+8Sp7AjQqnoG+rhlhBy9CXQEqv0xZY+YMxJfvdW9/d3QM2IcLvNYCFpjSeyeuwJQkwDGSY1A2cGIZIsO",
+	"gpQnvFQO1C0mmQDTGJQlhtY6COunZ/qrEzQjXoMSC8judZpKoIGtUUiFM/dE6R/nO0uZeRwhe39Rjf9Z",
+	"LOprHEfOEt6ZgcyNLc08dM3j3T0UX7sbv3sXTet/4+2tnvwRp4uuQQZd2ueP1MLzqgAzltt7lCtH8oRt",
+	"xM7N7v29QsUP3HJ9q60j7c+TI8o+tM2PjpBw5FvdgqEF2Y0+zpSdJCUC2OrOzaFXSqO/UL6LUx85JDmU",
+	"wdbzKLJNwRhS3FRzCQFSj9NC9aRwDu02nVZ/H1zf7P7xs/j2LfPtENtog8xruFe/z0Dav4kv5558ou2Y",
+	"2akMt2TmyCW3Xr0O2kQcakHulKnKxKsIh6FpqfFQudVDtwvcvN79/NsyTCO3jvNvZz+eC67Mq+Vz+KEc",
+	"HrH8mwMdY0nQaqtFA0fIaqH76jyO1rM0c1GNrkx49XlApTv2mfbTCIpvfxffvl6GVJpYiDaPND20nKFc",
+	"BkqkTpB9GLQNCxCinTp5UBFzsLUA0Wc3hhYv2I6PyOib62QkIctBarYdGxayqKshIKFVe6HTUkNeQ5Tp",
+	"wLRjuWly9/A3W93dze69qwe3HqDu/c39e9+VoWwle8y6HZQuIeoSwY28L/HIbsh8V0V35AXCAsgx7vOJ",
+	"phcmaWAaPkkS1a34oxv7966j+NYXSp4ynrnMdoLEmN/LNNB8/u3k74GFAxw3WebFo7nGNNB1Nmb9SEPO",
+	"HyG2/tDA87RAwSOKQD/GjH2EMesG8zpXLWSo1Uvnvs4DFoqYfxv+1aKqaIUDDKkX1HuiTpQ4Ak9CRaMA",
+	"QsptLWlBa0wz0jMIt3EU5MsANois80DjOoAskwk4R8LnkfH3a7MspEwF6MWT329+/iLzdHyoBlsxwQE+",
+	"1qjVjWbLlCGMMFunrFaAlgJT8C+aiR7huc13VHB2m70LqquX6kKmVmmLeFsXp6rUiLyo9sq0WkkWHSMf",
+	"lNKZH0kBMostBXka8cebKL79Zfd//xbFOzfiq7cOPth2noBRFf2L+lzko2PN2dHuhPm34V91dtZwGPJx",
+	"AASWdQuD8juwgErTBDVJJDg7IZDu7QxqNa2UYoGNWKuxRqCcrTl16r0NLgnEXM+h1y3JrDB1VGcp81Bl",
+	"g0QZzdMWoeUBqaQh2WRWiT8GBFHffosI91iqV5jqCvCTNEw8iIsnRFKCGj1HQZZvYyibZr9H+jXOfJik",
+	"9tZoLqEGClH9ZtJoGgrxYuRzZpFjAt5SPChFdZnRsAlVAFoEhlIxwNWrqqeg4gyxwUI+A30ckTyhG38k",
+	"+WtmXgV8SK+sp608Pzhgs+PAl/GqDh9cvXvwwbYu15NhqE0cSerTpo4zcAkWfcxRnblBjjZ9Wb6mnjry",
+	"Kxl6KUzqZjikitsCz9BLQa3sErVCKBNpnb+gCeui3gkHBpARcUjz6JN1F3/59+5/f6tpRd3I8dYOiu9s",
+	"QaRzgq2+//V2/M3HA4jIG/vWLEl+8+o6O5LreZkwSH8U9PJsQGtUItWVvZeTiw9yUtQPVKANHNIAAkVP",
+	"LqAGZS24M1mAqnSDrDCpaG4OWe4Ad25IG1B8Tt2OjMg2j9aTy1O9qb63V7Tp0gkeDE2qM3CWB0flbbXN",
+	"j2QIPDXx7pcHIOHYneAMAj7buDP3GIcMHd9fQ7FnNf+Jbz+IP79trZeA54Cm49t73b99GN/+dmakWwxE",
+	"0oF2zPRCEQ/n3iqyXsIQdHKb4hW8SZiH1OtBKyQBlETWMIdwrxkErBALiZ5aQAHuCA8JzhkREp5T+nvq",
+	"Pn7EYWF3tg7+9HuNEru3/4/d7ru3UHzrarxzs3tjG+Uun76MgwF7rG0fZSwd8GDeEKzLjQLeu0CqE0RZ",
+	"xqRhJAHjlskVUrZRZzbNQMAlMJ3aAXiEGJczcyiTyIPD0AzDxdIVTVzUs/GcptnftAjA2hjbrJBYttSz",
+	"JZHgVdPL+p0rR+rKhp6KKFzPUMthllRdqJ8PPy/nYZv/9u99F9/Z6l7fPPjkej/JG7rOpti48khgOR/X",
+	"FBJtd3kUWrJelgKRASDE1AMacbFDZGq/O84VeZIs6PkjZFM+io3oyaHqu0BS4/kg9daetqNlnUV0CyM8",
+	"DtwoJIA+zO0sDx3TYFxYIN0nOWutNfsrqS0VAqYr5vtEDFmSlRl9+UkSNUyCY5tEZIWlr7VYQCJoqkov",
+	"k+CMjp+wiTqSypB42icDfhUPdQiOPKU5Ug6SB/y2wiSF5MoeAyrgZiedrcI4VqsRf4uwigH0sM9XKQkD",
+	"47sBPG8SRTwSFTQdtUKSbcW8P5MH+jaSk7lbIC8Sb1gIfogFWWGCADCRAHBXIWkYmnCRYhzv9Bg++jvr",
+	"IZ19G1z8KHjAsV/4UTI1iHk+3JU2D+V8B2rAQHxL6rHnNkzuyhMcTJtOpFworeXixsWotD8mnyyMgMc/",
+	"xlKn9ezv3oB/Hux2/3K7TLjDRJy9/SdC3ZD5ykRjduONUcIjf/5e2SBRRAOypMZ0RNcatG07enTX25Aw",
+	"ikSKSgqCaFHg0UVTHF+YT0Ig1bXt+L13UPeP/9h/8HsU/2VX35jv3o23dwynGRpK1cchelOIipDx/GwK",
+	"jzYYmqJTKWKZhyhDPAp0PEdq7lq0Fc+ExB3UjOgGliSF8IGozrliQ6HNYHqCb+oSOVLpVf0ICm//AO/h",
+	"nQ/iq7e6N6xX15gei6/icVHjckq02+EqcaS4vT4FYEHnjLjT4QxqD5wvSBtYyyraSukE3VEXgtWoFuk5",
+	"E1blxo0TAq1TFiAS0hpdM2VTqEx8ARglzgYmi/F7JoJ+e4QVpSx6zyOwvQ4CvGOkrTf7GOvu+CYfgLdr",
+	"Kkpe244//WBQDcmBFzhvdg4h1xdHcfImtZXWjd6Y2LCmfSxJjetQo4TFKL4DXEd4KOPKBDRu7VP0Vpi2",
+	"54HJbkYjoWkg7lbGMKjZn8UlY+SyNEa/M+iFk+j73/0BvXDKsk+BG2SFacvgC6f0jyftj/Cq/u1X+sVf",
+	"nULfb37uIcxYC4fwVfLQIgqwJAI1+AZBa51M86KJmSlxRWVITgh43saxUB6gtsYUjxITlpOn8mZngp6s",
+	"R+pU+tHrGg+dZ9zZ7L67jQ4+uR7vftH967eoe//L+N27Bzf3UPzeVXQUPiKLWjPIV/SifmTZsIajBoPJ",
+	"djXIf5SxclmudSxRT8Sy1d39W3xNydF3Pti/v6U+du/d9FD3/Y/jnRsovner+/ldD+WSfnQNiknbvQp8",
+	"VpBjVqtFpKZR3nQGj46CpWR2LSJ43Sip4HoCj04aFautLxCKCXFJAiqwrrCKGXLiAppD4B1ze8SsZ0jb",
+	"dYxcniS8oTZlAW+vsOlK8t2zuCMq6kb0w1ZAgjNp0T8dZ5O8m4SOtLHQjjNbTHEOLa0wC02/gcMWGccp",
+	"lmDbj+wUW0TCZKVmq+TCQMA9p1UW99WoPV4uZjJ5xaGnl0diJizJy36ovOtYHxjAWqF4z62+29uzkGFG",
+	"X+gB4C5n7svX5Sr0k72SPvYwcoWLbGLpMI7jQYpTah2GrUWklcn4ttIybyhaOri+ifbvvfcwvU98g0Qb",
+	"lLSHxhq9Yh88asdM0lFRFRgdnmlSZdY6SEefesgovB0tR1hF91iknISRFh3c2jr4+G8ldJWjIVMjyRyF",
+	"EeU8hFynLpMNKrSphBvIHJeV5ESRR8SEVz3a8LweM83xEZhgFIzJEz+c0j4MFSFJHLTQA9rtrF15Su85",
+	"YeFltc/Pb0lEcBRSEqE1EvI2ojJThyAThGei6jBbRw3cBEAayIhmHcSNT974N0zHpvJfSyr9pM5Dsogq",
+	"EW8LqIaMV1hS0UIiynTDoLl5qF2nSgmRXOKw4qGKgW44qxi3yQdvKrK5pB74ZdSuKAVthalhJEkP7QLM",
+	"hZwL/4l2Ow4LRjA/HZ/hQ15jX27H/89vUXx1O97eAngH7al/ZGE/hgXMk8tKuSkUv56Dn0uDi0hyWc77",
+	"YmNwbed+8M/l1w5bL/rKMX0e7o7Z3b//7T+/TuBG0Nnl19B0/NEH8W83449uxFvb6ODm9v6Dzfj2Htr/",
+	"5ov4zmZ8ZxPFN/+z+58folcvPT/7b+iZV85PmIQ9d8IXlHwdCMNFWKsB12FCuQ0sI3p56k0HJFeZc3KE",
+	"EuDLhAQWBlFbFXVm4xw6DyVs9R0bX70Vv/fOfPe/H+i/PIN2aoRHkAcRZbO42fRQQwmVxpOWROboJNDE",
+	"aYYjv043DCSJFdkMyAnjrNNQ5G4AjGDBXXehlTePHn2oTNTcYwQ+dOzCOgQfMnWqRzZdaZiEgWarZf3I",
+	"ERIq9FBYR1bXbLBBcMdi1WSsote+AEfTkPitCbmUnEwcTPFaNUJRay2ivlZdmtR6XzCSpNEMsSRQua1G",
+	"NwhDlIWUmfIbPgb/EkNrBJGAShLoOm+yToVNwGZhZw69zO09geFhHCgmz0tmYmlfVYGHZ6Y40AtI93GN",
+	"9NKYJo8iyEsvS5FzRv147Jn5UXhmNA+Kv/pwf3cTTcdb292/7Znfvv/dH8yVlv3i/oN4a2e4fwaYyazl",
+	"HYONNmstGspZytAveUQwQwGp4lYo0XS8+118+1a89Q8PHXzyxf79b/WfH9+M393d393s/udf4QsNPhHf",
+	"29vfvdF9f8tDB7c+iD/6rYe6727Ht/e672+llYKSEfXCQqAiVIiCAG6Y4KVkfkcpQ+a6Krqjk6E8OcDI",
+	"mqz2H+zGn22ig99uH3x4vfv5/9uPpZC7AQeBKeQW6rFFVciN8tHAK+QXquAasEflGFPhyWPs/YdqeOSc",
+	"k5ELwuRsrhBi+sEk3gUkJBpWsKdIpamOLhBm2fKUAI/UxlD4JImd8dCarsBLA2O2p2z9hKkAC5nndd5m",
+	"Kwwq9SqhcWYOnZNCV/QF+VPjbwt0+uQCqqTdreqKDUFlDr1e52QD6hcYdp8+tcIog8pwGTB8yGjXbyMq",
+	"zyCskYAw63jZCt6yzgXpr9uNpiFBXqwwPTB0euH0zBxaMvOFNH+NhGr6CHKY98lLP89NhnG52tTBSJW5",
+	"FbaEfCrpW4ShJmYkzLQAUc1YaogUidcJ89QqViNiQ6aoRNOCpEXsL6gWzkOJZSVPg2UCyzoKaLWq5gnq",
+	"QGVAbcwKWiM+bqnFUDvMGYRpGRA8EkDkMdTzdeLhqSXIlc0cXp9Cv3QcsfuISvXGX38R/+56cX258aqe",
+	"9voAhjAgNWDCgtEtnD09FmnI54RoEWFi+R0FxkuwNnXU7RGfxmyFkctNCoUC1AkxcZEzJgcKMqoUHwRo",
+	"Sio7NhBf11cBL2MzIhuUtwzzE5I3xQpr8wjg1nPV0VFaHF2NH4YNVkS/pzo4CjgROe60wsZkS4swcQHY",
+	"09Vk6mlX7uOvNnHQ8V94TCqSJ8t4zHUebYHwa5/F17aVfrr/4PdDC+PYcNPh2McPI96/pyeXwdUmJKmT",
+	"2yZrCDebiIHHZY1UeURQyGum3NJjUQEg3vosX9pRdIQkjZ5d6MEDHrQb1m53tAbvH5UF7BGbmADd6yjM",
+	"3DlkaBdAh47BTynqiAy5upuHHXB/bMk9Vvizx8ziTX201/38rtL3452tRdS9c3V/9waKr23v774DwdN/",
+	"ehDvbHffvTXcAtCL4u4u9d5vIn1IpdTTbp4pqqX+HOT/YEFSOc7UNUqxgn1DMOkjEcHih1fE66FXv9sF",
+	"OBcdCr1//1sU3947uLkXf/W37vvXj/Y6KEnE87gl+VEUJPgF3SDCJJ8p4qtoortAorNYkIqhQQ+t4RAz",
+	"n7IaCjlOoMHhPXjkhEA+bmpkRjBg6cFDaHVCtyTQD8+h5y5ToeOu0zmaOho+j4h2ra6Tpuz3bCy1JNfn",
+	"6ahwrJIOHkl2WsorLhKIIHQwi9etDq+Xz6CTtNW3Pm+FkAOJ1o5v1R/4rfrpje77HyPNvQ5zRR4Coy7h",
+	"MIfHqFsmmev4iM72ecxaOHwsTnehJADuZvVjH0bd8Xn+YZ/nq7cOcZ4hFDV3kguDGeCmxyILHif7o6yS",
+	"2lUWJEtHrIo6IXIOnWMIo7WQsmCF6ZgpGyzrgWTaAC+N8BLQKxaggDRxJBXxm9KADb5hnC6Qbx1tkAg8",
+	"RiAlaHkglR48U/AiufQ8VCNSoNMLp9VkqIX0EgQFVF+BRIkZBZkmJgvcoGwddbL5IMQqGHKVRxY14zjf",
+	"tl93PLi5Y8HkpvU38fZWD2LTBOTxEW6x8mdxHkuJ/bq5atMPg47p89pvk8h36YkwYdTJodBx2GEaLdR3",
+	"urOH1cQ3YngFVUNcq4H7BFVoQJiksvM6jpTYrvPANFg6nMxgEVo3A8ECtXHESNAvoD/L20wpCYbyl5L5",
+	"Dj9mP5n/Sf5kJUW/1yjDkKgwNOXlklmPJyvv5cmwk0JlpQe2Vt/tWyi+90X3q82D69fj29+mNbQeh/M5",
+	"/MmlzEEc7TxHxG8JHD40abkwLlofRiFJUyDcxp20Am9qScLGSLSYfh8SvKHDS2gEESUGT0fWyQobHOSc",
+	"FLNEa6ROtYTQAGxZDdaDRop/vqgW8qgM3hf1Lj2S6DXF+0gquRZBUftcZxGZB49r6f7/7F1bjxNH9v8q",
+	"R7wwI3UM5PLwZ55GwH+TVUgiIFlp11Gmxl0z7tCusrraOE4UyYATQWZWgJZZBjRGEy0BsmIVMzjBSOQl",
+	"+03y6G5/h1Wdqmq3L23PgHs8ED/Nxd1V3eU6lzqX3+8V8tY7d9Y7N5+DBgLZhdLbg4JBH3ufD+N92V3U",
+	"EBo2Fz1v5U5oDtsl9Rf6CFKWMrAIMW5++fhYmrZMI0yrEvMdt3vOUK14YsGEthUIuyMw6geadhBJJcD3",
+	"iOMO+hnyEc/KI8lZXK2UsmbRBFMJF8TeLyl9hsexmeJ4hY75j2uI1rddDe/+8NvTcHsr/GWrV4FYUeOV",
+	"zontAm5qUKdIAUsjZ3ACJRfDARjCZzbgDtcVqyaMkCv5MOfzInwA2GvlUZHnrh2DrzCuhoIJXNAcyBd0",
+	"okH11q5yA9iCWLEqWwynUGlEpyOtcDRmd1cRKY+kxDByYX+GIy7ND6oSfKPplnNoztVZNnwqCcC4tGEC",
+	"UJGSt3deLBSnXyUVCvEzGlNyD12JI5zyQVHIE9elbBXxINNyzaNJZs75LPh+QBjRWg3pzvck+8N6E+Jm",
+	"OazXTOxDAXdI2327tXfTrLLq49vp/6yuS9sm4TRJTXvqGSKj7XhYATArOZmExcEQWmyDTb7WcKgJWbRt",
+	"ebYrCepBOc9jFfgqoORxl8Ic1pZT4CVfODYF+kWReqZKo7elALE/XHM3goIMsSyLtt3dbWkWOeIE02tZ",
+	"V++XYFZU/cvMlLz+1Y5KokH+aF7da0fjcINx5CspsmNaGifqH1ogHDOOqfOKVWjpME0sPIxwRgOib9os",
+	"++R/2hVU2LmgH424GCdXB8rZAWyaItPZaKLIqEKILo1Y8N1NCNbuBT+0QPtjt663d9a7fTby8n1POH2M",
+	"IjkmgcSLlKVxGFQIZz08QV0k5YitoEiEMJTYcY4FHxFyNT6aCZpkGeaI5pSvpzCYYZnmeIEK46zcuzG/",
+	"AARc4lOvZyyTYlK/RU2AeEmWqdiOfJL/9yj9so/haJA4YljK6MMiZdON1Mjvchan8aeZhkYQ/j0bUew/",
+	"H9vQhT3mqW8uNUsS2p78UMpynnjUitdj6aqq2enrJQ/7Co0Hd1Ow9hDaPz8Ka4/bT55D59rVdqPauTEC",
+	"CDoGHM7ZZHrBhqV1pH9VIFFmbHj6TG4KqxtQ10CUF7iPQNLydsZ91P9ZduzoUd15HaGoKQqbyFOMMe8s",
+	"RLVGnKkPDeKRDvVn2ZxaRYhAjeCdo5aC0b7+29PORi28czOsPYa3jho8JIgAkeDNo5ry5tjv1X+8Mxwc",
+	"jbMVZ7Xk0T6xTOnUiBNMJ8m3O4UwOzW+3gHIPp2kAIMhaGyGmxcheFYLtx5KDdVu1MJ6M6aoVF/z7vXV",
+	"WBN5RFuZNBzWs7xApUYxUSTdCw+fc4dppxFRYhCcJUcXgLCKvJ66gqpyX8KAvlEgjtsDjeNzhOYFEqHN",
+	"mJGl2VSjcwYRc28GFIwMVk0SFnPqFFh9lFrU5QnSJaZfyJt1EJSXmSb7VTi/Gs437/HSar57XhaHYcXl",
+	"ZXzfLPNjxl1p4WGKD2EfaAzrJiW1F5thKtGy+BsmcnCRWeLlD6b3TMCs3gx+vBnWn09Elx0xcZ40lNo5",
+	"PPt2VQ9fWemphNAqjdmIbaWrJBD5SnBd9IAAVBp2NstU6D0C1FnUfj8G66Uuo3ashlNNc9xge8UaKuNN",
+	"FoTZqH/kmT5PqS8sVWnFmU51WsA4uJytUk9XeJroHj496rcMLPYE/hn3s6xCYzhCSHqImDz4co6BP5Ov",
+	"K4DxZW5XMoCoWKo3tB8UDEtYlaaM/dN1hA9zSydPvX/q3CkYB7i0NK8XWk5fYhgOlQ+gClwFKVAok0oG",
+	"FqP+qh6fOvbSsbpWvOQzVaaxNL+Axkt9bVnWrcvHaTiLDepgh4ryvM33vMoVVLWPrV52RUOgaTgzC3ye",
+	"ZecpLYLjA/rgK+DyVTHMWPxlEBrtQJmLfXeTo4OLP7Mff2D7Ee5sd+6sT8gr9viqlNvxsSNzYepiYCZK",
+	"QpIwyZqeBvFuYZwCoJqFkSYTjnxQ6/zz6lgmvbThIjxacJg9sXNbf6eGHDz9epQz+iWSM3fv8jIUCKsY",
+	"eJQyVV6OvG1WlvKyZSk/tcLbteBf6711TyrPFm6sB/efQ/CkGVxqtluNPQfgd8OOp87RilNI+j19XQUC",
+	"5lR+6b+39AaYt8B2BFn1KMXO4qL0X7EFUnq8vOS7jupD1u3Mhv+uJLeZPt4Ppp6sntRULs8FNR9lGebQ",
+	"MnDSIyu+AJuj94YqNQMfcEWIYx9H5jyB8dOIaE/+QjxHcKYQhPV74qNiOFRNcVhEj4mseejKSLcV390C",
+	"UXb8XJ7asEz9MkW2C5V6cx3K/HkLluWDUzvLTG+1qckm2HMRf7c+OsIB7p55+RL4RgmN1Kg89oGnqGee",
+	"GaFeerywmqgMyfSQVg+Cn1rB/UfBk+YuwbnTMXAXuKp3GemCfcL99FPDOMkoPLvDIp6L0RmapZzJaNhL",
+	"sEJcQVUzlZ+XJsyRx2NGoUL92RZ+yS28+TCoPw/rLU270bny6EUC5RNP7J2V9kvqXpWgg7LDbF62IG9c",
+	"GmXa5C4oUk8aCZUA5FxQmJP/ljdGFm7eyrJynsrtA16JIdiWZs+OarxyXcOnUoo8FpqKgtaIG1WgIhZ8",
+	"kTOZdKFLMTSFVk5lI6OUoSonWSauy9Ha5YjwrVikHGMqDlvNMt8p0IXYgyQMGAVNNFXf2MRgJPAp5QXl",
+	"+NOLd4zSNLgZiICuWpmFOl7vwtLheq39dCt8dhtzg61Gu1GzhuYOJ5onlFsvvQbD09yEtrX2AI1oD4yX",
+	"F7S2ERoeyzFgQlj2Oqq3b+qugfIFtGKb1Y7tc7++dgIeVNutK6axdnLCkFaFZ1cW5Ax9sqAMdI+QYBOs",
+	"gu1ZpkDylNhddA9z6MuyZHSPHt9EZ0CIkGJWJuMwPqwsIwJ5GqKHcvyRVZwHRCbl2s4kcqoSqYo6JyiR",
+	"Hu0jYO/rYleesnGmrcisLFfQIZdjeDq8eIF6zopDbUsncUnJBuGsMuKK48CoX+be+SwzNELCYOOgT2+G",
+	"5R7kuC0NFe4cHZEqOKzkm/a6FeJBQXrk+h7piRMGJVEibkLwRW5tHStNUYpisyS2y8pPZwfXiUhEF4g6",
+	"+KWKyNRaUta2O5ut/TjAxoTLp6QwitxIpf4nSG7U1zWIw5+jpLA/1DtypmS2QVLQ9RcHHHHl2C4e7E+c",
+	"TQc4ab0Khp7rymZQ/zW2g5Fsv1e5j9t/Ns25DqOpbcCTavxxO3AI95u+c7ZXJrJX2o8b4faV8XtldFv9",
+	"6co5vCZlDZLMgEsKPTS+y9TlSKLEXx1O3OBSE+QXM0CCa76RUZCFyOrGvaijzKAGHxbgIlqnOtOgqu0u",
+	"jloydSu2ilGWq2QS+NRRhR9QZl2lRqZQbDvKriFhHCWFfVZUs9hen6aLCHB3oeWOfCV/jIIQ/sQRzrJr",
+	"aF+NkEW43DF6WJ0T0FdowO457mF5podw3fg/RQCpOGYXQHHHwir1scBx2OlES2KqqvYk9YnjjnTZ8HAV",
+	"vbgmgezjjLRV8mWGvT1gfjUpmuqRQ3A6ZZEt3ZY9P9wC7En7olrUXhjxc/kkgrRoQ6WjmadDjzZKNZfw",
+	"iexpqOf0A1SvvUIPtzeCJ82I8KyzXg3v/jC/F+0eJ7He+xEnLlbDqYOx0SACA1quAC0Qx1U+WKz+vkyQ",
+	"95x1KckplR6bI3zdmRpnEtZHMjteJN/Fru+2ZqlRTWcr8U3WG9u1Mgl9UfKdojr3A+zjRYfLaXl7e2EP",
+	"niWO91UXvf3m/+1qttOEVfRqiynpMMQwUifwl9VffZGbUSBGpqtFaqZBf20hroZibUtC9fyoyHrU6okZ",
+	"YuQEF1n29rGjPazgullpqb+zibgeJXYlUmtWpNQwkE9YjroultWbgUfQjfc2/2hc7J4eL5XLLhPPHtrk",
+	"cwLne4EQ1AnzoLPk1hSjnE8fht+ujxKfF3WXrb0GOZPl1PRJ7gZibFEdq4hbJhUB5ynST/jgUiIUXoSO",
+	"5AzheyjwC70WfPweVjfNdvCUlH9wqRlV/Ed7GILN68F3N1UY8NJmu1HFT4MnrbDe2t8dHuFvJdMKdjfc",
+	"Ge7SFM+P3UmmUjEYE6wEj8/0ERvAGEbLCN058/9e97Mo+nG3/tPZ2IbgSbW98+su3TlpDpI7dhYxFigd",
+	"L91JIy9fiMcW5Uc4hokyYihRcwVUoiuR/05XKjtINvKGuTADH7o2Fb6qNbYwKLlKpcEhWPI0aGbed4T/",
+	"MT73XtXOiZInuLcbtfO+U3B8fYRMSZzlKyQlkhbVIvAVtbgHXH73vVD20qPwzo/h3es6RwVz7WY1uP8o",
+	"vHvdgnj1BARrzWDtWXi3h7NHxyeGSULkHx2RalOFZEpDUfqLLsnp/Ja85bBARSsyoNAi6MoKzfmgUUj1",
+	"FUhx4fPzlIFHVzwq8kNobyju7TM4/V73d8xYplIwT318rmiH7a/9k2+XGEgVw+yemMVUX6kC+EiutSkL",
+	"H2B9VFe8R4hxnhLXz385qoPsXbwkzYyVniEJwMLjOSoEOAJKxcwLrLBcLZoreY5fOXT8b5/2+AA3a8H3",
+	"W2GtFX53D8LLFzuXt2JrJSrCpwW9UgXqe04u2eprOUD8V5arwHIFPF7yqQIZQMRYC2zik2UiKBQ5RyQV",
+	"n6rAjG5RMr29iFUrLA0rbQGxOc4jLHD5qqOTc6qZiegPdCD6I48XqJ+nJQG+1JyKLTQDp74ockERPIW5",
+	"FZMALXDm+IqySJdsDs1ZntYvP3YTyCmPFF3ijCMS7f+m9QyZfZSghD0RW8DwQbVzI3FH8CJlpOhkKqQw",
+	"EkH1wyJlix+9d7ZIc3uTIjPwwDLy5c9pEkuLI8DmuVKBMv8ALGZYb8LiR+9B8O9vMGGq1wLeyhybT1pX",
+	"DDKOVEln5BXT00iRFCOwE8nlFcD71Bc7+HsjrDc7tUawsx3Wm6jTbjXaO41Rqq13vK8OLVPiUW+x5Ofl",
+	"8NIpUhzkypUqee6h44eOoLOkx+pXhGouRDettw5ZhxgpoOirGeUpovf64Put9tNWWG8h1Oy3252Lje5d",
+	"0lcYck9k8yxQPqvJv8fuNIZu8O7O5sVwbbuzXrXg9F/VH0Fjq/1zM1h7aEG4vRE+/ia4djvcqAX3H3VH",
+	"VAfBweHaO7+GD2rBerVzZx06d9bDxsPuTdhcMuyu8E4jvLKp6bvDuzc01q5ivuvejwUYY2/fqIXPmmG9",
+	"GbTWLWjvVMPLVy0Idu6FzzaDB1c6l57NBddq4d1v5nGNEXc2tlJeLu9coMMmQbyLdqsR3pMrrJBdFEuL",
+	"1QOGoXHm8QXqzc5GM/zlx+DaugWK18+C8MGN9pMads+vbYWXL3ZnNw3yQ9ZVQ+k2WuGtR/B79SYM7/XD",
+	"UePNfd3Be4u/v/706/8FAAD//w==",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

@@ -399,10 +399,7 @@ func prepare(in *Input) (*prepared, error) {
 		if pos > off[sheetCase[i]] && p.judge[pos] == p.judge[pos-1] {
 			return nil, sheetError(in, caseIdx)
 		}
-		t := 0.0
-		for k, c := range in.Criteria {
-			t += (in.Sheets[i].Points[k] - c.Min) / (c.Max - c.Min) * c.Weight
-		}
+		t := WeightedTotal(in.Criteria, in.Sheets[i].Points)
 		p.total[pos] = t
 		p.total4[pos] = round4(t)
 	}

@@ -50,7 +50,8 @@ func VoteScore(votes, maxVotes int) float64 {
 	return round4(100 * float64(votes) / float64(maxVotes))
 }
 
-// WeightedTotal is one sheet's total on the 0–100 scale (see the package comment).
+// WeightedTotal is one sheet's total on the 0–100 scale (see the package comment): each
+// criterion's share of its range times its weight. Rankings compare it unrounded.
 func WeightedTotal(criteria []Criterion, points []float64) float64 {
 	total := 0.0
 	for i, c := range criteria {
@@ -59,6 +60,13 @@ func WeightedTotal(criteria []Criterion, points []float64) float64 {
 		}
 	}
 	return total
+}
+
+// SheetTotal is the total a score sheet stores and shows: WeightedTotal to four decimals.
+// The web app's live total follows the same rule, checked against testdata/sheet-totals.json
+// on both sides.
+func SheetTotal(criteria []Criterion, points []float64) float64 {
+	return round4(WeightedTotal(criteria, points))
 }
 
 // Blend folds the panel and the vote into a computed ranking: each row's Score becomes the

@@ -456,10 +456,18 @@ SELECT i.id, i.token_hash, i.email, i.role, i.agency_id, i.department, i.invited
 FROM invitations i
 JOIN agencies a ON a.id = i.agency_id
 JOIN users u ON u.id = i.invited_by
-WHERE $1::uuid[] IS NULL OR i.agency_id = ANY($1::uuid[])
-ORDER BY i.created_at DESC
-LIMIT 500
+WHERE ($1::uuid[] IS NULL OR i.agency_id = ANY($1::uuid[]))
+  AND ($2::timestamptz IS NULL OR (i.created_at, i.id) < ($2::timestamptz, $3::uuid))
+ORDER BY i.created_at DESC, i.id DESC
+LIMIT $4
 `
+
+type ListInvitationsParams struct {
+	AgencyIds []uuid.UUID
+	BeforeAt  *time.Time
+	BeforeID  uuid.NullUUID
+	MaxRows   int32
+}
 
 type ListInvitationsRow struct {
 	ID             uuid.UUID
@@ -478,8 +486,13 @@ type ListInvitationsRow struct {
 	InviterName    string
 }
 
-func (q *Queries) ListInvitations(ctx context.Context, agencyIds []uuid.UUID) ([]ListInvitationsRow, error) {
-	rows, err := q.db.Query(ctx, listInvitations, agencyIds)
+func (q *Queries) ListInvitations(ctx context.Context, arg ListInvitationsParams) ([]ListInvitationsRow, error) {
+	rows, err := q.db.Query(ctx, listInvitations,
+		arg.AgencyIds,
+		arg.BeforeAt,
+		arg.BeforeID,
+		arg.MaxRows,
+	)
 	if err != nil {
 		return nil, err
 	}
@@ -546,11 +559,21 @@ func (q *Queries) ListRoleGrantsForUsers(ctx context.Context, userIds []uuid.UUI
 }
 
 const listUsers = `-- name: ListUsers :many
-SELECT id, email, display_name, agency_id, department, password_hash, created_at, updated_at FROM users ORDER BY created_at, email
+SELECT id, email, display_name, agency_id, department, password_hash, created_at, updated_at FROM users
+WHERE $1::timestamptz IS NULL OR (created_at, id) > ($1::timestamptz, $2::uuid)
+ORDER BY created_at, id
+LIMIT $3
 `
 
-func (q *Queries) ListUsers(ctx context.Context) ([]User, error) {
-	rows, err := q.db.Query(ctx, listUsers)
+type ListUsersParams struct {
+	AfterAt *time.Time
+	AfterID uuid.NullUUID
+	MaxRows int32
+}
+
+// A page of users, oldest first, after the cursor's (created_at, id).
+func (q *Queries) ListUsers(ctx context.Context, arg ListUsersParams) ([]User, error) {
+	rows, err := q.db.Query(ctx, listUsers, arg.AfterAt, arg.AfterID, arg.MaxRows)
 	if err != nil {
 		return nil, err
 	}
@@ -579,11 +602,27 @@ func (q *Queries) ListUsers(ctx context.Context) ([]User, error) {
 }
 
 const listUsersInAgencies = `-- name: ListUsersInAgencies :many
-SELECT id, email, display_name, agency_id, department, password_hash, created_at, updated_at FROM users WHERE agency_id = ANY($1::uuid[]) ORDER BY created_at, email
+SELECT id, email, display_name, agency_id, department, password_hash, created_at, updated_at FROM users
+WHERE agency_id = ANY($1::uuid[])
+  AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
+ORDER BY created_at, id
+LIMIT $4
 `
 
-func (q *Queries) ListUsersInAgencies(ctx context.Context, agencyIds []uuid.UUID) ([]User, error) {
-	rows, err := q.db.Query(ctx, listUsersInAgencies, agencyIds)
+type ListUsersInAgenciesParams struct {
+	AgencyIds []uuid.UUID
+	AfterAt   *time.Time
+	AfterID   uuid.NullUUID
+	MaxRows   int32
+}
+
+func (q *Queries) ListUsersInAgencies(ctx context.Context, arg ListUsersInAgenciesParams) ([]User, error) {
+	rows, err := q.db.Query(ctx, listUsersInAgencies,
+		arg.AgencyIds,
+		arg.AfterAt,
+		arg.AfterID,
+		arg.MaxRows,
+	)
 	if err != nil {
 		return nil, err
 	}

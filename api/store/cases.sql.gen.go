@@ -579,8 +579,17 @@ FROM cases c
 JOIN teams t ON t.id = c.team_id
 JOIN case_versions v ON v.case_id = c.id AND v.version = c.submitted_version
 WHERE c.round_id = $1 AND c.submitted_version > 0
-ORDER BY c.submitted_at
+  AND ($2::timestamptz IS NULL OR (c.submitted_at, c.id) > ($2::timestamptz, $3::uuid))
+ORDER BY c.submitted_at, c.id
+LIMIT $4
 `
+
+type ListSubmittedCasesOfRoundParams struct {
+	RoundID uuid.UUID
+	AfterAt *time.Time
+	AfterID uuid.NullUUID
+	MaxRows int32
+}
 
 type ListSubmittedCasesOfRoundRow struct {
 	ID               uuid.UUID
@@ -594,8 +603,13 @@ type ListSubmittedCasesOfRoundRow struct {
 	Content          []byte
 }
 
-func (q *Queries) ListSubmittedCasesOfRound(ctx context.Context, roundID uuid.UUID) ([]ListSubmittedCasesOfRoundRow, error) {
-	rows, err := q.db.Query(ctx, listSubmittedCasesOfRound, roundID)
+func (q *Queries) ListSubmittedCasesOfRound(ctx context.Context, arg ListSubmittedCasesOfRoundParams) ([]ListSubmittedCasesOfRoundRow, error) {
+	rows, err := q.db.Query(ctx, listSubmittedCasesOfRound,
+		arg.RoundID,
+		arg.AfterAt,
+		arg.AfterID,
+		arg.MaxRows,
+	)
 	if err != nil {
 		return nil, err
 	}

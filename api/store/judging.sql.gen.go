@@ -833,11 +833,27 @@ func (q *Queries) ListJudgeStages(ctx context.Context, userID uuid.UUID) ([]uuid
 }
 
 const listNotifications = `-- name: ListNotifications :many
-SELECT id, user_id, kind, title, body, link, created_at, read_at FROM notifications WHERE user_id = $1 ORDER BY created_at DESC LIMIT 100
+SELECT id, user_id, kind, title, body, link, created_at, read_at FROM notifications
+WHERE user_id = $1
+  AND ($2::timestamptz IS NULL OR (created_at, id) < ($2::timestamptz, $3::uuid))
+ORDER BY created_at DESC, id DESC
+LIMIT $4
 `
 
-func (q *Queries) ListNotifications(ctx context.Context, userID uuid.UUID) ([]Notification, error) {
-	rows, err := q.db.Query(ctx, listNotifications, userID)
+type ListNotificationsParams struct {
+	UserID   uuid.UUID
+	BeforeAt *time.Time
+	BeforeID uuid.NullUUID
+	MaxRows  int32
+}
+
+func (q *Queries) ListNotifications(ctx context.Context, arg ListNotificationsParams) ([]Notification, error) {
+	rows, err := q.db.Query(ctx, listNotifications,
+		arg.UserID,
+		arg.BeforeAt,
+		arg.BeforeID,
+		arg.MaxRows,
+	)
 	if err != nil {
 		return nil, err
 	}
@@ -930,12 +946,19 @@ func (q *Queries) ListObjections(ctx context.Context, roundID uuid.UUID) ([]List
 const listRoundAuditEvents = `-- name: ListRoundAuditEvents :many
 SELECT l.id, l.at, l.action, l.subject_type, l.subject_id, l.details, coalesce(u.display_name, '')::text AS actor_name
 FROM audit_log l LEFT JOIN users u ON u.id = l.actor_id
-WHERE (l.subject_type = 'round' AND l.subject_id = $1)
+WHERE ((l.subject_type = 'round' AND l.subject_id = $1)
    OR (l.subject_type = 'stage' AND l.subject_id IN (SELECT id FROM stages WHERE round_id = $1))
-   OR (l.subject_type = 'case' AND l.subject_id IN (SELECT id FROM cases WHERE round_id = $1))
+   OR (l.subject_type = 'case' AND l.subject_id IN (SELECT id FROM cases WHERE round_id = $1)))
+  AND ($2::bigint IS NULL OR l.id < $2::bigint)
 ORDER BY l.id DESC
-LIMIT 500
+LIMIT $3
 `
+
+type ListRoundAuditEventsParams struct {
+	RoundID uuid.NullUUID
+	Before  *int64
+	MaxRows int32
+}
 
 type ListRoundAuditEventsRow struct {
 	ID          int64
@@ -948,8 +971,8 @@ type ListRoundAuditEventsRow struct {
 }
 
 // Events about a round, its stages and its cases.
-func (q *Queries) ListRoundAuditEvents(ctx context.Context, roundID uuid.NullUUID) ([]ListRoundAuditEventsRow, error) {
-	rows, err := q.db.Query(ctx, listRoundAuditEvents, roundID)
+func (q *Queries) ListRoundAuditEvents(ctx context.Context, arg ListRoundAuditEventsParams) ([]ListRoundAuditEventsRow, error) {
+	rows, err := q.db.Query(ctx, listRoundAuditEvents, arg.RoundID, arg.Before, arg.MaxRows)
 	if err != nil {
 		return nil, err
 	}

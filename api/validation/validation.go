@@ -3,7 +3,6 @@
 package validation
 
 import (
-	"errors"
 	"reflect"
 	"strings"
 	"sync"
@@ -39,19 +38,11 @@ func get() *validator.Validate {
 // Struct validates s by its `validate` tags. It returns nil or an *apperr.Error of kind
 // invalid with one field error per failed field.
 func Struct(s any) error {
-	err := get().Struct(s)
-	if err == nil {
-		return nil
+	r := NewReport()
+	if err := r.Struct(s, ""); err != nil {
+		return err
 	}
-	var verrs validator.ValidationErrors
-	if !errors.As(err, &verrs) {
-		return apperr.Internal(err)
-	}
-	fields := make([]apperr.FieldError, 0, len(verrs))
-	for _, fe := range verrs {
-		fields = append(fields, fieldError(fe))
-	}
-	return apperr.Invalid(fields...)
+	return r.Err()
 }
 
 func fieldError(fe validator.FieldError) apperr.FieldError {

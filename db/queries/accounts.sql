@@ -49,10 +49,18 @@ RETURNING *;
 UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1;
 
 -- name: ListUsers :many
-SELECT * FROM users ORDER BY created_at, email;
+-- A page of users, oldest first, after the cursor's (created_at, id).
+SELECT * FROM users
+WHERE sqlc.narg(after_at)::timestamptz IS NULL OR (created_at, id) > (sqlc.narg(after_at)::timestamptz, sqlc.narg(after_id)::uuid)
+ORDER BY created_at, id
+LIMIT @max_rows;
 
 -- name: ListUsersInAgencies :many
-SELECT * FROM users WHERE agency_id = ANY(@agency_ids::uuid[]) ORDER BY created_at, email;
+SELECT * FROM users
+WHERE agency_id = ANY(@agency_ids::uuid[])
+  AND (sqlc.narg(after_at)::timestamptz IS NULL OR (created_at, id) > (sqlc.narg(after_at)::timestamptz, sqlc.narg(after_id)::uuid))
+ORDER BY created_at, id
+LIMIT @max_rows;
 
 -- name: ListRoleGrantsForUsers :many
 SELECT user_id, role, agency_id FROM role_grants
@@ -107,9 +115,10 @@ SELECT i.*, a.name AS agency_name, u.display_name AS inviter_name
 FROM invitations i
 JOIN agencies a ON a.id = i.agency_id
 JOIN users u ON u.id = i.invited_by
-WHERE sqlc.narg(agency_ids)::uuid[] IS NULL OR i.agency_id = ANY(sqlc.narg(agency_ids)::uuid[])
-ORDER BY i.created_at DESC
-LIMIT 500;
+WHERE (sqlc.narg(agency_ids)::uuid[] IS NULL OR i.agency_id = ANY(sqlc.narg(agency_ids)::uuid[]))
+  AND (sqlc.narg(before_at)::timestamptz IS NULL OR (i.created_at, i.id) < (sqlc.narg(before_at)::timestamptz, sqlc.narg(before_id)::uuid))
+ORDER BY i.created_at DESC, i.id DESC
+LIMIT @max_rows;
 
 -- name: CreateRefreshToken :exec
 INSERT INTO refresh_tokens (family_id, user_id, token_hash, expires_at)

@@ -46,8 +46,10 @@ SELECT c.id, c.status, c.submitted_version, c.updated_at, c.submitted_at,
 FROM cases c
 JOIN teams t ON t.id = c.team_id
 JOIN case_versions v ON v.case_id = c.id AND v.version = c.submitted_version
-WHERE c.round_id = $1 AND c.submitted_version > 0
-ORDER BY c.submitted_at;
+WHERE c.round_id = @round_id AND c.submitted_version > 0
+  AND (sqlc.narg(after_at)::timestamptz IS NULL OR (c.submitted_at, c.id) > (sqlc.narg(after_at)::timestamptz, sqlc.narg(after_id)::uuid))
+ORDER BY c.submitted_at, c.id
+LIMIT @max_rows;
 
 -- name: CreateCaseVersion :exec
 INSERT INTO case_versions (case_id, version, content, attachments, submitted_by)

@@ -221,7 +221,11 @@ UPDATE objections SET answer = $2, upheld = $3, answered_by = $4, answered_at = 
 INSERT INTO notifications (user_id, kind, title, body, link) VALUES ($1, $2, $3, $4, $5);
 
 -- name: ListNotifications :many
-SELECT * FROM notifications WHERE user_id = $1 ORDER BY created_at DESC LIMIT 100;
+SELECT * FROM notifications
+WHERE user_id = @user_id
+  AND (sqlc.narg(before_at)::timestamptz IS NULL OR (created_at, id) < (sqlc.narg(before_at)::timestamptz, sqlc.narg(before_id)::uuid))
+ORDER BY created_at DESC, id DESC
+LIMIT @max_rows;
 
 -- name: CountUnreadNotifications :one
 SELECT count(*)::int FROM notifications WHERE user_id = $1 AND read_at IS NULL;
@@ -241,11 +245,12 @@ LIMIT @max_rows;
 -- Events about a round, its stages and its cases.
 SELECT l.id, l.at, l.action, l.subject_type, l.subject_id, l.details, coalesce(u.display_name, '')::text AS actor_name
 FROM audit_log l LEFT JOIN users u ON u.id = l.actor_id
-WHERE (l.subject_type = 'round' AND l.subject_id = @round_id)
+WHERE ((l.subject_type = 'round' AND l.subject_id = @round_id)
    OR (l.subject_type = 'stage' AND l.subject_id IN (SELECT id FROM stages WHERE round_id = @round_id))
-   OR (l.subject_type = 'case' AND l.subject_id IN (SELECT id FROM cases WHERE round_id = @round_id))
+   OR (l.subject_type = 'case' AND l.subject_id IN (SELECT id FROM cases WHERE round_id = @round_id)))
+  AND (sqlc.narg(before)::bigint IS NULL OR l.id < sqlc.narg(before)::bigint)
 ORDER BY l.id DESC
-LIMIT 500;
+LIMIT @max_rows;
 
 -- name: LockJudgeSheet :one
 -- All a judge's sheet save checks, in one round trip inside its transaction: the stage,

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { request as apiRequest, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ADMIN, DEMO_PASSWORD, launchBrowser, newContext, ORGANIZER } from "./env";
+import { ADMIN, BASE_URL, DEMO_PASSWORD, launchBrowser, newContext, ORGANIZER } from "./env";
 
 let browser: Browser;
 let context: BrowserContext;
@@ -127,6 +127,45 @@ describe("web app", () => {
       await p.getByText("이미 사용된 초대 링크입니다", { exact: false }).waitFor();
     } finally {
       await invitee.close();
+    }
+  });
+
+  it("pages the invitations 20 at a time with 더 보기", async () => {
+    // 21 invitations at least: 20 from 인천광역시's organizer (its whole burst), one from the admin.
+    const anon = await apiRequest.newContext({ baseURL: BASE_URL });
+    const signIn = async (email: string) => {
+      const res = await anon.post("/api/v1/auth/login", { data: { email, password: DEMO_PASSWORD } });
+      expect(res.status()).toBe(200);
+      const { accessToken } = (await res.json()) as { accessToken: string };
+      return apiRequest.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { Authorization: `Bearer ${accessToken}` } });
+    };
+    const incheon = await signIn("organizer.incheon@demo.test");
+    const admin = await signIn(ADMIN.email);
+    try {
+      const me = (await (await incheon.get("/api/v1/me")).json()) as { agency: { id: string } };
+      const tag = Date.now();
+      for (let i = 0; i < 20; i++) {
+        const res = await incheon.post("/api/v1/invitations", { data: { email: `page-${tag}-${i}@demo.test`, role: "member", agencyId: me.agency.id } });
+        expect(res.status()).toBe(201);
+      }
+      expect((await admin.post("/api/v1/invitations", { data: { email: `page-${tag}-a@demo.test`, role: "judge", agencyId: me.agency.id } })).status()).toBe(201);
+
+      await logIn(page, ADMIN.email, DEMO_PASSWORD);
+      await page.getByRole("heading", { level: 1, name: `${ADMIN.name}님, 환영합니다` }).waitFor();
+      await page.goto("/admin/invitations");
+      await page.getByRole("heading", { level: 1, name: "초대 관리" }).waitFor();
+      const rows = page.locator("section[aria-labelledby=invitations-list] tbody tr");
+      await expect.poll(() => rows.count()).toBe(20);
+      // Newest first: the admin's invitation heads the list.
+      await page.getByRole("cell", { name: `page-${tag}-a@demo.test`, exact: true }).waitFor();
+      await page.getByRole("button", { name: "더 보기" }).click();
+      await expect.poll(() => rows.count()).toBeGreaterThan(20);
+      // The oldest of the 20 is on the second page, and nothing is listed twice.
+      await page.getByRole("cell", { name: `page-${tag}-0@demo.test`, exact: true }).waitFor();
+      const emails = await rows.locator("td:first-child").allTextContents();
+      expect(new Set(emails).size).toBe(emails.length);
+    } finally {
+      await Promise.all([incheon.dispose(), admin.dispose(), anon.dispose()]);
     }
   });
 

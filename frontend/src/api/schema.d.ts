@@ -253,7 +253,7 @@ export interface paths {
         };
         /**
          * 사용자 목록 (관리자, 주관기관 담당자)
-         * @description Admins see every user; organizers see users of the agencies they organize for and their sub-agencies.
+         * @description Admins see every user; organizers see users of the agencies they organize for and their sub-agencies. Oldest first, a page at a time.
          */
         get: operations["listUsers"];
         put?: never;
@@ -692,7 +692,7 @@ export interface paths {
         };
         /**
          * 접수된 사례 목록 (주관기관)
-         * @description Submitted cases of the round as last submitted; drafts stay private to their teams.
+         * @description Submitted cases of the round as last submitted, in order of submission; drafts stay private to their teams.
          */
         get: operations["listRoundCases"];
         put?: never;
@@ -1275,7 +1275,9 @@ export interface paths {
          * 점수표와 순위 미리보기 (주관기관)
          * @description The score matrix of submitted sheets (cases × judges), disagreement per case and
          *     outliers, and the ranking under every aggregation method, the round's chosen method
-         *     first. Drafts do not count.
+         *     first. Drafts do not count. Not paged: it is one computed comparison (the matrix and
+         *     each method's ranking over the same cases, switched between in the client), bounded
+         *     by the stage's cases; the round's final ranking (`getRoundResults`) is paged.
          */
         get: operations["getStageResults"];
         put?: never;
@@ -1319,7 +1321,10 @@ export interface paths {
         };
         /**
          * 최종 순위와 시상 (주관기관)
-         * @description The final ranking (the last stage's, with cases cut earlier below it) with the award tier each rank maps to and any override.
+         * @description The final ranking (the last stage's, with cases cut earlier below it) with the award
+         *     tier each rank maps to and any override. The ranking is computed whole; `rows` is a
+         *     page of it in rank order, while `total`, `awardedCount` and `prizeTotalKrw` are
+         *     over every row.
          */
         get: operations["getRoundResults"];
         put?: never;
@@ -2413,6 +2418,7 @@ export interface components {
         };
         UserList: {
             items: components["schemas"]["User"][];
+            nextCursor?: components["schemas"]["NextCursor"];
         };
         UpdateMeRequest: {
             displayName?: components["schemas"]["DisplayName"];
@@ -2490,6 +2496,7 @@ export interface components {
         };
         InvitationList: {
             items: components["schemas"]["Invitation"][];
+            nextCursor?: components["schemas"]["NextCursor"];
         };
         AcceptInvitationRequest: {
             displayName: components["schemas"]["DisplayName"];
@@ -2856,6 +2863,7 @@ export interface components {
         };
         CaseSummaryList: {
             items: components["schemas"]["CaseSummary"][];
+            nextCursor?: components["schemas"]["NextCursor"];
         };
         FieldChange: {
             /** @description The changed field, e.g. `title`, `metrics`, `attachments`. */
@@ -3330,6 +3338,16 @@ export interface components {
              * @description Once published, the stored end of the objection window (the same instant as the public table's).
              */
             objectionsCloseAt?: string;
+            /** @description Rows in the whole ranking. */
+            total: number;
+            /** @description Rows of the whole ranking with an award tier. */
+            awardedCount: number;
+            /**
+             * Format: int64
+             * @description The prize money of every awarded row, in won.
+             */
+            prizeTotalKrw: number;
+            nextCursor?: components["schemas"]["NextCursor"];
         };
         AwardOverrideInput: {
             /**
@@ -3449,7 +3467,9 @@ export interface components {
         };
         NotificationList: {
             items: components["schemas"]["Notification"][];
+            /** @description Unread notifications in all pages. */
             unread: number;
+            nextCursor?: components["schemas"]["NextCursor"];
         };
         /** @description A highlighted span, in characters (Unicode code points) of `text`. */
         Highlight: {
@@ -3509,9 +3529,10 @@ export interface components {
             /** @description True when `total` and the facet counts are estimates (two significant figures) from a random sample of a large result, over 1,500 matches; the items and their order are exact either way. Absent or false when the counts are exact. */
             approximate?: boolean;
             facets: components["schemas"]["ArchiveFacets"];
-            /** @description Pass as `cursor` for the next page; absent on the last page. */
-            nextCursor?: string;
+            nextCursor?: components["schemas"]["NextCursor"];
         };
+        /** @description Pass as `cursor` for the next page; absent on the last page. */
+        NextCursor: string;
         ArchiveCase: components["schemas"]["ArchiveSummary"] & {
             problem: string;
             solution: string;
@@ -3679,6 +3700,7 @@ export interface components {
         };
         AuditEventList: {
             items: components["schemas"]["AuditEvent"][];
+            nextCursor?: components["schemas"]["NextCursor"];
         };
     };
     responses: {
@@ -3813,6 +3835,15 @@ export interface components {
         };
     };
     parameters: {
+        /**
+         * @description Where the page continues: the `nextCursor` of the previous page of the same list
+         *     (and, for a search, the same query). Opaque; a malformed cursor or one of another
+         *     list is answered 400 `invalid_cursor` with a field error on `cursor`. Empty or
+         *     absent: the first page.
+         */
+        Cursor: string;
+        /** @description How many items a page holds at most. */
+        Limit: number;
         /** @description A unique key (e.g. a UUID) per request. Retrying with the same key and request returns the first answer (marked `Idempotent-Replayed`); the same key with another request is refused. Keys are kept for a day. */
         IdempotencyKey: string;
         EntryId: string;
@@ -4216,14 +4247,24 @@ export interface operations {
     };
     listUsers: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Where the page continues: the `nextCursor` of the previous page of the same list
+                 *     (and, for a search, the same query). Opaque; a malformed cursor or one of another
+                 *     list is answered 400 `invalid_cursor` with a field error on `cursor`. Empty or
+                 *     absent: the first page.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description How many items a page holds at most. */
+                limit?: components["parameters"]["Limit"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Users. */
+            /** @description A page of users. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4232,6 +4273,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             500: components["responses"]["Internal"];
@@ -4274,14 +4316,24 @@ export interface operations {
     };
     listInvitations: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Where the page continues: the `nextCursor` of the previous page of the same list
+                 *     (and, for a search, the same query). Opaque; a malformed cursor or one of another
+                 *     list is answered 400 `invalid_cursor` with a field error on `cursor`. Empty or
+                 *     absent: the first page.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description How many items a page holds at most. */
+                limit?: components["parameters"]["Limit"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Invitations, newest first. */
+            /** @description A page of invitations, newest first. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4290,6 +4342,7 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             500: components["responses"]["Internal"];
@@ -4980,7 +5033,17 @@ export interface operations {
     };
     listRoundCases: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Where the page continues: the `nextCursor` of the previous page of the same list
+                 *     (and, for a search, the same query). Opaque; a malformed cursor or one of another
+                 *     list is answered 400 `invalid_cursor` with a field error on `cursor`. Empty or
+                 *     absent: the first page.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description How many items a page holds at most. */
+                limit?: components["parameters"]["Limit"];
+            };
             header?: never;
             path: {
                 roundId: components["parameters"]["RoundId"];
@@ -4989,7 +5052,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Cases. */
+            /** @description A page of cases. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6126,7 +6189,17 @@ export interface operations {
     };
     getRoundResults: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Where the page continues: the `nextCursor` of the previous page of the same list
+                 *     (and, for a search, the same query). Opaque; a malformed cursor or one of another
+                 *     list is answered 400 `invalid_cursor` with a field error on `cursor`. Empty or
+                 *     absent: the first page.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description How many items a page holds at most. */
+                limit?: components["parameters"]["Limit"];
+            };
             header?: never;
             path: {
                 roundId: components["parameters"]["RoundId"];
@@ -6168,7 +6241,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The results after the change. */
+            /** @description The results after the change (the first page of rows, as `getRoundResults` without a cursor). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6199,7 +6272,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The published results. */
+            /** @description The published results (the first page of rows, as `getRoundResults` without a cursor). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6259,7 +6332,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The published results. */
+            /** @description The published results (the first page of rows, as `getRoundResults` without a cursor). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6375,14 +6448,24 @@ export interface operations {
     };
     listNotifications: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Where the page continues: the `nextCursor` of the previous page of the same list
+                 *     (and, for a search, the same query). Opaque; a malformed cursor or one of another
+                 *     list is answered 400 `invalid_cursor` with a field error on `cursor`. Empty or
+                 *     absent: the first page.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description How many items a page holds at most. */
+                limit?: components["parameters"]["Limit"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The caller's notifications, newest first, with the unread count. */
+            /** @description A page of the caller's notifications, newest first, with the unread count of all of them. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6391,6 +6474,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Unavailable"];
@@ -6437,8 +6521,15 @@ export interface operations {
                 hasMetrics?: boolean;
                 /** @description Relevance when there is a query, newest otherwise. */
                 sort?: "relevance" | "newest" | "most_adopted";
-                cursor?: string;
-                limit?: number;
+                /**
+                 * @description Where the page continues: the `nextCursor` of the previous page of the same list
+                 *     (and, for a search, the same query). Opaque; a malformed cursor or one of another
+                 *     list is answered 400 `invalid_cursor` with a field error on `cursor`. Empty or
+                 *     absent: the first page.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description How many items a page holds at most. */
+                limit?: components["parameters"]["Limit"];
             };
             header?: never;
             path?: never;
@@ -6941,9 +7032,15 @@ export interface operations {
         parameters: {
             query?: {
                 action?: string;
-                /** @description Show events older than this id (the last id of the previous page). */
-                before?: number;
-                limit?: number;
+                /**
+                 * @description Where the page continues: the `nextCursor` of the previous page of the same list
+                 *     (and, for a search, the same query). Opaque; a malformed cursor or one of another
+                 *     list is answered 400 `invalid_cursor` with a field error on `cursor`. Empty or
+                 *     absent: the first page.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description How many items a page holds at most. */
+                limit?: components["parameters"]["Limit"];
             };
             header?: never;
             path?: never;
@@ -6951,7 +7048,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Events. */
+            /** @description A page of events. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6969,7 +7066,17 @@ export interface operations {
     };
     listRoundAuditEvents: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Where the page continues: the `nextCursor` of the previous page of the same list
+                 *     (and, for a search, the same query). Opaque; a malformed cursor or one of another
+                 *     list is answered 400 `invalid_cursor` with a field error on `cursor`. Empty or
+                 *     absent: the first page.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description How many items a page holds at most. */
+                limit?: components["parameters"]["Limit"];
+            };
             header?: never;
             path: {
                 roundId: components["parameters"]["RoundId"];
@@ -6978,7 +7085,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The round's judging events, newest first. */
+            /** @description A page of the round's judging events, newest first. */
             200: {
                 headers: {
                     [name: string]: unknown;

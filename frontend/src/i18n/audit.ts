@@ -11,7 +11,6 @@ export const auditKo = {
   "audit.round.title": "감사 기록",
   "audit.round.intro":
     "이 경진대회의 심사 단계 시작·마감, 심사위원 위촉·해촉과 배정, 이해충돌, 시상 등급 조정, 결과 발표, 이의신청 기록을 최신순으로 보여 줍니다.",
-  "audit.round.capped": "최근 {count}건까지 표시합니다.",
 
   "audit.filter.title": "기록 조회",
   "audit.filter.action": "작업 종류",
@@ -37,10 +36,6 @@ export const auditKo = {
   "audit.anonymous": "확인되지 않은 사용자",
   "audit.empty": "아직 기록이 없습니다.",
   "audit.emptyFiltered": "‘{action}’ 기록이 없습니다.",
-  "audit.more": "더 보기",
-  "audit.loadingMore": "불러오는 중…",
-  "audit.moreLoaded": "{count}건을 더 불러왔습니다. 지금 {shown}건을 표시합니다.",
-  "audit.noMore": "더 불러올 기록이 없습니다.",
   "audit.loaded": "기록 {count}건을 불러왔습니다.",
   "audit.warning": "주의",
 
@@ -121,7 +116,6 @@ export const auditEn: Record<AuditMessageKey, string> = {
   "audit.round.title": "Audit log",
   "audit.round.intro":
     "Judging events of this contest, newest first: stages opened and closed, judges appointed, withdrawn and assigned, conflicts of interest, award overrides, publication and objections.",
-  "audit.round.capped": "Showing the latest {count} events.",
 
   "audit.filter.title": "Find events",
   "audit.filter.action": "Action",
@@ -147,10 +141,6 @@ export const auditEn: Record<AuditMessageKey, string> = {
   "audit.anonymous": "Unidentified user",
   "audit.empty": "No events yet.",
   "audit.emptyFiltered": "No ‘{action}’ events.",
-  "audit.more": "Show more",
-  "audit.loadingMore": "Loading…",
-  "audit.moreLoaded": "Loaded {count} more. {shown} events are shown.",
-  "audit.noMore": "There are no older events.",
   "audit.loaded": "Loaded {count} events.",
   "audit.warning": "Warning",
 

@@ -6,7 +6,8 @@ import { AgencySelect } from "../components/AgencySelect";
 import { ConfirmDialog } from "../components/Dialog";
 import { ErrorSummary, SelectField, StatusMessage, SubmitButton, TextField, useFormErrors } from "../components/forms";
 import { Loading, Notice, PageHeader } from "../components/Page";
-import { useLoad } from "../components/useLoad";
+import { LoadMore } from "../components/LoadMore";
+import { useCursorList } from "../components/useCursorList";
 import { emailProblem } from "../components/validation";
 import { useI18n } from "../i18n/I18nProvider";
 import { rolesOf } from "../nav";
@@ -33,8 +34,8 @@ export function AdminInvitationsPage() {
   const { t } = useI18n();
   const api = useApi();
   const session = useSession();
-  const load = useCallback(() => api.GET("/api/v1/invitations"), [api]);
-  const list = useLoad(load);
+  const fetchPage = useCallback((cursor?: string) => api.GET("/api/v1/invitations", { params: { query: { cursor } } }), [api]);
+  const list = useCursorList(fetchPage, (d) => d.items);
   if (session.status !== "authenticated") return null; // guarded by RequireRoles
 
   return (
@@ -54,7 +55,12 @@ export function AdminInvitationsPage() {
             </button>
           </Notice>
         ) : null}
-        {list.status === "ok" ? <InvitationTable items={list.data.items} onChanged={list.reload} /> : null}
+        {list.status === "ok" ? (
+          <>
+            <InvitationTable items={list.items} onChanged={list.reload} />
+            <LoadMore list={list} />
+          </>
+        ) : null}
       </section>
     </>
   );

@@ -3,20 +3,27 @@ import { problemToFormErrors } from "../api/problem";
 import type { User } from "../api/types";
 import { useApi } from "../app/context";
 import { Loading, Notice, PageHeader } from "../components/Page";
-import { useLoad } from "../components/useLoad";
+import { LoadMore } from "../components/LoadMore";
+import { useCursorList } from "../components/useCursorList";
 import { useI18n } from "../i18n/I18nProvider";
 import { rolesOf } from "../nav";
 
 export function AdminUsersPage() {
   const { t } = useI18n();
   const api = useApi();
-  const load = useCallback(() => api.GET("/api/v1/users"), [api]);
-  const users = useLoad(load);
+  const fetchPage = useCallback((cursor?: string) => api.GET("/api/v1/users", { params: { query: { cursor } } }), [api]);
+  const users = useCursorList(fetchPage, (d) => d.items);
   return (
     <>
       <PageHeader
         title={t("users.title")}
-        lead={users.status === "ok" ? t("users.count", { count: users.data.items.length }) : undefined}
+        lead={
+          users.status === "ok"
+            ? users.hasMore
+              ? t("users.countShown", { count: users.items.length })
+              : t("users.count", { count: users.items.length })
+            : undefined
+        }
       />
       {users.status === "loading" ? <Loading /> : null}
       {users.status === "error" ? (
@@ -27,7 +34,12 @@ export function AdminUsersPage() {
           </button>
         </Notice>
       ) : null}
-      {users.status === "ok" ? <UserTable items={users.data.items} /> : null}
+      {users.status === "ok" ? (
+        <>
+          <UserTable items={users.items} />
+          <LoadMore list={users} />
+        </>
+      ) : null}
     </>
   );
 }

@@ -1,8 +1,9 @@
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
 import { isProblem } from "../../api/problem";
 import { useApi, useSession } from "../../app/context";
 import { LoadError, PageHeader } from "../../components/Page";
+import { useCursorList } from "../../components/useCursorList";
 import { useI18n } from "../../i18n/I18nProvider";
 import type { Translate } from "../../i18n/translate";
 import { ARCHIVE_IMPORT, canSee, rolesOf } from "../../nav";
@@ -36,11 +37,6 @@ type Results = {
   nextCursor: string | undefined;
 };
 
-type SearchState =
-  | { status: "loading" }
-  | { status: "ok"; results: Results }
-  | { status: "error"; error: unknown; httpStatus: number | null };
-
 /** Words to try when nothing is found. */
 const SUGGESTED = ["민원", "안전", "복지", "디지털", "협업"];
 
@@ -61,52 +57,38 @@ export function ArchiveSearchPage() {
   const key = queryToParams(parseQuery(params)).toString();
   const query = useMemo(() => parseQuery(new URLSearchParams(key)), [key]);
 
-  const [state, setState] = useState<SearchState>({ status: "loading" });
-  const [busy, setBusy] = useState(true);
-  const [more, setMore] = useState<{ busy: boolean; error: string | null; canRestart: boolean }>({
-    busy: false,
-    error: null,
-    canRestart: false,
-  });
   const [announcement, setAnnouncement] = useState("");
   const [focusFrom, setFocusFrom] = useState<number | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const seq = useRef(0);
   const listRef = useRef<HTMLOListElement | null>(null);
   // Names of agencies seen in facets, for the chip of an agency filter.
   const agencyNames = useRef(new Map<string, string>());
 
-  useEffect(() => {
-    const id = ++seq.current;
-    const forKey = queryToParams(query).toString();
-    setBusy(true);
-    setMore({ busy: false, error: null, canRestart: false });
-    api.GET("/api/v1/archive/cases", { params: { query: toApiParams(query) } }).then(
-      ({ data, error, response }) => {
-        if (id !== seq.current) return;
-        setBusy(false);
-        if (data) {
-          for (const f of data.facets.agency) agencyNames.current.set(f.value, f.label);
-          setState({
-            status: "ok",
-            results: {
-              key: forKey, items: data.items, total: data.total, approximate: data.approximate ?? false,
-              facets: data.facets, nextCursor: data.nextCursor,
-            },
-          });
-          setAnnouncement(t(data.approximate ? "archive.resultsCountApprox" : "archive.resultsCount", { count: data.total }));
-        } else {
-          setState({ status: "error", error, httpStatus: response.status });
+  const fetchPage = useCallback(
+    async (cursor?: string) => {
+      const forKey = queryToParams(query).toString();
+      const { data, error, response } = await api.GET("/api/v1/archive/cases", { params: { query: toApiParams(query, cursor) } });
+      if (data) for (const f of data.facets.agency) agencyNames.current.set(f.value, f.label);
+      return { data: data ? { ...data, key: forKey } : undefined, error, response };
+    },
+    // `t` too: a language switch searches again, so the server's labels and messages follow it.
+    [api, query, t],
+  );
+  // The previous results stay (marked busy) while another search runs.
+  const list = useCursorList(fetchPage, (d) => d.items, { keepPrevious: true });
+  const state = list;
+  const results: Results | null =
+    list.status === "ok"
+      ? {
+          key: list.data.key, items: list.items, total: list.data.total, approximate: list.data.approximate ?? false,
+          facets: list.data.facets, nextCursor: list.data.nextCursor,
         }
-      },
-      (error: unknown) => {
-        if (id !== seq.current) return;
-        setBusy(false);
-        setState({ status: "error", error, httpStatus: null });
-      },
-    );
-    // A language switch searches again, so the server's labels and messages follow it.
-  }, [api, query, attempt, t]);
+      : null;
+
+  useEffect(() => {
+    if (list.busy || list.status !== "ok") return;
+    setAnnouncement(t(list.data.approximate ? "archive.resultsCountApprox" : "archive.resultsCount", { count: list.data.total }));
+    // Only when a search (not a page more) has arrived.
+  }, [list.busy]);
 
   useEffect(() => {
     if (focusFrom === null) return;
@@ -118,36 +100,23 @@ export function ArchiveSearchPage() {
   const go = (next: ArchiveQuery) => setParams(queryToParams(next));
 
   const loadMore = async () => {
-    if (state.status !== "ok" || !state.results.nextCursor || more.busy) return;
-    const before = state.results;
-    const id = seq.current;
-    setMore({ busy: true, error: null, canRestart: false });
-    try {
-      const { data, error, response } = await api.GET("/api/v1/archive/cases", {
-        params: { query: toApiParams(query, before.nextCursor) },
-      });
-      if (id !== seq.current) return;
-      if (data) {
-        const items = [...before.items, ...data.items];
-        setState({ status: "ok", results: { ...before, items, total: data.total, nextCursor: data.nextCursor } });
-        setMore({ busy: false, error: null, canRestart: false });
-        setAnnouncement(t("archive.moreLoaded", { count: data.items.length, shown: items.length, total: data.total }));
-        if (data.items.length > 0) setFocusFrom(before.items.length);
-      } else {
-        setMore({
-          busy: false,
-          error: searchErrorMessage(error, response.status, t),
-          canRestart: isProblem(error) && error.code === "invalid_cursor",
-        });
-      }
-    } catch (error) {
-      if (id !== seq.current) return;
-      setMore({ busy: false, error: searchErrorMessage(error, null, t), canRestart: false });
+    if (!results) return;
+    const shown = results.items.length;
+    const added = await list.loadMore();
+    if (added > 0) {
+      setAnnouncement(t("archive.moreLoaded", { count: added, shown: shown + added, total: results.total }));
+      setFocusFrom(shown);
     }
   };
+  const moreFailure = list.more.failure;
+  const more = {
+    busy: list.more.busy,
+    error: moreFailure ? searchErrorMessage(moreFailure.error, moreFailure.httpStatus, t) : null,
+    canRestart: moreFailure !== null && isProblem(moreFailure.error) && moreFailure.error.code === "invalid_cursor",
+  };
+  const busy = list.busy;
 
   const roles = session.status === "authenticated" ? rolesOf(session.user) : [];
-  const results = state.status === "ok" ? state.results : null;
   const sort = effectiveSort(query);
   const active = activeFilters(query);
 
@@ -208,11 +177,11 @@ export function ArchiveSearchPage() {
           ) : null}
           {state.status === "error" ? (
             isProblem(state.error) && state.error.code !== "invalid_cursor" ? (
-              <LoadError error={state.error} httpStatus={state.httpStatus} onRetry={() => setAttempt((n) => n + 1)} />
+              <LoadError error={state.error} httpStatus={state.httpStatus} onRetry={list.reload} />
             ) : (
               <div className="notice notice-danger">
                 <p>{searchErrorMessage(state.error, state.httpStatus, t)}</p>
-                <button type="button" className="krds-btn secondary small" onClick={() => setAttempt((n) => n + 1)}>
+                <button type="button" className="krds-btn secondary small" onClick={list.reload}>
                   {t("common.retry")}
                 </button>
               </div>
@@ -239,7 +208,7 @@ export function ArchiveSearchPage() {
                   <div className="notice notice-danger" role="alert">
                     <p>{more.error}</p>
                     {more.canRestart ? (
-                      <button type="button" className="krds-btn secondary small" onClick={() => setAttempt((n) => n + 1)}>
+                      <button type="button" className="krds-btn secondary small" onClick={list.reload}>
                         {t("archive.error.restart")}
                       </button>
                     ) : null}

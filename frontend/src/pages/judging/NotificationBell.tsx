@@ -31,7 +31,8 @@ export function NotificationBell() {
 
   const refresh = useCallback(async () => {
     try {
-      const { data } = await api.GET("/api/v1/me/notifications");
+      // The unread count covers every page: one item is enough.
+      const { data } = await api.GET("/api/v1/me/notifications", { params: { query: { limit: 1 } } });
       if (data) setUnread(data.unread);
     } catch {
       // Offline: keep the last count.

@@ -2,8 +2,9 @@ import { useCallback, useState } from "react";
 import { useNavigate } from "react-router";
 import { useApi } from "../../app/context";
 import { StatusMessage } from "../../components/forms";
+import { LoadMore } from "../../components/LoadMore";
 import { LoadError, Loading, PageHeader } from "../../components/Page";
-import { useLoad } from "../../components/useLoad";
+import { useCursorList } from "../../components/useCursorList";
 import { useI18n } from "../../i18n/I18nProvider";
 import { formatSeoulDateTime } from "../../lib/seoul";
 import { notifyNotificationsChanged } from "./NotificationBell";
@@ -15,13 +16,13 @@ export function appPath(link: string | undefined): string | null {
   return link;
 }
 
-/** `/notifications`: the latest notifications, newest first; opening one marks it read. */
+/** `/notifications`: the notifications, newest first, a page at a time; opening one marks it read. */
 export function NotificationsPage() {
   const { t, language } = useI18n();
   const api = useApi();
   const navigate = useNavigate();
-  const load = useCallback(() => api.GET("/api/v1/me/notifications"), [api]);
-  const list = useLoad(load);
+  const fetchPage = useCallback((cursor?: string) => api.GET("/api/v1/me/notifications", { params: { query: { cursor } } }), [api]);
+  const list = useCursorList(fetchPage, (d) => d.items);
   const [read, setRead] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -64,21 +65,24 @@ export function NotificationsPage() {
       {list.status === "loading" ? <Loading /> : null}
       {list.status === "error" ? <LoadError error={list.error} httpStatus={list.httpStatus} onRetry={list.reload} /> : null}
       {list.status === "ok" ? (
-        list.data.items.length === 0 ? (
+        list.items.length === 0 ? (
           <p className="empty">{t("notifications.empty")}</p>
         ) : (
           <>
             <p className="button-row">
               <span className="muted">
-                {t("notifications.unreadCount", { count: list.data.items.filter((n) => !n.read && !read.includes(n.id)).length })}
+                {t("notifications.unreadCount", {
+                  // The server counts every page; take away what was marked read here since.
+                  count: Math.max(0, list.data.unread - list.items.filter((n) => !n.read && read.includes(n.id)).length),
+                })}
               </span>
-              <button type="button" className="krds-btn secondary small" disabled={busy} onClick={() => markAll(list.data.items)}>
+              <button type="button" className="krds-btn secondary small" disabled={busy} onClick={() => markAll(list.items)}>
                 {t("notifications.markAll")}
               </button>
             </p>
             <StatusMessage>{message}</StatusMessage>
             <ul className="plain-list notification-list">
-              {list.data.items.map((n) => {
+              {list.items.map((n) => {
                 const unread = !n.read && !read.includes(n.id);
                 const path = appPath(n.link);
                 return (
@@ -117,6 +121,7 @@ export function NotificationsPage() {
                 );
               })}
             </ul>
+            <LoadMore list={list} />
           </>
         )
       ) : null}

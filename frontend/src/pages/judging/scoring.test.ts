@@ -13,6 +13,8 @@ import {
   weightedTotal,
 } from "./scoring";
 import type { Criterion } from "./types";
+// One rule for a sheet's total, shared with the server's scoring.SheetTotal.
+import sharedTotals from "../../../../api/scoring/testdata/sheet-totals.json";
 
 const GRADES = [
   { label: "S", points: 10 },
@@ -171,5 +173,21 @@ describe("sheet form", () => {
     const request = formToInput(RUBRIC, form, false);
     expect(request.unreadable).toEqual(["c1"]);
     expect(request.body.items[0]).toEqual({ criterionId: "c1", points: "칠" });
+  });
+});
+
+describe("sheet totals shared with the server", () => {
+  it("gives every total of api/scoring/testdata/sheet-totals.json", () => {
+    expect(sharedTotals.sheets.length).toBeGreaterThan(0);
+    for (const sheet of sharedTotals.sheets) {
+      const criteria = sheet.criteria.map((c, i) => ({
+        id: `c${i}`,
+        weight: c.weight,
+        scale: { kind: "points" as const, min: c.min, max: c.max, step: 0.5 },
+      }));
+      expect(weightedTotal(criteria, sheet.points), sheet.name).toBe(sheet.total);
+      const values = Object.fromEntries(criteria.map((c, i) => [c.id, { points: sheet.points[i] }]));
+      expect(sheetTotal(criteria, values).total, sheet.name).toBe(sheet.total);
+    }
   });
 });

@@ -3,7 +3,9 @@ import { Link, useParams } from "react-router";
 import type { CaseSummary, CountByKey, Round, RoundOverview } from "../../api/types";
 import { useApi } from "../../app/context";
 import { CaseStatusBadge, RoundStatusBadge } from "../../components/badges";
+import { LoadMore } from "../../components/LoadMore";
 import { LoadError, Loading, PageHeader } from "../../components/Page";
+import { useCursorList } from "../../components/useCursorList";
 import { useLoad } from "../../components/useLoad";
 import { useI18n } from "../../i18n/I18nProvider";
 import { formatSeoulDateTime } from "../../lib/seoul";
@@ -20,10 +22,13 @@ export function RoundOverviewPage() {
     () => api.GET("/api/v1/rounds/{roundId}/overview", { params: { path: { roundId } } }),
     [api, roundId],
   );
-  const loadCases = useCallback(() => api.GET("/api/v1/rounds/{roundId}/cases", { params: { path: { roundId } } }), [api, roundId]);
+  const fetchCases = useCallback(
+    (cursor?: string) => api.GET("/api/v1/rounds/{roundId}/cases", { params: { path: { roundId }, query: { cursor } } }),
+    [api, roundId],
+  );
   const round = useLoad(loadRound);
   const overview = useLoad(loadOverview);
-  const cases = useLoad(loadCases);
+  const cases = useCursorList(fetchCases, (d) => d.items);
   if (round.status === "loading") return <Loading />;
   if (round.status === "error") return <LoadError error={round.error} httpStatus={round.httpStatus} onRetry={round.reload} />;
   return (
@@ -40,7 +45,12 @@ export function RoundOverviewPage() {
         </h2>
         {cases.status === "loading" ? <Loading /> : null}
         {cases.status === "error" ? <LoadError error={cases.error} httpStatus={cases.httpStatus} onRetry={cases.reload} /> : null}
-        {cases.status === "ok" ? <SubmittedCases items={cases.data.items} /> : null}
+        {cases.status === "ok" ? (
+          <>
+            <SubmittedCases items={cases.items} />
+            <LoadMore list={cases} />
+          </>
+        ) : null}
       </section>
     </>
   );

@@ -302,6 +302,9 @@ describe("results with a citizen panel", () => {
       method: "mean",
       ready: true,
       published: false,
+      total: 1,
+      awardedCount: 0,
+      prizeTotalKrw: 0,
       rows: [
         {
           caseId: CASE_A, title: "세입 고지서 전자 발송", team: { id: "7f1c1a60-0000-4000-8000-0000000000f1", name: "세정과 혁신팀", kind: "department" },

@@ -5,8 +5,10 @@ import type { Round } from "../../../api/types";
 import { useApi } from "../../../app/context";
 import { Dialog } from "../../../components/Dialog";
 import { StatusMessage } from "../../../components/forms";
+import { LoadMore } from "../../../components/LoadMore";
 import { LoadError, Loading, Notice } from "../../../components/Page";
 import { TableWrap } from "../../../components/TableWrap";
+import { useCursorList, type CursorList } from "../../../components/useCursorList";
 import { useLoad } from "../../../components/useLoad";
 import { useI18n } from "../../../i18n/I18nProvider";
 import { formatKrw } from "../../../lib/krw";
@@ -24,9 +26,12 @@ export function RoundResultsPage() {
   const { roundId = "" } = useParams();
   const api = useApi();
   const loadRound = useCallback(() => api.GET("/api/v1/rounds/{roundId}", { params: { path: { roundId } } }), [api, roundId]);
-  const loadResults = useCallback(() => api.GET("/api/v1/rounds/{roundId}/results", { params: { path: { roundId } } }), [api, roundId]);
+  const fetchResults = useCallback(
+    (cursor?: string) => api.GET("/api/v1/rounds/{roundId}/results", { params: { path: { roundId }, query: { cursor } } }),
+    [api, roundId],
+  );
   const round = useLoad(loadRound);
-  const results = useLoad(loadResults);
+  const results = useCursorList(fetchResults, (d) => d.rows);
   if (round.status === "loading") return <Loading />;
   if (round.status === "error") return <LoadError error={round.error} httpStatus={round.httpStatus} onRetry={round.reload} />;
   return (
@@ -34,16 +39,22 @@ export function RoundResultsPage() {
       <RoundJudgingHeader round={round.data} current="results" />
       {results.status === "loading" ? <Loading /> : null}
       {results.status === "error" ? <LoadError error={results.error} httpStatus={results.httpStatus} onRetry={results.reload} /> : null}
-      {results.status === "ok" ? <Results key={String(results.data.published)} round={round.data} initial={results.data} /> : null}
+      {results.status === "ok" ? <Results round={round.data} list={results} /> : null}
       <Objections roundId={round.data.id} />
     </>
   );
 }
 
-function Results({ round, initial }: { round: Round; initial: RoundResults }) {
+/**
+ * The ranking a page of rows at a time; the figures above it (awarded, prize money, the
+ * count in the publish dialog) are the server's, over the whole ranking. An override or the
+ * publication loads the ranking again from its first page.
+ */
+function Results({ round, list }: { round: Round; list: CursorList<RoundResults, AwardRow> & { status: "ok" } }) {
   const { t, language } = useI18n();
   const api = useApi();
-  const [results, setResults] = useState(initial);
+  const results = list.data;
+  const rows = list.items;
   const [overriding, setOverriding] = useState<AwardRow | null>(null);
   const [publishing, setPublishing] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -57,7 +68,7 @@ function Results({ round, initial }: { round: Round; initial: RoundResults }) {
       const { data, error: problem } = await api.POST("/api/v1/rounds/{roundId}/results/publish", { params: { path: { roundId: round.id } } });
       setPublishing(false);
       if (data) {
-        setResults(data);
+        list.reload();
         setMessage(t("roundResults.published"));
       } else setError(problemText(t, problem));
     } catch {
@@ -94,8 +105,8 @@ function Results({ round, initial }: { round: Round; initial: RoundResults }) {
     }
   };
 
-  const awarded = results.rows.filter((r) => r.tier).length;
-  const prizeTotal = results.rows.reduce((sum, r) => sum + (r.tier?.prizeKrw ?? 0), 0);
+  const awarded = results.awardedCount;
+  const prizeTotal = results.prizeTotalKrw;
   return (
     <section aria-labelledby="results-title">
       <h2 id="results-title" className="section-title">
@@ -133,7 +144,7 @@ function Results({ round, initial }: { round: Round; initial: RoundResults }) {
       ) : null}
       <StatusMessage>{message}</StatusMessage>
 
-      {results.rows.length === 0 ? (
+      {rows.length === 0 ? (
         <p className="empty">{t("roundResults.empty")}</p>
       ) : (
         <>
@@ -159,7 +170,7 @@ function Results({ round, initial }: { round: Round; initial: RoundResults }) {
                 </tr>
               </thead>
               <tbody>
-                {results.rows.map((row) => (
+                {rows.map((row) => (
                   <tr key={row.caseId}>
                     <td className="num">{row.rank}</td>
                     <th scope="row">
@@ -209,7 +220,8 @@ function Results({ round, initial }: { round: Round; initial: RoundResults }) {
               </tbody>
             </table>
           </TableWrap>
-          <ScoreFormula parts={results.rows.flatMap((r) => (r.stageScores ?? []).flatMap((sc) => scorePartsOf(sc.components) ?? []))} />
+          <LoadMore list={list} />
+          <ScoreFormula parts={rows.flatMap((r) => (r.stageScores ?? []).flatMap((sc) => scorePartsOf(sc.components) ?? []))} />
         </>
       )}
 
@@ -243,7 +255,7 @@ function Results({ round, initial }: { round: Round; initial: RoundResults }) {
           </>
         }
       >
-        <p>{t("roundResults.publishDialog.body", { awarded, count: results.rows.length })}</p>
+        <p>{t("roundResults.publishDialog.body", { awarded, count: results.total })}</p>
         <ul>
           <li>{t("roundResults.publishDialog.point1")}</li>
           <li>{t("roundResults.publishDialog.point2")}</li>
@@ -256,8 +268,8 @@ function Results({ round, initial }: { round: Round; initial: RoundResults }) {
           round={round}
           row={overriding}
           onClose={() => setOverriding(null)}
-          onSaved={(next) => {
-            setResults(next);
+          onSaved={() => {
+            list.reload();
             setMessage(t("roundResults.overrideSaved", { title: overriding.title }));
             setOverriding(null);
           }}

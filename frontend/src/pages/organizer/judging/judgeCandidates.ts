@@ -5,6 +5,7 @@
  */
 import type { ApiClient } from "../../../api/client";
 import type { Round, User } from "../../../api/types";
+import { fetchAllPages } from "../../../components/useCursorList";
 
 export interface JudgeCandidate {
   userId: string;
@@ -41,8 +42,12 @@ export function mergeCandidates(lists: readonly (readonly JudgeCandidate[])[]): 
 }
 
 export async function loadJudgeCandidates(api: ApiClient, currentRoundId: string | null): Promise<JudgeCandidate[]> {
-  const [users, rounds] = await Promise.all([api.GET("/api/v1/users"), api.GET("/api/v1/rounds")]);
-  const fromUsers = users.data ? judgesFromUsers(users.data.items) : [];
+  const [users, rounds] = await Promise.all([
+    // Every page: a judge may be anywhere in the list.
+    fetchAllPages((cursor) => api.GET("/api/v1/users", { params: { query: { cursor, limit: 50 } } }), (d) => d.items).catch(() => []),
+    api.GET("/api/v1/rounds"),
+  ]);
+  const fromUsers = judgesFromUsers(users);
   const fromStages: JudgeCandidate[] = [];
   const searched = rounds.data ? roundsToSearch(rounds.data.items, currentRoundId) : [];
   const stageLists = await Promise.all(

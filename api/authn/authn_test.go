@@ -2,6 +2,7 @@ package authn
 
 import (
 	"encoding/base64"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -113,5 +114,40 @@ func TestOpaqueTokens(t *testing.T) {
 	}
 	if string(HashOpaqueToken(a)) != string(hashA) {
 		t.Fatal("hash is not stable")
+	}
+}
+
+// A token checked once is not parsed again, yet still expires on time, and a token that
+// differs in one byte is checked afresh.
+func TestVerifiedTokensExpireOnTime(t *testing.T) {
+	key := []byte("0123456789abcdef0123456789abcdef")
+	now := time.Date(2025, 6, 1, 9, 0, 0, 0, time.UTC)
+	tokens := NewTokens(key, 15*time.Minute)
+	tokens.now = func() time.Time { return now }
+	good, err := tokens.Issue(uuid.New(), []string{"judge"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, err := tokens.Verify(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := tokens.Verify(good)
+	if err != nil || again != first {
+		t.Fatalf("second check: %p %v, want the remembered %p", again, err, first)
+	}
+	tampered := good[:len(good)-2] + map[bool]string{true: "AA", false: "BB"}[!strings.HasSuffix(good, "AA")]
+	if _, err := tokens.Verify(tampered); !apperr.Is(err, apperr.CodeTokenInvalid) {
+		t.Fatalf("a token with another signature: %v", err)
+	}
+	now = now.Add(15*time.Minute + leeway + time.Second)
+	if _, err := tokens.Verify(good); !apperr.Is(err, apperr.CodeTokenExpired) {
+		t.Fatalf("after expiry: %v, want token_expired", err)
+	}
+	for i := range 2*verifiedLimit + 10 {
+		tokens.verified.put(strconv.Itoa(i), first)
+	}
+	if n := len(tokens.verified.current) + len(tokens.verified.previous); n > 2*verifiedLimit {
+		t.Fatalf("%d tokens remembered, at most %d", n, 2*verifiedLimit)
 	}
 }

@@ -1,0 +1,299 @@
+package judging
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/google/uuid"
+	"golang.org/x/text/unicode/norm"
+
+	"eutteum/api/account"
+	"eutteum/api/apperr"
+	"eutteum/api/dberr"
+	"eutteum/api/store"
+	"eutteum/api/validation"
+)
+
+// Fields of expertise (전문 분야) a judge may name, as in openapi.yaml (JudgeField) and the
+// judge_profiles check. The Korean labels let a directory search for 복지 find the welfare
+// experts; the web app has its own labels in both languages.
+var expertiseFields = []struct{ Code, Label string }{
+	{"administration", "행정혁신"},
+	{"digital", "디지털·데이터"},
+	{"welfare", "복지"},
+	{"safety", "안전·재난"},
+	{"environment", "환경·기후"},
+	{"economy", "경제·일자리"},
+	{"culture", "문화·관광"},
+	{"health", "보건·의료"},
+	{"education", "교육·청년"},
+	{"transport", "교통·도시"},
+	{"regulation", "규제혁신"},
+	{"citizen_participation", "주민참여·협치"},
+}
+
+// Contact visibility: what the directory shows organizers to reach a judge.
+const (
+	ContactNone  = "none"
+	ContactEmail = "email"
+)
+
+// Affiliation is where a judge works as their account says: the agency and department the
+// conflict rules read. A judge cannot change it through their profile; Note is display
+// text beside it and decides nothing.
+type Affiliation struct {
+	Agency      account.AgencyRef
+	AgencyLevel string
+	Department  string
+	Note        string
+}
+
+// Profile is a judge's own directory profile.
+type Profile struct {
+	UserID            uuid.UUID
+	DisplayName       string
+	Email             string
+	Affiliation       Affiliation
+	Fields            []string
+	Keywords          []string
+	Bio               string
+	Listed            bool
+	ContactVisibility string
+	StagesJudged      int
+	UpdatedAt         *time.Time
+}
+
+// ProfileInput replaces a judge's profile. The affiliation is not in it on purpose.
+type ProfileInput struct {
+	AffiliationNote   string   `json:"affiliationNote" validate:"max=100"`
+	Fields            []string `json:"fields" validate:"max=12,dive,oneof=administration digital welfare safety environment economy culture health education transport regulation citizen_participation"`
+	Keywords          []string `json:"keywords" validate:"max=10,dive,max=30"`
+	Bio               string   `json:"bio" validate:"max=500"`
+	Listed            bool     `json:"listed"`
+	ContactVisibility string   `json:"contactVisibility" validate:"required,oneof=none email"`
+}
+
+// MyProfile returns the caller's judge profile; a judge who never saved one gets the
+// defaults (not listed, no contact shown).
+func (s *Service) MyProfile(ctx context.Context, p account.Principal) (Profile, error) {
+	if !slices.Contains(p.Roles, account.RoleJudge) {
+		return Profile{}, apperr.Forbidden()
+	}
+	return s.profile(ctx, p.UserID)
+}
+
+func (s *Service) profile(ctx context.Context, userID uuid.UUID) (Profile, error) {
+	acc, err := s.q.JudgeAffiliation(ctx, userID)
+	if err != nil {
+		return Profile{}, dberr.Fail(err)
+	}
+	stages, err := s.q.JudgeStageCount(ctx, userID)
+	if err != nil {
+		return Profile{}, dberr.Fail(err)
+	}
+	out := Profile{
+		UserID: userID, DisplayName: acc.DisplayName, Email: acc.Email,
+		Affiliation: Affiliation{Agency: account.AgencyRef{ID: acc.AgencyID, Name: acc.AgencyName}, AgencyLevel: string(acc.AgencyLevel), Department: acc.Department},
+		Fields:      []string{}, Keywords: []string{}, ContactVisibility: ContactNone, StagesJudged: int(stages),
+	}
+	row, err := s.q.GetJudgeProfile(ctx, userID)
+	if store.IsNoRows(err) {
+		return out, nil
+	}
+	if err != nil {
+		return Profile{}, dberr.Fail(err)
+	}
+	out.Affiliation.Note = row.AffiliationNote
+	out.Fields, out.Keywords = orEmpty(row.Fields), orEmpty(row.Keywords)
+	out.Bio, out.Listed, out.ContactVisibility = row.Bio, row.Listed, row.ContactVisibility
+	out.UpdatedAt = &row.UpdatedAt
+	return out, nil
+}
+
+// UpdateMyProfile replaces the caller's judge profile. Keywords are trimmed and repeated
+// ones dropped; a field named twice is refused, and a listed profile needs at least one
+// field, since organizers find judges by field.
+func (s *Service) UpdateMyProfile(ctx context.Context, p account.Principal, in ProfileInput) (Profile, error) {
+	if !slices.Contains(p.Roles, account.RoleJudge) {
+		return Profile{}, apperr.Forbidden()
+	}
+	in.AffiliationNote = strings.TrimSpace(in.AffiliationNote)
+	in.Bio = strings.TrimSpace(in.Bio)
+	if err := validation.Struct(in); err != nil {
+		return Profile{}, err
+	}
+	var fields []apperr.FieldError
+	seen := map[string]bool{}
+	for i, f := range in.Fields {
+		if seen[f] {
+			fields = append(fields, apperr.Field("fields["+itoa(i)+"]", "duplicate"))
+		}
+		seen[f] = true
+	}
+	if in.Listed && len(in.Fields) == 0 {
+		fields = append(fields, apperr.Field("fields", "listed_needs_field"))
+	}
+	keywords := []string{}
+	for i, k := range in.Keywords {
+		k = strings.Join(strings.Fields(norm.NFC.String(k)), " ")
+		switch {
+		case k == "":
+			fields = append(fields, apperr.Field("keywords["+itoa(i)+"]", "required"))
+		case !slices.ContainsFunc(keywords, func(have string) bool { return strings.EqualFold(have, k) }):
+			keywords = append(keywords, k)
+		}
+	}
+	if len(fields) > 0 {
+		return Profile{}, apperr.Invalid(fields...)
+	}
+	err := store.InTx(ctx, s.pool, func(q *store.Queries) error {
+		if _, err := q.UpsertJudgeProfile(ctx, store.UpsertJudgeProfileParams{
+			UserID: p.UserID, AffiliationNote: in.AffiliationNote, Fields: orEmpty(in.Fields), Keywords: keywords,
+			Bio: in.Bio, Listed: in.Listed, ContactVisibility: in.ContactVisibility,
+		}); err != nil {
+			return err
+		}
+		return audit(ctx, q, p, "judge_profile_updated", "user", p.UserID, map[string]any{"listed": in.Listed, "contact": in.ContactVisibility})
+	})
+	if err != nil {
+		return Profile{}, dberr.Fail(err)
+	}
+	return s.profile(ctx, p.UserID)
+}
+
+// DirectoryQuery searches the judge directory.
+type DirectoryQuery struct {
+	Text   string
+	Field  string
+	Cursor string
+	Limit  int
+}
+
+// DirectoryEntry is a listed judge as organizers see them. Email is set only when the
+// judge chose to show it.
+type DirectoryEntry struct {
+	UserID       uuid.UUID
+	DisplayName  string
+	Affiliation  Affiliation
+	Fields       []string
+	Keywords     []string
+	Bio          string
+	Email        string
+	StagesJudged int
+}
+
+// DirectoryPage is one page of the directory.
+type DirectoryPage struct {
+	Items      []DirectoryEntry
+	NextCursor string
+}
+
+type directoryCursor struct {
+	Name string `json:"n"`
+	ID   string `json:"i"`
+}
+
+// Directory lists the judges of every agency who chose to be listed, for organizers and
+// admins, by name. The text matches a name, agency, department, affiliation note or
+// keyword anywhere inside it (Korean included), or a field's Korean label.
+func (s *Service) Directory(ctx context.Context, p account.Principal, in DirectoryQuery) (DirectoryPage, error) {
+	if !p.IsAdmin() && len(p.OrganizerAgencies()) == 0 {
+		return DirectoryPage{}, apperr.Forbidden()
+	}
+	if in.Limit <= 0 {
+		in.Limit = 20
+	}
+	if in.Limit > 50 {
+		in.Limit = 50
+	}
+	text := strings.Join(strings.Fields(norm.NFC.String(in.Text)), " ")
+	if utf8.RuneCountInString(text) > 100 {
+		return DirectoryPage{}, apperr.Invalid(apperr.Field("q", "max_length", "max", 100))
+	}
+	if in.Field != "" && !slices.ContainsFunc(expertiseFields, func(f struct{ Code, Label string }) bool { return f.Code == in.Field }) {
+		return DirectoryPage{}, apperr.Invalid(apperr.Field("field", "enum"))
+	}
+	params := store.SearchJudgeDirectoryParams{Field: in.Field, LabelFields: []string{}, RowLimit: int32(in.Limit + 1)}
+	if text != "" {
+		params.Pattern = "%" + likeEscaper.Replace(text) + "%"
+		for _, f := range expertiseFields {
+			if strings.Contains(f.Label, text) {
+				params.LabelFields = append(params.LabelFields, f.Code)
+			}
+		}
+	}
+	if in.Cursor != "" {
+		c, err := decodeDirectoryCursor(in.Cursor)
+		if err != nil {
+			return DirectoryPage{}, err
+		}
+		params.HasCursor, params.AfterName, params.AfterID = true, c.Name, uuid.MustParse(c.ID)
+	}
+	rows, err := s.q.SearchJudgeDirectory(ctx, params)
+	if err != nil {
+		return DirectoryPage{}, dberr.Fail(err)
+	}
+	page := DirectoryPage{Items: []DirectoryEntry{}}
+	for i, r := range rows {
+		if i == in.Limit {
+			last := rows[i-1]
+			page.NextCursor = encodeDirectoryCursor(directoryCursor{Name: last.DisplayName, ID: last.UserID.String()})
+			break
+		}
+		page.Items = append(page.Items, DirectoryEntry{
+			UserID: r.UserID, DisplayName: r.DisplayName,
+			Affiliation: Affiliation{Agency: account.AgencyRef{ID: r.AgencyID, Name: r.AgencyName}, AgencyLevel: string(r.AgencyLevel), Department: r.Department, Note: r.AffiliationNote},
+			Fields:      orEmpty(r.Fields), Keywords: orEmpty(r.Keywords), Bio: r.Bio, Email: r.SharedEmail, StagesJudged: int(r.StagesJudged),
+		})
+	}
+	return page, nil
+}
+
+// likeEscaper makes typed text literal inside an ILIKE pattern (backslash is the default
+// escape character).
+var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+
+func encodeDirectoryCursor(c directoryCursor) string {
+	raw, _ := json.Marshal(c)
+	return base64.RawURLEncoding.EncodeToString(raw)
+}
+
+func decodeDirectoryCursor(s string) (directoryCursor, error) {
+	bad := apperr.New(apperr.KindInvalid, apperr.CodeInvalidCursor)
+	raw, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil {
+		return directoryCursor{}, bad
+	}
+	var c directoryCursor
+	if json.Unmarshal(raw, &c) != nil {
+		return directoryCursor{}, bad
+	}
+	if _, err := uuid.Parse(c.ID); err != nil {
+		return directoryCursor{}, bad
+	}
+	return c, nil
+}
+
+func orEmpty(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// EnsureProfile saves a profile for the judge unless they have one (demo data), so loading
+// again leaves a judge's own edits alone.
+func (s *Service) EnsureProfile(ctx context.Context, p account.Principal, in ProfileInput) (bool, error) {
+	if _, err := s.q.GetJudgeProfile(ctx, p.UserID); err == nil {
+		return false, nil
+	} else if !store.IsNoRows(err) {
+		return false, dberr.Fail(err)
+	}
+	_, err := s.UpdateMyProfile(ctx, p, in)
+	return err == nil, err
+}

@@ -72,6 +72,12 @@ func TestJudgeProfileIsValidatedWithFieldErrors(t *testing.T) {
 			}
 		}
 	}
+	// What the schema refuses and what the rules refuse come in one answer.
+	both := j.Put(path, map[string]any{"fields": []any{}, "bio": strings.Repeat("가", 501), "keywords": []any{"민원", " "}, "listed": true, "contactVisibility": "none"}).
+		Problem(http.StatusBadRequest, "validation_failed").FieldCodes()
+	if both["bio"] != "max_length" || both["fields"] != "listed_needs_field" || both["keywords[1]"] != "required" || len(both) != 3 {
+		t.Errorf("one answer with every error: %v", both)
+	}
 	if again := j.Get(path).Status(http.StatusOK).JSON(); again["updatedAt"] != nil {
 		t.Fatalf("a refused update was saved: %v", again)
 	}

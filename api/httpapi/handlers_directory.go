@@ -24,18 +24,7 @@ func (s *Server) UpdateMyJudgeProfile(ctx context.Context, req oapi.UpdateMyJudg
 	if err != nil {
 		return nil, err
 	}
-	b := req.Body
-	in := judging.ProfileInput{
-		AffiliationNote: valueOr(b.AffiliationNote), Bio: valueOr(b.Bio), Listed: b.Listed,
-		ContactVisibility: string(b.ContactVisibility), Fields: make([]string, len(b.Fields)),
-	}
-	for i, f := range b.Fields {
-		in.Fields[i] = string(f)
-	}
-	if b.Keywords != nil {
-		in.Keywords = *b.Keywords
-	}
-	prof, err := s.judging.UpdateMyProfile(ctx, p, in)
+	prof, err := s.judging.UpdateMyProfile(ctx, p, profileInput(*req.Body))
 	if err != nil {
 		return nil, err
 	}
@@ -66,6 +55,20 @@ func (s *Server) SearchJudgeDirectory(ctx context.Context, req oapi.SearchJudgeD
 		}
 	}
 	return out, nil
+}
+
+func profileInput(b oapi.JudgeProfileInput) judging.ProfileInput {
+	in := judging.ProfileInput{
+		AffiliationNote: valueOr(b.AffiliationNote), Bio: valueOr(b.Bio), Listed: b.Listed,
+		ContactVisibility: string(b.ContactVisibility), Fields: make([]string, len(b.Fields)),
+	}
+	for i, f := range b.Fields {
+		in.Fields[i] = string(f)
+	}
+	if b.Keywords != nil {
+		in.Keywords = *b.Keywords
+	}
+	return in
 }
 
 func toJudgeProfile(p judging.Profile) oapi.JudgeProfile {

@@ -115,42 +115,53 @@ func (s *Service) profile(ctx context.Context, userID uuid.UUID) (Profile, error
 	return out, nil
 }
 
-// UpdateMyProfile replaces the caller's judge profile. Keywords are trimmed and repeated
-// ones dropped; a field named twice is refused, and a listed profile needs at least one
-// field, since organizers find judges by field.
-func (s *Service) UpdateMyProfile(ctx context.Context, p account.Principal, in ProfileInput) (Profile, error) {
-	if !slices.Contains(p.Roles, account.RoleJudge) {
-		return Profile{}, apperr.Forbidden()
-	}
+// CheckProfile records what is wrong with a profile into r, tidying it as it will be
+// saved: text trimmed, keywords' spaces collapsed and repeats dropped. A field named twice
+// is refused, and a listed profile needs at least one field, since organizers find judges
+// by field.
+func CheckProfile(in *ProfileInput, r *validation.Report) error {
 	in.AffiliationNote = strings.TrimSpace(in.AffiliationNote)
 	in.Bio = strings.TrimSpace(in.Bio)
-	if err := validation.Struct(in); err != nil {
-		return Profile{}, err
+	if err := r.Struct(in, ""); err != nil {
+		return err
 	}
-	var fields []apperr.FieldError
 	seen := map[string]bool{}
 	for i, f := range in.Fields {
 		if seen[f] {
-			fields = append(fields, apperr.Field("fields["+itoa(i)+"]", "duplicate"))
+			r.Add(apperr.Field("fields["+itoa(i)+"]", "duplicate"))
 		}
 		seen[f] = true
 	}
-	if in.Listed && len(in.Fields) == 0 {
-		fields = append(fields, apperr.Field("fields", "listed_needs_field"))
+	if in.Listed && len(in.Fields) == 0 && r.Readable("fields", "listed") {
+		r.Add(apperr.Field("fields", "listed_needs_field"))
 	}
 	keywords := []string{}
 	for i, k := range in.Keywords {
 		k = strings.Join(strings.Fields(norm.NFC.String(k)), " ")
 		switch {
 		case k == "":
-			fields = append(fields, apperr.Field("keywords["+itoa(i)+"]", "required"))
+			r.Add(apperr.Field("keywords["+itoa(i)+"]", "required"))
 		case !slices.ContainsFunc(keywords, func(have string) bool { return strings.EqualFold(have, k) }):
 			keywords = append(keywords, k)
 		}
 	}
-	if len(fields) > 0 {
-		return Profile{}, apperr.Invalid(fields...)
+	in.Keywords = keywords
+	return nil
+}
+
+// UpdateMyProfile replaces the caller's judge profile (see CheckProfile for its rules).
+func (s *Service) UpdateMyProfile(ctx context.Context, p account.Principal, in ProfileInput) (Profile, error) {
+	if !slices.Contains(p.Roles, account.RoleJudge) {
+		return Profile{}, apperr.Forbidden()
 	}
+	report := validation.NewReport()
+	if err := CheckProfile(&in, report); err != nil {
+		return Profile{}, err
+	}
+	if err := report.Err(); err != nil {
+		return Profile{}, err
+	}
+	keywords := in.Keywords
 	err := store.InTx(ctx, s.pool, func(q *store.Queries) error {
 		if _, err := q.UpsertJudgeProfile(ctx, store.UpsertJudgeProfileParams{
 			UserID: p.UserID, AffiliationNote: in.AffiliationNote, Fields: orEmpty(in.Fields), Keywords: keywords,

@@ -58,9 +58,7 @@ func (s *Server) formRules() map[string]formRule {
 			return judging.CheckTemplate(&in, r)
 		},
 		"updateMyJudgeProfile": func(_ context.Context, _ account.Principal, _ *gin.Context, body []byte, r *validation.Report) error {
-			var b oapi.JudgeProfileInput
-			validation.DecodeLenient(body, &b)
-			in := profileInput(b)
+			in := profileInput(lenient[oapi.JudgeProfileInput](body))
 			return judging.CheckProfile(&in, r)
 		},
 		"saveScoreSheet": func(ctx context.Context, p account.Principal, c *gin.Context, body []byte, r *validation.Report) error {

@@ -5,6 +5,7 @@ import (
 
 	"eutteum/api/judging"
 	"eutteum/api/oapi"
+	"eutteum/api/paging"
 )
 
 func (s *Server) GetMyJudgeProfile(ctx context.Context, _ oapi.GetMyJudgeProfileRequestObject) (oapi.GetMyJudgeProfileResponseObject, error) {
@@ -36,25 +37,21 @@ func (s *Server) SearchJudgeDirectory(ctx context.Context, req oapi.SearchJudgeD
 	if err != nil {
 		return nil, err
 	}
-	q := judging.DirectoryQuery{Text: valueOr(req.Params.Q), Cursor: valueOr(req.Params.Cursor)}
+	q := judging.DirectoryQuery{Text: valueOr(req.Params.Q), Page: paging.NewRequest(req.Params.Cursor, req.Params.Limit)}
 	if req.Params.Field != nil {
 		q.Field = string(*req.Params.Field)
-	}
-	if req.Params.Limit != nil {
-		q.Limit = *req.Params.Limit
 	}
 	page, err := s.judging.Directory(ctx, p, q)
 	if err != nil {
 		return nil, err
 	}
-	out := oapi.SearchJudgeDirectory200JSONResponse{Items: make([]oapi.JudgeDirectoryEntry, len(page.Items)), NextCursor: nonEmpty(page.NextCursor)}
-	for i, e := range page.Items {
-		out.Items[i] = oapi.JudgeDirectoryEntry{
+	out := paging.Map(page, func(e judging.DirectoryEntry) oapi.JudgeDirectoryEntry {
+		return oapi.JudgeDirectoryEntry{
 			UserId: e.UserID, DisplayName: e.DisplayName, Affiliation: toAffiliation(e.Affiliation),
 			Fields: toJudgeFields(e.Fields), Keywords: e.Keywords, Bio: e.Bio, Email: nonEmpty(e.Email), StagesJudged: e.StagesJudged,
 		}
-	}
-	return out, nil
+	})
+	return oapi.SearchJudgeDirectory200JSONResponse{Items: out.Items, NextCursor: nonEmpty(out.Next)}, nil
 }
 
 func profileInput(b oapi.JudgeProfileInput) judging.ProfileInput {

@@ -2,8 +2,6 @@ package judging
 
 import (
 	"context"
-	"encoding/base64"
-	"encoding/json"
 	"slices"
 	"strings"
 	"time"
@@ -15,6 +13,7 @@ import (
 	"eutteum/api/account"
 	"eutteum/api/apperr"
 	"eutteum/api/dberr"
+	"eutteum/api/paging"
 	"eutteum/api/store"
 	"eutteum/api/validation"
 )
@@ -179,10 +178,9 @@ func (s *Service) UpdateMyProfile(ctx context.Context, p account.Principal, in P
 
 // DirectoryQuery searches the judge directory.
 type DirectoryQuery struct {
-	Text   string
-	Field  string
-	Cursor string
-	Limit  int
+	Text  string
+	Field string
+	Page  paging.Request
 }
 
 // DirectoryEntry is a listed judge as organizers see them. Email is set only when the
@@ -198,38 +196,33 @@ type DirectoryEntry struct {
 	StagesJudged int
 }
 
-// DirectoryPage is one page of the directory.
-type DirectoryPage struct {
-	Items      []DirectoryEntry
-	NextCursor string
-}
+// directoryList names the directory's cursors; its key is the last entry's name and id.
+const directoryList = "judge-directory"
 
-type directoryCursor struct {
-	Name string `json:"n"`
-	ID   string `json:"i"`
+type directoryKey struct {
+	Name string    `json:"n"`
+	ID   uuid.UUID `json:"i"`
 }
 
 // Directory lists the judges of every agency who chose to be listed, for organizers and
 // admins, by name. The text matches a name, agency, department, affiliation note or
 // keyword anywhere inside it (Korean included), or a field's Korean label.
-func (s *Service) Directory(ctx context.Context, p account.Principal, in DirectoryQuery) (DirectoryPage, error) {
+func (s *Service) Directory(ctx context.Context, p account.Principal, in DirectoryQuery) (paging.Page[DirectoryEntry], error) {
 	if !p.IsAdmin() && len(p.OrganizerAgencies()) == 0 {
-		return DirectoryPage{}, apperr.Forbidden()
-	}
-	if in.Limit <= 0 {
-		in.Limit = 20
-	}
-	if in.Limit > 50 {
-		in.Limit = 50
+		return paging.Page[DirectoryEntry]{}, apperr.Forbidden()
 	}
 	text := strings.Join(strings.Fields(norm.NFC.String(in.Text)), " ")
 	if utf8.RuneCountInString(text) > 100 {
-		return DirectoryPage{}, apperr.Invalid(apperr.Field("q", "max_length", "max", 100))
+		return paging.Page[DirectoryEntry]{}, apperr.Invalid(apperr.Field("q", "max_length", "max", 100))
 	}
 	if in.Field != "" && !slices.ContainsFunc(expertiseFields, func(f struct{ Code, Label string }) bool { return f.Code == in.Field }) {
-		return DirectoryPage{}, apperr.Invalid(apperr.Field("field", "enum"))
+		return paging.Page[DirectoryEntry]{}, apperr.Invalid(apperr.Field("field", "enum"))
 	}
-	params := store.SearchJudgeDirectoryParams{Field: in.Field, LabelFields: []string{}, RowLimit: int32(in.Limit + 1)}
+	limit := in.Page.Limit
+	if limit < 1 || limit > paging.MaxLimit {
+		limit = paging.DefaultLimit
+	}
+	params := store.SearchJudgeDirectoryParams{Field: in.Field, LabelFields: []string{}, RowLimit: paging.Fetch(limit)}
 	if text != "" {
 		params.Pattern = "%" + likeEscaper.Replace(text) + "%"
 		for _, f := range expertiseFields {
@@ -238,57 +231,36 @@ func (s *Service) Directory(ctx context.Context, p account.Principal, in Directo
 			}
 		}
 	}
-	if in.Cursor != "" {
-		c, err := decodeDirectoryCursor(in.Cursor)
-		if err != nil {
-			return DirectoryPage{}, err
+	var after directoryKey
+	ok, err := in.Page.After(directoryList, &after)
+	if err != nil {
+		return paging.Page[DirectoryEntry]{}, err
+	}
+	if ok {
+		if after.ID == uuid.Nil {
+			return paging.Page[DirectoryEntry]{}, paging.Invalid()
 		}
-		params.HasCursor, params.AfterName, params.AfterID = true, c.Name, uuid.MustParse(c.ID)
+		params.HasCursor, params.AfterName, params.AfterID = true, after.Name, after.ID
 	}
 	rows, err := s.q.SearchJudgeDirectory(ctx, params)
 	if err != nil {
-		return DirectoryPage{}, dberr.Fail(err)
+		return paging.Page[DirectoryEntry]{}, dberr.Fail(err)
 	}
-	page := DirectoryPage{Items: []DirectoryEntry{}}
-	for i, r := range rows {
-		if i == in.Limit {
-			last := rows[i-1]
-			page.NextCursor = encodeDirectoryCursor(directoryCursor{Name: last.DisplayName, ID: last.UserID.String()})
-			break
-		}
-		page.Items = append(page.Items, DirectoryEntry{
+	page := paging.Trim(rows, limit, directoryList, func(r store.SearchJudgeDirectoryRow) any {
+		return directoryKey{Name: r.DisplayName, ID: r.UserID}
+	})
+	return paging.Map(page, func(r store.SearchJudgeDirectoryRow) DirectoryEntry {
+		return DirectoryEntry{
 			UserID: r.UserID, DisplayName: r.DisplayName,
 			Affiliation: Affiliation{Agency: account.AgencyRef{ID: r.AgencyID, Name: r.AgencyName}, AgencyLevel: string(r.AgencyLevel), Department: r.Department, Note: r.AffiliationNote},
 			Fields:      orEmpty(r.Fields), Keywords: orEmpty(r.Keywords), Bio: r.Bio, Email: r.SharedEmail, StagesJudged: int(r.StagesJudged),
-		})
-	}
-	return page, nil
+		}
+	}), nil
 }
 
 // likeEscaper makes typed text literal inside an ILIKE pattern (backslash is the default
 // escape character).
 var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-
-func encodeDirectoryCursor(c directoryCursor) string {
-	raw, _ := json.Marshal(c)
-	return base64.RawURLEncoding.EncodeToString(raw)
-}
-
-func decodeDirectoryCursor(s string) (directoryCursor, error) {
-	bad := apperr.New(apperr.KindInvalid, apperr.CodeInvalidCursor)
-	raw, err := base64.RawURLEncoding.DecodeString(s)
-	if err != nil {
-		return directoryCursor{}, bad
-	}
-	var c directoryCursor
-	if json.Unmarshal(raw, &c) != nil {
-		return directoryCursor{}, bad
-	}
-	if _, err := uuid.Parse(c.ID); err != nil {
-		return directoryCursor{}, bad
-	}
-	return c, nil
-}
 
 func orEmpty(s []string) []string {
 	if s == nil {

@@ -6000,8 +6000,15 @@ export interface operations {
             query?: {
                 q?: string;
                 field?: components["schemas"]["JudgeField"];
-                cursor?: string;
-                limit?: number;
+                /**
+                 * @description Where the page continues: the `nextCursor` of the previous page of the same list
+                 *     (and, for a search, the same query). Opaque; a malformed cursor or one of another
+                 *     list is answered 400 `invalid_cursor` with a field error on `cursor`. Empty or
+                 *     absent: the first page.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description How many items a page holds at most. */
+                limit?: components["parameters"]["Limit"];
             };
             header?: never;
             path?: never;

@@ -308,6 +308,7 @@ var ruleMessages = map[string]map[Lang]string{
 	"duplicate":               {Korean: "중복된 값이 있습니다.", English: "Contains a duplicate."},
 	"published_frozen":        {Korean: "결과를 발표한 뒤에는 바꿀 수 없습니다. (발표 당시 값 유지)", English: "Cannot change after results are published (the published value stays)."},
 	"min_properties":          {Korean: "바꿀 항목을 하나 이상 보내 주세요.", English: "Send at least one field to change."},
+	"listed_needs_field":      {Korean: "인력풀에 공개하려면 전문 분야를 하나 이상 골라 주세요.", English: "Choose at least one field of expertise to be listed in the directory."},
 }
 
 // Title returns the localized title for code.

@@ -432,7 +432,7 @@ func TestListUsersScope(t *testing.T) {
 		return out
 	}
 	all := emails(env.Login(admin, password))
-	if len(all) != 11 {
+	if len(all) != 16 {
 		t.Fatalf("admin sees %d users", len(all))
 	}
 	bucheon := emails(env.Login(organizer, password))

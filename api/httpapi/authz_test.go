@@ -126,6 +126,11 @@ var authzMatrix = []authzRow{
 	{op: "listAssignments", call: "GET /api/v1/stages/{stage}/assignments", expect: "401 403 403 404 404 404 200 404 200"},
 	{op: "autoAssign", call: "POST /api/v1/stages/{stage}/assignments/auto", body: map[string]any{"judgesPerCase": 1}, expect: "401 403 403 404 404 404 200 404 200"},
 	{op: "setAssignment", call: "PUT /api/v1/stages/{stage}/assignments/{judgedCase}", body: map[string]any{"judgeIds": []any{"{judgeId}"}}, expect: "401 403 403 404 404 404 200 404 200"},
+	// The judge directory: judges keep their own profile; organizers of any agency and
+	// admins search it; team members and visitors are refused.
+	{op: "getMyJudgeProfile", call: "GET /api/v1/me/judge-profile", expect: "401 403 403 200 200 200 403 403 403"},
+	{op: "updateMyJudgeProfile", call: "PUT /api/v1/me/judge-profile", body: map[string]any{"fields": []any{"digital"}, "keywords": []any{"민원"}, "listed": true, "contactVisibility": "none"}, expect: "401 403 403 200 200 200 403 403 403"},
+	{op: "searchJudgeDirectory", call: "GET /api/v1/judge-directory?q=%EB%B3%B5%EC%A7%80", expect: "401 403 403 403 403 403 200 200 200"},
 	{op: "challengeJudge", call: "POST /api/v1/stages/{stage}/conflicts", body: map[string]any{"caseId": "{judgedCase}", "judgeId": "{judgeId}", "reason": "이해충돌 제기"}, expect: "401 403 403 404 404 404 201 404 201"},
 
 	// Scoring.

@@ -57,6 +57,10 @@ func (s *Server) formRules() map[string]formRule {
 			}
 			return judging.CheckTemplate(&in, r)
 		},
+		"updateMyJudgeProfile": func(_ context.Context, _ account.Principal, _ *gin.Context, body []byte, r *validation.Report) error {
+			in := profileInput(lenient[oapi.JudgeProfileInput](body))
+			return judging.CheckProfile(&in, r)
+		},
 		"saveScoreSheet": func(ctx context.Context, p account.Principal, c *gin.Context, body []byte, r *validation.Report) error {
 			stageID, err1 := uuid.Parse(c.Param("stageId"))
 			caseID, err2 := uuid.Parse(c.Param("caseId"))

@@ -86,19 +86,42 @@ func (s *Service) AddJudge(ctx context.Context, p account.Principal, stageID uui
 	if !slices.Contains(judge.Roles, account.RoleJudge) {
 		return Judge{}, &apperr.Error{Kind: apperr.KindConflict, Code: apperr.CodeNotAJudge, Fields: []apperr.FieldError{apperr.Field("userId", "not_allowed")}}
 	}
+	round, err := s.q.GetRound(ctx, st.RoundID)
+	if err != nil {
+		return Judge{}, dberr.Fail(err)
+	}
 	kind := in.Kind
 	if kind == "" {
-		kind = "internal"
+		// Unsaid, a judge from outside the host agency and its sub-agencies is an outside
+		// judge (외부 심사위원), as directory picks from other agencies usually are.
+		if kind, err = s.defaultJudgeKind(ctx, round.HostAgencyID, in.UserID); err != nil {
+			return Judge{}, err
+		}
 	}
 	var maxCases *int32
 	if in.MaxCases != nil {
 		maxCases = ptr(int32(*in.MaxCases))
 	}
+	already, err := s.q.IsStageJudge(ctx, store.IsStageJudgeParams{StageID: stageID, UserID: in.UserID})
+	if err != nil {
+		return Judge{}, dberr.Fail(err)
+	}
 	err = store.InTx(ctx, s.pool, func(q *store.Queries) error {
 		if err := q.AddStageJudge(ctx, store.AddStageJudgeParams{StageID: stageID, UserID: in.UserID, Kind: kind, MaxCases: maxCases}); err != nil {
 			return err
 		}
-		return audit(ctx, q, p, "judge_added", "stage", stageID, map[string]any{"judge": in.UserID})
+		if err := audit(ctx, q, p, "judge_added", "stage", stageID, map[string]any{"judge": in.UserID}); err != nil {
+			return err
+		}
+		if already {
+			// Changing a sitting judge's cap or kind is no news to them.
+			return nil
+		}
+		return notify.Send(ctx, q, notify.Message{
+			Kind: "judge_appointed", Title: "심사위원으로 위촉되었습니다: " + round.Title + " " + st.Name,
+			Body: "심사 마감: " + st.ScoringClosesAt.In(kst).Format("2006-01-02 15:04") + ". 단계가 열리면 배정된 사례가 심사 목록에 나타납니다.",
+			Link: "/judging",
+		}, in.UserID)
 	})
 	if err != nil {
 		return Judge{}, dberr.Fail(err)
@@ -113,6 +136,36 @@ func (s *Service) AddJudge(ctx context.Context, p account.Principal, stageID uui
 		}
 	}
 	return Judge{}, apperr.NotFound()
+}
+
+// defaultJudgeKind is internal for a judge of the host agency or one below it, external
+// otherwise.
+func (s *Service) defaultJudgeKind(ctx context.Context, host, userID uuid.UUID) (string, error) {
+	acc, err := s.q.JudgeAffiliation(ctx, userID)
+	if err != nil {
+		return "", dberr.Fail(err)
+	}
+	rows, err := s.q.AgencyParents(ctx)
+	if err != nil {
+		return "", dberr.Fail(err)
+	}
+	parents := map[uuid.UUID]uuid.UUID{}
+	for _, r := range rows {
+		if r.ParentID.Valid {
+			parents[r.ID] = r.ParentID.UUID
+		}
+	}
+	for a, n := acc.AgencyID, 0; n < 20; n++ {
+		if a == host {
+			return "internal", nil
+		}
+		next, ok := parents[a]
+		if !ok {
+			break
+		}
+		a = next
+	}
+	return "external", nil
 }
 
 // AssignmentReport says what an assignment run did.

@@ -443,6 +443,24 @@ func (e ConflictProblemCode) Valid() bool {
 	}
 }
 
+// Defines values for ContactVisibility.
+const (
+	ContactVisibilityEmail ContactVisibility = "email"
+	ContactVisibilityNone  ContactVisibility = "none"
+)
+
+// Valid indicates whether the value is a known member of the ContactVisibility enum.
+func (e ContactVisibility) Valid() bool {
+	switch e {
+	case ContactVisibilityEmail:
+		return true
+	case ContactVisibilityNone:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for CutKind.
 const (
 	CutKindNone      CutKind = "none"
@@ -497,6 +515,54 @@ func (e InvitationStatus) Valid() bool {
 	case Pending:
 		return true
 	case Revoked:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for JudgeField.
+const (
+	JudgeFieldAdministration       JudgeField = "administration"
+	JudgeFieldCitizenParticipation JudgeField = "citizen_participation"
+	JudgeFieldCulture              JudgeField = "culture"
+	JudgeFieldDigital              JudgeField = "digital"
+	JudgeFieldEconomy              JudgeField = "economy"
+	JudgeFieldEducation            JudgeField = "education"
+	JudgeFieldEnvironment          JudgeField = "environment"
+	JudgeFieldHealth               JudgeField = "health"
+	JudgeFieldRegulation           JudgeField = "regulation"
+	JudgeFieldSafety               JudgeField = "safety"
+	JudgeFieldTransport            JudgeField = "transport"
+	JudgeFieldWelfare              JudgeField = "welfare"
+)
+
+// Valid indicates whether the value is a known member of the JudgeField enum.
+func (e JudgeField) Valid() bool {
+	switch e {
+	case JudgeFieldAdministration:
+		return true
+	case JudgeFieldCitizenParticipation:
+		return true
+	case JudgeFieldCulture:
+		return true
+	case JudgeFieldDigital:
+		return true
+	case JudgeFieldEconomy:
+		return true
+	case JudgeFieldEducation:
+		return true
+	case JudgeFieldEnvironment:
+		return true
+	case JudgeFieldHealth:
+		return true
+	case JudgeFieldRegulation:
+		return true
+	case JudgeFieldSafety:
+		return true
+	case JudgeFieldTransport:
+		return true
+	case JudgeFieldWelfare:
 		return true
 	default:
 		return false
@@ -1806,6 +1872,9 @@ type ConflictProblem struct {
 // ConflictProblemCode Stable machine-readable code.
 type ConflictProblemCode string
 
+// ContactVisibility What the judge directory shows organizers to reach the judge; `none` by default.
+type ContactVisibility string
+
 // CountByKey defines model for CountByKey.
 type CountByKey struct {
 	Count int    `json:"count"`
@@ -2023,6 +2092,16 @@ type InvitationList struct {
 // InvitationStatus defines model for InvitationStatus.
 type InvitationStatus string
 
+// JudgeAffiliation Where the judge works as their account says. `agency` and `department` are what conflicts of interest are read from and cannot be changed through the profile; `note` is display text only (e.g. 한국행정연구원 연구위원, OO대학교 행정학과 교수).
+type JudgeAffiliation struct {
+	Agency AgencyRef `json:"agency"`
+
+	// AgencyLevel 중앙부처, 광역(시·도), 기초(시·군·구), 공공기관.
+	AgencyLevel AgencyLevel `json:"agencyLevel"`
+	Department  *string     `json:"department,omitempty"`
+	Note        *string     `json:"note,omitempty"`
+}
+
 // JudgeConflict defines model for JudgeConflict.
 type JudgeConflict struct {
 	Automatic bool               `json:"automatic"`
@@ -2040,6 +2119,72 @@ type JudgeConflict struct {
 // JudgeDashboard defines model for JudgeDashboard.
 type JudgeDashboard struct {
 	Items []JudgeStage `json:"items"`
+}
+
+// JudgeDirectoryEntry defines model for JudgeDirectoryEntry.
+type JudgeDirectoryEntry struct {
+	// Affiliation Where the judge works as their account says. `agency` and `department` are what conflicts of interest are read from and cannot be changed through the profile; `note` is display text only (e.g. 한국행정연구원 연구위원, OO대학교 행정학과 교수).
+	Affiliation JudgeAffiliation `json:"affiliation"`
+	Bio         string           `json:"bio"`
+	DisplayName string           `json:"displayName"`
+
+	// Email Present only when the judge allows it (`contactVisibility` email).
+	Email    *string      `json:"email,omitempty"`
+	Fields   []JudgeField `json:"fields"`
+	Keywords []string     `json:"keywords"`
+
+	// StagesJudged Stages the judge sat on and was not withdrawn from (experience).
+	StagesJudged int                `json:"stagesJudged"`
+	UserId       openapi_types.UUID `json:"userId"`
+}
+
+// JudgeDirectoryPage defines model for JudgeDirectoryPage.
+type JudgeDirectoryPage struct {
+	Items []JudgeDirectoryEntry `json:"items"`
+
+	// NextCursor Pass as `cursor` for the next page; absent on the last page.
+	NextCursor *string `json:"nextCursor,omitempty"`
+}
+
+// JudgeField 전문 분야: 행정혁신, 디지털·데이터, 복지, 안전·재난, 환경·기후, 경제·일자리, 문화·관광, 보건·의료, 교육·청년, 교통·도시, 규제혁신, 주민참여·협치.
+type JudgeField string
+
+// JudgeProfile defines model for JudgeProfile.
+type JudgeProfile struct {
+	// Affiliation Where the judge works as their account says. `agency` and `department` are what conflicts of interest are read from and cannot be changed through the profile; `note` is display text only (e.g. 한국행정연구원 연구위원, OO대학교 행정학과 교수).
+	Affiliation JudgeAffiliation `json:"affiliation"`
+	Bio         string           `json:"bio"`
+
+	// ContactVisibility What the judge directory shows organizers to reach the judge; `none` by default.
+	ContactVisibility ContactVisibility `json:"contactVisibility"`
+	DisplayName       string            `json:"displayName"`
+
+	// Email The judge's own address; the directory shows it only with `contactVisibility` email.
+	Email    string       `json:"email"`
+	Fields   []JudgeField `json:"fields"`
+	Keywords []string     `json:"keywords"`
+
+	// Listed Whether organizers of every agency find the judge in the directory.
+	Listed bool `json:"listed"`
+
+	// StagesJudged Stages the judge sat on and was not withdrawn from.
+	StagesJudged int `json:"stagesJudged"`
+
+	// UpdatedAt Absent until the profile is first saved.
+	UpdatedAt *time.Time         `json:"updatedAt,omitempty"`
+	UserId    openapi_types.UUID `json:"userId"`
+}
+
+// JudgeProfileInput defines model for JudgeProfileInput.
+type JudgeProfileInput struct {
+	AffiliationNote *string `json:"affiliationNote,omitempty"`
+	Bio             *string `json:"bio,omitempty"`
+
+	// ContactVisibility What the judge directory shows organizers to reach the judge; `none` by default.
+	ContactVisibility ContactVisibility `json:"contactVisibility"`
+	Fields            []JudgeField      `json:"fields"`
+	Keywords          *[]string         `json:"keywords,omitempty"`
+	Listed            bool              `json:"listed"`
 }
 
 // JudgeStage defines model for JudgeStage.
@@ -3351,6 +3496,21 @@ type CreateInvitationParams struct {
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
+// SearchJudgeDirectoryParams defines parameters for SearchJudgeDirectory.
+type SearchJudgeDirectoryParams struct {
+	Q     *string     `form:"q,omitempty" json:"q,omitempty"`
+	Field *JudgeField `form:"field,omitempty" json:"field,omitempty"`
+
+	// Cursor Where the page continues: the `nextCursor` of the previous page of the same list
+	// (and, for a search, the same query). Opaque; a malformed cursor or one of another
+	// list is answered 400 `invalid_cursor` with a field error on `cursor`. Empty or
+	// absent: the first page.
+	Cursor *Cursor `form:"cursor,omitempty" json:"cursor,omitempty"`
+
+	// Limit How many items a page holds at most.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
 // ListNotificationsParams defines parameters for ListNotifications.
 type ListNotificationsParams struct {
 	// Cursor Where the page continues: the `nextCursor` of the previous page of the same list
@@ -3516,6 +3676,9 @@ type AcceptInvitationJSONRequestBody = AcceptInvitationRequest
 
 // UpdateMeJSONRequestBody defines body for UpdateMe for application/json ContentType.
 type UpdateMeJSONRequestBody = UpdateMeRequest
+
+// UpdateMyJudgeProfileJSONRequestBody defines body for UpdateMyJudgeProfile for application/json ContentType.
+type UpdateMyJudgeProfileJSONRequestBody = JudgeProfileInput
 
 // ChangePasswordJSONRequestBody defines body for ChangePassword for application/json ContentType.
 type ChangePasswordJSONRequestBody = ChangePasswordRequest
@@ -3717,6 +3880,9 @@ type ServerInterface interface {
 	// AcceptInvitation 초대 수락
 	// (POST /api/v1/invitations/{token}/accept)
 	AcceptInvitation(c *gin.Context, token InvitationToken)
+	// SearchJudgeDirectory 심사위원 인력풀 검색 (주관기관, 관리자)
+	// (GET /api/v1/judge-directory)
+	SearchJudgeDirectory(c *gin.Context, params SearchJudgeDirectoryParams)
 	// ListMyAssignments 내 심사 (심사위원)
 	// (GET /api/v1/judging/assignments)
 	ListMyAssignments(c *gin.Context)
@@ -3729,6 +3895,12 @@ type ServerInterface interface {
 	// ListMyCases 내 사례 (내 팀들의 사례)
 	// (GET /api/v1/me/cases)
 	ListMyCases(c *gin.Context)
+	// GetMyJudgeProfile 내 심사위원 프로필
+	// (GET /api/v1/me/judge-profile)
+	GetMyJudgeProfile(c *gin.Context)
+	// UpdateMyJudgeProfile 내 심사위원 프로필 수정 (디렉터리 공개 여부, 연락처 공개 범위)
+	// (PUT /api/v1/me/judge-profile)
+	UpdateMyJudgeProfile(c *gin.Context)
 	// ListNotifications 알림
 	// (GET /api/v1/me/notifications)
 	ListNotifications(c *gin.Context, params ListNotificationsParams)
@@ -5249,6 +5421,57 @@ func (siw *ServerInterfaceWrapper) AcceptInvitation(c *gin.Context) {
 	siw.Handler.AcceptInvitation(c, token)
 }
 
+// SearchJudgeDirectory operation middleware
+func (siw *ServerInterfaceWrapper) SearchJudgeDirectory(c *gin.Context) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params SearchJudgeDirectoryParams
+
+	// ------------- Optional query parameter "q" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "q", c.Request.URL.Query(), &params.Q, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter q: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Optional query parameter "field" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "field", c.Request.URL.Query(), &params.Field, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter field: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Optional query parameter "cursor" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "cursor", c.Request.URL.Query(), &params.Cursor, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter cursor: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", c.Request.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		siw.ErrorHandler(c, fmt.Errorf("Invalid format for parameter limit: %w", err), http.StatusBadRequest)
+		return
+	}
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.SearchJudgeDirectory(c, params)
+}
+
 // ListMyAssignments operation middleware
 func (siw *ServerInterfaceWrapper) ListMyAssignments(c *gin.Context) {
 
@@ -5299,6 +5522,32 @@ func (siw *ServerInterfaceWrapper) ListMyCases(c *gin.Context) {
 	}
 
 	siw.Handler.ListMyCases(c)
+}
+
+// GetMyJudgeProfile operation middleware
+func (siw *ServerInterfaceWrapper) GetMyJudgeProfile(c *gin.Context) {
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.GetMyJudgeProfile(c)
+}
+
+// UpdateMyJudgeProfile operation middleware
+func (siw *ServerInterfaceWrapper) UpdateMyJudgeProfile(c *gin.Context) {
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		middleware(c)
+		if c.IsAborted() {
+			return
+		}
+	}
+
+	siw.Handler.UpdateMyJudgeProfile(c)
 }
 
 // ListNotifications operation middleware
@@ -7475,6 +7724,8 @@ func RegisterHandlersWithOptions(router gin.IRouter, si ServerInterface, options
 	router.GET(options.BaseURL+"/api/v1/me", wrapper.GetMe)
 	router.PATCH(options.BaseURL+"/api/v1/me", wrapper.UpdateMe)
 	router.PUT(options.BaseURL+"/api/v1/me/password", wrapper.ChangePassword)
+	router.GET(options.BaseURL+"/api/v1/me/judge-profile", wrapper.GetMyJudgeProfile)
+	router.PUT(options.BaseURL+"/api/v1/me/judge-profile", wrapper.UpdateMyJudgeProfile)
 	router.GET(options.BaseURL+"/api/v1/agencies", wrapper.ListAgencies)
 	router.POST(options.BaseURL+"/api/v1/agencies", wrapper.CreateAgency)
 	router.GET(options.BaseURL+"/api/v1/agencies/:agencyId", wrapper.GetAgency)
@@ -7529,6 +7780,7 @@ func RegisterHandlersWithOptions(router gin.IRouter, si ServerInterface, options
 	router.GET(options.BaseURL+"/api/v1/stages/:stageId/judges", wrapper.ListStageJudges)
 	router.POST(options.BaseURL+"/api/v1/stages/:stageId/judges", wrapper.AddStageJudge)
 	router.DELETE(options.BaseURL+"/api/v1/stages/:stageId/judges/:userId", wrapper.WithdrawStageJudge)
+	router.GET(options.BaseURL+"/api/v1/judge-directory", wrapper.SearchJudgeDirectory)
 	router.GET(options.BaseURL+"/api/v1/stages/:stageId/assignments", wrapper.ListAssignments)
 	router.POST(options.BaseURL+"/api/v1/stages/:stageId/assignments/auto", wrapper.AutoAssign)
 	router.PUT(options.BaseURL+"/api/v1/stages/:stageId/assignments/:caseId", wrapper.SetAssignment)
@@ -12643,6 +12895,111 @@ func (response AcceptInvitation503ApplicationProblemPlusJSONResponse) VisitAccep
 	return err
 }
 
+type SearchJudgeDirectoryRequestObject struct {
+	Params SearchJudgeDirectoryParams
+}
+
+type SearchJudgeDirectoryResponseObject interface {
+	VisitSearchJudgeDirectoryResponse(w http.ResponseWriter) error
+}
+
+type SearchJudgeDirectory200JSONResponse JudgeDirectoryPage
+
+func (response SearchJudgeDirectory200JSONResponse) VisitSearchJudgeDirectoryResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SearchJudgeDirectory400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response SearchJudgeDirectory400ApplicationProblemPlusJSONResponse) VisitSearchJudgeDirectoryResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SearchJudgeDirectory401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response SearchJudgeDirectory401ApplicationProblemPlusJSONResponse) VisitSearchJudgeDirectoryResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SearchJudgeDirectory403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response SearchJudgeDirectory403ApplicationProblemPlusJSONResponse) VisitSearchJudgeDirectoryResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SearchJudgeDirectory500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response SearchJudgeDirectory500ApplicationProblemPlusJSONResponse) VisitSearchJudgeDirectoryResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SearchJudgeDirectory503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response SearchJudgeDirectory503ApplicationProblemPlusJSONResponse) VisitSearchJudgeDirectoryResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListMyAssignmentsRequestObject struct {
 }
 
@@ -12966,6 +13323,231 @@ type ListMyCases503ApplicationProblemPlusJSONResponse struct {
 }
 
 func (response ListMyCases503ApplicationProblemPlusJSONResponse) VisitListMyCasesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetMyJudgeProfileRequestObject struct {
+}
+
+type GetMyJudgeProfileResponseObject interface {
+	VisitGetMyJudgeProfileResponse(w http.ResponseWriter) error
+}
+
+type GetMyJudgeProfile200JSONResponse JudgeProfile
+
+func (response GetMyJudgeProfile200JSONResponse) VisitGetMyJudgeProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetMyJudgeProfile401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response GetMyJudgeProfile401ApplicationProblemPlusJSONResponse) VisitGetMyJudgeProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetMyJudgeProfile403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response GetMyJudgeProfile403ApplicationProblemPlusJSONResponse) VisitGetMyJudgeProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetMyJudgeProfile500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response GetMyJudgeProfile500ApplicationProblemPlusJSONResponse) VisitGetMyJudgeProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetMyJudgeProfile503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response GetMyJudgeProfile503ApplicationProblemPlusJSONResponse) VisitGetMyJudgeProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateMyJudgeProfileRequestObject struct {
+	Body *UpdateMyJudgeProfileJSONRequestBody
+}
+
+type UpdateMyJudgeProfileResponseObject interface {
+	VisitUpdateMyJudgeProfileResponse(w http.ResponseWriter) error
+}
+
+type UpdateMyJudgeProfile200JSONResponse JudgeProfile
+
+func (response UpdateMyJudgeProfile200JSONResponse) VisitUpdateMyJudgeProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateMyJudgeProfile400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateMyJudgeProfile400ApplicationProblemPlusJSONResponse) VisitUpdateMyJudgeProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateMyJudgeProfile401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateMyJudgeProfile401ApplicationProblemPlusJSONResponse) VisitUpdateMyJudgeProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateMyJudgeProfile403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateMyJudgeProfile403ApplicationProblemPlusJSONResponse) VisitUpdateMyJudgeProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateMyJudgeProfile413ApplicationProblemPlusJSONResponse struct {
+	TooLargeApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateMyJudgeProfile413ApplicationProblemPlusJSONResponse) VisitUpdateMyJudgeProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateMyJudgeProfile415ApplicationProblemPlusJSONResponse struct {
+	UnsupportedMediaTypeApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateMyJudgeProfile415ApplicationProblemPlusJSONResponse) VisitUpdateMyJudgeProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(415)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateMyJudgeProfile500ApplicationProblemPlusJSONResponse struct {
+	InternalApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateMyJudgeProfile500ApplicationProblemPlusJSONResponse) VisitUpdateMyJudgeProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateMyJudgeProfile503ApplicationProblemPlusJSONResponse struct {
+	UnavailableApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateMyJudgeProfile503ApplicationProblemPlusJSONResponse) VisitUpdateMyJudgeProfileResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
@@ -22976,6 +23558,9 @@ type StrictServerInterface interface {
 	// AcceptInvitation 초대 수락
 	// (POST /api/v1/invitations/{token}/accept)
 	AcceptInvitation(ctx context.Context, request AcceptInvitationRequestObject) (AcceptInvitationResponseObject, error)
+	// SearchJudgeDirectory 심사위원 인력풀 검색 (주관기관, 관리자)
+	// (GET /api/v1/judge-directory)
+	SearchJudgeDirectory(ctx context.Context, request SearchJudgeDirectoryRequestObject) (SearchJudgeDirectoryResponseObject, error)
 	// ListMyAssignments 내 심사 (심사위원)
 	// (GET /api/v1/judging/assignments)
 	ListMyAssignments(ctx context.Context, request ListMyAssignmentsRequestObject) (ListMyAssignmentsResponseObject, error)
@@ -22988,6 +23573,12 @@ type StrictServerInterface interface {
 	// ListMyCases 내 사례 (내 팀들의 사례)
 	// (GET /api/v1/me/cases)
 	ListMyCases(ctx context.Context, request ListMyCasesRequestObject) (ListMyCasesResponseObject, error)
+	// GetMyJudgeProfile 내 심사위원 프로필
+	// (GET /api/v1/me/judge-profile)
+	GetMyJudgeProfile(ctx context.Context, request GetMyJudgeProfileRequestObject) (GetMyJudgeProfileResponseObject, error)
+	// UpdateMyJudgeProfile 내 심사위원 프로필 수정 (디렉터리 공개 여부, 연락처 공개 범위)
+	// (PUT /api/v1/me/judge-profile)
+	UpdateMyJudgeProfile(ctx context.Context, request UpdateMyJudgeProfileRequestObject) (UpdateMyJudgeProfileResponseObject, error)
 	// ListNotifications 알림
 	// (GET /api/v1/me/notifications)
 	ListNotifications(ctx context.Context, request ListNotificationsRequestObject) (ListNotificationsResponseObject, error)
@@ -24579,6 +25170,32 @@ func (sh *strictHandler) AcceptInvitation(ctx *gin.Context, token InvitationToke
 	}
 }
 
+// SearchJudgeDirectory operation middleware
+func (sh *strictHandler) SearchJudgeDirectory(ctx *gin.Context, params SearchJudgeDirectoryParams) {
+	var request SearchJudgeDirectoryRequestObject
+
+	request.Params = params
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.SearchJudgeDirectory(ctx, request.(SearchJudgeDirectoryRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "SearchJudgeDirectory")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(SearchJudgeDirectoryResponseObject); ok {
+		if err := validResponse.VisitSearchJudgeDirectoryResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // ListMyAssignments operation middleware
 func (sh *strictHandler) ListMyAssignments(ctx *gin.Context) {
 	var request ListMyAssignmentsRequestObject
@@ -24686,6 +25303,72 @@ func (sh *strictHandler) ListMyCases(ctx *gin.Context) {
 		sh.options.HandlerErrorFunc(ctx, err)
 	} else if validResponse, ok := response.(ListMyCasesResponseObject); ok {
 		if err := validResponse.VisitListMyCasesResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetMyJudgeProfile operation middleware
+func (sh *strictHandler) GetMyJudgeProfile(ctx *gin.Context) {
+	var request GetMyJudgeProfileRequestObject
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetMyJudgeProfile(ctx, request.(GetMyJudgeProfileRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetMyJudgeProfile")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(GetMyJudgeProfileResponseObject); ok {
+		if err := validResponse.VisitGetMyJudgeProfileResponse(ctx.Writer); err != nil {
+			sh.options.ResponseErrorHandlerFunc(ctx, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(ctx, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// UpdateMyJudgeProfile operation middleware
+func (sh *strictHandler) UpdateMyJudgeProfile(ctx *gin.Context) {
+	var request UpdateMyJudgeProfileRequestObject
+
+	var body UpdateMyJudgeProfileJSONRequestBody
+	var err error
+	// A request validator built on kin-openapi's openapi3filter with
+	// KeepValidatedValue leaves the value it validated on the body. Bind
+	// that value, matching member names exactly, so the handler receives
+	// what was validated instead of a second, case-insensitive decode.
+	if vb, ok := ctx.Request.Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+		err = ctx.ShouldBindJSON(&body)
+	} else if binding.Validator != nil {
+		// ShouldBindJSON runs the struct validator after decoding; keep that.
+		err = binding.Validator.ValidateStruct(&body)
+	}
+	if err != nil {
+		sh.options.RequestErrorHandlerFunc(ctx, err)
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx *gin.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateMyJudgeProfile(ctx, request.(UpdateMyJudgeProfileRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateMyJudgeProfile")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		sh.options.HandlerErrorFunc(ctx, err)
+	} else if validResponse, ok := response.(UpdateMyJudgeProfileResponseObject); ok {
+		if err := validResponse.VisitUpdateMyJudgeProfileResponse(ctx.Writer); err != nil {
 			sh.options.ResponseErrorHandlerFunc(ctx, err)
 		}
 	} else if response != nil {
@@ -27185,485 +27868,512 @@ func (sh *strictHandler) GetReady(ctx *gin.Context) {
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7L17c1zFuTf6Vbq037csJUsXG5O9Y9X+QxgIJhgcy8CuF3E0rbV6Zjpa0z1Z3aPxwPEpAUrK2fYpTIKD",
-	"ITKlnE0wecuprdgCTBXUqcr5JvypWfoOp/rp7nWZ6TWzZjTyBZRKYc3MWn19+unn+nvenvJ5o8kZYVJM",
-	"nXl7qk5wQCL487lLuKb+DYjwI9qUlLOpM1OX6gRFZIMKyhniVSTrBPlYEA+RudocqqxM/evKVGURCcIC",
-	"RCVaw/46ogxVzlVnz2Pp1yuoXScMCbxBWW1uypsSfp00sOpJdppk6syUkBFltakrV7ypi0RGnaWqJFH/",
-	"SJaJz1kgkOSojVVPpMojgmTUoayGcA1T5myeMklqJJq6ojpo4gg3iDRTXqoR5nfOBepvqvpoYlmf8qYY",
-	"bqg3sf3Zm4rIb1o0IsHUGRm1SLaXKo8aWE6dmWq1qHqyf1JLUmK/3iBMFveUfeRwvZ3FghT24+sfD9lD",
-	"SJO55LdoCUWYBbyBaIAwQ5hx1mnwlkBrEW8LEqF1QpoCTQPpUIZC7uNwWfII18iM2tgGjtYRBgJDdRI2",
-	"q61whXHmkzmkCFGQaINESEgeEYE4CzsIo3XSIQGqY1FX9EnlHDpXYzwigSE8WmMkQJTNrbApTy+Kpvp0",
-	"Wf5jVs9pFtYmXYsmlpJE6o3/442l2f+FZ99amP356uybb5/8mfez01f+h3t5WpHgDvp9vU4UudYJauIa",
-	"QT5nkrIWEWfguwojl6V+tWLPWVMdPLV88IL5UuAGQSEVcoVNYxZ4qMojhJEgOPLrXvrIb1ok6szMoVea",
-	"+DctsogwauBQbS4JkA/9IPV/Bg1jxmWdRCtMNYyoQJiJNlFreHphAVUo28AhDVZ9M742lXWEUZWSMEAk",
-	"iqAhVDE/z6HnGk3ZQTxaYXhNECb1FKs0EhLmktkKGGaGQPXiZTehgS+/RFhN1qfOnFpYcK34c0xGxaeY",
-	"mF8PR/TnAtJocqkYwi9Jx0X6LUZ/0yKKHA2BY/Tqq+eenUFNEiHVNRFyDgGHUwwL1jDZLfUWZoF9DkVE",
-	"tiImMuumdwRNqyNCAlRJBiRnL5JmiDskqMws5lvU+6T3NmmaChSRakuQYA79knQEwpF6uikNJQW4M1d0",
-	"UDKrMKuWYdA+NSizn086V7QK94P7ylGXkb5r6pjViBr0GhYkQJypNdT7uIioFAhIzCc5qoWJnz71b8UT",
-	"MbdT0QxOuintHNugEqtxFpIbzT5ySJpLmrrE1wkr6FDCb4N66p1XZmdOOaf5Em1Q2b8xL/A2amDWQVSS",
-	"hkBY86U6DwOBsEQNLuRcwbkOocXsoAJSxa1Q6iE08GXaaDWmzjyth6c/pGST3uHe1K8UFQ/agd+kDxxu",
-	"/S/yFgsKu4nMr4frY1niWvF9Lcyvh+vjEsGNwi6k/vFwPbwqSFTYQ0v/eJgerqiXRZMzQUBwewYHFzU7",
-	"U5/UVUoY/ImbzZD6cGbmmxFfC0njp78WHM5O2t3/iEh16szUv8ynwvC8/lXMX9Bv6U5dsnDCRdP7lEeo",
-	"imkoEFyT0PsiqsDFKCpILYNABPt1fWPOTSkpgbNqSP1HNn7f9C/Si8hvRRFhEgmJJYFBPs+jNRoEmvU8",
-	"rFEuW4ENrbUkYlwiHIa8TfS6/YIz8vDXTPBW5BNELlMhSQADowKRy01Fzmr71XWKWk0Y4jmmhEYcPsxh",
-	"LjHUYuRyk/hqfEZOBgLUIkFAJKahIUWZoYNzzyq5OyJNHkkY/ctcPq8428Mc/csciZZfTxbaU0uqdl7p",
-	"nWshUUPUimcYkgiGeSECdZCqFp7HNCSTH7A9okOoA5QVLaYESFAliqix1ugGYSDHLIJkrI5WxVyWVCIM",
-	"/6UCMd7um9DFhFE+XEI3whYjRN3oOSVeC1ApswABTc8gEczUNJaJEJQPYhijjdi256J5xEgbCf2AVhAj",
-	"Uo2IqCOQiUAiDAVHgsB6Y4ZekLL5ilIbfc7XKVHSSsYCskzk7Fn4IT++vttI3amcv4SjGnlU/HuNBx01",
-	"wVANIkKyrvTtDJ+8xPl5zDrmlhQPdZicazFRac+NphSL2mCj1IsK6D+zYOKpIKFNOj3bkHmkaBTm6fmM",
-	"vQgG8irDLVnnEX2LPGQGJlNDg1bCExI0yrNiaebCAPYG/CwiAWGS4lBrYe2Isxps36sMb2Aa4rXwoVLY",
-	"EgpIk7BAKXhoGi4OLLE64DNqKq10VJPcM9FqquuHBOdJQPElOG2P9lSpu6fSy7QqcyDrmibBfuj7pClT",
-	"NS0jk+JAs3IcXoh4k0SSKsm1ikNBvKlm5iulCTVxJBtmroNm8Wz6pJoGFUrvfxmk7CEvZh4FK6gQbR4F",
-	"w157mbQv2Ee1DG7vpTdyvWdafDMR3vnar4kPA10KuFnst3umjgPc1Evn4LPeFFYvkuAVltMRAixJv47g",
-	"GXPtsDlpm+9FUlWv8ChwmZpPAq/K2F7gHSWFwIg8dCp5QLOw7zc/X0QLqF2nIdF2SaWxRkRJi3NT/Wos",
-	"qDOtUPNl0KaHDfs8kRH11ZumLRxFuKM+K3G9Be8TprTmN6bSvqeSNcxsTLpiraZay2BJ9q3vrKQN4lT1",
-	"sjRgVjwZg13QbMuDCOIca7ZGPS15kuk1sWKJ2lgk4pjkqEolbBSsg/YUqEGrXclbrBa8IQSY78vKaNrK",
-	"XDFPVlS7Qyl1vM3Xq3UFxn1Ov3ZyYYL00LO5ph3n/iUnLb83NCihzHtTIdkgYblz+hI8esXaEhw8oomj",
-	"xBsxtOeI1JyEE1/b/ufX3fe3UPfaF/H2ForvbMYf/R1Nx7euov173+0/2PVQvLUdf/LAQ92vNuN3d2fm",
-	"hp4OGALT/FFPORlA8aK+ZNemZ4CffRDf/Fh1fe+Wh/b3Pog/+vu0HfWMh/Yf7MZ7V/U3+1/uqv/cVV/f",
-	"/1L9/8Hu/t6mGrClCJ8wGWE1oAaREW/ykErMprypNSyor/h5ay2k/iplQlLZkvkxp+tpxkz1nddDDJay",
-	"S5G4Iak+/ta7ptBW8fIpvj4uWRaQWOGuFo9iuRkRHLiuO82D4KneZRq0Os9jn8jXcNgirhsAG3YqzuOA",
-	"9NPOWSyIQLyKtB8Am86RrCsFSV9thiuA+dYOyDH2o7yLSerFGbpVksqwxF6lrh/9gpfeWOl0XNtYuMIX",
-	"iU/oBnH4Ps/yRjMkkgQoedi67HSnJwSYCgRa6/TshFtCGGMJoX2Hbyry62rQpv/cqNx9S948627rUnY+",
-	"Da6EI72SuvEcAQ0ctx7TcqvRwNHwc5/sm56ia0e8/uPVezTcJ7YWkRoIFOeJrHPH1h68//v9r3cWUfzl",
-	"9v79nX9+HX+5He9sxjs3ULyzHX/8AOkH0LQ2nHz/+7+ip9CvW0GNCOPMXjSGEwpua4J83gQ9I4h4s0mC",
-	"mUWkGfz+7h8WUXztbvzu3Xh7K/7zje79LXTwwXb82ebBxx9OvzUrfB6RGXTw5y3TaZarNwjwcBnRRoME",
-	"q+ZjQylV6o+34GU3H9e7sQT+M8fZN361JeGSuXhD05N2UIomwetCycdGDya4gaaNtGy4jRKeaUPrfJpu",
-	"ZhYRIxvqTKAmiQRnc06uYsdRWmD1puqJAXughMUDEmmpUpEiuSydwsZhBWZo2MuuZ25SQ+Xm7DaNIzzb",
-	"ifVJvsOctX2TGDA8xTlgXGH4SnXqzBsjMgL3pcmZi7GlVxlOGRGPkKjzNthitODrWT0Onoj0p/Ksyqqv",
-	"roshCdwZQdRJ3nG16PMwxGs8wpJH5ds8m3kr0RN6mzYRNc90zhNneApcSqmdHU1nTFrmANtAHl5FlUzU",
-	"TGUGmbgEKhe1R17b+1qMgoWrSuGkq2az190a56HiUungzvIWG+R6bhLeDIntzUajoe77W/GfN+Pbe6h7",
-	"40b8p734kw9Bw7Ou5AXXLRdSnzDfrVY0QOWahH7OW9LnDXP++rQXY5dy/SZ42Co0jUhcyw+u/4lB96nt",
-	"N9NLZqTp9Hvp0XScrl3+CGQu3KmeLe1nGG+mLAPkW5fQmchAkxCT2zgKLlF9wU2gPR9LUuPRpIZHNtRR",
-	"8UmiAU6gzToW50ck5MENNklEtYg0gcZSbXwCjUGoxITaUjLLLymb1Dw7BE+G5noOMbSb7ElGuTELmyHR",
-	"LPVn5meXrZf6cpQz4Kq3sThFImNJLcDIneqMivXRxDv1QrQ0uqoE71nTuUPFUT+fEOAw91ADhoWm97/Z",
-	"/Em8/dmMUzgdRX8dRygtacVoUFbudtdzotJ9HReIwC5jSEbLNuJtsrb5/Um31wyzBGVNSMo92SvlPn1Y",
-	"KdcO0G388jFLlaleH1uDNNa0DGXllxPC6En9mpGHMEM8qmFG39IvQdAjrOiMe+9U52LdEUGfinOCowbu",
-	"KBoobMJQn4OYlnoGlJmFUfB4BPHfxra0xjcIotKzXwcNytzdjmgz7GFC5YyHyfp4mV3Kz3jAti9DnPVF",
-	"MOA7uF6zGfHLtOFctktRixhvgeQShxWI+AUvk+L5yFdyknYEqwmpRgSalm0OrmVapT5WUjWttSIiZlA1",
-	"4g2EbcS9wA0lF/MqwjomAGkng4e4UqtPek8vLKAGln6dCB0SZII49RBohMB1o3u/jH2JCAWO0cadObSk",
-	"JXqIcwuFmQVse2bM6i33tlYT8a7EdhpZcFxqKLQoeVNpiP1wx2fyJFjDpI7mckSjuuhLP59MexA1mcGe",
-	"KVJ6E3VoIvZBkAFeLvKk5OTjvl+z0m7/3dcru/YPNy+KOo5+uestFUD7f2qthVTUS9uoU/Gz/yfeYsGl",
-	"AiOzNyUYbTbJUHf9snksK532t5WSQL8Kl5FDnT8W7qUsHDv88gKt1UNaq49gtUheGSThDjsgWVO8nbhL",
-	"bu2VbAvk2AxNeT1HJk8OziMotHnDmqt6L3CbRjWUJLWltzyfMv2+qF4r0j6GNXKJ4IY51CV9IUnql11/",
-	"6CYZ/aAV0iPtW6Ke+JN+yq4TIpf7vNGMM9V9EOEqZAS01hpUFkYoJIHlw4PQs7NNYs7zYSrZIRXPuEGY",
-	"fIbjKHCTxehbDSTmtPWZIOzSLcJWJLHjwwQe6yxJ+xk86YsQBuy4jcw8+mWal0kb4eR9gRo4IG6Xkqjz",
-	"SFZxGIoiDyUYcX3eCgOIv6oRiQjjrVrd+FI87USpW1OgrJMOCrG/PsBrOcIxblAh1J/D2VhylOwrw12I",
-	"ve4su6C5dXFuTmos7p+cjpCzAXP9WqxqDUUEB1pY1AIbvOPUYP2IjObd8KaqNCSFoRllr3SINXBLBaKO",
-	"Tz39Mzd7oW+RZzoyZ1gdePEkY/VyK5dtKekwGVV2VZz70wqofG7DuT/YL45s86UrR9TE6YHZQcny7TpH",
-	"2JckWEQEciohRS9Jq7UBtm5n2QjbqNMDRLGerRN2+mbfs8OUyZ+ddp/+FrxT8iiapy1hl7BBYLA7+MaQ",
-	"nX3frnU6ycHbOJFglpQoJqaGlA+EaUmuWfo4thPNai+QyIpFSWreU8NT87IDzDfkHKiS5F7ZIFFEAzLO",
-	"WCOCTRDwIEvPKWf8iBUrHEyTkghJDgkcOV8W4wiEz1yIXylpxAy0cBEu8vahri6uF9GYFPu5qPmdXEwW",
-	"rF/jwWzdrbjpqIEcK+GttTDDR1irsWaeVWrORYL9OnErLfDAsmqxILbE2JGgU0SZTpuDtxDVsZ1AWNqK",
-	"RZn5CWwXg8SAHOjFQJ1NdXw2fXycBRjOs6zVvTciozgCaWSloITxPdGkDq9FAPnY+eQIspDoraWhd6cK",
-	"DR6HC+NTzIO+RX4ZtcvKC4msYPRJ+/rAGY3Dx5I5J7w2YWKF3DadZ4b3PTUskiO/CL1RTnfj997Zf3AV",
-	"AAuA08EJa+tgnNzYzP8GO9h71nSU5XwGhyGXRTwxfxEPDxbs89sKOYqMW5LuRJrJPfTZDRJBSMQznaxm",
-	"TBqYhqs+D7TU4vf4zQfJP2miuF2iXCfJpIsXeyzCHWc70uj1U5qAbCy7Sz8OSN/1XricfgaYYbT72c7D",
-	"tTqjRTOpp8+axCVHKNPko4VGV9lIQKXNKxvqJGzgjs0KTWJtGG+jaawdVsaVZbGYINMYByFlpMA3Vcfi",
-	"VZbYfM5C0wWiQJtH65TVdLBkQKtVEolUkQ2xJEKipCm0QSJIBHU7lsrmB2ikq/4BnWNqqSF8liGyQaIO",
-	"ElgJiEkyrI+jiBKR96hmM35sVvWg3QbICXOHp4kcwyjOWLSuZKxpo1BE8tJregnd21G04B4kPhFmAjiT",
-	"3wsii0eTY0YOuPSmNihpl1m019RzTmYKLdgNS0ScJMcpIRLHyvWGQyWHLXtUB4d5vmmYztk0/zHPRdYI",
-	"I1XqUxzRgqiyrK9m8DKY54427tDnQhbIXaVcR5k4vUFjeUk/Blr/YxLBB6B3onDuAyP8ElWixOnXjgQh",
-	"cVQ+RWOg42nE6MLS+kO/82dYJKKJNywKSCy6ss/CaRsvesSi5ZRPQxmAsFQinNoA8OjWiiZUbiqDb9E5",
-	"BOAHEJavOoNUZ0ICnSmp7jOEEThmFi0fV6/qtAazZR4yO+Yhu2EesvsF4QSW+8xNecM41xBst5STldyQ",
-	"CTKxVEx9amEgS3MpRsNUIwfb681AxgwZFQBifhpN7Ev0/ebn6GkUEZ2YTgJEQkHaACyIJRI+1on5KZzW",
-	"MCXyYbJWx9KeWhjMbXuSILf+sX//2/7E3QVvIFvuaeSrD+M7W93d3f1735VrKs/Fx9vuLKd3jufdvfiT",
-	"v5Ucz8O7GHK2BddY+i6K0awRgylhMux1IFddtmvZsyk3t+Lbe90PP4z/tOeh+Np2996H8O/Bn37voYOP",
-	"b8bv7mYzr2hAsOJ2NORKvKONZkiUCKg9fDob1OXezgjv/WP49IN46x/xZx94kGb21baH4ns7B59c92yG",
-	"GPx09Vb83jse6v73A/1ndlj9PnZvqk1lPYhwmxnfvxqJiaqA3xmXq/ZT4ZCLwpbGETzLqmZPlPrk8oAN",
-	"jvOZQMTH4fPTCgJ0ijQhh/ozOIEtQzyT8LNlafHhO9pAiUy3vLyByLx0jlX5wzESpZpkadtVr4XMfJ/X",
-	"b4uV1+wU+7lEkdUH8Dssdkdi6UlgkI3BIesLTzBaSmfzPU9JaOxOzjSSQ3GAZ9zne6OYMfSs80ZykLID",
-	"yffgJQs4hCondcTy9DouQENic3FsO/Xr2syXiSY3MIUa9VMD582hilFnVtXTlTNJhvEJgXibQRs6TGiF",
-	"KXVGIzl1SNZsNd1WVJZ5UdswBRKEeKDAkIBKg+VTsQacyszcCqskrZiuQ+yyiKHpSi9nrMx4CBvkRcVM",
-	"1XhtCL1YYYIQyJwMsSQR0iM3SwFmVhwRmAlliEqNnm3v+OyCDA2nO5u5nx8ZRsbZOg5DwmpkfJdD+bjM",
-	"0sAwjlCCp4dGEhR5R23X3iDXv2ZCFmBrPOwwAyx5IQPoNRIOt7ok2xcmAAfWO5B8w87p92ndo019nQ6X",
-	"B7N9QCC12296ssQ6RbxPFymAo3c4PWGswxbBRnrnmaMG70Hdd/cAeWhrG/EIxR8/6H61ifRv//y6e+2L",
-	"+N5eTvJPkeK8KXLZANI6WYKJDXX3rjSPex+j6Yyzx9P48mkP5guT7QOugARjRu0JkWTGQwefXD/48Fs0",
-	"HRA/xBEJ0Jo2RMFR0QhG8HuEqUh/TZjkTHZ2ajSrejSK5eEGWc1NGL5Josptj/ri1KwnGLgWF1LjQTmp",
-	"LoEX7JPmzLkoc80C8bjkKd5i8hlbdqB0uMQ6cQsjIV7LGdoLKHcd4P31w9Zr76RgMLTaNJNxeNhh4MAG",
-	"Qdt7EwMLy5350cwP5fG/rMX6cGCSOFPSpgi5R6d/qY5IgFoC/LchZzWorTOtJCB77AyOS5LupZggoqLn",
-	"WA5dyXERLiEgIrdX+pu8mezp0wPY9WBrQUj6MaNMD9CAl65n8ZYF6Z6V5xiZd/qZBuDn923gBSzrVips",
-	"kzVdfUEjnwAOqUj3FWuzvC7RNK+3ev5tgKS9UnFGC0tbYWKINc0Um4ARFqh/EZUkciaF5+bjYE21Fg2w",
-	"MUeX0k5+YV4odD0eNmYMTOrDYwZxmA6hTSBLqky84ICoM9OKHUFmbdyEaNZ8HEGqZ1d6BeAj2KXBAJYO",
-	"3v70cPnsUDtFLvthS9ANcj5jxe/fvqztf9hmuvfRuXlji749KVWSN1cBAKweEaEUZqeQswHYEv2ZPNqe",
-	"oprQQS0hbxPATNrAzKesZmJypxe+3/zjyYWFGWN/MV3lcU+TBet3ihQsV6GE/Gzu7hhSosebejaflDYa",
-	"DWWwN0aRtIokqsxaD+aq+rEy0lbWetWfb+IunKcufugBUaZBHxM7BWYd9OLyKy/PAOi4juIa2gBBBEch",
-	"JVFRO1DlpCC82xr31CP2ggKDc8VDFeNXVH9mzIyV4VCrusfCBXsuirgz1jgomG3UCs3VWoXaEnaktk8Y",
-	"LL68GgIxqU+a9tVfLbbOeJutwpjUF2pMFQ1+gNZagjIihO4Bil5ggSpBy3h01fOMy9UqbzF4WbQaqycX",
-	"FmBJ1PaugoEHSh6s8iZhsFi8JVd5dRVYjPt6L9iSrEihq7klVteIc2l/MvDoEA7MGUGiScJQsQQIhAP/",
-	"85nEjPZrTplW4CpzFQ9K1aEmF1RDYlKG1iLsrxMp0HQFhC2Ypl8nQSskc8YldTbkgoglmaGKNxbenNMU",
-	"qr709Y2H3zj55pz2e9ciHBB4Co5RZWYRYV0FDyVVH9UmmEoWax0A0lBsehFV1njQqSQWZQsHjwXCqF3n",
-	"2qveXw3wzVxVwJ9Mr6y88cbC7M/f/OnKypv/58rKnPuxmZ/8D2dcLBHC6YxcQuYne/zM8EiAQsxqLVwj",
-	"ZU+ICalNO3MdmV+ohRxHkEj4YE+87rCQdE6Nr2NUgcnyS9OCczI52WNMxbR3P4DUEPSujzUMAK0p1cme",
-	"6ZWpn8NFuTLVBzXuEr/7IWueHm5dslplIVbNCwSHWpXIz6wfI5yvHwoR/AUN9bYsDfJJvrse4MHh4H8j",
-	"pBXkXs1jHDoHeuhcs17fhVanm1wXBdPITua+iD+5GW995qH93e349oN452b3/h7q/vYBOPP39z7Yv7/T",
-	"QxxPjxreMMC+nCI2OEi4bn8kARJNrJOp/DqOsC8VF59+lVHFKxD8Rx+wGYB9VMRW6Y/tCs2Inb5viSNZ",
-	"wvuln/NsW65JnQNwpKJEdQud5B4GI20n8vbQ4MaI/BoKa+XeyvecXLD99jYDyOWqAVGQjtd7zCmI95aF",
-	"D9jyvoHztnD33WJGFCv4WbvxS+wZdOGlK5++m+0ks4b5fSjY44hvECvz9+Nst6T1D5vEA8V4QTyaQ89r",
-	"1FEJDrT/2VNDlDLUJJFPGGQNaqpeYdP/enruX9H3v/sD+ren5/5NPffTkyfnTqL/2ZxZ1FDdbSoIqphX",
-	"tfhd0YVUQyzphh5ApQqZxvBDnbdXmEYpoA0i0BpRsgOiEtW0G0+NSws2JwQKaEQgdxlNn0J13ooEjOYU",
-	"alDWkkSoFn+2MKMdf73KeyhxyeTEapJ1XuJhqjchcDPs3FKUbDFd+Qtj3/jJqDwzcyf95OxxRYii5VHV",
-	"R8+xyRs8+1NwrF2z/xeoECWOID3N2Huf6QxHHUjNw9Hc1KFsq2WjsNIds7FYTqBBl2k2G4+Urt4w2Ia0",
-	"w0kESeSMuQ87DKlv7TJSXZOwwAT4gYkYDo6pQqYzWfh6gS8sjzTTf45akjewLMLtOCI3PTxbCDhUziOc",
-	"cXcOuoPVTz6PgtEOvn3HGQg0PFognZ+ZTTJAL7PiLiqA7XoWi/qaG7hoNIKG1pLw4TEDfjKNDEQU6pc+",
-	"+lGWxg4CmQQI1QAwNYsMOOo91pdHPwyZql+yG4xQVyZGPI0PT6ZfSkYH6ILMALwcnlEm1ljvYxFtUFZz",
-	"Y69NPgJyLcyj6I3HqcaJo8zn27oSUwmTVHZexxGjrCZcmacII5iABrvwULo+SUFfLCFVNyIbBIdp3BiP",
-	"MmVeyus7QIylkDKW4cmRCW6kgOcCAkyOkDs21W66nU1mIwYQ5DKBlCeXghfxtwgrQHXlzNeRLJTVUB0L",
-	"xJuEkWDRivl1HiAfM8Q4CjmrkcjoJO5k5UZSh2awjNpbuOaKZyZEOXsWd0SR1gnF5y5YeMRBUzLPQvxh",
-	"gqcIs1JzkXWYLokITG7QlCQlz0QEr5c/0JfMG0MvILNa2T5618Gzu+eYfQliGMdeNMk97JHWcUdoZde9",
-	"PShoqXON2hBVq06aAN5QpSEBLGnbfC5T7GdDU5gOt4Wpy/fpw++na8+yKWr9QXRQB697dav7+V0U72yf",
-	"jLd3Dm7dRNPxV9vxvVsHH2zH17ZnIL0u3tk+7fr1p/F778Qf/TbeeSe+vRd/8rf9B1fjO5s/7d7fhAKB",
-	"6sNMUre8ytXmtATJRq2t81p4Ugl2vBaeMv8+Zf49DZk3zF2d6SVeo2OGAx0igqY5bkxpQUDNwBKx5zFr",
-	"4fCQsGWHgCLpz/F0wZkVYYScxzKilw+N4tWSISXRIdFtohEsMkIGz5KNkg8PkYKLQDyIMTLDQ5noAV41",
-	"2F5J9Dzc04kPTi3cAESvUbTGsaX0VDHTTYyM89kPl6WXKll6u1+Z3XcSGPDEi5itG4TSnlNu/dtu30Qq",
-	"gCjeFGG2rr4WREd0CDQNzgpdqU5jrFZJ2xaVTyrZ2Y0x5eVQg2A2443kkzyUaGNt2aWuHrNU6kiWlh+g",
-	"g4LVj7ShoyDeosTpSWMrSjyc2IPLJVY/mzye2m3LBFtm7ewDgdOKMddbjJYoE2JioeDhZCk8s37Z6eaH",
-	"X7wXz2YXyA1iZMogRNpBKxoaz8iEsZhQybSvXDKvgfrRoeP6T9e1nM1qHzFI93EkHLv95DKUkhBqKQ5+",
-	"9+XBxx8iSLz/svvXHbUOI+ZNpMTTt0/MQjo2CBatKAmzObVw6vTcybn/C/79WY+H1B32ZekwO/j/OeVN",
-	"db/amvKm9v+x1zPyU2UzN4bTrJNK08o9roKZqE4DiBoQ0gRXYxagdr2zCJULGZIcNXQTPBJQUL7f4ao9",
-	"zaOXwizIUSzrjEy6zbQ30Cf5cj7BqMcRLVFIsJDo5ELG+9xfnD1PZi4KeDlnZe8NcxIC4qx8eCAN9GHk",
-	"soQ46gTolbM0sa9ZdIu9zGWCN+fAZ+KBe4nHcCSVdO6sO5N34DAZq8RqRBqUBSTyrNa4mmiMXqoTrtpq",
-	"pB5IA6uZutAux/a6K7SgiWXdigVtsoZwszlXkHNXYJMrCSYEa2HM5FbAyqJs9cAuZEgys3+T8P/k6GGC",
-	"hWdazK5Rfo1fhe+Vppl0C75tHIZAtM6K0gXFakwfrmV6xVLFoPJuEynSa98p4E2j2GixIMVm8SoNR8e3",
-	"LxpVybM5oJhwPR8zkpwAF52n5s5khknBNTvKdIIDt3P8+sHptudjloZnXqWTLcacTLgQCAXWY4mmrZmr",
-	"gTva9LhGkM+jCOJJ0FoHsJLaOAqQBbp2gk/21mCwlb/M0AYu2YTK0PUt1cmFsevQJWObBAdLj/r4/r4L",
-	"mJHwvM7KHNHhN6yUTHHAhI5TuGSzl/LEBWhn5iYy5ckl16ENkNDAG4QzrfLylsxAbnnquaaSGqw8QNk6",
-	"6kmk0pKbGhkKuIEawFFEN9xCg46L7h/k81BRrcUkDXOJeT6V9C3oYB2A1ezY3Ab2UVx41iKXr41jxlfg",
-	"zBuy4eOcj7Ftk87pOAdYoHvE773T3b21/2DXQwc3b9k/T36/+cfT3a+24EP80e7+7pZOS35vM6sevnBy",
-	"ypt64dSUN/Ur9dev4K+n1H9OQzV31oLib35LSN5wKo4XirDJLj5/Fv389NP/aiH2kClZ0S/8u1MXlsG/",
-	"hRrYr1NGZtXFDl+op7NT2MAhDUBsWNX5DbDmodoHEqz+WscbKDF2VXK+Cno0SAqi1dRRfqsNElC8KnWB",
-	"jRbDLcWXpQalm4JTqbpY9SMC/k1t84Jjs2p+Sz5nw1GqERH11d7nqjxa02Dy3pQizVZzNaBCzcwCVlUN",
-	"QFHEW5KsZr/R1h34Cochb5MgUw/JxhStSqzTGrWzdFXpfsl3aUJlZqiZL1ui9xsbVpP7Uo0gDcdpRsTn",
-	"TB+VdA9y3yYkbnzt0AJvkgQcRieB+CEXibN9VYdCrWYmqDSZ1RByHtQEQ0UUnTR5XgkMsI89S5S6UldD",
-	"2qByNTJVHRLUsNXEp2a/yA5Q4hrp/yIZbIuB7TFY7S1Rtcqrq7Zsv0UjWwULZOq8g3ZhHpnvEm0mW/pt",
-	"VZKoIdKRpnpOm7KAt9MBaTu1bvrkwkKWhrU47k3xNjOgAjBqyDsQcrVuSXODy9yU7Vqr7wP7e8j9dXPe",
-	"aLjaYngD09AgBNOANJpcQg/rpLMKHqTA8QNlq82I1yIi9LHiqw3MOqshr1G2aosCgW1Z9ai2T0dMYonX",
-	"FJX0dMsGwENoDuQoyN9qYJZyGHK5GWIGlD6iRRhs1w7nwXOAsa2TkuCZnmQkhCX4qM8gjX+pftLSDIpI",
-	"tSXUnan0/MYJgRQr83SSk/kim4Yl0LRNP9KFRJSK3AQ1UsdXeMaLIbQTAzKfTi4seNZ+bmQESEPykMn/",
-	"sjColIgZJCQNQxS1mK7GapCNNLKnzNRg1YsB/tyQCu024XNoKZOQppYcpgYrY2jMPk0FEuu02dQae3k8",
-	"LJ0g58qfZkLaXF+HAg87cS4o+FVGnaWqJNEycDVRmBtgYrNcLmfpwqlfrvNIonqeAg1a3YjUJ53u4iX0",
-	"6sVzioxIRJhPkA7SqXbUxmtEMn09q7fhXs1YHecD7ot/MU/M9t+0Q7NszKWaBIbZ4Fa48p1SDlQqe54y",
-	"HDo1Ac2zCmXrkZTrATVgB6JkD0M/HKOQqWKnokDmzwBWtFgARlV11hnTSMgtJsuYSPqD9BJExGTMXnZ5",
-	"c4VKk/Uo3jNdRrogCG5yu3aY4kcTqguVVHwqxZP06sBoimohDSCYArvUuBWOekobmakM21Rx2NqhfRTi",
-	"rP6hk2DLo/kl2ByO1iYRsiQgcXfJkbfzHAvsDZ6x84AUhqYTgW1JombY6gHKy8b+zHioSi+TQF2aK0xI",
-	"JUQqUUCXa4RhLeaRo06IJE5K8QF9VeOGUrTV3aav3ypVt/oKowL5daJENIRrWD2BqJxDl/JRVOl0bQKS",
-	"ReUrZ1XMTHeE0HK1HOdGqEXkDsjQBdPadZ76/wPi08DgLWq/ufuunGAMX+njaGednkdnfFhyEryk6G12",
-	"kYtP67LlYj1nNQti405D6F/eF0966MVTHoSRNUmkl9q5lOOnPFtVKB3gwPRnM8nCqFalqiyDSl3CDp15",
-	"uLiv17gcoV5S+k6K4zsJvplIQ06ZVkbcua8NfPlsnVOfFMmqdd6GROOCGvagHuhyWhOWTLS4s1zHJa/c",
-	"3hiXdGK5WdjFyDZfHLb/Zm6TJ2F2dm3/2Obnvrb6T7VBlRjF/6PpqIAg6lzIpSSjsF8kbhImjorHl8kA",
-	"GeW6KK7jXiqFDxbenbyXFqdLuXkufSTtP7ekGeXHrqSX7mF2c1z0kAkBO0xUZhBxpU8fOihzAlI0XHh8",
-	"vTCEYyISrnMpid8SOJxYjd6RgXUHhJdc1Ebj8cKjjcU5cR8NB3d19K/jKoogCUzcRalUevuoc57cZQrB",
-	"QYMy9P3mh0h0hCQNBF9QISF0aDGVguGZqMWEvniEqSRuESGn4//6dn9v04LNXtvrXvsm/vTGzOIKA4lD",
-	"d6HFRbge0LQpQrG9Ff/5xsyirQSonuPVKvVJBBEJOg+pXecm0Ne8vrjCrH9LvYHt67yKsJabTojEA9bE",
-	"jIRoev/Lv3f/+1vdbffaFzMeNMvVrapHlgfGhpVQrMMugc2vBBnSmL9NF07Tp1rxX0SYFZpUhqBsYpZZ",
-	"/hyiZq6sNAAMALKmKAWmOTayJbxYRFow0bFCAjJL8UjGbsqC9IyqjaOg8EbDtlrvCPmFuWLJfRVl2XnM",
-	"nCqXo6ZmSgoAxgbn0e3UTU3II+D1p5VVJlAsdBhiJwlpja6FRCnIv6QsGEE3NG+4BpoXq0oDNZRGQvDD",
-	"VkCWW2tZNBgHxgWOJPVpEyvdyQkcU3pkvRNMg2IHSsf6qazBoGCkY9kTejLhXEab1xNtxVhQ2iSfCWjh",
-	"4ph1goBM4ZlwHIYbxEMdgiMP6SlrpBb4UarzZ5MS0tzBkhU3jMOmVEGgZftwaWFWv5aUBSo2Qqu5la0n",
-	"bsWtlDeZ9xN66JF+3QToJOAcr3Ady8yS5fhfRsbOelBTjjYMSQOWaqyLI8uisx6UePvb7vaD+L13xog2",
-	"PwxnL1mfLs+U8+el+9VWfPNb7TVcNJHdRtOnApmFTDEWA1LFcKwyobJKelIHo3v/y/jOpofim1fjnS0P",
-	"HXx8a//edx7a//LGwe++/OfX3ft7UIwsvv1t/OmN7ud3//n1/r3v4p1tD8Wf3o13bv7z64NPru/f3/JQ",
-	"/Lvr8Eq8+yD+6K6H4r/sxnfe6d59cPDxhx7a/3o73tne390+uPWOh7offhjf2TzYevDPr7v/9258e+9g",
-	"azfnSxwNUTWT9jms2PdAGGJXxPdk7p6BY0qP47nD3C3FIoForc0mxRKMeTx37NNSChKv69+Q5BxNQ9bp",
-	"bvf9LWCpIFhTdbQK6m7385LOIdIlrQJXvHKj3nBjM3RXkcBTJQJSLedOMqBPncyVcTyVJboivj4aSwel",
-	"u2AjJsvVCxn1JIx2WuQe31AH77+yQSJbqbsnfaKTrVLU4/lPkkW1EtokUa7cbMlyr0k9DRdUSCdFi5lI",
-	"cwmzKTUbUJfXKQsmNJ1RLIpJnmwP4h4MjmbM1p4uEqy+BJoNSjjTM44c6Caz0l52z3NLVkg+Sq4et4ZV",
-	"Gjx3dmR78CiZKWnUQF9/A+ZV4Dw2JTkThNSewFHeTq4PwCu2jjydzpvExyuZ2+1eOITzd9zslhJO41eY",
-	"n1E3dAiX8fmSQf7kfh+vlrG0lxhBmOwJMVNe32hG9C1ySRGuKQPcb/WBR1CDMwJl7AAaG5ltQxFvQ6p0",
-	"W8NuJJ1SJn922rkhR6Py4aBTFGqnHcNKTIWYSA8JnlP9fAyJF0nHbjljNA9Ge0Qx3ZnPXci44FTYRLTs",
-	"qRiJXeXzw/Nqkg1CtSwtd0p7qabw0C9nZJ8Rqruf07QtkjPOq1VB5GJOmyAM4Hxx4muUddJQi7IkKJ5f",
-	"JrwV9keX94Cwj2xTWGKMt5g/RhHNMdly+u4ro7ncej1Vfe04x+X1rZBz6sUbXlTy+dbVeOcmmjZBJWnP",
-	"GlBqxkPxzgfx1Vu68rMtAo2mNRpQ9nE4wzMe2r+3u3//2+7u9sEH2/a5LGoQtsOdmUPP8zA0FIISPP6M",
-	"Qb3V9HlDh6+bCOdM/WjbjtuS3lqLqH+JNJqhEx98DFDWtRYN5TlWgOk20bioIyqNmc4hM2AnyeRW78ht",
-	"9NnF61FcTRR0owVVTxtIcnRyYaG8pJqvUpQvBHRqiEI5VtlGd04/TrWxERZ+IqpT/iCMr0NlChmNdmlo",
-	"6GVtgmpQjTSAL6sLQUjSFIBgpStpaHieNo9k3SBl918U+snyhaDSyhJDq0D11jgyQU6e7fNNt4GipCu9",
-	"QVlpjCTSHKFE1JhVjnojb/vzLXjbekbNfd/jHtV1KLR8u8ElQQ0c2KwIHpEzKzrjBv27xvOBDtH/95H5",
-	"VFeXwbw6zeinusHkAf0p9wAEC9nfk8gh/bO3wnRCRqbhf4f3vr/6h2xj6mPyrpft1MCzNAjINMYmxki4",
-	"wkyNmRM6EUPYKqHw6wmBIjheuohzOkbduxmpQPO6cS6k+QKzzgoD7CPTmV7liPiEbpBgDi1pZCTGzVIb",
-	"X7XOYAK4x8zgWSsMrXO8e+2LFRbv3Iiv3kLxR7+Lb1+f8SBNdOEMWOz0juiU5pCwQM9bO4SbOLKiXXaK",
-	"Qq3WCotIQBXdrwEUPmVInUsegRIkuc4mESZBBf07mi7c8/xmrrBkR2bQvH0t+6D+aTqp3CpOmE5wCKm0",
-	"MBcu63qgWshwI9enQyp5EtPBlAWcT3bFrbH1ERjqoa9FvZttDXfZs+9ZkLKiwbxhR+NNqZam3kxGNcI0",
-	"kg0a5fkR2xclnFiZDcttRm6hc/OzbWfnkB1fISdU94KrXlejEFI/iYctKeXALeJGuxo7Njc7hoFTG6vw",
-	"eTr5vKV7wZvgavRUbnrYi7NsgYcPI2SlFOQQ5vkGiXAYnh1ASuJwaOHJryPZFd0WjNfz6ImcIYOfaGCj",
-	"tJEpWVrI/wPuNIgpZY6+KdUyvr5sDbiDJFW7r+NQ/Zg7X6BgDCeG4V5Hvb1FxnwtPwCQ5XTv5uidmUER",
-	"Nu4/zJDAGwRhbU4vgVliQXvMIJzrTcAE4FCyfZ8Icamgzm9SPOOcA0fDJHBmQCp0Ywgy9ZF5021Y7g2x",
-	"dFcetrC99sQ9Q3BEIuf5agky1ND8qnBwoOwCZLvNTr1nvKY39zrLizwkYszAUx6SUTxuuQC9ISEKjtC5",
-	"gqNJa+zV5uHrjB9Z/e8eWJiBL2YePVzl8Czu8WBnRoprNxTzuBdsZWBZ8WXaoCGOBuWFjmQrSxzDh4Gx",
-	"0iHYwo0yS6H2ndDjNiiOoAAESE1f2BR37ZRxemyHFyUYKVJ+ogFbNiDLuPZtKqhdkgF7+Kxi7GOJexkf",
-	"eE/IjcM5leDJ9IiGzguMhy1HkE3h42kyTebpp5zPumIxRjbS6UYGrOkkDHHZI3YIKxyjzaZLYE2qAdr7",
-	"rD+D3G5aZkOcOeNZ+E5TsrH8NNMSkM406sslsHtt1UEDNZcZhHNF3OV+htRfOVtcW1s7I0cRpSdr/Pdb",
-	"w+u96CsZspESvbsg8dZacNC0qYY3k5ZfZjjUMuIcet1YHLQlqg51iPV7CTip/kmn7gptfbERh6yjXjHe",
-	"cm2GAZO9ViKMxX5YdfsBpdtL3xm/1jXECje3TMEuoCgbrFcIUa3rrYxCJnkzTI+RXO+N3hp1sdmtA0sX",
-	"2M5twF0mP0UQgmC0gIs2U1IFs6WxC4q1jJL07fNoLK9tuZhomFoaE52zMo21fFljdbp4r3FJyq2d68pO",
-	"3fbJuibuNoMUm5QFsrpr77rpQ9+XU26d+hmizh36QnY4zvWfMMyeDHMNxa8Wi3GIFfOMVdKzWUc8Qqm4",
-	"jaYj0uAbGiUT2AGJNkhUECM6PucsqW8fM1MXMx2bC44Wih3l3ciBq7Rus6NPrDRPnRDWfoEXwTNIN0ha",
-	"e79SKl9tTLbkdt32nmHn0S08iS9a3IbDq1SD4UwHl38dhnbqRvMuypeUmeOQu5G0+ycJAux3lOWLHhgQ",
-	"OG+KXE7+HJQe2cCXz1pkBkde8yA8Um1WKXWt9ZCBec+tTqf0URrCNCWLcbi0e6O67+51v9pE+/e/7N7d",
-	"i/98Qx2c+OMH6rt4Z6t798H+7uawpR+24Fn2kuUvJ73JL/bgdZuINpYezkMoYwmL7I+r2tru/m1P+2Q9",
-	"pKOhkk/3H8RbO9n9aEeKXrTDkgjCTGVfcyk5twb6nthKHHYRQP4sxLSZGFoUuErLQ31k0KGdJSfLOyzL",
-	"Q1sUAlEIC3WSynh2QoOXdSxbTmFE1aU+nryYYE32RlkhwI8xoYFpmAIgYzycECxRQty3w8rI+snFc0hJ",
-	"qXczB0vdFyxAajEOm8PawBvNkEhSFCNt7xXj4lG6jb1e3CK1jpGYCCOcCN2b8aQoWcmMCxeyMCXBMbf8",
-	"A8PknIkKAWWKJjegTl/p3UjL+k0WLc9EoZcni3z5t6OhjCTMPSERs1qZ8RbSSGFA82eb3W+2TByR9gLo",
-	"IwQ1eiE4SBCJWs0ZD8V3tg7+9PvkWWAgMx7q3rm6v3sjez8LIlvNNAjZQDgXXsuvgo97KMtuUJb99qQ3",
-	"ggmzkL9fJM0Q+8TgGRoGzx81Hz9Ww11q+Hha9eNiRhzb+PdY2PHcXMVCCfYcxCJ8PQO8h3wgJY6quCDX",
-	"bXQYOJ+zKq21oqJsrPEhBUeGiBuGQTgi7tuIyG6HxCFMr5vMimZMscU4hVl8QotZaCnhzUEENJbAPjKB",
-	"JASQ93wueMMooj/Ku6F4XUCrAD4uTWowZwQ1SSQ4AxRaOGtVHnnwA3wi2K/nKnqfGmoXOCTtFaMaGI7Q",
-	"BEVgMMJlhnLLcqICFUO9rnPf8oHJdZP7GREhJ6uBOEEJy5Cwi2AvEdyYiGnyCFCeRqxCWBp6AzTuAf7B",
-	"RseNencpAdNSejMPic3ylAQ3FlGFcUZ0kccEgE2gkHPIiKYsK0wmlVESSLjCMuyjJ3hZa6S1TmYnnMxu",
-	"GMCOWrFnkyoc5WB1gZgOi6R7FotiWNZsbRvhOrBQ6QZlHkLTSW1Tu1UnhI24nykt+aqpnUtanYRlSrVY",
-	"ZJjqqxWtm87PfjBirh7w6JdQMR5OwcUy6vGbYEZdYV5Tz245bJIjM6sBteDKYvRAgbVniqtRlFlF4LbO",
-	"qDHVgJeEAKa9lTno6Vo9nhXV8mOchMV72Hkubfouxlk5uPVOfG3n4Pqmh87/L/2hu7u9/+Ve99oXHop3",
-	"bsb/+G33/Y/jm1vdz+96qPvVZry17aH93e349oO8p4bxDV3Nxexy463VgAqfb5Cos1qLOBgmmjykfmfV",
-	"D1trUzlnoKKGgG7QoFXgR1BzmNSiHnIpiwo5HtK3WXx6df3B0dCyh+NFpVPRuKITdz1G+g5PRj94Pa08",
-	"UyR+FBFF+vZYIMxjLFRZAFbLCychuh6RnDmm4FY02wkZFEe+38e9r/snYctyjOXG4swe7p46pjxKQkM4",
-	"q2hTXZr9oiuO1GlNKYmQedmmSihc6xiYUJy1kqYIOlrXU0rvGkEY+bzZmempD//0IGnInrRswYwqjYRc",
-	"1aZZxd5xFFISraYAGsOrdBVSiKaO86RsWsVwMnm4uRMugnlVOEv6PiTd9IjuG1oesnqMTJ3ht2+QERIL",
-	"oll038PkRrU7kxAadNLUpKrXlxY2XuOSnOUBGS8P6ehFXju+ZeJCgjepYyNZ3EmUlO0fRxDped/LjKF4",
-	"/C3X4EcogzG4Dl9Bkv1Q3AVkS3igOhYlPR1l09X7ylz056IXLVdRLQccBBERwmW5fZnINo/WUfIIWiN1",
-	"CpXFNgjiEWrwiCBjsVaffR4kVSqFp9cF7qWcJcTZv3MbMm4RV1xDcr7KLJ3tJ221p4kyznbz6jOd84mn",
-	"vC8htdj0B+fxLM/l6A+sZw7PekmjrhGutSLhMl2fp6ylCFLjqkgUEiwkkoQl+4VZYCu3RoQgdbItRklA",
-	"MUMNaGHAzg3cHf32mIGx5uXB3pA+DzAPkszVohBNPzH0l7o9Ujbj6G/DePKGxr6Ay6+P4XGYoG8N6b2U",
-	"1TcfL3NSk20vOuxFsQtZODSDK5lkMUIUPfJD7q9n7QOMy9W8Y8vAqAUlwhWueFOC+K2Iys6yWhJDOJAI",
-	"vdRS15j99Lylkhdfv2Q6aYAvRSdNJy3XpWxOXbkCJq8qd8Q0taQkrca0Blyf0eVhtO9mVhBf8gilFg+0",
-	"RoScbUbYl9QnyOdMKlYAa7JOSFNo0JkVlsDLgYOf4MivQ4Fe9QfdIHMrbIX9y78gKDksVpgOrNIVnqlq",
-	"DiVV8Cu42bRFHedNvtxPfy04q6CA+y1IcDBYSCJX+X6FVRRFVDyEUQXYf2W+oitZVxBl6Jc8UgrItMFf",
-	"n1H8+DlWC6mog0JSWfJ90pSzL5nSwZUZT9ebbJJoVhderuhSzdrLkFb5RVVMw1ZExBwCJwUPSK6cs/FT",
-	"VC7o2VRMyWq7KEtpHX3K2QqrXHhl+RKax006v3FyHrdkfR6KfFdQRGQrYjqGgkdyNqQbJMin5U+/+Pol",
-	"DwkC8OAIixVWUe3ziL4FzZ9BOssefb/5eWVGB+egiEuNO27y4HVbc+iZiLcFiYSFRTIuNXhmhekOMWxf",
-	"5QUpm6+wsLOIlnGDLFNJ/n1ZRtSXFeRzvk7Bc9cEUAtUyc6tsmiwj/yQKtawwpTaZyeQL+wMNb3n0AUd",
-	"oQtA6cxWw55tCRLkJ4B0TX4g0hWmwUD1D34dU6bxiULqE6Zzrk3FZ8iZnjp/7pI1DegP2bTYqf37X+7f",
-	"/7L71Wb37gOkrYso/mQ3vnorfvdu9y+baP/ed/Gdre71zYNPrscfbyLzdXxzK/5mL769131wHS1dOJdI",
-	"KsnBNN9ukEgjOkwtzJ2cW7CeW9ykU2emnoKvvKkmlnVgGMmCBg3K5nEr0GAVNeLArHhJ0ZI+wro6NQLq",
-	"Ep52qumiHMLLenE8ZHPa05/NSs/alW4J4iGDDQnRPBqTUnWTKdMqPMRIm2TFHnVjJmLxlNJpltT4n9sg",
-	"mvE3cYQbRIJz5423p6iaw29aBPJpzfZg3wRr64M1PH36iue+ltK+5hPI4qFPvkQbVE5deRPgQJucGVHx",
-	"1MKChvBh0igRWc72a1MgLR3xQH06WRHQ+YC991YvB8e7tqCAt/2KN3VaD8HVcjLU+WdwYLUweOXk8Fde",
-	"ZdjwFBLol54a/tLzPFqjQUDA3P90mZGdszkS8MJTpca1gWmobgV9tSbntXt/L755Fe3v3ojfvYv2H+x2",
-	"/3IbTe/vbXY/vxt/emNGnUNcEwYxRMscb6omkpOVqezgPFYmVhi0eHVeIgh2NBF/fp2GQUSYp6+uiv75",
-	"XAA3ScNWmDfJfDIipOBgpDUCjo7UYBCFZGZGMPcQN9HIR1Nn3ngzx4JN2br//bfuX2679w8SQqUpeZtZ",
-	"y7NgWsmW3MlymCHH/VxAGk0u1bsAv/+mlluJkM9wDbQ9kX3IjjE5n3khWUYtcqWPFE5OmBRcZKDEHEba",
-	"hmIfc15zeuHnw984y1k1pFpBOH2yRBeXOH8JRzpm//TJp8tMRLSaTR5JEpxXCiTAED0CVmjPzR//MS4P",
-	"nH/bItlcybDD/BH7BZFjnq+kbMrR3qgDafuwdH16+Csvc/m8ranyWDDS+L134q0Hw4lAa3QuYpgXTSWK",
-	"D6eJZf3ckW+v6cexyS/wNqriKHPtnrA1TvUkNJ5su44l6FEBb0K6z4+IILr3t9DBxzfjd3fRwa2tg4//",
-	"liUNTQQG2nTM0+0gqiRWzSliGQ2+2grDWUkuS2No0Ea6pEIDalMTdqoa0yo56AuoSlkgDDYVZYIGZIWF",
-	"nNVIlAGswn7EhTD1uEIi0HT3q8343jb6/nd/QPrP+Nr2/u7mjIdojUFxXNHEPqg9JoDXJ2KFTce39+Lb",
-	"1+Pv1KsfIv0Jxd9tz3iqu3VdjVe2+azohLApehQe0mZvPZyXlGKOpk+e/LmHzv8vbZKAihZihYHmiBpY",
-	"+nUiEF7jGwSZXTSflL7sIRz8GkMkrZmlftDHUpKIBIgztUwgv66wKg0liRDDUWTtYMa2s4iq2CfSRPOC",
-	"fcNYRwnSb4H+Dc9q1Tp/+pdhs5YM5ZTS635TpNK56zS7G0nwuzLtjFT8y91sUuqrHEOyRc+KmsvA06cN",
-	"DnURuduKSG2AOnyq/NL5aX2mUTRr5/wSOLqCtp4q35a0YR5lFz+NCylqEgIOSrcHQbI6abuoQbJBA8UI",
-	"XiIbJHST39ODQ/WLWq5jcZ7IiPoi12w/iGh/XlpINjDzDWC3BMB2KhDW7DGxzIA5rk01yLVzsXgkc31b",
-	"U3hke1DPQmNT3lSDC7lqLlCnBfwJM8VoBqa5mU6THWyPSaroKs0fWOj4xplTPy+lmJzHrJO47R65OJGz",
-	"i+YMoPv3NuP3fo+mu3/Z3v/6QXz7gQbM35txihpF8sL824TJqEcb6clT0Q4D7SsxNmBdCr/yH7NnwfA8",
-	"ey6oeKhSJ2Gz2gqf6ZwnFSRwR6jD0lvMu4Gj9QwYPDIv9RttlMSrhwqgg6MKS3pkR64KZUZYoA/BLLHI",
-	"VmUDcqZKEFBHm3ImfiTScY6CLVX36U5jC8jPaVoeIB+n9D5v115TvAUxyNOgov0gwu0l+2wfKZ12Hxj1",
-	"EnvItp3HkxJSM/K9z+JvbnXvXD149xu0v7cZX7uL4ns7B59cn/Dee1Mm4Lf3CvdBhJfZXKhEfwVMIXWD",
-	"UwYlfSx1IF71Emals+V4RGuUaacfVB+lAjEOzq+gn43pbnMENHmDp23eJLeXMXUuTLzzQoOQ+f2xN3WO",
-	"eIB+2KZOx3H959fd97fiT3+L4o+3uv91PXEFda991v3rA2RtYe/ejT/5W69RdARJZB5Lif06IF7Mv51+",
-	"GCSkANRPlYYmygiOpZE0TG6tlds7eQSa/GF9lrdZyHFgrvWlpO/h9rafzP8kf2QSBXSNMo1g3Cu9O0+L",
-	"moQaWB0SHaCzs7qX2WepyIKf9ukvacM/VmEivn0L7d//cn93G8X3vuh+tXlw/Xp8+1vU3f3z/oPdyd4z",
-	"wzWqpQzplpNJjDCcF0l6aASbqIz0EpvmWsJe0yEnJ8QM0D5aw/76IgibvCURZ8SzIQjqvqqbuq75E/Aq",
-	"U68a+n/BDOcILw/TxbKE8n4FEjRvMZnEkiXTVgN9vEWsJ0bnfFtRczZy7o03r+TOmmL8f96Mb++h7o0b",
-	"8Z/24k8+RPHXX8S/u/6wD1VOr3MKeudxtC76FUy0hDQW2SxlqCVIZK2xnPlkEaKhGGedBm8JtEEFlTz3",
-	"BMSy2SPmoSTeKUEKjjALeCOvFGePpQn6mwY0I4zWSYcEK6yORR3xqi0IAaW6Z+aQmgPEaNUwZX2nFoGt",
-	"Rt1tJEIsH0jtMh+fPz7Sx0e6zJEGmM/tfqNS9/2tsaU5WAMLeuAU3l6jgq6F4GnSTyb4uzRCmIk2iXpi",
-	"33Q9xRBL9c2phYWZOfRKClxhQE/UQBIVb4WpW5JX4ZzrWCHty6HSRHIGDQjtCwVHNSJRHRSDzJjgITsY",
-	"LVuuMBhou87V41Ap3LPwWwFq1ztzqOJjtiTWK57+C96vwM/q83keqHOqzWXgMV1hOVtZBwXcdaIhokkv",
-	"+K+S9T16O5ftqyjEyfgLxSFtWj8g88cIB9KIsB/dQN3rmwc3t1F852r37oP9+9+i7rUvu/c3J28nMRFe",
-	"PeZ3sZ7RomQdS9SOuCTplTpd5RGiDa2lal+xZ0wj2UMIFk44azNQ5JaD49OaSmx8Mm4259DTANrqLSws",
-	"qMsuwr4aq4vwl8R6Dy0+rkFoPcMcwTRz8qjGMOzIPuZX7+Mdi/aYSwY9bKb7129R98717h930MF1YDqa",
-	"2xzcvLX/YDcjAYx975viZoMimjJFpY709srWwSo4ApBOaIZsM28Ma0urAej6ZT8SX033m634P7+Gewgo",
-	"5ug9NPpGgVxA58V0dvk1NP3qpedn/w1M9Gcv/Pz0z+efe/Xs7C8vIixsktJzl30SQp1QAcIdj9CLy6+8",
-	"jF6iTF1TWCDd6hpcQSss4L4wXc81gjl0kbd1hI5fJ/66jvFROh5n5AzCaA0HKOJtpa1FxNyA0yFlxEOQ",
-	"6OQZKplZYUrKMypbr4q3mBYu153Z23QOnYO/bFw71P+r0pBoVXCF9eiCaDqy49XBTKCP2rIIiAZ50Vh3",
-	"o6OnbPgeJQKkzk5yfavfDeyuEYuVJKqT6lGLrTPeZsm7rltazyGNVyq+XxutUNImjuR8lUeN2QBLnD/X",
-	"LvirpUxCQVIwLmqpniDn3YkKoxaxnF22t56bE8jl4fpY9IKaNOsCFmb2VlPl4+5s+UH7TuI7m913t1F8",
-	"9Vb83juJn/v2t/t7W2h/dzPeeRDf+gyu2fi/vt3f29Sek39+7Y4nH3TpJsrW/Nv2T/CggJ4Jx2ck9pwI",
-	"qwPMa68wYvRgMD/Zbj1kyoCAcksCsE+tdSxeYY9SDqqFUiNWWK8eYcxphaqEjkrFYp1EWc9rCqEdCal4",
-	"rxrhHFrqVeR17AoM38eMcQkwOfCFaiSyQ5+uqEtoVb9dmXHqIvBWvzpyhNqE7vLRuHlH0yUyQS56K35o",
-	"3t/jzJg8y1PaAxgvwFah9Yh/fq0/of37O/E3WrNw6R+T4XfzdarhLw7H9Jyy5wsaYZ8hvNYSdCNhgWnB",
-	"FgPqTknb5thrQdBDIV0nOlJUn4zpin7ZMpfEEtIKqEQhr830++VU/zkecER8RvXzJLAXL8NarKdfL+cx",
-	"o/lhx6VohhJf/UJJTYqhHNzc6177Jgk/yUhUqHtN/RR/emOCstXDZDIpy8CA6WApfqYE3wE5aYUlTQiJ",
-	"OwJxhiKISEM51wWVxmVBmJe45bAPGquV6zQO9QpL2BSartjWB8pJGd51xFLSk8O9jlnWj002ehgsK2Nz",
-	"dXOY53mUunGUpsMjDwldGVmXSYa0TYMLg8hlKnT1ifyJfp6ywBhVL/FnI1yVR3SgTSfQxSM52ENMx8tO",
-	"i/HDPc/HXg7Xmfv0g3jrHyj+7AOIYtCu1Y83Ucaq3R8+OPSYJXhS2RPW45mHn4/mNEDbIwFalFj0ZaIR",
-	"fI9J9rHK/EoccFmibMm6myJ5a4Df5GIK5dUD8gVYXmg6ESbXeAAF8eGKAOgxHRzjhwRHIvO1A2NHD+Jo",
-	"CP+iHnWG9K+UycR5iddqJEC8JXsiqpeJnD0LEzmaQOofojgzmE5vbsV/fm84qRryK6bV5y5bBxfuoVU3",
-	"lVaIhn5bNQ9XErqt8ghhxEh7heVQ/jRsHyPtXsS+izw02INK+NH+NhCOsthuSOJ1ssJItUp8ieokInNo",
-	"qfdUYYbWCAJQPR1cChBvWUg9pBH1Mlh6vVlD0KDlzY/uVB1fII/6gB38bufgnV20v/uP+NrO8BMmaI21",
-	"msXyyTKtsVebRyauq8ZHh9w6WgI7Br2aJDl+cj3+84393c3409+iaZNsoz/Gt/dQ/O12fGcLIDw/2Z0Z",
-	"SK4mYEjDjl8ZlPMC2V2B0gGFiUckEUGMbJAozeaybFc34krugh9MMvlw4eFZ284PKibucdDDUPzu3+Od",
-	"bTR9cH0z/nPOumHqwl3x3JHilyCvz3iUBdEhqW2ucyV83uzouJpILc8JkfUhq4ezpCIIAC6HWMgVlmYE",
-	"gm/ZzuuEQJUNStoJmAH162i6YvpbVf1VlBxSSd6vzMyhJdbhTIkIoSCoRqRApxdO64afu4RriIq+UZ8Q",
-	"SjYA1FeXMPALIt1UOzkzxzAAgx75WU2kqEnz2Dw8M34q4g8xBb4I8SCl+hExLnTFhgEp75lq6lmCm0OV",
-	"c9XZ81j69YouC+7jKNKBF0Ck6g8SUKgwDsEZSvheXGGQ3CB4g3BGIMYOwrjXiGwTwnQMuPHJUYFOnzyV",
-	"xk76rSgpzwtxdxXzTUU7HGw8GxUAjWWcDnNoqSoNgEhabQgFBAchZZmQdCpWmBLbZyFqbfr0ws/NsYQX",
-	"VjWIvNs9oQsQjQUycq4Ka3h0QKZqgx+F2XMQP9Db/sPlCmOIf6eGv3AhIj5nukzP84Ad/igsYf822kAv",
-	"WoJ7hMxyZzP+9K9WVvBQ987V/d0bKN7ZcskNheJlFlRgdO9tltE6zRYXnn3eQy+8fmH+hdcv/IeHLrz8",
-	"i/kXLzz3i/lfnHt+/nWydgHRBgbo9/94afk/gN+dXX5NCwWy0yQ6mhgHqVu3SkNyQqwwc5o9xR/1r1QK",
-	"KACX2Okg2/SEQH6IaWMOLUkdzH5qAZ1/BmETPMwCdHJBf8OCFXZqwaAlYH2QnWwRkBDyEAgTCuMtHYur",
-	"Lra1kPqDy6fDFE3FO10z2UTUGOe4MeZDwmCUrT8yJGh4cpHAE0zpSTekiD9DhDlKCX4OVRTbrVjR08Rg",
-	"ahOYETuPOfmPwA+dhcSIb93tfn5Xe6Mnx1odeC1F2Fpavx4EsTJAKT+m6MdV38/RWE7PH0ZgnjtPLMHk",
-	"eURgPJ4Nq3LA8GhrlAZ2MOlH6moWaPri82fRz0797GfQhPruJzOHRfXxjtXuCdBkHxTQYZXvw+AA9TBS",
-	"LVFYrIRDi6i9MTshecV28LgmTScDfCTp0unyFPCDZIOOM6WfJLnn9l58+1Z8bSe+9/f0Mtq/twvQCrvb",
-	"Bx9so4M/b6F45+bBzT1wXzzY3d/dQvHNq9mLylToGigLaVPwEWiYZ+vEz8IaUYFUS0oc8kxIL4QO00aj",
-	"pWv7mTJoJvVUaYANQEaieYv3sv4zRRsydZdUT4mdLekAZCzTshOpHlobz5jWw2K8Ec1vj8IUlvMoHIuc",
-	"hzaHPZEGqu34q+3Da1HmUIlCwISXqICD9Zp98IiJ3vRTGPqa0L4deR6jyUME+3WbZoCliaDJ2LggsR6Y",
-	"zTFUUI6wNEXFt/e6O3+dpJtoOPHNv23+GlidKkMdD4kIh4Grp4yYGqXM3lHHlNVHWd37D1D3/t7E1SCo",
-	"d9HEsp6Wu9jIUElWis8V9RhUyGMAzbYNzvoR6EoWwv1Rut3t9NiTJFs8fqlFj4p5A7L9GFJBpnRwIWDi",
-	"kgZlEYQgAqVT05cWe4NeMu2ZDD4apdgtTmDBc5khjMwOHqd6M+lEhpf+zZVsztdZPq4GnK8G3H33AYr3",
-	"rnavl60g66ReWHCCMIRLGRsr60CwdR6ySD9HmabehHZRDrJohVV5ZJGwKYQFztonZzIIXhDjnRwRXXUb",
-	"XKk6qiwfALbC6jw0JSM4I7OSNmwVdIuglJINCilbRxV9gMn82/DclYrBUaJSIMD6TSCgXNqzLlybku3j",
-	"XWA3HecjKrKrhxFk1qsIGil5IlN8R4f9H9ff/TFkAxpudeedg3fuatyRz3oKAjgLtmYuBXugB+lFhzm4",
-	"yauXVDcP6150HZjXIQPY90kzQaHLcLlahA9VIn/kIisl+vgFZ49BZLwhsoOPb/Zk7ZUlrXm96MW5G0vw",
-	"+8Sp7AjQqnoG+rhlhBy9CXQEqv0xZY+YMxJfvdW9/d3QM2IcLvNYCFpjSeyeuwJQkwDGSY1A2cGIZIsO",
-	"gpQnvFQO1C0mmQDTGJQlhtY6COunZ/qrEzQjXoMSC8judZpKoIGtUUiFM/dE6R/nO0uZeRwhe39Rjf9Z",
-	"LOprHEfOEt6ZgcyNLc08dM3j3T0UX7sbv3sXTet/4+2tnvwRp4uuQQZd2ueP1MLzqgAzltt7lCtH8oRt",
-	"xM7N7v29QsUP3HJ9q60j7c+TI8o+tM2PjpBw5FvdgqEF2Y0+zpSdJCUC2OrOzaFXSqO/UL6LUx85JDmU",
-	"wdbzKLJNwRhS3FRzCQFSj9NC9aRwDu02nVZ/H1zf7P7xs/j2LfPtENtog8xruFe/z0Dav4kv5558ou2Y",
-	"2akMt2TmyCW3Xr0O2kQcakHulKnKxKsIh6FpqfFQudVDtwvcvN79/NsyTCO3jvNvZz+eC67Mq+Vz+KEc",
-	"HrH8mwMdY0nQaqtFA0fIaqH76jyO1rM0c1GNrkx49XlApTv2mfbTCIpvfxffvl6GVJpYiDaPND20nKFc",
-	"BkqkTpB9GLQNCxCinTp5UBFzsLUA0Wc3hhYv2I6PyOib62QkIctBarYdGxayqKshIKFVe6HTUkNeQ5Tp",
-	"wLRjuWly9/A3W93dze69qwe3HqDu/c39e9+VoWwle8y6HZQuIeoSwY28L/HIbsh8V0V35AXCAsgx7vOJ",
-	"phcmaWAaPkkS1a34oxv7966j+NYXSp4ynrnMdoLEmN/LNNB8/u3k74GFAxw3WebFo7nGNNB1Nmb9SEPO",
-	"HyG2/tDA87RAwSOKQD/GjH2EMesG8zpXLWSo1Uvnvs4DFoqYfxv+1aKqaIUDDKkX1HuiTpQ4Ak9CRaMA",
-	"QsptLWlBa0wz0jMIt3EU5MsANois80DjOoAskwk4R8LnkfH3a7MspEwF6MWT329+/iLzdHyoBlsxwQE+",
-	"1qjVjWbLlCGMMFunrFaAlgJT8C+aiR7huc13VHB2m70LqquX6kKmVmmLeFsXp6rUiLyo9sq0WkkWHSMf",
-	"lNKZH0kBMostBXka8cebKL79Zfd//xbFOzfiq7cOPth2noBRFf2L+lzko2PN2dHuhPm34V91dtZwGPJx",
-	"AASWdQuD8juwgErTBDVJJDg7IZDu7QxqNa2UYoGNWKuxRqCcrTl16r0NLgnEXM+h1y3JrDB1VGcp81Bl",
-	"g0QZzdMWoeUBqaQh2WRWiT8GBFHffosI91iqV5jqCvCTNEw8iIsnRFKCGj1HQZZvYyibZr9H+jXOfJik",
-	"9tZoLqEGClH9ZtJoGgrxYuRzZpFjAt5SPChFdZnRsAlVAFoEhlIxwNWrqqeg4gyxwUI+A30ckTyhG38k",
-	"+WtmXgV8SK+sp608Pzhgs+PAl/GqDh9cvXvwwbYu15NhqE0cSerTpo4zcAkWfcxRnblBjjZ9Wb6mnjry",
-	"Kxl6KUzqZjikitsCz9BLQa3sErVCKBNpnb+gCeui3gkHBpARcUjz6JN1F3/59+5/f6tpRd3I8dYOiu9s",
-	"QaRzgq2+//V2/M3HA4jIG/vWLEl+8+o6O5LreZkwSH8U9PJsQGtUItWVvZeTiw9yUtQPVKANHNIAAkVP",
-	"LqAGZS24M1mAqnSDrDCpaG4OWe4Ad25IG1B8Tt2OjMg2j9aTy1O9qb63V7Tp0gkeDE2qM3CWB0flbbXN",
-	"j2QIPDXx7pcHIOHYneAMAj7buDP3GIcMHd9fQ7FnNf+Jbz+IP79trZeA54Cm49t73b99GN/+dmakWwxE",
-	"0oF2zPRCEQ/n3iqyXsIQdHKb4hW8SZiH1OtBKyQBlETWMIdwrxkErBALiZ5aQAHuCA8JzhkREp5T+nvq",
-	"Pn7EYWF3tg7+9HuNEru3/4/d7ru3UHzrarxzs3tjG+Uun76MgwF7rG0fZSwd8GDeEKzLjQLeu0CqE0RZ",
-	"xqRhJAHjlskVUrZRZzbNQMAlMJ3aAXiEGJczcyiTyIPD0AzDxdIVTVzUs/GcptnftAjA2hjbrJBYttSz",
-	"JZHgVdPL+p0rR+rKhp6KKFzPUMthllRdqJ8PPy/nYZv/9u99F9/Z6l7fPPjkej/JG7rOpti48khgOR/X",
-	"FBJtd3kUWrJelgKRASDE1AMacbFDZGq/O84VeZIs6PkjZFM+io3oyaHqu0BS4/kg9daetqNlnUV0CyM8",
-	"DtwoJIA+zO0sDx3TYFxYIN0nOWutNfsrqS0VAqYr5vtEDFmSlRl9+UkSNUyCY5tEZIWlr7VYQCJoqkov",
-	"k+CMjp+wiTqSypB42icDfhUPdQiOPKU5Ug6SB/y2wiSF5MoeAyrgZiedrcI4VqsRf4uwigH0sM9XKQkD",
-	"47sBPG8SRTwSFTQdtUKSbcW8P5MH+jaSk7lbIC8Sb1gIfogFWWGCADCRAHBXIWkYmnCRYhzv9Bg++jvr",
-	"IZ19G1z8KHjAsV/4UTI1iHk+3JU2D+V8B2rAQHxL6rHnNkzuyhMcTJtOpFworeXixsWotD8mnyyMgMc/",
-	"xlKn9ezv3oB/Hux2/3K7TLjDRJy9/SdC3ZD5ykRjduONUcIjf/5e2SBRRAOypMZ0RNcatG07enTX25Aw",
-	"ikSKSgqCaFHg0UVTHF+YT0Ig1bXt+L13UPeP/9h/8HsU/2VX35jv3o23dwynGRpK1cchelOIipDx/GwK",
-	"jzYYmqJTKWKZhyhDPAp0PEdq7lq0Fc+ExB3UjOgGliSF8IGozrliQ6HNYHqCb+oSOVLpVf0ICm//AO/h",
-	"nQ/iq7e6N6xX15gei6/icVHjckq02+EqcaS4vT4FYEHnjLjT4QxqD5wvSBtYyyraSukE3VEXgtWoFuk5",
-	"E1blxo0TAq1TFiAS0hpdM2VTqEx8ARglzgYmi/F7JoJ+e4QVpSx6zyOwvQ4CvGOkrTf7GOvu+CYfgLdr",
-	"Kkpe244//WBQDcmBFzhvdg4h1xdHcfImtZXWjd6Y2LCmfSxJjetQo4TFKL4DXEd4KOPKBDRu7VP0Vpi2",
-	"54HJbkYjoWkg7lbGMKjZn8UlY+SyNEa/M+iFk+j73/0BvXDKsk+BG2SFacvgC6f0jyftj/Cq/u1X+sVf",
-	"nULfb37uIcxYC4fwVfLQIgqwJAI1+AZBa51M86KJmSlxRWVITgh43saxUB6gtsYUjxITlpOn8mZngp6s",
-	"R+pU+tHrGg+dZ9zZ7L67jQ4+uR7vftH967eoe//L+N27Bzf3UPzeVXQUPiKLWjPIV/SifmTZsIajBoPJ",
-	"djXIf5SxclmudSxRT8Sy1d39W3xNydF3Pti/v6U+du/d9FD3/Y/jnRsovner+/ldD+WSfnQNiknbvQp8",
-	"VpBjVqtFpKZR3nQGj46CpWR2LSJ43Sip4HoCj04aFautLxCKCXFJAiqwrrCKGXLiAppD4B1ze8SsZ0jb",
-	"dYxcniS8oTZlAW+vsOlK8t2zuCMq6kb0w1ZAgjNp0T8dZ5O8m4SOtLHQjjNbTHEOLa0wC02/gcMWGccp",
-	"lmDbj+wUW0TCZKVmq+TCQMA9p1UW99WoPV4uZjJ5xaGnl0diJizJy36ovOtYHxjAWqF4z62+29uzkGFG",
-	"X+gB4C5n7svX5Sr0k72SPvYwcoWLbGLpMI7jQYpTah2GrUWklcn4ttIybyhaOri+ifbvvfcwvU98g0Qb",
-	"lLSHxhq9Yh88asdM0lFRFRgdnmlSZdY6SEefesgovB0tR1hF91iknISRFh3c2jr4+G8ldJWjIVMjyRyF",
-	"EeU8hFynLpMNKrSphBvIHJeV5ESRR8SEVz3a8LweM83xEZhgFIzJEz+c0j4MFSFJHLTQA9rtrF15Su85",
-	"YeFltc/Pb0lEcBRSEqE1EvI2ojJThyAThGei6jBbRw3cBEAayIhmHcSNT974N0zHpvJfSyr9pM5Dsogq",
-	"EW8LqIaMV1hS0UIiynTDoLl5qF2nSgmRXOKw4qGKgW44qxi3yQdvKrK5pB74ZdSuKAVthalhJEkP7QLM",
-	"hZwL/4l2Ow4LRjA/HZ/hQ15jX27H/89vUXx1O97eAngH7al/ZGE/hgXMk8tKuSkUv56Dn0uDi0hyWc77",
-	"YmNwbed+8M/l1w5bL/rKMX0e7o7Z3b//7T+/TuBG0Nnl19B0/NEH8W83449uxFvb6ODm9v6Dzfj2Htr/",
-	"5ov4zmZ8ZxPFN/+z+58folcvPT/7b+iZV85PmIQ9d8IXlHwdCMNFWKsB12FCuQ0sI3p56k0HJFeZc3KE",
-	"EuDLhAQWBlFbFXVm4xw6DyVs9R0bX70Vv/fOfPe/H+i/PIN2aoRHkAcRZbO42fRQQwmVxpOWROboJNDE",
-	"aYYjv043DCSJFdkMyAnjrNNQ5G4AjGDBXXehlTePHn2oTNTcYwQ+dOzCOgQfMnWqRzZdaZiEgWarZf3I",
-	"ERIq9FBYR1bXbLBBcMdi1WSsote+AEfTkPitCbmUnEwcTPFaNUJRay2ivlZdmtR6XzCSpNEMsSRQua1G",
-	"NwhDlIWUmfIbPgb/EkNrBJGAShLoOm+yToVNwGZhZw69zO09geFhHCgmz0tmYmlfVYGHZ6Y40AtI93GN",
-	"9NKYJo8iyEsvS5FzRv147Jn5UXhmNA+Kv/pwf3cTTcdb292/7Znfvv/dH8yVlv3i/oN4a2e4fwaYyazl",
-	"HYONNmstGspZytAveUQwQwGp4lYo0XS8+118+1a89Q8PHXzyxf79b/WfH9+M393d393s/udf4QsNPhHf",
-	"29vfvdF9f8tDB7c+iD/6rYe6727Ht/e672+llYKSEfXCQqAiVIiCAG6Y4KVkfkcpQ+a6Krqjk6E8OcDI",
-	"mqz2H+zGn22ig99uH3x4vfv5/9uPpZC7AQeBKeQW6rFFVciN8tHAK+QXquAasEflGFPhyWPs/YdqeOSc",
-	"k5ELwuRsrhBi+sEk3gUkJBpWsKdIpamOLhBm2fKUAI/UxlD4JImd8dCarsBLA2O2p2z9hKkAC5nndd5m",
-	"Kwwq9SqhcWYOnZNCV/QF+VPjbwt0+uQCqqTdreqKDUFlDr1e52QD6hcYdp8+tcIog8pwGTB8yGjXbyMq",
-	"zyCskYAw63jZCt6yzgXpr9uNpiFBXqwwPTB0euH0zBxaMvOFNH+NhGr6CHKY98lLP89NhnG52tTBSJW5",
-	"FbaEfCrpW4ShJmYkzLQAUc1YaogUidcJ89QqViNiQ6aoRNOCpEXsL6gWzkOJZSVPg2UCyzoKaLWq5gnq",
-	"QGVAbcwKWiM+bqnFUDvMGYRpGRA8EkDkMdTzdeLhqSXIlc0cXp9Cv3QcsfuISvXGX38R/+56cX258aqe",
-	"9voAhjAgNWDCgtEtnD09FmnI54RoEWFi+R0FxkuwNnXU7RGfxmyFkctNCoUC1AkxcZEzJgcKMqoUHwRo",
-	"Sio7NhBf11cBL2MzIhuUtwzzE5I3xQpr8wjg1nPV0VFaHF2NH4YNVkS/pzo4CjgROe60wsZkS4swcQHY",
-	"09Vk6mlX7uOvNnHQ8V94TCqSJ8t4zHUebYHwa5/F17aVfrr/4PdDC+PYcNPh2McPI96/pyeXwdUmJKmT",
-	"2yZrCDebiIHHZY1UeURQyGum3NJjUQEg3vosX9pRdIQkjZ5d6MEDHrQb1m53tAbvH5UF7BGbmADd6yjM",
-	"3DlkaBdAh47BTynqiAy5upuHHXB/bMk9Vvizx8ziTX201/38rtL3452tRdS9c3V/9waKr23v774DwdN/",
-	"ehDvbHffvTXcAtCL4u4u9d5vIn1IpdTTbp4pqqX+HOT/YEFSOc7UNUqxgn1DMOkjEcHih1fE66FXv9sF",
-	"OBcdCr1//1sU3947uLkXf/W37vvXj/Y6KEnE87gl+VEUJPgF3SDCJJ8p4qtoortAorNYkIqhQQ+t4RAz",
-	"n7IaCjlOoMHhPXjkhEA+bmpkRjBg6cFDaHVCtyTQD8+h5y5ToeOu0zmaOho+j4h2ra6Tpuz3bCy1JNfn",
-	"6ahwrJIOHkl2WsorLhKIIHQwi9etDq+Xz6CTtNW3Pm+FkAOJ1o5v1R/4rfrpje77HyPNvQ5zRR4Coy7h",
-	"MIfHqFsmmev4iM72ecxaOHwsTnehJADuZvVjH0bd8Xn+YZ/nq7cOcZ4hFDV3kguDGeCmxyILHif7o6yS",
-	"2lUWJEtHrIo6IXIOnWMIo7WQsmCF6ZgpGyzrgWTaAC+N8BLQKxaggDRxJBXxm9KADb5hnC6Qbx1tkAg8",
-	"RiAlaHkglR48U/AiufQ8VCNSoNMLp9VkqIX0EgQFVF+BRIkZBZkmJgvcoGwddbL5IMQqGHKVRxY14zjf",
-	"tl93PLi5Y8HkpvU38fZWD2LTBOTxEW6x8mdxHkuJ/bq5atMPg47p89pvk8h36YkwYdTJodBx2GEaLdR3",
-	"urOH1cQ3YngFVUNcq4H7BFVoQJiksvM6jpTYrvPANFg6nMxgEVo3A8ECtXHESNAvoD/L20wpCYbyl5L5",
-	"Dj9mP5n/Sf5kJUW/1yjDkKgwNOXlklmPJyvv5cmwk0JlpQe2Vt/tWyi+90X3q82D69fj29+mNbQeh/M5",
-	"/MmlzEEc7TxHxG8JHD40abkwLlofRiFJUyDcxp20Am9qScLGSLSYfh8SvKHDS2gEESUGT0fWyQobHOSc",
-	"FLNEa6ROtYTQAGxZDdaDRop/vqgW8qgM3hf1Lj2S6DXF+0gquRZBUftcZxGZB49r6f7/7F1bjxNH9v8q",
-	"R7wwI3UM5PLwZ55GwH+TVUgiIFlp11Gmxl0z7tCusrraOE4UyYATQWZWgJZZBjRGEy0BsmIVMzjBSOQl",
-	"+03y6G5/h1Wdqmq3L23PgHs8ED/Nxd1V3eU6lzqX3+8V8tY7d9Y7N5+DBgLZhdLbg4JBH3ufD+N92V3U",
-	"EBo2Fz1v5U5oDtsl9Rf6CFKWMrAIMW5++fhYmrZMI0yrEvMdt3vOUK14YsGEthUIuyMw6geadhBJJcD3",
-	"iOMO+hnyEc/KI8lZXK2UsmbRBFMJF8TeLyl9hsexmeJ4hY75j2uI1rddDe/+8NvTcHsr/GWrV4FYUeOV",
-	"zontAm5qUKdIAUsjZ3ACJRfDARjCZzbgDtcVqyaMkCv5MOfzInwA2GvlUZHnrh2DrzCuhoIJXNAcyBd0",
-	"okH11q5yA9iCWLEqWwynUGlEpyOtcDRmd1cRKY+kxDByYX+GIy7ND6oSfKPplnNoztVZNnwqCcC4tGEC",
-	"UJGSt3deLBSnXyUVCvEzGlNyD12JI5zyQVHIE9elbBXxINNyzaNJZs75LPh+QBjRWg3pzvck+8N6E+Jm",
-	"OazXTOxDAXdI2327tXfTrLLq49vp/6yuS9sm4TRJTXvqGSKj7XhYATArOZmExcEQWmyDTb7WcKgJWbRt",
-	"ebYrCepBOc9jFfgqoORxl8Ic1pZT4CVfODYF+kWReqZKo7elALE/XHM3goIMsSyLtt3dbWkWOeIE02tZ",
-	"V++XYFZU/cvMlLz+1Y5KokH+aF7da0fjcINx5CspsmNaGifqH1ogHDOOqfOKVWjpME0sPIxwRgOib9os",
-	"++R/2hVU2LmgH424GCdXB8rZAWyaItPZaKLIqEKILo1Y8N1NCNbuBT+0QPtjt663d9a7fTby8n1POH2M",
-	"IjkmgcSLlKVxGFQIZz08QV0k5YitoEiEMJTYcY4FHxFyNT6aCZpkGeaI5pSvpzCYYZnmeIEK46zcuzG/",
-	"AARc4lOvZyyTYlK/RU2AeEmWqdiOfJL/9yj9so/haJA4YljK6MMiZdON1Mjvchan8aeZhkYQ/j0bUew/",
-	"H9vQhT3mqW8uNUsS2p78UMpynnjUitdj6aqq2enrJQ/7Co0Hd1Ow9hDaPz8Ka4/bT55D59rVdqPauTEC",
-	"CDoGHM7ZZHrBhqV1pH9VIFFmbHj6TG4KqxtQ10CUF7iPQNLydsZ91P9ZduzoUd15HaGoKQqbyFOMMe8s",
-	"RLVGnKkPDeKRDvVn2ZxaRYhAjeCdo5aC0b7+29PORi28czOsPYa3jho8JIgAkeDNo5ry5tjv1X+8Mxwc",
-	"jbMVZ7Xk0T6xTOnUiBNMJ8m3O4UwOzW+3gHIPp2kAIMhaGyGmxcheFYLtx5KDdVu1MJ6M6aoVF/z7vXV",
-	"WBN5RFuZNBzWs7xApUYxUSTdCw+fc4dppxFRYhCcJUcXgLCKvJ66gqpyX8KAvlEgjtsDjeNzhOYFEqHN",
-	"mJGl2VSjcwYRc28GFIwMVk0SFnPqFFh9lFrU5QnSJaZfyJt1EJSXmSb7VTi/Gs437/HSar57XhaHYcXl",
-	"ZXzfLPNjxl1p4WGKD2EfaAzrJiW1F5thKtGy+BsmcnCRWeLlD6b3TMCs3gx+vBnWn09Elx0xcZ40lNo5",
-	"PPt2VQ9fWemphNAqjdmIbaWrJBD5SnBd9IAAVBp2NstU6D0C1FnUfj8G66Uuo3ashlNNc9xge8UaKuNN",
-	"FoTZqH/kmT5PqS8sVWnFmU51WsA4uJytUk9XeJroHj496rcMLPYE/hn3s6xCYzhCSHqImDz4co6BP5Ov",
-	"K4DxZW5XMoCoWKo3tB8UDEtYlaaM/dN1hA9zSydPvX/q3CkYB7i0NK8XWk5fYhgOlQ+gClwFKVAok0oG",
-	"FqP+qh6fOvbSsbpWvOQzVaaxNL+Axkt9bVnWrcvHaTiLDepgh4ryvM33vMoVVLWPrV52RUOgaTgzC3ye",
-	"ZecpLYLjA/rgK+DyVTHMWPxlEBrtQJmLfXeTo4OLP7Mff2D7Ee5sd+6sT8gr9viqlNvxsSNzYepiYCZK",
-	"QpIwyZqeBvFuYZwCoJqFkSYTjnxQ6/zz6lgmvbThIjxacJg9sXNbf6eGHDz9epQz+iWSM3fv8jIUCKsY",
-	"eJQyVV6OvG1WlvKyZSk/tcLbteBf6711TyrPFm6sB/efQ/CkGVxqtluNPQfgd8OOp87RilNI+j19XQUC",
-	"5lR+6b+39AaYt8B2BFn1KMXO4qL0X7EFUnq8vOS7jupD1u3Mhv+uJLeZPt4Ppp6sntRULs8FNR9lGebQ",
-	"MnDSIyu+AJuj94YqNQMfcEWIYx9H5jyB8dOIaE/+QjxHcKYQhPV74qNiOFRNcVhEj4mseejKSLcV390C",
-	"UXb8XJ7asEz9MkW2C5V6cx3K/HkLluWDUzvLTG+1qckm2HMRf7c+OsIB7p55+RL4RgmN1Kg89oGnqGee",
-	"GaFeerywmqgMyfSQVg+Cn1rB/UfBk+YuwbnTMXAXuKp3GemCfcL99FPDOMkoPLvDIp6L0RmapZzJaNhL",
-	"sEJcQVUzlZ+XJsyRx2NGoUL92RZ+yS28+TCoPw/rLU270bny6EUC5RNP7J2V9kvqXpWgg7LDbF62IG9c",
-	"GmXa5C4oUk8aCZUA5FxQmJP/ljdGFm7eyrJynsrtA16JIdiWZs+OarxyXcOnUoo8FpqKgtaIG1WgIhZ8",
-	"kTOZdKFLMTSFVk5lI6OUoSonWSauy9Ha5YjwrVikHGMqDlvNMt8p0IXYgyQMGAVNNFXf2MRgJPAp5QXl",
-	"+NOLd4zSNLgZiICuWpmFOl7vwtLheq39dCt8dhtzg61Gu1GzhuYOJ5onlFsvvQbD09yEtrX2AI1oD4yX",
-	"F7S2ERoeyzFgQlj2Oqq3b+qugfIFtGKb1Y7tc7++dgIeVNutK6axdnLCkFaFZ1cW5Ax9sqAMdI+QYBOs",
-	"gu1ZpkDylNhddA9z6MuyZHSPHt9EZ0CIkGJWJuMwPqwsIwJ5GqKHcvyRVZwHRCbl2s4kcqoSqYo6JyiR",
-	"Hu0jYO/rYleesnGmrcisLFfQIZdjeDq8eIF6zopDbUsncUnJBuGsMuKK48CoX+be+SwzNELCYOOgT2+G",
-	"5R7kuC0NFe4cHZEqOKzkm/a6FeJBQXrk+h7piRMGJVEibkLwRW5tHStNUYpisyS2y8pPZwfXiUhEF4g6",
-	"+KWKyNRaUta2O5ut/TjAxoTLp6QwitxIpf4nSG7U1zWIw5+jpLA/1DtypmS2QVLQ9RcHHHHl2C4e7E+c",
-	"TQc4ab0Khp7rymZQ/zW2g5Fsv1e5j9t/Ns25DqOpbcCTavxxO3AI95u+c7ZXJrJX2o8b4faV8XtldFv9",
-	"6co5vCZlDZLMgEsKPTS+y9TlSKLEXx1O3OBSE+QXM0CCa76RUZCFyOrGvaijzKAGHxbgIlqnOtOgqu0u",
-	"jloydSu2ilGWq2QS+NRRhR9QZl2lRqZQbDvKriFhHCWFfVZUs9hen6aLCHB3oeWOfCV/jIIQ/sQRzrJr",
-	"aF+NkEW43DF6WJ0T0FdowO457mF5podw3fg/RQCpOGYXQHHHwir1scBx2OlES2KqqvYk9YnjjnTZ8HAV",
-	"vbgmgezjjLRV8mWGvT1gfjUpmuqRQ3A6ZZEt3ZY9P9wC7En7olrUXhjxc/kkgrRoQ6WjmadDjzZKNZfw",
-	"iexpqOf0A1SvvUIPtzeCJ82I8KyzXg3v/jC/F+0eJ7He+xEnLlbDqYOx0SACA1quAC0Qx1U+WKz+vkyQ",
-	"95x1KckplR6bI3zdmRpnEtZHMjteJN/Fru+2ZqlRTWcr8U3WG9u1Mgl9UfKdojr3A+zjRYfLaXl7e2EP",
-	"niWO91UXvf3m/+1qttOEVfRqiynpMMQwUifwl9VffZGbUSBGpqtFaqZBf20hroZibUtC9fyoyHrU6okZ",
-	"YuQEF1n29rGjPazgullpqb+zibgeJXYlUmtWpNQwkE9YjroultWbgUfQjfc2/2hc7J4eL5XLLhPPHtrk",
-	"cwLne4EQ1AnzoLPk1hSjnE8fht+ujxKfF3WXrb0GOZPl1PRJ7gZibFEdq4hbJhUB5ynST/jgUiIUXoSO",
-	"5AzheyjwC70WfPweVjfNdvCUlH9wqRlV/Ed7GILN68F3N1UY8NJmu1HFT4MnrbDe2t8dHuFvJdMKdjfc",
-	"Ge7SFM+P3UmmUjEYE6wEj8/0ERvAGEbLCN058/9e97Mo+nG3/tPZ2IbgSbW98+su3TlpDpI7dhYxFigd",
-	"L91JIy9fiMcW5Uc4hokyYihRcwVUoiuR/05XKjtINvKGuTADH7o2Fb6qNbYwKLlKpcEhWPI0aGbed4T/",
-	"MT73XtXOiZInuLcbtfO+U3B8fYRMSZzlKyQlkhbVIvAVtbgHXH73vVD20qPwzo/h3es6RwVz7WY1uP8o",
-	"vHvdgnj1BARrzWDtWXi3h7NHxyeGSULkHx2RalOFZEpDUfqLLsnp/Ja85bBARSsyoNAi6MoKzfmgUUj1",
-	"FUhx4fPzlIFHVzwq8kNobyju7TM4/V73d8xYplIwT318rmiH7a/9k2+XGEgVw+yemMVUX6kC+EiutSkL",
-	"H2B9VFe8R4hxnhLXz385qoPsXbwkzYyVniEJwMLjOSoEOAJKxcwLrLBcLZoreY5fOXT8b5/2+AA3a8H3",
-	"W2GtFX53D8LLFzuXt2JrJSrCpwW9UgXqe04u2eprOUD8V5arwHIFPF7yqQIZQMRYC2zik2UiKBQ5RyQV",
-	"n6rAjG5RMr29iFUrLA0rbQGxOc4jLHD5qqOTc6qZiegPdCD6I48XqJ+nJQG+1JyKLTQDp74ockERPIW5",
-	"FZMALXDm+IqySJdsDs1ZntYvP3YTyCmPFF3ijCMS7f+m9QyZfZSghD0RW8DwQbVzI3FH8CJlpOhkKqQw",
-	"EkH1wyJlix+9d7ZIc3uTIjPwwDLy5c9pEkuLI8DmuVKBMv8ALGZYb8LiR+9B8O9vMGGq1wLeyhybT1pX",
-	"DDKOVEln5BXT00iRFCOwE8nlFcD71Bc7+HsjrDc7tUawsx3Wm6jTbjXaO41Rqq13vK8OLVPiUW+x5Ofl",
-	"8NIpUhzkypUqee6h44eOoLOkx+pXhGouRDettw5ZhxgpoOirGeUpovf64Put9tNWWG8h1Oy3252Lje5d",
-	"0lcYck9k8yxQPqvJv8fuNIZu8O7O5sVwbbuzXrXg9F/VH0Fjq/1zM1h7aEG4vRE+/ia4djvcqAX3H3VH",
-	"VAfBweHaO7+GD2rBerVzZx06d9bDxsPuTdhcMuyu8E4jvLKp6bvDuzc01q5ivuvejwUYY2/fqIXPmmG9",
-	"GbTWLWjvVMPLVy0Idu6FzzaDB1c6l57NBddq4d1v5nGNEXc2tlJeLu9coMMmQbyLdqsR3pMrrJBdFEuL",
-	"1QOGoXHm8QXqzc5GM/zlx+DaugWK18+C8MGN9pMads+vbYWXL3ZnNw3yQ9ZVQ+k2WuGtR/B79SYM7/XD",
-	"UePNfd3Be4u/v/706/8FAAD//w==",
+	"7P1tcxxFmjeKf5UM7X2HpZ3Sgz1mdseKfSEMDGYweC3DbNyIvzpVla3OUXVmT2WW2g1/nxCgmfDc9okx",
+	"s3gwIBOaswxm7vDEamwZTAS84XwTXqpL3+FEXplZD91Z3dWtlm0Yb2wMVldVPl555fX4u96e8nmzxRlh",
+	"UkydeXuqQXBAIvjn85fwuvpvQIQf0ZaknE2dmbrUICgim1RQzhCvI9kgyMeCeIjMrc+h2srUv6xM1RaR",
+	"ICxAVKI17G8gylDtXH32PJZ+o4baDcKQwJuUrc9NeVPCb5AmVj3JTotMnZkSMqJsferKFW/qIpFRZ6ku",
+	"SdQ/kmXicxYIJDlqY9UTqfOIIBl1KFtHeB1T5myeMknWSTR1RXXQwhFuEmmmvLROmN85F6h/U9VHC8vG",
+	"lDfFcFN9ie1jbyoiv4lpRIKpMzKKSb6XOo+aWE6dmYpjqt7sn9SSlNhvNAmT5T3lXzlab2exIKX9+Prh",
+	"EXsIaTqX4hYtoQizgDcRDRBmCDPOOk0eC7QW8bYgEdogpCXQNJAOZSjkPg6XJY/wOplRG9vE0QbCQGCo",
+	"QcJWPQ5XGGc+mUOKEAWJNkmEhOQREYizsIMw2iAdEqAGFg1Fn1TOoXPrjEckMIRH1xkJEGVzK2zK04ui",
+	"qT5blv+Y1XOahbXJ1qKFpSSR+uL/98bS7P/Cs28tzP58dfbNt0/+zPvZ6Sv/w708cSS4g35/1SCKXBsE",
+	"tfA6QT5nkrKYiDPwW42Ry1J/WrPnrKUOnlo++MD8KHCToJAKucKmMQs8VOcRwkgQHPkNL3vlNzGJOjNz",
+	"6NUW/k1MFhFGTRyqzSUB8qEfpP6fQcOYcdkg0QpTDSMqEGaiTdQanl5YQDXKNnFIg1XfjK9NZQNhVKck",
+	"DBCJImgI1czjOfR8syU7iEcrDK8JwqSeYp1GQsJcclsBw8wRqF68/CY08eWXCVuXjakzpxYWXCv+PJNR",
+	"+Skm5unRiP5cQJotLhVD+CXpuEg/ZvQ3MVHkaAgco9deO/fcDGqRCKmuiZBzCDicYliwhuluqa8wC+x7",
+	"KCIyjpjIrZveETStjggJUC0dkJy9SFoh7pCgNrNYbFHvk97btGkqUETqsSDBHPol6QiEI/V2SxpKCnBn",
+	"ruyg5FZhVi3DoH1qUmb/Pulc0TrcD+4rR11G+q5pYLZO1KDXsCAB4kytod7HRUSlQEBiPilQLUz89Kl/",
+	"LZ+IuZ3KZnDSTWnn2CaVWI2zlNxo/pUj0lza1CW+QVhJhxKeDeqpd165nTnlnObLtEll/8a8yNuoiVkH",
+	"UUmaAmHNlxo8DATCEjW5kHMl5zqEFvODCkgdx6HUQ2jiy7QZN6fOPKOHp//IyCa7w72pf1dUPGgHfpO9",
+	"cLT1v8hjFpR2E5mnR+tjWeL18vtamKdH6+MSwc3SLqR+eLQeXhMkKu0h1g+P0sMV9bFocSYICG7P4uCi",
+	"ZmfqL3WVEgb/xK1WSH04M/OtiK+FpPmTXwsOZyfr7n9EpD51Zuqf5jNheF4/FfMX9Fe6U5csnHLR7D7l",
+	"EapjGgoE1yT0vohqcDGKGlLLIBDBfkPfmHNTSkrgrB5S/7GN3zf9i+wi8uMoIkwiIbEkMMgXeLRGg0Cz",
+	"nkc1ymUrsKG1WCLGJcJhyNtEr9svOCOPfs0EjyOfIHKZCkkCGBgViFxuKXJW26+uUxS3YIjnmBIacfgo",
+	"h7nEUMzI5Rbx1fiMnAwEqEWCgEhMQ0OKMkcH555TcndEWjySMPpXuHxBcbZHOfpXOBKx30gX2lNLqnZe",
+	"6Z1rIVFD1IpnGJIIhnkhAnWQqhZewDQkkx+wPaJDqAOUFS2mBEhQJYqosa7TTcJAjlkEyVgdrZq5LKlE",
+	"GP6XCsR4u29CF1NG+WgJ3QhbjBB1oxeUeC1AZcwCBDQ9g1QwU9NYJkJQPohhjDZi256L5hEjbST0C1pB",
+	"jEg9IqKBQCYCiTAUHAkC640ZelHK1qtKbfQ536BESSs5C8gykbNn4UFxfH23kbpTOX8ZR+vkcfHvNR50",
+	"1ARDNYgIyYbSt3N88hLn5zHrmFtSPNJhcq7FRKU9N1tSLGqDjVIvaqD/zIKJp4aENun0bEPulbJRmLfn",
+	"c/YiGMhrDMeywSP6FnnEDExmhgathKckaJRnxdLMhQHsDfhZRALCJMWh1sLaEWfrsH2vMbyJaYjXwkdK",
+	"YUsoIC3CAqXgoWm4OLDE6oDPqKnE2agmuWcibqnrhwTnSUDxJThtj/dUqbun1su0anMg65omwX7o+6Ql",
+	"MzUtJ5PiQLNyHF6IeItEkirJtY5DQbypVu4npQm1cCSbZq6DZvFc9qaaBhVK738FpOwhH+ZeBSuoEG0e",
+	"BcM+e4W0L9hXtQxu76U3Cr3nWnwzFd752q+JDwNdCrhZ7Ld7po4D3NJL5+Cz3hRWH5LgVVbQEQIsSb+O",
+	"4Blz7bA5aZvvRVJXn/AocJmaTwKvytle4BslhcCIPHQqfUGzsO+3Pl9EC6jdoCHRdkmlsUZESYtzU/1q",
+	"LKgzcaj5MmjTw4Z9nsiI+upL0xaOItxRfytxPYbvCVNa8xtTWd9T6RrmNiZbsbil1jJYkn3rOytpkzhV",
+	"vTwNmBVPx2AXNN/yIII4x1rxqKelSDK9JlYsURuLVByTHNWphI2CddCeAjVotStFi9WCN4QAi31ZGU1b",
+	"mWvmzZpqdyiljrf5erWuwLjP6c9OLkyQHno217Tj3L/0pBX3hgYVlHlvKiSbJKx2Tl+GV69YW4KDR7Rw",
+	"lHojhvYckXUn4STXdr77qvuHbdS99kWys42SO1vJh39D08mtq+jg3rcHD/c8lGzvJB8/9FD3y63k3b2Z",
+	"uaGnA4bANH/UU04HUL6oL9u16RngZ+8nNz9SXd+75aGD/feTD/82bUc946GDh3vJ/lX9y8GDPfU/d9XP",
+	"9x+o/3+4d7C/pQZsKcInTEZYDahJZMRbPKQSsylvag0L6it+Hq+F1F+lTEgqY1kcc7aeZsxU33k9xGAp",
+	"uxKJG5Lq42+9awptlS+f4uvjkmUJiZXuavkollsRwYHrutM8CN7qXaZBq/MC9ol8HYcxcd0A2LBTcR4H",
+	"pJ92zmJBBOJ1pP0A2HSOZEMpSPpqM1wBzLd2QI6xH+ddTDIvztCtklSGFfYqc/3oD7zsxsqm49rG0hW+",
+	"SHxCN4nD93mWN1shkSRA6cvWZac7PSHAVCDQWqdnJ9wSwhhLCO07fFOR31CDNv0XRuXuW/LWWXdbl/Lz",
+	"aXIlHOmV1I0XCGjguPWYluNmE0fDz326b3qKrh3x+o9X79Fwn9j1iKyDQHGeyAZ3bO3hH35/8NXuIkoe",
+	"7Bzc3/3uq+TBTrK7lezeQMnuTvLRQ6RfQNPacPL97/+Cfop+HQfrRBhn9qIxnFBwWxPk8xboGUHEWy0S",
+	"zCwizeAP9v64iJJrd5N37yY728knN7r3t9Hh+zvJZ1uHH30w/das8HlEZtDhJ9um0zxXbxLg4TKizSYJ",
+	"Vs2fTaVUqX+8BR+7+bjejSXwnznOvvGrLQmXzMWbmp60g1K0CN4QSj42ejDBTTRtpGXDbZTwTJta59N0",
+	"M7OIGNlUZwK1SCQ4m3NyFTuOygKrN9VIDdgDJSwekEhLlYoUyWXpFDaOKjBDw15+PQuTGio357dpHOHZ",
+	"TqxP8h3mrO2bxIDhKc4B4wrDV+tTZ94YkRG4L03OXIwtu8pwxoh4hESDt8EWowVfz+px8Eak/6rOqqz6",
+	"6roY0sCdEUSd9BtXiz4PQ7zGIyx5VL3Ns7mvUj2ht2kTUfNs5zxxhqfApZTZ2dF0zqRlDrAN5OF1VMtF",
+	"zdRmkIlLoHJRe+S1vS9mFCxcdQonXTWbv+7WOA8Vl8oGd5bHbJDruUV4KyS2NxuNhrp/2E4+2Upu76Pu",
+	"jRvJn/aTjz8ADc+6khdct1xIfcJ8t1rRBJVrEvo5j6XPm+b89Wkvxi7leiZ4GJeaRiReLw6u/41B96nt",
+	"N9dLbqTZ9Hvp0XScrV3xCOQu3KmeLe1nGG9mLAPkW5fQmcpAkxCT2zgKLlF9wU2gPR9Lss6jSQ2PbKqj",
+	"4pNUA5xAmw0szo9IyIMbbJGIahFpAo1l2vgEGoNQiQm1pWSWX1I2qXl2CJ4MzfUcYmg33ZOccmMWNkei",
+	"eerPzc8uWy/1FShnwFVvY3HKRMaKWoCRO9UZFRujiXfqg2hpdFUJvrOmc4eKox6fEOAw91AThoWmD77e",
+	"+udk57MZp3A6iv46jlBa0YrRpKza7a7nRKX7Oi4RgV3GkJyWbcTbdG2L+5NtrxlmBcqakJR7slfKfeao",
+	"Uq4doNv45WOWKVO9PrYmaa5pGcrKLyeE0ZP6NSMPYYZ4tI4ZfUt/BEGPsKIz7r1TnYsNRwR9Js4Jjpq4",
+	"o2igtAlDfQ5iWuoZUG4WRsHjEcR/G9vSGt8kiErP/hw0KXN3O6LNsIcJVTMepuvj5XapOOMB274McdYX",
+	"wYDv4HqtVsQv06Zz2S5FMTHeAsklDmsQ8QteJsXzka/kJO0IVhNSjQg0LdscXMu0Tn2spGq6HkdEzKB6",
+	"xJsI24h7gZtKLuZ1hHVMANJOBg9xpVaf9J5ZWEBNLP0GETokyARx6iHQCIHrRvd+GfsSEQoco407c2hJ",
+	"S/QQ5xYKMwvY9tyY1Vfuba2n4l2F7TSy4LjUUGpR8qayEPvhjs/0TbCGSR3N5YhGddGXfj+d9iBqMoM9",
+	"U6b0purQROyDIAO8UuZJKcjHfU/z0m7/3dcru/YPtyiKOo5+testE0D7H8VrIRWNyjbqTPzsf8RjFlwq",
+	"MTJ7U4LRVosMddcvm9fy0ml/WxkJ9KtwOTnU+bB0L2Xp2OHJi3S9EdL1xghWi/STQRLusAOSN8Xbibvk",
+	"1l7JtkSOzdGU13NkiuTgPIJCmzesuar3ArdpVENJUlt6q/Mp0+9L6rMy7WNYI5cIbppDXdEXkqZ+2fWH",
+	"btLRD1ohPdK+JeqJP+mn7AYhcrnPG804U90HEa5DRkC81qSyNEIhDSwfHoSen20ac14MU8kPqXzGTcLk",
+	"sxxHgZssRt9qIDGnrc8EYVduEbYijR0fJvBYZ0nWz+BJX4QwYMdtZObRL9O8QtoIp98L1MQBcbuURINH",
+	"so7DUJR5KMGI6/M4DCD+ap1IRBiP1xvGl+JpJ0rDmgJlg3RQiP2NAV7LEY5xkwqh/jmcjaVHyX4y3IXY",
+	"686yC1pYF+fmZMbi/snpCDkbMNevxarWUERwoIVFLbDBN04N1o/IaN4Nb6pOQ1IamlH1SodYA7dUIBr4",
+	"1DM/c7MX+hZ5tiMLhtWBF086Vq+wcvmW0g7TUeVXxbk/cUDl85vO/cF+eWSbL105oiZOD8wOSpZvNzjC",
+	"viTBIiKQUwkpemlarQ2wdTvLRthGnR4gyvVsnbDTN/ueHaZM/uy0+/TH8E3Fo2jetoRdwQaBwe7gG0N2",
+	"/nu71tkkB2/jRIJZMqKYmBpSPRAmllyz9HFsJ5rVXiCRFYvS1LyfDk/Nyw+w2JBzoEqSe3WTRBENyDhj",
+	"jQg2QcCDLD2nnPEjVqxwME1KIiQ5JHAUfFmMIxA+CyF+laQRM9DSRbjI20e6urheRGNS7Oei5jm5mC5Y",
+	"v8aD2YZbcdNRAwVWwuO1MMdHWNxcM+8qNeciwX6DuJUWeGFZtVgSW2LsSNApokynzcFXiOrYTiAsbcWi",
+	"zDwC28UgMaAAejFQZ1Mdn81eH2cBhvMsa3Xvjcgoj0AaWSmoYHxPNamjaxFAPnY+BYIsJXpraejdqVKD",
+	"x9HC+BTzoG+RX0btqvJCKisYfdJ+PnBG4/CxdM4pr02ZWCm3zeaZ430/HRbJUVyE3iinu8l77xw8vAqA",
+	"BcDp4IS1dTBOYWzm/wY72HvWdJTlfBaHIZdlPLF4EQ8PFuzz2wo5ioxbke5Elsk99N1NEkFIxLOdvGZM",
+	"mpiGqz4PtNTi9/jNB8k/WaK4XaJCJ+mkyxd7LMIdZzuy6PVTmoBsLLtLPw5I3/Veupx+DphhtPvZzsO1",
+	"OqNFM6m3z5rEJUco0+SjhUZX2UhApc0rG+okbOKOzQpNY20Yb6NprB1WxpVlsZgg0xgHIWWkxDfVwOI1",
+	"ltp8zkLTJaJAm0cblK3rYMmA1uskEpkiG2JJhERpU2iTRJAI6nYsVc0P0EhX/QM6x9RSQ/gsQ2STRB0k",
+	"sBIQ02RYH0cRJaLoUc1n/Nis6kG7DZAT5g7PEjmGUZyxaF3JWdNGoYj0o9f1Erq3o2zBPUh8IswEcKbP",
+	"SyKLR5NjRg649KY2KWlXWbTX1XtOZgot2A1LRZw0xyklEsfK9YZDpYctf1QHh3m+aZjO2Sz/schF1ggj",
+	"depTHNGSqLK8r2bwMpj3jjfu0OdClshdlVxHuTi9QWN5Wb8GWv8TEsEHoHeidO4DI/xSVaLC6deOBCFx",
+	"VD1FY6DjacTowsr6Q7/zZ1gkook3LAtILLuyz8JpGy96xKLlVE9DGYCwVCGc2gDw6NbKJlRtKoNv0TkE",
+	"4AcQlq86g1RnQgKdKanuM4QROGYWLR9Xn+q0BrNlHjI75iG7YR6y+wXhBJb7zE15wzjXEGy3jJNV3JAJ",
+	"MrFMTP3pwkCW5lKMhqlGDrbXm4GMGTIqAMT8NFvYl+j7rc/RMygiOjGdBIiEgrQBWBBLJHysE/MzOK1h",
+	"SuSjZK2OpT21MJjb9iRBbv/94P43/Ym7C95AttzTyJcfJHe2u3t7B/e+rdZUkYuPt915Tu8cz7v7ycd/",
+	"rTieR3cxFGwLrrH0XRSjWSMGU8Jk2OtArrps17JnU25uJ7f3ux98kPxp30PJtZ3uvQ/gv4d/+r2HDj+6",
+	"mby7l8+8ogHBitvRkCvxjjZbIVEioPbw6WxQl3s7J7z3j+HT95Ptvyefve9BmtmXOx5K7u0efnzdsxli",
+	"8OjqreS9dzzU/e+H+p/5YfX72L2pNpWNIMJtZnz/aiQmqgKeMy5X7V+lQy4LWxpH8Kyqmv2g1CeXB2xw",
+	"nM8EIj6Onp9WEqBTpgk51J/BCWw54pmEny1Pi4/e0QZKZLbl1Q1E5qNzrM4fjZEo0yQr2656LWTm96J+",
+	"W6685qfYzyXKrD6A32GxO1JLTwqDbAwOeV94itFSOZvvBUpCY3dyppEciQM86z7fm+WMoWedN9ODlB9I",
+	"sQcvXcAhVDmpI1ak13EBGlKbi2Pbqd/QZr5cNLmBKdSonxo4bw7VjDqzqt6unUkzjE8IxNsM2tBhQitM",
+	"qTMayalD8mar6baistyH2oYpkCDEAwWGBFQaLJ+aNeDUZuZWWC1txXQdYpdFDE3XejljbcZD2CAvKmaq",
+	"xmtD6MUKE4RA5mSIJYmQHrlZCjCz4ojATChDVGr0bHvH5xdkaDjd2dz9/NgwMs42cBgStk7GdzlUj8us",
+	"DAzjCCV4ZmgkQZl31HbtDXL9ayZkAbbGww4zwJIXcoBeI+Fwq0uyfWECcGC9Ayk27Jx+n9Y92tQ36HB5",
+	"MN8HBFK7/aYnK6xTxPt0kRI4eofTE8Y6bBFspHeROWrwHtR9dx+Qh7Z3EI9Q8tHD7pdbSD/77qvutS+S",
+	"e/sFyT9DivOmyGUDSOtkCSY21N270jzufYSmc84eT+PLZz2YH0y2D7gCUowZtSdEkhkPHX58/fCDb9B0",
+	"QPwQRyRAa9oQBUdFIxjB8whTkT1NmeRMfnZqNKt6NIrl4SZZLUwYfkmjym2P+uLUrCcYuBYXMuNBNaku",
+	"hRfsk+bMuahyzQLxuOQpziT25etU0DUaUtkpEZzS1UQBjYgvedQBIIT8VaPBfrHfyN5eRDXGGampJTeg",
+	"7Pm1NuHa4JsuWbSYyWdtVYTK0RwbxC0rhXit4AcoOVgbUH1Av2yDCpwHDOzANgtmHBZ7FLSyQcj73sSw",
+	"zAosaTTrSHV4MmtQPxrWJc5V3CkDFtLZaaojEqBYgHs55GwdiHdaCWiWng3MTJqNpng0oqKHawxdyXEB",
+	"OPWZyO+V/qVoxXvm9IDbZLAxIyT9kFamB2jAy9azfMuCbM+qM7TcN/08DeD9+zbwApYNK7S2yZouDqGB",
+	"WQAmVWT7irXXQFeQmtdbPf82IOZeqTmDmaUtgDHE2GdqYcAIS7TTiEoSOXPWC/NxsKb1mAbYWMsrKU+/",
+	"MB+UekaPGtIGFv/hIY04zIbQJpDEVSWccUBQnGnFjiC3Nm5CNGs+jpzXsyu98vkx7NJgfE0Hb39muPh4",
+	"pJ0il/0wFnSTnM85Gfq3L++aGLaZ7n10bt7YknmPCCF5axXwyRoREUqfd4oTmwB90Z9opM09qgkdcxPy",
+	"NgFIp03MfMrWTcjw9ML3W/95cmFhxpiHTFdFWNZ0wfp9NiXLVSrAP1e4O4ZUEPKmnivmzI1GQzlokFEk",
+	"rTKJKrfWg7mqfq2KtJU3rvWnw7jr+qmLH3pAlGlMytSMglkHvbT86iszgImug8yGNkAQwVFISVTWDhRh",
+	"KYk+t7ZH9Yq9oMAeXvNQzbg91T9zVtDacCRY3WPpgj0fRdwZCh2UzDaKQ3O11qH0hR2p7RMGiy+vhkBM",
+	"6i9N++pfMdtgvM1WYUzqBzWmmsZmQGuxoIwIoXuAmhxYoFoQG4ezep9xuVrnMYOPRdxcPbmwAEuitncV",
+	"7E9QkWGVtwiDxeKxXOX1VWAx7uu9ZEvyIoUuNpcahSPOpX1k0NshWpkzgkSLhKFiCRCnB+7xM6mV79ec",
+	"Mq1f1uZqHlTSQy0uqEbspAytRdjfIFKg6RoIWzBNv0GCOCRzxmN2NuSCiCWZo4o3Ft6c0xSqfvT1jYff",
+	"OPnmnHbLr0c4IPAWHKPazCLCukgfSotSqk0whTbWOoDzodj0Iqqt8aBTSw3eFq0eC4RRu8G107+/WOGb",
+	"haKF/zy9svLGGwuzP3/zJysrb/7/V1bm3K/N/PP/cIbtEiGcvtIlZB7Z42eGRwIUYrYe43VS9YSYiN+s",
+	"M9eR+YVayHEEiZQP9oQTD4uY59S4YkYVmCy/NC04J1OQPcZUTHv3A0gNQe/6WMMA0JpSneyZXpn6OVyU",
+	"K1N9SOgu8bsfUeeZ4cYvq1WWQum8SHCoVYnizPohzPnGkQDLX9RIdMvSALMUu+vBRRyOTThC1kPh0yIE",
+	"o3OgR06F6zUMaXW6xXXNMg08Ze6L5OObyfZnHjrY20luP0x2b3bv76Pubx9CrMHB/vsH93d7iOOZUaMv",
+	"Bpi/M0AJBwk37EMSINHCOtfLb+AI+1Jx8enXGFW8AsH/6AM2A6iUithq/aFnoRmx0zUvcSQrOOf0e55t",
+	"yzWpc4DdVJZHb5Gd3MNgpO0EBh8aexmRX0Pdr8JXxZ7TC7bf3mbwwlwlKkqyBXuPOQXx3rLwAVveN3De",
+	"Fu6+Y2ZEsZLHOsqgwp5BF1628tm3+U5ya1jch5I9jvgmsTJ/Pwx4LK372uRFKMYL4tEcekGDokrw7/3P",
+	"nhKnlKEWiXzCIKlRU/UKm/6X03P/gr7/3R/Rvz4z96/qvZ+cPDl3Ev3P1syiRhJvU0FQzXyqxe+arvMa",
+	"Ykk39QBqdUiEhgcN3l5hGkSBNolAa0TJDohKtK69jGpcWrA5IYw5GSTpU6jB40jAaE6hJmWxJEK1+LOF",
+	"Ge2X7FXeQ4kr5k7W06T4Ci9TvQmBm2EXlqJii9nKXxj7xk9H5ZmZO+mnYI8rAzytDvo+egpQ0eDZnyFk",
+	"7Zr9T6CAlTiG7Dlj7322MxwUITMPR3NTR7KtVg0Sy3bMhoo5cRBdptl8uFS2esNQJbIOJxHDUTDmPuoo",
+	"qb61y0l1LcICE38IJmI4OKZImk604RslrjoAwlmq12lIS4sB2Xrr2inW5tGGMEEYNEqDqwXuiDlU07ul",
+	"Iflq2fmo6bpsGpnGVkzl9RRZHB5nCCs6/J0xLtFaZk2QjQhgbHQwE6/TUDvdpObSBqIIKclFF4/S9cMP",
+	"b+4cPPjb4Z9+n+zeTD7cO3hwN/nkBjL/guoAHnr11e71rcObHx08uIH0m+qP+9+ggwc3kqu3ZvoFoXFg",
+	"44qVaUbwgw1hNGoJhssXWc2OXOMuUiuCI/Xz1ljyJpZlUDPHFFkC75ZiZFULYsh56AfJZeqRz6NgtMvA",
+	"fuOMXRse4JLNz8wmHaCXW/HS7XoOi8aaG2trNCYHraUR72PGqOkhWe/580w6sRmLXGfooPJc6oo3tUa5",
+	"c++Gwamlt3KPjSwiGptTMY7UE6pZHhQEhUKz0zW/N4qghqDFmXKD3IiLD7ZM1w2zQTptHgUjajWQ5iCg",
+	"ZYdpEHZa5OYqsFoD4MBtrOP+0lB3zZynyeUWiShhfiE5Oa9WTBZtLk8o6ZLmlkPTQs9Mh5PlBeyyro9x",
+	"WnoIfahs0GucFXCd1nx4ITNPqo/A+5ui53CWRUu2KtkDhxzRF9z24mR3u3v3Iep+uZ3c/OaMvRBvvZNc",
+	"2/VQ94MPkjtbh9sPv/uq+3/vJbf3D7f3PNS9/yC5s+Wh5ObVZHf7u6+ST+92393x0OFHtw7uffvdVwcP",
+	"9w4/2fbQwb1vk92d775Kbn+TfHqj+/ldD3XvPjz86IPvvjrY3zrYf181tX/w9331yq3uf1334Are+fN3",
+	"XyX3/tb97Tb8ffi7B1CxLbm246GDr3aS3R07vOS/vun+9zfJ3sPkw7vffXV46/3k61v5OBxATaZCRpae",
+	"ArpONc5sm4R1DLgrAteJ7MBXmzTizAaA+ZzxJkQOx6GM4dWGtr15UySIfdumjDATYLuAWJA4tA98Kulb",
+	"hK2q65z6tIVLS8LB/lzQUs4j452+K0RqyJ3a88H4HPiS5UEmCBkHQUSEQVnuDcWillNT2UClTPlJ5ckh",
+	"1L8vR47IBZrxuoFJsDWfqAG71uza2BjS5XHDNkz6Dihh+/msmR5LpGZgMZM0zMvvSm7XNYUE3iRBX9XP",
+	"UmlrwleM1TmrXjVmA10npuo9ZM72WLVbs1G+YkT/oR5zc+SHhn1MhgUc6Yzl4kZOVTxxPemSAxIkXaEo",
+	"2XHsPTou95oYvP+lG57mSJaDwvafqX6g3LHj+CeBIzwAD9uCu49q6+uDQhsGLtxv/R4MMl4lzTdL8U2n",
+	"X8mPAehzuQF4BUjaXLqo3scy2qBs3Q2fPfkktrWwCIQ+nuY+TipcETLJhS1EmKSy8yscMcrWhQs8CGEE",
+	"E9B4hR7K1gfMmgb8uIk7KCKbBIdZ6g+PcpU6R9CeFDFWAjtchjdHJriRclZLCDA9Qu70Qrvpdja5jRhA",
+	"kMsEUCtcTrCIv0VYSWEOznwtRlC2jhpYIN4ijASL1hXS4GDaQ4yjkLN1EhnznltwaaalRAdby3prj17x",
+	"zIQoZ8/hjijzzEH98AsW4X7QlMy7YKhMIfFhVmousgHTJRGByQ2akqTk2YjgjeoH+pL5YqhBxqxWvo/e",
+	"dfDs7jlmX4EYxpFWJrmHPR4N3BHaIejeHhTE6lyjNiRGqpMmgDeA5IkZSpsvgH38bCgKxdG2MJNFnjn6",
+	"frr2LI8y0p8HBaXMu1e3u5/fRcnuzslkZ/fw1k00nXy5k9y7dfj+TnJtZwYQUpLdndOupz9J3nsn+fC3",
+	"ye47ye395OO/Hjy8mtzZ+kn3/hbUeFd/zEAgnFIc6lxtTixIXgnf4OvhSSVX8/XwlPnvT81/TwN4AnMX",
+	"2H2Zr9MxUyaOkGXQGjctsCTpoDUon+88ZjEOj4g8fQQ0yX6YHhcidRnM43ksI3r5yEDMsQwpiY4IUBqN",
+	"4LUWMniObFZ8eYgUXIbDSEwgDryUi7BWKj7AM6cJ0HBPp4ZAtXADQJlH8aKMLaVnjgrdxMilGvoRj/VS",
+	"pUtv9yu3+04CA554EbMNU2Si55TbGGB3/FYmgCjeFGG2oX4WREe9C+Mx1MXGtW2pTtoA5YlZVozcboyp",
+	"EI6aBLMZb6S4zSOJNjbep9LVY5ZKHcnK8gN0ULL6kXb8lcSkVzg9Wfx5hZfTmJlq2FjPpa9nsS1VEtLy",
+	"sUgDsa/Ly2bFjFao9GjyReDldCk8s3756RaHX74Xz+UXyG1NNJXsIh3EKpoaktaE+pt0sqyvAh6TQWvV",
+	"2b/6n65rOQ9MNqop6wkkHLv95DJUAxRqKQ5/9+Dwow8QYKc96P5lV63DiKnvGfH07ROzqPxNgkUcpakI",
+	"pxZOnZ47Ofd/wX9/1hNF6jb0WTrMD/5/TnlT3S+3p7ypg7/v94z8VNXk++E066TSrPiqY+IcNWgAkdVC",
+	"mgRUsDo3Ootg6GdIctTUTfBIgM2/PxZDR+OO4qzXX5TAzFQN2Ey7zbU3MG7zlSJGRI+JXKKQYCHRyYVc",
+	"hG5fVHkPmbko4JVH5m30pl7hMoUMd0Ds8sC9xGME21UMgNtw4i/AYTJWidWINCkLSORZrXE11Ri9TCdc",
+	"1aWX1W9KGliFungFOOZC8O+GK/y6hWXDigVtsoZwqzVXAptSYpOriAcLa2HCRqyAlQdK7kHOy5Fkbv8m",
+	"ESNXoIcJ1g6NmV2j4hq/Br8rTTPtFuJ/cRgC0QqXq6qk3qjpw7VMr1qqGFShu790lKGgkQpxm29KeNMo",
+	"NlosSLlZvE7D0UuUlY2q4tksKYbtTcWtRjGuvswBQ4OCuTOdYVoz244ym+DA7dRli8cSXNJtL7rUhqNT",
+	"ZJMtLxuQciEQCmxUJ5q2Zq4m7mjT4xpBPo8iiLlHax2Au23jKEC2VpGzfkBvZKAt3myGNnDJJlRJvG+p",
+	"Ti6MXUo8HdskOFh21MePf7uAGQnPa2CdER1+lYMnSkK/L1mEhyJxAWC1uYn0divJCj6BpG/eJJxplZfH",
+	"Moea7Kn3WkpqsPIAZRuoB2xCS25qZCjgBi0ORxHddAsNOne0f5AvQFHsLEjAgpeYqBnUxBuAjW3HVhLs",
+	"MIILz1rkitEAZnwlzrwhGz7O+RjbNumcjnOAJbpH8t473b1bBw/3PHR485b958nvt/7zdPfLbfgj+XDv",
+	"YG9bI0u9t5VXD188OeVNvXhqypv6d/Wvf4d//VT9z2m1eIzFEFflx0LyplNxvFAGL33xhbPo56ef+ReL",
+	"ko5M1cF+4d+d3r0M/i3UxH6DMjKrLnb4Qb2dn8ImDmkAYsOqzgGHNQ/VPpBg9dc6/laJsauS81XQo0FS",
+	"EHFLZ0KtNklA8arUNRJjhmPFl6XGFZ+CU6m6WPUjAv5NbfOCY7NqnqV/50P26xERjdXe9+o8WtP1wLwp",
+	"RZpxazWgQs3MYg7XDcZsxGNJVvO/aOsO/AQBrTZ+QYd5G86yKrGGftHO0lWl+6W/ZaAzuaHmfoxF7y82",
+	"9aDwoxpBlrLQiojPmT4q2R4Ufk1J3PjaoQXeIim+p06U90MuUmf7qk4XWc1NUGkyqyHkhasJhoooOhn+",
+	"mRIYYB97lihzpa6GtEnlamQK86XAz6upT83+kB+gxOuk/4d0sDED22Ow2ltleJXXV21+hAWUXgULZOa8",
+	"g3ZhHrnfUm0mX717VZKoKbKRZnpOm7KAt7MBaTu1bvrkwkKehrU47k3xNjO4cDBqyM0WcrVhSXOTy8KU",
+	"7Vqr3wP7POT+hjlvNFyNGd7ENDRFXmhAmi0uoYcN0lkFD1LgeEDZaivi6xER+ljx1SZmndWQr1O2auu6",
+	"gm1Z9ai2T2eVYYnXFJX0dMsGIPxpDtTPal6Mm5hlHIZcboWYAaWPaBEG27XDefA8xP9p4AZ4pwewAUG4",
+	"nk/OoHaaq6OlGRSReizUnan0/OYJgRQr8zQQhPkhD1Uh0LSFaNC1IJWK3AI1UsdXeMaLIbQTA9AhTi4s",
+	"eNZ+bmQEgGrwkMHIsJUsKBEzSEgahiiKGUioFpxWF2eQYPzReUV6McCfq4OtkOR8Di3lQDvUksPUYGUM",
+	"jdm3qUBig7ZaWmOvDmmsQURcGFNMSIuH5FDgYSfOBSVPZdRZqksSLQNXE6X50yY2y+Vylq5SY8sNHknU",
+	"KFKgARwfkfqk0128hF67eE6REYkI8wnSQTr1jtp4E8cJ17P6Gu7VnNVxPuC++Cfzxmz/TTsUicBcqmlg",
+	"mE0AhCvfKeVAsekXKMOhUxPQPKtUth5Juc4QgF3uy/JCR8MA7EtHV+51VOxUlMj8OVC/mAUmejqKGdPF",
+	"bGImq5hI+oP0UlD7dMxefnlzK5Rbj/I9uwh3V0kQ3OR27Sj1aydU2jct2luJJ+nVgdGUlbMdQDAldqlx",
+	"i9T2VKc1Uxm2qSVRq6OuQY5CnAUcNVBQdUD2FL/Q0dokQpYEgBu5guGfZ4G9wXN2HpDC0HQqsC1J1Arj",
+	"HqzzfOzPjIfq9DIJ1KW5woRUQqQSBXTFfRjWYhH894RI46QUH9BXNW4qRVvdbfr6rVN1q68wKpDfIEpE",
+	"Q3gdqzcQlXPoUjGKKpuuBWmwwOrVrIq56Y6QaqmW49wI5WTdARm65nW7wTP/f0B8GhjIfO03d9+VE4zh",
+	"q3wc7ayz8+iMD0tPgg06Li5y+Wldtlys56zmgT7dabn9y/vSSQ+9dMqDMLIWifRSO5dyfFgoqwplAxwI",
+	"EWUmWRrVqlSVZVCpK9ihcy+X9/W6yc2oiH2dfpOVYpkE30ylIadMKyN3JlgTXz7b4NQnZbJqg7cBjEmU",
+	"+K2UeqArIk9YMtHiznIDV7xye2NcsokVZmEXI998edj+m4VNnoTZ2bX9Y5uf+9rqP9UGeW8U/4+moxKC",
+	"aHAhl1JMhH6RuEWYOC4eXyUDZJTrolSiqgZzAgvvBjjJ6otn3LyQPpL1X1jSnPJjV9LL9jC/OS56yIWA",
+	"HSUqM4i40qePHJQ5ASkaLjy+URrCMREJ17mUxI8FDo+GLXeU2igDwksuaqPxeOHRxuKcuo+G1+dw9K/j",
+	"Kspg20zcRSW4Mfuqc57cZQqBxG70/dYHSHSEJE2Uy/Tm0WImBcM7UcyEvnh0OCdmNsF2Ovmvbw72t2y9",
+	"kGv73WtfJ5/emFlcYTo7FrrQ4iJcD2ja1BEELJmZRVvMXb3H63XqkwgiEnQeUrvBTaCv+XxxhVn/lvoC",
+	"2895HWEtN50QqQeshRkJ0fTBg791//sb3W332hczHjQLCdF6ZMXaRrASinXYJbB4IyBDGvO36cJp+lQr",
+	"/osIs1KTypBKBJjllr9QdSCNNlKbACBsUH1AVCo4MDb6P3xYRlow0bFCAnJL8VjGbio79oyqjaOg9EaD",
+	"p5f6Yu0Hqr32E6cejtl5zJwqVz6+wdcxqBkpAGA1nEe3UzczIY9Qci0rjtlvLhgD7G1wVQMS0nW6FhKl",
+	"IP+SshGyn+0XroEWxarKUFOV0eL8MA7IcryWR8x04ABmcBVs3QmuWXlkvRPMgmIHSsf6rbzBoGSkY9kT",
+	"ejLhXEabX6XairGgtEkxE9BCajPrBAGZwjPhOAw3iYc6BEce0lPWaJbwUKrzZ5MSstzBikUTjcOmUk3X",
+	"ZftyZWFWf5ZWdi03Qqu5VbjZC6VRM95kvk/poUf6dROgk4ALvMJ1LHNLVuB/ORk770HNONowtEFYqrEu",
+	"jjyLzntQkp1vujsPk/feGSPa/CicvWKJ8SJTLp4XDR6kvYaLJrLbaPpUILOQGQ69qZgl8qGySnpSB6OI",
+	"LWQxhXJAQPf3oZ50iin03VcaZshDyad3k92b3311+PH1g/vbHkp+dx0+0fhAHkr+vJfceUcjEFkkoYO9",
+	"ncNb77iBjgq+xNGqTuTSPvXLFpCif10HlmpxRXxP5u4ZOKbsOJ47yt1SLhKIeG02rXdnzOOFY59Vw5N4",
+	"Qz9DknM0DVmne90/bANLBcGaqqM14xYl+nlJ5wjpklaBK1+5UW+4sRm6q877qQoBqZZzpxnQp04WKvGf",
+	"yhNdGV8fjaWD0l2yEZPl6qWMehJGOy1yj2+og+9f3STRpino25M+0ckXmu3x/KfJoloJbZHIxll0Kkc8",
+	"5GoOuqBCOhlazESaS5lNpdmAurxBWTCh6YxiUUzzZHtQyWFwNGe29hAA56gfgWaDCs70nCOHa+S5dKW9",
+	"/J4XlqyUfJRcPW4Z4ix47uzI9uBRMlOyqIG+/gbMq8R5DIebBGkViZ7AUSjUacrnNXiYOvJ0Om8aH69k",
+	"brd74QjO33GzWyo4jV9lfk7d0CFcxudLBvmT+328WsbSXmIEYbInxEx1faMV0bfIJUW4v4zabqsPvIKa",
+	"nJFODr9ObxuKeBtSpdsadiPtlDL5s9PODTkelQ8HnbJQO+0YVmIqxER6SPCC6udjSLxIO3bLGaN5MNoj",
+	"iunOfO5SxgWnwiai5U/FSOyqmB9eVJNsEKplaYVT2ks1pYd+OSf7DFSgeoGhgLZFesZ5vS6IXCxoE4RB",
+	"yROc+hplgzTVoiwJiueXCY/D/ujynkJVI9sUlhjjMfNHI86jsOXs21dHc7n1eqr62nGOy+tbIefUyzc8",
+	"lTB68hJuXU12b6JpE1SS9awBpWY8lOy+n1y9lXz2voeM/f2z99G0RgPKvw5neMZDB/f2Du5/093bOXx/",
+	"x76XRw3Cdrgzc+gFrhGfbSQt1CzLGdTjls+bOnzdRDibVdBpD7odtyU9Xouof4k0W6GzhtIYsPJrMQ3l",
+	"OVaC6TbRuKij1VkdUAfVziE3YCfJFFbv2G30+cXrUVxNFHQzFhKJuIkkRycXFqpLqsVKrn2glwMVyrEq",
+	"77tz+nGmjY2w8BNRnYoHYXwdKlfsdbRLQ5en0SaoJtVIA/iyuhCEJC0BCFa62qCG52nzSDZMNaH+i0K/",
+	"Wb1YblZ9byg8aW8dWBPk5Nk+33QbKCq60puUVcZIIq0RyuiOWQm2N/K2P9+Ct61n1Nz3Pe5RXatPy7eb",
+	"XBLUxIHNiuARObOiM27Qv2k8H+gQ/b8fmr8a6jKYV6cZ/UQ3mL6g/yq8AMFC9nkaOaQfeytMJ2TkGv43",
+	"+O77q3/MN6b+TL/18p0aeJYmAZnG2MQYCVeYqcN5QidiCLTWyZ6eECiC4+WBtJONUfduRirQvG6cC2l+",
+	"wKyzwgD7yHSmVzkiPqGbJJhDSxoZiXGz1MZXrTOYAO4xN3gWh6F1jnevfbHCkt0bydVbKPnwd8nt6zMe",
+	"pIkunAGLnd4RndIcEhboeWuHcAtHVrTLT1Go1VphEQmoovs1KBdGGVLnkkegBEmus0mESVBB/4amS/e8",
+	"uJkrLN2RGTRvP8u/qB9Np7DZ4oTpBIeQSgtz4bKhB6qFDHd1r2xIFU9iNpiqRbnSXXFrbH0Ehnroa1Hv",
+	"ZlvDXfbsex6krGwwb9jReFOqpak301GNMI10g0Z5f8T2RQUnVm7DCptRWOjC/Gzb+Tnkx1fKCdW94Kpp",
+	"3CytBpTGw1aUcuAWcaNdjR2bmx/DwKmNI8PlJl+0dC94E1yNnuq2j3pxli3w8FGErIyCHMI83yQRDsOz",
+	"A0hJHA0tPH06kl3RbcH4VRE9kTNk8BMNbJQ2MqVLC/l/wJ0GMaXc0S8ULxhHX7YG3EGSqt3Xcah+zJ0v",
+	"UTCGE8Nwr6Pe3jJjvpYfAMhyundz9M7MoAgb9x9mUAACYW1Or4BZYkF7zCCc603ABOBQsn2fCJGGOpaV",
+	"ZzznwNEwCZw5kArdGIJMfWS+dBuWe0MsHaS/QZiF7bUn7lmCIxI5z1csyFBD82vCwYHyC5DvNj/1nvGa",
+	"3tzrLC/ykIgxA095SEbxuBUC9IaEKDhC50qOJl1nr7XGm8BIJoViJb9BM30ue7MfFmbgh7lX84AxR8M9",
+	"HuzMyHDthmIe91X3ssvn3pcmDXE0KC90tBKMaeziEWCsdAi2cKPMUqgPLvS4DYojKAABgrIlNsVdO2Wc",
+	"HtvhRQlGipSfaMCWDcgyrn2bCmqXZMAePqcY+1jiXs4H3hNy43BOpXgyPaKh8wLjYewIsil9PUumKdSb",
+	"WRjkHT2KkU43MmBNJ2GIyx+xI1jhGG21XAJrWjHd3mf9GeR203Ib4swZz8N3mrL21aeZlcl3plFfroDd",
+	"ayuzG6i53CCcK+Iu9zOk/krq1XaUAgJn5Cii9GSN/348vN6LvpIhGynVu0sSb60FB02biuEz1gABn2sZ",
+	"cQ79ylgctCWqgQXC5rsUnFQ/0qm7QltfbMQh66hPjLdcm2HAZK+VCGOx7+eiaSRUMRBqwVVAfYTytQM2",
+	"t0oBW6AoG6xXClGt662MQiZFM0yPkVzvjd4adbHZrQNLF9jObcBdLj9FEIJgtICLNlNRBWtxQXvC6/PS",
+	"8yhJ3z6PxvLaVouJhqllMdEFK9NYy5c3VmeL9zqXpNraua7szG2frmvqbjNIsWlZIKu79q6bPvR9OeXW",
+	"qZ8j6sKhL2WH41z/KcPsyTDXUPxqsRiHWDHPWCU9m3XEI5SJ22g6Ik2+qVEygR2QaJNEJTGi43POivr2",
+	"U2bqYqZjc8HRQrGjohvZQV1neaujT6w0b50Q1n6BF8EzSDcJqtmfapXy1cZkS27Xbe8Zdh7d0pP4ksVt",
+	"OLpKNRjOdHDl+mFop24077J8SZk7DoUbSbt/0iDAfkdZseiBAYHzpsjl9J+D0iOb+PJZi8zgyGsehEc6",
+	"+WLZVkMz9FEZwjQji3G4tHujuu/ud7/cQgf3H3Tv7ief3FAHJ/noofpN15g+2NsatvTDFjzPXvL85eQx",
+	"VCYfvG4T0cayw3kEZSxlkf1xVds73b/ua5+sh3Q0VPrX/YfJ9m5+P9qRohftsITy+Fll3LKtgb4nthJH",
+	"XQSQP0sxbSaGFgWu0upQHzl0aGfJyeoOy+rQFqVAFMJCnWQynp3Q4GUdy5ZTGlF1qY8nL6ZYk71RVgjw",
+	"Y0xoYBamAMgYjyYES1QQ9+2wcrJ+evEcUVLq3czBUvcFC5BajsPmsDbwZiskkpTFSNt7xbh4lG5jrxe3",
+	"SK1jJCbCCCdC92Y8GUpWOuPShSxNSXDMrfjCMDlnokJAlaLJTajTV3k3srJ+k0XLM1Ho1cmiWP7teCgj",
+	"DXNPScSsVm68pTRSGtD82Vb3620TR6S9APoIQY1eCA4SRKK4NeOh5M724Z9+n74LDGTGQ907Vw/2buTv",
+	"Z0Fk3MqCkA2Ec+m1/Br4uIey7CZl+V9PeiOYMEv5+0XSCrFPDJ6hYfD8cfPxp2q4Sw0fT6t+UsyIYxv/",
+	"ngg7npurWCjBnoNYhq9ngPeQD6TEUR2X5LqNDgPnc1an63FUlo01PqTgyBBxwzAIR8R9GxHZ7Yg4hNl1",
+	"k1vRnCm2HKcwj09oMQstJbw5iIDGEthHJpCUAIqezwVvGEX0R3k3Fa8LaB3Ax6VJDeaMoBaJBGeAQgtn",
+	"rc4jDx7AXwT7jUJF71ND7QJHpL1yVAPDEVqgCAxGuMxRblVOVKJiqM917lsxMLlhcj8jIuRkNRAnKGEV",
+	"EnYR7CWCmxMxTR4DytOIVQgrQ2+Axj3AP9jsuFHvLqVgWkpv5iGxWZ6S4OYiqjHOiC7ymAKwCRRyDhnR",
+	"lOWFybQySgoJV1qGffQEL2uNtNbJ/ITT2Q0D2FEr9lxahaMarC4Q01GRdM9iUQ7Lmq9tI1wHFirdoNxL",
+	"aDqtbWq36oSwEfczlSVfNbVzaauTsEypFssMU321onXTxdkPRszVAx79EirHwym5WEY9fhPMqCvNa+rZ",
+	"LYdNcmRmNaAWXFWMHiiw9mx5NYoqqwjc1hk1phrw0hDArLcqBz1bqyezolpxjJOweA87z5VN3+U4K4e3",
+	"3kmu7R5e3/LQ+f+l/+ju7Rw82O9e+8JDye7N5O+/7f7ho+Tmdvfzux7qfrmVbO946GBvJ7n9sOipYXxT",
+	"V3Mxu9x8azWgwuebJOqsrkccDBMtHlK/s+qH8dpUwRmoqCGgmzSIS/wIag6TWtQjLmVZIccj+jbLT6+u",
+	"PzgaWvZwvKhsKhpXdOKux0jf4enoB6+nlWfKxI8yosi+HguEeYyFqgrAannhJETXY5IzxxTcymY7IYPi",
+	"yPf7uPd1/yRsWY6x3Fic2cPdU8eUR2loCGc1barLsl90xZEGXVdKImRetqkSCtc6BiYU562kGYKO1vWU",
+	"0rtGEEY+b3VmeurDPzNIGrInLV8wo04jIVe1aVaxdxyFlESrGYDG8CpdpRSiqeM8qZpWMZxMHm3uhItg",
+	"XhPOkr6PSDc9pvuGVoesHiNTZ/jtG+SExJJoFt33MLlR7c4khAadNDWp6vWVhY3XuSRneUDGy0M6fpHX",
+	"jm+ZuJDgTerYSBZ3EqVl+8cRRHq+93JjKB9/7Br8CGUwBtfhK0myH4q7gGwJD9TAoqKno2q6el+Zi/5c",
+	"9LLlKqvlgIMgIkK4LLevENnm0QZKX0FrpEGhstgmQTxCTR4RZCzW6m+fB2mVSuHpdYF7qWAJcfbv3Iac",
+	"W8QV15CerypLZ/vJWu1pooqz3Xz6bOd86invS0gtN/3BeTzLCzn6A+uZw7te2qhrhGtxJFym6/OUxYog",
+	"Na6KRCHBQiJJWLpfmAW2cmtECFIn22KUBBQz1IQWBuzcwN3RX48ZGGs+HuwN6fMA8yDNXC0L0fRTQ3+l",
+	"2yNjM47+No0nb2jsC7j8+hgehwn61pDeS1l98/FyJzXd9rLDXha7kIdDM7iSaRYjRNEjP+T+Rt4+wLhc",
+	"LTq2DIxaUCFc4Yo3JYgfR1R2ltWSGMKBROilWF1j9q8XLJW89KtLppMm+FJ00nTackPK1tSVK2DyqnNH",
+	"TFMsJYmb0xpwfUaXh9G+m1lBfMkjlFk80BoRcrYVYV9SnyCfM6lYAazJBiEtoUFnVlgKLwcOfoIjvwEF",
+	"etU/6CaZW2Er7J/+CUHJYbHCdGCVrvBMVXMorYJfw62WLeo4b/LlfvJrwVkNBdyPIcHBYCGJQuX7FVZT",
+	"FFHzEEY1YP+1+ZquZF1DlKFf8kgpINMGf31G8ePn2XpIRQMUktqS75OWnH3ZlA6uzXi63mSLRLO68HJN",
+	"l2rWXoasyi+qYxrGERFzCJwUPCCFcs7GT1G7oGdTMyWr7aIsZXX0KWcrrHbh1eVLaB636PzmyXkcy8Y8",
+	"FPmuoYjIOGI6hoJHcjakmyQopuVPv/SrSx4SBODBERYrrKba5xF9C5o/g3SWPfp+6/PajA7OQRGXGnfc",
+	"5MHrtubQsxFvCxIJC4tkXGrwzgrTHWLYvtqLUrZeZWFnES3jJlmmkvzbsoyoL2vI53yDgueuBaAWqJaf",
+	"W23RYB/5IVWsYYUptc9OoFjYGWp6z6ELOkIXgNKZrYY9GwsSFCeAdE1+INIVpsFA9QO/gSnT+EQh9QnT",
+	"Odem4jPkTE+dP3fJmgb0H/m02KmD+w8O7j/ofrnVvfsQaesiSj7eS67eSt692/3zFjq4921yZ7t7fevw",
+	"4+vJR1vI/Jzc3E6+3k9u73cfXkdLF86lkkp6MM2vmyTSiA5TC3Mn5xas5xa36NSZqZ/CT95UC8sGMIx0",
+	"QYMmZfM4DjRYxTpxYFa8rGhJH2FdnRoBdQlPO9V0UQ7h5b04HrI57dljs9KzdqVjQTxksCEhmkdjUqpu",
+	"cmVahYcYaZO82KNuzFQsnlI6zZIa//ObRDP+Fo5wk0hw7rzx9hRVc/hNTCCf1mwP9k2wtj5Yw9Onr3ju",
+	"aynraz6FLB765su0SeXUlTcBDrTFmREVTy0saAgfJo0SkedsvzYF0rIRD9Sn0xUBnQ/Ye2/1cnC8awsK",
+	"eNuveFOn9RBcLadDnX8WB1YLg09ODv/kNYYNTyGB/uinwz96gUdrNAgImPufqTKyczZHAj74aaVxbWIa",
+	"qltBX63pee3e309uXkUHezeSd++ig4d73T/fRtMH+1vdz+8mn96YUecQrwuDGKJljjdVE+nJylV2cB4r",
+	"EysMWrw6LxEEO5qIP79BwyAizNNXV00/PhfATdK0FeZNMp+MCCk5GFmNgOMjNRhEKZmZEcw9wk008tHU",
+	"mTfeLLBgU7bu//y1++fb7v2DhFBpSt7m1vIsmFbyJXfyHGbIcT8XkGaLS/UtwO+/qeVWIuSzXANtT2Qf",
+	"8mNMz2dRSJZRTK70kcLJCZOCiwyUmMNI21DsE85rTi/8fPgXZzmrh1QrCKdPVujiEucv40jH7J8++UyV",
+	"iYi41eKRJMF5pUACDNFjYIX23Pzn38flgfNvWySbKzl2WDxivyByzPOVlk053ht1IG0fla5PD//kFS5f",
+	"sDVVnghGmrz3TrL9cDgRaI3ORQzzoqVE8eE0sazfO/btNf04NvlF3kZ1HOWu3RO2xqmehMaTbTewBD0q",
+	"4C1I9/kHIoju/W10+NHN5N09dHhr+/Cjv+ZJQxOBgTYd83Q7iCqNVXOKWEaDr8dhOCvJZWkMDdpIl1Zo",
+	"QG1qwk5VY1olB30B1SkLhMGmokzQgKywkLN1EuUAq7AfcSFMPa6QCDTd/XIrubeDvv/dH5H+Z3Jt52Bv",
+	"a8ZDdJ1BcVzRwj6oPSaA1ydihU0nt/eT29eTb9WnHyD9F0q+3ZnxVHcbuhqvbPNZ0QlhU/QoPKTN3no4",
+	"LyvFHE2fPPlzD53/X9okARUtxAoDzRE1sfQbRCC8xjcJMrto/lL6sodw8GsMkbRmlvpFH0tJIhIgztQy",
+	"gfy6wuo0lCRCDEeRtYMZ284iqmOfSBPNC/YNYx0lSH8F+je8q1Xr4ulfhs1aMpRTSa/7TZlK567T7G4k",
+	"xe/KtTNS8S93s2mpr2oMyRY9K2suB0+fNTjUReRuKyLrA9ThU9WXzs/qM42iWTvnl8LRlbT10+ptSRvm",
+	"UXXxs7iQsiYh4KByexAkq5O2yxokmzRQjOBlsklCN/k9MzhUv6zlBhbniYyoLwrN9oOI9uelhWQTM98A",
+	"dksAbKcCYc0eU8sMmOPaVINcOxeLR7LQtzWFR7YH9S40NuVNNbmQq+YCdVrAf2CmGM3ANDfTabKD7TFp",
+	"FV2l+QMLHd84c+rnlRST85h1UrfdYxcnCnbRggH04N5W8t7v0XT3zzsHXz1Mbj/UgPn7M05Ro0xemH+b",
+	"MBn1aCM9eSraYaB9JcYGrEvh1/5j9iwYnmfPBTUP1RokbNXj8NnOeVJDAneEOiy9xbybONrIgcEj81G/",
+	"0UZJvHqoADo4qrCkR3bsqlBuhCX6EMwSi3xVNiBnqgQBdbQpZ+IfRDouULCl6j7daWwB+XlNywPk44ze",
+	"5+3aa4q3IAZFGlS0H0S4vWTf7SOl0+4Doz5ij9i282RSQmZGvvdZ8vWt7p2rh+9+jQ72t5Jrd1Fyb/fw",
+	"4+sT3ntvygT89l7hPojwMp8LleqvgCmkbnDKoKSPpQ7E617KrHS2HI/oOmXa6QfVR6lAjIPzK+hnY7rb",
+	"AgFN3uBpmzfJ7VVMnQsT77zUIGSeP/GmzhEP0I/b1Ok4rt991f3DdvLpb1Hy0Xb3v66nrqDutc+6f3mI",
+	"rC3s3bvJx3/tNYqOIInMYymx3wDEi/m3sz8GCSkA9VOnoYkygmNpJA2TW2vl9k4RgaZ4WJ/jbRZyHJhr",
+	"fSnte7i97Z/n/7l4ZFIFdI0yjWDcK707T4uahBpYAxIdoLOzupfZ56jIg5/26S9Zw/+owkRy+xY6uP/g",
+	"YG8HJfe+6H65dXj9enL7G9Td++Tg4d5k75nhGtVSjnSrySRGGC6KJD00gk1URnaJTXMtYa/pkJMTYgZo",
+	"H61hf2MRhE0eS8QZ8WwIgrqvGqaua/EEvMbUp4b+XzTDOcbLw3SxLKG8X4kEzWMm01iydNpqoE+2iPWD",
+	"0TnfVtScj5x7480rhbOmGP8nW8ntfdS9cSP5037y8Qco+eqL5HfXH/WhKuh1TkHvPI42RL+CiZaQxiKb",
+	"pQzFgkTWGsuZTxYhGopx1mnyWKBNKqjkhTcgls0eMQ+l8U4pUnCEWcCbRaU4fyxN0N80oBlhtEE6JFhh",
+	"DSwaiNdtQQgo1T0zh9QcIEZrHVPWd2oR2GrU3UYixIqB1C7z8fmnR/rpka5ypAHmc6ffqNT9w/bY0hys",
+	"gQU9cApvr1NB10LwNOk3U/xdGiHMRJtEPbFvup5iiKX65dTCwswcejUDrjCgJ2ogqYq3wtQtyetwznWs",
+	"kPblUGkiOYMmhPaFgqN1IlEDFIPcmOAlOxgtW64wGGi7wdXrUCncs/BbAWo3OnOo5mO2JDZqnv4XfF+D",
+	"x+rv8zxQ51Sby8BjusIKtrIOCrjrRENEk17wf0/X9/jtXLavshAn4y8UR7Rp/YjMHyMcSCPCfngDda9v",
+	"Hd7cQcmdq927Dw/uf4O61x50729N3k5iIrx6zO9iI6dFyQaWqB1xSbIrdbrOI0SbWkvVvmLPmEbyhxAs",
+	"nHDWZqDILQfHpzWV2Phk3GrNoWcAtNVbWFhQl12EfTVWF+EviY0eWnxSg9B6hjmCaebkcY1h2JF9wq/e",
+	"JzsW7QmXDHrYTPcv36Dunevd/9xFh9eB6Whuc3jz1sHDvZwEMPa9b4qbDYpoyhWVOtbbK18Hq+QIQDqh",
+	"GbLNvDGsLasGoOuX/YP4arpfbyf/+yu4h4Bijt9Do28UyAV0Xkxnl19H069demH2X8FEf/bCz0//fP75",
+	"187O/vIiwsImKT1/2Sch1AkVINzxCL20/Oor6GXK1DWFBdKtrsEVtMIC7gvT9VwzmEMXeVtH6PgN4m/o",
+	"GB+l43FGziCM1nCAIt5W2lpEzA04HVJGPASJTp6hkpkVpqQ8o7L1qniLWeFy3Zm9TefQOfiXjWuH+n91",
+	"GhKtCq6wHl0QTUd2vDqYCfRRWxYB0aAoGutudPSUDd+jRIDU2Umvb/XcwO4asVhJojqpHsVsg/E2S791",
+	"3dJ6Dlm8Uvn92oxDSVs4kvN1HjVnAyxx8Vy74K+WcgkFacG4KFY9Qc67ExVGLWI1u2xvPTcnkMuj9bHo",
+	"BTVp1iUszOytpson3dnyo/adJHe2uu/uoOTqreS9d1I/9+1vDva30cHeVrL7MLn1GVyzyX99c7C/pT0n",
+	"333ljicfdOmmytb82/af4EEBPROOz0jsORVWB5jXXmXE6MFgfrLdesiUAQHllgRgn1rrWLzCHqUcVAul",
+	"RqywXj3CmNNKVQkdlYrFBonyntcMQjsSUvFeNcI5tNSryOvYFRi+jxnjEmBy4AfVSGSHPl1Tl9Cq/ro2",
+	"49RF4Kt+deQYtQnd5eNx846mS+SCXPRW/Ni8v08zY4osT2kPYLwAW4XWI777Sv+FDu7vJl9rzcKlf0yG",
+	"3803qIa/OBrTc8qeL2qEfYbwWizoZsoCs4ItBtSdkrbNsdeCoIdCukF0pKg+GdM1/bFlLqklJA6oRCFf",
+	"n+n3y6n+CzzgmPiM6ueHwF68HGuxnn69nE8ZzY87LkUzlOTqF0pqUgzl8OZ+99rXafhJTqJC3WvqUfLp",
+	"jQnKVo+SyWQsAwOmg6X4mQp8B+SkFZY2ISTuCMQZiiAiDRVcF1QalwVhXuqWwz5orFau0zjUKyxlU2i6",
+	"ZlsfKCfleNcxS0k/HO71lGX9o8lGj4Jl5Wyubg7zAo8yN47SdHjkIaErI+syyZC2aXBhELlMha4+UTzR",
+	"L1AWGKPqJf5chOvymA606QS6eCwHe4jpeNlpMX605/mpl8N15j59P9n+O0o+ex+iGLRr9aMtlLNq94cP",
+	"Dj1mKZ5U/oT1eObh8fGcBmh7JECLCou+TDSC71OSfaIyv1IHXJ4oY9lwUySPB/hNLmZQXj0gX4DlhaZT",
+	"YXKNB1AQH64IgB7TwTF+SHAkcj87MHb0II6H8C/qUedI/0qVTJyX+fo6CRCPZU9E9TKRs2dhIscTSP1j",
+	"FGcG0+nN7eST94aTqiG/clp9/rJ1cOEeWnVTaY1o6LdV83Itpds6jxBGjLRXWAHlT8P2MdLuRey7yEOD",
+	"PaiEH+1vA+Eoj+2GJN4gK4zU68SXqEEiMoeWek8VZmiNIADV08GlAPGWh9RDGlEvh6XXmzUEDVre/PhO",
+	"1dML5HEfsMPf7R6+s4cO9v6eXNsdfsIEXWdxq1w+Wabr7LXWsYnrqvHRIbeOl8Cegl5Nkhw/vp58cuNg",
+	"byv59Ldo2iTb6D+T2/so+WYnubMNEJ4f780MJFcTMKRhx68MynmB7K5A6YDCxCOSiCBGNkmUZXNZtqsb",
+	"cSV3wQOTTD5ceHjOtvOjiol7EvQwlLz7t2R3B00fXt9KPilYN0xduCueO1L8EuT1GY+yIDoktc11roTP",
+	"Wx0dVxOp5Tkh8j5k9XKeVAQBwOUQC7nCsoxA8C3beZ0QqLZJSTsFM6B+A03XTH+rqr+akkNq6fe1mTm0",
+	"xDqcKREhFAStEynQ6YXTuuHnL+F1REXfqE8IJRsA6qtLGPgFkW6qnZyZYxiAQY/8rCZS1qR5bR7eGT8V",
+	"8ceYAl+GeJBR/YgYF7piw4CU91w19TzBzaHaufrseSz9Rk2XBfdxFOnACyBS9Q8SUKgwDsEZSvheXGGQ",
+	"3CB4k3BGIMYOwrjXiGwTwnQMuPHJUYFOnzyVxU76cZSW54W4u5r5paYdDjaejQqAxjJOhzm0VJcGQCSr",
+	"NoQCgoOQslxIOhUrTIntsxC1Nn164efmWMIHqxpE3u2e0AWIxgIZOVeHNTw+IFO1wY/D7DmIH+ht//Fy",
+	"hTHEv1PDP7gQEZ8zXabnBcAOfxyWsH8dbaAXLcE9Rma5u5V8+hcrK3ioe+fqwd4NlOxuu+SGUvEyDyow",
+	"uvc2z2idZosLz73goRd/dWH+xV9d+A8PXXjlF/MvXXj+F/O/OPfC/K/I2gVEmxig3//j5eX/AH53dvl1",
+	"LRTITovoaGIcZG7dOg3JCbHCzGn2FH/UT6kUUAAutdNBtukJgfwQ0+YcWpI6mP3UAjr/LMImeJgF6OSC",
+	"/oUFK+zUgkFLwPogO9kiICEUIRAmFMZbORZXXWxrIfUHl0+HKZqKd7pmsomoMc5xY8yHhMEoX39kSNDw",
+	"5CKBJ5jSk21IGX+GCHOUEfwcqim2W7Oip4nB1CYwI3Y+5eT/AH7oPCRGcutu9/O72hs9OdbqwGspw9bS",
+	"+vUgiJUBSvlTin5S9f0CjRX0/GEE5rnzxFJMnscExuPZsCoHDI+2RmlgB5N+pK5mgaYvvnAW/ezUz34G",
+	"Tajf/nnmqKg+3lO1ewI02QcFdFTl+yg4QD2MVEsUFivhyCJqb8xOSF61HTypSdPpAB9LunS2PCX8IN2g",
+	"p5nSPyS55/Z+cvtWcm03ufe37DI6uLcH0Ap7O4fv76DDT7ZRsnvz8OY+uC8e7h3sbaPk5tX8RWUqdA2U",
+	"hbQp+Bg0zLMN4udhjahAqiUlDnkmpBdCh2mzGevafqYMmkk9VRpgE5CRaNHivaz/maENmbpLqqfUzpZ2",
+	"ADKWadmJVA+tjWdM62Ex3ojmt8dhCit4FJ6KnEc2h/0gDVQ7yZc7R9eizKESpYAJL1MBB+t1++IxE73p",
+	"pzT0NaV9O/IiRpOHCPYbNs0ASxNBk7NxQWI9MJunUEEFwtIUldze7+7+ZZJuouHEN/+2+dfA6lQ56nhE",
+	"RDgMXD1jxNQoZfaOekpZfZTVvf8Qde/vT1wNgnoXLSwbWbmLzRyV5KX4QlGPQYU8BtBs2+CsH4OuZCHc",
+	"H6fb3U6P/ZBkiycvtehxMW9Ath9DKsiVDi4FTFzSoCyCEESgdGr20WJv0EuuPZPBR6MMu8UJLHguN4SR",
+	"2cGTVG8mm8jw0r+Fks3FOstPqwEXqwF3332Ikv2r3etVK8g6qRcWnCAM4VLGxso6EGxdhCzS71GmqTel",
+	"XVSALFphdR5ZJGwKYYGz9s2ZHIIXxHinR0RX3QZXqo4qKwaArbAGD03JCM7IrKRNWwXdIihlZINCyjZQ",
+	"TR9gMv82vHelZnCUqBQIsH5TCCiX9qwL12Zk+2QX2M3G+ZiK7OphBLn1KoNGSt/IFd/RYf9P6+/+I2QD",
+	"Gm51553Dd+5q3JHPegoCOAu25i4Fe6AH6UVHObjpp5dUN4/qXnQdmF9BBrDvk1aKQpfjcusRPlKJ/JGL",
+	"rFTo4xecPQGR8YbIDj+62ZO1V5W05vWil+duLMHziVPZMaBV9Qz0ScsIOX4T6AhU+4+UPWLOSHL1Vvf2",
+	"t0PPCAhnswGNiC951CnVh15S7wFOnFaHDMB7u8GR3+BCyWxojaCQCkkCQJhjuEnmUO03tawEMJQtNihy",
+	"K0y94JmGPBQQ9bAJgXi4Xqch1cyQcQnCI5RzaPMoQNMmDEDEa9pxr+QMPuMhHmlo91yYAMDRa9RQNN29",
+	"/yC5s2XrLJOwjiMyM4dqpIlpCIEurYgIwqSWJ205oxWmJVgchrwtEJWLiHENLIrUUca+RAGWWDWg82Ua",
+	"vM3m0IVYImylX4YwgiquIBytsBoOAqjRCgtbW1QtAW1rLD5bKs3nTZJac5VWqTcxxdwvr2QM7T6X7uvR",
+	"ChqfHKGgMSx25Vq1MMwX4JMfXK3V4hJf0AV3B+i/+nBoihBPdd6i+HjtbvLu3WRnO/nkBkpuP+zu/uXw",
+	"j1tpCdY8fouHnKgtTtex+XEeC0HXWRqa7C5w1iJMn1GoqhqRfE1VvWlepubqFtNEp2kMtiCmOJ859DP9",
+	"xVdaEV+HCjLIXmVZppTG7TdE4rYane8s5eZx7JSNRWON4yhwUnU2kLmxyfKRG1be3Uea0NB0nuCGklGT",
+	"DNJJzh+rAfs1AVZ6t3O8UG3pB7YRuze79/dL7VoQddC32jqR6Dw5puRq2/zoADDHvtUxDC3Ib/RTIIBJ",
+	"UiJgSe/eHCoxN00dhoFBBOc7x15xAar863mUmd5hDBkstLmEAIjMaYD/oXAOHRUyrf59eH2r+5+fJbdv",
+	"mV+HuH6axGg8rYjbDBl3GnR+xbQMnypJyHyMpvUDAC9RKsPMHFoyLyvFyGTPQy4f5CtDqrIO+qrjOJTi",
+	"TO7K95RWYfUJo0IADHdOGTKx+KkWsMJsoS0WFDQoY04XJWpFisCiVIuSfOjzHZACLpiFOm5pw/ZTwv7M",
+	"ks/9mN0+qXRixODDD7a7f945vLntFE+qJCTnBc8yir1kHT6dHFq7IBp55wykxxkK2iCkpTRSytazCKNM",
+	"I40IDk1Li6iWI9tXuCSgXgdUtELcWWGSXNZKtjowRi2yQ2SEBAJhiUKCBdRUtfp7FIcE1fTrq/DaKjyp",
+	"zSwivML0W0oLDZBsU9+k/NUBJMh8HMSaSIn6xhgUtOwtI9pUX6qTFJEWwVKssCDirZbbj2REhf5DMnmp",
+	"JN/FY0lVrnJANZsrHtOnpTGeLD5iRBw03f3gg+7u7w+397qf302rOX94t/vlloeSD/e6t79N7qVlnrv3",
+	"Pkh2tivoSPO6UITfF1rRLx+9UnjzBx0BkZ/K8BiIAlcurFdvaGdqaYgBdcHUc+V1hMPQtNR8pOfskZuE",
+	"bl7vfv5NFXm8sI7zb+f/PBdcmVfL54hgc8TSFb8cGFKXprvFMQ0cyW6lgW/ncbSRp5mLanRVEjPPA571",
+	"02jLfhpBye1vk9vXq5BKCwuhLn2gh9iZBGJACJXQaV42QoGGFtT+jyIcoTnYWjfviziBFi/Yjo8pXKTQ",
+	"yUj2Cwep2XZsQPmicXcI7RQUGtAm5OuIMp3S8tQkMbn7++vt7t5W997Vw1sPUff+1sG9b6tQtlLrZ92h",
+	"jS77xCWCm8UoxGO7IYtdld2RFwgLAJ2oL5oyuzDBU/dDMlbcSj68cXDvOkpufYEOr2+ZmL7cdoIxpriX",
+	"WYrq/NvpvweWHHPcZLkPj+ca0yVy8tmux5qs+hircg1NWc1Kmz2m3NWn1SYeY7arqZZTcFEOVZY0as48",
+	"oCiK+bfhv1pUFXE4wEd5QX0nGkSJI/Am1EINIBlVKQw8luAU0oz0DMJtHAXFAuJNIhs80IhwIMvkUlWR",
+	"8HlkIoW1x9PYU146+f3W5y8xT9t9NEyjCSv2sa5302zFpoB5hNkGZesldkWYgn/RTPQYz22xozK7Yu+C",
+	"oum0xGGqtEW8rcva1taJvKj2yrRaSxcdIx+U0pl/kNLFFpUWMryTj7ZQcvtB9//8FiW7N5Krtw7f3ymz",
+	"WY6k6F/U56KYV2fOjvbUz78N/1VnZw2HIR8HemxZtzAoMxwLKcAU2SKR4OyEQLq3MyhuWSnFQqKyuLlG",
+	"IkU35tSp7za5JJCtOYd+ZUlmhamjOkuZh2qbJMppnjU4nTWfB6SWmVrJrBJ/jPFe336LCPc4gVeY6gqQ",
+	"V4vmWRwEOvTgeQqyfBtDwWX7O9KfcebDJHUghOYSaqCQD2wmjaZxKLgiec4s5mTAY8WDMjzImbz1FRhK",
+	"zZS8WVU9BTVncD4W8lno45jkCd34Y0G+MPMq4UN6ZT1t5fnRQSI/DZl3ctS3r3hvT60RHJFoKZYNxWOv",
+	"FJHAr949fH9HF/rMMdQWjiT1aUtHKLsEiz7mqM7coBgWfVm+rt469isZeimFg2I4pIrbAs/QS0Gt7BLF",
+	"IRSYt3FVoAmngZqaA4PvVBzRPPrDuosf/K37399oWlE3crK9i5I725AjmVZlOvhqJ/n6owFE5I19a1Yk",
+	"v3l1nR3L9bxMGACnCHp5NqDrVCLVlb2X04sPfPrqARVoE4c0gBSzkwuoSVkMdyYLUJ1ukhUmFc3NIcsd",
+	"4M4NaRPKVqvbkRHZ5tFGenmqL9Xv9oo2XTrLjkCT6gyc5cFxuQxt8yMZAk9NvPvlARiadic4g1SxNu7M",
+	"PcHJBk/vr6FVKzT/SW4/TD6/ba2XgASHppPb+92/fpDc/mZmpFsMRNKBdszsQhGP5t4qs17CEDQshuIV",
+	"vEWYh9TnQRySwEM8QhogHe41g50bYiHRTxdQgDvCQ4JzBjH/IRcQYpFGZj3mhJI724d/+r2uL7F/8Pe9",
+	"7ru3UHLrarJ7s3tjBxUun75c5QF7rG0fVSwd8GLREGwCViTeIEJnlVCWM2kYScC4ZWySss4OMQHdNkFZ",
+	"wCUwndkBeIQYlzNzKAcBgMPQDMPF0hVNXNSzqZRmISSWsaicIgFNL+tvrhyrKxt6KqNwPUMth1lSddUL",
+	"ePQZ/Y/a/Hdw79vkznb3+tbhx9f7Sd7QdT4535WBDsv5pCafa7vL49CS9bKUiAwAPqxe0FjtHSIz+93T",
+	"LPMfkgW9eIRssni5ET09VH0XSGY8H6Te2tN2vKyzjG5hhE8DN0oJoK9aT56HjmkwLgmPfZX5pGCttWZ/",
+	"JbVlQsB0zfyeiiFLsjajLz9JoqaBRmmTiKyw7LOYBSSCpur0MgnO6PgJm+IvqQyJp30ySGe/dgiOPKU5",
+	"Ug6SBzxbYZICLEuPARUq7qSdrcI4VusRf4uwmoECtO/nY2GhEhCJIh6Jmo2DzVox388USwQZycncLYCo",
+	"gjdt8S6IBVlhggCkqYCyEELSMDThIuXhstkxfPx31iM6+zZv53HwgKd+4cfJ1Eys7VGutHkcBxrquFQD",
+	"BuJbUq89v2nSQn/AwbTZRKqF0loublyMSvtj8oeFLvbkx1jqjNmDvRvwn4d73T/frhLuMBFnb/+JUDdk",
+	"sabpmN14YxT/K56/VzdJFNGALKkxHdO1Bm3bjh7f9TYkjCKVotJSgloUeHzRFE8vzB9CINW1neS9d1D3",
+	"P/9+8PD3KPnznr4x372b7OwaTjM0lKqPQ/Rm55Zhavv57FhtMDTlajOsYw9RhngU6HiOzNy1aGslC4k7",
+	"qBXRTSxJBv4JUZ1z5YZCmxz8A76pK6QfZ1c1LPXTe/iosLfvJ1dvdW9Yr64xPZZfxePiTReUaLfDVeJI",
+	"cXt9CsCCzhlxZ5obvE84X5A2sJZXtJXSCbrjCsvw8LJzJqzKjZsnBNqgLEAkpOt0zRRcpDL1BWh0KXA2",
+	"MFmO/DmRuhnHWIvW4n4+BtvrIKhsRtp6s5+iZD+9yQdU6jC16K/tJJ++P6j6/MALnLc6R5Dry6M4ecuA",
+	"Gqd6Y2rDmvaxJOtchxqlLEbxHeA6wkM5VybU8dE+RW+FaXsemOxmNIayLuET5wyDmv1ZRGNGLktj9DuD",
+	"XjyJvv/dH9GLpyz7FLhJVpi2DL54Sj88aR/Cp/rZv+sP//0U+n7rcw9hxmIcwk/pS4sowJII1OSbBK11",
+	"cs2LFjb4EmCVPCHgfRvHQnmAstR4Y8Jy8lTe6kzQk/VYnUr/8LrGI+cZd7a67+6gw4+vJ3tfdP/yDere",
+	"f5C8e/fw5j5K3ruKjsNHZAHhBvmKXtKvLBvWcNzIJ/muBvmPclYuy7WeStQTsWx19/6aXFNy9J33D+5v",
+	"qz+79256qPuHj5LdGyi5d6v7+V0PFZJ+dPW6Sdu9SnxWGqFlPSLrGgVIZ/DoKFhKZtcigjeMkgquJ/Do",
+	"ZFGx2vqiwUd5izCBpk8v/HyF1cyQUxfQHALvmNsjZj1D2q5j5PI04Q21KQt4e4VN19LfnsMdUVM3oh/G",
+	"AQnOZOXCdZxN+m0aOtLGQjvObBn2ObS0wmxRq00cxmQcp1haFWtkp9giEiYrFfQak+sAAwH3nFZZBgHE",
+	"uJjJ8SDE5Hp5bCAxFXjZj5V3PdUHBrBWKPt5q+/29iwap9EXekr3VDP3FSv6lvrJXs1eexS5wmU2sWwY",
+	"T+NBylNqHYatRaSVyeS20jJvKFo6vL6FDu699yi9T3yTRJuUtIfGGr1qXzxux0zaUVn9SB2eaVJl1jpI",
+	"R596yCi8GjswVXSfipSTMNKiw1vbhx/9tYKucjxkaiSZ4zCinIeQ68xlskmFNpVwA5njspKcKPOImPCq",
+	"xxue12OmeXoEJhgFY/LEj6a0D0NFSBMHLfSAdjtrV57Se05Y5Hbt8/NjiQiOQkoitEZC3kZU5iqY5YLw",
+	"TFQdZhuoiVsASAMZ0ayDuPHJG/+G6djUDI+l0k8aPCSLqBbxtgD8S7zC0lp4ElGmGwbNzUPtBlVKiOQS",
+	"hzUP1Qx0w1nFuE0+eEuRzSX1wi+jdk0paCtMDSNNemiXYC4UXPg/aLfjsGAE8+jpGT7iNfZgJ/l/fouS",
+	"qzvJzjbAO2hP/WML+zEsYJ5cVspNqfj1PDyuDC4iyWU574vNIv31YiD142ovv97jBjur25x9jooWF1S/",
+	"N7DNp/R5tDtm7+D+N999lcKNoLPLr6Pp5MP3k99uJR/eSLZ30OHNnYOHW8ntfXTw9RfJna3kzhZKbv7v",
+	"7v/+AL126YXZf0XPvnp+wiRcUhJHwgwGwXARFjfhOkwpt4llRC9PvemA5KpyTo5RAnwFAJr1laOtijqz",
+	"cQ6dx9GGMHdscvVW8t47893/fqj/5Rm0UyM8gjyIKJvFrZaHmkqoNJ60NDJHJ4GmTjMc+Q26aSBJrMhm",
+	"QE4YZ52mIncDYAQL7roLrbx5/OhDVaLmniDwoacurCPwIdTd2ymDPBp0WDVMwkCz1bJ+5RgJFXooM1fp",
+	"7tMguKdi1WSsote+AEfTkPitCbmUnEwcTPFaNUJRvBZRX6suLWq9LxhJ0myFWBKo+bxONwlDlIWUmcpW",
+	"Pgb/EkNrBJGAShLoCtGyQYVNwAaI/1e4vScwvIyDACpiVMvE0r6qEg/PTHmgF5DukxrppTFNHkeQl16W",
+	"MueMevjUM/MP4ZnRPCj58oODvS00nWzvdP+6b559/7s/mist/8P9h8n27nD/DDCTWcs7Bhtt1mIaylnK",
+	"bMlOUxcHTf9/7F1vbxNJmv8qj3hDsupxYJd9seRVbobdndOwMwJ2R7rzalJ2V+Je2lVWVzkez2ilwHhG",
+	"zJAToCNLQAnK6hhgTpzWBC8YidFJe99kX7rb3+FUT1V1t/8nkI4D41cQu7urq1zPn3r+/H5R88doZytq",
+	"PHWge+9x59kr/d+7m9HVZqe5Hn73PX6gwSeivVaneTO80XCgu3UruvO1A+HV7WinFd5oJCR88Rv1w0LA",
+	"KFSIEQXcOMFL8fyy9CF7hhplo+NXeXuAkfW26rSb0YN16H693b29ET7830EshR4LOA5MoWehji2qQs9b",
+	"TgdeoXehRpgBKyozTIW3T7EPCtXkyrmhilxQJt/roVBP/jCNdy71qYYV7KO392TJDUhNAGFpYnuER6oR",
+	"JD6Ja2eQLNqTAjzXhO09dvmkMMwKntBcaHmGnMzKaZzPwYdS4GXa/9T42wLOnD4Fy8lwn2nGBnc5B5+W",
+	"uOZio0bdJ1flmceQgioFho8d7fpu8ORZIBoJiLC6E1uIQD3IEF8bbmZrT+awQV7kmX4xOHPqzHwOlsx8",
+	"sc1fI6GaMdwezPv4pl/1TIZx+VlFFyMt5/JsCYqe9L6gDCqEUT/1BKxqJlJDpEhymTJHreJKQG3JlCdh",
+	"TlAN86x+pk/UE87TcoEGyp/GyASRJXC9lRU1TzwOLI9h1V+GAi2SqloM9QtzhmVaBgSPulh5rC4cjoen",
+	"lqCHcH8yP4W+aVaxe+QqxnDLv3gcfbMxmrr1QLY3pVR6cwATFNACcrW7B49w9o046oT8oRBVJK1ntKa2",
+	"9HvSK1OjldQxdx+qTYm6FfE5wvKMfl7xAs0GGddFzpseKOyoUnoQoSk9WbeF+JpfBTQLIl3zeNUoPyF5",
+	"ReRZjQcItw6mERd/RShx34CmqffH18YoYtH0F8Vv7nIqerRTnr2mWlrEiQvEnl6Jp54MNVz81Y84TvwP",
+	"sWURp54ebIT/k8zPsRpTJMs40zrT0TrhoyvdK+rg+iC6vq3Op532txOJcWy56WTs46Oo9+8baVjA1TYk",
+	"Kcmt0QKQSsVQYhboCg8o+HzV0C0dCwaAqPGglzVZ1IWk5b5foQ8PeNyvYeN22Qa8f1IRsCmHmBDdK4sw",
+	"dw8y9DCADl2Dn+yojAK5epijLrifRXJnB/60mFm8qTut8OETdd6PdhuLED661mnehOj6dqd5BYun/9KO",
+	"drfDq1uTIwD9KO5ECG+VlRFmalzScil1XZZgUfEw/8JJMLS88xz2/xBBEz/O8BolWMGW4Dq5JKBEvHsk",
+	"XkfOftdEOBddCt159gqinVZ3sxU9/yG8sZGtOdjnJl4gVcmzICT4jbdGhWk+U5tvWW+6T2jwPhF02exB",
+	"BwrEJ6zosVXwOYmhwfE+vOSkgCKpaGRGDGDpl8fS6njfUldfnINzn3tC110nczQ8GkUeUJ1avUwrcjCz",
+	"sVSVXMtTVjhW8QBT6U5LdMUFihWEQ5TFp/YMr5fPoJPU1KdFXvWxBxIKM6v6jlvV+zfDG3dBa683MZFv",
+	"gFEXa5g3x6i7SFPmOCPZPk9YlfjHQrpHegKYblZfDmDUzeT53Zbna1tvIM9YitojySOLGdDSE5EGj5OD",
+	"VVYxd5UFydIVq6JEqczBhwwIFHyPuXmma6ZssayDnmkZszTCiUGvmAsurZBAqs1vqAHLfM0kXbDfOlij",
+	"AWaM0EvQ/kDiPTiG8CI2eg6sUingzKkzajKehfQSFFxPm0Cq3IwRnSamC9ygbGXdbD4OsQpfeYUHFjVj",
+	"1m87eHbsbu5aMLk5/Um03ehDbDoEf/wAVmz/srhApCTFkjG1yR/jxPTXOm8T+3eJRJgy6lgodB22n1QL",
+	"DUh3WlhNfSPBW2DFJ6urmD6BZc+lTHqy/ikJlNuu+8A0WDpKpruITzcvQgTUSMCoO+igf8BrTB0SzM5f",
+	"iuc7Wcx+tvCzXsmKSb8LHiPYqDCx5eWSWY+3q+/l7YiTIrNS23L17WxBtPc4fL7e3diIdl4lHFrHQT4n",
+	"X7mUEsSDyXNAi1VB/CPzlkfWRWthFJJWBJAaqScMvEkkiZgg0WLyuU/Jmi4v8QKsKDF4OrJE82x8kXNM",
+	"ZgkFWvK0h1BGbFkN1gMHqn++oBYyq4D3Bf0rTaV6Tek+mniuo6Coi1x3EZkLZ1y6b5G33r230b39CgwQ",
+	"yD6U3gEUDPrYR3wY78vuooYwsLnoeWt3wnDYLuu/0EdQspSDJUhx86vXx9K0Ao0xrapMen5yztCteGLR",
+	"hrY1CLsnMOoHhnYQSSVABsTzB/0M9YoX1ZHkIq5WRlmzeICphAtS8xuVPsPj2ExxvEXH/KcNROvbXY/u",
+	"f/+PF9HudvR8u1eBOHHjlcmJ7QNualCnKAHLImfwPkouhgMwhM9cwB1uKlZtGKFYlTAneQV+B9hrFVBR",
+	"4r6bgq+wroaGCVw0HMhrJtGge2tXuQVsQaxYnS2Gc6g04tORUTgGsztRRNojqTKMXLif4ROX5wdVCc5o",
+	"uuUchnN1lg2fSgIwLW2YANSk5J291wvFmalkQiF+wWBKHqArcYxTPigKJeL7lK0iHmRWrnk8yMw5nwXf",
+	"jwkjWrup3PmeZH+004K0WY52Gjb2oYE7lO2+2z64adZZ9cnt9P+qr8vaJuEwo5r29DvERtsLsAJgVnJy",
+	"GBYHQ2ipDXb4tYZDTciS66qzXVXQAGolnqrA1wGlgPvUMb31rG4yOA7Q3GoOGwJWsGXenNHwljxzvYAW",
+	"JQ/qMIdF6RR4VQrPpUA/r9DAlnf09iIgaIhvh0U0kfkcfKqj3Hm2fNlj7rIDxFxgAtwlLqRNKxk+F4uN",
+	"pg6QnvmVLP6Z+p76guaVA4nfqNOqfiKjNb8OlaoEzlJnU09YDBgX5nRJzGekUuHq0e7wUNaS6yaylGUJ",
+	"Jw4wvYZ8Pb8RRlNX98wM5btfy6n1Fah/Wt8etF9zuDlc+FIppAkNm4fq/TogPPscW8WWqj8zCi4V/Eaw",
+	"pgHRt02kffI/7fow7Mswr0Z8zALo4/LseDlNkelutlBkdJlHQpIWfncbwusPwu/bYLzNOzc7extJF5G6",
+	"/MjTab9HkZyQHuMVyrI46mr8th4WpAQnOuZiqBAhLOF3mkFCIv6vQX+zIaE8wwzYnPZkNcI0FGiRl6mw",
+	"rtiDW/OLQMAnkgY9z7IJNP2/uMURL8kzHblSb/LrgNIv+vibBmkxhnkRH1com24cSv2WsyiUnGaSHSkG",
+	"DmxEsbt+YrsadtBnvrn0KKOwBNWXSpZLJKBOutrM1IzNzpZvGMrQWEO4m8Lrj6Hz9ydR42nn2Svo3vi2",
+	"01zv3hoDc52CRefscDrdhiWtlH9VJnHeb3hyUG0KJ0kXGJjNNS4RJlvdzrhE/Z9np0+dMn3lMUacJuiJ",
+	"PcUUr9BiXEmlDofqS4vnZBIZeTanVxFiyCb45SlHg4Tf/MeL7mYjunc7ajyFX5yyaE8Qwz3Bz08ZQp/T",
+	"/1z/z18Oh37jbMVbrQa0TywzOjXiANNJYe5PIcxOje92eLVPJ2k4ZAibW9HWFQhfNqLtx0pDdZqNaKeV",
+	"UlS6a3v/+mqiiVwwViYLh/UiL1OlUWyoy3T6w5+4x4zTiBg4CD1TpIvp8JQuZiYM6Htl4vk9wD+SI/Aw",
+	"kBhLxz5ZmU39dM4g5iXOgQbJwZpQwlJOnYbijxOnpvhCucT0c3WzCfHyGjNUxhrF2IAVlwJeXS0l52Vx",
+	"ElZ8XsP55plMGXethYcpPgS1oCkkn4zUXmqEqUTL0jMcyTBGZmmln5jeswGznVb4w+1o59Wh6LIFG+fJ",
+	"QqldwrNvonr4ykpPnYdRacxF5C5TA4K4XoKbkg6E1zKgunmm8wMxXNCS8fsxFaF0GXVTFap6mLMWuSzV",
+	"LppuISHMRf2jzvQlSqVwdB0ZZyaR6wDj4HO2SgNTv2qje/j2qN9ysNSTnWBc5lmdplCSkNIREYdwcp4F",
+	"d1PTFcB4gbv1HCDml+587Yc8w6SK1pSpD31PSJhb/uDcR+cunYNJcFLL82ah1fBVhuFQ9QK6fFeQMoUa",
+	"qedgKe4e6/GpU5NOVe3iJZ/pIpTl+UU0Xvpny7Ok6wCH6c+UnDl1Rnve9nde5RqIW2Ijm1s3AG8GrM0B",
+	"yfPsMqUV8CSgD74CPl8Vw4zFp4PAb8fKXBy5mxwfXOTMfvyE7Ue0t9u9t3FIXnHAV5XcTo4d2QszFwM7",
+	"0CicDJus6Wl/T8r+NLzWLIx0OOHIR43uX76dyBOYNRhGQMsecw/t3Nbfh6Ienn21zQUzidGZu9/yGpQJ",
+	"q1vwlxrVXo66bVZ086ZFN39rR3cb4X9t9FZ16TxbtLkRPnwF4bNWeLXVaTcPHIDfD/efPkdrxiTl9/T1",
+	"TAiY0/ml/7tjNsC8A64nyGpAKfZNV5T/ig2eyuPlVel7usvaNGtbdr+q2mbmeD+YenJ6UlPFEhfUfpVn",
+	"mEPLwQcBWZECXI7eG6rUHPyOa7of96wptuGMJjSC6j8k8ARnGh/ZzBNfFcOheoiTIn5N5AREV0a5rTh3",
+	"B0TNk8USdaFAZY0il4dOvfkeZXLegYJ6cermme0ctxXnBDtK0nPrI1scYCaaV5PAGY1oE0flcQQsTD3j",
+	"zOgCs2O9NTRsSBWIpIEQ/q0dPnwSPmvtE3o8GwO3xnW9y1gX7A9cZp8axkHGofWdFOlcjMnQLBdtRsNd",
+	"hhXiC6pbxWRJmTCsqGMU6lTOtvAbbuGtx+HOq2inbUhFuteevE6g/NATexeV/VK6VyfooOYxl9ccKFmX",
+	"Rps2tQsqNFBGQicAORcU5tTH6sbYws07eVYrUbV9IKgyhBIz3OBxjVcxMXw6pchToak4aI2oWGUqUsEX",
+	"NZJNF/oUQ1No5XQ2Mk4Z6nKSAvF9jtauSIR0UpFyjKl4bDXPpFemi6kXGfHAOGhiiAgnJgZjgc8oL6ie",
+	"P714xzhNg5uBCEjUyizU8W4Xlg7Xa50X29HLu5gbbDc7zYYzNHd4qHlCtfWya588z21o22gPMHj9wHht",
+	"0WgbYcC/PAuVhGWv4zoXp+4aaF/AKLZZ7dgRoxEYJ+DReqd9zbYNH54wZFXhmciCGqFPFrSB7hESbPHV",
+	"oEQFCqREiZtgl9hDX56Nxi7p8U1MBoQIJWY1MgnBxMkzIpCFIn4pT46t4jwmMqnWdiaRU5VIXdR5iBIZ",
+	"0D56+b4efe0pW2faic1KoY4OuXpGYMKLazTAVifHJHFJ1QXhrTLii7PAqKzx4HKeWZIkYZF/0Ke3j+UB",
+	"FLmrDBXuHBORKnusKm3z4AoJoKw8cnOP8sQJg6qoEn9E8EVtbRMrzVCKUqOMbAZW384OrociEQnMdvh8",
+	"HXG3jaRc3+1utY/iAJsSLklJeRx1k079HyJ1U1/XID7+EiXloyEWUiON5lIkZVN/cczxZE7v48V+w9l0",
+	"YKE21sGSj13bCnd+TO1gtcJ9rD+T9p9Li77HaGYb8AP9/Ek7cAiznblztlcOZa90njaj3WuT98p40IDz",
+	"9Ut4TcYaZDS/Lyn3kBQXqM+RIoq/PYy/4dUWqB9mgOLX/iLjABmRs44HcUeZxUQ+KcBHLFJ9pkFVmyyO",
+	"XjJ9K7aKUVas50awxaMKP6a8wVqNTKHYdpxdQzo8SspHrKhmsb0+TRfT++5Dyy18qf4ZB5D8B094Bd+S",
+	"2lohi1HHU+S3JidgrjC4EXM8wPLMAMHI8TNNb6kZdBdBM+PCKpVY4DjsdGIkMVNV+wGVxPPHumx4uIon",
+	"bigu+xgxXZ18mSGLD5hfQ/mme+QQek9bZMe0Zc8PtwAH0r6oFo0XRmSxNIr+Ld5Q2Wjm6ZC/jVPNVXwj",
+	"dxrqOfsA1Tuv0KPdzfBZK6Zz626sR/e/nz+Idk9TdB/8iJMWq+HEyNhoEEMdFepAy8TztQ+Wqr+vEWR1",
+	"ZwnhOqXKY/OENJ2paZ5kcyRz00XyCTJ/0pqln2o7W4m0WW9s18qN6ItSc4rr3I+xjxcfLqfl7R2EG3mW",
+	"OD5SXXTm57/a12jnCaub1RZT0mGIYaRP4G+qv/oiN+NAjGxXi9JMg/7aYloNpdqWhO750ZH1uNUTM8TI",
+	"eC7y7MzpUz2c56ZZabm/s4n4ASVuPVZrTqzUMJBPWJH6PpbV2wePIVPvbf4xqN89PV46l10jgTu0yed9",
+	"HO81QlDv2xedJbemGOV88Tj6ZmOc+Lyuu+wcNMg5Wk5tn+R+IMaW9LGK+DVSF3CZIrmGBJ8SofEiTCRn",
+	"CJtFma/1WvDJe1jfNNvBU1L+4dVWXPEf72EIt26G393WYcCrW53mOn4bPmtHO+2j3eEx/tZo0sRkw13g",
+	"Ps3w/JgMMpWKwZRgjfD4bB+xBYxhtIb4ojP/710/i6Ifd+d/upu7ED5b7+z9uE93TpmD0R07SxgLVI6X",
+	"6aRRly+mY4vqK3yGjTJiKNEwIdTjK5Hdz1Qqe0il8p69MAcf+y4VUtcaOxiUXKXK4BAseRo0Mx95Qv4e",
+	"3/ugauf9aiB4sB+185FX9qQ5QmYkzmoKoxJJS3oR+Ipe3GMuv0deKHv1SXTvh+j+TZOjgrlOaz18+CS6",
+	"f9OBdPUEhNdb4fWX0f0eRiITnxgmCbF/tKDUpg7JVIdyEFR8UjT5LXXLSYGKVuRAo0XQlRValGBQSM0V",
+	"SOAh+WXKIKArARWlIaQ+FPf2BRz+oPs7ZSwzKZinEt8r3mFHa//U7EYGUsUwuydmMdW3qgA+lmtjyqJH",
+	"WB+ViPcYMS5R4svSF+M6yH6Ll2SZsTIjjAKwCHiRCgGegGol9xorrFaLFquBJ+snzv77H3t8gNuN8K/b",
+	"UaMdffcAoq+udL/aTq2VqAtJy2alylQGXnG01TdygPivrFiHQh0CXpVUgwwgYqwDLpGkQASFCueIpCKp",
+	"DsyYFiXb24tYtcIxsNIOEJfjOMIBn696Jjmnm5mI+cIEoj8JeJnKEq0KkEpzai7UHJz7vMIFRfAU5tdt",
+	"ArTMmSc1IZMp2RyaszxvJj9xE6ghFyo+8SbRpPb/0maE3BFK0Ig9kVrA6NF699bIHcErlJGKl6uT8lgE",
+	"1Y8rlC198uHFCi0eTIrsgweWkRf+REdx0HgCXF6slimTx2Axo50WLH3yIYT//TUmTM1awC9yp+dHrSsG",
+	"GceqpAvqiulppFiKEdiJFEsa4H3qix3+RzPaaXUbzXBvN9ppoU670+zsNceptt7nfXmiQElAg6WqLKnH",
+	"K6dIM6xrV6oa+CfOnlhAZ8k8q18R6rEQ3XSnfcI5wUgZRV+PqE4RvdeHf93uvGhHO22Emv1mt3ulmdyl",
+	"fIUh98Q2zwHts9r8e+pOa+gG7+5uXYmu73Y31h04/2/6j7C53fl7K7z+2IFodzN6+nV442602QgfPkme",
+	"qA+Cg4/r7P0YPWqEG+vdexvQvbcRNR8nN2FzybC7onvN6NqWISeP7t8yWLua1y+5HwswJt6+2YhetqKd",
+	"VtjecKCztx599a0D4d6D6OVW+Oha9+rLufBGI7r/9TyuMeLOplYqKJa8NTpsEMS76LSb0QO1whrZRXPQ",
+	"OD1gGAZnHiew0+putqLnP4Q3NhzQrIUORI9udZ41sHv++nb01ZVkdNsgP2RdDZRusx3deQL/XL8Nw3v9",
+	"8Knp5r7k4b3F33/+45//PwAA//8=",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

@@ -11,6 +11,7 @@ import (
 
 	"eutteum/api/account"
 	"eutteum/api/app"
+	"eutteum/api/judging"
 	"eutteum/db"
 )
 
@@ -21,7 +22,12 @@ type demoData struct {
 	RoundCopies []demoCopy    `json:"roundCopies"`
 	Cases       []demoCase    `json:"cases"`
 	Judging     []demoJudging `json:"judging"`
-	Agencies    []struct {
+	// JudgeProfiles fill the judge directory (심사위원 인력풀).
+	JudgeProfiles []struct {
+		Email string `json:"email"`
+		judging.ProfileInput
+	} `json:"judgeProfiles"`
+	Agencies []struct {
 		Name   string `json:"name"`
 		Level  string `json:"level"`
 		Region string `json:"region"`
@@ -112,6 +118,15 @@ func Demo(ctx context.Context, a *app.App) (Result, error) {
 		}
 		if created {
 			res.Users++
+		}
+	}
+	for _, jp := range data.JudgeProfiles {
+		p, err := accounts.PrincipalFor(ctx, jp.Email)
+		if err != nil {
+			return res, fmt.Errorf("demo judge profile %q: %w", jp.Email, err)
+		}
+		if _, err := a.Judging.EnsureProfile(ctx, p, jp.ProfileInput); err != nil {
+			return res, fmt.Errorf("demo judge profile %q: %w", jp.Email, err)
 		}
 	}
 	if err := demoContests(ctx, a, data, agencyIDs, &res); err != nil {

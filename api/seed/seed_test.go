@@ -15,7 +15,7 @@ func TestDemoDataLoadsOnceAndAgainChangesNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if first.Agencies != 11 || first.Users != 11 || first.Teams != 5 || first.Rounds != 6 || first.Cases != 9 || first.Archived != 330 {
+	if first.Agencies != 12 || first.Users != 16 || first.Teams != 5 || first.Rounds != 6 || first.Cases != 9 || first.Archived != 330 {
 		t.Fatalf("first load: %+v", first)
 	}
 	again, err := seed.Demo(context.Background(), env.App)

@@ -392,6 +392,26 @@ func (q *Queries) DeleteJudgeAssignments(ctx context.Context, arg DeleteJudgeAss
 	return items, nil
 }
 
+const getJudgeProfile = `-- name: GetJudgeProfile :one
+SELECT user_id, affiliation_note, fields, keywords, bio, listed, contact_visibility, updated_at FROM judge_profiles WHERE user_id = $1
+`
+
+func (q *Queries) GetJudgeProfile(ctx context.Context, userID uuid.UUID) (JudgeProfile, error) {
+	row := q.db.QueryRow(ctx, getJudgeProfile, userID)
+	var i JudgeProfile
+	err := row.Scan(
+		&i.UserID,
+		&i.AffiliationNote,
+		&i.Fields,
+		&i.Keywords,
+		&i.Bio,
+		&i.Listed,
+		&i.ContactVisibility,
+		&i.UpdatedAt,
+	)
+	return i, err
+}
+
 const getJudgingSettings = `-- name: GetJudgingSettings :one
 SELECT aggregation_method, tie_breaks, objection_days, judging_opened_at, results_published_at
 FROM rounds WHERE id = $1
@@ -593,6 +613,46 @@ func (q *Queries) IsStageJudge(ctx context.Context, arg IsStageJudgeParams) (boo
 	var exists bool
 	err := row.Scan(&exists)
 	return exists, err
+}
+
+const judgeAffiliation = `-- name: JudgeAffiliation :one
+SELECT u.display_name, u.email, u.department, u.agency_id, a.name AS agency_name, a.level AS agency_level
+FROM users u JOIN agencies a ON a.id = u.agency_id WHERE u.id = $1
+`
+
+type JudgeAffiliationRow struct {
+	DisplayName string
+	Email       string
+	Department  string
+	AgencyID    uuid.UUID
+	AgencyName  string
+	AgencyLevel AgencyLevel
+}
+
+func (q *Queries) JudgeAffiliation(ctx context.Context, id uuid.UUID) (JudgeAffiliationRow, error) {
+	row := q.db.QueryRow(ctx, judgeAffiliation, id)
+	var i JudgeAffiliationRow
+	err := row.Scan(
+		&i.DisplayName,
+		&i.Email,
+		&i.Department,
+		&i.AgencyID,
+		&i.AgencyName,
+		&i.AgencyLevel,
+	)
+	return i, err
+}
+
+const judgeStageCount = `-- name: JudgeStageCount :one
+SELECT count(*)::int FROM stage_judges WHERE user_id = $1 AND withdrawn_at IS NULL AND kind <> 'citizen'
+`
+
+// The stages a judge sat on and was not withdrawn from: their experience as the directory shows it.
+func (q *Queries) JudgeStageCount(ctx context.Context, userID uuid.UUID) (int32, error) {
+	row := q.db.QueryRow(ctx, judgeStageCount, userID)
+	var column_1 int32
+	err := row.Scan(&column_1)
+	return column_1, err
 }
 
 const listAssignments = `-- name: ListAssignments :many
@@ -1626,6 +1686,94 @@ func (q *Queries) SaveSheet(ctx context.Context, arg SaveSheetParams) (SaveSheet
 	return i, err
 }
 
+const searchJudgeDirectory = `-- name: SearchJudgeDirectory :many
+SELECT u.id AS user_id, u.display_name, u.department, u.agency_id, a.name AS agency_name, a.level AS agency_level,
+       p.affiliation_note, p.fields, p.keywords, p.bio,
+       (CASE WHEN p.contact_visibility = 'email' THEN u.email ELSE '' END)::text AS shared_email,
+       (SELECT count(*) FROM stage_judges sj WHERE sj.user_id = u.id AND sj.withdrawn_at IS NULL AND sj.kind <> 'citizen')::int AS stages_judged
+FROM judge_profiles p
+JOIN users u ON u.id = p.user_id
+JOIN agencies a ON a.id = u.agency_id
+WHERE p.listed
+  AND EXISTS (SELECT 1 FROM role_grants g WHERE g.user_id = u.id AND g.role = 'judge')
+  AND ($1::text = ''
+       OR u.display_name ILIKE $1 OR a.name ILIKE $1 OR u.department ILIKE $1
+       OR p.affiliation_note ILIKE $1 OR array_to_string(p.keywords, ' ') ILIKE $1
+       OR p.fields && $2::text[])
+  AND ($3::text = '' OR $3 = ANY(p.fields))
+  AND (NOT $4::boolean OR (u.display_name, u.id) > ($5::text, $6::uuid))
+ORDER BY u.display_name, u.id
+LIMIT $7
+`
+
+type SearchJudgeDirectoryParams struct {
+	Pattern     string
+	LabelFields []string
+	Field       string
+	HasCursor   bool
+	AfterName   string
+	AfterID     uuid.UUID
+	RowLimit    int32
+}
+
+type SearchJudgeDirectoryRow struct {
+	UserID          uuid.UUID
+	DisplayName     string
+	Department      string
+	AgencyID        uuid.UUID
+	AgencyName      string
+	AgencyLevel     AgencyLevel
+	AffiliationNote string
+	Fields          []string
+	Keywords        []string
+	Bio             string
+	SharedEmail     string
+	StagesJudged    int32
+}
+
+// Listed judges who still hold the judge role, by name then id (keyset after the cursor).
+// The e-mail address leaves the database only when the judge chose to show it.
+func (q *Queries) SearchJudgeDirectory(ctx context.Context, arg SearchJudgeDirectoryParams) ([]SearchJudgeDirectoryRow, error) {
+	rows, err := q.db.Query(ctx, searchJudgeDirectory,
+		arg.Pattern,
+		arg.LabelFields,
+		arg.Field,
+		arg.HasCursor,
+		arg.AfterName,
+		arg.AfterID,
+		arg.RowLimit,
+	)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []SearchJudgeDirectoryRow
+	for rows.Next() {
+		var i SearchJudgeDirectoryRow
+		if err := rows.Scan(
+			&i.UserID,
+			&i.DisplayName,
+			&i.Department,
+			&i.AgencyID,
+			&i.AgencyName,
+			&i.AgencyLevel,
+			&i.AffiliationNote,
+			&i.Fields,
+			&i.Keywords,
+			&i.Bio,
+			&i.SharedEmail,
+			&i.StagesJudged,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const setCaseAward = `-- name: SetCaseAward :exec
 UPDATE cases SET status = $1, award_tier_id = $2, final_rank = $3,
     archived_at = CASE WHEN $4::boolean THEN now() ELSE archived_at END
@@ -1839,6 +1987,49 @@ func (q *Queries) UpsertAwardOverride(ctx context.Context, arg UpsertAwardOverri
 		arg.DecidedBy,
 	)
 	return err
+}
+
+const upsertJudgeProfile = `-- name: UpsertJudgeProfile :one
+INSERT INTO judge_profiles (user_id, affiliation_note, fields, keywords, bio, listed, contact_visibility, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, now())
+ON CONFLICT (user_id) DO UPDATE SET
+    affiliation_note = excluded.affiliation_note, fields = excluded.fields, keywords = excluded.keywords,
+    bio = excluded.bio, listed = excluded.listed, contact_visibility = excluded.contact_visibility, updated_at = now()
+RETURNING user_id, affiliation_note, fields, keywords, bio, listed, contact_visibility, updated_at
+`
+
+type UpsertJudgeProfileParams struct {
+	UserID            uuid.UUID
+	AffiliationNote   string
+	Fields            []string
+	Keywords          []string
+	Bio               string
+	Listed            bool
+	ContactVisibility string
+}
+
+func (q *Queries) UpsertJudgeProfile(ctx context.Context, arg UpsertJudgeProfileParams) (JudgeProfile, error) {
+	row := q.db.QueryRow(ctx, upsertJudgeProfile,
+		arg.UserID,
+		arg.AffiliationNote,
+		arg.Fields,
+		arg.Keywords,
+		arg.Bio,
+		arg.Listed,
+		arg.ContactVisibility,
+	)
+	var i JudgeProfile
+	err := row.Scan(
+		&i.UserID,
+		&i.AffiliationNote,
+		&i.Fields,
+		&i.Keywords,
+		&i.Bio,
+		&i.Listed,
+		&i.ContactVisibility,
+		&i.UpdatedAt,
+	)
+	return i, err
 }
 
 const upsertSheet = `-- name: UpsertSheet :one

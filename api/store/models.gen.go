@@ -819,6 +819,17 @@ type Invitation struct {
 	RevokedAt      *time.Time
 }
 
+type JudgeProfile struct {
+	UserID            uuid.UUID
+	AffiliationNote   string
+	Fields            []string
+	Keywords          []string
+	Bio               string
+	Listed            bool
+	ContactVisibility string
+	UpdatedAt         time.Time
+}
+
 type LoginAttempt struct {
 	ID          int64
 	Email       string

@@ -312,3 +312,43 @@ WITH sheet AS (
     SELECT sheet.id, @judge_id, sqlc.narg(old_value)::jsonb, @new_value::jsonb FROM sheet
 )
 SELECT * FROM sheet;
+
+-- name: GetJudgeProfile :one
+SELECT * FROM judge_profiles WHERE user_id = $1;
+
+-- name: UpsertJudgeProfile :one
+INSERT INTO judge_profiles (user_id, affiliation_note, fields, keywords, bio, listed, contact_visibility, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, now())
+ON CONFLICT (user_id) DO UPDATE SET
+    affiliation_note = excluded.affiliation_note, fields = excluded.fields, keywords = excluded.keywords,
+    bio = excluded.bio, listed = excluded.listed, contact_visibility = excluded.contact_visibility, updated_at = now()
+RETURNING *;
+
+-- name: JudgeStageCount :one
+-- The stages a judge sat on and was not withdrawn from: their experience as the directory shows it.
+SELECT count(*)::int FROM stage_judges WHERE user_id = $1 AND withdrawn_at IS NULL AND kind <> 'citizen';
+
+-- name: SearchJudgeDirectory :many
+-- Listed judges who still hold the judge role, by name then id (keyset after the cursor).
+-- The e-mail address leaves the database only when the judge chose to show it.
+SELECT u.id AS user_id, u.display_name, u.department, u.agency_id, a.name AS agency_name, a.level AS agency_level,
+       p.affiliation_note, p.fields, p.keywords, p.bio,
+       (CASE WHEN p.contact_visibility = 'email' THEN u.email ELSE '' END)::text AS shared_email,
+       (SELECT count(*) FROM stage_judges sj WHERE sj.user_id = u.id AND sj.withdrawn_at IS NULL AND sj.kind <> 'citizen')::int AS stages_judged
+FROM judge_profiles p
+JOIN users u ON u.id = p.user_id
+JOIN agencies a ON a.id = u.agency_id
+WHERE p.listed
+  AND EXISTS (SELECT 1 FROM role_grants g WHERE g.user_id = u.id AND g.role = 'judge')
+  AND (@pattern::text = ''
+       OR u.display_name ILIKE @pattern OR a.name ILIKE @pattern OR u.department ILIKE @pattern
+       OR p.affiliation_note ILIKE @pattern OR array_to_string(p.keywords, ' ') ILIKE @pattern
+       OR p.fields && @label_fields::text[])
+  AND (@field::text = '' OR @field = ANY(p.fields))
+  AND (NOT @has_cursor::boolean OR (u.display_name, u.id) > (@after_name::text, @after_id::uuid))
+ORDER BY u.display_name, u.id
+LIMIT @row_limit;
+
+-- name: JudgeAffiliation :one
+SELECT u.display_name, u.email, u.department, u.agency_id, a.name AS agency_name, a.level AS agency_level
+FROM users u JOIN agencies a ON a.id = u.agency_id WHERE u.id = $1;

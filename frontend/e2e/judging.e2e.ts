@@ -396,4 +396,55 @@ describe("judging", () => {
     await page.reload();
     await page.locator("section.case-result").getByText("증빙을 다시 확인했으나 점수 변경 사유가 없습니다.").waitFor();
   });
+
+  it("lets a judge join the judge directory, where an organizer of another agency finds them", async () => {
+    // 강민수 (서울특별시 중구) lists himself from his account page.
+    const page = await open();
+    await logIn(page, "judge3@demo.test", "강민수");
+    await page.goto("/me");
+    const profile = page.getByRole("region", { name: "심사위원 프로필" });
+    await profile.getByText("서울특별시 중구 · 기획예산과 혁신평가팀").waitFor();
+    // KRDS draws the box over the label, which takes the click as a person would. (Checked
+    // only when not yet, so the test also passes on a database it ran on before.)
+    const tick = async (name: string) => {
+      const box = profile.getByRole("checkbox", { name });
+      if (!(await box.isChecked())) await profile.getByText(name, { exact: true }).click();
+      expect(await box.isChecked()).toBe(true);
+    };
+    await tick("행정혁신");
+    await profile.getByLabel(/^표시 소속/).fill("지방재정 성과평가 자문위원");
+    await profile.getByLabel(/^키워드/).fill("예산 성과평가, 지방재정");
+    await tick("심사위원 인력풀에 공개");
+    await profile.getByRole("button", { name: "프로필 저장" }).click();
+    await profile.getByText("심사위원 프로필을 저장했습니다. 인력풀에 공개되어 있습니다.").waitFor();
+    const profileAxe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(profileAxe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+    // 인천광역시's organizer searches the directory on the open stage of 2026 하반기 행정대상.
+    const incheon = await api("organizer.incheon@demo.test");
+    const rounds = await json<{ items: (Named & { canManage?: boolean })[] }>(await incheon.get("/api/v1/rounds"));
+    const round = rounds.items.find((r) => r.title === "2026 하반기 행정대상");
+    expect(round).toBeTruthy();
+    const stages = await json<{ items: (Named & { status: string })[] }>(await incheon.get(`/api/v1/rounds/${round!.id}/stages`));
+    const stage = stages.items.find((st) => st.status !== "closed");
+    expect(stage).toBeTruthy();
+    const organizer = await open();
+    await logIn(organizer, "organizer.incheon@demo.test", "이준호");
+    await organizer.goto(`/organizer/stages/${stage!.id}?tab=judges`);
+    const directory = organizer.getByRole("region", { name: "심사위원 인력풀에서 찾기" });
+    await directory.getByLabel("검색어").fill("지방재정");
+    await directory.getByRole("button", { name: "검색" }).click();
+    const card = directory.getByRole("listitem", { name: "강민수" });
+    await card.getByText("지방재정 성과평가 자문위원", { exact: false }).waitFor();
+    // He already sits on this stage, and shared no contact.
+    await card.getByText("위촉됨").waitFor();
+    expect(await card.getByText("연락처 비공개", { exact: false }).count()).toBe(1);
+    // A field filter finds the demo's outside experts of other agencies, ready to appoint.
+    await directory.getByLabel("검색어").fill("");
+    await directory.getByRole("combobox", { name: "전문 분야" }).selectOption({ label: "디지털·데이터" });
+    await directory.getByRole("button", { name: "검색" }).click();
+    await directory.getByRole("button", { name: "한유진 위촉" }).waitFor();
+    const directoryAxe = await new AxeBuilder({ page: organizer }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(directoryAxe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  });
 });

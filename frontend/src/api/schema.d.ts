@@ -206,6 +206,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/judge-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 내 심사위원 프로필
+         * @description The caller's judge directory profile (judge role only). A judge who never saved one
+         *     gets the defaults: not listed, no contact shown. The affiliation is the account's
+         *     agency and department, the ones conflicts of interest are read from.
+         */
+        get: operations["getMyJudgeProfile"];
+        /**
+         * 내 심사위원 프로필 수정 (디렉터리 공개 여부, 연락처 공개 범위)
+         * @description Replaces the caller's profile (judge role only). The agency cannot be set here:
+         *     conflicts keep coming from the account's real agency; `affiliationNote` is display
+         *     text only. A listed profile needs at least one field (rule `listed_needs_field`); a
+         *     field named twice is refused (rule `duplicate`); keywords are trimmed and repeats
+         *     dropped.
+         */
+        put: operations["updateMyJudgeProfile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/agencies": {
         parameters: {
             query?: never;
@@ -1017,7 +1047,10 @@ export interface paths {
         put?: never;
         /**
          * 심사위원 위촉 (주관기관)
-         * @description Adds a user who holds the judge role (invite outside experts with an invitation of role judge first).
+         * @description Adds a user who holds the judge role, from any agency, e.g. one found in the judge
+         *     directory (invite outside experts with an invitation of role judge first). Without
+         *     `kind`, a judge of the host agency or one below it is internal and anyone else
+         *     external. A judge newly put on the stage is notified (`judge_appointed`).
          */
         post: operations["addStageJudge"];
         delete?: never;
@@ -1044,6 +1077,30 @@ export interface paths {
          * @description Refused once the round's results are published (409 `published_terms_frozen`), since the judge's scores are in the published table.
          */
         delete: operations["withdrawStageJudge"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/judge-directory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 심사위원 인력풀 검색 (주관기관, 관리자)
+         * @description Judges of every agency who chose to be listed, by name. `q` matches a part of the
+         *     name, agency, department, affiliation note or a keyword (Korean substrings too), or
+         *     the Korean name of a field (복지 finds welfare). `email` is present only when the
+         *     judge allows it; no other contact data is ever shown. Put a judge on a stage with
+         *     `addStageJudge`; conflicts of interest come from their account's agency.
+         */
+        get: operations["searchJudgeDirectory"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -3118,6 +3175,70 @@ export interface components {
             items: components["schemas"]["StageJudge"][];
         };
         /**
+         * @description 전문 분야: 행정혁신, 디지털·데이터, 복지, 안전·재난, 환경·기후, 경제·일자리, 문화·관광, 보건·의료, 교육·청년, 교통·도시, 규제혁신, 주민참여·협치.
+         * @enum {string}
+         */
+        JudgeField: "administration" | "digital" | "welfare" | "safety" | "environment" | "economy" | "culture" | "health" | "education" | "transport" | "regulation" | "citizen_participation";
+        /**
+         * @description What the judge directory shows organizers to reach the judge; `none` by default.
+         * @enum {string}
+         */
+        ContactVisibility: "none" | "email";
+        /** @description Where the judge works as their account says. `agency` and `department` are what conflicts of interest are read from and cannot be changed through the profile; `note` is display text only (e.g. 한국행정연구원 연구위원, OO대학교 행정학과 교수). */
+        JudgeAffiliation: {
+            agency: components["schemas"]["AgencyRef"];
+            agencyLevel: components["schemas"]["AgencyLevel"];
+            department?: string;
+            note?: string;
+        };
+        JudgeProfile: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            /** @description The judge's own address; the directory shows it only with `contactVisibility` email. */
+            email: string;
+            affiliation: components["schemas"]["JudgeAffiliation"];
+            fields: components["schemas"]["JudgeField"][];
+            keywords: string[];
+            bio: string;
+            /** @description Whether organizers of every agency find the judge in the directory. */
+            listed: boolean;
+            contactVisibility: components["schemas"]["ContactVisibility"];
+            /** @description Stages the judge sat on and was not withdrawn from. */
+            stagesJudged: number;
+            /**
+             * Format: date-time
+             * @description Absent until the profile is first saved.
+             */
+            updatedAt?: string;
+        };
+        JudgeProfileInput: {
+            affiliationNote?: string;
+            fields: components["schemas"]["JudgeField"][];
+            keywords?: string[];
+            bio?: string;
+            listed: boolean;
+            contactVisibility: components["schemas"]["ContactVisibility"];
+        };
+        JudgeDirectoryEntry: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            affiliation: components["schemas"]["JudgeAffiliation"];
+            fields: components["schemas"]["JudgeField"][];
+            keywords: string[];
+            bio: string;
+            /** @description Present only when the judge allows it (`contactVisibility` email). */
+            email?: string;
+            /** @description Stages the judge sat on and was not withdrawn from (experience). */
+            stagesJudged: number;
+        };
+        JudgeDirectoryPage: {
+            items: components["schemas"]["JudgeDirectoryEntry"][];
+            /** @description Pass as `cursor` for the next page; absent on the last page. */
+            nextCursor?: string;
+        };
+        /**
          * @description 제척 (team member, same department, same agency when agencies compete), 회피 (declared by the judge), 기피 (raised by the organizer).
          * @enum {string}
          */
@@ -4156,6 +4277,61 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getMyJudgeProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The profile. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgeProfile"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateMyJudgeProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JudgeProfileInput"];
+            };
+        };
+        responses: {
+            /** @description The saved profile. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgeProfile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
@@ -5815,6 +5991,43 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    searchJudgeDirectory: {
+        parameters: {
+            query?: {
+                q?: string;
+                field?: components["schemas"]["JudgeField"];
+                /**
+                 * @description Where the page continues: the `nextCursor` of the previous page of the same list
+                 *     (and, for a search, the same query). Opaque; a malformed cursor or one of another
+                 *     list is answered 400 `invalid_cursor` with a field error on `cursor`. Empty or
+                 *     absent: the first page.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description How many items a page holds at most. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of listed judges. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgeDirectoryPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Unavailable"];
         };

@@ -4,6 +4,7 @@
 
 import { archiveEn, archiveKo } from "./archive";
 import { auditEn, auditKo } from "./audit";
+import { directoryEn, directoryKo } from "./directory";
 import { judgingEn, judgingKo } from "./judging";
 import { panelEn, panelKo } from "./panel";
 import { voteEn, voteKo } from "./vote";
@@ -687,6 +688,7 @@ export const ko = {
   ...auditKo,
   ...voteKo,
   ...panelKo,
+  ...directoryKo,
 } as const;
 
 export type MessageKey = keyof typeof ko;
@@ -698,6 +700,7 @@ export const en: Dictionary = {
   ...auditEn,
   ...voteEn,
   ...panelEn,
+  ...directoryEn,
   "app.name": "Eutteum",
   "app.fullName": "Eutteum · Public-sector innovation",
   "app.tagline": "Public-sector innovation contests and best-practice archive",

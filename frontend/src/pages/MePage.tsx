@@ -7,6 +7,7 @@ import { PageHeader } from "../components/Page";
 import { newPasswordProblem, PASSWORD_MIN } from "../components/validation";
 import { useI18n } from "../i18n/I18nProvider";
 import { rolesOf } from "../nav";
+import { JudgeProfileSection } from "./judging/JudgeProfileSection";
 
 export function MePage() {
   const { t, formatDate } = useI18n();
@@ -43,6 +44,7 @@ export function MePage() {
         <ProfileForm user={user} />
         <PasswordForm email={user.email} />
       </div>
+      {rolesOf(user).includes("judge") ? <JudgeProfileSection /> : null}
     </>
   );
 }

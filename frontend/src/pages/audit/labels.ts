@@ -15,6 +15,7 @@ export const ACCOUNT_ACTIONS = [
   "invitation_accepted",
   "invitation_resent",
   "invitation_revoked",
+  "judge_profile_updated",
 ] as const;
 
 /** Action codes of the judging service; these are also what a round's audit log holds. */

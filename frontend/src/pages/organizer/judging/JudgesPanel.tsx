@@ -9,6 +9,7 @@ import { useLoad } from "../../../components/useLoad";
 import { useI18n } from "../../../i18n/I18nProvider";
 import type { AssignmentReport, SeatedJudgeKind, Stage, StageJudge } from "../../judging/types";
 import { fieldMessage, problemText } from "../../judging/ui";
+import { DirectoryPanel } from "./DirectoryPanel";
 import { loadJudgeCandidates, type JudgeCandidate } from "./judgeCandidates";
 
 /** 심사위원 tab: the stage's judges with their load; appoint and withdraw judges. */
@@ -124,14 +125,24 @@ export function JudgesPanel({ stage, onJudgeCount }: { stage: Stage; onJudgeCoun
       ) : null}
 
       {!closed && judges.status === "ok" ? (
-        <AddJudgeForm
-          stage={stage}
-          current={judges.data.items.map((j) => j.userId)}
-          onAdded={(judge) => {
-            setMessage(t("judges.added", { name: judge.displayName }));
-            judges.reload();
-          }}
-        />
+        <>
+          <AddJudgeForm
+            stage={stage}
+            current={judges.data.items.map((j) => j.userId)}
+            onAdded={(judge) => {
+              setMessage(t("judges.added", { name: judge.displayName }));
+              judges.reload();
+            }}
+          />
+          <DirectoryPanel
+            stage={stage}
+            current={judges.data.items.map((j) => j.userId)}
+            onAdded={(judge) => {
+              setMessage(t("judges.added", { name: judge.displayName }));
+              judges.reload();
+            }}
+          />
+        </>
       ) : null}
 
       <Dialog

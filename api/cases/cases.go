@@ -809,38 +809,19 @@ func contentFrom(row store.Case, categoryName string) (Content, error) {
 }
 
 func (s *Service) contentOf(ctx context.Context, q *store.Queries, row store.Case) (Content, error) {
-	c := Content{
-		Title: row.Title, Summary: row.Summary, Problem: row.Problem, Solution: row.Solution, Outcomes: row.Outcomes,
-		Tags: row.Tags, Beneficiaries: row.Beneficiaries, CostKRW: row.CostKrw, SavingsKRW: row.SavingsKrw,
-		StartedOn: row.StartedOn, EvidenceLevel: row.EvidenceLevel,
-	}
+	categoryName := ""
 	if row.CategoryID.Valid {
-		id := row.CategoryID.UUID
-		c.CategoryID = &id
 		cats, err := q.ListRoundCategories(ctx, []uuid.UUID{row.RoundID})
 		if err != nil {
-			return c, dberr.Fail(err)
+			return Content{}, dberr.Fail(err)
 		}
 		for _, cat := range cats {
-			if cat.ID == id {
-				c.CategoryName = cat.Name
+			if cat.ID == row.CategoryID.UUID {
+				categoryName = cat.Name
 			}
 		}
 	}
-	if row.Stage.Valid {
-		c.Stage = string(row.Stage.CaseStage)
-	}
-	if row.Licence.Valid {
-		c.Licence = string(row.Licence.LicenceType)
-	}
-	if err := json.Unmarshal(row.Metrics, &c.Metrics); err != nil {
-		return c, apperr.Internal(err)
-	}
-	if err := json.Unmarshal(row.Collaborators, &c.Collaborators); err != nil {
-		return c, apperr.Internal(err)
-	}
-	normalize(&c)
-	return c, nil
+	return contentFrom(row, categoryName)
 }
 
 // normalize makes empty lists empty rather than absent, so that versions compare alike.

@@ -198,10 +198,12 @@ func (s *Service) Invite(ctx context.Context, p account.Principal, teamID uuid.U
 	if err := s.requireLeader(ctx, p, teamID); err != nil {
 		return Invitation{}, err
 	}
+	// Addresses are compared in one form; a pasted one often carries spaces.
+	in.Email = strings.ToLower(strings.TrimSpace(in.Email))
 	if err := validation.Struct(in); err != nil {
 		return Invitation{}, err
 	}
-	email := strings.ToLower(strings.TrimSpace(in.Email))
+	email := in.Email
 	if u, err := s.q.GetUserByEmail(ctx, email); err == nil {
 		if _, err := s.q.GetTeamMember(ctx, store.GetTeamMemberParams{TeamID: teamID, UserID: u.ID}); err == nil {
 			return Invitation{}, alreadyMember()

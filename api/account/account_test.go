@@ -24,19 +24,27 @@ func newAccounts(t *testing.T) (*account.Service, account.Agency) {
 	return s, a
 }
 
+// ensureUser makes an officer of agency with one role and returns them as signed in.
+func ensureUser(t *testing.T, s *account.Service, agency account.Agency, email, role string) account.Principal {
+	t.Helper()
+	ctx := context.Background()
+	if _, err := s.EnsureUser(ctx, account.EnsureUserInput{Email: email, DisplayName: "김주무관", AgencyID: agency.ID, Password: password,
+		Roles: []account.RoleGrant{{Role: role}}}); err != nil {
+		t.Fatal(err)
+	}
+	p, err := s.PrincipalFor(ctx, email)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
 // An invitation makes an account with the invited role once; the link then is spent.
 func TestInvitationMakesOneAccount(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	s, agency := newAccounts(t)
-	if _, err := s.EnsureUser(ctx, account.EnsureUserInput{Email: "admin@bucheon.test", DisplayName: "관리자", AgencyID: agency.ID, Password: password,
-		Roles: []account.RoleGrant{{Role: account.RoleAdmin}}}); err != nil {
-		t.Fatal(err)
-	}
-	admin, err := s.PrincipalFor(ctx, "admin@bucheon.test")
-	if err != nil {
-		t.Fatal(err)
-	}
+	admin := ensureUser(t, s, agency, "admin@bucheon.test", account.RoleAdmin)
 	inv, err := s.CreateInvitation(ctx, admin, account.CreateInvitationInput{Email: "expert@univ.test", Role: account.RoleJudge, AgencyID: agency.ID, Department: "행정학과"})
 	if err != nil {
 		t.Fatal(err)
@@ -65,10 +73,7 @@ func TestRefreshTokenReuseEndsTheFamily(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	s, agency := newAccounts(t)
-	if _, err := s.EnsureUser(ctx, account.EnsureUserInput{Email: "member@bucheon.test", DisplayName: "김주무관", AgencyID: agency.ID, Password: password,
-		Roles: []account.RoleGrant{{Role: account.RoleMember}}}); err != nil {
-		t.Fatal(err)
-	}
+	ensureUser(t, s, agency, "member@bucheon.test", account.RoleMember)
 	first, err := s.Login(ctx, account.LoginInput{Email: "member@bucheon.test", Password: password, ClientIP: "192.0.2.1"})
 	if err != nil {
 		t.Fatal(err)
@@ -94,10 +99,7 @@ func TestLoginFailuresLockTheAccount(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	s, agency := newAccounts(t)
-	if _, err := s.EnsureUser(ctx, account.EnsureUserInput{Email: "member@bucheon.test", DisplayName: "김주무관", AgencyID: agency.ID, Password: password,
-		Roles: []account.RoleGrant{{Role: account.RoleMember}}}); err != nil {
-		t.Fatal(err)
-	}
+	ensureUser(t, s, agency, "member@bucheon.test", account.RoleMember)
 	if _, err := s.Login(ctx, account.LoginInput{Email: "nobody@bucheon.test", Password: password, ClientIP: "192.0.2.9"}); !apperr.Is(err, apperr.CodeInvalidCredentials) {
 		t.Fatalf("an unknown address: %v", err)
 	}

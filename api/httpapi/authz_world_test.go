@@ -221,11 +221,7 @@ func (w *authzWorld) buildOpen() {
 // opens it, assigns the case to the assigned judge and records the conflict.
 func (w *authzWorld) openStage(roundID, caseID string) map[string]any {
 	org := w.as("org")
-	templates := org.Get("/api/v1/rubric-templates").Status(http.StatusOK).JSON()["items"].([]any)
-	stage := org.Post("/api/v1/rounds/"+roundID+"/stages", map[string]any{
-		"name": "서면심사", "kind": "written", "blind": false, "scoringClosesAt": time.Now().Add(30 * 24 * time.Hour).Format(time.RFC3339),
-		"cut": map[string]any{"kind": "none"}, "rubricTemplateId": templates[0].(map[string]any)["id"],
-	}).Status(http.StatusCreated).JSON()
+	stage := org.Post("/api/v1/rounds/"+roundID+"/stages", writtenStage(w.t, org, false)).Status(http.StatusCreated).JSON()
 	base := "/api/v1/stages/" + stage["id"].(string)
 	for _, role := range []string{"judge", "conflicted"} {
 		org.Post(base+"/judges", map[string]any{"userId": w.cast.ids[role], "kind": "external"}).Status(http.StatusCreated)

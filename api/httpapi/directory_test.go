@@ -228,11 +228,7 @@ func TestDirectoryJudgeKeepsTheConflictsOfTheirRealAgency(t *testing.T) {
 		cases[title] = id
 	}
 	env.App.Rounds.SetClock(func() time.Time { return time.Now().Add(8 * 24 * time.Hour) })
-	templates := org.Get("/api/v1/rubric-templates").Status(http.StatusOK).JSON()["items"].([]any)
-	stage := org.Post("/api/v1/rounds/"+roundID+"/stages", map[string]any{
-		"name": "서면심사", "kind": "written", "blind": false, "scoringClosesAt": time.Now().Add(30 * 24 * time.Hour).Format(time.RFC3339),
-		"cut": map[string]any{"kind": "none"}, "rubricTemplateId": templates[0].(map[string]any)["id"],
-	}).Status(http.StatusCreated).JSON()
+	stage := org.Post("/api/v1/rounds/"+roundID+"/stages", writtenStage(t, org, false)).Status(http.StatusCreated).JSON()
 	base := "/api/v1/stages/" + stage["id"].(string)
 
 	// Found in the directory, appointed without saying the kind: outside the host's tree,

@@ -67,15 +67,22 @@ func newJudgingEnv(t *testing.T, opts ...func(*app.Settings)) *judgingEnv {
 
 func (je *judgingEnv) stage(t *testing.T, blind bool) map[string]any {
 	t.Helper()
-	templates := je.org.Get("/api/v1/rubric-templates").Status(http.StatusOK).JSON()["items"].([]any)
+	return je.org.Post("/api/v1/rounds/"+je.roundID+"/stages", writtenStage(t, je.org, blind)).Status(http.StatusCreated).JSON()
+}
+
+// writtenStage is the body of a written stage scored with the built-in six-criterion
+// rubric, closing in 30 days.
+func writtenStage(t *testing.T, org *apitest.Client, blind bool) map[string]any {
+	t.Helper()
+	templates := org.Get("/api/v1/rubric-templates").Status(http.StatusOK).JSON()["items"].([]any)
 	builtIn := templates[0].(map[string]any)
 	if builtIn["builtIn"] != true || len(builtIn["criteria"].([]any)) != 6 {
 		t.Fatalf("built-in template: %v", builtIn)
 	}
-	return je.org.Post("/api/v1/rounds/"+je.roundID+"/stages", map[string]any{
+	return map[string]any{
 		"name": "서면심사", "kind": "written", "blind": blind, "scoringClosesAt": time.Now().Add(30 * 24 * time.Hour).Format(time.RFC3339),
 		"cut": map[string]any{"kind": "none"}, "rubricTemplateId": builtIn["id"],
-	}).Status(http.StatusCreated).JSON()
+	}
 }
 
 // fullSheet scores every criterion: points criteria get p, grade criteria get grade g.

@@ -112,11 +112,9 @@ func TestPublicationFreezesItsTerms(t *testing.T) {
 	org.Post(stageURL+"/vote/open", nil).Problem(http.StatusConflict, "published_terms_frozen")
 
 	// No stage can be added to a published round.
-	templates := org.Get("/api/v1/rubric-templates").Status(http.StatusOK).JSON()["items"].([]any)
-	org.Post("/api/v1/rounds/"+je.roundID+"/stages", map[string]any{
-		"name": "본선", "kind": "final", "blind": false, "scoringClosesAt": time.Now().Add(60 * 24 * time.Hour).Format(time.RFC3339),
-		"cut": map[string]any{"kind": "none"}, "rubricTemplateId": templates[0].(map[string]any)["id"],
-	}).Problem(http.StatusConflict, "published_terms_frozen")
+	final := writtenStage(t, org, false)
+	final["name"], final["kind"] = "본선", "final"
+	org.Post("/api/v1/rounds/"+je.roundID+"/stages", final).Problem(http.StatusConflict, "published_terms_frozen")
 
 	// The round's title and award tiers are in the published table and the awards; other
 	// settings may still change, and the awarded tiers keep their identity.

@@ -172,6 +172,7 @@ func TestAcknowledgedWritesSurviveSIGKILL(t *testing.T) {
 		judgeCases = append(judgeCases, c.(map[string]any)["caseId"].(string))
 	}
 
+	category := categoryOf(t, member, roundID)
 	var (
 		mu        sync.Mutex
 		submitted = map[string]bool{} // case id → acknowledged submitted
@@ -202,7 +203,7 @@ func TestAcknowledgedWritesSurviveSIGKILL(t *testing.T) {
 					mu.Lock()
 					created[id], acked = true, acked+1
 					mu.Unlock()
-					code, c, h, err = member.do("PUT", "/api/v1/cases/"+id, map[string]any{"title": fmt.Sprintf("내구성 %d-%d", w, i), "summary": "요약", "problem": "배경", "solution": "내용", "outcomes": "성과", "categoryId": categoryOf(t, member, roundID)}, "If-Match", h.Get("ETag"))
+					code, c, h, err = member.do("PUT", "/api/v1/cases/"+id, map[string]any{"title": fmt.Sprintf("내구성 %d-%d", w, i), "summary": "요약", "problem": "배경", "solution": "내용", "outcomes": "성과", "categoryId": category}, "If-Match", h.Get("ETag"))
 					if err != nil || code != http.StatusOK {
 						continue
 					}
@@ -337,17 +338,15 @@ func mustList(t *testing.T, c *client, path string) []map[string]any {
 	return out
 }
 
-var (
-	categoryOnce sync.Once
-	category     string
-)
-
+// categoryOf is the round's first category. It is read before the writers start: once the
+// server is killed, a read would find nobody to answer.
 func categoryOf(t *testing.T, c *client, roundID string) string {
-	categoryOnce.Do(func() {
-		_, r, _, _ := c.do("GET", "/api/v1/rounds/"+roundID, nil)
-		category = r["categories"].([]any)[0].(map[string]any)["id"].(string)
-	})
-	return category
+	code, r, _, err := c.do("GET", "/api/v1/rounds/"+roundID, nil)
+	list, ok := r["categories"].([]any)
+	if err != nil || code != http.StatusOK || !ok || len(list) == 0 {
+		t.Fatalf("GET the round: %d %v %v", code, r, err)
+	}
+	return list[0].(map[string]any)["id"].(string)
 }
 
 func fullSheet(stage map[string]any, points float64) map[string]any {

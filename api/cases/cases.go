@@ -185,10 +185,28 @@ func (s *Service) Get(ctx context.Context, p account.Principal, id uuid.UUID) (C
 	}
 	if pg.Case.SubmittedVersion > 0 {
 		if _, err := s.rounds.Manageable(ctx, p, pg.Case.RoundID); err == nil {
-			return s.pageView(parts, pg.Case, pg.CategoryName, nil, asOrganizer)
+			// Organizers see the version as submitted, which the page's query leaves out
+			// while the working copy is the same.
+			var submitted *Version
+			if pg.SubmittedContent == nil {
+				v, err := s.latestVersion(ctx, pg.Case)
+				if err != nil {
+					return Case{}, err
+				}
+				submitted = &v
+			}
+			return s.pageView(parts, pg.Case, pg.CategoryName, submitted, asOrganizer)
 		}
 	}
 	return Case{}, apperr.NotFound()
+}
+
+func (s *Service) latestVersion(ctx context.Context, row store.Case) (Version, error) {
+	r, err := s.q.GetCaseVersion(ctx, store.GetCaseVersionParams{CaseID: row.ID, Version: row.SubmittedVersion})
+	if err != nil {
+		return Version{}, dberr.Fail(err)
+	}
+	return decodeVersion(int(r.Version), r.Content, r.Attachments, r.SubmittedAt, r.SubmittedByName)
 }
 
 // Update replaces the working copy when ifMatch is its current revision. A stale revision
@@ -673,11 +691,7 @@ func (s *Service) view(ctx context.Context, p account.Principal, row store.Case,
 	var submitted *Version
 	if row.SubmittedVersion > 0 {
 		// Access was checked by the caller; the latest version is read without its diff.
-		r, err := s.q.GetCaseVersion(ctx, store.GetCaseVersionParams{CaseID: row.ID, Version: row.SubmittedVersion})
-		if err != nil {
-			return Case{}, dberr.Fail(err)
-		}
-		v, err := decodeVersion(int(r.Version), r.Content, r.Attachments, r.SubmittedAt, r.SubmittedByName)
+		v, err := s.latestVersion(ctx, row)
 		if err != nil {
 			return Case{}, err
 		}

@@ -74,7 +74,7 @@ func (q *Queries) CreateAttachment(ctx context.Context, arg CreateAttachmentPara
 const createCase = `-- name: CreateCase :one
 INSERT INTO cases (round_id, team_id, title, created_by, updated_by)
 VALUES ($1, $2, $3, $4, $4)
-RETURNING id, round_id, team_id, status, revision, submitted_version, title, summary, problem, solution, outcomes, category_id, tags, beneficiaries, cost_krw, savings_krw, started_on, stage, evidence_level, licence, metrics, collaborators, created_by, updated_by, created_at, updated_at, submitted_at, award_tier_id, final_rank, archived_at
+RETURNING id, round_id, team_id, status, revision, submitted_version, title, summary, problem, solution, outcomes, category_id, tags, beneficiaries, cost_krw, savings_krw, started_on, stage, evidence_level, licence, metrics, collaborators, created_by, updated_by, created_at, updated_at, submitted_at, award_tier_id, final_rank, archived_at, submitted_revision
 `
 
 type CreateCaseParams struct {
@@ -123,6 +123,7 @@ func (q *Queries) CreateCase(ctx context.Context, arg CreateCaseParams) (Case, e
 		&i.AwardTierID,
 		&i.FinalRank,
 		&i.ArchivedAt,
+		&i.SubmittedRevision,
 	)
 	return i, err
 }
@@ -199,7 +200,7 @@ func (q *Queries) GetBlob(ctx context.Context, sha256 []byte) ([]byte, error) {
 }
 
 const getCase = `-- name: GetCase :one
-SELECT id, round_id, team_id, status, revision, submitted_version, title, summary, problem, solution, outcomes, category_id, tags, beneficiaries, cost_krw, savings_krw, started_on, stage, evidence_level, licence, metrics, collaborators, created_by, updated_by, created_at, updated_at, submitted_at, award_tier_id, final_rank, archived_at FROM cases WHERE id = $1
+SELECT id, round_id, team_id, status, revision, submitted_version, title, summary, problem, solution, outcomes, category_id, tags, beneficiaries, cost_krw, savings_krw, started_on, stage, evidence_level, licence, metrics, collaborators, created_by, updated_by, created_at, updated_at, submitted_at, award_tier_id, final_rank, archived_at, submitted_revision FROM cases WHERE id = $1
 `
 
 func (q *Queries) GetCase(ctx context.Context, id uuid.UUID) (Case, error) {
@@ -236,12 +237,13 @@ func (q *Queries) GetCase(ctx context.Context, id uuid.UUID) (Case, error) {
 		&i.AwardTierID,
 		&i.FinalRank,
 		&i.ArchivedAt,
+		&i.SubmittedRevision,
 	)
 	return i, err
 }
 
 const getCaseByTitle = `-- name: GetCaseByTitle :one
-SELECT id, round_id, team_id, status, revision, submitted_version, title, summary, problem, solution, outcomes, category_id, tags, beneficiaries, cost_krw, savings_krw, started_on, stage, evidence_level, licence, metrics, collaborators, created_by, updated_by, created_at, updated_at, submitted_at, award_tier_id, final_rank, archived_at FROM cases WHERE round_id = $1 AND team_id = $2 AND title = $3 LIMIT 1
+SELECT id, round_id, team_id, status, revision, submitted_version, title, summary, problem, solution, outcomes, category_id, tags, beneficiaries, cost_krw, savings_krw, started_on, stage, evidence_level, licence, metrics, collaborators, created_by, updated_by, created_at, updated_at, submitted_at, award_tier_id, final_rank, archived_at, submitted_revision FROM cases WHERE round_id = $1 AND team_id = $2 AND title = $3 LIMIT 1
 `
 
 type GetCaseByTitleParams struct {
@@ -284,14 +286,15 @@ func (q *Queries) GetCaseByTitle(ctx context.Context, arg GetCaseByTitleParams) 
 		&i.AwardTierID,
 		&i.FinalRank,
 		&i.ArchivedAt,
+		&i.SubmittedRevision,
 	)
 	return i, err
 }
 
 const getCasePage = `-- name: GetCasePage :one
-SELECT c.id, c.round_id, c.team_id, c.status, c.revision, c.submitted_version, c.title, c.summary, c.problem, c.solution, c.outcomes, c.category_id, c.tags, c.beneficiaries, c.cost_krw, c.savings_krw, c.started_on, c.stage, c.evidence_level, c.licence, c.metrics, c.collaborators, c.created_by, c.updated_by, c.created_at, c.updated_at, c.submitted_at, c.award_tier_id, c.final_rank, c.archived_at,
+SELECT c.id, c.round_id, c.team_id, c.status, c.revision, c.submitted_version, c.title, c.summary, c.problem, c.solution, c.outcomes, c.category_id, c.tags, c.beneficiaries, c.cost_krw, c.savings_krw, c.started_on, c.stage, c.evidence_level, c.licence, c.metrics, c.collaborators, c.created_by, c.updated_by, c.created_at, c.updated_at, c.submitted_at, c.award_tier_id, c.final_rank, c.archived_at, c.submitted_revision,
        EXISTS (SELECT 1 FROM team_members m WHERE m.team_id = c.team_id AND m.user_id = $1) AS is_member,
-       coalesce(v.submitted_at = c.updated_at, false)::boolean AS as_submitted,
+       (c.submitted_version > 0 AND c.revision = c.submitted_revision)::boolean AS as_submitted,
        r.title AS round_title, r.submission_closes_at,
        t.name AS team_name, t.kind AS team_kind, t.agency_id AS team_agency_id, a.name AS team_agency_name,
        coalesce((SELECT rc.name FROM round_categories rc WHERE rc.id = c.category_id AND rc.round_id = c.round_id), '')::text AS category_name,
@@ -299,12 +302,14 @@ SELECT c.id, c.round_id, c.team_id, c.status, c.revision, c.submitted_version, c
                   'sizeBytes', x.size_bytes, 'sha256', encode(x.sha256, 'hex'), 'public', x.public, 'createdAt', x.created_at)
                   ORDER BY x.created_at)
                  FROM attachments x WHERE x.case_id = c.id AND x.removed_at IS NULL), '[]')::jsonb AS files,
-       v.content AS submitted_content, v.attachments AS submitted_attachments
+       (CASE WHEN c.submitted_version > 0 AND c.revision <> c.submitted_revision THEN
+           (SELECT v.content FROM case_versions v WHERE v.case_id = c.id AND v.version = c.submitted_version) END)::jsonb AS submitted_content,
+       (CASE WHEN c.submitted_version > 0 AND c.revision <> c.submitted_revision THEN
+           (SELECT v.attachments FROM case_versions v WHERE v.case_id = c.id AND v.version = c.submitted_version) END)::jsonb AS submitted_attachments
 FROM cases c
 JOIN rounds r ON r.id = c.round_id
 JOIN teams t ON t.id = c.team_id
 JOIN agencies a ON a.id = t.agency_id
-LEFT JOIN case_versions v ON v.case_id = c.id AND v.version = c.submitted_version
 WHERE c.id = $2
 `
 
@@ -330,10 +335,10 @@ type GetCasePageRow struct {
 }
 
 // A case with everything its page shows, in one round trip: its round and team, the name
-// of its category, its working files and its latest submitted version; is_member says
-// @user_id is in its team. as_submitted says nothing was written to the working copy since
-// that version was made from it: a submission stamps both in one transaction, and every
-// later change of the case moves updated_at on.
+// of its category and its working files; is_member says @user_id is in its team.
+// as_submitted says nothing was written to the working copy since its latest version was
+// made from it (every change moves the revision on). Only otherwise is that version read,
+// for the page to compare with; while they are the same, the team's page needs none.
 func (q *Queries) GetCasePage(ctx context.Context, arg GetCasePageParams) (GetCasePageRow, error) {
 	row := q.db.QueryRow(ctx, getCasePage, arg.UserID, arg.ID)
 	var i GetCasePageRow
@@ -368,6 +373,7 @@ func (q *Queries) GetCasePage(ctx context.Context, arg GetCasePageParams) (GetCa
 		&i.Case.AwardTierID,
 		&i.Case.FinalRank,
 		&i.Case.ArchivedAt,
+		&i.Case.SubmittedRevision,
 		&i.IsMember,
 		&i.AsSubmitted,
 		&i.RoundTitle,
@@ -639,7 +645,7 @@ func (q *Queries) ListSubmittedCasesOfRound(ctx context.Context, arg ListSubmitt
 }
 
 const lockCase = `-- name: LockCase :one
-SELECT cases.id, cases.round_id, cases.team_id, cases.status, cases.revision, cases.submitted_version, cases.title, cases.summary, cases.problem, cases.solution, cases.outcomes, cases.category_id, cases.tags, cases.beneficiaries, cases.cost_krw, cases.savings_krw, cases.started_on, cases.stage, cases.evidence_level, cases.licence, cases.metrics, cases.collaborators, cases.created_by, cases.updated_by, cases.created_at, cases.updated_at, cases.submitted_at, cases.award_tier_id, cases.final_rank, cases.archived_at, now()::timestamptz AS db_now FROM cases WHERE id = $1 FOR UPDATE
+SELECT cases.id, cases.round_id, cases.team_id, cases.status, cases.revision, cases.submitted_version, cases.title, cases.summary, cases.problem, cases.solution, cases.outcomes, cases.category_id, cases.tags, cases.beneficiaries, cases.cost_krw, cases.savings_krw, cases.started_on, cases.stage, cases.evidence_level, cases.licence, cases.metrics, cases.collaborators, cases.created_by, cases.updated_by, cases.created_at, cases.updated_at, cases.submitted_at, cases.award_tier_id, cases.final_rank, cases.archived_at, cases.submitted_revision, now()::timestamptz AS db_now FROM cases WHERE id = $1 FOR UPDATE
 `
 
 type LockCaseRow struct {
@@ -683,6 +689,7 @@ func (q *Queries) LockCase(ctx context.Context, id uuid.UUID) (LockCaseRow, erro
 		&i.Case.AwardTierID,
 		&i.Case.FinalRank,
 		&i.Case.ArchivedAt,
+		&i.Case.SubmittedRevision,
 		&i.DbNow,
 	)
 	return i, err
@@ -699,7 +706,7 @@ WITH RECURSIVE user_line AS (
     UNION ALL
     SELECT p.id, p.parent_id FROM agencies p JOIN host_line h ON p.id = h.parent_id
 )
-SELECT c.id, c.round_id, c.team_id, c.status, c.revision, c.submitted_version, c.title, c.summary, c.problem, c.solution, c.outcomes, c.category_id, c.tags, c.beneficiaries, c.cost_krw, c.savings_krw, c.started_on, c.stage, c.evidence_level, c.licence, c.metrics, c.collaborators, c.created_by, c.updated_by, c.created_at, c.updated_at, c.submitted_at, c.award_tier_id, c.final_rank, c.archived_at, now()::timestamptz AS db_now,
+SELECT c.id, c.round_id, c.team_id, c.status, c.revision, c.submitted_version, c.title, c.summary, c.problem, c.solution, c.outcomes, c.category_id, c.tags, c.beneficiaries, c.cost_krw, c.savings_krw, c.started_on, c.stage, c.evidence_level, c.licence, c.metrics, c.collaborators, c.created_by, c.updated_by, c.created_at, c.updated_at, c.submitted_at, c.award_tier_id, c.final_rank, c.archived_at, c.submitted_revision, now()::timestamptz AS db_now,
        EXISTS (SELECT 1 FROM team_members m WHERE m.team_id = c.team_id AND m.user_id = $1) AS is_member,
        ($2::boolean
         OR EXISTS (SELECT 1 FROM host_line h WHERE h.id = ANY($3::uuid[]))
@@ -798,6 +805,7 @@ func (q *Queries) LockCasePage(ctx context.Context, arg LockCasePageParams) (Loc
 		&i.Case.AwardTierID,
 		&i.Case.FinalRank,
 		&i.Case.ArchivedAt,
+		&i.Case.SubmittedRevision,
 		&i.DbNow,
 		&i.IsMember,
 		&i.RoundVisible,
@@ -825,9 +833,9 @@ WITH version AS (
 )
 UPDATE cases
 SET status = 'submitted', submitted_version = $1, submitted_at = $2, revision = revision + 1,
-    updated_by = $3, updated_at = now()
+    submitted_revision = revision + 1, updated_by = $3, updated_at = now()
 WHERE id = $4
-RETURNING id, round_id, team_id, status, revision, submitted_version, title, summary, problem, solution, outcomes, category_id, tags, beneficiaries, cost_krw, savings_krw, started_on, stage, evidence_level, licence, metrics, collaborators, created_by, updated_by, created_at, updated_at, submitted_at, award_tier_id, final_rank, archived_at
+RETURNING id, round_id, team_id, status, revision, submitted_version, title, summary, problem, solution, outcomes, category_id, tags, beneficiaries, cost_krw, savings_krw, started_on, stage, evidence_level, licence, metrics, collaborators, created_by, updated_by, created_at, updated_at, submitted_at, award_tier_id, final_rank, archived_at, submitted_revision
 `
 
 type RecordSubmissionParams struct {
@@ -881,6 +889,7 @@ func (q *Queries) RecordSubmission(ctx context.Context, arg RecordSubmissionPara
 		&i.AwardTierID,
 		&i.FinalRank,
 		&i.ArchivedAt,
+		&i.SubmittedRevision,
 	)
 	return i, err
 }
@@ -906,7 +915,7 @@ const setCaseStatus = `-- name: SetCaseStatus :one
 UPDATE cases
 SET status = $2, submitted_version = $3, submitted_at = $4, revision = revision + 1, updated_by = $5, updated_at = now()
 WHERE id = $1
-RETURNING id, round_id, team_id, status, revision, submitted_version, title, summary, problem, solution, outcomes, category_id, tags, beneficiaries, cost_krw, savings_krw, started_on, stage, evidence_level, licence, metrics, collaborators, created_by, updated_by, created_at, updated_at, submitted_at, award_tier_id, final_rank, archived_at
+RETURNING id, round_id, team_id, status, revision, submitted_version, title, summary, problem, solution, outcomes, category_id, tags, beneficiaries, cost_krw, savings_krw, started_on, stage, evidence_level, licence, metrics, collaborators, created_by, updated_by, created_at, updated_at, submitted_at, award_tier_id, final_rank, archived_at, submitted_revision
 `
 
 type SetCaseStatusParams struct {
@@ -957,6 +966,7 @@ func (q *Queries) SetCaseStatus(ctx context.Context, arg SetCaseStatusParams) (C
 		&i.AwardTierID,
 		&i.FinalRank,
 		&i.ArchivedAt,
+		&i.SubmittedRevision,
 	)
 	return i, err
 }
@@ -983,7 +993,7 @@ SET title = $2, summary = $3, problem = $4, solution = $5, outcomes = $6, catego
     evidence_level = $14, licence = $15, metrics = $16, collaborators = $17, updated_by = $18,
     revision = revision + 1, updated_at = now()
 WHERE id = $1
-RETURNING id, round_id, team_id, status, revision, submitted_version, title, summary, problem, solution, outcomes, category_id, tags, beneficiaries, cost_krw, savings_krw, started_on, stage, evidence_level, licence, metrics, collaborators, created_by, updated_by, created_at, updated_at, submitted_at, award_tier_id, final_rank, archived_at
+RETURNING id, round_id, team_id, status, revision, submitted_version, title, summary, problem, solution, outcomes, category_id, tags, beneficiaries, cost_krw, savings_krw, started_on, stage, evidence_level, licence, metrics, collaborators, created_by, updated_by, created_at, updated_at, submitted_at, award_tier_id, final_rank, archived_at, submitted_revision
 `
 
 type UpdateCaseContentParams struct {
@@ -1060,6 +1070,7 @@ func (q *Queries) UpdateCaseContent(ctx context.Context, arg UpdateCaseContentPa
 		&i.AwardTierID,
 		&i.FinalRank,
 		&i.ArchivedAt,
+		&i.SubmittedRevision,
 	)
 	return i, err
 }

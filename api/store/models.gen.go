@@ -741,36 +741,37 @@ type BallotChoice struct {
 }
 
 type Case struct {
-	ID               uuid.UUID
-	RoundID          uuid.UUID
-	TeamID           uuid.UUID
-	Status           CaseStatus
-	Revision         int32
-	SubmittedVersion int32
-	Title            string
-	Summary          string
-	Problem          string
-	Solution         string
-	Outcomes         string
-	CategoryID       uuid.NullUUID
-	Tags             []string
-	Beneficiaries    string
-	CostKrw          *int64
-	SavingsKrw       *int64
-	StartedOn        *time.Time
-	Stage            NullCaseStage
-	EvidenceLevel    *int16
-	Licence          NullLicenceType
-	Metrics          []byte
-	Collaborators    []byte
-	CreatedBy        uuid.UUID
-	UpdatedBy        uuid.UUID
-	CreatedAt        time.Time
-	UpdatedAt        time.Time
-	SubmittedAt      *time.Time
-	AwardTierID      uuid.NullUUID
-	FinalRank        *int32
-	ArchivedAt       *time.Time
+	ID                uuid.UUID
+	RoundID           uuid.UUID
+	TeamID            uuid.UUID
+	Status            CaseStatus
+	Revision          int32
+	SubmittedVersion  int32
+	Title             string
+	Summary           string
+	Problem           string
+	Solution          string
+	Outcomes          string
+	CategoryID        uuid.NullUUID
+	Tags              []string
+	Beneficiaries     string
+	CostKrw           *int64
+	SavingsKrw        *int64
+	StartedOn         *time.Time
+	Stage             NullCaseStage
+	EvidenceLevel     *int16
+	Licence           NullLicenceType
+	Metrics           []byte
+	Collaborators     []byte
+	CreatedBy         uuid.UUID
+	UpdatedBy         uuid.UUID
+	CreatedAt         time.Time
+	UpdatedAt         time.Time
+	SubmittedAt       *time.Time
+	AwardTierID       uuid.NullUUID
+	FinalRank         *int32
+	ArchivedAt        *time.Time
+	SubmittedRevision int32
 }
 
 type CaseVersion struct {

@@ -100,13 +100,13 @@ SELECT * FROM cases WHERE round_id = $1 AND team_id = $2 AND title = $3 LIMIT 1;
 
 -- name: GetCasePage :one
 -- A case with everything its page shows, in one round trip: its round and team, the name
--- of its category, its working files and its latest submitted version; is_member says
--- @user_id is in its team. as_submitted says nothing was written to the working copy since
--- that version was made from it: a submission stamps both in one transaction, and every
--- later change of the case moves updated_at on.
+-- of its category and its working files; is_member says @user_id is in its team.
+-- as_submitted says nothing was written to the working copy since its latest version was
+-- made from it (every change moves the revision on). Only otherwise is that version read,
+-- for the page to compare with; while they are the same, the team's page needs none.
 SELECT sqlc.embed(c),
        EXISTS (SELECT 1 FROM team_members m WHERE m.team_id = c.team_id AND m.user_id = @user_id) AS is_member,
-       coalesce(v.submitted_at = c.updated_at, false)::boolean AS as_submitted,
+       (c.submitted_version > 0 AND c.revision = c.submitted_revision)::boolean AS as_submitted,
        r.title AS round_title, r.submission_closes_at,
        t.name AS team_name, t.kind AS team_kind, t.agency_id AS team_agency_id, a.name AS team_agency_name,
        coalesce((SELECT rc.name FROM round_categories rc WHERE rc.id = c.category_id AND rc.round_id = c.round_id), '')::text AS category_name,
@@ -114,12 +114,14 @@ SELECT sqlc.embed(c),
                   'sizeBytes', x.size_bytes, 'sha256', encode(x.sha256, 'hex'), 'public', x.public, 'createdAt', x.created_at)
                   ORDER BY x.created_at)
                  FROM attachments x WHERE x.case_id = c.id AND x.removed_at IS NULL), '[]')::jsonb AS files,
-       v.content AS submitted_content, v.attachments AS submitted_attachments
+       (CASE WHEN c.submitted_version > 0 AND c.revision <> c.submitted_revision THEN
+           (SELECT v.content FROM case_versions v WHERE v.case_id = c.id AND v.version = c.submitted_version) END)::jsonb AS submitted_content,
+       (CASE WHEN c.submitted_version > 0 AND c.revision <> c.submitted_revision THEN
+           (SELECT v.attachments FROM case_versions v WHERE v.case_id = c.id AND v.version = c.submitted_version) END)::jsonb AS submitted_attachments
 FROM cases c
 JOIN rounds r ON r.id = c.round_id
 JOIN teams t ON t.id = c.team_id
 JOIN agencies a ON a.id = t.agency_id
-LEFT JOIN case_versions v ON v.case_id = c.id AND v.version = c.submitted_version
 WHERE c.id = @id;
 
 -- name: LockCasePage :one
@@ -171,6 +173,6 @@ WITH version AS (
 )
 UPDATE cases
 SET status = 'submitted', submitted_version = @version, submitted_at = @submitted_at, revision = revision + 1,
-    updated_by = @submitted_by, updated_at = now()
+    submitted_revision = revision + 1, updated_by = @submitted_by, updated_at = now()
 WHERE id = @id
 RETURNING *;

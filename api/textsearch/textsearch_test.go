@@ -1,9 +1,14 @@
 package textsearch
 
 import (
+	"math/rand/v2"
+	"os"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/jackc/pgx/v5/pgtype"
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestSpacingVariantsIndexAlike(t *testing.T) {
@@ -124,5 +129,76 @@ func TestOnlyIsTheVectorOfThoseFields(t *testing.T) {
 	got := Only(Vector(title, lead, body), Title, Lead).String()
 	if want := Vector(title, lead).String(); got != want {
 		t.Errorf("Only = %s\nwant   %s", got, want)
+	}
+}
+
+// normalize takes a short cut around NFKC for ASCII and Hangul syllables; it must give
+// what NFKC and lowercasing give, above all where the text mixes them with runes that do
+// combine: conjoining jamo after a syllable, accents after a letter, width forms, invalid
+// UTF-8.
+func TestNormalizeIsNFKCLowered(t *testing.T) {
+	pieces := []string{
+		"민원", "가", "A", "z", "Q", " ", ".", "\n", "1", "ᄀ", "\u1161", "\u11a8", "\u0301", "é", "Ａ", "ﾡ", "…",
+		"·", "→", "㈜", "Ⅻ", "ß", "İ", "Σ", "ﬁ", "\xff", "\xe1\x84", "가\u11a8", "e\u0301", "\u3131", "㎞",
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := normalize(s), strings.ToLower(norm.NFKC.String(s)); got != want {
+			t.Fatalf("normalize(%q) = %q, want %q", s, got, want)
+		}
+	}
+	raw, err := os.ReadFile("testdata/case.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := normalize(string(raw)), strings.ToLower(norm.NFKC.String(string(raw))); got != want {
+		t.Error("normalize differs from NFKC on testdata/case.txt")
+	}
+}
+
+func FuzzNormalize(f *testing.F) {
+	f.Add("ＡＩ챗봇 가\u11a8 e\u0301 …")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := normalize(s), strings.ToLower(norm.NFKC.String(s)); got != want {
+			t.Fatalf("normalize(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// The vector's lexemes are in PostgreSQL's order (by bytes, strictly increasing), and each
+// holds exactly the positions its tokens stand at.
+func TestVectorOrderAndPositions(t *testing.T) {
+	raw, err := os.ReadFile("testdata/case.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fields := []Field{{"MZ혁신발굴단 AI 챗봇 ＱＲ코드", Title}, {"Ελληνικά и кириллица, café 119", Lead}, {string(raw), Body}}
+	want := map[string][]pgtype.TSVectorPosition{}
+	pos := 0
+	for _, f := range fields {
+		for _, tok := range Tokens(f.Text) {
+			pos++
+			if len(want[tok]) < maxPositions {
+				want[tok] = append(want[tok], pgtype.TSVectorPosition{Position: uint16(pos), Weight: pgtype.TSVectorWeight(f.Weight)})
+			}
+		}
+		pos += fieldGap
+	}
+	v := Vector(fields...)
+	if len(v.Lexemes) != len(want) {
+		t.Fatalf("%d lexemes, want %d", len(v.Lexemes), len(want))
+	}
+	for i, l := range v.Lexemes {
+		if i > 0 && v.Lexemes[i-1].Word >= l.Word {
+			t.Errorf("lexeme %q after %q", l.Word, v.Lexemes[i-1].Word)
+		}
+		if !slices.Equal(l.Positions, want[l.Word]) {
+			t.Errorf("%q at %v, want %v", l.Word, l.Positions, want[l.Word])
+		}
 	}
 }
